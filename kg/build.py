@@ -1,0 +1,265 @@
+"""build: Resolution -> RDF triples.  The only place that mints IRIs and triples.
+
+Every fact node (attendance, decision, action, declaration, statement, judgement,
+responsibility) carries prov:wasDerivedFrom a gov:Passage holding the exact quote and
+its character offsets in the source document.
+"""
+from __future__ import annotations
+
+from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, FOAF, PROV, SKOS
+
+from kg.ids import Minter, slug, source_key
+from kg.records import Evidence, PersonRef, Resolution
+from kg.vocab import GOV, OA, ORG, SCHEMA
+
+PREFIXES = {
+    "gov": GOV._NS,
+    "foaf": FOAF,
+    "org": ORG,
+    "skos": SKOS,
+    "prov": PROV,
+    "dcterms": DCTERMS,
+    "schema": SCHEMA,
+    "oa": OA,
+}
+
+
+def new_graph() -> Graph:
+    g = Graph()
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns)
+    return g
+
+
+class _Builder:
+    def __init__(self, res: Resolution, minter: Minter):
+        self.res = res
+        self.ex = res.extraction
+        self.doc = res.extraction.document
+        self.m = minter
+        self.g = new_graph()
+        self.doc_key = source_key(self.doc.path)
+        self.doc_iri = minter.source(self.doc_key)
+        body_part = res.body_key or "unknown-body"
+        when = self.ex.meeting.date or f"source-{self.doc_key}"
+        self.meeting = minter.iri("meeting", body_part, when)
+        self.item_iris: dict[int, URIRef] = {}
+
+    # -- helpers ---------------------------------------------------------------
+    def add(self, s, p, o) -> None:
+        if o is None or o == "":
+            return
+        if not isinstance(o, (URIRef, BNode, Literal)):
+            o = Literal(o)
+        self.g.add((s, p, o))
+
+    def passage(self, ev: Evidence | None) -> URIRef | None:
+        if ev is None:
+            return None
+        iri = URIRef(f"{self.doc_iri}/passage/{ev.start}-{ev.end}")
+        self.add(iri, RDF.type, GOV.Passage)
+        self.add(iri, OA.exact, Literal(ev.quote))
+        self.add(iri, OA.start, Literal(ev.start, datatype=XSD.nonNegativeInteger))
+        self.add(iri, OA.end, Literal(ev.end, datatype=XSD.nonNegativeInteger))
+        self.add(iri, DCTERMS.source, self.doc_iri)
+        return iri
+
+    def evidence(self, node: URIRef, ev: Evidence | None) -> None:
+        p = self.passage(ev)
+        if p is not None:
+            self.add(node, PROV.wasDerivedFrom, p)
+
+    def person_iri(self, ref: PersonRef | str | None) -> URIRef | None:
+        if ref is None:
+            return None
+        surface = ref if isinstance(ref, str) else ref.surface
+        key = self.res.person_of.get(surface)
+        return self.m.person(key) if key else None
+
+    def org_iri(self, surface: str | None) -> URIRef | None:
+        if not surface:
+            return None
+        key = self.res.org_of.get(surface)
+        return self.m.org(key) if key else None
+
+    def item(self, index: int | None) -> URIRef | None:
+        return self.item_iris.get(index) if index is not None else None
+
+    # -- entities ----------------------------------------------------------------
+    def entities(self) -> None:
+        for key, p in self.res.people.items():
+            iri = self.m.person(key)
+            self.add(iri, RDF.type, FOAF.Person)
+            self.add(iri, FOAF.name, p.name)
+            for s in sorted(p.surfaces | {p.name}):
+                self.add(iri, SKOS.altLabel, s)
+            for ini in sorted(p.initials):
+                self.add(iri, GOV.initials, ini)
+            for org_key in sorted(p.orgs):
+                self.add(iri, ORG.memberOf, self.m.org(org_key))
+            for post in sorted(p.posts):
+                post_iri = self.post_iri(post)
+                self.add(post_iri, RDF.type, ORG.Post)
+                self.add(post_iri, SKOS.prefLabel, post)
+                self.add(post_iri, ORG.heldBy, iri)
+                self.add(iri, ORG.holds, post_iri)
+                if self.res.body_key:
+                    self.add(post_iri, ORG.postIn, self.m.org(self.res.body_key))
+        for key, o in self.res.orgs.items():
+            iri = self.m.org(key)
+            self.add(iri, RDF.type, ORG.Organization)
+            self.add(iri, FOAF.name, o.name)
+            self.add(iri, SKOS.prefLabel, o.name)
+            for s in sorted(o.surfaces | {o.name}):
+                self.add(iri, SKOS.altLabel, s)
+            self.add(iri, GOV.orgType, o.org_type)
+            if o.parent:
+                self.add(iri, ORG.subOrganizationOf, self.m.org(o.parent))
+
+    def post_iri(self, post: str) -> URIRef:
+        body = self.res.body_key or "unknown-body"
+        return self.m.iri("org", body, "post", slug(post))
+
+    # -- the meeting and its items ---------------------------------------------------
+    def source(self) -> None:
+        d = self.doc
+        self.add(self.doc_iri, RDF.type, GOV.SourceDocument)
+        self.add(self.doc_iri, RDF.type, FOAF.Document)
+        self.add(self.doc_iri, GOV.sourcePath, d.path)
+        self.add(self.doc_iri, GOV.sha256, d.sha256)
+        self.add(self.doc_iri, GOV.fileFormat, d.format)
+        self.add(self.doc_iri, DCTERMS.title, d.title)
+
+    def meeting_node(self) -> None:
+        mt = self.ex.meeting
+        m = self.meeting
+        self.add(m, RDF.type, GOV.Meeting)
+        self.add(m, RDF.type, SCHEMA.Event)
+        body_iri = self.m.org(self.res.body_key) if self.res.body_key else None
+        self.add(m, GOV.body, body_iri)
+        body_name = self.res.orgs[self.res.body_key].name if self.res.body_key else "Meeting"
+        self.add(m, RDFS.label, f"{body_name} {mt.date or ''}".strip())
+        if mt.date:
+            self.add(m, DCTERMS.date, Literal(mt.date, datatype=XSD.date))
+        self.add(m, GOV.time, mt.time)
+        self.add(m, SCHEMA.location, mt.location)
+        self.add(m, GOV.nextMeeting, mt.next_meeting)
+        self.add(m, GOV.sourceDocument, self.doc_iri)
+        self.evidence(m, mt.evidence)
+        for a in self.ex.attendance:
+            if a.role == "chair":
+                self.add(m, GOV.chair, self.person_iri(a.person))
+
+    def items(self) -> None:
+        for it in self.ex.items:
+            iri = URIRef(f"{self.meeting}/item/{self.doc_key[-10:]}-{it.index}")
+            self.item_iris[it.index] = iri
+            self.add(iri, RDF.type, GOV.AgendaItem)
+            self.add(iri, GOV.meeting, self.meeting)
+            self.add(iri, GOV.order, Literal(it.index, datatype=XSD.integer))
+            self.add(iri, GOV.number, it.number)
+            self.add(iri, GOV.time, it.time)
+            self.add(iri, DCTERMS.title, it.title)
+            self.evidence(iri, it.evidence)
+            for p in it.presenters:
+                self.add(iri, GOV.presenter, self.person_iri(p))
+            for k, title in enumerate(it.documents):
+                doc = URIRef(f"{iri}/document/{k}")
+                self.add(doc, RDF.type, FOAF.Document)
+                self.add(doc, DCTERMS.title, title)
+                self.add(iri, GOV.document, doc)
+        for n, r in enumerate(self.ex.reports):
+            iri = self.m.report(r.title)
+            self.add(iri, RDF.type, FOAF.Document)
+            self.add(iri, DCTERMS.title, r.title)
+            self.add(iri, DCTERMS.creator, self.person_iri(r.author) or self.org_iri(r.author_org))
+            self.add(iri, GOV.introducedBy, self.person_iri(r.introduced_by))
+            self.add(iri, GOV.meeting, self.meeting)
+            self.evidence(iri, r.evidence)
+            item = self.item(r.item_index)
+            if item is not None:
+                self.add(item, GOV.document, iri)
+
+    # -- facts ---------------------------------------------------------------------
+    def fact(self, kind: str, n: int, cls: URIRef, ev: Evidence, item_index: int | None) -> URIRef:
+        # the source's key keeps facts of two documents about one meeting apart
+        iri = URIRef(f"{self.meeting}/{kind}/{self.doc_key[-10:]}-{n}")
+        self.add(iri, RDF.type, cls)
+        self.add(iri, GOV.meeting, self.meeting)
+        self.add(iri, GOV.item, self.item(item_index))
+        self.evidence(iri, ev)
+        return iri
+
+    def facts(self) -> None:
+        for n, a in enumerate(self.ex.attendance):
+            iri = self.fact("attendance", n, GOV.Attendance, a.evidence, None)
+            self.add(iri, GOV.person, self.person_iri(a.person))
+            self.add(iri, GOV.role, a.role)
+            self.add(iri, GOV.onBehalfOf, self.org_iri(a.on_behalf_of))
+            self.add(iri, GOV.substituteFor, self.person_iri(a.substitute_for))
+        for n, d in enumerate(self.ex.declarations):
+            iri = self.fact("declaration", n, GOV.Declaration, d.evidence, d.item_index)
+            self.add(iri, GOV.person, self.person_iri(d.person))
+            self.add(iri, GOV.interest, d.interest)
+            self.add(iri, GOV.interestKind, d.kind)
+        for n, d in enumerate(self.ex.decisions):
+            iri = self.fact("decision", n, GOV.Decision, d.evidence, d.item_index)
+            self.add(iri, GOV.text, d.text)
+            self.add(iri, GOV.number, d.number)
+            self.add(iri, GOV.decisionKind, d.kind)
+            self.add(iri, GOV.proposer, self.person_iri(d.proposer))
+            self.add(iri, GOV.seconder, self.person_iri(d.seconder))
+            for prop, value in ((GOV.votesFor, d.votes_for), (GOV.votesAgainst, d.votes_against),
+                                (GOV.abstentions, d.abstentions)):
+                if value is not None:
+                    self.add(iri, prop, Literal(value, datatype=XSD.integer))
+            if d.unanimous:
+                self.add(iri, GOV.unanimous, Literal(True))
+        for n, a in enumerate(self.ex.actions):
+            iri = self.fact("action", n, GOV.Action, a.evidence, a.item_index)
+            self.add(iri, RDF.type, SCHEMA.Action)
+            self.add(iri, GOV.text, a.text)
+            self.add(iri, GOV.due, a.due)
+            if a.due_date:
+                self.add(iri, GOV.dueDate, Literal(a.due_date, datatype=XSD.date))
+            self.add(iri, GOV.status, a.status)
+            for o in a.owners:
+                agent = self.person_iri(o.person or o.surface) if o.kind in ("person", "post") else None
+                agent = agent or self.org_iri(o.surface)
+                self.add(iri, SCHEMA.agent, agent)
+                if o.kind == "post":
+                    self.add(iri, GOV.ownerRole, o.surface)
+        for n, s in enumerate(self.ex.statements):
+            iri = self.fact("statement", n, GOV.Statement, s.evidence, s.item_index)
+            self.add(iri, GOV.speaker, self.person_iri(s.speaker) or self.org_iri(s.speaker_org))
+            self.add(iri, GOV.verb, s.verb)
+            self.add(iri, GOV.text, s.text)
+        for n, j in enumerate(self.ex.judgements):
+            iri = self.fact("judgement", n, GOV.Judgement, j.evidence, j.item_index)
+            self.add(iri, GOV.judgedBy, self.org_iri(j.by))
+            self.add(iri, GOV.subjectText, j.subject)
+            self.add(iri, GOV.grade, j.grade)
+        for n, r in enumerate(self.ex.responsibilities):
+            iri = self.fact("responsibility", n, GOV.Responsibility, r.evidence, None)
+            holder = self.person_iri(r.holder) if r.holder_kind == "person" else self.org_iri(r.holder)
+            thing = self.org_iri(r.thing)
+            self.add(iri, GOV.holder, holder)
+            self.add(iri, GOV.relation, r.relation)
+            self.add(iri, GOV.thing, thing)
+            self.add(iri, GOV.subjectText, r.thing)
+            if holder is not None and thing is not None and r.relation in ("manages", "inspects"):
+                self.add(holder, GOV.manages if r.relation == "manages" else GOV.inspects, thing)
+            if holder is not None and thing is not None and r.relation == "has_member":
+                self.add(holder, ORG.hasSubOrganization, thing)
+
+
+def build_graph(res: Resolution, base: str) -> Graph:
+    """Turn one resolved document into the RDF graph of its named graph."""
+    b = _Builder(res, Minter(base))
+    b.source()
+    b.entities()
+    b.items()  # before facts: facts link to item IRIs
+    b.meeting_node()
+    b.facts()
+    return b.g

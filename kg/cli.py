@@ -1,0 +1,301 @@
+"""govkg command line: each command parses options, calls one kg function, prints.
+
+Errors from the library (kg.errors) become one line on stderr and exit code 1; usage
+errors exit 2; a traceback only with --debug.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from kg.errors import GovkgError, UsageError
+from kg.output import FORMATS, render
+from kg.store import default_store_path
+from kg.vocab import DEFAULT_BASE
+
+
+class _State:
+    debug = False
+
+
+def _fail(message: str, code: int = 1) -> None:
+    click.echo(f"govkg: {message}", err=True)
+    sys.exit(code)
+
+
+def handle_errors(fn):
+    """Turn library errors into one line and an exit code; no traceback unless --debug."""
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except GovkgError as e:
+            if _State.debug:
+                raise
+            _fail(str(e), e.exit_code)
+        except KeyboardInterrupt:
+            _fail("interrupted", 130)
+        except (OSError, MemoryError) as e:
+            if _State.debug:
+                raise
+            _fail(f"{type(e).__name__}: {e}")
+    return wrapper
+
+
+def output_options(fn):
+    """--format table|json|csv for every command that returns rows."""
+    return click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+                        help="table for people, json for programs, csv for spreadsheets")(fn)
+
+
+def store_option(fn):
+    return click.option("--store", "store", type=click.Path(file_okay=False), default=None,
+                        help="store folder (default: $GOVKG_STORE or outputs/store)")(fn)
+
+
+def _store_path(store: str | None) -> str:
+    return store or default_store_path()
+
+
+def _open_read(store: str | None, endpoint: str | None = None):
+    from kg.store import GraphStore
+    if endpoint:
+        from kg.remote import RemoteStore
+        return RemoteStore(endpoint)
+    return GraphStore(_store_path(store), read_only=True)
+
+
+def _print_rows(columns, rows, fmt):
+    click.echo(render(columns, rows, fmt))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--debug", is_flag=True, help="show tracebacks")
+@click.version_option(package_name="govkg")
+def main(debug: bool) -> None:
+    """govkg: who owns what in the minutes of public bodies, as a knowledge graph."""
+    _State.debug = debug
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@store_option
+@click.option("--endpoint", default=None, help="build into a SPARQL 1.1 endpoint instead of a local store")
+@click.option("--body", default=None, help="the body whose minutes these are, where the text does not say")
+@click.option("--date", default=None, help="meeting date YYYY-MM-DD, where the text does not say")
+@click.option("--base", default=DEFAULT_BASE, show_default=True, help="base IRI of instance data")
+@click.option("--force", is_flag=True, help="rebuild files whose content is already stored")
+@click.option("--jobs", "-j", type=int, default=1, show_default=True, help="documents read in parallel")
+@handle_errors
+def build(paths, store, endpoint, body, date, base, force, jobs):
+    """Read minutes (files or folders) into the graph."""
+    from kg.pipeline import build_into_store
+    _check_date(date)
+    progress = _progress if sys.stderr.isatty() else None
+    kwargs = dict(body=body, date=date, base=base, force=force, progress=progress)
+    if jobs != 1:
+        kwargs["jobs"] = jobs
+    if endpoint:
+        kwargs["endpoint"] = endpoint
+    report = build_into_store(list(paths), None if endpoint else _store_path(store), **kwargs)
+    for r in report.built:
+        click.echo(f"built {r.path}: {r.triples} triples")
+        for u in r.unresolved:
+            click.echo(f"  unresolved: {u}")
+    unchanged = [r for r in report.results if r.status == "unchanged"]
+    if unchanged:
+        click.echo(f"unchanged (already stored): {len(unchanged)} file(s)")
+    for r in report.failed:
+        click.echo(f"govkg: {r.error}", err=True)
+    click.echo(f"{len(report.built)} built, {len(unchanged)} unchanged, {len(report.failed)} failed "
+               f"-> {endpoint or _store_path(store)}")
+    if report.failed:
+        sys.exit(1)
+
+
+def _progress(items):
+    from tqdm import tqdm
+    return tqdm(items, unit="doc", file=sys.stderr)
+
+
+def _check_date(date: str | None) -> None:
+    import re
+    if date and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+        raise UsageError(f"--date {date!r}: give the date as YYYY-MM-DD")
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["json", "summary"]), default="summary", show_default=True)
+@click.option("--body", default=None)
+@click.option("--date", default=None)
+@handle_errors
+def extract(file, fmt, body, date):
+    """Show what govkg reads from one file, before it becomes a graph."""
+    from kg.pipeline import extract_file
+    _check_date(date)
+    ex = extract_file(file, body=body, date=date)
+    if fmt == "json":
+        click.echo(json.dumps(ex.to_json(), indent=2, ensure_ascii=False, default=sorted))
+        return
+    m = ex.meeting
+    click.echo(f"{file}: {m.body or '(body unknown)'} {m.date or '(date unknown)'}")
+    for label, items in (("people", ex.people), ("organisations", ex.organisations), ("attendance", ex.attendance),
+                         ("items", ex.items), ("declarations", ex.declarations), ("decisions", ex.decisions),
+                         ("actions", ex.actions), ("statements", ex.statements), ("judgements", ex.judgements),
+                         ("reports", ex.reports), ("responsibilities", ex.responsibilities)):
+        click.echo(f"  {label:16} {len(items)}")
+
+
+@main.command()
+@click.argument("file", required=False, type=click.Path(dir_okay=False, exists=False))
+@click.option("-e", "expr", default=None, help="a SPARQL query given inline")
+@click.option("--name", default=None, help="a named query (see --list)")
+@click.option("-p", "params", multiple=True, help="KEY=VALUE bound by the engine, never pasted into the query")
+@click.option("--list", "list_queries", is_flag=True, help="list the named queries")
+@click.option("--allow-update", is_flag=True, help="allow SPARQL UPDATE (opens the store for writing)")
+@click.option("--timeout", type=float, default=None, help="seconds before a query is stopped")
+@click.option("--endpoint", default=None, help="query a SPARQL 1.1 endpoint instead of a local store")
+@output_options
+@store_option
+@handle_errors
+def query(file, expr, name, params, list_queries, allow_update, timeout, endpoint, fmt, store):
+    """Run a named query, a .rq file, or -e SPARQL."""
+    from kg import query as q
+    if list_queries:
+        rows = [{"name": n, "description": nq.description} for n, nq in sorted(q.named_queries().items())]
+        _print_rows(["name", "description"], rows, fmt)
+        return
+    given = [x for x in (file, expr, name) if x]
+    if len(given) != 1:
+        raise UsageError("give exactly one of FILE.rq, -e SPARQL or --name NAME (see govkg query --list)")
+    bindings = {}
+    for p in params:
+        if "=" not in p:
+            raise UsageError(f"-p {p!r}: write parameters as KEY=VALUE")
+        k, v = p.split("=", 1)
+        bindings[k] = v
+    if name:
+        nq = q.get_named(name)
+    elif file:
+        path = Path(file)
+        if not path.is_file():
+            raise GovkgError(f"{file}: no such query file; give a .rq file or --name NAME")
+        nq = q.from_text(path.read_text(encoding="utf-8"), path.stem)
+    else:
+        nq = q.from_text(expr, "-e")
+    if allow_update and q.is_update(nq.text):
+        from kg.store import GraphStore
+        with GraphStore(_store_path(store)) as st:
+            st.update(nq.text)
+        click.echo("update applied")
+        return
+    st = _open_read(store, endpoint)
+    columns, rows = q.run(st, nq, bindings, timeout=timeout)
+    _print_rows(columns, rows, fmt)
+
+
+@main.command()
+@click.argument("question")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@store_option
+@handle_errors
+def ask(question, fmt, store):
+    """Ask who owns what in plain English, e.g. govkg ask "who owns the data set"."""
+    from kg.ask import answer
+    ans = answer(_open_read(store), question)
+    if fmt == "json":
+        click.echo(render(ans.columns, ans.rows, "json"))
+        return
+    click.echo(ans.text())
+
+
+@main.command()
+@click.argument("a")
+@click.argument("b")
+@output_options
+@store_option
+@handle_errors
+def path(a, b, fmt, store):
+    """The shortest accountability path between two names."""
+    from kg.analyse import shortest_path
+    columns, rows = shortest_path(_open_read(store), a, b)
+    _print_rows(columns, rows, fmt)
+
+
+@main.command()
+@click.argument("what", type=click.Choice(["busiest", "connectors", "unowned", "followup"]))
+@output_options
+@store_option
+@handle_errors
+def analyse(what, fmt, store):
+    """Network analysis: busiest owners, connecting organisations, unowned actions, follow-up."""
+    from kg import analyse as an
+    columns, rows = an.ANALYSES[what](_open_read(store))
+    _print_rows(columns, rows, fmt)
+
+
+@main.command()
+@click.option("--focus", default=None, help="centre the view on a person or organisation")
+@click.option("--depth", type=int, default=2, show_default=True, help="hops from --focus")
+@click.option("--meeting", default=None, help="one meeting (its IRI, date or body name)")
+@click.option("-o", "output", type=click.Path(dir_okay=False), default="outputs/accountability.html", show_default=True)
+@store_option
+@handle_errors
+def viz(focus, depth, meeting, output, store):
+    """Write an interactive HTML view of the accountability network (works offline)."""
+    from kg.viz import write_view
+    info = write_view(_open_read(store), output, focus=focus, depth=depth, meeting=meeting)
+    click.echo(f"wrote {info.path}: {info.nodes} nodes, {info.edges} edges")
+
+
+EXPORT_FORMATS = ("turtle", "nt", "nquads", "trig", "jsonld", "graphml")
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="turtle", show_default=True)
+@click.option("-o", "output", type=click.Path(dir_okay=False), default=None, help="file (default: stdout)")
+@store_option
+@handle_errors
+def export(fmt, output, store):
+    """Export the whole graph (streamed through Oxigraph)."""
+    from kg.export import export_store
+    n = export_store(_open_read(store), fmt, output)
+    if output:
+        click.echo(f"wrote {output}: {n} statements")
+
+
+@main.command()
+@store_option
+@handle_errors
+def validate(store):
+    """Check the graph against the SHACL shapes and list what to fix."""
+    from kg.validate import format_violation, validate_graph
+    st = _open_read(store)
+    report = validate_graph(st.to_rdflib())
+    for v in report.results:
+        click.echo(format_violation(v))
+    n_v = sum(1 for v in report.results if v.severity == "Violation")
+    n_w = sum(1 for v in report.results if v.severity == "Warning")
+    click.echo(f"{'conforms' if report.conforms else 'does not conform'}: {n_v} violation(s), {n_w} warning(s)")
+    if not report.conforms:
+        sys.exit(1)
+
+
+@main.command()
+@store_option
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), default="outputs", show_default=True)
+@handle_errors
+def demo(store, out_dir):
+    """Build the bundled minutes, write outputs/governance.ttl and accountability.html, ask."""
+    from kg.demo import run_demo
+    for line in run_demo(store_path=store or str(Path(out_dir) / "store"), out_dir=out_dir):
+        click.echo(line)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,352 @@
+"""extract: Sections -> Extraction (facts in surface forms, each with its evidence)."""
+from __future__ import annotations
+
+import re
+
+from kg import gazetteer as gz
+from kg.extract import attendance as att
+from kg.extract import rules
+from kg.extract.names import NameContext, declared_aliases, defined_acronyms
+from kg.extract.sentences import Sent, read_sentences
+from kg.records import (Action, Decision, Evidence, Extraction, Item, Meeting, OrgRef, Owner, PersonRef,
+                        Sections)
+
+MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
+                                       "september", "october", "november", "december"], 1)}
+DATE_WORDS = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|"
+                        r"October|November|December),?\s+(\d{4})\b", re.I)
+DATE_SLASH = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def find_date(text: str) -> str | None:
+    """The first full date in text, as ISO (UK day-first for slashed dates)."""
+    best = None
+    for rx, order in ((DATE_WORDS, "dmy_word"), (DATE_SLASH, "dmy"), (DATE_ISO, "ymd")):
+        m = rx.search(text)
+        if not m:
+            continue
+        if order == "dmy_word":
+            d, mo, y = int(m.group(1)), MONTHS[m.group(2).lower()], int(m.group(3))
+        elif order == "dmy":
+            d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        else:
+            y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if 1 <= d <= 31 and 1 <= mo <= 12 and (best is None or m.start() < best[0]):
+            best = (m.start(), f"{y:04d}-{mo:02d}-{d:02d}")
+    return best[1] if best else None
+
+
+def extract(secs: Sections, *, body: str | None = None, date: str | None = None) -> Extraction:
+    """Read every fact the minutes state, with the sentence that states it."""
+    doc = secs.document
+    text = doc.text
+    ctx = NameContext(aliases=declared_aliases(text))
+    acronyms = defined_acronyms(text)
+    sents = read_sentences(secs, ctx, acronyms)
+
+    meeting = _meeting(secs, sents, body, date)
+    ex = Extraction(document=doc, meeting=meeting)
+
+    # people and organisations as written
+    seen_people: set[str] = set()
+    for s in sents:
+        for m in s.people:
+            if m.surface not in seen_people:
+                seen_people.add(m.surface)
+                ex.people.append(PersonRef(m.surface, m.start))
+        for o in s.orgs:
+            ex.organisations.append(OrgRef(o.canonical or o.surface, o.start))
+            if o.canonical and o.canonical != o.surface:
+                ex.organisations.append(OrgRef(o.surface, o.start))
+    for alias, name in ctx.aliases.items():
+        if name not in seen_people:
+            ex.people.append(PersonRef(name, text.find(name), initials=alias))
+    for acr, name in acronyms.items():
+        ex.organisations.append(OrgRef(name, text.find(name)))
+
+    # attendance and posts
+    listed, posts, _affiliation = att.from_lists(text, secs.sections, ctx)
+    ex.attendance = _dedupe_attendance(listed + att.from_prose(sents))
+    for a in ex.attendance:
+        if a.role == "chair":
+            posts.setdefault("chair", a.person.surface)
+        if a.person.org:
+            ex.organisations.append(OrgRef(a.person.org, a.evidence.start))
+        if a.person.surface not in seen_people:
+            seen_people.add(a.person.surface)
+            ex.people.append(a.person)
+    ex.posts = posts
+
+    ex.items = _items(secs, text)
+    rule_doc = rules.Doc(body=meeting.body, post_holders=posts, post_of=_post_of)
+    inspector = None
+    prev_question: str | None = None
+    list_kind_of = {s.start: s.kind for s in secs.sections}
+    _ = list_kind_of
+    for k, s in enumerate(sents):
+        if s.section.kind in ("present", "in_attendance", "apologies", "header") and not _has_verb(s.text):
+            continue
+        people_after = _people_after(s, rule_doc)
+        if s.section.kind in ("actions", "decisions") and not _is_list_heading(s):
+            _list_entry(ex, s, rule_doc, secs)
+            continue
+        decl = rules.declaration_of(s, rule_doc)
+        if decl:
+            ex.declarations.append(decl)
+        for o in s.orgs:
+            info = gz.lookup_org(o.canonical or o.surface)
+            if info and info.type in rules.INSPECTORATE_TYPES:
+                inspector = o.canonical or o.surface
+        ex.judgements.extend(rules.judgements_of(s, inspector))
+        ex.reports.extend(rules.reports_of(s, rule_doc, people_after))
+        ex.responsibilities.extend(rules.responsibilities_of(s, people_after))
+        decision = None if decl else rules.decision_of(s, rule_doc, people_after)
+        numbered = _numbered_resolution(sents, k)
+        if numbered is not None:
+            decision = Decision(numbered, s.evidence, s.item_index, kind="resolved",
+                                number=re.match(r"\s*([\divx]+)", s.text).group(1))
+        if decision:
+            ex.decisions.append(decision)
+        statements = rules.statements(s, rule_doc)
+        ex.statements.extend(statements)
+        if decision is None and decl is None:
+            ex.actions.extend(rules.actions_of(s, rule_doc, prev_question))
+        prev_question = _question_of(statements, prev_question)
+        _ = k
+    _next_meeting_decision(ex, secs, sents)
+    ex.actions = _dedupe_actions(ex.actions)
+    ex.decisions = _dedupe_decisions(ex.decisions)
+    return ex
+
+
+def _has_verb(t: str) -> bool:
+    return bool(re.search(r"\b(?:welcomed|declared|agreed|said|asked|resolved|noted|received)\b", t))
+
+
+def _post_of(surface: str) -> str | None:
+    info = gz.lookup_post(surface)
+    return info.post if info else None
+
+
+def _people_after(s: Sent, doc: rules.Doc):
+    """A finder for the first person (or post holder) named in a stretch of the sentence."""
+    def find(rel_start: int, before: int | None = None) -> PersonRef | None:
+        stop = len(s.text) if before is None else before
+        best = None
+        for m in s.people + s.posts:
+            r = m.start - s.start
+            if rel_start <= r < stop and (best is None or r < best[0]):
+                best = (r, m)
+        if best is None:
+            return None
+        m = best[1]
+        if m.kind == "post":
+            holder = doc.post_holders.get((_post_of(m.surface) or m.surface).lower())
+            return PersonRef(holder) if holder else None
+        return PersonRef(m.surface, m.start)
+    return find
+
+
+def _question_of(statements, prev):
+    for st in statements:
+        if st.verb == "asked":
+            q = re.sub(r"^(?:if|whether)\s+", "", st.text)
+            return q
+    return prev if not statements else None
+
+
+def _is_list_heading(s: Sent) -> bool:
+    return s.start == s.section.start and s.section.title is not None and s.text.strip() == s.section.title.strip()
+
+
+LIST_MARK = re.compile(r"^\s*(?:[-•·*▪●◦]|\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s*")
+TRAILING_OWNER = re.compile(r"(?:\s+[-–—]\s*|\s*\|\s*|\s{2,}|\t+|\s*Action(?:\s+by)?\s*:\s*)"
+                            r"(?P<owners>(?:[A-Z]{2,4}|All|Clerk|Chair)(?:\s*(?:/|,|&|and)\s*(?:[A-Z]{2,4}|All|Clerk|Chair))*)"
+                            r"\s*(?:\|\s*(?P<due>[^|]+?))?\s*\|?\s*$")
+
+
+def _list_entry(ex: Extraction, s: Sent, doc: rules.Doc, secs: Sections) -> None:
+    """An entry of a closing Actions or Decisions list."""
+    mark = LIST_MARK.match(s.text)
+    body_rel = mark.end() if mark else 0
+    entry = s.text[body_rel:].strip()
+    if not entry:
+        return
+    if s.section.kind == "decisions":
+        ex.decisions.append(Decision(entry, s.evidence, s.item_index, kind="resolved"))
+        return
+    owners: list[Owner] = []
+    text = entry
+    tm = TRAILING_OWNER.search(entry)
+    if tm:
+        text = entry[:tm.start()].strip()
+        for code in re.split(r"\s*(?:/|,|&|\band\b)\s*", tm.group("owners")):
+            if code == "All":
+                owners.append(Owner(doc.body or "All members", "body"))
+            elif code in ("Clerk", "Chair"):
+                holder = doc.post_holders.get(code.lower())
+                owners.append(Owner(code, "post", PersonRef(holder) if holder else None))
+            else:
+                owners.append(Owner(code, "person", PersonRef(code)))
+    if not owners:
+        subj = rules.subject_at(s, body_rel, doc)
+        if subj is not None and subj.kind != "pronoun":
+            owners = subj.owners
+            rest = s.text[subj.end:].strip()
+            rest = re.sub(r"^(?:to|will|agreed\s+to)\s+", "", rest)
+            text = rest or text
+    if not owners and doc.body:
+        owners = [Owner(doc.body, "body")]
+    a = Action(text.rstrip(". "), s.evidence, owners, s.item_index)
+    a.due = rules.due_of(text)
+    ex.actions.append(a)
+
+
+def _numbered_resolution(sents: list[Sent], k: int) -> str | None:
+    """'1. To approve ...' after 'It was resolved that the Board made the following decisions:'."""
+    s = sents[k]
+    m = re.match(r"^\s*\(?(\d{1,2}|[ivx]{1,4}|[a-h])[.)]\s+(.+)$", s.text, re.S)
+    if not m:
+        return None
+    for back in range(k - 1, max(-1, k - 12), -1):
+        p = sents[back]
+        if p.section is not s.section and p.section.kind != "header":
+            return None
+        if re.match(r"^\s*\(?(\d{1,2}|[ivx]{1,4}|[a-h])[.)]\s+", p.text):
+            continue
+        if p.text.rstrip().endswith(":") and re.search(r"\b(?:resolved|agreed|decided|decisions?|resolutions?|RESOLVED)\b", p.text):
+            return m.group(2).strip()
+        return None
+    return None
+
+
+def _next_meeting_decision(ex: Extraction, secs: Sections, sents: list[Sent]) -> None:
+    """'Date of next meeting - Wednesday 8 January 2020 at 7 pm' records when the body meets next."""
+    for s in sents:
+        title = (s.section.title or "")
+        if s.section.kind == "item" and re.search(r"date\s+of\s+(?:the\s+)?next\s+meeting", title, re.I):
+            m = re.search(r"next\s+meeting\s*[-–—:]\s*(.+)$", s.text, re.I | re.S)
+            if m and find_date(m.group(1)):
+                ex.meeting.next_meeting = m.group(1).strip()
+                ex.decisions.append(Decision(f"Next meeting: {m.group(1).strip()}", s.evidence, s.item_index,
+                                             kind="agreed"))
+                return
+    # a closing line that is only a date: the next meeting
+    for s in reversed(sents[-3:]):
+        if re.fullmatch(r"(?:(?:Date\s+of\s+(?:the\s+)?next\s+meeting|Next\s+meeting)\s*[:\-–]?\s*)?"
+                        r"(?:\w+day\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+(?:\s+\d{4})?(?:\s+at\s+[\w.:]+)?\.?",
+                        s.text.strip(), re.I):
+            ex.meeting.next_meeting = s.text.strip().rstrip(".")
+            return
+
+
+def _items(secs: Sections, text: str) -> list[Item]:
+    out = []
+    for sec in secs.sections:
+        if sec.kind != "item" or sec.item_index is None:
+            continue
+        line_end = text.find("\n", sec.start, sec.end)
+        line_end = sec.end if line_end == -1 else line_end
+        ev = Evidence(text[sec.start:line_end].strip(), sec.start, sec.start + len(text[sec.start:line_end].strip()))
+        out.append(Item(sec.item_index, sec.title or f"Item {sec.item_index + 1}", ev, sec.number, sec.time,
+                        [PersonRef(p) for p in sec.presenters], list(sec.documents)))
+    return out
+
+
+HEADER_BODY = re.compile(r"^\s*(?P<body>(?:[A-Z][\w’'&-]*\s+){0,6}?(?:[A-Z][\w’'&-]*))\s*$")
+
+
+def _meeting(secs: Sections, sents: list[Sent], body: str | None, date: str | None) -> Meeting:
+    doc = secs.document
+    text = doc.text
+    header = next((s for s in secs.sections if s.kind == "header"), None)
+    head_text = text[: max(header.end if header else 0, 0)][:1500] or text[:600]
+    meta = doc.meta
+    body = body or meta.get("body") or _body_from_header(head_text, sents) or _body_from_next_meeting(text)
+    date = date or meta.get("date") or find_date(head_text) or find_date(text[:600])
+    ev = None
+    if head_text.strip():
+        first = head_text.strip().split("\n")[0][:300]
+        start = text.find(first)
+        ev = Evidence(first, start, start + len(first))
+    return Meeting(body=body, date=date, time=meta.get("time"), location=meta.get("location"),
+                   title=doc.title, evidence=ev)
+
+
+def _body_from_header(head: str, sents: list[Sent]) -> str | None:
+    """The body named at the top: the first organisation mentioned in the header lines."""
+    for s in sents:
+        if s.section.kind not in ("header",) or s.start > 600:
+            continue
+        for o in s.orgs:
+            if o.start - s.start < 5:
+                name = o.canonical or o.surface
+                return name.title() if name.isupper() and " " in name else name
+        break
+    first_line = head.strip().split("\n")[0] if head.strip() else ""
+    m = HEADER_BODY.match(first_line)
+    if m and re.search(rules.BODY_WORDS, m.group("body")):
+        return m.group("body")
+    return None
+
+
+def _body_from_next_meeting(text: str) -> str | None:
+    """'... presented to the next Wirral Children's Trust meeting' names the body itself."""
+    m = re.search(r"\bnext\s+((?:[A-Z][\w’'&-]*\s+){1,6})(?:Board\s+)?meeting\b", text)
+    if m:
+        name = m.group(1).strip()
+        if not re.fullmatch(r"(?:Board|Committee|Council|PC|Meeting)", name):
+            return name
+    return None
+
+
+def _dedupe_attendance(items):
+    seen = set()
+    out = []
+    for a in items:
+        key = (a.person.surface, a.role)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(a)
+    return out
+
+
+def _words(t: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", t.lower()) if len(w) > 2 and w not in {"the", "and", "for", "that", "with", "will", "this"}}
+
+
+def _similar(a: str, b: str) -> float:
+    wa, wb = _words(a), _words(b)
+    if not wa or not wb:
+        return 0.0
+    return len(wa & wb) / min(len(wa), len(wb))
+
+
+def _dedupe_decisions(ds: list[Decision]) -> list[Decision]:
+    """A closing Decisions list repeats decisions recorded in the body: keep the first."""
+    out: list[Decision] = []
+    for d in ds:
+        if any(_similar(d.text, o.text) >= 0.85 for o in out):
+            continue
+        out.append(d)
+    return out
+
+
+def _dedupe_actions(acts: list[Action]) -> list[Action]:
+    """The same task in the prose and in a closing Actions list is one action."""
+    out: list[Action] = []
+    for a in acts:
+        owners = {o.surface for o in a.owners}
+        dup = None
+        for o in out:
+            if {x.surface for x in o.owners} & owners or not owners:
+                if _similar(a.text, o.text) >= 0.6:
+                    dup = o
+                    break
+        if dup is None:
+            out.append(a)
+        elif a.evidence.quote and a.section_is_list if hasattr(a, "section_is_list") else False:
+            pass
+    return out

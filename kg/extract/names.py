@@ -1,0 +1,309 @@
+"""Finding people, posts and organisations as written.
+
+Rules of minute-writing: a member title (Cllr, Mrs, Dr ...) before capitalised words is a
+person; initials before a surname ("J Hassall", "GR White") are a person; a known given
+name before capitalised words is a person; initials declared in brackets after a name
+("Mark Wardle (MW)") stand for that person afterwards.  Organisations come from the
+gazetteer, from capitalised phrases ending in a body word (Board, Council, Trust ...),
+from acronyms the text defines, and from affiliations in attendance lists.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from kg import gazetteer as gz
+
+NAME_WORD = r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:[-'’](?:Mc)?[A-Z][a-z]+)*"
+TITLE_WORDS = ("County Councillor", "District Councillor", "Borough Councillor", "Town Councillor",
+               "Councillor", "Cllr", "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Rev", "Revd", "Reverend",
+               "Prof", "Professor", "Sir", "Dame", "Lord", "Lady", "Canon", "Alderman")
+TITLE = r"(?:" + "|".join(re.escape(t) for t in TITLE_WORDS) + r")\.?"
+
+# Capitalised words that end or sit inside names of places, bodies and things, never surnames.
+NOT_NAME = frozenset("""
+Road Street Lane Avenue Drive Drove Close Crescent Terrace Square Hall Farm Cottage House Court
+Gardens Park Field Fields Meadow Meadows Bridge Green Hill Way Row Walk Place Mews Grove Estate
+Council Councils Board Boards Committee Group Trust Service Services Team Partnership Panel Centre
+Center School Schools Academy College University Church Chapel Hospital Practice Surgery Health
+Care Agency Authority Office Department Commission Government Police Fire Plan Policy Fund Project
+Programme Scheme Report Regulations Act Ward Village Parish Town County District Borough City
+Public Working Planning Consultation Event Meeting Meetings Minutes Item Items Agenda Chair Chairman
+Clerk Vice Officer Manager Director Head Lead Member Members Governor Governors Warden Consultant
+The This That These Those There Their They Its Our We And Or But For With From Into Also Following
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
+July August September October November December Christmas Easter Budget Precept Accounts Finance
+Update Updates Standards Principles Statement Business Review Strategy Action Actions Decision
+Decisions Resolution Resolved Noted Agreed Apologies Present Attendance Declarations Interest
+Associates Limited Ltd Plc Inc Buses Bus Timber Improvement Safeguarding Children Children's Adult
+Adults Social Early Help Prevention Thematic Focus Terms Reference Data Set Inspection Inspectors
+Wales England Scotland Ireland Britain Welsh English Scottish Irish British National Local Regional
+NHS Digital Feedback Next Steps Key Overall Within Immediate Recruitment Creating Rather Think Look
+Consider Which What How Where When Why Something Anything Nothing Everyone Thanks Thank Please
+""".split())
+
+
+@dataclass
+class Mention:
+    surface: str
+    start: int
+    end: int
+    kind: str  # titled | initials | full | alias | post
+    title: str | None = None
+
+
+@dataclass
+class NameContext:
+    """What the document has taught the finder: declared initials and known surnames."""
+
+    aliases: dict[str, str] = field(default_factory=dict)  # "MW" -> "Mark Wardle"
+    surnames: set[str] = field(default_factory=set)
+
+
+@lru_cache(maxsize=1)
+def _rx_titled() -> re.Pattern:
+    return re.compile(rf"\b{TITLE}\s+((?:[A-Z]\.?\s+){{0,2}}{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})")
+
+
+_RX_INITIALS = re.compile(rf"(?<![\w.])((?:[A-Z]\.\s?){{1,3}}|[A-Z]{{1,2}})\s+({NAME_WORD})(?![\w’'])")
+_RX_FULL = re.compile(rf"(?<![\w’'-])({NAME_WORD})((?:\s+{NAME_WORD}){{1,2}})(?![\w’'])")
+
+
+def _trim_tail(words: list[str]) -> list[str]:
+    while len(words) > 1 and (words[-1] in NOT_NAME or words[-1] in TITLE_WORDS):
+        words = words[:-1]
+    return words
+
+
+def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
+    """Person mentions in text (offsets are absolute: text starts at `offset`)."""
+    found: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    def add(m: Mention) -> None:
+        found.append(m)
+        taken.append((m.start, m.end))
+
+    for m in _rx_titled().finditer(text):
+        words = _trim_tail(m.group(1).split())
+        if not words or words[-1] in NOT_NAME or words[0] in NOT_NAME:
+            continue
+        name_text = " ".join(words)
+        title_text = m.group(0)[: m.start(1) - m.start(0)].strip()
+        end = m.start(1) + _span_len(m.group(1), words)
+        add(Mention(f"{title_text} {name_text}", offset + m.start(), offset + end, "titled",
+                    title=title_text.rstrip(".")))
+    for m in _RX_FULL.finditer(text):
+        first = m.group(1)
+        if not gz.is_first_name(first) or first in NOT_NAME:
+            continue
+        words = _trim_tail([first] + m.group(2).split())
+        if len(words) < 2:
+            continue
+        end = m.start() + _span_len(m.group(0), words)
+        if free(offset + m.start(), offset + end):
+            add(Mention(" ".join(words), offset + m.start(), offset + end, "full"))
+    for m in _RX_INITIALS.finditer(text):
+        initials, surname = m.group(1).strip(), m.group(2)
+        if surname in NOT_NAME or surname in TITLE_WORDS or gz.is_first_name(surname) and surname not in ctx.surnames:
+            continue
+        bare = initials.replace(".", "").replace(" ", "")
+        if bare in ("A", "I") and surname not in ctx.surnames:
+            continue
+        if bare in ctx.aliases or gz.lookup_org(f"{bare} {surname}") or gz.lookup_org(bare):
+            continue
+        if free(offset + m.start(), offset + m.end()):
+            add(Mention(m.group(0), offset + m.start(), offset + m.end(), "initials"))
+    if ctx.aliases:
+        rx = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in sorted(ctx.aliases, key=len, reverse=True)) + r")(?![\w-])")
+        for m in rx.finditer(text):
+            if free(offset + m.start(), offset + m.end()):
+                add(Mention(m.group(1), offset + m.start(), offset + m.end(), "alias"))
+    found.sort(key=lambda x: x.start)
+    return found
+
+
+def _span_len(matched: str, words: list[str]) -> int:
+    """Length of the prefix of `matched` that holds `words` (after trimming the tail)."""
+    pos = 0
+    for w in words:
+        pos = matched.index(w, pos) + len(w)
+    return pos
+
+
+_RX_DECLARED_ALIAS = re.compile(rf"({NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})\s*\(([A-Z][A-Za-z]{{1,4}})\)")
+
+
+def declared_aliases(text: str) -> dict[str, str]:
+    """'Mark Wardle (MW)' -> {'MW': 'Mark Wardle'} where the letters fit the name."""
+    out: dict[str, str] = {}
+    for m in _RX_DECLARED_ALIAS.finditer(text):
+        name, alias = m.group(1), m.group(2)
+        words = _trim_tail(name.split())
+        while words and words[0] in TITLE_WORDS:
+            words = words[1:]
+        if len(words) < 2 or alias.lower() in ("chair", "vice", "clerk"):
+            continue
+        if _initials_fit(alias, words) and alias not in out:
+            out[alias] = " ".join(words)
+    return out
+
+
+def _initials_fit(alias: str, words: list[str]) -> bool:
+    """'AWa' fits Andy Warburton, 'MW' fits Mark Wardle; the alias must start each word."""
+    if alias[0] != words[0][0]:
+        return False
+    parts = re.findall(r"[A-Z][a-z]*", alias)
+    if len(parts) > len(words):
+        return False
+    # each part must be a prefix of a distinct word, in order
+    wi = 0
+    for p in parts:
+        while wi < len(words) and not words[wi].lower().replace("-", "").startswith(p.lower()):
+            wi += 1
+        if wi == len(words):
+            return False
+        wi += 1
+    return True
+
+
+# -- posts --------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _rx_posts() -> re.Pattern:
+    pats = [re.escape(p) for p in gz.post_patterns() if len(p) > 2]
+    return re.compile(r"\b(?:[Tt]he|[Oo]ur|[Tt]heir|[Hh]is|[Hh]er)\s+(" + "|".join(pats) + r")\b")
+
+
+def find_posts(text: str, offset: int) -> list[Mention]:
+    """'the Clerk', 'The Chair', 'the Headteacher': posts to resolve to their holders."""
+    out = []
+    for m in _rx_posts().finditer(text):
+        out.append(Mention(m.group(1), offset + m.start(), offset + m.end(), "post"))
+    return out
+
+
+# -- organisations -------------------------------------------------------------------------
+
+ORG_HEADS = (r"Board|Council|Committee|Sub-Committee|Group|Trust|Partnership|Panel|Service|Services|"
+             r"Team|Agency|Authority|Commission|Department|Office|Government|University|College|School|"
+             r"Academy|Forum|Network|Alliance|Association|Society|Foundation|Institute|Unit|Hub|"
+             r"Inspectorate|Executive|Cabinet|Assembly|Parliament|Ministry|Directorate|Company|Limited|Ltd|"
+             r"Associates|Health|Care|Buses|Timber|Highways|Police|Constabulary|Bank|Library|Museum|Club|"
+             r"UHB|CCG|ICB|ICS|NHS|LHB|THB|PCC|LSCB|SAB|HWB|Working Group")
+_CAP = r"(?:[A-Z0-9][\w’'&/-]*|of|for|and|the|&|on|in)"
+_RX_ORG_PHRASE = re.compile(rf"(?<![\w’'-])((?:[A-Z0-9][\w’'&/-]*\s+)(?:{_CAP}\s+){{0,6}}?(?:{ORG_HEADS}))(?![\w-])")
+_RX_DEFINED_ACRONYM = re.compile(r"((?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|the|&|in)\s+)*){1,8})\(([A-Z][A-Za-z&]{1,8})\)")
+_RX_ACRONYM = re.compile(r"(?<![\w-])([A-Z][A-Z&]{1,7}|[A-Z][a-z][A-Z]{1,3})(?![\w-])")
+
+
+@dataclass
+class OrgMention:
+    surface: str
+    start: int
+    end: int
+    canonical: str | None = None  # gazetteer or defined expansion
+
+
+@lru_cache(maxsize=1)
+def _rx_gazetteer() -> re.Pattern:
+    pats = gz.org_surface_patterns()
+    words = [re.escape(p) for p in pats if not p.isupper() and len(p) > 2]
+    return re.compile(r"(?<![\w-])(" + "|".join(words) + r")(?![\w-])", re.I)
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_acronyms() -> frozenset[str]:
+    return frozenset(p for p in gz.org_surface_patterns() if re.fullmatch(r"[A-Z][A-Za-z&]{1,8}", p) and any(c.isupper() for c in p[1:]) or p.isupper())
+
+
+def defined_acronyms(text: str) -> dict[str, str]:
+    """'Institute of Cemetery and Crematorium Management (ICCM)' -> {'ICCM': '...'}."""
+    out: dict[str, str] = {}
+    for m in _RX_DEFINED_ACRONYM.finditer(text):
+        phrase, acr = m.group(1).strip(), m.group(2)
+        words = phrase.split()
+        caps = [w for w in words if w[0].isupper()]
+        letters = "".join(w[0] for w in caps).upper()
+        acr_up = acr.upper().replace("&", "")
+        # take the shortest tail of the phrase whose capitals spell the acronym
+        for k in range(len(words)):
+            tail = words[k:]
+            tl = "".join(w[0] for w in tail if w[0].isupper()).upper()
+            if tl == acr_up or (tl.startswith(acr_up[0]) and len(tl) >= 2 and acr_up.startswith(tl)):
+                out.setdefault(acr, " ".join(tail))
+                break
+        else:
+            if letters.endswith(acr_up):
+                out.setdefault(acr, phrase)
+    return out
+
+
+def find_orgs(text: str, offset: int, acronyms: dict[str, str], person_spans: list[tuple[int, int]]
+              ) -> list[OrgMention]:
+    """Organisation mentions in text; `acronyms` are those the document defined."""
+    found: list[OrgMention] = []
+    taken: list[tuple[int, int]] = list(person_spans)
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    def add(s: int, e: int, surface: str, canonical: str | None) -> None:
+        found.append(OrgMention(surface, s, e, canonical))
+        taken.append((s, e))
+
+    # longest first: capitalised phrases ending in a body word
+    for m in _RX_ORG_PHRASE.finditer(text):
+        surface = _clean_org_phrase(m.group(1))
+        if not surface:
+            continue
+        s = offset + m.start(1) + m.group(1).index(surface)
+        e = s + len(surface)
+        if free(s, e):
+            info = gz.lookup_org(surface)
+            add(s, e, surface, info.name if info else None)
+    for m in _rx_gazetteer().finditer(text):
+        s, e = offset + m.start(1), offset + m.end(1)
+        if free(s, e):
+            info = gz.lookup_org(m.group(1))
+            if info:
+                add(s, e, m.group(1), info.name)
+    for m in _RX_ACRONYM.finditer(text):
+        acr = m.group(1)
+        s, e = offset + m.start(1), offset + m.end(1)
+        if not free(s, e):
+            continue
+        if acr in acronyms:
+            add(s, e, acr, acronyms[acr])
+            continue
+        info = gz.lookup_org(acr)
+        if info:
+            add(s, e, acr, None if gz.is_ambiguous_acronym(acr) else info.name)
+    found.sort(key=lambda o: o.start)
+    return found
+
+
+_LEAD_STRIP = re.compile(r"^(?:(?:The|A|An|This|That|Our|Their|Its|All|Any|Each|Every|Both|Following|"
+                         r"Within|Including|With|From|For|And|Or|To|In|On|At|By|Of|If|When|Once|"
+                         r"New|Joint|Meeting|Meetings|Dear|Re|Whole|Full)\s+)+")
+
+
+def _clean_org_phrase(phrase: str) -> str:
+    p = phrase.strip()
+    p = _LEAD_STRIP.sub("", p)
+    words = p.split()
+    # a phrase that is only a body word ("Board") is a generic reference, not a name
+    if len(words) < 2 and not re.fullmatch(r"[A-Z]{2,}|Highways|Police", p):
+        return ""
+    if words and words[0].lower() in ("of", "for", "and", "the", "&", "on", "in"):
+        return ""
+    return p
+
+
+def is_person_like(surface: str) -> bool:
+    words = surface.split()
+    return len(words) >= 2 and gz.is_first_name(words[0]) and words[-1] not in NOT_NAME

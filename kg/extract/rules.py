@@ -1,0 +1,545 @@
+"""Fact rules over sentences: who said, agreed, decided, declared and will do what.
+
+Each rule is a pattern of minute-writing, named and explained where it is defined.  None
+names a person, body or phrase of any one document.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.names import Mention, OrgMention
+from kg.extract.sentences import Sent
+from kg.records import (Action, Decision, Declaration, Evidence, Judgement, Owner, PersonRef, Report,
+                        Responsibility, Statement)
+
+# -- subjects -----------------------------------------------------------------------------
+
+# Collective subjects that stand for the body itself.  "Councillors/Members agreed to"
+# is a task for the members; "The Board agreed" is a decision of the body.
+BODY_WORDS = (r"(?:(?:Parish|Town|Community|District|County|Borough|City)\s+)?(?:Board|Committee|Sub-Committee|"
+              r"Council|Panel|Trust|Partnership|Governing\s+Body|Forum|Cabinet|Executive|Group|Meeting|Assembly)")
+BODY_SUBJECT = re.compile(rf"^(?:[Tt]he\s+)?(?P<body>{BODY_WORDS})\b")
+COLLECTIVE_SUBJECT = re.compile(r"^(?:[Tt]he\s+|[Aa]ll\s+)?(?P<who>Councillors|Members|Governors|Trustees|Directors|"
+                                r"[Bb]oard\s+members|[Cc]ommittee\s+members|[Pp]artners)\b")
+PRONOUN = re.compile(r"^(?P<p>[Hh]e|[Ss]he)\b")
+WE = re.compile(r"^(?:[Ww]e)\b")
+
+SPEECH_VERBS = (r"said|asked|replied|added|agreed|commented|stated|explained|noted|confirmed|advised|reported|"
+                r"suggested|highlighted|outlined|informed|queried|responded|thanked|welcomed|clarified|shared|"
+                r"recommended|demonstrated|raised|requested|questioned|felt|expressed|emphasised|emphasized|"
+                r"stressed|proposed|presented|introduced|updated|talked|gave|read|declared|indicated|"
+                r"acknowledged|assured|undertook|offered|volunteered|reminded|welcomed|remarked|observed")
+_SPEECH_AFTER = re.compile(rf"^\s*(?:\([^)]*\)\s*)?(?:,[^,]{{1,40}},\s*)?(?:then\s+|also\s+|further\s+|again\s+)?(?P<verb>{SPEECH_VERBS})\b")
+
+
+@dataclass
+class Subject:
+    owners: list[Owner]
+    end: int  # relative end of the subject in the sentence text
+    kind: str  # person | post | org | body | collective | pronoun | we
+    speaker: PersonRef | None = None
+
+
+@dataclass
+class Doc:
+    """What rules need from the document: the body, posts, and the last speaker."""
+
+    body: str | None
+    post_holders: dict[str, str]  # post name lower-case -> person surface
+    post_of: callable  # surface -> canonical post name or None
+    last_speaker: PersonRef | None = None
+
+
+def _person_owner(m: Mention) -> Owner:
+    ref = PersonRef(m.surface, m.start)
+    return Owner(m.surface, "person", ref)
+
+
+def _post_owner(m: Mention, doc: Doc) -> Owner:
+    post = doc.post_of(m.surface) or m.surface
+    holder = doc.post_holders.get(post.lower())
+    return Owner(post, "post", PersonRef(holder) if holder else None)
+
+
+def subject_at(sent: Sent, rel: int, doc: Doc) -> Subject | None:
+    """The owner(s) named at position rel of the sentence, joined by 'and'."""
+    text = sent.text
+    skip = re.match(r"[\s\-–•·*]*(?:(?:and|but|also|then|so)\s+)?", text[rel:])
+    rel += skip.end() if skip else 0
+    owners: list[Owner] = []
+    kind = None
+    speaker = None
+    pos = rel
+    while True:
+        m = _mention_from(sent, pos)
+        if m is None:
+            break
+        if isinstance(m, OrgMention):
+            owners.append(Owner(m.canonical or m.surface, "org"))
+            kind = kind or "org"
+        elif m.kind == "post":
+            o = _post_owner(m, doc)
+            owners.append(o)
+            kind = kind or "post"
+            speaker = speaker or o.person
+        else:
+            o = _person_owner(m)
+            owners.append(o)
+            kind = kind or "person"
+            speaker = speaker or o.person
+        pos = m.end - sent.start
+        joined = re.match(r"\s*(?:and|&|,)\s+(?:the\s+|The\s+)?", text[pos:])
+        if not joined or _mention_from(sent, pos + joined.end()) is None:
+            break
+        pos += joined.end()
+    if owners:
+        return Subject(owners, pos, kind, speaker)
+    rest = text[rel:]
+    m = COLLECTIVE_SUBJECT.match(rest)
+    if m and doc.body:
+        return Subject([Owner(doc.body, "body")], rel + m.end(), "collective")
+    m = BODY_SUBJECT.match(rest)
+    if m and doc.body:
+        return Subject([Owner(doc.body, "body")], rel + m.end(), "body")
+    m = PRONOUN.match(rest)
+    if m and doc.last_speaker is not None:
+        return Subject([Owner(doc.last_speaker.surface, "person", doc.last_speaker)], rel + m.end(), "pronoun",
+                       doc.last_speaker)
+    m = WE.match(rest)
+    if m:
+        who = sent.voice or doc.body
+        if who:
+            return Subject([Owner(who, "org" if sent.voice else "body")], rel + m.end(), "we")
+    return None
+
+
+def _mention_from(sent: Sent, rel: int) -> Mention | OrgMention | None:
+    """A mention starting at rel, allowing a leading 'the '."""
+    m = sent.mention_at(rel)
+    if m is None:
+        lead = re.match(r"(?:[Tt]he\s+)", sent.text[rel:])
+        if lead:
+            m = sent.mention_at(rel + lead.end())
+            if m is not None and not isinstance(m, OrgMention) and m.kind != "post":
+                m = None
+    if m is not None and not isinstance(m, OrgMention) and m.kind == "post":
+        return m
+    if isinstance(m, OrgMention) and BODY_SUBJECT.match(m.surface) and False:
+        return None
+    return m
+
+
+# -- speech acts ---------------------------------------------------------------------------
+
+@dataclass
+class Clause:
+    subject: Subject
+    verb: str
+    start: int  # relative start of the subject
+    body_start: int  # relative start of what follows the verb
+    end: int
+
+
+def clauses(sent: Sent, doc: Doc) -> list[Clause]:
+    """Split a sentence at each 'SUBJECT verb' so 'X asked ... and Y replied ...' is two acts."""
+    found: list[tuple[int, Subject, str, int]] = []
+    candidates = sorted({m.start - sent.start for m in sent.people + sent.posts + sent.orgs} | {0})
+    for rel in candidates:
+        subj = subject_at(sent, rel, doc)
+        if subj is None:
+            continue
+        vm = _SPEECH_AFTER.match(sent.text[subj.end:])
+        if vm is None:
+            continue
+        if found and rel < found[-1][3]:
+            continue
+        found.append((rel, subj, vm.group("verb"), subj.end + vm.end()))
+    out = []
+    for k, (rel, subj, verb, body_start) in enumerate(found):
+        end = found[k + 1][0] if k + 1 < len(found) else len(sent.text)
+        # trim a joining ' and ' before the next clause
+        out.append(Clause(subj, verb, rel, body_start, end))
+    return out
+
+
+def clause_text(sent: Sent, c: Clause) -> str:
+    t = sent.text[c.body_start:c.end].strip()
+    t = re.sub(r"^(?:that|whether|if)\s+", "", t)
+    t = re.sub(r"\s*(?:,|;)?\s*(?:and|but)\s*$", "", t)
+    return t.strip(" ,;")
+
+
+def statements(sent: Sent, doc: Doc) -> list[Statement]:
+    out = []
+    for c in clauses(sent, doc):
+        if c.subject.kind in ("body", "collective", "we", "org") and c.verb not in ("asked", "said", "agreed"):
+            continue
+        speaker = c.subject.speaker
+        if speaker is None and c.subject.kind not in ("org", "body"):
+            continue
+        org = c.subject.owners[0].surface if speaker is None else None
+        text = clause_text(sent, c)
+        if not text:
+            text = sent.text[c.body_start:c.end].strip() or c.verb
+        out.append(Statement(speaker, c.verb, text, sent.evidence, sent.item_index, speaker_org=org))
+        if speaker is not None:
+            doc.last_speaker = speaker
+    return out
+
+
+# -- decisions -------------------------------------------------------------------------------
+
+DECISION_VERB = r"resolved|agreed|approved|decided|endorsed|adopted|ratified|accepted"
+PASSIVE_DECISION = re.compile(
+    rf"\b(?:it|It)\s+(?:was|is|has\s+been)\s+(?:also\s+|further\s+|therefore\s+|then\s+)?(?:unanimously\s+|"
+    rf"formally\s+)?(?P<verb>{DECISION_VERB})\b(?:\s+by\s+(?:the\s+)?[A-Z][\w ]{{1,40}}?)?\s*(?::|that|to)?\s*"
+    r"|\b(?:were|was)\s+(?:unanimously\s+|duly\s+|also\s+)?(?P<verb2>agreed|approved|adopted|ratified|endorsed|"
+    r"resolved|accepted)\b(?!\s+(?:that|with))")
+BODY_DECISION = re.compile(rf"^(?:\s*|.*?,\s*(?:and|but)\s+|.*?\s(?:and|but)\s+(?:also\s+)?)"
+                           rf"(?:also\s+|further\s+|then\s+|therefore\s+|unanimously\s+)*"
+                           rf"(?P<verb>{DECISION_VERB}|noted|received|RESOLVED|AGREED)\b")
+LABEL_DECISION = re.compile(r"^(?:RESOLVED|Resolved|AGREED|DECISION|DECIDED)\b\s*[:.\-–]?\s*(?:that\s*:?\s*)?")
+PROPOSAL = re.compile(r"\bproposed\b.*?\bseconded\b|\bseconded\b.*?\bproposed\b|\bmoved\b.*?\bseconded\b", re.I | re.S)
+PAST_NARRATIVE = re.compile(r"\b(?:had\s+been\s+(?:agreed|approved|resolved|decided)|ago|previously|"
+                            r"at\s+the\s+(?:last|previous)\s+meeting)\b", re.I)
+QUESTION_AGREED = re.compile(r"\basked\s+(?:if|whether)\b.*\band\s+it\s+was\s+agreed\b", re.I)
+NUMBER_WORDS = {"none": 0, "no": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "all": None}
+
+
+def decision_of(sent: Sent, doc: Doc, people_after: callable) -> Decision | None:
+    """A decision the sentence records, or None.
+
+    Decisions are what the body resolves: 'It was resolved/agreed that...', 'The Board
+    agreed/noted...', 'RESOLVED: ...', a proposal that was seconded and voted, a passive
+    'The minutes were approved'.  Not: an individual agreeing (that is an action or a
+    statement), a consensus answer to a question, or a past agreement being recalled.
+    """
+    t = sent.text
+    if QUESTION_AGREED.search(t):
+        return None
+    kind = None
+    text = None
+    if PROPOSAL.search(t):
+        kind, text = "approved", t
+    else:
+        m = LABEL_DECISION.match(t)
+        if m and len(t) > m.end():
+            kind, text = "resolved", t[m.end():]
+        elif re.fullmatch(r"(?:RESOLVED|Resolved|AGREED|Agreed)\s*[.!]?", t.strip()):
+            kind, text = "resolved", t
+    if kind is None:
+        if PAST_NARRATIVE.search(t):
+            return None
+        m = PASSIVE_DECISION.search(t)
+        if m:
+            # "X were agreed" needs a subject that is not a person ("the minutes were agreed")
+            verb = m.group("verb") or m.group("verb2")
+            if m.group("verb2") and re.search(r"\b(?:who|which)\s*$", t[:m.start()]):
+                return None
+            kind = "agreed" if verb == "agreed" else "resolved" if verb == "resolved" else "approved"
+            text = t[m.end():].strip() if m.group("verb") and len(t) - m.end() > 12 else t
+        else:
+            subj = subject_at(sent, 0, doc)
+            if subj is not None and subj.kind == "body":
+                bm = BODY_DECISION.match(t[subj.end:])
+                if bm:
+                    kind = bm.group("verb").lower()
+                    text = t
+    if kind is None or text is None:
+        return None
+    text = text.strip().rstrip(":").strip()
+    if not text or text.endswith("following decisions") or re.search(r"\bfollowing\s*:?$", text):
+        return None
+    d = Decision(text=text, evidence=sent.evidence, item_index=sent.item_index, kind=kind)
+    _votes(t, d, people_after)
+    return d
+
+
+def _votes(t: str, d: Decision, people_after) -> None:
+    m = re.search(r"\bproposed\b[^,.;]*?\bby\s+", t)
+    if m:
+        d.proposer = people_after(m.end())
+    else:
+        m = re.search(r"\bproposed\b", t)
+        if m:
+            d.proposer = people_after(0, before=m.start())
+    m = re.search(r"\bseconded\s+by\s+", t)
+    if m:
+        d.seconder = people_after(m.end())
+    m = re.search(r"\b(\w+)\s+(?:were\s+|was\s+|votes?\s+)?in\s+favour", t, re.I)
+    if m:
+        n = NUMBER_WORDS.get(m.group(1).lower(), int(m.group(1)) if m.group(1).isdigit() else None)
+        if m.group(1).lower() == "all":
+            d.unanimous = True
+        elif n is not None:
+            d.votes_for = n
+    m = re.search(r"\b(\w+)\s+(?:were\s+)?against\b", t, re.I)
+    if m and (m.group(1).isdigit() or m.group(1).lower() in NUMBER_WORDS):
+        d.votes_against = int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1).lower()]
+    m = re.search(r"\b(\w+)\s+(?:abstained|abstentions?)\b", t, re.I)
+    if m and (m.group(1).isdigit() or m.group(1).lower() in NUMBER_WORDS):
+        d.abstentions = int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1).lower()]
+    if re.search(r"\bunanimous(?:ly)?\b|\bnem\.?\s*con\b", t, re.I):
+        d.unanimous = True
+
+
+# -- actions ---------------------------------------------------------------------------------
+
+NOT_TASKS = re.compile(r"^(?:abstain|leave\s+the\s+(?:room|meeting)|withdraw|not\s+vote|disagree|differ)", re.I)
+COMMIT = re.compile(r"^\s*(?:,\s*)?(?:also\s+|then\s+|kindly\s+)?(?:(?:has\s+)?agreed|undertook|offered|volunteered|"
+                    r"promised|committed|is|are|was|were)\s+(?:due\s+|going\s+|asked\s+|requested\s+)?to\s+(?!be\s+\w+ed\b)"
+                    r"(?P<vp>\w.*)$", re.S)
+WILL = re.compile(r"^\s*(?:also\s+)?(?:will|shall)\s+(?!need\b|have\s+to\b|be\s+(?:a|an|the|able|useful|good|important|"
+                  r"necessary|required|responsible)\b)(?P<vp>\w.*)$", re.S)
+TO_INFINITIVE = re.compile(r"^\s*(?:to)\s+(?P<vp>[a-z]\w*.*)$", re.S)
+REPORTED = re.compile(
+    r"^(?:that\s+)?(?:(?P<pro>she|he|I|we|they)\s+(?:will|would|shall|is\s+going\s+to|are\s+going\s+to)\s+"
+    r"(?!need\b|have\s+to\b|be\s+(?:a|an|the|able|useful|happy|pleased|good|important)\b)(?P<vp>.+)"
+    r"|there\s+(?:will|would)\s+be\s+(?P<there>.+)"
+    r"|(?P<np>(?!it\b|this\b|that\b|there\b|if\b|when\b|as\b|by\b|in\b|once\b)[a-z][\w\s’'-]{2,60}?)\s+(?:will|can)\s+be\s+"
+    r"(?P<pp>\w+ed|\w+en|sent|brought|built|set|put|held|made|done|given|shown|taken|told)\b(?P<rest>.*)"
+    r"|(?P<ell>they|she|he|it|we)\s+(?:would|will)\s*$"
+    r")", re.S | re.I)
+REPORT_VERBS = {"said", "added", "replied", "confirmed", "advised", "stated", "explained", "reported", "agreed",
+                "responded", "informed", "assured", "indicated", "clarified", "undertook"}
+
+
+def actions_of(sent: Sent, doc: Doc, prev_question: str | None) -> list[Action]:
+    """Commitments in a sentence: 'X agreed to ...', 'X will ...', 'X said she would ...'."""
+    out: list[Action] = []
+    for c in clauses(sent, doc) or []:
+        text = sent.text[c.body_start:c.end]
+        owners = c.subject.owners
+        if c.subject.kind == "pronoun" and not owners:
+            continue
+        # "X agreed to VP"
+        if c.verb in ("agreed", "undertook", "offered", "volunteered"):
+            m = re.match(r"^\s*to\s+(?P<vp>.+)$", text, re.S)
+            if m and not NOT_TASKS.match(m.group("vp")):
+                out.append(_action(sent, owners, m.group("vp")))
+                continue
+        if c.verb in REPORT_VERBS and c.subject.kind in ("person", "post", "pronoun"):
+            body = re.sub(r"^\s*(?:the\s+(?:board|committee|council|meeting|members)\s+)?(?:that\s+)?", "", text, flags=re.I)
+            m = REPORTED.match(body.strip())
+            if m:
+                if m.group("ell"):
+                    if prev_question:
+                        out.append(_action(sent, owners, prev_question))
+                    continue
+                vp = m.group("vp") or m.group("there") and "hold " + m.group("there") or body.strip()
+                out.append(_action(sent, owners, vp if m.group("vp") else body.strip()))
+                continue
+    if out:
+        return out
+    # "SUBJECT will VP" / "SUBJECT agreed to VP" / "SUBJECT was due to VP" / "SUBJECT to VP"
+    for rel in sorted({m.start - sent.start for m in sent.people + sent.posts + sent.orgs} | {0}):
+        subj = subject_at(sent, rel, doc)
+        if subj is None or subj.kind == "body" and rel > 0:
+            continue
+        rest = sent.text[subj.end:]
+        for rx, allowed in ((COMMIT, None), (WILL, None), (TO_INFINITIVE, ("person", "post"))):
+            m = rx.match(rest)
+            if not m or (allowed and subj.kind not in allowed):
+                continue
+            if rx is TO_INFINITIVE and rel != 0:
+                continue
+            if rx is COMMIT and re.match(r"^\s*(?:is|are|was|were)\s+to\b", rest) and subj.kind == "body":
+                continue
+            vp = m.group("vp")
+            if NOT_TASKS.match(vp) or re.match(r"^(?:be\s+)?(?:being|been)\b", vp):
+                continue
+            if subj.kind == "body" and rx is not COMMIT:
+                continue
+            out.append(_action(sent, subj.owners, vp))
+            return out
+    return out
+
+
+def _action(sent: Sent, owners: list[Owner], vp: str) -> Action:
+    vp = vp.strip().rstrip(".;,").strip()
+    a = Action(text=vp, evidence=sent.evidence, owners=list(owners), item_index=sent.item_index)
+    a.due = due_of(vp)
+    return a
+
+
+DUE = re.compile(r"\b(?:(?:by|before|for|at|in\s+time\s+for|ahead\s+of)\s+(?:the\s+)?(?:end\s+of\s+)?"
+                 r"(?:next\s+(?:meeting|month|week|year)|(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|"
+                 r"April|May|June|July|August|September|October|November|December)(?:\s+\d{4})?(?:\s+meeting)?|"
+                 r"\d{1,2}/\d{1,2}/\d{2,4}|(?:the\s+)?(?:January|February|March|April|May|June|July|August|"
+                 r"September|October|November|December)\s+(?:meeting|agenda))"
+                 r"|\b(?:in\s+)?(?:early|mid|late)[- ](?:January|February|March|April|May|June|July|August|"
+                 r"September|October|November|December)"
+                 r"|\bat\s+the\s+next\s+meeting|\bASAP\b|\bimmediately\b|\bongoing\b)", re.I)
+
+
+def due_of(text: str) -> str | None:
+    m = DUE.search(text)
+    return m.group(0).strip() if m else None
+
+
+# -- declarations ----------------------------------------------------------------------------
+
+NO_DECLARATIONS = re.compile(r"\b(?:no|none|nil)\b.{0,40}\b(?:declarations?|interests?)\b|"
+                             r"\b(?:declarations?|interests?)\b.{0,40}\b(?:none|nil)\b", re.I)
+DECLARED = re.compile(r"\bdeclared\s+(?:an?\s+|their\s+|his\s+|her\s+)?(?:(?P<kind>personal|pecuniary|"
+                      r"non-pecuniary|prejudicial|disclosable\s+pecuniary|other\s+registrable|registrable|"
+                      r"non-registrable)\s+)?(?:and\s+\w+\s+)?(?:interests?\s*)?(?P<rest>.*)$", re.I | re.S)
+
+
+def declaration_of(sent: Sent, doc: Doc) -> Declaration | None:
+    t = sent.text
+    if "declar" not in t.lower() or NO_DECLARATIONS.search(t) and not sent.people:
+        return None
+    subj = None
+    for rel in sorted({m.start - sent.start for m in sent.people + sent.posts}):
+        s = subject_at(sent, rel, doc)
+        if s and s.speaker is not None and re.match(r"^\s*(?:\([^)]*\)\s*)?declared\b", t[s.end:]):
+            subj = s
+            break
+    if subj is None:
+        return None
+    m = DECLARED.search(t[subj.end:])
+    if not m:
+        return None
+    rest = m.group("rest").strip()
+    rest = re.sub(r"^(?:that|in|on|regarding|relating\s+to|as|concerning|with\s+regard\s+to)\s+", "", rest)
+    rest = re.sub(r"\s+and\s+(?:agreed\s+to\s+)?(?:abstain|left|leave|withdrew|did\s+not).*$", "", rest, flags=re.S)
+    interest = rest.strip(" .") or t
+    kind = (m.group("kind") or "other").lower().replace("disclosable ", "")
+    return Declaration(subj.speaker, interest, sent.evidence, kind if kind in ("personal", "pecuniary", "prejudicial") else "other",
+                       sent.item_index)
+
+
+# -- judgements ------------------------------------------------------------------------------
+
+GRADE = r"(?P<grade>inadequate|requir(?:es|ing|ed)\s+improvement(?:\s+to\s+be\s+good)?|good|outstanding)"
+JUDGED = re.compile(rf"(?P<subj>[^.;:]+?)\s+(?:were|was|is|are|has\s+been|have\s+been)\s+(?:all\s+|both\s+)?"
+                    rf"(?:(?:found|judged|rated|graded|assessed)\s+(?:to\s+be\s+|as\s+)?)?(?:all\s+)?"
+                    rf"[‘'\"“]?{GRADE}[’'\"”]?", re.I)
+# Judgement areas whose names hold commas or 'and' (Ofsted ILACS, education inspection
+# framework, CQC key questions): kept whole when a list of areas is split.
+COMPOUND_AREAS = ("leadership, management and governance", "help and protection", "looked after and achieving permanence",
+                  "behaviour and attitudes", "leadership and management", "effectiveness of leaders and managers",
+                  "outcomes for children and learners", "personal development, behaviour and welfare",
+                  "teaching, learning and assessment")
+INSPECTORATE_TYPES = {"regulator"}
+
+
+def judgements_of(sent: Sent, inspector: str | None) -> list[Judgement]:
+    if inspector is None:
+        return []
+    out = []
+    pos = 0
+    for m in JUDGED.finditer(sent.text):
+        subj = m.group("subj")
+        subj = re.split(r"(?:,\s*|\s+)(?:and\s+)?(?=(?:children|the|within|overall)\b)", subj, flags=re.I)
+        subj_text = m.group("subj")
+        subj_text = re.sub(r"^.*?\b(?:inspection|found|that|within[^,]*,)\s+", "", subj_text, flags=re.I)
+        for area in _split_areas(subj_text):
+            grade = re.sub(r"requir\w+", "requires", m.group("grade").lower())
+            out.append(Judgement(inspector, area, grade, sent.evidence, sent.item_index))
+        pos = m.end()
+    _ = pos
+    return out
+
+
+def _split_areas(s: str) -> list[str]:
+    s = s.strip(" ,")
+    protected = {}
+    for k, area in enumerate(COMPOUND_AREAS):
+        idx = s.lower().find(area)
+        if idx >= 0:
+            key = f"\x00{k}\x00"
+            protected[key] = s[idx:idx + len(area)]
+            s = s[:idx] + key + s[idx + len(area):]
+    parts = [p.strip() for p in re.split(r",\s*|\s+and\s+", s) if p.strip()]
+    out = []
+    for p in parts:
+        for key, val in protected.items():
+            p = p.replace(key, val)
+        p = re.sub(r"^(?:the|and)\s+", "", p, flags=re.I)
+        if 2 < len(p) < 80:
+            out.append(p)
+    return out
+
+
+# -- reports and standing relations -------------------------------------------------------------
+
+REPORT = re.compile(r"\b(?:introduced|presented|tabled|submitted|considered|received)\s+(?:the\s+|a\s+)?"
+                    r"(?:(?P<author_pos>[^.,]{2,40}?)['’]s?\s+)?(?:joint\s+)?report\b(?:\s+(?:of|from|by)\s+"
+                    r"(?:the\s+)?(?P<author_of>[A-Z][^.,]{2,60}?))?(?:\s+(?:on|about|regarding|entitled|titled)\s+"
+                    r"(?:the\s+)?(?P<title>[^.,;]{3,140}?))?(?=[,.;]|\s+(?:and|which|that|to|setting)\b|$)", re.I)
+MANAGED_BY = re.compile(r"[“\"']?(?P<thing>[A-Z][^.,;“”\"]{2,80}?)[”\"']?\s+(?:service\s+)?(?:is|are|was|were|has\s+been)\s+"
+                        r"(?:now\s+)?(?P<rel>managed|led|run|chaired|overseen|commissioned)\s+by\s+(?P<holder>[^,.;]+)")
+CONSISTING = re.compile(r"(?P<org>[A-Z][\w’' ]{2,60}?),?\s+(?:consisting|made\s+up|comprised|comprising)\s+(?:of\s+)?"
+                        r"(?P<members>[^,.;]+)")
+REL_NAMES = {"managed": "manages", "led": "leads", "run": "manages", "chaired": "chairs", "overseen": "oversees",
+             "commissioned": "commissions"}
+
+
+def reports_of(sent: Sent, doc: Doc, people_after) -> list[Report]:
+    out = []
+    for m in REPORT.finditer(sent.text):
+        title = (m.group("title") or "").strip()
+        author_ref = None
+        author_org = None
+        if m.group("author_pos"):
+            author_ref = people_after(m.start("author_pos"), before=m.end("author_pos"))
+            if author_ref is None:
+                author_org = _org_in(sent, m.start("author_pos"), m.end("author_pos"))
+        if m.group("author_of"):
+            author_ref = author_ref or people_after(m.start("author_of"), before=m.end("author_of"))
+            if author_ref is None:
+                author_org = _org_in(sent, m.start("author_of"), m.end("author_of")) or m.group("author_of").strip()
+        intro = None
+        subj = None
+        for rel in sorted({x.start - sent.start for x in sent.people + sent.posts}):
+            if rel < m.start():
+                subj = subject_at(sent, rel, doc)
+                if subj is not None:
+                    break
+        if subj is not None:
+            intro = subj.speaker
+        if not title:
+            title = sent.section.title or ""
+        if not title or (author_ref is None and author_org is None and intro is None):
+            continue
+        out.append(Report(title, sent.evidence, author_ref, author_org, intro, sent.item_index))
+    return out
+
+
+def _org_in(sent: Sent, a: int, b: int) -> str | None:
+    for o in sent.orgs:
+        r = o.start - sent.start
+        if a <= r < b:
+            return o.canonical or o.surface
+    return None
+
+
+def responsibilities_of(sent: Sent, people_after) -> list[Responsibility]:
+    out = []
+    for m in MANAGED_BY.finditer(sent.text):
+        thing = m.group("thing").strip()
+        thing = re.sub(r"^.*\b(?:that|added|said)\s+", "", thing).strip("“”\"' ")
+        holder = people_after(m.start("holder"), before=m.end("holder"))
+        if holder is not None:
+            out.append(Responsibility(holder.surface, "person", REL_NAMES[m.group("rel")], thing, sent.evidence))
+        else:
+            org = _org_in(sent, m.start("holder"), m.end("holder"))
+            if org:
+                out.append(Responsibility(org, "org", REL_NAMES[m.group("rel")], thing, sent.evidence))
+    for m in CONSISTING.finditer(sent.text):
+        org = _org_in(sent, m.start("org"), m.end("org"))
+        if org:
+            out.append(Responsibility(org, "org", "has_member", m.group("members").strip(), sent.evidence))
+    return out
+
+
+def first_clause(text: str) -> str:
+    return re.split(r"(?<=[a-z])\.\s", text, maxsplit=1)[0]
+
+
+def evidence_between(text: str, start: int, end: int) -> Evidence:
+    return Evidence(text[start:end], start, end)

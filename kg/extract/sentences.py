@@ -1,0 +1,64 @@
+"""Sentences with what they mention: the unit every fact rule reads."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.extract.names import Mention, NameContext, OrgMention, find_orgs, find_people, find_posts
+from kg.records import Evidence, Section, Sections
+from kg.segment import sentences
+
+
+@dataclass
+class Sent:
+    start: int
+    end: int
+    text: str
+    section: Section
+    item_index: int | None
+    people: list[Mention] = field(default_factory=list)
+    posts: list[Mention] = field(default_factory=list)
+    orgs: list[OrgMention] = field(default_factory=list)
+    # which organisation speaks as "we" here (a working group's report read out)
+    voice: str | None = None
+
+    @property
+    def evidence(self) -> Evidence:
+        return Evidence(self.text, self.start, self.end)
+
+    def rel(self, absolute: int) -> int:
+        return absolute - self.start
+
+    def mention_at(self, rel_pos: int) -> Mention | OrgMention | None:
+        """The person, post or organisation mention starting at (or just after) rel_pos."""
+        pos = self.start + rel_pos
+        for group in (self.people, self.posts, self.orgs):
+            for m in group:
+                if m.start == pos:
+                    return m
+        return None
+
+
+_VOICE = re.compile(r"^(?P<org>.+?)\s+(?:Report|Update)\b")
+
+
+def read_sentences(secs: Sections, ctx: NameContext, acronyms: dict[str, str]) -> list[Sent]:
+    """Split every section into sentences and find the mentions in each."""
+    text = secs.document.text
+    out: list[Sent] = []
+    for sec in secs.sections:
+        voice = None
+        for s, e in sentences(text, sec.start, sec.end):
+            chunk = text[s:e]
+            people = find_people(chunk, s, ctx)
+            posts = [p for p in find_posts(chunk, s)
+                     if all(p.end <= m.start or p.start >= m.end for m in people)]
+            spans = [(m.start, m.end) for m in people]
+            orgs = find_orgs(chunk, s, acronyms, spans)
+            sent = Sent(s, e, chunk, sec, sec.item_index, people, posts, orgs)
+            vm = _VOICE.match(chunk)
+            if vm and orgs and orgs[0].start == s + vm.start("org") and len(chunk) < 200:
+                voice = orgs[0].canonical or orgs[0].surface
+            sent.voice = voice
+            out.append(sent)
+    return out

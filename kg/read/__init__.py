@@ -1,0 +1,192 @@
+"""The read stage: path -> Document.
+
+`read_document` picks a reader by file extension; every reader returns text whose
+line breaks are "\\n" only, and every Evidence offset downstream points into that
+text.  `iter_sources` turns the paths a user typed (files and folders) into the
+files to read.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.read.docx import read_docx
+from kg.read.html import read_html
+from kg.read.moderngov import read_moderngov
+from kg.read.pdf import read_pdf
+from kg.read.text import MAX_BYTES, Extracted, read_text
+from kg.records import Document
+
+__all__ = ["MAX_BYTES", "SUPPORTED", "iter_sources", "read_document"]
+
+# extension -> (Document.format, reader)
+_READERS: dict[str, tuple[str, Callable[[bytes, str], Extracted]]] = {
+    ".txt": ("txt", read_text),
+    ".text": ("txt", read_text),
+    ".md": ("md", read_text),
+    ".html": ("html", read_html),
+    ".htm": ("html", read_html),
+    ".xml": ("moderngov-xml", read_moderngov),
+    ".pdf": ("pdf", read_pdf),
+    ".docx": ("docx", read_docx),
+}
+SUPPORTED = tuple(_READERS)
+_SUPPORTED_TEXT = ".txt, .md, .text, .html, .htm, .xml (ModernGov GetMeeting), .pdf, .docx"
+
+
+def _human(n: int) -> str:
+    if n < 1024:
+        return f"{n} bytes"
+    if n < 1024 * 1024:
+        return f"{n / 1024:.0f} KB"
+    return f"{n / (1024 * 1024):.1f} MB"
+
+
+def _unsupported(path: str, ext: str) -> InputError:
+    kind = f"'{ext}' files are" if ext else "files without an extension are"
+    return InputError(path, f"{kind} not supported; govkg reads {_SUPPORTED_TEXT}. "
+                      "Convert it to one of these (e.g. save as .docx, PDF or plain text)")
+
+
+def _read_bytes(p: Path, name: str, max_bytes: int) -> bytes:
+    """The raw bytes, refusing missing, folder, unreadable and oversized paths."""
+    try:
+        if p.is_dir():
+            raise InputError(name, "is a folder; pass the minutes files in it "
+                             "(the build command expands folders)")
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise InputError(name, f"is {_human(size)}, over the {_human(max_bytes)} limit; "
+                             "split it into smaller files or raise the limit (max_bytes)")
+        with p.open("rb") as f:
+            data = f.read(max_bytes + 1)  # the file may have grown since stat
+    except FileNotFoundError:
+        raise InputError(name, "does not exist; check the path") from None
+    except OSError as err:
+        raise InputError(name, f"cannot be read ({err.strerror or err}); check its "
+                         "permissions") from None
+    if len(data) > max_bytes:
+        raise InputError(name, f"is over the {_human(max_bytes)} limit; split it into "
+                         "smaller files or raise the limit (max_bytes)")
+    return data
+
+
+def read_document(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> Document:
+    """Read one minutes file into a Document.
+
+    The format follows the extension (see SUPPORTED).  Document.sha256 is of the raw
+    bytes; Document.text has "\\n" line ends and is what Evidence offsets refer to.
+    Raises InputError for anything that cannot be read as minutes.
+    """
+    name = str(path)
+    p = Path(path)
+    ext = p.suffix.lower()
+    if ext not in _READERS:
+        raise _unsupported(name, ext)
+    data = _read_bytes(p, name, max_bytes)
+    if not data:
+        raise InputError(name, "is empty (0 bytes); check that it was saved or "
+                         "downloaded completely")
+    fmt, reader = _READERS[ext]
+    got = reader(data, name)
+    return Document(path=name, text=got.text, format=fmt,
+                    sha256=hashlib.sha256(data).hexdigest(), title=got.title,
+                    meta=dict(got.meta or {}))
+
+
+def _skipped(name: str) -> bool:
+    # Hidden files and folders (.git, .DS_Store) and Word's "~$x.docx" lock files
+    # are never minutes.
+    return name.startswith((".", "~$"))
+
+
+def _file_key(p: Path) -> tuple[int, int]:
+    st = p.stat()
+    return st.st_dev, st.st_ino
+
+
+def _report(err: InputError, on_error: Callable[[InputError], None] | None) -> None:
+    if on_error is None:
+        raise err
+    on_error(err)
+
+
+def iter_sources(
+    paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
+    *,
+    on_error: Callable[[InputError], None] | None = None,
+) -> Iterator[Path]:
+    """Yield the files to read: given files as they are, folders expanded recursively.
+
+    Folders are walked in sorted order, skipping hidden entries and files whose
+    extension is not supported; each real file and folder is visited once, so
+    symlink loops end.  A missing path, an unsupported file named explicitly, or an
+    unreadable folder is an InputError: raised, or passed to `on_error` (and the
+    walk goes on) when it is given.
+    """
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    seen_files: set[tuple[int, int]] = set()
+    seen_dirs: set[tuple[int, int]] = set()
+    for raw in paths:
+        p = Path(raw)
+        try:
+            exists, is_dir = p.exists(), p.is_dir()
+            key = _file_key(p) if exists else None
+        except OSError as err:
+            _report(InputError(str(raw), f"cannot be read ({err.strerror or err})"), on_error)
+            continue
+        if not exists:
+            _report(InputError(str(raw), "does not exist; check the path"), on_error)
+        elif is_dir:
+            yield from _walk(p, seen_dirs, seen_files, on_error)
+        elif p.suffix.lower() not in _READERS:
+            _report(_unsupported(str(raw), p.suffix.lower()), on_error)
+        elif key not in seen_files:
+            seen_files.add(key)
+            yield p
+
+
+def _list_dir(d: Path, seen_dirs: set[tuple[int, int]],
+              on_error: Callable[[InputError], None] | None) -> Iterator[os.DirEntry[str]] | None:
+    """Sorted visible entries of a folder not visited before (by device and inode)."""
+    try:
+        key = _file_key(d)
+        if key in seen_dirs:
+            return None  # reached again through a symlink: a loop or a duplicate
+        seen_dirs.add(key)
+        with os.scandir(d) as it:
+            entries = sorted((e for e in it if not _skipped(e.name)), key=lambda e: e.name)
+    except OSError as err:
+        _report(InputError(str(d), f"folder cannot be read ({err.strerror or err})"), on_error)
+        return None
+    return iter(entries)
+
+
+def _walk(top: Path, seen_dirs: set[tuple[int, int]], seen_files: set[tuple[int, int]],
+          on_error: Callable[[InputError], None] | None) -> Iterator[Path]:
+    # An explicit stack rather than recursion: depth is bounded by the folders, not
+    # by Python's recursion limit.
+    first = _list_dir(top, seen_dirs, on_error)
+    stack = [first] if first is not None else []
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+            continue
+        path = Path(entry.path)
+        try:
+            if entry.is_dir():
+                children = _list_dir(path, seen_dirs, on_error)
+                if children is not None:
+                    stack.append(children)
+            elif entry.is_file() and path.suffix.lower() in _READERS:
+                key = _file_key(path)
+                if key not in seen_files:
+                    seen_files.add(key)
+                    yield path
+        except OSError:
+            continue  # vanished or a broken link while walking: nothing to read

@@ -1,0 +1,190 @@
+"""Plain text: bytes -> str with encoding detection, and the checks every reader shares.
+
+Minutes arrive as UTF-8 from the web, cp1252 from old Windows tools (curly quotes in
+0x91-0x94), UTF-16 from "Save as Unicode text", and now and then as a mix of these
+(a cp1252 paragraph pasted into a UTF-8 file).  Decoding must never crash and must
+never silently turn a binary file into nonsense text.
+"""
+from __future__ import annotations
+
+import codecs
+import re
+from typing import Any, NamedTuple
+
+from kg.errors import InputError
+
+MAX_BYTES = 25 * 1024 * 1024
+
+_BOMS = (
+    # UTF-32 first: its little-endian BOM starts with the UTF-16 one.
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# One well-formed UTF-8 multi-byte sequence (RFC 3629, no surrogates, no overlongs).
+_UTF8_MULTI = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]"
+    rb"|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}|\xed[\x80-\x9f][\x80-\xbf]"
+    rb"|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+_HIGH_BYTE = re.compile(rb"[\x80-\xff]")
+# Characters that do not occur in text: C0 controls other than tab/newlines/form feed,
+# DEL, C1 controls (binary read as BOM-less UTF-16 shows them), and the replacement
+# character a failed decode leaves behind.
+_NOISE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
+_NOISE_RATIO = 0.05
+
+# What other file types look like, so the message can say what the file really is.
+_MAGIC = (
+    (b"%PDF-", "a PDF; give it a .pdf extension"),
+    (b"PK\x03\x04", "a ZIP archive (a .docx?); give it its proper extension"),
+    (b"\xd0\xcf\x11\xe0", "an old Word/Excel file; save it as .docx or PDF"),
+    (b"\x89PNG", "a PNG image; run OCR on it first"),
+    (b"\xff\xd8\xff", "a JPEG image; run OCR on it first"),
+    (b"GIF8", "a GIF image"),
+)
+
+
+class Extracted(NamedTuple):
+    """What a format reader returns; read_document wraps it in a Document."""
+
+    text: str
+    title: str | None = None
+    meta: dict[str, Any] | None = None
+
+
+def _mixed_handler(err: UnicodeDecodeError) -> tuple[str, int]:
+    # A byte that is not UTF-8 in an otherwise UTF-8 file is almost always cp1252
+    # pasted in (a curly quote from Word); decode just that byte as cp1252.
+    bad = err.object[err.start : err.end]
+    return bad.decode("cp1252", errors="replace"), err.end
+
+
+codecs.register_error("govkg-cp1252", _mixed_handler)
+
+
+def normalise_newlines(text: str) -> str:
+    """Turn \\r\\n and lone \\r into \\n; leave every other character as it is."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _bom(data: bytes) -> tuple[str, int] | None:
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            return enc, len(bom)
+    return None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Spot BOM-less UTF-16 of mostly Latin text: NUL in every other byte."""
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def _guess_single_byte(data: bytes) -> tuple[str, str]:
+    """Decode bytes that are not UTF-8 and hold no UTF-8 sequences at all."""
+    high = len(_HIGH_BYTE.findall(data))
+    # UK minutes in a legacy code page are English with the odd quote, dash or
+    # pound sign, and cp1252 is the code page Windows wrote them in.  Text where most
+    # bytes are high (Greek, Cyrillic in a single-byte code page) is left to the guesser.
+    if high <= 0.3 * len(data):
+        try:
+            return data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            pass  # 0x81, 0x8d, 0x8f, 0x90, 0x9d are undefined in cp1252
+    from charset_normalizer import from_bytes  # slow import; rarely needed
+
+    best = from_bytes(data).best()
+    if best is not None:
+        return str(best), best.encoding
+    return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def _browser_charset(name: str) -> str:
+    # Browsers read pages labelled Latin-1 or ASCII as cp1252 (WHATWG Encoding), and
+    # authors rely on it: their curly quotes are in 0x91-0x94.
+    if codecs.lookup(name).name in ("iso8859-1", "ascii"):
+        return "cp1252"
+    return name
+
+
+def decode_bytes(data: bytes, hint: str | None = None) -> tuple[str, str]:
+    """Decode raw bytes to text; return (text, encoding name).
+
+    Order: byte-order mark, BOM-less UTF-16, strict UTF-8, a declared charset
+    (`hint`, e.g. from an HTML meta tag), UTF-8 with stray cp1252 bytes, then a
+    single-byte guess (cp1252, charset-normalizer).  Never raises on bad bytes.
+    """
+    found = _bom(data)
+    if found:
+        enc, skip = found
+        return data[skip:].decode(enc, errors="replace"), enc
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return data.decode(utf16, errors="replace"), utf16
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if hint:
+        try:
+            return data.decode(_browser_charset(hint)), _browser_charset(hint)
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong or unknown declaration: fall back to guessing
+    sequences = _UTF8_MULTI.findall(data)
+    invalid = len(_HIGH_BYTE.findall(data)) - sum(map(len, sequences))
+    # A well-formed multi-byte sequence rarely arises by chance in cp1252 text (it
+    # needs an accented capital followed by a symbol), so a few of them mark the file
+    # as UTF-8 with some stray bytes pasted in from elsewhere.
+    if sequences and len(sequences) * 4 >= invalid:
+        return data.decode("utf-8", errors="govkg-cp1252"), "utf-8+cp1252"
+    return _guess_single_byte(data)
+
+
+def check_not_binary(data: bytes, path: str) -> None:
+    """Reject a file whose bytes are not text (NUL bytes, or a known binary format)."""
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise InputError(path, f"looks binary, not minutes text: it is {what}")
+    if b"\x00" in data and not (_bom(data) or _utf16_without_bom(data)):
+        raise InputError(path, "looks binary, not minutes text (it contains NUL bytes); "
+                         "give a .txt, .html, .pdf or .docx file of the minutes")
+
+
+def check_text(text: str, path: str) -> None:
+    """Reject decoded text that is mostly non-printable characters, or blank."""
+    noise = len(_NOISE.findall(text))
+    if noise > _NOISE_RATIO * len(text):
+        raise InputError(path, "looks binary, not minutes text (mostly non-printable "
+                         "characters); give a .txt, .html, .pdf or .docx file of the minutes")
+    if not text.strip():
+        raise InputError(path, "contains only white space, no minutes text; "
+                         "check that the file was saved or downloaded completely")
+
+
+def read_text(data: bytes, path: str) -> Extracted:
+    """Plain text or Markdown bytes -> Extracted text (newlines normalised)."""
+    check_not_binary(data, path)
+    text, encoding = decode_bytes(data)
+    check_text(text, path)
+    text = normalise_newlines(text)
+    return Extracted(text, first_line_title(text), {"source_kind": "text", "encoding": encoding})
+
+
+def first_line_title(text: str, limit: int = 200) -> str | None:
+    """The first non-blank line (Markdown '#' marks dropped) when it is short enough."""
+    for line in text.split("\n", 50)[:50]:
+        line = line.strip().lstrip("#").strip()
+        if line:
+            return line if len(line) <= limit else None
+    return None

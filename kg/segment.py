@@ -1,0 +1,336 @@
+"""segment: Document -> Sections (header, attendance lists, agenda items, action and
+decision lists) and the sentence spans that extraction reads.
+
+Rules of minute-writing, not of one document:
+- an agenda item starts with a minute number ("275/19", "23/45"), a time ("15:15"), a
+  numbered heading ("4. Finance", "4.1 Budget") or a short heading line followed by prose;
+- attendance is introduced by "Present:", "Attendees:", "In attendance:", "Apologies:";
+- a heading "Actions" / "Action log" / "Decisions" / "Resolutions" opens a list whose lines
+  are actions or decisions.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.records import Document, Section, Sections
+
+# -- lines ---------------------------------------------------------------------------
+
+
+@dataclass
+class Line:
+    start: int
+    end: int
+    text: str  # stripped
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+
+def lines_of(text: str, start: int = 0, end: int | None = None) -> list[Line]:
+    end = len(text) if end is None else end
+    out = []
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl == -1 else nl
+        raw = text[pos:stop]
+        lead = len(raw) - len(raw.lstrip())
+        stripped = raw.strip()
+        out.append(Line(pos + lead, pos + lead + len(stripped), stripped))
+        pos = stop + 1
+    return out
+
+
+# -- attendance headings ----------------------------------------------------------------
+
+ATTENDANCE_HEADS = [
+    ("present", re.compile(r"^(?:members\s+)?(?:present|attendees|attendance|members\s+in\s+attendance|board\s+members|governors\s+present|councillors\s+present)\b\s*:?", re.I)),
+    ("in_attendance", re.compile(r"^(?:also\s*,?\s*)?in\s+attendance\b\s*:?|^also\s+present\b\s*:?|^officers(?:\s+present)?\s*:|^observers?\s*:", re.I)),
+    ("apologies", re.compile(r"^apologies(?:\s+for\s+absence)?(?:\s+(?:were\s+)?received\s+from)?\b\s*:?|^absent\b\s*:?", re.I)),
+]
+
+LIST_HEADS = [
+    ("actions", re.compile(r"^(?:summary\s+of\s+)?(?:agreed\s+)?actions?(?:\s+(?:log|points|list|arising|to\s+be\s+taken|summary))?\s*:?$", re.I)),
+    ("decisions", re.compile(r"^(?:summary\s+of\s+)?(?:decisions|resolutions)(?:\s+(?:made|taken|log))?\s*:?$", re.I)),
+]
+
+# -- item starts ------------------------------------------------------------------------
+
+# "275/19", "23/45": minute numbers of the form n/yy anywhere (they often run on inline)
+MINUTE_NO = re.compile(r"(?<![\w/])(\d{1,4})/(\d{2,4})(?![\w/])(?=\s+[A-Z\"'‘“])")
+TIMED = re.compile(r"^(\d{1,2}[:.]\d{2})(?:\s*(?:am|pm|hrs))?\s*[:.-]?\s+(?=\S)", re.I)
+NUMBERED = re.compile(r"^((?:\d{1,2}(?:\.\d{1,2}){0,2}|[ivx]{1,5})[.)]?)\s+(?=[A-Z])")
+PDF_NOISE = re.compile(r"\s*(?:pdf|doc|docx)\s+icon\s+(?:PDF|DOC|DOCX)\s+\d+\s*[KM]B\b.*$", re.I)
+DOC_SIZE = re.compile(r"\b(?:PDF|DOC|DOCX)\s+\d+\s*[KM]B\b", re.I)
+
+
+def _is_heading(line: Line, prev: Line | None, nxt: Line | None) -> bool:
+    """A short title line standing alone: no closing full stop, starts upper-case."""
+    t = line.text
+    if not t or len(t) > 90 or t.endswith((".", ",", ";", ":")) or not t[0].isupper():
+        return False
+    if prev is not None and not prev.blank:
+        return False
+    if nxt is None or not nxt.blank:
+        return False
+    words = t.split()
+    if len(words) > 12:
+        return False
+    # "Julie Graham in attendance" and similar one-liners are facts, not headings
+    if re.search(r"\b(?:said|asked|agreed|attendance|apologies|present)\b", t, re.I):
+        return False
+    return True
+
+
+def segment(doc: Document) -> Sections:
+    """Split a document into sections; every character after the header belongs to one."""
+    text = doc.text
+    if doc.meta.get("source_kind") == "moderngov-xml":
+        return Sections(doc, _moderngov_sections(doc))
+    lines = lines_of(text)
+    starts: list[Section] = []
+
+    # inline minute numbers first: they are the strongest signal where present
+    minute_hits = _minute_numbers(text)
+    if minute_hits:
+        for m in minute_hits:
+            starts.append(Section("item", m.start(), m.start(), number=m.group(0)))
+
+    for i, ln in enumerate(lines):
+        if ln.blank:
+            continue
+        prev = next((x for x in reversed(lines[:i]) if True), None) if i else None
+        prev = lines[i - 1] if i else None
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        kind = _attendance_kind(ln.text)
+        if kind:
+            starts.append(Section(kind, ln.start, ln.start, title=ln.text))
+            continue
+        lk = _list_kind(ln.text)
+        if lk:
+            starts.append(Section(lk, ln.start, ln.start, title=ln.text))
+            continue
+        if minute_hits:
+            continue
+        m = TIMED.match(ln.text)
+        if m:
+            starts.append(Section("item", ln.start, ln.start, time=m.group(1).replace(".", ":")))
+            continue
+        m = NUMBERED.match(ln.text)
+        if m and _numbered_is_item(ln, prev, lines, i):
+            starts.append(Section("item", ln.start, ln.start, number=m.group(1).rstrip(".)")))
+            continue
+        if _is_heading(ln, prev, nxt) and i > 0:
+            starts.append(Section("item", ln.start, ln.start, title=ln.text))
+
+    starts.sort(key=lambda s: s.start)
+    sections: list[Section] = []
+    first = starts[0].start if starts else len(text)
+    sections.append(Section("header", 0, first, title=None))
+    for k, s in enumerate(starts):
+        s.end = starts[k + 1].start if k + 1 < len(starts) else len(text)
+        if s.end <= s.start and k + 1 < len(starts):
+            continue
+        if s.kind == "item":
+            _fill_item(text, s)
+        sections.append(s)
+    _close_trailing_lists(text, sections)
+    _link_lists_to_items(sections)
+    return Sections(doc, sections)
+
+
+def _minute_numbers(text: str) -> list[re.Match]:
+    """Minute numbers that form a rising sequence with one suffix (275/19, 276/19 ...)."""
+    hits = list(MINUTE_NO.finditer(text))
+    by_suffix: dict[str, list[re.Match]] = {}
+    for m in hits:
+        by_suffix.setdefault(m.group(2), []).append(m)
+    best: list[re.Match] = []
+    for group in by_suffix.values():
+        seq, last = [], -1
+        for m in group:
+            n = int(m.group(1))
+            if n > last and (last < 0 or n - last <= 5):
+                seq.append(m)
+                last = n
+        if len(seq) > len(best):
+            best = seq
+    return best if len(best) >= 3 else []
+
+
+def _attendance_kind(t: str) -> str | None:
+    if len(t) > 400 and not re.match(r"^(present|attendees|apologies)\s*:", t, re.I):
+        return None
+    for kind, rx in ATTENDANCE_HEADS:
+        if rx.match(t):
+            return kind
+    return None
+
+
+def _list_kind(t: str) -> str | None:
+    for kind, rx in LIST_HEADS:
+        if rx.match(t):
+            return kind
+    return None
+
+
+def _numbered_is_item(ln: Line, prev: Line | None, lines: list[Line], i: int) -> bool:
+    """'4. Finance' is an item; '1. To approve the revised terms.' under a colon is a list."""
+    t = ln.text
+    if t.endswith((".", ";", ",")) and len(t) > 60:
+        return False
+    for back in reversed(lines[:i]):
+        if back.blank:
+            continue
+        if back.text.endswith(":"):
+            return False
+        if NUMBERED.match(back.text) and back.text.endswith((".", ";")):
+            return False
+        break
+    return len(t) <= 120
+
+
+def _fill_item(text: str, s: Section) -> None:
+    """Title, time, presenters and documents from the item's opening line."""
+    line_end = text.find("\n", s.start, s.end)
+    line_end = s.end if line_end == -1 else line_end
+    head = text[s.start:line_end].strip()
+    if s.number and head.startswith(s.number):
+        head = head[len(s.number):].strip(" .)")
+    m = TIMED.match(head)
+    if m:
+        s.time = s.time or m.group(1).replace(".", ":")
+        head = head[m.end():]
+    s.documents = DOC_SIZE.findall(head)
+    head = PDF_NOISE.sub("", head).strip()
+    # "Title - Julia Hassall/Gladys Rhodes White": presenters after a spaced dash
+    m = re.match(r"^(.*?)\s+[-–—]\s+([A-Z][^.]*?)$", head)
+    if m and not s.number:
+        head, who = m.group(1), m.group(2)
+        s.presenters = [w.strip() for w in re.split(r"\s*/\s*|\s*,\s*|\s+and\s+|\s*&\s*", who) if w.strip()]
+    if s.number:
+        head = _cut_title(head)
+    s.title = (s.title or head).strip() or None
+
+
+def _cut_title(head: str) -> str:
+    """Where a numbered minute's title runs on into its text, cut at the first boundary."""
+    cut = re.split(r"\s+[–—-]\s+|:\s|(?<=[a-z0-9)])\.\s", head, maxsplit=1)[0]
+    m = re.search(r"\s(?=(?:Cllr|Councillor|The|It|Were|Was|A|An)\s[A-Z]?)", cut)
+    if m and m.start() > 15:
+        cut = cut[:m.start()]
+    return cut[:200].strip()
+
+
+def _close_trailing_lists(text: str, sections: list[Section]) -> None:
+    """An attendance list ends at the first paragraph of prose after it."""
+    for s in sections:
+        if s.kind not in ("present", "in_attendance", "apologies"):
+            continue
+        ls = lines_of(text, s.start, s.end)
+        end = s.end
+        seen_entry = False
+        for ln in ls[1:]:
+            if ln.blank:
+                continue
+            if len(ln.text) > 160 or re.search(r"[a-z]\.\s+[A-Z]", ln.text):
+                end = ln.start
+                break
+            seen_entry = True
+        if end != s.end:
+            s.end = end
+        s.documents = []
+        _ = seen_entry
+
+
+def _link_lists_to_items(sections: list[Section]) -> None:
+    last_item = None
+    idx = -1
+    for s in sections:
+        if s.kind == "item":
+            idx += 1
+            s.item_index = idx
+            last_item = idx
+        elif s.kind in ("actions", "decisions"):
+            s.item_index = None  # closing lists belong to the meeting, not an item
+        else:
+            s.item_index = last_item
+
+
+def _moderngov_sections(doc: Document) -> list[Section]:
+    out = [Section("header", 0, 0)]
+    for k, it in enumerate(doc.meta.get("items", [])):
+        out.append(Section("item", it["title_start"], it.get("minutes_end", it["title_end"]),
+                           title=it["title"], number=str(it.get("number") or "").rstrip(".") or None,
+                           item_index=k,
+                           documents=[d["title"] for d in it.get("documents", [])]))
+    return out
+
+
+# -- sentences ---------------------------------------------------------------------------
+
+ABBREV = re.compile(r"(?:\b(?:Cllr|Mr|Mrs|Ms|Dr|Rev|Revd|Prof|St|No|Nos|e\.g|i\.e|etc|cf|approx|incl|Co|Ltd|vs|Cttee)|\b[A-Z])\.$")
+BULLET = re.compile(r"^(?:[-•·*▪●◦]|\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s+")
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans in text[start:end]: split at full stops and at list or paragraph breaks."""
+    spans: list[tuple[int, int]] = []
+    for para_start, para_end in _paragraphs(text, start, end):
+        s = para_start
+        i = para_start
+        while i < para_end:
+            ch = text[i]
+            if ch in ".!?" and i + 1 < para_end and text[i + 1] in " \t\n\"'’”":
+                j = i + 1
+                while j < para_end and text[j] in "\"'’”":
+                    j += 1
+                k = j
+                while k < para_end and text[k] in " \t\n":
+                    k += 1
+                if k >= para_end or not ABBREV.search(text[max(s, i - 12):i + 1]) and (
+                        text[k].isupper() or text[k].isdigit() or text[k] in "\"'‘“(•·-"):
+                    _push(text, spans, s, j)
+                    s = k
+                    i = k
+                    continue
+            i += 1
+        _push(text, spans, s, para_end)
+    return spans
+
+
+def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Blocks separated by blank lines; list entries and short lines are their own blocks."""
+    out = []
+    cur_start = None
+    prev: Line | None = None
+    for ln in lines_of(text, start, end):
+        if ln.blank:
+            if cur_start is not None:
+                out.append((cur_start, prev.end))
+                cur_start = None
+            continue
+        starts_new = (cur_start is None or BULLET.match(ln.text) or prev is None
+                      or prev.text.endswith((".", ":", ";", "?", "!")) or len(prev.text) < 45
+                      or "\t" in text[ln.start:ln.end] or " | " in ln.text)
+        if starts_new and cur_start is not None:
+            out.append((cur_start, prev.end))
+            cur_start = None
+        if cur_start is None:
+            cur_start = ln.start
+        prev = ln
+    if cur_start is not None and prev is not None:
+        out.append((cur_start, prev.end))
+    return out
+
+
+def _push(text: str, spans: list[tuple[int, int]], s: int, e: int) -> None:
+    while s < e and text[s] in " \t\n":
+        s += 1
+    while e > s and text[e - 1] in " \t\n":
+        e -= 1
+    if e > s:
+        spans.append((s, e))

@@ -1,0 +1,207 @@
+"""store: named graphs in an embedded Oxigraph store on disk.
+
+One named graph per source document.  Replacing a document's graph is atomic: the new
+triples are first written to a staging graph (one Oxigraph transaction), then a single
+SPARQL update MOVEs it over the old graph (a second transaction).  A build killed between
+the two leaves only a staging graph, which queries never see (they read the union of
+the live graphs only) and which the next writer removes.
+
+Query, view and export commands open the store read-only, so they work while a build
+holds the single-writer lock.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+
+from kg.errors import QueryError, StoreBusyError, StoreError
+from kg.vocab import DEFAULT_BASE, GOV
+
+DEFAULT_STORE = "outputs/store"
+
+
+def default_store_path() -> str:
+    return os.environ.get("GOVKG_STORE") or DEFAULT_STORE
+
+
+def to_ox(term) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """rdflib term -> pyoxigraph term."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def to_python(term) -> str | None:
+    """pyoxigraph term -> the plain string the query contract promises."""
+    if term is None:
+        return None
+    return term.value
+
+
+class GraphStore:
+    """An Oxigraph store on disk (or in memory when path is None)."""
+
+    def __init__(self, path: str | os.PathLike | None, *, read_only: bool = False,
+                 base: str = DEFAULT_BASE):
+        self.path = None if path is None else Path(path)
+        self.base = base
+        self.read_only = read_only
+        self._store = self._open()
+        if not read_only:
+            self._drop_staging()
+
+    def _open(self) -> ox.Store:
+        if self.path is None:
+            return ox.Store()
+        if self.read_only:
+            if not self.path.exists():
+                raise StoreError(f"no store at {self.path}; run `govkg build FILE --store {self.path}` first")
+            try:
+                return ox.Store.read_only(str(self.path))
+            except OSError as e:
+                raise StoreError(f"cannot open the store at {self.path} ({e}); is it a govkg store?") from None
+        if self.path.exists() and not self.path.is_dir():
+            raise StoreError(f"{self.path} is a file, not a store folder; pass another --store")
+        try:
+            return ox.Store(str(self.path))
+        except OSError as e:
+            if "lock" in str(e).lower():
+                raise StoreBusyError(
+                    f"the store at {self.path} is in use by another govkg build; wait for it to finish") from None
+            raise StoreError(f"cannot open the store at {self.path} ({e})") from None
+
+    def close(self) -> None:
+        if not self.read_only and self.path is not None:
+            self._store.flush()
+        del self._store
+
+    def __enter__(self) -> GraphStore:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- graphs ------------------------------------------------------------------
+    def _staging_prefix(self) -> str:
+        return self.base + "staging/"
+
+    def _drop_staging(self) -> None:
+        """Remove what a killed build left half-way: staging graphs are never live."""
+        prefix = self._staging_prefix()
+        for g in list(self._store.named_graphs()):
+            if isinstance(g, ox.NamedNode) and g.value.startswith(prefix):
+                self._store.remove_graph(g)
+
+    def live_graphs(self) -> list[ox.NamedNode]:
+        prefix = self._staging_prefix()
+        return [g for g in self._store.named_graphs()
+                if isinstance(g, ox.NamedNode) and not g.value.startswith(prefix)]
+
+    def replace_graph(self, graph_iri: str, staging_iri: str, triples: Iterable) -> int:
+        """Atomically make `graph_iri` hold exactly `triples` (rdflib triples)."""
+        if self.read_only:
+            raise StoreError("the store is open read-only")
+        staging = ox.NamedNode(staging_iri)
+        quads = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), staging) for s, p, o in triples]
+        self._store.remove_graph(staging) if self._store.contains_named_graph(staging) else None
+        self._store.extend(quads)  # one transaction: all or nothing
+        if not quads:
+            self._store.add_graph(staging)
+        # Both IRIs are minted by kg.ids (slug characters only), never user text.
+        self._store.update(f"MOVE SILENT <{staging_iri}> TO <{graph_iri}>")
+        return len(quads)
+
+    def remove_graph(self, graph_iri: str) -> None:
+        g = ox.NamedNode(graph_iri)
+        if self._store.contains_named_graph(g):
+            self._store.remove_graph(g)
+
+    def source_hash(self, graph_iri: str) -> str | None:
+        """The content hash a document's graph was built from, if it is stored."""
+        g = ox.NamedNode(graph_iri)
+        if not self._store.contains_named_graph(g):
+            return None
+        for q in self._store.quads_for_pattern(None, ox.NamedNode(str(GOV.sha256)), None, g):
+            return q.object.value
+        return None
+
+    # -- queries -------------------------------------------------------------------
+    def select(self, sparql: str, bindings: dict[str, str] | None = None) -> tuple[list[str], list[dict[str, str]]]:
+        """Run a SELECT over the union of live graphs; parameters bound by the engine.
+
+        Values of `bindings` are bound as plain literals (SEP-0007 substitution), so text
+        holding quotes, braces or SPARQL keywords can never change the query.
+        """
+        subs = {ox.Variable(k): ox.Literal(v) for k, v in (bindings or {}).items()}
+        scope = self._query_scope()
+        try:
+            result = self._store.query(sparql, substitutions=subs, **scope)
+        except SyntaxError as e:
+            raise QueryError(f"malformed SPARQL: {e}") from None
+        except (OSError, ValueError) as e:
+            raise QueryError(f"query failed: {e}") from None
+        if not isinstance(result, ox.QuerySolutions):
+            raise QueryError("only SELECT queries return rows; use --format turtle with a CONSTRUCT via export")
+        names = [v.value for v in result.variables]
+        rows = []
+        for sol in result:
+            row = {}
+            for n in names:
+                val = to_python(sol[n])
+                if val is not None:
+                    row[n] = val
+            rows.append(row)
+        return names, rows
+
+    def _query_scope(self) -> dict:
+        # The union of all graphs is fastest; only when a build is mid-write (or was
+        # killed) do staging graphs exist, and then the live ones are listed explicitly.
+        prefix = self._staging_prefix()
+        graphs = list(self._store.named_graphs())
+        if any(isinstance(g, ox.NamedNode) and g.value.startswith(prefix) for g in graphs):
+            return {"default_graph": [g for g in graphs if not g.value.startswith(prefix)]}
+        return {"use_default_graph_as_union": True}
+
+    def update(self, sparql: str) -> None:
+        if self.read_only:
+            raise QueryError("the store is open read-only; pass --allow-update to run an update")
+        try:
+            self._store.update(sparql)
+        except SyntaxError as e:
+            raise QueryError(f"malformed SPARQL update: {e}") from None
+
+    def quads(self) -> Iterator[ox.Quad]:
+        for g in self.live_graphs():
+            yield from self._store.quads_for_pattern(None, None, None, g)
+
+    def to_rdflib(self) -> Graph:
+        """The union of live graphs as an in-memory rdflib Graph (for pyshacl, networkx)."""
+        g = Graph()
+        for q in self.quads():
+            g.add((_from_ox(q.subject), _from_ox(q.predicate), _from_ox(q.object)))
+        return g
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self.quads())
+
+
+def _from_ox(term):
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    return Literal(term.value, datatype=URIRef(term.datatype.value))

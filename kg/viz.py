@@ -1,0 +1,599 @@
+"""viz: the accountability network as one interactive HTML page that works offline.
+
+The network comes from `kg.network.accountability_graph`; this module chooses what to
+show (everything, the neighbourhood of a name, or one meeting; at most `max_nodes`) and
+writes a single self-contained page: vis-network's JavaScript and CSS are inlined from
+the installed pyvis package, and nothing is loaded from the network.
+
+Names and sentences come from untrusted documents, so the page never puts them into its
+HTML: all data travels as JSON inside a `<script type="application/json">` block, with
+`<`, `>`, `&`, U+2028 and U+2029 escaped, and the page's own script shows every label,
+tooltip and sentence through `textContent` (tooltips are DOM elements, not HTML strings).
+"""
+from __future__ import annotations
+
+import base64
+import difflib
+import hashlib
+import json
+import os
+import re
+import tempfile
+import unicodedata
+from collections import deque
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import networkx as nx
+
+from kg.errors import GovkgError, UsageError
+
+VIS_VERSION = "9.1.2"
+
+# type -> (vis shape, fill colour, legend glyph, legend label); Okabe-Ito colours
+NODE_STYLES: dict[str, tuple[str, str, str, str]] = {
+    "person": ("dot", "#0072B2", "\u25cf", "person"),
+    "organisation": ("hexagon", "#E69F00", "\u2b22", "organisation"),
+    "meeting": ("star", "#CC79A7", "\u2605", "meeting"),
+    "item": ("square", "#009E73", "\u25a0", "agenda item"),
+    "decision": ("diamond", "#D55E00", "\u25c6", "decision"),
+    "action": ("triangle", "#E8C500", "\u25b2", "action"),
+    "report": ("triangleDown", "#56B4E9", "\u25bc", "report"),
+    "declaration": ("square", "#7B3294", "\u25a0", "declaration of interest"),
+    "other": ("dot", "#999999", "\u25cf", "other"),
+}
+HUB_TYPES = ("person", "organisation")
+BIG_GRAPH = 300  # above this many nodes: short stabilisation, then physics off
+LABEL_MAX = 48
+EDGE_LABEL_MAX = 40
+
+
+@dataclass
+class ViewInfo:
+    path: Path
+    nodes: int
+    edges: int
+    truncated: bool
+    hidden: int = 0  # nodes left out to stay under max_nodes
+
+
+# -- choosing what to show --------------------------------------------------------------
+def _fold(text: str) -> str:
+    return " ".join(str(text).split()).casefold()
+
+
+def _neighbours(g: nx.MultiDiGraph, n) -> set:
+    return set(g.successors(n)) | set(g.predecessors(n))
+
+
+def _ego(g: nx.MultiDiGraph, centres, depth: int) -> set:
+    """Nodes within `depth` hops of any centre, ignoring edge direction."""
+    seen = set(centres)
+    frontier = deque((c, 0) for c in centres)
+    while frontier:
+        n, d = frontier.popleft()
+        if d >= depth:
+            continue
+        for m in _neighbours(g, n):
+            if m not in seen:
+                seen.add(m)
+                frontier.append((m, d + 1))
+    return seen
+
+
+def _one_line(text: str, limit: int = 60) -> str:
+    """Untrusted text made fit for a one-line terminal message: no control or format
+    characters (ANSI escapes, line separators, bidi overrides), at most `limit` characters."""
+    clean = "".join(" " if unicodedata.category(ch)[0] in "CZ" else ch for ch in str(text))
+    return _short(clean, limit)
+
+
+def _close_labels(query: str, labels, n: int = 5) -> list[str]:
+    by_fold: dict[str, str] = {}
+    for lab in labels:
+        by_fold.setdefault(_fold(lab), lab)
+    close = difflib.get_close_matches(_fold(query), list(by_fold), n=n, cutoff=0.5)
+    if len(close) < n:  # also a surname or another word of a longer name
+        words = {w for w in _fold(query).split() if len(w) > 2}
+        close += [f for f in by_fold if f not in close and words & set(f.split())][: n - len(close)]
+    return [_one_line(by_fold[c]) for c in close]
+
+
+def find_nodes(g: nx.MultiDiGraph, name: str) -> list:
+    """Nodes whose label is `name` (any case), else whose label contains it, else whose IRI is it."""
+    want = _fold(name)
+    if not want:
+        raise UsageError("--focus needs a name, e.g. --focus \"Julia Hassall\"")
+    labels = {n: _fold(a.get("label", n)) for n, a in g.nodes(data=True)}
+    exact = [n for n, lab in labels.items() if lab == want]
+    if exact:
+        return exact
+    if name in g:
+        return [name]
+    partial = [n for n, lab in labels.items() if want in lab]
+    hubs = [n for n in partial if g.nodes[n].get("type") in HUB_TYPES]
+    return hubs or partial
+
+
+def focus_nodes(g: nx.MultiDiGraph, name: str, depth: int) -> set:
+    centres = find_nodes(g, name)
+    if not centres:
+        hubs = [a.get("label", n) for n, a in g.nodes(data=True) if a.get("type") in HUB_TYPES]
+        close = _close_labels(name, hubs) or _close_labels(name, (a.get("label", n) for n, a in g.nodes(data=True)))
+        hint = f"; close names: {', '.join(close)}" if close else ""
+        raise GovkgError(f"--focus {_one_line(name)!r} matches no person, organisation or other node in the graph{hint}. "
+                         "Try one of those, or `govkg query --name people` to list names")
+    return _ego(g, centres, depth)
+
+
+_DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%B %d, %Y")
+
+
+def _as_iso_date(text: str) -> str | None:
+    t = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text.strip())
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(t, fmt).date().isoformat()
+        except ValueError:
+            pass
+    return None
+
+
+def meeting_nodes(g: nx.MultiDiGraph, meeting: str) -> set:
+    """One or more meetings (by IRI, date, or body name in the label) and what hangs off them:
+    the body, attendees, items and their presenters, decisions, actions and their owners."""
+    meetings = [n for n, a in g.nodes(data=True) if a.get("type") == "meeting"]
+    if meeting in g and meeting in meetings:
+        chosen = [meeting]
+    else:
+        iso = _as_iso_date(meeting)
+        want = _fold(iso or meeting)
+        chosen = [m for m in meetings if want in _fold(g.nodes[m].get("label", "")) or want == _fold(m)]
+        if not chosen:
+            chosen = [m for m in meetings if want in _fold(m)]  # a slug of the IRI
+    if not chosen:
+        labels = sorted({g.nodes[m].get("label", m) for m in meetings})
+        close = _close_labels(meeting, labels) or labels[:5]
+        hint = f"; meetings in the graph include: {', '.join(close)}" if close else "; the graph has no meetings"
+        raise GovkgError(f"--meeting {_one_line(meeting)!r} matches no meeting IRI, date or body name{hint}")
+    keep = set(chosen)
+    items = set()
+    for m in chosen:
+        for n in _neighbours(g, m):
+            keep.add(n)
+            if g.nodes[n].get("type") == "item":
+                items.add(n)
+    for it in items:
+        keep.update(_neighbours(g, it))  # presenters, decisions, actions
+    for n in list(keep):
+        if g.nodes[n].get("type") in ("action", "decision"):
+            keep.update(g.predecessors(n))  # owners of actions
+    return keep
+
+
+def truncate(g: nx.MultiDiGraph, max_nodes: int) -> set:
+    """Keep the best-connected people and organisations and their neighbours, up to max_nodes.
+
+    A first pass gives each hub, busiest first, a share of its best-connected neighbours,
+    so that one very busy owner cannot fill the whole view; a second pass fills what is
+    left with the rest of the hubs' neighbourhoods, then with the best-connected others."""
+    degree = dict(g.degree())
+
+    def rank(nodes):
+        return sorted(nodes, key=lambda n: (-degree[n], str(n)))
+
+    hubs = rank(n for n, a in g.nodes(data=True) if a.get("type") in HUB_TYPES) or rank(g.nodes)
+    share = max(10, max_nodes // 20)
+    keep: dict = {}  # insertion-ordered set
+
+    def add(nodes, limit=None):
+        added = 0
+        for n in nodes:
+            if len(keep) >= max_nodes or (limit is not None and added >= limit):
+                return
+            if n not in keep:
+                keep[n] = None
+                added += 1
+
+    for h in hubs:
+        if len(keep) >= max_nodes:
+            break
+        add([h])
+        add(rank(_neighbours(g, h) - keep.keys()), share)
+    for h in [h for h in hubs if h in keep]:
+        add(rank(_neighbours(g, h) - keep.keys()))
+    add(rank(g.nodes))
+    return set(keep)
+
+
+def select_view(g: nx.MultiDiGraph, *, focus: str | None = None, depth: int = 2, meeting: str | None = None,
+                max_nodes: int = 1500) -> tuple[nx.MultiDiGraph, int]:
+    """The subgraph to draw and how many of the selected nodes were left out to fit max_nodes."""
+    if depth < 0:
+        raise UsageError(f"--depth {depth}: give 0 or more hops")
+    if max_nodes < 1:
+        raise UsageError(f"max_nodes {max_nodes}: give 1 or more")
+    view = g
+    if meeting:
+        view = g.subgraph(meeting_nodes(g, meeting))
+    if focus:
+        view = view.subgraph(focus_nodes(view, focus, depth))
+    hidden = 0
+    if view.number_of_nodes() > max_nodes:
+        keep = truncate(view, max_nodes)
+        hidden = view.number_of_nodes() - len(keep)
+        view = view.subgraph(keep)
+    return view, hidden
+
+
+# -- the page ---------------------------------------------------------------------------
+def _short(text: str, limit: int) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
+def view_data(view: nx.MultiDiGraph, *, title: str, banner: str | None) -> dict:
+    """The JSON the page draws: nodes, edges, styles, big-graph settings, banner text."""
+    ids = {}
+    nodes = []
+    degree = dict(view.degree())
+    for i, (n, a) in enumerate(sorted(view.nodes(data=True), key=lambda x: str(x[0]))):
+        ids[n] = i
+        ntype = a.get("type") if a.get("type") in NODE_STYLES else "other"
+        label = str(a.get("label") or n)
+        nodes.append({"id": i, "iri": str(n), "type": ntype, "full": label, "label": _short(label, LABEL_MAX),
+                      "value": degree[n] + 1})
+    edges = []
+    for k, (s, t, a) in enumerate(sorted(view.edges(data=True),
+                                         key=lambda e: (ids[e[0]], ids[e[1]], str(e[2].get("relation"))))):
+        rel = str(a.get("relation") or "")
+        edges.append({"id": f"e{k}", "from": ids[s], "to": ids[t], "relation": rel,
+                      "label": _short(rel, EDGE_LABEL_MAX), "evidence": str(a.get("evidence") or "")})
+    styles = {t: {"shape": s, "color": c, "glyph": gl, "name": nm} for t, (s, c, gl, nm) in NODE_STYLES.items()}
+    return {"title": title, "banner": banner, "nodes": nodes, "edges": edges, "styles": styles,
+            "big": len(nodes) > BIG_GRAPH}
+
+
+def script_json(data) -> str:
+    """JSON that is safe inside <script>: no `<`, `>`, `&` or line separators survive raw."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+@lru_cache(maxsize=1)
+def _vis_assets() -> tuple[str, str]:
+    """vis-network's JS and CSS, read from the installed pyvis package."""
+    lib = resources.files("pyvis") / "templates" / "lib" / f"vis-{VIS_VERSION}"
+    try:
+        js = (lib / "vis-network.min.js").read_text(encoding="utf-8")
+        css = (lib / "vis-network.css").read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError) as e:
+        raise GovkgError(f"vis-network {VIS_VERSION} is missing from the pyvis package ({e}); "
+                         "reinstall pyvis 0.3.2: pip install --force-reinstall pyvis==0.3.2") from None
+    # keep the inlined code from ending its own <script>/<style> element early
+    js = re.sub(r"</(script)", r"<\\/\1", js, flags=re.I).replace("<!--", "<\\!--")
+    css = re.sub(r"</(style)", r"<\\/\1", css, flags=re.I)
+    return js, css
+
+
+def render_page(view: nx.MultiDiGraph, *, title: str = "Accountability network", banner: str | None = None) -> str:
+    js, css = _vis_assets()
+    data = view_data(view, title=title, banner=banner)
+    # Only our two scripts may run (by hash): were any markup ever injected, the browser
+    # would still refuse its inline handlers and scripts.
+    csp = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src "
+           + " ".join(f"'sha256-{_sha256(s)}'" for s in (js, _PAGE_JS)))
+    parts = {"CSP": csp, "VIS_CSS": css, "VIS_JS": js, "PAGE_JS": _PAGE_JS, "DATA": script_json(data)}
+    # one pass, so no inserted text is ever searched for another slot
+    return re.sub(r"/\*(CSP|VIS_CSS|VIS_JS|PAGE_JS|DATA)\*/", lambda m: parts[m.group(1)], _PAGE)
+
+
+def _sha256(text: str) -> str:
+    return base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+
+
+def _title(focus, depth, meeting) -> str:
+    parts = []
+    if meeting:
+        parts.append(f"meeting {meeting}")
+    if focus:
+        parts.append(f"{depth} hop{'s' if depth != 1 else ''} from {focus}")
+    return "Accountability network" + (f": {'; '.join(parts)}" if parts else "")
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def write_graph_view(g: nx.MultiDiGraph, path, *, focus: str | None = None, depth: int = 2,
+                     meeting: str | None = None, max_nodes: int = 1500) -> ViewInfo:
+    """write_view for an accountability graph already in hand."""
+    path = Path(path)
+    if path.exists() and path.is_dir():
+        raise GovkgError(f"{path} is a folder; give -o a file name such as {path / 'accountability.html'}")
+    view, hidden = select_view(g, focus=focus, depth=depth, meeting=meeting, max_nodes=max_nodes)
+    banner = None
+    if hidden:
+        banner = (f"Showing {view.number_of_nodes()} of {view.number_of_nodes() + hidden} nodes: {hidden} "
+                  "less connected nodes are hidden. Use --focus NAME or --meeting ID to see one part in full.")
+    elif g.number_of_nodes() == 0:
+        banner = "The graph is empty: build some minutes first (govkg build FILE), then run govkg viz again."
+    _write_atomic(path, render_page(view, title=_title(focus, depth, meeting), banner=banner))
+    return ViewInfo(path=path, nodes=view.number_of_nodes(), edges=view.number_of_edges(),
+                    truncated=hidden > 0, hidden=hidden)
+
+
+def write_view(store, path, *, focus: str | None = None, depth: int = 2, meeting: str | None = None,
+               max_nodes: int = 1500) -> ViewInfo:
+    """Write the accountability network of `store` as one offline HTML page at `path`.
+
+    focus: a name (any case; exact label, else part of one): only nodes within `depth` hops.
+    meeting: a meeting IRI, date or body name: that meeting, its items, decisions, actions,
+    attendees and owners.  Over `max_nodes`, the best-connected people and organisations
+    and their neighbours are kept, and the page says how many nodes were hidden.
+    """
+    from kg.network import accountability_graph
+    return write_graph_view(accountability_graph(store), path, focus=focus, depth=depth, meeting=meeting,
+                            max_nodes=max_nodes)
+
+
+_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="/*CSP*/">
+<title>govkg: accountability network</title>
+<style>/*VIS_CSS*/</style>
+<style>
+  html, body { margin: 0; height: 100%; font: 14px/1.35 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #222; }
+  body { display: flex; flex-direction: column; }
+  header { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 16px; padding: 8px 12px; background: #f4f4f2; border-bottom: 1px solid #ddd; }
+  header h1 { font-size: 16px; margin: 0; font-weight: 600; }
+  #govkg-search { display: flex; gap: 4px; align-items: center; }
+  #govkg-search input { width: 260px; padding: 4px 6px; font: inherit; }
+  #govkg-search button, #govkg-fit { font: inherit; padding: 3px 10px; }
+  #govkg-status { color: #555; }
+  #govkg-banner { background: #fff3cd; color: #664d03; border-bottom: 1px solid #e9d48b; padding: 6px 12px; }
+  #govkg-banner[hidden] { display: none; }
+  main { flex: 1; display: flex; min-height: 0; }
+  aside { width: 250px; overflow-y: auto; border-right: 1px solid #ddd; padding: 8px 12px; background: #fbfbfa; }
+  aside h2 { font-size: 13px; text-transform: uppercase; letter-spacing: .04em; color: #666; margin: 10px 0 6px; }
+  #govkg-legend label { display: flex; align-items: center; gap: 6px; padding: 2px 0; cursor: pointer; }
+  #govkg-legend .glyph { width: 18px; text-align: center; font-size: 16px; }
+  #govkg-legend .count { margin-left: auto; color: #777; font-size: 12px; }
+  #govkg-details { font-size: 13px; }
+  #govkg-details .iri { color: #777; font-size: 11px; word-break: break-all; }
+  #govkg-details ul { padding-left: 16px; margin: 6px 0; }
+  #govkg-details li { margin-bottom: 6px; }
+  #govkg-details q, .govkg-tip q { font-style: italic; color: #333; }
+  #govkg-network { flex: 1; min-width: 0; position: relative; }
+  .govkg-tip { max-width: 420px; white-space: normal; font: 13px/1.35 system-ui, sans-serif; }
+  .govkg-tip b { display: block; margin-bottom: 2px; }
+  .govkg-tip .kind { color: #666; font-size: 12px; }
+  div.vis-tooltip { white-space: normal; }
+</style>
+</head>
+<body>
+<header>
+  <h1 id="govkg-title">Accountability network</h1>
+  <form id="govkg-search" role="search" autocomplete="off">
+    <input id="govkg-query" type="search" list="govkg-names" placeholder="Find a person, body, action..." aria-label="Find a node by name">
+    <datalist id="govkg-names"></datalist>
+    <button type="submit">Find</button>
+  </form>
+  <button id="govkg-fit" type="button">Show all</button>
+  <span id="govkg-status" role="status"></span>
+</header>
+<div id="govkg-banner" role="alert" hidden></div>
+<main>
+  <aside>
+    <h2>Node types</h2>
+    <div id="govkg-legend"></div>
+    <h2>Selected</h2>
+    <div id="govkg-details">Click a node, or find one by name, to see its links and the sentences they come from.</div>
+  </aside>
+  <div id="govkg-network"></div>
+</main>
+<span id="govkg-node-count" hidden></span>
+<span id="govkg-edge-count" hidden></span>
+<script id="govkg-data" type="application/json">/*DATA*/</script>
+<script>/*VIS_JS*/</script>
+<script>/*PAGE_JS*/</script>
+</body>
+</html>
+"""
+
+# The page's own script: every text from the data goes through textContent.
+_PAGE_JS = r"""
+(function () {
+  "use strict";
+  var DATA = JSON.parse(document.getElementById("govkg-data").textContent);
+  var S = DATA.styles;
+  function el(tag, text, cls) {
+    var e = document.createElement(tag);
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    if (cls) e.className = cls;
+    return e;
+  }
+  document.getElementById("govkg-title").textContent = DATA.title;
+  document.title = "govkg: " + DATA.title;
+  if (DATA.banner) {
+    var banner = document.getElementById("govkg-banner");
+    banner.textContent = DATA.banner;
+    banner.hidden = false;
+  }
+  var byId = {};
+  DATA.nodes.forEach(function (n) { byId[n.id] = n; });
+
+  function nodeTip(n) {
+    var d = el("div", null, "govkg-tip");
+    d.appendChild(el("b", n.full));
+    d.appendChild(el("span", S[n.type].name + " \u00b7 " + n.iri, "kind"));
+    return d;
+  }
+  function edgeTip(e) {
+    var d = el("div", null, "govkg-tip");
+    d.appendChild(el("b", byId[e.from].full + " \u2014 " + e.relation + " \u2192 " + byId[e.to].full));
+    if (e.evidence) d.appendChild(el("q", e.evidence));
+    else d.appendChild(el("span", "(no sentence recorded)", "kind"));
+    return d;
+  }
+
+  var nodes = new vis.DataSet(DATA.nodes.map(function (n) {
+    return { id: n.id, label: n.label, group: n.type, value: n.value, title: nodeTip(n) };
+  }));
+  var edges = new vis.DataSet(DATA.edges.map(function (e) {
+    return { id: e.id, from: e.from, to: e.to, label: e.label, title: edgeTip(e) };
+  }));
+
+  var hiddenTypes = {};
+  var nodesView = new vis.DataView(nodes, { filter: function (n) { return !hiddenTypes[n.group]; } });
+  var edgesView = new vis.DataView(edges, { filter: function (e) {
+    return !hiddenTypes[byId[e.from].type] && !hiddenTypes[byId[e.to].type];
+  } });
+
+  var groups = {};
+  Object.keys(S).forEach(function (t) {
+    groups[t] = { shape: S[t].shape, color: { background: S[t].color, border: "#444",
+      highlight: { background: S[t].color, border: "#000" }, hover: { background: S[t].color, border: "#000" } } };
+  });
+  var big = DATA.big;
+  var options = {
+    groups: groups,
+    nodes: { scaling: { min: 8, max: 36, label: { enabled: true, min: 11, max: 22, drawThreshold: 6 } },
+             font: { size: 12, color: "#222", strokeWidth: 3, strokeColor: "#fff" }, borderWidth: 1 },
+    edges: { arrows: { to: { enabled: true, scaleFactor: 0.5 } }, color: { color: "#9a9a9a", highlight: "#333", hover: "#333" },
+             font: { size: 9, color: "#555", strokeWidth: 3, strokeColor: "#fff", align: "middle" },
+             smooth: big ? false : { type: "dynamic" }, width: 1 },
+    physics: { enabled: true, solver: "barnesHut",
+               barnesHut: { gravitationalConstant: -6000, springLength: 130, springConstant: 0.03, avoidOverlap: 0.1 },
+               stabilization: { enabled: true, iterations: big ? 100 : 400, updateInterval: 25, fit: true } },
+    layout: { improvedLayout: DATA.nodes.length <= 150, randomSeed: 7 },
+    interaction: { hover: true, tooltipDelay: 150, hideEdgesOnDrag: big, hideEdgesOnZoom: big, multiselect: false }
+  };
+  var container = document.getElementById("govkg-network");
+  var network = new vis.Network(container, { nodes: nodesView, edges: edgesView }, options);
+
+  var ready = false;
+  function markReady() {
+    if (ready) return;
+    ready = true;
+    document.getElementById("govkg-node-count").textContent = String(nodesView.length);
+    document.getElementById("govkg-edge-count").textContent = String(edgesView.length);
+    document.body.setAttribute("data-govkg-ready", "true");
+    window.govkgReady = true;
+  }
+  network.once("stabilizationIterationsDone", function () {
+    if (big) network.setOptions({ physics: { enabled: false } });
+  });
+  network.on("afterDrawing", markReady);
+  if (DATA.nodes.length === 0) markReady();
+
+  // legend with type filters
+  var counts = {};
+  DATA.nodes.forEach(function (n) { counts[n.type] = (counts[n.type] || 0) + 1; });
+  var legend = document.getElementById("govkg-legend");
+  Object.keys(S).forEach(function (t) {
+    if (!counts[t] && t === "other") return;
+    var row = el("label");
+    var box = el("input");
+    box.type = "checkbox"; box.checked = true; box.value = t;
+    box.setAttribute("data-type", t);
+    box.disabled = !counts[t];
+    box.addEventListener("change", function () {
+      if (box.checked) delete hiddenTypes[t]; else hiddenTypes[t] = true;
+      nodesView.refresh(); edgesView.refresh();
+      status(nodesView.length + " of " + DATA.nodes.length + " nodes shown");
+    });
+    var glyph = el("span", S[t].glyph, "glyph");
+    glyph.style.color = S[t].color;
+    row.appendChild(box); row.appendChild(glyph); row.appendChild(el("span", S[t].name));
+    row.appendChild(el("span", String(counts[t] || 0), "count"));
+    legend.appendChild(row);
+  });
+
+  function status(text) { document.getElementById("govkg-status").textContent = text; }
+  status(DATA.nodes.length + " nodes, " + DATA.edges.length + " links");
+
+  // details of the selected node: its links and their sentences
+  function showDetails(id) {
+    var n = byId[id], box = document.getElementById("govkg-details");
+    box.textContent = "";
+    if (!n) { box.textContent = "Nothing selected."; return; }
+    box.appendChild(el("b", n.full));
+    box.appendChild(el("div", S[n.type].name));
+    box.appendChild(el("div", n.iri, "iri"));
+    var list = el("ul");
+    DATA.edges.forEach(function (e) {
+      if (e.from !== id && e.to !== id) return;
+      var li = el("li");
+      li.appendChild(el("span", e.from === id ? e.relation + " \u2192 " + byId[e.to].full
+                                              : byId[e.from].full + " \u2192 " + e.relation));
+      if (e.evidence) { li.appendChild(document.createElement("br")); li.appendChild(el("q", e.evidence)); }
+      list.appendChild(li);
+    });
+    box.appendChild(list);
+  }
+  network.on("click", function (p) { if (p.nodes.length) showDetails(p.nodes[0]); });
+
+  // search by name
+  var names = document.getElementById("govkg-names");
+  var seen = {};
+  DATA.nodes.forEach(function (n) {
+    if (seen[n.full] || names.childNodes.length >= 5000) return;
+    seen[n.full] = true;
+    var o = document.createElement("option"); o.value = n.full; names.appendChild(o);
+  });
+  function find(q) {
+    var w = q.trim().toLowerCase(); if (!w) return null;
+    var exact = null, starts = null, part = null;
+    DATA.nodes.forEach(function (n) {
+      var l = n.full.toLowerCase();
+      if (l === w) { if (exact === null) exact = n; }
+      else if (l.indexOf(w) === 0) { if (starts === null) starts = n; }
+      else if (l.indexOf(w) > 0) { if (part === null) part = n; }
+    });
+    return exact || starts || part;
+  }
+  function focusNode(n) {
+    if (hiddenTypes[n.type]) {
+      delete hiddenTypes[n.type];
+      var box = legend.querySelector('input[data-type="' + n.type + '"]');
+      if (box) box.checked = true;
+      nodesView.refresh(); edgesView.refresh();
+    }
+    network.selectNodes([n.id]);
+    network.focus(n.id, { scale: 1.3, animation: { duration: 400, easingFunction: "easeInOutQuad" } });
+    showDetails(n.id);
+    status("Found: " + n.full);
+  }
+  document.getElementById("govkg-search").addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    var q = document.getElementById("govkg-query").value, n = find(q);
+    if (n) focusNode(n); else status("No node matches \u201c" + q + "\u201d");
+  });
+  document.getElementById("govkg-fit").addEventListener("click", function () {
+    network.unselectAll(); network.fit({ animation: { duration: 300 } });
+  });
+
+  window.govkg = { network: network, nodes: nodes, edges: edges, nodesView: nodesView, edgesView: edgesView,
+                   find: find, focusNode: focusNode };
+})();
+"""

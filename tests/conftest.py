@@ -1,0 +1,35 @@
+"""Shared fixtures: the bundled founding minutes, the development corpus when present."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FOUNDING = ROOT / "data" / "minutes" / "wirral-childrens-trust-2016.txt"
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def corpus_file(name: str) -> Path:
+    """A development-corpus file, or skip: the corpus lives beside the project, not in it."""
+    path = CORPUS / name
+    if not path.exists():
+        pytest.skip(f"{path} not present (the development corpus is not part of the project)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def founding_store(tmp_path_factory):
+    """A store built once from the founding minutes, opened read-only per test."""
+    from kg.pipeline import build_into_store
+    store = tmp_path_factory.mktemp("founding") / "store"
+    report = build_into_store([str(FOUNDING)], str(store))
+    assert not report.failed, report.failed
+    return store
+
+
+@pytest.fixture
+def founding(founding_store):
+    from kg.store import GraphStore
+    with GraphStore(founding_store, read_only=True) as st:
+        yield st
