@@ -51,7 +51,7 @@ could may might not no nor so than then also just only very more most such up ou
 """.split())
 # words that say what kind of thing is asked about, not which one
 GENERIC = frozenset("""action actions task tasks thing things item items matter matters issue issues work responsibility
-responsibilities job jobs""".split())
+responsibilities job jobs service services""".split())
 TITLES = frozenset("""cllr councillor councilor cl mr mrs ms miss mx dr doctor prof professor sir dame lord lady rev revd
 reverend canon the""".split())
 
@@ -326,7 +326,9 @@ def _thing_rows(store, thing: str) -> list[dict[str, str]]:
     words = content_words(thing) or content_words(thing, generic=False)
     if not words:
         raise QuestionError(f"say which thing you mean: {thing!r} has no words to look for")
-    _, rows = run_named(store, "owners-of", {"word": max(words, key=len)})
+    longest = max(words, key=len)
+    # the engine only narrows the rows (a stem may not be a substring: bodies -> body)
+    _, rows = run_named(store, "owners-of", {"word": longest[:-1] if len(longest) > 3 else longest})
     return [r for r in rows if mentions_all(r.get("thing", ""), words)]
 
 
@@ -582,22 +584,16 @@ PATTERNS: list[tuple[re.Pattern, Callable]] = [
      connected),
     (_p(r"(?:what|who) (?:connects|links) (?P<a>.+?) (?:and|to|with) (?P<b>.+?)"), connected),
     (_p(r"(?:show )?(?:the )?(?:path|connection|link) (?:between|from) (?P<a>.+?) (?:and|to) (?P<b>.+?)"), connected),
-    # actions without owner / due date
-    (_p(r"(?:which|what|list|show|are there any)? ?(?:the )?actions? (?:have|has|had|with|are|is|without|lack|lacks"
-        r"|lacking)? ?(?:no|not|without|nobody|no one)? ?(?:an? )?(?:owner|owned|one responsible|assigned owner|"
-        r"person responsible)s?(?: assigned)?"), no_owner),
-    (_p(r"(?:which|what|list|show|are there any)? ?(?:the )?(?:unowned|ownerless|orphan(?:ed)?) actions?"), no_owner),
-    (_p(r"(?:which|what|list|show|are there any)? ?(?:the )?actions? (?:have|has|had|with|are|is|without|lack|lacks"
-        r"|lacking)? ?(?:no|not|without)? ?(?:an? )?(?:due date|deadline|date|target date|due by date|due)s?"
-        r"(?: set| given)?"), no_due),
-    # follow-up
-    (_p(r"(?:which|what|list|show|are there any)? ?(?:the )?actions?(?: from (?:an? )?(?:earlier|previous|past|"
-        r"last|prior)(?: meetings?)?)? (?:were|was|have|has|had|are|is)(?: been)? (?:never|not)?(?: been)? ?"
-        r"(?:reported back(?: on)?|followed up(?: on)?|reported on|completed|done|closed|still open|outstanding"
-        r"|open)(?: (?:at|in) (?:a |any )?later meetings?)?"), never_reported),
-    (_p(r"(?:which|what|list|show|are there any)? ?(?:the )?(?:outstanding|open|unreported|overdue) actions?"
-        r"(?: from (?:an? )?(?:earlier|previous|past|last|prior)(?: meetings?)?)?"), never_reported),
-    (_p(r"(?:which|what) (?:was|were) (?:never|not) (?:reported back|followed up)(?: on)?"), never_reported),
+    # actions without owner / due date; actions never reported back on
+    (_p(r".*\b(?:unowned|ownerless|orphan(?:ed)?) actions?\b.*"), no_owner),
+    (_p(r".*\bactions?\b.*\b(?:no|without|lacks?|lacking|missing|nobody|not)\b.*"
+        r"\b(?:owners?|owned|responsible|assigned)\b.*"), no_owner),
+    (_p(r".*\bactions?\b.*\b(?:no|without|lacks?|lacking|missing|not)\b.*"
+        r"\b(?:due|deadlines?|target dates?|dates?|timescales?)\b.*"), no_due),
+    (_p(r".*\bactions?\b.*\b(?:reported back|report back|followed up|follow up|reported on|still open|"
+        r"outstanding|never completed)\b.*"), never_reported),
+    (_p(r".*\b(?:outstanding|unreported|open|overdue) actions?\b.*"), never_reported),
+    (_p(r".*\b(?:never|not) (?:been )?(?:reported back|followed up)\b.*"), never_reported),
     # interests
     (_p(r"(?:what|which) (?:interests?|declarations?(?: of interests?)?) did " + _NAME +
         r" (?:declare|make|register|give)"), interests),
@@ -616,8 +612,6 @@ PATTERNS: list[tuple[re.Pattern, Callable]] = [
         r"was in attendance at|were in attendance at|substituted at)" + _MEETING), attendance),
     (_p(r"who (?P<verb>was (?:the )?chair(?:man|person|woman)?|was present|were present|was absent|were absent|"
         r"was in attendance|were in attendance|sent apologies|gave apologies)"), attendance),
-    (_p(r"who (?:was|were) (?P<verb>(?:at|present at|absent from|in attendance at)) " + _MEETING.lstrip("(?: (?:to|"
-        r"for|from|at|of|in) )?")), attendance),
     # presented / wrote
     (_p(r"who (?P<verb>presented|presents|introduced|introduces|wrote|writes|authored|prepared|"
         r"gave (?:a |the )?presentation (?:on|about|of)|gave|brought|tabled) " + _THING), who_presented),
@@ -658,7 +652,7 @@ PATTERNS: list[tuple[re.Pattern, Callable]] = [
         r"needs to|need to|agreed to|is to|are to|was asked to|is tasked with|was tasked with|"
         r"has been asked to) " + _THING), who_owns),
     (_p(r"whose (?:job|responsibility|action|task) is (?:it )?(?:to )?" + _THING), who_owns),
-    (_p(r"who(?:'s| is) (?:the )?owner of " + _THING), who_owns),
+    (_p(r"who(?:'s|s| is) (?:the )?owner of " + _THING), who_owns),
     # meetings
     (_p(r"(?:which|what|list|show)(?: the| all)? meetings?(?: (?:are|were|is))?(?: in the graph| held| there)?"),
      list_meetings),
@@ -688,9 +682,11 @@ EXAMPLES = [
 
 
 def _normalise_question(question: str) -> str:
-    q = fold(question.replace("?", " ").replace("!", " "))
-    # fold() drops apostrophes; keep the words a person would type
-    return q.strip(" .")
+    """Lower case, quotes straightened, punctuation that ends or separates clauses dropped,
+    single spaces; names keep their hyphens (lookups fold them again)."""
+    q = unicodedata.normalize("NFKC", question).translate(_QUOTES).lower()
+    q = re.sub(r"[?!;:,]+", " ", q)
+    return " ".join(q.split()).strip(" .")
 
 
 def answer(store, question: str) -> Answer:
@@ -702,13 +698,7 @@ def answer(store, question: str) -> Answer:
         m = rx.match(q)
         if m:
             groups = {k: v for k, v in m.groupdict().items() if v is not None}
-            return handler(store, question.strip(), _restore_case(question, groups))
+            return handler(store, question.strip(), groups)
     raise QuestionError(f"cannot map {question.strip()!r} to a query. Questions govkg can answer, for example: "
                         + "; ".join(f'"{e}"' for e in EXAMPLES)
                         + " (or run a named query: govkg query --list)")
-
-
-def _restore_case(question: str, groups: dict[str, str]) -> dict[str, str]:
-    """Matching runs on the folded question; handlers get the folded group text, which every
-    lookup folds again, so case and quotes never matter."""
-    return groups

@@ -210,6 +210,8 @@ class Extraction:
     responsibilities: list[Responsibility] = field(default_factory=list)
     # post name (lower-case: "clerk", "chair") -> surface of the person who holds it
     posts: dict[str, str] = field(default_factory=dict)
+    # initials the text declares for a person: "MW" -> "Mark Wardle"
+    aliases: dict[str, str] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         d = asdict(self)

@@ -101,7 +101,8 @@ class KnownPeople:
 
 def resolve(ex: Extraction, *, known: KnownPeople | None = None) -> Resolution:
     """Cluster person and organisation surfaces into entities with stable keys."""
-    aliases = {p.initials: p.surface for p in ex.people if p.initials}
+    aliases = dict(ex.aliases)
+    aliases.update({p.initials: p.surface for p in ex.people if p.initials and p.initials not in aliases})
     unresolved: list[str] = []
     body_name = ex.meeting.body
     body_key = slug(body_name) if body_name else None
@@ -276,9 +277,6 @@ def _canonical_name(members: list[str], parsed: dict[str, ParsedName]) -> str:
 
 # -- organisations ----------------------------------------------------------------------------
 
-GENERIC_TYPES = {"local_authority", "service", "ccg_icb", "safeguarding", "partnership_board", "police", "fire"}
-
-
 def _resolve_orgs(ex: Extraction, body_name: str | None, body_key: str | None):
     orgs: dict[str, OrgEntity] = {}
     org_of: dict[str, str] = {}
@@ -309,7 +307,7 @@ def _resolve_orgs(ex: Extraction, body_name: str | None, body_key: str | None):
             name = name.title()
         if body_name and _refers_to_body(name, body_name):
             key = body_key
-        elif info and info.type in GENERIC_TYPES and _is_generic(info.name) and body_key:
+        elif info and info.generic and body_key:
             # "the local authority", "CCG": the one that serves this body, not all of them
             key = f"{body_key}--{slug(info.name)}"
         else:
@@ -318,13 +316,6 @@ def _resolve_orgs(ex: Extraction, body_name: str | None, body_key: str | None):
         ent.surfaces.add(surface)
         org_of[surface] = key
     return orgs, org_of
-
-
-def _is_generic(name: str) -> bool:
-    """'Local Authority', 'Clinical Commissioning Group': a kind of body, not one body."""
-    return not re.search(r"\b(?:of|for)\s+[A-Z]|^(?:[A-Z][a-z]+\s+){0,1}(?:County|City|Borough|District)\b", name) and \
-        bool(re.fullmatch(r"(?:Local|Clinical|Integrated|Health|Children|Adult|Public|Social|Youth|Multi|Fire|"
-                          r"Police|Highways|Planning|Safeguarding|CAMHS|Child)[\w’'\- ]*", name))
 
 
 def _refers_to_body(name: str, body: str) -> bool:

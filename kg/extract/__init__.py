@@ -46,7 +46,7 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
     sents = read_sentences(secs, ctx, acronyms)
 
     meeting = _meeting(secs, sents, body, date)
-    ex = Extraction(document=doc, meeting=meeting)
+    ex = Extraction(document=doc, meeting=meeting, aliases=dict(ctx.aliases))
 
     # people and organisations as written
     seen_people: set[str] = set()

@@ -74,7 +74,7 @@ def from_lists(text: str, sections: list[Section], ctx) -> tuple[list[Attendance
                     if re.search(r"\b(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\b", after[:pm.start()]):
                         break
                     inner = pm.group(1).strip()
-                    if re.fullmatch(r"[A-Z][A-Za-z]{1,4}", inner):
+                    if re.fullmatch(r"[A-Z]{2,4}|[A-Z]{2,3}[a-z]", inner):
                         ref.initials = inner
                         continue
                     roles.append(inner)

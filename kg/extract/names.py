@@ -24,7 +24,7 @@ TITLE = r"(?:" + "|".join(re.escape(t) for t in TITLE_WORDS) + r")\.?"
 # Capitalised words that end or sit inside names of places, bodies and things, never surnames.
 NOT_NAME = frozenset("""
 Road Street Lane Avenue Drive Drove Close Crescent Terrace Square Hall Farm Cottage House Court
-Gardens Park Field Fields Meadow Meadows Bridge Green Hill Way Row Walk Place Mews Grove Estate
+Gardens Park Field Fields Meadow Meadows Bridge Hill Row Walk Place Mews Grove Estate
 Council Councils Board Boards Committee Group Trust Service Services Team Partnership Panel Centre
 Center School Schools Academy College University Church Chapel Hospital Practice Surgery Health
 Care Agency Authority Office Department Commission Government Police Fire Plan Policy Fund Project
@@ -61,19 +61,41 @@ class NameContext:
     surnames: set[str] = field(default_factory=set)
 
 
-@lru_cache(maxsize=1)
-def _rx_titled() -> re.Pattern:
-    return re.compile(rf"\b{TITLE}\s+((?:[A-Z]\.?\s+){{0,2}}{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})")
+_RX_TITLE = re.compile(rf"(?<![\w-]){TITLE}[ \t]+")
+_RX_WORD = re.compile(NAME_WORD + r"(?![\w’'])")
+_RX_GAP = re.compile(r"[ \t]+")
+_RX_INITIALS = re.compile(r"(?<![\w.’'-])((?:[A-Z]\.[ \t]?){1,3}|[A-Z]{1,2})[ \t]+(?=[A-Z])")
+_RX_NAME_WORD_START = re.compile(rf"(?<![\w’'-])(?={NAME_WORD})")
 
 
-_RX_INITIALS = re.compile(rf"(?<![\w.])((?:[A-Z]\.\s?){{1,3}}|[A-Z]{{1,2}})\s+({NAME_WORD})(?![\w’'])")
-_RX_FULL = re.compile(rf"(?<![\w’'-])({NAME_WORD})((?:\s+{NAME_WORD}){{1,2}})(?![\w’'])")
-
-
-def _trim_tail(words: list[str]) -> list[str]:
-    while len(words) > 1 and (words[-1] in NOT_NAME or words[-1] in TITLE_WORDS):
-        words = words[:-1]
+def _name_words(text: str, pos: int, max_words: int = 3) -> list[tuple[str, int, int]]:
+    """Consecutive capitalised name words from pos, on one line, stopping before words
+    that cannot be part of a name (Road, Council, a title) or a new person's given name."""
+    words: list[tuple[str, int, int]] = []
+    while len(words) < max_words:
+        m = _RX_WORD.match(text, pos)
+        if not m:
+            break
+        w = m.group(0)
+        if w in NOT_NAME or w in TITLE_WORDS:
+            break
+        if len(words) >= 2 and gz.is_first_name(w):
+            nxt = _RX_GAP.match(text, m.end())
+            if nxt and _RX_WORD.match(text, nxt.end()):
+                break  # "... Taylor Helen Richardson": Helen starts the next name
+        words.append((w, m.start(), m.end()))
+        gap = _RX_GAP.match(text, m.end())
+        if not gap:
+            break
+        pos = gap.end()
     return words
+
+
+def _followed_by_body(text: str, end: int) -> bool:
+    """'Aneurin Bevan UHB', 'Florence Nightingale Hospital': a body named after a person."""
+    return bool(re.match(r"[ \t]+(?:[A-Z]{2,5}\b|(?:University|College|Hospital|Trust|Council|Health|Foundation|"
+                         r"Institute|School|Academy|House|Centre|Center|Road|Street|Way|Lane|Ward|Board|Hall)\b)",
+                         text[end:end + 40]))
 
 
 def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
@@ -88,36 +110,44 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
         found.append(m)
         taken.append((m.start, m.end))
 
-    for m in _rx_titled().finditer(text):
-        words = _trim_tail(m.group(1).split())
-        if not words or words[-1] in NOT_NAME or words[0] in NOT_NAME:
+    for t in _RX_TITLE.finditer(text):
+        pos = t.end()
+        ini = _RX_INITIALS.match(text, pos)
+        if ini:
+            pos = ini.end()
+        words = _name_words(text, pos)
+        if not words:
             continue
-        name_text = " ".join(words)
-        title_text = m.group(0)[: m.start(1) - m.start(0)].strip()
-        end = m.start(1) + _span_len(m.group(1), words)
-        add(Mention(f"{title_text} {name_text}", offset + m.start(), offset + end, "titled",
-                    title=title_text.rstrip(".")))
-    for m in _RX_FULL.finditer(text):
-        first = m.group(1)
-        if not gz.is_first_name(first) or first in NOT_NAME:
+        end = words[-1][2]
+        title_text = text[t.start():t.end()].strip()
+        if free(offset + t.start(), offset + end):
+            add(Mention(text[t.start():end], offset + t.start(), offset + end, "titled", title=title_text.rstrip(".")))
+    for w in _RX_NAME_WORD_START.finditer(text):
+        pos = w.start()
+        if not free(offset + pos, offset + pos + 1):
             continue
-        words = _trim_tail([first] + m.group(2).split())
-        if len(words) < 2:
+        words = _name_words(text, pos)
+        if len(words) < 2 or not gz.is_first_name(words[0][0]):
             continue
-        end = m.start() + _span_len(m.group(0), words)
-        if free(offset + m.start(), offset + end):
-            add(Mention(" ".join(words), offset + m.start(), offset + end, "full"))
+        end = words[-1][2]
+        if _followed_by_body(text, end) or not free(offset + pos, offset + end):
+            continue
+        add(Mention(text[pos:end], offset + pos, offset + end, "full"))
     for m in _RX_INITIALS.finditer(text):
-        initials, surname = m.group(1).strip(), m.group(2)
-        if surname in NOT_NAME or surname in TITLE_WORDS or gz.is_first_name(surname) and surname not in ctx.surnames:
+        words = _name_words(text, m.end(), max_words=1)
+        if not words:
+            continue
+        initials, surname = m.group(1).strip(), words[0][0]
+        if gz.is_first_name(surname) and surname not in ctx.surnames:
             continue
         bare = initials.replace(".", "").replace(" ", "")
         if bare in ("A", "I") and surname not in ctx.surnames:
             continue
         if bare in ctx.aliases or gz.lookup_org(f"{bare} {surname}") or gz.lookup_org(bare):
             continue
-        if free(offset + m.start(), offset + m.end()):
-            add(Mention(m.group(0), offset + m.start(), offset + m.end(), "initials"))
+        end = words[0][2]
+        if free(offset + m.start(), offset + end) and not _followed_by_body(text, end):
+            add(Mention(text[m.start():end], offset + m.start(), offset + end, "initials"))
     if ctx.aliases:
         rx = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in sorted(ctx.aliases, key=len, reverse=True)) + r")(?![\w-])")
         for m in rx.finditer(text):
@@ -125,6 +155,12 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
                 add(Mention(m.group(1), offset + m.start(), offset + m.end(), "alias"))
     found.sort(key=lambda x: x.start)
     return found
+
+
+def _trim_tail(words: list[str]) -> list[str]:
+    while len(words) > 1 and (words[-1] in NOT_NAME or words[-1] in TITLE_WORDS):
+        words = words[:-1]
+    return words
 
 
 def _span_len(matched: str, words: list[str]) -> int:

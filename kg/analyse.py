@@ -1,0 +1,284 @@
+"""analyse: network metrics and follow-up over the accountability graph (networkx).
+
+Every analysis is `fn(store) -> (columns, rows)`, rows being dicts of plain strings, so the
+CLI prints them like any query (`govkg analyse busiest|connectors|unowned|followup`).
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+import networkx as nx
+
+from kg.errors import GovkgError
+from kg.network import accountability_graph
+from kg.query import run_named
+
+# -- graphs ---------------------------------------------------------------------------------
+
+
+def _s(value) -> str:
+    return "" if value is None else str(value)
+
+
+def to_networkx(store) -> nx.MultiDiGraph:
+    """The accountability network (kg.network) with every node and edge attribute a string,
+    as GraphML and other writers need: nodes `label`, `type`; edges `relation`, `evidence`."""
+    src = accountability_graph(store)
+    g = nx.MultiDiGraph()
+    for n, d in src.nodes(data=True):
+        g.add_node(str(n), label=_s(d.get("label", n)), type=_s(d.get("type", "other")))
+    for u, v, d in src.edges(data=True):
+        g.add_edge(str(u), str(v), relation=_s(d.get("relation")), evidence=_s(d.get("evidence")))
+    return g
+
+
+def simple(g: nx.MultiDiGraph) -> nx.Graph:
+    """An undirected simple view: one edge per linked pair, keeping the first parallel edge
+    that has evidence; `source` and `target` say which way the kept relation points."""
+    u_g = nx.Graph()
+    u_g.add_nodes_from(g.nodes(data=True))
+    for u, v, d in g.edges(data=True):
+        if u == v:
+            continue
+        have = u_g.get_edge_data(u, v)
+        if have is None or (not have.get("evidence") and d.get("evidence")):
+            u_g.add_edge(u, v, relation=_s(d.get("relation")), evidence=_s(d.get("evidence")),
+                         source=u, target=v)
+    return u_g
+
+
+# -- shortest path ----------------------------------------------------------------------------
+
+INVERSE = {
+    "must do": "is to be done by", "presented": "was presented by", "wrote": "was written by",
+    "introduced": "was introduced by", "declared": "was declared by", "member of": "has as a member",
+    "manages": "is managed by", "inspects": "is inspected by", "leads": "is led by", "chairs": "is chaired by",
+    "has_member": "is a member of", "chair": "was chaired by", "present": "was attended by",
+    "apologies": "had apologies from", "in_attendance": "had in attendance", "substitute": "had as a substitute",
+    "decided at": "decided", "raised at": "raised", "item of": "has item", "met as": "was a meeting of",
+}
+
+
+def _node_for(store, g: nx.Graph, text: str, pool) -> str:
+    from kg.ask import content_words, find_entities, mentions_all
+    found = [e for e in find_entities(store, text, pool=pool) if e.iri in g]
+    if len(found) == 1:
+        return found[0].iri
+    if len(found) > 1:
+        raise GovkgError(f"{text!r} could be any of: {', '.join(e.name for e in found[:8])}; give the full name")
+    if find_entities(store, text, pool=pool):
+        raise GovkgError(f"{text!r} is in the graph but has no accountability links to follow")
+    words = content_words(text) or content_words(text, generic=False)
+    hits = [n for n, d in g.nodes(data=True) if words and mentions_all(d.get("label", ""), words)]
+    if len(hits) == 1:
+        return hits[0]
+    if len(hits) > 1:
+        labels = "; ".join(sorted({g.nodes[n].get("label", n)[:60] for n in hits})[:6])
+        raise GovkgError(f"{text!r} matches several things ({labels}); say which one")
+    raise GovkgError(f"nothing in the graph is called {text!r}; list names with `govkg query --name people` "
+                     "or `--name organisations`")
+
+
+def _meeting_of(store):
+    """node IRI -> meeting label, evidence sentence -> meeting label (for facts with no node)."""
+    from kg.ask import meeting_label, meetings
+    info = meetings(store)
+    _, rows = run_named(store, "fact-meetings")
+    by_node, by_evidence = {}, {}
+    for r in rows:
+        label = meeting_label(info, r["meeting"])
+        by_node.setdefault(r["fact"], label)
+        if r.get("evidence"):
+            by_evidence.setdefault(" ".join(r["evidence"].split()), label)
+    for iri in info:
+        by_node[iri] = meeting_label(info, iri)
+    return by_node, by_evidence
+
+
+PATH_COLUMNS = ["step", "from", "relation", "to", "evidence", "meeting"]
+
+
+def shortest_path(store, a: str, b: str) -> tuple[list[str], list[dict[str, str]]]:
+    """The shortest chain of accountability links between two names (people,
+    organisations, or any node whose label holds all the words), over the undirected view.
+    Rows: step, from, relation, to, evidence, meeting; relations read from -> to."""
+    from kg.ask import entities
+    g = to_networkx(store)
+    u_g = simple(g)
+    pool = entities(store)
+    s, t = _node_for(store, u_g, a, pool), _node_for(store, u_g, b, pool)
+    label = lambda n: u_g.nodes[n].get("label") or n  # noqa: E731
+    if s == t:
+        raise GovkgError(f"{a!r} and {b!r} name the same node ({label(s)}); give two different names")
+    try:
+        nodes = nx.shortest_path(u_g, s, t)
+    except nx.NetworkXNoPath:
+        raise GovkgError(f"no chain of accountability links {label(s)} and {label(t)} in the graph") from None
+    by_node, by_evidence = _meeting_of(store)
+    rows = []
+    for i, (u, v) in enumerate(zip(nodes, nodes[1:]), 1):
+        d = u_g.edges[u, v]
+        rel = d.get("relation", "")
+        if d.get("source") != u:
+            rel = INVERSE.get(rel, f"{rel} (reverse)")
+        ev = d.get("evidence", "")
+        meeting = ""
+        for n in (u, v):
+            if u_g.nodes[n].get("type") == "meeting":
+                meeting = by_node.get(n, "")
+        if not meeting:
+            for n in (u, v):
+                if u_g.nodes[n].get("type") not in ("person", "organisation") and n in by_node:
+                    meeting = by_node[n]
+                    break
+        if not meeting and ev:
+            meeting = by_evidence.get(" ".join(ev.split()), "")
+        row = {"step": str(i), "from": label(u), "relation": rel, "to": label(v)}
+        if ev:
+            row["evidence"] = ev
+        if meeting:
+            row["meeting"] = meeting
+        rows.append(row)
+    return PATH_COLUMNS, rows
+
+
+# -- busiest, connectors, unowned ----------------------------------------------------------------
+
+def _actions(store) -> dict[str, dict]:
+    """action IRI -> {text, meeting, owners {iri: name}, due, evidence}."""
+    _, rows = run_named(store, "actions")
+    out: dict[str, dict] = {}
+    for r in rows:
+        a = out.setdefault(r["action"], {"text": r.get("text", ""), "meeting": r.get("meeting", ""),
+                                         "owners": {}, "due": r.get("due", ""), "evidence": r.get("evidence", "")})
+        if r.get("owner"):
+            a["owners"][r["owner"]] = r.get("owner_name", r["owner"])
+        if r.get("due") and not a["due"]:
+            a["due"] = r["due"]
+    return out
+
+
+def busiest(store) -> tuple[list[str], list[dict[str, str]]]:
+    """Who carries most actions: owner, owner_name, actions (count), most first."""
+    counts: dict[str, int] = defaultdict(int)
+    names: dict[str, str] = {}
+    for a in _actions(store).values():
+        for iri, name in a["owners"].items():
+            counts[iri] += 1
+            names[iri] = name
+    order = sorted(counts, key=lambda k: (-counts[k], names[k]))
+    return ["owner", "owner_name", "actions"], [
+        {"owner": k, "owner_name": names[k], "actions": str(counts[k])} for k in order]
+
+
+def connectors(store) -> tuple[list[str], list[dict[str, str]]]:
+    """Organisations that hold the network together: betweenness centrality on the
+    undirected view, and degree (distinct neighbours)."""
+    u_g = simple(to_networkx(store))
+    if u_g.number_of_nodes() == 0:
+        return ["org", "name", "betweenness", "degree"], []
+    bc = nx.betweenness_centrality(u_g)
+    orgs = [n for n, d in u_g.nodes(data=True) if d.get("type") == "organisation"]
+    orgs.sort(key=lambda n: (-bc[n], -u_g.degree(n), u_g.nodes[n].get("label", n)))
+    return ["org", "name", "betweenness", "degree"], [
+        {"org": n, "name": u_g.nodes[n].get("label", n), "betweenness": f"{bc[n]:.4f}",
+         "degree": str(u_g.degree(n))} for n in orgs]
+
+
+def unowned(store) -> tuple[list[str], list[dict[str, str]]]:
+    """Actions with no owner, with no due date, or with neither.
+    Rows: action (text), owner_name, missing, meeting, evidence."""
+    from kg.ask import meeting_label, meetings
+    info = meetings(store)
+    rows = []
+    for iri, a in sorted(_actions(store).items(), key=lambda kv: (kv[1]["meeting"], kv[0])):
+        missing = [m for m, gone in (("owner", not a["owners"]), ("due date", not a["due"])) if gone]
+        if not missing:
+            continue
+        row = {"action": a["text"], "missing": " and ".join(missing),
+               "meeting": meeting_label(info, a["meeting"])}
+        if a["owners"]:
+            row["owner_name"] = "; ".join(sorted(a["owners"].values()))
+        if a["evidence"]:
+            row["evidence"] = a["evidence"]
+        rows.append(row)
+    return ["action", "owner_name", "missing", "meeting", "evidence"], rows
+
+
+# -- follow-up ----------------------------------------------------------------------------------
+
+FOLLOWUP_COLUMNS = ["action", "meeting", "owner_name", "status", "later_meeting", "evidence"]
+# words that say an action happened or was talked about, not what it was about
+_REPORT_WORDS = frozenset(["agre", "report", "confirm", "updat", "advis", "note", "inform", "said", "ask", "reply",
+                           "comment", "add", "will", "would", "meet", "next", "agenda", "council", "board",
+                           "committee", "clerk", "chair"])
+
+
+def _match(action_words: set[str], text_words: set[str], same_owner: bool) -> float:
+    """How well a later text reports back on an action (0 = not at all)."""
+    if not action_words:
+        return 0.0
+    shared = action_words & text_words
+    score = len(shared) / len(action_words)
+    things = shared - _REPORT_WORDS
+    if len(shared) >= 2 and things and score >= 0.5:
+        return score
+    if same_owner and things and (len(things) >= 2 and score >= 0.3 or len(action_words) <= 2 and
+                                  shared == action_words):
+        return score
+    return 0.0
+
+
+def followup(store) -> tuple[list[str], list[dict[str, str]]]:
+    """Each action of an earlier meeting of a body, matched to a report-back at a later
+    meeting of the same body: a statement, decision or action whose text shares enough
+    content words with the action, or by the same owner about the same thing.
+    Rows: action, meeting, owner_name, status (reported back | open), later_meeting, evidence.
+    Actions of a body's latest meeting, or of undated meetings, have nothing to follow yet."""
+    from kg.ask import content_words, meeting_label, meetings
+    info = meetings(store)
+    _, rows = run_named(store, "texts")
+    facts: dict[str, dict] = {}
+    for r in rows:
+        f = facts.setdefault(r["fact"], {"kind": r["kind"], "meeting": r["meeting"], "body": r.get("body", ""),
+                                          "date": r.get("date", ""), "text": r.get("text", ""), "by": {},
+                                          "evidence": r.get("evidence", "")})
+        if r.get("by"):
+            f["by"][r["by"]] = r.get("by_name", r["by"])
+    for f in facts.values():
+        f["words"] = set(content_words(f["text"]))
+    by_body: dict[str, list[dict]] = defaultdict(list)
+    for iri, f in facts.items():
+        f["iri"] = iri
+        if f["body"] and f["date"]:
+            by_body[f["body"]].append(f)
+    out = []
+    for body, fs in sorted(by_body.items()):
+        latest = max(f["date"] for f in fs)
+        for a in sorted((f for f in fs if f["kind"] == "action" and f["date"] < latest),
+                        key=lambda f: (f["date"], f["iri"])):
+            best, best_score = None, 0.0
+            for c in fs:
+                if c["date"] <= a["date"] or c["iri"] == a["iri"]:
+                    continue
+                same_owner = bool(set(a["by"]) & set(c["by"]))
+                score = _match(a["words"], c["words"], same_owner)
+                if score > best_score or (score == best_score and score > 0 and c["date"] < best["date"]):
+                    best, best_score = c, score
+            row = {"action": a["text"], "meeting": meeting_label(info, a["meeting"])}
+            if a["by"]:
+                row["owner_name"] = "; ".join(sorted(a["by"].values()))
+            if best is not None:
+                row["status"] = "reported back"
+                row["later_meeting"] = meeting_label(info, best["meeting"])
+                if best["evidence"]:
+                    row["evidence"] = best["evidence"]
+            else:
+                row["status"] = "open"
+                if a["evidence"]:
+                    row["evidence"] = a["evidence"]
+            out.append(row)
+    return FOLLOWUP_COLUMNS, out
+
+
+ANALYSES = {"busiest": busiest, "connectors": connectors, "unowned": unowned, "followup": followup}

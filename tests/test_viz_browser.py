@@ -1,0 +1,293 @@
+"""The HTML view in a real browser: headless Chromium, driven over the DevTools protocol.
+
+No Selenium or websocket library is needed: Chromium is started with
+`--remote-debugging-pipe` and spoken to through two pipes (fd 3 in, fd 4 out), with
+NUL-terminated JSON messages.  The test reads the node count the page writes into the
+DOM once vis-network has drawn, collects console errors, uncaught exceptions and
+JavaScript dialogs (an `alert` would be one), and saves a screenshot.
+
+Skipped, saying why, where no Chromium is installed.  Set GOVKG_CHROMIUM to use another
+Chromium or Chrome binary.
+"""
+from __future__ import annotations
+
+import base64
+import json
+import os
+import select
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from kg.viz import write_graph_view, write_view
+
+from tests.test_viz import HOSTILE_EVIDENCE, HOSTILE_NAME, big_graph, hostile_store
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def chromium_binary() -> str | None:
+    for name in (os.environ.get("GOVKG_CHROMIUM"), "chromium", "chromium-browser", "google-chrome",
+                 "google-chrome-stable", "chrome"):
+        if name and shutil.which(name):
+            return shutil.which(name)
+    return None
+
+
+class Chromium:
+    """A headless Chromium and one page in it, over --remote-debugging-pipe."""
+
+    def __init__(self, binary: str, profile: Path, size=(1400, 900)):
+        to_child_r, self._to_child = os.pipe()
+        self._from_child, from_child_w = os.pipe()
+        # the child must see its ends as fd 3 (commands in) and fd 4 (replies out)
+        os.set_inheritable(to_child_r, True)
+        os.set_inheritable(from_child_w, True)
+
+        def child_fds():
+            os.dup2(to_child_r, 3)
+            os.dup2(from_child_w, 4)
+
+        self.log = profile / "chromium.log"
+        self._log_file = open(self.log, "wb")
+        self.proc = subprocess.Popen(
+            [binary, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+             "--disable-component-update", "--disable-sync", "--no-first-run", "--no-default-browser-check",
+             "--disable-extensions", "--mute-audio", "--enable-logging=stderr", "--v=0",
+             f"--window-size={size[0]},{size[1]}", f"--user-data-dir={profile}", "--remote-debugging-pipe",
+             "about:blank"],
+            stdin=subprocess.DEVNULL, stdout=self._log_file, stderr=subprocess.STDOUT,
+            pass_fds=(to_child_r, from_child_w), preexec_fn=child_fds)
+        os.close(to_child_r)
+        os.close(from_child_w)
+        self._buf = b""
+        self._next_id = 0
+        self.events: list[dict] = []
+        self.session = None
+        target = self.call("Target.createTarget", {"url": "about:blank"}, session=False)["targetId"]
+        self.session = self.call("Target.attachToTarget", {"targetId": target, "flatten": True},
+                                 session=False)["sessionId"]
+        for domain in ("Page", "Runtime", "Log"):
+            self.call(f"{domain}.enable")
+
+    # -- protocol --------------------------------------------------------------------------
+    def _read_message(self, deadline: float) -> dict:
+        while b"\0" not in self._buf:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError("Chromium did not answer in time")
+            ready, _, _ = select.select([self._from_child], [], [], left)
+            if ready:
+                chunk = os.read(self._from_child, 1 << 20)
+                if not chunk:
+                    raise RuntimeError(f"Chromium exited; see {self.log}")
+                self._buf += chunk
+        raw, self._buf = self._buf.split(b"\0", 1)
+        return json.loads(raw)
+
+    def call(self, method: str, params: dict | None = None, *, session=True, timeout: float = 30) -> dict:
+        self._next_id += 1
+        msg = {"id": self._next_id, "method": method, "params": params or {}}
+        if session and self.session:
+            msg["sessionId"] = self.session
+        os.write(self._to_child, json.dumps(msg).encode() + b"\0")
+        deadline = time.monotonic() + timeout
+        while True:
+            reply = self._read_message(deadline)
+            if reply.get("id") == self._next_id:
+                if "error" in reply:
+                    raise RuntimeError(f"{method}: {reply['error']}")
+                return reply.get("result", {})
+            self._on_event(reply)
+
+    def _on_event(self, ev: dict) -> None:
+        self.events.append(ev)
+        if ev.get("method") == "Page.javascriptDialogOpening":  # never leave a dialog blocking the page
+            self._next_id += 1
+            os.write(self._to_child, json.dumps({"id": self._next_id, "sessionId": self.session,
+                                                 "method": "Page.handleJavaScriptDialog",
+                                                 "params": {"accept": False}}).encode() + b"\0")
+
+    def evaluate(self, expression: str):
+        r = self.call("Runtime.evaluate", {"expression": expression, "returnByValue": True, "awaitPromise": True})
+        if "exceptionDetails" in r:
+            raise RuntimeError(f"{expression}: {r['exceptionDetails']}")
+        return r["result"].get("value")
+
+    def open(self, url: str, ready: str, timeout: float = 60) -> float:
+        """Navigate and wait until the JS expression `ready` is true; returns the seconds it took."""
+        t = time.monotonic()
+        self.call("Page.navigate", {"url": url})
+        while time.monotonic() - t < timeout:
+            try:
+                if self.evaluate(ready):
+                    return time.monotonic() - t
+            except RuntimeError:
+                pass  # the page is still loading
+            time.sleep(0.1)
+        raise TimeoutError(f"{url}: not ready after {timeout} s; console: {self.problems()}")
+
+    def screenshot(self, *paths: Path) -> bytes:
+        png = base64.b64decode(self.call("Page.captureScreenshot", {"format": "png"})["data"])
+        for p in paths:
+            try:
+                p.parent.mkdir(parents=True, exist_ok=True)
+                p.write_bytes(png)
+            except OSError:
+                pass  # e.g. outputs/ not writable: the tmp copy is enough
+        return png
+
+    def problems(self) -> list[str]:
+        """Console errors, uncaught exceptions, CSP violations and dialogs seen so far."""
+        out = []
+        for ev in self.events:
+            m, p = ev.get("method"), ev.get("params", {})
+            if m == "Runtime.exceptionThrown":
+                d = p["exceptionDetails"]
+                out.append(f"exception: {d.get('exception', {}).get('description') or d.get('text')}")
+            elif m == "Runtime.consoleAPICalled" and p.get("type") in ("error", "assert", "warning"):
+                out.append(f"console.{p['type']}: " + " ".join(str(a.get("value", a.get("description")))
+                                                              for a in p.get("args", [])))
+            elif m == "Log.entryAdded" and p["entry"].get("level") in ("error", "warning"):
+                out.append(f"log {p['entry']['level']}: {p['entry'].get('text')}")
+            elif m == "Page.javascriptDialogOpening":
+                out.append(f"dialog {p.get('type')}: {p.get('message')}")
+        return out
+
+    def close(self) -> None:
+        try:
+            self.call("Browser.close", session=False, timeout=5)
+        except Exception:
+            pass
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        for fd in (self._to_child, self._from_child):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+        self._log_file.close()
+
+
+@pytest.fixture()
+def browser(tmp_path):
+    binary = chromium_binary()
+    if binary is None:
+        pytest.skip("no Chromium or Chrome binary installed (apt-get install chromium, or set GOVKG_CHROMIUM)")
+    profile = tmp_path / "profile"
+    profile.mkdir()
+    try:
+        b = Chromium(binary, profile)
+    except (OSError, RuntimeError, TimeoutError) as e:
+        pytest.skip(f"Chromium at {binary} would not start headless: {e}")
+    yield b
+    b.close()
+
+
+def _screens(tmp_path: Path, name: str) -> list[Path]:
+    paths = [tmp_path / f"{name}.png"]
+    out = REPO / "outputs" / "screenshots"
+    if os.access(REPO, os.W_OK) and (not out.exists() or os.access(out, os.W_OK)):
+        paths.append(out / f"{name}.png")
+    return paths
+
+
+READY = "window.govkgReady === true"
+
+
+def test_view_draws_hostile_text_as_text(browser, tmp_path):
+    info = write_view(hostile_store(), tmp_path / "view.html")
+    took = browser.open(info.path.as_uri(), READY)
+    assert took < 30
+    # the page says how many nodes vis drew, in the DOM
+    assert browser.evaluate("document.getElementById('govkg-node-count').textContent") == str(info.nodes) == "10"
+    assert browser.evaluate("document.body.getAttribute('data-govkg-ready')") == "true"
+    assert browser.evaluate("govkg.network.body.nodeIndices.length") == 10
+    # the legend lists the types, with their counts
+    legend = browser.evaluate("document.getElementById('govkg-legend').textContent")
+    for word in ("person", "organisation", "meeting", "agenda item", "decision", "action", "declaration"):
+        assert word in legend
+
+    # find the hostile name with the search box: it is shown as text in the details panel
+    browser.evaluate(f"""(function () {{
+        document.getElementById('govkg-query').value = {json.dumps(HOSTILE_NAME)};
+        document.getElementById('govkg-search').requestSubmit();
+    }})()""")
+    time.sleep(0.6)  # the focus animation
+    details = browser.evaluate("document.getElementById('govkg-details').textContent")
+    assert HOSTILE_NAME in details and HOSTILE_EVIDENCE in details
+    assert browser.evaluate("govkg.network.getSelectedNodes().length") == 1
+    # tooltips are DOM elements whose text is the literal name and sentence
+    assert browser.evaluate(f"""govkg.nodes.get().some(function (n) {{
+        return n.title instanceof Element && n.title.textContent.indexOf({json.dumps(HOSTILE_NAME)}) === 0; }})""")
+    assert browser.evaluate(f"""govkg.edges.get().some(function (e) {{
+        return e.title.textContent.indexOf({json.dumps(HOSTILE_EVIDENCE)}) >= 0; }})""")
+    # hover the hostile node with the mouse: vis shows its tooltip, as text
+    x, y = browser.evaluate(f"""(function () {{
+        var n = govkg.nodes.get().filter(function (n) {{
+            return n.title.textContent.indexOf({json.dumps(HOSTILE_NAME)}) === 0; }})[0];
+        var p = govkg.network.canvasToDOM(govkg.network.getPosition(n.id));
+        var r = document.getElementById('govkg-network').getBoundingClientRect();
+        return [r.left + p.x, r.top + p.y];
+    }})()""")
+    for dx in (3, 0):
+        browser.call("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": x + dx, "y": y})
+    time.sleep(0.8)
+    tip = browser.evaluate("""(function () { var t = document.querySelector('div.vis-tooltip');
+        return t ? [t.style.visibility, t.textContent, t.querySelectorAll('img').length] : null; })()""")
+    assert tip is not None and tip[0] == "visible" and HOSTILE_NAME in tip[1] and tip[2] == 0, tip
+    # nothing ran: no image or extra script element, no flag, no dialog
+    assert browser.evaluate("document.querySelectorAll('img, iframe, object, embed').length") == 0
+    assert browser.evaluate("document.scripts.length") == 3
+    assert browser.evaluate("typeof window.__pwned") == "undefined"
+    browser.screenshot(*_screens(tmp_path, "viz-hostile"))
+    assert browser.problems() == []
+
+
+def test_type_filter_hides_and_shows(browser, tmp_path):
+    info = write_view(hostile_store(), tmp_path / "view.html")
+    browser.open(info.path.as_uri(), READY)
+    shown = "govkg.nodesView.length"
+    assert browser.evaluate(shown) == 10
+    browser.evaluate("document.querySelector('#govkg-legend input[data-type=person]').click()")
+    assert browser.evaluate(shown) == 7
+    assert browser.evaluate("govkg.edgesView.get().every(function (e) { "
+                            "return govkg.nodesView.get(e.from) && govkg.nodesView.get(e.to); })")
+    browser.evaluate("document.querySelector('#govkg-legend input[data-type=person]').click()")
+    assert browser.evaluate(shown) == 10
+    assert browser.problems() == []
+
+
+def test_real_minutes_view(browser, tmp_path):
+    wirral = REPO / "data" / "minutes" / "wirral-childrens-trust-2016.txt"
+    if not wirral.exists():
+        pytest.skip(f"{wirral} is absent")
+    from tests.test_viz import _built_store
+    from kg.store import GraphStore
+    st = GraphStore(_built_store(tmp_path, wirral), read_only=True)
+    info = write_view(st, tmp_path / "wirral.html")
+    browser.open(info.path.as_uri(), READY)
+    assert browser.evaluate("document.getElementById('govkg-node-count').textContent") == str(info.nodes)
+    png = browser.screenshot(*_screens(tmp_path, "viz-wirral"))
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 20_000
+    assert browser.problems() == []
+
+
+def test_large_view_stays_usable(browser, tmp_path):
+    """1,500 of 6,000 nodes: drawn within a minute, then physics stops so the page is idle."""
+    info = write_graph_view(big_graph(), tmp_path / "big.html", max_nodes=1500)
+    assert info.truncated and info.nodes == 1500
+    took = browser.open(info.path.as_uri(), READY, timeout=90)
+    assert took < 60, f"the large view took {took:.1f} s to draw"
+    assert browser.evaluate("document.getElementById('govkg-node-count').textContent") == "1500"
+    assert browser.evaluate("!document.getElementById('govkg-banner').hidden")
+    assert "4500" in browser.evaluate("document.getElementById('govkg-banner').textContent")
+    assert browser.evaluate("govkg.network.physics.physicsEnabled") is False
+    browser.screenshot(*_screens(tmp_path, "viz-large"))
+    assert browser.problems() == []
