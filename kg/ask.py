@@ -48,10 +48,12 @@ a an the of for to in on at by and or with about re regarding from into onto ove
 being this that these those it its their there they them his her he she we our us you your i my any all some each
 every which what who whom whose when where why how did do does done has have had will would should shall must can
 could may might not no nor so than then also just only very more most such up out off own same other
+something anything everything nothing someone anyone
 """.split())
 # words that say what kind of thing is asked about, not which one
 GENERIC = frozenset("""action actions task tasks thing things item items matter matters issue issues work responsibility
-responsibilities job jobs service services""".split())
+responsibilities job jobs service services report reports paper papers document documents
+presentation presentations""".split())
 TITLES = frozenset("""cllr councillor councilor cl mr mrs ms miss mx dr doctor prof professor sir dame lord lady rev revd
 reverend canon the""".split())
 
@@ -249,7 +251,11 @@ def parse_date(text: str) -> tuple[str | None, str]:
     return None, t
 
 
-_MEETING_WORDS = frozenset("meeting meetings minutes last latest recent held dated on of".split())
+_MEETING_WORDS = frozenset(stem(w) for w in "meeting meetings minutes last latest recent held dated on of".split())
+# words that name a kind of body: "the board" means the body of the meetings in the graph
+# when no body is called that ("Wirral Children's Trust" is the board of its minutes)
+_BODY_WORDS = frozenset(stem(w) for w in """board council committee trust partnership group panel forum authority
+governors governing body cabinet executive assembly""".split())
 
 
 def select_meetings(store, spec: str | None) -> tuple[list[MeetingInfo], str]:
@@ -265,7 +271,10 @@ def select_meetings(store, spec: str | None) -> tuple[list[MeetingInfo], str]:
     if date:
         chosen = [m for m in chosen if m.date.startswith(date)]
     if words:
-        chosen = [m for m in chosen if m.body and mentions_all(m.body, words)]
+        named = [m for m in chosen if m.body and mentions_all(m.body, words)]
+        if not named and all(w in _BODY_WORDS for w in words):
+            named = chosen
+        chosen = named
     if not date and not words and re.search(r"\b(last|latest|recent)\b", fold(spec)):
         dated = sorted((m for m in info if m.date), key=lambda m: m.date)
         chosen = dated[-1:] if dated else info
@@ -291,12 +300,28 @@ class Answer:
             return self.empty
         lines = [self.note] if self.note else []
         for r in self.rows:
-            lines.append(self.fact(r))
-            ev = " ".join((r.get("evidence") or "").split())
+            fact = self.fact(r)
+            lines.append(fact)
+            ev = quote_for(fact, r.get("evidence") or "")
             lines.append(f'    "{ev}"' if ev else "    (no evidence sentence recorded)")
             if r.get("meeting_label") or r.get("meeting"):
                 lines.append(f"    - {r.get('meeting_label') or r.get('meeting')}")
         return "\n".join(lines)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])")
+
+
+def quote_for(fact: str, evidence: str) -> str:
+    """The evidence to quote under a fact: the whole passage when it is one sentence, else
+    its sentence that shares most words with the fact (a passage can hold several)."""
+    ev = " ".join(evidence.split())
+    sentences = [x for x in _SENTENCE_END.split(ev) if x.strip()]
+    if len(sentences) <= 1 or len(ev) <= 240:
+        return ev
+    want = set(content_words(fact, generic=False))
+    best = max(sentences, key=lambda x: len(want & set(content_words(x, generic=False))))
+    return best if want & set(content_words(best, generic=False)) else ev
 
 
 def _clean_thing(text: str) -> str:
@@ -332,9 +357,10 @@ def _thing_rows(store, thing: str) -> list[dict[str, str]]:
     return [r for r in rows if mentions_all(r.get("thing", ""), words)]
 
 
-_RELATION_WORDS = {"must do": "must", "manages": "manages", "presents": "presents", "authored": "wrote",
+_RELATION_WORDS = {"must do": "must do", "manages": "manages", "presents": "presents", "authored": "wrote",
                    "introduced": "introduced", "inspects": "inspects", "leads": "leads", "chairs": "chairs",
-                   "has_member": "has as a member"}
+                   "has_member": "has as a member", "presented": "presented",
+                   "declared an interest": "declared an interest", "judged": "judged"}
 
 
 def _say_owner(r: dict[str, str]) -> str:
@@ -371,16 +397,15 @@ def accountable(store, q: str, g: dict) -> Answer:
     columns = ["entity_name", "relation", "thing", "meeting", "meeting_label", "evidence"]
     if not found:
         return Answer(q, columns, [], empty=f"No person or organisation in the graph is called {name!r}.")
-    rows: list[dict[str, str]] = []
-    for e in found:
-        _, rs = run_named(store, "accountable", {"entity": e.name})
-        rows += [r for r in rs if r.get("entity_name") == e.name]
+    iris = {e.iri for e in found}
+    _, rows = run_named(store, "accountabilities")
+    rows = [r for r in rows if r.get("entity") in iris]
     rows = _dedupe(_labelled(store, rows), ("entity_name", "relation", "thing", "evidence"))
     names = " or ".join(e.name for e in found)
 
     def say(r):
-        rel = {"must do": "must", "declared an interest": "declared an interest:"}.get(r["relation"], r["relation"])
-        return f"{r['entity_name']} {rel} {r.get('thing', '')}"
+        rel = _RELATION_WORDS.get(r["relation"], r["relation"])
+        return f"{r['entity_name']} {rel}: {r.get('thing', '')}"
     return Answer(q, columns, rows, say, empty=f"The graph records nothing that {names} is accountable for.")
 
 
@@ -410,7 +435,7 @@ def decided(store, q: str, g: dict) -> Answer:
     when = lambda r: f" (on {r['date']})" if r.get("date") else " (date not stated)"  # noqa: E731
     about = f" about {thing!r}" if thing else ""
     by = f" by {body!r}" if body else ""
-    return Answer(q, columns, _dedupe(rows, ("decision",)), lambda r: f"Decided{when(r)}: {r.get('text', '')}",
+    return Answer(q, columns, _dedupe(rows, ("decision",)), lambda r: f"Decided{when(r)}: {r.get('text', '').lstrip(':;,. ')}",
                   empty=f"No decision{by}{about} is in the graph.")
 
 
@@ -641,7 +666,7 @@ PATTERNS: list[tuple[re.Pattern, Callable]] = [
     (_p(r"what (?:is|are) " + _NAME + r" (?:doing|working on|accountable|responsible)"), accountable),
     # who said / asked
     (_p(r"what did " + _NAME + r" (?:say|ask|comment|raise|reply|add|report|suggest|mention)(?: (?:about|on|"
-        r"regarding|re) " + _THING + r")?"), who_said),
+        r"regarding|re)(?: " + _THING + r")?)?"), who_said),
     (_p(r"who (?:said|asked|commented|mentioned|raised|spoke|reported|suggested|replied)(?: (?:about|on|that|"
         r"whether|if|regarding|re))? " + _THING), who_said),
     # who owns / is responsible for / will do

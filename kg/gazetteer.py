@@ -26,7 +26,8 @@ Matching rules, the same for every lookup here:
   hyphens (Vice-Chair = Vice Chair), "&" = "and", and Well-being = Wellbeing =
   Well being;
 * acronyms match case-sensitively ("LA" is the local authority, "la" is not), and a
-  plural or possessive ("CCGs", "LA's") falls back to the acronym;
+  plural or possessive ("CCGs", "LA's") falls back to the acronym; so does a one-word
+  name written in capitals (NSPCC, UNISON: "unison" is not the union);
 * in posts.tsv an alias without spaces or hyphens and with two or more capitals
   ("RFO", "SENCo") is an acronym.
 
@@ -64,6 +65,7 @@ __all__ = [
     "org_surface_patterns",
     "org_name_patterns",
     "org_acronym_patterns",
+    "case_sensitive_forms",
     "find_orgs",
     "first_names",
     "is_first_name",
@@ -260,10 +262,12 @@ class _OrgIndex:
         self.by_acronym: dict[str, list[OrgInfo]] = {}
         for e in entries:
             for form in (e.name, *e.aliases):
+                if _is_caps_word(form):
+                    continue  # NSPCC, UNISON: matched exactly, like an acronym (below)
                 lst = self.by_key.setdefault(normalise(form), [])
                 if e not in lst:
                     lst.append(e)
-            for a in e.acronyms:
+            for a in case_sensitive_forms(e):
                 lst = self.by_acronym.setdefault(a, [])
                 if e not in lst:
                     lst.append(e)
@@ -272,6 +276,17 @@ class _OrgIndex:
         self.max_tokens = max(self.max_tokens, max((len(_TOKEN.findall(a)) for a in self.by_acronym), default=1))
         self.first_words = frozenset(k.split()[0] for k in self.by_key if k)
         self.first_acronym_tokens = frozenset(_TOKEN.findall(a)[0] for a in self.by_acronym if _TOKEN.findall(a))
+
+
+def _is_caps_word(form: str) -> bool:
+    """A one-word name in capitals (NSPCC, UNISON, G4S): matched case-sensitively, so
+    that "unison" or "solace" in running text is not taken for an organisation."""
+    return bool(re.fullmatch(r"[A-Z0-9&/]+", form)) and sum(c.isalpha() for c in form) >= 2
+
+
+def case_sensitive_forms(e: OrgInfo) -> tuple[str, ...]:
+    """The forms of an entry matched exactly: its acronyms and any one-word name in capitals."""
+    return tuple(dict.fromkeys((*e.acronyms, *(f for f in (e.name, *e.aliases) if _is_caps_word(f)))))
 
 
 @lru_cache(maxsize=1)
@@ -370,8 +385,8 @@ def _longest_first(forms: Iterable[str]) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _org_patterns() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-    names = [f for e in organisations() for f in (e.name, *e.aliases)]
-    acrs = [a for e in organisations() for a in e.acronyms]
+    acrs = [a for e in organisations() for a in case_sensitive_forms(e)]
+    names = [f for e in organisations() for f in (e.name, *e.aliases) if not _is_caps_word(f)]
     return tuple(_longest_first(names)), tuple(_longest_first(acrs)), tuple(_longest_first(names + acrs))
 
 
@@ -386,7 +401,7 @@ def org_name_patterns() -> list[str]:
 
 
 def org_acronym_patterns() -> list[str]:
-    """Acronyms only (match these case-sensitively), longest first."""
+    """Acronyms and one-word names in capitals (match these case-sensitively), longest first."""
     return list(_org_patterns()[1])
 
 

@@ -199,7 +199,7 @@ def truncate(g: nx.MultiDiGraph, max_nodes: int) -> set:
                 added += 1
 
     for h in hubs:
-        if len(keep) >= max_nodes:
+        if len(keep) >= max_nodes or degree[h] < 2:  # a hub of one link is no hub
             break
         add([h])
         add(rank(_neighbours(g, h) - keep.keys()), share)
@@ -378,7 +378,7 @@ _PAGE = """<!DOCTYPE html>
   #govkg-legend label { display: flex; align-items: center; gap: 6px; padding: 2px 0; cursor: pointer; }
   #govkg-legend .glyph { width: 18px; text-align: center; font-size: 16px; }
   #govkg-legend .count { margin-left: auto; color: #777; font-size: 12px; }
-  #govkg-details { font-size: 13px; }
+  #govkg-details { font-size: 13px; overflow-wrap: anywhere; }
   #govkg-details .iri { color: #777; font-size: 11px; word-break: break-all; }
   #govkg-details ul { padding-left: 16px; margin: 6px 0; }
   #govkg-details li { margin-bottom: 6px; }
@@ -477,13 +477,14 @@ _PAGE_JS = r"""
   var big = DATA.big;
   var options = {
     groups: groups,
-    nodes: { scaling: { min: 8, max: 36, label: { enabled: true, min: 11, max: 22, drawThreshold: 6 } },
-             font: { size: 12, color: "#222", strokeWidth: 3, strokeColor: "#fff" }, borderWidth: 1 },
+    nodes: { scaling: { min: 10, max: 30, label: { enabled: true, min: 14, max: 20, drawThreshold: 6 } },
+             font: { size: 14, color: "#222", strokeWidth: 3, strokeColor: "#fff" }, borderWidth: 1 },
     edges: { arrows: { to: { enabled: true, scaleFactor: 0.5 } }, color: { color: "#9a9a9a", highlight: "#333", hover: "#333" },
              font: { size: 9, color: "#555", strokeWidth: 3, strokeColor: "#fff", align: "middle" },
              smooth: big ? false : { type: "dynamic" }, width: 1 },
     physics: { enabled: true, solver: "barnesHut",
-               barnesHut: { gravitationalConstant: -6000, springLength: 130, springConstant: 0.03, avoidOverlap: 0.1 },
+               barnesHut: { gravitationalConstant: -3000, centralGravity: 0.3, springLength: 95, springConstant: 0.04,
+                            avoidOverlap: 0.2 },
                stabilization: { enabled: true, iterations: big ? 100 : 400, updateInterval: 25, fit: true } },
     layout: { improvedLayout: DATA.nodes.length <= 150, randomSeed: 7 },
     interaction: { hover: true, tooltipDelay: 150, hideEdgesOnDrag: big, hideEdgesOnZoom: big, multiselect: false }

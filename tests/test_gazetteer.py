@@ -71,6 +71,9 @@ def _raw_rows(filename: str) -> tuple[list[str], list[list[str]]]:
         ("Stockton on Tees Borough Council", "Stockton-on-Tees Borough Council", "local_authority"),
         ("GMP", "Greater Manchester Police", "police"),
         ("Police", "Police", "police"),
+        ("NSPCC", "NSPCC", "charity_association"),
+        ("UNISON", "UNISON", "charity_association"),
+        ("SOLACE", "Society of Local Authority Chief Executives", "charity_association"),
     ],
 )
 def test_lookup_org(raw, name, org_type):
@@ -79,7 +82,7 @@ def test_lookup_org(raw, name, org_type):
     assert (info.name, info.type) == (name, org_type)
 
 
-@pytest.mark.parametrize("raw", ["la", "dfe", "ncc lcc", "Road", "Smith", "", "  ", "the"])
+@pytest.mark.parametrize("raw", ["la", "dfe", "ncc lcc", "Road", "Smith", "", "  ", "the", "unison", "solace"])
 def test_lookup_org_misses(raw):
     assert gz.lookup_org(raw) is None
 
@@ -187,7 +190,7 @@ def test_organisation_names_and_aliases_are_unique():
 
 
 def test_shared_acronyms_are_listed_as_ambiguous():
-    counts = collections.Counter(a for e in gz.organisations() for a in set(e.acronyms))
+    counts = collections.Counter(a for e in gz.organisations() for a in gz.case_sensitive_forms(e))
     listed = {ln.strip() for ln in (gz.gazetteer_dir() / "ambiguous_acronyms.txt").read_text("utf-8").splitlines()
               if ln.strip() and not ln.startswith("#")}
     assert {a for a, n in counts.items() if n > 1} <= listed

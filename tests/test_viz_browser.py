@@ -12,6 +12,7 @@ Chromium or Chrome binary.
 from __future__ import annotations
 
 import base64
+import fcntl
 import json
 import os
 import select
@@ -43,11 +44,16 @@ class Chromium:
     def __init__(self, binary: str, profile: Path, size=(1400, 900)):
         to_child_r, self._to_child = os.pipe()
         self._from_child, from_child_w = os.pipe()
-        # the child must see its ends as fd 3 (commands in) and fd 4 (replies out)
-        os.set_inheritable(to_child_r, True)
-        os.set_inheritable(from_child_w, True)
+        # The child must see its ends as fd 3 (commands in) and fd 4 (replies out).  Move
+        # them above 10 first, so that the two dup2 calls in the child cannot clobber each
+        # other; the originals are close-on-exec, like every fd Python opens.
+        high_r = fcntl.fcntl(to_child_r, fcntl.F_DUPFD_CLOEXEC, 10)
+        high_w = fcntl.fcntl(from_child_w, fcntl.F_DUPFD_CLOEXEC, 10)
+        os.close(to_child_r)
+        os.close(from_child_w)
+        to_child_r, from_child_w = high_r, high_w
 
-        def child_fds():
+        def child_fds():  # dup2 leaves fds 3 and 4 inheritable
             os.dup2(to_child_r, 3)
             os.dup2(from_child_w, 4)
 
@@ -60,7 +66,7 @@ class Chromium:
              f"--window-size={size[0]},{size[1]}", f"--user-data-dir={profile}", "--remote-debugging-pipe",
              "about:blank"],
             stdin=subprocess.DEVNULL, stdout=self._log_file, stderr=subprocess.STDOUT,
-            pass_fds=(to_child_r, from_child_w), preexec_fn=child_fds)
+            close_fds=False, preexec_fn=child_fds)
         os.close(to_child_r)
         os.close(from_child_w)
         self._buf = b""

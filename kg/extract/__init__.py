@@ -115,8 +115,6 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
         prev_question = _question_of(statements, prev_question)
         _ = k
     _next_meeting_decision(ex, secs, sents)
-    ex.actions = _dedupe_actions(ex.actions)
-    ex.decisions = _dedupe_decisions(ex.decisions)
     return ex
 
 
@@ -174,7 +172,9 @@ def _list_entry(ex: Extraction, s: Sent, doc: rules.Doc, secs: Sections) -> None
     if not entry:
         return
     if s.section.kind == "decisions":
-        ex.decisions.append(Decision(entry, s.evidence, s.item_index, kind="resolved"))
+        # a closing Decisions list repeats decisions recorded in the body: keep those
+        if not any(_similar(entry, d.text) >= 0.85 or _similar(entry, d.evidence.quote) >= 0.85 for d in ex.decisions):
+            ex.decisions.append(Decision(entry, s.evidence, s.item_index, kind="resolved"))
         return
     owners: list[Owner] = []
     text = entry
@@ -200,7 +200,10 @@ def _list_entry(ex: Extraction, s: Sent, doc: rules.Doc, secs: Sections) -> None
         owners = [Owner(doc.body, "body")]
     a = Action(text.rstrip(". "), s.evidence, owners, s.item_index)
     a.due = rules.due_of(text)
-    ex.actions.append(a)
+    # the same task agreed in the prose and listed at the end is one action
+    names = {o.surface for o in owners}
+    if not any(_similar(a.text, o.text) >= 0.6 and ({x.surface for x in o.owners} & names) for o in ex.actions):
+        ex.actions.append(a)
 
 
 def _numbered_resolution(sents: list[Sent], k: int) -> str | None:
@@ -322,31 +325,3 @@ def _similar(a: str, b: str) -> float:
     if not wa or not wb:
         return 0.0
     return len(wa & wb) / min(len(wa), len(wb))
-
-
-def _dedupe_decisions(ds: list[Decision]) -> list[Decision]:
-    """A closing Decisions list repeats decisions recorded in the body: keep the first."""
-    out: list[Decision] = []
-    for d in ds:
-        if any(_similar(d.text, o.text) >= 0.85 for o in out):
-            continue
-        out.append(d)
-    return out
-
-
-def _dedupe_actions(acts: list[Action]) -> list[Action]:
-    """The same task in the prose and in a closing Actions list is one action."""
-    out: list[Action] = []
-    for a in acts:
-        owners = {o.surface for o in a.owners}
-        dup = None
-        for o in out:
-            if {x.surface for x in o.owners} & owners or not owners:
-                if _similar(a.text, o.text) >= 0.6:
-                    dup = o
-                    break
-        if dup is None:
-            out.append(a)
-        elif a.evidence.quote and a.section_is_list if hasattr(a, "section_is_list") else False:
-            pass
-    return out

@@ -59,15 +59,17 @@ def from_lists(text: str, sections: list[Section], ctx) -> tuple[list[Attendance
         for a, b, r in pieces:
             if r == "public":
                 continue
-            for m in find_people(chunk[a:b], sec.start + a, ctx):
-                if m.kind == "alias":
-                    continue
+            mentions = [m for m in find_people(chunk[a:b], sec.start + a, ctx) if m.kind != "alias"]
+            for i, m in enumerate(mentions):
                 rel_end = m.end - sec.start
                 line_end = chunk.find("\n", rel_end)
                 line_end = len(chunk) if line_end == -1 else line_end
-                after = chunk[rel_end:min(b, line_end)]
+                stop = min(b, line_end)
+                if i + 1 < len(mentions):
+                    stop = min(stop, mentions[i + 1].start - sec.start)
+                after = chunk[rel_end:stop]
                 ev_start = m.start
-                ev_end = sec.start + min(b, line_end)
+                ev_end = sec.start + stop
                 ref = PersonRef(m.surface, m.start)
                 roles = []
                 for pm in re.finditer(r"\(([^)]{1,80})\)", after[:120]):
@@ -130,9 +132,8 @@ def from_prose(sents: list[Sent]) -> list[Attendance]:
             for p in s.people:
                 if p.start - s.start >= m.start() and p.kind != "alias":
                     out.append(Attendance(PersonRef(p.surface, p.start), "apologies", s.evidence))
-            continue
         m = IN_ATTENDANCE_PROSE.search(s.text)
-        if m and s.people and len(s.text) < 200:
+        if m and s.people and len(s.text) < 200 and "apolog" not in low:
             for p in s.people:
                 if p.start - s.start < m.start():
                     out.append(Attendance(PersonRef(p.surface, p.start), "in_attendance", s.evidence))

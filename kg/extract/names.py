@@ -64,7 +64,7 @@ class NameContext:
 _RX_TITLE = re.compile(rf"(?<![\w-]){TITLE}[ \t]+")
 _RX_WORD = re.compile(NAME_WORD + r"(?![\w’'])")
 _RX_GAP = re.compile(r"[ \t]+")
-_RX_INITIALS = re.compile(r"(?<![\w.’'-])((?:[A-Z]\.[ \t]?){1,3}|[A-Z]{1,2})[ \t]+(?=[A-Z])")
+_RX_INITIALS = re.compile(r"(?<![\w.’'/-])((?:[A-Z]\.[ \t]?){1,3}|[A-Z]{1,2})[ \t]+(?=[A-Z])")
 _RX_NAME_WORD_START = re.compile(rf"(?<![\w’'-])(?={NAME_WORD})")
 
 
@@ -132,6 +132,9 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
         end = words[-1][2]
         if _followed_by_body(text, end) or not free(offset + pos, offset + end):
             continue
+        prev = re.search(r"([A-Z][\w’']*)[ \t]+$", text[max(0, pos - 30):pos])
+        if prev and prev.group(1) not in TITLE_WORDS and free(offset + pos - len(prev.group(0)), offset + pos - 1):
+            continue  # "King's Lynn Norfolk": inside a longer proper name
         add(Mention(text[pos:end], offset + pos, offset + end, "full"))
     for m in _RX_INITIALS.finditer(text):
         words = _name_words(text, m.end(), max_words=1)
@@ -231,6 +234,7 @@ ORG_HEADS = (r"Board|Council|Committee|Sub-Committee|Group|Trust|Partnership|Pan
              r"Inspectorate|Executive|Cabinet|Assembly|Parliament|Ministry|Directorate|Company|Limited|Ltd|"
              r"Associates|Health|Care|Buses|Timber|Highways|Police|Constabulary|Bank|Library|Museum|Club|"
              r"UHB|CCG|ICB|ICS|NHS|LHB|THB|PCC|LSCB|SAB|HWB|Working Group")
+_RX_MORE_HEADS = re.compile(rf"(?:[ \t]+(?:{ORG_HEADS}))+(?![\w-])")
 _CAP = r"(?:[A-Z0-9][\w’'&/-]*|of|for|and|the|&|on|in)"
 _RX_ORG_PHRASE = re.compile(rf"(?<![\w’'-])((?:[A-Z0-9][\w’'&/-]*\s+)(?:{_CAP}\s+){{0,6}}?(?:{ORG_HEADS}))(?![\w-])")
 _RX_DEFINED_ACRONYM = re.compile(r"((?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|the|&|in)\s+)*){1,8})\(([A-Z][A-Za-z&]{1,8})\)")
@@ -294,10 +298,16 @@ def find_orgs(text: str, offset: int, acronyms: dict[str, str], person_spans: li
 
     # longest first: capitalised phrases ending in a body word
     for m in _RX_ORG_PHRASE.finditer(text):
-        surface = _clean_org_phrase(m.group(1))
+        phrase = m.group(1)
+        # the shortest phrase ending in a body word, extended by body words that follow
+        # ("Children in Care" + " Council"), never across "and the"
+        more = _RX_MORE_HEADS.match(text, m.end(1))
+        if more:
+            phrase += more.group(0)
+        surface = _clean_org_phrase(phrase)
         if not surface:
             continue
-        s = offset + m.start(1) + m.group(1).index(surface)
+        s = offset + m.start(1) + phrase.index(surface)
         e = s + len(surface)
         if free(s, e):
             info = gz.lookup_org(surface)

@@ -22,6 +22,9 @@ BODY_WORDS = (r"(?:(?:Parish|Town|Community|District|County|Borough|City)\s+)?(?
 BODY_SUBJECT = re.compile(rf"^(?:[Tt]he\s+)?(?P<body>{BODY_WORDS})\b")
 COLLECTIVE_SUBJECT = re.compile(r"^(?:[Tt]he\s+|[Aa]ll\s+)?(?P<who>Councillors|Members|Governors|Trustees|Directors|"
                                 r"[Bb]oard\s+members|[Cc]ommittee\s+members|[Pp]artners)\b")
+OFFICER_AFTER_ORG = re.compile(r"[ \t]+(?:Manager|Officer|Team|Lead|Director|Department|Co-?ordinator|Engineer|"
+                               r"Adviser|Advisor|Representative|Spokesperson)\b")
+SUBJECT_WORDS = re.compile(r"(?<![\w-])(?:Councillors|Members|Governors|Trustees|[Ww]e)\b")
 PRONOUN = re.compile(r"^(?P<p>[Hh]e|[Ss]he)\b")
 WE = re.compile(r"^(?:[Ww]e)\b")
 
@@ -76,8 +79,12 @@ def subject_at(sent: Sent, rel: int, doc: Doc) -> Subject | None:
         if m is None:
             break
         if isinstance(m, OrgMention):
-            owners.append(Owner(m.canonical or m.surface, "org"))
-            kind = kind or "org"
+            if doc.body and refers_to_body(m.canonical or m.surface, doc.body):
+                owners.append(Owner(doc.body, "body"))
+                kind = kind or "body"
+            else:
+                owners.append(Owner(m.canonical or m.surface, "org"))
+                kind = kind or "org"
         elif m.kind == "post":
             o = _post_owner(m, doc)
             owners.append(o)
@@ -94,6 +101,11 @@ def subject_at(sent: Sent, rel: int, doc: Doc) -> Subject | None:
             break
         pos += joined.end()
     if owners:
+        if kind == "org":
+            # "the Highways Manager": an unnamed officer of a body acts for that body
+            officer = OFFICER_AFTER_ORG.match(text, pos)
+            if officer:
+                pos = officer.end()
         return Subject(owners, pos, kind, speaker)
     rest = text[rel:]
     m = COLLECTIVE_SUBJECT.match(rest)
@@ -112,6 +124,20 @@ def subject_at(sent: Sent, rel: int, doc: Doc) -> Subject | None:
         if who:
             return Subject([Owner(who, "org" if sent.voice else "body")], rel + m.end(), "we")
     return None
+
+
+def refers_to_body(name: str, body: str) -> bool:
+    """'Parish Council' or 'the Board' in the minutes of 'Stoke Ferry Parish Council' is the body."""
+    n = re.sub(r"^(?:the|The)\s+", "", name).lower()
+    b = body.lower()
+    return n == b or (b.endswith(" " + n) and len(n) > 4) or (b.startswith(n) and len(n.split()) >= 2)
+
+
+def subject_starts(sent: Sent) -> list[int]:
+    """Where a clause's subject may start: the sentence start, each mention, 'we', 'Members'."""
+    starts = {0} | {m.start - sent.start for m in sent.people + sent.posts + sent.orgs}
+    starts |= {m.start() for m in SUBJECT_WORDS.finditer(sent.text)}
+    return sorted(starts)
 
 
 def _mention_from(sent: Sent, rel: int) -> Mention | OrgMention | None:
@@ -144,8 +170,7 @@ class Clause:
 def clauses(sent: Sent, doc: Doc) -> list[Clause]:
     """Split a sentence at each 'SUBJECT verb' so 'X asked ... and Y replied ...' is two acts."""
     found: list[tuple[int, Subject, str, int]] = []
-    candidates = sorted({m.start - sent.start for m in sent.people + sent.posts + sent.orgs} | {0})
-    for rel in candidates:
+    for rel in subject_starts(sent):
         subj = subject_at(sent, rel, doc)
         if subj is None:
             continue
@@ -311,6 +336,9 @@ def actions_of(sent: Sent, doc: Doc, prev_question: str | None) -> list[Action]:
     out: list[Action] = []
     for c in clauses(sent, doc) or []:
         text = sent.text[c.body_start:c.end]
+        if c.verb == "asked":
+            # "X asked if the board will receive updates ... and Y said that they would"
+            prev_question = re.sub(r"^\s*(?:if|whether)\s+", "", clause_text(sent, c))
         owners = c.subject.owners
         if c.subject.kind == "pronoun" and not owners:
             continue
@@ -334,7 +362,7 @@ def actions_of(sent: Sent, doc: Doc, prev_question: str | None) -> list[Action]:
     if out:
         return out
     # "SUBJECT will VP" / "SUBJECT agreed to VP" / "SUBJECT was due to VP" / "SUBJECT to VP"
-    for rel in sorted({m.start - sent.start for m in sent.people + sent.posts + sent.orgs} | {0}):
+    for rel in subject_starts(sent):
         subj = subject_at(sent, rel, doc)
         if subj is None or subj.kind == "body" and rel > 0:
             continue
