@@ -95,6 +95,9 @@ def _meeting_of(store):
     return by_node, by_evidence
 
 
+FORWARD = {"chair": "chaired", "present": "attended", "apologies": "sent apologies to",
+           "in_attendance": "was in attendance at", "substitute": "substituted at"}
+
 PATH_COLUMNS = ["step", "from", "relation", "to", "evidence", "meeting"]
 
 
@@ -121,6 +124,8 @@ def shortest_path(store, a: str, b: str) -> tuple[list[str], list[dict[str, str]
         rel = d.get("relation", "")
         if d.get("source") != u:
             rel = INVERSE.get(rel, f"{rel} (reverse)")
+        else:
+            rel = FORWARD.get(rel, rel)
         ev = d.get("evidence", "")
         meeting = ""
         for n in (u, v):

@@ -107,6 +107,7 @@ class Entity:
     name: str
     kind: str  # person | organisation
     labels: tuple[str, ...] = ()
+    posts: tuple[str, ...] = ()  # "Clerk", "Chair": a person may be named by post
 
 
 def _name_tokens(text: str) -> list[str]:
@@ -126,7 +127,12 @@ def entities(store) -> list[Entity]:
             for lab in (r.get("name"), r.get("mention")):
                 if lab and lab not in e["labels"]:
                     e["labels"].append(lab)
-    return [Entity(iri, d["name"], d["kind"], tuple(d["labels"])) for iri, d in found.items()]
+    posts: dict[str, list[str]] = {}
+    _, rows = run_named(store, "posts")
+    for r in rows:
+        posts.setdefault(r["person"], []).append(r["post"])
+    return [Entity(iri, d["name"], d["kind"], tuple(d["labels"]), tuple(posts.get(iri, ())))
+            for iri, d in found.items()]
 
 
 def _initials_fit(q: list[str], label: list[str]) -> bool:
@@ -155,29 +161,32 @@ def find_entities(store, text: str, *, kinds: tuple[str, ...] = ("person", "orga
     """People/organisations that `text` names, best kind of match only:
     1 a surface form equal to text (titles, case, hyphens, quotes ignored);
     2 given names or initials with the surname ("J Hassall" ~ "Julia Hassall");
-    3 the surname (last word, or last part of a double-barrelled name) alone;
-    4 every content word of text begins a word of a name ("improvement board")."""
+    3 the surname alone (or the last parts of a double-barrelled name);
+    4 a post the person holds ("the Clerk");
+    5 every content word of text begins a word of a name ("improvement board");
+    6 every content word of text begins a word of a post ("the clerk" ~ "Parish Clerk")."""
     q = _name_tokens(text)
     if not q:
         return []
     pool = [e for e in (pool if pool is not None else entities(store)) if e.kind in kinds]
     joined = " ".join(q)
-    tiers: list[list[Entity]] = [[], [], [], []]
+    tiers: list[list[Entity]] = [[], [], [], [], [], []]
     words = content_words(text, generic=False)
     for e in pool:
-        toks = [_name_tokens(lab) for lab in e.labels]
-        toks = [t for t in toks if t]
+        toks = [t for t in (_name_tokens(lab) for lab in e.labels) if t]
+        posts = [" ".join(_name_tokens(p)) for p in e.posts]
         if any(" ".join(t) == joined for t in toks) or fold(text) in {fold(lab) for lab in e.labels}:
             tiers[0].append(e)
         elif e.kind == "person" and any(_initials_fit(q, t) for t in toks):
             tiers[1].append(e)
-        elif e.kind == "person" and len(q) == 1 and any(t[-1] == q[0] or (len(t) > 2 and t[-2:] == q)
-                                                        for t in toks):
-            tiers[2].append(e)
-        elif e.kind == "person" and len(q) > 1 and any(t[-len(q):] == q for t in toks):
-            tiers[2].append(e)
+        elif e.kind == "person" and any(t[-len(q):] == q for t in toks if len(t) > len(q)):
+            tiers[2].append(e)  # surname, or the last parts of a double-barrelled name
+        elif joined in posts:
+            tiers[3].append(e)  # "the Clerk"
         elif words and any(mentions_all(lab, words) for lab in e.labels):
-            tiers[3].append(e)
+            tiers[4].append(e)
+        elif words and any(mentions_all(p, words) for p in e.posts):
+            tiers[5].append(e)
     for tier in tiers:
         if tier:
             return sorted(tier, key=lambda e: (e.kind, e.name))
@@ -402,11 +411,13 @@ def accountable(store, q: str, g: dict) -> Answer:
     rows = [r for r in rows if r.get("entity") in iris]
     rows = _dedupe(_labelled(store, rows), ("entity_name", "relation", "thing", "evidence"))
     names = " or ".join(e.name for e in found)
+    note = f"{name!r} matches {len(found)}: {', '.join(e.name for e in found)}." if len(found) > 1 else ""
 
     def say(r):
         rel = _RELATION_WORDS.get(r["relation"], r["relation"])
         return f"{r['entity_name']} {rel}: {r.get('thing', '')}"
-    return Answer(q, columns, rows, say, empty=f"The graph records nothing that {names} is accountable for.")
+    return Answer(q, columns, rows, say, empty=f"The graph records nothing that {names} is accountable for.",
+                  note=note)
 
 
 _DECIDE_WORDS = frozenset("decide decided decision decisions resolve resolved resolution agree agreed".split())
@@ -625,6 +636,7 @@ PATTERNS: list[tuple[re.Pattern, Callable]] = [
     (_p(r"(?:what|which) (?:interests?|declarations?(?: of interests?)?) (?:has|have|had) " + _NAME +
         r" (?:declared|made|registered|given)"), interests),
     (_p(r"did " + _NAME + r" declare (?:an? |any )?interests?(?: in " + _THING + r")?"), interests),
+    (_p(r"what (?:did|has|have) " + _NAME + r" (?:declare|declared)(?: an? interests? in)?"), interests),
     (_p(r"(?:what|which) (?:interests?|declarations?(?: of interests?)?) (?:were|was|have been|has been) "
         r"(?:declared|made|registered)(?: (?:at|in) (?:the |a )?.*)?"), interests),
     (_p(r"who declared (?:an? |any )?interests?(?: (?:in|on|about|regarding|re) " + _THING + r")?"), interests),

@@ -483,7 +483,7 @@ _PAGE_JS = r"""
              font: { size: 9, color: "#555", strokeWidth: 3, strokeColor: "#fff", align: "middle" },
              smooth: big ? false : { type: "dynamic" }, width: 1 },
     physics: { enabled: true, solver: "barnesHut",
-               barnesHut: { gravitationalConstant: -3000, centralGravity: 0.3, springLength: 95, springConstant: 0.04,
+               barnesHut: { gravitationalConstant: -2500, centralGravity: 0.6, springLength: 85, springConstant: 0.04,
                             avoidOverlap: 0.2 },
                stabilization: { enabled: true, iterations: big ? 100 : 400, updateInterval: 25, fit: true } },
     layout: { improvedLayout: DATA.nodes.length <= 150, randomSeed: 7 },

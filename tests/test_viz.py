@@ -312,29 +312,19 @@ def test_output_path_that_is_a_folder_is_refused(store, tmp_path):
 
 
 # -- real minutes ---------------------------------------------------------------------------------
-def _built_store(tmp_path, source: Path) -> Path:
-    pytest.importorskip("kg.gazetteer", reason="kg.gazetteer is not written yet; build cannot run")
-    out = tmp_path / "store"
-    r = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(source), "--store", str(out)],
-                       cwd=REPO, capture_output=True, text=True, timeout=300)
-    if r.returncode != 0:
-        pytest.skip(f"govkg build failed, so no real store to view: {r.stderr.strip()[:300]}")
-    return out
-
-
-def test_view_of_the_bundled_minutes(tmp_path):
-    if not WIRRAL.exists():
-        pytest.skip(f"{WIRRAL} is absent")
-    st = GraphStore(_built_store(tmp_path, WIRRAL), read_only=True)
+def test_view_of_the_bundled_minutes(founding, tmp_path):
+    """The founding minutes (built once by conftest's `founding` fixture): the whole network is drawn."""
     from kg.network import accountability_graph
-    g = accountability_graph(st)
-    info = write_view(st, tmp_path / "wirral.html")
+    g = accountability_graph(founding)
+    info = write_view(founding, tmp_path / "wirral.html")
     assert info.nodes == g.number_of_nodes() > 10 and info.edges == g.number_of_edges()
     html = info.path.read_text(encoding="utf-8")
     assert 'src="http' not in html and 'href="http' not in html
-    person = next(a["label"] for n, a in g.nodes(data=True) if a["type"] == "person")
-    focused = write_view(st, tmp_path / "focus.html", focus=person.upper(), depth=1)
+    person = max((a["label"] for n, a in g.nodes(data=True) if a["type"] == "person"), key=len)
+    focused = write_view(founding, tmp_path / "focus.html", focus=person.upper(), depth=1)
     assert 1 < focused.nodes < info.nodes
+    meeting = next(n for n, a in g.nodes(data=True) if a["type"] == "meeting")
+    assert write_view(founding, tmp_path / "m.html", meeting=meeting).nodes > 5
 
 
 @pytest.mark.parametrize("name", ["stoke-ferry-pc-2019-12-04.txt", "wtsb-2019-03-28.txt"])
@@ -342,11 +332,15 @@ def test_view_of_corpus_minutes(tmp_path, name):
     src = CORPUS / name
     if not src.exists():
         pytest.skip(f"{src} is absent (the shared development corpus is not on this machine)")
-    st = GraphStore(_built_store(tmp_path, src), read_only=True)
+    from kg.pipeline import build_into_store
+    report = build_into_store([str(src)], str(tmp_path / "store"))
+    assert not report.failed, report.failed
+    st = GraphStore(tmp_path / "store", read_only=True)
     info = write_view(st, tmp_path / "v.html")
-    assert info.nodes > 0
+    assert info.nodes > 0 and not info.truncated
     html = info.path.read_text(encoding="utf-8")
     assert 'src="http' not in html and 'href="http' not in html
+    assert len(page_data(html)["nodes"]) == info.nodes
 
 
 def test_cli_viz_on_a_store_folder(tmp_path):

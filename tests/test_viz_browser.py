@@ -96,18 +96,21 @@ class Chromium:
 
     def call(self, method: str, params: dict | None = None, *, session=True, timeout: float = 30) -> dict:
         self._next_id += 1
-        msg = {"id": self._next_id, "method": method, "params": params or {}}
+        my_id = self._next_id
+        msg = {"id": my_id, "method": method, "params": params or {}}
         if session and self.session:
             msg["sessionId"] = self.session
         os.write(self._to_child, json.dumps(msg).encode() + b"\0")
         deadline = time.monotonic() + timeout
         while True:
             reply = self._read_message(deadline)
-            if reply.get("id") == self._next_id:
+            if reply.get("id") == my_id:
                 if "error" in reply:
                     raise RuntimeError(f"{method}: {reply['error']}")
                 return reply.get("result", {})
-            self._on_event(reply)
+            if "method" in reply:
+                self._on_event(reply)
+            # else: the answer to a command sent from _on_event
 
     def _on_event(self, ev: dict) -> None:
         self.events.append(ev)
@@ -270,14 +273,9 @@ def test_type_filter_hides_and_shows(browser, tmp_path):
     assert browser.problems() == []
 
 
-def test_real_minutes_view(browser, tmp_path):
-    wirral = REPO / "data" / "minutes" / "wirral-childrens-trust-2016.txt"
-    if not wirral.exists():
-        pytest.skip(f"{wirral} is absent")
-    from tests.test_viz import _built_store
-    from kg.store import GraphStore
-    st = GraphStore(_built_store(tmp_path, wirral), read_only=True)
-    info = write_view(st, tmp_path / "wirral.html")
+def test_real_minutes_view(browser, founding, tmp_path):
+    """The founding minutes (conftest's `founding` store), drawn and screenshotted."""
+    info = write_view(founding, tmp_path / "wirral.html")
     browser.open(info.path.as_uri(), READY)
     assert browser.evaluate("document.getElementById('govkg-node-count').textContent") == str(info.nodes)
     png = browser.screenshot(*_screens(tmp_path, "viz-wirral"))

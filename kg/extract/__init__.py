@@ -288,6 +288,14 @@ def _body_from_header(head: str, sents: list[Sent]) -> str | None:
                 return name.title() if name.isupper() and " " in name else name
         break
     first_line = head.strip().split("\n")[0] if head.strip() else ""
+    caps = re.match(r"^((?:[A-Z][A-Z’'&-]+[ \t]+){0,6}[A-Z][A-Z’'&-]+)\b", first_line)
+    if caps and re.search(rules.BODY_WORDS, caps.group(1).title()):
+        # "STOKE FERRY PARISH COUNCIL Minutes of ...": a capitalised heading names the body
+        words = caps.group(1).title().split()
+        while words and not re.fullmatch(rules.BODY_WORDS, words[-1]):
+            words.pop()
+        if words:
+            return " ".join(words)
     m = HEADER_BODY.match(first_line)
     if m and re.search(rules.BODY_WORDS, m.group("body")):
         return m.group("body")

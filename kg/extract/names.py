@@ -141,8 +141,6 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
         if not words:
             continue
         initials, surname = m.group(1).strip(), words[0][0]
-        if gz.is_first_name(surname) and surname not in ctx.surnames:
-            continue
         bare = initials.replace(".", "").replace(" ", "")
         if bare in ("A", "I") and surname not in ctx.surnames:
             continue

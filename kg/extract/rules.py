@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg import gazetteer as gz
 from kg.extract.names import Mention, OrgMention
 from kg.extract.sentences import Sent
 from kg.records import (Action, Decision, Declaration, Evidence, Judgement, Owner, PersonRef, Report,
@@ -62,6 +63,13 @@ def _person_owner(m: Mention) -> Owner:
 def _post_owner(m: Mention, doc: Doc) -> Owner:
     post = doc.post_of(m.surface) or m.surface
     holder = doc.post_holders.get(post.lower())
+    if holder is None:
+        # "the Highways Manager" with no named holder: the post acts for its service
+        words = m.surface.split()
+        for k in range(len(words) - 1, 0, -1):
+            info = gz.lookup_org(" ".join(words[:k]))
+            if info is not None:
+                return Owner(info.name, "org")
     return Owner(post, "post", PersonRef(holder) if holder else None)
 
 
