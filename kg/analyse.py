@@ -80,19 +80,25 @@ def _node_for(store, g: nx.Graph, text: str, pool) -> str:
 
 
 def _meeting_of(store):
-    """node IRI -> meeting label, evidence sentence -> meeting label (for facts with no node)."""
+    """node IRI -> meeting label; node IRI -> its evidence sentence; evidence sentence ->
+    meeting label (for links, like responsibilities, that have no node of their own)."""
     from kg.ask import meeting_label, meetings
     info = meetings(store)
     _, rows = run_named(store, "fact-meetings")
-    by_node, by_evidence = {}, {}
+    by_node, node_evidence, by_evidence = {}, {}, {}
     for r in rows:
         label = meeting_label(info, r["meeting"])
         by_node.setdefault(r["fact"], label)
         if r.get("evidence"):
+            node_evidence.setdefault(r["fact"], r["evidence"])
             by_evidence.setdefault(" ".join(r["evidence"].split()), label)
     for iri in info:
         by_node[iri] = meeting_label(info, iri)
-    return by_node, by_evidence
+    return by_node, node_evidence, by_evidence
+
+
+# which node of a link speaks for it when the link itself has no evidence
+_EVIDENCE_ORDER = {"action": 0, "decision": 1, "declaration": 2, "report": 3, "item": 4}
 
 
 FORWARD = {"chair": "chaired", "present": "attended", "apologies": "sent apologies to",
@@ -116,8 +122,9 @@ def shortest_path(store, a: str, b: str) -> tuple[list[str], list[dict[str, str]
     try:
         nodes = nx.shortest_path(u_g, s, t)
     except nx.NetworkXNoPath:
-        raise GovkgError(f"no chain of accountability links {label(s)} and {label(t)} in the graph") from None
-    by_node, by_evidence = _meeting_of(store)
+        raise GovkgError(f"no chain of links connects {label(s)} and {label(t)} in the graph (their minutes "
+                         "share no person, organisation or meeting)") from None
+    by_node, node_evidence, by_evidence = _meeting_of(store)
     rows = []
     for i, (u, v) in enumerate(zip(nodes, nodes[1:]), 1):
         d = u_g.edges[u, v]
@@ -127,6 +134,10 @@ def shortest_path(store, a: str, b: str) -> tuple[list[str], list[dict[str, str]
         else:
             rel = FORWARD.get(rel, rel)
         ev = d.get("evidence", "")
+        if not ev:
+            facts = sorted((n for n in (u, v) if u_g.nodes[n].get("type") in _EVIDENCE_ORDER and n in node_evidence),
+                           key=lambda n: _EVIDENCE_ORDER[u_g.nodes[n]["type"]])
+            ev = node_evidence[facts[0]] if facts else ""
         meeting = ""
         for n in (u, v):
             if u_g.nodes[n].get("type") == "meeting":

@@ -70,7 +70,7 @@ DOC_SIZE = re.compile(r"\b(?:PDF|DOC|DOCX)\s+\d+\s*[KM]B\b", re.I)
 def _is_heading(line: Line, prev: Line | None, nxt: Line | None) -> bool:
     """A short title line standing alone: no closing full stop, starts upper-case."""
     t = line.text
-    if not t or len(t) > 90 or t.endswith((".", ",", ";", ":")) or not t[0].isupper():
+    if not t or len(t) > 90 or t.endswith((".", ",", ";", ":")) or not (t[0].isupper() or re.match(r"[a-z]-?[A-Z]", t)):
         return False
     if prev is not None and not prev.blank:
         return False
@@ -227,7 +227,8 @@ def _cut_title(head: str) -> str:
 
 def _close_trailing_lists(text: str, sections: list[Section]) -> None:
     """An attendance list ends at the first paragraph of prose after it."""
-    for s in sections:
+    tails: list[tuple[Section, Section]] = []
+    for s in list(sections):
         if s.kind not in ("present", "in_attendance", "apologies"):
             continue
         ls = lines_of(text, s.start, s.end)
@@ -241,9 +242,15 @@ def _close_trailing_lists(text: str, sections: list[Section]) -> None:
                 break
             seen_entry = True
         if end != s.end:
+            # the prose after a list is not part of it: give it a section of its own so
+            # no sentence of the minutes goes unread
+            tail = Section("item", end, s.end)
             s.end = end
-        s.documents = []
+            tails.append((s, tail))
         _ = seen_entry
+    for after, tail in tails:
+        _fill_item(text, tail)
+        sections.insert(sections.index(after) + 1, tail)
 
 
 def _link_lists_to_items(sections: list[Section]) -> None:

@@ -36,7 +36,6 @@ HOSTILE_EVIDENCE = "Bob will circulate the plan.</script><script>window.__pwned=
 HOSTILE_INTEREST = 'Governor at <b>Hillside</b> School "&" \u2028 trust'
 
 REPO = Path(__file__).resolve().parents[1]
-WIRRAL = REPO / "data" / "minutes" / "wirral-childrens-trust-2016.txt"
 CORPUS = REPO.parent / "shared" / "corpus"
 
 

@@ -42,7 +42,8 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
     doc = secs.document
     text = doc.text
     ctx = NameContext(aliases=declared_aliases(text))
-    acronyms = defined_acronyms(text)
+    # "Mark Wardle (MW)" declares a person's initials, not an organisation's acronym
+    acronyms = {a: n for a, n in defined_acronyms(text).items() if a not in ctx.aliases and n not in ctx.aliases.values()}
     sents = read_sentences(secs, ctx, acronyms)
 
     meeting = _meeting(secs, sents, body, date)

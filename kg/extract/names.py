@@ -172,7 +172,7 @@ def _span_len(matched: str, words: list[str]) -> int:
     return pos
 
 
-_RX_DECLARED_ALIAS = re.compile(rf"({NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})\s*\(([A-Z][A-Za-z]{{1,4}})\)")
+_RX_DECLARED_ALIAS = re.compile(rf"({NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,3}})[ \t]*\(([A-Z][A-Za-z]{{1,4}})\)")
 
 
 def declared_aliases(text: str) -> dict[str, str]:
@@ -185,8 +185,11 @@ def declared_aliases(text: str) -> dict[str, str]:
             words = words[1:]
         if len(words) < 2 or alias.lower() in ("chair", "vice", "clerk"):
             continue
-        if _initials_fit(alias, words) and alias not in out:
-            out[alias] = " ".join(words)
+        # "Service Cheryl Way (CW)": the shortest tail of the words that the letters fit
+        for k in range(len(words) - 2, -1, -1):
+            if _initials_fit(alias, words[k:]) and alias not in out:
+                out[alias] = " ".join(words[k:])
+                break
     return out
 
 
