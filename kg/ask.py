@@ -21,7 +21,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Callable
 
-from kg.errors import GovkgError, QuestionError
+from kg.errors import QuestionError
 from kg.query import run_named
 
 # -- text folding and words -------------------------------------------------------------
@@ -191,18 +191,6 @@ def find_entities(store, text: str, *, kinds: tuple[str, ...] = ("person", "orga
         if tier:
             return sorted(tier, key=lambda e: (e.kind, e.name))
     return []
-
-
-def find_one(store, text: str, *, pool: list[Entity] | None = None) -> Entity:
-    """The one person or organisation text names; GovkgError when none or several."""
-    found = find_entities(store, text, pool=pool)
-    if not found:
-        raise GovkgError(f"no person or organisation in the graph is called {text!r}; "
-                         "list them with `govkg query --name people` or `--name organisations`")
-    if len(found) > 1:
-        names = ", ".join(e.name for e in found[:8])
-        raise GovkgError(f"{text!r} could be any of: {names}; give the full name")
-    return found[0]
 
 
 # -- meetings -----------------------------------------------------------------------------
@@ -420,9 +408,6 @@ def accountable(store, q: str, g: dict) -> Answer:
                   note=note)
 
 
-_DECIDE_WORDS = frozenset("decide decided decision decisions resolve resolved resolution agree agreed".split())
-
-
 def decided(store, q: str, g: dict) -> Answer:
     body = (g.get("body") or "").strip()
     thing = _clean_thing(g.get("x") or "")
@@ -431,6 +416,8 @@ def decided(store, q: str, g: dict) -> Answer:
     chosen = set(info)
     if body and fold(body) not in {"they", "we", "it", "you"}:
         ms, _ = select_meetings(store, body)
+        if not ms and not content_words(thing) and find_entities(store, body):
+            return accountable(store, q, {"p": body})  # "what did J Hassall agree (to do)"
         if not ms:
             return Answer(q, columns, [], empty=f"No meeting of a body matching {body!r} is in the graph.")
         chosen = {m.iri for m in ms}
@@ -452,7 +439,7 @@ def decided(store, q: str, g: dict) -> Answer:
 
 _ROLES = [  # (regex over the folded verb, roles, how to say it)
     (r"chair", ("chair",), "chaired"),
-    (r"apolog|absent|sent", ("apologies",), "sent apologies"),
+    (r"apolog|absent|\bsent\b|regrets|missed", ("apologies",), "sent apologies"),
     (r"in attendance", ("in_attendance",), "was in attendance"),
     (r"substitut", ("substitute",), "substituted"),
     (r"attend|present|there|came|were at|was at", ("chair", "present", "in_attendance", "substitute"), "attended"),
@@ -509,7 +496,7 @@ def no_owner(store, q: str, g: dict) -> Answer:
     from kg.analyse import unowned
     _, rows = unowned(store)
     rows = [r for r in rows if "owner" in r["missing"]]
-    return Answer(q, ["action", "missing", "meeting_label", "evidence"], rows,
+    return Answer(q, ["action", "missing", "meeting", "evidence"], rows,
                   lambda r: f"No owner: {r['action']}", empty="Every action in the graph has an owner.")
 
 
@@ -517,7 +504,7 @@ def no_due(store, q: str, g: dict) -> Answer:
     from kg.analyse import unowned
     _, rows = unowned(store)
     rows = [r for r in rows if "due date" in r["missing"]]
-    return Answer(q, ["action", "owner_name", "missing", "meeting_label", "evidence"], rows,
+    return Answer(q, ["action", "owner_name", "missing", "meeting", "evidence"], rows,
                   lambda r: f"No due date: {r['action']}" + (f" (owner: {r['owner_name']})" if r.get("owner_name")
                                                              else ""),
                   empty="Every action in the graph has a due date.")
@@ -526,8 +513,9 @@ def no_due(store, q: str, g: dict) -> Answer:
 def never_reported(store, q: str, g: dict) -> Answer:
     from kg.analyse import followup
     columns, rows = followup(store)
-    want_open = not re.search(r"\b(were|was|have been|has been|got) reported back\b", fold(q)) or \
-        re.search(r"\b(never|not)\b", fold(q))
+    asked = fold(q)
+    want_open = not re.search(r"\b(?:were|was|have been|has been|got|are|is) (?:reported back|reported on|followed up|"
+                              r"completed|done|closed)\b", asked) or re.search(r"\b(?:never|not)\b", asked)
     rows = [r for r in rows if (r["status"] == "open") == bool(want_open)]
     for r in rows:
         r["meeting_label"] = r["meeting"] if r["status"] == "open" else r["later_meeting"]

@@ -291,13 +291,16 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         i = para_start
         while i < para_end:
             ch = text[i]
-            if ch in ".!?" and i + 1 < para_end and text[i + 1] in " \t\n\"'’”":
+            if ch in ".!?" and i + 1 < para_end and (text[i + 1].isspace() or text[i + 1] in "\"'’”"):
                 j = i + 1
                 while j < para_end and text[j] in "\"'’”":
                     j += 1
                 k = j
-                while k < para_end and text[k] in " \t\n":
+                while k < para_end and text[k].isspace():  # no-break spaces too
                     k += 1
+                if re.fullmatch(r"\(?(?:\d{1,3}(?:\.\d{1,2})*|[a-zA-Z]|[ivx]{1,4})", text[s:i].strip()):
+                    i += 1  # "1.  To approve ...": a list number, not a sentence
+                    continue
                 if k >= para_end or not ABBREV.search(text[max(s, i - 12):i + 1]) and (
                         text[k].isupper() or text[k].isdigit() or text[k] in "\"'‘“(•·-"):
                     _push(text, spans, s, j)
@@ -335,9 +338,9 @@ def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _push(text: str, spans: list[tuple[int, int]], s: int, e: int) -> None:
-    while s < e and text[s] in " \t\n":
+    while s < e and text[s].isspace():
         s += 1
-    while e > s and text[e - 1] in " \t\n":
+    while e > s and text[e - 1].isspace():
         e -= 1
     if e > s:
         spans.append((s, e))

@@ -209,6 +209,13 @@ def corpus_store(tmp_path_factory):
         yield st
 
 
+def test_present_is_not_apologies(corpus_store):
+    ans = ask(corpus_store, "who was present at the 2019-12-04 meeting?")
+    got = names(ans, "name")
+    assert {"Sue Lintern", "Jim McNeill"} <= got, ans.text()
+    assert "Kit Hesketh Harvey" not in got
+
+
 def test_parish_council_chair_and_apologies_by_date(corpus_store):
     assert "Sue Lintern" in names(ask(corpus_store, "who chaired the 2019-12-04 meeting?"), "name")
     ans = ask(corpus_store, "who sent apologies to the meeting on 4 December 2019?")

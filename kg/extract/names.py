@@ -234,7 +234,7 @@ ORG_HEADS = (r"Board|Council|Committee|Sub-Committee|Group|Trust|Partnership|Pan
              r"Academy|Forum|Network|Alliance|Association|Society|Foundation|Institute|Unit|Hub|"
              r"Inspectorate|Executive|Cabinet|Assembly|Parliament|Ministry|Directorate|Company|Limited|Ltd|"
              r"Associates|Health|Care|Buses|Timber|Highways|Police|Constabulary|Bank|Library|Museum|Club|"
-             r"UHB|CCG|ICB|ICS|NHS|LHB|THB|PCC|LSCB|SAB|HWB|Working Group")
+             r"UHB|CCG|ICB|ICS|NHS|LHB|THB|PCC|LSCB|SAB|HWB|ALC|Working Group")
 _RX_MORE_HEADS = re.compile(rf"(?:[ \t]+(?:{ORG_HEADS}))+(?![\w-])")
 _CAP = r"(?:[A-Z0-9][\w’'&/-]*|of|for|and|the|&|on|in)"
 _RX_ORG_PHRASE = re.compile(rf"(?<![\w’'-])((?:[A-Z0-9][\w’'&/-]*\s+)(?:{_CAP}\s+){{0,6}}?(?:{ORG_HEADS}))(?![\w-])")
@@ -330,8 +330,50 @@ def find_orgs(text: str, offset: int, acronyms: dict[str, str], person_spans: li
         info = gz.lookup_org(acr)
         if info:
             add(s, e, acr, None if gz.is_ambiguous_acronym(acr) else info.name)
+    for rx in (_RX_SUCH_AS, _RX_FROM_BY, _RX_APPOINTED, _RX_POSSESSIVE_ACRONYM):
+        for m in rx.finditer(text):
+            for g in ("org", "org2", "org3"):
+                if g not in rx.groupindex or not m.group(g):
+                    continue
+                surface = m.group(g).strip()
+                s, e = offset + m.start(g), offset + m.start(g) + len(surface)
+                if _plausible_context_org(surface) and (free(s, e) or _extends_person(surface, s, e, person_spans)):
+                    if all(e <= a or s >= b for a, b in [(o.start, o.end) for o in found]):
+                        add(s, e, surface, None)
     found.sort(key=lambda o: o.start)
     return found
+
+
+# Organisations known only from how the text speaks of them (rules of minute-writing):
+# "providers such as A and B", "funding from X", "owned by X", "appointed X & Associates",
+# "NIMB's endorsement".
+_PHRASE = r"[A-Z0-9][\w’'/-]*(?:[ \t]+(?:&[ \t]+)?[A-Z0-9][\w’'/-]*){0,5}"
+_RX_SUCH_AS = re.compile(rf"\b(?:providers|suppliers|companies|organisations|organizations|bodies|agencies|partners|"
+                         rf"firms|vendors|charities|contractors)\s+(?:\w+\s+){{0,2}}such\s+as\s+(?P<org>{_PHRASE})"
+                         rf"(?:\s*,\s*(?P<org3>{_PHRASE}))?(?:,?\s+(?:and|or)\s+(?P<org2>{_PHRASE}))?")
+_RX_FROM_BY = re.compile(rf"\b(?i:funding|grant|granted|received|purchased|bought|quotes?|quotations?|owned|provided|"
+                         rf"supplied|commissioned|invoice|donation|letter|contract|advice|support|sponsored|funded)"
+                         rf"\b[^.;]{{0,40}}?\b(?:from|by)\s+(?P<org>{_PHRASE})")
+_RX_APPOINTED = re.compile(rf"\b(?:appointed|engaged|instructed|contracted|hired)\s+(?P<org>{_PHRASE})")
+_RX_POSSESSIVE_ACRONYM = re.compile(r"(?<![\w-])(?P<org>[A-Z]{3,6})[’']s\s+(?!own\b)[a-z]")
+_NOT_CONTEXT_ORG = {"The", "This", "That", "Council", "Councillors", "Members", "March", "April", "May", "June",
+                    "January", "February", "July", "August", "September", "October", "November", "December",
+                    "Mr", "Mrs", "Ms", "Dr", "Cllr", "Councillor", "UK", "USA", "EU", "GDPR", "HR", "PDF"}
+
+
+def _plausible_context_org(surface: str) -> bool:
+    words = surface.split()
+    if not words or words[0] in _NOT_CONTEXT_ORG or words[0] in TITLE_WORDS or re.fullmatch(r"\d+", words[0]):
+        return False
+    if len(words) == 2 and gz.is_first_name(words[0]) and "&" not in surface:
+        return False  # "from Kerry Crichlow": a person
+    return not (len(words) == 1 and words[0] in NOT_NAME)
+
+
+def _extends_person(surface: str, s: int, e: int, person_spans: list[tuple[int, int]]) -> bool:
+    """'Rachel Leggett & Associates' holds a person's name but is a firm."""
+    return bool(re.search(r"&|\b(?:Associates|Ltd|Limited|LLP|Partners|Consulting|Consultancy)\b", surface)) and \
+        any(s <= a and b <= e for a, b in person_spans)
 
 
 _LEAD_STRIP = re.compile(r"^(?:(?:The|A|An|This|That|Our|Their|Its|All|Any|Each|Every|Both|Following|"

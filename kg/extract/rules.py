@@ -25,6 +25,7 @@ COLLECTIVE_SUBJECT = re.compile(r"^(?:[Tt]he\s+|[Aa]ll\s+)?(?P<who>Councillors|M
                                 r"[Bb]oard\s+members|[Cc]ommittee\s+members|[Pp]artners)\b")
 OFFICER_AFTER_ORG = re.compile(r"[ \t]+(?:Manager|Officer|Team|Lead|Director|Department|Co-?ordinator|Engineer|"
                                r"Adviser|Advisor|Representative|Spokesperson)\b")
+WE_ANYWHERE = re.compile(r"(?<![\w-])[Ww]e(?=\s+(?:will|shall|are|agreed)\b)")
 SUBJECT_WORDS = re.compile(r"(?<![\w-])(?:Councillors|Members|Governors|Trustees|[Ww]e)\b")
 PRONOUN = re.compile(r"^(?P<p>[Hh]e|[Ss]he)\b")
 WE = re.compile(r"^(?:[Ww]e)\b")
@@ -141,11 +142,18 @@ def refers_to_body(name: str, body: str) -> bool:
     return n == b or (b.endswith(" " + n) and len(n) > 4) or (b.startswith(n) and len(n.split()) >= 2)
 
 
+_BOUNDARY = re.compile(r"(?:^|[,;:(•·–-]|\b(?:and|but|while|whilst|then|so|although|before|after|when|where|"
+                       r"whereupon|also|which|that|[Ff]ollowing\s+\w+))\s*(?:[Tt]he\s+)?$")
+
+
 def subject_starts(sent: Sent) -> list[int]:
-    """Where a clause's subject may start: the sentence start, each mention, 'we', 'Members'."""
-    starts = {0} | {m.start - sent.start for m in sent.people + sent.posts + sent.orgs}
+    """Where a clause's subject may start: the sentence start, or a mention, 'we' or
+    'Members' that follows a clause boundary (not the object of a preposition)."""
+    starts = {m.start - sent.start for m in sent.people + sent.posts + sent.orgs}
     starts |= {m.start() for m in SUBJECT_WORDS.finditer(sent.text)}
-    return sorted(starts)
+    # "we" is a subject wherever it stands; names need a clause boundary before them
+    we = {m.start() for m in WE_ANYWHERE.finditer(sent.text)}
+    return [0] + sorted(r for r in starts | we if r > 0 and (r in we or _BOUNDARY.search(sent.text[max(0, r - 40):r])))
 
 
 def _mention_from(sent: Sent, rel: int) -> Mention | OrgMention | None:
@@ -324,8 +332,11 @@ NOT_TASKS = re.compile(r"^(?:abstain|leave\s+the\s+(?:room|meeting)|withdraw|not
 COMMIT = re.compile(r"^\s*(?:,\s*)?(?:also\s+|then\s+|kindly\s+)?(?:(?:has\s+)?agreed|undertook|offered|volunteered|"
                     r"promised|committed|is|are|was|were)\s+(?:due\s+|going\s+|asked\s+|requested\s+)?to\s+(?!be\s+\w+ed\b)"
                     r"(?P<vp>\w.*)$", re.S)
-WILL = re.compile(r"^\s*(?:also\s+)?(?:will|shall)\s+(?!need\b|have\s+to\b|be\s+(?:a|an|the|able|useful|good|important|"
-                  r"necessary|required|responsible)\b)(?P<vp>\w.*)$", re.S)
+# "X will VP"; not "X will need to", "X will be useful", nor the passive "X will (all) be invited",
+# where X receives the act rather than owns it
+WILL = re.compile(r"^\s*(?:also\s+)?(?:will|shall)\s+(?!need\b|have\s+to\b|(?:all\s+|also\s+)?be\s+(?:a|an|the|able|useful|"
+                  r"good|important|necessary|required|responsible|\w+ed|\w+en|sent|held|made|told|shown|built|"
+                  r"brought|put|set|done|kept|met|paid|sought|bought)\b)(?P<vp>\w.*)$", re.S)
 TO_INFINITIVE = re.compile(r"^\s*(?:to)\s+(?P<vp>[a-z]\w*.*)$", re.S)
 REPORTED = re.compile(
     r"^(?:that\s+)?(?:(?P<pro>she|he|I|we|they)\s+(?:will|would|shall|is\s+going\s+to|are\s+going\s+to)\s+"
@@ -358,7 +369,7 @@ def actions_of(sent: Sent, doc: Doc, prev_question: str | None) -> list[Action]:
                 continue
         if c.verb in REPORT_VERBS and c.subject.kind in ("person", "post", "pronoun"):
             body = re.sub(r"^\s*(?:the\s+(?:board|committee|council|meeting|members)\s+)?(?:that\s+)?", "", text, flags=re.I)
-            m = REPORTED.match(body.strip())
+            m = REPORTED.match(body.strip().rstrip(".;,!"))
             if m:
                 if m.group("ell"):
                     if prev_question:
