@@ -99,10 +99,34 @@ def run(store: GraphStore, query: NamedQuery, params: dict[str, str] | None = No
     """
     if is_update(query.text):
         raise QueryError("this is a SPARQL update; govkg query only reads unless you pass --allow-update")
-    bindings = bind(query, params or {})
+    text = with_values(query.text, bind(query, params or {}))
     if timeout is None or getattr(store, "path", None) is None:
-        return store.select(query.text, bindings)
-    return _run_with_timeout(store, query.text, bindings, timeout)
+        return store.select(text, {})
+    return _run_with_timeout(store, text, {}, timeout)
+
+
+_GROUP_OPEN = re.compile(r"\bWHERE\s*\{|\{", re.I)
+
+
+def with_values(sparql: str, bindings: dict[str, str]) -> str:
+    """Bind parameters with an inline VALUES block at the top of the WHERE group.
+
+    Each value is serialised by Oxigraph as an escaped RDF literal, so quotes, braces,
+    newlines or SPARQL keywords in it stay inside the literal; the engine then joins the
+    binding like any other solution (the SPARQL 1.1 way rdflib's initBindings works too).
+    """
+    if not bindings:
+        return sparql
+    import pyoxigraph as ox
+    # comment lines blanked to spaces of the same length, so offsets still match
+    body = "\n".join(" " * len(line) if line.lstrip().startswith("#") else line for line in sparql.split("\n"))
+    m = _GROUP_OPEN.search(body)
+    if m is None:
+        raise QueryError("cannot bind parameters: the query has no WHERE { ... } group")
+    names = list(bindings)
+    values = " ".join(str(ox.Literal(bindings[n])) for n in names)
+    block = f" VALUES ({' '.join('?' + n for n in names)}) {{ ({values}) }} "
+    return sparql[: m.end()] + block + sparql[m.end():]
 
 
 def _child(path: str, base: str, text: str, bindings: dict[str, str], conn) -> None:

@@ -29,7 +29,8 @@ def _score(name: str, tmp_path: Path) -> dict:
     p = subprocess.run([sys.executable, str(SCORE), str(CORPUS / f"{name}.gold.json"), "--store", str(store),
                         "--govkg", cli, "--json"], capture_output=True, text=True, timeout=600)
     assert p.returncode == 0, p.stderr
-    return json.loads(p.stdout)
+    # score.py --json prints the report, then an "overall" line
+    return json.loads(p.stdout[: p.stdout.rindex("\noverall")])
 
 
 def _overall(report: dict) -> float:
