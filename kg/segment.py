@@ -268,12 +268,20 @@ def _link_lists_to_items(sections: list[Section]) -> None:
 
 
 def _moderngov_sections(doc: Document) -> list[Section]:
-    out = [Section("header", 0, 0)]
-    for k, it in enumerate(doc.meta.get("items", [])):
-        out.append(Section("item", it["title_start"], it.get("minutes_end", it["title_end"]),
-                           title=it["title"], number=str(it.get("number") or "").rstrip(".") or None,
-                           item_index=k,
-                           documents=[d["title"] for d in it.get("documents", [])]))
+    """Sections straight from the web service's structure: attendees, items, Actions fields."""
+    items = doc.meta.get("items", [])
+    first = items[0].get("item_start", items[0]["title_start"]) if items else len(doc.text)
+    out = [Section("header", 0, 0), Section("present", 0, first, title="Attendees")]
+    for k, it in enumerate(items):
+        start = it.get("item_start", it["title_start"])
+        end = it.get("item_end", it.get("minutes_end", it["title_end"]))
+        presenters = [p.strip() for p in re.split(r"\s*[;/]\s*|\s+and\s+", it.get("presented_by") or "") if p.strip()]
+        actions = it.get("actions_span")
+        out.append(Section("item", start, actions[0] if actions else end, title=it["title"],
+                           number=str(it.get("number") or "").rstrip(".") or None, item_index=k,
+                           presenters=presenters, documents=[d["title"] for d in it.get("documents", [])]))
+        if actions:
+            out.append(Section("actions", actions[0], end, title="Actions", item_index=k))
     return out
 
 

@@ -81,12 +81,19 @@ def fixture_doc(tmp_path):
 def test_text_layout_and_offsets(fixture_doc):
     doc = fixture_doc
     assert doc.format == "moderngov-xml"
+    # attendees, "Presented By" and "Actions" are written into the text so that the facts
+    # taken from them have a passage to cite
     assert doc.text == (
+        "Attendees:\n"
+        "Councillor Jo Marsh (Chair) - Present\n"
+        "Councillor Sam Idris (Committee Member) - Apologies\n\n"
         "1. Declarations of Interest\n\n"
         "Cllr Jo Marsh declared a personal interest in item 3 as a member of the Rowing Club.\n\n"
         "2. Premises Licence: The Old Mill\n\n"
+        "Presented By: Priya Shah, Licensing Officer\n\n"
         "The Licensing Officer presented the report.\n\n"
         "Action | Owner\nNotify the applicant | Licensing Officer\n\n"
+        "Actions:\nNotify the applicant\n\n"
         "2a Late papers\n\nNo late papers had been received.\n\n"
     )
     items = doc.meta["items"]
@@ -117,7 +124,10 @@ def test_meeting_meta(fixture_doc):
     assert (meta["body"], meta["date"], meta["time"], meta["meeting_id"]) == (
         "Licensing Panel", "2026-04-07", "6.30 pm", "123")
     assert meta["location"] == "Committee Room 2, Civic Centre"
-    assert meta["attendees"][0] == {
+    first = dict(meta["attendees"][0])
+    line = fixture_doc.text[first.pop("line_start"):first.pop("line_end")]
+    assert line == "Councillor Jo Marsh (Chair) - Present"
+    assert first == {
         "name": "Councillor Jo Marsh", "role": "Chair", "attendance": "Present", "party": "IND",
         "ward": "Riverside", "member_id": "11", "url": "https://example.org/u/11"}
     assert meta["attendees"][1]["attendance"] == "Apologies"
@@ -197,8 +207,8 @@ def test_corpus_manchester_audit():
         assert len(i["documents"]) == 1 and i["documents"][0]["url"].startswith("https://")
     minutes = doc.text[items[1]["minutes_start"]:items[1]["minutes_end"]]
     assert minutes.startswith("The Committee considered a report of the Governance")
-    assert doc.text.startswith("1. Minutes\n\n")
-    assert meta["attendees"] == [{
+    assert doc.text.startswith("Attendees:\nCouncillor Basil Curley (Committee Member) - Expected\n\n1. Minutes\n\n")
+    assert [{k: v for k, v in a.items() if not k.startswith("line_")} for a in meta["attendees"]] == [{
         "name": "Councillor Basil Curley", "role": "Committee Member", "attendance": "Expected",
         "party": "LAB", "ward": "Charlestown", "member_id": "192",
         "url": "https://democracy.manchester.gov.uk/mgUserInfo.aspx?UID=192"}]

@@ -6,7 +6,7 @@ import re
 from kg import gazetteer as gz
 from kg.extract import attendance as att
 from kg.extract import rules
-from kg.extract.names import NameContext, declared_aliases, defined_acronyms
+from kg.extract.names import NameContext, declared_aliases, defined_acronyms, find_people
 from kg.extract.sentences import Sent, read_sentences
 from kg.records import (Action, Decision, Evidence, Extraction, Item, Meeting, OrgRef, Owner, PersonRef,
                         Sections)
@@ -67,7 +67,10 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
         ex.organisations.append(OrgRef(name, text.find(name)))
 
     # attendance and posts
-    listed, posts, _affiliation = att.from_lists(text, secs.sections, ctx)
+    if doc.meta.get("source_kind") == "moderngov-xml":
+        listed, posts = att.from_moderngov(doc)
+    else:
+        listed, posts, _affiliation = att.from_lists(text, secs.sections, ctx)
     ex.attendance = _dedupe_attendance(listed + att.from_prose(sents))
     for a in ex.attendance:
         if a.role == "chair":
@@ -79,7 +82,7 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
             ex.people.append(a.person)
     ex.posts = posts
 
-    ex.items = _items(secs, text)
+    ex.items = _items(secs, text, ctx)
     rule_doc = rules.Doc(body=meeting.body, post_holders=posts, post_of=_post_of)
     inspector = None
     prev_question: str | None = None
@@ -245,7 +248,17 @@ def _next_meeting_decision(ex: Extraction, secs: Sections, sents: list[Sent]) ->
             return
 
 
-def _items(secs: Sections, text: str) -> list[Item]:
+def _presenters(names: list[str], ctx: NameContext) -> list[PersonRef]:
+    """'Julia Hassall', 'Priya Shah, Licensing Officer': the people named; bare posts are dropped."""
+    out = []
+    for n in names:
+        found = find_people(n, 0, ctx)
+        if found:
+            out.append(PersonRef(found[0].surface))
+    return out
+
+
+def _items(secs: Sections, text: str, ctx: NameContext) -> list[Item]:
     out = []
     for sec in secs.sections:
         if sec.kind != "item" or sec.item_index is None:
@@ -254,7 +267,7 @@ def _items(secs: Sections, text: str) -> list[Item]:
         line_end = sec.end if line_end == -1 else line_end
         ev = Evidence(text[sec.start:line_end].strip(), sec.start, sec.start + len(text[sec.start:line_end].strip()))
         out.append(Item(sec.item_index, sec.title or f"Item {sec.item_index + 1}", ev, sec.number, sec.time,
-                        [PersonRef(p) for p in sec.presenters], list(sec.documents)))
+                        _presenters(sec.presenters, ctx), list(sec.documents)))
     return out
 
 

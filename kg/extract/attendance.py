@@ -147,3 +147,37 @@ def from_prose(sents: list[Sent]) -> list[Attendance]:
                     out.append(Attendance(PersonRef(p.surface, p.start), "chair", s.evidence))
                     chair_found = True
     return out
+
+
+ATTENDANCE_VALUES = [("apologies", re.compile(r"apolog|sent\s+apologies", re.I)),
+                     ("in_attendance", re.compile(r"in\s+attendance|attended\s+as|virtual", re.I)),
+                     ("present", re.compile(r"present|attended|in\s+person", re.I))]
+
+
+def from_moderngov(doc) -> tuple[list[Attendance], dict[str, str]]:
+    """Attendance straight from a GetMeeting answer's attendee list (role and attendance).
+
+    'Expected' (the register was not taken or not published) records no attendance.
+    """
+    out: list[Attendance] = []
+    posts: dict[str, str] = {}
+    for a in doc.meta.get("attendees", []):
+        name = a.get("name")
+        if not name or "line_start" not in a:
+            continue
+        ev = Evidence(doc.text[a["line_start"]:a["line_end"]], a["line_start"], a["line_end"])
+        ref = PersonRef(name, a["line_start"], role=a.get("role"))
+        role_text = (a.get("role") or "").strip()
+        info = gz.lookup_post(role_text) if role_text else None
+        if info is not None:
+            posts.setdefault(info.post.lower(), name)
+        status = a.get("attendance") or ""
+        role = next((r for r, rx in ATTENDANCE_VALUES if rx.search(status)), None)
+        if re.search(r"officer|in\s+attendance|observer|guest", role_text, re.I) and role == "present":
+            role = "in_attendance"
+        if role is None:
+            continue
+        out.append(Attendance(ref, role, ev))
+        if role == "present" and info is not None and info.post == "Chair":
+            out.append(Attendance(ref, "chair", ev))
+    return out, posts

@@ -62,7 +62,7 @@ class NameContext:
 
 
 _RX_TITLE = re.compile(rf"(?<![\w-]){TITLE}[ \t]+")
-_RX_WORD = re.compile(NAME_WORD + r"(?![\w’'])")
+_RX_WORD = re.compile(NAME_WORD + r"(?!\w)(?![’'](?!s\b))")  # "Crichlow’s" is Crichlow
 _RX_GAP = re.compile(r"[ \t]+")
 _RX_INITIALS = re.compile(r"(?<![\w.’'/-])((?:[A-Z]\.[ \t]?){1,3}|[A-Z]{1,2})[ \t]+(?=[A-Z])")
 _RX_NAME_WORD_START = re.compile(rf"(?<![\w’'-])(?={NAME_WORD})")

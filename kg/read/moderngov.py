@@ -144,8 +144,12 @@ def _body(meeting: ET.Element, items: list[ET.Element]) -> str | None:
     return _one_line(_value(meeting, "committeetitle") or _value(meeting, "committeename"))
 
 
-def _build(items: list[ET.Element]) -> tuple[str, list[dict[str, Any]]]:
-    """Document text and per-item meta with offsets into it."""
+def _build(items: list[ET.Element], attendees: list[dict[str, Any]]) -> tuple[str, list[dict[str, Any]]]:
+    """Document text and per-item meta with offsets into it.
+
+    The structured fields (attendees, Presented By, Actions) are written into the text as
+    well, so that every fact taken from them has a passage to point at as its evidence.
+    """
     parts: list[str] = []
     pos = 0
     records = []
@@ -157,22 +161,47 @@ def _build(items: list[ET.Element]) -> tuple[str, list[dict[str, Any]]]:
         pos += len(s)
         return start, pos
 
+    if attendees:
+        add("Attendees:\n")
+        for a in attendees:
+            line = a["name"] or ""
+            if a.get("role"):
+                line += f" ({a['role']})"
+            if a.get("attendance"):
+                line += f" - {a['attendance']}"
+            a["line_start"], a["line_end"] = add(line)
+            add("\n")
+        add("\n")
     for item in items:
         number = _one_line(_value(item, "fulldisplaynumberformat"))
         title = _one_line(_value(item, "agendaitemtitle")) or ""
+        item_start = pos
         if number:
             add(number + " ")
         title_start, title_end = add(title)
         add("\n\n")
+        comments = _comments(item)
+        presented = comments.get("presented by")
+        presented_span = None
+        if presented:
+            add("Presented By: ")
+            presented_span = add(presented)
+            add("\n\n")
         minutes_start, minutes_end = add(_item_body(item))
         add("\n\n")
-        comments = _comments(item)
+        actions = comments.get("actions")
+        actions_span = None
+        if actions:
+            add("Actions:\n")
+            actions_span = add(actions)
+            add("\n\n")
         count = _value(item, "declarationcount") or "0"
         records.append({
-            "number": number, "title": title,
+            "number": number, "title": title, "item_start": item_start, "item_end": pos,
             "title_start": title_start, "title_end": title_end,
             "minutes_start": minutes_start, "minutes_end": minutes_end,
-            "presented_by": comments.get("presented by"), "actions": comments.get("actions"),
+            "presented_by": presented, "presented_by_span": presented_span,
+            "actions": actions, "actions_span": actions_span,
             "declaration_count": int(count) if count.isdigit() else 0,
             "documents": _documents(item),
         })
@@ -184,8 +213,9 @@ def read_moderngov(data: bytes, path: str) -> Extracted:
     meeting = _parse(data, path)
     container = _child(meeting, "agendaitems")
     items = [i for i in container if _local(i.tag) == "agendaitem"] if container is not None else []
-    text, records = _build(items)
-    if not text.strip():
+    attendees = _attendees(meeting)
+    text, records = _build(items, attendees)
+    if not records or not any(r["minutes_end"] > r["minutes_start"] for r in records):
         raise InputError(path, "ModernGov meeting has no agenda items with text; "
                          "fetch it again once the minutes are published")
     body = _body(meeting, items)
@@ -194,7 +224,7 @@ def read_moderngov(data: bytes, path: str) -> Extracted:
         "source_kind": "moderngov-xml", "body": body, "date": date,
         "time": _value(meeting, "meetingtime"), "location": _one_line(_value(meeting, "meetinglocation")),
         "meeting_id": _value(meeting, "meetingid"), "items": records,
-        "attendees": _attendees(meeting),
+        "attendees": attendees,
     }
     title = " ".join(p for p in (body, date) if p) or None
     return Extracted(text, title, meta)
