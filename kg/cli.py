@@ -27,23 +27,78 @@ def _fail(message: str, code: int = 1) -> None:
     sys.exit(code)
 
 
+def _one_line(text: str) -> str:
+    """A message as one line: the contract promises one line per error on stderr."""
+    return " ".join(str(text).split()) or "unknown error"
+
+
+def _stdout_gone() -> None:
+    # The reader of our output went away (`govkg query ... | head`): that is not an
+    # error to report, and Python must not complain again when it flushes stdout at exit.
+    try:
+        import os
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
 def handle_errors(fn):
     """Turn library errors into one line and an exit code; no traceback unless --debug."""
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
         try:
             return fn(*args, **kwargs)
+        except click.exceptions.ClickException:
+            raise  # click prints its own usage errors (exit 2)
+        except (click.exceptions.Exit, click.exceptions.Abort):
+            raise
         except GovkgError as e:
             if _State.debug:
                 raise
-            _fail(str(e), e.exit_code)
+            _fail(_one_line(e), e.exit_code)
         except KeyboardInterrupt:
             _fail("interrupted", 130)
-        except (OSError, MemoryError) as e:
+        except BrokenPipeError:
+            _stdout_gone()
+            sys.exit(1)
+        except MemoryError:
             if _State.debug:
                 raise
-            _fail(f"{type(e).__name__}: {e}")
+            _fail("out of memory; read fewer or smaller files at a time")
+        except OSError as e:
+            if _State.debug:
+                raise
+            where = f"{e.filename}: " if getattr(e, "filename", None) else ""
+            _fail(_one_line(f"{where}{e.strerror or e} ({type(e).__name__})"))
+        except RecursionError:
+            if _State.debug:
+                raise
+            _fail("input too deeply nested to process; rerun with --debug and report it")
+        except Exception as e:  # a bug in govkg: still one line, never a traceback by default
+            if _State.debug:
+                raise
+            _fail(_one_line(f"internal error ({type(e).__name__}: {e}); "
+                            "rerun with --debug for the traceback and report it"))
     return wrapper
+
+
+def _accepts(fn, name: str) -> bool:
+    import inspect
+    try:
+        params = inspect.signature(fn).parameters
+    except (TypeError, ValueError):
+        return False
+    return name in params or any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values())
+
+
+def _remote_store(endpoint: str):
+    try:
+        from kg.remote import RemoteStore
+    except ImportError:
+        raise UsageError("--endpoint is not available in this version of govkg; "
+                         "use a local --store DIR") from None
+    return RemoteStore(endpoint)
 
 
 def output_options(fn):
@@ -64,8 +119,7 @@ def _store_path(store: str | None) -> str:
 def _open_read(store: str | None, endpoint: str | None = None):
     from kg.store import GraphStore
     if endpoint:
-        from kg.remote import RemoteStore
-        return RemoteStore(endpoint)
+        return _remote_store(endpoint)
     return GraphStore(_store_path(store), read_only=True)
 
 
@@ -95,11 +149,16 @@ def build(paths, store, endpoint, body, date, base, force, jobs):
     """Read minutes (files or folders) into the graph."""
     from kg.pipeline import build_into_store
     _check_date(date)
+    if jobs < 1:
+        raise UsageError(f"--jobs {jobs}: give a number of processes of 1 or more")
     progress = _progress if sys.stderr.isatty() else None
     kwargs = dict(body=body, date=date, base=base, force=force, progress=progress)
-    if jobs != 1:
-        kwargs["jobs"] = jobs
+    if jobs != 1 and _accepts(build_into_store, "jobs"):
+        kwargs["jobs"] = jobs  # where the pipeline cannot read in parallel it reads in turn
     if endpoint:
+        if not _accepts(build_into_store, "endpoint"):
+            raise UsageError("--endpoint is not available for build in this version of govkg; "
+                             "use a local --store DIR")
         kwargs["endpoint"] = endpoint
     report = build_into_store(list(paths), None if endpoint else _store_path(store), **kwargs)
     for r in report.built:
@@ -110,11 +169,14 @@ def build(paths, store, endpoint, body, date, base, force, jobs):
     if unchanged:
         click.echo(f"unchanged (already stored): {len(unchanged)} file(s)")
     for r in report.failed:
-        click.echo(f"govkg: {r.error}", err=True)
+        click.echo(f"govkg: {_one_line(r.error or f'{r.path}: could not be built')}", err=True)
     click.echo(f"{len(report.built)} built, {len(unchanged)} unchanged, {len(report.failed)} failed "
                f"-> {endpoint or _store_path(store)}")
     if report.failed:
         sys.exit(1)
+    if not report.results:
+        raise GovkgError(f"no minutes files found in {', '.join(paths)}; govkg reads "
+                         ".txt, .md, .html, .htm, .xml, .pdf and .docx files")
 
 
 def _progress(items):
@@ -170,6 +232,8 @@ def query(file, expr, name, params, list_queries, allow_update, timeout, endpoin
         rows = [{"name": n, "description": nq.description} for n, nq in sorted(q.named_queries().items())]
         _print_rows(["name", "description"], rows, fmt)
         return
+    if timeout is not None and not timeout > 0:
+        raise UsageError(f"--timeout {timeout:g}: give a number of seconds above 0")
     given = [x for x in (file, expr, name) if x]
     if len(given) != 1:
         raise UsageError("give exactly one of FILE.rq, -e SPARQL or --name NAME (see govkg query --list)")
@@ -185,7 +249,10 @@ def query(file, expr, name, params, list_queries, allow_update, timeout, endpoin
         path = Path(file)
         if not path.is_file():
             raise GovkgError(f"{file}: no such query file; give a .rq file or --name NAME")
-        nq = q.from_text(path.read_text(encoding="utf-8"), path.stem)
+        try:
+            nq = q.from_text(path.read_text(encoding="utf-8-sig"), path.stem)
+        except UnicodeDecodeError:
+            raise GovkgError(f"{file}: the query file is not UTF-8 text; save it as UTF-8") from None
     else:
         nq = q.from_text(expr, "-e")
     if allow_update and q.is_update(nq.text):

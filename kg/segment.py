@@ -120,7 +120,8 @@ def segment(doc: Document) -> Sections:
             starts.append(Section("item", ln.start, ln.start, time=m.group(1).replace(".", ":")))
             continue
         m = NUMBERED.match(ln.text)
-        if m and _numbered_is_item(ln, prev, lines, i):
+        in_list = bool(starts) and starts[-1].kind in ("actions", "decisions")
+        if m and not in_list and _numbered_is_item(ln, prev, lines, i):
             starts.append(Section("item", ln.start, ln.start, number=m.group(1).rstrip(".)")))
             continue
         if _is_heading(ln, prev, nxt) and i > 0:
@@ -158,7 +159,10 @@ def _minute_numbers(text: str) -> list[re.Match]:
                 last = n
         if len(seq) > len(best):
             best = seq
-    return best if len(best) >= 3 else []
+    if len(best) >= 3:
+        return best
+    # fewer than three: only those that open a line count ("12/25 Matters arising")
+    return [m for m in best if m.start() == 0 or text[m.start() - 1] == "\n"]
 
 
 def _attendance_kind(t: str) -> str | None:
@@ -180,17 +184,14 @@ def _list_kind(t: str) -> str | None:
 def _numbered_is_item(ln: Line, prev: Line | None, lines: list[Line], i: int) -> bool:
     """'4. Finance' is an item; '1. To approve the revised terms.' under a colon is a list."""
     t = ln.text
-    if t.endswith((".", ";", ",")) and len(t) > 60:
+    before = next((b for b in reversed(lines[:i]) if not b.blank), None)
+    if before is not None and before.text.endswith(":"):
         return False
-    for back in reversed(lines[:i]):
-        if back.blank:
-            continue
-        if back.text.endswith(":"):
-            return False
-        if NUMBERED.match(back.text) and back.text.endswith((".", ";")):
-            return False
-        break
-    return len(t) <= 120
+    if not t.endswith((".", ";", ",", ":")):
+        return len(t) <= 100
+    if before is not None and NUMBERED.match(before.text) and before.text.endswith((".", ";")):
+        return False
+    return len(t) <= 60
 
 
 def _fill_item(text: str, s: Section) -> None:
@@ -237,7 +238,8 @@ def _close_trailing_lists(text: str, sections: list[Section]) -> None:
         for ln in ls[1:]:
             if ln.blank:
                 continue
-            if len(ln.text) > 160 or re.search(r"[a-z]\.\s+[A-Z]", ln.text):
+            prose = ln.text.endswith((".", "?", "!")) and len(ln.text.split()) >= 6 and not ln.text.endswith("etc.")
+            if len(ln.text) > 160 or re.search(r"[a-z]\.\s+[A-Z]", ln.text) or prose or MINUTE_NO.match(ln.text):
                 end = ln.start
                 break
             seen_entry = True

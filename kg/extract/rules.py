@@ -105,7 +105,7 @@ def subject_at(sent: Sent, rel: int, doc: Doc) -> Subject | None:
             kind = kind or "person"
             speaker = speaker or o.person
         pos = m.end - sent.start
-        joined = re.match(r"\s*(?:and|&|,)\s+(?:the\s+|The\s+)?", text[pos:])
+        joined = re.match(r"\s*(?:and|&|,)\s+", text[pos:])
         if not joined or _mention_from(sent, pos + joined.end()) is None:
             break
         pos += joined.end()

@@ -108,6 +108,26 @@ def _file_key(p: Path) -> tuple[int, int]:
     return st.st_dev, st.st_ino
 
 
+def _broken_link(p: Path | str) -> str | None:
+    """Why a path that does not resolve is unreadable, when it is a symbolic link."""
+    import errno
+    if not os.path.islink(p):
+        return None
+    try:
+        os.stat(p)
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            return ("is a symbolic link loop (it points back to itself); "
+                    "fix or remove the link and give the real file")
+        try:
+            target = os.readlink(p)
+        except OSError:
+            target = "?"
+        return (f"is a broken symbolic link (it points to {target}, which does not exist); "
+                "fix or remove the link")
+    return None
+
+
 def _report(err: InputError, on_error: Callable[[InputError], None] | None) -> None:
     if on_error is None:
         raise err
@@ -140,7 +160,7 @@ def iter_sources(
             _report(InputError(str(raw), f"cannot be read ({err.strerror or err})"), on_error)
             continue
         if not exists:
-            _report(InputError(str(raw), "does not exist; check the path"), on_error)
+            _report(InputError(str(raw), _broken_link(p) or "does not exist; check the path"), on_error)
         elif is_dir:
             yield from _walk(p, seen_dirs, seen_files, on_error)
         elif p.suffix.lower() not in _READERS:
@@ -188,5 +208,10 @@ def _walk(top: Path, seen_dirs: set[tuple[int, int]], seen_files: set[tuple[int,
                 if key not in seen_files:
                     seen_files.add(key)
                     yield path
+            elif entry.is_symlink() and path.suffix.lower() in _READERS:
+                # minutes the user meant to give us, behind a looping or dangling link
+                why = _broken_link(path)
+                if why:
+                    _report(InputError(str(path), why), on_error)
         except OSError:
-            continue  # vanished or a broken link while walking: nothing to read
+            continue  # vanished while walking: nothing to read

@@ -1,0 +1,112 @@
+"""Fact rules over single sentences, as (sentence, expected) tables of minute-writing.
+
+Each sentence is run through the whole extract stage (segment -> extract) inside a tiny
+document whose body is known, so the rules see what they see in real minutes.
+"""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract
+from kg.records import Document
+from kg.segment import segment
+
+HEADER = "RIVERSIDE PARISH COUNCIL Minutes of the meeting held on 3 March 2025\n\n" \
+         "Present: Cllr Ann Lee (Chair) Cllr Raj Patel Cllr Tom Cole Jo Bright (Clerk)\n\n"
+
+
+def run(sentence: str):
+    text = HEADER + "12/25 Matters arising\n\n" + sentence + "\n"
+    return extract(segment(Document("t.txt", text, "txt", "0")))
+
+
+def owners(action) -> list[str]:
+    return [o.person.surface if o.person else o.surface for o in action.owners]
+
+
+@pytest.mark.parametrize("sentence, owner, text_has", [
+    ("The Clerk agreed to write to the highways team.", ["Jo Bright"], "write to the highways team"),
+    ("Cllr Raj Patel agreed to obtain three quotes by the end of April.", ["Cllr Raj Patel"], "obtain three quotes"),
+    ("Cllr Tom Cole and the Clerk were due to meet the contractor.", ["Cllr Tom Cole", "Jo Bright"], "meet the contractor"),
+    ("The Clerk advised that she will chase the invoice.", ["Jo Bright"], "chase the invoice"),
+    ("Cllr Raj Patel said that there will be a litter pick in May.", ["Cllr Raj Patel"], "litter pick"),
+    ("Councillors agreed to email the Clerk any concerns.", ["Riverside Parish Council"], "email the Clerk"),
+    ("The DfE will recruit an independent advisor.", ["Department for Education"], "recruit an independent advisor"),
+    ("Cllr Tom Cole to report back at the next meeting.", ["Cllr Tom Cole"], "report back"),
+])
+def test_commitments(sentence, owner, text_has):
+    acts = run(sentence).actions
+    assert len(acts) == 1, acts
+    assert owners(acts[0]) == owner
+    assert text_has in acts[0].text
+
+
+@pytest.mark.parametrize("sentence", [
+    "Cllr Tom Cole declared an interest and agreed to abstain from voting.",   # part of a declaration
+    "The Parish Council would need to approve the budget in January.",         # obligation, not a task
+    "The residents will all be invited.",                                       # the invited own nothing
+    "Cllr Raj Patel said that it will be a challenge.",                         # no task
+    "Cllr Raj Patel said that if funding came, the village would benefit.",     # a condition
+    "The Clerk had suggested this some time ago and it was agreed to add it to the agenda.",
+])
+def test_not_commitments(sentence):
+    assert run(sentence).actions == []
+
+
+@pytest.mark.parametrize("sentence, votes", [
+    ("The accounts were proposed for approval by Cllr Raj Patel, seconded by Cllr Tom Cole, five were in favour, one abstained.",
+     {"votes_for": 5, "abstentions": 1, "proposer": "Cllr Raj Patel", "seconder": "Cllr Tom Cole"}),
+    ("Cllr Ann Lee proposed the grant, seconded by Cllr Tom Cole, all were in favour.",
+     {"unanimous": True, "proposer": "Cllr Ann Lee", "seconder": "Cllr Tom Cole"}),
+    ("It was resolved that the minutes be approved as a correct record.", {}),
+    ("It was agreed to add the item to the February agenda.", {}),
+    ("The Parish Council noted the audit report.", {}),
+    ("The minutes of the previous meeting were agreed for publication.", {}),
+    ("RESOLVED: that the policy be adopted.", {}),
+])
+def test_decisions(sentence, votes):
+    ds = run(sentence).decisions
+    assert len(ds) == 1, ds
+    d = ds[0]
+    for key, value in votes.items():
+        got = getattr(d, key)
+        assert (got.surface if hasattr(got, "surface") else got) == value
+
+
+@pytest.mark.parametrize("sentence", [
+    "Cllr Raj Patel asked if the residents should be consulted and it was agreed that they should be.",
+    "The purchases had been agreed by the county association.",
+    "It was noted by the inspectors that leaders were aware of the issues.",
+    "Cllr Raj Patel agreed with this and added that more work was needed.",
+])
+def test_not_decisions(sentence):
+    assert run(sentence).decisions == []
+
+
+@pytest.mark.parametrize("sentence, person, interest", [
+    ("Cllr Tom Cole declared an interest regarding payments for approval and agreed to abstain from voting.",
+     "Cllr Tom Cole", "payments for approval"),
+    ("Cllr Ann Lee declared that her daughter worked at the youth centre.", "Cllr Ann Lee",
+     "her daughter worked at the youth centre"),
+    ("Cllr Raj Patel declared a pecuniary interest in item 8 as the owner of the land.", "Cllr Raj Patel",
+     "item 8 as the owner of the land"),
+])
+def test_declarations(sentence, person, interest):
+    ds = run(sentence).declarations
+    assert [(d.person.surface, d.interest) for d in ds] == [(person, interest)]
+
+
+def test_attendance_from_a_run_on_present_line():
+    ex = run("Nothing else.")
+    roles = {(a.person.surface, a.role) for a in ex.attendance}
+    assert ("Cllr Ann Lee", "chair") in roles and ("Cllr Ann Lee", "present") in roles
+    assert ("Jo Bright", "present") in roles
+    assert ex.posts["clerk"] == "Jo Bright"
+
+
+def test_apologies_in_prose_and_chair_from_who_opened_the_meeting():
+    text = ("Cllr Smith welcomed the members and noted apologies had been received from Kerry Dale.\n\n"
+            "Julie Grey in attendance")
+    ex = extract(segment(Document("t.txt", text, "txt", "0")))
+    roles = {(a.person.surface, a.role) for a in ex.attendance}
+    assert roles == {("Cllr Smith", "chair"), ("Kerry Dale", "apologies"), ("Julie Grey", "in_attendance")}

@@ -1,0 +1,72 @@
+"""segment: sections and sentences, as (raw, expected) tables of real minute-writing."""
+from __future__ import annotations
+
+import pytest
+
+from kg.records import Document
+from kg.segment import segment, sentences
+
+
+def doc(text: str, **meta) -> Document:
+    return Document(path="t.txt", text=text, format="txt", sha256="0", meta=meta)
+
+
+def split(text: str) -> list[str]:
+    return [text[s:e] for s, e in sentences(text, 0, len(text))]
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("Cllr. Smith welcomed everyone. Apologies were noted.",
+     ["Cllr. Smith welcomed everyone.", "Apologies were noted."]),
+    ("It was agreed, e.g. by all present, to defer. The Clerk will write.",
+     ["It was agreed, e.g. by all present, to defer.", "The Clerk will write."]),
+    # a no-break space after the full stop, as pages copied from the web have
+    ("K Podmore asked a question.\xa0 J Hassall replied.", ["K Podmore asked a question.", "J Hassall replied."]),
+    # a numbered list entry is one sentence, not "1." and the rest
+    ("1.  To approve the revised terms.", ["1.  To approve the revised terms."]),
+    ("J. Smith said that she will report back.", ["J. Smith said that she will report back."]),
+    ("Item one\n\nItem two", ["Item one", "Item two"]),
+    ("• First bullet\n• Second bullet", ["• First bullet", "• Second bullet"]),
+])
+def test_sentences(raw, expected):
+    assert split(raw) == expected
+
+
+def test_minute_numbers_even_when_run_on_inline():
+    text = ("HEADER\n\n101/24 Apologies – Cllr A Bee. 102/24 Declarations – none. "
+            "The planning reference 19/01754/F was noted. 103/24 Finance – agreed.")
+    items = [s for s in segment(doc(text)).sections if s.kind == "item"]
+    assert [s.number for s in items] == ["101/24", "102/24", "103/24"]
+    assert items[0].title == "Apologies"
+
+
+def test_timed_items_with_presenters_and_documents():
+    text = ("Opening remarks.\n\n15:15 Budget Update - Ann Lee/Raj Patel pdf icon PDF 64 KB\n\nText.\n\n"
+            "16:00: Thematic Focus - Ann Lee\n\nMore text.")
+    items = [s for s in segment(doc(text)).sections if s.kind == "item"]
+    assert [(s.time, s.title, s.presenters, s.documents) for s in items] == [
+        ("15:15", "Budget Update", ["Ann Lee", "Raj Patel"], ["PDF 64 KB"]),
+        ("16:00", "Thematic Focus", ["Ann Lee"], []),
+    ]
+
+
+def test_attendance_lists_and_closing_lists():
+    text = ("Finance Committee\n\nPresent:\nAnn Lee (Chair)\nRaj Patel\n\nApologies:\nTom Cole\n\n"
+            "Budget\n\nThe Committee noted the report.\n\nActions\n\n1. AL to circulate the figures.\n\n"
+            "Decisions\n\n• The report was noted.")
+    kinds = [s.kind for s in segment(doc(text)).sections]
+    assert kinds == ["header", "present", "apologies", "item", "actions", "decisions"]
+
+
+def test_prose_after_an_attendance_list_is_not_lost():
+    text = "Present:\nAnn Lee\nRaj Patel\n\nThe Chair opened the meeting. It was agreed to proceed. " * 1
+    secs = segment(doc(text)).sections
+    covered = "".join(text[s.start:s.end] for s in secs)
+    assert "It was agreed to proceed." in covered
+
+
+def test_numbered_list_under_a_colon_is_not_a_run_of_items():
+    text = ("Intro\n\n2. Governance\n\nIt was resolved that the Board made the following decisions:\n\n"
+            "1.  To approve the terms of reference.\n\n2.  To meet bi-monthly.\n\n3. Any other business\n\nNone.")
+    items = [s for s in segment(doc(text)).sections if s.kind == "item"]
+    assert [s.title for s in items] == ["Governance", "Any other business"]
