@@ -143,8 +143,9 @@ def iter_sources(
 
     Folders are walked in sorted order, skipping hidden entries and files whose
     extension is not supported; each real file and folder is visited once, so
-    symlink loops end.  A missing path, an unsupported file named explicitly, or an
-    unreadable folder is an InputError: raised, or passed to `on_error` (and the
+    symlink loops end.  A missing path, an unsupported file named explicitly, an
+    unreadable folder, or a looping or dangling link named like minutes (e.g.
+    "m.txt" -> nowhere) is an InputError: raised, or passed to `on_error` (and the
     walk goes on) when it is given.
     """
     if isinstance(paths, (str, os.PathLike)):
