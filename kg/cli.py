@@ -258,7 +258,7 @@ def query(file, expr, name, params, list_queries, allow_update, timeout, endpoin
     if allow_update and q.is_update(nq.text):
         from kg.store import GraphStore
         with GraphStore(_store_path(store)) as st:
-            st.update(nq.text)
+            q.run_update(st, nq)
         click.echo("update applied")
         return
     st = _open_read(store, endpoint)

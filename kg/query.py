@@ -77,17 +77,71 @@ def bind(query: NamedQuery, params: dict[str, str]) -> dict[str, str]:
     return bindings
 
 
-_UPDATE = re.compile(r"^\s*(?:(?:PREFIX\s+\S*\s*<[^>]*>|BASE\s+<[^>]*>)\s*)*"
-                     r"(?:INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.I)
-
-
-def _strip_comments(text: str) -> str:
-    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
+# Where a query's prologue ends: white space, comments, PREFIX and BASE declarations.
+_SKIP = re.compile(r"(?:\s|#[^\n]*)*")
+_DECL = re.compile(r"PREFIX\s*[^\s:<>]*:\s*<[^<>]*>|BASE\s*<[^<>]*>", re.I)
+_UPDATE_WORD = re.compile(r"(?:INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.I)
 
 
 def is_update(text: str) -> bool:
-    """True for SPARQL Update requests (INSERT, DELETE, DROP ...), which change the store."""
-    return bool(_UPDATE.match(_strip_comments(text)))
+    """True for SPARQL Update requests (INSERT, DELETE, DROP ...), which change the store.
+
+    The first keyword after the prologue decides, so comments anywhere in the prologue
+    (even after a PREFIX on the same line) cannot hide an update.
+    """
+    pos = 1 if text.startswith("\ufeff") else 0
+    while True:
+        pos = _SKIP.match(text, pos).end()
+        decl = _DECL.match(text, pos)
+        if not decl:
+            break
+        pos = decl.end()
+    return bool(_UPDATE_WORD.match(text, pos))
+
+
+# pyoxigraph: "error at LINE:COLUMN: expected ..." (also "LINE:COL-LINE:COL"); the column
+# counts characters from 1 and is the furthest point the parser reached.
+_AT = re.compile(r"error at (\d+):(\d+)(?:\s*-\s*\d+:\d+)?\s*:?\s*(.*)", re.S)
+_CHAR_CLASS = re.compile(r"\[[^\]]*\]")
+
+
+def _what_was_expected(detail: str) -> str:
+    """pyoxigraph's list of expected tokens, cut to what helps a person."""
+    detail = " ".join(detail.split())
+    m = re.match(r"expected (?:one of )?(.*)$", detail)
+    if not m:
+        return detail[:200]
+    items = [i.strip() for i in _CHAR_CLASS.sub("", m.group(1)).split(", ")]
+    items = [i for i in items if i and i not in ("[_]",)]
+    if "IRI parsing failed" in items:
+        return "an IRI <...> there is not valid (spaces or other characters not allowed in IRIs?)"
+    sentences = [i for i in items if len(i.split()) >= 3]
+    if sentences:  # "The SELECT contains a variable that is unbound"
+        return sentences[0]
+    if not items:
+        return "unexpected text"
+    shown = ", ".join(items[:8]) + (", ..." if len(items) > 8 else "")
+    return f"expected {shown}" if len(items) == 1 else f"expected one of {shown}"
+
+
+def explain_syntax_error(text: str, message: str) -> str:
+    """Turn pyoxigraph's "error at 3:17: expected ..." into line, column and the text there."""
+    m = _AT.search(message)
+    if not m:
+        return message
+    line_no, col = int(m.group(1)), int(m.group(2))
+    lines = text.split("\n")
+    line = lines[line_no - 1] if 0 < line_no <= len(lines) else ""
+    offset = sum(len(x) + 1 for x in lines[:max(0, line_no - 1)]) + col - 1
+    at_end = offset >= len(text.rstrip())
+    before = " ".join(line[:max(0, col - 1)].split())[-30:]
+    where = f"line {line_no}, column {col}"
+    if at_end:
+        where += " (the end of the query)"
+    elif before:
+        where += f", after {before!r}"
+    kind = "SPARQL update" if "update" in message[:m.start()] else "SPARQL"
+    return f"malformed {kind} at {where}: {_what_was_expected(m.group(3))}"
 
 
 def run(store: GraphStore, query: NamedQuery, params: dict[str, str] | None = None, *,
@@ -99,34 +153,23 @@ def run(store: GraphStore, query: NamedQuery, params: dict[str, str] | None = No
     """
     if is_update(query.text):
         raise QueryError("this is a SPARQL update; govkg query only reads unless you pass --allow-update")
-    text = with_values(query.text, bind(query, params or {}))
-    if timeout is None or getattr(store, "path", None) is None:
-        return store.select(text, {})
-    return _run_with_timeout(store, text, {}, timeout)
+    bindings = bind(query, params or {})
+    try:
+        if timeout is None or getattr(store, "path", None) is None:
+            return store.select(query.text, bindings)
+        return _run_with_timeout(store, query.text, bindings, timeout)
+    except QueryError as e:
+        raise QueryError(explain_syntax_error(query.text, str(e))) from None
 
 
-_GROUP_OPEN = re.compile(r"\bWHERE\s*\{|\{", re.I)
-
-
-def with_values(sparql: str, bindings: dict[str, str]) -> str:
-    """Bind parameters with an inline VALUES block at the top of the WHERE group.
-
-    Each value is serialised by Oxigraph as an escaped RDF literal, so quotes, braces,
-    newlines or SPARQL keywords in it stay inside the literal; the engine then joins the
-    binding like any other solution (the SPARQL 1.1 way rdflib's initBindings works too).
-    """
-    if not bindings:
-        return sparql
-    import pyoxigraph as ox
-    # comment lines blanked to spaces of the same length, so offsets still match
-    body = "\n".join(" " * len(line) if line.lstrip().startswith("#") else line for line in sparql.split("\n"))
-    m = _GROUP_OPEN.search(body)
-    if m is None:
-        raise QueryError("cannot bind parameters: the query has no WHERE { ... } group")
-    names = list(bindings)
-    values = " ".join(str(ox.Literal(bindings[n])) for n in names)
-    block = f" VALUES ({' '.join('?' + n for n in names)}) {{ ({values}) }} "
-    return sparql[: m.end()] + block + sparql[m.end():]
+def run_update(store: GraphStore, query: NamedQuery) -> None:
+    """Apply a SPARQL update (only for `govkg query --allow-update`)."""
+    try:
+        store.update(query.text)
+    except QueryError as e:
+        raise QueryError(explain_syntax_error(query.text, str(e))) from None
+    except (OSError, ValueError) as e:
+        raise QueryError(f"update failed: {e}") from None
 
 
 def _child(path: str, base: str, text: str, bindings: dict[str, str], conn) -> None:
@@ -151,7 +194,13 @@ def _run_with_timeout(store: GraphStore, text: str, bindings: dict[str, str], ti
         proc.join()
         raise QueryError(f"the query ran longer than --timeout {timeout:g} s and was stopped; "
                          "narrow it (LIMIT, more specific patterns) or raise the timeout")
-    status, payload = parent.recv()
+    try:
+        status, payload = parent.recv()
+    except (EOFError, OSError):
+        # the child died without an answer (killed, or out of memory)
+        proc.join()
+        raise QueryError(f"the query process ended without an answer (exit code {proc.exitcode}); "
+                         "narrow the query or give it more memory") from None
     proc.join()
     if status == "error":
         raise QueryError(payload)

@@ -48,6 +48,9 @@ def parse_name(surface: str, aliases: dict[str, str]) -> ParsedName | None:
     words = rest.replace(".", " ").split()
     if not words:
         return None
+    if len(words) == 1 and re.fullmatch(r"[A-Z]{2,4}|[A-Z]{1,2}[a-z][A-Z]?", words[0]):
+        # an owner code written as initials ("JB", "AWa"): no surname to go on
+        return ParsedName(surface, title, [], words[0], "")
     initials_tokens = []
     while len(words) > 1 and re.fullmatch(r"[A-Z]{1,3}", words[0]):
         initials_tokens.append(words.pop(0))
@@ -168,6 +171,13 @@ def resolve(ex: Extraction, *, known: KnownPeople | None = None) -> Resolution:
     for s, p in parsed.items():
         if p.full:
             continue
+        if not p.surname:
+            cands = {uf.find(f) for f in by_folded.values() if _code_fits(p.initials, parsed[f])}
+            if len(cands) == 1:
+                uf.union(cands.pop(), s)
+            elif len(cands) > 1:
+                unresolved.append(f"{s}: initials that fit {len(cands)} people; kept apart")
+            continue
         cands = set()
         for f in by_folded.values():
             pf = parsed[f]
@@ -259,6 +269,17 @@ def _initials_fit(initials: str, full: ParsedName) -> bool:
     surname_parts = re.split(r"[- ]", full.surname)
     with_surname = given_initials + "".join(p[0].upper() for p in surname_parts[:-1])
     return given_initials.startswith(initials) or with_surname.startswith(initials)
+
+
+def _code_fits(code: str, full: ParsedName) -> bool:
+    """'JB' fits Jane Brown, 'AWa' fits Andy Warburton, 'GRW' fits Gladys Rhodes-White."""
+    words = full.given + re.split(r"[- ]", full.surname)
+    parts = re.findall(r"[A-Z][a-z]*", code)
+    if len(parts) != len(words) and not (len(parts) == 2 and len(words) > 2):
+        return False
+    if len(parts) == 2 and len(words) > 2:
+        words = [words[0], words[-1]]
+    return all(w.lower().startswith(p.lower()) for p, w in zip(parts, words))
 
 
 def _best_full(full: list[str], parsed: dict[str, ParsedName]) -> str:

@@ -1,13 +1,22 @@
 """store: named graphs in an embedded Oxigraph store on disk.
 
-One named graph per source document.  Replacing a document's graph is atomic: the new
-triples are first written to a staging graph (one Oxigraph transaction), then a single
-SPARQL update MOVEs it over the old graph (a second transaction).  A build killed between
-the two leaves only a staging graph, which queries never see (they read the union of
-the live graphs only) and which the next writer removes.
+One named graph per source document, and every change of a document's graph is atomic:
+
+- a new document is loaded straight into its graph in one Oxigraph transaction (the
+  N-Triples text is parsed by Oxigraph: no per-triple Python objects);
+- a changed document's new triples are first loaded into a staging graph (one
+  transaction), then a single SPARQL update MOVEs it over the old graph (a second
+  transaction).  A build killed between the two leaves only a staging graph, which
+  queries never see (they read the union of the live graphs only) and which the next
+  writer removes.
+
+Measured on this kind of machine (benchmarks/results.md): a transactional write costs
+~15-20 us per quad on disk, so MOVE (which rewrites every quad of the document) is kept
+for replacements only, where it is needed.
 
 Query, view and export commands open the store read-only, so they work while a build
-holds the single-writer lock.
+holds the single-writer lock.  A read-only handle is a snapshot: it sees what the writer
+had committed when it was opened (the writer need not close or flush), never later writes.
 """
 from __future__ import annotations
 
@@ -59,8 +68,9 @@ class GraphStore:
         self.base = base
         self.read_only = read_only
         self._store = self._open()
+        self._scope: dict | None = None  # read-only handles are snapshots: computed once
         if not read_only:
-            self._drop_staging()
+            self.drop_staging()
 
     def _open(self) -> ox.Store:
         if self.path is None:
@@ -68,6 +78,9 @@ class GraphStore:
         if self.read_only:
             if not self.path.exists():
                 raise StoreError(f"no store at {self.path}; run `govkg build FILE --store {self.path}` first")
+            if not self.path.is_dir() or not (self.path / "CURRENT").exists():
+                raise StoreError(f"{self.path} is not a govkg store (no Oxigraph data in it); "
+                                 f"run `govkg build FILE --store {self.path}` or pass another --store")
             try:
                 return ox.Store.read_only(str(self.path))
             except OSError as e:
@@ -97,36 +110,75 @@ class GraphStore:
     def _staging_prefix(self) -> str:
         return self.base + "staging/"
 
-    def _drop_staging(self) -> None:
+    def drop_staging(self) -> int:
         """Remove what a killed build left half-way: staging graphs are never live."""
         prefix = self._staging_prefix()
+        dropped = 0
         for g in list(self._store.named_graphs()):
             if isinstance(g, ox.NamedNode) and g.value.startswith(prefix):
                 self._store.remove_graph(g)
+                dropped += 1
+        return dropped
+
+    _drop_staging = drop_staging
 
     def live_graphs(self) -> list[ox.NamedNode]:
         prefix = self._staging_prefix()
         return [g for g in self._store.named_graphs()
                 if isinstance(g, ox.NamedNode) and not g.value.startswith(prefix)]
 
-    def replace_graph(self, graph_iri: str, staging_iri: str, triples: Iterable) -> int:
-        """Atomically make `graph_iri` hold exactly `triples` (rdflib triples)."""
+    def replace_graph(self, graph_iri: str, staging_iri: str, triples) -> int:
+        """Atomically make `graph_iri` hold exactly `triples`; returns how many.
+
+        `triples` is N-Triples text (bytes or str, as `kg.pipeline` workers produce it:
+        parsed by Oxigraph in one call) or an iterable of rdflib or pyoxigraph triples.
+        A graph that does not exist yet is written in one transaction; an existing one
+        through the staging graph and a MOVE (see the module docstring).
+        """
         if self.read_only:
             raise StoreError("the store is open read-only")
+        live = ox.NamedNode(graph_iri)
         staging = ox.NamedNode(staging_iri)
-        quads = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), staging) for s, p, o in triples]
-        self._store.remove_graph(staging) if self._store.contains_named_graph(staging) else None
-        self._store.extend(quads)  # one transaction: all or nothing
-        if not quads:
-            self._store.add_graph(staging)
-        # Both IRIs are minted by kg.ids (slug characters only), never user text.
-        self._store.update(f"MOVE SILENT <{staging_iri}> TO <{graph_iri}>")
-        return len(quads)
+        self._scope = None
+        if self._store.contains_named_graph(live):
+            self.remove_graph(staging_iri)
+            n = self._write(staging, triples)
+            # Both IRIs are minted by kg.ids and checked by ox.NamedNode above, never user text.
+            self._store.update(f"MOVE SILENT {staging} TO {live}")
+            return n
+        return self._write(live, triples)
 
+    def _write(self, graph: ox.NamedNode, triples) -> int:
+        """One transaction: all of `triples` into `graph`, or nothing."""
+        if isinstance(triples, (bytes, str)):
+            data = triples.encode("utf-8") if isinstance(triples, str) else triples
+            n = data.count(b"\n")  # N-Triples: one statement per line, newlines in literals escaped
+            try:
+                self._store.load(data, ox.RdfFormat.N_TRIPLES, to_graph=graph)
+            except SyntaxError as e:
+                raise StoreError(f"invalid N-Triples for {graph.value}: {e}") from None
+        else:
+            quads = [ox.Quad(*(t if isinstance(t, ox.Triple) else map(to_ox, t)), graph) for t in triples]
+            n = len(quads)
+            self._store.extend(quads)
+        if n == 0:
+            self._store.add_graph(graph)
+        return n
     def remove_graph(self, graph_iri: str) -> None:
         g = ox.NamedNode(graph_iri)
+        self._scope = None
         if self._store.contains_named_graph(g):
             self._store.remove_graph(g)
+
+    def source_hashes(self) -> dict[str, str]:
+        """graph IRI -> content hash of the document it was built from, for every live graph."""
+        prefix = self._staging_prefix()
+        out = {}
+        for q in self._store.quads_for_pattern(None, ox.NamedNode(str(GOV.sha256)), None, None):
+            g = q.graph_name
+            if isinstance(g, ox.NamedNode) and not g.value.startswith(prefix):
+                out[g.value] = q.object.value
+        return out
 
     def source_hash(self, graph_iri: str) -> str | None:
         """The content hash a document's graph was built from, if it is stored."""
@@ -168,15 +220,23 @@ class GraphStore:
     def _query_scope(self) -> dict:
         # The union of all graphs is fastest; only when a build is mid-write (or was
         # killed) do staging graphs exist, and then the live ones are listed explicitly.
+        # A read-only handle never sees later writes, so its scope is computed once.
+        if self._scope is not None:
+            return self._scope
         prefix = self._staging_prefix()
         graphs = list(self._store.named_graphs())
         if any(isinstance(g, ox.NamedNode) and g.value.startswith(prefix) for g in graphs):
-            return {"default_graph": [g for g in graphs if not g.value.startswith(prefix)]}
-        return {"use_default_graph_as_union": True}
+            scope = {"default_graph": [g for g in graphs if not g.value.startswith(prefix)]}
+        else:
+            scope = {"use_default_graph_as_union": True}
+        if self.read_only:
+            self._scope = scope
+        return scope
 
     def update(self, sparql: str) -> None:
         if self.read_only:
             raise QueryError("the store is open read-only; pass --allow-update to run an update")
+        self._scope = None
         try:
             self._store.update(sparql)
         except SyntaxError as e:

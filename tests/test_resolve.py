@@ -69,3 +69,12 @@ def test_generic_bodies_belong_to_the_body_and_named_ones_are_global():
     assert res.org_of["Ofsted"] == "ofsted"
     assert res.org_of["LA"].startswith("wirral-childrens-trust--")
     assert res.org_of["Children's Trust"] == res.body_key
+
+
+@pytest.mark.parametrize("surfaces, expected", [
+    (["Jane Brown", "JB"], [{"JB", "Jane Brown"}]),
+    (["Jane Brown", "Jack Bell", "JB"], [{"JB"}, {"Jack Bell"}, {"Jane Brown"}]),   # two fit: kept apart
+    (["Andy Warburton", "Ann Wrightson", "AWa"], [{"AWa", "Andy Warburton"}, {"Ann Wrightson"}]),
+])
+def test_owner_initials_without_a_declaration(surfaces, expected):
+    assert clusters(surfaces) == expected

@@ -5,6 +5,7 @@ import re
 
 from kg import gazetteer as gz
 from kg.extract import attendance as att
+from kg.extract import layout
 from kg.extract import rules
 from kg.extract.names import NameContext, declared_aliases, defined_acronyms, find_people
 from kg.extract.sentences import Sent, read_sentences
@@ -88,12 +89,31 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
     prev_question: str | None = None
     list_kind_of = {s.start: s.kind for s in secs.sections}
     _ = list_kind_of
+    table = layout.TableState()
+    table_section = None
     for k, s in enumerate(sents):
         if s.section.kind in ("present", "in_attendance", "apologies", "header") and not _has_verb(s.text):
             continue
         people_after = _people_after(s, rule_doc)
+        if s.section is not table_section:
+            table, table_section = layout.TableState(), s.section
+        if " | " in s.text or s.text.count("|") >= 2:
+            row = layout.table_row(s, rule_doc, table, s.section.kind == "actions")
+            if row is True:
+                continue
+            if row is not None:
+                _add_action(ex, row)
+                continue
+        labelled = layout.labelled_action(s, rule_doc, _previous(sents, k))
+        if labelled is not None:
+            _add_action(ex, labelled)
+            continue
         if s.section.kind in ("actions", "decisions") and not _is_list_heading(s):
             _list_entry(ex, s, rule_doc, secs)
+            continue
+        column = layout.right_column(s, rule_doc)
+        if column is not None:
+            _add_action(ex, column)
             continue
         decl = rules.declaration_of(s, rule_doc)
         if decl:
@@ -163,11 +183,6 @@ def _is_list_heading(s: Sent) -> bool:
 
 
 LIST_MARK = re.compile(r"^\s*(?:[-•·*▪●◦]|\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s*")
-TRAILING_OWNER = re.compile(r"(?:\s+[-–—]\s*|\s*\|\s*|\s{2,}|\t+|\s*Action(?:\s+by)?\s*:\s*)"
-                            r"(?P<owners>(?:[A-Z]{2,4}|All|Clerk|Chair)(?:\s*(?:/|,|&|and)\s*(?:[A-Z]{2,4}|All|Clerk|Chair))*)"
-                            r"\s*(?:\|\s*(?P<due>[^|]+?))?\s*\|?\s*$")
-
-
 def _list_entry(ex: Extraction, s: Sent, doc: rules.Doc, secs: Sections) -> None:
     """An entry of a closing Actions or Decisions list."""
     mark = LIST_MARK.match(s.text)
@@ -182,17 +197,10 @@ def _list_entry(ex: Extraction, s: Sent, doc: rules.Doc, secs: Sections) -> None
         return
     owners: list[Owner] = []
     text = entry
-    tm = TRAILING_OWNER.search(entry)
-    if tm:
+    tm = layout.TRAILING_CODES.search(entry)
+    if tm and tm.start() > 0:
         text = entry[:tm.start()].strip()
-        for code in re.split(r"\s*(?:/|,|&|\band\b)\s*", tm.group("owners")):
-            if code == "All":
-                owners.append(Owner(doc.body or "All members", "body"))
-            elif code in ("Clerk", "Chair"):
-                holder = doc.post_holders.get(code.lower())
-                owners.append(Owner(code, "post", PersonRef(holder) if holder else None))
-            else:
-                owners.append(Owner(code, "person", PersonRef(code)))
+        owners = layout.codes_to_owners(tm.group("codes"), doc)
     if not owners:
         subj = rules.subject_at(s, body_rel, doc)
         if subj is not None and subj.kind != "pronoun":
@@ -204,10 +212,25 @@ def _list_entry(ex: Extraction, s: Sent, doc: rules.Doc, secs: Sections) -> None
         owners = [Owner(doc.body, "body")]
     a = Action(text.rstrip(". "), s.evidence, owners, s.item_index)
     a.due = rules.due_of(text)
-    # the same task agreed in the prose and listed at the end is one action
-    names = {o.surface for o in owners}
-    if not any(_similar(a.text, o.text) >= 0.6 and ({x.surface for x in o.owners} & names) for o in ex.actions):
-        ex.actions.append(a)
+    _add_action(ex, a)
+
+
+def _add_action(ex: Extraction, a: Action) -> None:
+    """Add an action unless the same task for the same owner is already recorded
+    (agreed in the prose, then listed again in a closing list or table)."""
+    names = {o.person.surface if o.person else o.surface for o in a.owners}
+    for o in ex.actions:
+        theirs = {x.person.surface if x.person else x.surface for x in o.owners}
+        if _similar(a.text, o.text) >= 0.6 and (theirs & names or not names):
+            return
+    ex.actions.append(a)
+
+
+def _previous(sents: list[Sent], k: int) -> Sent | None:
+    """The sentence before k in the same section: what an 'ACTION:' label closes."""
+    if k > 0 and sents[k - 1].section is sents[k].section:
+        return sents[k - 1]
+    return None
 
 
 def _numbered_resolution(sents: list[Sent], k: int) -> str | None:

@@ -21,6 +21,7 @@ class Sent:
     orgs: list[OrgMention] = field(default_factory=list)
     # which organisation speaks as "we" here (a working group's report read out)
     voice: str | None = None
+    source: str = ""  # the whole document text, for evidence spanning two sentences
 
     @property
     def evidence(self) -> Evidence:
@@ -55,7 +56,7 @@ def read_sentences(secs: Sections, ctx: NameContext, acronyms: dict[str, str]) -
                      if all(p.end <= m.start or p.start >= m.end for m in people)]
             spans = [(m.start, m.end) for m in people]
             orgs = find_orgs(chunk, s, acronyms, spans)
-            sent = Sent(s, e, chunk, sec, sec.item_index, people, posts, orgs)
+            sent = Sent(s, e, chunk, sec, sec.item_index, people, posts, orgs, source=text)
             vm = _VOICE.match(chunk)
             if vm and orgs and orgs[0].start == s + vm.start("org") and len(chunk) < 200:
                 voice = orgs[0].canonical or orgs[0].surface

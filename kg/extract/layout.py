@@ -1,0 +1,149 @@
+"""Actions written as layout rather than prose.
+
+Minute-takers record owners in several layouts:
+- a label after the discussion: "ACTION: JB", "Action by: Clerk/HT", "ACTION: Clerk to chase";
+- a table: "Action | Who | When" with rows "Update the SEN policy | HT | Summer term";
+- a right-hand column flattened into the line by PDF extraction: "... a revised timeline.   GD/HL";
+- closing lists: "1. MW to produce a blog post", "Circulate the audit - AB".
+Owner codes are initials ("JB", "AWa"), posts ("Clerk", "HT") or "All".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg import gazetteer as gz
+from kg.extract import rules
+from kg.extract.sentences import Sent
+from kg.records import Action, Evidence, Owner, PersonRef
+
+_CODE = r"(?:[A-Z]{2,4}|[A-Z]{1,2}[a-z][A-Z]?|All|ALL|Clerk|Chair|Chairman|RFO|HT|DHT)"
+OWNER_CODES = re.compile(rf"^\s*\(?\s*(?P<codes>{_CODE}(?:\s*(?:/|,|&|\band\b)\s*{_CODE})*)\s*\)?\s*\.?\s*$")
+ACTION_LABEL = re.compile(r"^\s*[-•*]?\s*\**(?:ACTIONS?|Actions?)(?:\s+(?:by|owner|for))?\**\s*[:\-–—]\s*\**\s*(?P<rest>.+)$",
+                          re.S)
+RIGHT_COLUMN = re.compile(rf"(?:\t+|[ \u00a0]{{3,}})(?P<codes>{_CODE}(?:\s*(?:/|,|&)\s*{_CODE})*)\s*$")
+TRAILING_CODES = re.compile(rf"(?:\s+[-–—]\s*|\s*\|\s*|\s{{2,}}|\t+|\s*Action(?:\s+by)?\s*:\s*|\s+\()"
+                            rf"(?P<codes>{_CODE}(?:\s*(?:/|,|&|\band\b)\s*{_CODE})*)\)?\s*\.?\s*$")
+
+HEADER_ROLES = [
+    ("owner", re.compile(r"^(?:who|by\s+whom|owner|lead|responsible|action\s+by|officer|person)\b", re.I)),
+    ("due", re.compile(r"^(?:when|by\s+when|due|deadline|date|timescale|target|by\s+date)\b", re.I)),
+    ("status", re.compile(r"^(?:status|progress|update|rag|outcome|comments?)\b", re.I)),
+    ("text", re.compile(r"^(?:actions?|tasks?|description|what|issue|item|agreed\s+action)\b", re.I)),
+    ("number", re.compile(r"^(?:no\.?|ref\.?|#|number)$", re.I)),
+]
+DUE_CELL = re.compile(r"\d|January|February|March|April|May|June|July|August|September|October|November|"
+                      r"December|term|meeting|ongoing|asap|immediate|week|month|year|spring|summer|autumn|winter",
+                      re.I)
+
+
+def codes_to_owners(codes: str, doc: rules.Doc) -> list[Owner]:
+    """'GD/HL', 'Clerk', 'All' -> owners; initials stay surfaces for resolve to match."""
+    owners = []
+    for code in re.split(r"\s*(?:/|,|&|\band\b)\s*", codes.strip("() .")):
+        if not code:
+            continue
+        if code in ("All", "ALL"):
+            owners.append(Owner(doc.body or "All members", "body"))
+            continue
+        post = gz.lookup_post(code)
+        if post is not None:
+            holder = doc.post_holders.get(post.post.lower())
+            owners.append(Owner(post.post, "post", PersonRef(holder) if holder else None))
+        else:
+            owners.append(Owner(code, "person", PersonRef(code)))
+    return owners
+
+
+def labelled_action(sent: Sent, doc: rules.Doc, previous: Sent | None) -> Action | None:
+    """'ACTION: JB' (the task is the sentence before) or 'ACTION: Clerk to chase highways'."""
+    m = ACTION_LABEL.match(sent.text)
+    if not m:
+        return None
+    rest = m.group("rest").strip().strip("*").strip()
+    codes = OWNER_CODES.match(rest)
+    if codes:
+        if previous is None:
+            return None
+        owners = codes_to_owners(codes.group("codes"), doc)
+        return _action(previous.text, sent, owners, previous)
+    rel = m.start("rest")
+    subj = rules.subject_at(sent, rel, doc)
+    if subj is not None and subj.kind != "pronoun":
+        vp = re.sub(r"^\s*(?:to|will|agreed\s+to|is\s+to)\s+", "", sent.text[subj.end:]).strip()
+        return _action(vp, sent, subj.owners)
+    tail = TRAILING_CODES.search(rest)
+    if tail:
+        return _action(rest[:tail.start()], sent, codes_to_owners(tail.group("codes"), doc))
+    return _action(rest, sent, [])
+
+
+def right_column(sent: Sent, doc: rules.Doc) -> Action | None:
+    """'The chair asked for a revised timeline.     GD/HL': owners in a flattened column."""
+    m = RIGHT_COLUMN.search(sent.text)
+    if not m or m.start() < 10:
+        return None
+    return _action(sent.text[:m.start()], sent, codes_to_owners(m.group("codes"), doc))
+
+
+@dataclass
+class TableState:
+    """Column roles of the current action table, from its header row."""
+
+    roles: list[str] = field(default_factory=list)
+
+
+def table_row(sent: Sent, doc: rules.Doc, state: TableState, in_actions: bool) -> Action | None | bool:
+    """A row of an action table; returns True for a header row, None if not an action row."""
+    cells = [c.strip() for c in sent.text.strip().strip("|").split("|")]
+    if len(cells) < 2:
+        return None
+    roles = [next((r for r, rx in HEADER_ROLES if rx.match(c)), "") for c in cells]
+    if sum(1 for r in roles if r) >= 2 and "owner" in roles:
+        state.roles = [r or "other" for r in roles]
+        return True
+    if not state.roles and not in_actions:
+        return None
+    owners: list[Owner] = []
+    text_parts, due = [], None
+    for k, cell in enumerate(cells):
+        role = state.roles[k] if k < len(state.roles) else ""
+        if not cell:
+            continue
+        codes = OWNER_CODES.match(cell)
+        if role == "owner" or (not role and codes and k > 0):
+            owners.extend(codes_to_owners(codes.group("codes"), doc) if codes else _named(sent, cell, doc))
+        elif role == "due" or (not role and k > 0 and DUE_CELL.search(cell) and len(cell) < 40):
+            due = cell
+        elif role in ("text", "") and not re.fullmatch(r"\d+[.)]?", cell):
+            text_parts.append(cell)
+    if not text_parts:
+        return None
+    a = _action(" ".join(text_parts), sent, owners)
+    a.due = due or a.due
+    return a
+
+
+def _named(sent: Sent, cell: str, doc: rules.Doc) -> list[Owner]:
+    """An owner cell holding a name or a post: 'Jane Smith', 'Town Clerk', 'Highways team'."""
+    start = sent.text.find(cell)
+    subj = rules.subject_at(sent, start, doc) if start >= 0 else None
+    if subj is not None and subj.kind != "pronoun":
+        return subj.owners
+    post = gz.lookup_post(cell)
+    if post is not None:
+        holder = doc.post_holders.get(post.post.lower())
+        return [Owner(post.post, "post", PersonRef(holder) if holder else None)]
+    return []
+
+
+def _action(text: str, sent: Sent, owners: list[Owner], about: Sent | None = None) -> Action:
+    text = re.sub(r"^\s*(?:[-•*]|\d{1,2}[.)])\s*", "", text).strip().rstrip(".;, ")
+    evidence = sent.evidence
+    if about is not None:
+        # the label and the sentence it closes are one passage: cite both, exactly
+        start, end = min(about.start, sent.start), max(about.end, sent.end)
+        evidence = Evidence(sent.source[start:end], start, end)
+    a = Action(text=text, evidence=evidence, owners=owners, item_index=sent.item_index)
+    a.due = rules.due_of(text)
+    return a
