@@ -139,7 +139,7 @@ class _Builder:
         body_iri = self.m.org(self.res.body_key) if self.res.body_key else None
         self.add(m, GOV.body, body_iri)
         body_name = self.res.orgs[self.res.body_key].name if self.res.body_key else "Meeting"
-        self.add(m, RDFS.label, f"{body_name} {mt.date or ''}".strip())
+        self.add(m, RDFS.label, f"{body_name} meeting {mt.date}" if mt.date else f"{body_name} meeting")
         if mt.date:
             self.add(m, DCTERMS.date, Literal(mt.date, datatype=XSD.date))
         self.add(m, GOV.time, mt.time)

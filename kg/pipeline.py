@@ -1,19 +1,28 @@
 """The pipeline: read -> segment -> extract -> resolve -> build -> store.
 
-`process_file` is a pure function of a path (plus options) to an rdflib Graph and a
-report; only `build_into_store` touches the store, one document at a time, each in its
-own atomic replace.
+`graph_of_file` is a pure function of a path (plus options) to an rdflib Graph; only
+`build_into_store` touches the store, one document at a time, each in its own atomic
+replace.
+
+With `jobs` > 1 documents are read, segmented, extracted, resolved and built in a pool
+of worker processes.  A worker hands back the document's graph as N-Triples bytes
+(serialised by Oxigraph: compact to pickle, parsed by Oxigraph in one call on the other
+side) with its FileResult; only the parent process writes to the store, so the store
+keeps one writer.  Files whose content hash is already stored are skipped before any
+work is sent to the pool.
 """
 from __future__ import annotations
 
 import os
+import signal
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Graph
 
 from kg.build import build_graph
-from kg.errors import GovkgError, InputError
+from kg.errors import GovkgError, InputError, UsageError
 from kg.extract import extract
 from kg.ids import Minter, source_key
 from kg.read import iter_sources, read_document
@@ -75,14 +84,77 @@ def _graph_for(path: str, body, date, base) -> tuple[Graph | None, str, FileResu
         return None, "", FileResult(path, "failed", error=f"{path}: too deeply nested to read")
 
 
+def ntriples_of(g: Graph) -> bytes:
+    """A graph as N-Triples bytes, serialised by Oxigraph (which also checks every IRI)."""
+    import pyoxigraph as ox
+    from kg.store import to_ox
+    return ox.serialize((ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in g), format=ox.RdfFormat.N_TRIPLES)
+
+
+def build_document(task: tuple[str, str | None, str | None, str]) -> tuple[bytes | None, FileResult]:
+    """One document, read to triples: (N-Triples bytes or None, its FileResult).
+
+    Runs in a worker process when building in parallel: a pure function of its
+    arguments that touches no store.
+    """
+    path, body, date, base = task
+    g, _sha, result = _graph_for(path, body, date, base)
+    if g is None:
+        return None, result
+    try:
+        return ntriples_of(g), result
+    except ValueError as e:  # an IRI Oxigraph refuses, e.g. from a --base with spaces
+        return None, FileResult(path, "failed", error=f"{path}: cannot write its graph ({e}); check --base")
+
+
+def _worker_init() -> None:
+    # Ctrl-C is the parent's to handle (it stops the pool); workers just stop.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def resolve_jobs(jobs: int | None) -> int:
+    """jobs=None or 0 means one worker per CPU; 1 means build in this process."""
+    if jobs is None or jobs == 0:
+        return os.cpu_count() or 1
+    if jobs < 0:
+        raise UsageError(f"--jobs {jobs}: give the number of worker processes (0 for one per CPU)")
+    return jobs
+
+
+def _pool(jobs: int):
+    """A process pool.  Workers are forked from a clean server process ("forkserver")
+    where the platform has one, so no thread or store handle of this process is copied."""
+    import multiprocessing as mp
+    methods = mp.get_all_start_methods()
+    ctx = mp.get_context("forkserver" if "forkserver" in methods and sys.platform != "darwin" else "spawn")
+    if ctx.get_start_method() == "forkserver":
+        ctx.set_forkserver_preload(["kg.pipeline"])
+    return ctx.Pool(jobs, initializer=_worker_init)
+
+
+def _open_store(store_path: str | None, endpoint: str | None, base: str):
+    if endpoint:
+        from kg.remote import RemoteStore
+        store = RemoteStore(endpoint, base=base)
+        store.drop_staging()  # one writer per endpoint: what is staged now was left by a killed build
+        return store
+    return GraphStore(store_path, base=base)
+
+
 def build_into_store(paths: list[str], store_path: str | None, *, body: str | None = None, date: str | None = None,
-                     base: str = DEFAULT_BASE, force: bool = False, progress=None) -> BuildReport:
+                     base: str = DEFAULT_BASE, force: bool = False, progress=None, jobs: int | None = 1,
+                     endpoint: str | None = None) -> BuildReport:
     """Build every file under `paths` into the store, one named graph per file.
 
     A file whose content hash is already stored is skipped unless `force`; a changed
     file replaces its graph atomically.  Files that fail are reported, the rest still build.
+
+    `jobs`: worker processes that read and build documents (1: in this process; 0 or
+    None: one per CPU).  Only this process writes to the store.  `endpoint`: build into a
+    SPARQL 1.1 server (see kg.remote) instead of the store folder `store_path`.
     """
-    report = BuildReport(str(store_path))
+    jobs = resolve_jobs(jobs)
+    report = BuildReport(str(endpoint or store_path))
     files: list[str] = []
 
     def on_error(err: InputError) -> None:
@@ -91,23 +163,45 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
     for p in iter_sources(paths, on_error=on_error):
         files.append(str(p))
     minter = Minter(base)
-    with GraphStore(store_path, base=base) as store:
-        for path in (progress(files) if progress else files):
-            key = source_key(path)
-            graph_iri = str(minter.graph(key))
-            if not force:
-                try:
-                    sha = _sha_of(path)
-                except OSError:
-                    sha = None
-                if sha and store.source_hash(graph_iri) == sha:
-                    report.results.append(FileResult(path, "unchanged"))
-                    continue
-            g, _sha, result = _graph_for(path, body, date, base)
-            if g is not None:
-                store.replace_graph(graph_iri, str(minter.staging_graph(key)), g)
-            report.results.append(result)
+    # The pool starts before the store is opened: workers never hold a store handle.
+    pool = _pool(min(jobs, len(files))) if jobs > 1 and len(files) > 1 else None
+    try:
+        with _open_store(store_path, endpoint, base) as store:
+            stored = {} if force else store.source_hashes()
+            todo: list[tuple[str, str, str]] = []  # path, graph IRI, staging IRI
+            for path in files:
+                key = source_key(path)
+                graph_iri = str(minter.graph(key))
+                if not force and graph_iri in stored:
+                    try:
+                        sha = _sha_of(path)
+                    except OSError:
+                        sha = None
+                    if sha == stored[graph_iri]:
+                        report.results.append(FileResult(path, "unchanged"))
+                        continue
+                todo.append((path, graph_iri, str(minter.staging_graph(key))))
+            tasks = [(path, body, date, base) for path, _, _ in todo]
+            if pool is None or len(todo) < 2:
+                outputs = map(build_document, tasks)
+            else:
+                outputs = pool.imap(build_document, tasks, chunksize=_chunksize(len(tasks), jobs))
+            # results come back in input order; the progress bar moves as each is written
+            for _path, graph_iri, staging_iri in (progress(todo) if progress else todo):
+                nt, result = next(outputs)
+                if nt is not None:
+                    store.replace_graph(graph_iri, staging_iri, nt)
+                report.results.append(result)
+    finally:
+        if pool is not None:
+            pool.terminate()
+            pool.join()
     return report
+
+
+def _chunksize(n: int, jobs: int) -> int:
+    # a document takes tens of milliseconds: small chunks keep workers evenly busy
+    return max(1, min(16, n // (jobs * 16)))
 
 
 def _sha_of(path: str) -> str:

@@ -234,7 +234,7 @@ def statements(sent: Sent, doc: Doc) -> list[Statement]:
 DECISION_VERB = r"resolved|agreed|approved|decided|endorsed|adopted|ratified|accepted"
 PASSIVE_DECISION = re.compile(
     rf"\b(?:it|It)\s+(?:was|is|has\s+been)\s+(?:also\s+|further\s+|therefore\s+|then\s+)?(?:unanimously\s+|"
-    rf"formally\s+)?(?P<verb>{DECISION_VERB})\b(?:\s+by\s+(?:the\s+)?[A-Z][\w ]{{1,40}}?)?\s*(?::|that|to)?\s*"
+    rf"formally\s+)?(?P<verb>(?i:{DECISION_VERB}))\b(?:\s+by\s+(?:the\s+)?[A-Z][\w ]{{1,40}}?)?\s*[:\-–]?\s*(?:that|to)?\s*:?\s*"
     r"|\b(?:were|was)\s+(?:unanimously\s+|duly\s+|also\s+)?(?P<verb2>agreed|approved|adopted|ratified|endorsed|"
     r"resolved|accepted)\b(?!\s+(?:that|with))")
 BODY_DECISION = re.compile(rf"^(?:\s*|.*?,\s*(?:and|but)\s+|.*?\s(?:and|but)\s+(?:also\s+)?)"
