@@ -60,8 +60,8 @@ class _Builder:
         iri = URIRef(f"{self.doc_iri}/passage/{ev.start}-{ev.end}")
         self.add(iri, RDF.type, GOV.Passage)
         self.add(iri, OA.exact, Literal(ev.quote))
-        self.add(iri, OA.start, Literal(ev.start, datatype=XSD.nonNegativeInteger))
-        self.add(iri, OA.end, Literal(ev.end, datatype=XSD.nonNegativeInteger))
+        self.add(iri, OA.start, Literal(ev.start, datatype=XSD.integer))
+        self.add(iri, OA.end, Literal(ev.end, datatype=XSD.integer))
         self.add(iri, DCTERMS.source, self.doc_iri)
         return iri
 

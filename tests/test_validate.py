@@ -30,8 +30,8 @@ def passage(g: Graph, start: int, end: int, quote: str) -> URIRef:
     iri = URIRef(f"{DOC}/passage/{start}-{end}")
     g.add((iri, RDF.type, GOV.Passage))
     g.add((iri, OA.exact, Literal(quote)))
-    g.add((iri, OA.start, Literal(start, datatype=_ns.XSD.nonNegativeInteger)))
-    g.add((iri, OA.end, Literal(end, datatype=_ns.XSD.nonNegativeInteger)))
+    g.add((iri, OA.start, Literal(start, datatype=_ns.XSD.integer)))
+    g.add((iri, OA.end, Literal(end, datatype=_ns.XSD.integer)))
     g.add((iri, DCTERMS.source, DOC))
     return iri
 
@@ -233,9 +233,9 @@ CASES = [
      "A responsibility needs evidence"),
     ("passage-exact", drop((P0, OA.exact, None)), P0, OA.exact, "A passage needs exactly one quote"),
     ("passage-start", drop((P0, OA.start, None)), P0, OA.start, "A passage needs exactly one start offset"),
-    ("passage-end-type", set_(P0, OA.end, Literal(249)), P0, OA.end,
+    ("passage-end-type", set_(P0, OA.end, Literal("249")), P0, OA.end,
      "A passage's end offset (oa:end) must be a character position"),
-    ("passage-backwards", set_(P0, OA.start, Literal(300, datatype=_ns.XSD.nonNegativeInteger)), P0, OA.start,
+    ("passage-backwards", set_(P0, OA.start, Literal(300, datatype=_ns.XSD.integer)), P0, OA.start,
      "A passage starts after it ends"),
     ("passage-source", drop((P0, DCTERMS.source, None)), P0, DCTERMS.source,
      "A passage needs the document it quotes"),
