@@ -233,7 +233,7 @@ CASES = [
      "A responsibility needs evidence"),
     ("passage-exact", drop((P0, OA.exact, None)), P0, OA.exact, "A passage needs exactly one quote"),
     ("passage-start", drop((P0, OA.start, None)), P0, OA.start, "A passage needs exactly one start offset"),
-    ("passage-end-type", set_(P0, OA.end, Literal("249")), P0, OA.end,
+    ("passage-end-type", set_(P0, OA.end, Literal(249.0)), P0, OA.end,
      "A passage's end offset (oa:end) must be a character position"),
     ("passage-backwards", set_(P0, OA.start, Literal(300, datatype=_ns.XSD.integer)), P0, OA.start,
      "A passage starts after it ends"),
