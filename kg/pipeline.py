@@ -110,6 +110,17 @@ def build_document(task: tuple[str, str | None, str | None, str]) -> tuple[bytes
 def _worker_init() -> None:
     # Ctrl-C is the parent's to handle (it stops the pool); workers just stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        # A build killed outright (kill -9) cannot stop its pool: its fork server then
+        # exits, and this makes the kernel stop the worker too instead of leaving it waiting.
+        try:
+            import ctypes
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+            if os.getppid() == 1:  # the parent was already gone
+                os._exit(1)
+        except (OSError, AttributeError):
+            pass
 
 
 def resolve_jobs(jobs: int | None) -> int:
