@@ -97,9 +97,29 @@ def _surname_key(s: str) -> str:
 
 @dataclass
 class KnownPeople:
-    """People already in the store, so a later document links to them."""
+    """People already in the store, so a later document links to them.
 
-    by_full: dict[str, str] = field(default_factory=dict)  # folded full name -> key
+    by_full maps a folded full name to its key; by_body lists, per body key, the full names
+    seen in that body's meetings, for matching initials and surnames ("J Hassall") there.
+    """
+
+    by_full: dict[str, str] = field(default_factory=dict)
+    by_body: dict[str, list[tuple[ParsedName, str]]] = field(default_factory=dict)
+
+
+def known_people(rows: list[dict[str, str]], base: str) -> KnownPeople:
+    """KnownPeople from rows of the known-people query (person, name, body IRIs)."""
+    known = KnownPeople()
+    for r in rows:
+        key = r["person"].removeprefix(base + "person/")
+        pn = parse_name(r["name"], {})
+        if pn is None or not pn.full:
+            continue
+        known.by_full.setdefault(pn.folded_full(), key)
+        if r.get("body"):
+            body_key = r["body"].removeprefix(base + "org/")
+            known.by_body.setdefault(body_key, []).append((pn, key))
+    return known
 
 
 def resolve(ex: Extraction, *, known: KnownPeople | None = None) -> Resolution:
@@ -222,7 +242,7 @@ def resolve(ex: Extraction, *, known: KnownPeople | None = None) -> Resolution:
             if known and parsed[_best_full(full, parsed)].folded_full() in known.by_full:
                 key = known.by_full[parsed[_best_full(full, parsed)].folded_full()]
         else:
-            key = f"{body_key or 'unknown-body'}--{slug(name)}"
+            key = _known_key(members, parsed, known, body_key) or f"{body_key or 'unknown-body'}--{slug(name)}"
         ent = people.get(key) or PersonEntity(key=key, name=name)
         for m in members:
             ent.surfaces.add(aliases.get(m, m) if m in aliases else m)
@@ -249,6 +269,22 @@ def resolve(ex: Extraction, *, known: KnownPeople | None = None) -> Resolution:
             if o.kind == "post" and o.person is None:
                 unresolved.append(f"the {o.surface}: a post with no named holder in these minutes")
     return Resolution(ex, people, orgs, person_of, org_of, body_key, sorted(set(unresolved)))
+
+
+def _known_key(members: list[str], parsed: dict[str, ParsedName], known: KnownPeople | None,
+               body_key: str | None) -> str | None:
+    """A partial name ("J Hassall") that fits exactly one person already stored for this body."""
+    if not known or not body_key:
+        return None
+    cands = set()
+    for m in members:
+        p = parsed[m]
+        for pf, key in known.by_body.get(body_key, []):
+            if p.surname and _surname_fits(p.surname, pf) and (not p.initials or _initials_fit(p.initials, pf)):
+                cands.add(key)
+            elif not p.surname and _code_fits(p.initials, pf):
+                cands.add(key)
+    return cands.pop() if len(cands) == 1 else None
 
 
 def _post_label(post: str) -> str:

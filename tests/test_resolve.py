@@ -78,3 +78,16 @@ def test_generic_bodies_belong_to_the_body_and_named_ones_are_global():
 ])
 def test_owner_initials_without_a_declaration(surfaces, expected):
     assert clusters(surfaces) == expected
+
+
+def test_a_partial_name_links_to_a_person_already_stored_for_the_body():
+    from kg.resolve import known_people
+    base = "https://w3id.org/govkg/id/"
+    rows = [{"person": base + "person/julia-hassall", "name": "Julia Hassall", "body": base + "org/test-board"},
+            {"person": base + "person/jack-hassall", "name": "Jack Hassall", "body": base + "org/other-board"}]
+    known = known_people(rows, base)
+    ex = Extraction(Document("t.txt", "", "txt", "0"), Meeting(body="Test Board", date=None),
+                    people=[PersonRef("J Hassall")])
+    assert resolve(ex, known=known).person_of["J Hassall"] == "julia-hassall"
+    ex.meeting.body = "Third Board"  # no one of that name is known in this body's meetings
+    assert resolve(ex, known=known).person_of["J Hassall"] == "third-board--j-hassall"
