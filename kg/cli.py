@@ -149,8 +149,6 @@ def build(paths, store, endpoint, body, date, base, force, jobs):
     """Read minutes (files or folders) into the graph."""
     from kg.pipeline import build_into_store
     _check_date(date)
-    if jobs < 1:
-        raise UsageError(f"--jobs {jobs}: give a number of processes of 1 or more")
     progress = _progress if sys.stderr.isatty() else None
     kwargs = dict(body=body, date=date, base=base, force=force, progress=progress)
     if jobs != 1 and _accepts(build_into_store, "jobs"):

@@ -46,21 +46,19 @@ from __future__ import annotations
 
 import ipaddress
 import json
-import re
 import socket
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 import pyoxigraph as ox
 from rdflib import Graph
 
 from kg.errors import QueryError, StoreError
-from kg.store import _from_ox, to_ox
+from kg.store import _from_ox, to_ox, with_values  # noqa: F401 - with_values is part of this API
 from kg.vocab import DEFAULT_BASE, GOV
 
-_VARNAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _NO_GSP = {404, 405, 415, 501}
 
 
@@ -334,49 +332,3 @@ def _check_form(sparql: str) -> None:
         return
     if not isinstance(result, ox.QuerySolutions):
         raise QueryError("only SELECT queries return rows; use --format turtle with a CONSTRUCT via export")
-
-
-# SPARQL tokens that may hold braces or '#' without opening a group or a comment
-_SKIP = re.compile("|".join([
-    r'"""(?:[^"\\]|\\.|"(?!""))*"""',  # long strings
-    r"'''(?:[^'\\]|\\.|'(?!''))*'''",
-    r'"(?:[^"\\\n]|\\.)*"',  # short strings
-    r"'(?:[^'\\\n]|\\.)*'",
-    r'<[^<>"{}|^`\\\x00-\x20]*>',  # IRIs
-    r"#[^\n]*",  # comments
-]))
-
-
-def where_brace(sparql: str) -> int:
-    """Offset just after the '{' that opens the query's WHERE group."""
-    depth = 0
-    i, n = 0, len(sparql)
-    while i < n:
-        m = _SKIP.match(sparql, i)
-        if m:
-            i = m.end()
-            continue
-        c = sparql[i]
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "{" and depth == 0:
-            return i + 1
-        i += 1
-    raise QueryError("the query has no WHERE { ... } group to bind parameters in")
-
-
-def with_values(sparql: str, bindings: dict[str, str]) -> str:
-    """The query with `bindings` as a VALUES block opening its WHERE group.
-
-    Each value becomes an RDF literal written by pyoxigraph, so quotes, braces, line
-    breaks or SPARQL keywords in it stay inside the literal."""
-    names = list(bindings)
-    for name in names:
-        if not _VARNAME.fullmatch(name):
-            raise QueryError(f"{name!r} is not a SPARQL variable name (letters, digits, _)")
-    at = where_brace(sparql)
-    terms = " ".join(str(ox.Literal(str(bindings[n]))) for n in names)
-    block = f" VALUES ({' '.join('?' + n for n in names)}) {{ ({terms}) }}\n"
-    return sparql[:at] + block + sparql[at:]

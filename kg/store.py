@@ -21,6 +21,7 @@ had committed when it was opened (the writer need not close or flush), never lat
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -127,7 +128,7 @@ class GraphStore:
         return [g for g in self._store.named_graphs()
                 if isinstance(g, ox.NamedNode) and not g.value.startswith(prefix)]
 
-    def replace_graph(self, graph_iri: str, staging_iri: str, triples) -> int:
+    def replace_graph(self, graph_iri: str, staging_iri: str, triples: bytes | str | Iterable) -> int:
         """Atomically make `graph_iri` hold exactly `triples`; returns how many.
 
         `triples` is N-Triples text (bytes or str, as `kg.pipeline` workers produce it:
@@ -148,7 +149,7 @@ class GraphStore:
             return n
         return self._write(live, triples)
 
-    def _write(self, graph: ox.NamedNode, triples) -> int:
+    def _write(self, graph: ox.NamedNode, triples: bytes | str | Iterable) -> int:
         """One transaction: all of `triples` into `graph`, or nothing."""
         if isinstance(triples, (bytes, str)):
             data = triples.encode("utf-8") if isinstance(triples, str) else triples
@@ -193,13 +194,21 @@ class GraphStore:
     def select(self, sparql: str, bindings: dict[str, str] | None = None) -> tuple[list[str], list[dict[str, str]]]:
         """Run a SELECT over the union of live graphs; parameters bound by the engine.
 
-        Values of `bindings` are bound as plain literals (SEP-0007 substitution), so text
+        Values of `bindings` are bound as plain literals (SEP-0007 substitution, or for a
+        variable that is not projected a VALUES block opening the WHERE group), so text
         holding quotes, braces or SPARQL keywords can never change the query.
         """
         subs = {ox.Variable(k): ox.Literal(v) for k, v in (bindings or {}).items()}
         scope = self._query_scope()
         try:
-            result = self._store.query(sparql, substitutions=subs, **scope)
+            try:
+                result = self._store.query(sparql, substitutions=subs, **scope)
+            except RuntimeError as e:
+                # pyoxigraph 0.5 substitutes only variables of the SELECT projection; the
+                # others are bound by a VALUES block of escaped literals (see with_values)
+                if "projection" not in str(e):
+                    raise QueryError(f"query failed: {e}") from None
+                result = self._store.query(with_values(sparql, bindings), **scope)
         except SyntaxError as e:
             raise QueryError(f"malformed SPARQL: {e}") from None
         except (OSError, ValueError) as e:
@@ -265,3 +274,50 @@ def _from_ox(term):
     if term.language:
         return Literal(term.value, lang=term.language)
     return Literal(term.value, datatype=URIRef(term.datatype.value))
+
+
+_VARNAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+# SPARQL tokens that may hold braces or '#' without opening a group or a comment
+_SKIP = re.compile("|".join([
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""',  # long strings
+    r"'''(?:[^'\\]|\\.|'(?!''))*'''",
+    r'"(?:[^"\\\n]|\\.)*"',  # short strings
+    r"'(?:[^'\\\n]|\\.)*'",
+    r'<[^<>"{}|^`\\\x00-\x20]*>',  # IRIs
+    r"#[^\n]*",  # comments
+]))
+
+
+def where_brace(sparql: str) -> int:
+    """Offset just after the '{' that opens the query's WHERE group."""
+    depth = 0
+    i, n = 0, len(sparql)
+    while i < n:
+        m = _SKIP.match(sparql, i)
+        if m:
+            i = m.end()
+            continue
+        c = sparql[i]
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "{" and depth == 0:
+            return i + 1
+        i += 1
+    raise QueryError("the query has no WHERE { ... } group to bind parameters in")
+
+
+def with_values(sparql: str, bindings: dict[str, str]) -> str:
+    """The query with `bindings` as a VALUES block opening its WHERE group.
+
+    Each value becomes an RDF literal written by pyoxigraph, so quotes, braces, line
+    breaks or SPARQL keywords in it stay inside the literal."""
+    names = list(bindings)
+    for name in names:
+        if not _VARNAME.fullmatch(name):
+            raise QueryError(f"{name!r} is not a SPARQL variable name (letters, digits, _)")
+    at = where_brace(sparql)
+    terms = " ".join(str(ox.Literal(str(bindings[n]))) for n in names)
+    block = f" VALUES ({' '.join('?' + n for n in names)}) {{ ({terms}) }}\n"
+    return sparql[:at] + block + sparql[at:]

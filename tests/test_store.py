@@ -207,3 +207,27 @@ def test_export_graphml_of_a_real_build(founding, tmp_path):
 
 def test_founding_fixture_is_what_the_pipeline_builds(founding):
     assert FOUNDING.exists() and len(founding) > 100
+
+
+HOSTILE = ['say "hello"', "{braces} }", "line\nbreak\r\n", '} ; DROP ALL ; INSERT DATA { <http://e/s> <http://e/p> "x" } #',
+           'a\\" } ; DROP ALL #', "\\u0022 looks like an escape", "?var <http://x> # not a comment", ""]
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_local_bindings_cannot_change_the_query(founding, value):
+    before = len(founding)
+    # a projected variable is substituted by the engine...
+    assert founding.select("SELECT ?v WHERE { }", {"v": value})[1] == [{"v": value}]
+    # ...one that is not (who-owns' ?thing_text) is bound by a VALUES block of escaped literals
+    from kg.query import run_named
+    rows = run_named(founding, "who-owns", {"thing": value})[1]
+    assert rows == [] or value == ""
+    assert len(founding) == before
+
+
+def test_who_owns_binds_its_parameter_locally(founding):
+    from kg.query import run_named
+    rows = run_named(founding, "who-owns", {"thing": "data set"})[1]
+    assert rows and all("data set" in r["thing"].lower() for r in rows)
+    rows = run_named(founding, "accountable", {"entity": "Hassall"})[1]
+    assert rows and all("Hassall" in r["entity_name"] for r in rows)

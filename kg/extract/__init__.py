@@ -115,6 +115,10 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
         if column is not None:
             _add_action(ex, column)
             continue
+        if rules.PROPOSAL_ONLY.match(s.text) and ex.decisions and ex.decisions[-1].item_index == s.item_index:
+            # "Proposed Cllr A, seconded Cllr B." closes the decision before it
+            rules.votes_of(s.text, ex.decisions[-1], people_after)
+            continue
         decl = rules.declaration_of(s, rule_doc)
         if decl:
             ex.declarations.append(decl)
@@ -129,7 +133,7 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
         numbered = _numbered_resolution(sents, k)
         if numbered is not None:
             decision = Decision(numbered, s.evidence, s.item_index, kind="resolved",
-                                number=re.match(r"\s*([\divx]+)", s.text).group(1))
+                                number=re.match(r"\s*\(?([\divx]+|[a-h])?", s.text).group(1))
         if decision:
             ex.decisions.append(decision)
         statements = rules.statements(s, rule_doc)
@@ -245,7 +249,8 @@ def _numbered_resolution(sents: list[Sent], k: int) -> str | None:
             return None
         if re.match(r"^\s*\(?(\d{1,2}|[ivx]{1,4}|[a-h])[.)]\s+", p.text):
             continue
-        if p.text.rstrip().endswith(":") and re.search(r"\b(?:resolved|agreed|decided|decisions?|resolutions?|RESOLVED)\b", p.text):
+        if re.search(r"(?::|\bthat|\bThat|[-–—])\s*$", p.text) and \
+                re.search(r"\b(?:resolved|agreed|decided|decisions?|resolutions?|RESOLVED|AGREED)\b", p.text):
             return m.group(2).strip()
         return None
     return None

@@ -235,12 +235,22 @@ DECISION_VERB = r"resolved|agreed|approved|decided|endorsed|adopted|ratified|acc
 PASSIVE_DECISION = re.compile(
     rf"\b(?:it|It)\s+(?:was|is|has\s+been)\s+(?:also\s+|further\s+|therefore\s+|then\s+)?(?:unanimously\s+|"
     rf"formally\s+)?(?P<verb>(?i:{DECISION_VERB}))\b(?:\s+by\s+(?:the\s+)?[A-Z][\w ]{{1,40}}?)?\s*[:\-–]?\s*(?:that|to)?\s*:?\s*"
-    r"|\b(?:were|was)\s+(?:unanimously\s+|duly\s+|also\s+)?(?P<verb2>agreed|approved|adopted|ratified|endorsed|"
-    r"resolved|accepted)\b(?!\s+(?:that|with))")
+    r"|\b(?:were|was)\s+(?:unanimously\s+|duly\s+|also\s+)?(?P<verb2>(?i:agreed|approved|adopted|ratified|endorsed|"
+    r"resolved|accepted))\b(?!\s+(?:that|with))")
 BODY_DECISION = re.compile(rf"^(?:\s*|.*?,\s*(?:and|but)\s+|.*?\s(?:and|but)\s+(?:also\s+)?)"
                            rf"(?:also\s+|further\s+|then\s+|therefore\s+|unanimously\s+)*"
-                           rf"(?P<verb>{DECISION_VERB}|noted|received|RESOLVED|AGREED)\b")
-LABEL_DECISION = re.compile(r"^(?:RESOLVED|Resolved|AGREED|DECISION|DECIDED)\b\s*[:.\-–]?\s*(?:that\s*:?\s*)?")
+                           rf"(?P<verb>(?i:{DECISION_VERB}|noted|received|supported|deferred|ratified|"
+                           rf"voted|welcomed\s+and\s+noted))\b")
+# Members agreeing to a governance act decide; agreeing to a task ("email the Clerk") is an action
+GOVERNANCE_VERBS = (r"adopt|approve|defer|accept|release|note|endorse|ratify|buy|purchase|grant|award|spend|budget|"
+                    r"increase|reduce|renew|appoint|co-opt|support|allocate|fund|set|proceed|object|refer|"
+                    r"recommend|delegate|receive|reject|decline|withdraw|confirm|continue|amend|pay|donate|"
+                    r"install|remove|replace|retain|change|keep|include|hold|move|make")
+LABEL_DECISION = re.compile(r"^(?:\(?\d{1,3}(?:\.\d{1,2})*[.)]?\s+)?\**_?(?:RESOLVED|Resolved|AGREED|DECISION|DECIDED|"
+                            r"Decision|Agreed)\b_?\**\s*[:.\-–—]?\s*\**(?:[Tt]hat\s*:?\s*)?")
+PROPOSAL_ONLY = re.compile(r"^\s*\(?(?:Proposed|Moved)\b[^.]{0,80}?\bseconded\b[^.]{0,120}\.?\)?\s*$", re.I)
+AGREED_THAT_WOULD = re.compile(r"\b(?:it\s+was\s+(?:also\s+)?agreed|(?:[Mm]embers|[Cc]ouncillors|[Gg]overnors|"
+                               r"the\s+\w+)\s+agreed)\s+that\s+")
 PROPOSAL = re.compile(r"\bproposed\b.*?\bseconded\b|\bseconded\b.*?\bproposed\b|\bmoved\b.*?\bseconded\b", re.I | re.S)
 PAST_NARRATIVE = re.compile(r"\b(?:had\s+been\s+(?:agreed|approved|resolved|decided)|ago|previously|"
                             r"at\s+the\s+(?:last|previous)\s+meeting)\b", re.I)
@@ -273,6 +283,12 @@ def decision_of(sent: Sent, doc: Doc, people_after: callable) -> Decision | None
     if kind is None:
         if PAST_NARRATIVE.search(t):
             return None
+        that = AGREED_THAT_WOULD.search(t)
+        if that:
+            subj = subject_at(sent, that.end(), doc)
+            if subj is not None and subj.kind in ("person", "post") and re.match(
+                    r"\s*(?:would|will|should|is\s+to|was\s+to)\b", t[subj.end:]):
+                return None  # "it was agreed that Y would ...": Y's action, not a decision of the body
         m = PASSIVE_DECISION.search(t)
         if m:
             # "X were agreed" needs a subject that is not a person ("the minutes were agreed")
@@ -283,19 +299,32 @@ def decision_of(sent: Sent, doc: Doc, people_after: callable) -> Decision | None
             text = t[m.end():].strip() if m.group("verb") and len(t) - m.end() > 12 else t
         else:
             subj = subject_at(sent, 0, doc)
-            if subj is not None and subj.kind == "body":
+            if subj is not None and subj.kind in ("body", "collective"):
                 bm = BODY_DECISION.match(t[subj.end:])
-                if bm:
-                    kind = bm.group("verb").lower()
+                if bm and not (subj.kind == "collective" and _agreed_to_task(t[subj.end:])):
+                    kind = bm.group("verb").lower().split()[0]
                     text = t
     if kind is None or text is None:
         return None
     text = text.strip().rstrip(":").strip()
     if not text or text.endswith("following decisions") or re.search(r"\bfollowing\s*:?$", text):
         return None
+    if len(text.split()) < 3 and not re.fullmatch(r"(?:RESOLVED|Resolved|AGREED|Agreed)\s*[.!]?", t.strip()):
+        return None  # "RESOLVED – That" opening a list of numbered parts
     d = Decision(text=text, evidence=sent.evidence, item_index=sent.item_index, kind=kind)
     _votes(t, d, people_after)
     return d
+
+
+def _agreed_to_task(rest: str) -> bool:
+    """'agreed to email the Clerk' is a task for the members; 'agreed to defer' decides."""
+    m = re.match(r"\s*(?:also\s+|further\s+)?agreed\s+to\s+(\w+)", rest, re.I)
+    return bool(m) and not re.fullmatch(GOVERNANCE_VERBS, m.group(1).lower())
+
+
+def votes_of(t: str, d: Decision, people_after) -> None:
+    """Proposer, seconder and votes, where the sentence gives them."""
+    _votes(t, d, people_after)
 
 
 def _votes(t: str, d: Decision, people_after) -> None:

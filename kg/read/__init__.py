@@ -128,6 +128,13 @@ def _broken_link(p: Path | str) -> str | None:
     return None
 
 
+def _report_link(path: Path, on_error: Callable[[InputError], None] | None) -> None:
+    """Minutes the user meant to give us, behind a looping or dangling link."""
+    why = _broken_link(path)
+    if why:
+        _report(InputError(str(path), why), on_error)
+
+
 def _report(err: InputError, on_error: Callable[[InputError], None] | None) -> None:
     if on_error is None:
         raise err
@@ -210,9 +217,8 @@ def _walk(top: Path, seen_dirs: set[tuple[int, int]], seen_files: set[tuple[int,
                     seen_files.add(key)
                     yield path
             elif entry.is_symlink() and path.suffix.lower() in _READERS:
-                # minutes the user meant to give us, behind a looping or dangling link
-                why = _broken_link(path)
-                if why:
-                    _report(InputError(str(path), why), on_error)
+                _report_link(path, on_error)
         except OSError:
-            continue  # vanished while walking: nothing to read
+            # a looping link makes is_dir() itself fail; anything else vanished while walking
+            if entry.is_symlink() and path.suffix.lower() in _READERS:
+                _report_link(path, on_error)

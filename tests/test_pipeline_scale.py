@@ -1,0 +1,182 @@
+"""Parallel and incremental builds: same graph as a serial build, one writer, atomic per document."""
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from benchmarks.synth import generate
+from kg.errors import UsageError
+from kg.ids import Minter, source_key
+from kg.pipeline import build_into_store, resolve_jobs
+from kg.store import GraphStore
+from kg.vocab import DEFAULT_BASE
+
+from .conftest import FOUNDING, ROOT
+
+
+def _nquads(path) -> list[str]:
+    with GraphStore(path, read_only=True) as st:
+        return sorted(str(q) for q in st.quads())
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("synth")
+    generate(24, folder)
+    shutil.copy(FOUNDING, folder / FOUNDING.name)
+    (folder / "empty.txt").write_text("")  # fails to read: reported, the rest still build
+    return folder
+
+
+@pytest.fixture(scope="module")
+def serial_store(corpus, tmp_path_factory):
+    path = tmp_path_factory.mktemp("serial") / "st"
+    report = build_into_store([str(corpus)], str(path), jobs=1)
+    assert len(report.built) == 25 and [r.path for r in report.failed] == [str(corpus / "empty.txt")]
+    return path
+
+
+def test_two_jobs_give_the_same_graph_as_one(corpus, serial_store, tmp_path):
+    path = tmp_path / "st"
+    report = build_into_store([str(corpus)], str(path), jobs=2)
+    assert len(report.built) == 25 and len(report.failed) == 1
+    assert "empty" in report.failed[0].error or report.failed[0].error
+    serial = _nquads(serial_store)
+    assert len(serial) > 5000
+    assert _nquads(path) == serial  # same quads, same named graphs
+    with GraphStore(path, read_only=True) as a, GraphStore(serial_store, read_only=True) as b:
+        for name in ("people", "actions", "decisions", "attendance"):
+            from kg.query import run_named
+            assert run_named(a, name) == run_named(b, name)
+
+
+def test_incremental_parallel_rebuild(corpus, serial_store, tmp_path):
+    folder = tmp_path / "docs"
+    shutil.copytree(corpus, folder)
+    path = tmp_path / "st"
+    first = build_into_store([str(folder)], str(path), jobs=2)
+    n_quads = len(_nquads(path))
+    again = build_into_store([str(folder)], str(path), jobs=2)
+    assert not again.built and len([r for r in again.results if r.status == "unchanged"]) == 25
+    # a changed document replaces its own graph (atomically); the others are left alone
+    changed = sorted(folder.glob("000003-*.txt"))[0]
+    text = changed.read_text(encoding="utf-8")
+    changed.write_text(text.replace("Minutes of the", "Minutes (revised) of the", 1) + "\n", encoding="utf-8")
+    third = build_into_store([str(folder)], str(path), jobs=2)
+    assert [r.path for r in third.built] == [str(changed)]
+    assert len([r for r in third.results if r.status == "unchanged"]) == 24
+    assert abs(len(_nquads(path)) - n_quads) < 20  # replaced, not added beside the old graph
+    with GraphStore(path, read_only=True) as st:
+        assert len(st.live_graphs()) == len(first.built)
+        assert not any("/staging/" in g.value for g in st._store.named_graphs())
+    forced = build_into_store([str(folder)], str(path), jobs=2, force=True)
+    assert len(forced.built) == 25
+
+
+def test_jobs_zero_means_one_per_cpu(corpus, tmp_path):
+    assert resolve_jobs(0) == resolve_jobs(None) == (os.cpu_count() or 1)
+    assert resolve_jobs(1) == 1
+    with pytest.raises(UsageError):
+        resolve_jobs(-2)
+    report = build_into_store([str(FOUNDING)], str(tmp_path / "st"), jobs=0)  # one file: no pool needed
+    assert len(report.built) == 1
+
+
+def test_progress_sees_every_document_written(corpus, tmp_path):
+    seen = []
+
+    def progress(items):
+        for item in items:
+            yield item
+            seen.append(item[0])
+
+    build_into_store([str(corpus)], str(tmp_path / "st"), jobs=2, progress=progress)
+    assert len(seen) == 26  # every file sent to be read, the empty one too
+
+
+def _kill_group(proc: subprocess.Popen) -> None:
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+
+
+N_KILLED = 80
+
+
+def test_a_killed_parallel_build_leaves_no_half_written_graph(tmp_path):
+    docs = tmp_path / "docs"
+    generate(N_KILLED, docs)
+    store = tmp_path / "st"
+    cmd = [sys.executable, "-m", "kg.cli", "build", str(docs), "-j", "2", "--store", str(store)]
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        # wait until some documents are live, then kill the build outright
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and proc.poll() is None:
+            time.sleep(0.3)
+            if (store / "CURRENT").exists() and _live_count(store) >= 5:
+                break
+        assert proc.poll() is None, "the build finished before it could be killed; use more documents"
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=30)
+        # its workers go with it (no orphans left waiting for work)
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline:
+            try:
+                os.killpg(proc.pid, 0)
+            except ProcessLookupError:
+                break
+            if _group_all_zombies(proc.pid):
+                break
+            time.sleep(0.2)
+        else:
+            pytest.fail("worker processes outlived the killed build")
+    finally:
+        _kill_group(proc)
+
+    # every live graph is whole: it equals the graph a clean build makes of that file
+    with GraphStore(store, read_only=True) as st:
+        live = {g.value for g in st.live_graphs()}
+        assert 0 < len(live) < N_KILLED
+        assert set(st.source_hashes()) == live  # each live graph holds its document's hash
+    minter = Minter(DEFAULT_BASE)
+    by_graph = {str(minter.graph(source_key(str(p)))): str(p) for p in docs.iterdir()}
+    reference = tmp_path / "ref"
+    build_into_store([by_graph[g] for g in sorted(live)], str(reference), jobs=1)
+    assert _nquads(store) == _nquads(reference)
+    # and the next build finishes the job, skipping what is already there
+    report = build_into_store([str(docs)], str(store), jobs=2)
+    assert len([r for r in report.results if r.status == "unchanged"]) == len(live)
+    assert len(report.built) == N_KILLED - len(live)
+
+
+def _live_count(store) -> int:
+    try:
+        with GraphStore(store, read_only=True) as st:
+            return len(st.live_graphs())
+    except Exception:
+        return 0
+
+
+def _group_all_zombies(pgid: int) -> bool:
+    """True when every process left in the group has exited (zombies not yet reaped)."""
+    alive = False
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit():
+            continue
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        state, pg = fields[0], int(fields[2])
+        if pg == pgid and state != "Z":
+            alive = True
+    return not alive
