@@ -143,7 +143,7 @@ def main(debug: bool) -> None:
 @click.option("--date", default=None, help="meeting date YYYY-MM-DD, where the text does not say")
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="base IRI of instance data")
 @click.option("--force", is_flag=True, help="rebuild files whose content is already stored")
-@click.option("--jobs", "-j", type=int, default=1, show_default=True, help="documents read in parallel")
+@click.option("--jobs", "-j", type=int, default=1, show_default=True, help="worker processes that read documents in parallel (0: one per CPU)")
 @handle_errors
 def build(paths, store, endpoint, body, date, base, force, jobs):
     """Read minutes (files or folders) into the graph."""

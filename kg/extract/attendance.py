@@ -7,6 +7,7 @@ received from X").  Markers inside a line ("Also, in attendance:") switch the ro
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from kg import gazetteer as gz
 from kg.extract.names import find_people
@@ -71,40 +72,85 @@ def from_lists(text: str, sections: list[Section], ctx) -> tuple[list[Attendance
                 ev_start = m.start
                 ev_end = sec.start + stop
                 ref = PersonRef(m.surface, m.start)
-                roles = []
-                for pm in re.finditer(r"\(([^)]{1,80})\)", after[:120]):
-                    if re.search(r"\b(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\b", after[:pm.start()]):
-                        break
-                    inner = pm.group(1).strip()
-                    if re.fullmatch(r"[A-Z]{2,4}|[A-Z]{2,3}[a-z]", inner):
-                        ref.initials = inner
-                        continue
-                    roles.append(inner)
-                am = AFFILIATION.match(after)
-                if am:
-                    org_text = am.group("org").strip(" -–")
-                    post = gz.lookup_post(org_text)
-                    if post is not None:
-                        roles.append(org_text)
-                    else:
-                        ref.org = org_text
-                        affiliation[m.surface] = org_text
-                for role_text in roles:
-                    for part in re.split(r"\s+and\s+|\s*[,&/;]\s*", role_text):
-                        info = gz.lookup_post(part.strip())
-                        if info is not None:
-                            posts.setdefault(info.post.lower(), m.surface)
-                            ref.role = ref.role or info.post
-                            if info.kind == "chair" and info.post.lower() in ("chair", "chairman", "chairperson"):
-                                pass
-                        elif part.strip() and not ref.org and re.fullmatch(r"[A-Z][\w&' -]{1,60}", part.strip()) \
-                                and gz.lookup_org(part.strip()):
-                            ref.org = part.strip()
+                row = read_row(after)
+                ref.initials = row.initials
+                ref.org = row.org
+                if row.org:
+                    affiliation[m.surface] = row.org
+                for post in row.posts:
+                    posts.setdefault(post.lower(), m.surface)
+                    ref.role = ref.role or post
                 ev = Evidence(text[ev_start:ev_end].strip(), ev_start, ev_start + len(text[ev_start:ev_end].strip()))
-                out.append(Attendance(ref, r, ev, on_behalf_of=ref.org))
-                if _is_chair(roles) and r == "present":
+                role = row.status or r
+                out.append(Attendance(ref, role, ev, on_behalf_of=ref.org, substitute_for=row.substitute_for))
+                if row.chair and role == "present":
                     out.append(Attendance(ref, "chair", ev, on_behalf_of=ref.org))
     return out, posts, affiliation
+
+
+@dataclass
+class Row:
+    """What an attendance entry says after the name: initials, posts, organisation, status."""
+
+    initials: str | None = None
+    posts: list[str] = field(default_factory=list)
+    org: str | None = None
+    chair: bool = False
+    status: str | None = None  # a register column: present | apologies
+    substitute_for: str | None = None
+
+
+STATUS_CELL = [("present", re.compile(r"^(?:yes|y|present|attended|in\s+person|virtual|remote|✓|x)$", re.I)),
+               ("apologies", re.compile(r"^(?:no|n|apologies|apols|absent|sent\s+apologies)$", re.I))]
+CHAIR_CELL = re.compile(r"^(?:the\s+)?(?:chair|chairman|chairwoman|chairperson|in\s+the\s+chair|presiding|"
+                        r"chair\s+of\s+the\s+\w+)$", re.I)
+SUBSTITUTE = re.compile(r"\b(?:deputising|substituting|substitute|standing\s+in|on\s+behalf)\s+(?:for|of)\s+"
+                        r"(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})")
+
+
+def read_row(after: str) -> Row:
+    """Parse what follows a name in an attendance list, in any of the usual layouts:
+    '(MW) (Chair) - Cardiff and Vale UHB', '| Chair | NHS X ICB', '   Eastbury Council   Yes',
+    ', Director of Children's Services, Kestrel Vale Council (Chair)', '(JO, Chair)'."""
+    row = Row()
+    sub = SUBSTITUTE.search(after)
+    if sub:
+        row.substitute_for = sub.group("who")
+    parts: list[str] = []
+    for pm in re.finditer(r"\(([^)]{1,120})\)", after[:300]):
+        parts.extend(p.strip() for p in pm.group(1).split(","))
+    rest = re.sub(r"\([^)]{0,120}\)", " | ", after[:300])
+    parts.extend(c.strip(" .;:-–—") for c in re.split(r"\s*\|\s*|\t+|\s{2,}|\s+[-–—]\s+|,\s*", rest))
+    for cell in parts:
+        if not cell or re.match(r"(?i)(?:item|items|minutes|part|for\s+item)\b", cell):
+            continue
+        if re.fullmatch(r"[A-Z]{2,4}|[A-Z]{2,3}[a-z]", cell) and not gz.lookup_org(cell) and not gz.lookup_post(cell):
+            row.initials = row.initials or cell
+            continue
+        status = next((k for k, rx in STATUS_CELL if rx.match(cell)), None)
+        if status:
+            row.status = status
+            continue
+        if CHAIR_CELL.match(cell):
+            row.chair = True
+            row.posts.append("Chair")
+            continue
+        for part in re.split(r"\s+and\s+(?=[A-Z])|\s*[&/;]\s*", cell):
+            info = gz.lookup_post(part.strip())
+            if info is not None:
+                row.posts.append(info.post)
+                if info.post == "Chair":
+                    row.chair = True
+                break
+        else:
+            if row.org is None and re.match(r"[A-Z0-9]", cell) and (gz.lookup_org(cell) or _org_like(cell)):
+                row.org = cell
+    return row
+
+
+def _org_like(cell: str) -> bool:
+    from kg.extract.names import ORG_HEADS
+    return bool(re.search(rf"(?:{ORG_HEADS})\b", cell)) and len(cell.split()) <= 10
 
 
 def _is_chair(roles: list[str]) -> bool:

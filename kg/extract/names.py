@@ -17,8 +17,13 @@ from kg import gazetteer as gz
 
 NAME_WORD = r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:[-'’](?:Mc)?[A-Z][a-z]+)*"
 TITLE_WORDS = ("County Councillor", "District Councillor", "Borough Councillor", "Town Councillor",
-               "Councillor", "Cllr", "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Rev", "Revd", "Reverend",
-               "Prof", "Professor", "Sir", "Dame", "Lord", "Lady", "Canon", "Alderman")
+               "Councillors", "Councillor", "County Cllr", "Cllrs", "Cllr", "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr",
+               "Rev", "Revd", "Reverend", "Prof", "Professor", "Sir", "Dame", "Lord", "Lady", "Canon", "Alderman",
+               # police ranks stand where a title does ("DCC Ellwood", "PCSO Rhys Bowen")
+               "Deputy Chief Constable", "Assistant Chief Constable", "Chief Constable", "Chief Superintendent",
+               "Detective Superintendent", "Det Supt", "Det Ch Supt", "Superintendent", "Supt", "Chief Inspector",
+               "Ch Insp", "Detective Inspector", "Det Insp", "Inspector", "Insp", "Detective Sergeant", "Det Sgt",
+               "Sergeant", "Sgt", "PCSO", "DCC", "ACC", "PC", "DC", "DS", "DI")
 TITLE = r"(?:" + "|".join(re.escape(t) for t in TITLE_WORDS) + r")\.?"
 
 # Capitalised words that end or sit inside names of places, bodies and things, never surnames.
@@ -63,8 +68,9 @@ class NameContext:
 
 _RX_TITLE = re.compile(rf"(?<![\w-]){TITLE}[ \t]+")
 _RX_WORD = re.compile(NAME_WORD + r"(?!\w)(?![’'](?!s\b))")  # "Crichlow’s" is Crichlow
-_RX_GAP = re.compile(r"[ \t]+")
-_RX_INITIALS = re.compile(r"(?<![\w.’'/-])((?:[A-Z]\.[ \t]?){1,3}|[A-Z]{1,2})[ \t]+(?=[A-Z])")
+# one space (or a no-break space) between the words of a name; two or a tab mark a column
+_RX_GAP = re.compile(r"[ \u00a0](?![ \t])")
+_RX_INITIALS = re.compile(r"(?<![\w.’'/-])((?:[A-Z]\.[ \t]?){1,3}(?<=[ \t])|(?:[A-Z]\.){1,3}(?=[A-Z])|[A-Z]{1,2}[ \t]+)(?=[A-Z])")
 _RX_NAME_WORD_START = re.compile(rf"(?<![\w’'-])(?={NAME_WORD})")
 
 

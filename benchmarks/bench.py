@@ -1,0 +1,398 @@
+#!/usr/bin/env python
+"""govkg at scale: build throughput, memory, named-query latency, view time, rdflib baseline.
+
+    python benchmarks/bench.py --docs 100 1000 10000
+
+For each N it writes N synthetic minutes (benchmarks/synth.py: three styles of
+minute-writing, 50 invented bodies, 500 invented people), then
+
+- builds them into a fresh Oxigraph store with jobs=1 and jobs=2, each build in a child
+  process: documents/s, triples/s, the child's peak resident memory (ru_maxrss of the
+  writing process), and an incremental rebuild with nothing changed;
+- runs every named query in kg/queries on the store (read-only), a warm-up then
+  --repeat times each: p50 and p95 latency;
+- writes the accountability view (kg.viz.write_view, max_nodes=2000) and times it;
+- for N up to --baseline-max, does the same build and queries with rdflib's default
+  in-memory Dataset and rdflib's own SPARQL engine (prepared queries, initBindings), in
+  a child process with a per-query time limit, and gives the ratio.
+
+A table is printed after each N and benchmarks/results.md is written with the machine.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import platform
+import resource
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks.synth import bodies, generate, people  # noqa: E402
+
+TARGET_BUILD_S = 60.0  # 1,000 documents
+TARGET_P95_MS = 100.0  # every named query at 10,000 documents
+TARGET_RATIO = 50.0    # named queries against rdflib's engine
+
+
+def query_params() -> dict[str, dict[str, str]]:
+    """-p values for the queries that take them: words and a name that occur in the synthetic minutes."""
+    chair = bodies(50, people(500))[0].members[0]
+    return {"who-owns": {"thing": "plan"}, "owners-of": {"word": "plan"}, "accountable": {"entity": chair.surname}}
+
+
+def percentile(values: list[float], p: float) -> float:
+    s = sorted(values)
+    return s[max(0, math.ceil(p / 100 * len(s)) - 1)]
+
+
+def rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KB on Linux
+
+
+# -- children ---------------------------------------------------------------------------------
+
+def child_build(docs: str, store: str, jobs: int) -> dict:
+    from kg.pipeline import build_into_store
+    t0 = time.perf_counter()
+    report = build_into_store([docs], store, jobs=jobs)
+    seconds = time.perf_counter() - t0
+    return {"seconds": seconds, "built": len(report.built), "failed": len(report.failed),
+            "unchanged": sum(r.status == "unchanged" for r in report.results),
+            "triples": sum(r.triples for r in report.built), "rss_mb": rss_mb()}
+
+
+class _Timeout(Exception):
+    pass
+
+
+def _alarm(_signum, _frame):
+    raise _Timeout()
+
+
+def child_baseline(docs: str, repeat: int, timeout: float, budget: float) -> dict:
+    """The same build and named queries on rdflib's in-memory Dataset and SPARQL engine."""
+    from rdflib import Dataset, Literal, URIRef
+    from rdflib.plugins.sparql import prepareQuery
+
+    from kg.errors import GovkgError
+    from kg.ids import Minter, source_key
+    from kg.pipeline import graph_of_file
+    from kg.query import bind, named_queries
+    from kg.vocab import DEFAULT_BASE
+
+    minter = Minter(DEFAULT_BASE)
+    ds = Dataset(default_union=True)
+    paths = sorted(str(p) for p in Path(docs).iterdir())
+    t0 = time.perf_counter()
+    triples = built = 0
+    for path in paths:
+        try:
+            g = graph_of_file(path)
+        except GovkgError:
+            continue
+        ctx = ds.graph(URIRef(str(minter.graph(source_key(path)))))
+        ctx.addN((s, p, o, ctx) for s, p, o in g)
+        triples += len(g)
+        built += 1
+    out = {"build_seconds": time.perf_counter() - t0, "built": built, "triples": triples, "queries": {}}
+    params = query_params()
+    signal.signal(signal.SIGALRM, _alarm)
+    for name, nq in sorted(named_queries().items()):
+        prepared = prepareQuery(nq.text)
+        init = {k: Literal(v) for k, v in bind(nq, params.get(name, {})).items()}
+        times: list[float] = []
+        rows = None
+        spent = 0.0
+        try:
+            while len(times) < repeat and spent < budget:
+                signal.setitimer(signal.ITIMER_REAL, timeout)
+                t = time.perf_counter()
+                rows = len(list(ds.query(prepared, initBindings=init)))
+                dt = time.perf_counter() - t
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                times.append(dt)
+                spent += dt
+        except _Timeout:
+            pass
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+        out["queries"][name] = {"runs": len(times), "rows": rows,
+                                "p50_ms": statistics.median(times) * 1000 if times else None,
+                                "p95_ms": percentile(times, 95) * 1000 if times else None,
+                                "timeout_s": None if times else timeout}
+        print(json.dumps({"progress": name}), flush=True)
+    out["rss_mb"] = rss_mb()
+    return out
+
+
+def run_child(args: list[str], timeout: float | None = None) -> dict:
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", *args]
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=timeout)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(args)} failed:\n{proc.stderr[-3000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+# -- measurements in this process -----------------------------------------------------------
+
+def measure_queries(store_path: str, repeat: int) -> dict:
+    from kg.query import named_queries, run
+    from kg.store import GraphStore
+    params = query_params()
+    out = {}
+    with GraphStore(store_path, read_only=True) as st:
+        for name, nq in sorted(named_queries().items()):
+            p = params.get(name, {})
+            _, rows = run(st, nq, p)  # warm-up
+            times = []
+            for _ in range(repeat):
+                t = time.perf_counter()
+                run(st, nq, p)
+                times.append(time.perf_counter() - t)
+            out[name] = {"rows": len(rows), "p50_ms": statistics.median(times) * 1000,
+                         "p95_ms": percentile(times, 95) * 1000}
+    return out
+
+
+def measure_view(store_path: str, workdir: Path) -> dict:
+    from kg.store import GraphStore
+    from kg.viz import write_view
+    with GraphStore(store_path, read_only=True) as st:
+        t = time.perf_counter()
+        info = write_view(st, workdir / "view.html", max_nodes=2000)
+        seconds = time.perf_counter() - t
+    return {"seconds": seconds, "nodes": info.nodes, "edges": info.edges, "hidden": info.hidden,
+            "bytes": (workdir / "view.html").stat().st_size}
+
+
+def store_size_mb(path: str) -> float:
+    return sum(f.stat().st_size for f in Path(path).rglob("*") if f.is_file()) / 1e6
+
+
+# -- report ------------------------------------------------------------------------------------
+
+def fmt_ms(v) -> str:
+    return "-" if v is None else (f"{v:.1f}" if v < 100 else f"{v:.0f}")
+
+
+def tables(results: list[dict], machine: dict) -> str:
+    lines = []
+    lines.append("### Build (fresh store; each build in its own child process)\n")
+    lines.append("| docs | engine | jobs | seconds | docs/s | triples | triples/s | peak RSS of the writer (MB) | "
+                 "store (MB) | rebuild, nothing changed (s) |")
+    lines.append("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for r in results:
+        for b in r["builds"]:
+            lines.append(f"| {r['docs']} | Oxigraph | {b['jobs']} | {b['seconds']:.1f} | {b['built'] / b['seconds']:.1f} "
+                         f"| {b['triples']} | {b['triples'] / b['seconds']:.0f} | {b['rss_mb']:.0f} | "
+                         f"{b['store_mb']:.0f} | {b['rebuild_seconds']:.2f} |")
+        bl = r.get("baseline")
+        if bl and "build_seconds" in bl:
+            lines.append(f"| {r['docs']} | rdflib Dataset | 1 | {bl['build_seconds']:.1f} | "
+                         f"{bl['built'] / bl['build_seconds']:.1f} | {bl['triples']} | "
+                         f"{bl['triples'] / bl['build_seconds']:.0f} | {bl['rss_mb']:.0f} | (memory) | - |")
+    lines.append("")
+    lines.append("### Named queries (ms; warm-up, then repeated; rdflib: same queries, prepared, initBindings)\n")
+    for r in results:
+        bl = (r.get("baseline") or {}).get("queries", {})
+        lines.append(f"**{r['docs']} documents** ({r['builds'][-1]['triples']} triples)\n")
+        lines.append("| query | rows | p50 | p95 | rdflib p50 | rdflib p95 | ratio (rdflib p50 / Oxigraph p50) |")
+        lines.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+        for name, q in r["queries"].items():
+            b = bl.get(name)
+            if b is None:
+                rp50 = rp95 = ratio = "not run"
+            elif b["p50_ms"] is None:
+                rp50 = rp95 = f"> {b['timeout_s']:.0f} s"
+                ratio = f"> {b['timeout_s'] * 1000 / max(q['p50_ms'], 1e-3):.0f}x"
+            else:
+                rp50, rp95 = fmt_ms(b["p50_ms"]), fmt_ms(b["p95_ms"])
+                ratio = f"{b['p50_ms'] / max(q['p50_ms'], 1e-3):.0f}x"
+                if b["rows"] != q["rows"]:
+                    ratio += f" (rdflib rows {b['rows']})"
+            lines.append(f"| {name} | {q['rows']} | {fmt_ms(q['p50_ms'])} | {fmt_ms(q['p95_ms'])} | {rp50} | {rp95} "
+                         f"| {ratio} |")
+        lines.append("")
+    lines.append("### Accountability view (kg.viz.write_view, max_nodes=2000)\n")
+    lines.append("| docs | seconds | nodes drawn | edges | nodes hidden | page (KB) |")
+    lines.append("| ---: | ---: | ---: | ---: | ---: | ---: |")
+    for r in results:
+        v = r["view"]
+        lines.append(f"| {r['docs']} | {v['seconds']:.2f} | {v['nodes']} | {v['edges']} | {v['hidden']} | "
+                     f"{v['bytes'] / 1024:.0f} |")
+    lines.append("")
+    return "\n".join(lines)
+
+
+def targets(results: list[dict]) -> str:
+    out = ["### Targets\n"]
+    by_n = {r["docs"]: r for r in results}
+    if 1000 in by_n:
+        for b in by_n[1000]["builds"]:
+            ok = b["seconds"] < TARGET_BUILD_S
+            out.append(f"- 1,000 documents built in under {TARGET_BUILD_S:.0f} s, jobs={b['jobs']}: "
+                       f"{b['seconds']:.1f} s, **{'met' if ok else 'not met'}**")
+    else:
+        out.append("- 1,000 documents in under 60 s: not measured (run with --docs 1000)")
+    biggest = max(by_n)
+    worst = max(by_n[biggest]["queries"].items(), key=lambda kv: kv[1]["p95_ms"])
+    label = "10,000" if biggest >= 10000 else f"{biggest:,} (10,000 not measured in this run)"
+    ok = worst[1]["p95_ms"] < TARGET_P95_MS
+    out.append(f"- every named query under {TARGET_P95_MS:.0f} ms p95 at {label} documents: slowest is "
+               f"`{worst[0]}` at {worst[1]['p95_ms']:.1f} ms p95, **{'met' if ok else 'not met'}**")
+    slow = [n for n, q in by_n[biggest]["queries"].items() if q["p95_ms"] >= TARGET_P95_MS]
+    if slow:
+        out.append(f"  (over the target: {', '.join(slow)})")
+    small, large = min(by_n), max(by_n)
+    if small != large:
+        for jobs in sorted({b["jobs"] for b in by_n[large]["builds"]}):
+            a = next(b for b in by_n[small]["builds"] if b["jobs"] == jobs)["rss_mb"]
+            z = next(b for b in by_n[large]["builds"] if b["jobs"] == jobs)["rss_mb"]
+            flat = z < 1.5 * a
+            out.append(f"- memory flat as N grows (writer, jobs={jobs}): {a:.0f} MB at {small:,} -> {z:.0f} MB at "
+                       f"{large:,} documents ({z / a:.2f}x for {large // small}x the documents), "
+                       f"**{'met' if flat else 'not met'}**")
+    with_bl = [r for r in results if r.get("baseline", {}).get("queries")]
+    if with_bl:
+        r = with_bl[-1]
+        ratios = {}
+        for name, q in r["queries"].items():
+            b = r["baseline"]["queries"][name]
+            if b["p50_ms"] is None:
+                ratios[name] = b["timeout_s"] * 1000 / max(q["p50_ms"], 1e-3)
+            else:
+                ratios[name] = b["p50_ms"] / max(q["p50_ms"], 1e-3)
+        low = min(ratios.items(), key=lambda kv: kv[1])
+        under = sorted(n for n, x in ratios.items() if x < TARGET_RATIO)
+        out.append(f"- named queries at least {TARGET_RATIO:.0f}x faster than rdflib's engine (at {r['docs']:,} "
+                   f"documents): lowest ratio `{low[0]}` {low[1]:.0f}x, median "
+                   f"{statistics.median(ratios.values()):.0f}x; **{'met' if not under else 'not met for ' + ', '.join(under)}**")
+    out.append("")
+    return "\n".join(out)
+
+
+def machine_info() -> dict:
+    import pyoxigraph
+    import rdflib
+    cpu = ""
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = ""
+    try:
+        for line in open("/proc/meminfo"):
+            if line.startswith("MemTotal"):
+                mem = f"{int(line.split()[1]) / 1024 / 1024:.0f} GB"
+    except OSError:
+        pass
+    return {"cpus": os.cpu_count(), "cpu": cpu, "memory": mem, "python": platform.python_version(),
+            "platform": platform.platform(), "pyoxigraph": pyoxigraph.__version__, "rdflib": rdflib.__version__}
+
+
+def write_results(path: Path, results: list[dict], machine: dict, notes: list[str], argv: list[str]) -> None:
+    head = [
+        "# govkg benchmark results", "",
+        f"Produced by `python benchmarks/bench.py {' '.join(argv)}` on {time.strftime('%Y-%m-%d')}.", "",
+        f"Machine: {machine['cpus']} CPUs ({machine['cpu'] or 'unknown model'}), {machine['memory']} RAM, "
+        f"Python {machine['python']}, {machine['platform']}; pyoxigraph {machine['pyoxigraph']}, "
+        f"rdflib {machine['rdflib']}.", "",
+        "Documents are synthetic minutes (benchmarks/synth.py) in three styles: timed ModernGov-text items with "
+        "presenters, numbered parish minutes with proposer/seconder and \"X agreed to ...\", and attendee lists "
+        "with initials and closing Actions/Decisions lists; 50 invented bodies, 500 invented people.", "",
+    ]
+    body = targets(results) + "\n" + tables(results, machine)
+    tail = ["", "### Notes", ""] + [f"- {n}" for n in notes] if notes else []
+    path.write_text("\n".join(head) + body + "\n".join(tail) + "\n", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "--child":
+        kind, rest = argv[1], argv[2:]
+        if kind == "build":
+            print(json.dumps(child_build(rest[0], rest[1], int(rest[2]))))
+        else:
+            print(json.dumps(child_baseline(rest[0], int(rest[1]), float(rest[2]), float(rest[3]))))
+        return 0
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--docs", type=int, nargs="+", default=[100, 1000])
+    ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--repeat", type=int, default=20, help="runs of each named query")
+    ap.add_argument("--baseline-max", type=int, default=1000, help="largest N for the rdflib baseline")
+    ap.add_argument("--baseline-timeout", type=float, default=60.0, help="seconds one rdflib query may take")
+    ap.add_argument("--baseline-budget", type=float, default=30.0, help="seconds of repeats per rdflib query")
+    ap.add_argument("--workdir", default=None, help="where documents and stores go (default: a temporary folder)")
+    ap.add_argument("--out", default=str(ROOT / "benchmarks" / "results.md"))
+    ap.add_argument("--keep", action="store_true", help="keep the work folder")
+    args = ap.parse_args(argv)
+
+    work = Path(args.workdir or tempfile.mkdtemp(prefix="govkg-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    machine = machine_info()
+    print(f"machine: {machine}", flush=True)
+    results: list[dict] = []
+    notes: list[str] = []
+    try:
+        for n in args.docs:
+            docs = work / f"docs-{n}"
+            if not docs.exists() or len(list(docs.iterdir())) != n:
+                shutil.rmtree(docs, ignore_errors=True)
+                generate(n, docs)
+            entry: dict = {"docs": n, "builds": []}
+            for jobs in args.jobs:
+                store = work / f"store-{n}-j{jobs}"
+                shutil.rmtree(store, ignore_errors=True)
+                b = run_child(["build", str(docs), str(store), str(jobs)])
+                again = run_child(["build", str(docs), str(store), str(jobs)])
+                b.update(jobs=jobs, store_mb=store_size_mb(str(store)), rebuild_seconds=again["seconds"])
+                assert again["unchanged"] == b["built"], again
+                entry["builds"].append(b)
+                print(f"[{n}] build jobs={jobs}: {b['seconds']:.1f} s, {b['built'] / b['seconds']:.1f} docs/s, "
+                      f"{b['triples'] / b['seconds']:.0f} triples/s, writer RSS {b['rss_mb']:.0f} MB, "
+                      f"rebuild {again['seconds']:.2f} s", flush=True)
+            query_store = str(work / f"store-{n}-j{args.jobs[-1]}")
+            entry["queries"] = measure_queries(query_store, args.repeat)
+            worst = max(entry["queries"].items(), key=lambda kv: kv[1]["p95_ms"])
+            print(f"[{n}] queries: slowest p95 {worst[0]} {worst[1]['p95_ms']:.1f} ms", flush=True)
+            entry["view"] = measure_view(query_store, work)
+            print(f"[{n}] view: {entry['view']['seconds']:.2f} s for {entry['view']['nodes']} nodes", flush=True)
+            if n <= args.baseline_max:
+                t = time.perf_counter()
+                entry["baseline"] = run_child(["baseline", str(docs), str(args.repeat), str(args.baseline_timeout),
+                                               str(args.baseline_budget)])
+                print(f"[{n}] rdflib baseline: build {entry['baseline']['build_seconds']:.1f} s, "
+                      f"queries and all {time.perf_counter() - t:.0f} s", flush=True)
+            else:
+                notes.append(f"rdflib baseline not run at {n:,} documents (over --baseline-max {args.baseline_max:,}); "
+                             "the largest N it was measured at is in the tables.")
+            for name in ("people", "who-owns"):
+                entry.setdefault("samples", {})[name] = entry["queries"][name]["rows"]
+            results.append(entry)
+            print(tables(results, machine), flush=True)
+            write_results(Path(args.out), results, machine, notes, argv)
+        print(targets(results))
+        print(f"wrote {args.out}")
+    finally:
+        if not args.keep and not args.workdir:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
