@@ -47,8 +47,11 @@ def lines_of(text: str, start: int = 0, end: int | None = None) -> list[Line]:
 # -- attendance headings ----------------------------------------------------------------
 
 ATTENDANCE_HEADS = [
-    ("present", re.compile(r"^(?:members\s+)?(?:present|attendees|attendance|members\s+in\s+attendance|board\s+members|governors\s+present|councillors\s+present)\b\s*:?", re.I)),
-    ("in_attendance", re.compile(r"^(?:also\s*,?\s*)?in\s+attendance\b\s*:?|^also\s+present\b\s*:?|^officers(?:\s+present)?\s*:|^observers?\s*:", re.I)),
+    ("present", re.compile(r"^(?:members\s+)?(?:present|attendees|attendance|members\s+in\s+attendance|board\s+members|"
+                           r"governors\s+present|councillors\s+present|voting\s+members|panel\s+members|"
+                           r"committee\s+members)\b\s*:?|^(?:members|governors|councillors|trustees)\s*:", re.I)),
+    ("in_attendance", re.compile(r"^(?:also\s*,?\s*|officers\s+|others\s+)?in\s+attendance\b\s*:?|^also\s+present\b\s*:?|"
+                                 r"^officers(?:\s+present)?\s*:|^observers?\s*:|^advisers?\s*:", re.I)),
     ("apologies", re.compile(r"^apologies(?:\s+for\s+absence)?(?:\s+(?:were\s+)?received\s+from)?\b\s*:?|^absent\b\s*:?", re.I)),
 ]
 

@@ -63,7 +63,14 @@ def built(tmp_path_factory):
 
 
 @pytest.fixture
-def store(built, tmp_path):
+def store(built):
+    """The shared store: tests that must not change it check that they did not."""
+    return built
+
+
+@pytest.fixture
+def writable(built, tmp_path):
+    """A private copy, for tests that write (or try to)."""
     copy = tmp_path / "store"
     shutil.copytree(built, copy)
     return copy
@@ -127,7 +134,7 @@ def test_hostile_parameter_of_an_inline_query_is_a_literal(store, value):
     assert snapshot(store) == before
 
 
-def test_hostile_text_is_matched_as_text(store):
+def test_hostile_text_is_matched_as_text(writable):
     """A stored action whose text is an injection attempt is found by that very text."""
     evil = '"} ; DROP ALL ; SELECT * {"'
     lit = ox.Literal(evil)
@@ -137,14 +144,14 @@ def test_hostile_text_is_matched_as_text(store):
         f"INSERT DATA {{ GRAPH <urn:test> {{ <urn:act> a gov:Action ; gov:text {lit} ; schema:agent <urn:p> ; gov:meeting <urn:m> . "
         '<urn:p> foaf:name "Mallory Tester" . } }'
     )
-    assert cli("query", "--allow-update", "-e", insert, "--store", store).exit_code == 0
-    before = snapshot(store)
-    found = rows(cli("query", "--name", "who-owns", "-p", "thing=DROP ALL ; SELECT", "--store", store,
+    assert cli("query", "--allow-update", "-e", insert, "--store", writable).exit_code == 0
+    before = snapshot(writable)
+    found = rows(cli("query", "--name", "who-owns", "-p", "thing=DROP ALL ; SELECT", "--store", writable,
                      "--format", "json"))
     assert [(r["thing"], r["owner_name"]) for r in found] == [(evil, "Mallory Tester")]
-    found = rows(cli("query", "--name", "accountable", "-p", "entity=mallory", "--store", store, "--format", "json"))
+    found = rows(cli("query", "--name", "accountable", "-p", "entity=mallory", "--store", writable, "--format", "json"))
     assert [r["thing"] for r in found] == [evil]
-    assert snapshot(store) == before
+    assert snapshot(writable) == before
 
 
 def test_parameter_names_must_be_variable_names(store):
@@ -178,13 +185,13 @@ UPDATES = [
 
 
 @pytest.mark.parametrize("update", UPDATES)
-def test_updates_are_refused_without_allow_update(store, update):
+def test_updates_are_refused_without_allow_update(writable, update):
     assert q.is_update(update)
-    before = snapshot(store)
-    r = cli("query", "-e", update, "--store", store)
+    before = snapshot(writable)
+    r = cli("query", "-e", update, "--store", writable)
     assert r.exit_code == 1
     one_error_line(r, "--allow-update")
-    assert snapshot(store) == before
+    assert snapshot(writable) == before
 
 
 def test_is_update_does_not_mistake_queries():
@@ -194,39 +201,39 @@ def test_is_update_does_not_mistake_queries():
         assert not q.is_update(text), text
 
 
-def test_update_that_slips_past_the_check_still_cannot_write(store):
+def test_update_that_slips_past_the_check_still_cannot_write(writable):
     """Defence in depth: reading commands open the store read-only."""
     from kg.store import GraphStore
 
-    before = snapshot(store)
-    with GraphStore(store, read_only=True) as st:
+    before = snapshot(writable)
+    with GraphStore(writable, read_only=True) as st:
         with pytest.raises(Exception):
             st.update("DROP ALL")
         with pytest.raises(Exception):
             st.select("DROP ALL")
-    assert snapshot(store) == before
+    assert snapshot(writable) == before
 
 
-def test_allow_update_runs_insert_data(store):
-    before = snapshot(store)
-    r = cli("query", "--allow-update", "--store", store, "-e",
+def test_allow_update_runs_insert_data(writable):
+    before = snapshot(writable)
+    r = cli("query", "--allow-update", "--store", writable, "-e",
             'INSERT DATA { GRAPH <urn:notes> { <urn:n1> <http://www.w3.org/2000/01/rdf-schema#label> "a note" } }')
     assert r.exit_code == 0, r.output
     assert "update applied" in r.stdout
-    after = snapshot(store)
+    after = snapshot(writable)
     assert after - before == {'<urn:n1> <http://www.w3.org/2000/01/rdf-schema#label> "a note" <urn:notes>'}
     assert before <= after
-    found = rows(cli("query", "--store", store, "--format", "json", "-e",
+    found = rows(cli("query", "--store", writable, "--format", "json", "-e",
                      "SELECT ?l WHERE { <urn:n1> ?p ?l }"))
     assert found == [{"l": "a note"}]
 
 
-def test_malformed_update_with_allow_update_changes_nothing(store):
-    before = snapshot(store)
-    r = cli("query", "--allow-update", "--store", store, "-e", "INSERT DATA { <urn:a> <urn:b> }")
+def test_malformed_update_with_allow_update_changes_nothing(writable):
+    before = snapshot(writable)
+    r = cli("query", "--allow-update", "--store", writable, "-e", "INSERT DATA { <urn:a> <urn:b> }")
     line = one_error_line(r, "malformed SPARQL update", "line 1, column")
     assert "Traceback" not in line
-    assert snapshot(store) == before
+    assert snapshot(writable) == before
 
 
 # --- malformed queries -------------------------------------------------------------------------
@@ -235,7 +242,7 @@ def test_malformed_update_with_allow_update_changes_nothing(store):
 @pytest.mark.parametrize("text,line", [
     ("SELECT * WHERE { ?s ?p }", 1),
     ("SELECT * WHERE {\n  ?s ?p ?o .\n  FILTER(?o = )\n}", 3),
-    ("PREFIX foaf: <http://xmlns.com/foaf/0.1/>\nSELECT ?n WHERE {\n  ?p foaf:name ?n\n  ?p foaf:age\n}", 5),
+    ("PREFIX foaf: <http://xmlns.com/foaf/0.1/>\nSELECT ?n WHERE {\n  ?p foaf:name ?n\n  ?p foaf:age\n}", 4),
     ("SELECT * WHERE { ?s <http://a b> ?o }", 1),
     ("SELEC * WHERE { ?s ?p ?o }", 1),
     ("SELECT ?x WHERE { ?s ?p ?o } GROUP BY ?s", 1),
@@ -243,16 +250,21 @@ def test_malformed_update_with_allow_update_changes_nothing(store):
 def test_malformed_query_names_line_and_column(store, text, line):
     r = cli("query", "-e", text, "--store", store)
     assert r.exit_code == 1
-    msg = one_error_line(r, "malformed SPARQL", f"line {line}, column ")
+    msg = one_error_line(r, "malformed SPARQL at line ")
+    at_line = int(msg.split("at line ", 1)[1].split(",")[0])
     col = int(msg.split("column ", 1)[1].split()[0].rstrip(",:"))
-    assert 1 <= col <= len(text.split("\n")[line - 1]) + 1
+    lines = text.split("\n")
+    # pyoxigraph reports the furthest point its parser reached: the line of the mistake
+    # or, where the rest could still have made sense, a later one (the end of the query)
+    assert line <= at_line <= len(lines)
+    assert 1 <= col <= len(lines[at_line - 1]) + 1
 
 
 def test_explain_syntax_error_keeps_other_messages():
     assert q.explain_syntax_error("x", "no position here") == "no position here"
     msg = q.explain_syntax_error("SELECT\n  * WHERE { ?s ?p ?o . ?s ?q } LIMIT 1",
-                                 "malformed SPARQL: error at 2:29: expected OPTIONAL")
-    assert msg == "malformed SPARQL at line 2, column 29, after '* WHERE { ?s ?p ?o . ?s ?q }': expected OPTIONAL"
+                                 "malformed SPARQL: error at 2:31: expected OPTIONAL")
+    assert msg == "malformed SPARQL at line 2, column 31, after '* WHERE { ?s ?p ?o . ?s ?q }': expected OPTIONAL"
 
 
 def test_query_file_in_another_encoding_is_one_line(store, tmp_path):

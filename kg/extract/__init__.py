@@ -43,6 +43,14 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
     doc = secs.document
     text = doc.text
     ctx = NameContext(aliases=declared_aliases(text))
+    # attendance first: a register's initials column ("(AK)") declares aliases the prose uses
+    if doc.meta.get("source_kind") == "moderngov-xml":
+        listed, posts = att.from_moderngov(doc)
+    else:
+        listed, posts, _affiliation = att.from_lists(text, secs.sections, ctx)
+    for a in listed:
+        if a.person.initials and a.person.initials not in ctx.aliases:
+            ctx.aliases[a.person.initials] = a.person.surface
     # "Mark Wardle (MW)" declares a person's initials, not an organisation's acronym
     acronyms = {a: n for a, n in defined_acronyms(text).items() if a not in ctx.aliases and n not in ctx.aliases.values()}
     sents = read_sentences(secs, ctx, acronyms)
@@ -67,11 +75,6 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
     for acr, name in acronyms.items():
         ex.organisations.append(OrgRef(name, text.find(name)))
 
-    # attendance and posts
-    if doc.meta.get("source_kind") == "moderngov-xml":
-        listed, posts = att.from_moderngov(doc)
-    else:
-        listed, posts, _affiliation = att.from_lists(text, secs.sections, ctx)
     ex.attendance = _dedupe_attendance(listed + att.from_prose(sents))
     for a in ex.attendance:
         if a.role == "chair":

@@ -14,7 +14,7 @@ from kg.extract.names import find_people
 from kg.extract.sentences import Sent
 from kg.records import Attendance, Evidence, PersonRef, Section
 
-MARKER = re.compile(r"(?P<m>\b(?:members\s+)?present\s*:|\battendees\s*:|\b(?:also\s*,?\s*)?in\s+attendance\s*:|"
+MARKER = re.compile(r"(?P<m>\b(?:members\s+)?present\s*:|\battendees\s*:|\b(?:also\s*,?\s*|officers\s+)?in\s+attendance\s*:|"
                     r"\balso\s+present\s*:|\bapologies(?:\s+for\s+absence)?\s*(?:were\s+received\s+from)?\s*:|"
                     r"\babsent\s*:|\bpublic\s*:|\bofficers(?:\s+present)?\s*:|\bobservers?\s*:)", re.I)
 ROLE_OF_MARKER = [("in_attendance", re.compile(r"in\s+attendance|also\s+present|officers|observer", re.I)),

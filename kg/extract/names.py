@@ -178,7 +178,7 @@ def _span_len(matched: str, words: list[str]) -> int:
     return pos
 
 
-_RX_DECLARED_ALIAS = re.compile(rf"({NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,3}})[ \t]*\(([A-Z][A-Za-z]{{1,4}})\)")
+_RX_DECLARED_ALIAS = re.compile(rf"({NAME_WORD}(?:[ \u00a0]{NAME_WORD}){{1,3}})[ \t]*\(([A-Z][A-Za-z]{{1,4}})\)")
 
 
 def declared_aliases(text: str) -> dict[str, str]:
