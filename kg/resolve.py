@@ -62,6 +62,23 @@ def parse_name(surface: str, aliases: dict[str, str]) -> ParsedName | None:
     return ParsedName(surface, title, given, "".join(g[0].upper() for g in given), surname)
 
 
+def _title_kind(title: str) -> str:
+    """Councillors, clergy, doctors and police ranks are told apart by title; Mr, Mrs and
+    Ms all mean 'not otherwise titled'."""
+    t = title.lower().rstrip(".")
+    if "cllr" in t or "councillor" in t:
+        return "councillor"
+    if t in ("mr", "mrs", "ms", "miss", "mx"):
+        return "plain"
+    return t
+
+
+def _slip(a: str, b: str) -> bool:
+    """'Rachael'/'Rachel': one letter added or dropped, same first letter, names of 5+ letters."""
+    a, b = a.lower(), b.lower()
+    return a[0] == b[0] and min(len(a), len(b)) >= 5 and abs(len(a) - len(b)) == 1 and _edit1(a, b)
+
+
 def _edit1(a: str, b: str) -> bool:
     """True if a and b differ by one insertion, deletion or substitution."""
     if a == b or abs(len(a) - len(b)) > 1:
@@ -180,14 +197,25 @@ def resolve(ex: Extraction, *, known: KnownPeople | None = None) -> Resolution:
         else:
             by_folded[f] = s
     # 2. "Gladys Rhodes White" ~ "Gladys Rhodes-White": same words once hyphens fold
-    # 3. one-letter slips in the surname beside the same given name
+    # 3. one-letter slips beside an identical other half: "McNeil"/"McNeill" with the same
+    # given name, "Rachael"/"Rachel" with the same surname (a letter added or dropped, never
+    # changed: Jim Bell and Tim Bell are two people)
     for i, a in enumerate(fulls):
         for b in fulls[i + 1:]:
             pa, pb = parsed[a], parsed[b]
-            if pa.given and pb.given and pa.given[0] == pb.given[0] and len(pa.surname) >= 5 \
-                    and _edit1(pa.surname.lower(), pb.surname.lower()) and pa.surname.lower() != pb.surname.lower():
+            if not (pa.given and pb.given):
+                continue
+            same_given = pa.given[0] == pb.given[0]
+            same_surname = pa.surname.lower() == pb.surname.lower()
+            if same_given and len(pa.surname) >= 5 and not same_surname and _edit1(pa.surname.lower(), pb.surname.lower()):
+                uf.union(a, b)
+            elif same_surname and not same_given and _slip(pa.given[0], pb.given[0]):
                 uf.union(a, b)
     # 4. partial forms: initials + surname, title + surname, declared initials
+    titles_of: dict[str, set[str]] = {}
+    for s2, p2 in parsed.items():
+        if p2.title:
+            titles_of.setdefault(uf.find(s2), set()).add(_title_kind(p2.title))
     for s, p in parsed.items():
         if p.full:
             continue
@@ -206,6 +234,10 @@ def resolve(ex: Extraction, *, known: KnownPeople | None = None) -> Resolution:
             if p.initials and not _initials_fit(p.initials, pf):
                 continue
             cands.add(uf.find(f))
+        if len(cands) > 1 and p.title:
+            # "Cllr Evans" is the councillor, "Mr Evans" the one who is not
+            same = {c for c in cands if _title_kind(p.title) in titles_of.get(c, set())}
+            cands = same or cands
         if len(cands) == 1:
             uf.union(cands.pop(), s)
         elif len(cands) > 1:

@@ -91,3 +91,13 @@ def test_a_partial_name_links_to_a_person_already_stored_for_the_body():
     assert resolve(ex, known=known).person_of["J Hassall"] == "julia-hassall"
     ex.meeting.body = "Third Board"  # no one of that name is known in this body's meetings
     assert resolve(ex, known=known).person_of["J Hassall"] == "third-board--j-hassall"
+
+
+@pytest.mark.parametrize("surfaces, expected", [
+    (["Rachael Whitcombe", "Rachel Whitcombe"], [{"Rachael Whitcombe", "Rachel Whitcombe"}]),  # a dropped letter
+    # the title says which of two namesakes is meant
+    (["Cllr John Evans", "Tom Evans", "Mr Tom Evans", "Cllr Evans", "Mr Evans"],
+     [{"Cllr Evans", "Cllr John Evans"}, {"Mr Evans", "Mr Tom Evans", "Tom Evans"}]),
+])
+def test_spelling_slips_and_titles(surfaces, expected):
+    assert clusters(surfaces) == expected
