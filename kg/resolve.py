@@ -236,7 +236,10 @@ def resolve(ex: Extraction, *, known: KnownPeople | None = None) -> Resolution:
             cands.add(uf.find(f))
         if len(cands) > 1 and p.title:
             # "Cllr Evans" is the councillor, "Mr Evans" the one who is not
-            same = {c for c in cands if _title_kind(p.title) in titles_of.get(c, set())}
+            kind = _title_kind(p.title)
+            same = {c for c in cands if kind in titles_of.get(c, set())}
+            if not same and kind == "plain":
+                same = {c for c in cands if not titles_of.get(c, set()) - {"plain"}}
             cands = same or cands
         if len(cands) == 1:
             uf.union(cands.pop(), s)

@@ -241,6 +241,9 @@ ORG_HEADS = (r"Board|Council|Committee|Sub-Committee|Group|Trust|Partnership|Pan
              r"Inspectorate|Executive|Cabinet|Assembly|Parliament|Ministry|Directorate|Company|Limited|Ltd|"
              r"Associates|Health|Care|Buses|Timber|Highways|Police|Constabulary|Bank|Library|Museum|Club|"
              r"UHB|CCG|ICB|ICS|NHS|LHB|THB|PCC|LSCB|SAB|HWB|ALC|Working Group")
+_MODIFIER_HEADS = {"Health", "Care", "Services", "Service", "Safety", "Health’s"}
+_RX_CONTINUE = re.compile(r"[ \t]+(?:and|&)[ \t]+(?:[A-Z][\w’'-]+[ \t]+){0,2}(?:Board|Partnership|Committee|Group|"
+                          r"Trust|Service|Services|Council|Panel|Forum|Team|Directorate)\b")
 _RX_MORE_HEADS = re.compile(rf"(?:[ \t]+(?:{ORG_HEADS}))+(?![\w-])")
 _CAP = r"(?:[A-Z0-9][\w’'&/-]*|of|for|and|the|&|on|in)"
 _RX_ORG_PHRASE = re.compile(rf"(?<![\w’'-])((?:[A-Z0-9][\w’'&/-]*\s+)(?:{_CAP}\s+){{0,6}}?(?:{ORG_HEADS}))(?![\w-])")
@@ -311,6 +314,11 @@ def find_orgs(text: str, offset: int, acronyms: dict[str, str], person_spans: li
         more = _RX_MORE_HEADS.match(text, m.end(1))
         if more:
             phrase += more.group(0)
+        elif phrase.split()[-1] in _MODIFIER_HEADS:
+            # "Wyremouth Health" + " and Wellbeing Board": a body word that also qualifies
+            cont = _RX_CONTINUE.match(text, m.end(1))
+            if cont:
+                phrase += cont.group(0)
         surface = _clean_org_phrase(phrase)
         if not surface:
             continue

@@ -459,7 +459,7 @@ def due_of(text: str) -> str | None:
 
 NO_DECLARATIONS = re.compile(r"\b(?:no|none|nil)\b.{0,40}\b(?:declarations?|interests?)\b|"
                              r"\b(?:declarations?|interests?)\b.{0,40}\b(?:none|nil)\b", re.I)
-DECLARED = re.compile(r"\bdeclared\s+(?:an?\s+|their\s+|his\s+|her\s+)?(?:(?P<kind>personal|pecuniary|"
+DECLARED = re.compile(r"\bdeclared[\s,]+(?:an?\s+|their\s+|his\s+|her\s+)?(?:(?P<kind>personal|pecuniary|"
                       r"non-pecuniary|prejudicial|disclosable\s+pecuniary|other\s+registrable|registrable|"
                       r"non-registrable)\s+)?(?:and\s+\w+\s+)?(?:interests?\s*)?(?P<rest>.*)$", re.I | re.S)
 
@@ -480,6 +480,7 @@ def declaration_of(sent: Sent, doc: Doc) -> Declaration | None:
     if not m:
         return None
     rest = m.group("rest").strip()
+    rest = re.sub(r"^(?:for\s+(?:the\s+)?\w+|in\s+the\s+interests?\s+of\s+\w+)\s*,\s*", "", rest)
     rest = re.sub(r"^(?:that|in|on|regarding|relating\s+to|as|concerning|with\s+regard\s+to)\s+", "", rest)
     rest = re.sub(r"\s+and\s+(?:agreed\s+to\s+)?(?:abstain|left|leave|withdrew|did\s+not).*$", "", rest, flags=re.S)
     interest = rest.strip(" .") or t
