@@ -315,7 +315,7 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
                     i += 1  # "1.  To approve ...": a list number, not a sentence
                     continue
                 if k >= para_end or not ABBREV.search(text[max(s, i - 12):i + 1]) and (
-                        text[k].isupper() or text[k].isdigit() or text[k] in "\"'‘“(•·-"):
+                        text[k].isupper() or text[k].isdigit() or text[k] in "\"'‘“(•·-*_"):
                     _push(text, spans, s, j)
                     s = k
                     i = k

@@ -142,3 +142,21 @@ def test_line_structured_minutes(lines):
     """Text laid out in lines as minutes are, so that the line rules fire."""
     text = "\n".join(lines)
     run_pipeline(Document(path="m.txt", text=text, format="txt", sha256="0" * 64))
+
+
+WHO = ["Cllr Ada Smith", "The Clerk", "Mark Wardle (MW)", "MW", "Julia Hassall", "The Board", "Ofsted",
+       "The Parish Council", "Dr Rhys Okonjo", "It"]
+VERB = [" agreed to ", " asked whether ", " said that ", " will ", " declared an interest in ", " presented ",
+        " manages ", " judged the service ", " was RESOLVED that ", " noted ", " is responsible for "]
+sentence = st.tuples(st.sampled_from(WHO), st.sampled_from(VERB), minute_text,
+                     st.sampled_from([".", ". ", "", "?", " - MW", " | Clerk | 1 May 2026", ";"])).map("".join)
+
+
+@PROPS
+@given(paragraphs=st.lists(st.lists(sentence, min_size=1, max_size=4).map(" ".join), min_size=1, max_size=12),
+       heads=st.lists(st.sampled_from(["Present: Cllr Ada Smith (Chair), MW", "ACTIONS", "Decisions",
+                                       "275/19 Finance", "15:15 Budget", "4. Roads", "RESOLVED:"]), max_size=4))
+def test_prose_minutes(paragraphs, heads):
+    """Sentences with a subject and a verb, so that the fact rules fire on random objects."""
+    text = "\n\n".join(heads + paragraphs)
+    run_pipeline(Document(path="m.txt", text=text, format="txt", sha256="0" * 64))

@@ -87,7 +87,8 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
     ex.posts = posts
 
     ex.items = _items(secs, text, ctx)
-    rule_doc = rules.Doc(body=meeting.body, post_holders=posts, post_of=_post_of)
+    header_orgs = frozenset(o.surface for x in sents if x.section.kind == "header" and x.start < 400 for o in x.orgs)
+    rule_doc = rules.Doc(body=meeting.body, post_holders=posts, post_of=_post_of, header_orgs=header_orgs)
     inspector = None
     prev_question: str | None = None
     list_kind_of = {s.start: s.kind for s in secs.sections}
@@ -113,6 +114,10 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
             continue
         if s.section.kind in ("actions", "decisions") and not _is_list_heading(s):
             _list_entry(ex, s, rule_doc, secs)
+            continue
+        led = layout.code_led(s, rule_doc)
+        if led is not None:
+            _add_action(ex, led)
             continue
         column = layout.right_column(s, rule_doc)
         if column is not None:

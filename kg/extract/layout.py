@@ -17,10 +17,13 @@ from kg.extract import rules
 from kg.extract.sentences import Sent
 from kg.records import Action, Evidence, Owner, PersonRef
 
-_CODE = r"(?:[A-Z]{2,4}|[A-Z]{1,2}[a-z][A-Z]?|All|ALL|Clerk|Chair|Chairman|RFO|HT|DHT)"
+_CODE = r"(?:[A-Z]{2,4}|[A-Z]{2}[a-z]|[A-Z][a-z][A-Z]|All|ALL|Clerk|Chair|Chairman|RFO|HT|DHT)"
 OWNER_CODES = re.compile(rf"^\s*\(?\s*(?P<codes>{_CODE}(?:\s*(?:/|,|&|\band\b)\s*{_CODE})*)\s*\)?\s*\.?\s*$")
 ACTION_LABEL = re.compile(r"^\s*[-•*]?\s*\**(?:ACTIONS?|Actions?)(?:\s+(?:by|owner|for))?\**\s*[:\-–—]\s*\**\s*(?P<rest>.+)$",
                           re.S)
+# "MT to bring the plan to the September Board": initials the minutes never define, leading a task
+CODE_LED = re.compile(rf"^\s*(?:[-•*]\s*)?(?P<codes>{_CODE}(?:\s*(?:/|,|&|\band\b)\s*{_CODE})*)\s+"
+                      rf"(?:to|will|agreed\s+to|is\s+to|are\s+to)\s+(?P<vp>[a-z].+)$", re.S)
 RIGHT_COLUMN = re.compile(rf"(?:\t+|[ \u00a0]{{3,}})(?P<codes>{_CODE}(?:\s*(?:/|,|&)\s*{_CODE})*)\s*$")
 TRAILING_CODES = re.compile(rf"(?:\s+[-–—]\s*|\s*\|\s*|\s{{2,}}|\t+|\s*Action(?:\s+by)?\s*:\s*|\s+\()"
                             rf"(?P<codes>{_CODE}(?:\s*(?:/|,|&|\band\b)\s*{_CODE})*)\)?\s*\.?\s*$")
@@ -68,6 +71,9 @@ def labelled_action(sent: Sent, doc: rules.Doc, previous: Sent | None) -> Action
         owners = codes_to_owners(codes.group("codes"), doc)
         return _action(previous.text, sent, owners, previous)
     rel = m.start("rest")
+    led = CODE_LED.match(rest)
+    if led:
+        return _action(led.group("vp"), sent, codes_to_owners(led.group("codes"), doc))
     subj = rules.subject_at(sent, rel, doc)
     if subj is not None and subj.kind != "pronoun":
         vp = re.sub(r"^\s*(?:to|will|agreed\s+to|is\s+to)\s+", "", sent.text[subj.end:]).strip()
@@ -76,6 +82,14 @@ def labelled_action(sent: Sent, doc: rules.Doc, previous: Sent | None) -> Action
     if tail:
         return _action(rest[:tail.start()], sent, codes_to_owners(tail.group("codes"), doc))
     return _action(rest, sent, [])
+
+
+def code_led(sent: Sent, doc: rules.Doc) -> Action | None:
+    """'HS to circulate the risk assessment': a task led by owner initials, no label."""
+    m = CODE_LED.match(sent.text)
+    if not m or m.group("codes") in ("All", "ALL") and not doc.body:
+        return None
+    return _action(m.group("vp"), sent, codes_to_owners(m.group("codes"), doc))
 
 
 def right_column(sent: Sent, doc: rules.Doc) -> Action | None:

@@ -54,6 +54,8 @@ class Doc:
     post_holders: dict[str, str]  # post name lower-case -> person surface
     post_of: callable  # surface -> canonical post name or None
     last_speaker: PersonRef | None = None
+    # organisations named in the heading of the minutes: the body, or the part of it meeting
+    header_orgs: frozenset[str] = frozenset()
 
 
 def _person_owner(m: Mention) -> Owner:
@@ -88,7 +90,7 @@ def subject_at(sent: Sent, rel: int, doc: Doc) -> Subject | None:
         if m is None:
             break
         if isinstance(m, OrgMention):
-            if doc.body and refers_to_body(m.canonical or m.surface, doc.body):
+            if doc.body and (refers_to_body(m.canonical or m.surface, doc.body) or m.surface in doc.header_orgs):
                 owners.append(Owner(doc.body, "body"))
                 kind = kind or "body"
             else:
@@ -248,6 +250,9 @@ GOVERNANCE_VERBS = (r"adopt|approve|defer|accept|release|note|endorse|ratify|buy
                     r"install|remove|replace|retain|change|keep|include|hold|move|make")
 LABEL_DECISION = re.compile(r"^(?:\(?\d{1,3}(?:\.\d{1,2})*[.)]?\s+)?\**_?(?:RESOLVED|Resolved|AGREED|DECISION|DECIDED|"
                             r"Decision|Agreed)\b_?\**\s*[:.\-–—]?\s*\**(?:[Tt]hat\s*:?\s*)?")
+# "Christmas tree: agreed to buy a tree", "- Resolved to object": the body, unnamed
+SUBJECTLESS_DECISION = re.compile(r"(?:^|[:;–—]\s*|^\s*[-•*]\s*|\s[-–—]\s+)\**(?P<verb>[Aa]greed|AGREED|[Rr]esolved|RESOLVED|"
+                                  r"[Aa]pproved|APPROVED|[Nn]oted|NOTED)\**\s+(?:to|that|unanimously)\b")
 PROPOSAL_ONLY = re.compile(r"^\s*\(?(?:Proposed|Moved)\b[^.]{0,80}?\bseconded\b[^.]{0,120}\.?\)?\s*$", re.I)
 AGREED_THAT_WOULD = re.compile(r"\b(?:it\s+was\s+(?:also\s+)?agreed|(?:[Mm]embers|[Cc]ouncillors|[Gg]overnors|"
                                r"the\s+\w+)\s+agreed)\s+that\s+")
@@ -298,12 +303,17 @@ def decision_of(sent: Sent, doc: Doc, people_after: callable) -> Decision | None
             kind = "agreed" if verb == "agreed" else "resolved" if verb == "resolved" else "approved"
             text = t[m.end():].strip() if m.group("verb") and len(t) - m.end() > 12 else t
         else:
-            subj = subject_at(sent, 0, doc)
-            if subj is not None and subj.kind in ("body", "collective"):
-                bm = BODY_DECISION.match(t[subj.end:])
-                if bm and not (subj.kind == "collective" and _agreed_to_task(t[subj.end:])):
-                    kind = bm.group("verb").lower().split()[0]
-                    text = t
+            sm = SUBJECTLESS_DECISION.search(t)
+            if sm:
+                kind, text = sm.group("verb").lower(), t
+            for rel in ([] if sm else subject_starts(sent)):
+                subj = subject_at(sent, rel, doc)
+                if subj is not None and subj.kind in ("body", "collective"):
+                    bm = BODY_DECISION.match(t[subj.end:])
+                    if bm and not (subj.kind == "collective" and _agreed_to_task(t[subj.end:])):
+                        kind = bm.group("verb").lower().split()[0]
+                        text = t
+                        break
     if kind is None or text is None:
         return None
     text = text.strip().rstrip(":").strip()
