@@ -127,7 +127,28 @@ def _print_rows(columns, rows, fmt):
     click.echo(render(columns, rows, fmt))
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class OneLineGroup(click.Group):
+    """click's usage errors as one 'govkg:' line too (exit 2), like every other error."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        try:
+            rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.UsageError as e:
+            where = e.ctx.command_path if e.ctx else "govkg"
+            click.echo(f"govkg: {e.format_message()} (see {where} --help)", err=True)
+            sys.exit(e.exit_code)
+        except click.ClickException as e:
+            click.echo(f"govkg: {e.format_message()}", err=True)
+            sys.exit(e.exit_code)
+        except click.Abort:
+            click.echo("govkg: aborted", err=True)
+            sys.exit(1)
+        if standalone_mode:
+            sys.exit(rv if isinstance(rv, int) else 0)
+        return rv
+
+
+@click.group(cls=OneLineGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--debug", is_flag=True, help="show tracebacks")
 @click.version_option(package_name="govkg")
 def main(debug: bool) -> None:
@@ -183,9 +204,15 @@ def _progress(items):
 
 
 def _check_date(date: str | None) -> None:
+    import datetime
     import re
     if date and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
         raise UsageError(f"--date {date!r}: give the date as YYYY-MM-DD")
+    if date:
+        try:
+            datetime.date.fromisoformat(date)
+        except ValueError:
+            raise UsageError(f"--date {date!r}: give a real calendar date as YYYY-MM-DD") from None
 
 
 @main.command()

@@ -249,12 +249,11 @@ def _close_trailing_lists(text: str, sections: list[Section]) -> None:
         if end != s.end:
             # the prose after a list is not part of it: give it a section of its own so
             # no sentence of the minutes goes unread
-            tail = Section("item", end, s.end)
+            tail = Section("prose", end, s.end)
             s.end = end
             tails.append((s, tail))
         _ = seen_entry
     for after, tail in tails:
-        _fill_item(text, tail)
         sections.insert(sections.index(after) + 1, tail)
 
 

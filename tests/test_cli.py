@@ -111,9 +111,6 @@ def test_build_bad_date_is_a_usage_error(tmp_path, minutes, date):
     assert not store.exists() or count(store) == 0
 
 
-@pytest.mark.xfail(strict=True, reason="--date is only checked against \\d{4}-\\d{2}-\\d{2}: 2016-02-30 is "
-                                       "accepted, rdflib logs a ValueError traceback on stderr and the meeting gets "
-                                       "an ill-typed xsd:date")
 def test_build_impossible_calendar_date_is_a_usage_error(tmp_path, minutes):
     assert_one_line_error(govkg("build", minutes, "--store", tmp_path / "store", "--date", "2016-02-30"), 2)
 
@@ -509,9 +506,6 @@ def test_demo(tmp_path, monkeypatch):
 
 # -- errors in general --------------------------------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason="click's own usage errors (missing argument, bad --format choice) print "
-                                       "'Usage: ...', 'Try ...' and 'Error: ...' on several lines, not one "
-                                       "'govkg: ...' line")
 @pytest.mark.parametrize("args", [["build"], ["export", "--format", "xml"], ["analyse", "nonsense"],
                                   ["query", "--format", "yaml", "--name", "people"]])
 def test_click_usage_errors_are_one_line_too(args, founding_store):

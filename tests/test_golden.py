@@ -248,28 +248,9 @@ def project(g: Graph, aspect: str) -> Graph:
 
 # -- the defects found: each an xfail(strict) with what is wrong --------------------------------
 
-A_LEE = ("'A Lee' (a one-letter initial 'A' or 'I' before a surname) is skipped as the article: "
-         "kg/extract/names.py accepts it only if the surname is in NameContext.surnames, which "
-         "nothing fills; so 'A Lee replied that she will circulate ...' loses the speaker and the action")
 XFAIL = {
-    ("moderngov-timed", "mentions"): A_LEE,
-    ("moderngov-timed", "statements"): A_LEE,
-    ("moderngov-timed", "actions"): A_LEE,
-    ("moderngov-timed", "dues"): A_LEE,
-    ("moderngov-timed", "items"): "the welcome paragraph after a 'Present:' line becomes an agenda item "
-                                  "titled with the whole sentence",
-    ("moderngov-timed", "decisions"): "'It was resolved that:' on its own line before a numbered list is taken "
-                                      "as a decision of its own (text 'It was resolved that')",
-    ("parish-numbered", "organisations"): "item headings become organisations ('15/24 Highways', 'Planning')",
-    ("parish-numbered", "declarations"): "the interest keeps the item reference: 'item 16/24 as the owner of land "
-                                         "...' instead of 'the owner of land ...'",
-    ("parish-numbered", "decisions"): "'It was proposed by Cllr X, seconded by Cllr Y and RESOLVED that ...': the "
-                                      "text keeps the proposer/seconder preamble instead of what was resolved",
+    ("parish-numbered", "organisations"): "item headings become organisations ('Planning')",
     ("parish-numbered", "dues"): "'renew the insurance policy before it expires on 1 August': no due is taken",
-    ("initials-lists", "memberships"): "'Grace Holt (GH) - Kelby Borough Council (Chair)': a trailing '(Chair)' "
-                                       "loses the affiliation (no org:memberOf)",
-    ("initials-lists", "dues"): "'by 1 March 2024' is kept as gov:due but gov:dueDate (2024-03-01) is not "
-                                "worked out",
 }
 
 

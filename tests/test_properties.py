@@ -152,7 +152,7 @@ sentence = st.tuples(st.sampled_from(WHO), st.sampled_from(VERB), minute_text,
                      st.sampled_from([".", ". ", "", "?", " - MW", " | Clerk | 1 May 2026", ";"])).map("".join)
 
 
-@PROPS
+@settings(PROPS, max_examples=120)
 @given(paragraphs=st.lists(st.lists(sentence, min_size=1, max_size=4).map(" ".join), min_size=1, max_size=12),
        heads=st.lists(st.sampled_from(["Present: Cllr Ada Smith (Chair), MW", "ACTIONS", "Decisions",
                                        "275/19 Finance", "15:15 Budget", "4. Roads", "RESOLVED:"]), max_size=4))

@@ -43,6 +43,8 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
     doc = secs.document
     text = doc.text
     ctx = NameContext(aliases=declared_aliases(text))
+    # surnames the document spells out in full let "A Lee" be a person, not the article
+    ctx.surnames = {m.surface.split()[-1] for m in find_people(text, 0, ctx) if m.kind in ("full", "titled")}
     # attendance first: a register's initials column ("(AK)") declares aliases the prose uses
     if doc.meta.get("source_kind") == "moderngov-xml":
         listed, posts = att.from_moderngov(doc)
@@ -151,6 +153,8 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
         prev_question = _question_of(statements, prev_question)
         _ = k
     _next_meeting_decision(ex, secs, sents)
+    for a in ex.actions:
+        a.due_date = rules.due_date(a.due, meeting.date)
     return ex
 
 

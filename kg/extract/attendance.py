@@ -108,11 +108,17 @@ SUBSTITUTE = re.compile(r"\b(?:deputising|substituting|substitute|standing\s+in|
                         r"(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})")
 
 
+DASH_ORG = re.compile(r"^\s*(?:\([^)]*\)\s*)*[-–—]\s*(?P<org>[A-Z][^,(|\n\t]{1,80}?)\s*(?=$|[,(|\t\n]|\s{2,})")
+
+
 def read_row(after: str) -> Row:
     """Parse what follows a name in an attendance list, in any of the usual layouts:
     '(MW) (Chair) - Cardiff and Vale UHB', '| Chair | NHS X ICB', '   Eastbury Council   Yes',
     ', Director of Children's Services, Kestrel Vale Council (Chair)', '(JO, Chair)'."""
     row = Row()
+    dash = DASH_ORG.match(after)
+    if dash and gz.lookup_post(dash.group("org").strip()) is None and not STATUS_CELL[0][1].match(dash.group("org").strip()):
+        row.org = dash.group("org").strip()  # "Ann Lee (AL) - Kelby Voluntary Action"
     sub = SUBSTITUTE.search(after)
     if sub:
         row.substitute_for = sub.group("who")

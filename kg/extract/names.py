@@ -246,7 +246,7 @@ _RX_CONTINUE = re.compile(r"[ \t]+(?:and|&)[ \t]+(?:[A-Z][\w’'-]+[ \t]+){0,2}(
                           r"Trust|Service|Services|Council|Panel|Forum|Team|Directorate)\b")
 _RX_MORE_HEADS = re.compile(rf"(?:[ \t]+(?:{ORG_HEADS}))+(?![\w-])")
 _CAP = r"(?:[A-Z0-9][\w’'&/-]*|of|for|and|the|&|on|in)"
-_RX_ORG_PHRASE = re.compile(rf"(?<![\w’'-])((?:[A-Z0-9][\w’'&/-]*\s+)(?:{_CAP}\s+){{0,6}}?(?:{ORG_HEADS}))(?![\w-])")
+_RX_ORG_PHRASE = re.compile(rf"(?<![\w’'/-])((?:(?!\d+/\d+\b)[A-Z0-9][\w’'&/-]*\s+)(?:{_CAP}\s+){{0,6}}?(?:{ORG_HEADS}))(?![\w-])")
 _RX_DEFINED_ACRONYM = re.compile(r"((?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|the|&|in)\s+)*){1,8})\(([A-Z][A-Za-z&]{1,8})\)")
 _RX_ACRONYM = re.compile(r"(?<![\w-])([A-Z][A-Z&]{1,7}|[A-Z][a-z][A-Z]{1,3})(?![\w-])")
 

@@ -279,6 +279,10 @@ def decision_of(sent: Sent, doc: Doc, people_after: callable) -> Decision | None
     text = None
     if PROPOSAL.search(t):
         kind, text = "approved", t
+        # "It was proposed by A, seconded by B and RESOLVED that X": the decision is X
+        cut = re.search(r"\b(?:RESOLVED|resolved|AGREED|agreed|carried)\b\s*(?:that\s+)?", t)
+        if cut and len(t) - cut.end() > 12:
+            text = t[cut.end():]
     else:
         m = LABEL_DECISION.match(t)
         if m and len(t) > m.end():
@@ -300,6 +304,8 @@ def decision_of(sent: Sent, doc: Doc, people_after: callable) -> Decision | None
             verb = m.group("verb") or m.group("verb2")
             if m.group("verb2") and re.search(r"\b(?:who|which)\s*$", t[:m.start()]):
                 return None
+            if m.group("verb") and not t[m.end():].strip(" :.-–—"):
+                return None  # "It was resolved that:" opening a list of what was resolved
             kind = "agreed" if verb == "agreed" else "resolved" if verb == "resolved" else "approved"
             text = t[m.end():].strip() if m.group("verb") and len(t) - m.end() > 12 else t
         else:
@@ -457,12 +463,46 @@ DUE = re.compile(r"\b(?:(?:by|before|for|at|in\s+time\s+for|ahead\s+of)\s+(?:the
                  r"September|October|November|December)\s+(?:meeting|agenda))"
                  r"|\b(?:in\s+)?(?:early|mid|late)[- ](?:January|February|March|April|May|June|July|August|"
                  r"September|October|November|December)"
+                 r"|\bon\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|"
+                 r"October|November|December)(?:\s+\d{4})?"
                  r"|\bat\s+the\s+next\s+meeting|\bASAP\b|\bimmediately\b|\bongoing\b)", re.I)
 
 
 def due_of(text: str) -> str | None:
     m = DUE.search(text)
     return m.group(0).strip() if m else None
+
+
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december"]
+
+
+def due_date(due: str | None, meeting_date: str | None) -> str | None:
+    """An ISO date for a due phrase that names a day or a month ('by 31 March 2025', 'by the
+    end of January'); the year is the meeting's, or the next one for a month already past."""
+    if not due:
+        return None
+    import calendar
+    m = re.search(r"(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?(" + "|".join(_MONTHS) + r")(?:\s+(\d{4}))?", due, re.I)
+    if m:
+        month = _MONTHS.index(m.group(2).lower()) + 1
+        year = int(m.group(3)) if m.group(3) else None
+        if year is None and meeting_date:
+            my, mm = int(meeting_date[:4]), int(meeting_date[5:7])
+            year = my + 1 if month < mm else my
+        if year is None:
+            return None
+        day = int(m.group(1)) if m.group(1) else calendar.monthrange(year, month)[1]
+        if 1 <= day <= calendar.monthrange(year, month)[1]:
+            return f"{year:04d}-{month:02d}-{day:02d}"
+        return None
+    m = re.search(r"(\d{1,2})/(\d{1,2})/(\d{2,4})", due)
+    if m:
+        d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        y = y + 2000 if y < 100 else y
+        if 1 <= mo <= 12 and 1 <= d <= calendar.monthrange(y, mo)[1]:
+            return f"{y:04d}-{mo:02d}-{d:02d}"
+    return None
 
 
 # -- declarations ----------------------------------------------------------------------------
@@ -491,6 +531,7 @@ def declaration_of(sent: Sent, doc: Doc) -> Declaration | None:
         return None
     rest = m.group("rest").strip()
     rest = re.sub(r"^(?:for\s+(?:the\s+)?\w+|in\s+the\s+interests?\s+of\s+\w+)\s*,\s*", "", rest)
+    rest = re.sub(r"^(?:in\s+|on\s+)?(?:agenda\s+)?item\s+[\w/.]+\s*,?\s*(?:as|because|being)?\s*", "", rest, flags=re.I)
     rest = re.sub(r"^(?:that|in|on|regarding|relating\s+to|as|concerning|with\s+regard\s+to)\s+", "", rest)
     rest = re.sub(r"\s+and\s+(?:agreed\s+to\s+)?(?:abstain|left|leave|withdrew|did\s+not).*$", "", rest, flags=re.S)
     interest = rest.strip(" .") or t
