@@ -143,10 +143,10 @@ def _pool(jobs: int):
     return ctx.Pool(jobs, initializer=_worker_init)
 
 
-def _open_store(store_path: str | None, endpoint: str | None, base: str):
+def _open_store(store_path: str | None, endpoint: str | None, base: str, update_endpoint: str | None = None):
     if endpoint:
         from kg.remote import RemoteStore
-        store = RemoteStore(endpoint, base=base)
+        store = RemoteStore(endpoint, update_endpoint, base=base)
         store.drop_staging()  # one writer per endpoint: what is staged now was left by a killed build
         return store
     return GraphStore(store_path, base=base)
@@ -154,7 +154,7 @@ def _open_store(store_path: str | None, endpoint: str | None, base: str):
 
 def build_into_store(paths: list[str], store_path: str | None, *, body: str | None = None, date: str | None = None,
                      base: str = DEFAULT_BASE, force: bool = False, progress=None, jobs: int | None = 1,
-                     endpoint: str | None = None) -> BuildReport:
+                     endpoint: str | None = None, update_endpoint: str | None = None) -> BuildReport:
     """Build every file under `paths` into the store, one named graph per file.
 
     A file whose content hash is already stored is skipped unless `force`; a changed
@@ -162,7 +162,8 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
 
     `jobs`: worker processes that read and build documents (1: in this process; 0 or
     None: one per CPU).  Only this process writes to the store.  `endpoint`: build into a
-    SPARQL 1.1 server (see kg.remote) instead of the store folder `store_path`.
+    SPARQL 1.1 server (see kg.remote for the URL convention; `update_endpoint` where its
+    update URL is not beside the query URL) instead of the store folder `store_path`.
     """
     jobs = resolve_jobs(jobs)
     report = BuildReport(str(endpoint or store_path))
@@ -174,10 +175,9 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
     for p in iter_sources(paths, on_error=on_error):
         files.append(str(p))
     minter = Minter(base)
-    # The pool starts before the store is opened: workers never hold a store handle.
-    pool = _pool(min(jobs, len(files))) if jobs > 1 and len(files) > 1 else None
+    pool = None
     try:
-        with _open_store(store_path, endpoint, base) as store:
+        with _open_store(store_path, endpoint, base, update_endpoint) as store:
             stored = {} if force else store.source_hashes()
             todo: list[tuple[str, str, str]] = []  # path, graph IRI, staging IRI
             for path in files:
@@ -193,21 +193,54 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
                         continue
                 todo.append((path, graph_iri, str(minter.staging_graph(key))))
             tasks = [(path, body, date, base) for path, _, _ in todo]
-            if pool is None or len(todo) < 2:
-                outputs = map(build_document, tasks)
+            if jobs > 1 and len(todo) > 1:
+                # workers come from a fresh fork server: they hold no handle of this store
+                pool = _pool(min(jobs, len(todo)))
+                chunk = _chunksize(len(tasks), jobs)
+                window = _Window(max(4 * jobs, 2 * chunk * jobs))
+                outputs = pool.imap(build_document, window.feed(tasks), chunksize=chunk)
             else:
-                outputs = pool.imap(build_document, tasks, chunksize=_chunksize(len(tasks), jobs))
+                window = None
+                outputs = map(build_document, tasks)
             # results come back in input order; the progress bar moves as each is written
             for _path, graph_iri, staging_iri in (progress(todo) if progress else todo):
                 nt, result = next(outputs)
+                if window is not None:
+                    window.done()
                 if nt is not None:
                     store.replace_graph(graph_iri, staging_iri, nt)
                 report.results.append(result)
     finally:
         if pool is not None:
+            window.stop()
             pool.terminate()
             pool.join()
     return report
+
+
+class _Window:
+    """At most `size` documents in flight: if writing falls behind, workers wait instead of
+    piling finished graphs up in this process (memory stays flat however many documents)."""
+
+    def __init__(self, size: int):
+        import threading
+        self._free = threading.Semaphore(size)
+        self._stop = threading.Event()
+
+    def feed(self, tasks):
+        for task in tasks:
+            while not self._free.acquire(timeout=0.2):
+                if self._stop.is_set():
+                    return
+            if self._stop.is_set():
+                return
+            yield task
+
+    def done(self) -> None:
+        self._free.release()
+
+    def stop(self) -> None:
+        self._stop.set()
 
 
 def _chunksize(n: int, jobs: int) -> int:

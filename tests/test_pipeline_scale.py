@@ -180,3 +180,24 @@ def _group_all_zombies(pgid: int) -> bool:
         if pg == pgid and state != "Z":
             alive = True
     return not alive
+
+
+def test_a_failing_write_stops_the_pool_cleanly(corpus, tmp_path, monkeypatch):
+    from kg.errors import StoreError
+    calls = []
+
+    def failing(self, graph_iri, staging_iri, triples):
+        calls.append(graph_iri)
+        if len(calls) == 3:
+            raise StoreError("disk full (simulated)")
+        return real(self, graph_iri, staging_iri, triples)
+
+    real = GraphStore.replace_graph
+    monkeypatch.setattr(GraphStore, "replace_graph", failing)
+    t = time.monotonic()
+    with pytest.raises(StoreError, match="simulated"):
+        build_into_store([str(corpus)], str(tmp_path / "st"), jobs=2)
+    assert time.monotonic() - t < 30  # the pool was stopped, not waited on
+    monkeypatch.undo()
+    with GraphStore(tmp_path / "st", read_only=True) as st:
+        assert len(st.live_graphs()) == 2  # what was written before the failure stays, whole

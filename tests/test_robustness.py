@@ -20,7 +20,6 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
-from kg.ids import Minter, source_key
 from kg.read import MAX_BYTES
 from kg.vocab import DEFAULT_BASE
 
@@ -70,10 +69,6 @@ def assert_one_error_line(stderr: str, *needles: str) -> str:
     for needle in needles:
         assert needle in line, f"{needle!r} not in {line!r}"
     return line
-
-
-def graph_iri(path: Path | str) -> str:
-    return str(Minter(DEFAULT_BASE).graph(source_key(str(path))))
 
 
 def stored_sources(store: Path) -> dict[str, int]:
@@ -419,3 +414,14 @@ def test_a_changed_file_that_turns_bad_keeps_its_last_good_graph(tmp_path):
     assert r.exit_code == 1
     assert_one_error_line(r.stderr, str(path), "is empty")
     assert stored_sources(store) == before  # nothing lost, nothing half-replaced
+
+
+@pytest.mark.parametrize("name", ["empty.txt", "noise.txt", "cut.pdf", "huge.txt", "loop-a.txt", "dangling.txt"])
+def test_extract_command_gives_the_same_one_line(tmp_path, name):
+    make, needles = BAD[name]
+    path = tmp_path / name
+    make(path)
+    r = cli("extract", path, "--format", "json")
+    assert r.exit_code == 1
+    assert_one_error_line(r.stderr, str(path), *needles)
+    assert r.stdout == ""

@@ -110,3 +110,23 @@ def test_apologies_in_prose_and_chair_from_who_opened_the_meeting():
     ex = extract(segment(Document("t.txt", text, "txt", "0")))
     roles = {(a.person.surface, a.role) for a in ex.attendance}
     assert roles == {("Cllr Smith", "chair"), ("Kerry Dale", "apologies"), ("Julie Grey", "in_attendance")}
+
+
+@pytest.mark.parametrize("sentence, owner, text_has", [
+    ("The Clerk was asked to write to the county council.", ["Jo Bright"], "write to the county council"),
+    ("It was agreed that Cllr Raj Patel would draft the newsletter.", ["Cllr Raj Patel"], "draft the newsletter"),
+    ("Clerk to chase the highways team about the signs.", ["Jo Bright"], "chase the highways team"),
+    ("ACTION: Clerk to order the new bench.", ["Jo Bright"], "order the new bench"),
+])
+def test_more_commitments(sentence, owner, text_has):
+    acts = run(sentence).actions
+    assert len(acts) == 1, acts
+    assert owners(acts[0]) == owner
+    assert text_has in acts[0].text
+
+
+def test_a_plural_title_gives_every_name_its_title():
+    from kg.extract.names import NameContext, find_people
+    text = "Present: Councillor Smith (Chair); Councillors Jones, Brown and Patel."
+    assert [m.surface for m in find_people(text, 0, NameContext())] == [
+        "Councillor Smith", "Councillors Jones", "Brown", "Patel"]

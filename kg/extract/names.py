@@ -17,7 +17,7 @@ from kg import gazetteer as gz
 
 NAME_WORD = r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:[-'’](?:Mc)?[A-Z][a-z]+)*"
 TITLE_WORDS = ("County Councillor", "District Councillor", "Borough Councillor", "Town Councillor",
-               "Councillors", "Councillor", "County Cllr", "Cllrs", "Cllr", "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr",
+               "Councillors", "Councillor", "County Cllr", "Cllrs", "Cllr", "Messrs", "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr",
                "Rev", "Revd", "Reverend", "Prof", "Professor", "Sir", "Dame", "Lord", "Lady", "Canon", "Alderman",
                # police ranks stand where a title does ("DCC Ellwood", "PCSO Rhys Bowen")
                "Deputy Chief Constable", "Assistant Chief Constable", "Chief Constable", "Chief Superintendent",
@@ -66,6 +66,8 @@ class NameContext:
     surnames: set[str] = field(default_factory=set)
 
 
+PLURAL_TITLES = {"Councillors", "Cllrs", "Messrs", "Drs"}
+_RX_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?=[A-Z])")
 _RX_TITLE = re.compile(rf"(?<![\w-]){TITLE}[ \t]+")
 _RX_WORD = re.compile(NAME_WORD + r"(?!\w)(?![’'](?!s\b))")  # "Crichlow’s" is Crichlow
 # one space (or a no-break space) between the words of a name; two or a tab mark a column
@@ -128,6 +130,20 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
         title_text = text[t.start():t.end()].strip()
         if free(offset + t.start(), offset + end):
             add(Mention(text[t.start():end], offset + t.start(), offset + end, "titled", title=title_text.rstrip(".")))
+        if title_text.rstrip(".") in PLURAL_TITLES:
+            # "Councillors Jones, Brown and Patel": every name of the list carries the title
+            pos = end
+            while True:
+                sep = _RX_LIST_SEP.match(text, pos)
+                if not sep:
+                    break
+                more = _name_words(text, sep.end())
+                if not more:
+                    break
+                s, e = more[0][1], more[-1][2]
+                if free(offset + s, offset + e):
+                    add(Mention(text[s:e], offset + s, offset + e, "titled", title=title_text.rstrip(".")))
+                pos = e
     for w in _RX_NAME_WORD_START.finditer(text):
         pos = w.start()
         if not free(offset + pos, offset + pos + 1):

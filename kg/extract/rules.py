@@ -25,6 +25,9 @@ COLLECTIVE_SUBJECT = re.compile(r"^(?:[Tt]he\s+|[Aa]ll\s+)?(?P<who>Councillors|M
                                 r"[Bb]oard\s+members|[Cc]ommittee\s+members|[Pp]artners)\b")
 OFFICER_AFTER_ORG = re.compile(r"[ \t]+(?:Manager|Officer|Team|Lead|Director|Department|Co-?ordinator|Engineer|"
                                r"Adviser|Advisor|Representative|Spokesperson)\b")
+# "Clerk to write to the county": a post named without "the", leading a task
+BARE_POST = re.compile(r"(?P<post>(?:[A-Z][\w’'-]*|of|for|and)(?:\s+(?:[A-Z][\w’'-]*|of|for|and)){0,5}?)"
+                       r"(?=\s+(?:to|will|agreed\s+to|is\s+to)\s+[a-z])")
 WE_ANYWHERE = re.compile(r"(?<![\w-])[Ww]e(?=\s+(?:will|shall|are|agreed)\b)")
 SUBJECT_WORDS = re.compile(r"(?<![\w-])(?:Councillors|Members|Governors|Trustees|[Ww]e)\b")
 PRONOUN = re.compile(r"^(?P<p>[Hh]e|[Ss]he)\b")
@@ -119,6 +122,13 @@ def subject_at(sent: Sent, rel: int, doc: Doc) -> Subject | None:
                 pos = officer.end()
         return Subject(owners, pos, kind, speaker)
     rest = text[rel:]
+    bare = BARE_POST.match(rest)
+    if bare:
+        info = gz.lookup_post(bare.group("post"))
+        if info is not None:
+            holder = doc.post_holders.get(info.post.lower())
+            o = Owner(info.post, "post", PersonRef(holder) if holder else None)
+            return Subject([o], rel + bare.end("post"), "post", o.person)
     m = COLLECTIVE_SUBJECT.match(rest)
     if m and doc.body:
         return Subject([Owner(doc.body, "body")], rel + m.end(), "collective")
@@ -254,7 +264,7 @@ LABEL_DECISION = re.compile(r"^(?:\(?\d{1,3}(?:\.\d{1,2})*[.)]?\s+)?\**_?(?:RESO
 SUBJECTLESS_DECISION = re.compile(r"(?:^|[:;–—]\s*|^\s*[-•*]\s*|\s[-–—]\s+)\**(?P<verb>[Aa]greed|AGREED|[Rr]esolved|RESOLVED|"
                                   r"[Aa]pproved|APPROVED|[Nn]oted|NOTED)\**\s+(?:to|that|unanimously)\b")
 PROPOSAL_ONLY = re.compile(r"^\s*\(?(?:Proposed|Moved)\b[^.]{0,80}?\bseconded\b[^.]{0,120}\.?\)?\s*$", re.I)
-AGREED_THAT_WOULD = re.compile(r"\b(?:it\s+was\s+(?:also\s+)?agreed|(?:[Mm]embers|[Cc]ouncillors|[Gg]overnors|"
+AGREED_THAT_WOULD = re.compile(r"\b(?:[Ii]t\s+was\s+(?:also\s+)?agreed|(?:[Mm]embers|[Cc]ouncillors|[Gg]overnors|"
                                r"the\s+\w+)\s+agreed)\s+that\s+")
 PROPOSAL = re.compile(r"\bproposed\b.*?\bseconded\b|\bseconded\b.*?\bproposed\b|\bmoved\b.*?\bseconded\b", re.I | re.S)
 PAST_NARRATIVE = re.compile(r"\b(?:had\s+been\s+(?:agreed|approved|resolved|decided)|ago|previously|"
@@ -375,7 +385,8 @@ def _votes(t: str, d: Decision, people_after) -> None:
 
 NOT_TASKS = re.compile(r"^(?:abstain|leave\s+the\s+(?:room|meeting)|withdraw|not\s+vote|disagree|differ)", re.I)
 COMMIT = re.compile(r"^\s*(?:,\s*)?(?:also\s+|then\s+|kindly\s+)?(?:(?:has\s+)?agreed|undertook|offered|volunteered|"
-                    r"promised|committed|is|are|was|were)\s+(?:due\s+|going\s+|asked\s+|requested\s+)?to\s+(?!be\s+\w+ed\b)"
+                    r"promised|committed|is|are|was|were)\s+(?:due\s+|going\s+|asked\s+|requested\s+|instructed\s+|"
+                    r"tasked\s+|authorised\s+|authorized\s+|delegated\s+|invited\s+)?to\s+(?!be\s+\w+ed\b)"
                     r"(?P<vp>\w.*)$", re.S)
 # "X will VP"; not "X will need to", "X will be useful", nor the passive "X will (all) be invited",
 # where X receives the act rather than owns it
@@ -425,6 +436,13 @@ def actions_of(sent: Sent, doc: Doc, prev_question: str | None) -> list[Action]:
                 continue
     if out:
         return out
+    that = AGREED_THAT_WOULD.search(sent.text)
+    if that:
+        subj = subject_at(sent, that.end(), doc)
+        if subj is not None and subj.kind in ("person", "post", "org"):
+            m = re.match(r"\s*(?:would|will|should|is\s+to|was\s+to)\s+(?P<vp>\w.*)$", sent.text[subj.end:], re.S)
+            if m:
+                return [_action(sent, subj.owners, m.group("vp"))]
     # "SUBJECT will VP" / "SUBJECT agreed to VP" / "SUBJECT was due to VP" / "SUBJECT to VP"
     for rel in subject_starts(sent):
         subj = subject_at(sent, rel, doc)

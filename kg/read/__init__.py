@@ -60,17 +60,17 @@ def _read_bytes(p: Path, name: str, max_bytes: int) -> bytes:
         size = p.stat().st_size
         if size > max_bytes:
             raise InputError(name, f"is {_human(size)}, over the {_human(max_bytes)} limit; "
-                             "split it into smaller files or raise the limit (max_bytes)")
+                             "check it is the minutes and not an archive or scan, or split it into smaller files")
         with p.open("rb") as f:
             data = f.read(max_bytes + 1)  # the file may have grown since stat
     except FileNotFoundError:
-        raise InputError(name, "does not exist; check the path") from None
+        raise InputError(name, _broken_link(p) or "does not exist; check the path") from None
     except OSError as err:
-        raise InputError(name, f"cannot be read ({err.strerror or err}); check its "
+        raise InputError(name, _broken_link(p) or f"cannot be read ({err.strerror or err}); check its "
                          "permissions") from None
     if len(data) > max_bytes:
         raise InputError(name, f"is over the {_human(max_bytes)} limit; split it into "
-                         "smaller files or raise the limit (max_bytes)")
+                         "smaller files")
     return data
 
 
