@@ -241,7 +241,9 @@ def _close_trailing_lists(text: str, sections: list[Section]) -> None:
         for ln in ls[1:]:
             if ln.blank:
                 continue
-            prose = ln.text.endswith((".", "?", "!")) and len(ln.text.split()) >= 6 and not ln.text.endswith("etc.")
+            words = ln.text.split()
+            lower = sum(1 for w in words if w[:1].islower())
+            prose = ln.text.endswith((".", "?", "!")) and len(words) >= 6 and lower >= 0.4 * len(words)
             if len(ln.text) > 160 or re.search(r"[a-z]\.\s+[A-Z]", ln.text) or prose or MINUTE_NO.match(ln.text):
                 end = ln.start
                 break

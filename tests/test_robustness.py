@@ -346,7 +346,7 @@ def test_one_megabyte_single_line_builds_in_seconds(tmp_path):
     assert elapsed < 40, f"a 1 MB line took {elapsed:.1f} s"
 
 
-@pytest.mark.xfail(strict=True, reason="kg/extract/names.py: the gazetteer regex is a 46 KB flat "
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason="kg/extract/names.py: the gazetteer regex is a 46 KB flat "
                    "alternation scanned per sentence (~4 s per MB of prose, most of a 1 MB build); "
                    "a trie-shaped regex finds the same matches ~25x faster (fix in the report)")
 def test_gazetteer_scan_is_linear_and_fast():
@@ -378,7 +378,7 @@ def test_internal_error_is_one_line_unless_debug(tmp_path, monkeypatch):
     assert isinstance(r.exception, RuntimeError)  # --debug lets the traceback through
 
 
-@pytest.mark.xfail(strict=True, reason="kg/pipeline.py: _graph_for catches only GovkgError and "
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason="kg/pipeline.py: _graph_for catches only GovkgError and "
                    "RecursionError, so a bug on one document aborts the whole folder (fix in the report)")
 def test_a_crash_on_one_document_does_not_abort_the_folder(tmp_path, monkeypatch):
     import kg.pipeline

@@ -7,7 +7,7 @@ from kg import gazetteer as gz
 from kg.extract import attendance as att
 from kg.extract import layout
 from kg.extract import rules
-from kg.extract.names import NameContext, declared_aliases, defined_acronyms, find_people
+from kg.extract.names import TITLE_WORDS, NameContext, declared_aliases, defined_acronyms, find_people
 from kg.extract.sentences import Sent, read_sentences
 from kg.records import (Action, Decision, Evidence, Extraction, Item, Meeting, OrgRef, Owner, PersonRef,
                         Sections)
@@ -233,13 +233,31 @@ def _list_entry(ex: Extraction, s: Sent, doc: rules.Doc, secs: Sections) -> None
 
 def _add_action(ex: Extraction, a: Action) -> None:
     """Add an action unless the same task for the same owner is already recorded
-    (agreed in the prose, then listed again in a closing list or table)."""
-    names = {o.person.surface if o.person else o.surface for o in a.owners}
+    (agreed in the prose, then listed again in a closing list, log or table, where the
+    owner is often written as initials and the task in fewer words)."""
+    a.text = " ".join(a.text.split())
+    mine = {_owner_key(o, ex.aliases) for o in a.owners}
     for o in ex.actions:
-        theirs = {x.person.surface if x.person else x.surface for x in o.owners}
-        if _similar(a.text, o.text) >= 0.6 and (theirs & names or not names):
+        theirs = {_owner_key(x, ex.aliases) for x in o.owners}
+        same_owner = any(_keys_match(p, q) for p in mine for q in theirs)
+        if (same_owner and _similar(a.text, o.text) >= 0.3) or (not mine and _similar(a.text, o.text) >= 0.6):
             return
     ex.actions.append(a)
+
+
+def _owner_key(o: Owner, aliases: dict[str, str]) -> str:
+    """Initials standing for an owner: 'Angela Frost' and 'AF' both give 'AF'."""
+    name = o.person.surface if o.person else o.surface
+    name = aliases.get(name, name)
+    if re.fullmatch(r"[A-Z]{2,4}|[A-Z]{2}[a-z]", name):
+        return name.upper()
+    words = [w for w in re.split(r"[\s-]+", name) if w and w[0].isupper() and w.rstrip(".") not in TITLE_WORDS]
+    return "".join(w[0] for w in words).upper()
+
+
+def _keys_match(a: str, b: str) -> bool:
+    # "Det Supt Halloran" gives "H": it matches "MH" by the surname's initial
+    return a == b or (min(len(a), len(b)) == 1 and a[-1] == b[-1])
 
 
 def _previous(sents: list[Sent], k: int) -> Sent | None:

@@ -207,6 +207,8 @@ def declared_aliases(text: str) -> dict[str, str]:
             words = words[1:]
         if len(words) < 2 or alias.lower() in ("chair", "vice", "clerk"):
             continue
+        if not any(gz.is_first_name(w) for w in words[:-1]):
+            continue  # "Full Governing Body (FGB)" is a body's acronym, not a person's initials
         # "Service Cheryl Way (CW)": the shortest tail of the words that the letters fit
         for k in range(len(words) - 2, -1, -1):
             if _initials_fit(alias, words[k:]) and alias not in out:

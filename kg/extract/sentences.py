@@ -43,13 +43,23 @@ class Sent:
 _VOICE = re.compile(r"^(?P<org>.+?)\s+(?:Report|Update)\b")
 
 
+def _section_sentences(text: str, sec: Section) -> list[tuple[int, int]]:
+    """An item's heading line is a sentence of its own, so the first sentence of its text
+    does not begin with "47/24 Minutes of the meeting held on 5 June 2024 Members resolved"."""
+    if sec.kind == "item":
+        nl = text.find("\n", sec.start, sec.end)
+        if nl != -1 and text[sec.start:nl].strip() and text[nl + 1:sec.end].strip():
+            return sentences(text, sec.start, nl) + sentences(text, nl + 1, sec.end)
+    return sentences(text, sec.start, sec.end)
+
+
 def read_sentences(secs: Sections, ctx: NameContext, acronyms: dict[str, str]) -> list[Sent]:
     """Split every section into sentences and find the mentions in each."""
     text = secs.document.text
     out: list[Sent] = []
     for sec in secs.sections:
         voice = None
-        for s, e in sentences(text, sec.start, sec.end):
+        for s, e in _section_sentences(text, sec):
             chunk = text[s:e]
             people = find_people(chunk, s, ctx)
             posts = [p for p in find_posts(chunk, s)
