@@ -7,7 +7,7 @@ from kg import gazetteer as gz
 from kg.extract import attendance as att
 from kg.extract import layout
 from kg.extract import rules
-from kg.extract.names import TITLE_WORDS, NameContext, declared_aliases, defined_acronyms, find_people
+from kg.extract.names import ORG_HEADS, TITLE_WORDS, NameContext, declared_aliases, defined_acronyms, find_people
 from kg.extract.sentences import Sent, read_sentences
 from kg.records import (Action, Decision, Evidence, Extraction, Item, Meeting, OrgRef, Owner, PersonRef,
                         Sections)
@@ -349,8 +349,26 @@ def _meeting(secs: Sections, sents: list[Sent], body: str | None, date: str | No
                    title=doc.title, evidence=ev)
 
 
+_MEETING_OF = re.compile(r"(?:Minutes\s+of\s+(?:the\s+)?(?:meeting\s+of\s+(?:the\s+)?)?)?(?P<sub>(?:[A-Z][\w’'&-]*[ \t]+){0,5}"
+                         r"(?:Governing\s+Body|Committee|Sub-Committee|Group|Board|Panel|Forum|Cabinet|Council))"
+                         r"(?:[ \t]+(?:meeting|Meeting))?(?:[ \t]*[-–—:][ \t]*Minutes)?\b")
+
+
 def _body_from_header(head: str, sents: list[Sent]) -> str | None:
-    """The body named at the top: the first organisation mentioned in the header lines."""
+    """The body named at the top: the organisation of the first header line, joined with
+    the part of it that met when the next line names one ("Full Governing Body",
+    "Executive Group")."""
+    lines = [ln.strip() for ln in head.strip().split("\n") if ln.strip()][:3]
+    if len(lines) >= 2:
+        first = lines[0]
+        if first.isupper() and len(first.split()) <= 8:
+            first = first.title()
+        first = re.sub(r"\s*\([A-Z]{2,8}\)\s*$", "", first)
+        m = _MEETING_OF.match(lines[1])
+        if m and re.search(rf"(?:{ORG_HEADS}|School|Academy)\b", first) and len(first.split()) <= 10 \
+                and not re.search(r"\bminutes\b", first, re.I):
+            sub = " ".join(m.group("sub").split())
+            return first if sub.lower() in first.lower() else f"{first} {sub}"
     for s in sents:
         if s.section.kind not in ("header",) or s.start > 600:
             continue

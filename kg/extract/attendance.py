@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from kg import gazetteer as gz
-from kg.extract.names import find_people
+from kg.extract.names import find_people, is_post_title
 from kg.extract.sentences import Sent
 from kg.records import Attendance, Evidence, PersonRef, Section
 
@@ -149,6 +149,9 @@ def read_row(after: str) -> Row:
                     row.chair = True
                 break
         else:
+            if is_post_title(cell):
+                row.posts.append(" ".join(cell.split()))  # a post the gazetteer does not know
+                continue
             if row.org is None and re.match(r"[A-Z0-9]", cell) and (gz.lookup_org(cell) or _org_like(cell)):
                 row.org = cell
     return row

@@ -243,12 +243,43 @@ def _rx_posts() -> re.Pattern:
     return re.compile(r"\b(?:[Tt]he|[Oo]ur|[Tt]heir|[Hh]is|[Hh]er)\s+(" + "|".join(pats) + r")\b")
 
 
+# Officers' titles follow a pattern even where the gazetteer does not know them:
+# "Head of Culture and Leisure", "Cabinet Member for Finance and Resources", "Scrutiny Officer"
+_POST_HEAD = (r"Head|Director|Cabinet\s+Member|Portfolio\s+Holder|Lead\s+Member|Manager|Officer|Lead|Adviser|"
+              r"Advisor|Co-?ordinator|Commissioner|Secretary|Registrar|Scrutineer|Treasurer|Controller|"
+              r"Superintendent|Engineer|Inspector|Warden|Governor|Nurse|Doctor|Consultant|Practitioner")
+_POST_QUALIFIER = r"(?:[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?[A-Z][\w’'-]*(?:[ \t]+(?:and|&|[A-Z][\w’'-]*))*)?"
+GENERIC_POST = re.compile(rf"(?:(?:[A-Z][\w’'-]*)[ \t]+){{0,3}}(?:{_POST_HEAD})\b{_POST_QUALIFIER}")
+_RX_GENERIC_POST = re.compile(rf"\b(?:[Tt]he|[Oo]ur|[Tt]heir)\s+({GENERIC_POST.pattern})")
+
+
+def is_post_title(cell: str) -> bool:
+    """A register cell that names a post: 'Director of Finance', 'Scrutiny Officer'."""
+    return bool(GENERIC_POST.fullmatch(cell.strip())) and not cell.strip().split()[0] in ("The", "A")
+
+
 def find_posts(text: str, offset: int) -> list[Mention]:
-    """'the Clerk', 'The Chair', 'the Headteacher': posts to resolve to their holders."""
-    out = []
-    for m in _rx_posts().finditer(text):
-        out.append(Mention(m.group(1), offset + m.start(), offset + m.end(), "post"))
+    """'the Clerk', 'The Chair', 'the Head of Culture and Leisure': posts to resolve to their holders.
+
+    A known post is extended by the qualifier that names its portfolio ("the Cabinet Member"
+    + " for Finance and Resources"), so the whole title is one mention."""
+    out: list[Mention] = []
+    for rx in (_rx_posts(), _RX_GENERIC_POST):
+        for m in rx.finditer(text):
+            end = m.end(1)
+            q = re.match(_POST_QUALIFIER, text[end:])
+            if q and q.group(0):
+                end += q.end()
+            s, e = offset + m.start(), offset + end
+            if all(e <= o.start or s >= o.end for o in out) and not _people_word(m.group(1)):
+                out.append(Mention(text[m.start(1):end], s, e, "post"))
+    out.sort(key=lambda x: x.start)
     return out
+
+
+def _people_word(surface: str) -> bool:
+    # "the Board Members" and "the Chair of Governors" are found; "the Governors" are not a post
+    return surface in ("Governors", "Members", "Councillors", "Officers")
 
 
 # -- organisations -------------------------------------------------------------------------

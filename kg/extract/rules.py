@@ -67,8 +67,8 @@ def _person_owner(m: Mention) -> Owner:
 
 
 def _post_owner(m: Mention, doc: Doc) -> Owner:
-    post = doc.post_of(m.surface) or m.surface
-    holder = doc.post_holders.get(post.lower())
+    post = doc.post_of(m.surface) or " ".join(m.surface.split())
+    holder = doc.post_holders.get(post.lower()) or doc.post_holders.get(" ".join(m.surface.split()).lower())
     if holder is None:
         # "the Highways Manager" with no named holder: the post acts for its service
         words = m.surface.split()
