@@ -8,7 +8,6 @@ import hashlib
 import io
 import os
 import random
-import time
 from pathlib import Path
 
 import pytest
@@ -171,12 +170,10 @@ def test_oversized_file_is_refused_before_reading(tmp_path):
     assert read_document(p, max_bytes=len(MINUTES) * 10).text == MINUTES * 10
 
 
-def test_one_megabyte_single_line_is_fast(tmp_path):
+def test_one_megabyte_single_line_reads_whole(tmp_path):
     line = ("The Board noted the update and agreed to review it; " * 20000)[: 1024 * 1024]
     p = write(tmp_path, "long.txt", line)
-    start = time.perf_counter()
-    doc = read_document(p)
-    assert time.perf_counter() - start < 2.0
+    doc = read_document(p)  # how fast is measured in benchmarks/, not asserted here
     assert doc.text == line
     assert doc.title is None  # far too long for a title
 

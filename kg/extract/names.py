@@ -308,11 +308,30 @@ class OrgMention:
     canonical: str | None = None  # gazetteer or defined expansion
 
 
+def _trie_regex(words: list[str]) -> str:
+    """'|'.join(words) shaped as a trie: the same matches (longest first), far fewer
+    attempts; a flat alternation of 2,000 names costs seconds per megabyte."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w.lower():
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
+
+
 @lru_cache(maxsize=1)
 def _rx_gazetteer() -> re.Pattern:
-    pats = gz.org_surface_patterns()
-    words = [re.escape(p) for p in pats if not p.isupper() and len(p) > 2]
-    return re.compile(r"(?<![\w-])(" + "|".join(words) + r")(?![\w-])", re.I)
+    words = [p for p in gz.org_surface_patterns() if not p.isupper() and len(p) > 2]
+    return re.compile(r"(?<![\w-])(" + _trie_regex(words) + r")(?![\w-])", re.I)
 
 
 @lru_cache(maxsize=1)
