@@ -229,6 +229,10 @@ def _p50(q: dict) -> float:
     return q["p50_ms"] if q["p50_ms"] is not None else q["timeout_s"] * 1000
 
 
+def _ratio(x: float) -> str:
+    return f"{x:.0f}x" if x >= 10 else f"{x:.2g}x"
+
+
 def fmt_ms(v) -> str:
     return "-" if v is None else (f"{v:.1f}" if v < 100 else f"{v:.0f}")
 
@@ -262,10 +266,10 @@ def tables(results: list[dict], machine: dict) -> str:
                 rp50 = rp95 = ratio = "not run"
             elif b["p50_ms"] is None:
                 rp50 = rp95 = f"> {b['timeout_s']:.0f} s"
-                ratio = f"> {b['timeout_s'] * 1000 / max(_p50(q), 1e-3):.0f}x"
+                ratio = "> " + _ratio(b["timeout_s"] * 1000 / max(_p50(q), 1e-3))
             else:
                 rp50, rp95 = fmt_ms(b["p50_ms"]), fmt_ms(b["p95_ms"])
-                ratio = f"{b['p50_ms'] / max(_p50(q), 1e-3):.0f}x" + (" (Oxigraph timed out)" if q["p50_ms"] is None else "")
+                ratio = _ratio(b["p50_ms"] / max(_p50(q), 1e-3)) + (" (Oxigraph timed out)" if q["p50_ms"] is None else "")
                 if b["rows"] != q["rows"]:
                     ratio += f" (rdflib rows {b['rows']})"
             ox50 = fmt_ms(q["p50_ms"]) if q["p50_ms"] is not None else f"> {q['timeout_s']:.0f} s"
@@ -326,8 +330,8 @@ def targets(results: list[dict]) -> str:
         low = min(ratios.items(), key=lambda kv: kv[1])
         under = sorted(n for n, x in ratios.items() if x < TARGET_RATIO)
         out.append(f"- named queries at least {TARGET_RATIO:.0f}x faster than rdflib's engine (at {r['docs']:,} "
-                   f"documents): lowest ratio `{low[0]}` {low[1]:.0f}x, median "
-                   f"{statistics.median(ratios.values()):.0f}x; **{'met' if not under else 'not met for ' + ', '.join(under)}**")
+                   f"documents): lowest ratio `{low[0]}` {_ratio(low[1])}, median "
+                   f"{_ratio(statistics.median(ratios.values()))}; **{'met' if not under else 'not met for ' + ', '.join(under)}**")
     out.append("")
     return "\n".join(out)
 
@@ -439,6 +443,8 @@ def main(argv: list[str] | None = None) -> int:
             results.append(entry)
             print(tables(results, machine), flush=True)
             write_results(Path(args.out), results, machine, notes, argv)
+            Path(args.out).with_suffix(".json").write_text(json.dumps({"machine": machine, "results": results},
+                                                                      indent=1))
         print(targets(results))
         print(f"wrote {args.out}")
     finally:

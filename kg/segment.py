@@ -62,8 +62,7 @@ LIST_HEADS = [
 
 # -- item starts ------------------------------------------------------------------------
 
-# "275/19", "23/45": minute numbers of the form n/yy anywhere (they often run on inline)
-MINUTE_NO = re.compile(r"(?<![\w/])(\d{1,4})/(\d{2,4})(?![\w/])(?=\s+[A-Z\"'‘“])")
+# minute numbers (see MINUTE_SHAPES below) often run on inline
 TIMED = re.compile(r"^(\d{1,2}[:.]\d{2})(?:\s*(?:am|pm|hrs))?\s*[:.-]?\s+(?=\S)", re.I)
 NUMBERED = re.compile(r"^((?:\d{1,2}(?:\.\d{1,2}){0,2}|[ivx]{1,5})[.)]?)\s+(?=[A-Z])")
 PDF_NOISE = re.compile(r"\s*(?:pdf|doc|docx)\s+icon\s+(?:PDF|DOC|DOCX)\s+\d+\s*[KM]B\b.*$", re.I)
@@ -146,22 +145,31 @@ def segment(doc: Document) -> Sections:
     return Sections(doc, sections)
 
 
+# Minute numbers in their common shapes; the group "n" is the one that rises item by item:
+# "275/19" (n/yy), "B/24/07" and "TB/25/03" (prefix/yy/n), "C23/101" (prefix+yy/n)
+MINUTE_SHAPES = [
+    re.compile(r"(?<![\w/])(?P<n>\d{1,4})/(?P<key>\d{2,4})(?![\w/])(?=\s+[A-Z\"'‘“])"),
+    re.compile(r"(?<![\w/])(?P<key>[A-Z]{1,4}/\d{2})/(?P<n>\d{1,4})(?![\w/])(?=\s+[A-Z\"'‘“])"),
+    re.compile(r"(?<![\w/])(?P<key>[A-Z]{1,4}\d{2})/(?P<n>\d{1,4})(?![\w/])(?=\s+[A-Z\"'‘“])"),
+]
+
+
 def _minute_numbers(text: str) -> list[re.Match]:
-    """Minute numbers that form a rising sequence with one suffix (275/19, 276/19 ...)."""
-    hits = list(MINUTE_NO.finditer(text))
-    by_suffix: dict[str, list[re.Match]] = {}
-    for m in hits:
-        by_suffix.setdefault(m.group(2), []).append(m)
+    """Minute numbers that rise in one sequence (275/19, 276/19 ...; B/24/01, B/24/02 ...)."""
     best: list[re.Match] = []
-    for group in by_suffix.values():
-        seq, last = [], -1
-        for m in group:
-            n = int(m.group(1))
-            if n > last and (last < 0 or n - last <= 5):
-                seq.append(m)
-                last = n
-        if len(seq) > len(best):
-            best = seq
+    for rx in MINUTE_SHAPES:
+        by_key: dict[str, list[re.Match]] = {}
+        for m in rx.finditer(text):
+            by_key.setdefault(m.group("key"), []).append(m)
+        for group in by_key.values():
+            seq, last = [], -1
+            for m in group:
+                n = int(m.group("n"))
+                if n > last and (last < 0 or n - last <= 5):
+                    seq.append(m)
+                    last = n
+            if len(seq) > len(best):
+                best = seq
     if len(best) >= 3:
         return best
     # fewer than three: only those that open a line count ("12/25 Matters arising")
@@ -244,7 +252,7 @@ def _close_trailing_lists(text: str, sections: list[Section]) -> None:
             words = ln.text.split()
             lower = sum(1 for w in words if w[:1].islower())
             prose = ln.text.endswith((".", "?", "!")) and len(words) >= 6 and lower >= 0.4 * len(words)
-            if len(ln.text) > 160 or re.search(r"[a-z]\.\s+[A-Z]", ln.text) or prose or MINUTE_NO.match(ln.text):
+            if len(ln.text) > 160 or re.search(r"[a-z]\.\s+[A-Z]", ln.text) or prose or any(rx.match(ln.text) for rx in MINUTE_SHAPES):
                 end = ln.start
                 break
             seen_entry = True
