@@ -129,6 +129,9 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
             # "Proposed Cllr A, seconded Cllr B." closes the decision before it
             rules.votes_of(s.text, ex.decisions[-1], people_after)
             continue
+        if rules.LOST.search(s.text) and ex.decisions and _previous(sents, k) is not None \
+                and ex.decisions[-1].evidence.start == _previous(sents, k).start:
+            ex.decisions.pop()  # the amendment or motion just recorded was lost
         decl = rules.declaration_of(s, rule_doc)
         if decl:
             ex.declarations.append(decl)

@@ -253,7 +253,7 @@ PASSIVE_DECISION = re.compile(
     r"resolved|accepted))\b(?!\s+(?:that|with))")
 BODY_DECISION = re.compile(rf"^(?:\s*|.*?,\s*(?:and|but)\s+|.*?\s(?:and|but)\s+(?:also\s+)?)"
                            rf"(?:also\s+|further\s+|then\s+|therefore\s+|unanimously\s+)*"
-                           rf"(?P<verb>(?i:{DECISION_VERB}|noted|received|supported|deferred|ratified|"
+                           rf"(?P<verb>(?i:{DECISION_VERB}|noted|supported|deferred|ratified|"
                            rf"voted|welcomed\s+and\s+noted))\b")
 # Members agreeing to a governance act decide; agreeing to a task ("email the Clerk") is an action
 GOVERNANCE_VERBS = (r"adopt|approve|defer|accept|release|note|endorse|ratify|buy|purchase|grant|award|spend|budget|"
@@ -264,7 +264,12 @@ LABEL_DECISION = re.compile(r"^(?:\(?\d{1,3}(?:\.\d{1,2})*[.)]?\s+)?\**_?(?:RESO
                             r"Decision|Agreed)\b_?\**\s*[:.\-–—]?\s*\**(?:[Tt]hat\s*:?\s*)?")
 # "Christmas tree: agreed to buy a tree", "- Resolved to object": the body, unnamed
 SUBJECTLESS_DECISION = re.compile(r"(?:^|[:;–—]\s*|^\s*[-•*]\s*|\s[-–—]\s+)\**(?P<verb>[Aa]greed|AGREED|[Rr]esolved|RESOLVED|"
-                                  r"[Aa]pproved|APPROVED|[Nn]oted|NOTED)\**\s+(?:to|that|unanimously)\b")
+                                  r"[Aa]pproved|APPROVED|[Nn]oted|NOTED)\**\s+(?:to|that|unanimously)\b"
+                                  # "- Payments approved: ...", "Accounts noted."
+                                  r"|^\s*[-•*]?\s*\**[A-Z][\w’' ]{2,40}?\s+(?P<verb2>approved|agreed|noted|adopted|accepted|"
+                                  r"endorsed|ratified)\**\s*[:.–—-]")
+# "On being put to the vote the amendment was LOST": what was proposed was not decided
+LOST = re.compile(r"\b(?:was|were)\s+(?:LOST|lost|defeated|not\s+carried|withdrawn)\b|\bthe\s+motion\s+fell\b", re.I)
 PROPOSAL_ONLY = re.compile(r"^\s*\(?(?:Proposed|Moved)\b[^.]{0,80}?\bseconded\b[^.]{0,120}\.?\)?\s*$", re.I)
 AGREED_THAT_WOULD = re.compile(r"\b(?:[Ii]t\s+was\s+(?:also\s+)?agreed|(?:[Mm]embers|[Cc]ouncillors|[Gg]overnors|"
                                r"the\s+\w+)\s+agreed)\s+that\s+")
@@ -323,7 +328,7 @@ def decision_of(sent: Sent, doc: Doc, people_after: callable) -> Decision | None
         else:
             sm = SUBJECTLESS_DECISION.search(t)
             if sm:
-                kind, text = sm.group("verb").lower(), t
+                kind, text = (sm.group("verb") or sm.group("verb2")).lower(), t
             for rel in ([] if sm else subject_starts(sent)):
                 subj = subject_at(sent, rel, doc)
                 if subj is not None and subj.kind in ("body", "collective"):
@@ -339,7 +344,9 @@ def decision_of(sent: Sent, doc: Doc, people_after: callable) -> Decision | None
         return None
     if len(text.split()) < 3 and not re.fullmatch(r"(?:RESOLVED|Resolved|AGREED|Agreed)\s*[.!]?", t.strip()):
         return None  # "RESOLVED – That" opening a list of numbered parts
-    d = Decision(text=text, evidence=sent.evidence, item_index=sent.item_index, kind=kind)
+    if LOST.search(t):
+        return None
+    d = Decision(text=" ".join(text.split()), evidence=sent.evidence, item_index=sent.item_index, kind=kind)
     _votes(t, d, people_after)
     return d
 
