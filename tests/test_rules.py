@@ -130,3 +130,12 @@ def test_a_plural_title_gives_every_name_its_title():
     text = "Present: Councillor Smith (Chair); Councillors Jones, Brown and Patel."
     assert [m.surface for m in find_people(text, 0, NameContext())] == [
         "Councillor Smith", "Councillors Jones", "Brown", "Patel"]
+
+
+def test_a_lost_amendment_is_recorded_as_rejected_with_its_vote():
+    ex = run("Cllr Raj Patel proposed an amendment to cut the lights budget, seconded by Cllr Tom Cole. "
+             "On being put to the vote the amendment was LOST. For 3, Against 6, Abstain 1.")
+    assert len(ex.decisions) == 1
+    d = ex.decisions[0]
+    assert (d.kind, d.proposer.surface, d.seconder.surface) == ("rejected", "Cllr Raj Patel", "Cllr Tom Cole")
+    assert (d.votes_for, d.votes_against, d.abstentions) == (3, 6, 1)

@@ -125,13 +125,17 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
         if column is not None:
             _add_action(ex, column)
             continue
-        if rules.PROPOSAL_ONLY.match(s.text) and ex.decisions and ex.decisions[-1].item_index == s.item_index:
+        if (rules.PROPOSAL_ONLY.match(s.text) or rules.VOTES_ONLY.match(s.text)) and ex.decisions \
+                and ex.decisions[-1].item_index == s.item_index:
             # "Proposed Cllr A, seconded Cllr B." closes the decision before it
             rules.votes_of(s.text, ex.decisions[-1], people_after)
             continue
         if rules.LOST.search(s.text) and ex.decisions and _previous(sents, k) is not None \
                 and ex.decisions[-1].evidence.start == _previous(sents, k).start:
-            ex.decisions.pop()  # the amendment or motion just recorded was lost
+            # the amendment or motion just recorded was put to the vote and lost: a decision too
+            ex.decisions[-1].kind = "rejected"
+            rules.votes_of(s.text, ex.decisions[-1], people_after)
+            continue
         decl = rules.declaration_of(s, rule_doc)
         if decl:
             ex.declarations.append(decl)

@@ -268,6 +268,7 @@ SUBJECTLESS_DECISION = re.compile(r"(?:^|[:;–—]\s*|^\s*[-•*]\s*|\s[-–—
                                   # "- Payments approved: ...", "Accounts noted."
                                   r"|^\s*[-•*]?\s*\**[A-Z][\w’' ]{2,40}?\s+(?P<verb2>approved|agreed|noted|adopted|accepted|"
                                   r"endorsed|ratified)\**\s*[:.–—-]")
+VOTES_ONLY = re.compile(r"^\s*\(?(?:(?:For|Against|Abstain(?:ed|tions?)?|In\s+favour)\s*:?\s*\d+[,;.]?\s*){1,3}\)?\s*$", re.I)
 # "On being put to the vote the amendment was LOST": what was proposed was not decided
 LOST = re.compile(r"\b(?:was|were)\s+(?:LOST|lost|defeated|not\s+carried|withdrawn)\b|\bthe\s+motion\s+fell\b", re.I)
 PROPOSAL_ONLY = re.compile(r"^\s*\(?(?:Proposed|Moved)\b[^.]{0,80}?\bseconded\b[^.]{0,120}\.?\)?\s*$", re.I)
@@ -344,9 +345,8 @@ def decision_of(sent: Sent, doc: Doc, people_after: callable) -> Decision | None
         return None
     if len(text.split()) < 3 and not re.fullmatch(r"(?:RESOLVED|Resolved|AGREED|Agreed)\s*[.!]?", t.strip()):
         return None  # "RESOLVED – That" opening a list of numbered parts
-    if LOST.search(t):
-        return None
-    d = Decision(text=" ".join(text.split()), evidence=sent.evidence, item_index=sent.item_index, kind=kind)
+    d = Decision(text=" ".join(text.split()), evidence=sent.evidence, item_index=sent.item_index,
+                 kind="rejected" if LOST.search(t) else kind)
     _votes(t, d, people_after)
     return d
 
@@ -386,6 +386,12 @@ def _votes(t: str, d: Decision, people_after) -> None:
     m = re.search(r"\b(\w+)\s+(?:abstained|abstentions?)\b", t, re.I)
     if m and (m.group(1).isdigit() or m.group(1).lower() in NUMBER_WORDS):
         d.abstentions = int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1).lower()]
+    # "For 7, Against 2, Abstain 1" as a town clerk records a vote
+    for attr, rx in (("votes_for", r"\bFor\s*:?\s*(\d+)"), ("votes_against", r"\bAgainst\s*:?\s*(\d+)"),
+                     ("abstentions", r"\bAbstain(?:ed|tions?)?\s*:?\s*(\d+)")):
+        m = re.search(rx, t)
+        if m and getattr(d, attr) is None:
+            setattr(d, attr, int(m.group(1)))
     if re.search(r"\bunanimous(?:ly)?\b|\bnem\.?\s*con\b", t, re.I):
         d.unanimous = True
 
