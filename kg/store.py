@@ -82,10 +82,18 @@ class GraphStore:
             if not self.path.is_dir() or not (self.path / "CURRENT").exists():
                 raise StoreError(f"{self.path} is not a govkg store (no Oxigraph data in it); "
                                  f"run `govkg build FILE --store {self.path}` or pass another --store")
-            try:
-                return ox.Store.read_only(str(self.path))
-            except OSError as e:
-                raise StoreError(f"cannot open the store at {self.path} ({e}); is it a govkg store?") from None
+            for attempt in range(3):
+                try:
+                    return ox.Store.read_only(str(self.path))
+                except RuntimeError as e:
+                    # opening while the writer is mid-commit can fail; a moment later it works
+                    if attempt == 2:
+                        raise StoreError(f"cannot open the store at {self.path} while it is being written "
+                                         f"({e}); try again") from None
+                    import time
+                    time.sleep(0.05 * (attempt + 1))
+                except OSError as e:
+                    raise StoreError(f"cannot open the store at {self.path} ({e}); is it a govkg store?") from None
         if self.path.exists() and not self.path.is_dir():
             raise StoreError(f"{self.path} is a file, not a store folder; pass another --store")
         try:
