@@ -18,21 +18,20 @@ overrides the update URL.  Where the server has no graph store at URL/store (HTT
 
 What is read
 ------------
-Queries read the union of the live named graphs, like the local store: Oxigraph's
-`union-default-graph` parameter, or, while staging graphs exist (a build in progress or
-killed), the live graphs listed as `default-graph-uri`.  A server other than Oxigraph
-must be set to query the union of its named graphs by default.
+Queries read the default graph, which, as in the local store, holds the merge of the live
+document graphs and is kept in step by the same update that changes a document's graph
+(kg.store.swap_update).  Any SPARQL 1.1 server works as it is.
 
 Writes
 ------
 One writer per endpoint (HTTP has no lock: do not run two builds into one server).  A
 document's graph is replaced atomically: its N-Triples are PUT into a staging graph, then
-one SPARQL Update MOVEs the staging graph over the live one (Oxigraph's own PUT clears
-the target and loads it in two steps, so it is not used on the live graph directly).  A
+one SPARQL Update swaps it in and merges it into the default graph (Oxigraph's own PUT
+clears the target and loads it in two steps, so it is not used on the live graph directly).  A
 build killed in between leaves a staging graph that queries never see and that the next
 build removes.  The fallback without a graph store is one request,
-`DROP SILENT GRAPH <g> ; INSERT DATA { GRAPH <g> { ... } }`, which the server applies
-as one transaction.
+un-merging the old version, `DROP SILENT GRAPH <g>` and two `INSERT DATA`, which the server
+applies as one transaction.
 
 Parameters
 ----------
@@ -56,7 +55,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from kg.errors import QueryError, StoreError
-from kg.store import _from_ox, to_ox, with_values  # noqa: F401 - with_values is part of this API
+from kg.store import _from_ox, swap_update, to_ox, unmerge_update, with_values  # noqa: F401 - with_values is part of this API
 from kg.vocab import DEFAULT_BASE, GOV
 
 _NO_GSP = {404, 405, 415, 501}
@@ -168,12 +167,8 @@ class RemoteStore:
         return len(staged)
 
     def _scope(self) -> list[tuple[str, str]]:
-        """Protocol parameters that make the default graph the union of the live graphs."""
-        prefix = self._staging_prefix()
-        ask = ("ASK { GRAPH ?g { } FILTER(STRSTARTS(STR(?g), " + str(ox.Literal(prefix)) + ")) }")
-        if not self._select_json(ask, scope=[]).get("boolean"):
-            return [("union-default-graph", "")]
-        return [("default-graph-uri", g.value) for g in self.live_graphs()]
+        """Protocol parameters for queries: none, the default graph holds the merged live graphs."""
+        return []
 
     def replace_graph(self, graph_iri: str, staging_iri: str, triples) -> int:
         """Atomically make `graph_iri` hold exactly `triples` (N-Triples bytes/str or triples)."""
@@ -188,11 +183,12 @@ class RemoteStore:
                     raise
                 self._gsp = False
             else:
-                self.update(f"MOVE {staging} TO {live}")
+                self.update(swap_update(live, staging, self._staging_prefix()))
                 return n
         body = data.decode("utf-8")
-        insert = f"INSERT DATA {{ GRAPH {live} {{\n{body}}} }}" if n else f"CREATE SILENT GRAPH {live}"
-        self.update(f"DROP SILENT GRAPH {live} ;\n{insert}")
+        insert = (f"INSERT DATA {{ GRAPH {live} {{\n{body}}} }} ;\nINSERT DATA {{\n{body}}}" if n
+                  else f"CREATE SILENT GRAPH {live}")
+        self.update(f"{unmerge_update(live, self._staging_prefix())} ;\nDROP SILENT GRAPH {live} ;\n{insert}")
         return n
 
     def _put(self, graph: ox.NamedNode, data: bytes) -> None:
@@ -203,7 +199,8 @@ class RemoteStore:
             pass
 
     def remove_graph(self, graph_iri: str) -> None:
-        self.update(f"DROP SILENT GRAPH {ox.NamedNode(graph_iri)}")
+        g = ox.NamedNode(graph_iri)
+        self.update(f"{unmerge_update(g, self._staging_prefix())} ;\nDROP SILENT GRAPH {g}")
 
     def source_hashes(self) -> dict[str, str]:
         prefix = self._staging_prefix()
