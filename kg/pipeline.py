@@ -27,7 +27,8 @@ from kg.extract import extract
 from kg.ids import Minter, source_key
 from kg.read import iter_sources, read_document
 from kg.records import Extraction, Resolution
-from kg.resolve import resolve
+from kg.query import get_named
+from kg.resolve import KnownPeople, known_people, resolve
 from kg.segment import segment
 from kg.store import GraphStore
 from kg.vocab import DEFAULT_BASE
@@ -72,16 +73,19 @@ class BuildReport:
         return [r for r in self.results if r.status == "built"]
 
 
-def _graph_for(path: str, body, date, base) -> tuple[Graph | None, str, FileResult]:
+def _graph_for(path: str, body, date, base, known: KnownPeople | None = None) -> tuple[Graph | None, str, FileResult]:
     try:
         doc = read_document(path)
-        res = resolve(extract(segment(doc), body=body, date=date))
+        res = resolve(extract(segment(doc), body=body, date=date), known=known)
         g = build_graph(res, base)
         return g, doc.sha256, FileResult(path, "built", len(g), unresolved=res.unresolved)
     except GovkgError as e:
         return None, "", FileResult(path, "failed", error=str(e))
     except RecursionError:
         return None, "", FileResult(path, "failed", error=f"{path}: too deeply nested to read")
+    except Exception as e:  # a bug on one document must not stop the others
+        return None, "", FileResult(path, "failed", error=(
+            f"{path}: internal error while reading it ({type(e).__name__}: {e}); please report it with this file"))
 
 
 def ntriples_of(g: Graph) -> bytes:
@@ -91,14 +95,14 @@ def ntriples_of(g: Graph) -> bytes:
     return ox.serialize((ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in g), format=ox.RdfFormat.N_TRIPLES)
 
 
-def build_document(task: tuple[str, str | None, str | None, str]) -> tuple[bytes | None, FileResult]:
+def build_document(task: tuple) -> tuple[bytes | None, FileResult]:
     """One document, read to triples: (N-Triples bytes or None, its FileResult).
 
     Runs in a worker process when building in parallel: a pure function of its
     arguments that touches no store.
     """
-    path, body, date, base = task
-    g, _sha, result = _graph_for(path, body, date, base)
+    path, body, date, base, known = task if len(task) == 5 else (*task, None)
+    g, _sha, result = _graph_for(path, body, date, base, known)
     if g is None:
         return None, result
     try:
@@ -192,7 +196,11 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
                         report.results.append(FileResult(path, "unchanged"))
                         continue
                 todo.append((path, graph_iri, str(minter.staging_graph(key))))
-            tasks = [(path, body, date, base) for path, _, _ in todo]
+            # people already stored, so "J Hassall" in new minutes of a body links to the
+            # "Julia Hassall" its earlier minutes named (documents of one build do not see
+            # each other's people: they are resolved in parallel)
+            known = known_people(store.select(get_named("known-people").text)[1], base) if todo else None
+            tasks = [(path, body, date, base, known) for path, _, _ in todo]
             if jobs > 1 and len(todo) > 1:
                 # workers come from a fresh fork server: they hold no handle of this store
                 pool = _pool(min(jobs, len(todo)))

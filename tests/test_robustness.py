@@ -358,8 +358,6 @@ def test_internal_error_is_one_line_unless_debug(tmp_path, monkeypatch):
     assert isinstance(r.exception, RuntimeError)  # --debug lets the traceback through
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="kg/pipeline.py: _graph_for catches only GovkgError and "
-                   "RecursionError, so a bug on one document aborts the whole folder (fix in the report)")
 def test_a_crash_on_one_document_does_not_abort_the_folder(tmp_path, monkeypatch):
     import kg.pipeline
 
