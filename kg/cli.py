@@ -112,12 +112,30 @@ def store_option(fn):
                         help="store folder (default: $GOVKG_STORE or outputs/store)")(fn)
 
 
+class Endpoint(str):
+    """A SPARQL 1.1 endpoint URL given with --endpoint, standing where a store folder would."""
+
+
+def read_store_options(fn):
+    """--store DIR or --endpoint URL for every command that reads the graph."""
+    @functools.wraps(fn)
+    def wrapper(*args, endpoint=None, **kwargs):
+        if endpoint:
+            kwargs["store"] = Endpoint(endpoint)
+        return fn(*args, **kwargs)
+    wrapper = click.option("--endpoint", default=None,
+                           help="read from a SPARQL 1.1 endpoint (e.g. an Oxigraph server) instead of a store folder")(wrapper)
+    return store_option(wrapper)
+
+
 def _store_path(store: str | None) -> str:
     return store or default_store_path()
 
 
 def _open_read(store: str | None, endpoint: str | None = None):
     from kg.store import GraphStore
+    if isinstance(store, Endpoint):
+        endpoint = str(store)
     if endpoint:
         return _remote_store(endpoint)
     return GraphStore(_store_path(store), read_only=True)
@@ -294,7 +312,7 @@ def query(file, expr, name, params, list_queries, allow_update, timeout, endpoin
 @main.command()
 @click.argument("question")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@store_option
+@read_store_options
 @handle_errors
 def ask(question, fmt, store):
     """Ask who owns what in plain English, e.g. govkg ask "who owns the data set"."""
@@ -310,7 +328,7 @@ def ask(question, fmt, store):
 @click.argument("a")
 @click.argument("b")
 @output_options
-@store_option
+@read_store_options
 @handle_errors
 def path(a, b, fmt, store):
     """The shortest accountability path between two names."""
@@ -322,7 +340,7 @@ def path(a, b, fmt, store):
 @main.command()
 @click.argument("what", type=click.Choice(["busiest", "connectors", "unowned", "followup"]))
 @output_options
-@store_option
+@read_store_options
 @handle_errors
 def analyse(what, fmt, store):
     """Network analysis: busiest owners, connecting organisations, unowned actions, follow-up."""
@@ -336,7 +354,7 @@ def analyse(what, fmt, store):
 @click.option("--depth", type=int, default=2, show_default=True, help="hops from --focus")
 @click.option("--meeting", default=None, help="one meeting (its IRI, date or body name)")
 @click.option("-o", "output", type=click.Path(dir_okay=False), default="outputs/accountability.html", show_default=True)
-@store_option
+@read_store_options
 @handle_errors
 def viz(focus, depth, meeting, output, store):
     """Write an interactive HTML view of the accountability network (works offline)."""
@@ -351,7 +369,7 @@ EXPORT_FORMATS = ("turtle", "nt", "nquads", "trig", "jsonld", "graphml")
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="turtle", show_default=True)
 @click.option("-o", "output", type=click.Path(dir_okay=False), default=None, help="file (default: stdout)")
-@store_option
+@read_store_options
 @handle_errors
 def export(fmt, output, store):
     """Export the whole graph (streamed through Oxigraph)."""
@@ -362,7 +380,7 @@ def export(fmt, output, store):
 
 
 @main.command()
-@store_option
+@read_store_options
 @handle_errors
 def validate(store):
     """Check the graph against the SHACL shapes and list what to fix."""

@@ -214,3 +214,11 @@ def test_local_and_remote_stores_share_an_interface(founding_store, built):
             assert hasattr(local, name) and hasattr(remote, name), name
         assert remote.path is None and remote.base == local.base
         assert remote.source_hashes() == local.source_hashes()
+
+
+@pytest.mark.parametrize("args", [["ask", "who sent apologies"], ["export", "--format", "nt"], ["validate"],
+                                  ["analyse", "busiest"], ["path", "Julia Hassall", "Department for Education"]])
+def test_every_reading_command_works_against_the_endpoint(built, args):
+    p = _cli(*args, "--endpoint", built)
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.strip()
