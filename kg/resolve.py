@@ -363,8 +363,9 @@ def _canonical_name(members: list[str], parsed: dict[str, ParsedName]) -> str:
     if full:
         best = parsed[_best_full(full, parsed)]
         return " ".join(best.given + [best.surname])
-    # no full name: keep the form as written, title included ("Cllr Smith")
-    return max(members, key=lambda s: (parsed[s].title is not None, len(s)))
+    # no full name: keep the form as written, title included ("Cllr Smith"), in the singular
+    best = max(members, key=lambda s: (parsed[s].title is not None, not s.startswith(("Councillors", "Cllrs")), len(s)))
+    return re.sub(r"^(Councillor|Cllr)s\b", r"\1", best)
 
 
 # -- organisations ----------------------------------------------------------------------------

@@ -139,3 +139,11 @@ def test_a_lost_amendment_is_recorded_as_rejected_with_its_vote():
     d = ex.decisions[0]
     assert (d.kind, d.proposer.surface, d.seconder.surface) == ("rejected", "Cllr Raj Patel", "Cllr Tom Cole")
     assert (d.votes_for, d.votes_against, d.abstentions) == (3, 6, 1)
+
+
+def test_an_officer_agreeing_inside_a_reply_owns_the_task():
+    text = (HEADER.replace("Jo Bright (Clerk)", "Jo Bright (Clerk)\n\nAlso present: Mr D Evans (Director of Housing)")
+            + "12/25 Repairs\n\nThe Director of Housing replied that he expected the backlog to clear by June "
+              "and agreed to circulate monthly figures to members.\n")
+    ex = extract(segment(Document("t.txt", text, "txt", "0")))
+    assert [(owners(a), a.text) for a in ex.actions] == [(["Mr D Evans"], "circulate monthly figures to members")]

@@ -417,6 +417,8 @@ REPORTED = re.compile(
     r"(?P<pp>\w+ed|\w+en|sent|brought|built|set|put|held|made|done|given|shown|taken|told)\b(?P<rest>.*)"
     r"|(?P<ell>they|she|he|it|we)\s+(?:would|will)\s*$"
     r")", re.S | re.I)
+AND_AGREED = re.compile(r"\b(?:and|but)\s+(?:also\s+)?(?:agreed|undertook|offered|promised|volunteered)\s+to\s+(?P<vp>\w.+)$",
+                        re.S)
 REPORT_VERBS = {"said", "added", "replied", "confirmed", "advised", "stated", "explained", "reported", "agreed",
                 "responded", "informed", "assured", "indicated", "clarified", "undertook"}
 
@@ -438,6 +440,11 @@ def actions_of(sent: Sent, doc: Doc, prev_question: str | None) -> list[Action]:
             if m and not NOT_TASKS.match(m.group("vp")):
                 out.append(_action(sent, owners, m.group("vp")))
                 continue
+        also = AND_AGREED.search(text)
+        if also and c.subject.kind in ("person", "post", "pronoun", "org") and not NOT_TASKS.match(also.group("vp")):
+            # "... replied that it would be cleared by June and agreed to circulate figures"
+            out.append(_action(sent, owners, also.group("vp")))
+            continue
         if c.verb in REPORT_VERBS and c.subject.kind in ("person", "post", "pronoun"):
             body = re.sub(r"^\s*(?:the\s+(?:board|committee|council|meeting|members)\s+)?(?:that\s+)?", "", text, flags=re.I)
             m = REPORTED.match(body.strip().rstrip(".;,!"))
