@@ -64,6 +64,8 @@ LIST_HEADS = [
 
 # minute numbers (see MINUTE_SHAPES below) often run on inline
 TIMED = re.compile(r"^(\d{1,2}[:.]\d{2})(?:\s*(?:am|pm|hrs))?\s*[:.-]?\s+(?=\S)", re.I)
+# "Item 5: Budget", "Agenda Item 7 - Planning", "Minute 45. Finance"
+ITEM_WORD = re.compile(r"^(?:Agenda\s+)?(?:Item|ITEM|Minute|MINUTE|Min\.?)\s+(\d{1,3}(?:[./]\d{1,3})?[a-z]?)\s*[:.)–—-]?\s+(?=\S)")
 NUMBERED = re.compile(r"^((?:\d{1,2}(?:\.\d{1,2}){0,2}|[ivx]{1,5})[.)]?)\s+(?=[A-Z])")
 PDF_NOISE = re.compile(r"\s*(?:pdf|doc|docx)\s+icon\s+(?:PDF|DOC|DOCX)\s+\d+\s*[KM]B\b.*$", re.I)
 DOC_SIZE = re.compile(r"\b(?:PDF|DOC|DOCX)\s+\d+\s*[KM]B\b", re.I)
@@ -120,6 +122,10 @@ def segment(doc: Document) -> Sections:
         m = TIMED.match(ln.text)
         if m:
             starts.append(Section("item", ln.start, ln.start, time=m.group(1).replace(".", ":")))
+            continue
+        m = ITEM_WORD.match(ln.text)
+        if m:
+            starts.append(Section("item", ln.start, ln.start, number=m.group(1)))
             continue
         m = NUMBERED.match(ln.text)
         in_list = bool(starts) and starts[-1].kind in ("actions", "decisions")
@@ -210,7 +216,10 @@ def _fill_item(text: str, s: Section) -> None:
     line_end = text.find("\n", s.start, s.end)
     line_end = s.end if line_end == -1 else line_end
     head = text[s.start:line_end].strip()
-    if s.number and head.startswith(s.number):
+    word = ITEM_WORD.match(head)
+    if word:
+        head = head[word.end():]
+    elif s.number and head.startswith(s.number):
         head = head[len(s.number):].strip(" .)")
     m = TIMED.match(head)
     if m:

@@ -147,3 +147,21 @@ def test_an_officer_agreeing_inside_a_reply_owns_the_task():
               "and agreed to circulate monthly figures to members.\n")
     ex = extract(segment(Document("t.txt", text, "txt", "0")))
     assert [(owners(a), a.text) for a in ex.actions] == [(["Mr D Evans"], "circulate monthly figures to members")]
+
+
+def test_in_the_chair_line():
+    text = "Finance Committee\n\nIn the Chair: Councillor Mary Jones\nPresent: Councillors Patel and Brown\n\n1. Budget\n\nNoted.\n"
+    ex = extract(segment(Document("t.txt", text, "txt", "0")))
+    roles = {(a.person.surface, a.role) for a in ex.attendance}
+    assert ("Councillor Mary Jones", "chair") in roles and ("Councillor Mary Jones", "present") in roles
+    assert ("Councillors Patel", "present") in roles and ("Brown", "present") in roles
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Declarations of interest: Cllr Tom Cole - item 6, as a member of the Allotment Society.",
+     [("Cllr Tom Cole", "item 6, as a member of the Allotment Society")]),
+    ("Declarations of interest: none.", []),
+])
+def test_declarations_written_as_a_list(sentence, expected):
+    ex = run(sentence)
+    assert [(d.person.surface, d.interest) for d in ex.declarations] == expected

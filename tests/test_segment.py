@@ -70,3 +70,9 @@ def test_numbered_list_under_a_colon_is_not_a_run_of_items():
             "1.  To approve the terms of reference.\n\n2.  To meet bi-monthly.\n\n3. Any other business\n\nNone.")
     items = [s for s in segment(doc(text)).sections if s.kind == "item"]
     assert [s.title for s in items] == ["Governance", "Any other business"]
+
+
+def test_items_introduced_by_a_word():
+    text = "Header\n\nItem 5: Budget Monitoring\n\nText.\n\nAgenda Item 6 - Planning\n\nMore.\n\nMinute 7. Finance\n\nEnd."
+    items = [s for s in segment(doc(text)).sections if s.kind == "item"]
+    assert [(s.number, s.title) for s in items] == [("5", "Budget Monitoring"), ("6", "Planning"), ("7", "Finance")]

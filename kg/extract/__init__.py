@@ -139,6 +139,11 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
         decl = rules.declaration_of(s, rule_doc)
         if decl:
             ex.declarations.append(decl)
+        else:
+            listed = rules.listed_declarations(s, rule_doc)
+            if listed:
+                ex.declarations.extend(listed)
+                continue
         for o in s.orgs:
             info = gz.lookup_org(o.canonical or o.surface)
             if info and info.type in rules.INSPECTORATE_TYPES:

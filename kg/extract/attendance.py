@@ -16,8 +16,10 @@ from kg.records import Attendance, Evidence, PersonRef, Section
 
 MARKER = re.compile(r"(?P<m>\b(?:members\s+)?present\s*:|\battendees\s*:|\b(?:also\s*,?\s*|officers\s+)?in\s+attendance\s*:|"
                     r"\balso\s+present\s*:|\bapologies(?:\s+for\s+absence)?\s*(?:were\s+received\s+from)?\s*:|"
-                    r"\babsent\s*:|\bpublic\s*:|\bofficers(?:\s+present)?\s*:|\bobservers?\s*:)", re.I)
-ROLE_OF_MARKER = [("in_attendance", re.compile(r"in\s+attendance|also\s+present|officers|observer", re.I)),
+                    r"\babsent\s*:|\bpublic\s*:|\bofficers(?:\s+present)?\s*:|\bobservers?\s*:|"
+                    r"\bin\s+the\s+chair\s*:|^\s*(?:chair|chairman|chairperson)\s*:)", re.I | re.M)
+ROLE_OF_MARKER = [("chair", re.compile(r"chair", re.I)),
+                  ("in_attendance", re.compile(r"in\s+attendance|also\s+present|officers|observer", re.I)),
                   ("apologies", re.compile(r"apolog|absent", re.I)),
                   ("public", re.compile(r"public", re.I)),
                   ("present", re.compile(r"present|attendees", re.I))]
@@ -82,6 +84,8 @@ def from_lists(text: str, sections: list[Section], ctx) -> tuple[list[Attendance
                     ref.role = ref.role or post
                 ev = Evidence(text[ev_start:ev_end].strip(), ev_start, ev_start + len(text[ev_start:ev_end].strip()))
                 role = row.status or r
+                if role == "chair":  # "In the Chair: Cllr X" - the chair is present too
+                    row.chair, role = True, "present"
                 out.append(Attendance(ref, role, ev, on_behalf_of=ref.org, substitute_for=row.substitute_for))
                 if row.chair and role == "present":
                     out.append(Attendance(ref, "chair", ev, on_behalf_of=ref.org))

@@ -580,6 +580,32 @@ def declaration_of(sent: Sent, doc: Doc) -> Declaration | None:
                        sent.item_index)
 
 
+DECLARATIONS_TITLE = re.compile(r"declarations?\s+of\s+(?:\w+\s+)?interests?|interests?\s+declared", re.I)
+
+
+def listed_declarations(sent: Sent, doc: Doc) -> list[Declaration]:
+    """'Declarations of interest: Cllr Smith - item 6, member of the Allotment Society' and
+    lines under a Declarations heading: a person, then the interest, with no verb."""
+    t = sent.text
+    in_item = bool(DECLARATIONS_TITLE.search(sent.section.title or ""))
+    lead = re.match(r"^\s*(?:\d+(?:\.\d+)*[.)]?\s+)?declarations?\s+of\s+(?:\w+\s+)?interests?\s*[:\-–—]\s*", t, re.I)
+    if not (in_item or lead) or re.search(r"\bdeclared\b|\b(?:asked|said|reminded)\b", t) or NO_DECLARATIONS.search(t):
+        return []
+    people = sent.people
+    out = []
+    for k, m in enumerate(people):
+        end = people[k + 1].start - sent.start if k + 1 < len(people) else len(t)
+        interest = t[m.end - sent.start:end].strip(" -–—:;,.()")
+        interest = re.sub(r"^(?:and|in|regarding|re)\s+", "", interest)
+        if len(interest.split()) >= 2 and re.search(r"interest|item|member|employ|trustee|governor|director|"
+                                                     r"owner|relative|wife|husband|son|daughter|land|property", interest, re.I):
+            ref = PersonRef(m.surface, m.start)
+            kind = "pecuniary" if re.search(r"pecuniary", interest, re.I) and not re.search(r"non-pecuniary", interest, re.I) \
+                else "personal" if re.search(r"personal", interest, re.I) else "other"
+            out.append(Declaration(ref, interest, sent.evidence, kind, sent.item_index))
+    return out
+
+
 # -- judgements ------------------------------------------------------------------------------
 
 GRADE = r"(?P<grade>inadequate|requir(?:es|ing|ed)\s+improvement(?:\s+to\s+be\s+good)?|good|outstanding)"
