@@ -343,7 +343,7 @@ def decision_of(sent: Sent, doc: Doc, people_after: callable) -> Decision | None
     text = text.strip().rstrip(":").strip()
     if not text or text.endswith("following decisions") or re.search(r"\bfollowing\s*:?$", text):
         return None
-    if len(text.split()) < 3 and not re.fullmatch(r"(?:RESOLVED|Resolved|AGREED|Agreed)\s*[.!]?", t.strip()):
+    if re.fullmatch(r"(?:that|to|as\s+follows|the\s+following)\s*[:\-–—]?", text, re.I):
         return None  # "RESOLVED – That" opening a list of numbered parts
     d = Decision(text=" ".join(text.split()), evidence=sent.evidence, item_index=sent.item_index,
                  kind="rejected" if LOST.search(t) else kind)
