@@ -156,7 +156,12 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
         if numbered is not None:
             decision = Decision(numbered, s.evidence, s.item_index, kind="resolved",
                                 number=re.match(r"\s*\(?([\divx]+|[a-h])?", s.text).group(1))
-        if decision:
+        if decision and ex.decisions and _previous(sents, k) is not None \
+                and ex.decisions[-1].evidence.start == _previous(sents, k).start and OUTCOME.match(s.text):
+            # "The Forum voted on the proposal ... For 4, Against 1. The transfer was approved."
+            ex.decisions[-1].kind = "rejected" if rules.LOST.search(s.text) else "approved"
+            decision = None
+        elif decision:
             ex.decisions.append(decision)
         statements = rules.statements(s, rule_doc)
         ex.statements.extend(statements)
@@ -210,6 +215,9 @@ def _is_list_heading(s: Sent) -> bool:
     return s.start == s.section.start and s.section.title is not None and s.text.strip() == s.section.title.strip()
 
 
+# the outcome of the vote just recorded, not a decision of its own
+OUTCOME = re.compile(r"^\s*(?:The|This|That)\s+(?:\w+\s+){0,2}(?:was|were)\s+(?:duly\s+)?(?:approved|carried|agreed|"
+                     r"adopted|lost|defeated|passed)\b[^.]{0,40}\.?\s*$", re.I)
 LIST_MARK = re.compile(r"^\s*(?:[-•·*▪●◦]|\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s*")
 def _list_entry(ex: Extraction, s: Sent, doc: rules.Doc, secs: Sections) -> None:
     """An entry of a closing Actions or Decisions list."""

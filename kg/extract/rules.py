@@ -415,8 +415,11 @@ REPORTED = re.compile(
     r"|there\s+(?:will|would)\s+be\s+(?P<there>.+)"
     r"|(?P<np>(?!it\b|this\b|that\b|there\b|if\b|when\b|as\b|by\b|in\b|once\b)[a-z][\w\s’'-]{2,60}?)\s+(?:will|can)\s+be\s+"
     r"(?P<pp>\w+ed|\w+en|sent|brought|built|set|put|held|made|done|given|shown|taken|told)\b(?P<rest>.*)"
-    r"|(?P<ell>they|she|he|it|we)\s+(?:would|will)\s*$"
+    r"|(?P<ell>they|she|he|we)\s+(?:would|will)\s*$"
     r")", re.S | re.I)
+AND_SAID = re.compile(r"\b(?:and|but)\s+(?:also\s+)?(?:said|added|confirmed|undertook|promised)\s+(?:that\s+)?"
+                      r"(?:he|she|they|we|I)\s+(?:would|will)\s+(?!need\b|have\s+to\b|be\s+(?:a|an|the|able|happy)\b)(?P<vp>\w.+)$",
+                      re.S)
 AND_AGREED = re.compile(r"\b(?:and|but)\s+(?:also\s+)?(?:agreed|undertook|offered|promised|volunteered)\s+to\s+(?P<vp>\w.+)$",
                         re.S)
 REPORT_VERBS = {"said", "added", "replied", "confirmed", "advised", "stated", "explained", "reported", "agreed",
@@ -440,6 +443,11 @@ def actions_of(sent: Sent, doc: Doc, prev_question: str | None) -> list[Action]:
             if m and not NOT_TASKS.match(m.group("vp")):
                 out.append(_action(sent, owners, m.group("vp")))
                 continue
+        said = AND_SAID.search(text)
+        if said and c.subject.kind in ("person", "post", "pronoun"):
+            # "... confirmed that it would and said he would bring the criteria in March"
+            out.append(_action(sent, owners, said.group("vp")))
+            continue
         also = AND_AGREED.search(text)
         if also and c.subject.kind in ("person", "post", "pronoun", "org") and not NOT_TASKS.match(also.group("vp")):
             # "... replied that it would be cleared by June and agreed to circulate figures"
@@ -505,6 +513,8 @@ DUE = re.compile(r"\b(?:(?:by|before|for|at|in\s+time\s+for|ahead\s+of)\s+(?:the
                  r"September|October|November|December)"
                  r"|\bon\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|"
                  r"October|November|December)(?:\s+\d{4})?"
+                 r"|\bto\s+the\s+(?:next|January|February|March|April|May|June|July|August|September|October|"
+                 r"November|December)\s+(?:meeting|Board|Committee|Council)"
                  r"|\bat\s+the\s+next\s+meeting|\bASAP\b|\bimmediately\b|\bongoing\b)", re.I)
 
 
