@@ -55,7 +55,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from kg.errors import QueryError, StoreError
-from kg.store import _from_ox, swap_update, to_ox, unmerge_update, with_values  # noqa: F401 - with_values is part of this API
+from kg.store import rdflib_graph, swap_update, to_ox, unmerge_update, with_values  # noqa: F401 - with_values is part of this API
 from kg.vocab import DEFAULT_BASE, GOV
 
 _NO_GSP = {404, 405, 415, 501}
@@ -252,10 +252,7 @@ class RemoteStore:
                     yield ox.Quad(sol["s"], sol["p"], sol["o"], g)
 
     def to_rdflib(self) -> Graph:
-        g = Graph()
-        for q in self.quads():
-            g.add((_from_ox(q.subject), _from_ox(q.predicate), _from_ox(q.object)))
-        return g
+        return rdflib_graph(self.quads())
 
     def __len__(self) -> int:
         rows = self._rows("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(!STRSTARTS(STR(?g), "

@@ -270,10 +270,7 @@ class GraphStore:
 
     def to_rdflib(self) -> Graph:
         """The union of live graphs as an in-memory rdflib Graph (for pyshacl, networkx)."""
-        g = Graph()
-        for q in self.quads():
-            g.add((_from_ox(q.subject), _from_ox(q.predicate), _from_ox(q.object)))
-        return g
+        return rdflib_graph(self.quads())
 
     def __len__(self) -> int:
         return sum(1 for _ in self.quads())
@@ -294,6 +291,14 @@ def swap_update(live: ox.NamedNode, staging: ox.NamedNode, staging_prefix: str) 
     return (unmerge_update(live, staging_prefix) + " ;\n"
             f"ADD SILENT {staging} TO DEFAULT ;\n"
             f"MOVE SILENT {staging} TO {live}")
+
+
+def rdflib_graph(quads: Iterable[ox.Quad]) -> Graph:
+    """Quads from any store as one in-memory rdflib Graph (the union of their graphs)."""
+    g = Graph()
+    for q in quads:
+        g.add((_from_ox(q.subject), _from_ox(q.predicate), _from_ox(q.object)))
+    return g
 
 
 def _from_ox(term):

@@ -33,3 +33,18 @@ def founding(founding_store):
     from kg.store import GraphStore
     with GraphStore(founding_store, read_only=True) as st:
         yield st
+
+
+def cli_runner():
+    """A CliRunner that keeps stderr apart from stdout on every click version."""
+    from click.testing import CliRunner
+    try:  # click < 8.2 mixes stderr into output unless told not to
+        return CliRunner(mix_stderr=False)
+    except TypeError:
+        return CliRunner()
+
+
+def govkg(*args, env=None):
+    """Run the govkg CLI in-process with string arguments."""
+    from kg.cli import main
+    return cli_runner().invoke(main, [str(a) for a in args], env=env)

@@ -15,24 +15,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from kg.cli import main
-from tests.conftest import FOUNDING
+from tests.conftest import FOUNDING, govkg
 
 GOLDEN = Path(__file__).parent / "golden"
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 
 
-def _runner() -> CliRunner:
-    try:  # click < 8.2 mixes stderr into output unless told not to
-        return CliRunner(mix_stderr=False)
-    except TypeError:
-        return CliRunner()
-
-
-def govkg(*args, env=None):
-    return _runner().invoke(main, [str(a) for a in args], env=env)
 
 
 def ok(result):

@@ -15,10 +15,8 @@ import re
 from importlib import resources
 
 import pytest
-from click.testing import CliRunner
 
-from kg.cli import main
-from tests.conftest import FOUNDING
+from tests.conftest import FOUNDING, govkg
 
 # DESIGN.md section 4: name -> (columns in order, -p parameters)
 CONTRACT = {
@@ -38,15 +36,6 @@ REQUIRED = {"who-owns": "thing", "accountable": "entity"}
 ROLES = {"chair", "present", "apologies", "in_attendance", "substitute"}
 
 
-def _runner() -> CliRunner:
-    try:  # click < 8.2 mixes stderr into output unless told not to
-        return CliRunner(mix_stderr=False)
-    except TypeError:
-        return CliRunner()
-
-
-def govkg(*args, env=None):
-    return _runner().invoke(main, [str(a) for a in args], env=env)
 
 
 def _args(name, store, fmt):
