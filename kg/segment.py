@@ -254,7 +254,6 @@ def _close_trailing_lists(text: str, sections: list[Section]) -> None:
             continue
         ls = lines_of(text, s.start, s.end)
         end = s.end
-        seen_entry = False
         for ln in ls[1:]:
             if ln.blank:
                 continue
@@ -264,14 +263,12 @@ def _close_trailing_lists(text: str, sections: list[Section]) -> None:
             if len(ln.text) > 160 or re.search(r"[a-z]\.\s+[A-Z]", ln.text) or prose or any(rx.match(ln.text) for rx in MINUTE_SHAPES):
                 end = ln.start
                 break
-            seen_entry = True
         if end != s.end:
             # the prose after a list is not part of it: give it a section of its own so
             # no sentence of the minutes goes unread
             tail = Section("prose", end, s.end)
             s.end = end
             tails.append((s, tail))
-        _ = seen_entry
     for after, tail in tails:
         sections.insert(sections.index(after) + 1, tail)
 

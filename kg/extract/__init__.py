@@ -93,8 +93,6 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
     rule_doc = rules.Doc(body=meeting.body, post_holders=posts, post_of=_post_of, header_orgs=header_orgs)
     inspector = None
     prev_question: str | None = None
-    list_kind_of = {s.start: s.kind for s in secs.sections}
-    _ = list_kind_of
     table = layout.TableState()
     table_section = None
     for k, s in enumerate(sents):
@@ -168,7 +166,6 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
         if decision is None and decl is None:
             ex.actions.extend(rules.actions_of(s, rule_doc, prev_question))
         prev_question = _question_of(statements, prev_question)
-        _ = k
     _next_meeting_decision(ex, secs, sents)
     for a in ex.actions:
         a.due_date = rules.due_date(a.due, meeting.date)

@@ -23,8 +23,6 @@ ROLE_OF_MARKER = [("chair", re.compile(r"chair", re.I)),
                   ("apologies", re.compile(r"apolog|absent", re.I)),
                   ("public", re.compile(r"public", re.I)),
                   ("present", re.compile(r"present|attendees", re.I))]
-PAREN = re.compile(r"^\s*\((?P<inner>[^)]{1,80})\)")
-AFFILIATION = re.compile(r"^\s*(?:\([^)]*\)\s*)*(?:[-–—]|,)\s*(?P<org>[A-Z][^\n(,]{1,80}?)\s*(?=$|\n|\s+(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\b)")
 
 
 def _role_of(marker: str) -> str:
@@ -164,13 +162,6 @@ def read_row(after: str) -> Row:
 def _org_like(cell: str) -> bool:
     from kg.extract.names import ORG_HEADS
     return bool(re.search(rf"(?:{ORG_HEADS})\b", cell)) and len(cell.split()) <= 10
-
-
-def _is_chair(roles: list[str]) -> bool:
-    for r in roles:
-        if re.fullmatch(r"(?:the\s+)?(?:chair|chairman|chairwoman|chairperson|in\s+the\s+chair|presiding)", r.strip(), re.I):
-            return True
-    return False
 
 
 APOLOGY_PROSE = re.compile(r"\bapolog\w*\b.*?\b(?:from|for)\b|\breceived\s+(?:and\s+accepted\s+)?from\b", re.I)

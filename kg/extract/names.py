@@ -473,8 +473,3 @@ def _clean_org_phrase(phrase: str) -> str:
     if words and words[0].lower() in ("of", "for", "and", "the", "&", "on", "in"):
         return ""
     return p
-
-
-def is_person_like(surface: str) -> bool:
-    words = surface.split()
-    return len(words) >= 2 and gz.is_first_name(words[0]) and words[-1] not in NOT_NAME

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from kg import gazetteer as gz
 from kg.extract.names import Mention, OrgMention
 from kg.extract.sentences import Sent
-from kg.records import (Action, Decision, Declaration, Evidence, Judgement, Owner, PersonRef, Report,
+from kg.records import (Action, Decision, Declaration, Judgement, Owner, PersonRef, Report,
                         Responsibility, Statement)
 
 # -- subjects -----------------------------------------------------------------------------
@@ -181,8 +181,6 @@ def _mention_from(sent: Sent, rel: int) -> Mention | OrgMention | None:
                 m = None
     if m is not None and not isinstance(m, OrgMention) and m.kind == "post":
         return m
-    if isinstance(m, OrgMention) and BODY_SUBJECT.match(m.surface) and False:
-        return None
     return m
 
 
@@ -632,20 +630,15 @@ INSPECTORATE_TYPES = {"regulator"}
 
 
 def judgements_of(sent: Sent, inspector: str | None) -> list[Judgement]:
+    """'X, Y and Z were all "inadequate"' in a paragraph where an inspectorate speaks."""
     if inspector is None:
         return []
     out = []
-    pos = 0
     for m in JUDGED.finditer(sent.text):
-        subj = m.group("subj")
-        subj = re.split(r"(?:,\s*|\s+)(?:and\s+)?(?=(?:children|the|within|overall)\b)", subj, flags=re.I)
-        subj_text = m.group("subj")
-        subj_text = re.sub(r"^.*?\b(?:inspection|found|that|within[^,]*,)\s+", "", subj_text, flags=re.I)
+        subj_text = re.sub(r"^.*?\b(?:inspection|found|that|within[^,]*,)\s+", "", m.group("subj"), flags=re.I)
+        grade = re.sub(r"requir\w+", "requires", m.group("grade").lower())
         for area in _split_areas(subj_text):
-            grade = re.sub(r"requir\w+", "requires", m.group("grade").lower())
             out.append(Judgement(inspector, area, grade, sent.evidence, sent.item_index))
-        pos = m.end()
-    _ = pos
     return out
 
 
@@ -741,9 +734,3 @@ def responsibilities_of(sent: Sent, people_after) -> list[Responsibility]:
     return out
 
 
-def first_clause(text: str) -> str:
-    return re.split(r"(?<=[a-z])\.\s", text, maxsplit=1)[0]
-
-
-def evidence_between(text: str, start: int, end: int) -> Evidence:
-    return Evidence(text[start:end], start, end)
