@@ -165,3 +165,17 @@ def test_in_the_chair_line():
 def test_declarations_written_as_a_list(sentence, expected):
     ex = run(sentence)
     assert [(d.person.surface, d.interest) for d in ex.declarations] == expected
+
+
+@pytest.mark.parametrize("heading, body", [
+    ("MINUTES OF THE MEETING OF THE AUDIT COMMITTEE HELD ON 3 APRIL 2024", "Audit Committee"),
+    ("Minutes of the Annual Parish Meeting of Little Wick Parish Council held on 14 May 2024", "Little Wick Parish Council"),
+    ("Harlow District Council\nCabinet\n\nMinutes of the meeting held on 4 June 2024", "Harlow District Council Cabinet"),
+    ("Cabinet - Thursday, 12 September 2024 6.30 pm", "Cabinet"),
+    ("EASTMARCH POLICE AND CRIME PANEL\n\nMinutes of the meeting held on 7 February 2025", "Eastmarch Police and Crime Panel"),
+    ("Calder Moor Community Healthcare NHS Trust          Confidential\nMINUTES OF THE TRUST BOARD MEETING (PART 1)",
+     "Calder Moor Community Healthcare NHS Trust Board"),
+])
+def test_the_body_from_the_heading(heading, body):
+    text = heading + "\n\nPresent: Cllr Ann Lee (Chair)\n\n1. Apologies\nNone received.\n"
+    assert extract(segment(Document("t.txt", text, "txt", "0"))).meeting.body == body

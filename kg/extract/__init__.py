@@ -346,7 +346,6 @@ def _items(secs: Sections, text: str, ctx: NameContext) -> list[Item]:
     return out
 
 
-HEADER_BODY = re.compile(r"^\s*(?P<body>(?:[A-Z][\w’'&-]*\s+){0,6}?(?:[A-Z][\w’'&-]*))\s*$")
 
 
 def _meeting(secs: Sections, sents: list[Sent], body: str | None, date: str | None) -> Meeting:
@@ -355,7 +354,7 @@ def _meeting(secs: Sections, sents: list[Sent], body: str | None, date: str | No
     header = next((s for s in secs.sections if s.kind == "header"), None)
     head_text = text[: max(header.end if header else 0, 0)][:1500] or text[:600]
     meta = doc.meta
-    body = body or meta.get("body") or _body_from_header(head_text, sents) or _body_from_next_meeting(text)
+    body = body or meta.get("body") or _body_from_header(text[:800], sents) or _body_from_next_meeting(text)
     date = date or meta.get("date") or find_date(head_text) or find_date(text[:600])
     ev = None
     if head_text.strip():
@@ -366,26 +365,68 @@ def _meeting(secs: Sections, sents: list[Sent], body: str | None, date: str | No
                    title=doc.title, evidence=ev)
 
 
-_MEETING_OF = re.compile(r"(?:Minutes\s+of\s+(?:the\s+)?(?:meeting\s+of\s+(?:the\s+)?)?)?(?P<sub>(?:[A-Z][\w’'&-]*[ \t]+){0,5}"
-                         r"(?:Governing\s+Body|Committee|Sub-Committee|Group|Board|Panel|Forum|Cabinet|Council))"
-                         r"(?:[ \t]+(?:meeting|Meeting))?(?:[ \t]*[-–—:][ \t]*Minutes)?\b")
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_HEADING_NOISE = [
+    (re.compile(r"^.*?\bmeeting\s+of\s+(?:the\s+)?", re.I), ""),  # "Minutes of the Annual Meeting of the"
+    (re.compile(r"^(?:draft\s+|confirmed\s+|approved\s+)?(?:minutes|agenda\s+and\s+minutes)\s+of\s+(?:the\s+|an?\s+)?",
+                re.I), ""),
+    (re.compile(rf"(?:\s+(?:meeting\s+)?held\b|\s+[-–—]\s+(?:{_WEEKDAY}|\d|minutes\b)|,\s*{_WEEKDAY}|\s+on\s+"
+                rf"(?:{_WEEKDAY}|\d)|\s*\(|\s+draft\b|\s+minutes\b).*$", re.I), ""),
+    (re.compile(r"\s+meeting$", re.I), ""),
+]
+_PARENT_BODY = re.compile(r"\b(?:Council|School|Academy|College|Trust|Partnership|ICB|Authority|Board|University|"
+                          r"Integrated\s+Care\s+Board|Federation)$")
+_SUB_BODY = re.compile(r"\b(?:Committee|Sub-Committee|Cabinet|Board|Group|Panel|Forum|Governing\s+Body|Executive|"
+                       r"Working\s+Party)$")
+
+
+_SMALL_WORDS = {"And", "Of", "For", "The", "In", "On", "At", "To"}
+
+
+def _title(caps: str) -> str:
+    """'EASTMARCH POLICE AND CRIME PANEL' -> 'Eastmarch Police and Crime Panel'."""
+    words = caps.title().split()
+    return " ".join(w.lower() if k and w in _SMALL_WORDS else w for k, w in enumerate(words))
+
+
+def _heading_candidate(line: str) -> str | None:
+    """A heading line reduced to the body it names, if it names one."""
+    t = re.split(r"\t|\s{3,}", line.strip().strip("#*").strip())[0]  # the first column of a laid-out line
+    if t.isupper() and len(t.split()) <= 16:
+        t = _title(t)
+    for rx, repl in _HEADING_NOISE:
+        t = rx.sub(repl, t).strip(" -–—:,.")
+    if not t or len(t.split()) > 10 or re.search(r"\d", t):
+        return None
+    if re.search(rf"(?:{ORG_HEADS}|School|Academy|Cabinet|Executive|Governing\s+Body)$", t):
+        return t
+    return None
 
 
 def _body_from_header(head: str, sents: list[Sent]) -> str | None:
-    """The body named at the top: the organisation of the first header line, joined with
-    the part of it that met when the next line names one ("Full Governing Body",
-    "Executive Group")."""
-    lines = [ln.strip() for ln in head.strip().split("\n") if ln.strip()][:3]
-    if len(lines) >= 2:
-        first = lines[0]
-        if first.isupper() and len(first.split()) <= 8:
-            first = first.title()
-        first = re.sub(r"\s*\([A-Z]{2,8}\)\s*$", "", first)
-        m = _MEETING_OF.match(lines[1])
-        if m and re.search(rf"(?:{ORG_HEADS}|School|Academy)\b", first) and len(first.split()) <= 10 \
-                and not re.search(r"\bminutes\b", first, re.I):
-            sub = " ".join(m.group("sub").split())
-            return first if sub.lower() in first.lower() else f"{first} {sub}"
+    """The body named at the top of the minutes, in the shapes clerks use: 'Wyremouth Health
+    and Wellbeing Board'; 'MINUTES OF THE MEETING OF THE AUDIT COMMITTEE HELD ON ...';
+    'Harlow District Council' then 'Cabinet'; 'Cabinet - Thursday, 12 September 2024';
+    'HOLLINBROOK PRIMARY SCHOOL' then 'Minutes of the Full Governing Body meeting'."""
+    first_line = head.strip().split("\n")[0] if head.strip() else ""
+    caps = re.match(r"^((?:[A-Z][A-Z’'&-]+[ \t]+){0,6}[A-Z][A-Z’'&-]+)\b(?=\s+[A-Z][a-z])", first_line)
+    if caps and re.search(rules.BODY_WORDS, caps.group(1).title()):
+        # "STOKE FERRY PARISH COUNCIL Draft ... Minutes of ...": a capitalised name opens the line
+        words = caps.group(1).title().split()
+        while words and not re.fullmatch(rules.BODY_WORDS, words[-1]):
+            words.pop()
+        if words:
+            return _title(" ".join(words))
+    lines = [ln for ln in head.strip().split("\n") if ln.strip()][:4]
+    cands = [c for c in (_heading_candidate(ln) for ln in lines) if c]
+    if cands:
+        if len(cands) >= 2 and _PARENT_BODY.search(cands[0]) and _SUB_BODY.search(cands[1]) \
+                and cands[1].lower() not in cands[0].lower():
+            parent, sub = cands[0], cands[1]
+            if sub.split()[0] == parent.split()[-1]:  # "... NHS Trust" + "Trust Board"
+                sub = " ".join(sub.split()[1:])
+            return f"{parent} {sub}"
+        return cands[0]
     for s in sents:
         if s.section.kind not in ("header",) or s.start > 600:
             continue
@@ -394,18 +435,6 @@ def _body_from_header(head: str, sents: list[Sent]) -> str | None:
                 name = o.canonical or o.surface
                 return name.title() if name.isupper() and " " in name else name
         break
-    first_line = head.strip().split("\n")[0] if head.strip() else ""
-    caps = re.match(r"^((?:[A-Z][A-Z’'&-]+[ \t]+){0,6}[A-Z][A-Z’'&-]+)\b", first_line)
-    if caps and re.search(rules.BODY_WORDS, caps.group(1).title()):
-        # "STOKE FERRY PARISH COUNCIL Minutes of ...": a capitalised heading names the body
-        words = caps.group(1).title().split()
-        while words and not re.fullmatch(rules.BODY_WORDS, words[-1]):
-            words.pop()
-        if words:
-            return " ".join(words)
-    m = HEADER_BODY.match(first_line)
-    if m and re.search(rules.BODY_WORDS, m.group("body")):
-        return m.group("body")
     return None
 
 
