@@ -282,15 +282,21 @@ def resolve(ex: Extraction, *, known: KnownPeople | None = None) -> Resolution:
         for m in members:
             ent.surfaces.add(aliases.get(m, m) if m in aliases else m)
             if m in aliases:
-                ent.initials.add(m)
+                if m.isupper() or re.fullmatch(r"[A-Z]{2}[a-z]", m):
+                    ent.initials.add(m)
                 ent.surfaces.add(m)
             person_of[m] = key
         people[key] = ent
+    used = set(surfaces)
     for alias, full in aliases.items():
         if full in person_of:
             person_of[alias] = person_of[full]
-            people[person_of[full]].initials.add(alias)
-            people[person_of[full]].surfaces.add(alias)
+            if alias in used or alias in ex.aliases and alias.isupper():
+                # an alias is a surface form only where the minutes wrote it (declared initials
+                # always count: "Mark Wardle (MW)" writes MW)
+                if alias.isupper() or re.fullmatch(r"[A-Z]{2}[a-z]", alias):
+                    people[person_of[full]].initials.add(alias)
+                people[person_of[full]].surfaces.add(alias)
     for post, holder in ex.posts.items():
         if holder in person_of:
             people[person_of[holder]].posts.add(_post_label(post))

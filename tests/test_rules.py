@@ -179,3 +179,12 @@ def test_declarations_written_as_a_list(sentence, expected):
 def test_the_body_from_the_heading(heading, body):
     text = heading + "\n\nPresent: Cllr Ann Lee (Chair)\n\n1. Apologies\nNone received.\n"
     assert extract(segment(Document("t.txt", text, "txt", "0"))).meeting.body == body
+
+
+def test_a_given_name_alone_is_the_one_person_who_has_it():
+    text = ("Riverside Allotment Association Committee\nMinutes of the meeting held on 2 March 2025\n\n"
+            "Present: Cheryl Way (Chair), Mark Bell, Mark Ode, Priya Nair\n\n1. Water\n"
+            "Priya agreed to contact the water company. Mark said he would fix the tap.\n")
+    ex = extract(segment(Document("t.txt", text, "txt", "0")))
+    assert [(owners(a), a.text) for a in ex.actions] == [(["Priya"], "contact the water company")]
+    assert ex.aliases["Priya"] == "Priya Nair" and "Mark" not in ex.aliases  # two Marks: not guessed

@@ -44,7 +44,9 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
     text = doc.text
     ctx = NameContext(aliases=declared_aliases(text))
     # surnames the document spells out in full let "A Lee" be a person, not the article
-    ctx.surnames = {m.surface.split()[-1] for m in find_people(text, 0, ctx) if m.kind in ("full", "titled")}
+    first_pass = [m for m in find_people(text, 0, ctx) if m.kind in ("full", "titled")]
+    ctx.surnames = {m.surface.split()[-1] for m in first_pass}
+    ctx.given = _unique_given_names(first_pass)
     # attendance first: a register's initials column ("(AK)") declares aliases the prose uses
     if doc.meta.get("source_kind") == "moderngov-xml":
         listed, posts = att.from_moderngov(doc)
@@ -58,7 +60,7 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
     sents = read_sentences(secs, ctx, acronyms)
 
     meeting = _meeting(secs, sents, body, date)
-    ex = Extraction(document=doc, meeting=meeting, aliases=dict(ctx.aliases))
+    ex = Extraction(document=doc, meeting=meeting, aliases={**ctx.given, **ctx.aliases})
 
     # people and organisations as written
     seen_people: set[str] = set()
@@ -170,6 +172,22 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
     for a in ex.actions:
         a.due_date = rules.due_date(a.due, meeting.date)
     return ex
+
+
+def _unique_given_names(mentions) -> dict[str, str]:
+    """Given names that belong to one person only, each mapped to that person's full name."""
+    from kg.resolve import parse_name
+    people: dict[str, set[str]] = {}
+    for m in mentions:
+        p = parse_name(m.surface, {})
+        if p is not None and p.given and gz.is_first_name(p.given[0]):
+            people.setdefault(p.given[0], set()).add(p.folded_full())
+    out = {}
+    for given, fulls in people.items():
+        if len(fulls) == 1:
+            full = next(m.surface for m in mentions if m.surface.split()[-1] and given in m.surface.split())
+            out[given] = re.sub(r"^(?:\S+\.?\s+)*?(?=" + re.escape(given) + r"\b)", "", full)
+    return out
 
 
 def _has_verb(t: str) -> bool:

@@ -64,6 +64,8 @@ class NameContext:
 
     aliases: dict[str, str] = field(default_factory=dict)  # "MW" -> "Mark Wardle"
     surnames: set[str] = field(default_factory=set)
+    # given names that only one person of the document has: "Cheryl" -> "Cheryl Way"
+    given: dict[str, str] = field(default_factory=dict)
 
 
 PLURAL_TITLES = {"Councillors", "Cllrs", "Messrs", "Drs"}
@@ -176,8 +178,20 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
         for m in rx.finditer(text):
             if free(offset + m.start(), offset + m.end()):
                 add(Mention(m.group(1), offset + m.start(), offset + m.end(), "alias"))
+    if ctx.given:
+        # "Cheryl reported that ...": a given name alone, where only one person has it and
+        # it stands as the subject of a verb of speech or commitment
+        for m in _RX_GIVEN_SUBJECT.finditer(text):
+            name = m.group(1)
+            if name in ctx.given and free(offset + m.start(1), offset + m.end(1)):
+                add(Mention(name, offset + m.start(1), offset + m.end(1), "given"))
     found.sort(key=lambda x: x.start)
     return found
+
+
+_RX_GIVEN_SUBJECT = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)(?=\s+(?:also\s+|then\s+)?(?:said|asked|reported|agreed|will|would|"
+                               r"to\s+[a-z]|confirmed|explained|noted|suggested|added|replied|advised|thanked|presented|"
+                               r"outlined|updated|highlighted|stated|offered|undertook|welcomed|raised|queried)\b)")
 
 
 def _trim_tail(words: list[str]) -> list[str]:
