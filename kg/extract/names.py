@@ -411,6 +411,8 @@ def find_orgs(text: str, offset: int, acronyms: dict[str, str], person_spans: li
             add(s, e, surface, info.name if info else None)
     for m in _rx_gazetteer().finditer(text):
         s, e = offset + m.start(1), offset + m.end(1)
+        if " " not in m.group(1) and not m.group(1)[0].isupper():
+            continue  # "planning" the activity, not Planning the service
         if free(s, e):
             info = gz.lookup_org(m.group(1))
             if info:
@@ -477,9 +479,26 @@ _LEAD_STRIP = re.compile(r"^(?:(?:The|A|An|This|That|Our|Their|Its|All|Any|Each|
                          r"New|Joint|Meeting|Meetings|Dear|Re|Whole|Full)\s+)+")
 
 
+_AGENDA_VERBS = re.compile(r"^(?:To\s+)?(?:Approve|Discuss|Receive|Note|Consider|Agree|Adopt|Review|Confirm|Update|Report|"
+                           r"Appoint|Elect|Welcome|Thank)\s+(?:the\s+|a\s+|an\s+)?")
+# "Ordinary Meeting of the X Council", "Re-establishment of the Y Committee": the body is after "of"
+_NOT_A_HEAD_BEFORE_OF = re.compile(r"^(?:(?:Annual|Ordinary|Extraordinary|Special|Full|Public|Joint|Next|Last|Previous|"
+                                   r"First)\s+)*(?:Meeting|Meetings|Minutes|Re-establishment|Establishment|Review|Report|"
+                                   r"Chair|Chairman|Members?|Work|Role|Terms|Behalf|Part|Future|Membership|Views?)"
+                                   r"\s+of\s+(?:the\s+)?", re.I)
+_OBJECT_BOARDS = re.compile(r"^(?:Notice|Display|Information|Sign|Score|Key|Dart|Cheese|Chopping|Skirting)\s+Board$")
+
+
 def _clean_org_phrase(phrase: str) -> str:
     p = phrase.strip()
+    # an all-capitals heading run in front ("EXCLUSION OF PRESS AND PUBLIC The Council")
+    p = re.sub(r"^(?:[A-Z][A-Z’'&-]+\s+){2,}(?=[A-Z][a-z])", "", p)
+    p = _AGENDA_VERBS.sub("", p)
     p = _LEAD_STRIP.sub("", p)
+    p = _NOT_A_HEAD_BEFORE_OF.sub("", p)
+    p = _LEAD_STRIP.sub("", p)
+    if _OBJECT_BOARDS.match(p):
+        return ""
     words = p.split()
     # a phrase that is only a body word ("Board") is a generic reference, not a name
     if len(words) < 2 and not re.fullmatch(r"[A-Z]{2,}|Highways|Police", p):
