@@ -34,6 +34,10 @@ from kg.store import GraphStore
 from kg.vocab import DEFAULT_BASE
 
 
+# documents written between flushes of the store's write buffers (memory stays flat)
+FLUSH_EVERY = 50
+
+
 def extract_file(path: str | os.PathLike, *, body: str | None = None, date: str | None = None) -> Extraction:
     """read, segment and extract one file: what `govkg extract` prints."""
     doc = read_document(path)
@@ -210,6 +214,7 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
             else:
                 window = None
                 outputs = map(build_document, tasks)
+            written = 0
             # results come back in input order; the progress bar moves as each is written
             for _path, graph_iri, staging_iri in (progress(todo) if progress else todo):
                 nt, result = next(outputs)
@@ -217,6 +222,9 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
                     window.done()
                 if nt is not None:
                     store.replace_graph(graph_iri, staging_iri, nt)
+                    written += 1
+                    if written % FLUSH_EVERY == 0:
+                        store.flush()
                 report.results.append(result)
     finally:
         if pool is not None:

@@ -251,6 +251,9 @@ class RemoteStore:
                 if isinstance(g, ox.NamedNode) and not g.value.startswith(prefix):
                     yield ox.Quad(sol["s"], sol["p"], sol["o"], g)
 
+    def flush(self) -> None:
+        """Nothing to do: the server persists each request."""
+
     def to_rdflib(self) -> Graph:
         return rdflib_graph(self.quads())
 
