@@ -83,8 +83,8 @@ def subject_at(sent: Sent, rel: int, doc: Doc) -> Subject | None:
     """The owner(s) named at position rel of the sentence, joined by 'and'."""
     text = sent.text
     # a leading paragraph number ("6.1 Governors agreed") or bullet is not part of the subject
-    skip = re.match(r"[\s\-–•·*]*(?:\(?(?:\d{1,3}(?:\.\d{1,2})*|[a-z]|[ivx]{1,4})[.)]\s+)?(?:(?:and|but|also|then|so)\s+)?",
-                    text[rel:])
+    skip = re.match(r"[\s\-–•·*]*(?:(?:\d{1,3}(?:\.\d{1,2})+[.)]?|\(?\d{1,3}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s+)?"
+                    r"(?:(?:and|but|also|then|so)\s+)?", text[rel:])
     rel += skip.end() if skip else 0
     owners: list[Owner] = []
     kind = None
