@@ -414,7 +414,28 @@ def _resolve_orgs(ex: Extraction, body_name: str | None, body_key: str | None):
         ent = ensure(key, name, info.type if info else _type_from_words(name))
         ent.surfaces.add(surface)
         org_of[surface] = key
+    _generic_to_named(orgs, org_of, body_key)
     return orgs, org_of
+
+
+def _generic_to_named(orgs: dict[str, OrgEntity], org_of: dict[str, str], body_key: str | None) -> None:
+    """'The ICB will begin recruitment' where the minutes name one ICB ('NHS North Pennine
+    ICB'): the generic mention is that body.  With two candidates it stays generic."""
+    if not body_key:
+        return
+    prefix = f"{body_key}--"
+    for key in [k for k in orgs if k.startswith(prefix)]:
+        generic = orgs[key]
+        info = gz.lookup_org(generic.name)
+        forms = {generic.name.lower(), *(a.lower() for a in (info.acronyms if info else ()))}
+        named = [o for k, o in orgs.items() if not k.startswith(prefix) and k != body_key
+                 and any(s.lower().endswith(" " + f) for s in o.surfaces | {o.name} for f in forms)]
+        if len(named) == 1:
+            target = named[0]
+            target.surfaces |= generic.surfaces
+            for surface in generic.surfaces:
+                org_of[surface] = target.key
+            del orgs[key]
 
 
 def _refers_to_body(name: str, body: str) -> bool:

@@ -101,3 +101,13 @@ def test_a_partial_name_links_to_a_person_already_stored_for_the_body():
 ])
 def test_spelling_slips_and_titles(surfaces, expected):
     assert clusters(surfaces) == expected
+
+
+def test_a_generic_body_is_the_one_named_body_of_its_kind():
+    ex = Extraction(Document("t.txt", "", "txt", "0"), Meeting(body="Kestrel Vale Partnership", date=None),
+                    organisations=[OrgRef("NHS North Pennine ICB"), OrgRef("ICB")])
+    res = resolve(ex)
+    assert res.org_of["ICB"] == res.org_of["NHS North Pennine ICB"]
+    ex.organisations.append(OrgRef("NHS South Fell ICB"))  # two named ICBs: "the ICB" stays generic
+    res = resolve(ex)
+    assert res.org_of["ICB"] not in (res.org_of["NHS North Pennine ICB"], res.org_of["NHS South Fell ICB"])
