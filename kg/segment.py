@@ -66,7 +66,8 @@ LIST_HEADS = [
 TIMED = re.compile(r"^(\d{1,2}[:.]\d{2})(?:\s*(?:am|pm|hrs))?\s*[:.-]?\s+(?=\S)", re.I)
 # "Item 5: Budget", "Agenda Item 7 - Planning", "Minute 45. Finance"
 ITEM_WORD = re.compile(r"^(?:Agenda\s+)?(?:Item|ITEM|Minute|MINUTE|Min\.?)\s+(\d{1,3}(?:[./]\d{1,3})?[a-z]?)\s*[:.)–—-]?\s+(?=\S)")
-NUMBERED = re.compile(r"^((?:\d{1,2}(?:\.\d{1,2}){0,2}|[ivx]{1,5})[.)]?)\s+(?=[A-Z])")
+# "4. Finance", "4.1 Budget", "iv) Grants", and "23. | Winter Pressures" (a table row of a web page)
+NUMBERED = re.compile(r"^((?:\d{1,2}(?:\.\d{1,2}){0,2}|[ivx]{1,5})[.)]?)(?:\s+|\s*\|\s*)(?=[A-Z])")
 PDF_NOISE = re.compile(r"\s*(?:pdf|doc|docx)\s+icon\s+(?:PDF|DOC|DOCX)\s+\d+\s*[KM]B\b.*$", re.I)
 DOC_SIZE = re.compile(r"\b(?:PDF|DOC|DOCX)\s+\d+\s*[KM]B\b", re.I)
 
@@ -83,8 +84,9 @@ def _is_heading(line: Line, prev: Line | None, nxt: Line | None) -> bool:
     words = t.split()
     if len(words) > 12:
         return False
-    # "Julie Graham in attendance" and similar one-liners are facts, not headings
-    if re.search(r"\b(?:said|asked|agreed|attendance|apologies|present)\b", t, re.I):
+    # "Julie Graham in attendance" and similar one-liners are facts, not headings; nor is
+    # a "Venue: Committee Room 3" label
+    if re.search(r"\b(?:said|asked|agreed|attendance|apologies|present)\b", t, re.I) or re.match(r"^[\w ]{2,20}:\s", t):
         return False
     return True
 
@@ -129,7 +131,7 @@ def segment(doc: Document) -> Sections:
             continue
         m = NUMBERED.match(ln.text)
         in_list = bool(starts) and starts[-1].kind in ("actions", "decisions")
-        if m and not in_list and _numbered_is_item(ln, prev, lines, i):
+        if m and not in_list and ("|" in m.group(0) or _numbered_is_item(ln, prev, lines, i)):
             starts.append(Section("item", ln.start, ln.start, number=m.group(1).rstrip(".)")))
             continue
         if _is_heading(ln, prev, nxt) and i > 0:
@@ -220,7 +222,7 @@ def _fill_item(text: str, s: Section) -> None:
     if word:
         head = head[word.end():]
     elif s.number and head.startswith(s.number):
-        head = head[len(s.number):].strip(" .)")
+        head = head[len(s.number):].strip(" .)|")
     m = TIMED.match(head)
     if m:
         s.time = s.time or m.group(1).replace(".", ":")
@@ -240,7 +242,7 @@ def _fill_item(text: str, s: Section) -> None:
 def _cut_title(head: str) -> str:
     """Where a numbered minute's title runs on into its text, cut at the first boundary."""
     cut = re.split(r"\s+[–—-]\s+|:\s|(?<=[a-z0-9)])\.\s", head, maxsplit=1)[0]
-    m = re.search(r"\s(?=(?:Cllr|Councillor|The|It|Were|Was|A|An)\s[A-Z]?)", cut)
+    m = re.search(r"\s(?=(?:Cllr|Councillor|Councillors|Mr|Mrs|Ms|Dr|Prof|The|It|Were|Was|A|An|RESOLVED)\s[A-Z]?)", cut)
     if m and m.start() > 15:
         cut = cut[:m.start()]
     return cut[:200].strip()

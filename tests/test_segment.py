@@ -76,3 +76,13 @@ def test_items_introduced_by_a_word():
     text = "Header\n\nItem 5: Budget Monitoring\n\nText.\n\nAgenda Item 6 - Planning\n\nMore.\n\nMinute 7. Finance\n\nEnd."
     items = [s for s in segment(doc(text)).sections if s.kind == "item"]
     assert [(s.number, s.title) for s in items] == [("5", "Budget Monitoring"), ("6", "Planning"), ("7", "Finance")]
+
+
+def test_items_in_a_web_page_table_and_labels_that_are_not_headings():
+    text = ("Health Scrutiny Committee - Tuesday, 8 October 2024\n\nVenue: Committee Room 3, County Hall\n\n"
+            "Items\n\n23. | Declarations of Interest Councillor Femi Cole declared a personal interest.\n"
+            "24. | Winter Pressures Dr Alan Pike presented the report.")
+    items = [s for s in segment(doc(text)).sections if s.kind == "item"]
+    assert [(s.number, s.title) for s in items if s.number] == [("23", "Declarations of Interest"),
+                                                               ("24", "Winter Pressures")]
+    assert not any((s.title or "").startswith("Venue") for s in items)
