@@ -70,6 +70,8 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
                 seen_people.add(m.surface)
                 ex.people.append(PersonRef(m.surface, m.start))
         for o in s.orgs:
+            if s.section.kind == "item" and (s.section.title or "").strip().lower() == o.surface.lower():
+                continue  # an item headed "Planning" or "Highways" names a topic, not a body
             ex.organisations.append(OrgRef(o.canonical or o.surface, o.start))
             if o.canonical and o.canonical != o.surface:
                 ex.organisations.append(OrgRef(o.surface, o.start))
