@@ -249,7 +249,6 @@ def project(g: Graph, aspect: str) -> Graph:
 # -- the defects found: each an xfail(strict) with what is wrong --------------------------------
 
 XFAIL = {
-    ("parish-numbered", "dues"): "'renew the insurance policy before it expires on 1 August': no due is taken",
 }
 
 

@@ -160,4 +160,5 @@ def _action(text: str, sent: Sent, owners: list[Owner], about: Sent | None = Non
         evidence = Evidence(sent.source[start:end], start, end)
     a = Action(text=text, evidence=evidence, owners=owners, item_index=sent.item_index)
     a.due = rules.due_of(text)
+    a.text = rules.without_trailing_due(text, a.due)
     return a

@@ -499,7 +499,18 @@ def _action(sent: Sent, owners: list[Owner], vp: str) -> Action:
     vp = vp.strip().rstrip(".;,").strip()
     a = Action(text=vp, evidence=sent.evidence, owners=list(owners), item_index=sent.item_index)
     a.due = due_of(vp)
+    a.text = without_trailing_due(vp, a.due)
     return a
+
+
+def without_trailing_due(text: str, due: str | None) -> str:
+    """'renew the policy before it expires on 1 August' -> 'renew the policy': the due date
+    that closes a task is kept as its due, not repeated in its text."""
+    if due and text.endswith(due):
+        rest = text[: -len(due)].rstrip(" ,;")
+        if len(rest.split()) >= 2:
+            return rest
+    return text
 
 
 DUE = re.compile(r"\b(?:(?:by|before|for|at|in\s+time\s+for|ahead\s+of)\s+(?:the\s+)?(?:end\s+of\s+)?"
@@ -509,6 +520,9 @@ DUE = re.compile(r"\b(?:(?:by|before|for|at|in\s+time\s+for|ahead\s+of)\s+(?:the
                  r"September|October|November|December)\s+(?:meeting|agenda))"
                  r"|\b(?:in\s+)?(?:early|mid|late)[- ](?:January|February|March|April|May|June|July|August|"
                  r"September|October|November|December)"
+                 r"|\bbefore\s+(?:it|they|this|the\s+\w+)\s+(?:expires?|ends?|closes?|lapses?|runs\s+out)\s+on\s+\d{1,2}"
+                 r"(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
+                 r"December)(?:\s+\d{4})?"
                  r"|\bon\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|"
                  r"October|November|December)(?:\s+\d{4})?"
                  r"|\bto\s+the\s+(?:next|January|February|March|April|May|June|July|August|September|October|"
