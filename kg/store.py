@@ -276,6 +276,13 @@ class GraphStore:
         for g in self.live_graphs():
             yield from self._store.quads_for_pattern(None, None, None, g)
 
+    def rdflib_dataset(self):
+        """The same store as an rdflib Dataset (oxrdflib), for code written against rdflib:
+        no copy is made, and SPARQL run through it is evaluated by Oxigraph."""
+        from oxrdflib import OxigraphStore
+        from rdflib import Dataset
+        return Dataset(store=OxigraphStore(store=self._store))
+
     def to_rdflib(self) -> Graph:
         """The union of live graphs as an in-memory rdflib Graph (for pyshacl, networkx)."""
         return rdflib_graph(self.quads())

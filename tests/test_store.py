@@ -231,3 +231,14 @@ def test_who_owns_binds_its_parameter_locally(founding):
     assert rows and all("data set" in r["thing"].lower() for r in rows)
     rows = run_named(founding, "accountable", {"entity": "Hassall"})[1]
     assert rows and all("Hassall" in r["entity_name"] for r in rows)
+
+
+def test_the_store_is_also_an_rdflib_dataset(founding_store):
+    """rdflib users get the same Oxigraph store through oxrdflib, without a copy."""
+    from rdflib.namespace import FOAF
+    with GraphStore(founding_store, read_only=True) as st:
+        ds = st.rdflib_dataset()
+        names = {str(o) for g in ds.graphs() for o in g.objects(None, FOAF.name)}
+        assert "Julia Hassall" in names
+        rows = list(ds.query("SELECT ?n WHERE { GRAPH ?g { ?p <http://xmlns.com/foaf/0.1/name> ?n } }"))
+        assert any(str(r[0]) == "Kerry Crichlow" for r in rows)
