@@ -188,3 +188,11 @@ def test_a_given_name_alone_is_the_one_person_who_has_it():
     ex = extract(segment(Document("t.txt", text, "txt", "0")))
     assert [(owners(a), a.text) for a in ex.actions] == [(["Priya"], "contact the water company")]
     assert ex.aliases["Priya"] == "Priya Nair" and "Mark" not in ex.aliases  # two Marks: not guessed
+
+
+@pytest.mark.parametrize("label", ["Action: Cllr Raj Patel", "ACTION: Clerk"])
+def test_an_action_label_naming_only_the_owner_takes_the_task_before_it(label):
+    ex = run("The bus shelter glass is cracked and needs replacing. " + label)
+    assert len(ex.actions) == 1
+    assert ex.actions[0].text == "The bus shelter glass is cracked and needs replacing"
+    assert owners(ex.actions[0]) == (["Cllr Raj Patel"] if "Patel" in label else ["Jo Bright"])

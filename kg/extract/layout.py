@@ -77,6 +77,9 @@ def labelled_action(sent: Sent, doc: rules.Doc, previous: Sent | None) -> Action
     subj = rules.subject_at(sent, rel, doc)
     if subj is not None and subj.kind != "pronoun":
         vp = re.sub(r"^\s*(?:to|will|agreed\s+to|is\s+to)\s+", "", sent.text[subj.end:]).strip()
+        if not vp.strip(" .;,*") and previous is not None:
+            # "Action: Jane Smith" / "Action: Town Clerk": the task is the sentence before
+            return _action(previous.text, sent, subj.owners, previous)
         return _action(vp, sent, subj.owners)
     tail = TRAILING_CODES.search(rest)
     if tail:
