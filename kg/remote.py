@@ -127,8 +127,9 @@ class RemoteStore:
             headers["Accept"] = accept
         return self._open(urllib.request.Request(url, data=data, headers=headers, method="POST"), query=query)
 
-    def _select_json(self, sparql: str, scope: list[tuple[str, str]] | None = None) -> dict:
-        fields = [("query", sparql)] + (scope if scope is not None else self._scope())
+    def _select_json(self, sparql: str) -> dict:
+        # no dataset parameters: the default graph holds the merged live graphs
+        fields = [("query", sparql)]
         with self._post_form(self.query_url, fields, "application/sparql-results+json", query=True) as resp:
             try:
                 return json.load(resp)
@@ -138,8 +139,8 @@ class RemoteStore:
             except OSError as e:
                 raise StoreError(f"lost the connection to SPARQL endpoint {self.endpoint}: {_reason(e)}") from None
 
-    def _rows(self, sparql: str, scope: list[tuple[str, str]] | None = None) -> list[dict[str, str]]:
-        data = self._select_json(sparql, scope)
+    def _rows(self, sparql: str) -> list[dict[str, str]]:
+        data = self._select_json(sparql)
         return [{k: v["value"] for k, v in b.items()} for b in data.get("results", {}).get("bindings", [])]
 
     def update(self, sparql: str) -> None:
@@ -151,7 +152,7 @@ class RemoteStore:
         return self.base + "staging/"
 
     def _graph_names(self) -> list[str]:
-        rows = self._rows("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }", scope=[])
+        rows = self._rows("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }")
         return [r["g"] for r in rows if "g" in r]
 
     def live_graphs(self) -> list[ox.NamedNode]:
@@ -165,10 +166,6 @@ class RemoteStore:
         if staged:
             self.update(" ;\n".join(f"DROP SILENT GRAPH {ox.NamedNode(g)}" for g in staged))
         return len(staged)
-
-    def _scope(self) -> list[tuple[str, str]]:
-        """Protocol parameters for queries: none, the default graph holds the merged live graphs."""
-        return []
 
     def replace_graph(self, graph_iri: str, staging_iri: str, triples) -> int:
         """Atomically make `graph_iri` hold exactly `triples` (N-Triples bytes/str or triples)."""
@@ -204,13 +201,13 @@ class RemoteStore:
 
     def source_hashes(self) -> dict[str, str]:
         prefix = self._staging_prefix()
-        rows = self._rows(f"SELECT ?g ?h WHERE {{ GRAPH ?g {{ ?s {ox.NamedNode(str(GOV.sha256))} ?h }} }}", scope=[])
+        rows = self._rows(f"SELECT ?g ?h WHERE {{ GRAPH ?g {{ ?s {ox.NamedNode(str(GOV.sha256))} ?h }} }}")
         return {r["g"]: r["h"] for r in rows if "g" in r and "h" in r and not r["g"].startswith(prefix)}
 
     def source_hash(self, graph_iri: str) -> str | None:
         q = (f"SELECT ?h WHERE {{ GRAPH {ox.NamedNode(graph_iri)} "
              f"{{ ?s {ox.NamedNode(str(GOV.sha256))} ?h }} }} LIMIT 1")
-        rows = self._rows(q, scope=[])
+        rows = self._rows(q)
         return rows[0].get("h") if rows else None
 
     # -- queries -----------------------------------------------------------------------
@@ -259,7 +256,7 @@ class RemoteStore:
 
     def __len__(self) -> int:
         rows = self._rows("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(!STRSTARTS(STR(?g), "
-                          + str(ox.Literal(self._staging_prefix())) + ")) }", scope=[])
+                          + str(ox.Literal(self._staging_prefix())) + ")) }")
         return int(rows[0]["n"]) if rows else 0
 
 

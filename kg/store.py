@@ -75,7 +75,6 @@ class GraphStore:
         self.base = base
         self.read_only = read_only
         self._store = self._open()
-        self._scope: dict | None = None  # read-only handles are snapshots: computed once
         if not read_only:
             self.drop_staging()
 
@@ -232,16 +231,15 @@ class GraphStore:
         holding quotes, braces or SPARQL keywords can never change the query.
         """
         subs = {ox.Variable(k): ox.Literal(v) for k, v in (bindings or {}).items()}
-        scope: dict = {}  # the default graph: the merge of the live document graphs
         try:
-            try:
-                result = self._store.query(sparql, substitutions=subs, **scope)
+            try:  # the default graph: the merge of the live document graphs
+                result = self._store.query(sparql, substitutions=subs)
             except RuntimeError as e:
                 # pyoxigraph 0.5 substitutes only variables of the SELECT projection; the
                 # others are bound by a VALUES block of escaped literals (see with_values)
                 if "projection" not in str(e):
                     raise QueryError(f"query failed: {e}") from None
-                result = self._store.query(with_values(sparql, bindings), **scope)
+                result = self._store.query(with_values(sparql, bindings))
         except SyntaxError as e:
             raise QueryError(f"malformed SPARQL: {e}") from None
         except (OSError, ValueError) as e:
