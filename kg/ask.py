@@ -377,7 +377,7 @@ def question_scope(store, question: str, original: str = "") -> tuple[str, Scope
         if not b:
             continue
         hits = {x.iri for x in allm if _in_time(x.date, how, b[0], b[1], latest)}
-        said.append(m.group(0).strip())
+        said.append(m.group(0).strip() if how != "in" else m.group("d"))
         if b[0].startswith("0000") and how == "since" and latest:
             year = latest[:4] if latest[5:7] >= b[0][5:7] else str(int(latest[:4]) - 1)
             notes.append(f"'{m.group(0).strip()}' read as since {m.group('d')} {year}, "
@@ -416,7 +416,7 @@ def question_scope(store, question: str, original: str = "") -> tuple[str, Scope
                 break
     if best:
         i, j, hits, tail = best
-        said.append(" ".join(toks[i:j]))
+        said.append(" ".join(toks[i + 1:j] if toks[i] in _PREPS else toks[i:j]))
         chosen &= hits
         keep = ["the", "meeting"] if toks[i] == "the" else [toks[i], "the", "meeting"] if tail else []
         rest = toks[:i] + keep + toks[j:]
@@ -569,13 +569,13 @@ def search(store, thing: str, kinds=tuple(_KIND_PLURAL)) -> tuple[list[dict[str,
         if where:
             found.append(dict(r, matched_in=where))
     note = ""
-    if not found and len(words) >= 2:
+    if not found and len(words) >= 3:
         # the question's verb ("provide the codes") is often not the minutes' verb: the
         # closest facts hold every word but one
         for drop in words:
             rest = [w for w in words if w != drop]
             near = [dict(r, matched_in=_where_found(r, rest)) for r in allrows if _where_found(r, rest)]
-            if near and len(rest) >= 1 and (len(rest) >= 2 or len(words) == 2):
+            if near:
                 found += [r for r in near if r not in found]
                 note = (f"No text holds every word of {thing!r}; these hold all but "
                         f"'{drop}':") if not note else note
@@ -832,6 +832,12 @@ def who_said(store, q: str, g: dict) -> Answer:
         rows = [r for r in found if r["fact"] in keep]
         empty = (f"No statement{' by ' + ' or '.join(e.name for e in found_people) if who else ''} "
                  f"mentions {thing!r}: {searched}.")
+    if not rows and thing and content_words(thing) and not who:
+        # nobody is recorded saying it, but an action or decision may name it
+        other, _, _ = search(store, thing, ("action", "decision", "responsibility", "report", "judgement"))
+        if other:
+            return Answer(q, _FACT_COLUMNS, _dedupe(other, ("text", "by", "meeting")), _say_fact,
+                          note=f"No statement mentions {thing!r}; these actions and decisions do:")
     rows = _dedupe(_labelled(store, rows), ("by", "text", "meeting"))
     for r in rows:
         r.setdefault("verb", r.get("relation", "said"))
@@ -1286,6 +1292,10 @@ PATTERNS: list[tuple[re.Pattern, Callable]] = [
     (_p(r"(?:what|which|list|show)(?: the| all)? decisions?(?: (?:did|has|have|were) (?P<body>.+?) "
         r"(?:make|made|take|taken|reach|reached))?(?: (?:about|on|regarding|re) " + _THING + r")?"
         r"(?:,? and when)?"), decided),
+    # every action (of the meetings or time the question names)
+    (_p(r"(?:what|which|list|show)(?: the| all)? actions?(?: (?:were|was|have been|are|is))?(?: (?:agreed|set|given|"
+        r"taken|made|recorded|raised|there|in the graph|outstanding))?(?: (?:about|on|regarding|re|for) " + _THING + r")?"),
+     list_actions),
     # what is P accountable for
     (_p(r"what (?:is|are|was|were) " + _NAME + r" (?:accountable|responsible|in charge|on the hook) for"),
      accountable),
@@ -1319,10 +1329,6 @@ PATTERNS: list[tuple[re.Pattern, Callable]] = [
     (_p(r"(?:which|what|list|show)(?: the| all)? meetings?(?: (?:are|were|is))?(?: in the graph| held| there)?"),
      list_meetings),
     (_p(r"when did (?P<body>.+?) meet"), list_meetings),
-    # every action (of the meetings or time the question names)
-    (_p(r"(?:what|which|list|show)(?: the| all)? actions?(?: (?:were|was|have been|are|is))?(?: (?:agreed|set|given|"
-        r"taken|made|recorded|raised|there|in the graph|outstanding))?(?: (?:about|on|regarding|re|for) " + _THING + r")?"),
-     list_actions),
     # who holds a post: last, so that "who is responsible for" and the like are read first
     (_p(r"who (?:is|was|are|were|holds the post of|is acting as|acted as|is currently) (?:the |our |their )?"
         r"(?P<post>(?!owner\b)[a-z][a-z' -]*?)(?: (?:of|at|for|on|to) (?P<body>.+))?"), post_holder),
@@ -1388,7 +1394,7 @@ def _narrow(store, ans: Answer, q: str, scope: Scope | None) -> Answer:
         where = f"Looking only at {scope.describe(info)}."
         ans.note = " ".join(x for x in (where, scope.note, ans.note) if x)
         if before and not ans.rows:
-            ans.empty = f"{ans.empty.rstrip('.')}, in {scope.said}."
+            ans.empty = f"{ans.empty.rstrip('.')} (looking only at {scope.said})."
         return ans
     bodies = {_body_of(info, r) for r in ans.rows if r.get("meeting") in info}
     m = _GENERIC_REF.search(q)
