@@ -531,8 +531,8 @@ def fact_texts(store) -> list[dict[str, str]]:
 def _where_found(r: dict[str, str], words: list[str]) -> str:
     """Which of a fact's texts hold all the words: its own text, its item's title, the
     evidence around it, or several together; "" when the words are not all there."""
-    parts = (("text", r.get("text", "")), ("item title", r.get("item_title", "")),
-             ("evidence", r.get("evidence", "")))
+    parts = (("text", r.get("text", "")), ("owner's name", r.get("by_name", "")),
+             ("item title", r.get("item_title", "")), ("evidence", r.get("evidence", "")))
     for name, t in parts:
         if t and mentions_all(t, words):
             return name
@@ -581,7 +581,7 @@ def search(store, thing: str, kinds=tuple(_KIND_PLURAL)) -> tuple[list[dict[str,
                         f"'{drop}':") if not note else note
         if note and len({r['fact'] for r in found}) > 12:
             found, note = [], ""
-    order = {"text": 0, "item title": 1, "evidence": 2}
+    order = {"text": 0, "owner's name": 1, "item title": 2, "evidence": 3}
     found.sort(key=lambda r: order.get(r["matched_in"], 3))
     return found, note, searched
 
@@ -651,8 +651,13 @@ def accountable(store, q: str, g: dict) -> Answer:
     columns = ["entity_name", "relation", "thing", "meeting", "meeting_label", "evidence"]
     if not found:
         return Answer(q, columns, [], empty=f"No person or organisation in the graph is called {name!r}.")
-    iris = {e.iri for e in found}
     _, rows = run_named(store, "accountabilities")
+    scope = _scope_ids(store, g)
+    if scope is not None and len(found) > 1:
+        # "the clerk at Tintern": the clerk who has something at those meetings
+        inside = {r.get("entity") for r in rows if r.get("meeting") in scope}
+        found = [e for e in found if e.iri in inside] or found
+    iris = {e.iri for e in found}
     rows = [r for r in rows if r.get("entity") in iris]
     rows = _dedupe(_labelled(store, rows), ("entity_name", "relation", "thing", "evidence"))
     names = " or ".join(e.name for e in found)
@@ -719,7 +724,8 @@ def attendance(store, q: str, g: dict) -> Answer:
     _, rows = run_named(store, "attendance-evidence")
     rows = [r for r in rows if r["meeting"] in chosen and r.get("role") in roles]
     rows = _dedupe(_labelled(store, rows), ("meeting", "person", "role"))
-    where = f" {spec.strip()}" if spec.strip() else ""
+    where = spec.strip()
+    where = (f" {where}" if where.split()[0] in _PREPS else f" at {where}") if where else ""
     return Answer(q, columns, rows,
                   lambda r: f"{r['name']} {_ROLE_SAY.get(r['role'], r['role'])}",
                   empty=f"The graph records nobody who {said}{where}.")
@@ -909,7 +915,9 @@ def post_holder(store, q: str, g: dict) -> Answer:
         date = m.date if m else ""
         if key not in best or (date, bool(r.get("evidence"))) > best[key]["_k"]:
             best[key] = dict(r, _k=(date, bool(r.get("evidence"))))
-    rows = sorted(best.values(), key=lambda r: (r.get("meeting_label", ""), r["name"]))
+    with_body = {p for p, b in best if b}
+    rows = sorted((r for (p, b), r in best.items() if b or p not in with_body),
+                  key=lambda r: (r.get("meeting_label", ""), r["name"]))
     bodies = {r.get("meeting_label", "").rsplit(",", 1)[0] for r in rows}
     note = (f"{post!r} fits {len(bodies)} bodies in the graph; answering for each (name one, e.g. "
             f"\"who is the {post} of <body>?\", to narrow it):") if len(bodies) > 1 else ""
@@ -1172,7 +1180,14 @@ def how_many(store, q: str, g: dict) -> Answer:
         inner = f"what {noun} {rest}".strip()
     ans = _dispatch(store, q, inner, g.get("scope"))
     distinct = {tuple(r.get(c, "") for c in ("fact", "decision", "action", "person", "text", "meeting")) for r in ans.rows}
-    ans.note = f"{len(distinct)} {noun}" + (f" ({ans.note})" if ans.note else ":")
+    info = meetings(store)
+    per_body: dict[str, set] = {}
+    for r in ans.rows:
+        per_body.setdefault(_body_of(info, r) or "(meeting not recorded)", set()).add(
+            tuple(r.get(c, "") for c in ("fact", "decision", "action", "person", "text", "meeting")))
+    split = (" (" + "; ".join(f"{b}: {len(v)}" for b, v in sorted(per_body.items())) + ")"
+             if len(per_body) > 1 else "")
+    ans.note = f"{len(distinct)} {noun}{split}." + (f" {ans.note}" if ans.note else "")
     ans.columns = ans.columns + ["count"]
     for r in ans.rows:
         r["count"] = str(len(distinct))
@@ -1392,7 +1407,8 @@ def _narrow(store, ans: Answer, q: str, scope: Scope | None) -> Answer:
         before = len(ans.rows)
         ans.rows = [r for r in ans.rows if r.get("meeting") not in info or r.get("meeting") in scope.meetings]
         where = f"Looking only at {scope.describe(info)}."
-        ans.note = " ".join(x for x in (where, scope.note, ans.note) if x)
+        if where not in ans.note:  # a question answered through another (how many ...) says it once
+            ans.note = " ".join(x for x in (where, scope.note, ans.note) if x)
         if before and not ans.rows:
             ans.empty = f"{ans.empty.rstrip('.')} (looking only at {scope.said})."
         return ans
