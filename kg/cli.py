@@ -374,6 +374,8 @@ def viz(focus, depth, meeting, output, store):
     from kg.viz import write_view
     info = write_view(_open_read(store), output, focus=focus, depth=depth, meeting=meeting)
     click.echo(f"wrote {info.path}: {info.nodes} nodes, {info.edges} edges")
+    if getattr(info, "note", ""):
+        click.echo(info.note)
 
 
 EXPORT_FORMATS = ("turtle", "nt", "nquads", "trig", "jsonld", "graphml")

@@ -295,3 +295,86 @@ def test_large_view_stays_usable(browser, tmp_path):
     assert browser.evaluate("govkg.network.physics.physicsEnabled") is False
     browser.screenshot(*_screens(tmp_path, "viz-large"))
     assert browser.problems() == []
+
+
+# -- readable views: labels apart, aliases, apologies, multi-body -------------------------------
+
+OVERLAPS = """(function () {
+    // the boxes vis drew for every visible label, in canvas coordinates
+    var boxes = [];
+    govkg.network.body.nodeIndices.forEach(function (id) {
+        var n = govkg.network.body.nodes[id];
+        if (!n.options.label || !n.labelModule || !n.labelModule.size) return;
+        var s = n.labelModule.size;
+        if (!s.width || !s.height) return;
+        boxes.push([s.left, s.top, s.left + s.width, s.top + s.height, n.options.label]);
+    });
+    var bad = [];
+    for (var i = 0; i < boxes.length; i++) for (var j = i + 1; j < boxes.length; j++) {
+        var a = boxes[i], b = boxes[j];
+        if (a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]) bad.push([a[4], b[4]]);
+    }
+    return [boxes.length, bad.slice(0, 5), bad.length];
+})()"""
+
+
+def _many_bodies_store(tmp_path):
+    from tests.conftest import CORPUS, FOUNDING
+    docs = [CORPUS / "series" / "stoke-ferry", CORPUS / "wtsb-2019-03-28.txt", CORPUS / "tintern-cc-2019-07-29.pdf"]
+    if not all(d.exists() for d in docs):
+        pytest.skip(f"{CORPUS} not present (the development corpus is not part of the project)")
+    from kg.pipeline import build_into_store
+    from kg.store import GraphStore
+    path = tmp_path / "many"
+    assert not build_into_store([str(FOUNDING)] + [str(d) for d in docs], str(path)).failed
+    return GraphStore(str(path), read_only=True)
+
+
+def test_150_nodes_no_label_on_top_of_another(browser, tmp_path):
+    """A crowded view of several bodies: labels never overlap, and zooming in shows more."""
+    st = _many_bodies_store(tmp_path)
+    info = write_view(st, tmp_path / "crowded.html", max_nodes=150)
+    assert info.nodes == 150
+    browser.open(info.path.as_uri(), READY, timeout=90)
+    time.sleep(0.5)
+    shown, bad, n_bad = browser.evaluate(OVERLAPS)
+    assert shown >= 15, f"only {shown} labels drawn"
+    assert n_bad == 0, bad
+    browser.screenshot(*_screens(tmp_path, "viz-many-bodies"))
+    # zoom in: labels keep their screen size, so more of them find room
+    browser.evaluate("govkg.network.moveTo({ scale: govkg.network.getScale() * 3 }); govkg.declutter(); true")
+    time.sleep(0.3)
+    more, bad, n_bad = browser.evaluate(OVERLAPS)
+    assert n_bad == 0, bad
+    assert more > shown, (shown, more)
+    assert browser.problems() == []
+
+
+def test_search_finds_a_person_by_any_alias_and_actions_show_their_dates(browser, founding, tmp_path):
+    info = write_view(founding, tmp_path / "wirral.html")
+    browser.open(info.path.as_uri(), READY)
+    for alias, full in (("J Hassall", "Julia Hassall"), ("DfE", "Department for Education"),
+                        ("the Chair", "Cllr Smith"), ("hassall", "Julia Hassall")):
+        found = browser.evaluate(f"(function () {{ var n = govkg.find({json.dumps(alias)}); "
+                                 "return n ? n.full : null; })()")
+        assert found == full, (alias, found)
+    facts = browser.evaluate("""govkg.nodes.get().filter(function (n) { return n.group === 'action'; })
+        .map(function (n) { return n.title.textContent; })""")
+    assert facts and all("set " in f and ("open" in f or "done" in f or "progress" in f) for f in facts), facts[:3]
+    assert browser.problems() == []
+
+
+def test_apologies_are_drawn_apart_from_attendance(browser, founding, tmp_path):
+    info = write_view(founding, tmp_path / "wirral.html")
+    browser.open(info.path.as_uri(), READY)
+    kinds = browser.evaluate("""(function () {
+        var out = {};
+        govkg.edges.get().forEach(function (e) {
+            var rel = e.title.textContent;
+            var k = / apologies \\u2192 /.test(rel) ? 'apologies' : / (present|chair|in_attendance) \\u2192 /.test(rel) ? 'there' : null;
+            if (k) (out[k] = out[k] || []).push(!!e.dashes);
+        });
+        return out; })()""")
+    assert kinds.get("apologies") and all(kinds["apologies"]), kinds
+    assert kinds.get("there") and not any(kinds["there"]), kinds
+    browser.screenshot(*_screens(tmp_path, "viz-wirral-focus"))
