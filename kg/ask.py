@@ -891,8 +891,10 @@ def post_holder(store, q: str, g: dict) -> Answer:
         ids = {m.iri for m in ms}
         scope = ids if scope is None else scope & ids
     _, rows = run_named(store, "post-holders")
+    # "the clerk" is not the deputy clerk, "the chair" not the vice-chair, unless asked
+    lesser = ("vice", "deputy", "assistant", "acting")
     rows = [r for r in rows if mentions_all(r["post"], words) and not
-            (len(words) == 1 and fold(r["post"]).startswith("vice") and not fold(post).startswith("vice"))]
+            (fold(r["post"]).startswith(lesser) and not fold(post).startswith(lesser))]
     out = []
     for r in rows:
         if scope is not None and r.get("meeting") not in scope:

@@ -576,7 +576,7 @@ _PAGE_JS = r"""
   // screen size, so zooming in makes room).  Each label's box is measured with the
   // canvas's own font metrics, in canvas coordinates at the current scale.
   var measure = document.createElement("canvas").getContext("2d");
-  var shownLabel = {};
+  var shownLabel = {}, shownSize = {};
   function labelBox(n, p, scale) {
     var lines = n.label.split("\n"), w = 0, size = FONT / scale;
     measure.font = FONT + "px " + "arial";
@@ -595,8 +595,11 @@ _PAGE_JS = r"""
       var box = labelBox(n, pos[n.id], scale);
       var free = placed.every(function (o) { return box.r < o.l || box.l > o.r || box.b < o.t || box.t > o.b; });
       if (free) placed.push(box);
-      shownLabel[n.id] = free;
-      updates.push({ id: n.id, label: free ? n.label : "", font: { size: FONT / scale } });
+      var size = FONT / scale;
+      if (shownLabel[n.id] !== free || shownSize[n.id] !== size) {  // unchanged nodes are left alone,
+        shownLabel[n.id] = free; shownSize[n.id] = size;            // so the layout is not disturbed
+        updates.push({ id: n.id, label: free ? n.label : "", font: { size: size } });
+      }
     });
     if (updates.length) nodes.update(updates);
     document.body.setAttribute("data-govkg-labels", String(placed.length));
@@ -608,17 +611,16 @@ _PAGE_JS = r"""
   }
   network.on("zoom", declutterSoon);
   network.on("dragEnd", declutterSoon);
-  // once laid out, the nodes stay where they are (a reader can still drag them): the
-  // labels are then chosen for that layout, and again on every zoom
+  // once laid out (a crowded graph then stops moving), the labels are chosen for that
+  // layout, and again whenever it settles after a drag and on every zoom
   var settled = false;
   function settle() {
-    if (settled) return;
+    if (!settled && crowded) network.setOptions({ physics: { enabled: false } });
     settled = true;
-    network.setOptions({ physics: { enabled: false } });
     declutter();
   }
   network.once("stabilizationIterationsDone", settle);
-  network.once("stabilized", settle);
+  network.on("stabilized", settle);
   network.on("afterDrawing", function () { if (settled) markReady(); });
   if (!DATA.nodes.length) { settled = true; markReady(); }
   if (DATA.nodes.length === 0) markReady();
