@@ -320,3 +320,74 @@ def test_an_unknown_parameter_names_the_ones_the_query_takes(many_store):
     r = govkg("query", "--name", "who-owns", "-p", "thin=data", "--store", str(many_store))
     assert r.exit_code == 1
     assert "'thin'" in r.stderr and "-p thing=" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+# -- the same kinds of question on the project's own minutes: the bundled document and the
+#    invented house-style fixtures (eleven bodies), so these run without the corpus ----------
+
+@pytest.fixture(scope="module")
+def project_store(tmp_path_factory):
+    from kg.pipeline import build_into_store
+    from tests.conftest import ROOT
+    path = tmp_path_factory.mktemp("project") / "store"
+    report = build_into_store([str(FOUNDING), str(ROOT / "tests" / "fixtures" / "styles")], str(path))
+    assert not report.failed, report.failed
+    return path
+
+
+@pytest.fixture
+def project(project_store):
+    from kg.store import GraphStore
+    with GraphStore(str(project_store), read_only=True) as st:
+        yield st
+
+
+@pytest.mark.parametrize("question, fragment, body", [
+    # who owns: three bodies
+    ("who will arrange the first meeting of the group?", r"Priya Sandhu", "Brackenfield"),
+    ("who owns the condition survey?", r"Nadia Petrovic", "Brackenfield"),
+    ("who is responsible for the 2025/26 budget?", r"Gwenllian Ellis", "Pen-y-Garth"),
+    ("who owns the data set?", r"Julia Hassall", "Wirral"),
+    # posts
+    ("who is the clerk of Ashcombe Town Council?", r"Paul Dearden", "Ashcombe"),
+    ("who is the chair of Hollinbrook Primary School Full Governing Body?", r"Jane Okafor", "Hollinbrook"),
+    ("who chaired the Calder Moor meeting?", r"Philippa Grange", "Calder Moor"),
+    # votes
+    ("who seconded the precept?", r"seconded by Rob Pendle", "Ashcombe"),
+    ("what did Cllr Hollis propose?", r"proposed by Margaret Hollis", "Ashcombe"),
+    # attendance, declarations, a meeting named by body and date
+    ("was Fay Henshaw at the meeting?", r"^No: sent apologies", "Eastmarch"),
+    ("was Priya Raman at the meeting?", r"^Yes", "Hollinbrook"),
+    ("what interests were declared at Saltmarsh Bourne?", r"allotment", "Saltmarsh Bourne"),
+    ("who sent apologies to the Eastmarch Police and Crime Panel meeting on 7 February 2025?", r"Fay Henshaw",
+     "Eastmarch"),
+    ("what happened at the Pen-y-Garth meeting?", r"Decided", "Pen-y-Garth"),
+    ("what did Ofsted rate children's services?", r"inadequate", "Wirral"),
+])
+def test_each_kind_on_the_project_minutes(project, question, fragment, body):
+    ans = answer(project, question)
+    assert_evidenced(ans)
+    text = ans.text()
+    if text.startswith("Looking only at"):
+        text = text.split("\n", 1)[1]
+    assert has(text, fragment) or has(said(ans), fragment), ans.text()
+    # the rows that say it come from the body that said it (others may come from elsewhere)
+    saying = [r for r in ans.rows if has(" ".join(map(str, r.values())) + " " + ans.fact(r), fragment)]
+    assert all(body in r["meeting_label"] for r in saying or ans.rows), {r["meeting_label"] for r in ans.rows}
+
+
+def test_the_clerk_of_several_bodies_each_labelled_and_no_deputy(project):
+    ans = answer(project, "who is the clerk?")
+    names = {r["name"] for r in ans.rows}
+    assert {"Paul Dearden", "Gwenllian Ellis"} <= names, names
+    assert not any("deputy" in r["post"].lower() for r in ans.rows)
+    assert len({r["meeting_label"].rsplit(",", 1)[0] for r in ans.rows}) >= 3
+    assert "fits" in ans.note
+
+
+def test_time_on_the_project_minutes(project):
+    ans = answer(project, "what actions were agreed since January 2025?")
+    assert_evidenced(ans)
+    dates = dates_of(project, ans)
+    assert dates and all(d >= "2025-01-01" for d in dates)
+    assert len({r["meeting_label"].rsplit(",", 1)[0] for r in ans.rows}) >= 3
