@@ -159,6 +159,9 @@ MINUTE_SHAPES = [
     re.compile(r"(?<![\w/])(?P<n>\d{1,4})/(?P<key>\d{2,4})(?![\w/])(?=\s+[A-Z\"'‘“])"),
     re.compile(r"(?<![\w/])(?P<key>[A-Z]{1,4}/\d{2})/(?P<n>\d{1,4})(?![\w/])(?=\s+[A-Z\"'‘“])"),
     re.compile(r"(?<![\w/])(?P<key>[A-Z]{1,4}\d{2})/(?P<n>\d{1,4})(?![\w/])(?=\s+[A-Z\"'‘“])"),
+    # "2724. Police Report:", "3769.   Public Session:": a council's running minute number
+    # that never restarts, opening a line
+    re.compile(r"(?m)^(?P<key>)(?P<n>\d{3,4})\.(?=[ \t]+[A-Z])"),
 ]
 
 
@@ -248,6 +251,10 @@ def _cut_title(head: str) -> str:
     return cut[:200].strip()
 
 
+# a full stop and a capital: a second sentence, unless the stop closes a title ("Mr. David James")
+_SENTENCE_BREAK = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bCllr)(?<=[a-z])\.\s+[A-Z]")
+
+
 def _close_trailing_lists(text: str, sections: list[Section]) -> None:
     """An attendance list ends at the first paragraph of prose after it."""
     tails: list[tuple[Section, Section]] = []
@@ -262,7 +269,7 @@ def _close_trailing_lists(text: str, sections: list[Section]) -> None:
             words = ln.text.split()
             lower = sum(1 for w in words if w[:1].islower())
             prose = ln.text.endswith((".", "?", "!")) and len(words) >= 6 and lower >= 0.4 * len(words)
-            if len(ln.text) > 160 or re.search(r"[a-z]\.\s+[A-Z]", ln.text) or prose or any(rx.match(ln.text) for rx in MINUTE_SHAPES):
+            if len(ln.text) > 160 or _SENTENCE_BREAK.search(ln.text) or prose or any(rx.match(ln.text) for rx in MINUTE_SHAPES):
                 end = ln.start
                 break
         if end != s.end:

@@ -73,6 +73,9 @@ def from_lists(text: str, sections: list[Section], ctx) -> tuple[list[Attendance
                 ev_end = sec.start + stop
                 ref = PersonRef(m.surface, m.start)
                 row = read_row(after)
+                before = chunk[(mentions[i - 1].end - sec.start) if i else a:m.start - sec.start]
+                if LEADING_CHAIR.search(before):
+                    row.chair = True  # "Present: Chairman Cllr Mrs Shewell, Cllrs ..."
                 ref.initials = row.initials
                 ref.org = row.org
                 if row.org:
@@ -110,6 +113,12 @@ SUBSTITUTE = re.compile(r"\b(?:deputising|substituting|substitute|standing\s+in|
                         r"(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})")
 
 
+# the chair's title written before the name in the list, with nothing between
+LEADING_CHAIR = re.compile(r"(?:^\s*|[,;:]\s*)(?:the\s+)?(?:chairman|chairwoman|chairperson|chair)\s+"
+                          r"(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s+)?$", re.I)
+# "County Cllr Webb & the Clerk": a post after '&' / 'and the' is another attendee, not Webb's post
+AND_THE_POST = re.compile(r"^(?:&|and)\s+the\s+", re.I)
+
 DASH_ORG = re.compile(r"^\s*(?:\([^)]*\)\s*)*[-–—]\s*(?P<org>[A-Z][^,(|\n\t]{1,80}?)\s*(?=$|[,(|\t\n]|\s{2,})")
 
 
@@ -130,7 +139,7 @@ def read_row(after: str) -> Row:
     rest = re.sub(r"\([^)]{0,120}\)", " | ", after[:300])
     parts.extend(c.strip(" .;:-–—") for c in re.split(r"\s*\|\s*|\t+|\s{2,}|\s+[-–—]\s+|,\s*", rest))
     for cell in parts:
-        if not cell or re.match(r"(?i)(?:item|items|minutes|part|for\s+item)\b", cell):
+        if not cell or re.match(r"(?i)(?:item|items|minutes|part|for\s+item)\b", cell) or AND_THE_POST.match(cell):
             continue
         if re.fullmatch(r"[A-Z]{2,4}|[A-Z]{2,3}[a-z]", cell) and not gz.lookup_org(cell) and not gz.lookup_post(cell):
             row.initials = row.initials or cell
