@@ -277,13 +277,17 @@ def _add_action(ex: Extraction, a: Action) -> None:
     for o in ex.actions:
         theirs = {_owner_key(x, ex.aliases) for x in o.owners}
         same_owner = any(_keys_match(p, q) for p in mine for q in theirs)
-        if (same_owner and _similar(a.text, o.text) >= 0.3) or (not mine and _similar(a.text, o.text) >= 0.6):
+        shared = len(_words(a.text) & _words(o.text))
+        if (same_owner and _similar(a.text, o.text) >= 0.3 and (shared >= 2 or _similar(a.text, o.text) >= 0.6)) \
+                or (not mine and _similar(a.text, o.text) >= 0.6):
             return
     ex.actions.append(a)
 
 
 def _owner_key(o: Owner, aliases: dict[str, str]) -> str:
     """Initials standing for an owner: 'Angela Frost' and 'AF' both give 'AF'."""
+    if o.kind == "post" and o.person is None:
+        return "post:" + o.surface.lower()  # an unnamed Clerk is not Cllr Cobb ("CC") by initial
     name = o.person.surface if o.person else o.surface
     name = aliases.get(name, name)
     if re.fullmatch(r"[A-Z]{2,4}|[A-Z]{2}[a-z]", name):

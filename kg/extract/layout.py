@@ -24,6 +24,9 @@ ACTION_LABEL = re.compile(r"^\s*[-•*]?\s*\**(?:ACTIONS?|Actions?)(?:\s+(?:by|o
 # "MT to bring the plan to the September Board": initials the minutes never define, leading a task
 CODE_LED = re.compile(rf"^\s*(?:[-•*]\s*)?(?P<codes>{_CODE}(?:\s*(?:/|,|&|\band\b)\s*{_CODE})*)\s+"
                       rf"(?:to|will|agreed\s+to|is\s+to|are\s+to)\s+(?P<vp>[a-z].+)$", re.S)
+# "Clerk inform Shaun Pritchard.": the post that runs errands, then a bare verb (see rules.IMPERATIVE)
+POST_IMPERATIVE = re.compile(rf"^\s*(?:[-•*]\s*)?(?:[Tt]he\s+)?(?P<codes>Clerk|RFO|Secretary|Treasurer)\s+"
+                             rf"(?P<vp>{rules.ERRAND_VERBS}.+)$", re.S)
 RIGHT_COLUMN = re.compile(rf"(?:\t+|[ \u00a0]{{3,}})(?P<codes>{_CODE}(?:\s*(?:/|,|&)\s*{_CODE})*)\s*$")
 TRAILING_CODES = re.compile(rf"(?:\s+[-–—]\s*|\s*\|\s*|\s{{2,}}|\t+|\s*Action(?:\s+by)?\s*:\s*|\s+\()"
                             rf"(?P<codes>{_CODE}(?:\s*(?:/|,|&|\band\b)\s*{_CODE})*)\)?\s*\.?\s*$")
@@ -89,7 +92,7 @@ def labelled_action(sent: Sent, doc: rules.Doc, previous: Sent | None) -> Action
 
 def code_led(sent: Sent, doc: rules.Doc) -> Action | None:
     """'HS to circulate the risk assessment': a task led by owner initials, no label."""
-    m = CODE_LED.match(sent.text)
+    m = CODE_LED.match(sent.text) or POST_IMPERATIVE.match(sent.text)
     if not m or m.group("codes") in ("All", "ALL") and not doc.body:
         return None
     return _action(m.group("vp"), sent, codes_to_owners(m.group("codes"), doc))

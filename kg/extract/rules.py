@@ -407,6 +407,13 @@ WILL = re.compile(r"^\s*(?:also\s+)?(?:will|shall)\s+(?!need\b|have\s+to\b|(?:al
                   r"good|important|necessary|required|responsible|\w+ed|\w+en|sent|held|made|told|shown|built|"
                   r"brought|put|set|done|kept|met|paid|sought|bought)\b)(?P<vp>\w.*)$", re.S)
 TO_INFINITIVE = re.compile(r"^\s*(?:to)\s+(?P<vp>[a-z]\w*.*)$", re.S)
+# "Clerk inform Shaun Pritchard.", "Clerk write to Glos CC ...": a post, then a bare verb of
+# the errands minutes hand out (the clerk's shorthand for "the Clerk to ...")
+ERRAND_VERBS = (r"(?:inform|ask|e-?mail|write|contact|notify|chase|order|reply|check|arrange|send|"
+                r"circulate|request|obtain|investigate|forward|respond|liaise|book|confirm|invite|purchase|"
+                r"draft|prepare|seek|organise|organize|publish|renew|submit|apply|telephone|phone|"
+                r"look\s+into|follow\s+up|find\s+out)\b")
+IMPERATIVE = re.compile(rf"^\s+(?P<vp>{ERRAND_VERBS}.*)$", re.S)
 REPORTED = re.compile(
     r"^(?:that\s+)?(?:(?P<pro>she|he|I|we|they)\s+(?:will|would|shall|is\s+going\s+to|are\s+going\s+to)\s+"
     r"(?!need\b|have\s+to\b|be\s+(?:a|an|the|able|useful|happy|pleased|good|important)\b)(?P<vp>.+)"
@@ -477,11 +484,11 @@ def actions_of(sent: Sent, doc: Doc, prev_question: str | None) -> list[Action]:
         if subj is None or subj.kind == "body" and rel > 0:
             continue
         rest = sent.text[subj.end:]
-        for rx, allowed in ((COMMIT, None), (WILL, None), (TO_INFINITIVE, ("person", "post"))):
+        for rx, allowed in ((COMMIT, None), (WILL, None), (TO_INFINITIVE, ("person", "post")), (IMPERATIVE, ("post",))):
             m = rx.match(rest)
             if not m or (allowed and subj.kind not in allowed):
                 continue
-            if rx is TO_INFINITIVE and rel != 0:
+            if rx in (TO_INFINITIVE, IMPERATIVE) and rel != 0:
                 continue
             if rx is COMMIT and re.match(r"^\s*(?:is|are|was|were)\s+to\b", rest) and subj.kind == "body":
                 continue
@@ -615,10 +622,19 @@ def listed_declarations(sent: Sent, doc: Doc) -> list[Declaration]:
         return []
     people = sent.people
     out = []
+    interests = []
     for k, m in enumerate(people):
         end = people[k + 1].start - sent.start if k + 1 < len(people) else len(t)
-        interest = t[m.end - sent.start:end].strip(" -–—:;,.()")
+        interests.append(t[m.end - sent.start:end].strip(" -–—:;,.()"))
+    for k in range(len(interests) - 2, -1, -1):
+        if re.fullmatch(r"(?:&|and|,)?", interests[k].strip()):
+            # "Cllrs Hillard & Hayward re 2733": names joined by '&' share the interest after them
+            interests[k] = interests[k + 1]
+    for m, interest in zip(people, interests):
+        item_ref = re.match(r"^(?:re|regarding|on)\s+(?:item\s+|minute\s+)?(?P<n>\d[\w/.]*)\b", interest, re.I)
         interest = re.sub(r"^(?:and|in|regarding|re)\s+", "", interest)
+        if item_ref:
+            interest = f"item {interest}" if not interest.lower().startswith(("item", "minute")) else interest
         if len(interest.split()) >= 2 and re.search(r"interest|item|member|employ|trustee|governor|director|"
                                                      r"owner|relative|wife|husband|son|daughter|land|property", interest, re.I):
             ref = PersonRef(m.surface, m.start)
