@@ -266,6 +266,15 @@ SUBJECTLESS_DECISION = re.compile(r"(?:^|[:;–—]\s*|^\s*[-•*]\s*|\s[-–—
                                   # "- Payments approved: ...", "Accounts noted."
                                   r"|^\s*[-•*]?\s*\**[A-Z][\w’' ]{2,40}?\s+(?P<verb2>approved|agreed|noted|adopted|accepted|"
                                   r"endorsed|ratified)\**\s*[:.–—-]")
+# "Approval of minutes: Approved and signed as correct.", "Circulated, approved & signed",
+# "Minutes approved and signed.", "... (Ch. No. 300114) – all approved.": the body, unnamed,
+# approving what the item put to it
+APPROVED_SHORT = re.compile(r"(?:^|[:;,]\s*|\s[-–—]\s*|^[A-Z][\w’' ]{2,30}?\s+)(?:all\s+)?(?P<verb>[Aa]pproved|[Cc]onfirmed|"
+                            r"[Aa]ccepted)(?:\s*(?:and|&)\s+signed\b|\s+for\s+payment\b|\s*\.?\s*$)")
+# "All Cllrs were happy with this.", "The Board were in agreement and ...": the members consenting
+CONSENT = re.compile(r"(?:^|:\s+|\band\s+)(?:[Ii]f\s+so,?\s+)?(?:[Aa]ll\s+)?(?:the\s+|The\s+)?(?:Cllrs|Councillors|Members|Trustees|Governors|"
+                     r"Directors|Board|Council|Committee)\s+(?:were|was)\s+(?:all\s+)?(?:happy|content|in\s+agreement)\b"
+                     r"(?!\s+to\b)")
 VOTES_ONLY = re.compile(r"^\s*\(?(?:(?:For|Against|Abstain(?:ed|tions?)?|In\s+favour)\s*:?\s*\d+[,;.]?\s*){1,3}\)?\s*$", re.I)
 # "On being put to the vote the amendment was LOST": what was proposed was not decided
 LOST = re.compile(r"\b(?:was|were)\s+(?:LOST|lost|defeated|not\s+carried|withdrawn)\b|\bthe\s+motion\s+fell\b", re.I)
@@ -336,6 +345,10 @@ def decision_of(sent: Sent, doc: Doc, people_after: callable) -> Decision | None
                         kind = bm.group("verb").lower().split()[0]
                         text = t
                         break
+    if kind is None:
+        short = APPROVED_SHORT.search(t)
+        if short or CONSENT.search(t):
+            kind, text = ("approved" if short and short.group("verb").lower() != "confirmed" else "agreed"), t
     if kind is None or text is None:
         return None
     text = text.strip().rstrip(":").strip()
