@@ -263,12 +263,23 @@ def _close_trailing_lists(text: str, sections: list[Section]) -> None:
             continue
         ls = lines_of(text, s.start, s.end)
         end = s.end
-        for ln in ls[1:]:
+        for k, ln in enumerate(ls[1:], 1):
             if ln.blank:
                 continue
             words = ln.text.split()
             lower = sum(1 for w in words if w[:1].islower())
             prose = ln.text.endswith((".", "?", "!")) and len(words) >= 6 and lower >= 0.4 * len(words)
+            if not prose and ls[k - 1].blank and k > 1:
+                # a paragraph after the list, its sentence wrapped over lines by the layout
+                para = []
+                for nxt in ls[k:]:
+                    if nxt.blank:
+                        break
+                    para.append(nxt.text)
+                words = " ".join(para).split()
+                lower = sum(1 for w in words if w[:1].islower())
+                prose = len(para) > 1 and para[-1].endswith((".", "?", "!")) and len(words) >= 8 \
+                    and lower >= 0.4 * len(words)
             if len(ln.text) > 160 or _SENTENCE_BREAK.search(ln.text) or prose or any(rx.match(ln.text) for rx in MINUTE_SHAPES):
                 end = ln.start
                 break

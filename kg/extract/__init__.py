@@ -473,6 +473,9 @@ def _body_from_next_meeting(text: str) -> str | None:
 
 
 def _dedupe_attendance(items):
+    """One row per person and role.  A person whose apologies are recorded did not attend,
+    though the list of members names them ("Attendees: Tony Brown (Chair), ..." and then
+    "Apologies were received from Tony Brown"); the chair is then whoever chaired instead."""
     seen = set()
     out = []
     for a in items:
@@ -481,7 +484,17 @@ def _dedupe_attendance(items):
             continue
         seen.add(key)
         out.append(a)
-    return out
+    absent = {_attendee_key(a.person.surface) for a in out if a.role == "apologies"}
+    kept = [a for a in out if a.role == "apologies" or _attendee_key(a.person.surface) not in absent]
+    if any(a.role == "chair" for a in out) and not any(a.role == "chair" for a in kept):
+        return out  # nobody else chaired: keep what the list says
+    return kept
+
+
+def _attendee_key(surface: str) -> str:
+    """'Cllr Sarah Stamp' and 'Sarah Stamp' are one attendee."""
+    words = [w for w in surface.replace(".", " ").split() if w not in TITLE_WORDS]
+    return " ".join(words).lower()
 
 
 def _words(t: str) -> set[str]:
