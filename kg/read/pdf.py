@@ -26,7 +26,7 @@ import logging
 import re
 import warnings
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kg.errors import InputError
 from kg.read.text import Extracted, join_pages, normalise_newlines, strip_page_numbers, strip_running_lines
@@ -95,8 +95,42 @@ def _laid_out_pages(data: bytes) -> list[str]:
     import pdfplumber  # imported here: only PDF input pays for it
 
     with pdfplumber.open(io.BytesIO(data), password="") as pdf:
-        return [normalise_newlines("\n".join(lay_out(_page_lines(page), float(page.width)))).rstrip()
-                for page in pdf.pages]
+        pages = [(_page_lines(page), float(page.width)) for page in pdf.pages]
+    columns = _margin_columns(pages)
+    return [normalise_newlines("\n".join(lay_out(_split_margin(lines, width, columns), width))).rstrip()
+            for lines, width in pages]
+
+
+def _margin_columns(pages: list[tuple[list["_Line"], float]]) -> list[float]:
+    """Where a document's marginal Action column starts: the left edges of the owner codes
+    set apart by a wide gap, and of the column's heading ("Action")."""
+    found = []
+    for lines, width in pages:
+        for line in lines:
+            segs = line.segs
+            if len(segs) in (1, 2) and segs[-1].x0 >= MARGIN_ZONE * width and (
+                    (len(segs) == 2 and MARGIN_CODES.match(segs[-1].text.strip()))
+                    or (len(segs) == 1 and _COLUMN_HEAD.match(segs[0].text.strip()))):
+                found.append(segs[-1].x0)
+    return found
+
+
+def _split_margin(lines: list["_Line"], width: float, columns: list[float]) -> list["_Line"]:
+    """A code at the column's left edge that justified text left too close to be a gap of
+    its own ("... SCC funding. The JP") is split off as its own segment."""
+    if len(columns) < 2:
+        return lines
+    for line in lines:
+        last = line.segs[-1]
+        words = last.words
+        if len(words) < 2:
+            continue
+        text, x0, _x1 = words[-1]
+        if MARGIN_CODES.match(text) and any(abs(x0 - c) <= 6 for c in columns) and x0 >= MARGIN_ZONE * width:
+            head = words[:-1]
+            line.segs[-1] = _Seg(" ".join(w[0] for w in head), head[0][1], head[-1][2], head)
+            line.segs.append(_Seg(text, x0, _x1, [words[-1]]))
+    return lines
 
 
 def _title(reader) -> str | None:
@@ -132,6 +166,7 @@ class _Seg:
     text: str
     x0: float
     x1: float
+    words: list[tuple[str, float, float]] = field(default_factory=list)
 
 
 @dataclass
@@ -185,7 +220,8 @@ def _page_lines(page) -> list[_Line]:
                 groups.append([b])
             else:
                 groups[-1].append(b)
-        segs = [_Seg(_words_text(g, height), g[0]["x0"], g[-1]["x1"]) for g in groups]
+        segs = [_Seg(_words_text(g, height), g[0]["x0"], g[-1]["x1"], [(w["text"], w["x0"], w["x1"]) for w in g])
+                for g in groups]
         lines.append(_Line(min(w["top"] for w in row), max(w["bottom"] for w in row), segs))
     lines.sort(key=lambda ln: ln.top)
     return lines
@@ -270,10 +306,11 @@ def lay_out(lines: list[_Line], width: float) -> list[str]:
             if gap_before or (len(body) == 1 and _column_of(body[0].x0, table) == 0
                               and len(table) > 1 and body[0].x1 > table[1] + 5):
                 table = None
-        if gap_before:
+        runs_on = bool(out) and not _SENTENCE_END.search(out[-1]) and bool(body) and body[0].text[:1].islower()
+        if gap_before and not runs_on:
+            # a sentence carried over a wider gap stays whole, and its codes wait for its end
             close_paragraph()
-            if out and out[-1].strip() and not (not _SENTENCE_END.search(out[-1]) and body
-                                                 and body[0].text[:1].islower()):
+            if out and out[-1].strip():
                 out.append("")
         if not body:
             if pending or not out:
@@ -328,6 +365,9 @@ def lay_out(lines: list[_Line], width: float) -> list[str]:
             out.append(f"{carry} {text}" if carry else text)
             carry = ""
         pending.extend(s.text.strip(" .") for s in codes)
+        if pending and table is None and re.search(r"[.!?]\s*$", out[-1] if out else ""):
+            # the code sits beside the sentence it owns: the label follows the sentence's end
+            close_paragraph()
         prev = line
     close_block()
     close_paragraph()
