@@ -7,7 +7,8 @@ from kg import gazetteer as gz
 from kg.extract import attendance as att
 from kg.extract import layout
 from kg.extract import rules
-from kg.extract.names import ORG_HEADS, TITLE_WORDS, NameContext, declared_aliases, defined_acronyms, find_people
+from kg.extract.names import (ORG_HEADS, TITLE_WORDS, NameContext, ambiguous_aliases, declared_aliases,
+                             defined_acronyms, find_people)
 from kg.extract.sentences import Sent, read_sentences
 from kg.records import (Action, Decision, Evidence, Extraction, Item, Meeting, OrgRef, Owner, PersonRef,
                         Sections)
@@ -52,15 +53,25 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
         listed, posts = att.from_moderngov(doc)
     else:
         listed, posts, _affiliation = att.from_lists(text, secs.sections, ctx)
+    ambiguous = ambiguous_aliases(text)
     for a in listed:
-        if a.person.initials and a.person.initials not in ctx.aliases:
-            ctx.aliases[a.person.initials] = a.person.surface
+        ini = a.person.initials
+        if not ini:
+            continue
+        if ini in ctx.aliases and ctx.aliases[ini] != a.person.surface or ini in ambiguous:
+            # one set of initials for two attendees: keep both people apart, say so
+            names = ambiguous.setdefault(ini, [ctx.aliases.pop(ini)] if ini in ctx.aliases else [])
+            if a.person.surface not in names:
+                names.append(a.person.surface)
+            continue
+        ctx.aliases[ini] = a.person.surface
     # "Mark Wardle (MW)" declares a person's initials, not an organisation's acronym
     acronyms = {a: n for a, n in defined_acronyms(text).items() if a not in ctx.aliases and n not in ctx.aliases.values()}
     sents = read_sentences(secs, ctx, acronyms)
 
     meeting = _meeting(secs, sents, body, date)
-    ex = Extraction(document=doc, meeting=meeting, aliases={**ctx.given, **ctx.aliases})
+    ex = Extraction(document=doc, meeting=meeting, aliases={**ctx.given, **ctx.aliases},
+                    ambiguous_initials={k: v for k, v in ambiguous.items() if len(v) > 1})
 
     # people and organisations as written
     seen_people: set[str] = set()

@@ -96,7 +96,7 @@ def from_lists(text: str, sections: list[Section], ctx) -> tuple[list[Attendance
 
 # a list line that stops inside an entry: "..., Alison" / "Wheeler (Chief Executive), ..."
 # or "Krystal Vittles (Libraries" / "Innovation and Development manager), ..."
-_WRAPPED = re.compile(r"(?:,\s*[A-Z][\w’'-]+|[,&]|\band|\([^)\n]*)[ \t]*\n(?=[ \t]*\S)")
+_WRAPPED = re.compile(r"(?:,\s*[A-Z][\w’'-]+|[,&]|\band|\([^)\n]*)[ \t]*\n(?=[ \t]*\S)|[ \t]*\n(?=[ \t]*\()")
 
 
 def _join_wrapped(chunk: str) -> str:
