@@ -123,7 +123,7 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
             if row is not None:
                 _add_action(ex, row)
                 continue
-        labelled = layout.labelled_action(s, rule_doc, _previous(sents, k))
+        labelled = layout.labelled_action(s, rule_doc, _previous(sents, k), _paragraph_before(sents, k))
         if labelled is not None:
             _add_action(ex, labelled)
             continue
@@ -310,6 +310,19 @@ def _owner_key(o: Owner, aliases: dict[str, str]) -> str:
 def _keys_match(a: str, b: str) -> bool:
     # "Det Supt Halloran" gives "H": it matches "MH" by the surname's initial
     return a == b or (min(len(a), len(b)) == 1 and a[-1] == b[-1])
+
+
+def _paragraph_before(sents: list[Sent], k: int, limit: int = 4) -> list[Sent]:
+    """Up to `limit` sentences before k in its section and paragraph, the nearest first."""
+    out: list[Sent] = []
+    for j in range(k - 1, max(-1, k - 1 - limit), -1):
+        if sents[j].section is not sents[k].section:
+            break
+        nxt = sents[j + 1]
+        if "\n\n" in sents[j].source[sents[j].end:nxt.start]:
+            break
+        out.append(sents[j])
+    return out
 
 
 def _previous(sents: list[Sent], k: int) -> Sent | None:

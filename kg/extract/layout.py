@@ -17,7 +17,11 @@ from kg.extract import rules
 from kg.extract.sentences import Sent
 from kg.records import Action, Evidence, Owner, PersonRef
 
-_CODE = r"(?:[A-Z]{2,4}|[A-Z]{2}[a-z]|[A-Z][a-z][A-Z]|All|ALL|Clerk|Chair|Chairman|RFO|HT|DHT)"
+# collective owners ("ACTION: TRUSTEES", "ACTION: DT/Trustees"): the members, i.e. the body
+COLLECTIVE = ("All", "ALL", "Trustees", "TRUSTEES", "Members", "MEMBERS", "Councillors", "COUNCILLORS",
+              "Governors", "GOVERNORS", "Directors", "DIRECTORS")
+_CODE = (r"(?:Trustees|TRUSTEES|Members|MEMBERS|Councillors|COUNCILLORS|Governors|GOVERNORS|Directors|DIRECTORS|"
+         r"[A-Z]{2,4}|[A-Z]{2}[a-z]{1,2}|[A-Z][a-z][A-Z]|All|ALL|Clerk|Chair|Chairman|RFO|HT|DHT)")
 OWNER_CODES = re.compile(rf"^\s*\(?\s*(?P<codes>{_CODE}(?:\s*(?:/|,|&|\band\b)\s*{_CODE})*)\s*\)?\s*\.?\s*$")
 ACTION_LABEL = re.compile(r"^\s*[-•*]?\s*\**(?:ACTIONS?|Actions?)(?:\s+(?:by|owner|for))?\**\s*[:\-–—]\s*\**\s*(?P<rest>.+)$",
                           re.S)
@@ -49,7 +53,7 @@ def codes_to_owners(codes: str, doc: rules.Doc) -> list[Owner]:
     for code in re.split(r"\s*(?:/|,|&|\band\b)\s*", codes.strip("() .")):
         if not code:
             continue
-        if code in ("All", "ALL"):
+        if code in COLLECTIVE:
             owners.append(Owner(doc.body or "All members", "body"))
             continue
         post = gz.lookup_post(code)
@@ -61,8 +65,14 @@ def codes_to_owners(codes: str, doc: rules.Doc) -> list[Owner]:
     return owners
 
 
-def labelled_action(sent: Sent, doc: rules.Doc, previous: Sent | None) -> Action | None:
-    """'ACTION: JB' (the task is the sentence before) or 'ACTION: Clerk to chase highways'."""
+def labelled_action(sent: Sent, doc: rules.Doc, previous: Sent | None,
+                    earlier: list[Sent] | None = None) -> Action | None:
+    """'ACTION: JB' (the task is the sentence before) or 'ACTION: Clerk to chase highways'.
+
+    `earlier` are the sentences of the paragraph the label closes, last first: the task is
+    the latest that names one of the owners ("... asked Trustees to try and generate new
+    members. DT thanked David for his hard work. ACTION: TRUSTEES"), else the one before.
+    """
     m = ACTION_LABEL.match(sent.text)
     if not m:
         return None
@@ -71,6 +81,9 @@ def labelled_action(sent: Sent, doc: rules.Doc, previous: Sent | None) -> Action
     if codes:
         if previous is None:
             return None
+        named = _naming(earlier or [], codes.group("codes"), doc)
+        if named is not None and named is not previous:
+            previous = named
         owners = codes_to_owners(codes.group("codes"), doc)
         return _action(previous.text, sent, owners, previous)
     rel = m.start("rest")
@@ -88,6 +101,21 @@ def labelled_action(sent: Sent, doc: rules.Doc, previous: Sent | None) -> Action
     if tail:
         return _action(rest[:tail.start()], sent, codes_to_owners(tail.group("codes"), doc))
     return _action(rest, sent, [])
+
+
+def _naming(earlier: list[Sent], codes: str, doc: rules.Doc) -> Sent | None:
+    """The latest sentence that names an owner of the codes, by code or by name."""
+    words = set()
+    for code in re.split(r"\s*(?:/|,|&|\band\b)\s*", codes.strip("() .")):
+        if code:
+            words.add(code.lower())
+    for s in earlier:
+        if ACTION_LABEL.match(s.text):
+            break
+        found = {w.lower() for w in re.findall(r"[\w’'-]+", s.text)}
+        if words & found:
+            return s
+    return None
 
 
 def code_led(sent: Sent, doc: rules.Doc) -> Action | None:
