@@ -79,6 +79,23 @@ def _post_owner(m: Mention, doc: Doc) -> Owner:
     return Owner(post, "post", PersonRef(holder) if holder else None)
 
 
+def _held_post_at(text: str, pos: int, doc: Doc) -> tuple[str, int] | None:
+    """A post named at pos whose holder the document gave, the longest first."""
+    rest = " ".join(text[pos:pos + 80].split())
+    rest = re.sub(r"^the\s+", "", rest, flags=re.I)
+    lead = len(text[pos:]) - len(text[pos:].lstrip())
+    for post in sorted(doc.post_holders, key=len, reverse=True):
+        if len(post) > 3 and rest.lower().startswith(post) and not rest[len(post):len(post) + 1].isalnum():
+            # map the folded match back onto the text: count its words
+            words = len(post.split()) + (1 if re.match(r"(?i)the\s", text[pos + lead:]) else 0)
+            end = pos + lead
+            for _ in range(words):
+                m = re.match(r"\s*\S+", text[end:])
+                end += m.end()
+            return " ".join(text[pos + lead:end].split()).removeprefix("the ").removeprefix("The "), end
+    return None
+
+
 def subject_at(sent: Sent, rel: int, doc: Doc) -> Subject | None:
     """The owner(s) named at position rel of the sentence, joined by 'and'."""
     text = sent.text
@@ -113,6 +130,15 @@ def subject_at(sent: Sent, rel: int, doc: Doc) -> Subject | None:
             speaker = speaker or o.person
         pos = m.end - sent.start
         joined = re.match(r"\s*(?:and|&|,)\s+", text[pos:])
+        if joined and _mention_from(sent, pos + joined.end()) is None and kind == "post":
+            # "The Chief Executive and Head of HR will meet": a post the attendance list gave
+            # a holder ("Paula Phelan (Head of HR)"), though the gazetteer does not know it
+            held = _held_post_at(text, pos + joined.end(), doc)
+            if held is not None:
+                post, end = held
+                owners.append(Owner(post, "post", PersonRef(doc.post_holders[post.lower()])))
+                pos = end
+                joined = re.match(r"\s*(?:and|&|,)\s+", text[pos:])
         if not joined or _mention_from(sent, pos + joined.end()) is None:
             break
         pos += joined.end()
@@ -440,6 +466,9 @@ AND_SAID = re.compile(r"\b(?:and|but)\s+(?:also\s+)?(?:said|added|confirmed|unde
                       re.S)
 AND_AGREED = re.compile(r"\b(?:and|but)\s+(?:also\s+)?(?:agreed|undertook|offered|promised|volunteered)\s+to\s+(?P<vp>\w.+)$",
                         re.S)
+# "Stephen Taylor gave his congratulations ... and will ensure Cllr Stamp is made aware": the
+# subject's own promise, joined to what they did
+AND_WILL = re.compile(r"\b(?:and|but)\s+(?:also\s+)?will\s+(?!need\b|have\s+to\b|be\b)(?P<vp>[a-z]\w+.+)$", re.S)
 REPORT_VERBS = {"said", "added", "replied", "confirmed", "advised", "stated", "explained", "reported", "agreed",
                 "responded", "informed", "assured", "indicated", "clarified", "undertook"}
 
@@ -466,7 +495,7 @@ def actions_of(sent: Sent, doc: Doc, prev_question: str | None) -> list[Action]:
             # "... confirmed that it would and said he would bring the criteria in March"
             out.append(_action(sent, owners, said.group("vp")))
             continue
-        also = AND_AGREED.search(text)
+        also = AND_AGREED.search(text) or (AND_WILL.search(text) if c.subject.kind in ("person", "post") else None)
         if also and c.subject.kind in ("person", "post", "pronoun", "org") and not NOT_TASKS.match(also.group("vp")):
             # "... replied that it would be cleared by June and agreed to circulate figures"
             out.append(_action(sent, owners, also.group("vp")))
