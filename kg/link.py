@@ -82,6 +82,8 @@ council councillor councillors cllr cllrs clerk chair chairman vice meeting meet
 resolved resolve proposed seconded favour discussed discuss discussion regarding re asked ask said told informed
 will would should could may might must shall needed need need new next last previous following time date
 mr mrs ms dr members member group committee parish town county borough district board
+agenda add added adding future discuss discussed further chase chased chasing continue continued action actions
+actioned progress progressed progressing response respond reply awaiting awaited await due
 """.split())
 
 _WORD = re.compile(r"[a-z][a-z'’-]*[a-z]|[a-z]", re.I)
@@ -152,7 +154,8 @@ W_OWNER = 0.12
 W_SECTION = 0.15
 W_STATE = 0.15
 GAP_COST = 0.35  # share lost per meeting in between
-THRESHOLD = 0.42
+THRESHOLD = 0.3
+MIN_SHARE = 0.0  # share of the overlap measured against the shorter side
 NEAR_BEST = 0.85  # one sentence may report on several actions that fit almost as well
 PER_MEETING = 1  # report-backs kept per action and later meeting
 
@@ -169,11 +172,9 @@ def _owner_named(owners: list[str], text: str) -> bool:
     return False
 
 
-def link_body(actions: list[LinkAction], candidates: list[LinkSentence]) -> list[ReportBack]:
-    """The report-backs of one body: each candidate sentence tied to the earlier actions it
-    reports on (or to none), deterministic whatever order the meetings were built in."""
-    if not actions or not candidates:
-        return _unknown(candidates, set())
+def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> dict[str, list[tuple[float, int]]]:
+    """For each candidate sentence (by passage), the score of every earlier action (by index)
+    that shares a subject word with it."""
     dates = sorted({a.date for a in actions} | {c.date for c in candidates})
     rank = {d: k for k, d in enumerate(dates)}
     # rarity of each word across the body's sentences and actions
@@ -185,15 +186,32 @@ def link_body(actions: list[LinkAction], candidates: list[LinkSentence]) -> list
     def weight(ws: set[str]) -> float:
         return sum(idf.get(w, math.log(n + 1)) for w in ws)
 
+    # people's names say who, not what: they weigh as the owner, not as subject words
+    names = set()
+    for a in actions:
+        for o in a.owners:
+            names |= stems(o)
+    # items every meeting has (apologies, declarations, "matters for the next agenda"):
+    # their titles tell no subject, and their headings report on nothing
+    meetings_of: dict[frozenset, set[str]] = defaultdict(set)
+    for c in candidates:
+        meetings_of[frozenset(stems(c.item_title))].add(c.meeting)
+    n_meetings = len({c.meeting for c in candidates})
+    standing = {t for t, ms in meetings_of.items() if t and len(ms) >= max(3, 0.6 * n_meetings)}
     act_words = []
     for a in actions:
-        own = stems(a.text) | stems(a.evidence)
-        title = stems(a.item_title) if not is_report_section(a.item_title) else set()
+        own = (stems(a.text) | stems(a.evidence)) - names
+        title = stems(a.item_title) - names if not is_report_section(a.item_title) else set()
+        if frozenset(stems(a.item_title)) in standing:
+            title = set()
         act_words.append((own, title - own))
     scored: dict[str, list[tuple[float, int]]] = {}
     for c in sorted(candidates, key=lambda c: (c.date, c.meeting, c.order, c.passage)):
-        cw = stems(c.text)
-        ct = stems(c.item_title) - cw if not c.report_section else set()
+        tkey = frozenset(stems(c.item_title))
+        cw = stems(c.text) - names
+        if tkey in standing:
+            cw -= tkey  # the heading's words, where the sentence repeats them
+        ct = stems(c.item_title) - cw - names if not c.report_section and tkey not in standing else set()
         if not cw:
             continue
         best: list[tuple[float, int]] = []
@@ -204,7 +222,8 @@ def link_body(actions: list[LinkAction], candidates: list[LinkSentence]) -> list
             shared = weight(cw & own) + 0.5 * weight((cw & title) | (ct & own)) + 0.3 * weight(ct & title)
             if shared <= 0:
                 continue
-            subject = shared / math.sqrt(weight(cw | ct) * weight(own | title) or 1.0)
+            wc, wa = weight(cw | ct) or 1.0, weight(own | title) or 1.0
+            subject = (1 - MIN_SHARE) * shared / math.sqrt(wc * wa) + MIN_SHARE * shared / min(wc, wa)
             s = subject
             if _owner_named(a.owners, c.text):
                 s += W_OWNER * subject
@@ -216,6 +235,15 @@ def link_body(actions: list[LinkAction], candidates: list[LinkSentence]) -> list
             s *= 1.0 / (1.0 + GAP_COST * gap)
             best.append((s, k))
         scored[c.passage] = best
+    return scored
+
+
+def link_body(actions: list[LinkAction], candidates: list[LinkSentence]) -> list[ReportBack]:
+    """The report-backs of one body: each candidate sentence tied to the earlier actions it
+    reports on (or to none), deterministic whatever order the meetings were built in."""
+    if not actions or not candidates:
+        return _unknown(candidates, set())
+    scored = score_pairs(actions, candidates)
     links: list[ReportBack] = []
     by_passage = {c.passage: c for c in candidates}
     for passage, options in scored.items():
