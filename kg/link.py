@@ -49,6 +49,7 @@ STATE_RULES: list[tuple[str, re.Pattern]] = [(state, re.compile(rx, re.I)) for s
                         r"|\bcontinue to (?:chase|pursue|follow)\b|\bfollow up\b|\bwould still\b|\bwill still\b"
                         r"|\bstill to be\b|\bremains? (?:on|open)\b|\bnot until\b|\bwill now not\b"),
     ("no_progress", r"\bno (?:further )?(?:update|response|reply|progress|news|information|change)\b"
+                    r"|\bno action (?:taken|yet)\b|\bunable to\b"
                     r"|\bstill (?:awaited|outstanding|waiting|no)\b|\bnot yet\b|\bhad not (?:yet )?been\b"
                     r"|\bhas not (?:yet )?been\b|\bhave not (?:yet )?been\b|\byet to (?:be|receive|hear)\b"
                     r"|\bnothing (?:further|to report)\b|\bnot (?:been )?(?:received|heard|done|repaired)\b"),
@@ -120,10 +121,11 @@ def state_of(text: str) -> str | None:
     cues = []
     for state, rx in STATE_RULES:
         for m in rx.finditer(text):
-            cues.append((m.start(), state))
+            # by where the cue ends, the longer first: "still awaited" over "awaited"
+            cues.append((m.end(), m.end() - m.start(), state))
     if not cues:
         return None
-    return max(cues)[1]
+    return max(cues)[2]
 
 
 def is_report_section(title: str | None) -> bool:
