@@ -156,7 +156,10 @@ W_OWNER = 0.12
 W_SECTION = 0.15
 W_STATE = 0.15
 GAP_COST = 0.35  # share lost per meeting in between
-THRESHOLD = 0.3
+THRESHOLD = 0.36
+# a sentence under matters arising that states a state is a report-back on something: a
+# weaker subject match is enough
+THRESHOLD_REPORTED = 0.3
 MIN_SHARE = 0.0  # share of the overlap measured against the shorter side
 NEAR_BEST = 0.85  # one sentence may report on several actions that fit almost as well
 PER_MEETING = 1  # report-backs kept per action and later meeting
@@ -252,11 +255,12 @@ def link_body(actions: list[LinkAction], candidates: list[LinkSentence]) -> list
         if not options:
             continue
         top = max(s for s, _ in options)
-        if top < THRESHOLD:
-            continue
         c = by_passage[passage]
+        floor = THRESHOLD_REPORTED if c.report_section and c.state else THRESHOLD
+        if top < floor:
+            continue
         for s, k in options:
-            if s >= THRESHOLD and s >= NEAR_BEST * top:
+            if s >= floor and s >= NEAR_BEST * top:
                 links.append(ReportBack(actions[k].iri, c.meeting, c.passage, c.state or _default_state(c.text), s,
                                          c.date, c.order))
     # an action is reported on once per meeting: keep its best sentence there
