@@ -116,16 +116,36 @@ def stems(text: str) -> set[str]:
     return out
 
 
+# The owner acted and now waits on someone else: "the Clerk emailed the Mill Manager and
+# awaits a response", "had written to the landowner and was awaiting a reply".  The action
+# (to write, to ask) is done; the wait belongs to another.
+ACTED = re.compile(r"\b(?:ha(?:d|s|ve) (?:now |already )?(?:\w+ed|written|sent|spoken|met)|emailed|wrote|sent|submitted|"
+                   r"contacted|reported|chased|forwarded|circulated|applied|raised|asked|informed|notified|"
+                   r"passed)\b", re.I)
+WAITING = re.compile(r"\bawait(?:s|ed|ing)?\b|\byet to (?:receive|hear|respond|reply)\b|\bwaiting (?:for|on)\b"
+                     r"|\bno (?:response|reply)\b", re.I)
+
+
 def state_of(text: str) -> str | None:
     """What a report-back's wording says, or None when it states no state."""
+    waiting = WAITING.search(text)
+    if waiting:
+        acted = ACTED.search(text, 0, waiting.start())
+        if acted and not WAITING.search(text, waiting.end()) and _last_cue(text)[0] <= waiting.end() + 40:
+            return "done"
+    return _last_cue(text)[1]
+
+
+def _last_cue(text: str) -> tuple[int, str | None]:
     cues = []
     for state, rx in STATE_RULES:
         for m in rx.finditer(text):
             # by where the cue ends, the longer first: "still awaited" over "awaited"
             cues.append((m.end(), m.end() - m.start(), state))
     if not cues:
-        return None
-    return max(cues)[2]
+        return -1, None
+    end, _, state = max(cues)
+    return end, state
 
 
 def is_report_section(title: str | None) -> bool:
