@@ -131,8 +131,16 @@ def entities(store) -> list[Entity]:
     _, rows = run_named(store, "posts")
     for r in rows:
         posts.setdefault(r["person"], []).append(r["post"])
-    return [Entity(iri, d["name"], d["kind"], tuple(d["labels"]), tuple(posts.get(iri, ())))
-            for iri, d in found.items()]
+    out = [Entity(iri, d["name"], d["kind"], tuple(d["labels"]), tuple(posts.get(iri, ())))
+           for iri, d in found.items()]
+    # a post with no named holder that owns actions ("Clerk inform X."): found by its post,
+    # like the people who hold one, never by name alone
+    _, rows = run_named(store, "post-agents")
+    for r in rows:
+        if r["post"] not in found:
+            name = f"{r['label']} ({r['body']})" if r.get("body") else r["label"]
+            out.append(Entity(r["post"], name, "person", (), (r["label"],)))
+    return out
 
 
 def _initials_fit(q: list[str], label: list[str]) -> bool:

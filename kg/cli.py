@@ -375,9 +375,10 @@ def analyse(what, fmt, store):
 def actions(open_only, overdue, as_of, owner, body, since, fmt, store):
     """The action tracker: each action with its owner, due date, state and latest report-back."""
     from kg.followups import action_tracker
-    columns, rows = action_tracker(_open_read(store), open_only=open_only, overdue=overdue, as_of=as_of,
+    st = _open_read(store)
+    columns, rows = action_tracker(st, open_only=open_only, overdue=overdue, as_of=as_of,
                                    owner=owner, body=body, since=since)
-    _print_rows(columns, rows, fmt)
+    _print_rows(columns, rows, fmt, st)
 
 
 @main.command()
