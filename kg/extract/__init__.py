@@ -125,7 +125,8 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
                 continue
         labelled = layout.labelled_action(s, rule_doc, _previous(sents, k), _paragraph_before(sents, k))
         if labelled is not None:
-            _add_action(ex, labelled)
+            if not _owners_confirmed(ex, labelled):
+                _add_action(ex, labelled)
             continue
         if s.section.kind in ("actions", "decisions") and not _is_list_heading(s):
             _list_entry(ex, s, rule_doc, secs)
@@ -180,6 +181,10 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
         ex.statements.extend(statements)
         if decision is None and decl is None:
             ex.actions.extend(rules.actions_of(s, rule_doc, prev_question))
+        elif decl is None:
+            # "It was agreed that SAG should have a budget and MH and CC will manage this":
+            # a decision, and the task of those who carry it out
+            ex.actions.extend(rules.owners_will(s, rule_doc))
         prev_question = _question_of(statements, prev_question)
     _next_meeting_decision(ex, secs, sents)
     for a in ex.actions:
@@ -277,6 +282,21 @@ def _list_entry(ex: Extraction, s: Sent, doc: rules.Doc, secs: Sections) -> None
     a = Action(text.rstrip(". "), s.evidence, owners, s.item_index)
     a.due = rules.due_of(text)
     _add_action(ex, a)
+
+
+def _owners_confirmed(ex: Extraction, label: Action) -> bool:
+    """'The General Manager and the Chair will meet ...' then 'ACTION: AW': the label names
+    the owner of the task the prose just recorded; it adds owners, not a second task."""
+    if not ex.actions or label.evidence.quote.lstrip()[:1] == "":
+        return False
+    last = ex.actions[-1]
+    if not (label.evidence.start <= last.evidence.start < label.evidence.end):
+        return False
+    keys = {_owner_key(o, ex.aliases) for o in last.owners}
+    for o in label.owners:
+        if _owner_key(o, ex.aliases) not in keys and not any(_keys_match(_owner_key(o, ex.aliases), k) for k in keys):
+            last.owners.append(o)
+    return True
 
 
 def _add_action(ex: Extraction, a: Action) -> None:

@@ -544,6 +544,21 @@ def actions_of(sent: Sent, doc: Doc, prev_question: str | None) -> list[Action]:
     return out
 
 
+AND_OWNERS_WILL = re.compile(r"\b(?:and|but|;)\s+(?=\S)")
+
+
+def owners_will(sent: Sent, doc: Doc) -> list[Action]:
+    """'... and MH and CC will manage this': named owners promising, after a clause of the body."""
+    for m in AND_OWNERS_WILL.finditer(sent.text):
+        subj = subject_at(sent, m.end(), doc)
+        if subj is None or subj.kind not in ("person", "post"):
+            continue
+        will = WILL.match(sent.text[subj.end:])
+        if will and not NOT_TASKS.match(will.group("vp")):
+            return [_action(sent, subj.owners, will.group("vp"))]
+    return []
+
+
 def _action(sent: Sent, owners: list[Owner], vp: str) -> Action:
     vp = vp.strip().rstrip(".;,").strip()
     a = Action(text=vp, evidence=sent.evidence, owners=list(owners), item_index=sent.item_index)

@@ -227,13 +227,18 @@ def _page_lines(page) -> list[_Line]:
     return lines
 
 
+# Symbol and Wingdings bullets come out as private-use characters (U+F0B7, U+F0A7, ...)
+_PRIVATE_BULLET = re.compile("[\uf000-\uf0ff]")
+
+
 def _words_text(words: list[dict], height: float) -> str:
     """Words joined by spaces; a superscript ("st", "th") joins the word before it."""
-    text = words[0]["text"]
+    text = _PRIVATE_BULLET.sub("•", words[0]["text"])
     for a, b in zip(words, words[1:]):
         touching = b["x0"] - a["x1"] < 0.5
         superscript = b["bottom"] - b["top"] < 0.8 * height and a["text"][-1:].isdigit()
-        text += b["text"] if touching or superscript else " " + b["text"]
+        word = _PRIVATE_BULLET.sub("•", b["text"])
+        text += word if touching or superscript else " " + word
     return text
 
 
