@@ -295,7 +295,7 @@ SUBJECTLESS_DECISION = re.compile(r"(?:^|[:;–—]\s*|^\s*[-•*]\s*|\s[-–—
 # "Approval of minutes: Approved and signed as correct.", "Circulated, approved & signed",
 # "Minutes approved and signed.", "... (Ch. No. 300114) – all approved.": the body, unnamed,
 # approving what the item put to it
-APPROVED_SHORT = re.compile(r"(?:^|[:;,]\s*|\s[-–—]\s*|^[A-Z][\w’' ]{2,30}?\s+)(?:all\s+)?(?P<verb>[Aa]pproved|[Cc]onfirmed|"
+APPROVED_SHORT = re.compile(r"(?:^|[:;,]\s*|\s[-–—]\s*)(?:[A-Z][\w’' ]{2,30}?\s+)?(?:all\s+)?(?P<verb>[Aa]pproved|[Cc]onfirmed|"
                             r"[Aa]ccepted)(?:\s*(?:and|&)\s+signed\b|\s+for\s+payment\b|\s*\.?\s*$)")
 # "All Cllrs were happy with this.", "The Board were in agreement and ...": the members consenting
 CONSENT = re.compile(r"(?:^|:\s+|\band\s+)(?:[Ii]f\s+so,?\s+)?(?:[Aa]ll\s+)?(?:the\s+|The\s+)?(?:Cllrs|Councillors|Members|Trustees|Governors|"
