@@ -471,12 +471,16 @@ def _heading_candidate(line: str) -> str | None:
     return None
 
 
+_PAGE_MARK = re.compile(r"^\s*(?:Page\s+)?\d{1,3}\s+of\s+\d{1,3}\s+", re.I)
+
+
 def _body_from_header(head: str, sents: list[Sent]) -> str | None:
     """The body named at the top of the minutes, in the shapes clerks use: 'Wyremouth Health
     and Wellbeing Board'; 'MINUTES OF THE MEETING OF THE AUDIT COMMITTEE HELD ON ...';
     'Harlow District Council' then 'Cabinet'; 'Cabinet - Thursday, 12 September 2024';
     'HOLLINBROOK PRIMARY SCHOOL' then 'Minutes of the Full Governing Body meeting'."""
     first_line = head.strip().split("\n")[0] if head.strip() else ""
+    first_line = _PAGE_MARK.sub("", first_line)  # a page's running head: "Page 1 of 6 STOKE FERRY ..."
     caps = re.match(r"^((?:[A-Z][A-Z’'&-]+[ \t]+){0,6}[A-Z][A-Z’'&-]+)\b(?=\s+[A-Z][a-z])", first_line)
     if caps and re.search(rules.BODY_WORDS, caps.group(1).title()):
         # "STOKE FERRY PARISH COUNCIL Draft ... Minutes of ...": a capitalised name opens the line
