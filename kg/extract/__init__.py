@@ -67,6 +67,9 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
         ctx.aliases[ini] = a.person.surface
     # "Mark Wardle (MW)" declares a person's initials, not an organisation's acronym
     acronyms = {a: n for a, n in defined_acronyms(text).items() if a not in ctx.aliases and n not in ctx.aliases.values()}
+    for acr, name in _spelled_elsewhere(text).items():
+        if acr not in acronyms and acr not in ctx.aliases and acr not in ambiguous:
+            acronyms[acr] = name
     sents = read_sentences(secs, ctx, acronyms)
 
     meeting = _meeting(secs, sents, body, date)
@@ -189,6 +192,9 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
     _next_meeting_decision(ex, secs, sents)
     for a in ex.actions:
         a.due_date = rules.due_date(a.due, meeting.date)
+        for o in a.owners:
+            if o.kind == "org" and o.surface in acronyms:
+                o.surface = acronyms[o.surface]  # an owner code that is the body's acronym
     return ex
 
 
@@ -518,6 +524,24 @@ def _body_from_next_meeting(text: str) -> str | None:
         if not re.fullmatch(r"(?:Board|Committee|Council|PC|Meeting)", name):
             return name
     return None
+
+
+_ORG_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ \t]+(?:[A-Z][a-z]+|and|of|for))*[ \t]+(?:Council|Authority|Trust|Board)\b")
+
+
+def _spelled_elsewhere(text: str) -> dict[str, str]:
+    """'SCC' in a document whose letterhead names Suffolk County Council: an acronym the
+    gazetteer holds for several bodies means the one the document spells out, when
+    exactly one named body has those initials."""
+    found: dict[str, set[str]] = {}
+    for m in _ORG_NAME.finditer(text):
+        name = " ".join(m.group(0).split())
+        if gz.lookup_org(name) is None:
+            continue
+        acr = "".join(w[0] for w in name.split() if w[0].isupper())
+        if len(acr) >= 3 and re.search(rf"\b{acr}\b", text):
+            found.setdefault(acr, set()).add(name)
+    return {acr: next(iter(names)) for acr, names in found.items() if len(names) == 1}
 
 
 def _dedupe_attendance(items):

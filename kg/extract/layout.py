@@ -61,6 +61,8 @@ def codes_to_owners(codes: str, doc: rules.Doc) -> list[Owner]:
         if post is not None:
             holder = doc.post_holders.get(post.post.lower())
             owners.append(Owner(post.post, "post", PersonRef(holder) if holder else None))
+        elif len(code) >= 3 and code.isupper() and gz.lookup_org(code) is not None:
+            owners.append(Owner(code, "org"))  # "SCC will cover the costs": a council, not initials
         else:
             owners.append(Owner(code, "person", PersonRef(code)))
     return owners
