@@ -334,6 +334,9 @@ ABBREV = re.compile(r"(?:\b(?:Cllr|Mr|Mrs|Ms|Dr|Rev|Revd|Prof|St|No|Nos|e\.g|i\.
 BULLET = re.compile(r"^(?:[-•·*▪●◦]|\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s+")
 
 
+ACTION_LINE = re.compile(r"^\s*\**(?:ACTIONS?|Actions?)(?:\s+(?:by|owner|for))?\**\s*:")
+
+
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans in text[start:end]: split at full stops and at list or paragraph breaks."""
     spans: list[tuple[int, int]] = []
@@ -376,7 +379,9 @@ def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         starts_new = (cur_start is None or BULLET.match(ln.text) or prev is None
                       or prev.text.endswith((".", ":", ";", "?", "!")) or len(prev.text) < 45
-                      or "\t" in text[ln.start:ln.end] or " | " in ln.text)
+                      or "\t" in text[ln.start:ln.end] or " | " in ln.text
+                      # "ACTION: NO" under a line with no full stop closes it, not continues it
+                      or ACTION_LINE.match(ln.text))
         if starts_new and cur_start is not None:
             out.append((cur_start, prev.end))
             cur_start = None

@@ -7,8 +7,8 @@ from kg import gazetteer as gz
 from kg.extract import attendance as att
 from kg.extract import layout
 from kg.extract import rules
-from kg.extract.names import (ORG_HEADS, TITLE_WORDS, NameContext, ambiguous_aliases, declared_aliases,
-                             defined_acronyms, find_people)
+from kg.extract.names import (ORG_HEADS, TITLE_WORDS, NameContext, _initials_fit, ambiguous_aliases,
+                             declared_aliases, defined_acronyms, find_people)
 from kg.extract.sentences import Sent, read_sentences
 from kg.records import (Action, Decision, Evidence, Extraction, Item, Meeting, OrgRef, Owner, PersonRef,
                         Sections)
@@ -58,10 +58,13 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
         ini = a.person.initials
         if not ini:
             continue
-        if ini in ctx.aliases and ctx.aliases[ini] != a.person.surface or ini in ambiguous:
+        if not _initials_fit(ini, _attendee_key(a.person.surface).title().split()):
+            continue  # "(PT)" after a name is a role, not the person's initials
+        if ini in ctx.aliases and _attendee_key(ctx.aliases[ini]) != _attendee_key(a.person.surface) \
+                or ini in ambiguous:
             # one set of initials for two attendees: keep both people apart, say so
             names = ambiguous.setdefault(ini, [ctx.aliases.pop(ini)] if ini in ctx.aliases else [])
-            if a.person.surface not in names:
+            if all(_attendee_key(n) != _attendee_key(a.person.surface) for n in names):
                 names.append(a.person.surface)
             continue
         ctx.aliases[ini] = a.person.surface

@@ -317,7 +317,11 @@ ORG_HEADS = (r"Board|Council|Committee|Sub-Committee|Group|Trust|Partnership|Pan
              r"Team|Agency|Authority|Commission|Department|Office|Government|University|College|School|"
              r"Academy|Forum|Network|Alliance|Association|Society|Foundation|Institute|Unit|Hub|"
              r"Inspectorate|Executive|Cabinet|Assembly|Parliament|Ministry|Directorate|Company|Limited|Ltd|"
-             r"Associates|Health|Care|Buses|Timber|Highways|Police|Constabulary|Bank|Library|Hall|Museum|Club|"
+             r"Associates|Health|Care|Buses|Timber|Highways|Police|Constabulary|Bank|Library|"
+             # a named hall (the Rifle Hall) is a body that hires and donates; the village or
+             # town hall is where the meeting is held
+             r"(?<!Village )(?<!Town )(?<!Church )(?<!Parish )(?<!Community )(?<!Memorial )(?<!City )(?<!County )Hall|"
+             r"Museum|Club|"
              r"UHB|CCG|ICB|ICS|NHS|LHB|THB|PCC|LSCB|SAB|HWB|ALC|PCN|CIC|LLP|Surgery|Hospice|Federation|Consortium|"
              r"Collaborative|Union|Charity|Working Group")
 _MODIFIER_HEADS = {"Health", "Care", "Services", "Service", "Safety", "Health’s"}
