@@ -51,7 +51,8 @@ ATTENDANCE_HEADS = [
                            r"governors\s+present|councillors\s+present|voting\s+members|panel\s+members|"
                            r"committee\s+members)\b\s*:?|^(?:members|governors|councillors|trustees)\s*:", re.I)),
     ("in_attendance", re.compile(r"^(?:also\s*,?\s*|officers\s+|others\s+)?in\s+attendance\b\s*:?|^also\s+present\b\s*:?|"
-                                 r"^officers(?:\s+present)?\s*:|^observers?\s*:|^advisers?\s*:", re.I)),
+                                 r"^(?:officers|officials)(?:\s+present)?\s*:|^officials\s+in\s+attendance\b\s*:?|"
+                                 r"^observers?\s*:|^advisers?\s*:", re.I)),
     ("apologies", re.compile(r"^apologies(?:\s+for\s+absence)?(?:\s+(?:were\s+)?received\s+from)?\b\s*:?|^absent\b\s*:?", re.I)),
 ]
 
@@ -115,6 +116,8 @@ def segment(doc: Document) -> Sections:
         if kind:
             starts.append(Section(kind, ln.start, ln.start, title=ln.text))
             continue
+        if starts and starts[-1].kind in ("present", "in_attendance", "apologies") and _label_only(prev_filled(lines, i)):
+            continue  # "MEMBERS PRESENT:" on its own line: the names below are its list, not a heading
         lk = _list_kind(ln.text)
         if lk:
             starts.append(Section(lk, ln.start, ln.start, title=ln.text))
@@ -184,13 +187,28 @@ def _minute_numbers(text: str) -> list[re.Match]:
     return [m for m in best if m.start() == 0 or text[m.start() - 1] == "\n"]
 
 
+# Markdown around a label: "**Members Present:**", "### Officers Present", "> [!note]- Present:"
+_MARKUP = re.compile(r"^(?:[>#*_ \t]|\[![a-z]+\][-+]?)+", re.I)
+
+
 def _attendance_kind(t: str) -> str | None:
+    t = re.sub(r"[*_]+(?=\s*:)", "", _MARKUP.sub("", t))
     if len(t) > 400 and not re.match(r"^(present|attendees|apologies)\s*:", t, re.I):
         return None
     for kind, rx in ATTENDANCE_HEADS:
         if rx.match(t):
             return kind
     return None
+
+
+def prev_filled(lines: list[Line], i: int) -> Line | None:
+    """The nearest non-blank line before line i."""
+    return next((b for b in reversed(lines[:i]) if not b.blank), None)
+
+
+def _label_only(ln: Line | None) -> bool:
+    """An attendance label with nothing after its colon ("PRESENT IN THE CHAIR:")."""
+    return ln is not None and _attendance_kind(ln.text) is not None and _MARKUP.sub("", ln.text).rstrip("*_ ").endswith(":")
 
 
 def _list_kind(t: str) -> str | None:

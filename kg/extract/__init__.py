@@ -14,8 +14,14 @@ from kg.records import (Action, Decision, Evidence, Extraction, Item, Meeting, O
 
 MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
                                        "september", "october", "november", "december"], 1)}
-DATE_WORDS = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|"
-                        r"October|November|December),?\s+(\d{4})\b", re.I)
+_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+# "23rd March 2023", "12TH DAY OF JANUARY, 2011", "23rd** **April 2024" (Markdown bold split by a converter)
+DATE_WORDS = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+day\s+of)?[\s*_]+{_MONTH},?\s+(\d{{4}})\b", re.I)
+# "January 14, 2025", "Thursday, January 23, 2025": the month first, as North American minutes write it
+DATE_MDY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,\s*(\d{{4}})\b", re.I)
+# "THURSDAY 23RD MARCH AT 3.00PM": a heading that leaves the year out
+DATE_NO_YEAR = re.compile(rf"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(\d{{1,2}})"
+                          rf"(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH}\b(?![\s,]+\d{{4}})", re.I)
 DATE_SLASH = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
@@ -23,12 +29,14 @@ DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 def find_date(text: str) -> str | None:
     """The first full date in text, as ISO (UK day-first for slashed dates)."""
     best = None
-    for rx, order in ((DATE_WORDS, "dmy_word"), (DATE_SLASH, "dmy"), (DATE_ISO, "ymd")):
+    for rx, order in ((DATE_WORDS, "dmy_word"), (DATE_MDY, "mdy_word"), (DATE_SLASH, "dmy"), (DATE_ISO, "ymd")):
         m = rx.search(text)
         if not m:
             continue
         if order == "dmy_word":
             d, mo, y = int(m.group(1)), MONTHS[m.group(2).lower()], int(m.group(3))
+        elif order == "mdy_word":
+            d, mo, y = int(m.group(2)), MONTHS[m.group(1).lower()], int(m.group(3))
         elif order == "dmy":
             d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
         else:
@@ -36,6 +44,19 @@ def find_date(text: str) -> str | None:
         if 1 <= d <= 31 and 1 <= mo <= 12 and (best is None or m.start() < best[0]):
             best = (m.start(), f"{y:04d}-{mo:02d}-{d:02d}")
     return best[1] if best else None
+
+
+def date_without_year(head: str, text: str) -> str | None:
+    """A heading's day and month without a year ("THURSDAY 23RD MARCH"), dated by the year the
+    rest of the minutes write most often (the previous meeting's date, dates in the items)."""
+    m = DATE_NO_YEAR.search(head)
+    if not m:
+        return None
+    years = [int(y.group(3)) for y in DATE_WORDS.finditer(text)] + [int(y.group(3)) for y in DATE_MDY.finditer(text)]
+    if not years:
+        return None
+    year = max(set(years), key=lambda y: (years.count(y), y))
+    return f"{year:04d}-{MONTHS[m.group(2).lower()]:02d}-{int(m.group(1)):02d}"
 
 
 def extract(secs: Sections, *, body: str | None = None, date: str | None = None) -> Extraction:
@@ -375,7 +396,8 @@ def _meeting(secs: Sections, sents: list[Sent], body: str | None, date: str | No
     head_text = text[: max(header.end if header else 0, 0)][:1500] or text[:600]
     meta = doc.meta
     body = body or meta.get("body") or _body_from_header(text[:800], sents) or _body_from_next_meeting(text)
-    date = date or meta.get("date") or find_date(head_text) or find_date(text[:600])
+    date = date or meta.get("date") or find_date(head_text) or find_date(text[:600]) \
+        or date_without_year(head_text, text)
     ev = None
     if head_text.strip():
         first = head_text.strip().split("\n")[0][:300]

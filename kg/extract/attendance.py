@@ -14,12 +14,12 @@ from kg.extract.names import find_people, is_post_title
 from kg.extract.sentences import Sent
 from kg.records import Attendance, Evidence, PersonRef, Section
 
-MARKER = re.compile(r"(?P<m>\b(?:members\s+)?present\s*:|\battendees\s*:|\b(?:also\s*,?\s*|officers\s+)?in\s+attendance\s*:|"
-                    r"\balso\s+present\s*:|\bapologies(?:\s+for\s+absence)?\s*(?:were\s+received\s+from)?\s*:|"
-                    r"\babsent\s*:|\bpublic\s*:|\bofficers(?:\s+present)?\s*:|\bobservers?\s*:|"
-                    r"\bin\s+the\s+chair\s*:|^\s*(?:chair|chairman|chairperson)\s*:)", re.I | re.M)
+MARKER = re.compile(r"(?P<m>\b(?:members\s+)?present[\s*_]*:|\battendees[\s*_]*:|\b(?:also\s*,?\s*|officers\s+)?in\s+attendance[\s*_]*:|"
+                    r"\balso\s+present[\s*_]*:|\bapologies(?:\s+for\s+absence)?\s*(?:were\s+received\s+from)?[\s*_]*:|"
+                    r"\babsent[\s*_]*:|\bpublic[\s*_]*:|\bofficers(?:\s+present)?[\s*_]*:|\bofficials(?:\s+present)?[\s*_]*:|\bobservers?[\s*_]*:|"
+                    r"\bin\s+the\s+chair[\s*_]*:|^\s*(?:chair|chairman|chairperson)[\s*_]*:)", re.I | re.M)
 ROLE_OF_MARKER = [("chair", re.compile(r"chair", re.I)),
-                  ("in_attendance", re.compile(r"in\s+attendance|also\s+present|officers|observer", re.I)),
+                  ("in_attendance", re.compile(r"in\s+attendance|also\s+present|officers|officials|observer", re.I)),
                   ("apologies", re.compile(r"apolog|absent", re.I)),
                   ("public", re.compile(r"public", re.I)),
                   ("present", re.compile(r"present|attendees", re.I))]

@@ -70,6 +70,8 @@ class NameContext:
 
 PLURAL_TITLES = {"Councillors", "Cllrs", "Messrs", "Drs"}
 _RX_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?=[A-Z])")
+# "Cllrs. Hayes (Chair), Doyle": a role in brackets between two names of the list
+_RX_LIST_SEP_AFTER_ROLE = re.compile(r"[ \t]*\([^)\n]{1,40}\)\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?=[A-Z])")
 _RX_TITLE = re.compile(rf"(?<![\w-]){TITLE}[ \t]+")
 _RX_WORD = re.compile(NAME_WORD + r"(?!\w)(?![’'](?!s\b))")  # "Crichlow’s" is Crichlow
 # one space (or a no-break space) between the words of a name; two or a tab mark a column
@@ -136,13 +138,14 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
             # "Councillors Jones, Brown and Patel": every name of the list carries the title
             pos = end
             while True:
-                sep = _RX_LIST_SEP.match(text, pos)
+                sep = _RX_LIST_SEP.match(text, pos) or _RX_LIST_SEP_AFTER_ROLE.match(text, pos)
                 if not sep:
                     break
-                more = _name_words(text, sep.end())
+                ini = _RX_INITIALS.match(text, sep.end())  # "Councillors Carey, E Ryan and Teefy"
+                more = _name_words(text, ini.end() if ini else sep.end())
                 if not more:
                     break
-                s, e = more[0][1], more[-1][2]
+                s, e = sep.end(), more[-1][2]
                 if free(offset + s, offset + e):
                     add(Mention(text[s:e], offset + s, offset + e, "titled", title=title_text.rstrip(".")))
                 pos = e

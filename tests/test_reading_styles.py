@@ -1,0 +1,134 @@
+"""Rules of minute-writing met in Markdown and converted minutes, and in the reading summary's
+sweep of unlabelled minutes: (raw, expected) tables in the shape of real minutes (names invented),
+and corpus checks that read the development corpus when it is present.
+"""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import date_without_year, extract, find_date
+from kg.read.text import front_matter, read_text, unwrap_double_spaced
+from kg.records import Document
+from kg.segment import segment
+from tests.conftest import CORPUS
+
+
+def run(text: str):
+    return extract(segment(Document("t.md", text, "md", "0")))
+
+
+# -- reading: front matter and text a converter spaced out ---------------------------------
+
+@pytest.mark.parametrize("raw, expected", [
+    ("---\ntitle: 2023 Autumn Cardiac Imaging SIG Meeting\nstart: 2023-10-04T12:00:00.000Z\nlocation: Teams\n---\nNotes",
+     {"title": "2023 Autumn Cardiac Imaging SIG Meeting", "date": "2023-10-04", "body": "Cardiac Imaging SIG"}),
+    ("---\ntitle: 4th Meeting of the Planning and Environment Committee\ndate: 2024-03-11\n---\nMarch 11, 2024",
+     {"title": "4th Meeting of the Planning and Environment Committee", "date": "2024-03-11",
+      "body": "Planning and Environment Committee"}),
+    ("Title: Council Meeting Minutes May 2021\nDate: 2021-05-19 00:00\nCategory: Minutes\n\nText",
+     {"title": "Council Meeting Minutes May 2021", "date": "2021-05-19"}),
+    ("---\nlayout: default\n---\n\n### Minutes of the 2021 AGM", {}),
+    ("Minutes of the meeting\n---\nnot front matter\n---\n", {}),
+])
+def test_front_matter(raw, expected):
+    assert front_matter(raw) == expected
+
+
+SPACED = ("MINUTES OF THE MONTHLY MEETING OF\n\nTHE DISTRICT COMMITTEE HELD ON MONDAY 3RD MAY AT 2PM.\n\n"
+          + "".join(f"Councillor Brady outlined the position on the bridge repairs in item {k} and the\n\n"
+                    f"funding that had been allocated by the Department, and asked for an update on\n\n"
+                    f"progress by the next meeting.\n\n" for k in range(8)))
+
+
+@pytest.mark.parametrize("raw, expected_lines", [
+    # a sentence wrapped over lines with a blank line after each: one paragraph again
+    (SPACED, ["MINUTES OF THE MONTHLY MEETING OF",
+              "THE DISTRICT COMMITTEE HELD ON MONDAY 3RD MAY AT 2PM.", "",
+              "Councillor Brady outlined the position on the bridge repairs in item 0 and the",
+              "funding that had been allocated by the Department, and asked for an update on",
+              "progress by the next meeting.", ""]),
+])
+def test_double_spaced_text_is_unwrapped(raw, expected_lines):
+    assert unwrap_double_spaced(raw).split("\n")[: len(expected_lines)] == expected_lines
+
+
+@pytest.mark.parametrize("raw", [
+    # paragraphs of one line each, blank between: nothing to join
+    "".join(f"{k}. The committee noted the report on item {k}.\n\n" for k in range(30)),
+    # ordinary wrapped text with single line breaks
+    "".join(f"The committee discussed the report on the\nbudget for the year and agreed it.\n" for _ in range(30)),
+])
+def test_text_that_is_not_double_spaced_is_kept(raw):
+    assert unwrap_double_spaced(raw) == raw
+
+
+def test_front_matter_gives_the_meeting_its_date_and_body():
+    ex = read_text(b"---\ntitle: 2021 Spring Paediatric Imaging SIG Meeting\nstart: 2021-04-20T12:00:00Z\n---\n"
+                   b"minutes: notes\n", "t.md")
+    assert ex.meta["date"] == "2021-04-20" and ex.meta["body"] == "Paediatric Imaging SIG"
+
+
+# -- dates ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("raw, expected", [
+    ("Board of Trustees Minutes\nJanuary 14, 2025\nRegular Meeting", "2025-01-14"),
+    ("REGULAR MEETING, Thursday, March 6, 2024 at 6:00 PM", "2024-03-06"),
+    ("A MEETING OF THE COUNCIL WAS HELD THIS 9TH DAY OF FEBRUARY, 2012 AT 9:30 A.M.", "2012-02-09"),
+    ("**Strategic Policy Committee held on 14th** **May 2024 at 3:00 p.m.**", "2024-05-14"),
+    ("Minutes of the meeting held on 3 March 2025", "2025-03-03"),
+])
+def test_dates_as_minutes_write_them(raw, expected):
+    assert find_date(raw) == expected
+
+
+@pytest.mark.parametrize("head, text, expected", [
+    ("MONTHLY MEETING HELD IN THE HALL ON TUESDAY 14TH FEBRUARY AT 3.00PM.",
+     "Minutes of the meeting held on 17th January, 2022 adopted. Next meeting 14th March 2022.", "2022-02-14"),
+    ("Meeting held on Wednesday 5th of June", "the report of 1 May 2019", "2019-06-05"),
+    ("Meeting held on Wednesday 5th June", "no other date", None),
+    ("Held on 5 June", "the report of 1 May 2019", None),  # no weekday: not a meeting date line
+])
+def test_a_heading_date_without_its_year(head, text, expected):
+    assert date_without_year(head, text) == expected
+
+
+# -- attendance -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("raw, expected", [
+    ("PRESENT IN THE CHAIR:\n\nCouncillor A Byrne, Cathaoirleach\n\nMEMBERS PRESENT:\n\n"
+     "Councillors Walsh, Dunne, P Kelly, T Kelly, and Moran\n\nOFFICIALS IN ATTENDANCE:\n\n"
+     "Senior Engineer (Mr J Quinn), Meetings Administrator (Ms R Healy).\n\n1. Adoption of Minutes\n\nAdopted.\n",
+     {("chair", "Councillor A Byrne"), ("present", "Councillor A Byrne"), ("present", "Walsh"),
+      ("present", "Dunne"), ("present", "P Kelly"), ("present", "T Kelly"), ("present", "Moran"),
+      ("in_attendance", "Mr J Quinn"), ("in_attendance", "Ms R Healy")}),
+    ("**Members Present:** Cllrs. Hayes (Chair), Doyle, Nolan.\n\n**Officials Present**: Mr. K. Barry, Ms. L. Furlong.\n\n"
+     "1. Minutes\n\nAgreed.\n",
+     {("present", "Hayes"), ("chair", "Hayes"), ("present", "Doyle"), ("present", "Nolan"),
+      ("in_attendance", "Mr. K. Barry"), ("in_attendance", "Ms. L. Furlong")}),
+])
+def test_attendance_blocks(raw, expected):
+    got = {(a.role, a.person.surface.replace("Councillors ", "").replace("Cllrs. ", "")) for a in run(raw).attendance}
+    assert expected <= got, got
+
+
+# -- the development corpus -----------------------------------------------------------------
+
+def _corpus(name: str):
+    path = CORPUS / name
+    if not path.exists():
+        pytest.skip(f"{path} not present (the development corpus is not part of the project)")
+    from kg.pipeline import extract_file
+    return extract_file(path)
+
+
+def test_irish_district_minutes_are_dated_and_their_register_read():
+    ex = _corpus("cappamore-kilmallock-md-2023-03-23.md")
+    assert ex.meeting.date == "2023-03-23"
+    roles = {a.role for a in ex.attendance}
+    assert {"chair", "present", "in_attendance"} <= roles
+    assert len([a for a in ex.attendance if a.role == "present"]) == 7
+
+
+def test_front_matter_minutes_are_dated():
+    ex = _corpus("yic-head-neck-sig-2022-05-12.md")
+    assert ex.meeting.date == "2022-05-12" and ex.meeting.body == "Head & Neck SIG"
