@@ -47,7 +47,7 @@ def lines_of(text: str, start: int = 0, end: int | None = None) -> list[Line]:
 # -- attendance headings ----------------------------------------------------------------
 
 ATTENDANCE_HEADS = [
-    ("present", re.compile(r"^(?:members\s+)?(?:present|attendees|attendance|members\s+in\s+attendance|board\s+members|"
+    ("present", re.compile(r"^attend\w*\s*:?$|^(?:members\s+)?(?:present|attendees|attendance|members\s+in\s+attendance|board\s+members|"
                            r"governors\s+present|councillors\s+present|voting\s+members|panel\s+members|"
                            r"committee\s+members)\b\s*:?|^(?:members|governors|councillors|trustees)\s*:", re.I)),
     ("in_attendance", re.compile(r"^(?:also\s*,?\s*|officers\s+|others\s+)?in\s+attendance\b\s*:?|^also\s+present\b\s*:?|"
@@ -208,7 +208,10 @@ def prev_filled(lines: list[Line], i: int) -> Line | None:
 
 def _label_only(ln: Line | None) -> bool:
     """An attendance label with nothing after its colon ("PRESENT IN THE CHAIR:")."""
-    return ln is not None and _attendance_kind(ln.text) is not None and _MARKUP.sub("", ln.text).rstrip("*_ ").endswith(":")
+    if ln is None or _attendance_kind(ln.text) is None:
+        return False
+    label = _MARKUP.sub("", ln.text).rstrip("*_ ")
+    return label.endswith(":") or len(label.split()) <= 4
 
 
 def _list_kind(t: str) -> str | None:
@@ -280,7 +283,12 @@ def _close_trailing_lists(text: str, sections: list[Section]) -> None:
             words = ln.text.split()
             lower = sum(1 for w in words if w[:1].islower())
             prose = ln.text.endswith((".", "?", "!")) and len(words) >= 6 and lower >= 0.4 * len(words)
-            if len(ln.text) > 160 or re.search(r"[a-z]\.\s+[A-Z]", ln.text) or prose or any(rx.match(ln.text) for rx in MINUTE_SHAPES):
+            # a long line of names ("**Ann Lee, Raj Patel, ...**") is still the list
+            names_line = lower <= 0.1 * len(words) and ln.text.count(",") >= 3
+            # a Markdown heading ("**Minutes**", "### Notes") opens what follows the list
+            md_heading = bool(re.fullmatch(r"(?:#+\s*|\*\*)[A-Z][\w ’'&-]{0,40}(?:\*\*)?:?", ln.text))
+            if (len(ln.text) > 160 and not names_line) or re.search(r"[a-z]\.\s+[A-Z]", ln.text) or prose or md_heading \
+                    or any(rx.match(ln.text) for rx in MINUTE_SHAPES):
                 end = ln.start
                 break
         if end != s.end:

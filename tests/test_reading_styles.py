@@ -111,6 +111,54 @@ def test_attendance_blocks(raw, expected):
     assert expected <= got, got
 
 
+@pytest.mark.parametrize("raw, expected", [
+    # a register line of names whose given names no list knows: every entry is a person
+    ("Attendance\n\n**Ann Lee, Oyelaran Bakare, Raj Patel, Siobhan Nic Aodha, Tom Cole**\n\n**Notes**\n\nNone.\n",
+     {"Ann Lee", "Oyelaran Bakare", "Raj Patel", "Siobhan Nic Aodha", "Tom Cole"}),
+    ("Present: Ann Lee, Raj Patel, Oyelaran Bakare and Tom Cole\n\n1. Minutes\n\nAgreed.\n",
+     {"Ann Lee", "Raj Patel", "Oyelaran Bakare", "Tom Cole"}),
+])
+def test_names_of_a_register_line(raw, expected):
+    assert {a.person.surface for a in run(raw).attendance} == expected
+
+
+@pytest.mark.parametrize("raw, not_people", [
+    # an organisation, a post and a place in the list are not people
+    ("Present: Ann Lee, Raj Patel, Parish Council, Deputy Clerk, Tom Cole\n\n1. Minutes\n\nAgreed.\n",
+     {"Parish Council", "Deputy Clerk"}),
+    # one name found otherwise is not a register
+    ("Present: Ann Lee, Blue Lagoon, Green Fields\n\n1. Minutes\n\nAgreed.\n", {"Blue Lagoon", "Green Fields"}),
+])
+def test_register_entries_that_are_not_names(raw, not_people):
+    assert not_people.isdisjoint({a.person.surface for a in run(raw).attendance})
+
+
+NOTES = ("### Attendance\n\n**Ann Lee, Raj Patel, Tom Cole, Mary Collins**\n\n**Notes**\n\n")
+
+
+@pytest.mark.parametrize("line, owner, text_has", [
+    # initials never declared, fitting exactly one attendee, after a dash, comma or semicolon
+    ("RP asked for the list of the top ten codes-AL to action", "Ann Lee", "top ten codes"),
+    ("**Slice thickness of 1mm, maybe also 5mm axials**, TC to look at this", "Tom Cole", "5mm axials"),
+    ("The audit is late; Raj Patel to chase the auditors", "Raj Patel", "chase the auditors"),
+    # a given name and the surname's initial
+    ("Mary C to circulate the protocol before the next meeting.", "Mary Collins", "circulate the protocol"),
+])
+def test_tasks_written_after_the_discussion(line, owner, text_has):
+    acts = run(NOTES + line + "\n").actions
+    assert len(acts) == 1, acts
+    assert text_has in acts[0].text
+    surface = acts[0].owners[0].surface
+    assert run(NOTES + line + "\n").aliases.get(surface, surface) == owner
+
+
+def test_initials_two_attendees_share_stay_unread():
+    from kg.extract.attendance import attendee_initials
+    ex = run("Present: Ann Lee, Alan Lowe, Raj Patel\n\n1. Notes\n\nAL asked RP about the budget.\n")
+    codes = attendee_initials(ex.attendance, ex.document.text)
+    assert "AL" not in codes and codes.get("RP") == "Raj Patel"
+
+
 # -- the development corpus -----------------------------------------------------------------
 
 def _corpus(name: str):

@@ -76,6 +76,8 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
     for a in listed:
         if a.person.initials and a.person.initials not in ctx.aliases:
             ctx.aliases[a.person.initials] = a.person.surface
+    for code, surface in att.attendee_initials(listed, text).items():
+        ctx.aliases.setdefault(code, surface)
     # "Mark Wardle (MW)" declares a person's initials, not an organisation's acronym
     acronyms = {a: n for a, n in defined_acronyms(text).items() if a not in ctx.aliases and n not in ctx.aliases.values()}
     sents = read_sentences(secs, ctx, acronyms)

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from kg import gazetteer as gz
-from kg.extract.names import find_people, is_post_title
+from kg.extract.names import NAME_WORD, NOT_NAME, ORG_HEADS, TITLE_WORDS, Mention, find_people, is_post_title
 from kg.extract.sentences import Sent
 from kg.records import Attendance, Evidence, PersonRef, Section
 
@@ -61,6 +61,7 @@ def from_lists(text: str, sections: list[Section], ctx) -> tuple[list[Attendance
             if r == "public":
                 continue
             mentions = [m for m in find_people(chunk[a:b], sec.start + a, ctx) if m.kind != "alias"]
+            mentions = sorted(mentions + listed_names(chunk[a:b], sec.start + a, mentions), key=lambda m: m.start)
             for i, m in enumerate(mentions):
                 rel_end = m.end - sec.start
                 line_end = chunk.find("\n", rel_end)
@@ -88,6 +89,68 @@ def from_lists(text: str, sections: list[Section], ctx) -> tuple[list[Attendance
                 if row.chair and role == "present":
                     out.append(Attendance(ref, "chair", ev, on_behalf_of=ref.org))
     return out, posts, affiliation
+
+
+# one entry of a comma-separated register: two or three capitalised words and nothing else
+_LIST_ENTRY = re.compile(rf"(?<![\w’'-])({NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,2}})(?=[ \t]*(?:,|&|\band\b|\*|\.?[ \t]*$))", re.M)
+
+
+_LIST_LABEL = re.compile(r"(?:Attendees|Attendance|Present|Apologies|Invited|Members|Officers|Absent)\s+")
+
+
+def listed_names(chunk: str, offset: int, found: list) -> list[Mention]:
+    """Names of a register line whose given names the gazetteer does not know ("Seung Choi").
+
+    In a list of names separated by commas every entry is a person, whatever the given name;
+    an entry is taken only where the list already holds at least two names found otherwise,
+    and never when it reads as an organisation or a post.
+    """
+    if len(found) < 2 or chunk.count(",") < 2:
+        return []
+    out: list[Mention] = []
+    for m in _LIST_ENTRY.finditer(chunk):
+        s, e = offset + m.start(1), offset + m.end(1)
+        surface, words = m.group(1), m.group(1).split()
+        label = _LIST_LABEL.match(surface)
+        if label:  # "Attendees Tony Brown, ...": a label written without its colon
+            if len(words) < 3:
+                continue
+            surface, words, s = surface[label.end():], words[1:], s + label.end()
+        if any(not (e <= f.start or s >= f.end) for f in found):
+            continue
+        before = chunk[:s - offset].rstrip(" \t*")
+        if before and not before.endswith((",", "&", "and", ":")):
+            continue  # inside a longer phrase, not an entry of the list
+        if re.search(rf"\b(?:{ORG_HEADS})\b", surface) or is_post_title(surface) or \
+                any(w in NOT_NAME or w in TITLE_WORDS for w in words):
+            continue
+        out.append(Mention(surface, s, e, "full"))
+    return out
+
+
+def attendee_initials(listed: list[Attendance], text: str) -> dict[str, str]:
+    """Initials the minutes use for attendees without ever declaring them ("KC to action").
+
+    Notes of a meeting often list the attendees in full and then write only their initials
+    ("EL asked KC ..."), or a given name and the surname's initial ("Helen C"). A code is read
+    as a person's only where it fits exactly one attendee, is written in the text, and is
+    not an organisation's acronym; initials two attendees share stay unread.
+    """
+    fits: dict[str, set[str]] = {}
+    for a in listed:
+        words = [w for w in re.split(r"[\s-]+", a.person.surface) if w]
+        if a.person.is_post or len(words) < 2 or len(words) > 3 or words[0].rstrip(".") in TITLE_WORDS \
+                or not all(w[:1].isupper() and w[1:2].islower() for w in words):
+            continue
+        fits.setdefault("".join(w[0] for w in words), set()).add(a.person.surface)
+        fits.setdefault(f"{words[0]} {words[-1][0]}", set()).add(a.person.surface)
+    out: dict[str, str] = {}
+    for code, people in fits.items():
+        if len(people) != 1 or gz.lookup_org(code) or (" " not in code and len(code) < 2):
+            continue
+        if re.search(rf"(?:(?<![\w’'-])|(?<=[a-z]-)){re.escape(code)}(?![\w-])", text):
+            out[code] = next(iter(people))
+    return out
 
 
 @dataclass

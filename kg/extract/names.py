@@ -177,7 +177,8 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
         if free(offset + m.start(), offset + end) and not _followed_by_body(text, end):
             add(Mention(text[m.start():end], offset + m.start(), offset + end, "initials"))
     if ctx.aliases:
-        rx = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in sorted(ctx.aliases, key=len, reverse=True)) + r")(?![\w-])")
+        # "... put out to report-KC to action": a dash after a lower-case word separates, it does not join
+        rx = re.compile(r"(?:(?<![\w-])|(?<=[a-z]-))(" + "|".join(re.escape(a) for a in sorted(ctx.aliases, key=len, reverse=True)) + r")(?![\w-])")
         for m in rx.finditer(text):
             if free(offset + m.start(), offset + m.end()):
                 add(Mention(m.group(1), offset + m.start(), offset + m.end(), "alias"))

@@ -167,7 +167,8 @@ def subject_starts(sent: Sent) -> list[int]:
     starts |= {m.start() for m in SUBJECT_WORDS.finditer(sent.text)}
     # "we" is a subject wherever it stands; names need a clause boundary before them
     we = {m.start() for m in WE_ANYWHERE.finditer(sent.text)}
-    return [0] + sorted(r for r in starts | we if r > 0 and (r in we or _BOUNDARY.search(sent.text[max(0, r - 40):r])))
+    return [0] + sorted(r for r in starts | we if r > 0 and (r in we or _BOUNDARY.search(sent.text[max(0, r - 40):r])
+                                                            or TASK_AFTER_SEPARATOR.search(sent.text[max(0, r - 5):r])))
 
 
 def _mention_from(sent: Sent, rel: int) -> Mention | OrgMention | None:
@@ -481,7 +482,7 @@ def actions_of(sent: Sent, doc: Doc, prev_question: str | None) -> list[Action]:
             m = rx.match(rest)
             if not m or (allowed and subj.kind not in allowed):
                 continue
-            if rx is TO_INFINITIVE and rel != 0:
+            if rx is TO_INFINITIVE and rel != 0 and not TASK_AFTER_SEPARATOR.search(sent.text[:rel]):
                 continue
             if rx is COMMIT and re.match(r"^\s*(?:is|are|was|were)\s+to\b", rest) and subj.kind == "body":
                 continue
@@ -490,9 +491,20 @@ def actions_of(sent: Sent, doc: Doc, prev_question: str | None) -> list[Action]:
                 continue
             if subj.kind == "body" and rx is not COMMIT:
                 continue
+            if rx is TO_INFINITIVE and rel != 0 and GENERIC_TASK.match(vp):
+                # "... the top codes to be put out to report - KC to action": the task is what went before
+                vp = TASK_AFTER_SEPARATOR.sub("", sent.text[:rel]).strip(" *")
             out.append(_action(sent, subj.owners, vp))
             return out
     return out
+
+
+# "... axials, HC to look at this", "... to report-KC to action", "...; Ann to ask": a task
+# written after the discussion it comes from, its owner after a dash, comma or semicolon
+TASK_AFTER_SEPARATOR = re.compile(r"(?:\s*[-–—;,]|\*\*,?)\s*$")
+# a verb phrase that names no task of its own: the task is the sentence before it
+GENERIC_TASK = re.compile(r"^(?:action(?:\s+this)?|follow[\s-]?up(?:\s+on\s+this)?|look\s+(?:at|into)\s+(?:this|it)|"
+                          r"progress(?:\s+this)?|sort(?:\s+this)?|investigate|do\s+this|take\s+forward)\W*$", re.I)
 
 
 def _action(sent: Sent, owners: list[Owner], vp: str) -> Action:

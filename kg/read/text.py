@@ -177,7 +177,8 @@ def read_text(data: bytes, path: str) -> Extracted:
     check_not_binary(data, path)
     text, encoding = decode_bytes(data)
     check_text(text, path)
-    text = unwrap_double_spaced(normalise_newlines(text))
+    # zero-width characters a web editor leaves inside words ("A\ufeffttendance") hide the word
+    text = unwrap_double_spaced(normalise_newlines(text)).translate(_ZERO_WIDTH)
     meta: dict = {"source_kind": "text", "encoding": encoding}
     fields = front_matter(text)
     if fields.get("date"):
@@ -187,6 +188,7 @@ def read_text(data: bytes, path: str) -> Extracted:
     return Extracted(text, fields.get("title") or first_line_title(text), meta)
 
 
+_ZERO_WIDTH = {0xFEFF: None, 0x200B: None, 0x200C: None, 0x200D: None, 0x2060: None}
 # "---" YAML front matter of a static site, or a Pelican-style "Title: ..." header block
 _YAML_BLOCK = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _KEY_BLOCK = re.compile(r"\A((?:[A-Z][a-z]+:[ \t]+\S[^\n]*\n){2,})\n")
