@@ -501,7 +501,7 @@ def actions_of(sent: Sent, doc: Doc, prev_question: str | None) -> list[Action]:
 
 # "... axials, HC to look at this", "... to report-KC to action", "...; Ann to ask": a task
 # written after the discussion it comes from, its owner after a dash, comma or semicolon
-TASK_AFTER_SEPARATOR = re.compile(r"(?:\s*[-–—;,]|\*\*,?)\s*$")
+TASK_AFTER_SEPARATOR = re.compile(r"\s*[-–—;,]\s*$")
 # a verb phrase that names no task of its own: the task is the sentence before it
 GENERIC_TASK = re.compile(r"^(?:action(?:\s+this)?|follow[\s-]?up(?:\s+on\s+this)?|look\s+(?:at|into)\s+(?:this|it)|"
                           r"progress(?:\s+this)?|sort(?:\s+this)?|investigate|do\s+this|take\s+forward)\W*$", re.I)
