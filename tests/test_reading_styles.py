@@ -159,6 +159,54 @@ def test_initials_two_attendees_share_stay_unread():
     assert "AL" not in codes and codes.get("RP") == "Raj Patel"
 
 
+# -- motions over several lines ------------------------------------------------------------
+
+COUNCIL = ("Present: Cllr Ann Lee (Chair), Cllr Raj Patel, Cllr Tom Cole\n\n")
+
+
+@pytest.mark.parametrize("raw, text_has, proposer, seconder", [
+    # an Irish council's notice of motion: the motion quoted, then proposer and seconder lines
+    ("4. Notice of Motion submitted by Cllr Raj Patel\n\n“I will move at the next meeting of the District that the "
+     "Council repair the footpath on Mill Road.”\n\n**Reply:**\n\nThe footpath is on the works programme.\n\n"
+     "**Proposed: Cllr Raj Patel**\n\n**Seconded: Cllr Tom Cole**\n",
+     "the Council repair the footpath on Mill Road", "Cllr Raj Patel", "Cllr Tom Cole"),
+    # the minutes adopted: proposer and seconder, then a label and the resolution on its own line
+    ("1. Adoption of Minutes\n\n**Proposed by: Cllr Tom Cole**\n\n**Seconded by: Cllr Ann Lee**\n\n"
+     "**And Resolved:**\n\n“That the draft Minutes, as circulated, be taken as read and adopted.”\n",
+     "the draft Minutes, as circulated, be taken as read and adopted", "Cllr Tom Cole", "Cllr Ann Lee"),
+    # a North American committee: moved and seconded, the resolution after
+    ("2. Consent Items\n\n> Moved by Cllr Tom Cole\n\n> Seconded by Cllr Raj Patel\n\n"
+     "That Items 2.1 to 2.4 BE APPROVED.\n", "Items 2.1 to 2.4 BE APPROVED", "Cllr Tom Cole", "Cllr Raj Patel"),
+])
+def test_motions_over_several_lines(raw, text_has, proposer, seconder):
+    decisions = run(COUNCIL + raw).decisions
+    assert len(decisions) == 1, decisions
+    d = decisions[0]
+    assert text_has in d.text
+    assert (d.proposer.surface, d.seconder.surface) == (proposer, seconder)
+
+
+@pytest.mark.parametrize("raw", [
+    # a reply saying what would happen if the motion were seconded decides nothing
+    "6. Notice of Motion\n\nShould the Notice of Motion be proposed and seconded, it will be forwarded to the "
+    "committee.\n",
+    # "Agreed" inside a sentence is not a label that waits for its resolution
+    "6. Hall hire\n\nThe hire charges were discussed at length by members.\n",
+])
+def test_not_motions(raw):
+    assert run(COUNCIL + raw).decisions == []
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("9. Next Meeting\n\nThe next meeting of the District will be held on Thursday 20th April at 3pm in the Hall.\n",
+     "Thursday 20th April at 3pm in the Hall"),
+    ("9. Date of next meeting\n\nNext meeting - Wednesday 8 January 2020 at 7 pm\n", "Wednesday 8 January 2020 at 7 pm"),
+])
+def test_next_meeting(raw, expected):
+    ex = run(COUNCIL + raw)
+    assert ex.meeting.next_meeting.rstrip(".") == expected
+
+
 # -- the development corpus -----------------------------------------------------------------
 
 def _corpus(name: str):

@@ -6,6 +6,7 @@ import re
 from kg import gazetteer as gz
 from kg.extract import attendance as att
 from kg.extract import layout
+from kg.extract import motions
 from kg.extract import rules
 from kg.extract.names import ORG_HEADS, TITLE_WORDS, NameContext, declared_aliases, defined_acronyms, find_people
 from kg.extract.sentences import Sent, read_sentences
@@ -122,6 +123,7 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
     prev_question: str | None = None
     table = layout.TableState()
     table_section = None
+    motion = motions.MotionState()
     for k, s in enumerate(sents):
         if s.section.kind in ("present", "in_attendance", "apologies", "header") and not _has_verb(s.text):
             continue
@@ -149,6 +151,11 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
         column = layout.right_column(s, rule_doc)
         if column is not None:
             _add_action(ex, column)
+            continue
+        consumed, moved = motions.read(sents, k, motion, lambda line: _people_after(line, rule_doc))
+        if moved is not None:
+            ex.decisions.append(moved)
+        if consumed:
             continue
         if (rules.PROPOSAL_ONLY.match(s.text) or rules.VOTES_ONLY.match(s.text)) and ex.decisions \
                 and ex.decisions[-1].item_index == s.item_index:
@@ -350,9 +357,11 @@ def _next_meeting_decision(ex: Extraction, secs: Sections, sents: list[Sent]) ->
     """'Date of next meeting - Wednesday 8 January 2020 at 7 pm' records when the body meets next."""
     for s in sents:
         title = (s.section.title or "")
-        if s.section.kind == "item" and re.search(r"date\s+of\s+(?:the\s+)?next\s+meeting", title, re.I):
-            m = re.search(r"next\s+meeting\s*[-–—:]\s*(.+)$", s.text, re.I | re.S)
-            if m and find_date(m.group(1)):
+        if s.section.kind == "item" and re.search(r"(?:date\s+of\s+(?:the\s+)?|^\W*)next\s+meeting", title, re.I):
+            # "Next meeting - 8 January 2020", "The next meeting ... will be held on Thursday 20th April at 3pm"
+            m = re.search(r"next\s+meeting(?:\s*[-–—:]|\b.{0,100}?\bwill\s+be\s+held(?:\s+on)?)\s*(.+)$",
+                          s.text, re.I | re.S)
+            if m and (find_date(m.group(1)) or DATE_NO_YEAR.search(m.group(1))):
                 ex.meeting.next_meeting = m.group(1).strip()
                 ex.decisions.append(Decision(f"Next meeting: {m.group(1).strip()}", s.evidence, s.item_index,
                                              kind="agreed"))

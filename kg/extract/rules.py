@@ -294,7 +294,7 @@ def decision_of(sent: Sent, doc: Doc, people_after: callable) -> Decision | None
         return None
     kind = None
     text = None
-    if PROPOSAL.search(t):
+    if PROPOSAL.search(t) and not re.match(r"\W*(?:Should|If|Unless|Once)\b", t):  # "Should the motion be seconded, ..."
         kind, text = "approved", t
         # "It was proposed by A, seconded by B and RESOLVED that X": the decision is X
         cut = re.search(r"\b(?:RESOLVED|resolved|AGREED|agreed|carried)\b\s*(?:that\s+)?", t)
