@@ -159,6 +159,50 @@ def test_initials_two_attendees_share_stay_unread():
     assert "AL" not in codes and codes.get("RP") == "Raj Patel"
 
 
+@pytest.mark.parametrize("raw, expected_posts", [
+    # officials listed post first, the name in brackets
+    ("OFFICIALS IN ATTENDANCE:\n\nDirector of Services Planning (Mr J Quinn), Senior Engineer, Roads and\n"
+     "Transport (Ms R Healy), Meetings Administrator (Ms T Walsh).\n\n1. Minutes\n\nAdopted.\n",
+     {"director of services": "Mr J Quinn", "senior engineer": "Ms R Healy", "meetings administrator": "Ms T Walsh"}),
+    ("Officers in attendance: Head of Finance (Mrs A Dunne), Democratic Services Officer (Mr P Kerr)\n\n1. Minutes\n\nAdopted.\n",
+     {"head of finance": "Mrs A Dunne", "democratic services officer": "Mr P Kerr"}),
+])
+def test_posts_written_before_the_name(raw, expected_posts):
+    ex = run(raw)
+    assert expected_posts.items() <= ex.posts.items(), ex.posts
+    assert all(a.role == "in_attendance" for a in ex.attendance)
+
+
+@pytest.mark.parametrize("line, owner, text_has", [
+    ("**Reply:**\n\nA survey of the footpaths in Church Lane will be arranged by the Roads Maintenance section of this "
+     "Council.", "Roads Maintenance section", "survey of the footpaths"),
+    ("The hedges, which would be trimmed by Cllr Raj Patel, were discussed.", "Cllr Raj Patel", "hedges"),
+])
+def test_tasks_in_the_passive_with_their_agent(line, owner, text_has):
+    acts = run(COUNCIL + "3. Roads\n\n" + line + "\n").actions
+    assert len(acts) == 1, acts
+    assert acts[0].owners[0].surface == owner and text_has in acts[0].text
+
+
+@pytest.mark.parametrize("line", [
+    "The next meeting will be held by the Village Hall Committee in May.",   # a meeting held, no task
+    "The minutes were approved by the Council.",                             # past, decided
+])
+def test_not_tasks_in_the_passive(line):
+    assert run(COUNCIL + "3. Roads\n\n" + line + "\n").actions == []
+
+
+def test_surnames_of_a_plural_title_list_join_their_initialled_forms():
+    from kg.resolve import resolve
+    ex = run("MEMBERS PRESENT:\n\nCouncillors Walsh, Dunne and Moran\n\n1. Minutes\n\n"
+             "Proposed by Councillor P Dunne, seconded by Councillor Walsh and agreed. Councillor Dunne thanked staff.\n")
+    res = resolve(ex)
+    assert res.person_of["Dunne"] == res.person_of["Councillor P Dunne"] == res.person_of["Councillor Dunne"]
+
+
+COUNCIL = ("Present: Cllr Ann Lee (Chair), Cllr Raj Patel, Cllr Tom Cole\n\n")
+
+
 # -- motions over several lines ------------------------------------------------------------
 
 COUNCIL = ("Present: Cllr Ann Lee (Chair), Cllr Raj Patel, Cllr Tom Cole\n\n")

@@ -201,8 +201,14 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
             ex.actions.extend(rules.actions_of(s, rule_doc, prev_question))
         prev_question = _question_of(statements, prev_question)
     _next_meeting_decision(ex, secs, sents)
+    known_orgs = {o.surface for o in ex.organisations}
     for a in ex.actions:
         a.due_date = rules.due_date(a.due, meeting.date)
+        for o in a.owners:
+            if o.kind == "org" and o.surface not in known_orgs:
+                # a unit named only as a task's owner ("by the Housing Maintenance section")
+                known_orgs.add(o.surface)
+                ex.organisations.append(OrgRef(o.surface, a.evidence.start))
     return ex
 
 

@@ -73,12 +73,13 @@ def from_lists(text: str, sections: list[Section], ctx) -> tuple[list[Attendance
                 ev_start = m.start
                 ev_end = sec.start + stop
                 ref = PersonRef(m.surface, m.start)
-                row = read_row(after)
+                held = post_before(chunk[a:m.start - sec.start], chunk[rel_end:stop])
+                row = read_row("" if held else after)
                 ref.initials = row.initials
                 ref.org = row.org
                 if row.org:
                     affiliation[m.surface] = row.org
-                for post in row.posts:
+                for post in (post_names(held) if held else row.posts):
                     posts.setdefault(post.lower(), m.surface)
                     ref.role = ref.role or post
                 ev = Evidence(text[ev_start:ev_end].strip(), ev_start, ev_start + len(text[ev_start:ev_end].strip()))
@@ -121,6 +122,8 @@ def listed_names(chunk: str, offset: int, found: list) -> list[Mention]:
         before = chunk[:s - offset].rstrip(" \t*")
         if before and not before.endswith((",", "&", "and", ":")):
             continue  # inside a longer phrase, not an entry of the list
+        if "(" in re.split(r"[,;]", chunk[m.end(1):], maxsplit=1)[0]:
+            continue  # "Senior Engineer, Housing Maintenance (Ann Lee)": a post's portfolio, the name in brackets
         if re.search(rf"\b(?:{ORG_HEADS})\b", surface) or is_post_title(surface) or \
                 any(w in NOT_NAME or w in TITLE_WORDS for w in words):
             continue
@@ -151,6 +154,30 @@ def attendee_initials(listed: list[Attendance], text: str) -> dict[str, str]:
         if re.search(rf"(?:(?<![\w’'-])|(?<=[a-z]-)){re.escape(code)}(?![\w-])", text):
             out[code] = next(iter(people))
     return out
+
+
+def post_before(before: str, after: str) -> str | None:
+    """The post written before a name in brackets: 'Senior Engineer (Mr T Quinn), ...'.
+
+    Irish and some English councils list officials post first, the name in brackets; the
+    post runs back to the previous entry's closing bracket.
+    """
+    if not after.lstrip().startswith(")"):
+        return None
+    m = re.search(r"(?:^|\)[\s,;.]*|:\s*)([A-Z][^()]{2,120}?)[\s,]*\(\s*$", before.lstrip(" \t\n*"))
+    if not m:
+        return None
+    post = " ".join(m.group(1).split()).strip(" ,")
+    return post if is_post_title(post.split(",")[0].strip()) else None
+
+
+def post_names(post: str) -> list[str]:
+    """The names a post goes by: in full, before its first comma, and its title up to 'of X'."""
+    names = [post, post.split(",")[0].strip()]
+    short = re.match(r"^(.+?\bof\s+[A-Z][\w’'-]*)\s", post)
+    if short:
+        names.append(short.group(1))
+    return list(dict.fromkeys(names))
 
 
 @dataclass

@@ -263,10 +263,11 @@ def _rx_posts() -> re.Pattern:
 
 # Officers' titles follow a pattern even where the gazetteer does not know them:
 # "Head of Culture and Leisure", "Cabinet Member for Finance and Resources", "Scrutiny Officer"
-_POST_HEAD = (r"Head|Director|Cabinet\s+Member|Portfolio\s+Holder|Lead\s+Member|Manager|Officer|Lead|Adviser|"
+_POST_HEAD = (r"Head|Director|Cabinet\s+Member|Portfolio\s+Holder|Lead\s+Member|Manager|Officer|Lead|Adviser|Administrator|"
               r"Advisor|Co-?ordinator|Commissioner|Secretary|Registrar|Scrutineer|Treasurer|Controller|"
               r"Superintendent|Engineer|Inspector|Warden|Governor|Nurse|Doctor|Consultant|Practitioner")
-_POST_QUALIFIER = r"(?:[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?[A-Z][\w’'-]*(?:[ \t]+(?:and|&|[A-Z][\w’'-]*))*)?"
+# "for the Cappamore/Kilmallock MD": a district named with a slash is one word of the qualifier
+_POST_QUALIFIER = r"(?:[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?[A-Z][\w’'/-]*(?:[ \t]+(?:and|&|[A-Z][\w’'/-]*))*)?"
 GENERIC_POST = re.compile(rf"(?:(?:[A-Z][\w’'-]*)[ \t]+){{0,3}}(?:{_POST_HEAD})\b{_POST_QUALIFIER}")
 _RX_GENERIC_POST = re.compile(rf"\b(?:[Tt]he|[Oo]ur|[Tt]heir)\s+({GENERIC_POST.pattern})")
 

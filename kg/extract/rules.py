@@ -465,6 +465,9 @@ def actions_of(sent: Sent, doc: Doc, prev_question: str | None) -> list[Action]:
                 continue
     if out:
         return out
+    passive = passive_with_agent(sent, doc)
+    if passive is not None:
+        return [passive]
     that = AGREED_THAT_WOULD.search(sent.text)
     if that:
         subj = subject_at(sent, that.end(), doc)
@@ -497,6 +500,37 @@ def actions_of(sent: Sent, doc: Doc, prev_question: str | None) -> list[Action]:
             out.append(_action(sent, subj.owners, vp))
             return out
     return out
+
+
+# "An inspection will be arranged by the Housing Maintenance section", "which would be completed
+# by Councillors": a task in the passive, its owner after "by"
+PASSIVE_AGENT = re.compile(r"\b(?:will|would|shall|is\s+to|are\s+to)\s+(?:now\s+|also\s+|then\s+)?be\s+"
+                           r"(?P<verb>[a-z]+(?:ed|en)|sent|made|done|put|sought|brought|paid|set|taken|given|led|run)"
+                           r"\s+by\s+(?=(?:the\s+|our\s+)?[A-Z])")
+_AGENT_PHRASE = re.compile(r"(?:the\s+|our\s+)?(?P<who>[A-Z][\w’'/-]*(?:\s+(?:[A-Z][\w’'/-]*|section|team|department|"
+                           r"office|unit|service|directorate))*)")
+
+
+def passive_with_agent(sent: Sent, doc: Doc) -> Action | None:
+    """'X will be arranged by the Housing Maintenance section': the agent owns the task."""
+    m = PASSIVE_AGENT.search(sent.text)
+    if not m or m.group("verb") in ("held", "chaired", "attended"):
+        return None
+    subj = subject_at(sent, m.end(), doc)
+    if subj is not None and subj.kind in ("person", "post", "org", "body", "collective"):
+        owners = subj.owners
+    else:
+        phrase = _AGENT_PHRASE.match(sent.text, m.end())
+        if not phrase or len(phrase.group("who").split()) < 2:
+            return None
+        owners = [Owner(phrase.group("who"), "org")]
+    task = sent.text[:m.start()].strip()
+    task = re.sub(r"^(?:[A-Z][\w ]{0,30}:\s*)", "", task)  # a "Reply:" label
+    if len(task.split()) < 2:
+        return None
+    a = Action(text=f"{task} {m.group(0).split(' by')[0].strip()}".strip(), evidence=sent.evidence,
+               owners=owners, item_index=sent.item_index)
+    return a
 
 
 # "... axials, HC to look at this", "... to report-KC to action", "...; Ann to ask": a task
