@@ -92,6 +92,39 @@ def test_a_heading_date_without_its_year(head, text, expected):
     assert date_without_year(head, text) == expected
 
 
+# -- the body named in the heading ---------------------------------------------------------
+
+@pytest.mark.parametrize("raw, expected", [
+    # a capitalised heading over several lines
+    ("MINUTES OF PROCEEDINGS AT MEETING OF KILDARE CITY AND COUNTY\n\nCOUNCIL HELD IN THE CHAMBER, ON\n"
+     "MONDAY, 3RD MARCH, 2025, AT 3PM.\n\nPresent: Cllr Ann Lee\n", "Kildare City and County Council"),
+    # a district named after its head word
+    ("MINUTES OF THE MONTHLY MEETING OF\nTHE MUNICIPAL DISTRICT OF THE ENNIS\nNORTH HELD IN THE HALL ON\n"
+     "TUESDAY 4TH MAY AT 3PM.\n\nPresent: Cllr Ann Lee\n", "Municipal District of the Ennis North"),
+    # a US district and its board
+    ("Oakvale Unified School District\nBoard of Education\n12 Main Street, Oakvale\n\nMinutes\n", 
+     "Oakvale Unified School District Board of Education"),
+    ("   Riverside County Water District\n   ADOPTED MINUTES\n", "Riverside County Water District"),
+    # a society's general meeting
+    ("### Minutes of GeoData:UK 2021 AGM\n\n28th October 2021 at 12pm, online\n", "GeoData:UK"),
+    # a page's front matter is not the heading
+    ("Title: Council Meeting Minutes May 2021\nDate: 2021-05-19 00:00\n\n**OAKVALE NEIGHBOURHOOD COUNCIL**\n\n"
+     "Minutes May 19, 2021\n", "Oakvale Neighbourhood Council"),
+])
+def test_body_from_the_heading(raw, expected):
+    ex = extract(segment(Document("t.md", raw, "md", "0", meta={k: v for k, v in read_text(raw.encode(), "t.md").meta.items()
+                                                                if k == "front_matter_end"})))
+    assert ex.meeting.body == expected
+
+
+@pytest.mark.parametrize("raw", [
+    "Registered Office: County Library, Northgate Street, Ipswich\n\nMinutes\n",   # an address label
+    "Minutes of a meeting of the above Council held on Monday 30th November 2020\n",  # names no body
+])
+def test_lines_that_name_no_body(raw):
+    assert run(raw).meeting.body is None
+
+
 # -- attendance -----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("raw, expected", [

@@ -412,7 +412,8 @@ def _meeting(secs: Sections, sents: list[Sent], body: str | None, date: str | No
     header = next((s for s in secs.sections if s.kind == "header"), None)
     head_text = text[: max(header.end if header else 0, 0)][:1500] or text[:600]
     meta = doc.meta
-    body = body or meta.get("body") or _body_from_header(text[:800], sents) or _body_from_next_meeting(text)
+    top = meta.get("front_matter_end", 0)  # the heading of the minutes starts below a page's front matter
+    body = body or meta.get("body") or _body_from_header(text[top:top + 800], sents) or _body_from_next_meeting(text)
     date = date or meta.get("date") or find_date(head_text) or find_date(text[:600]) \
         or date_without_year(head_text, text)
     ev = None
@@ -434,9 +435,9 @@ _HEADING_NOISE = [
     (re.compile(r"\s+meeting$", re.I), ""),
 ]
 _PARENT_BODY = re.compile(r"\b(?:Council|School|Academy|College|Trust|Partnership|ICB|Authority|Board|University|"
-                          r"Integrated\s+Care\s+Board|Federation)$")
+                          r"Integrated\s+Care\s+Board|Federation|District)$")
 _SUB_BODY = re.compile(r"\b(?:Committee|Sub-Committee|Cabinet|Board|Group|Panel|Forum|Governing\s+Body|Executive|"
-                       r"Working\s+Party)$")
+                       r"Working\s+Party|Board\s+of\s+\w+)$")
 
 
 _SMALL_WORDS = {"And", "Of", "For", "The", "In", "On", "At", "To"}
@@ -448,17 +449,31 @@ def _title(caps: str) -> str:
     return " ".join(w.lower() if k and w in _SMALL_WORDS else w for k, w in enumerate(words))
 
 
+# "Minutes of OSGeo:UK 2020 AGM", "Suffolk's Libraries IPS Ltd. - AGM": the body holds its general meeting
+_GENERAL_MEETING = re.compile(r"\s*[-–—]?\s*(?:\d{4}\s+)?(?:AGM|EGM|(?:Annual|Extraordinary)\s+General\s+Meeting)\b.*$", re.I)
+_BODY_END = (rf"(?:{ORG_HEADS}|School|Academy|Cabinet|Executive|Governing\s+Body|District|"
+             r"Board\s+of\s+(?:Education|Directors|Trustees|Governors|Supervisors))$")
+# "Municipal District of the Cappamore Kilmallock", "Council of the City of Portland": the head first
+_BODY_OF_PLACE = re.compile(rf"^(?:[A-Z][\w’'-]*\s+)?(?:{ORG_HEADS}|District)\s+of\s+(?:the\s+)?[A-Z][\w’'-]*"
+                            r"(?:\s+(?:of\s+)?[A-Z][\w’'-]*){0,3}$")
+
+
 def _heading_candidate(line: str) -> str | None:
     """A heading line reduced to the body it names, if it names one."""
     t = re.split(r"\t|\s{3,}", line.strip().strip("#*").strip())[0]  # the first column of a laid-out line
-    if t.isupper() and len(t.split()) <= 16:
+    if re.match(r"^[A-Z][\w ]{2,24}:\s", t) or re.match(r"(?i)^(?:the\s+)?(?:above|said)\b", t):
+        return None  # "Registered Office: County Library": a label, not a heading
+    if t.isupper() and len(t.split()) <= 24:
         t = _title(t)
+    t = _GENERAL_MEETING.sub("", t)
     for rx, repl in _HEADING_NOISE:
-        t = rx.sub(repl, t).strip(" -–—:,.")
-    if not t or len(t.split()) > 10 or re.search(r"\d", t):
+        t = rx.sub(repl, t).strip(" -–—:,.*")
+    if not t or len(t.split()) > 10 or re.search(r"\d", t) or re.match(r"(?i)(?:above|said)\b", t):
         return None
-    if re.search(rf"(?:{ORG_HEADS}|School|Academy|Cabinet|Executive|Governing\s+Body)$", t):
+    if re.search(_BODY_END, t) or _BODY_OF_PLACE.match(t):
         return t
+    if re.fullmatch(r"[A-Z][\w:.’'&-]*[A-Z][\w:.’'&-]*", t) and not t.isupper() and line.lstrip("#* ").lower().startswith("minutes of"):
+        return t  # "Minutes of OSGeo:UK 2020 AGM": a name of its own, no head word
     return None
 
 
@@ -476,8 +491,19 @@ def _body_from_header(head: str, sents: list[Sent]) -> str | None:
             words.pop()
         if words:
             return _title(" ".join(words))
-    lines = [ln for ln in head.strip().split("\n") if ln.strip()][:4]
-    cands = [c for c in (_heading_candidate(ln) for ln in lines) if c]
+    lines = [ln for ln in head.strip().split("\n") if ln.strip() and not re.fullmatch(r"\s*(?:\[[^\]]*\]\([^)]*\)|[-=*_]{3,}|\d{1,3})\s*", ln)][:4]
+    # a capitalised heading that runs over two lines ("... OF LIMERICK CITY AND COUNTY" / "COUNCIL HELD IN ...")
+    joined = []
+    bare = [ln.strip().strip("*#").strip() for ln in lines]
+    for k, ln in enumerate(lines):
+        run = [bare[k]]
+        while bare[k + len(run) - 1].isupper() and not re.search(r"[.:]$", run[-1]) and k + len(run) < len(lines) \
+                and bare[k + len(run)].isupper() and not re.search(r"\d", bare[k + len(run)]):
+            run.append(bare[k + len(run)])
+        if len(run) > 1:
+            joined.append(" ".join(run))
+        joined.append(ln)
+    cands = [c for c in (_heading_candidate(ln) for ln in joined) if c]
     if cands:
         if len(cands) >= 2 and _PARENT_BODY.search(cands[0]) and _SUB_BODY.search(cands[1]) \
                 and cands[1].lower() not in cands[0].lower():
@@ -490,7 +516,7 @@ def _body_from_header(head: str, sents: list[Sent]) -> str | None:
         if s.section.kind not in ("header",) or s.start > 600:
             continue
         for o in s.orgs:
-            if o.start - s.start < 5:
+            if o.start - s.start < 5 and not s.text[o.end - s.start:].lstrip().startswith(":"):  # not a label
                 name = o.canonical or o.surface
                 return name.title() if name.isupper() and " " in name else name
         break

@@ -181,11 +181,14 @@ def read_text(data: bytes, path: str) -> Extracted:
     text = unwrap_double_spaced(normalise_newlines(text)).translate(_ZERO_WIDTH)
     meta: dict = {"source_kind": "text", "encoding": encoding}
     fields = front_matter(text)
+    block = _YAML_BLOCK.match(text) or _KEY_BLOCK.match(text)
+    if block:
+        meta["front_matter_end"] = block.end()
     if fields.get("date"):
         meta["date"] = fields["date"]
     if fields.get("body"):
         meta["body"] = fields["body"]
-    return Extracted(text, fields.get("title") or first_line_title(text), meta)
+    return Extracted(text, fields.get("title") or first_line_title(text[block.end():] if block else text), meta)
 
 
 _ZERO_WIDTH = {0xFEFF: None, 0x200B: None, 0x200C: None, 0x200D: None, 0x2060: None}
