@@ -234,15 +234,37 @@ def _check_date(date: str | None) -> None:
 
 
 @main.command()
-@click.argument("file", type=click.Path(dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["json", "summary"]), default="summary", show_default=True)
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["json", "summary"]), default="summary", show_default=True,
+              help="summary: what was read, one row per document; json: the records build turns into RDF")
 @click.option("--body", default=None)
 @click.option("--date", default=None)
 @handle_errors
-def extract(file, fmt, body, date):
-    """Show what govkg reads from one file, before it becomes a graph."""
-    from kg.pipeline import extract_file
+def extract(paths, fmt, body, date):
+    """Show what govkg reads from minutes (files or folders), before it becomes a graph."""
+    from pathlib import Path
+    from kg import summary
+    from kg.output import render
     _check_date(date)
+    if len(paths) == 1 and not Path(paths[0]).is_dir():
+        _extract_one(paths[0], fmt, body, date)
+        return
+    if fmt == "json":
+        docs = summary.extract_paths(paths, body=body, date=date)
+        click.echo(json.dumps([{"file": p, "error": r.reason} if isinstance(r, GovkgError) else {"file": p, **r.to_json()}
+                               for p, r in docs], indent=2, ensure_ascii=False, default=sorted))
+        return
+    rows = summary.summarise(paths, body=body, date=date)
+    click.echo(render(summary.COLUMNS, rows, "table"))
+    counts = summary.warning_counts(rows)
+    if counts:
+        click.echo(render(["warning", "documents"],
+                          [{"warning": w, "documents": str(n)} for w, n in sorted(counts.items())], "table"))
+
+
+def _extract_one(file, fmt, body, date):
+    from kg.pipeline import extract_file
+    from kg.summary import warnings_of
     ex = extract_file(file, body=body, date=date)
     if fmt == "json":
         click.echo(json.dumps(ex.to_json(), indent=2, ensure_ascii=False, default=sorted))
@@ -254,6 +276,9 @@ def extract(file, fmt, body, date):
                          ("actions", ex.actions), ("statements", ex.statements), ("judgements", ex.judgements),
                          ("reports", ex.reports), ("responsibilities", ex.responsibilities)):
         click.echo(f"  {label:16} {len(items)}")
+    warnings = warnings_of(ex)
+    if warnings:
+        click.echo(f"  {'warnings':16} {'; '.join(warnings)}")
 
 
 @main.command()
