@@ -362,8 +362,12 @@ def links_for_document(store, graph_iri: str, triples: bytes, base: str):
     and no link graph yet."""
     from kg.build import build_links, links_graph_iri, links_staging_iri
     from kg.store import GraphStore
-    doc = GraphStore(None, base=base)
-    doc.replace_graph(graph_iri, graph_iri + "-new", triples)
+    import pyoxigraph as ox
+    doc = GraphStore(None, base=base)  # the new document alone, in memory: read like the store
+    g = ox.NamedNode(graph_iri)
+    rows = GraphStore._triples(triples)
+    doc._store.extend([ox.Quad(t.subject, t.predicate, t.object, g) for t in rows]
+                      + [ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in rows])
     swaps = []
     for body in bodies_of(doc):
         a1, s1, d1 = _inputs(doc, body, None)
