@@ -31,6 +31,8 @@ import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 
+import snowballstemmer
+
 from kg.records import LinkAction, LinkSentence, ReportBack, ReportSentence, Resolution, Sections
 from kg.segment import sentences
 
@@ -83,9 +85,14 @@ council councillor councillors cllr cllrs clerk chair chairman vice meeting meet
 resolved resolve proposed seconded favour discussed discuss discussion regarding re asked ask said told informed
 will would should could may might must shall needed need need new next last previous following time date
 mr mrs ms dr members member group committee parish town county borough district board
+""".split())
+# Words of the process, not the subject: they tie a report to a task only when the task
+# says nothing else ("The Clerk will chase for a response").
+PROCESS = frozenset("""
 agenda add added adding future discuss discussed further chase chased chasing continue continued action actions
 actioned progress progressed progressing response respond reply awaiting awaited await due
 """.split())
+PROCESS_STEMS = frozenset(snowballstemmer.stemmer("english").stemWords(sorted(PROCESS)))
 
 _WORD = re.compile(r"[a-z][a-z'’-]*[a-z]|[a-z]", re.I)
 
@@ -101,17 +108,19 @@ def _stem(word: str) -> str:
     return _stemmer().stemWord(word)
 
 
-def stems(text: str) -> set[str]:
-    """The stemmed content words of a text ("hedges cut back" -> {"hedg", "cut", "back"})."""
+def stems(text: str, *, process: bool = False) -> set[str]:
+    """The stemmed content words of a text ("hedges cut back" -> {"hedg", "cut", "back"});
+    with `process`, the words of the process too ("chase", "response")."""
+    stop = STOP if process else STOP | PROCESS
     out = set()
     for w in _WORD.findall(text or ""):
         w = w.lower().replace("’", "'").strip("'-")
         if w.endswith("'s"):
             w = w[:-2]
-        if len(w) < 3 or w in STOP:
+        if len(w) < 3 or w in stop:
             continue
         s = _stem(w)
-        if s not in STOP:
+        if s not in stop:
             out.add(s)
     return out
 
@@ -226,6 +235,8 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
     act_words = []
     for a in actions:
         own = (stems(a.text) | stems(a.evidence)) - names
+        if not own:
+            own = (stems(a.text, process=True) | stems(a.evidence, process=True)) - names
         title = stems(a.item_title) - names if not is_report_section(a.item_title) else set()
         if frozenset(stems(a.item_title)) in standing:
             title = set()
@@ -234,16 +245,22 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
     for c in sorted(candidates, key=lambda c: (c.date, c.meeting, c.order, c.passage)):
         tkey = frozenset(stems(c.item_title))
         cw = stems(c.text) - names
+        cw_process = stems(c.text, process=True) - names
         if tkey in standing:
             cw -= tkey  # the heading's words, where the sentence repeats them
         ct = stems(c.item_title) - cw - names if not c.report_section and tkey not in standing else set()
         if not cw:
             continue
+        cw_subject = cw
         best: list[tuple[float, int]] = []
         for k, a in enumerate(actions):
             if a.date >= c.date:
                 continue
             own, title = act_words[k]
+            if own & PROCESS_STEMS:  # a task in process words only meets them in the sentence
+                cw = cw_process
+            else:
+                cw = cw_subject
             shared = weight(cw & own) + 0.5 * weight((cw & title) | (ct & own)) + 0.3 * weight(ct & title)
             if shared <= 0:
                 continue
