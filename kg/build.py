@@ -227,6 +227,15 @@ class _Builder:
             for o in a.owners:
                 agent = self.person_iri(o.person or o.surface) if o.kind in ("person", "post") else None
                 agent = agent or self.org_iri(o.surface)
+                if agent is None and o.kind == "post":
+                    # "Clerk inform X.": the minutes never name the clerk, so the post of the
+                    # body owns the task (and links across this body's meetings)
+                    agent = self.post_iri(o.surface)
+                    self.add(agent, RDF.type, ORG.Post)
+                    self.add(agent, SKOS.prefLabel, o.surface)
+                    self.add(agent, FOAF.name, o.surface)
+                    if self.res.body_key:
+                        self.add(agent, ORG.postIn, self.m.org(self.res.body_key))
                 self.add(iri, SCHEMA.agent, agent)
                 if o.kind == "post":
                     self.add(iri, GOV.ownerRole, o.surface)

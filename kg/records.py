@@ -264,6 +264,8 @@ class Extraction:
     posts: dict[str, str] = field(default_factory=dict)
     # initials the text declares for a person: "MW" -> "Mark Wardle"
     aliases: dict[str, str] = field(default_factory=dict)
+    # initials declared for two or more people, left unresolved: "MH" -> [Mike Hosking, Marion Harvey]
+    ambiguous_initials: dict[str, list[str]] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         d = asdict(self)
