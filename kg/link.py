@@ -111,6 +111,11 @@ def _stem(word: str) -> str:
 def stems(text: str, *, process: bool = False) -> set[str]:
     """The stemmed content words of a text ("hedges cut back" -> {"hedg", "cut", "back"});
     with `process`, the words of the process too ("chase", "response")."""
+    return set(_stems(text or "", process))
+
+
+@lru_cache(maxsize=200000)
+def _stems(text: str, process: bool) -> frozenset[str]:
     stop = STOP if process else STOP | PROCESS
     out = set()
     for w in _WORD.findall(text or ""):
@@ -122,7 +127,7 @@ def stems(text: str, *, process: bool = False) -> set[str]:
         s = _stem(w)
         if s not in stop:
             out.add(s)
-    return out
+    return frozenset(out)
 
 
 # The owner acted and now waits on someone else: "the Clerk emailed the Mill Manager and
@@ -189,7 +194,6 @@ THRESHOLD = 0.36
 # a sentence under matters arising that states a state is a report-back on something: a
 # weaker subject match is enough
 THRESHOLD_REPORTED = 0.3
-MIN_SHARE = 0.0  # share of the overlap measured against the shorter side
 NEAR_BEST = 0.85  # one sentence may report on several actions that fit almost as well
 PER_MEETING = 1  # report-backs kept per action and later meeting
 
@@ -241,6 +245,11 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
         if frozenset(stems(a.item_title)) in standing:
             title = set()
         act_words.append((own, title - own))
+    # which actions hold each word: a sentence is weighed only against those it shares one with
+    holders: dict[str, set[int]] = defaultdict(set)
+    for k, (own, title) in enumerate(act_words):
+        for w in own | title:
+            holders[w].add(k)
     scored: dict[str, list[tuple[float, int]]] = {}
     for c in sorted(candidates, key=lambda c: (c.date, c.meeting, c.order, c.passage)):
         tkey = frozenset(stems(c.item_title))
@@ -253,7 +262,9 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
             continue
         cw_subject = cw
         best: list[tuple[float, int]] = []
-        for k, a in enumerate(actions):
+        near = set().union(*(holders.get(w, ()) for w in cw_subject | cw_process | ct))
+        for k in sorted(near):
+            a = actions[k]
             if a.date >= c.date:
                 continue
             own, title = act_words[k]
@@ -265,7 +276,7 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
             if shared <= 0:
                 continue
             wc, wa = weight(cw | ct) or 1.0, weight(own | title) or 1.0
-            subject = (1 - MIN_SHARE) * shared / math.sqrt(wc * wa) + MIN_SHARE * shared / min(wc, wa)
+            subject = shared / math.sqrt(wc * wa)
             s = subject
             if _owner_named(a.owners, c.text):
                 s += W_OWNER * subject
