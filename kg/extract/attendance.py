@@ -17,7 +17,9 @@ from kg.records import Attendance, Evidence, PersonRef, Section
 MARKER = re.compile(r"(?P<m>\b(?:members\s+)?present\s*:|\battendees\s*:|\b(?:also\s*,?\s*|officers\s+)?in\s+attendance\s*:|"
                     r"\balso\s+present\s*:|\bapologies(?:\s+for\s+absence)?\s*(?:were\s+received\s+from)?\s*:|"
                     r"\babsent\s*:|\bpublic\s*:|\bofficers(?:\s+present)?\s*:|\bobservers?\s*:|"
-                    r"\bin\s+the\s+chair\s*:|^\s*(?:chair|chairman|chairperson)\s*:)", re.I | re.M)
+                    r"\bin\s+the\s+chair\s*:|^[ \t]*(?:chair|chairman|chairperson)\s*:)", re.I | re.M)
+# (the line-start branch skips spaces and tabs only: `^\s*` ran across every following
+# blank line from every line start, quadratic in a run of blank lines)
 ROLE_OF_MARKER = [("chair", re.compile(r"chair", re.I)),
                   ("in_attendance", re.compile(r"in\s+attendance|also\s+present|officers|observer", re.I)),
                   ("apologies", re.compile(r"apolog|absent", re.I)),
