@@ -26,6 +26,7 @@ from kg.errors import GovkgError, InputError, UsageError
 from kg.extract import extract
 from kg.ids import Minter, source_key
 from kg.read import iter_sources, read_document
+from kg.link import links_for_document, report_sentences
 from kg.records import Extraction, Resolution
 from kg.query import get_named
 from kg.resolve import KnownPeople, known_people, resolve
@@ -45,7 +46,11 @@ def extract_file(path: str | os.PathLike, *, body: str | None = None, date: str 
 
 
 def resolve_file(path: str | os.PathLike, *, body: str | None = None, date: str | None = None) -> Resolution:
-    return resolve(extract_file(path, body=body, date=date))
+    doc = read_document(path)
+    secs = segment(doc)
+    res = resolve(extract(secs, body=body, date=date))
+    res.report_sentences = report_sentences(secs, res)
+    return res
 
 
 def graph_of_file(path: str | os.PathLike, *, body: str | None = None, date: str | None = None,
@@ -117,7 +122,9 @@ def _graph_for(path: str, body, date, base, known: KnownPeople | None = None) ->
     try:
         with _time_bound(limit):
             doc = read_document(path)
-            res = resolve(extract(segment(doc), body=body, date=date), known=known)
+            secs = segment(doc)
+            res = resolve(extract(secs, body=body, date=date), known=known)
+            res.report_sentences = report_sentences(secs, res)
             g = build_graph(res, base)
         return g, doc.sha256, FileResult(path, "built", len(g), unresolved=res.unresolved)
     except _Overtime:
@@ -262,7 +269,12 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
                 if window is not None:
                     window.done()
                 if nt is not None:
-                    store.replace_graph(graph_iri, staging_iri, nt)
+                    links = links_for_document(store, graph_iri, nt, base) if hasattr(store, "_store") else []
+                    if links:
+                        # the document and its body's links change in one transaction
+                        store.replace_graphs_together([(graph_iri, staging_iri, nt), *links])
+                    else:
+                        store.replace_graph(graph_iri, staging_iri, nt)
                     written += 1
                     if written % FLUSH_EVERY == 0:
                         store.flush()

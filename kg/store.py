@@ -260,6 +260,22 @@ class GraphStore:
         self._store.update(swap_update(live, staging, self._staging_prefix()))
         return len(rows)
 
+    def replace_graphs_together(self, swaps: list[tuple[str, str, bytes | str | Iterable]]) -> None:
+        """Replace several graphs in one transaction: each (graph IRI, staging IRI, triples)
+        is staged first, then one SPARQL update swaps them all in and the merged default
+        graph follows.  A document and the link graph of its body change together, so a
+        killed build never leaves links to a version of a document that is gone."""
+        if self.read_only:
+            raise StoreError("the store is open read-only")
+        prefix = self._staging_prefix()
+        parts = []
+        for graph_iri, staging_iri, triples in swaps:
+            staging = ox.NamedNode(staging_iri)
+            self.remove_graph_only(staging)
+            self._write(staging, self._triples(triples))
+            parts.append(swap_update(ox.NamedNode(graph_iri), staging, prefix))
+        self._store.update(" ;\n".join(parts))
+
     def _write(self, graph: ox.NamedNode, rows: list[ox.Triple]) -> int:
         """One transaction: all of `rows` into `graph`, or nothing."""
         self._store.extend([ox.Quad(t.subject, t.predicate, t.object, graph) for t in rows])
