@@ -356,6 +356,18 @@ def analyse(what, fmt, store):
 
 
 @main.command()
+@click.option("--format", "fmt", type=click.Choice(FORMATS + ("toml",)), default="table", show_default=True,
+              help="table, json or csv rows; toml: the fixes as a corrections file to edit")
+@read_store_options
+@handle_errors
+def review(fmt, store):
+    """What most needs a person's eye, ranked, with the correction to paste for each."""
+    from kg.review import as_toml, review as run_review
+    columns, rows = run_review(_open_read(store))
+    click.echo(as_toml(rows).rstrip("\n") if fmt == "toml" else render(columns, rows, fmt))
+
+
+@main.command()
 @click.option("--focus", default=None, help="centre the view on a person or organisation")
 @click.option("--depth", type=int, default=2, show_default=True, help="hops from --focus")
 @click.option("--meeting", default=None, help="one meeting (its IRI, date or body name)")

@@ -95,7 +95,8 @@ class PersonFix(Correction):
 @dataclass
 class Alias(Correction):
     person: str = ""
-    body: str = ""
+    body: str | None = None  # the body whose minutes it holds in (or document)
+    document: str | None = None  # one document, where its body is not known
     surface: str | None = None  # initials or a name as written
     post: str | None = None  # "Chair", "Clerk": the post's holder in this body
     since: str | None = None  # ISO date: from this meeting on
@@ -156,7 +157,7 @@ _KEYS = {
     "merge": {"people", "organisations", "body"},
     "keep_apart": {"people", "body"},
     "person": {"name", "canonical", "post", "organisation", "body"},
-    "alias": {"surface", "post", "person", "body", "since"},
+    "alias": {"surface", "post", "person", "body", "document", "since"},
     "drop": {"iri", "document", "quote", "kind"},
     "action": {"iri", "document", "quote", "owner", "owner_org", "add_owner", "add_owner_org", "due", "status"},
     "report_back": {"action", "action_document", "action_quote", "document", "quote", "status"},
@@ -361,9 +362,12 @@ def _entry(kind: str, entry: dict, where: _Where) -> Correction:
         if bool(surface) == bool(post):
             raise where.fail("[[alias]] needs surface = \"MH\" (initials or a name as written) or "
                              "post = \"Chair\" (one of them)")
+        body, document = _text(entry, "body", where, kind), _text(entry, "document", where, kind)
+        if not (body or document):
+            raise where.fail("[[alias]] needs body = \"...\" (the body in whose minutes it holds) or "
+                             "document = \"...\" (one document)")
         c = Alias(**common, surface=surface, post=post and re.sub(r"(?i)^the\s+", "", post),
-                  person=_text(entry, "person", where, kind, required=True),
-                  body=_text(entry, "body", where, kind, required=True),
+                  person=_text(entry, "person", where, kind, required=True), body=body, document=document,
                   since=_date(_text(entry, "since", where, kind), "since", where, kind))
     elif kind == "drop":
         t = _target(entry, where, kind)
@@ -513,6 +517,8 @@ def before_resolve(ex: Extraction, cs: Corrections | None, doc_key: str) -> tupl
     text_norm = None
     for c in cs.of(Alias):
         if not (_body_matches(ex, c.body) and _since_ok(ex, c.since)):
+            continue
+        if c.document and not _document_matches(ex.document.path, c.document):
             continue
         if c.surface:
             text_norm = text_norm if text_norm is not None else " " + " ".join(ex.document.text.split()) + " "
