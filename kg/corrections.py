@@ -666,7 +666,7 @@ def after_resolve(res: Resolution, cs: Corrections | None, applied: Applied) -> 
         if a is None and b is None:
             continue
         if a is not None and a is b:
-            _split(people, person_of, a, c.people[1], res.body_key)
+            b = _split(people, person_of, a, c.people[1], res.body_key)
         applied.hit(c, *(("person", e.key) for e in {id(e): e for e in (a, b) if e is not None}.values()))
     for c in cs.of(PersonFix):
         if not _body_matches(ex, c.body):
@@ -716,7 +716,7 @@ def _person_key(name: str, body_key: str | None) -> str:
     return f"{body_key or 'unknown-body'}--{slug(name)}"
 
 
-def _split(people: dict, person_of: dict, ent: PersonEntity, name: str, body_key: str | None) -> None:
+def _split(people: dict, person_of: dict, ent: PersonEntity, name: str, body_key: str | None) -> PersonEntity:
     """Take `name` (and the forms written exactly so) out of `ent` into a person of its own."""
     n = norm(name)
     moved = {s for s in ent.surfaces if norm(s) == n} or {name}
@@ -731,6 +731,7 @@ def _split(people: dict, person_of: dict, ent: PersonEntity, name: str, body_key
     for s in list(person_of):
         if norm(s) == n:
             person_of[s] = key
+    return new
 
 
 def _person_surfaces(ex: Extraction) -> list[str]:

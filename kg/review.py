@@ -130,7 +130,8 @@ def _people_rows(mentions: list[dict[str, str]], orgs: list[dict[str, str]]) -> 
 
 
 def _looks_like_org(name: str, org_forms: set[str]) -> bool:
-    return name.casefold() in org_forms
+    # two capitals are someone's initials far more often than an organisation's acronym
+    return len(name) >= 3 and name.casefold() in org_forms
 
 
 def _org_rows(p: _Person, ev: str, src: str) -> list[_Row]:
