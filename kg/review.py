@@ -49,7 +49,12 @@ def review(store) -> tuple[list[str], list[dict[str, str]]]:
     mentions = store.select(get_named("review-mentions").text)[1]
     unowned = store.select(get_named("review-unowned").text)[1]
     orgs = store.select(get_named("organisations").text)[1]
-    rows = _people_rows(mentions, orgs) + _unowned_rows(unowned)
+    # two people a person has already kept apart are not offered for merging again
+    apart: dict[str, set[str]] = {}
+    for c in store.select(get_named("corrections").text)[1]:
+        if c["kind"] == "keep_apart" and c.get("target"):
+            apart.setdefault(c["correction"], set()).add(c["target"])
+    rows = _people_rows(mentions, orgs, list(apart.values())) + _unowned_rows(unowned)
     rows.sort(key=lambda r: (-r.score, r.body, r.subject))
     out = []
     for i, r in enumerate(rows, 1):
@@ -84,7 +89,8 @@ class _Person:
     facts: dict  # fact IRI -> row
 
 
-def _people_rows(mentions: list[dict[str, str]], orgs: list[dict[str, str]]) -> list[_Row]:
+def _people_rows(mentions: list[dict[str, str]], orgs: list[dict[str, str]],
+                 apart: list[set[str]] = ()) -> list[_Row]:
     from kg.resolve import _code_fits, _initials_fit, _surname_fits, parse_name
 
     people: dict[tuple[str, str], _Person] = {}
@@ -125,7 +131,7 @@ def _people_rows(mentions: list[dict[str, str]], orgs: list[dict[str, str]]) -> 
                                      _alias_fix(p, cands)))
                     continue
             rows.append(_Row("unresolved name", p.name, p.body_name, len(p.facts), ev, src, _alias_fix(p, [])))
-        rows.extend(_close_pairs(full))
+        rows.extend(_close_pairs(full, apart))
     return rows
 
 
@@ -144,14 +150,14 @@ def _org_rows(p: _Person, ev: str, src: str) -> list[_Row]:
     return [_Row("may be an organisation", p.name, p.body_name, len(p.facts), ev, src, fix)]
 
 
-def _close_pairs(full: list) -> list[_Row]:
+def _close_pairs(full: list, apart: list[set[str]] = ()) -> list[_Row]:
     """Two full names of one body that differ by a letter, or by a given name that one
     shortens ('Jim'/'Jimmy'), the same surname: the reading kept them apart."""
     from kg.resolve import _edit1
     rows = []
     for i, (a, an) in enumerate(full):
         for b, bn in full[i + 1:]:
-            if a.iri == b.iri:
+            if a.iri == b.iri or any({a.iri, b.iri} <= kept for kept in apart):
                 continue
             same_sur = an.surname.casefold() == bn.surname.casefold()
             ga, gb = an.given[0].casefold(), bn.given[0].casefold()
