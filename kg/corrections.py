@@ -767,9 +767,10 @@ def stale_message(cs: Corrections, c: Correction, missed: dict[str, str]) -> str
         elif isinstance(c, (Drop, ActionEdit)):
             why = f"no document in the store is {c.target.document!r}"
         elif isinstance(c, Alias):
-            why = f"no minutes of {c.body!r}{' from ' + c.since if c.since else ''} write " \
-                  f"{c.surface or 'the ' + c.post!r}" if c.surface else \
-                  f"no minutes of {c.body!r}{' from ' + c.since if c.since else ''} in the store"
+            where = f"the minutes of {c.body!r}" if c.body else f"the document {c.document!r}"
+            when = f" from {c.since}" if c.since else ""
+            why = (f"none of {where}{when} in the store writes {c.surface!r}" if c.surface
+                   else f"{where}{when} are not in the store")
         elif isinstance(c, ReportBackLink):
             why = "report-back links are recorded but not yet linked by this version of govkg"
         else:
