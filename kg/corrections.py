@@ -484,13 +484,27 @@ def _find_facts(ex: Extraction, t: Target, doc_key: str, c: Correction, applied:
         return []
     q = _quote_norm(t.quote)
     found = []
+    ambiguous = []
     for kind, records in lists.items():
         if t.kind and kind != t.kind:
             continue
+        hits, exact = [], []
         for n, r in enumerate(records):
             ev = getattr(r, "evidence", None)
             if ev is not None and (q in _quote_norm(ev.quote) or q in _quote_norm(getattr(r, "text", ""))):
-                found.append((kind, n))
+                hits.append(n)
+                if _quote_norm(ev.quote) == q:
+                    exact.append(n)
+        # a quote names one fact of a kind: the one whose whole sentence it is, else the one it is in
+        hits = exact or hits
+        if len(hits) > 1:
+            ambiguous.append(f"{len(hits)} {kind} facts")
+            continue
+        found += [(kind, n) for n in hits]
+    if ambiguous and not found:
+        applied.miss(c, f"{ex.document.path}: the quote {t.quote!r} fits {' and '.join(ambiguous)}; "
+                        "quote more of the sentence, or give the fact's iri")
+        return found
     if not found:
         in_text = q in _quote_norm(ex.document.text)
         applied.miss(c, f"{ex.document.path}: " + (

@@ -27,6 +27,7 @@ from kg.errors import GovkgError, InputError, UsageError
 from kg.extract import extract
 from kg.ids import Minter, source_key
 from kg.read import iter_sources, read_document
+from kg.link import links_for_document, report_sentences
 from kg.records import Extraction, Resolution
 from kg.query import get_named
 from kg.resolve import KnownPeople, known_people, resolve
@@ -46,7 +47,11 @@ def extract_file(path: str | os.PathLike, *, body: str | None = None, date: str 
 
 
 def resolve_file(path: str | os.PathLike, *, body: str | None = None, date: str | None = None) -> Resolution:
-    return resolve(extract_file(path, body=body, date=date))
+    doc = read_document(path)
+    secs = segment(doc)
+    res = resolve(extract(secs, body=body, date=date))
+    res.report_sentences = report_sentences(secs, res)
+    return res
 
 
 def graph_of_file(path: str | os.PathLike, *, body: str | None = None, date: str | None = None,
@@ -86,8 +91,10 @@ def _graph_for(path: str, body, date, base, known: KnownPeople | None = None,
                corrections: corr.Corrections | None = None) -> tuple[Graph | None, str, FileResult]:
     try:
         doc = read_document(path)
-        ex, applied = corr.before_resolve(extract(segment(doc), body=body, date=date), corrections, source_key(path))
+        secs = segment(doc)
+        ex, applied = corr.before_resolve(extract(secs, body=body, date=date), corrections, source_key(path))
         res = corr.after_resolve(resolve(ex, known=known), corrections, applied)
+        res.report_sentences = report_sentences(secs, res)
         g = build_graph(res, base, applied)
         return g, doc.sha256, FileResult(path, "built", len(g), unresolved=res.unresolved,
                                          corrections_missed=applied.missed)
@@ -237,7 +244,12 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
                 if window is not None:
                     window.done()
                 if nt is not None:
-                    store.replace_graph(graph_iri, staging_iri, nt)
+                    links = links_for_document(store, graph_iri, nt, base) if hasattr(store, "_store") else []
+                    if links:
+                        # the document and its body's links change in one transaction
+                        store.replace_graphs_together([(graph_iri, staging_iri, nt), *links])
+                    else:
+                        store.replace_graph(graph_iri, staging_iri, nt)
                     written += 1
                     if written % FLUSH_EVERY == 0:
                         store.flush()

@@ -66,6 +66,10 @@ def to_python(term) -> str | None:
     return term.value
 
 
+class _ReadFailed(Exception):
+    """Reading the store's files failed under a query (for instance a file a writer removed)."""
+
+
 class GraphStore:
     """An Oxigraph store on disk (or in memory when path is None)."""
 
@@ -74,9 +78,11 @@ class GraphStore:
         self.path = None if path is None else Path(path)
         self.base = base
         self.read_only = read_only
+        self._snapshot_fd = None
         self._store = self._open()
         if not read_only:
             self.drop_staging()
+            self.publish_snapshot()
 
     def _open(self) -> ox.Store:
         if self.path is None:
@@ -87,40 +93,119 @@ class GraphStore:
             if not self.path.is_dir() or not (self.path / "CURRENT").exists():
                 raise StoreError(f"{self.path} is not a govkg store (no Oxigraph data in it); "
                                  f"run `govkg build FILE --store {self.path}` or pass another --store")
-            for attempt in range(3):
-                try:
-                    return ox.Store.read_only(str(self.path))
-                except RuntimeError as e:
-                    # opening while the writer is mid-commit can fail; a moment later it works
-                    if attempt == 2:
-                        raise StoreError(f"cannot open the store at {self.path} while it is being written "
-                                         f"({e}); try again") from None
-                    import time
-                    time.sleep(0.05 * (attempt + 1))
-                except OSError as e:
-                    raise StoreError(f"cannot open the store at {self.path} ({e}); is it a govkg store?") from None
+            return self._open_reader()
         if self.path.exists() and not self.path.is_dir():
             raise StoreError(f"{self.path} is a file, not a store folder; pass another --store")
+        if not (self.path / "CURRENT").exists():
+            _create_store(self.path)
         try:
-            return ox.Store(str(self.path))
+            store = ox.Store(str(self.path))
         except OSError as e:
             if "lock" in str(e).lower():
                 raise StoreBusyError(
                     f"the store at {self.path} is in use by another govkg build; wait for it to finish") from None
             raise StoreError(f"cannot open the store at {self.path} ({e})") from None
+        _WRITING.add(self.path.resolve())
+        return store
+
+    def _open_reader(self) -> ox.Store:
+        """A read-only handle on a state no writer is changing.
+
+        Opening Oxigraph's folder read-only while another process writes it is undefined
+        (measured: readers grew to many GB, or failed on files compaction had removed).  So
+        a reader opens the folder itself only while no writer holds its lock; during a
+        build it opens the snapshot the writer published before its first write.  Both are
+        consistent states of the store.  If neither is to be had within READ_WAIT seconds
+        (a writer between taking the lock and publishing), the reader gives up with one line.
+        """
+        import time
+        deadline = time.monotonic() + read_wait()
+        last = ""
+        while True:
+            snap = latest_snapshot(self.path)
+            try:
+                if not writer_active(self.path):
+                    store = ox.Store.read_only(str(self.path))
+                    if not writer_active(self.path):
+                        return store
+                    del store  # a writer started while we opened: use its snapshot
+                elif snap is not None:
+                    fd = _hold_shared(snap)
+                    if fd is not None:
+                        try:
+                            store = ox.Store.read_only(str(snap))
+                        except BaseException:
+                            os.close(fd)
+                            raise
+                        self._snapshot_fd = fd
+                        return store
+            except (OSError, RuntimeError) as e:
+                last = f" ({e})"
+            if time.monotonic() >= deadline:
+                raise StoreBusyError(f"the store at {self.path} is being written by a govkg build and could not "
+                                     f"be read{_one_line_detail(last)}; try again when the build finishes") from None
+            time.sleep(0.05)
 
     def flush(self) -> None:
         """Write Oxigraph's in-memory buffers to disk.  A long build calls this every few
         dozen documents: without it the writer's memory grows with every document
         (RocksDB keeps a write buffer per index), with it memory stays flat
-        (benchmarks/results.md)."""
+        (benchmarks/results.md).  Readers opened from now on see what is written so far."""
         if not self.read_only and self.path is not None:
             self._store.flush()
+            self.publish_snapshot()
+
+    def publish_snapshot(self) -> None:
+        """Give readers a consistent copy of the store as it is now (hard links, ~0.1 s),
+        before this writer changes anything: they read it while the writer holds the lock."""
+        if self.read_only or self.path is None:
+            return
+        folder = self.path / SNAPSHOTS
+        folder.mkdir(exist_ok=True)
+        import time
+        tmp = folder / f".new-{os.getpid()}"
+        _remove_tree(tmp)
+        self._store.backup(str(tmp))
+        final = folder / f"{time.time_ns():020d}"
+        os.rename(tmp, final)
+        self._collect_snapshots(keep=final)
+
+    def _collect_snapshots(self, keep: Path | None = None) -> None:
+        """Remove snapshots no reader holds (a reader keeps a shared lock on its own)."""
+        folder = self.path / SNAPSHOTS
+        if not folder.is_dir():
+            return
+        for entry in folder.iterdir():
+            if entry == keep:
+                continue
+            if entry.name.startswith(".new-"):
+                pid = entry.name[5:]
+                if pid.isdigit() and int(pid) != os.getpid() and _alive(int(pid)):
+                    continue
+                _remove_tree(entry)
+                continue
+            fd = _hold_exclusive(entry)
+            if fd is None:
+                continue  # a reader still reads it; the next writer removes it
+            try:
+                _remove_tree(entry)
+            finally:
+                os.close(fd)
 
     def close(self) -> None:
+        if getattr(self, "_store", None) is None:
+            return
         if not self.read_only and self.path is not None:
             self._store.flush()
-        del self._store
+            try:
+                self._collect_snapshots()
+            finally:
+                _WRITING.discard(self.path.resolve())
+        self._store = None
+        fd = getattr(self, "_snapshot_fd", None)
+        if fd is not None:
+            self._snapshot_fd = None
+            os.close(fd)
 
     def __enter__(self) -> GraphStore:
         return self
@@ -174,6 +259,22 @@ class GraphStore:
         self._write(staging, rows)
         self._store.update(swap_update(live, staging, self._staging_prefix()))
         return len(rows)
+
+    def replace_graphs_together(self, swaps: list[tuple[str, str, bytes | str | Iterable]]) -> None:
+        """Replace several graphs in one transaction: each (graph IRI, staging IRI, triples)
+        is staged first, then one SPARQL update swaps them all in and the merged default
+        graph follows.  A document and the link graph of its body change together, so a
+        killed build never leaves links to a version of a document that is gone."""
+        if self.read_only:
+            raise StoreError("the store is open read-only")
+        prefix = self._staging_prefix()
+        parts = []
+        for graph_iri, staging_iri, triples in swaps:
+            staging = ox.NamedNode(staging_iri)
+            self.remove_graph_only(staging)
+            self._write(staging, self._triples(triples))
+            parts.append(swap_update(ox.NamedNode(graph_iri), staging, prefix))
+        self._store.update(" ;\n".join(parts))
 
     def _write(self, graph: ox.NamedNode, rows: list[ox.Triple]) -> int:
         """One transaction: all of `rows` into `graph`, or nothing."""
@@ -230,6 +331,20 @@ class GraphStore:
         variable that is not projected a VALUES block opening the WHERE group), so text
         holding quotes, braces or SPARQL keywords can never change the query.
         """
+        try:
+            return self._select(sparql, bindings)
+        except _ReadFailed as e:
+            if not (self.read_only and self.path is not None):
+                raise QueryError(f"query failed: {e}") from None
+        # a writer started while this handle read the folder itself: read its snapshot
+        self.close()
+        self._store = self._open_reader()
+        try:
+            return self._select(sparql, bindings)
+        except _ReadFailed as e:
+            raise QueryError(f"query failed: {e}") from None
+
+    def _select(self, sparql: str, bindings: dict[str, str] | None) -> tuple[list[str], list[dict[str, str]]]:
         subs = {ox.Variable(k): ox.Literal(v) for k, v in (bindings or {}).items()}
         try:
             try:  # the default graph: the merge of the live document graphs
@@ -240,21 +355,27 @@ class GraphStore:
                 if "projection" not in str(e):
                     raise QueryError(f"query failed: {e}") from None
                 result = self._store.query(with_values(sparql, bindings))
+            if not isinstance(result, ox.QuerySolutions):
+                raise QueryError("only SELECT queries return rows; use --format turtle with a CONSTRUCT via export")
+            names = [v.value for v in result.variables]
+            staging = self._staging_prefix()
+            rows = []
+            for sol in result:
+                row = {}
+                for n in names:
+                    val = to_python(sol[n])
+                    if val is not None:
+                        row[n] = val
+                # a staging graph (a replace half-way, or left by a killed build) is not
+                # part of the store's content: GRAPH ?g never lists it
+                if not any(v.startswith(staging) for v in row.values()):
+                    rows.append(row)
         except SyntaxError as e:
             raise QueryError(f"malformed SPARQL: {e}") from None
-        except (OSError, ValueError) as e:
+        except ValueError as e:
             raise QueryError(f"query failed: {e}") from None
-        if not isinstance(result, ox.QuerySolutions):
-            raise QueryError("only SELECT queries return rows; use --format turtle with a CONSTRUCT via export")
-        names = [v.value for v in result.variables]
-        rows = []
-        for sol in result:
-            row = {}
-            for n in names:
-                val = to_python(sol[n])
-                if val is not None:
-                    row[n] = val
-            rows.append(row)
+        except OSError as e:
+            raise _ReadFailed(str(e)) from None
         return names, rows
 
     def update(self, sparql: str) -> None:
@@ -287,6 +408,139 @@ class GraphStore:
 
     def __len__(self) -> int:
         return sum(1 for _ in self.quads())
+
+
+
+# Snapshots for readers live in this sub-folder of the store (Oxigraph ignores it).
+SNAPSHOTS = "govkg-readers"
+# Store folders this process holds open for writing (a lock probe from the same process
+# would release the writer's own lock: POSIX locks belong to the process).
+_WRITING: set[Path] = set()
+
+
+def read_wait() -> float:
+    """Seconds a reader waits for a consistent state before saying the store is busy."""
+    try:
+        return max(0.0, float(os.environ.get("GOVKG_READ_WAIT", "10")))
+    except ValueError:
+        return 10.0
+
+
+def writer_active(path: Path) -> bool:
+    """True while a process holds the store's single-writer lock (Oxigraph's LOCK file)."""
+    if path.resolve() in _WRITING:
+        return True
+    import fcntl
+    try:
+        fd = os.open(path / "LOCK", os.O_RDONLY)
+    except FileNotFoundError:
+        return False
+    try:
+        try:
+            fcntl.lockf(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except OSError:
+            return True
+        fcntl.lockf(fd, fcntl.LOCK_UN)
+        return False
+    finally:
+        os.close(fd)
+
+
+def latest_snapshot(path: Path) -> Path | None:
+    folder = path / SNAPSHOTS
+    try:
+        names = sorted((e.name for e in folder.iterdir() if e.name.isdigit()), reverse=True)
+    except OSError:
+        return None
+    for name in names:
+        if (folder / name / "CURRENT").exists():
+            return folder / name
+    return None
+
+
+def _hold(path: Path, mode: int) -> int | None:
+    import fcntl
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return None
+    try:
+        fcntl.flock(fd, mode)
+    except OSError:
+        os.close(fd)
+        return None
+    if not (path / "CURRENT").exists() and mode & fcntl.LOCK_SH:
+        os.close(fd)  # removed while we waited for the lock
+        return None
+    return fd
+
+
+def _hold_shared(path: Path) -> int | None:
+    import fcntl
+    return _hold(path, fcntl.LOCK_SH)
+
+
+def _hold_exclusive(path: Path) -> int | None:
+    import fcntl
+    return _hold(path, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def _remove_tree(path: Path) -> None:
+    import shutil
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _one_line_detail(detail: str) -> str:
+    return " ".join(detail.split())[:300]
+
+
+def _create_store(path: Path) -> None:
+    """Create a new, empty store folder at `path` all at once.
+
+    Oxigraph writes a new store's files one by one and its CURRENT file last: a build
+    killed in between left a folder that could not be opened.  The store is made in a
+    temporary folder beside `path` and renamed into place, so `path` is either absent or
+    a whole store.  A folder already at `path` that holds other files is used in place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for old in path.parent.glob(f".{path.name}.new-*"):
+        pid = old.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and not _alive(int(pid)):
+            _remove_tree(old)  # left by a build killed while it created the store
+    if path.is_dir():
+        leftovers = list(path.iterdir())
+        if any(not _rocksdb_file(p.name) for p in leftovers):
+            return  # someone's folder: Oxigraph creates its files beside theirs, as before
+        for p in leftovers:  # an older govkg killed while creating the store in place
+            if p.is_file():
+                p.unlink()
+    tmp = path.parent / f".{path.name}.new-{os.getpid()}"
+    _remove_tree(tmp)
+    try:
+        s = ox.Store(str(tmp))
+        s.flush()
+        del s
+    except OSError as e:
+        _remove_tree(tmp)
+        raise StoreError(f"cannot create the store at {path} ({e})") from None
+    try:
+        os.rename(tmp, path)  # replaces an empty folder; fails if another build got there first
+    except OSError:
+        _remove_tree(tmp)
+
+
+def _rocksdb_file(name: str) -> bool:
+    return (name in ("LOCK", "IDENTITY", "LOG") or name.startswith(("LOG.old", "MANIFEST-", "OPTIONS-"))
+            or name.endswith((".log", ".sst", ".dbtmp")))
 
 
 def unmerge_update(live: ox.NamedNode, staging_prefix: str) -> str:

@@ -348,27 +348,28 @@ def test_corrected_initials_raise_the_scores(tmp_path):
     assert not [r for r in _rows_review(store) if r["subject"] == "AH"]
 
 
-def test_corrected_post_and_owner_raise_the_scores(tmp_path):
-    """Suffolk Libraries 2012: "the Chair" owns an action and no named person holds the post
-    in what was read; "SCC will cover the costs" is the county council, read as a person."""
+def test_corrected_owner_raises_the_scores(tmp_path):
+    """Suffolk Libraries 2012: "SCC will cover the costs" is the county council, read as a
+    person; review offers the action fix, a person names the council."""
     _scorer()
     doc = corpus_file("suffolk-libraries-board-2012-11-19.pdf")
     gold = corpus_file("suffolk-libraries-board-2012-11-19.gold.json")
     store = tmp_path / "store"
     assert govkg("build", doc, "--store", store).exit_code == 0
-    review = _rows_review(store)
-    assert any(r["issue"] == "post with no named holder" and r["subject"] == "the Chair" for r in review)
+    scc = [r for r in _rows_review(store) if r["issue"] == "may be an organisation" and r["subject"] == "SCC"]
+    if not scc:
+        pytest.skip("the reading no longer takes SCC for a person: nothing left to correct here")
     before = _score(gold, store)
+    fix = scc[0]["fix"].replace('owner_org = "SCC"', 'owner_org = "Suffolk County Council"')
     (store / "corrections.toml").write_text(
-        f'[[alias]]\npost = "Chair"\nperson = "Shona Bendix"\nbody = "{_body_of(doc)}"\n' + BY + "\n"
-        f'[[action]]\ndocument = "{doc.name}"\nquote = "SCC will cover the costs."\n'
-        'owner_org = "Suffolk County Council"\n' + BY, "utf-8")
+        fix.replace('by = ""', 'by = "Jo Reviewer"').replace('why = ""', 'why = "SCC is the county council"'), "utf-8")
     r = govkg("build", doc, "--store", store)
     assert r.exit_code == 0 and "no longer applies" not in r.stderr, r.stderr
     after = _score(gold, store)
+    assert after["actions"]["tp"] == before["actions"]["tp"] + 1
     assert after["actions"]["f1"] > before["actions"]["f1"]
-    assert after["people"]["f1"] > before["people"]["f1"]
-    assert not [r for r in _rows_review(store) if r["subject"] == "the Chair"]
+    assert after["people"]["precision"] > before["people"]["precision"]
+    assert not [r for r in _rows_review(store) if r["subject"] == "SCC"]
 
 
 def test_post_alias_gives_an_owner_to_the_clerk(tmp_path):
@@ -377,24 +378,65 @@ def test_post_alias_gives_an_owner_to_the_clerk(tmp_path):
     assert govkg("build", doc, "--store", store).exit_code == 0
     def clerk_owners():
         return {r.get("owner_name") for r in _rows(store, "actions") if r.get("evidence", "").startswith("Clerk to")}
-    assert clerk_owners() == {None}
+    if not [r for r in _rows_review(store) if r["subject"] == "the Clerk"]:
+        pytest.skip("the reading now names the Clerk of these minutes")
     (store / "corrections.toml").write_text(
         f'[[alias]]\npost = "the Clerk"\nperson = "Ann Example"\nbody = "{_body_of(doc)}"\n' + BY, "utf-8")
     assert govkg("build", doc, "--store", store).exit_code == 0
     assert clerk_owners() == {"Ann Example"}
+    assert not [r for r in _rows_review(store) if r["subject"] == "the Clerk"]
 
 
-@pytest.mark.parametrize("since, holds", [("2012-01-01", True), ("2012-11-19", True), ("2013-01-01", False)])
-def test_post_alias_from_a_date(tmp_path, since, holds):
-    doc = corpus_file("suffolk-libraries-board-2012-11-19.pdf")
+# two meetings of a parish council whose minutes never name the Clerk (names invented)
+BROOKSIDE = {
+    "brookside-pc-2021-03-03.txt": """BROOKSIDE PARISH COUNCIL
+
+Minutes of the meeting of Brookside Parish Council held on Wednesday 3 March 2021 at 7.30pm in the Village Hall
+
+Present: Cllr Ann Baker (Chair), Cllr Tom Reed, Cllr Peter Gale
+
+1. Apologies
+Apologies were received from Cllr Jane Ford.
+
+2. Footpaths
+Cllr Reed reported that the stile on footpath 4 was broken.
+Action: Clerk to write to the County Council about the stile.
+""",
+    "brookside-pc-2022-03-02.txt": """BROOKSIDE PARISH COUNCIL
+
+Minutes of the meeting of Brookside Parish Council held on Wednesday 2 March 2022 at 7.30pm in the Village Hall
+
+Present: Cllr Ann Baker (Chair), Cllr Tom Reed, Cllr Jane Ford
+
+1. Apologies
+Apologies were received from Cllr Peter Gale.
+
+2. Playing field
+Cllr Ford reported that the noticeboard had been damaged.
+Action: Clerk to obtain quotes for a new noticeboard.
+""",
+}
+STILE, BOARD = "write to the County Council about the stile", "obtain quotes for a new noticeboard"
+
+
+@pytest.mark.parametrize("since, owners", [
+    (None, {STILE: "Rita Holt", BOARD: "Rita Holt"}),
+    ("2022-01-01", {STILE: None, BOARD: "Rita Holt"}),
+    ("2023-01-01", {STILE: None, BOARD: None}),
+])
+def test_post_alias_within_a_body_from_a_date(tmp_path, since, owners):
+    for name, text in BROOKSIDE.items():
+        (tmp_path / name).write_text(text, "utf-8")
+    c = tmp_path / "c.toml"
+    c.write_text('[[alias]]\npost = "Clerk"\nperson = "Rita Holt"\nbody = "Brookside Parish Council"\n'
+                 + (f'since = "{since}"\n' if since else "") + BY, "utf-8")
     store = tmp_path / "store"
-    (tmp_path / "c.toml").write_text(
-        f'[[alias]]\npost = "Chair"\nperson = "Ann Example"\nbody = "{_body_of(doc)}"\nsince = "{since}"\n' + BY,
-        "utf-8")
-    r = govkg("build", doc, "--store", store, "--corrections", tmp_path / "c.toml")
-    owners = {r.get("owner_name") for r in _rows(store, "actions") if "and the Chair will meet" in r.get("evidence", "")}
-    assert owners == ({"Ann Example"} if holds else {None})
-    assert ("no longer applies" in r.stderr) is not holds
+    r = govkg("build", *(tmp_path / n for n in BROOKSIDE), "--store", store, "--corrections", c)
+    assert r.exit_code == 0, r.stderr
+    got = {row["text"]: None if "/post/" in row.get("owner", "/post/") else row.get("owner_name")
+           for row in _rows(store, "actions")}
+    assert got == owners
+    assert ("no longer applies" in r.stderr) is (set(owners.values()) == {None})
 
 
 def _rows_review(store):

@@ -101,9 +101,11 @@ HOLD_THE_STORE = textwrap.dedent("""
     st = GraphStore(sys.argv[1])
     ex = "https://example.org/"
     st.replace_graph(sys.argv[2], sys.argv[3], [(URIRef(ex + "s"), URIRef(ex + "p"), Literal("first"))])
+    st.flush()  # readers see what a writer has published (at its start and each flush)
     print("ready", flush=True)
     sys.stdin.readline()
     st.replace_graph(sys.argv[2] + "-2", sys.argv[3] + "-2", [(URIRef(ex + "s"), URIRef(ex + "p"), Literal("second"))])
+    st.flush()
     print("wrote", flush=True)
     sys.stdin.readline()
 """)
@@ -118,7 +120,7 @@ def test_one_writer_and_readers_beside_it(tmp_path):
         # a second writer is refused with a message that says what to do
         with pytest.raises(StoreBusyError, match="in use by another govkg build; wait for it to finish"):
             GraphStore(path)
-        # a reader opens beside the writer and sees what it has committed (no close, no flush)
+        # a reader opens beside the writer and sees what it has published
         reader = GraphStore(path, read_only=True)
         assert [r["o"] for r in reader.select("SELECT ?o WHERE { ?s ?p ?o }")[1]] == ["first"]
         holder.stdin.write("\n")

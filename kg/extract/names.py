@@ -213,7 +213,17 @@ _RX_DECLARED_ALIAS = re.compile(rf"({NAME_WORD}(?:[ \u00a0]{NAME_WORD}){{1,3}})[
 
 def declared_aliases(text: str) -> dict[str, str]:
     """'Mark Wardle (MW)' -> {'MW': 'Mark Wardle'} where the letters fit the name."""
-    out: dict[str, str] = {}
+    return {alias: names[0] for alias, names in _declared_alias_names(text).items() if len(names) == 1}
+
+
+def ambiguous_aliases(text: str) -> dict[str, list[str]]:
+    """Initials the text declares for two or more people ("Mike Hosking (MH)", "Marion Harvey
+    (MH)"): neither may take the other's mentions, so they stay unresolved."""
+    return {alias: names for alias, names in _declared_alias_names(text).items() if len(names) > 1}
+
+
+def _declared_alias_names(text: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
     for m in _RX_DECLARED_ALIAS.finditer(text):
         name, alias = m.group(1), m.group(2)
         words = _trim_tail(name.split())
@@ -225,8 +235,10 @@ def declared_aliases(text: str) -> dict[str, str]:
             continue  # "Full Governing Body (FGB)" is a body's acronym, not a person's initials
         # "Service Cheryl Way (CW)": the shortest tail of the words that the letters fit
         for k in range(len(words) - 2, -1, -1):
-            if _initials_fit(alias, words[k:]) and alias not in out:
-                out[alias] = " ".join(words[k:])
+            if _initials_fit(alias, words[k:]):
+                name = " ".join(words[k:])
+                if name not in out.setdefault(alias, []):
+                    out[alias].append(name)
                 break
     return out
 
@@ -278,6 +290,9 @@ def find_posts(text: str, offset: int) -> list[Mention]:
     A known post is extended by the qualifier that names its portfolio ("the Cabinet Member"
     + " for Finance and Resources"), so the whole title is one mention."""
     out: list[Mention] = []
+    # a title wrapped over two lines ("The Chief" / "Executive will ...") is still one post;
+    # the line break becomes a space of the same length, so offsets hold
+    text = re.sub(r"(?<=\S)[ \t]*\n[ \t]*(?=\S)", lambda m: " " * len(m.group(0)), text)
     for rx in (_rx_posts(), _RX_GENERIC_POST):
         for m in rx.finditer(text):
             end = m.end(1)
@@ -286,7 +301,7 @@ def find_posts(text: str, offset: int) -> list[Mention]:
                 end += q.end()
             s, e = offset + m.start(), offset + end
             if all(e <= o.start or s >= o.end for o in out) and not _people_word(m.group(1)):
-                out.append(Mention(text[m.start(1):end], s, e, "post"))
+                out.append(Mention(" ".join(text[m.start(1):end].split()), s, e, "post"))
     out.sort(key=lambda x: x.start)
     return out
 
@@ -302,7 +317,7 @@ ORG_HEADS = (r"Board|Council|Committee|Sub-Committee|Group|Trust|Partnership|Pan
              r"Team|Agency|Authority|Commission|Department|Office|Government|University|College|School|"
              r"Academy|Forum|Network|Alliance|Association|Society|Foundation|Institute|Unit|Hub|"
              r"Inspectorate|Executive|Cabinet|Assembly|Parliament|Ministry|Directorate|Company|Limited|Ltd|"
-             r"Associates|Health|Care|Buses|Timber|Highways|Police|Constabulary|Bank|Library|Museum|Club|"
+             r"Associates|Health|Care|Buses|Timber|Highways|Police|Constabulary|Bank|Library|Hall|Museum|Club|"
              r"UHB|CCG|ICB|ICS|NHS|LHB|THB|PCC|LSCB|SAB|HWB|ALC|PCN|CIC|LLP|Surgery|Hospice|Federation|Consortium|"
              r"Collaborative|Union|Charity|Working Group")
 _MODIFIER_HEADS = {"Health", "Care", "Services", "Service", "Safety", "Health’s"}
