@@ -183,13 +183,17 @@ def main(debug: bool) -> None:
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="base IRI of instance data")
 @click.option("--force", is_flag=True, help="rebuild files whose content is already stored")
 @click.option("--jobs", "-j", type=int, default=1, show_default=True, help="worker processes that read documents in parallel (0: one per CPU)")
+@click.option("--corrections", "corrections", type=click.Path(dir_okay=False), default=None,
+              help="corrections file to apply (default: STORE/corrections.toml where it exists)")
 @handle_errors
-def build(paths, store, endpoint, body, date, base, force, jobs):
+def build(paths, store, endpoint, body, date, base, force, jobs, corrections):
     """Read minutes (files or folders) into the graph."""
     from kg.pipeline import build_into_store
     _check_date(date)
     progress = _progress if sys.stderr.isatty() else None
     kwargs = dict(body=body, date=date, base=base, force=force, progress=progress)
+    if corrections:
+        kwargs["corrections"] = corrections
     if jobs != 1 and _accepts(build_into_store, "jobs"):
         kwargs["jobs"] = jobs  # where the pipeline cannot read in parallel it reads in turn
     if endpoint:
@@ -202,6 +206,8 @@ def build(paths, store, endpoint, body, date, base, force, jobs):
         click.echo(f"built {r.path}: {r.triples} triples")
         for u in r.unresolved:
             click.echo(f"  unresolved: {u}")
+    for line in report.stale_corrections:
+        click.echo(f"govkg: warning: {_one_line(line)}", err=True)
     unchanged = [r for r in report.results if r.status == "unchanged"]
     if unchanged:
         click.echo(f"unchanged (already stored): {len(unchanged)} file(s)")
@@ -372,6 +378,18 @@ def analyse(what, fmt, store):
     from kg import analyse as an
     columns, rows = an.ANALYSES[what](_open_read(store))
     _print_rows(columns, rows, fmt)
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(FORMATS + ("toml",)), default="table", show_default=True,
+              help="table, json or csv rows; toml: the fixes as a corrections file to edit")
+@read_store_options
+@handle_errors
+def review(fmt, store):
+    """What most needs a person's eye, ranked, with the correction to paste for each."""
+    from kg.review import as_toml, review as run_review
+    columns, rows = run_review(_open_read(store))
+    click.echo(as_toml(rows).rstrip("\n") if fmt == "toml" else render(columns, rows, fmt))
 
 
 @main.command()
