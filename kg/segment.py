@@ -217,6 +217,8 @@ def _label_only(ln: Line | None) -> bool:
     if ln is None or _attendance_kind(ln.text) is None:
         return False
     label = _MARKUP.sub("", ln.text).rstrip("*_ ")
+    if re.search(r"[:;]\s*\S", label):
+        return False  # "Apologies; Tamsyn Imison": the list is on the label's own line
     return label.endswith(":") or len(label.split()) <= 4
 
 
