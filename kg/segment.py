@@ -172,6 +172,7 @@ MINUTE_SHAPES = [
 def _minute_numbers(text: str) -> list[re.Match]:
     """Minute numbers that rise in one sequence (275/19, 276/19 ...; B/24/01, B/24/02 ...)."""
     best: list[re.Match] = []
+    best_rx = None
     for rx in MINUTE_SHAPES:
         by_key: dict[str, list[re.Match]] = {}
         for m in rx.finditer(text):
@@ -184,9 +185,11 @@ def _minute_numbers(text: str) -> list[re.Match]:
                     seq.append(m)
                     last = n
             if len(seq) > len(best):
-                best = seq
+                best, best_rx = seq, rx
     if len(best) >= 3:
         return best
+    if best_rx is MINUTE_SHAPES[-1]:
+        return []  # "2024. Was a good year": a bare number is a running minute only in a run
     # fewer than three: only those that open a line count ("12/25 Matters arising")
     return [m for m in best if m.start() == 0 or text[m.start() - 1] == "\n"]
 

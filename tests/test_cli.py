@@ -228,17 +228,26 @@ def test_query_list(founding_store):
     assert "who-owns" in table and "accountable" in table
 
 
-@pytest.mark.parametrize("fmt", ["table", "json", "csv"])
+@pytest.mark.parametrize("fmt", ["table", "json", "ndjson", "csv"])
 def test_query_formats(fmt, founding_store):
     r = ok(govkg("query", "--name", "attendance", "--format", fmt, "--store", founding_store))
     if fmt == "json":
-        assert any(row["name"] == "Kerry Crichlow" for row in json.loads(r.stdout))
+        rows = json.loads(r.stdout)
+        assert any(row["name"] == "Kerry Crichlow" for row in rows)
+        assert all(row["person"].startswith("https://") for row in rows)  # IRIs kept for programs
+    elif fmt == "ndjson":
+        rows = [json.loads(line) for line in r.stdout.splitlines()]
+        assert any(row["name"] == "Kerry Crichlow" and row["role"] == "apologies" for row in rows)
     elif fmt == "csv":
         rows = list(csv.DictReader(io.StringIO(r.stdout)))
         assert any(row["name"] == "Kerry Crichlow" and row["role"] == "apologies" for row in rows)
+        assert all(row["meeting"].startswith("https://") for row in rows)
     else:
-        assert r.stdout.splitlines()[0].split() == ["meeting", "person", "name", "role"]
+        header = r.stdout.splitlines()[0].split()
+        assert header[0] == "meeting" and "role" in header and ("name" in header or "person" in header)
         assert "Kerry Crichlow" in r.stdout
+        # for people: the meeting as its body, no IRIs
+        assert "Wirral Children" in r.stdout and "https://" not in r.stdout and "/id/" not in r.stdout
 
 
 def test_query_unknown_name_lists_the_known_ones(founding_store):

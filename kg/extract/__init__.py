@@ -92,6 +92,9 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
             ctx.aliases.setdefault(code, surface)
     # "Mark Wardle (MW)" declares a person's initials, not an organisation's acronym
     acronyms = {a: n for a, n in defined_acronyms(text).items() if a not in ctx.aliases and n not in ctx.aliases.values()}
+    for acr, name in _spelled_elsewhere(text).items():
+        if acr not in acronyms and acr not in ctx.aliases and acr not in ambiguous:
+            acronyms[acr] = name
     sents = read_sentences(secs, ctx, acronyms)
 
     meeting = _meeting(secs, sents, body, date)
@@ -151,7 +154,8 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
                 continue
         labelled = layout.labelled_action(s, rule_doc, _previous(sents, k), _paragraph_before(sents, k))
         if labelled is not None:
-            _add_action(ex, labelled)
+            if not _owners_confirmed(ex, labelled):
+                _add_action(ex, labelled)
             continue
         if s.section.kind in ("actions", "decisions") and not _is_list_heading(s):
             _list_entry(ex, s, rule_doc, secs)
@@ -211,12 +215,18 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
         ex.statements.extend(statements)
         if decision is None and decl is None:
             ex.actions.extend(rules.actions_of(s, rule_doc, prev_question))
+        elif decl is None:
+            # "It was agreed that SAG should have a budget and MH and CC will manage this":
+            # a decision, and the task of those who carry it out
+            ex.actions.extend(rules.owners_will(s, rule_doc))
         prev_question = _question_of(statements, prev_question)
     _next_meeting_decision(ex, secs, sents)
     known_orgs = {o.surface for o in ex.organisations}
     for a in ex.actions:
         a.due_date = rules.due_date(a.due, meeting.date)
         for o in a.owners:
+            if o.kind == "org" and o.surface in acronyms:
+                o.surface = acronyms[o.surface]  # an owner code that is the body's acronym
             if o.kind == "org" and o.surface not in known_orgs:
                 # a unit named only as a task's owner ("by the Housing Maintenance section")
                 known_orgs.add(o.surface)
@@ -314,6 +324,21 @@ def _list_entry(ex: Extraction, s: Sent, doc: rules.Doc, secs: Sections) -> None
     a = Action(text.rstrip(". "), s.evidence, owners, s.item_index)
     a.due = rules.due_of(text)
     _add_action(ex, a)
+
+
+def _owners_confirmed(ex: Extraction, label: Action) -> bool:
+    """'The General Manager and the Chair will meet ...' then 'ACTION: AW': the label names
+    the owner of the task the prose just recorded; it adds owners, not a second task."""
+    if not ex.actions or label.evidence.quote.lstrip()[:1] == "":
+        return False
+    last = ex.actions[-1]
+    if not (label.evidence.start <= last.evidence.start < label.evidence.end):
+        return False
+    keys = {_owner_key(o, ex.aliases) for o in last.owners}
+    for o in label.owners:
+        if _owner_key(o, ex.aliases) not in keys and not any(_keys_match(_owner_key(o, ex.aliases), k) for k in keys):
+            last.owners.append(o)
+    return True
 
 
 def _add_action(ex: Extraction, a: Action) -> None:
@@ -564,6 +589,24 @@ def _body_from_next_meeting(text: str) -> str | None:
         if not re.fullmatch(r"(?:Board|Committee|Council|PC|Meeting)", name):
             return name
     return None
+
+
+_ORG_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ \t]+(?:[A-Z][a-z]+|and|of|for))*[ \t]+(?:Council|Authority|Trust|Board)\b")
+
+
+def _spelled_elsewhere(text: str) -> dict[str, str]:
+    """'SCC' in a document whose letterhead names Suffolk County Council: an acronym the
+    gazetteer holds for several bodies means the one the document spells out, when
+    exactly one named body has those initials."""
+    found: dict[str, set[str]] = {}
+    for m in _ORG_NAME.finditer(text):
+        name = " ".join(m.group(0).split())
+        if gz.lookup_org(name) is None:
+            continue
+        acr = "".join(w[0] for w in name.split() if w[0].isupper())
+        if len(acr) >= 3 and re.search(rf"\b{acr}\b", text):
+            found.setdefault(acr, set()).add(name)
+    return {acr: next(iter(names)) for acr, names in found.items() if len(names) == 1}
 
 
 def _dedupe_attendance(items):

@@ -18,7 +18,9 @@ MARKER = re.compile(r"(?P<m>\b(?:members\s+|directors\s+|trustees\s+)?present[\s
                     r"\balso\s+present[\s*_]*:|\bapologies(?:\s+for\s+absence)?\s*(?:were\s+received\s+from)?[\s*_]*:|"
                     r"\babsent[\s*_]*:|\bpublic[\s*_]*:|\bofficers(?:\s+present)?[\s*_]*:|\bofficials(?:\s+present)?[\s*_]*:|"
                     r"\bobservers?[\s*_]*:|\binvited[\s*_]*:|\bguests?[\s*_]*:|"
-                    r"\bin\s+the\s+chair[\s*_]*:|^\s*(?:chair|chairman|chairperson)[\s*_]*:)", re.I | re.M)
+                    r"\bin\s+the\s+chair[\s*_]*:|^[ \t]*(?:chair|chairman|chairperson)[\s*_]*:)", re.I | re.M)
+# (the line-start branch skips spaces and tabs only: `^\s*` ran across every following
+# blank line from every line start, quadratic in a run of blank lines)
 ROLE_OF_MARKER = [("chair", re.compile(r"chair", re.I)),
                   ("in_attendance", re.compile(r"in\s+attendance|also\s+present|officers|officials|observer|invited|guest", re.I)),
                   ("apologies", re.compile(r"apolog|absent", re.I)),

@@ -296,7 +296,7 @@ SUBJECTLESS_DECISION = re.compile(r"(?:^|[:;–—]\s*|^\s*[-•*]\s*|\s[-–—
 # "Approval of minutes: Approved and signed as correct.", "Circulated, approved & signed",
 # "Minutes approved and signed.", "... (Ch. No. 300114) – all approved.": the body, unnamed,
 # approving what the item put to it
-APPROVED_SHORT = re.compile(r"(?:^|[:;,]\s*|\s[-–—]\s*|^[A-Z][\w’' ]{2,30}?\s+)(?:all\s+)?(?P<verb>[Aa]pproved|[Cc]onfirmed|"
+APPROVED_SHORT = re.compile(r"(?:^|[:;,]\s*|\s[-–—]\s*)(?:[A-Z][\w’' ]{2,30}?\s+)?(?:all\s+)?(?P<verb>[Aa]pproved|[Cc]onfirmed|"
                             r"[Aa]ccepted)(?:\s*(?:and|&)\s+signed\b|\s+for\s+payment\b|\s*\.?\s*$)")
 # "All Cllrs were happy with this.", "The Board were in agreement and ...": the members consenting
 CONSENT = re.compile(r"(?:^|:\s+|\band\s+)(?:[Ii]f\s+so,?\s+)?(?:[Aa]ll\s+)?(?:the\s+|The\s+)?(?:Cllrs|Councillors|Members|Trustees|Governors|"
@@ -550,6 +550,21 @@ def actions_of(sent: Sent, doc: Doc, prev_question: str | None) -> list[Action]:
             out.append(_action(sent, subj.owners, vp))
             return out
     return out
+
+
+AND_OWNERS_WILL = re.compile(r"\b(?:and|but|;)\s+(?=\S)")
+
+
+def owners_will(sent: Sent, doc: Doc) -> list[Action]:
+    """'... and MH and CC will manage this': named owners promising, after a clause of the body."""
+    for m in AND_OWNERS_WILL.finditer(sent.text):
+        subj = subject_at(sent, m.end(), doc)
+        if subj is None or subj.kind not in ("person", "post"):
+            continue
+        will = WILL.match(sent.text[subj.end:])
+        if will and not NOT_TASKS.match(will.group("vp")):
+            return [_action(sent, subj.owners, will.group("vp"))]
+    return []
 
 
 # "An inspection will be arranged by the Housing Maintenance section", "which would be completed
