@@ -145,7 +145,7 @@ def test_attendance_blocks(raw, expected):
 
 
 @pytest.mark.parametrize("raw, expected", [
-    ("Those present\nAnn Lee, Chairman\nRaj Patel, Secretary\n\n1. APOLOGIES\n\nNone.\n", {"Ann Lee", "Raj Patel"}),
+    ("Those present\nAnn Lee (Chairman)\nRaj Patel (Secretary)\n\n1. APOLOGIES\n\nNone.\n", {"Ann Lee", "Raj Patel"}),
     ("Participants: Ann Lee (AL), Raj Patel, Tom Cole.\n\nThe committee met by email.\n", {"Ann Lee", "Raj Patel", "Tom Cole"}),
     ("Directors present: Ann Lee, Raj Patel, and Tom Cole\n\nAnn started the meeting at 6:30.\n",
      {"Ann Lee", "Raj Patel", "Tom Cole"}),
