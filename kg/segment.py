@@ -47,7 +47,8 @@ def lines_of(text: str, start: int = 0, end: int | None = None) -> list[Line]:
 # -- attendance headings ----------------------------------------------------------------
 
 ATTENDANCE_HEADS = [
-    ("present", re.compile(r"^attend\w*\s*:?$|^(?:members\s+)?(?:present|attendees|attendance|members\s+in\s+attendance|board\s+members|"
+    ("present", re.compile(r"^attend\w*\s*:?$|^(?:those|directors|trustees|participants)\s+present\b\s*:?|^participants\s*:|"
+                           r"^(?:members\s+)?(?:present|attendees|attendance|members\s+in\s+attendance|board\s+members|"
                            r"governors\s+present|councillors\s+present|voting\s+members|panel\s+members|"
                            r"committee\s+members)\b\s*:?|^(?:members|governors|councillors|trustees)\s*:", re.I)),
     ("in_attendance", re.compile(r"^(?:also\s*,?\s*|officers\s+|others\s+)?in\s+attendance\b\s*:?|^also\s+present\b\s*:?|"

@@ -357,7 +357,8 @@ _RX_MORE_HEADS = re.compile(rf"(?:[ \t]+(?:{ORG_HEADS}))+(?![\w-])")
 _CAP = r"(?:[A-Z0-9][\w’'&/-]*|of|for|and|the|&|on|in)"
 _RX_ORG_PHRASE = re.compile(rf"(?<![\w’'/-])((?:(?!\d+/\d+\b)[A-Z0-9][\w’'&/-]*\s+)(?:{_CAP}\s+){{0,6}}?(?:{ORG_HEADS}))(?![\w-])")
 _RX_DEFINED_ACRONYM = re.compile(r"((?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|the|&|in)\s+)*){1,8})\(([A-Z][A-Za-z&]{1,8})\)")
-_RX_ACRONYM = re.compile(r"(?<![\w-])([A-Z][A-Z&]{1,7}|[A-Z][a-z][A-Z]{1,3})(?![\w-])")
+# "finalised-NICE guidelines": a dash after a lower-case word separates, it does not join
+_RX_ACRONYM = re.compile(r"(?:(?<![\w-])|(?<=[a-z]-))([A-Z][A-Z&]{1,7}|[A-Z][a-z][A-Z]{1,3})(?![\w-])")
 
 
 @dataclass
