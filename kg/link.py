@@ -13,6 +13,12 @@ rebuilt or added later).  Two halves:
   gov:ReportBack facts.  A sentence that states a state in a report section but fits no
   known action is kept as a report on an unknown earlier action, not forced onto one.
 
+When links change (kg.pipeline): a changed document is swapped in with its body's new
+link graph in one transaction (`links_for_document`), so no link points into a version
+that is gone; new documents only add, so their bodies are relinked once at the end of the
+build (`relink_stale`), which also relinks any body whose link graph does not name all of
+its dated meetings (gov:linkedMeeting), as a build killed before its end leaves it.
+
 How a sentence and an action are weighed (`score`):
   subject   stemmed content words shared by the sentence (with its item title) and the
             action (its text, evidence and item title), each word weighted by its rarity
@@ -406,21 +412,59 @@ def links_for_document(store, graph_iri: str, triples: bytes, base: str):
         dates = {a.date for a in actions} | {s.date for s in cands}
         if len(dates) < 2 and not store._store.contains_named_graph(_node(live)):
             continue
-        g = build_links(body, link_body(actions, cands), actions, d0 | d1, base)
+        g = build_links(body, link_body(actions, cands), actions, d0 | d1, base,
+                        frozenset(c.meeting for c in cands))
         swaps.append((str(live), str(links_staging_iri(body, base)), list(g)))
     doc.close()
     return swaps
 
 
 def relink_body(store, body_iri: str, base: str) -> int:
-    """Recompute one body's link graph from what the store holds; returns how many links."""
+    """Recompute one body's link graph from what the store holds, in one transaction;
+    returns how many report-backs it holds."""
     from kg.build import build_links, links_graph_iri, links_staging_iri
     actions, cands, due = _inputs(store, body_iri, None)
+    live = links_graph_iri(body_iri, base)
+    dates = {a.date for a in actions} | {c.date for c in cands}
+    if len(dates) < 2 and not store._store.contains_named_graph(_node(live)):
+        return 0
     links = link_body(actions, cands)
-    g = build_links(body_iri, links, actions, due, base)
-    store.replace_graphs_together([(str(links_graph_iri(body_iri, base)), str(links_staging_iri(body_iri, base)),
-                                    list(g))])
+    g = build_links(body_iri, links, actions, due, base, frozenset(c.meeting for c in cands))
+    store.replace_graphs_together([(str(live), str(links_staging_iri(body_iri, base)), list(g))])
     return len(links)
+
+
+_BODY_PREDICATE = b"<https://w3id.org/govkg/ontology#body>"
+
+
+def bodies_in(triples: bytes) -> set[str]:
+    """The bodies a document's N-Triples name for its meetings."""
+    out = set()
+    for line in triples.splitlines():
+        if _BODY_PREDICATE in line:
+            obj = line.split(_BODY_PREDICATE, 1)[1].strip().rstrip(b".").strip()
+            if obj.startswith(b"<") and obj.endswith(b">"):
+                out.add(obj[1:-1].decode("utf-8"))
+    return out
+
+
+STALE = """PREFIX gov: <https://w3id.org/govkg/ontology#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT DISTINCT ?b WHERE {
+  ?m a gov:Meeting ; gov:body ?b ; dcterms:date ?d .
+  FILTER NOT EXISTS { ?b gov:linkedMeeting ?m }
+  ?m2 a gov:Meeting ; gov:body ?b ; dcterms:date ?d2 .
+  FILTER(?d2 != ?d)
+}"""
+
+
+def relink_stale(store, base: str, bodies: set[str] = frozenset()) -> list[str]:
+    """Relink `bodies` and every body with a dated meeting its links were not computed
+    from (left so by a build stopped before its end); returns the bodies relinked."""
+    todo = set(bodies) | {r["b"] for r in store.select(STALE)[1]}
+    for body in sorted(todo):
+        relink_body(store, body, base)
+    return sorted(todo)
 
 
 def _node(iri):
