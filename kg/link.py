@@ -64,12 +64,14 @@ STATE_RULES: list[tuple[str, re.Pattern]] = [(state, re.compile(rx, re.I)) for s
     ("in_progress", r"\bin hand\b|\bawait(?:ing|ed|s)?\b|\bchasing\b|\bchased\b|\bprogress(?:ing|ed)?\b|\bongoing\b"
                     r"|\bunder ?way\b|\bin progress\b|\bwas due to\b|\bwere due to\b|\bis due to\b|\bcontinu(?:es|ing)\b"
                     r"|\bwaiting\b|\bbeing (?:\w+ed|dealt|looked|considered)\b|\bpending\b|\bwill be (?:\w+ed)\b"
-                    r"|\bcould not (?:yet )?confirm\b|\bstarted\b|\binvestigating\b|\bworking (?:on|with)\b"),
+                    r"|\bcould not (?:yet )?confirm\b|\bstarted\b|\binvestigating\b|\bworking (?:on|with)\b"
+                    r"|\b(?:clerk|chair|secretary) chase\b|\bchase (?:again|up)\b"),
     ("done", r"\bha(?:d|s|ve) (?:now )?(?:been )?(?:\w+ed|done|sent|written|made|met|spoken|taken|given|paid|held|"
              r"bought|put|set|cut|seen|agreed|completed)\b|\bcompleted?\b|\bconfirmed\b|\bresolved\b|\bdone\b"
              r"|\b(?:was|were) (?:now )?(?:held|installed|received|sent|ordered|paid|purchased|repaired|"
              r"delivered|fixed|replaced|submitted|approved|cleared|cut|planted)\b|\bnow (?:been )?\w+ed\b"
-             r"|\bhave all\b|\bclosed\b|\bcomplete\b|\bachieved\b|\bactioned\b|\bin place\b"),
+             r"|\bhave all\b|\bclosed\b|\bcomplete\b|\bachieved\b|\bactioned\b|\bin place\b"
+             r"|\bno further action (?:is |was )?(?:required|needed|necessary)\b"),
 ]]
 
 # Items under which minutes report back on earlier actions.
@@ -77,7 +79,7 @@ REPORT_SECTION = re.compile(
     r"\bmatters? arising\b|\bclerk'?s?'? (?:report|update)s?\b|\baction (?:log|points?|list|sheet|tracker|plan)s?\b"
     r"|\b(?:review of |outstanding |progress on )?actions?\b(?! to)|\bprogress (?:report|update)s?\b"
     r"|\bupdates? (?:on|from) (?:the )?(?:previous|last)\b|\bfrom the (?:previous|last) meeting\b"
-    r"|\bchief executive'?s? report\b|\boutstanding (?:items|matters)\b", re.I)
+    r"|\bchief executive'?s? report\b|\boutstanding (?:items|matters)\b|^\W*updates?\W*$", re.I)
 
 # Words that tell nothing of a subject: grammar, and the vocabulary of every minute.
 STOP = frozenset("""
@@ -191,10 +193,23 @@ def report_sentences(secs: Sections, res: Resolution) -> list[ReportSentence]:
     return out
 
 
+# a minute number a report can cite: "3778", "275/19" (not "4", which is any list's)
+MINUTE_NUMBER = re.compile(r"\d{3,5}|\d{1,4}/\d{2,4}")
+_CITED = re.compile(r"^[^\w£$€]{0,3}(\d{3,5}|\d{1,4}/\d{2,4})\b(?![./]\d)|\b(?:minute|min\.?|item|ref\.?)\s*(?:no\.?\s*)?"
+                    r"(\d+(?:[./]\d+)*)", re.I)
+
+
+def cited_minutes(text: str) -> set[str]:
+    """Minute numbers a sentence cites: opening it ("3778 - Play Area – ...") or named
+    ("see minute 275/19")."""
+    return {a or b for a, b in _CITED.findall(text)}
+
+
 # weights of the parts of a score (see the module docstring)
 W_OWNER = 0.12
 W_SECTION = 0.15
 W_STATE = 0.15
+W_MINUTE = 0.4  # the report cites the action's minute number
 GAP_COST = 0.35  # share lost per meeting in between
 THRESHOLD = 0.36
 # a sentence under matters arising that states a state is a report-back on something: a
@@ -256,6 +271,8 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
     for k, (own, title) in enumerate(act_words):
         for w in own | title:
             holders[w].add(k)
+        if MINUTE_NUMBER.fullmatch(actions[k].item_number or ""):
+            holders["#" + actions[k].item_number].add(k)
     scored: dict[str, list[tuple[float, int]]] = {}
     for c in sorted(candidates, key=lambda c: (c.date, c.meeting, c.order, c.passage)):
         tkey = frozenset(stems(c.item_title))
@@ -268,7 +285,8 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
             continue
         cw_subject = cw
         best: list[tuple[float, int]] = []
-        near = set().union(*(holders.get(w, ()) for w in cw_subject | cw_process | ct))
+        refs = {"#" + n for n in cited_minutes(c.text)}
+        near = set().union(*(holders.get(w, ()) for w in cw_subject | cw_process | ct | refs))
         for k in sorted(near):
             a = actions[k]
             if a.date >= c.date:
@@ -279,7 +297,8 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
             else:
                 cw = cw_subject
             shared = weight(cw & own) + 0.5 * weight((cw & title) | (ct & own)) + 0.3 * weight(ct & title)
-            if shared <= 0:
+            cited = "#" + a.item_number in refs
+            if shared <= 0 and not cited:
                 continue
             wc, wa = weight(cw | ct) or 1.0, weight(own | title) or 1.0
             subject = shared / math.sqrt(wc * wa)
@@ -290,6 +309,8 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
                 s += W_SECTION * subject
             if c.state:
                 s += W_STATE * subject
+            if cited:  # "3778 - Play Area – ...": the report names the minute of the action
+                s += W_MINUTE
             gap = rank[c.date] - rank[a.date] - 1
             s *= 1.0 / (1.0 + GAP_COST * gap)
             best.append((s, k))
@@ -364,7 +385,7 @@ def _inputs(store, body_iri: str, leave_out: str | None) -> tuple[list[LinkActio
         if a is None:
             a = acts[r["action"]] = LinkAction(r["action"], r["meeting"], r.get("date", "")[:10], r.get("text", ""),
                                                r.get("evidence", ""), r.get("item_title", ""),
-                                               order=int(r.get("start") or 0))
+                                               order=int(r.get("start") or 0), item_number=r.get("item_number", ""))
         for o in (r.get("owner_name"), r.get("role")):
             if o and o not in a.owners:
                 a.owners.append(o)

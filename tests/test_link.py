@@ -12,7 +12,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg.link import link_body, state_of, stems
+from kg.link import cited_minutes, link_body, state_of, stems
 from kg.pipeline import build_into_store
 from kg.records import LinkAction, LinkSentence
 from kg.store import GraphStore
@@ -49,6 +49,12 @@ STATE_TABLE = [
     ("The second funding application will now not take place until early April.", "carried_forward"),
     ("The bench survey is no longer required.", "dropped"),
     ("The application was withdrawn by the applicant.", "dropped"),
+    # a trust's clerk's report, a residents' association and a library board's matters arising
+    ("Policy for volunteers' expenses to next meeting", "carried_forward"),
+    ("Garden signage in place.", "done"),
+    ("Noticeboard quotes awaiting more information", "in_progress"),
+    ("[No further action required.]", "done"),
+    ("b) Online booking system – No update.", "no_progress"),
     ("The Chair welcomed everyone to the meeting.", None),
     ("Councillors discussed locations of charity land in the village.", None),
 ]
@@ -68,8 +74,8 @@ def test_subject_words_are_stemmed_content_words(raw, expected):
     assert stems(raw) == expected
 
 
-def _act(k, date, text, owners=("Ann Brook",), title=""):
-    return LinkAction(f"a{k}", f"m{date}", date, text, text, title, list(owners), k)
+def _act(k, date, text, owners=("Ann Brook",), title="", number=""):
+    return LinkAction(f"a{k}", f"m{date}", date, text, text, title, list(owners), k, number)
 
 
 def _sent(k, date, text, state=None, report=True, title="Matters arising"):
@@ -103,6 +109,27 @@ def test_the_next_meeting_weighs_more_than_a_later_one():
                _act(2, "2024-03-06", "ask the council to repair the footpath at Mill Lane")]
     cands = [_sent(1, "2024-04-03", "Mill Lane footpath – the repair had been completed.")]
     assert [r.action for r in link_body(actions, cands)] == ["a2"]
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("3778 - Llanfoist Play Area – the officer has been on leave so unable to visit.", {"3778"}),
+    ("- 275/19 Bus shelter: the Clerk had written to the county.", {"275/19"}),
+    ("Further to minute 12.3 the Treasurer had opened the account.", {"12.3"}),
+    ("£1600 was received for the village map.", set()),
+    ("2. Work ahead", set()),
+])
+def test_cited_minute_numbers(raw, expected):
+    assert cited_minutes(raw) == expected
+
+
+def test_a_report_citing_the_minute_number_goes_to_that_minutes_action():
+    # matters arising that open with the earlier minute's number, as community councils write them
+    actions = [_act(1, "2024-09-23", "pursue the site visit with the county officer", number="3778"),
+               _act(2, "2024-09-23", "send the school an application form", number="3779")]
+    cands = [_sent(1, "2024-10-28", "3778 - Llanfoist Play Area – officer on leave so unable to visit. Cllr Parr to pursue"),
+             _sent(2, "2024-10-28", "3779 - Memorial Green funding - Clerk confirmed they were sent a form")]
+    links = link_body(actions, cands)
+    assert [(r.action, r.passage) for r in links] == [("a1", "p1"), ("a2", "p2")]
 
 
 # -- builds: incremental, out of order, and killed ------------------------------------------
