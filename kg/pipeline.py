@@ -229,7 +229,7 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
                 if window is not None:
                     window.done()
                 if nt is not None:
-                    linking = hasattr(store, "_store")  # the link stage runs on local stores
+                    linking = isinstance(store, GraphStore)  # the link stage runs on local stores
                     links = []
                     if linking and graph_iri in stored:
                         # a changed document: its body's links change with it, in one transaction,
@@ -246,7 +246,7 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
                     if written % FLUSH_EVERY == 0:
                         store.flush()
                 report.results.append(result)
-            if hasattr(store, "_store"):
+            if isinstance(store, GraphStore):
                 relink_stale(store, base, to_link)
     finally:
         if pool is not None:
