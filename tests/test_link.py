@@ -144,7 +144,7 @@ Present: Cllr Ann Brook (Chair), Cllr Tom Reed, Cllr Sara Quill
 Cllr Ann Brook agreed to obtain three quotes for the play area fence.
 
 2. Buses
-Cllr Tom Reed agreed to write to the bus company about the timetable.
+Cllr Tom Reed agreed to write to the bus company about the timetable by 1 February 2024.
 
 3. Dog Bin
 Cllr Sara Quill agreed to ask the district council about a dog bin on Marsh Lane.
