@@ -57,12 +57,13 @@ def _read_bytes(p: Path, name: str, max_bytes: int) -> bytes:
         if p.is_dir():
             raise InputError(name, "is a folder; pass the minutes files in it "
                              "(the build command expands folders)")
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise InputError(name, f"is {_human(size)}, over the {_human(max_bytes)} limit; "
-                             "check it is the minutes and not an archive or scan, or split it into smaller files")
-        with p.open("rb") as f:
-            data = f.read(max_bytes + 1)  # the file may have grown since stat
+        for _attempt in range(3):
+            data, changed = _read_once(p, name, max_bytes)
+            if not changed:
+                break
+        else:
+            raise InputError(name, "kept changing while it was read (is it still being written or "
+                             "downloaded?); build it again when it is complete")
     except FileNotFoundError:
         raise InputError(name, _broken_link(p) or "does not exist; check the path") from None
     except OSError as err:
@@ -72,6 +73,37 @@ def _read_bytes(p: Path, name: str, max_bytes: int) -> bytes:
         raise InputError(name, f"is over the {_human(max_bytes)} limit; split it into "
                          "smaller files")
     return data
+
+
+def open_regular(p: Path | str, name: str) -> int:
+    """A file descriptor of `p`, refusing anything that is not a regular file.
+
+    Opened without blocking, so a FIFO or a device named as minutes cannot hang the build
+    (and the store lock with it)."""
+    import stat
+    fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+                else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a regular file")
+        raise InputError(name, f"is {kind}, not a file; govkg reads minutes saved as files")
+    return fd
+
+
+def _read_once(p: Path, name: str, max_bytes: int) -> tuple[bytes, bool]:
+    """The bytes of `p`, and whether the file changed (size or time) while they were read."""
+    fd = open_regular(p, name)
+    with os.fdopen(fd, "rb") as f:
+        before = os.fstat(fd)
+        if before.st_size > max_bytes:
+            raise InputError(name, f"is {_human(before.st_size)}, over the {_human(max_bytes)} limit; "
+                             "check it is the minutes and not an archive or scan, or split it into smaller files")
+        data = f.read(max_bytes + 1)  # the file may have grown since stat
+        after = os.fstat(fd)
+    changed = ((before.st_size, before.st_mtime_ns) != (after.st_size, after.st_mtime_ns)
+               or (len(data) != after.st_size and len(data) <= max_bytes))
+    return data, changed
 
 
 def read_document(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> Document:
