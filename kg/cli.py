@@ -102,9 +102,10 @@ def _remote_store(endpoint: str):
 
 
 def output_options(fn):
-    """--format table|json|csv for every command that returns rows."""
+    """--format table|json|ndjson|csv for every command that returns rows."""
     return click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
-                        help="table for people, json for programs, csv for spreadsheets")(fn)
+                        help="table for people (names and dates), json or ndjson for programs, "
+                             "csv for spreadsheets (json, ndjson and csv keep IRIs)")(fn)
 
 
 def store_option(fn):
@@ -141,8 +142,15 @@ def _open_read(store: str | None, endpoint: str | None = None):
     return GraphStore(_store_path(store), read_only=True)
 
 
-def _print_rows(columns, rows, fmt):
-    click.echo(render(columns, rows, fmt))
+def _print_rows(columns, rows, fmt, store=None):
+    """Print rows in the chosen format; a table names what the store's IRIs stand for."""
+    labels = None
+    if fmt == "table" and store is not None and rows:
+        from kg.query import display_labels
+        labels = display_labels(store)
+    out = render(columns, rows, fmt, labels=labels)
+    if out or fmt != "ndjson":
+        click.echo(out)
 
 
 class OneLineGroup(click.Group):
@@ -183,13 +191,17 @@ def main(debug: bool) -> None:
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="base IRI of instance data")
 @click.option("--force", is_flag=True, help="rebuild files whose content is already stored")
 @click.option("--jobs", "-j", type=int, default=1, show_default=True, help="worker processes that read documents in parallel (0: one per CPU)")
+@click.option("--corrections", "corrections", type=click.Path(dir_okay=False), default=None,
+              help="corrections file to apply (default: STORE/corrections.toml where it exists)")
 @handle_errors
-def build(paths, store, endpoint, body, date, base, force, jobs):
+def build(paths, store, endpoint, body, date, base, force, jobs, corrections):
     """Read minutes (files or folders) into the graph."""
     from kg.pipeline import build_into_store
     _check_date(date)
     progress = _progress if sys.stderr.isatty() else None
     kwargs = dict(body=body, date=date, base=base, force=force, progress=progress)
+    if corrections:
+        kwargs["corrections"] = corrections
     if jobs != 1 and _accepts(build_into_store, "jobs"):
         kwargs["jobs"] = jobs  # where the pipeline cannot read in parallel it reads in turn
     if endpoint:
@@ -202,6 +214,8 @@ def build(paths, store, endpoint, body, date, base, force, jobs):
         click.echo(f"built {r.path}: {r.triples} triples")
         for u in r.unresolved:
             click.echo(f"  unresolved: {u}")
+    for line in report.stale_corrections:
+        click.echo(f"govkg: warning: {_one_line(line)}", err=True)
     unchanged = [r for r in report.results if r.status == "unchanged"]
     if unchanged:
         click.echo(f"unchanged (already stored): {len(unchanged)} file(s)")
@@ -234,15 +248,37 @@ def _check_date(date: str | None) -> None:
 
 
 @main.command()
-@click.argument("file", type=click.Path(dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["json", "summary"]), default="summary", show_default=True)
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["json", "summary"]), default="summary", show_default=True,
+              help="summary: what was read, one row per document; json: the records build turns into RDF")
 @click.option("--body", default=None)
 @click.option("--date", default=None)
 @handle_errors
-def extract(file, fmt, body, date):
-    """Show what govkg reads from one file, before it becomes a graph."""
-    from kg.pipeline import extract_file
+def extract(paths, fmt, body, date):
+    """Show what govkg reads from minutes (files or folders), before it becomes a graph."""
+    from pathlib import Path
+    from kg import summary
+    from kg.output import render
     _check_date(date)
+    if len(paths) == 1 and not Path(paths[0]).is_dir():
+        _extract_one(paths[0], fmt, body, date)
+        return
+    if fmt == "json":
+        docs = summary.extract_paths(paths, body=body, date=date)
+        click.echo(json.dumps([{"file": p, "error": r.reason} if isinstance(r, GovkgError) else {"file": p, **r.to_json()}
+                               for p, r in docs], indent=2, ensure_ascii=False, default=sorted))
+        return
+    rows = summary.summarise(paths, body=body, date=date)
+    click.echo(render(summary.COLUMNS, rows, "table"))
+    counts = summary.warning_counts(rows)
+    if counts:
+        click.echo(render(["warning", "documents"],
+                          [{"warning": w, "documents": str(n)} for w, n in sorted(counts.items())], "table"))
+
+
+def _extract_one(file, fmt, body, date):
+    from kg.pipeline import extract_file
+    from kg.summary import warnings_of
     ex = extract_file(file, body=body, date=date)
     if fmt == "json":
         click.echo(json.dumps(ex.to_json(), indent=2, ensure_ascii=False, default=sorted))
@@ -254,6 +290,9 @@ def extract(file, fmt, body, date):
                          ("actions", ex.actions), ("statements", ex.statements), ("judgements", ex.judgements),
                          ("reports", ex.reports), ("responsibilities", ex.responsibilities)):
         click.echo(f"  {label:16} {len(items)}")
+    warnings = warnings_of(ex)
+    if warnings:
+        click.echo(f"  {'warnings':16} {'; '.join(warnings)}")
 
 
 @main.command()
@@ -311,22 +350,25 @@ def query(file, expr, name, params, list_queries, allow_update, allow_service, t
         return
     st = _open_read(store, endpoint)
     columns, rows = q.run(st, nq, bindings, timeout=timeout, allow_service=allow_service)
-    _print_rows(columns, rows, fmt)
+    _print_rows(columns, rows, fmt, st)
 
 
 @main.command()
 @click.argument("question")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@output_options
 @read_store_options
 @handle_errors
 def ask(question, fmt, store):
-    """Ask who owns what in plain English, e.g. govkg ask "who owns the data set"."""
+    """Ask who owns what in plain English, e.g. govkg ask "who owns the data set".
+
+    table prints each answer with its evidence and meeting; json, ndjson and csv print
+    the answer's rows."""
     from kg.ask import answer
     ans = answer(_open_read(store), question)
-    if fmt == "json":
-        click.echo(render(ans.columns, ans.rows, "json"))
+    if fmt == "table":
+        click.echo(ans.text())
         return
-    click.echo(ans.text())
+    _print_rows(ans.columns, ans.rows, fmt)
 
 
 @main.command()
@@ -338,8 +380,9 @@ def ask(question, fmt, store):
 def path(a, b, fmt, store):
     """The shortest accountability path between two names."""
     from kg.analyse import shortest_path
-    columns, rows = shortest_path(_open_read(store), a, b)
-    _print_rows(columns, rows, fmt)
+    st = _open_read(store)
+    columns, rows = shortest_path(st, a, b)
+    _print_rows(columns, rows, fmt, st)
 
 
 @main.command()
@@ -350,8 +393,21 @@ def path(a, b, fmt, store):
 def analyse(what, fmt, store):
     """Network analysis: busiest owners, connecting organisations, unowned actions, follow-up."""
     from kg import analyse as an
-    columns, rows = an.ANALYSES[what](_open_read(store))
-    _print_rows(columns, rows, fmt)
+    st = _open_read(store)
+    columns, rows = an.ANALYSES[what](st)
+    _print_rows(columns, rows, fmt, st)
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(FORMATS + ("toml",)), default="table", show_default=True,
+              help="table, json or csv rows; toml: the fixes as a corrections file to edit")
+@read_store_options
+@handle_errors
+def review(fmt, store):
+    """What most needs a person's eye, ranked, with the correction to paste for each."""
+    from kg.review import as_toml, review as run_review
+    columns, rows = run_review(_open_read(store))
+    click.echo(as_toml(rows).rstrip("\n") if fmt == "toml" else render(columns, rows, fmt))
 
 
 @main.command()
@@ -367,9 +423,10 @@ def analyse(what, fmt, store):
 def actions(open_only, overdue, as_of, owner, body, since, fmt, store):
     """The action tracker: each action with its owner, due date, state and latest report-back."""
     from kg.followups import action_tracker
-    columns, rows = action_tracker(_open_read(store), open_only=open_only, overdue=overdue, as_of=as_of,
+    st = _open_read(store)
+    columns, rows = action_tracker(st, open_only=open_only, overdue=overdue, as_of=as_of,
                                    owner=owner, body=body, since=since)
-    _print_rows(columns, rows, fmt)
+    _print_rows(columns, rows, fmt, st)
 
 
 @main.command()
@@ -397,6 +454,8 @@ def viz(focus, depth, meeting, output, store):
     from kg.viz import write_view
     info = write_view(_open_read(store), output, focus=focus, depth=depth, meeting=meeting)
     click.echo(f"wrote {info.path}: {info.nodes} nodes, {info.edges} edges")
+    if getattr(info, "note", ""):
+        click.echo(info.note)
 
 
 EXPORT_FORMATS = ("turtle", "nt", "nquads", "trig", "jsonld", "graphml")

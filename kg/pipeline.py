@@ -21,7 +21,8 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from kg.build import build_graph
+from kg import corrections as corr
+from kg.build import build_graph, corrections_graph
 from kg.errors import GovkgError, InputError, UsageError
 from kg.extract import extract
 from kg.ids import Minter, source_key
@@ -66,12 +67,16 @@ class FileResult:
     triples: int = 0
     error: str | None = None
     unresolved: list[str] = field(default_factory=list)
+    # correction id -> why it did not apply to this document (kg.corrections.Applied.missed)
+    corrections_missed: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
 class BuildReport:
     store: str
     results: list[FileResult] = field(default_factory=list)
+    # one line per correction that applied to no document in the store
+    stale_corrections: list[str] = field(default_factory=list)
 
     @property
     def failed(self) -> list[FileResult]:
@@ -117,16 +122,19 @@ class _time_bound:
             signal.signal(signal.SIGALRM, self._old)
 
 
-def _graph_for(path: str, body, date, base, known: KnownPeople | None = None) -> tuple[Graph | None, str, FileResult]:
+def _graph_for(path: str, body, date, base, known: KnownPeople | None = None,
+               corrections: corr.Corrections | None = None) -> tuple[Graph | None, str, FileResult]:
     limit = doc_seconds()
     try:
         with _time_bound(limit):
             doc = read_document(path)
             secs = segment(doc)
-            res = resolve(extract(secs, body=body, date=date), known=known)
+            ex, applied = corr.before_resolve(extract(secs, body=body, date=date), corrections, source_key(path))
+            res = corr.after_resolve(resolve(ex, known=known), corrections, applied)
             res.report_sentences = report_sentences(secs, res)
-            g = build_graph(res, base)
-        return g, doc.sha256, FileResult(path, "built", len(g), unresolved=res.unresolved)
+            g = build_graph(res, base, applied)
+        return g, doc.sha256, FileResult(path, "built", len(g), unresolved=res.unresolved,
+                                         corrections_missed=applied.missed)
     except _Overtime:
         return None, "", FileResult(path, "failed", error=(
             f"{path}: took more than {limit:g} s to read (the bound on one document); "
@@ -153,8 +161,8 @@ def build_document(task: tuple) -> tuple[bytes | None, FileResult]:
     Runs in a worker process when building in parallel: a pure function of its
     arguments that touches no store.
     """
-    path, body, date, base, known = task if len(task) == 5 else (*task, None)
-    g, _sha, result = _graph_for(path, body, date, base, known)
+    path, body, date, base, known, corrections = (tuple(task) + (None, None))[:6]
+    g, _sha, result = _graph_for(path, body, date, base, known, corrections)
     if g is None:
         return None, result
     try:
@@ -289,7 +297,8 @@ def _open_store(store_path: str | None, endpoint: str | None, base: str, update_
 
 def build_into_store(paths: list[str], store_path: str | None, *, body: str | None = None, date: str | None = None,
                      base: str = DEFAULT_BASE, force: bool = False, progress=None, jobs: int | None = 1,
-                     endpoint: str | None = None, update_endpoint: str | None = None) -> BuildReport:
+                     endpoint: str | None = None, update_endpoint: str | None = None,
+                     corrections: str | os.PathLike | None = None) -> BuildReport:
     """Build every file under `paths` into the store, one named graph per file.
 
     A file whose content hash is already stored is skipped unless `force`; a changed
@@ -299,8 +308,13 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
     None: one per CPU).  Only this process writes to the store.  `endpoint`: build into a
     SPARQL 1.1 server (see kg.remote for the URL convention; `update_endpoint` where its
     update URL is not beside the query URL) instead of the store folder `store_path`.
+    `corrections`: a corrections file (kg.corrections) to apply; by default
+    STORE/corrections.toml where it exists.  It is read before anything is built (a
+    malformed file builds nothing); when it changed since the last build, every document
+    is rebuilt; corrections that apply to nothing are listed in `stale_corrections`.
     """
     jobs = resolve_jobs(jobs)
+    cs = _load_corrections(corrections, None if endpoint else store_path)
     report = BuildReport(str(endpoint or store_path))
     files: list[str] = []
 
@@ -313,7 +327,9 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
     pool = None
     try:
         with _open_store(store_path, endpoint, base, update_endpoint) as store:
-            stored = {} if force else store.source_hashes()
+            # corrections changed since the last build: every document is read again with them
+            changed = _stored_corrections_hash(store) != (cs.sha256 if cs else None)
+            stored = {} if force or changed else store.source_hashes()
             todo: list[tuple[str, str, str]] = []  # path, graph IRI, staging IRI
             for path in files:
                 key = source_key(path)
@@ -331,7 +347,7 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
             # "Julia Hassall" its earlier minutes named (documents of one build do not see
             # each other's people: they are resolved in parallel)
             known = known_people(store.select(get_named("known-people").text)[1], base) if todo else None
-            tasks = [(path, body, date, base, known) for path, _, _ in todo]
+            tasks = [(path, body, date, base, known, cs) for path, _, _ in todo]
             if jobs > 1 and len(todo) > 1:
                 # workers come from a fresh fork server: they hold no handle of this store
                 pool = _Parallel(min(jobs, len(todo)))
@@ -353,10 +369,46 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
                     if written % FLUSH_EVERY == 0:
                         store.flush()
                 report.results.append(result)
+            if cs is not None or changed:
+                _write_corrections(store, cs, minter, base)
+                report.stale_corrections = _stale(store, cs, report) if cs else []
     finally:
         if pool is not None:
             pool.close()
     return report
+
+
+def _load_corrections(path, store_path) -> corr.Corrections | None:
+    if path is not None:
+        return corr.load(path)
+    default = corr.default_path(store_path)
+    return corr.load(default) if default is not None and default.is_file() else None
+
+
+def _stored_corrections_hash(store) -> str | None:
+    rows = store.select(get_named("corrections-file").text)[1]
+    return rows[0].get("sha256") if rows else None
+
+
+def _write_corrections(store, cs: corr.Corrections | None, minter: Minter, base: str) -> None:
+    """The corrections graph holds the file's corrections (or goes, with the file)."""
+    graph_iri = str(minter.graph("corrections"))
+    if cs is None:
+        store.remove_graph(graph_iri)
+        return
+    store.replace_graph(graph_iri, str(minter.staging_graph("corrections")), ntriples_of(corrections_graph(cs, base)))
+
+
+def _stale(store, cs: corr.Corrections, report: BuildReport) -> list[str]:
+    """Corrections that no document in the store applied, each with why (from this build)."""
+    rows = store.select(get_named("corrections").text)[1]
+    base_c = str(Minter(store.base).iri("correction", ""))
+    applied = {r["correction"].removeprefix(base_c) for r in rows if r.get("document")}
+    missed: dict[str, str] = {}
+    for r in report.results:
+        for cid, why in r.corrections_missed.items():
+            missed.setdefault(cid, why)
+    return [corr.stale_message(cs, c, missed) for c in cs.entries if c.id not in applied]
 
 
 def _sha_of(path: str) -> str:

@@ -108,6 +108,16 @@ class GOV(DefinedNamespace):
     orgType: URIRef
     initials: URIRef
 
+    # corrections: what a person decided (kg.corrections)
+    Correction: URIRef
+    CorrectionsFile: URIRef
+    corrects: URIRef
+    appliedIn: URIRef
+    correctionKind: URIRef
+    line: URIRef
+    entry: URIRef
+    contentHash: URIRef
+
     # provenance of a source document
     sha256: URIRef
     sourcePath: URIRef
