@@ -204,6 +204,17 @@ def _worker_init(build_pid: int | None = None) -> None:
             pass
 
 
+def check_base(base: str) -> None:
+    """Refuse a base IRI that no IRI can be minted under, before any document is read (each
+    document would fail, and rdflib warn once per IRI)."""
+    import pyoxigraph as ox
+    try:
+        ox.NamedNode(base + "x")
+    except ValueError as e:
+        raise UsageError(f"--base {base!r} is not an absolute IRI ({e}); give one such as "
+                         "https://example.org/id/") from None
+
+
 def resolve_jobs(jobs: int | None) -> int:
     """jobs=None or 0 means one worker per CPU; 1 means build in this process."""
     if jobs is None or jobs == 0:
@@ -314,6 +325,7 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
     is rebuilt; corrections that apply to nothing are listed in `stale_corrections`.
     """
     jobs = resolve_jobs(jobs)
+    check_base(base)
     cs = _load_corrections(corrections, None if endpoint else store_path)
     report = BuildReport(str(endpoint or store_path))
     files: list[str] = []

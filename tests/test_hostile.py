@@ -470,3 +470,48 @@ def test_timeout_inf_means_no_limit(tmp_path):
     (one,) = write_minutes(tmp_path / "m", 1)
     assert govkg("build", one, "--store", store).returncode == 0
     assert csv_count(govkg("query", "--store", store, "--timeout", "inf", "--format", "csv", "-e", COUNT)) > 0
+
+
+@pytest.mark.skipif(sys.platform == "darwin", reason="macOS refuses file names that are not UTF-8")
+def test_a_file_name_that_is_not_utf8_fails_alone(tmp_path):
+    folder = tmp_path / "m"
+    write_minutes(folder, 2)
+    bad = os.path.join(os.fsencode(folder), b"minutes-\xff\xfe.txt")
+    with open(bad, "wb") as f:
+        f.write(MINUTES.replace("Upper Fenwick", "Nether Fenwick").encode("utf-8"))
+    store = tmp_path / "store"
+    p = govkg("build", folder, "--store", store)
+    assert_one_line(p, "minutes-\\xff\\xfe.txt", "not valid UTF-8")
+    assert "2 built, 0 unchanged, 1 failed" in p.stdout
+
+
+def test_a_meta_charset_naming_a_codec_that_always_fails(tmp_path):
+    page = tmp_path / "minutes.html"
+    page.write_bytes(b'<html><head><meta charset="undefined"></head><body><p>Minutes of the meeting of '
+                     b'Upper Fenwick Parish Council.</p><p>Present: Cllr Ada Thornbury (Chair), '
+                     b'Cllr Ren\xe9e Okonjo</p></body></html>')
+    p = govkg("build", page, "--store", tmp_path / "store")
+    assert p.returncode == 0, p.stderr
+    q = govkg("query", "--store", tmp_path / "store", "--format", "csv", "-e",
+              "SELECT DISTINCT ?o WHERE { ?s ?p ?o FILTER(CONTAINS(STR(?o), 'Renée')) }")
+    assert "Renée Okonjo" in q.stdout, q.stdout  # the stray byte read as cp1252
+
+
+@pytest.mark.parametrize("base", ["not a base", "relative/path/", "http://exa mple.org/"])
+def test_an_invalid_base_is_one_line(tmp_path, base):
+    (one,) = write_minutes(tmp_path / "m", 1)
+    p = govkg("build", one, "--store", tmp_path / "store", "--base", base)
+    assert p.returncode == 2 and "Traceback" not in p.stderr, p.stderr
+    (line,) = lines(p.stderr)
+    assert "--base" in line and "absolute IRI" in line
+    assert not (tmp_path / "store").exists() or "CURRENT" not in os.listdir(tmp_path / "store")
+
+
+def test_the_default_store_is_made_with_its_parent_folders(tmp_path):
+    (one,) = write_minutes(tmp_path / "m", 1)
+    work = tmp_path / "work"
+    work.mkdir()
+    p = subprocess.run([PYTHON, "-m", "kg.cli", "build", str(one)], cwd=work, env=env(),
+                       capture_output=True, text=True, timeout=120)
+    assert p.returncode == 0, p.stderr
+    assert (work / "outputs" / "store" / "CURRENT").exists()

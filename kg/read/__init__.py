@@ -114,6 +114,9 @@ def read_document(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -
     Raises InputError for anything that cannot be read as minutes.
     """
     name = str(path)
+    bad = _bad_name(name)
+    if bad:
+        raise bad
     p = Path(path)
     ext = p.suffix.lower()
     if ext not in _READERS:
@@ -127,6 +130,19 @@ def read_document(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -
     return Document(path=name, text=got.text, format=fmt,
                     sha256=hashlib.sha256(data).hexdigest(), title=got.title,
                     meta=dict(got.meta or {}))
+
+
+def _bad_name(p: Path | str) -> InputError | None:
+    """A path whose name is not valid UTF-8 (Python keeps the bytes as surrogates): it
+    cannot become an IRI or a printed line, so that one file is refused, with its name
+    shown as escapes."""
+    name = str(p)
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        shown = os.fsencode(name).decode("utf-8", "backslashreplace")
+        return InputError(shown, "its file name is not valid UTF-8 text; rename the file and build it again")
+    return None
 
 
 def _skipped(name: str) -> bool:
@@ -207,6 +223,10 @@ def iter_sources(
             _report(_unsupported(str(raw), p.suffix.lower()), on_error)
         elif key not in seen_files:
             seen_files.add(key)
+            bad = _bad_name(p)
+            if bad:
+                _report(bad, on_error)
+                continue
             yield p
 
 
@@ -247,6 +267,10 @@ def _walk(top: Path, seen_dirs: set[tuple[int, int]], seen_files: set[tuple[int,
                 key = _file_key(path)
                 if key not in seen_files:
                     seen_files.add(key)
+                    bad = _bad_name(path)
+                    if bad:
+                        _report(bad, on_error)
+                        continue
                     yield path
             elif entry.is_symlink() and path.suffix.lower() in _READERS:
                 _report_link(path, on_error)
