@@ -302,12 +302,13 @@ def _extract_one(file, fmt, body, date):
 @click.option("-p", "params", multiple=True, help="KEY=VALUE bound by the engine, never pasted into the query")
 @click.option("--list", "list_queries", is_flag=True, help="list the named queries")
 @click.option("--allow-update", is_flag=True, help="allow SPARQL UPDATE (opens the store for writing)")
+@click.option("--allow-service", is_flag=True, help="allow SERVICE calls to other SPARQL servers")
 @click.option("--timeout", type=float, default=None, help="seconds before a query is stopped")
 @click.option("--endpoint", default=None, help="query a SPARQL 1.1 endpoint instead of a local store")
 @output_options
 @store_option
 @handle_errors
-def query(file, expr, name, params, list_queries, allow_update, timeout, endpoint, fmt, store):
+def query(file, expr, name, params, list_queries, allow_update, allow_service, timeout, endpoint, fmt, store):
     """Run a named query, a .rq file, or -e SPARQL."""
     from kg import query as q
     if list_queries:
@@ -316,6 +317,8 @@ def query(file, expr, name, params, list_queries, allow_update, timeout, endpoin
         return
     if timeout is not None and not timeout > 0:
         raise UsageError(f"--timeout {timeout:g}: give a number of seconds above 0")
+    if timeout is not None and timeout > 365 * 24 * 3600:
+        timeout = None  # `inf`, or more than a year: no limit
     given = [x for x in (file, expr, name) if x]
     if len(given) != 1:
         raise UsageError("give exactly one of FILE.rq, -e SPARQL or --name NAME (see govkg query --list)")
@@ -339,12 +342,14 @@ def query(file, expr, name, params, list_queries, allow_update, timeout, endpoin
         nq = q.from_text(expr, "-e")
     if allow_update and q.is_update(nq.text):
         from kg.store import GraphStore
-        with GraphStore(_store_path(store)) as st:
-            q.run_update(st, nq)
-        click.echo("update applied")
+        with (_remote_store(endpoint) if endpoint else GraphStore(_store_path(store))) as st:
+            if endpoint and timeout is not None:
+                st.timeout = timeout
+            q.run_update(st, nq, allow_service=allow_service)
+        click.echo(f"update applied to {endpoint or _store_path(store)}")
         return
     st = _open_read(store, endpoint)
-    columns, rows = q.run(st, nq, bindings, timeout=timeout)
+    columns, rows = q.run(st, nq, bindings, timeout=timeout, allow_service=allow_service)
     _print_rows(columns, rows, fmt, st)
 
 
