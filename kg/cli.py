@@ -191,13 +191,17 @@ def main(debug: bool) -> None:
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="base IRI of instance data")
 @click.option("--force", is_flag=True, help="rebuild files whose content is already stored")
 @click.option("--jobs", "-j", type=int, default=1, show_default=True, help="worker processes that read documents in parallel (0: one per CPU)")
+@click.option("--corrections", "corrections", type=click.Path(dir_okay=False), default=None,
+              help="corrections file to apply (default: STORE/corrections.toml where it exists)")
 @handle_errors
-def build(paths, store, endpoint, body, date, base, force, jobs):
+def build(paths, store, endpoint, body, date, base, force, jobs, corrections):
     """Read minutes (files or folders) into the graph."""
     from kg.pipeline import build_into_store
     _check_date(date)
     progress = _progress if sys.stderr.isatty() else None
     kwargs = dict(body=body, date=date, base=base, force=force, progress=progress)
+    if corrections:
+        kwargs["corrections"] = corrections
     if jobs != 1 and _accepts(build_into_store, "jobs"):
         kwargs["jobs"] = jobs  # where the pipeline cannot read in parallel it reads in turn
     if endpoint:
@@ -210,6 +214,8 @@ def build(paths, store, endpoint, body, date, base, force, jobs):
         click.echo(f"built {r.path}: {r.triples} triples")
         for u in r.unresolved:
             click.echo(f"  unresolved: {u}")
+    for line in report.stale_corrections:
+        click.echo(f"govkg: warning: {_one_line(line)}", err=True)
     unchanged = [r for r in report.results if r.status == "unchanged"]
     if unchanged:
         click.echo(f"unchanged (already stored): {len(unchanged)} file(s)")
@@ -242,15 +248,37 @@ def _check_date(date: str | None) -> None:
 
 
 @main.command()
-@click.argument("file", type=click.Path(dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["json", "summary"]), default="summary", show_default=True)
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["json", "summary"]), default="summary", show_default=True,
+              help="summary: what was read, one row per document; json: the records build turns into RDF")
 @click.option("--body", default=None)
 @click.option("--date", default=None)
 @handle_errors
-def extract(file, fmt, body, date):
-    """Show what govkg reads from one file, before it becomes a graph."""
-    from kg.pipeline import extract_file
+def extract(paths, fmt, body, date):
+    """Show what govkg reads from minutes (files or folders), before it becomes a graph."""
+    from pathlib import Path
+    from kg import summary
+    from kg.output import render
     _check_date(date)
+    if len(paths) == 1 and not Path(paths[0]).is_dir():
+        _extract_one(paths[0], fmt, body, date)
+        return
+    if fmt == "json":
+        docs = summary.extract_paths(paths, body=body, date=date)
+        click.echo(json.dumps([{"file": p, "error": r.reason} if isinstance(r, GovkgError) else {"file": p, **r.to_json()}
+                               for p, r in docs], indent=2, ensure_ascii=False, default=sorted))
+        return
+    rows = summary.summarise(paths, body=body, date=date)
+    click.echo(render(summary.COLUMNS, rows, "table"))
+    counts = summary.warning_counts(rows)
+    if counts:
+        click.echo(render(["warning", "documents"],
+                          [{"warning": w, "documents": str(n)} for w, n in sorted(counts.items())], "table"))
+
+
+def _extract_one(file, fmt, body, date):
+    from kg.pipeline import extract_file
+    from kg.summary import warnings_of
     ex = extract_file(file, body=body, date=date)
     if fmt == "json":
         click.echo(json.dumps(ex.to_json(), indent=2, ensure_ascii=False, default=sorted))
@@ -262,6 +290,9 @@ def extract(file, fmt, body, date):
                          ("actions", ex.actions), ("statements", ex.statements), ("judgements", ex.judgements),
                          ("reports", ex.reports), ("responsibilities", ex.responsibilities)):
         click.echo(f"  {label:16} {len(items)}")
+    warnings = warnings_of(ex)
+    if warnings:
+        click.echo(f"  {'warnings':16} {'; '.join(warnings)}")
 
 
 @main.command()
@@ -271,12 +302,13 @@ def extract(file, fmt, body, date):
 @click.option("-p", "params", multiple=True, help="KEY=VALUE bound by the engine, never pasted into the query")
 @click.option("--list", "list_queries", is_flag=True, help="list the named queries")
 @click.option("--allow-update", is_flag=True, help="allow SPARQL UPDATE (opens the store for writing)")
+@click.option("--allow-service", is_flag=True, help="allow SERVICE calls to other SPARQL servers")
 @click.option("--timeout", type=float, default=None, help="seconds before a query is stopped")
 @click.option("--endpoint", default=None, help="query a SPARQL 1.1 endpoint instead of a local store")
 @output_options
 @store_option
 @handle_errors
-def query(file, expr, name, params, list_queries, allow_update, timeout, endpoint, fmt, store):
+def query(file, expr, name, params, list_queries, allow_update, allow_service, timeout, endpoint, fmt, store):
     """Run a named query, a .rq file, or -e SPARQL."""
     from kg import query as q
     if list_queries:
@@ -285,6 +317,8 @@ def query(file, expr, name, params, list_queries, allow_update, timeout, endpoin
         return
     if timeout is not None and not timeout > 0:
         raise UsageError(f"--timeout {timeout:g}: give a number of seconds above 0")
+    if timeout is not None and timeout > 365 * 24 * 3600:
+        timeout = None  # `inf`, or more than a year: no limit
     given = [x for x in (file, expr, name) if x]
     if len(given) != 1:
         raise UsageError("give exactly one of FILE.rq, -e SPARQL or --name NAME (see govkg query --list)")
@@ -308,12 +342,14 @@ def query(file, expr, name, params, list_queries, allow_update, timeout, endpoin
         nq = q.from_text(expr, "-e")
     if allow_update and q.is_update(nq.text):
         from kg.store import GraphStore
-        with GraphStore(_store_path(store)) as st:
-            q.run_update(st, nq)
-        click.echo("update applied")
+        with (_remote_store(endpoint) if endpoint else GraphStore(_store_path(store))) as st:
+            if endpoint and timeout is not None:
+                st.timeout = timeout
+            q.run_update(st, nq, allow_service=allow_service)
+        click.echo(f"update applied to {endpoint or _store_path(store)}")
         return
     st = _open_read(store, endpoint)
-    columns, rows = q.run(st, nq, bindings, timeout=timeout)
+    columns, rows = q.run(st, nq, bindings, timeout=timeout, allow_service=allow_service)
     _print_rows(columns, rows, fmt, st)
 
 
@@ -360,6 +396,18 @@ def analyse(what, fmt, store):
     st = _open_read(store)
     columns, rows = an.ANALYSES[what](st)
     _print_rows(columns, rows, fmt, st)
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(FORMATS + ("toml",)), default="table", show_default=True,
+              help="table, json or csv rows; toml: the fixes as a corrections file to edit")
+@read_store_options
+@handle_errors
+def review(fmt, store):
+    """What most needs a person's eye, ranked, with the correction to paste for each."""
+    from kg.review import as_toml, review as run_review
+    columns, rows = run_review(_open_read(store))
+    click.echo(as_toml(rows).rstrip("\n") if fmt == "toml" else render(columns, rows, fmt))
 
 
 @main.command()

@@ -223,3 +223,295 @@ def test_a_first_build_killed_while_creating_the_store_leaves_no_half_store(tmp_
     assert_one_line(govkg("query", "--store", store, "-e", "SELECT * WHERE { ?s ?p ?o }"), "no store at")
     assert govkg("build", one, "--store", store).returncode == 0
     assert not list(tmp_path.glob(".store.new-*"))  # the next build tidies what the kill left
+
+
+# --- 2. every stage linear in its input ----------------------------------------------------
+
+def work(fn) -> int:
+    """How many Python and C function calls `fn()` makes: a count of work, not a time."""
+    n = [0]
+
+    def count(_frame, event, _arg):
+        if event in ("call", "c_call"):
+            n[0] += 1
+    sys.setprofile(count)
+    try:
+        fn()
+    finally:
+        sys.setprofile(None)
+    return n[0]
+
+
+def one_person_many_times(n: int) -> str:
+    return ("Minutes of the meeting of Upper Fenwick Parish Council\nPresent: Cllr Ada Thornbury\n"
+            + "Cllr Ada Thornbury said the council supported the proposal.\n" * n)
+
+
+def one_long_line(n: int) -> str:
+    return ("Minutes of the meeting of Upper Fenwick Parish Council. "
+            + "The Clerk said the council would meet again soon and Cllr Ada Thornbury agreed. " * n)
+
+
+def blank_lines_in_attendance(n: int) -> str:
+    return ("Minutes of the meeting of Upper Fenwick Parish Council\nPresent: Cllr Ada Thornbury\n"
+            + "\n" * n + "Apologies: Cllr Tom Weld\n")
+
+
+@pytest.mark.parametrize("make, n", [(one_person_many_times, 1000), (one_long_line, 600),
+                                     (blank_lines_in_attendance, 5000)],
+                         ids=["20k-lines-one-person", "one-line", "blank-lines"])
+def test_read_to_graph_is_linear_in_the_input(tmp_path, make, n):
+    """Twice the input, about twice the work (quadratic code gave 3.3 times at these sizes)."""
+    from kg.pipeline import graph_of_file
+    graph_of_file(ROOT / "data" / "minutes" / "wirral-childrens-trust-2016.txt")  # caches filled
+    counts = []
+    for k in (n, 2 * n):
+        p = tmp_path / f"{k}.txt"
+        p.write_text(make(k), encoding="utf-8")
+        counts.append(work(lambda: graph_of_file(p)))
+    assert counts[1] / counts[0] < 2.4, counts
+
+
+def test_the_attendance_markers_do_not_rescan_blank_lines():
+    """`^\\s*` with re.M ran over every following blank line from every line start: 100 KB of
+    blank lines took 54 s.  Linear, 1 MB of them is a fraction of a second; the bound of the
+    child process (60 s) is a thousand times that, and far below the quadratic hours."""
+    code = ("from kg.extract.attendance import MARKER\n"
+            "text = 'Present:' + '\\n' * 1_000_000 + 'Apologies: Cllr Tom Weld\\n'\n"
+            "print(len(list(MARKER.finditer(text))))\n")
+    p = subprocess.run([PYTHON, "-c", code], env=env(), capture_output=True, text=True, timeout=60)
+    assert p.returncode == 0 and p.stdout.split() == ["2"], p.stderr
+
+
+def test_deeply_nested_html_reaches_the_parser_flattened(tmp_path, monkeypatch):
+    """200,000 nested <div> (2.2 MB) took over 120 s in the HTML parser, whose work grows
+    with depth times tags; the parser now never sees more than MAX_DEPTH levels."""
+    import kg.read.html as h
+    depths = []
+    real = h.LexborHTMLParser
+
+    def measuring(html, *a, **k):
+        depth = deepest = 0
+        for m in h._TAG.finditer(html):
+            if m.group(2).lower() in h._NOT_NESTING:
+                continue
+            depth += -1 if m.group(1) else 1
+            deepest = max(deepest, depth)
+        depths.append(deepest)
+        return real(html, *a, **k)
+    monkeypatch.setattr(h, "LexborHTMLParser", measuring)
+    n = 200_000
+    page = tmp_path / "nested.html"
+    page.write_text("<html><body>" + "<div>" * n + "Minutes of the meeting of Upper Fenwick Parish Council. "
+                    "Present: Cllr Ada Thornbury (Chair)" + "</div>" * n + "</body></html>", encoding="utf-8")
+    from kg.pipeline import extract_file
+    ex = extract_file(page)
+    assert depths and max(depths) <= h.MAX_DEPTH + 2, depths
+    assert {a.person.surface for a in ex.attendance} == {"Cllr Ada Thornbury"}
+
+
+def test_a_document_over_the_work_bound_is_one_line_naming_it(tmp_path):
+    folder = tmp_path / "m"
+    write_minutes(folder, 2)
+    store = tmp_path / "store"
+    p = subprocess.run([PYTHON, "-m", "kg.cli", "build", str(folder / "minutes-00.txt"), "--store", str(store)],
+                       env=env(GOVKG_DOC_SECONDS="0.000001"), capture_output=True, text=True, timeout=120)
+    assert_one_line(p, "minutes-00.txt", "GOVKG_DOC_SECONDS")
+    assert govkg("build", folder, "--store", store).returncode == 0  # the bound is per run
+
+
+# --- 3. hangs that kept the lock ---------------------------------------------------------
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_fifo_named_as_minutes_is_one_line_and_the_others_build(tmp_path):
+    fifo = tmp_path / "minutes.txt"
+    os.mkfifo(fifo)
+    (good,) = write_minutes(tmp_path / "m", 1)
+    store = tmp_path / "store"
+    p = govkg("build", fifo, good, "--store", store, timeout=60)  # it used to block for ever
+    assert_one_line(p, str(fifo), "FIFO")
+    assert "1 built" in p.stdout
+    assert govkg("build", good, "--store", store).returncode == 0  # the lock was released
+
+
+# Every process of the build, its workers too, reads this: the worker given the file named
+# die-here.txt is SIGKILLed as the kernel's out-of-memory killer would kill it.
+SITECUSTOMIZE = textwrap.dedent("""
+    import os, signal
+    import kg.read
+    fmt, real = kg.read._READERS[".txt"]
+    def reader(data, name):
+        if os.path.basename(name) == "die-here.txt":
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(data, name)
+    kg.read._READERS[".txt"] = (fmt, reader)
+""")
+
+
+def test_a_worker_killed_mid_build_fails_its_file_and_the_others_build(tmp_path):
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(SITECUSTOMIZE)
+    folder = tmp_path / "m"
+    files = write_minutes(folder, 5)
+    (folder / "die-here.txt").write_text(MINUTES.replace("Upper Fenwick", "Lower Fenwick"), encoding="utf-8")
+    store = tmp_path / "store"
+    e = env()
+    e["PYTHONPATH"] = f"{hook}{os.pathsep}{ROOT}"
+    p = subprocess.run([PYTHON, "-m", "kg.cli", "build", str(folder), "--store", str(store), "--jobs", "2"],
+                       env=e, capture_output=True, text=True, timeout=180)  # it used to wait for ever
+    assert_one_line(p, "die-here.txt", "worker")
+    assert "5 built, 0 unchanged, 1 failed" in p.stdout, p.stdout
+    q = govkg("query", "--store", store, "--name", "meetings", "--format", "csv")
+    assert q.returncode == 0 and q.stdout.count("Upper Fenwick") == len(files), q.stdout
+    assert govkg("build", folder / "minutes-00.txt", "--store", store).returncode == 0  # lock released
+
+
+# --- 4. endpoint and update paths --------------------------------------------------------
+
+from .test_remote import server  # noqa: E402,F401 - a real `oxigraph serve` for these tests
+
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+
+
+def csv_count(p: subprocess.CompletedProcess) -> int:
+    assert p.returncode == 0, p.stderr
+    return int(p.stdout.split()[-1])
+
+
+def test_allow_update_with_endpoint_updates_the_endpoint_not_the_local_store(server, tmp_path):
+    local = tmp_path / "local"
+    (one,) = write_minutes(tmp_path / "m", 1)
+    assert govkg("build", one, "--store", local).returncode == 0
+    before = csv_count(govkg("query", "--store", local, "--format", "csv", "-e", COUNT))
+    p = govkg("query", "--allow-update", "--endpoint", server, "--store", local, "-e",
+              "INSERT DATA { GRAPH <urn:robust:notes> { <urn:robust:a> <urn:robust:b> 'a note' } }")
+    assert p.returncode == 0 and server in p.stdout, p.stderr
+    assert csv_count(govkg("query", "--store", local, "--format", "csv", "-e", COUNT)) == before
+    ask = "SELECT ?o WHERE { <urn:robust:a> <urn:robust:b> ?o }"
+    q = govkg("query", "--endpoint", server, "--format", "csv", "-e", ask)
+    assert q.returncode == 0 and q.stdout.splitlines() == ["o", "a note"], (q.stdout, q.stderr)  # merged in
+    p = govkg("query", "--allow-update", "--endpoint", server, "-e", "DROP GRAPH <urn:robust:notes>")
+    assert p.returncode == 0, p.stderr
+    q = govkg("query", "--endpoint", server, "--format", "csv", "-e", ask)
+    assert q.stdout.splitlines() == ["o"], q.stdout  # and gone from the merge with its graph
+
+
+def test_drop_graph_and_delete_keep_the_merged_graph_in_step(tmp_path):
+    store = tmp_path / "store"
+    a, b = write_minutes(tmp_path / "m", 2)
+    assert govkg("build", a, b, "--store", store).returncode == 0
+    names = "SELECT ?n WHERE { ?p <http://xmlns.com/foaf/0.1/name> ?n }"
+    graphs = govkg("query", "--store", store, "--format", "csv", "-e",
+                   "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }").stdout.split()[1:]
+    assert len(graphs) == 2
+    # a DELETE of the user's, in one graph: the name is still stated by the other
+    delete = ("DELETE WHERE { GRAPH <%s> { ?p <http://xmlns.com/foaf/0.1/name> 'Mina Patel' } }" % graphs[0])
+    assert govkg("query", "--allow-update", "--store", store, "-e", delete).returncode == 0
+    assert "Mina Patel" in govkg("query", "--store", store, "--format", "csv", "-e", names).stdout
+    p = govkg("query", "--allow-update", "--store", store, "-e", delete.replace(graphs[0], graphs[1]))
+    assert p.returncode == 0, p.stderr
+    assert "Mina Patel" not in govkg("query", "--store", store, "--format", "csv", "-e", names).stdout
+    # DROP GRAPH: what only that graph stated leaves the merge
+    for g in graphs:
+        assert govkg("query", "--allow-update", "--store", store, "-e", f"DROP GRAPH <{g}>").returncode == 0
+    assert csv_count(govkg("query", "--store", store, "--format", "csv", "-e", COUNT)) == 0
+
+
+def _silent_server():
+    """A socket that takes connections and never answers (a hung or far-away endpoint)."""
+    import socket
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    s.listen(8)
+    return s, f"http://127.0.0.1:{s.getsockname()[1]}"
+
+
+def test_timeout_applies_to_an_endpoint():
+    s, url = _silent_server()
+    with s:
+        p = govkg("query", "--endpoint", url, "--timeout", "1", "-e", COUNT, timeout=60)
+        assert_one_line(p, url)
+
+
+def test_service_is_refused_unless_allowed(tmp_path):
+    import select
+    store = tmp_path / "store"
+    (one,) = write_minutes(tmp_path / "m", 1)
+    assert govkg("build", one, "--store", store).returncode == 0
+    s, url = _silent_server()
+    with s:
+        for q in (f"SELECT * WHERE {{ SERVICE <{url}/query> {{ ?s ?p ?o }} }}",
+                  f"select * where {{ ?x ?y ?z . service silent <{url}/query> {{ ?s ?p ?o }} }}"):
+            p = govkg("query", "--store", store, "--timeout", "5", "-e", q, timeout=60)
+            assert_one_line(p, "SERVICE", "--allow-service")
+        assert select.select([s], [], [], 0)[0] == []  # nobody called the other server
+    # the word in a string, an IRI or a variable is not a call
+    ok = govkg("query", "--store", store, "--format", "csv", "-e",
+               "SELECT ?service WHERE { BIND('SERVICE <x>' AS ?service) }")
+    assert ok.returncode == 0 and "SERVICE <x>" in ok.stdout, ok.stderr
+
+
+# --- 5. crashes that were not one line ---------------------------------------------------
+
+def test_ten_thousand_nested_braces_are_one_line_not_a_crash(tmp_path):
+    store = tmp_path / "store"
+    (one,) = write_minutes(tmp_path / "m", 1)
+    assert govkg("build", one, "--store", store).returncode == 0
+    for q in ("SELECT * WHERE " + "{" * 10_000 + "}" * 10_000,
+              "SELECT * WHERE { FILTER(" + "(" * 10_000 + "1" + ")" * 10_000 + ") }"):
+        assert_one_line(govkg("query", "--store", store, "-e", q), "nests")
+    assert_one_line(govkg("query", "--allow-update", "--store", store, "-e",
+                          "INSERT DATA { GRAPH <urn:g> " + "{" * 10_000 + "}" * 10_000 + " }"), "nests")
+
+
+def test_timeout_inf_means_no_limit(tmp_path):
+    store = tmp_path / "store"
+    (one,) = write_minutes(tmp_path / "m", 1)
+    assert govkg("build", one, "--store", store).returncode == 0
+    assert csv_count(govkg("query", "--store", store, "--timeout", "inf", "--format", "csv", "-e", COUNT)) > 0
+
+
+@pytest.mark.skipif(sys.platform == "darwin", reason="macOS refuses file names that are not UTF-8")
+def test_a_file_name_that_is_not_utf8_fails_alone(tmp_path):
+    folder = tmp_path / "m"
+    write_minutes(folder, 2)
+    bad = os.path.join(os.fsencode(folder), b"minutes-\xff\xfe.txt")
+    with open(bad, "wb") as f:
+        f.write(MINUTES.replace("Upper Fenwick", "Nether Fenwick").encode("utf-8"))
+    store = tmp_path / "store"
+    p = govkg("build", folder, "--store", store)
+    assert_one_line(p, "minutes-\\xff\\xfe.txt", "not valid UTF-8")
+    assert "2 built, 0 unchanged, 1 failed" in p.stdout
+
+
+def test_a_meta_charset_naming_a_codec_that_always_fails(tmp_path):
+    page = tmp_path / "minutes.html"
+    page.write_bytes(b'<html><head><meta charset="undefined"></head><body><p>Minutes of the meeting of '
+                     b'Upper Fenwick Parish Council.</p><p>Present: Cllr Ada Thornbury (Chair), '
+                     b'Cllr Ren\xe9e Okonjo</p></body></html>')
+    p = govkg("build", page, "--store", tmp_path / "store")
+    assert p.returncode == 0, p.stderr
+    q = govkg("query", "--store", tmp_path / "store", "--format", "csv", "-e",
+              "SELECT DISTINCT ?o WHERE { ?s ?p ?o FILTER(CONTAINS(STR(?o), 'Renée')) }")
+    assert "Renée Okonjo" in q.stdout, q.stdout  # the stray byte read as cp1252
+
+
+@pytest.mark.parametrize("base", ["not a base", "relative/path/", "http://exa mple.org/"])
+def test_an_invalid_base_is_one_line(tmp_path, base):
+    (one,) = write_minutes(tmp_path / "m", 1)
+    p = govkg("build", one, "--store", tmp_path / "store", "--base", base)
+    assert p.returncode == 2 and "Traceback" not in p.stderr, p.stderr
+    (line,) = lines(p.stderr)
+    assert "--base" in line and "absolute IRI" in line
+    assert not (tmp_path / "store").exists() or "CURRENT" not in os.listdir(tmp_path / "store")
+
+
+def test_the_default_store_is_made_with_its_parent_folders(tmp_path):
+    (one,) = write_minutes(tmp_path / "m", 1)
+    work = tmp_path / "work"
+    work.mkdir()
+    p = subprocess.run([PYTHON, "-m", "kg.cli", "build", str(one)], cwd=work, env=env(),
+                       capture_output=True, text=True, timeout=120)
+    assert p.returncode == 0, p.stderr
+    assert (work / "outputs" / "store" / "CURRENT").exists()
