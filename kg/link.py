@@ -330,7 +330,7 @@ def _inputs(store, body_iri: str, leave_out: str | None) -> tuple[list[LinkActio
         if a is None:
             a = acts[r["action"]] = LinkAction(r["action"], r["meeting"], r.get("date", "")[:10], r.get("text", ""),
                                                r.get("evidence", ""), r.get("item_title", ""),
-                                               order=int(r.get("start") or 0))
+                                               order=int(r.get("start") or 0), graph=r.get("g", ""))
         for o in (r.get("owner_name"), r.get("role")):
             if o and o not in a.owners:
                 a.owners.append(o)
@@ -355,12 +355,14 @@ def bodies_of(store) -> list[str]:
     return sorted(r["b"] for r in rows)
 
 
-def links_for_document(store, graph_iri: str, triples: bytes, base: str):
+def links_for_document(store, graph_iri: str, triples: bytes, base: str, corrections=None):
     """The link graph swap that goes with writing a document: (links graph IRI, staging IRI,
     triples) for the document's body, from the body's meetings in `store` (the document's
     old version left out) plus the new document; None when the body has one meeting only
-    and no link graph yet."""
+    and no link graph yet.  `corrections` (kg.corrections.Corrections): report-backs a
+    person added, which replace what was read of their sentences."""
     from kg.build import build_links, links_graph_iri, links_staging_iri
+    from kg.corrections import apply_report_backs
     from kg.store import GraphStore
     doc = GraphStore(None, base=base)
     doc.replace_graph(graph_iri, graph_iri + "-new", triples)
@@ -374,18 +376,20 @@ def links_for_document(store, graph_iri: str, triples: bytes, base: str):
         dates = {a.date for a in actions} | {s.date for s in cands}
         if len(dates) < 2 and not store._store.contains_named_graph(_node(live)):
             continue
-        g = build_links(body, link_body(actions, cands), actions, d0 | d1, base)
+        links, corrected = apply_report_backs(link_body(actions, cands), actions, cands, corrections)
+        g = build_links(body, links, actions, d0 | d1, base, corrected)
         swaps.append((str(live), str(links_staging_iri(body, base)), list(g)))
     doc.close()
     return swaps
 
 
-def relink_body(store, body_iri: str, base: str) -> int:
+def relink_body(store, body_iri: str, base: str, corrections=None) -> int:
     """Recompute one body's link graph from what the store holds; returns how many links."""
     from kg.build import build_links, links_graph_iri, links_staging_iri
+    from kg.corrections import apply_report_backs
     actions, cands, due = _inputs(store, body_iri, None)
-    links = link_body(actions, cands)
-    g = build_links(body_iri, links, actions, due, base)
+    links, corrected = apply_report_backs(link_body(actions, cands), actions, cands, corrections)
+    g = build_links(body_iri, links, actions, due, base, corrected)
     store.replace_graphs_together([(str(links_graph_iri(body_iri, base)), str(links_staging_iri(body_iri, base)),
                                     list(g))])
     return len(links)

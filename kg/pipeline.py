@@ -244,7 +244,7 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
                 if window is not None:
                     window.done()
                 if nt is not None:
-                    links = links_for_document(store, graph_iri, nt, base) if hasattr(store, "_store") else []
+                    links = links_for_document(store, graph_iri, nt, base, cs) if hasattr(store, "_store") else []
                     if links:
                         # the document and its body's links change in one transaction
                         store.replace_graphs_together([(graph_iri, staging_iri, nt), *links])

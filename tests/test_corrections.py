@@ -443,3 +443,50 @@ def _rows_review(store):
     r = govkg("review", "--store", store, "--format", "json")
     assert r.exit_code == 0, r.stderr
     return json.loads(r.stdout)
+
+
+BROOKSIDE_APRIL = """BROOKSIDE PARISH COUNCIL
+
+Minutes of the meeting of Brookside Parish Council held on Wednesday 7 April 2021 at 7.30pm in the Village Hall
+
+Present: Cllr Ann Baker (Chair), Cllr Tom Reed, Cllr Jane Ford
+
+1. Apologies
+Apologies were received from Cllr Peter Gale.
+
+2. Matters arising
+Cllr Reed said that the matter was now in the hands of the highways officer.
+
+3. Playing field
+Cllr Ford reported that the noticeboard had been damaged.
+"""
+
+
+@pytest.mark.parametrize("quote, linked", [
+    ("the matter was now in the hands of the highways officer", True),
+    ("the matter had been settled by the landowner", False),  # not in the later minutes: stale
+])
+def test_report_back_link(tmp_path, quote, linked):
+    march, april = tmp_path / "brookside-pc-2021-03-03.txt", tmp_path / "brookside-pc-2021-04-07.txt"
+    march.write_text(BROOKSIDE["brookside-pc-2021-03-03.txt"], "utf-8")
+    april.write_text(BROOKSIDE_APRIL, "utf-8")
+    store = tmp_path / "store"
+    assert govkg("build", march, april, "--store", store).exit_code == 0
+    def stile():
+        return [r for r in _rows(store, "followups") if r["text"] == STILE]
+    assert [r["status"] for r in stile()] == ["open"]  # the reading ties no sentence to it
+    (store / "corrections.toml").write_text(
+        f'[[report_back]]\naction_document = "{march.name}"\naction_quote = "Clerk to write to the County Council"\n'
+        f'document = "{april.name}"\nquote = "{quote}"\nstatus = "done"\n' + BY, "utf-8")
+    r = govkg("build", march, april, "--store", store)
+    assert r.exit_code == 0, r.stderr
+    rows = stile()
+    if linked:
+        assert [(x["status"], x["report_status"]) for x in rows] == [("done", "done")]
+        assert rows[0]["report_evidence"] == f"Cllr Reed said that {quote}."
+        applied = _rows(store, "corrections")
+        assert applied[0]["kind"] == "report_back" and applied[0]["document"].endswith(april.name)
+        assert "no longer applies" not in r.stderr
+    else:
+        assert [x["status"] for x in rows] == ["open"]
+        assert "[[report_back]] no longer applies" in r.stderr
