@@ -102,9 +102,10 @@ def _remote_store(endpoint: str):
 
 
 def output_options(fn):
-    """--format table|json|csv for every command that returns rows."""
+    """--format table|json|ndjson|csv for every command that returns rows."""
     return click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
-                        help="table for people, json for programs, csv for spreadsheets")(fn)
+                        help="table for people (names and dates), json or ndjson for programs, "
+                             "csv for spreadsheets (json, ndjson and csv keep IRIs)")(fn)
 
 
 def store_option(fn):
@@ -141,8 +142,15 @@ def _open_read(store: str | None, endpoint: str | None = None):
     return GraphStore(_store_path(store), read_only=True)
 
 
-def _print_rows(columns, rows, fmt):
-    click.echo(render(columns, rows, fmt))
+def _print_rows(columns, rows, fmt, store=None):
+    """Print rows in the chosen format; a table names what the store's IRIs stand for."""
+    labels = None
+    if fmt == "table" and store is not None and rows:
+        from kg.query import display_labels
+        labels = display_labels(store)
+    out = render(columns, rows, fmt, labels=labels)
+    if out or fmt != "ndjson":
+        click.echo(out)
 
 
 class OneLineGroup(click.Group):
@@ -240,15 +248,37 @@ def _check_date(date: str | None) -> None:
 
 
 @main.command()
-@click.argument("file", type=click.Path(dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["json", "summary"]), default="summary", show_default=True)
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["json", "summary"]), default="summary", show_default=True,
+              help="summary: what was read, one row per document; json: the records build turns into RDF")
 @click.option("--body", default=None)
 @click.option("--date", default=None)
 @handle_errors
-def extract(file, fmt, body, date):
-    """Show what govkg reads from one file, before it becomes a graph."""
-    from kg.pipeline import extract_file
+def extract(paths, fmt, body, date):
+    """Show what govkg reads from minutes (files or folders), before it becomes a graph."""
+    from pathlib import Path
+    from kg import summary
+    from kg.output import render
     _check_date(date)
+    if len(paths) == 1 and not Path(paths[0]).is_dir():
+        _extract_one(paths[0], fmt, body, date)
+        return
+    if fmt == "json":
+        docs = summary.extract_paths(paths, body=body, date=date)
+        click.echo(json.dumps([{"file": p, "error": r.reason} if isinstance(r, GovkgError) else {"file": p, **r.to_json()}
+                               for p, r in docs], indent=2, ensure_ascii=False, default=sorted))
+        return
+    rows = summary.summarise(paths, body=body, date=date)
+    click.echo(render(summary.COLUMNS, rows, "table"))
+    counts = summary.warning_counts(rows)
+    if counts:
+        click.echo(render(["warning", "documents"],
+                          [{"warning": w, "documents": str(n)} for w, n in sorted(counts.items())], "table"))
+
+
+def _extract_one(file, fmt, body, date):
+    from kg.pipeline import extract_file
+    from kg.summary import warnings_of
     ex = extract_file(file, body=body, date=date)
     if fmt == "json":
         click.echo(json.dumps(ex.to_json(), indent=2, ensure_ascii=False, default=sorted))
@@ -260,6 +290,9 @@ def extract(file, fmt, body, date):
                          ("actions", ex.actions), ("statements", ex.statements), ("judgements", ex.judgements),
                          ("reports", ex.reports), ("responsibilities", ex.responsibilities)):
         click.echo(f"  {label:16} {len(items)}")
+    warnings = warnings_of(ex)
+    if warnings:
+        click.echo(f"  {'warnings':16} {'; '.join(warnings)}")
 
 
 @main.command()
@@ -312,22 +345,25 @@ def query(file, expr, name, params, list_queries, allow_update, timeout, endpoin
         return
     st = _open_read(store, endpoint)
     columns, rows = q.run(st, nq, bindings, timeout=timeout)
-    _print_rows(columns, rows, fmt)
+    _print_rows(columns, rows, fmt, st)
 
 
 @main.command()
 @click.argument("question")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@output_options
 @read_store_options
 @handle_errors
 def ask(question, fmt, store):
-    """Ask who owns what in plain English, e.g. govkg ask "who owns the data set"."""
+    """Ask who owns what in plain English, e.g. govkg ask "who owns the data set".
+
+    table prints each answer with its evidence and meeting; json, ndjson and csv print
+    the answer's rows."""
     from kg.ask import answer
     ans = answer(_open_read(store), question)
-    if fmt == "json":
-        click.echo(render(ans.columns, ans.rows, "json"))
+    if fmt == "table":
+        click.echo(ans.text())
         return
-    click.echo(ans.text())
+    _print_rows(ans.columns, ans.rows, fmt)
 
 
 @main.command()
@@ -339,8 +375,9 @@ def ask(question, fmt, store):
 def path(a, b, fmt, store):
     """The shortest accountability path between two names."""
     from kg.analyse import shortest_path
-    columns, rows = shortest_path(_open_read(store), a, b)
-    _print_rows(columns, rows, fmt)
+    st = _open_read(store)
+    columns, rows = shortest_path(st, a, b)
+    _print_rows(columns, rows, fmt, st)
 
 
 @main.command()
@@ -351,8 +388,9 @@ def path(a, b, fmt, store):
 def analyse(what, fmt, store):
     """Network analysis: busiest owners, connecting organisations, unowned actions, follow-up."""
     from kg import analyse as an
-    columns, rows = an.ANALYSES[what](_open_read(store))
-    _print_rows(columns, rows, fmt)
+    st = _open_read(store)
+    columns, rows = an.ANALYSES[what](st)
+    _print_rows(columns, rows, fmt, st)
 
 
 @main.command()
@@ -380,9 +418,10 @@ def review(fmt, store):
 def actions(open_only, overdue, as_of, owner, body, since, fmt, store):
     """The action tracker: each action with its owner, due date, state and latest report-back."""
     from kg.followups import action_tracker
-    columns, rows = action_tracker(_open_read(store), open_only=open_only, overdue=overdue, as_of=as_of,
+    st = _open_read(store)
+    columns, rows = action_tracker(st, open_only=open_only, overdue=overdue, as_of=as_of,
                                    owner=owner, body=body, since=since)
-    _print_rows(columns, rows, fmt)
+    _print_rows(columns, rows, fmt, st)
 
 
 @main.command()
@@ -410,6 +449,8 @@ def viz(focus, depth, meeting, output, store):
     from kg.viz import write_view
     info = write_view(_open_read(store), output, focus=focus, depth=depth, meeting=meeting)
     click.echo(f"wrote {info.path}: {info.nodes} nodes, {info.edges} edges")
+    if getattr(info, "note", ""):
+        click.echo(info.note)
 
 
 EXPORT_FORMATS = ("turtle", "nt", "nquads", "trig", "jsonld", "graphml")

@@ -31,6 +31,8 @@ import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 
+import snowballstemmer
+
 from kg.records import LinkAction, LinkSentence, ReportBack, ReportSentence, Resolution, Sections
 from kg.segment import sentences
 
@@ -83,9 +85,14 @@ council councillor councillors cllr cllrs clerk chair chairman vice meeting meet
 resolved resolve proposed seconded favour discussed discuss discussion regarding re asked ask said told informed
 will would should could may might must shall needed need need new next last previous following time date
 mr mrs ms dr members member group committee parish town county borough district board
+""".split())
+# Words of the process, not the subject: they tie a report to a task only when the task
+# says nothing else ("The Clerk will chase for a response").
+PROCESS = frozenset("""
 agenda add added adding future discuss discussed further chase chased chasing continue continued action actions
 actioned progress progressed progressing response respond reply awaiting awaited await due
 """.split())
+PROCESS_STEMS = frozenset(snowballstemmer.stemmer("english").stemWords(sorted(PROCESS)))
 
 _WORD = re.compile(r"[a-z][a-z'’-]*[a-z]|[a-z]", re.I)
 
@@ -101,19 +108,26 @@ def _stem(word: str) -> str:
     return _stemmer().stemWord(word)
 
 
-def stems(text: str) -> set[str]:
-    """The stemmed content words of a text ("hedges cut back" -> {"hedg", "cut", "back"})."""
+def stems(text: str, *, process: bool = False) -> set[str]:
+    """The stemmed content words of a text ("hedges cut back" -> {"hedg", "cut", "back"});
+    with `process`, the words of the process too ("chase", "response")."""
+    return set(_stems(text or "", process))
+
+
+@lru_cache(maxsize=200000)
+def _stems(text: str, process: bool) -> frozenset[str]:
+    stop = STOP if process else STOP | PROCESS
     out = set()
     for w in _WORD.findall(text or ""):
         w = w.lower().replace("’", "'").strip("'-")
         if w.endswith("'s"):
             w = w[:-2]
-        if len(w) < 3 or w in STOP:
+        if len(w) < 3 or w in stop:
             continue
         s = _stem(w)
-        if s not in STOP:
+        if s not in stop:
             out.add(s)
-    return out
+    return frozenset(out)
 
 
 # The owner acted and now waits on someone else: "the Clerk emailed the Mill Manager and
@@ -180,7 +194,6 @@ THRESHOLD = 0.36
 # a sentence under matters arising that states a state is a report-back on something: a
 # weaker subject match is enough
 THRESHOLD_REPORTED = 0.3
-MIN_SHARE = 0.0  # share of the overlap measured against the shorter side
 NEAR_BEST = 0.85  # one sentence may report on several actions that fit almost as well
 PER_MEETING = 1  # report-backs kept per action and later meeting
 
@@ -226,29 +239,44 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
     act_words = []
     for a in actions:
         own = (stems(a.text) | stems(a.evidence)) - names
+        if not own:
+            own = (stems(a.text, process=True) | stems(a.evidence, process=True)) - names
         title = stems(a.item_title) - names if not is_report_section(a.item_title) else set()
         if frozenset(stems(a.item_title)) in standing:
             title = set()
         act_words.append((own, title - own))
+    # which actions hold each word: a sentence is weighed only against those it shares one with
+    holders: dict[str, set[int]] = defaultdict(set)
+    for k, (own, title) in enumerate(act_words):
+        for w in own | title:
+            holders[w].add(k)
     scored: dict[str, list[tuple[float, int]]] = {}
     for c in sorted(candidates, key=lambda c: (c.date, c.meeting, c.order, c.passage)):
         tkey = frozenset(stems(c.item_title))
         cw = stems(c.text) - names
+        cw_process = stems(c.text, process=True) - names
         if tkey in standing:
             cw -= tkey  # the heading's words, where the sentence repeats them
         ct = stems(c.item_title) - cw - names if not c.report_section and tkey not in standing else set()
         if not cw:
             continue
+        cw_subject = cw
         best: list[tuple[float, int]] = []
-        for k, a in enumerate(actions):
+        near = set().union(*(holders.get(w, ()) for w in cw_subject | cw_process | ct))
+        for k in sorted(near):
+            a = actions[k]
             if a.date >= c.date:
                 continue
             own, title = act_words[k]
+            if own & PROCESS_STEMS:  # a task in process words only meets them in the sentence
+                cw = cw_process
+            else:
+                cw = cw_subject
             shared = weight(cw & own) + 0.5 * weight((cw & title) | (ct & own)) + 0.3 * weight(ct & title)
             if shared <= 0:
                 continue
             wc, wa = weight(cw | ct) or 1.0, weight(own | title) or 1.0
-            subject = (1 - MIN_SHARE) * shared / math.sqrt(wc * wa) + MIN_SHARE * shared / min(wc, wa)
+            subject = shared / math.sqrt(wc * wa)
             s = subject
             if _owner_named(a.owners, c.text):
                 s += W_OWNER * subject
@@ -364,8 +392,12 @@ def links_for_document(store, graph_iri: str, triples: bytes, base: str, correct
     from kg.build import build_links, links_graph_iri, links_staging_iri
     from kg.corrections import apply_report_backs
     from kg.store import GraphStore
-    doc = GraphStore(None, base=base)
-    doc.replace_graph(graph_iri, graph_iri + "-new", triples)
+    import pyoxigraph as ox
+    doc = GraphStore(None, base=base)  # the new document alone, in memory: read like the store
+    g = ox.NamedNode(graph_iri)
+    rows = GraphStore._triples(triples)
+    doc._store.extend([ox.Quad(t.subject, t.predicate, t.object, g) for t in rows]
+                      + [ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in rows])
     swaps = []
     for body in bodies_of(doc):
         a1, s1, d1 = _inputs(doc, body, None)

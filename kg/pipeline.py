@@ -87,17 +87,58 @@ class BuildReport:
         return [r for r in self.results if r.status == "built"]
 
 
+def doc_seconds() -> float:
+    """The bound on the work spent on one document, in seconds ($GOVKG_DOC_SECONDS, 0: none)."""
+    try:
+        return max(0.0, float(os.environ.get("GOVKG_DOC_SECONDS", "300")))
+    except ValueError:
+        return 300.0
+
+
+class _Overtime(BaseException):  # not caught by the `except Exception` of a reader
+    pass
+
+
+class _time_bound:
+    """Stop the work on one document after `seconds` (a hostile file must not hold the store
+    lock for ever).  Only in a main thread, where Python delivers signals."""
+
+    def __init__(self, seconds: float):
+        import threading
+        self.seconds = seconds
+        self.on = bool(seconds) and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+    def __enter__(self):
+        if self.on:
+            def ring(_sig, _frame):
+                raise _Overtime()
+            self._old = signal.signal(signal.SIGALRM, ring)
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+        return self
+
+    def __exit__(self, *exc):
+        if self.on:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self._old)
+
+
 def _graph_for(path: str, body, date, base, known: KnownPeople | None = None,
                corrections: corr.Corrections | None = None) -> tuple[Graph | None, str, FileResult]:
+    limit = doc_seconds()
     try:
-        doc = read_document(path)
-        secs = segment(doc)
-        ex, applied = corr.before_resolve(extract(secs, body=body, date=date), corrections, source_key(path))
-        res = corr.after_resolve(resolve(ex, known=known), corrections, applied)
-        res.report_sentences = report_sentences(secs, res)
-        g = build_graph(res, base, applied)
+        with _time_bound(limit):
+            doc = read_document(path)
+            secs = segment(doc)
+            ex, applied = corr.before_resolve(extract(secs, body=body, date=date), corrections, source_key(path))
+            res = corr.after_resolve(resolve(ex, known=known), corrections, applied)
+            res.report_sentences = report_sentences(secs, res)
+            g = build_graph(res, base, applied)
         return g, doc.sha256, FileResult(path, "built", len(g), unresolved=res.unresolved,
                                          corrections_missed=applied.missed)
+    except _Overtime:
+        return None, "", FileResult(path, "failed", error=(
+            f"{path}: took more than {limit:g} s to read (the bound on one document); "
+            "split the file, or raise GOVKG_DOC_SECONDS"))
     except GovkgError as e:
         return None, "", FileResult(path, "failed", error=str(e))
     except RecursionError:

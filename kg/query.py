@@ -65,6 +65,14 @@ def from_text(text: str, name: str = "query") -> NamedQuery:
 
 def bind(query: NamedQuery, params: dict[str, str]) -> dict[str, str]:
     """Map `-p KEY=VALUE` to engine bindings: declared params by their variable, others as ?KEY."""
+    named = named_queries().get(query.name)
+    declares = bool(query.params) or (named is not None and named.text == query.text)
+    unknown = sorted(k for k in params if k not in query.params)
+    if unknown and declares:
+        # a misspelt key would otherwise bind nothing and silently answer for everything
+        takes = ", ".join(f"-p {k}=..." for k in sorted(query.params)) or "no -p parameters"
+        raise QueryError(f"query {query.name!r} has no parameter {', '.join(repr(k) for k in unknown)}; "
+                         f"it takes {takes}")
     missing = sorted(query.required - params.keys())
     if missing:
         raise QueryError(f"query {query.name!r} needs " + ", ".join(f"-p {m}=TEXT" for m in missing))
@@ -210,3 +218,21 @@ def _run_with_timeout(store: GraphStore, text: str, bindings: dict[str, str], ti
 def run_named(store: GraphStore, name: str, params: dict[str, str] | None = None
               ) -> tuple[list[str], list[dict[str, str]]]:
     return run(store, get_named(name), params)
+
+
+def display_labels(store) -> dict[str, str]:
+    """What a table for people shows for an IRI: a person's or organisation's name, a
+    meeting's body and date, an agenda item's number and title, a report's title."""
+    _, rows = run_named(store, "labels")
+    out: dict[str, str] = {}
+    for r in rows:
+        kind, name = r["kind"], r.get("name", "")
+        if kind == "meeting":
+            label = f"{name or 'Meeting'}, {r['date']}" if r.get("date") else f"{name or 'Meeting'} (date not stated)"
+        elif kind == "item":
+            label = f"{r['number']} {name}" if r.get("number") else name
+        else:
+            label = name
+        if label and (r["thing"] not in out or kind == "meeting"):
+            out[r["thing"]] = label
+    return out

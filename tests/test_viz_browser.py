@@ -295,3 +295,128 @@ def test_large_view_stays_usable(browser, tmp_path):
     assert browser.evaluate("govkg.network.physics.physicsEnabled") is False
     browser.screenshot(*_screens(tmp_path, "viz-large"))
     assert browser.problems() == []
+
+
+# -- readable views: labels apart, aliases, apologies, multi-body -------------------------------
+
+OVERLAPS = """(function () {
+    // the boxes vis drew for every visible label on screen, in canvas coordinates (vis
+    // measures a label when it draws it, so only those in view are current)
+    var boxes = [], c = document.getElementById('govkg-network').getBoundingClientRect();
+    var tl = govkg.network.DOMtoCanvas({ x: 0, y: 0 }), br = govkg.network.DOMtoCanvas({ x: c.width, y: c.height });
+    govkg.network.body.nodeIndices.forEach(function (id) {
+        var n = govkg.network.body.nodes[id];
+        if (!n.options.label || !n.labelModule || !n.labelModule.size) return;
+        var s = n.labelModule.size;
+        if (!s.width || !s.height) return;
+        if (s.left < tl.x || s.top < tl.y || s.left + s.width > br.x || s.top + s.height > br.y) return;
+        if (Math.abs(s.left + s.width / 2 - n.x) > 2) return;  // not drawn since the node moved into view
+        boxes.push([s.left, s.top, s.left + s.width, s.top + s.height, n.options.label]);
+    });
+    var bad = [];
+    for (var i = 0; i < boxes.length; i++) for (var j = i + 1; j < boxes.length; j++) {
+        var a = boxes[i], b = boxes[j];
+        if (a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]) bad.push([a[4], b[4]]);
+    }
+    var inView = 0, labelled = 0;
+    govkg.nodes.get().forEach(function (d) {
+        var p = govkg.network.getPosition(d.id);
+        if (p.x < tl.x || p.y < tl.y || p.x > br.x || p.y > br.y) return;
+        inView++; if (d.label) labelled++;
+    });
+    return [boxes.length, bad.slice(0, 5), bad.length, labelled / Math.max(inView, 1)];
+})()"""
+
+
+def _many_bodies_store(tmp_path):
+    from tests.conftest import CORPUS, FOUNDING
+    docs = [CORPUS / "series" / "stoke-ferry", CORPUS / "wtsb-2019-03-28.txt", CORPUS / "tintern-cc-2019-07-29.pdf"]
+    if not all(d.exists() for d in docs):
+        pytest.skip(f"{CORPUS} not present (the development corpus is not part of the project)")
+    from kg.pipeline import build_into_store
+    from kg.store import GraphStore
+    path = tmp_path / "many"
+    assert not build_into_store([str(FOUNDING)] + [str(d) for d in docs], str(path)).failed
+    return GraphStore(str(path), read_only=True)
+
+
+def test_150_nodes_no_label_on_top_of_another(browser, tmp_path):
+    """A crowded view of several bodies: labels never overlap, and zooming in shows more."""
+    st = _many_bodies_store(tmp_path)
+    info = write_view(st, tmp_path / "crowded.html", max_nodes=150)
+    assert info.nodes == 150
+    browser.open(info.path.as_uri(), READY, timeout=90)
+    time.sleep(0.5)
+    shown, bad, n_bad, share = browser.evaluate(OVERLAPS)
+    assert shown >= 15, f"only {shown} labels drawn"
+    assert n_bad == 0, bad
+    browser.screenshot(*_screens(tmp_path, "viz-many-bodies"))
+    # zoom in: labels keep their screen size, so more of the nodes in view show theirs
+    browser.evaluate("govkg.network.moveTo({ scale: govkg.network.getScale() * 3 }); govkg.declutter(); true")
+    time.sleep(0.5)
+    browser.evaluate("govkg.network.redraw(); true")  # vis measures a label when it draws it
+    time.sleep(0.5)
+    _, bad, n_bad, zoomed_share = browser.evaluate(OVERLAPS)
+    assert n_bad == 0, bad
+    assert zoomed_share > share, (share, zoomed_share)
+    assert browser.problems() == []
+
+
+def test_search_finds_a_person_by_any_alias_and_actions_show_their_dates(browser, founding, tmp_path):
+    info = write_view(founding, tmp_path / "wirral.html")
+    browser.open(info.path.as_uri(), READY)
+    for alias, full in (("J Hassall", "Julia Hassall"), ("DfE", "Department for Education"),
+                        ("the Chair", "Cllr Smith"), ("hassall", "Julia Hassall")):
+        found = browser.evaluate(f"(function () {{ var n = govkg.find({json.dumps(alias)}); "
+                                 "return n ? n.full : null; })()")
+        assert found == full, (alias, found)
+    facts = browser.evaluate("""govkg.nodes.get().filter(function (n) { return n.group === 'action'; })
+        .map(function (n) { return n.title.textContent; })""")
+    assert facts and all("set " in f and ("open" in f or "done" in f or "progress" in f) for f in facts), facts[:3]
+    assert browser.problems() == []
+
+
+def test_apologies_are_drawn_apart_from_attendance(browser, founding, tmp_path):
+    info = write_view(founding, tmp_path / "wirral.html")
+    browser.open(info.path.as_uri(), READY)
+    kinds = browser.evaluate("""(function () {
+        var out = {};
+        govkg.edges.get().forEach(function (e) {
+            var rel = e.title.textContent;
+            var k = / apologies \\u2192 /.test(rel) ? 'apologies' : / (present|chair|in_attendance) \\u2192 /.test(rel) ? 'there' : null;
+            if (k) (out[k] = out[k] || []).push(!!e.dashes);
+        });
+        return out; })()""")
+    assert kinds.get("apologies") and all(kinds["apologies"]), kinds
+    assert kinds.get("there") and not any(kinds["there"]), kinds
+    browser.screenshot(*_screens(tmp_path, "viz-wirral-focus"))
+
+
+def _project_store(tmp_path):
+    """The bundled minutes and the invented house-style fixtures: eleven bodies, none of
+    them from the development corpus, so their pictures may go in the README."""
+    from kg.pipeline import build_into_store
+    from kg.store import GraphStore
+    from tests.conftest import FOUNDING
+    path = tmp_path / "project"
+    assert not build_into_store([str(FOUNDING), str(REPO / "tests" / "fixtures" / "styles")], str(path)).failed
+    return GraphStore(str(path), read_only=True)
+
+
+def test_multi_body_and_focused_views(browser, tmp_path):
+    st = _project_store(tmp_path)
+    info = write_view(st, tmp_path / "bodies.html", max_nodes=150)
+    browser.open(info.path.as_uri(), READY, timeout=90)
+    time.sleep(0.5)
+    shown, bad, n_bad, _ = browser.evaluate(OVERLAPS)
+    assert n_bad == 0 and shown >= 15, (shown, bad)
+    browser.screenshot(*_screens(tmp_path, "viz-multi-body"))
+    # a post finds its holders; several clerks: the page says so
+    info = write_view(st, tmp_path / "clerk.html", focus="the Clerk", depth=1)
+    assert "fits" in info.note
+    browser.open(info.path.as_uri(), READY, timeout=90)
+    assert "fits" in browser.evaluate("document.getElementById('govkg-banner').textContent")
+    time.sleep(0.5)
+    assert browser.evaluate(OVERLAPS)[2] == 0
+    browser.screenshot(*_screens(tmp_path, "viz-focus-clerk"))
+    assert browser.problems() == []

@@ -29,7 +29,8 @@ ACTION_LABEL = re.compile(r"^\s*[-•*]?\s*\**(?:ACTIONS?|Actions?)(?:\s+(?:by|o
 CODE_LED = re.compile(rf"^\s*(?:[-•*]\s*)?(?P<codes>{_CODE}(?:\s*(?:/|,|&|\band\b)\s*{_CODE})*)\s+"
                       rf"(?:to|will|agreed\s+to|is\s+to|are\s+to)\s+(?P<vp>[a-z].+)$", re.S)
 # "Clerk inform Shaun Pritchard.": the post that runs errands, then a bare verb (see rules.IMPERATIVE)
-POST_IMPERATIVE = re.compile(rf"^\s*(?:[-•*]\s*)?(?:[Tt]he\s+)?(?P<codes>Clerk|RFO|Secretary|Treasurer)\s+"
+POST_IMPERATIVE = re.compile(rf"^\s*(?:[-•*]\s*)?(?:[A-Z][\w’'/ ]{{0,40}}:\s+)?(?:[Tt]he\s+)?"
+                             rf"(?P<codes>Clerk|RFO|Secretary|Treasurer)\s+"
                              rf"(?P<vp>{rules.ERRAND_VERBS}.+)$", re.S)
 RIGHT_COLUMN = re.compile(rf"(?:\t+|[ \u00a0]{{3,}})(?P<codes>{_CODE}(?:\s*(?:/|,|&)\s*{_CODE})*)\s*$")
 TRAILING_CODES = re.compile(rf"(?:\s+[-–—]\s*|\s*\|\s*|\s{{2,}}|\t+|\s*Action(?:\s+by)?\s*:\s*|\s+\()"
@@ -60,6 +61,8 @@ def codes_to_owners(codes: str, doc: rules.Doc) -> list[Owner]:
         if post is not None:
             holder = doc.post_holders.get(post.post.lower())
             owners.append(Owner(post.post, "post", PersonRef(holder) if holder else None))
+        elif len(code) >= 3 and code.isupper() and gz.lookup_org(code) is not None:
+            owners.append(Owner(code, "org"))  # "SCC will cover the costs": a council, not initials
         else:
             owners.append(Owner(code, "person", PersonRef(code)))
     return owners

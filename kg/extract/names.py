@@ -9,6 +9,7 @@ from acronyms the text defines, and from affiliations in attendance lists.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -70,6 +71,8 @@ class NameContext:
 
 PLURAL_TITLES = {"Councillors", "Cllrs", "Messrs", "Drs"}
 _RX_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?=[A-Z])")
+# "Cllrs. Hayes (Chair), Doyle": a role in brackets between two names of the list
+_RX_LIST_SEP_AFTER_ROLE = re.compile(r"[ \t]*\([^)\n]{1,40}\)\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?=[A-Z])")
 _RX_TITLE = re.compile(rf"(?<![\w-]){TITLE}[ \t]+")
 _RX_WORD = re.compile(NAME_WORD + r"(?!\w)(?![’'](?!s\b))")  # "Crichlow’s" is Crichlow
 # one space (or a no-break space) between the words of a name; two or a tab mark a column
@@ -108,17 +111,37 @@ def _followed_by_body(text: str, end: int) -> bool:
                          text[end:end + 40]))
 
 
+class _Spans:
+    """Disjoint [start, end) spans kept sorted, so checking a new span against all the
+    earlier ones is a binary search, not a scan (a text naming one person 20,000 times
+    made the scan quadratic)."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def free(self, s: int, e: int) -> bool:
+        """True when [s, e) overlaps no span taken so far."""
+        i = bisect.bisect_left(self._starts, e)  # spans starting before e
+        # spans are disjoint and sorted, so their ends are sorted too: only the last one
+        # starting before e can reach past s
+        return i == 0 or self._ends[i - 1] <= s
+
+    def add(self, s: int, e: int) -> None:
+        i = bisect.bisect_left(self._starts, s)
+        self._starts.insert(i, s)
+        self._ends.insert(i, e)
+
+
 def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
     """Person mentions in text (offsets are absolute: text starts at `offset`)."""
     found: list[Mention] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
+    taken = _Spans()
+    free = taken.free
 
     def add(m: Mention) -> None:
         found.append(m)
-        taken.append((m.start, m.end))
+        taken.add(m.start, m.end)
 
     for t in _RX_TITLE.finditer(text):
         pos = t.end()
@@ -136,13 +159,14 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
             # "Councillors Jones, Brown and Patel": every name of the list carries the title
             pos = end
             while True:
-                sep = _RX_LIST_SEP.match(text, pos)
+                sep = _RX_LIST_SEP.match(text, pos) or _RX_LIST_SEP_AFTER_ROLE.match(text, pos)
                 if not sep:
                     break
-                more = _name_words(text, sep.end())
+                ini = _RX_INITIALS.match(text, sep.end())  # "Councillors Carey, E Ryan and Teefy"
+                more = _name_words(text, ini.end() if ini else sep.end())
                 if not more:
                     break
-                s, e = more[0][1], more[-1][2]
+                s, e = sep.end(), more[-1][2]
                 if free(offset + s, offset + e):
                     add(Mention(text[s:e], offset + s, offset + e, "titled", title=title_text.rstrip(".")))
                 pos = e
@@ -174,7 +198,8 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
         if free(offset + m.start(), offset + end) and not _followed_by_body(text, end):
             add(Mention(text[m.start():end], offset + m.start(), offset + end, "initials"))
     if ctx.aliases:
-        rx = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in sorted(ctx.aliases, key=len, reverse=True)) + r")(?![\w-])")
+        # "... put out to report-KC to action": a dash after a lower-case word separates, it does not join
+        rx = re.compile(r"(?:(?<![\w-])|(?<=[a-z]-))(" + "|".join(re.escape(a) for a in sorted(ctx.aliases, key=len, reverse=True)) + r")(?![\w-])")
         for m in rx.finditer(text):
             if free(offset + m.start(), offset + m.end()):
                 add(Mention(m.group(1), offset + m.start(), offset + m.end(), "alias"))
@@ -271,10 +296,11 @@ def _rx_posts() -> re.Pattern:
 
 # Officers' titles follow a pattern even where the gazetteer does not know them:
 # "Head of Culture and Leisure", "Cabinet Member for Finance and Resources", "Scrutiny Officer"
-_POST_HEAD = (r"Head|Director|Cabinet\s+Member|Portfolio\s+Holder|Lead\s+Member|Manager|Officer|Lead|Adviser|"
+_POST_HEAD = (r"Head|Director|Cabinet\s+Member|Portfolio\s+Holder|Lead\s+Member|Manager|Officer|Lead|Adviser|Administrator|"
               r"Advisor|Co-?ordinator|Commissioner|Secretary|Registrar|Scrutineer|Treasurer|Controller|"
               r"Superintendent|Engineer|Inspector|Warden|Governor|Nurse|Doctor|Consultant|Practitioner")
-_POST_QUALIFIER = r"(?:[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?[A-Z][\w’'-]*(?:[ \t]+(?:and|&|[A-Z][\w’'-]*))*)?"
+# "for the Cappamore/Kilmallock MD": a district named with a slash is one word of the qualifier
+_POST_QUALIFIER = r"(?:[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?[A-Z][\w’'/-]*(?:[ \t]+(?:and|&|[A-Z][\w’'/-]*))*)?"
 GENERIC_POST = re.compile(rf"(?:(?:[A-Z][\w’'-]*)[ \t]+){{0,3}}(?:{_POST_HEAD})\b{_POST_QUALIFIER}")
 _RX_GENERIC_POST = re.compile(rf"\b(?:[Tt]he|[Oo]ur|[Tt]heir)\s+({GENERIC_POST.pattern})")
 
