@@ -372,6 +372,31 @@ def test_corrected_owner_raises_the_scores(tmp_path):
     assert not [r for r in _rows_review(store) if r["subject"] == "SCC"]
 
 
+def test_shared_initials_owner_added_to_an_action(tmp_path):
+    """Suffolk Libraries 2012: Mike Hosking and Marion Harvey are both "(MH)" in the header,
+    so "MH and CC will manage this" is read with CC alone; a person adds Marion Harvey."""
+    _scorer()
+    doc = corpus_file("suffolk-libraries-board-2012-11-19.pdf")
+    gold = corpus_file("suffolk-libraries-board-2012-11-19.gold.json")
+    store = tmp_path / "store"
+    assert govkg("build", doc, "--store", store).exit_code == 0
+    def owners():
+        return {r.get("owner_name") for r in _rows(store, "actions") if "MH and CC will manage this" in
+                " ".join(r.get("evidence", "").split())}
+    if not owners() or "Marion Harvey" in owners():
+        pytest.skip("the reading no longer leaves Marion Harvey out of this action")
+    before = _score(gold, store)
+    (store / "corrections.toml").write_text(
+        f'[[action]]\ndocument = "{doc.name}"\nquote = "MH and CC will manage this"\nadd_owner = "Marion Harvey"\n'
+        'by = "Jo Reviewer"\nwhy = "MH here is the staff observer Marion Harvey, beside CC, not Mike Hosking"\n', "utf-8")
+    r = govkg("build", doc, "--store", store)
+    assert r.exit_code == 0 and "no longer applies" not in r.stderr, r.stderr
+    assert "Marion Harvey" in owners() and "Mike Hosking" not in owners()
+    after = _score(gold, store)
+    assert after["actions"]["tp"] >= before["actions"]["tp"]
+    assert after["people"] == before["people"]  # the owner joined the Marion Harvey already read
+
+
 def test_post_alias_gives_an_owner_to_the_clerk(tmp_path):
     doc = corpus_file("tintern-cc-2019-07-29.pdf")
     store = tmp_path / "store"
