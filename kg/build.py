@@ -372,7 +372,7 @@ def _body_part(body_iri: str, base: str) -> str:
 
 
 def build_links(body_iri: str, links: list[ReportBack], actions: list[LinkAction], due: dict[str, str],
-                base: str) -> Graph:
+                base: str, meetings: frozenset[str] = frozenset()) -> Graph:
     """The link graph of one body: a gov:ReportBack per link, and every action's current
     state (its latest report-back's state, else open) and, where a due date is known and
     the action is not closed, gov:overdueSince its due date."""
@@ -394,6 +394,8 @@ def build_links(body_iri: str, links: list[ReportBack], actions: list[LinkAction
         if r.action:
             g.add((iri, GOV.reportsOn, URIRef(r.action)))
             reports.setdefault(r.action, []).append((r.date or date_of.get(r.meeting, ""), r.order, iri, r.state))
+    for meeting in sorted({a.meeting for a in actions} | {r.meeting for r in links} | set(meetings)):
+        g.add((body, GOV.linkedMeeting, URIRef(meeting)))  # what these links were computed from
     for a in actions:
         mine = reports.get(a.iri, [])
         state = current_state([(d, p, s) for d, p, _, s in mine])

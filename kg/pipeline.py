@@ -27,7 +27,7 @@ from kg.errors import GovkgError, InputError, UsageError
 from kg.extract import extract
 from kg.ids import Minter, source_key
 from kg.read import iter_sources, read_document
-from kg.link import links_for_document, report_sentences
+from kg.link import bodies_in, links_for_document, relink_stale, report_sentences
 from kg.records import Extraction, Resolution
 from kg.query import get_named
 from kg.resolve import KnownPeople, known_people, resolve
@@ -339,9 +339,11 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
     pool = None
     try:
         with _open_store(store_path, endpoint, base, update_endpoint) as store:
+            live = store.source_hashes()
             # corrections changed since the last build: every document is read again with them
             changed = _stored_corrections_hash(store) != (cs.sha256 if cs else None)
-            stored = {} if force or changed else store.source_hashes()
+            stored = {} if force or changed else live
+            to_link: set[str] = set()  # bodies of new documents, relinked at the end
             todo: list[tuple[str, str, str]] = []  # path, graph IRI, staging IRI
             for path in files:
                 key = source_key(path)
@@ -371,12 +373,19 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
             for _path, graph_iri, staging_iri in (progress(todo) if progress else todo):
                 nt, result = next(outputs)
                 if nt is not None:
-                    links = links_for_document(store, graph_iri, nt, base) if hasattr(store, "_store") else []
+                    linking = isinstance(store, GraphStore)  # the link stage runs on local stores
+                    links = []
+                    if linking and graph_iri in live:
+                        # a changed document: its body's links change with it, in one transaction,
+                        # so no link ever points into a version of the document that is gone
+                        links = links_for_document(store, graph_iri, nt, base)
                     if links:
-                        # the document and its body's links change in one transaction
                         store.replace_graphs_together([(graph_iri, staging_iri, nt), *links])
                     else:
+                        # a new document only adds: its body is relinked once, after the last one
                         store.replace_graph(graph_iri, staging_iri, nt)
+                        if linking:
+                            to_link.update(bodies_in(nt))
                     written += 1
                     if written % FLUSH_EVERY == 0:
                         store.flush()
@@ -384,6 +393,8 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
             if cs is not None or changed:
                 _write_corrections(store, cs, minter, base)
                 report.stale_corrections = _stale(store, cs, report) if cs else []
+            if isinstance(store, GraphStore):
+                relink_stale(store, base, to_link)
     finally:
         if pool is not None:
             pool.close()
