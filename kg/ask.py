@@ -1471,3 +1471,4 @@ def answer(store, question: str) -> Answer:
 from kg.ask_followup import PATTERNS as _FOLLOWUP_PATTERNS  # noqa: E402
 
 PATTERNS[:0] = _FOLLOWUP_PATTERNS
+EXAMPLES.extend(["what happened to the dog bin?", "what is overdue?"])

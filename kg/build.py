@@ -372,7 +372,8 @@ def _body_part(body_iri: str, base: str) -> str:
 
 
 def build_links(body_iri: str, links: list[ReportBack], actions: list[LinkAction], due: dict[str, str],
-                base: str, corrected: dict[tuple[str, str], str] | None = None) -> Graph:
+                base: str, meetings: frozenset[str] = frozenset(),
+                corrected: dict[tuple[str, str], str] | None = None) -> Graph:
     """The link graph of one body: a gov:ReportBack per link, and every action's current
     state (its latest report-back's state, else open) and, where a due date is known and
     the action is not closed, gov:overdueSince its due date.  `corrected`: (action IRI,
@@ -400,6 +401,8 @@ def build_links(body_iri: str, links: list[ReportBack], actions: list[LinkAction
             node = m.iri("correction", cid)
             g.add((node, GOV.corrects, iri))
             g.add((node, GOV.appliedIn, URIRef(r.passage.split("/passage/")[0])))
+    for meeting in sorted({a.meeting for a in actions} | {r.meeting for r in links} | set(meetings)):
+        g.add((body, GOV.linkedMeeting, URIRef(meeting)))  # what these links were computed from
     for a in actions:
         mine = reports.get(a.iri, [])
         state = current_state([(d, p, s) for d, p, _, s in mine])

@@ -13,6 +13,12 @@ rebuilt or added later).  Two halves:
   gov:ReportBack facts.  A sentence that states a state in a report section but fits no
   known action is kept as a report on an unknown earlier action, not forced onto one.
 
+When links change (kg.pipeline): a changed document is swapped in with its body's new
+link graph in one transaction (`links_for_document`), so no link points into a version
+that is gone; new documents only add, so their bodies are relinked once at the end of the
+build (`relink_stale`), which also relinks any body whose link graph does not name all of
+its dated meetings (gov:linkedMeeting), as a build killed before its end leaves it.
+
 How a sentence and an action are weighed (`score`):
   subject   stemmed content words shared by the sentence (with its item title) and the
             action (its text, evidence and item title), each word weighted by its rarity
@@ -58,12 +64,14 @@ STATE_RULES: list[tuple[str, re.Pattern]] = [(state, re.compile(rx, re.I)) for s
     ("in_progress", r"\bin hand\b|\bawait(?:ing|ed|s)?\b|\bchasing\b|\bchased\b|\bprogress(?:ing|ed)?\b|\bongoing\b"
                     r"|\bunder ?way\b|\bin progress\b|\bwas due to\b|\bwere due to\b|\bis due to\b|\bcontinu(?:es|ing)\b"
                     r"|\bwaiting\b|\bbeing (?:\w+ed|dealt|looked|considered)\b|\bpending\b|\bwill be (?:\w+ed)\b"
-                    r"|\bcould not (?:yet )?confirm\b|\bstarted\b|\binvestigating\b|\bworking (?:on|with)\b"),
+                    r"|\bcould not (?:yet )?confirm\b|\bstarted\b|\binvestigating\b|\bworking (?:on|with)\b"
+                    r"|\b(?:clerk|chair|secretary) chase\b|\bchase (?:again|up)\b"),
     ("done", r"\bha(?:d|s|ve) (?:now )?(?:been )?(?:\w+ed|done|sent|written|made|met|spoken|taken|given|paid|held|"
              r"bought|put|set|cut|seen|agreed|completed)\b|\bcompleted?\b|\bconfirmed\b|\bresolved\b|\bdone\b"
              r"|\b(?:was|were) (?:now )?(?:held|installed|received|sent|ordered|paid|purchased|repaired|"
              r"delivered|fixed|replaced|submitted|approved|cleared|cut|planted)\b|\bnow (?:been )?\w+ed\b"
-             r"|\bhave all\b|\bclosed\b|\bcomplete\b|\bachieved\b|\bactioned\b|\bin place\b"),
+             r"|\bhave all\b|\bclosed\b|\bcomplete\b|\bachieved\b|\bactioned\b|\bin place\b"
+             r"|\bno further action (?:is |was )?(?:required|needed|necessary)\b"),
 ]]
 
 # Items under which minutes report back on earlier actions.
@@ -71,7 +79,7 @@ REPORT_SECTION = re.compile(
     r"\bmatters? arising\b|\bclerk'?s?'? (?:report|update)s?\b|\baction (?:log|points?|list|sheet|tracker|plan)s?\b"
     r"|\b(?:review of |outstanding |progress on )?actions?\b(?! to)|\bprogress (?:report|update)s?\b"
     r"|\bupdates? (?:on|from) (?:the )?(?:previous|last)\b|\bfrom the (?:previous|last) meeting\b"
-    r"|\bchief executive'?s? report\b|\boutstanding (?:items|matters)\b", re.I)
+    r"|\bchief executive'?s? report\b|\boutstanding (?:items|matters)\b|^\W*updates?\W*$", re.I)
 
 # Words that tell nothing of a subject: grammar, and the vocabulary of every minute.
 STOP = frozenset("""
@@ -185,10 +193,23 @@ def report_sentences(secs: Sections, res: Resolution) -> list[ReportSentence]:
     return out
 
 
+# a minute number a report can cite: "3778", "275/19" (not "4", which is any list's)
+MINUTE_NUMBER = re.compile(r"\d{3,5}|\d{1,4}/\d{2,4}")
+_CITED = re.compile(r"^[^\w£$€]{0,3}(\d{3,5}|\d{1,4}/\d{2,4})\b(?![./]\d)|\b(?:minute|min\.?|item|ref\.?)\s*(?:no\.?\s*)?"
+                    r"(\d+(?:[./]\d+)*)", re.I)
+
+
+def cited_minutes(text: str) -> set[str]:
+    """Minute numbers a sentence cites: opening it ("3778 - Play Area – ...") or named
+    ("see minute 275/19")."""
+    return {a or b for a, b in _CITED.findall(text)}
+
+
 # weights of the parts of a score (see the module docstring)
 W_OWNER = 0.12
 W_SECTION = 0.15
 W_STATE = 0.15
+W_MINUTE = 0.4  # the report cites the action's minute number
 GAP_COST = 0.35  # share lost per meeting in between
 THRESHOLD = 0.36
 # a sentence under matters arising that states a state is a report-back on something: a
@@ -250,6 +271,8 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
     for k, (own, title) in enumerate(act_words):
         for w in own | title:
             holders[w].add(k)
+        if MINUTE_NUMBER.fullmatch(actions[k].item_number or ""):
+            holders["#" + actions[k].item_number].add(k)
     scored: dict[str, list[tuple[float, int]]] = {}
     for c in sorted(candidates, key=lambda c: (c.date, c.meeting, c.order, c.passage)):
         tkey = frozenset(stems(c.item_title))
@@ -262,7 +285,8 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
             continue
         cw_subject = cw
         best: list[tuple[float, int]] = []
-        near = set().union(*(holders.get(w, ()) for w in cw_subject | cw_process | ct))
+        refs = {"#" + n for n in cited_minutes(c.text)}
+        near = set().union(*(holders.get(w, ()) for w in cw_subject | cw_process | ct | refs))
         for k in sorted(near):
             a = actions[k]
             if a.date >= c.date:
@@ -273,7 +297,8 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
             else:
                 cw = cw_subject
             shared = weight(cw & own) + 0.5 * weight((cw & title) | (ct & own)) + 0.3 * weight(ct & title)
-            if shared <= 0:
+            cited = "#" + a.item_number in refs
+            if shared <= 0 and not cited:
                 continue
             wc, wa = weight(cw | ct) or 1.0, weight(own | title) or 1.0
             subject = shared / math.sqrt(wc * wa)
@@ -284,6 +309,8 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
                 s += W_SECTION * subject
             if c.state:
                 s += W_STATE * subject
+            if cited:  # "3778 - Play Area – ...": the report names the minute of the action
+                s += W_MINUTE
             gap = rank[c.date] - rank[a.date] - 1
             s *= 1.0 / (1.0 + GAP_COST * gap)
             best.append((s, k))
@@ -358,7 +385,8 @@ def _inputs(store, body_iri: str, leave_out: str | None) -> tuple[list[LinkActio
         if a is None:
             a = acts[r["action"]] = LinkAction(r["action"], r["meeting"], r.get("date", "")[:10], r.get("text", ""),
                                                r.get("evidence", ""), r.get("item_title", ""),
-                                               order=int(r.get("start") or 0), graph=r.get("g", ""))
+                                               order=int(r.get("start") or 0), item_number=r.get("item_number", ""),
+                                               graph=r.get("g", ""))
         for o in (r.get("owner_name"), r.get("role")):
             if o and o not in a.owners:
                 a.owners.append(o)
@@ -409,22 +437,60 @@ def links_for_document(store, graph_iri: str, triples: bytes, base: str, correct
         if len(dates) < 2 and not store._store.contains_named_graph(_node(live)):
             continue
         links, corrected = apply_report_backs(link_body(actions, cands), actions, cands, corrections)
-        g = build_links(body, links, actions, d0 | d1, base, corrected)
+        g = build_links(body, links, actions, d0 | d1, base, frozenset(c.meeting for c in cands), corrected)
         swaps.append((str(live), str(links_staging_iri(body, base)), list(g)))
     doc.close()
     return swaps
 
 
 def relink_body(store, body_iri: str, base: str, corrections=None) -> int:
-    """Recompute one body's link graph from what the store holds; returns how many links."""
+    """Recompute one body's link graph from what the store holds, in one transaction;
+    returns how many report-backs it holds."""
     from kg.build import build_links, links_graph_iri, links_staging_iri
     from kg.corrections import apply_report_backs
     actions, cands, due = _inputs(store, body_iri, None)
+    live = links_graph_iri(body_iri, base)
+    dates = {a.date for a in actions} | {c.date for c in cands}
+    if len(dates) < 2 and not store._store.contains_named_graph(_node(live)):
+        return 0
     links, corrected = apply_report_backs(link_body(actions, cands), actions, cands, corrections)
-    g = build_links(body_iri, links, actions, due, base, corrected)
-    store.replace_graphs_together([(str(links_graph_iri(body_iri, base)), str(links_staging_iri(body_iri, base)),
-                                    list(g))])
+    g = build_links(body_iri, links, actions, due, base, frozenset(c.meeting for c in cands), corrected)
+    store.replace_graphs_together([(str(live), str(links_staging_iri(body_iri, base)), list(g))])
     return len(links)
+
+
+_BODY_PREDICATE = b"<https://w3id.org/govkg/ontology#body>"
+
+
+def bodies_in(triples: bytes) -> set[str]:
+    """The bodies a document's N-Triples name for its meetings."""
+    out = set()
+    for line in triples.splitlines():
+        if _BODY_PREDICATE in line:
+            obj = line.split(_BODY_PREDICATE, 1)[1].strip().rstrip(b".").strip()
+            if obj.startswith(b"<") and obj.endswith(b">"):
+                out.add(obj[1:-1].decode("utf-8"))
+    return out
+
+
+STALE = """PREFIX gov: <https://w3id.org/govkg/ontology#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT DISTINCT ?b WHERE {
+  ?m a gov:Meeting ; gov:body ?b ; dcterms:date ?d .
+  FILTER NOT EXISTS { ?b gov:linkedMeeting ?m }
+  ?m2 a gov:Meeting ; gov:body ?b ; dcterms:date ?d2 .
+  FILTER(?d2 != ?d)
+}"""
+
+
+def relink_stale(store, base: str, bodies: set[str] = frozenset(), corrections=None) -> list[str]:
+    """Relink `bodies` and every body with a dated meeting its links were not computed
+    from (left so by a build stopped before its end); returns the bodies relinked.
+    `corrections`: report-backs a person added (kg.corrections)."""
+    todo = set(bodies) | {r["b"] for r in store.select(STALE)[1]}
+    for body in sorted(todo):
+        relink_body(store, body, base, corrections)
+    return sorted(todo)
 
 
 def _node(iri):

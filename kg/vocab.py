@@ -80,6 +80,7 @@ class GOV(DefinedNamespace):
     currentState: URIRef
     latestReport: URIRef
     overdueSince: URIRef
+    linkedMeeting: URIRef
 
     # declarations
     interest: URIRef

@@ -31,6 +31,8 @@ CONTRACT = {
     "statements": (["statement", "meeting", "item", "speaker", "speaker_name", "verb", "text"], {}),
     "who-owns": (["thing", "relation", "owner", "owner_name", "evidence"], {"thing": "data set"}),
     "accountable": (["entity_name", "relation", "thing", "meeting", "evidence"], {"entity": "Hassall"}),
+    "followups": (["action", "meeting", "owner_name", "text", "evidence", "status", "report_meeting",
+                   "report_evidence", "report_status"], {}),
 }
 REQUIRED = {"who-owns": "thing", "accountable": "entity"}
 ROLES = {"chair", "present", "apologies", "in_attendance", "substitute"}
