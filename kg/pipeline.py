@@ -171,9 +171,26 @@ def build_document(task: tuple) -> tuple[bytes | None, FileResult]:
         return None, FileResult(path, "failed", error=f"{path}: cannot write its graph ({e}); check --base")
 
 
-def _worker_init() -> None:
+def _worker_init(build_pid: int | None = None) -> None:
     # Ctrl-C is the parent's to handle (it stops the pool); workers just stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if build_pid:
+        # A build killed outright (kill -9) cannot stop its workers, and a worker waiting
+        # for work holds both ends of its task queue, so it would wait for ever: it
+        # watches the build and ends with it.
+        import threading
+
+        def watch() -> None:
+            import time
+            while True:
+                time.sleep(0.5)
+                try:
+                    os.kill(build_pid, 0)
+                except ProcessLookupError:
+                    os._exit(1)
+                except OSError:
+                    pass
+        threading.Thread(target=watch, daemon=True, name="govkg-watch-build").start()
     if sys.platform.startswith("linux"):
         # A build killed outright (kill -9) cannot stop its pool: its fork server then
         # exits, and this makes the kernel stop the worker too instead of leaving it waiting.
@@ -187,6 +204,17 @@ def _worker_init() -> None:
             pass
 
 
+def check_base(base: str) -> None:
+    """Refuse a base IRI that no IRI can be minted under, before any document is read (each
+    document would fail, and rdflib warn once per IRI)."""
+    import pyoxigraph as ox
+    try:
+        ox.NamedNode(base + "x")
+    except ValueError as e:
+        raise UsageError(f"--base {base!r} is not an absolute IRI ({e}); give one such as "
+                         "https://example.org/id/") from None
+
+
 def resolve_jobs(jobs: int | None) -> int:
     """jobs=None or 0 means one worker per CPU; 1 means build in this process."""
     if jobs is None or jobs == 0:
@@ -196,15 +224,77 @@ def resolve_jobs(jobs: int | None) -> int:
     return jobs
 
 
-def _pool(jobs: int):
-    """A process pool.  Workers are forked from a clean server process ("forkserver")
-    where the platform has one, so no thread or store handle of this process is copied."""
-    import multiprocessing as mp
-    methods = mp.get_all_start_methods()
-    ctx = mp.get_context("forkserver" if "forkserver" in methods and sys.platform != "darwin" else "spawn")
-    if ctx.get_start_method() == "forkserver":
-        ctx.set_forkserver_preload(["kg.pipeline"])
-    return ctx.Pool(jobs, initializer=_worker_init)
+class _Parallel:
+    """Documents built by worker processes, results handed back in input order.
+
+    At most a few documents per worker are in flight: if writing falls behind, workers
+    wait instead of piling finished graphs up in this process (memory stays flat).  A
+    worker that dies (killed, out of memory) breaks the pool; the documents it may have
+    held are then built again one at a time, each in a pool of its own, so the one that
+    kills its worker is named and failed, and every other document still builds.
+    """
+
+    def __init__(self, jobs: int):
+        self.jobs = jobs
+        self.window = 4 * jobs
+        self._executor = None
+
+    def _new_executor(self, jobs: int):
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+        methods = mp.get_all_start_methods()
+        ctx = mp.get_context("forkserver" if "forkserver" in methods and sys.platform != "darwin" else "spawn")
+        if ctx.get_start_method() == "forkserver":
+            ctx.set_forkserver_preload(["kg.pipeline"])
+        self.close()
+        self._executor = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_worker_init,
+                                             initargs=(os.getpid(),))
+        return self._executor
+
+    def results(self, tasks: list[tuple]):
+        from collections import deque
+        from concurrent.futures.process import BrokenProcessPool
+        ex = self._new_executor(self.jobs)
+        pending: deque = deque()
+        i = 0
+        while i < len(tasks) or pending:
+            while i < len(tasks) and len(pending) < self.window:
+                pending.append((i, ex.submit(build_document, tasks[i])))
+                i += 1
+            k, fut = pending.popleft()
+            try:
+                yield fut.result()
+                continue
+            except BrokenProcessPool:
+                pass
+            # the pool is broken: every document not yet handed back is a suspect
+            suspects = [k] + [j for j, _ in pending]
+            pending.clear()
+            for j in suspects:
+                yield self._alone(tasks[j])
+            ex = self._new_executor(self.jobs)
+
+    def _alone(self, task: tuple) -> tuple[bytes | None, FileResult]:
+        from concurrent.futures.process import BrokenProcessPool
+        ex = self._new_executor(1)
+        try:
+            return ex.submit(build_document, task).result()
+        except BrokenProcessPool:
+            path = task[0]
+            return None, FileResult(path, "failed", error=(
+                f"{path}: the worker process reading it died (killed, or out of memory); "
+                "build it alone with --jobs 1 to see why"))
+
+    def close(self) -> None:
+        if self._executor is not None:
+            ex, self._executor = self._executor, None
+            if getattr(ex, "_pending_work_items", None):
+                # stopped half-way (an error, Ctrl-C): a worker busy with a document must
+                # not keep the build, and its lock, alive
+                for proc in list((getattr(ex, "_processes", None) or {}).values()):
+                    if proc.is_alive():
+                        proc.kill()
+            ex.shutdown(wait=True, cancel_futures=True)
 
 
 def _open_store(store_path: str | None, endpoint: str | None, base: str, update_endpoint: str | None = None):
@@ -235,6 +325,7 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
     is rebuilt; corrections that apply to nothing are listed in `stale_corrections`.
     """
     jobs = resolve_jobs(jobs)
+    check_base(base)
     cs = _load_corrections(corrections, None if endpoint else store_path)
     report = BuildReport(str(endpoint or store_path))
     files: list[str] = []
@@ -273,19 +364,14 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
             tasks = [(path, body, date, base, known, cs) for path, _, _ in todo]
             if jobs > 1 and len(todo) > 1:
                 # workers come from a fresh fork server: they hold no handle of this store
-                pool = _pool(min(jobs, len(todo)))
-                chunk = _chunksize(len(tasks), jobs)
-                window = _Window(max(4 * jobs, 2 * chunk * jobs))
-                outputs = pool.imap(build_document, window.feed(tasks), chunksize=chunk)
+                pool = _Parallel(min(jobs, len(todo)))
+                outputs = pool.results(tasks)
             else:
-                window = None
                 outputs = map(build_document, tasks)
             written = 0
             # results come back in input order; the progress bar moves as each is written
             for _path, graph_iri, staging_iri in (progress(todo) if progress else todo):
                 nt, result = next(outputs)
-                if window is not None:
-                    window.done()
                 if nt is not None:
                     linking = isinstance(store, GraphStore)  # the link stage runs on local stores
                     links = []
@@ -311,9 +397,7 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
                 relink_stale(store, base, to_link)
     finally:
         if pool is not None:
-            window.stop()
-            pool.terminate()
-            pool.join()
+            pool.close()
     return report
 
 
@@ -350,40 +434,15 @@ def _stale(store, cs: corr.Corrections, report: BuildReport) -> list[str]:
     return [corr.stale_message(cs, c, missed) for c in cs.entries if c.id not in applied]
 
 
-class _Window:
-    """At most `size` documents in flight: if writing falls behind, workers wait instead of
-    piling finished graphs up in this process (memory stays flat however many documents)."""
-
-    def __init__(self, size: int):
-        import threading
-        self._free = threading.Semaphore(size)
-        self._stop = threading.Event()
-
-    def feed(self, tasks):
-        for task in tasks:
-            while not self._free.acquire(timeout=0.2):
-                if self._stop.is_set():
-                    return
-            if self._stop.is_set():
-                return
-            yield task
-
-    def done(self) -> None:
-        self._free.release()
-
-    def stop(self) -> None:
-        self._stop.set()
-
-
-def _chunksize(n: int, jobs: int) -> int:
-    # a document takes tens of milliseconds: small chunks keep workers evenly busy
-    return max(1, min(16, n // (jobs * 16)))
-
-
 def _sha_of(path: str) -> str:
     import hashlib
+    from kg.read import open_regular
     h = hashlib.sha256()
-    with open(path, "rb") as f:
+    try:
+        fd = open_regular(path, path)
+    except InputError:
+        return ""  # not a file now: read_document says why
+    with os.fdopen(fd, "rb") as f:
         for chunk in iter(lambda: f.read(1 << 20), b""):
             h.update(chunk)
     return h.hexdigest()

@@ -152,17 +152,58 @@ def explain_syntax_error(text: str, message: str) -> str:
     return f"malformed {kind} at {where}: {_what_was_expected(m.group(3))}"
 
 
+# Deeper than this, a query is not one a person wrote; Oxigraph's recursive parser
+# overflows its stack (a segmentation fault) on 10,000 nested braces.
+MAX_NESTING = 200
+_SERVICE = re.compile(r"(?<![?$\w:.-])SERVICE\b(?![:\w-])", re.I)
+
+
+def _code_only(text: str):
+    """The query text with strings, IRIs and comments taken out (they may hold any word or brace)."""
+    from kg.store import _SKIP
+    pos = 0
+    for m in _SKIP.finditer(text):
+        yield text[pos:m.start()]
+        yield " "
+        pos = m.end()
+    yield text[pos:]
+
+
+def check_text(text: str, *, allow_service: bool = False) -> None:
+    """Refuse, before any parser sees it, a query nested too deep or (unless allowed) one
+    that would make the store call another server (SERVICE)."""
+    depth = deepest = 0
+    for piece in _code_only(text):
+        if not allow_service and _SERVICE.search(piece):
+            raise QueryError("the query calls another SPARQL service (SERVICE), which govkg does not do "
+                             "unless you pass --allow-service")
+        for c in piece:
+            if c in "{([":
+                depth += 1
+                if depth > deepest:
+                    deepest = depth
+                    if deepest > MAX_NESTING:
+                        raise QueryError(f"the query nests braces or brackets more than {MAX_NESTING} deep; "
+                                         "write it with fewer nested groups")
+            elif c in "})]":
+                depth -= 1
+
+
 def run(store: GraphStore, query: NamedQuery, params: dict[str, str] | None = None, *,
-        timeout: float | None = None) -> tuple[list[str], list[dict[str, str]]]:
+        timeout: float | None = None, allow_service: bool = False) -> tuple[list[str], list[dict[str, str]]]:
     """Run a query; returns (column names, rows of plain strings, unbound left out).
 
     With `timeout`, a local store is queried in a child process that is stopped when the
-    time is up (Oxigraph cannot cancel a running query from Python).
+    time is up (Oxigraph cannot cancel a running query from Python); a SPARQL endpoint is
+    given that long to answer.  SERVICE calls are refused unless `allow_service`.
     """
     if is_update(query.text):
         raise QueryError("this is a SPARQL update; govkg query only reads unless you pass --allow-update")
+    check_text(query.text, allow_service=allow_service)
     bindings = bind(query, params or {})
     try:
+        if timeout is not None and getattr(store, "path", None) is None and hasattr(store, "timeout"):
+            store.timeout = timeout  # an endpoint: the time it has to answer
         if timeout is None or getattr(store, "path", None) is None:
             return store.select(query.text, bindings)
         return _run_with_timeout(store, query.text, bindings, timeout)
@@ -170,10 +211,12 @@ def run(store: GraphStore, query: NamedQuery, params: dict[str, str] | None = No
         raise QueryError(explain_syntax_error(query.text, str(e))) from None
 
 
-def run_update(store: GraphStore, query: NamedQuery) -> None:
-    """Apply a SPARQL update (only for `govkg query --allow-update`)."""
+def run_update(store: GraphStore, query: NamedQuery, *, allow_service: bool = False) -> None:
+    """Apply a SPARQL update (only for `govkg query --allow-update`), to a store folder or
+    an endpoint; the merged default graph follows what it does to the document graphs."""
+    check_text(query.text, allow_service=allow_service)
     try:
-        store.update(query.text)
+        getattr(store, "user_update", store.update)(query.text)
     except QueryError as e:
         raise QueryError(explain_syntax_error(query.text, str(e))) from None
     except (OSError, ValueError) as e:

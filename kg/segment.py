@@ -47,7 +47,8 @@ def lines_of(text: str, start: int = 0, end: int | None = None) -> list[Line]:
 # -- attendance headings ----------------------------------------------------------------
 
 ATTENDANCE_HEADS = [
-    ("present", re.compile(r"^attend\w*\s*:?$|^(?:members\s+)?(?:present|attendees|attendance|members\s+in\s+attendance|board\s+members|"
+    ("present", re.compile(r"^attend\w*\s*:?$|^(?:those|directors|trustees|participants)\s+present\b\s*:?|^participants\s*:|"
+                           r"^(?:members\s+)?(?:present|attendees|attendance|members\s+in\s+attendance|board\s+members|"
                            r"governors\s+present|councillors\s+present|voting\s+members|panel\s+members|"
                            r"committee\s+members)\b\s*:?|^(?:members|governors|councillors|trustees)\s*:", re.I)),
     ("in_attendance", re.compile(r"^(?:also\s*,?\s*|officers\s+|others\s+)?in\s+attendance\b\s*:?|^also\s+present\b\s*:?|"
@@ -217,6 +218,8 @@ def _label_only(ln: Line | None) -> bool:
     if ln is None or _attendance_kind(ln.text) is None:
         return False
     label = _MARKUP.sub("", ln.text).rstrip("*_ ")
+    if re.search(r"[:;]\s*\S", label):
+        return False  # "Apologies; Tamsyn Imison": the list is on the label's own line
     return label.endswith(":") or len(label.split()) <= 4
 
 
@@ -360,6 +363,9 @@ ABBREV = re.compile(r"(?:\b(?:Cllr|Mr|Mrs|Ms|Dr|Rev|Revd|Prof|St|No|Nos|e\.g|i\.
 BULLET = re.compile(r"^(?:[-•·*▪●◦]|\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s+")
 
 
+ACTION_LINE = re.compile(r"^\s*\**(?:ACTIONS?|Actions?)(?:\s+(?:by|owner|for))?\**\s*:")
+
+
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans in text[start:end]: split at full stops and at list or paragraph breaks."""
     spans: list[tuple[int, int]] = []
@@ -402,7 +408,9 @@ def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         starts_new = (cur_start is None or BULLET.match(ln.text) or prev is None
                       or prev.text.endswith((".", ":", ";", "?", "!")) or len(prev.text) < 45
-                      or "\t" in text[ln.start:ln.end] or " | " in ln.text)
+                      or "\t" in text[ln.start:ln.end] or " | " in ln.text
+                      # "ACTION: NO" under a line with no full stop closes it, not continues it
+                      or ACTION_LINE.match(ln.text))
         if starts_new and cur_start is not None:
             out.append((cur_start, prev.end))
             cur_start = None

@@ -70,3 +70,23 @@ def test_published_pdf_scores(name, tmp_path):
     figures = {k: v.get("f1", v.get("recall")) for k, v in report.items()}
     assert _overall(report) >= overall, json.dumps(figures)
     assert min(figures.values()) >= lowest, json.dumps(figures)
+
+
+# The Markdown documents: the overall figure and each category reached, less a small margin.
+MARKDOWN_FLOORS = {
+    "cappamore-kilmallock-md-2023-03-23": (0.74, {"people": 0.80, "organisations": 0.40, "attendance": 0.95,
+                                                 "decisions": 0.95, "actions": 0.30}),
+    "yic-head-neck-sig-2022-05-12": (0.57, {"people": 0.85, "organisations": 0.15, "attendance": 0.95,
+                                           "decisions": 0.15, "actions": 0.33}),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MARKDOWN_FLOORS))
+def test_markdown_document_scores(name, tmp_path):
+    report = _score(name, tmp_path, ".md")
+    overall, floors = MARKDOWN_FLOORS[name]
+    figures = {k: v.get("f1", v.get("recall")) for k, v in report.items()}
+    assert _overall(report) >= overall, json.dumps(figures)
+    for category, floor in floors.items():
+        assert figures[category] >= floor, (category, json.dumps(figures))
+    assert report["people"]["distinct_kept"], "people that must stay distinct were merged"

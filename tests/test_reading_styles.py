@@ -145,6 +145,17 @@ def test_attendance_blocks(raw, expected):
 
 
 @pytest.mark.parametrize("raw, expected", [
+    ("Those present\nAnn Lee (Chairman)\nRaj Patel (Secretary)\n\n1. APOLOGIES\n\nNone.\n", {"Ann Lee", "Raj Patel"}),
+    ("Participants: Ann Lee (AL), Raj Patel, Tom Cole.\n\nThe committee met by email.\n", {"Ann Lee", "Raj Patel", "Tom Cole"}),
+    ("Directors present: Ann Lee, Raj Patel, and Tom Cole\n\nAnn started the meeting at 6:30.\n",
+     {"Ann Lee", "Raj Patel", "Tom Cole"}),
+])
+def test_who_was_present_under_other_labels(raw, expected):
+    got = {a.person.surface for a in run(raw).attendance if a.role == "present"}
+    assert expected <= got, got
+
+
+@pytest.mark.parametrize("raw, expected", [
     # a register line of names whose given names no list knows: every entry is a person
     ("Attendance\n\n**Ann Lee, Oyelaran Bakare, Raj Patel, Siobhan Nic Aodha, Tom Cole**\n\n**Notes**\n\nNone.\n",
      {"Ann Lee", "Oyelaran Bakare", "Raj Patel", "Siobhan Nic Aodha", "Tom Cole"}),

@@ -179,6 +179,9 @@ TRUSTEES = ("Minutes of Trustees of the Friends of Eastholme Library\nMeeting of
     ("1.2 DL will circulate a list of local businesses. Trustees to consider others.\nACTION: DL/TRUSTEES",
      ["Dora Lent", "Trustees of the Friends of Eastholme Library"], "Trustees to consider"),
     ("1.3 The stall went well. SP will book the hall for December.\nACTION: SP", ["Sam Pryor"], "SP will book"),
+    # the sentence before the label states the task: an earlier list of names does not take it
+    ("1.4 The signatories are DL, MHol and SP. All signatories will be reviewed when the account moves.\n"
+     "ACTION: DL/SP", ["Dora Lent", "Sam Pryor"], "will be reviewed"),
 ])
 def test_action_label_takes_the_sentence_naming_its_owner(para, owner, evidence_has):
     ex = run(TRUSTEES + para + "\n")

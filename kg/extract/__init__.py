@@ -8,8 +8,8 @@ from kg.extract import attendance as att
 from kg.extract import layout
 from kg.extract import motions
 from kg.extract import rules
-from kg.extract.names import (ORG_HEADS, TITLE_WORDS, NameContext, ambiguous_aliases, declared_aliases,
-                             defined_acronyms, find_people)
+from kg.extract.names import (ORG_HEADS, TITLE_WORDS, NameContext, _initials_fit, ambiguous_aliases,
+                             declared_aliases, defined_acronyms, find_people)
 from kg.extract.sentences import Sent, read_sentences
 from kg.records import (Action, Decision, Evidence, Extraction, Item, Meeting, OrgRef, Owner, PersonRef,
                         Sections)
@@ -80,10 +80,13 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
         ini = a.person.initials
         if not ini:
             continue
-        if ini in ctx.aliases and ctx.aliases[ini] != a.person.surface or ini in ambiguous:
+        if not _initials_fit(ini, _attendee_key(a.person.surface).title().split()):
+            continue  # "(PT)" after a name is a role, not the person's initials
+        if ini in ctx.aliases and _attendee_key(ctx.aliases[ini]) != _attendee_key(a.person.surface) \
+                or ini in ambiguous:
             # one set of initials for two attendees: keep both people apart, say so
             names = ambiguous.setdefault(ini, [ctx.aliases.pop(ini)] if ini in ctx.aliases else [])
-            if a.person.surface not in names:
+            if all(_attendee_key(n) != _attendee_key(a.person.surface) for n in names):
                 names.append(a.person.surface)
             continue
         ctx.aliases[ini] = a.person.surface
@@ -534,11 +537,21 @@ def _heading_candidate(line: str) -> str | None:
 _PAGE_MARK = re.compile(r"^\s*(?:Page\s+)?\d{1,3}\s+of\s+\d{1,3}\s+", re.I)
 
 
+_TITLE_OF_MEETING = re.compile(r"(?im)^[ \t]*(?:title|name)\s+of\s+(?:the\s+)?meeting\s*:[ \t]*(\S.*)$")
+
+
 def _body_from_header(head: str, sents: list[Sent]) -> str | None:
     """The body named at the top of the minutes, in the shapes clerks use: 'Wyremouth Health
     and Wellbeing Board'; 'MINUTES OF THE MEETING OF THE AUDIT COMMITTEE HELD ON ...';
     'Harlow District Council' then 'Cabinet'; 'Cabinet - Thursday, 12 September 2024';
     'HOLLINBROOK PRIMARY SCHOOL' then 'Minutes of the Full Governing Body meeting'."""
+    titled = _TITLE_OF_MEETING.search(head)
+    if titled:
+        # "Title of Meeting: Suffolk Libraries IPS - Board Meeting": the form names the body
+        name = re.sub(r"\s+[-–—]\s+", " ", titled.group(1).strip())
+        name = re.sub(r"(?i)\s+(?:meeting|minutes)\s*$", "", name).strip()
+        if len(name.split()) >= 2:
+            return name
     first_line = head.strip().split("\n")[0] if head.strip() else ""
     first_line = _PAGE_MARK.sub("", first_line)  # a page's running head: "Page 1 of 6 STOKE FERRY ..."
     caps = re.match(r"^((?:[A-Z][A-Z’'&-]+[ \t]+){0,6}[A-Z][A-Z’'&-]+)\b(?=\s+[A-Z][a-z])", first_line)

@@ -14,7 +14,7 @@ from kg.extract.names import NAME_WORD, NOT_NAME, ORG_HEADS, TITLE_WORDS, Mentio
 from kg.extract.sentences import Sent
 from kg.records import Attendance, Evidence, PersonRef, Section
 
-MARKER = re.compile(r"(?P<m>\b(?:members\s+)?present[\s*_]*:|\battendees[\s*_]*:|\b(?:also\s*,?\s*|officers\s+)?in\s+attendance[\s*_]*:|"
+MARKER = re.compile(r"(?P<m>\b(?:members\s+|directors\s+|trustees\s+)?present[\s*_]*:|\bparticipants[\s*_]*:|\battendees[\s*_]*:|\b(?:also\s*,?\s*|officers\s+)?in\s+attendance[\s*_]*:|"
                     r"\balso\s+present[\s*_]*:|\bapologies(?:\s+for\s+absence)?\s*(?:were\s+received\s+from)?[\s*_]*:|"
                     r"\babsent[\s*_]*:|\bpublic[\s*_]*:|\bofficers(?:\s+present)?[\s*_]*:|\bofficials(?:\s+present)?[\s*_]*:|"
                     r"\bobservers?[\s*_]*:|\binvited[\s*_]*:|\bguests?[\s*_]*:|"
@@ -25,7 +25,7 @@ ROLE_OF_MARKER = [("chair", re.compile(r"chair", re.I)),
                   ("in_attendance", re.compile(r"in\s+attendance|also\s+present|officers|officials|observer|invited|guest", re.I)),
                   ("apologies", re.compile(r"apolog|absent", re.I)),
                   ("public", re.compile(r"public", re.I)),
-                  ("present", re.compile(r"present|attendees", re.I))]
+                  ("present", re.compile(r"present|attendees|participants", re.I))]
 
 
 def _role_of(marker: str) -> str:

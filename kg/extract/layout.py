@@ -72,9 +72,10 @@ def labelled_action(sent: Sent, doc: rules.Doc, previous: Sent | None,
                     earlier: list[Sent] | None = None) -> Action | None:
     """'ACTION: JB' (the task is the sentence before) or 'ACTION: Clerk to chase highways'.
 
-    `earlier` are the sentences of the paragraph the label closes, last first: the task is
-    the latest that names one of the owners ("... asked Trustees to try and generate new
-    members. DT thanked David for his hard work. ACTION: TRUSTEES"), else the one before.
+    `earlier` are the sentences of the paragraph the label closes, last first.  The task is
+    the sentence before the label, unless that states nothing to be done and an earlier one
+    names an owner ("... asked Trustees to try and generate new members. DT thanked David
+    for his hard work. ACTION: TRUSTEES").
     """
     m = ACTION_LABEL.match(sent.text)
     if not m:
@@ -85,7 +86,7 @@ def labelled_action(sent: Sent, doc: rules.Doc, previous: Sent | None,
         if previous is None:
             return None
         named = _naming(earlier or [], codes.group("codes"), doc)
-        if named is not None and named is not previous:
+        if named is not None and named is not previous and not _TO_BE_DONE.search(previous.text):
             previous = named
         owners = codes_to_owners(codes.group("codes"), doc)
         return _action(previous.text, sent, owners, previous)
@@ -104,6 +105,11 @@ def labelled_action(sent: Sent, doc: rules.Doc, previous: Sent | None,
     if tail:
         return _action(rest[:tail.start()], sent, codes_to_owners(tail.group("codes"), doc))
     return _action(rest, sent, [])
+
+
+# "All signatories will be reviewed ...": the sentence before the label states a task itself
+_TO_BE_DONE = re.compile(r"\b(?:will|shall|should|must|need\s+to|needs\s+to|to\s+be|is\s+to|are\s+to)\b|"
+                         r"\b[A-Z][\w’'-]*\s+to\s+[a-z]")
 
 
 def _naming(earlier: list[Sent], codes: str, doc: rules.Doc) -> Sent | None:

@@ -343,7 +343,11 @@ ORG_HEADS = (r"Board|Council|Committee|Sub-Committee|Group|Trust|Partnership|Pan
              r"Team|Agency|Authority|Commission|Department|Office|Government|University|College|School|"
              r"Academy|Forum|Network|Alliance|Association|Society|Foundation|Institute|Unit|Hub|"
              r"Inspectorate|Executive|Cabinet|Assembly|Parliament|Ministry|Directorate|Company|Limited|Ltd|"
-             r"Associates|Health|Care|Buses|Timber|Highways|Police|Constabulary|Bank|Library|Hall|Museum|Club|"
+             r"Associates|Health|Care|Buses|Timber|Highways|Police|Constabulary|Bank|Library|"
+             # a named hall (the Rifle Hall) is a body that hires and donates; the village or
+             # town hall is where the meeting is held
+             r"(?<!Village )(?<!Town )(?<!Church )(?<!Parish )(?<!Community )(?<!Memorial )(?<!City )(?<!County )Hall|"
+             r"Museum|Club|"
              r"UHB|CCG|ICB|ICS|NHS|LHB|THB|PCC|LSCB|SAB|HWB|ALC|PCN|CIC|LLP|Surgery|Hospice|Federation|Consortium|"
              r"Collaborative|Union|Charity|Working Group")
 _MODIFIER_HEADS = {"Health", "Care", "Services", "Service", "Safety", "Health’s"}
@@ -353,7 +357,8 @@ _RX_MORE_HEADS = re.compile(rf"(?:[ \t]+(?:{ORG_HEADS}))+(?![\w-])")
 _CAP = r"(?:[A-Z0-9][\w’'&/-]*|of|for|and|the|&|on|in)"
 _RX_ORG_PHRASE = re.compile(rf"(?<![\w’'/-])((?:(?!\d+/\d+\b)[A-Z0-9][\w’'&/-]*\s+)(?:{_CAP}\s+){{0,6}}?(?:{ORG_HEADS}))(?![\w-])")
 _RX_DEFINED_ACRONYM = re.compile(r"((?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|the|&|in)\s+)*){1,8})\(([A-Z][A-Za-z&]{1,8})\)")
-_RX_ACRONYM = re.compile(r"(?<![\w-])([A-Z][A-Z&]{1,7}|[A-Z][a-z][A-Z]{1,3})(?![\w-])")
+# "finalised-NICE guidelines": a dash after a lower-case word separates, it does not join
+_RX_ACRONYM = re.compile(r"(?:(?<![\w-])|(?<=[a-z]-))([A-Z][A-Z&]{1,7}|[A-Z][a-z][A-Z]{1,3})(?![\w-])")
 
 
 @dataclass

@@ -318,7 +318,8 @@ def lay_out(lines: list[_Line], width: float) -> list[str]:
             if out and out[-1].strip():
                 out.append("")
         if not body:
-            if pending or not out:
+            if pending or not out or not _SENTENCE_END.search(out[-1]):
+                # beside a sentence still running on: the label waits for its end
                 pending.extend(s.text.strip(" .") for s in codes)
             else:
                 # a code alone on its line, under the paragraph it closes

@@ -242,8 +242,10 @@ def decode_bytes(data: bytes, hint: str | None = None) -> tuple[str, str]:
     if hint:
         try:
             return data.decode(_browser_charset(hint)), _browser_charset(hint)
-        except (LookupError, UnicodeDecodeError):
-            pass  # a wrong or unknown declaration: fall back to guessing
+        except (LookupError, UnicodeError, ValueError, TypeError):
+            # a wrong or unknown declaration ("undefined" names a codec that always
+            # fails): fall back to guessing
+            pass
     sequences = _UTF8_MULTI.findall(data)
     invalid = len(_HIGH_BYTE.findall(data)) - sum(map(len, sequences))
     # A well-formed multi-byte sequence rarely arises by chance in cp1252 text (it
