@@ -150,7 +150,11 @@ def test_a_killed_parallel_build_leaves_no_half_written_graph(tmp_path):
     by_graph = {str(minter.graph(source_key(str(p)))): str(p) for p in docs.iterdir()}
     reference = tmp_path / "ref"
     build_into_store([by_graph[g] for g in sorted(live)], str(reference), jobs=1)
-    assert _nquads(store) == _nquads(reference)
+    # a body's links are written once at the end of a build (the next build finishes a
+    # killed one's): the documents themselves are compared here
+    links = f"<{DEFAULT_BASE}graph/links/"
+    assert ([q for q in _nquads(store) if links not in q]
+            == [q for q in _nquads(reference) if links not in q])
     # and the next build finishes the job, skipping what is already there
     report = build_into_store([str(docs)], str(store), jobs=2)
     assert len([r for r in report.results if r.status == "unchanged"]) == len(live)
