@@ -372,10 +372,12 @@ def _body_part(body_iri: str, base: str) -> str:
 
 
 def build_links(body_iri: str, links: list[ReportBack], actions: list[LinkAction], due: dict[str, str],
-                base: str, meetings: frozenset[str] = frozenset()) -> Graph:
+                base: str, meetings: frozenset[str] = frozenset(),
+                corrected: dict[tuple[str, str], str] | None = None) -> Graph:
     """The link graph of one body: a gov:ReportBack per link, and every action's current
     state (its latest report-back's state, else open) and, where a due date is known and
-    the action is not closed, gov:overdueSince its due date."""
+    the action is not closed, gov:overdueSince its due date.  `corrected`: (action IRI,
+    passage IRI) -> id of the correction that added that link (kg.corrections)."""
     import hashlib
     from kg.link import current_state
     m = Minter(base)
@@ -394,6 +396,11 @@ def build_links(body_iri: str, links: list[ReportBack], actions: list[LinkAction
         if r.action:
             g.add((iri, GOV.reportsOn, URIRef(r.action)))
             reports.setdefault(r.action, []).append((r.date or date_of.get(r.meeting, ""), r.order, iri, r.state))
+        cid = (corrected or {}).get((r.action, r.passage))
+        if cid:  # a link a person added: what they decided, attributed to them
+            node = m.iri("correction", cid)
+            g.add((node, GOV.corrects, iri))
+            g.add((node, GOV.appliedIn, URIRef(r.passage.split("/passage/")[0])))
     for meeting in sorted({a.meeting for a in actions} | {r.meeting for r in links} | set(meetings)):
         g.add((body, GOV.linkedMeeting, URIRef(meeting)))  # what these links were computed from
     for a in actions:

@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from kg.errors import GovkgError, UsageError
-from kg.output import FORMATS, render
+from kg.output import FORMATS, render, terminal_safe
 from kg.store import default_store_path
 from kg.vocab import DEFAULT_BASE
 
@@ -22,8 +22,24 @@ class _State:
     debug = False
 
 
+def _echo(text="", err: bool = False, **kw) -> None:
+    """Print user text: control characters escaped on a terminal (and always on stderr),
+    bytes of file names that are not UTF-8 always (they cannot be printed raw)."""
+    text = str(text)
+    stream = sys.stderr if err else sys.stdout
+    try:
+        tty = stream.isatty()
+    except (AttributeError, ValueError):
+        tty = False
+    if err or tty:
+        text = terminal_safe(text)
+    else:
+        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    click.echo(text, err=err, **kw)
+
+
 def _fail(message: str, code: int = 1) -> None:
-    click.echo(f"govkg: {message}", err=True)
+    _echo(f"govkg: {message}", err=True)
     sys.exit(code)
 
 
@@ -150,7 +166,7 @@ def _print_rows(columns, rows, fmt, store=None):
         labels = display_labels(store)
     out = render(columns, rows, fmt, labels=labels)
     if out or fmt != "ndjson":
-        click.echo(out)
+        _echo(out)
 
 
 class OneLineGroup(click.Group):
@@ -161,13 +177,13 @@ class OneLineGroup(click.Group):
             rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except click.UsageError as e:
             where = e.ctx.command_path if e.ctx else "govkg"
-            click.echo(f"govkg: {e.format_message()} (see {where} --help)", err=True)
+            _echo(f"govkg: {e.format_message()} (see {where} --help)", err=True)
             sys.exit(e.exit_code)
         except click.ClickException as e:
-            click.echo(f"govkg: {e.format_message()}", err=True)
+            _echo(f"govkg: {e.format_message()}", err=True)
             sys.exit(e.exit_code)
         except click.Abort:
-            click.echo("govkg: aborted", err=True)
+            _echo("govkg: aborted", err=True)
             sys.exit(1)
         if standalone_mode:
             sys.exit(rv if isinstance(rv, int) else 0)
@@ -211,17 +227,17 @@ def build(paths, store, endpoint, body, date, base, force, jobs, corrections):
         kwargs["endpoint"] = endpoint
     report = build_into_store(list(paths), None if endpoint else _store_path(store), **kwargs)
     for r in report.built:
-        click.echo(f"built {r.path}: {r.triples} triples")
+        _echo(f"built {r.path}: {r.triples} triples")
         for u in r.unresolved:
-            click.echo(f"  unresolved: {u}")
+            _echo(f"  unresolved: {u}")
     for line in report.stale_corrections:
-        click.echo(f"govkg: warning: {_one_line(line)}", err=True)
+        _echo(f"govkg: warning: {_one_line(line)}", err=True)
     unchanged = [r for r in report.results if r.status == "unchanged"]
     if unchanged:
-        click.echo(f"unchanged (already stored): {len(unchanged)} file(s)")
+        _echo(f"unchanged (already stored): {len(unchanged)} file(s)")
     for r in report.failed:
-        click.echo(f"govkg: {_one_line(r.error or f'{r.path}: could not be built')}", err=True)
-    click.echo(f"{len(report.built)} built, {len(unchanged)} unchanged, {len(report.failed)} failed "
+        _echo(f"govkg: {_one_line(r.error or f'{r.path}: could not be built')}", err=True)
+    _echo(f"{len(report.built)} built, {len(unchanged)} unchanged, {len(report.failed)} failed "
                f"-> {endpoint or _store_path(store)}")
     if report.failed:
         sys.exit(1)
@@ -265,14 +281,14 @@ def extract(paths, fmt, body, date):
         return
     if fmt == "json":
         docs = summary.extract_paths(paths, body=body, date=date)
-        click.echo(json.dumps([{"file": p, "error": r.reason} if isinstance(r, GovkgError) else {"file": p, **r.to_json()}
+        _echo(json.dumps([{"file": p, "error": r.reason} if isinstance(r, GovkgError) else {"file": p, **r.to_json()}
                                for p, r in docs], indent=2, ensure_ascii=False, default=sorted))
         return
     rows = summary.summarise(paths, body=body, date=date)
-    click.echo(render(summary.COLUMNS, rows, "table"))
+    _echo(render(summary.COLUMNS, rows, "table"))
     counts = summary.warning_counts(rows)
     if counts:
-        click.echo(render(["warning", "documents"],
+        _echo(render(["warning", "documents"],
                           [{"warning": w, "documents": str(n)} for w, n in sorted(counts.items())], "table"))
 
 
@@ -281,18 +297,18 @@ def _extract_one(file, fmt, body, date):
     from kg.summary import warnings_of
     ex = extract_file(file, body=body, date=date)
     if fmt == "json":
-        click.echo(json.dumps(ex.to_json(), indent=2, ensure_ascii=False, default=sorted))
+        _echo(json.dumps(ex.to_json(), indent=2, ensure_ascii=False, default=sorted))
         return
     m = ex.meeting
-    click.echo(f"{file}: {m.body or '(body unknown)'} {m.date or '(date unknown)'}")
+    _echo(f"{file}: {m.body or '(body unknown)'} {m.date or '(date unknown)'}")
     for label, items in (("people", ex.people), ("organisations", ex.organisations), ("attendance", ex.attendance),
                          ("items", ex.items), ("declarations", ex.declarations), ("decisions", ex.decisions),
                          ("actions", ex.actions), ("statements", ex.statements), ("judgements", ex.judgements),
                          ("reports", ex.reports), ("responsibilities", ex.responsibilities)):
-        click.echo(f"  {label:16} {len(items)}")
+        _echo(f"  {label:16} {len(items)}")
     warnings = warnings_of(ex)
     if warnings:
-        click.echo(f"  {'warnings':16} {'; '.join(warnings)}")
+        _echo(f"  {'warnings':16} {'; '.join(warnings)}")
 
 
 @main.command()
@@ -346,7 +362,7 @@ def query(file, expr, name, params, list_queries, allow_update, allow_service, t
             if endpoint and timeout is not None:
                 st.timeout = timeout
             q.run_update(st, nq, allow_service=allow_service)
-        click.echo(f"update applied to {endpoint or _store_path(store)}")
+        _echo(f"update applied to {endpoint or _store_path(store)}")
         return
     st = _open_read(store, endpoint)
     columns, rows = q.run(st, nq, bindings, timeout=timeout, allow_service=allow_service)
@@ -366,7 +382,7 @@ def ask(question, fmt, store):
     from kg.ask import answer
     ans = answer(_open_read(store), question)
     if fmt == "table":
-        click.echo(ans.text())
+        _echo(ans.text())
         return
     _print_rows(ans.columns, ans.rows, fmt)
 
@@ -407,7 +423,7 @@ def review(fmt, store):
     """What most needs a person's eye, ranked, with the correction to paste for each."""
     from kg.review import as_toml, review as run_review
     columns, rows = run_review(_open_read(store))
-    click.echo(as_toml(rows).rstrip("\n") if fmt == "toml" else render(columns, rows, fmt))
+    _echo(as_toml(rows).rstrip("\n") if fmt == "toml" else render(columns, rows, fmt))
 
 
 @main.command()
@@ -439,7 +455,7 @@ def tracker(output, body, store):
     per column, each cell the report-back's state (its sentence on hover)."""
     from kg.tracker import write_tracker
     info = write_tracker(_open_read(store), output, body=body)
-    click.echo(f"wrote {info.path}: {info.actions} actions, {info.meetings} meetings, {info.reports} report-backs")
+    _echo(f"wrote {info.path}: {info.actions} actions, {info.meetings} meetings, {info.reports} report-backs")
 
 
 @main.command()
@@ -453,9 +469,9 @@ def viz(focus, depth, meeting, output, store):
     """Write an interactive HTML view of the accountability network (works offline)."""
     from kg.viz import write_view
     info = write_view(_open_read(store), output, focus=focus, depth=depth, meeting=meeting)
-    click.echo(f"wrote {info.path}: {info.nodes} nodes, {info.edges} edges")
+    _echo(f"wrote {info.path}: {info.nodes} nodes, {info.edges} edges")
     if getattr(info, "note", ""):
-        click.echo(info.note)
+        _echo(info.note)
 
 
 EXPORT_FORMATS = ("turtle", "nt", "nquads", "trig", "jsonld", "graphml")
@@ -471,7 +487,7 @@ def export(fmt, output, store):
     from kg.export import export_store
     n = export_store(_open_read(store), fmt, output)
     if output:
-        click.echo(f"wrote {output}: {n} statements")
+        _echo(f"wrote {output}: {n} statements")
 
 
 @main.command()
@@ -483,10 +499,10 @@ def validate(store):
     st = _open_read(store)
     report = validate_graph(st.to_rdflib())
     for v in report.results:
-        click.echo(format_violation(v))
+        _echo(format_violation(v))
     n_v = sum(1 for v in report.results if v.severity == "Violation")
     n_w = sum(1 for v in report.results if v.severity == "Warning")
-    click.echo(f"{'conforms' if report.conforms else 'does not conform'}: {n_v} violation(s), {n_w} warning(s)")
+    _echo(f"{'conforms' if report.conforms else 'does not conform'}: {n_v} violation(s), {n_w} warning(s)")
     if not report.conforms:
         sys.exit(1)
 
@@ -499,7 +515,7 @@ def demo(store, out_dir):
     """Build the bundled minutes, write outputs/governance.ttl and accountability.html, ask."""
     from kg.demo import run_demo
     for line in run_demo(store_path=store or str(Path(out_dir) / "store"), out_dir=out_dir):
-        click.echo(line)
+        _echo(line)
 
 
 if __name__ == "__main__":

@@ -21,7 +21,8 @@ Corrections are data applied at defined stages of the pipeline:
   organisation;
 - build skips dropped facts and records each correction node and what it touched (it is
   still the only place that mints IRIs);
-- report-back links are applied where report-backs are linked (`report_back_links`).
+- report-back links are applied where report-backs are linked (`apply_report_backs`,
+  called by kg.link).
 
 The file is parsed and validated up front: a malformed file raises CorrectionsError naming
 the file, the line and what is wrong, and nothing is built.  A correction that applied to
@@ -762,14 +763,61 @@ def _person_surfaces(ex: Extraction) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def report_back_links(cs: Corrections | None) -> list[ReportBackLink]:
-    """The report-back links a person added: for the stage that links report-backs to actions.
+def apply_report_backs(links: list, actions: list, candidates: list,
+                       cs: Corrections | None) -> tuple[list, dict[tuple[str, str], str]]:
+    """The link stage's report-backs of one body with those a person added ([[report_back]]).
 
-    The link stage that reads report-backs from later minutes is not part of this build
-    yet; until it is, these links are validated and recorded on their correction nodes
-    (see kg.build.corrections_graph) but tie no action to a report-back.
+    `links` are kg.records.ReportBack, `actions` LinkAction and `candidates` LinkSentence, as
+    kg.link reads them.  A correction names its earlier action (by IRI, or by document and
+    quote) and the later sentence (document and quote); where both are among the body's, its
+    link replaces what the reading tied that sentence to.  Returns the links and, for build,
+    (action IRI, passage IRI) -> correction id.
     """
-    return cs.of(ReportBackLink) if cs else []
+    corrected: dict[tuple[str, str], str] = {}
+    if not cs:
+        return links, corrected
+    from kg.records import ReportBack
+    for c in cs.of(ReportBackLink):
+        acts = [a for a in actions if _is_action(a, c.action)]
+        sents = [s for s in candidates if _is_sentence(s, c.report)]
+        exact = [s for s in sents if _quote_norm(s.text) == _quote_norm(c.report.quote)]
+        sents = exact or sents
+        if len(acts) != 1 or len(sents) != 1:
+            continue
+        a, s = acts[0], sents[0]
+        links = [r for r in links if r.passage != s.passage]
+        links.append(ReportBack(a.iri, s.meeting, s.passage, c.status, 1.0, s.date, s.order))
+        corrected[(a.iri, s.passage)] = c.id
+    links.sort(key=lambda r: (r.meeting, r.passage, r.action or ""))
+    return links, corrected
+
+
+def _doc_key_is(doc_key: str, document: str | None) -> bool:
+    """A document key ("minutes-2021-0123456789") is that of the file named `document`."""
+    if not document:
+        return True
+    from kg.ids import slug, source_key
+    if "/" in document.replace("\\", "/") and os.path.exists(document):
+        return doc_key == source_key(document)
+    stem = slug(os.path.splitext(os.path.basename(document))[0], 40)
+    return bool(re.fullmatch(re.escape(stem) + r"-[0-9a-f]{10}", doc_key))
+
+
+def _is_action(a, t: Target) -> bool:
+    if t.iri:
+        return a.iri == t.iri
+    q = _quote_norm(t.quote)
+    if not (q in _quote_norm(a.evidence) or q in _quote_norm(a.text)):
+        return False
+    graph = getattr(a, "graph", "") or ""
+    return not graph or _doc_key_is(graph.rsplit("/", 1)[-1], t.document)
+
+
+def _is_sentence(s, t: Target) -> bool:
+    if _quote_norm(t.quote) not in _quote_norm(s.text):
+        return False
+    m = re.search(r"/source/([^/]+)/passage/", s.passage)
+    return not m or _doc_key_is(m.group(1), t.document)
 
 
 def stale_message(cs: Corrections, c: Correction, missed: dict[str, str]) -> str:
@@ -786,7 +834,9 @@ def stale_message(cs: Corrections, c: Correction, missed: dict[str, str]) -> str
             why = (f"none of {where}{when} in the store writes {c.surface!r}" if c.surface
                    else f"{where}{when} are not in the store")
         elif isinstance(c, ReportBackLink):
-            why = "report-back links are recorded but not yet linked by this version of govkg"
+            why = ("no body's minutes in the store hold both the action quoted " +
+                   (repr(c.action.iri) if c.action.iri else f"{c.action.quote!r} ({c.action.document})") +
+                   f" and, in a later meeting, the sentence {c.report.quote!r} ({c.report.document})")
         else:
             names = getattr(c, "people", None) or getattr(c, "organisations", None) or [getattr(c, "name", "")]
             why = f"no document in the store names {' or '.join(repr(n) for n in names)}"

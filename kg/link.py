@@ -385,7 +385,8 @@ def _inputs(store, body_iri: str, leave_out: str | None) -> tuple[list[LinkActio
         if a is None:
             a = acts[r["action"]] = LinkAction(r["action"], r["meeting"], r.get("date", "")[:10], r.get("text", ""),
                                                r.get("evidence", ""), r.get("item_title", ""),
-                                               order=int(r.get("start") or 0), item_number=r.get("item_number", ""))
+                                               order=int(r.get("start") or 0), item_number=r.get("item_number", ""),
+                                               graph=r.get("g", ""))
         for o in (r.get("owner_name"), r.get("role")):
             if o and o not in a.owners:
                 a.owners.append(o)
@@ -410,12 +411,14 @@ def bodies_of(store) -> list[str]:
     return sorted(r["b"] for r in rows)
 
 
-def links_for_document(store, graph_iri: str, triples: bytes, base: str):
+def links_for_document(store, graph_iri: str, triples: bytes, base: str, corrections=None):
     """The link graph swap that goes with writing a document: (links graph IRI, staging IRI,
     triples) for the document's body, from the body's meetings in `store` (the document's
     old version left out) plus the new document; None when the body has one meeting only
-    and no link graph yet."""
+    and no link graph yet.  `corrections` (kg.corrections.Corrections): report-backs a
+    person added, which replace what was read of their sentences."""
     from kg.build import build_links, links_graph_iri, links_staging_iri
+    from kg.corrections import apply_report_backs
     from kg.store import GraphStore
     import pyoxigraph as ox
     doc = GraphStore(None, base=base)  # the new document alone, in memory: read like the store
@@ -433,24 +436,25 @@ def links_for_document(store, graph_iri: str, triples: bytes, base: str):
         dates = {a.date for a in actions} | {s.date for s in cands}
         if len(dates) < 2 and not store._store.contains_named_graph(_node(live)):
             continue
-        g = build_links(body, link_body(actions, cands), actions, d0 | d1, base,
-                        frozenset(c.meeting for c in cands))
+        links, corrected = apply_report_backs(link_body(actions, cands), actions, cands, corrections)
+        g = build_links(body, links, actions, d0 | d1, base, frozenset(c.meeting for c in cands), corrected)
         swaps.append((str(live), str(links_staging_iri(body, base)), list(g)))
     doc.close()
     return swaps
 
 
-def relink_body(store, body_iri: str, base: str) -> int:
+def relink_body(store, body_iri: str, base: str, corrections=None) -> int:
     """Recompute one body's link graph from what the store holds, in one transaction;
     returns how many report-backs it holds."""
     from kg.build import build_links, links_graph_iri, links_staging_iri
+    from kg.corrections import apply_report_backs
     actions, cands, due = _inputs(store, body_iri, None)
     live = links_graph_iri(body_iri, base)
     dates = {a.date for a in actions} | {c.date for c in cands}
     if len(dates) < 2 and not store._store.contains_named_graph(_node(live)):
         return 0
-    links = link_body(actions, cands)
-    g = build_links(body_iri, links, actions, due, base, frozenset(c.meeting for c in cands))
+    links, corrected = apply_report_backs(link_body(actions, cands), actions, cands, corrections)
+    g = build_links(body_iri, links, actions, due, base, frozenset(c.meeting for c in cands), corrected)
     store.replace_graphs_together([(str(live), str(links_staging_iri(body_iri, base)), list(g))])
     return len(links)
 
@@ -479,12 +483,13 @@ SELECT DISTINCT ?b WHERE {
 }"""
 
 
-def relink_stale(store, base: str, bodies: set[str] = frozenset()) -> list[str]:
+def relink_stale(store, base: str, bodies: set[str] = frozenset(), corrections=None) -> list[str]:
     """Relink `bodies` and every body with a dated meeting its links were not computed
-    from (left so by a build stopped before its end); returns the bodies relinked."""
+    from (left so by a build stopped before its end); returns the bodies relinked.
+    `corrections`: report-backs a person added (kg.corrections)."""
     todo = set(bodies) | {r["b"] for r in store.select(STALE)[1]}
     for body in sorted(todo):
-        relink_body(store, body, base)
+        relink_body(store, body, base, corrections)
     return sorted(todo)
 
 

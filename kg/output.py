@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 import unicodedata
 
@@ -31,7 +32,27 @@ def render(columns: list[str], rows: list[dict[str, str]], fmt: str, *, base: st
     if fmt != "table":
         raise ValueError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
     cols, cells = readable(columns, rows, labels or {}, base)
-    return _table(cols, cells, width or shutil.get_terminal_size((160, 24)).columns)
+    cells = [[terminal_safe(c) for c in row] for row in cells]
+    return _table([terminal_safe(c) for c in cols], cells, width or shutil.get_terminal_size((160, 24)).columns)
+
+
+# What must not reach a terminal raw: C0 and C1 controls (escape sequences set titles,
+# clear the screen, move the cursor), DEL, bidirectional overrides (text that reads other
+# than it is), and the surrogates Python keeps for file-name bytes that are not UTF-8.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _escape(m: re.Match) -> str:
+    n = ord(m.group(0))
+    if 0xDC80 <= n <= 0xDCFF:  # a byte of a file name that is not UTF-8
+        return f"\\x{n - 0xDC00:02x}"
+    return f"\\x{n:02x}" if n < 0x100 else f"\\u{n:04x}"
+
+
+def terminal_safe(text: str) -> str:
+    """`text` with control characters shown as escapes (\\x1b), line breaks and tabs kept:
+    what every command prints of file names and minutes text goes through here."""
+    return _UNSAFE.sub(_escape, text)
 
 
 def _is_iri(value: str) -> bool:

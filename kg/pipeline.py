@@ -378,7 +378,7 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
                     if linking and graph_iri in live:
                         # a changed document: its body's links change with it, in one transaction,
                         # so no link ever points into a version of the document that is gone
-                        links = links_for_document(store, graph_iri, nt, base)
+                        links = links_for_document(store, graph_iri, nt, base, cs)
                     if links:
                         store.replace_graphs_together([(graph_iri, staging_iri, nt), *links])
                     else:
@@ -392,9 +392,10 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
                 report.results.append(result)
             if cs is not None or changed:
                 _write_corrections(store, cs, minter, base)
-                report.stale_corrections = _stale(store, cs, report) if cs else []
             if isinstance(store, GraphStore):
-                relink_stale(store, base, to_link)
+                relink_stale(store, base, to_link, cs)
+            if cs is not None:  # after linking: report-back corrections apply there
+                report.stale_corrections = _stale(store, cs, report)
     finally:
         if pool is not None:
             pool.close()

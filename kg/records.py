@@ -204,6 +204,7 @@ class LinkAction:
     owners: list[str] = field(default_factory=list)  # names and posts ("Helen Richardson", "Clerk")
     order: int = 0  # position in its document
     item_number: str = ""  # the minute number of its item ("3778", "275/19")
+    graph: str = ""  # the named graph (document) that states it
 
 
 @dataclass

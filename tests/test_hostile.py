@@ -515,3 +515,120 @@ def test_the_default_store_is_made_with_its_parent_folders(tmp_path):
                        capture_output=True, text=True, timeout=120)
     assert p.returncode == 0, p.stderr
     assert (work / "outputs" / "store" / "CURRENT").exists()
+
+
+# --- 6. smaller ------------------------------------------------------------------------
+
+def _on_a_terminal(*args) -> str:
+    """What govkg prints when its output is a terminal (a pseudo-terminal here)."""
+    import pty
+    master, slave = pty.openpty()
+    p = subprocess.Popen([PYTHON, "-m", "kg.cli", *map(str, args)], env=env(), stdout=slave, stderr=slave,
+                         stdin=subprocess.DEVNULL)
+    os.close(slave)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # EIO: every writer has gone
+            break
+        if not chunk:
+            break
+        out += chunk
+    os.close(master)
+    p.wait(timeout=120)
+    return out.decode("utf-8", "replace")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
+def test_control_characters_never_reach_the_terminal_raw(tmp_path):
+    folder = tmp_path / "m"
+    folder.mkdir()
+    evil = folder / "minutes\x1b]0;owned\x07\x1b[2J.txt"  # sets the title, clears the screen
+    evil.write_text(MINUTES.replace("Upper Fenwick", "Upper\x1b[31m Fenwick")
+                    + "3. Cllr Mina Patel said the \x1b[8mhidden\x1b[0m report was late.\n", encoding="utf-8")
+    (folder / "broken.txt\x1b[2J.txt").write_bytes(b"")  # a failure line names it too
+    store = tmp_path / "store"
+    out = _on_a_terminal("build", folder, "--store", store)
+    assert "\x1b" not in out and "\x07" not in out, repr(out)
+    assert "\\x1b]0;owned\\x07" in out and "1 built" in out
+    for name in ("meetings", "statements", "people"):
+        out = _on_a_terminal("query", "--store", store, "--name", name)
+        assert "\x1b" not in out, (name, repr(out))
+    out = _on_a_terminal("query", "--store", store, "--format", "csv", "--name", "statements")
+    assert "\x1b" not in out and "\\x1b[8m" in out
+    # piped, csv and json keep the text as it is (a program reads it, not a terminal)
+    piped = govkg("query", "--store", store, "--format", "csv", "--name", "meetings")
+    assert "\x1b]0;owned\x07" in piped.stdout
+
+
+def _getmeeting(doctype: str = "", lead: str = "") -> str:
+    return (f'<?xml version="1.0" encoding="{{enc}}"?>{lead}{doctype}<GetMeetingResult><meeting>'
+            "<meetingdate>03/03/2026</meetingdate><committeetitle>&e;</committeetitle><agendaitems><agendaitem>"
+            "<agendaitemtitle>Apologies</agendaitemtitle><minutes>&lt;p&gt;Apologies were received from "
+            "Cllr Tom Weld.&lt;/p&gt;</minutes></agendaitem></agendaitems></meeting></GetMeetingResult>")
+
+
+ENTITY = '<!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY e "&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+
+
+@pytest.mark.parametrize("encoding, lead", [("utf-16", ""), ("utf-8", "<!--" + "x" * 70_000 + "-->"),
+                                            ("utf-16-le", "")],
+                         ids=["utf-16", "late-doctype", "utf-16-no-bom"])
+def test_the_xml_doctype_guard_reads_the_decoded_text(tmp_path, encoding, lead):
+    from kg.errors import InputError
+    from kg.read import read_document
+    xml = tmp_path / "meeting.xml"
+    text = _getmeeting(ENTITY, lead).replace("{enc}", encoding.split("-le")[0])
+    xml.write_bytes(text.encode(encoding))
+    with pytest.raises(InputError, match="DOCTYPE"):
+        read_document(xml)
+
+
+def test_a_docx_zip_bomb_is_refused_before_it_is_unzipped(tmp_path):
+    import tracemalloc
+    import zipfile
+    from kg.errors import InputError
+    from kg.read.docx import MAX_UNZIPPED, read_docx
+    bomb = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        with z.open("word/document.xml", "w", force_zip64=True) as f:
+            block = b" " * (1 << 20)
+            for _ in range(MAX_UNZIPPED // len(block) + 8):
+                f.write(block)
+    data = bomb.read_bytes()
+    assert len(data) < 2_000_000
+    tracemalloc.start()
+    try:
+        with pytest.raises(InputError, match="zip bomb"):
+            read_docx(data, str(bomb))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 50_000_000, peak  # refused from the sizes the zip declares, not by unzipping
+
+
+def test_a_file_rewritten_while_it_is_read_is_read_again_or_refused(tmp_path, monkeypatch):
+    """Built from a torn snapshot without a word, before: now it is read again until it
+    holds still, and refused in one line if it never does."""
+    import kg.read as r
+    from kg.errors import InputError
+    p = tmp_path / "minutes.txt"
+    p.write_text(MINUTES, encoding="utf-8")
+    real_fstat, calls = os.fstat, [0]
+
+    def fstat_of_a_file_being_written(fd):
+        calls[0] += 1
+        if calls[0] % 3 == 0 and calls[0] <= limit[0]:  # the look after reading: it has grown
+            with open(p, "a", encoding="utf-8") as f:
+                f.write("\n")
+        return real_fstat(fd)
+    monkeypatch.setattr(r.os, "fstat", fstat_of_a_file_being_written)
+    limit = [3]  # changed while read once, then still
+    doc = r.read_document(p)
+    assert doc.text.startswith("Minutes of the Meeting") and doc.sha256 == __import__("hashlib").sha256(
+        p.read_bytes()).hexdigest()
+    calls[0], limit[0] = 0, 10 ** 6  # never holds still
+    with pytest.raises(InputError, match="kept changing while it was read"):
+        r.read_document(p)

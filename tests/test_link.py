@@ -9,7 +9,6 @@ import sys
 import textwrap
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
 
 from kg.link import cited_minutes, link_body, state_of, stems
