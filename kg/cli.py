@@ -226,12 +226,17 @@ def build(paths, store, endpoint, body, date, base, force, jobs, corrections):
                              "use a local --store DIR")
         kwargs["endpoint"] = endpoint
     report = build_into_store(list(paths), None if endpoint else _store_path(store), **kwargs)
+    if report.skipped:
+        _echo(f"skipped {len(report.skipped)} files that are not minutes: {', '.join(report.skipped)}")
     for r in report.built:
         _echo(f"built {r.path}: {r.triples} triples")
         for u in r.unresolved:
             _echo(f"  unresolved: {u}")
     for line in report.stale_corrections:
         _echo(f"govkg: warning: {_one_line(line)}", err=True)
+    for r in report.results:
+        if r.status == "same":
+            _echo(f"not built {r.path}: same as {r.same_as}")
     unchanged = [r for r in report.results if r.status == "unchanged"]
     if unchanged:
         _echo(f"unchanged (already stored): {len(unchanged)} file(s)")
