@@ -149,3 +149,41 @@ def test_a_failed_build_never_removes_an_existing_store(tmp_path):
     empty.mkdir()
     assert govkg("build", str(bad), "--store", str(empty)).exit_code == 1
     assert empty.is_dir()
+
+
+def _stderr_on_pty(args: list[str]) -> tuple[int, bytes]:
+    """Run govkg with stderr on a fresh pseudo-terminal, which reports a size of 0 x 0
+    (as an unsized CI or `script` terminal does); its exit code and what stderr showed."""
+    import os
+    import select
+    import subprocess
+    import sys
+    pty = pytest.importorskip("pty", reason="pseudo-terminals are POSIX only")
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-c", "from kg.cli import main; main()", *args],
+                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=slave)
+    os.close(slave)
+    shown = b""
+    try:
+        while select.select([master], [], [], 120)[0]:
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:  # EIO: the child closed its end
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        os.close(master)
+        code = proc.wait(timeout=120)
+    return code, shown
+
+
+def test_the_progress_bar_shows_on_a_terminal_that_reports_no_size(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    for n in range(3):
+        (src / f"m{n}.txt").write_text(minutes_text(n))
+    code, shown = _stderr_on_pty(["build", str(src), "--store", str(tmp_path / "store")])
+    assert code == 0
+    assert b"3/3" in shown and b"doc" in shown, shown
