@@ -350,6 +350,8 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
             stored = {} if force or changed else live
             to_link: set[str] = set()  # bodies of new documents, relinked at the end
             holder = _stored_paths(store) if files else {}  # hash -> a path already built from it
+            ahead: set[str] = set()  # paths this build reads
+            twins: list[tuple[str, str]] = []  # path, the earlier path of this build with its bytes
             todo: list[tuple[str, str, str]] = []  # path, graph IRI, staging IRI
             for path in files:
                 key = source_key(path)
@@ -362,9 +364,13 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
                     report.results.append(FileResult(path, "unchanged"))
                     continue
                 twin = _same_minutes(holder, sha, path, live.get(graph_iri))
+                if twin in ahead:
+                    twins.append((path, twin))  # built, or failed, as its twin will be
+                    continue
                 if twin:
                     report.results.append(FileResult(path, "same", same_as=twin))
                     continue
+                ahead.add(path)
                 todo.append((path, graph_iri, str(minter.staging_graph(key))))
             # people already stored, so "J Hassall" in new minutes of a body links to the
             # "Julia Hassall" its earlier minutes named (documents of one build do not see
@@ -399,6 +405,7 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
                     if written % FLUSH_EVERY == 0:
                         store.flush()
                 report.results.append(result)
+            report.results.extend(_twin_results(twins, report.results))
             if cs is not None or changed:
                 _write_corrections(store, cs, minter, base)
             if isinstance(store, GraphStore):
@@ -442,6 +449,22 @@ def _same_minutes(holder: dict[str, str], sha: str | None, path: str, own: str |
         return twin
     holder.setdefault(sha, path)
     return None
+
+
+def _twin_results(twins: list[tuple[str, str]], results: list[FileResult]) -> list[FileResult]:
+    """Files with the same bytes as one built earlier in this build: the same minutes when it
+    was built, else failed for the same reason (every empty file still gets its own line)."""
+    by_path = {r.path: r for r in results}
+    out = []
+    for path, twin in twins:
+        r = by_path.get(twin)
+        if r is not None and r.status == "built":
+            out.append(FileResult(path, "same", same_as=twin))
+        else:
+            why = (r.error or "") if r is not None else ""
+            why = path + why[len(twin):] if why.startswith(twin) else f"{path}: same bytes as {twin}, which failed"
+            out.append(FileResult(path, "failed", error=why))
+    return out
 
 
 def _new_store_folder(store_path: str | None, endpoint: str | None) -> bool:

@@ -187,3 +187,16 @@ def test_the_progress_bar_shows_on_a_terminal_that_reports_no_size(tmp_path):
     code, shown = _stderr_on_pty(["build", str(src), "--store", str(tmp_path / "store")])
     assert code == 0
     assert b"3/3" in shown and b"doc" in shown, shown
+
+
+def test_identical_files_that_fail_each_fail_with_their_own_reason(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_bytes(b"")
+    (src / "b.txt").write_bytes(b"")
+    (src / "c.txt").write_text(minutes_text())
+    report = build_into_store([str(src)], str(tmp_path / "store"))
+    failed = {r.path.rsplit("/", 1)[-1]: r.error for r in report.failed}
+    assert set(failed) == {"a.txt", "b.txt"}
+    assert failed["b.txt"].startswith(str(src / "b.txt")) and "empty" in failed["b.txt"]
+    assert len(report.built) == 1
