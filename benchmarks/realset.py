@@ -51,7 +51,8 @@ def corpus_sources(corpus: Path = DEFAULT_CORPUS) -> list[tuple[str, str]]:
             doc = read_document(p)
         except GovkgError:
             continue
-        out.append((p.stem + ".txt", doc.text))
+        # a PDF's text may hold NUL bytes, which govkg refuses in a .txt file
+        out.append((p.stem + ".txt", doc.text.replace("\x00", "")))
     if not out:
         raise NoCorpus(f"no readable minutes in {corpus}")
     return out

@@ -38,7 +38,9 @@ class _Builder:
         self.ex = res.extraction
         self.doc = res.extraction.document
         self.m = minter
-        self.g = new_graph()
+        # insertion-ordered and without duplicates, like a graph, at a fraction of the cost
+        # of rdflib's indexed in-memory store (which the pipeline never queries)
+        self.triples: dict[tuple, None] = {}
         self.doc_key = source_key(self.doc.path)
         self.doc_iri = minter.source(self.doc_key)
         body_part = res.body_key or "unknown-body"
@@ -52,7 +54,7 @@ class _Builder:
             return
         if not isinstance(o, (URIRef, BNode, Literal)):
             o = Literal(o)
-        self.g.add((s, p, o))
+        self.triples[(s, p, o)] = None
 
     def passage(self, ev: Evidence | None) -> URIRef | None:
         if ev is None:
@@ -254,12 +256,19 @@ class _Builder:
                 self.add(holder, ORG.hasSubOrganization, thing)
 
 
-def build_graph(res: Resolution, base: str) -> Graph:
-    """Turn one resolved document into the RDF graph of its named graph."""
+def build_triples(res: Resolution, base: str) -> list[tuple]:
+    """The triples of one resolved document's named graph (rdflib terms, no duplicates)."""
     b = _Builder(res, Minter(base))
     b.source()
     b.entities()
     b.items()  # before facts: facts link to item IRIs
     b.meeting_node()
     b.facts()
-    return b.g
+    return list(b.triples)
+
+
+def build_graph(res: Resolution, base: str) -> Graph:
+    """Turn one resolved document into the RDF graph of its named graph."""
+    g = new_graph()
+    g.addN((s, p, o, g) for s, p, o in build_triples(res, base))
+    return g

@@ -16,12 +16,13 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Graph
 
-from kg.build import build_graph
+from kg.build import build_graph, build_triples
 from kg.errors import GovkgError, InputError, UsageError
 from kg.extract import extract
 from kg.ids import Minter, source_key
@@ -36,6 +37,12 @@ from kg.vocab import DEFAULT_BASE
 
 # documents written between flushes of the store's write buffers (memory stays flat)
 FLUSH_EVERY = 50
+# New documents are gathered and written to a local store in one bulk load when they
+# hold this many triples (a few hundred documents of real minutes: the writer holds at
+# most this much) or the first of them has waited this long (readers see a long build's
+# documents as it goes).
+WRITE_TRIPLES = 150_000
+WRITE_SECONDS = 2.0
 
 
 def extract_file(path: str | os.PathLike, *, body: str | None = None, date: str | None = None) -> Extraction:
@@ -77,11 +84,11 @@ class BuildReport:
         return [r for r in self.results if r.status == "built"]
 
 
-def _graph_for(path: str, body, date, base, known: KnownPeople | None = None) -> tuple[Graph | None, str, FileResult]:
+def _graph_for(path: str, body, date, base, known: KnownPeople | None = None) -> tuple[list | None, str, FileResult]:
     try:
         doc = read_document(path)
         res = resolve(extract(segment(doc), body=body, date=date), known=known)
-        g = build_graph(res, base)
+        g = build_triples(res, base)
         return g, doc.sha256, FileResult(path, "built", len(g), unresolved=res.unresolved)
     except GovkgError as e:
         return None, "", FileResult(path, "failed", error=str(e))
@@ -92,11 +99,23 @@ def _graph_for(path: str, body, date, base, known: KnownPeople | None = None) ->
             f"{path}: internal error while reading it ({type(e).__name__}: {e}); please report it with this file"))
 
 
-def ntriples_of(g: Graph) -> bytes:
-    """A graph as N-Triples bytes, serialised by Oxigraph (which also checks every IRI)."""
+def ntriples_of(g) -> bytes:
+    """A graph (or any iterable of rdflib triples) as N-Triples bytes, serialised by
+    Oxigraph (which also checks every IRI)."""
     import pyoxigraph as ox
+    from rdflib import URIRef
     from kg.store import to_ox
-    return ox.serialize((ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in g), format=ox.RdfFormat.N_TRIPLES)
+    # IRIs repeat (predicates, classes, the meeting, people): convert each once
+    iris: dict[str, ox.NamedNode] = {}
+
+    def term(t):
+        if type(t) is URIRef:
+            n = iris.get(t)
+            if n is None:
+                n = iris[t] = ox.NamedNode(t)
+            return n
+        return to_ox(t)
+    return ox.serialize((ox.Triple(term(s), term(p), term(o)) for s, p, o in g), format=ox.RdfFormat.N_TRIPLES)
 
 
 def build_document(task: tuple) -> tuple[bytes | None, FileResult]:
@@ -215,17 +234,43 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
                 window = None
                 outputs = map(build_document, tasks)
             written = 0
-            # results come back in input order; the progress bar moves as each is written
+            batched = getattr(store, "replace_graphs", None)
+            # a changed document replaces its graph at once (staging graph, then a swap);
+            # new documents are gathered and written together
+            existing = set(store.source_hashes()) if force and batched is not None else set(stored)
+            pending: list[tuple[str, str, bytes]] = []
+            pending_lines = 0
+            pending_since = 0.0
+
+            def write_pending() -> None:
+                nonlocal written, pending_lines
+                if pending:
+                    batched(pending)
+                    written += len(pending)
+                    pending.clear()
+                    pending_lines = 0
+                    store.flush()
+
+            # results come back in input order; the progress bar moves as each is read
             for _path, graph_iri, staging_iri in (progress(todo) if progress else todo):
                 nt, result = next(outputs)
                 if window is not None:
                     window.done()
-                if nt is not None:
+                if nt is not None and batched is not None and graph_iri not in existing:
+                    # many documents per write: one bulk load for a few hundred documents
+                    if not pending:
+                        pending_since = time.monotonic()
+                    pending.append((graph_iri, staging_iri, nt))
+                    pending_lines += nt.count(b"\n")
+                    if pending_lines >= WRITE_TRIPLES or time.monotonic() - pending_since >= WRITE_SECONDS:
+                        write_pending()
+                elif nt is not None:
                     store.replace_graph(graph_iri, staging_iri, nt)
                     written += 1
                     if written % FLUSH_EVERY == 0:
                         store.flush()
                 report.results.append(result)
+            write_pending()
     finally:
         if pool is not None:
             window.stop()

@@ -13,6 +13,7 @@ import pytest
 from benchmarks.synth import generate
 from kg.errors import UsageError
 from kg.ids import Minter, source_key
+from kg import pipeline
 from kg.pipeline import build_into_store, resolve_jobs
 from kg.store import GraphStore
 from kg.vocab import DEFAULT_BASE
@@ -186,14 +187,15 @@ def test_a_failing_write_stops_the_pool_cleanly(corpus, tmp_path, monkeypatch):
     from kg.errors import StoreError
     calls = []
 
-    def failing(self, graph_iri, staging_iri, triples):
-        calls.append(graph_iri)
+    def failing(self, docs):
+        calls.append(docs)
         if len(calls) == 3:
             raise StoreError("disk full (simulated)")
-        return real(self, graph_iri, staging_iri, triples)
+        return real(self, docs)
 
-    real = GraphStore.replace_graph
-    monkeypatch.setattr(GraphStore, "replace_graph", failing)
+    real = GraphStore.replace_graphs
+    monkeypatch.setattr(GraphStore, "replace_graphs", failing)
+    monkeypatch.setattr(pipeline, "WRITE_TRIPLES", 1)  # one write per document
     t = time.monotonic()
     with pytest.raises(StoreError, match="simulated"):
         build_into_store([str(corpus)], str(tmp_path / "st"), jobs=2)
