@@ -224,76 +224,37 @@ def unowned(store) -> tuple[list[str], list[dict[str, str]]]:
 # -- follow-up ----------------------------------------------------------------------------------
 
 FOLLOWUP_COLUMNS = ["action", "meeting", "owner_name", "status", "later_meeting", "evidence"]
-# words that say an action happened or was talked about, not what it was about
-_REPORT_WORDS = frozenset(["agre", "report", "confirm", "updat", "advis", "note", "inform", "said", "ask", "reply",
-                           "comment", "add", "will", "would", "meet", "next", "agenda", "council", "board",
-                           "committee", "clerk", "chair"])
-
-
-def _match(action_words: set[str], text_words: set[str], same_owner: bool) -> float:
-    """How well a later text reports back on an action (0 = not at all)."""
-    if not action_words:
-        return 0.0
-    shared = action_words & text_words
-    score = len(shared) / len(action_words)
-    things = shared - _REPORT_WORDS
-    if len(shared) >= 2 and things and score >= 0.5:
-        return score
-    if same_owner and things and (len(things) >= 2 and score >= 0.3 or len(action_words) <= 2 and
-                                  shared == action_words):
-        return score
-    return 0.0
 
 
 def followup(store) -> tuple[list[str], list[dict[str, str]]]:
-    """Each action of an earlier meeting of a body, matched to a report-back at a later
-    meeting of the same body: a statement, decision or action whose text shares enough
-    content words with the action, or by the same owner about the same thing.
-    Rows: action, meeting, owner_name, status (reported back | open), later_meeting, evidence.
+    """Each action of an earlier meeting of a body with its state after the latest
+    report-back, read from the links the build stored (kg.link): status is that state
+    (open when no later sentence reports on it), later_meeting and evidence are those of
+    the latest report-back (the action's own sentence when it is open).
+    Rows: action, meeting, owner_name, status, later_meeting, evidence.
     Actions of a body's latest meeting, or of undated meetings, have nothing to follow yet."""
-    from kg.ask import content_words, meeting_label, meetings
+    from kg.ask import meeting_label, meetings
+    from kg.followups import tracked_actions
     info = meetings(store)
-    _, rows = run_named(store, "texts")
-    facts: dict[str, dict] = {}
-    for r in rows:
-        f = facts.setdefault(r["fact"], {"kind": r["kind"], "meeting": r["meeting"], "body": r.get("body", ""),
-                                          "date": r.get("date", ""), "text": r.get("text", ""), "by": {},
-                                          "evidence": r.get("evidence", "")})
-        if r.get("by"):
-            f["by"][r["by"]] = r.get("by_name", r["by"])
-    for f in facts.values():
-        f["words"] = set(content_words(f["text"]))
-    by_body: dict[str, list[dict]] = defaultdict(list)
-    for iri, f in facts.items():
-        f["iri"] = iri
-        if f["body"] and f["date"]:
-            by_body[f["body"]].append(f)
+    acts = tracked_actions(store)
+    latest: dict[str, str] = {}
+    for m in info.values():
+        if m.body and m.date:
+            latest[m.body] = max(latest.get(m.body, ""), m.date[:10])
     out = []
-    for body, fs in sorted(by_body.items()):
-        latest = max(f["date"] for f in fs)
-        for a in sorted((f for f in fs if f["kind"] == "action" and f["date"] < latest),
-                        key=lambda f: (f["date"], f["iri"])):
-            best, best_score = None, 0.0
-            for c in fs:
-                if c["date"] <= a["date"] or c["iri"] == a["iri"]:
-                    continue
-                same_owner = bool(set(a["by"]) & set(c["by"]))
-                score = _match(a["words"], c["words"], same_owner)
-                if score > best_score or (score == best_score and score > 0 and c["date"] < best["date"]):
-                    best, best_score = c, score
-            row = {"action": a["text"], "meeting": meeting_label(info, a["meeting"])}
-            if a["by"]:
-                row["owner_name"] = "; ".join(sorted(a["by"].values()))
-            if best is not None:
-                row["status"] = "reported back"
-                row["later_meeting"] = meeting_label(info, best["meeting"])
-                if best["evidence"]:
-                    row["evidence"] = best["evidence"]
-            else:
-                row["status"] = "open"
-                if a["evidence"]:
-                    row["evidence"] = a["evidence"]
-            out.append(row)
+    for a in acts:
+        if not a.date or not a.body or a.date >= latest.get(a.body, ""):
+            continue
+        row = {"action": a.task, "meeting": meeting_label(info, a.meeting), "status": a.status}
+        if a.owners:
+            row["owner_name"] = "; ".join(a.owners)
+        if a.latest:
+            row["later_meeting"] = meeting_label(info, a.latest.meeting)
+            if a.latest.evidence:
+                row["evidence"] = a.latest.evidence
+        elif a.evidence:
+            row["evidence"] = a.evidence
+        out.append(row)
     return FOLLOWUP_COLUMNS, out
 
 

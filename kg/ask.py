@@ -727,3 +727,10 @@ def answer(store, question: str) -> Answer:
     raise QuestionError(f"cannot map {question.strip()!r} to a query. Questions govkg can answer, for example: "
                         + "; ".join(f'"{e}"' for e in EXAMPLES)
                         + " (or run a named query: govkg query --list)")
+
+
+# Follow-up questions ("what happened to the dog bin?") come first: they read the stored
+# report-back links and would otherwise be taken by the broader action patterns above.
+from kg.ask_followup import PATTERNS as _FOLLOWUP_PATTERNS  # noqa: E402
+
+PATTERNS[:0] = _FOLLOWUP_PATTERNS

@@ -10,7 +10,7 @@ from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, PROV, SKOS
 
 from kg.ids import Minter, slug, source_key
-from kg.records import Evidence, PersonRef, Resolution
+from kg.records import Evidence, LinkAction, PersonRef, ReportBack, Resolution
 from kg.vocab import GOV, OA, ORG, SCHEMA
 
 PREFIXES = {
@@ -229,6 +229,15 @@ class _Builder:
             for o in a.owners:
                 agent = self.person_iri(o.person or o.surface) if o.kind in ("person", "post") else None
                 agent = agent or self.org_iri(o.surface)
+                if agent is None and o.kind == "post":
+                    # "Clerk inform X.": the minutes never name the clerk, so the post of the
+                    # body owns the task (and links across this body's meetings)
+                    agent = self.post_iri(o.surface)
+                    self.add(agent, RDF.type, ORG.Post)
+                    self.add(agent, SKOS.prefLabel, o.surface)
+                    self.add(agent, FOAF.name, o.surface)
+                    if self.res.body_key:
+                        self.add(agent, ORG.postIn, self.m.org(self.res.body_key))
                 self.add(iri, SCHEMA.agent, agent)
                 if o.kind == "post":
                     self.add(iri, GOV.ownerRole, o.surface)
@@ -256,6 +265,18 @@ class _Builder:
                 self.add(holder, ORG.hasSubOrganization, thing)
 
 
+    def report_sentences(self) -> None:
+        # candidate report-backs, read by the link stage of later (and earlier) meetings
+        for r in self.res.report_sentences:
+            p = self.passage(r.evidence)
+            self.add(p, RDF.type, GOV.ReportSentence)
+            self.add(p, GOV.meeting, self.meeting)
+            self.add(p, GOV.item, self.item(r.item_index))
+            self.add(p, GOV.statedState, r.state)
+            if r.report_section:
+                self.add(p, GOV.reportSection, Literal(True))
+
+
 def build_triples(res: Resolution, base: str) -> list[tuple]:
     """The triples of one resolved document's named graph (rdflib terms, no duplicates)."""
     b = _Builder(res, Minter(base))
@@ -264,6 +285,7 @@ def build_triples(res: Resolution, base: str) -> list[tuple]:
     b.items()  # before facts: facts link to item IRIs
     b.meeting_node()
     b.facts()
+    b.report_sentences()
     return list(b.triples)
 
 
@@ -271,4 +293,53 @@ def build_graph(res: Resolution, base: str) -> Graph:
     """Turn one resolved document into the RDF graph of its named graph."""
     g = new_graph()
     g.addN((s, p, o, g) for s, p, o in build_triples(res, base))
+    return g
+
+
+def links_graph_iri(body_iri: str, base: str) -> URIRef:
+    """The named graph that holds the report-back links of one body."""
+    return Minter(base).iri("graph", "links", _body_part(body_iri, base))
+
+
+def links_staging_iri(body_iri: str, base: str) -> URIRef:
+    return Minter(base).staging_graph("links-" + _body_part(body_iri, base))
+
+
+def _body_part(body_iri: str, base: str) -> str:
+    import hashlib
+    return slug(body_iri.rsplit("/", 1)[-1], 40) + "-" + hashlib.sha1(body_iri.encode("utf-8")).hexdigest()[:8]
+
+
+def build_links(body_iri: str, links: list[ReportBack], actions: list[LinkAction], due: dict[str, str],
+                base: str) -> Graph:
+    """The link graph of one body: a gov:ReportBack per link, and every action's current
+    state (its latest report-back's state, else open) and, where a due date is known and
+    the action is not closed, gov:overdueSince its due date."""
+    import hashlib
+    from kg.link import current_state
+    m = Minter(base)
+    g = new_graph()
+    body = URIRef(body_iri)
+    date_of = {a.meeting: a.date for a in actions}
+    reports: dict[str, list[tuple[str, int, URIRef, str]]] = {}
+    for r in links:
+        key = hashlib.sha1(f"{r.action or ''}|{r.passage}".encode("utf-8")).hexdigest()[:16]
+        iri = m.iri("report-back", _body_part(body_iri, base), key)
+        g.add((iri, RDF.type, GOV.ReportBack))
+        g.add((iri, GOV.body, body))
+        g.add((iri, GOV.meeting, URIRef(r.meeting)))
+        g.add((iri, GOV.reportState, Literal(r.state)))
+        g.add((iri, PROV.wasDerivedFrom, URIRef(r.passage)))
+        if r.action:
+            g.add((iri, GOV.reportsOn, URIRef(r.action)))
+            reports.setdefault(r.action, []).append((r.date or date_of.get(r.meeting, ""), r.order, iri, r.state))
+    for a in actions:
+        mine = reports.get(a.iri, [])
+        state = current_state([(d, p, s) for d, p, _, s in mine])
+        action = URIRef(a.iri)
+        g.add((action, GOV.currentState, Literal(state)))
+        if mine:
+            g.add((action, GOV.latestReport, max(mine, key=lambda t: (t[0], t[1]))[2]))
+        if a.iri in due and state not in ("done", "dropped"):
+            g.add((action, GOV.overdueSince, Literal(due[a.iri], datatype=XSD.date)))
     return g

@@ -350,6 +350,37 @@ def analyse(what, fmt, store):
 
 
 @main.command()
+@click.option("--open", "open_only", is_flag=True, help="only actions not yet done or dropped")
+@click.option("--overdue", is_flag=True, help="only actions past their due date and not done")
+@click.option("--as-of", "as_of", default=None, metavar="DATE", help="date --overdue is judged on (default today)")
+@click.option("--owner", default=None, metavar="NAME", help="only actions of this owner")
+@click.option("--body", default=None, metavar="NAME", help="only actions of this body's meetings")
+@click.option("--since", default=None, metavar="DATE", help="only actions of meetings on or after DATE")
+@output_options
+@read_store_options
+@handle_errors
+def actions(open_only, overdue, as_of, owner, body, since, fmt, store):
+    """The action tracker: each action with its owner, due date, state and latest report-back."""
+    from kg.followups import action_tracker
+    columns, rows = action_tracker(_open_read(store), open_only=open_only, overdue=overdue, as_of=as_of,
+                                   owner=owner, body=body, since=since)
+    _print_rows(columns, rows, fmt)
+
+
+@main.command()
+@click.option("-o", "output", type=click.Path(dir_okay=False), default="outputs/tracker.html", show_default=True)
+@click.option("--body", default=None, metavar="NAME", help="only this body's actions")
+@read_store_options
+@handle_errors
+def tracker(output, body, store):
+    """Write the action tracker as one offline HTML page: an action per row, a later meeting
+    per column, each cell the report-back's state (its sentence on hover)."""
+    from kg.tracker import write_tracker
+    info = write_tracker(_open_read(store), output, body=body)
+    click.echo(f"wrote {info.path}: {info.actions} actions, {info.meetings} meetings, {info.reports} report-backs")
+
+
+@main.command()
 @click.option("--focus", default=None, help="centre the view on a person or organisation")
 @click.option("--depth", type=int, default=2, show_default=True, help="hops from --focus")
 @click.option("--meeting", default=None, help="one meeting (its IRI, date or body name)")

@@ -27,6 +27,7 @@ from kg.errors import GovkgError, InputError, UsageError
 from kg.extract import extract
 from kg.ids import Minter, source_key
 from kg.read import iter_sources, read_document
+from kg.link import links_for_document, links_for_documents, report_sentences
 from kg.records import Extraction, Resolution
 from kg.query import get_named
 from kg.resolve import KnownPeople, known_people, resolve
@@ -37,12 +38,20 @@ from kg.vocab import DEFAULT_BASE
 
 # documents written between flushes of the store's write buffers (memory stays flat)
 FLUSH_EVERY = 50
-# New documents are gathered and written to a local store in one bulk load when they
-# hold this many triples (a few hundred documents of real minutes: the writer holds at
-# most this much) or the first of them has waited this long (readers see a long build's
-# documents as it goes).
-WRITE_TRIPLES = 150_000
-WRITE_SECONDS = 2.0
+# New documents are gathered and written to a local store together when they hold this
+# many triples (a few hundred documents of real minutes: the writer holds at most this
+# much) or the first of them has waited this long (readers see a long build's documents
+# as it goes).
+WRITE_TRIPLES = 50_000
+WRITE_SECONDS = 10.0
+
+
+def write_seconds() -> float:
+    """How long new documents wait to be written together ($GOVKG_WRITE_SECONDS)."""
+    try:
+        return max(0.0, float(os.environ.get("GOVKG_WRITE_SECONDS", WRITE_SECONDS)))
+    except ValueError:
+        return WRITE_SECONDS
 
 
 def extract_file(path: str | os.PathLike, *, body: str | None = None, date: str | None = None) -> Extraction:
@@ -52,7 +61,11 @@ def extract_file(path: str | os.PathLike, *, body: str | None = None, date: str 
 
 
 def resolve_file(path: str | os.PathLike, *, body: str | None = None, date: str | None = None) -> Resolution:
-    return resolve(extract_file(path, body=body, date=date))
+    doc = read_document(path)
+    secs = segment(doc)
+    res = resolve(extract(secs, body=body, date=date))
+    res.report_sentences = report_sentences(secs, res)
+    return res
 
 
 def graph_of_file(path: str | os.PathLike, *, body: str | None = None, date: str | None = None,
@@ -84,12 +97,55 @@ class BuildReport:
         return [r for r in self.results if r.status == "built"]
 
 
-def _graph_for(path: str, body, date, base, known: KnownPeople | None = None) -> tuple[list | None, str, FileResult]:
+def doc_seconds() -> float:
+    """The bound on the work spent on one document, in seconds ($GOVKG_DOC_SECONDS, 0: none)."""
     try:
-        doc = read_document(path)
-        res = resolve(extract(segment(doc), body=body, date=date), known=known)
-        g = build_triples(res, base)
+        return max(0.0, float(os.environ.get("GOVKG_DOC_SECONDS", "300")))
+    except ValueError:
+        return 300.0
+
+
+class _Overtime(BaseException):  # not caught by the `except Exception` of a reader
+    pass
+
+
+class _time_bound:
+    """Stop the work on one document after `seconds` (a hostile file must not hold the store
+    lock for ever).  Only in a main thread, where Python delivers signals."""
+
+    def __init__(self, seconds: float):
+        import threading
+        self.seconds = seconds
+        self.on = bool(seconds) and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+    def __enter__(self):
+        if self.on:
+            def ring(_sig, _frame):
+                raise _Overtime()
+            self._old = signal.signal(signal.SIGALRM, ring)
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+        return self
+
+    def __exit__(self, *exc):
+        if self.on:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self._old)
+
+
+def _graph_for(path: str, body, date, base, known: KnownPeople | None = None) -> tuple[list | None, str, FileResult]:
+    limit = doc_seconds()
+    try:
+        with _time_bound(limit):
+            doc = read_document(path)
+            secs = segment(doc)
+            res = resolve(extract(secs, body=body, date=date), known=known)
+            res.report_sentences = report_sentences(secs, res)
+            g = build_triples(res, base)
         return g, doc.sha256, FileResult(path, "built", len(g), unresolved=res.unresolved)
+    except _Overtime:
+        return None, "", FileResult(path, "failed", error=(
+            f"{path}: took more than {limit:g} s to read (the bound on one document); "
+            "split the file, or raise GOVKG_DOC_SECONDS"))
     except GovkgError as e:
         return None, "", FileResult(path, "failed", error=str(e))
     except RecursionError:
@@ -234,38 +290,51 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
                 window = None
                 outputs = map(build_document, tasks)
             written = 0
-            batched = getattr(store, "replace_graphs", None)
+            local = hasattr(store, "_store")
             # a changed document replaces its graph at once (staging graph, then a swap);
             # new documents are gathered and written together
-            existing = set(store.source_hashes()) if force and batched is not None else set(stored)
+            existing = set(store.source_hashes()) if force else set(stored)
             pending: list[tuple[str, str, bytes]] = []
             pending_lines = 0
             pending_since = 0.0
+            wait = write_seconds()
 
             def write_pending() -> None:
                 nonlocal written, pending_lines
-                if pending:
-                    batched(pending)
-                    written += len(pending)
-                    pending.clear()
-                    pending_lines = 0
-                    store.flush()
+                if not pending:
+                    return
+                # each body they hold is linked once for all of them
+                links = links_for_documents(store, [(g, nt) for g, _, nt in pending], base)
+                if links:
+                    # the documents and their bodies' links change in one transaction
+                    store.add_graphs_with(pending, links)
+                else:
+                    store.replace_graphs(pending)  # one bulk load, added atomically
+                written += len(pending)
+                pending.clear()
+                pending_lines = 0
+                store.flush()
 
             # results come back in input order; the progress bar moves as each is read
             for _path, graph_iri, staging_iri in (progress(todo) if progress else todo):
                 nt, result = next(outputs)
                 if window is not None:
                     window.done()
-                if nt is not None and batched is not None and graph_iri not in existing:
-                    # many documents per write: one bulk load for a few hundred documents
+                if nt is not None and local and graph_iri not in existing:
                     if not pending:
                         pending_since = time.monotonic()
                     pending.append((graph_iri, staging_iri, nt))
                     pending_lines += nt.count(b"\n")
-                    if pending_lines >= WRITE_TRIPLES or time.monotonic() - pending_since >= WRITE_SECONDS:
+                    if pending_lines >= WRITE_TRIPLES or time.monotonic() - pending_since >= wait:
                         write_pending()
                 elif nt is not None:
-                    store.replace_graph(graph_iri, staging_iri, nt)
+                    write_pending()  # what came before is written before a replacement reads the store
+                    links = links_for_document(store, graph_iri, nt, base) if local else []
+                    if links:
+                        # the document and its body's links change in one transaction
+                        store.replace_graphs_together([(graph_iri, staging_iri, nt), *links])
+                    else:
+                        store.replace_graph(graph_iri, staging_iri, nt)
                     written += 1
                     if written % FLUSH_EVERY == 0:
                         store.flush()

@@ -181,6 +181,58 @@ class Responsibility:
 
 
 @dataclass
+class ReportSentence:
+    """A sentence of the minutes that may report back on an action of an earlier meeting
+    (the link stage decides which, if any)."""
+
+    evidence: Evidence
+    item_index: int | None = None
+    state: str | None = None  # what its wording says: done | in_progress | no_progress | carried_forward | dropped
+    report_section: bool = False  # under matters arising, a clerk's report or an action log
+
+
+@dataclass
+class LinkAction:
+    """An action as the link stage reads it back from the store."""
+
+    iri: str
+    meeting: str
+    date: str
+    text: str
+    evidence: str = ""
+    item_title: str = ""
+    owners: list[str] = field(default_factory=list)  # names and posts ("Helen Richardson", "Clerk")
+    order: int = 0  # position in its document
+
+
+@dataclass
+class LinkSentence:
+    """A candidate report sentence as the link stage reads it back from the store."""
+
+    passage: str
+    meeting: str
+    date: str
+    text: str
+    item_title: str = ""
+    state: str | None = None
+    report_section: bool = False
+    order: int = 0
+
+
+@dataclass
+class ReportBack:
+    """A later sentence that reports on an earlier action (action None: on no known action)."""
+
+    action: str | None
+    meeting: str
+    passage: str
+    state: str
+    score: float = 0.0
+    date: str = ""  # the later meeting's date
+    order: int = 0  # where its sentence starts in that meeting's minutes
+
+
+@dataclass
 class Meeting:
     body: str | None
     date: str | None  # ISO
@@ -212,6 +264,8 @@ class Extraction:
     posts: dict[str, str] = field(default_factory=dict)
     # initials the text declares for a person: "MW" -> "Mark Wardle"
     aliases: dict[str, str] = field(default_factory=dict)
+    # initials declared for two or more people, left unresolved: "MH" -> [Mike Hosking, Marion Harvey]
+    ambiguous_initials: dict[str, list[str]] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         d = asdict(self)
@@ -249,3 +303,4 @@ class Resolution:
     org_of: dict[str, str]  # surface -> org key
     body_key: str | None
     unresolved: list[str] = field(default_factory=list)  # "the Mill Manager: post with no named holder"
+    report_sentences: list[ReportSentence] = field(default_factory=list)  # filled by kg.link

@@ -159,6 +159,9 @@ MINUTE_SHAPES = [
     re.compile(r"(?<![\w/])(?P<n>\d{1,4})/(?P<key>\d{2,4})(?![\w/])(?=\s+[A-Z\"'‘“])"),
     re.compile(r"(?<![\w/])(?P<key>[A-Z]{1,4}/\d{2})/(?P<n>\d{1,4})(?![\w/])(?=\s+[A-Z\"'‘“])"),
     re.compile(r"(?<![\w/])(?P<key>[A-Z]{1,4}\d{2})/(?P<n>\d{1,4})(?![\w/])(?=\s+[A-Z\"'‘“])"),
+    # "2724. Police Report:", "3769.   Public Session:": a council's running minute number
+    # that never restarts, opening a line
+    re.compile(r"(?m)^(?P<key>)(?P<n>\d{3,4})\.(?=[ \t]+[A-Z])"),
 ]
 
 
@@ -248,6 +251,10 @@ def _cut_title(head: str) -> str:
     return cut[:200].strip()
 
 
+# a full stop and a capital: a second sentence, unless the stop closes a title ("Mr. David James")
+_SENTENCE_BREAK = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bCllr)(?<=[a-z])\.\s+[A-Z]")
+
+
 def _close_trailing_lists(text: str, sections: list[Section]) -> None:
     """An attendance list ends at the first paragraph of prose after it."""
     tails: list[tuple[Section, Section]] = []
@@ -256,13 +263,24 @@ def _close_trailing_lists(text: str, sections: list[Section]) -> None:
             continue
         ls = lines_of(text, s.start, s.end)
         end = s.end
-        for ln in ls[1:]:
+        for k, ln in enumerate(ls[1:], 1):
             if ln.blank:
                 continue
             words = ln.text.split()
             lower = sum(1 for w in words if w[:1].islower())
             prose = ln.text.endswith((".", "?", "!")) and len(words) >= 6 and lower >= 0.4 * len(words)
-            if len(ln.text) > 160 or re.search(r"[a-z]\.\s+[A-Z]", ln.text) or prose or any(rx.match(ln.text) for rx in MINUTE_SHAPES):
+            if not prose and ls[k - 1].blank and k > 1:
+                # a paragraph after the list, its sentence wrapped over lines by the layout
+                para = []
+                for nxt in ls[k:]:
+                    if nxt.blank:
+                        break
+                    para.append(nxt.text)
+                words = " ".join(para).split()
+                lower = sum(1 for w in words if w[:1].islower())
+                prose = len(para) > 1 and para[-1].endswith((".", "?", "!")) and len(words) >= 8 \
+                    and lower >= 0.4 * len(words)
+            if len(ln.text) > 160 or _SENTENCE_BREAK.search(ln.text) or prose or any(rx.match(ln.text) for rx in MINUTE_SHAPES):
                 end = ln.start
                 break
         if end != s.end:

@@ -299,11 +299,58 @@ class GraphStore:
             self._bulk(batch)
         return counts
 
+    def add_graphs_with(self, docs: list[tuple[str, str, bytes]], swaps: list[tuple[str, str, bytes | str | Iterable]]
+                        ) -> None:
+        """New documents (graph IRI, staging IRI, N-Triples) and graphs to replace (the link
+        graphs of their bodies) in one transaction: the replacements are staged first
+        (invisible), then one SPARQL update inserts the documents into their graphs and the
+        merged default graph and swaps the replacements in.  A killed build leaves all of
+        it or none."""
+        if self.read_only:
+            raise StoreError("the store is open read-only")
+        prefix = self._staging_prefix()
+        parts = []
+        for graph_iri, staging_iri, triples in swaps:
+            staging = ox.NamedNode(staging_iri)
+            self.remove_graph_only(staging)
+            self._write(staging, self._triples(triples))
+            parts.append(swap_update(ox.NamedNode(graph_iri), staging, prefix))
+        texts = []
+        for graph_iri, _staging, nt in docs:
+            data = nt.decode("utf-8") if isinstance(nt, (bytes, bytearray)) else str(nt)
+            texts.append((ox.NamedNode(graph_iri), data))
+        # N-Triples is SPARQL's triple syntax: the documents go in as they came
+        insert = ("INSERT DATA {\n" + "".join(f"GRAPH {g} {{\n{d}\n}}\n" for g, d in texts)
+                  + "".join(d + "\n" for _, d in texts) + "}")
+        try:
+            self._store.update(" ;\n".join([insert, *parts]))
+        except SyntaxError as e:
+            raise StoreError(f"invalid N-Triples: {e}") from None
+        for g, _ in texts:
+            if not self._store.contains_named_graph(g):
+                self._store.add_graph(g)  # a document with no triples still has its graph
+
     def _bulk(self, parts: list[bytes]) -> None:
         try:
             self._store.bulk_load(b"".join(parts), ox.RdfFormat.N_QUADS)
         except SyntaxError as e:
             raise StoreError(f"invalid N-Triples: {e}") from None
+
+    def replace_graphs_together(self, swaps: list[tuple[str, str, bytes | str | Iterable]]) -> None:
+        """Replace several graphs in one transaction: each (graph IRI, staging IRI, triples)
+        is staged first, then one SPARQL update swaps them all in and the merged default
+        graph follows.  A document and the link graph of its body change together, so a
+        killed build never leaves links to a version of a document that is gone."""
+        if self.read_only:
+            raise StoreError("the store is open read-only")
+        prefix = self._staging_prefix()
+        parts = []
+        for graph_iri, staging_iri, triples in swaps:
+            staging = ox.NamedNode(staging_iri)
+            self.remove_graph_only(staging)
+            self._write(staging, self._triples(triples))
+            parts.append(swap_update(ox.NamedNode(graph_iri), staging, prefix))
+        self._store.update(" ;\n".join(parts))
 
     def _write(self, graph: ox.NamedNode, rows: list[ox.Triple]) -> int:
         """One transaction: all of `rows` into `graph`, or nothing."""

@@ -34,6 +34,8 @@ class GOV(DefinedNamespace):
     Responsibility: URIRef
     Passage: URIRef
     SourceDocument: URIRef
+    ReportSentence: URIRef
+    ReportBack: URIRef
 
     # meeting and items
     body: URIRef
@@ -69,6 +71,15 @@ class GOV(DefinedNamespace):
     dueDate: URIRef
     status: URIRef
     ownerRole: URIRef
+
+    # report-backs (kg.link)
+    statedState: URIRef
+    reportSection: URIRef
+    reportsOn: URIRef
+    reportState: URIRef
+    currentState: URIRef
+    latestReport: URIRef
+    overdueSince: URIRef
 
     # declarations
     interest: URIRef

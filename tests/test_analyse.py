@@ -167,7 +167,7 @@ def test_followup_matches_a_report_back_at_a_later_meeting(followup_store):
     assert cols == ["action", "meeting", "owner_name", "status", "later_meeting", "evidence"]
     quotes = next((r for r in rows if "three quotes" in r["action"]), None)
     assert quotes is not None, f"the action of meeting 1 was not extracted: {rows}"
-    assert quotes["status"] == "reported back", rows
+    assert quotes["status"] == "done", rows  # "had been obtained", from the stored report-back
     assert quotes["owner_name"] == "Jane Doe"
     assert "2021-01-06" in quotes["meeting"] and "2021-02-03" in quotes["later_meeting"]
     assert "reported that three quotes" in quotes["evidence"]
@@ -182,7 +182,7 @@ def test_ask_never_reported_back(followup_store):
         assert [r["action"] for r in ans.rows] == ["write to the bus company about the timetable"], ans.text()
         assert "Never reported back on" in ans.text()
         done = answer(st, "which actions were reported back on?")
-        assert [r["status"] for r in done.rows] == ["reported back"]
+        assert [r["status"] for r in done.rows] == ["done"]
 
 
 def test_followup_needs_a_later_meeting(founding):

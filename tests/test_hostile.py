@@ -223,3 +223,98 @@ def test_a_first_build_killed_while_creating_the_store_leaves_no_half_store(tmp_
     assert_one_line(govkg("query", "--store", store, "-e", "SELECT * WHERE { ?s ?p ?o }"), "no store at")
     assert govkg("build", one, "--store", store).returncode == 0
     assert not list(tmp_path.glob(".store.new-*"))  # the next build tidies what the kill left
+
+
+# --- 2. every stage linear in its input ----------------------------------------------------
+
+def work(fn) -> int:
+    """How many Python and C function calls `fn()` makes: a count of work, not a time."""
+    n = [0]
+
+    def count(_frame, event, _arg):
+        if event in ("call", "c_call"):
+            n[0] += 1
+    sys.setprofile(count)
+    try:
+        fn()
+    finally:
+        sys.setprofile(None)
+    return n[0]
+
+
+def one_person_many_times(n: int) -> str:
+    return ("Minutes of the meeting of Upper Fenwick Parish Council\nPresent: Cllr Ada Thornbury\n"
+            + "Cllr Ada Thornbury said the council supported the proposal.\n" * n)
+
+
+def one_long_line(n: int) -> str:
+    return ("Minutes of the meeting of Upper Fenwick Parish Council. "
+            + "The Clerk said the council would meet again soon and Cllr Ada Thornbury agreed. " * n)
+
+
+def blank_lines_in_attendance(n: int) -> str:
+    return ("Minutes of the meeting of Upper Fenwick Parish Council\nPresent: Cllr Ada Thornbury\n"
+            + "\n" * n + "Apologies: Cllr Tom Weld\n")
+
+
+@pytest.mark.parametrize("make, n", [(one_person_many_times, 1000), (one_long_line, 600),
+                                     (blank_lines_in_attendance, 5000)],
+                         ids=["20k-lines-one-person", "one-line", "blank-lines"])
+def test_read_to_graph_is_linear_in_the_input(tmp_path, make, n):
+    """Twice the input, about twice the work (quadratic code gave 3.3 times at these sizes)."""
+    from kg.pipeline import graph_of_file
+    graph_of_file(ROOT / "data" / "minutes" / "wirral-childrens-trust-2016.txt")  # caches filled
+    counts = []
+    for k in (n, 2 * n):
+        p = tmp_path / f"{k}.txt"
+        p.write_text(make(k), encoding="utf-8")
+        counts.append(work(lambda: graph_of_file(p)))
+    assert counts[1] / counts[0] < 2.4, counts
+
+
+def test_the_attendance_markers_do_not_rescan_blank_lines():
+    """`^\\s*` with re.M ran over every following blank line from every line start: 100 KB of
+    blank lines took 54 s.  Linear, 1 MB of them is a fraction of a second; the bound of the
+    child process (60 s) is a thousand times that, and far below the quadratic hours."""
+    code = ("from kg.extract.attendance import MARKER\n"
+            "text = 'Present:' + '\\n' * 1_000_000 + 'Apologies: Cllr Tom Weld\\n'\n"
+            "print(len(list(MARKER.finditer(text))))\n")
+    p = subprocess.run([PYTHON, "-c", code], env=env(), capture_output=True, text=True, timeout=60)
+    assert p.returncode == 0 and p.stdout.split() == ["2"], p.stderr
+
+
+def test_deeply_nested_html_reaches_the_parser_flattened(tmp_path, monkeypatch):
+    """200,000 nested <div> (2.2 MB) took over 120 s in the HTML parser, whose work grows
+    with depth times tags; the parser now never sees more than MAX_DEPTH levels."""
+    import kg.read.html as h
+    depths = []
+    real = h.LexborHTMLParser
+
+    def measuring(html, *a, **k):
+        depth = deepest = 0
+        for m in h._TAG.finditer(html):
+            if m.group(2).lower() in h._NOT_NESTING:
+                continue
+            depth += -1 if m.group(1) else 1
+            deepest = max(deepest, depth)
+        depths.append(deepest)
+        return real(html, *a, **k)
+    monkeypatch.setattr(h, "LexborHTMLParser", measuring)
+    n = 200_000
+    page = tmp_path / "nested.html"
+    page.write_text("<html><body>" + "<div>" * n + "Minutes of the meeting of Upper Fenwick Parish Council. "
+                    "Present: Cllr Ada Thornbury (Chair)" + "</div>" * n + "</body></html>", encoding="utf-8")
+    from kg.pipeline import extract_file
+    ex = extract_file(page)
+    assert depths and max(depths) <= h.MAX_DEPTH + 2, depths
+    assert {a.person.surface for a in ex.attendance} == {"Cllr Ada Thornbury"}
+
+
+def test_a_document_over_the_work_bound_is_one_line_naming_it(tmp_path):
+    folder = tmp_path / "m"
+    write_minutes(folder, 2)
+    store = tmp_path / "store"
+    p = subprocess.run([PYTHON, "-m", "kg.cli", "build", str(folder / "minutes-00.txt"), "--store", str(store)],
+                       env=env(GOVKG_DOC_SECONDS="0.000001"), capture_output=True, text=True, timeout=120)
+    assert_one_line(p, "minutes-00.txt", "GOVKG_DOC_SECONDS")
+    assert govkg("build", folder, "--store", store).returncode == 0  # the bound is per run

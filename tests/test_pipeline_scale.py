@@ -111,7 +111,8 @@ def _kill_group(proc: subprocess.Popen) -> None:
 N_KILLED = 80
 
 
-def test_a_killed_parallel_build_leaves_no_half_written_graph(tmp_path):
+def test_a_killed_parallel_build_leaves_no_half_written_graph(tmp_path, monkeypatch):
+    monkeypatch.setenv("GOVKG_WRITE_SECONDS", "0.5")  # documents written as they come, a few at a time
     docs = tmp_path / "docs"
     generate(N_KILLED, docs)
     store = tmp_path / "st"

@@ -7,7 +7,8 @@ from kg import gazetteer as gz
 from kg.extract import attendance as att
 from kg.extract import layout
 from kg.extract import rules
-from kg.extract.names import ORG_HEADS, TITLE_WORDS, NameContext, declared_aliases, defined_acronyms, find_people
+from kg.extract.names import (ORG_HEADS, TITLE_WORDS, NameContext, ambiguous_aliases, declared_aliases,
+                             defined_acronyms, find_people)
 from kg.extract.sentences import Sent, read_sentences
 from kg.records import (Action, Decision, Evidence, Extraction, Item, Meeting, OrgRef, Owner, PersonRef,
                         Sections)
@@ -52,15 +53,25 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
         listed, posts = att.from_moderngov(doc)
     else:
         listed, posts, _affiliation = att.from_lists(text, secs.sections, ctx)
+    ambiguous = ambiguous_aliases(text)
     for a in listed:
-        if a.person.initials and a.person.initials not in ctx.aliases:
-            ctx.aliases[a.person.initials] = a.person.surface
+        ini = a.person.initials
+        if not ini:
+            continue
+        if ini in ctx.aliases and ctx.aliases[ini] != a.person.surface or ini in ambiguous:
+            # one set of initials for two attendees: keep both people apart, say so
+            names = ambiguous.setdefault(ini, [ctx.aliases.pop(ini)] if ini in ctx.aliases else [])
+            if a.person.surface not in names:
+                names.append(a.person.surface)
+            continue
+        ctx.aliases[ini] = a.person.surface
     # "Mark Wardle (MW)" declares a person's initials, not an organisation's acronym
     acronyms = {a: n for a, n in defined_acronyms(text).items() if a not in ctx.aliases and n not in ctx.aliases.values()}
     sents = read_sentences(secs, ctx, acronyms)
 
     meeting = _meeting(secs, sents, body, date)
-    ex = Extraction(document=doc, meeting=meeting, aliases={**ctx.given, **ctx.aliases})
+    ex = Extraction(document=doc, meeting=meeting, aliases={**ctx.given, **ctx.aliases},
+                    ambiguous_initials={k: v for k, v in ambiguous.items() if len(v) > 1})
 
     # people and organisations as written
     seen_people: set[str] = set()
@@ -112,7 +123,7 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
             if row is not None:
                 _add_action(ex, row)
                 continue
-        labelled = layout.labelled_action(s, rule_doc, _previous(sents, k))
+        labelled = layout.labelled_action(s, rule_doc, _previous(sents, k), _paragraph_before(sents, k))
         if labelled is not None:
             _add_action(ex, labelled)
             continue
@@ -277,13 +288,17 @@ def _add_action(ex: Extraction, a: Action) -> None:
     for o in ex.actions:
         theirs = {_owner_key(x, ex.aliases) for x in o.owners}
         same_owner = any(_keys_match(p, q) for p in mine for q in theirs)
-        if (same_owner and _similar(a.text, o.text) >= 0.3) or (not mine and _similar(a.text, o.text) >= 0.6):
+        shared = len(_words(a.text) & _words(o.text))
+        if (same_owner and _similar(a.text, o.text) >= 0.3 and (shared >= 2 or _similar(a.text, o.text) >= 0.6)) \
+                or (not mine and _similar(a.text, o.text) >= 0.6):
             return
     ex.actions.append(a)
 
 
 def _owner_key(o: Owner, aliases: dict[str, str]) -> str:
     """Initials standing for an owner: 'Angela Frost' and 'AF' both give 'AF'."""
+    if o.kind == "post" and o.person is None:
+        return "post:" + o.surface.lower()  # an unnamed Clerk is not Cllr Cobb ("CC") by initial
     name = o.person.surface if o.person else o.surface
     name = aliases.get(name, name)
     if re.fullmatch(r"[A-Z]{2,4}|[A-Z]{2}[a-z]", name):
@@ -295,6 +310,19 @@ def _owner_key(o: Owner, aliases: dict[str, str]) -> str:
 def _keys_match(a: str, b: str) -> bool:
     # "Det Supt Halloran" gives "H": it matches "MH" by the surname's initial
     return a == b or (min(len(a), len(b)) == 1 and a[-1] == b[-1])
+
+
+def _paragraph_before(sents: list[Sent], k: int, limit: int = 4) -> list[Sent]:
+    """Up to `limit` sentences before k in its section and paragraph, the nearest first."""
+    out: list[Sent] = []
+    for j in range(k - 1, max(-1, k - 1 - limit), -1):
+        if sents[j].section is not sents[k].section:
+            break
+        nxt = sents[j + 1]
+        if "\n\n" in sents[j].source[sents[j].end:nxt.start]:
+            break
+        out.append(sents[j])
+    return out
 
 
 def _previous(sents: list[Sent], k: int) -> Sent | None:
@@ -423,12 +451,16 @@ def _heading_candidate(line: str) -> str | None:
     return None
 
 
+_PAGE_MARK = re.compile(r"^\s*(?:Page\s+)?\d{1,3}\s+of\s+\d{1,3}\s+", re.I)
+
+
 def _body_from_header(head: str, sents: list[Sent]) -> str | None:
     """The body named at the top of the minutes, in the shapes clerks use: 'Wyremouth Health
     and Wellbeing Board'; 'MINUTES OF THE MEETING OF THE AUDIT COMMITTEE HELD ON ...';
     'Harlow District Council' then 'Cabinet'; 'Cabinet - Thursday, 12 September 2024';
     'HOLLINBROOK PRIMARY SCHOOL' then 'Minutes of the Full Governing Body meeting'."""
     first_line = head.strip().split("\n")[0] if head.strip() else ""
+    first_line = _PAGE_MARK.sub("", first_line)  # a page's running head: "Page 1 of 6 STOKE FERRY ..."
     caps = re.match(r"^((?:[A-Z][A-Z’'&-]+[ \t]+){0,6}[A-Z][A-Z’'&-]+)\b(?=\s+[A-Z][a-z])", first_line)
     if caps and re.search(rules.BODY_WORDS, caps.group(1).title()):
         # "STOKE FERRY PARISH COUNCIL Draft ... Minutes of ...": a capitalised name opens the line
@@ -469,6 +501,9 @@ def _body_from_next_meeting(text: str) -> str | None:
 
 
 def _dedupe_attendance(items):
+    """One row per person and role.  A person whose apologies are recorded did not attend,
+    though the list of members names them ("Attendees: Tony Brown (Chair), ..." and then
+    "Apologies were received from Tony Brown"); the chair is then whoever chaired instead."""
     seen = set()
     out = []
     for a in items:
@@ -477,7 +512,17 @@ def _dedupe_attendance(items):
             continue
         seen.add(key)
         out.append(a)
-    return out
+    absent = {_attendee_key(a.person.surface) for a in out if a.role == "apologies"}
+    kept = [a for a in out if a.role == "apologies" or _attendee_key(a.person.surface) not in absent]
+    if any(a.role == "chair" for a in out) and not any(a.role == "chair" for a in kept):
+        return out  # nobody else chaired: keep what the list says
+    return kept
+
+
+def _attendee_key(surface: str) -> str:
+    """'Cllr Sarah Stamp' and 'Sarah Stamp' are one attendee."""
+    words = [w for w in surface.replace(".", " ").split() if w not in TITLE_WORDS]
+    return " ".join(words).lower()
 
 
 def _words(t: str) -> set[str]:

@@ -16,10 +16,12 @@ from kg.records import Attendance, Evidence, PersonRef, Section
 
 MARKER = re.compile(r"(?P<m>\b(?:members\s+)?present\s*:|\battendees\s*:|\b(?:also\s*,?\s*|officers\s+)?in\s+attendance\s*:|"
                     r"\balso\s+present\s*:|\bapologies(?:\s+for\s+absence)?\s*(?:were\s+received\s+from)?\s*:|"
-                    r"\babsent\s*:|\bpublic\s*:|\bofficers(?:\s+present)?\s*:|\bobservers?\s*:|"
-                    r"\bin\s+the\s+chair\s*:|^\s*(?:chair|chairman|chairperson)\s*:)", re.I | re.M)
+                    r"\babsent\s*:|\bpublic\s*:|\bofficers(?:\s+present)?\s*:|\bobservers?\s*:|\binvited\s*:|\bguests?\s*:|"
+                    r"\bin\s+the\s+chair\s*:|^[ \t]*(?:chair|chairman|chairperson)\s*:)", re.I | re.M)
+# (the line-start branch skips spaces and tabs only: `^\s*` ran across every following
+# blank line from every line start, quadratic in a run of blank lines)
 ROLE_OF_MARKER = [("chair", re.compile(r"chair", re.I)),
-                  ("in_attendance", re.compile(r"in\s+attendance|also\s+present|officers|observer", re.I)),
+                  ("in_attendance", re.compile(r"in\s+attendance|also\s+present|officers|observer|invited|guest", re.I)),
                   ("apologies", re.compile(r"apolog|absent", re.I)),
                   ("public", re.compile(r"public", re.I)),
                   ("present", re.compile(r"present|attendees", re.I))]
@@ -57,6 +59,7 @@ def from_lists(text: str, sections: list[Section], ctx) -> tuple[list[Attendance
             pieces.append((body_start, end, r))
         if not cuts:
             pieces.append((0, len(chunk), role))
+        chunk = _join_wrapped(chunk)
         for a, b, r in pieces:
             if r == "public":
                 continue
@@ -73,6 +76,9 @@ def from_lists(text: str, sections: list[Section], ctx) -> tuple[list[Attendance
                 ev_end = sec.start + stop
                 ref = PersonRef(m.surface, m.start)
                 row = read_row(after)
+                before = chunk[(mentions[i - 1].end - sec.start) if i else a:m.start - sec.start]
+                if LEADING_CHAIR.search(before):
+                    row.chair = True  # "Present: Chairman Cllr Mrs Shewell, Cllrs ..."
                 ref.initials = row.initials
                 ref.org = row.org
                 if row.org:
@@ -88,6 +94,17 @@ def from_lists(text: str, sections: list[Section], ctx) -> tuple[list[Attendance
                 if row.chair and role == "present":
                     out.append(Attendance(ref, "chair", ev, on_behalf_of=ref.org))
     return out, posts, affiliation
+
+
+# a list line that stops inside an entry: "..., Alison" / "Wheeler (Chief Executive), ..."
+# or "Krystal Vittles (Libraries" / "Innovation and Development manager), ..."
+_WRAPPED = re.compile(r"(?:,\s*[A-Z][\w’'-]+|[,&]|\band|\([^)\n]*)[ \t]*\n(?=[ \t]*\S)|[ \t]*\n(?=[ \t]*\()")
+
+
+def _join_wrapped(chunk: str) -> str:
+    """The list with line breaks inside an entry turned to spaces (same length, so every
+    offset still points into the text)."""
+    return _WRAPPED.sub(lambda m: m.group(0)[:-1] + " " if m.group(0).endswith("\n") else m.group(0), chunk)
 
 
 @dataclass
@@ -110,6 +127,12 @@ SUBSTITUTE = re.compile(r"\b(?:deputising|substituting|substitute|standing\s+in|
                         r"(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})")
 
 
+# the chair's title written before the name in the list, with nothing between
+LEADING_CHAIR = re.compile(r"(?:^\s*|[,;:]\s*)(?:the\s+)?(?:chairman|chairwoman|chairperson|chair)\s+"
+                          r"(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s+)?$", re.I)
+# "County Cllr Webb & the Clerk": a post after '&' / 'and the' is another attendee, not Webb's post
+AND_THE_POST = re.compile(r"^(?:&|and)\s+the\s+", re.I)
+
 DASH_ORG = re.compile(r"^\s*(?:\([^)]*\)\s*)*[-–—]\s*(?P<org>[A-Z][^,(|\n\t]{1,80}?)\s*(?=$|[,(|\t\n]|\s{2,})")
 
 
@@ -130,7 +153,7 @@ def read_row(after: str) -> Row:
     rest = re.sub(r"\([^)]{0,120}\)", " | ", after[:300])
     parts.extend(c.strip(" .;:-–—") for c in re.split(r"\s*\|\s*|\t+|\s{2,}|\s+[-–—]\s+|,\s*", rest))
     for cell in parts:
-        if not cell or re.match(r"(?i)(?:item|items|minutes|part|for\s+item)\b", cell):
+        if not cell or re.match(r"(?i)(?:item|items|minutes|part|for\s+item)\b", cell) or AND_THE_POST.match(cell):
             continue
         if re.fullmatch(r"[A-Z]{2,4}|[A-Z]{2,3}[a-z]", cell) and not gz.lookup_org(cell) and not gz.lookup_post(cell):
             row.initials = row.initials or cell
@@ -166,7 +189,8 @@ def _org_like(cell: str) -> bool:
 
 APOLOGY_PROSE = re.compile(r"\bapolog\w*\b.*?\b(?:from|for)\b|\breceived\s+(?:and\s+accepted\s+)?from\b", re.I)
 IN_ATTENDANCE_PROSE = re.compile(r"\b(?:was|were)?\s*in\s+attendance\b|\battended\s+(?:for|the\s+meeting)", re.I)
-CHAIR_PROSE = re.compile(r"\b(?:welcomed|opened\s+the\s+meeting|in\s+the\s+chair|chaired\s+the\s+meeting|took\s+the\s+chair)\b", re.I)
+CHAIR_PROSE = re.compile(r"\b(?:welcomed|opened\s+the\s+meeting|in\s+the\s+chair|chaired\s+(?:the|this)\s+meeting|"
+                         r"took\s+the\s+chair)\b", re.I)
 
 
 def from_prose(sents: list[Sent]) -> list[Attendance]:

@@ -17,13 +17,20 @@ from kg.extract import rules
 from kg.extract.sentences import Sent
 from kg.records import Action, Evidence, Owner, PersonRef
 
-_CODE = r"(?:[A-Z]{2,4}|[A-Z]{2}[a-z]|[A-Z][a-z][A-Z]|All|ALL|Clerk|Chair|Chairman|RFO|HT|DHT)"
+# collective owners ("ACTION: TRUSTEES", "ACTION: DT/Trustees"): the members, i.e. the body
+COLLECTIVE = ("All", "ALL", "Trustees", "TRUSTEES", "Members", "MEMBERS", "Councillors", "COUNCILLORS",
+              "Governors", "GOVERNORS", "Directors", "DIRECTORS")
+_CODE = (r"(?:Trustees|TRUSTEES|Members|MEMBERS|Councillors|COUNCILLORS|Governors|GOVERNORS|Directors|DIRECTORS|"
+         r"[A-Z]{2,4}|[A-Z]{2}[a-z]{1,2}|[A-Z][a-z][A-Z]|All|ALL|Clerk|Chair|Chairman|RFO|HT|DHT)")
 OWNER_CODES = re.compile(rf"^\s*\(?\s*(?P<codes>{_CODE}(?:\s*(?:/|,|&|\band\b)\s*{_CODE})*)\s*\)?\s*\.?\s*$")
 ACTION_LABEL = re.compile(r"^\s*[-•*]?\s*\**(?:ACTIONS?|Actions?)(?:\s+(?:by|owner|for))?\**\s*[:\-–—]\s*\**\s*(?P<rest>.+)$",
                           re.S)
 # "MT to bring the plan to the September Board": initials the minutes never define, leading a task
 CODE_LED = re.compile(rf"^\s*(?:[-•*]\s*)?(?P<codes>{_CODE}(?:\s*(?:/|,|&|\band\b)\s*{_CODE})*)\s+"
                       rf"(?:to|will|agreed\s+to|is\s+to|are\s+to)\s+(?P<vp>[a-z].+)$", re.S)
+# "Clerk inform Shaun Pritchard.": the post that runs errands, then a bare verb (see rules.IMPERATIVE)
+POST_IMPERATIVE = re.compile(rf"^\s*(?:[-•*]\s*)?(?:[Tt]he\s+)?(?P<codes>Clerk|RFO|Secretary|Treasurer)\s+"
+                             rf"(?P<vp>{rules.ERRAND_VERBS}.+)$", re.S)
 RIGHT_COLUMN = re.compile(rf"(?:\t+|[ \u00a0]{{3,}})(?P<codes>{_CODE}(?:\s*(?:/|,|&)\s*{_CODE})*)\s*$")
 TRAILING_CODES = re.compile(rf"(?:\s+[-–—]\s*|\s*\|\s*|\s{{2,}}|\t+|\s*Action(?:\s+by)?\s*:\s*|\s+\()"
                             rf"(?P<codes>{_CODE}(?:\s*(?:/|,|&|\band\b)\s*{_CODE})*)\)?\s*\.?\s*$")
@@ -46,7 +53,7 @@ def codes_to_owners(codes: str, doc: rules.Doc) -> list[Owner]:
     for code in re.split(r"\s*(?:/|,|&|\band\b)\s*", codes.strip("() .")):
         if not code:
             continue
-        if code in ("All", "ALL"):
+        if code in COLLECTIVE:
             owners.append(Owner(doc.body or "All members", "body"))
             continue
         post = gz.lookup_post(code)
@@ -58,8 +65,14 @@ def codes_to_owners(codes: str, doc: rules.Doc) -> list[Owner]:
     return owners
 
 
-def labelled_action(sent: Sent, doc: rules.Doc, previous: Sent | None) -> Action | None:
-    """'ACTION: JB' (the task is the sentence before) or 'ACTION: Clerk to chase highways'."""
+def labelled_action(sent: Sent, doc: rules.Doc, previous: Sent | None,
+                    earlier: list[Sent] | None = None) -> Action | None:
+    """'ACTION: JB' (the task is the sentence before) or 'ACTION: Clerk to chase highways'.
+
+    `earlier` are the sentences of the paragraph the label closes, last first: the task is
+    the latest that names one of the owners ("... asked Trustees to try and generate new
+    members. DT thanked David for his hard work. ACTION: TRUSTEES"), else the one before.
+    """
     m = ACTION_LABEL.match(sent.text)
     if not m:
         return None
@@ -68,6 +81,9 @@ def labelled_action(sent: Sent, doc: rules.Doc, previous: Sent | None) -> Action
     if codes:
         if previous is None:
             return None
+        named = _naming(earlier or [], codes.group("codes"), doc)
+        if named is not None and named is not previous:
+            previous = named
         owners = codes_to_owners(codes.group("codes"), doc)
         return _action(previous.text, sent, owners, previous)
     rel = m.start("rest")
@@ -87,9 +103,24 @@ def labelled_action(sent: Sent, doc: rules.Doc, previous: Sent | None) -> Action
     return _action(rest, sent, [])
 
 
+def _naming(earlier: list[Sent], codes: str, doc: rules.Doc) -> Sent | None:
+    """The latest sentence that names an owner of the codes, by code or by name."""
+    words = set()
+    for code in re.split(r"\s*(?:/|,|&|\band\b)\s*", codes.strip("() .")):
+        if code:
+            words.add(code.lower())
+    for s in earlier:
+        if ACTION_LABEL.match(s.text):
+            break
+        found = {w.lower() for w in re.findall(r"[\w’'-]+", s.text)}
+        if words & found:
+            return s
+    return None
+
+
 def code_led(sent: Sent, doc: rules.Doc) -> Action | None:
     """'HS to circulate the risk assessment': a task led by owner initials, no label."""
-    m = CODE_LED.match(sent.text)
+    m = CODE_LED.match(sent.text) or POST_IMPERATIVE.match(sent.text)
     if not m or m.group("codes") in ("All", "ALL") and not doc.body:
         return None
     return _action(m.group("vp"), sent, codes_to_owners(m.group("codes"), doc))

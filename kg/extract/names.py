@@ -9,6 +9,7 @@ from acronyms the text defines, and from affiliations in attendance lists.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -108,17 +109,37 @@ def _followed_by_body(text: str, end: int) -> bool:
                          text[end:end + 40]))
 
 
+class _Spans:
+    """Disjoint [start, end) spans kept sorted, so checking a new span against all the
+    earlier ones is a binary search, not a scan (a text naming one person 20,000 times
+    made the scan quadratic)."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def free(self, s: int, e: int) -> bool:
+        """True when [s, e) overlaps no span taken so far."""
+        i = bisect.bisect_left(self._starts, e)  # spans starting before e
+        # spans are disjoint and sorted, so their ends are sorted too: only the last one
+        # starting before e can reach past s
+        return i == 0 or self._ends[i - 1] <= s
+
+    def add(self, s: int, e: int) -> None:
+        i = bisect.bisect_left(self._starts, s)
+        self._starts.insert(i, s)
+        self._ends.insert(i, e)
+
+
 def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
     """Person mentions in text (offsets are absolute: text starts at `offset`)."""
     found: list[Mention] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
+    taken = _Spans()
+    free = taken.free
 
     def add(m: Mention) -> None:
         found.append(m)
-        taken.append((m.start, m.end))
+        taken.add(m.start, m.end)
 
     for t in _RX_TITLE.finditer(text):
         pos = t.end()
@@ -213,7 +234,17 @@ _RX_DECLARED_ALIAS = re.compile(rf"({NAME_WORD}(?:[ \u00a0]{NAME_WORD}){{1,3}})[
 
 def declared_aliases(text: str) -> dict[str, str]:
     """'Mark Wardle (MW)' -> {'MW': 'Mark Wardle'} where the letters fit the name."""
-    out: dict[str, str] = {}
+    return {alias: names[0] for alias, names in _declared_alias_names(text).items() if len(names) == 1}
+
+
+def ambiguous_aliases(text: str) -> dict[str, list[str]]:
+    """Initials the text declares for two or more people ("Mike Hosking (MH)", "Marion Harvey
+    (MH)"): neither may take the other's mentions, so they stay unresolved."""
+    return {alias: names for alias, names in _declared_alias_names(text).items() if len(names) > 1}
+
+
+def _declared_alias_names(text: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
     for m in _RX_DECLARED_ALIAS.finditer(text):
         name, alias = m.group(1), m.group(2)
         words = _trim_tail(name.split())
@@ -225,8 +256,10 @@ def declared_aliases(text: str) -> dict[str, str]:
             continue  # "Full Governing Body (FGB)" is a body's acronym, not a person's initials
         # "Service Cheryl Way (CW)": the shortest tail of the words that the letters fit
         for k in range(len(words) - 2, -1, -1):
-            if _initials_fit(alias, words[k:]) and alias not in out:
-                out[alias] = " ".join(words[k:])
+            if _initials_fit(alias, words[k:]):
+                name = " ".join(words[k:])
+                if name not in out.setdefault(alias, []):
+                    out[alias].append(name)
                 break
     return out
 
@@ -278,6 +311,9 @@ def find_posts(text: str, offset: int) -> list[Mention]:
     A known post is extended by the qualifier that names its portfolio ("the Cabinet Member"
     + " for Finance and Resources"), so the whole title is one mention."""
     out: list[Mention] = []
+    # a title wrapped over two lines ("The Chief" / "Executive will ...") is still one post;
+    # the line break becomes a space of the same length, so offsets hold
+    text = re.sub(r"(?<=\S)[ \t]*\n[ \t]*(?=\S)", lambda m: " " * len(m.group(0)), text)
     for rx in (_rx_posts(), _RX_GENERIC_POST):
         for m in rx.finditer(text):
             end = m.end(1)
@@ -286,7 +322,7 @@ def find_posts(text: str, offset: int) -> list[Mention]:
                 end += q.end()
             s, e = offset + m.start(), offset + end
             if all(e <= o.start or s >= o.end for o in out) and not _people_word(m.group(1)):
-                out.append(Mention(text[m.start(1):end], s, e, "post"))
+                out.append(Mention(" ".join(text[m.start(1):end].split()), s, e, "post"))
     out.sort(key=lambda x: x.start)
     return out
 
@@ -302,7 +338,7 @@ ORG_HEADS = (r"Board|Council|Committee|Sub-Committee|Group|Trust|Partnership|Pan
              r"Team|Agency|Authority|Commission|Department|Office|Government|University|College|School|"
              r"Academy|Forum|Network|Alliance|Association|Society|Foundation|Institute|Unit|Hub|"
              r"Inspectorate|Executive|Cabinet|Assembly|Parliament|Ministry|Directorate|Company|Limited|Ltd|"
-             r"Associates|Health|Care|Buses|Timber|Highways|Police|Constabulary|Bank|Library|Museum|Club|"
+             r"Associates|Health|Care|Buses|Timber|Highways|Police|Constabulary|Bank|Library|Hall|Museum|Club|"
              r"UHB|CCG|ICB|ICS|NHS|LHB|THB|PCC|LSCB|SAB|HWB|ALC|PCN|CIC|LLP|Surgery|Hospice|Federation|Consortium|"
              r"Collaborative|Union|Charity|Working Group")
 _MODIFIER_HEADS = {"Health", "Care", "Services", "Service", "Safety", "Health’s"}

@@ -79,6 +79,23 @@ def _post_owner(m: Mention, doc: Doc) -> Owner:
     return Owner(post, "post", PersonRef(holder) if holder else None)
 
 
+def _held_post_at(text: str, pos: int, doc: Doc) -> tuple[str, int] | None:
+    """A post named at pos whose holder the document gave, the longest first."""
+    rest = " ".join(text[pos:pos + 80].split())
+    rest = re.sub(r"^the\s+", "", rest, flags=re.I)
+    lead = len(text[pos:]) - len(text[pos:].lstrip())
+    for post in sorted(doc.post_holders, key=len, reverse=True):
+        if len(post) > 3 and rest.lower().startswith(post) and not rest[len(post):len(post) + 1].isalnum():
+            # map the folded match back onto the text: count its words
+            words = len(post.split()) + (1 if re.match(r"(?i)the\s", text[pos + lead:]) else 0)
+            end = pos + lead
+            for _ in range(words):
+                m = re.match(r"\s*\S+", text[end:])
+                end += m.end()
+            return " ".join(text[pos + lead:end].split()).removeprefix("the ").removeprefix("The "), end
+    return None
+
+
 def subject_at(sent: Sent, rel: int, doc: Doc) -> Subject | None:
     """The owner(s) named at position rel of the sentence, joined by 'and'."""
     text = sent.text
@@ -113,6 +130,15 @@ def subject_at(sent: Sent, rel: int, doc: Doc) -> Subject | None:
             speaker = speaker or o.person
         pos = m.end - sent.start
         joined = re.match(r"\s*(?:and|&|,)\s+", text[pos:])
+        if joined and _mention_from(sent, pos + joined.end()) is None and kind == "post":
+            # "The Chief Executive and Head of HR will meet": a post the attendance list gave
+            # a holder ("Paula Phelan (Head of HR)"), though the gazetteer does not know it
+            held = _held_post_at(text, pos + joined.end(), doc)
+            if held is not None:
+                post, end = held
+                owners.append(Owner(post, "post", PersonRef(doc.post_holders[post.lower()])))
+                pos = end
+                joined = re.match(r"\s*(?:and|&|,)\s+", text[pos:])
         if not joined or _mention_from(sent, pos + joined.end()) is None:
             break
         pos += joined.end()
@@ -266,6 +292,15 @@ SUBJECTLESS_DECISION = re.compile(r"(?:^|[:;–—]\s*|^\s*[-•*]\s*|\s[-–—
                                   # "- Payments approved: ...", "Accounts noted."
                                   r"|^\s*[-•*]?\s*\**[A-Z][\w’' ]{2,40}?\s+(?P<verb2>approved|agreed|noted|adopted|accepted|"
                                   r"endorsed|ratified)\**\s*[:.–—-]")
+# "Approval of minutes: Approved and signed as correct.", "Circulated, approved & signed",
+# "Minutes approved and signed.", "... (Ch. No. 300114) – all approved.": the body, unnamed,
+# approving what the item put to it
+APPROVED_SHORT = re.compile(r"(?:^|[:;,]\s*|\s[-–—]\s*|^[A-Z][\w’' ]{2,30}?\s+)(?:all\s+)?(?P<verb>[Aa]pproved|[Cc]onfirmed|"
+                            r"[Aa]ccepted)(?:\s*(?:and|&)\s+signed\b|\s+for\s+payment\b|\s*\.?\s*$)")
+# "All Cllrs were happy with this.", "The Board were in agreement and ...": the members consenting
+CONSENT = re.compile(r"(?:^|:\s+|\band\s+)(?:[Ii]f\s+so,?\s+)?(?:[Aa]ll\s+)?(?:the\s+|The\s+)?(?:Cllrs|Councillors|Members|Trustees|Governors|"
+                     r"Directors|Board|Council|Committee)\s+(?:were|was)\s+(?:all\s+)?(?:happy|content|in\s+agreement)\b"
+                     r"(?!\s+to\b)")
 VOTES_ONLY = re.compile(r"^\s*\(?(?:(?:For|Against|Abstain(?:ed|tions?)?|In\s+favour)\s*:?\s*\d+[,;.]?\s*){1,3}\)?\s*$", re.I)
 # "On being put to the vote the amendment was LOST": what was proposed was not decided
 LOST = re.compile(r"\b(?:was|were)\s+(?:LOST|lost|defeated|not\s+carried|withdrawn)\b|\bthe\s+motion\s+fell\b", re.I)
@@ -336,6 +371,10 @@ def decision_of(sent: Sent, doc: Doc, people_after: callable) -> Decision | None
                         kind = bm.group("verb").lower().split()[0]
                         text = t
                         break
+    if kind is None:
+        short = APPROVED_SHORT.search(t)
+        if short or CONSENT.search(t):
+            kind, text = ("approved" if short and short.group("verb").lower() != "confirmed" else "agreed"), t
     if kind is None or text is None:
         return None
     text = text.strip().rstrip(":").strip()
@@ -407,6 +446,13 @@ WILL = re.compile(r"^\s*(?:also\s+)?(?:will|shall)\s+(?!need\b|have\s+to\b|(?:al
                   r"good|important|necessary|required|responsible|\w+ed|\w+en|sent|held|made|told|shown|built|"
                   r"brought|put|set|done|kept|met|paid|sought|bought)\b)(?P<vp>\w.*)$", re.S)
 TO_INFINITIVE = re.compile(r"^\s*(?:to)\s+(?P<vp>[a-z]\w*.*)$", re.S)
+# "Clerk inform Shaun Pritchard.", "Clerk write to Glos CC ...": a post, then a bare verb of
+# the errands minutes hand out (the clerk's shorthand for "the Clerk to ...")
+ERRAND_VERBS = (r"(?:inform|ask|e-?mail|write|contact|notify|chase|order|reply|check|arrange|send|"
+                r"circulate|request|obtain|investigate|forward|respond|liaise|book|confirm|invite|purchase|"
+                r"draft|prepare|seek|organise|organize|publish|renew|submit|apply|telephone|phone|"
+                r"look\s+into|follow\s+up|find\s+out)\b")
+IMPERATIVE = re.compile(rf"^\s+(?P<vp>{ERRAND_VERBS}.*)$", re.S)
 REPORTED = re.compile(
     r"^(?:that\s+)?(?:(?P<pro>she|he|I|we|they)\s+(?:will|would|shall|is\s+going\s+to|are\s+going\s+to)\s+"
     r"(?!need\b|have\s+to\b|be\s+(?:a|an|the|able|useful|happy|pleased|good|important)\b)(?P<vp>.+)"
@@ -420,6 +466,9 @@ AND_SAID = re.compile(r"\b(?:and|but)\s+(?:also\s+)?(?:said|added|confirmed|unde
                       re.S)
 AND_AGREED = re.compile(r"\b(?:and|but)\s+(?:also\s+)?(?:agreed|undertook|offered|promised|volunteered)\s+to\s+(?P<vp>\w.+)$",
                         re.S)
+# "Stephen Taylor gave his congratulations ... and will ensure Cllr Stamp is made aware": the
+# subject's own promise, joined to what they did
+AND_WILL = re.compile(r"\b(?:and|but)\s+(?:also\s+)?will\s+(?!need\b|have\s+to\b|be\b)(?P<vp>[a-z]\w+.+)$", re.S)
 REPORT_VERBS = {"said", "added", "replied", "confirmed", "advised", "stated", "explained", "reported", "agreed",
                 "responded", "informed", "assured", "indicated", "clarified", "undertook"}
 
@@ -446,7 +495,7 @@ def actions_of(sent: Sent, doc: Doc, prev_question: str | None) -> list[Action]:
             # "... confirmed that it would and said he would bring the criteria in March"
             out.append(_action(sent, owners, said.group("vp")))
             continue
-        also = AND_AGREED.search(text)
+        also = AND_AGREED.search(text) or (AND_WILL.search(text) if c.subject.kind in ("person", "post") else None)
         if also and c.subject.kind in ("person", "post", "pronoun", "org") and not NOT_TASKS.match(also.group("vp")):
             # "... replied that it would be cleared by June and agreed to circulate figures"
             out.append(_action(sent, owners, also.group("vp")))
@@ -477,11 +526,11 @@ def actions_of(sent: Sent, doc: Doc, prev_question: str | None) -> list[Action]:
         if subj is None or subj.kind == "body" and rel > 0:
             continue
         rest = sent.text[subj.end:]
-        for rx, allowed in ((COMMIT, None), (WILL, None), (TO_INFINITIVE, ("person", "post"))):
+        for rx, allowed in ((COMMIT, None), (WILL, None), (TO_INFINITIVE, ("person", "post")), (IMPERATIVE, ("post",))):
             m = rx.match(rest)
             if not m or (allowed and subj.kind not in allowed):
                 continue
-            if rx is TO_INFINITIVE and rel != 0:
+            if rx in (TO_INFINITIVE, IMPERATIVE) and rel != 0:
                 continue
             if rx is COMMIT and re.match(r"^\s*(?:is|are|was|were)\s+to\b", rest) and subj.kind == "body":
                 continue
@@ -615,10 +664,19 @@ def listed_declarations(sent: Sent, doc: Doc) -> list[Declaration]:
         return []
     people = sent.people
     out = []
+    interests = []
     for k, m in enumerate(people):
         end = people[k + 1].start - sent.start if k + 1 < len(people) else len(t)
-        interest = t[m.end - sent.start:end].strip(" -–—:;,.()")
+        interests.append(t[m.end - sent.start:end].strip(" -–—:;,.()"))
+    for k in range(len(interests) - 2, -1, -1):
+        if re.fullmatch(r"(?:&|and|,)?", interests[k].strip()):
+            # "Cllrs Hillard & Hayward re 2733": names joined by '&' share the interest after them
+            interests[k] = interests[k + 1]
+    for m, interest in zip(people, interests):
+        item_ref = re.match(r"^(?:re|regarding|on)\s+(?:item\s+|minute\s+)?(?P<n>\d[\w/.]*)\b", interest, re.I)
         interest = re.sub(r"^(?:and|in|regarding|re)\s+", "", interest)
+        if item_ref:
+            interest = f"item {interest}" if not interest.lower().startswith(("item", "minute")) else interest
         if len(interest.split()) >= 2 and re.search(r"interest|item|member|employ|trustee|governor|director|"
                                                      r"owner|relative|wife|husband|son|daughter|land|property", interest, re.I):
             ref = PersonRef(m.surface, m.start)

@@ -160,6 +160,45 @@ class _Walker:
             cur.brk(1)
 
 
+# HTML parsers check the stack of open elements at every end tag, so a page nested n
+# levels deep costs n**2 (200,000 nested <div>: minutes).  Browsers stop nesting at a
+# few hundred levels; here tags deeper than this are dropped (their text kept) before
+# parsing, in one pass.
+MAX_DEPTH = 1000
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^<>]*>")
+# elements that close themselves or whose end tag may be left out: they do not nest
+_NOT_NESTING = frozenset({
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody",
+    "tfoot", "colgroup", "caption", "rb", "rt", "rp", "html", "head", "body",
+})
+
+
+def flatten_deep(html: str, limit: int = MAX_DEPTH) -> str:
+    """`html` with every tag nested deeper than `limit` removed (its text kept)."""
+    if html.count("<") <= limit:
+        return html  # cannot nest that deep
+    out, last, depth = [], 0, 0
+    for m in _TAG.finditer(html):
+        name = m.group(2).lower()
+        if name in _NOT_NESTING or m.group(0).endswith("/>"):
+            continue
+        closing = bool(m.group(1))
+        if closing:
+            deep = depth > limit
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            deep = depth > limit
+        if deep:
+            out.append(html[last:m.start()])
+            last = m.end()
+    if not out:
+        return html
+    out.append(html[last:])
+    return "".join(out)
+
+
 def _main_nodes(tree: LexborHTMLParser) -> tuple[list[LexborNode], bool]:
     """The nodes holding the page's content, and whether it is a ModernGov page."""
     mains = tree.css(_MODERNGOV_MAIN)
@@ -186,7 +225,7 @@ def _has_ancestor(node: LexborNode, ids: set[int]) -> bool:
 
 def html_to_text(html: str) -> str:
     """Visible text of an HTML fragment or page (whole page: body only), laid out as lines."""
-    tree = LexborHTMLParser(html)
+    tree = LexborHTMLParser(flatten_deep(html))
     root = tree.body if tree.body is not None else tree.root
     return _nodes_to_text([root] if root is not None else [])
 
@@ -216,7 +255,7 @@ def read_html(data: bytes, path: str) -> Extracted:
     declared = _META_CHARSET.search(data[:4096])
     hint = declared.group(1).decode("ascii") if declared else None
     html, encoding = decode_bytes(data, hint)
-    tree = LexborHTMLParser(html)
+    tree = LexborHTMLParser(flatten_deep(html))
     nodes, is_moderngov = _main_nodes(tree)
     text = _nodes_to_text(nodes)
     if not text.strip():

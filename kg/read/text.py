@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections import Counter
 from typing import Any, NamedTuple
 
 from kg.errors import InputError
@@ -46,6 +47,108 @@ _MAGIC = (
     (b"\xff\xd8\xff", "a JPEG image; run OCR on it first"),
     (b"GIF8", "a GIF image"),
 )
+
+
+EDGE_LINES = 2  # lines at the top and bottom of a page that may be header/footer
+MIN_PAGES = 3  # fewer pages give too little evidence of repetition
+REPEAT_SHARE = 0.6  # a line on >= 60% of pages is a running header/footer
+_DIGITS = re.compile(r"\d+")
+_SPACES = re.compile(r"\s+")
+
+# "12", "Page 3", "Page 3 of 9", "- 4 -", "3/9": a page's number on a line of its own
+PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?[-–—]?\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*[-–—]?\s*$", re.I)
+_EXPLICIT_PAGE = re.compile(r"^\s*page\s+\d{1,4}(?:\s+of\s+\d{1,4})?\s*$", re.I)
+_RUNS_ON = re.compile(r"[^.:;!?)\]\s]\s*$")
+_STARTS_ITEM = re.compile(r"^\s*(?:\d{1,4}[.)/]|[A-Z][A-Z ]{3,}$|#)")
+
+
+def _edge_key(line: str) -> str:
+    """A line with digits and spacing folded, so 'Page 3 of 9' matches 'Page 4 of 9'."""
+    return _SPACES.sub(" ", _DIGITS.sub("#", line)).strip()
+
+
+def _edge_positions(lines: list[str]) -> list[int]:
+    """Indices of the first and last EDGE_LINES non-blank lines of a page."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    return sorted(set(filled[:EDGE_LINES] + filled[-EDGE_LINES:]))
+
+
+def strip_running_lines(pages: list[str]) -> list[str]:
+    """Drop header/footer lines that repeat at the edges of most pages.
+
+    Edges are peeled again after a drop, so a paged footer three lines deep goes too.  Two
+    pages are enough evidence for a long line (a registered-office footer), not a short one.
+    """
+    if len(pages) < 2:
+        return pages
+    for round_ in range(3):
+        split = [page.split("\n") for page in pages]
+        counts: Counter[str] = Counter()
+        for lines in split:
+            counts.update({_edge_key(lines[i]) for i in _edge_positions(lines)})
+        repeated = {key for key, n in counts.items() if key and n >= REPEAT_SHARE * len(pages) and n >= 2
+                    and (len(pages) >= MIN_PAGES or len(key) >= 25)
+                    # deeper in, only a line with a number that changes (a dated, paged footer)
+                    and (round_ == 0 or "#" in key)}
+        if not repeated:
+            return pages
+        pages = ["\n".join(line for i, line in enumerate(lines)
+                           if i not in {k for k in _edge_positions(lines) if _edge_key(lines[k]) in repeated})
+                 for lines in split]
+    return pages
+
+
+def strip_page_numbers(pages: list[str]) -> list[str]:
+    """Drop a lone page number among the first and last EDGE_LINES lines of each page."""
+    cleaned = []
+    for page in pages:
+        lines = page.split("\n")
+        drop = {i for i in _edge_positions(lines) if PAGE_NUMBER.match(lines[i])}
+        cleaned.append("\n".join(line for i, line in enumerate(lines) if i not in drop).strip("\n"))
+    return cleaned
+
+
+def join_pages(pages: list[str]) -> tuple[str, list[int]]:
+    """Pages -> text and the offset where each page starts.
+
+    Pages are joined by a blank line, except where the last line of a page stops in the
+    middle of a sentence ("Clerk ask Steve" / "Baldwin if ..."): a blank line there would
+    cut the sentence, and a name, in two.
+    """
+    text, starts = "", []
+    for page in pages:
+        if text:
+            last = text.rstrip("\n").rsplit("\n", 1)[-1]
+            first = page.lstrip("\n").split("\n", 1)[0]
+            text = text.rstrip("\n")
+            text += "\n" if _RUNS_ON.search(last) and first.strip() and not _STARTS_ITEM.match(first) else "\n\n"
+            page = page.lstrip("\n")
+        starts.append(len(text))
+        text += page
+    return text, starts
+
+
+def clean_page_furniture(text: str) -> str:
+    """Layout text a user pasted or saved from a PDF, without its page furniture.
+
+    With form feeds the pages are known and get the PDF reader's rules (running heads,
+    lone page numbers at a page's edges); without them only lines that are plainly page
+    numbers go: "Page 3 (of 9)" alone on a line, or bare numbers that count up 2, 3, 4
+    on lines of their own between blank lines.
+    """
+    if "\f" in text:
+        pages = [p.strip("\n") for p in text.split("\f")]
+        return join_pages([p for p in strip_page_numbers(strip_running_lines(pages)) if p.strip()])[0]
+    lines = text.split("\n")
+    lone = [i for i, line in enumerate(lines)
+            if re.fullmatch(r"\s*\d{1,4}\s*", line) and (i == 0 or not lines[i - 1].strip())
+            and (i + 1 == len(lines) or not lines[i + 1].strip())]
+    counted = {i for i, j in zip(lone, lone[1:]) if int(lines[j]) == int(lines[i]) + 1}
+    counted |= {j for i, j in zip(lone, lone[1:]) if int(lines[j]) == int(lines[i]) + 1}
+    drop = counted | {i for i, line in enumerate(lines) if _EXPLICIT_PAGE.match(line)}
+    if not drop:
+        return text
+    return "\n".join(line for i, line in enumerate(lines) if i not in drop)
 
 
 class Extracted(NamedTuple):
@@ -177,7 +280,7 @@ def read_text(data: bytes, path: str) -> Extracted:
     check_not_binary(data, path)
     text, encoding = decode_bytes(data)
     check_text(text, path)
-    text = normalise_newlines(text)
+    text = clean_page_furniture(normalise_newlines(text))
     return Extracted(text, first_line_title(text), {"source_kind": "text", "encoding": encoding})
 
 

@@ -1,0 +1,422 @@
+"""link: tie each action of a body to the later sentences that report on it.
+
+Runs after resolve, per body, whenever a meeting of that body is built (in any order,
+rebuilt or added later).  Two halves:
+
+- `report_sentences` (per document, in the pipeline): every sentence of the minutes'
+  items is a candidate report-back; it is kept with the state its wording states (done,
+  in_progress, no_progress, carried_forward, dropped) and whether it sits where minutes
+  put report-backs (matters arising, a clerk's report, an action log).  build writes them
+  as gov:ReportSentence passages into the document's graph.
+- `link_body` (per body, from the store): every candidate sentence of a meeting is
+  scored against every action of the body's earlier meetings, and the best fits become
+  gov:ReportBack facts.  A sentence that states a state in a report section but fits no
+  known action is kept as a report on an unknown earlier action, not forced onto one.
+
+How a sentence and an action are weighed (`score`):
+  subject   stemmed content words shared by the sentence (with its item title) and the
+            action (its text, evidence and item title), each word weighted by its rarity
+            across the body's sentences (inverse document frequency), so "road" or
+            "council" count for little and "hedge" or "streetlights" for much;
+  owner     the action's owner (name, surname or post) named in the sentence;
+  section   the sentence is under matters arising, a clerk's report or an action log;
+  state     its wording states a state ("had been done", "no update", "carried forward");
+  order     the first later meeting counts fully, each meeting in between costs a share.
+The measured effect of each on the development series is in the README.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from functools import lru_cache
+
+from kg.records import LinkAction, LinkSentence, ReportBack, ReportSentence, Resolution, Sections
+from kg.segment import sentences
+
+STATES = ("done", "in_progress", "no_progress", "carried_forward", "dropped")
+
+# What a report-back's wording says.  When a sentence holds several cues the last one
+# wins: minutes put the current state after the history ("there was no update, but it is
+# progressing"; "the smells had ceased, but a letter would still be sent").
+STATE_RULES: list[tuple[str, re.Pattern]] = [(state, re.compile(rx, re.I)) for state, rx in [
+    ("dropped", r"\bno longer (?:required|needed|necessary|relevant)\b|\bwithdrawn\b|\bdecided (?:not to|against)\b"
+                r"|\b(?:removed|deleted|closed) from the (?:action )?(?:log|list|project plan|plan)\b|\bremoval of\b"
+                r"|\bnot (?:be )?(?:proceed(?:ing)?|pursued|taken forward)\b|\bwill not\b|\bwould not\b"),
+    ("carried_forward", r"\bcarr(?:y|ied|ies) (?:forward|over)\b|\bc/f\b|\bb/f\b|\bbrought forward\b"
+                        r"|\b(?:to|until|at|for) (?:the |a )?(?:next|future|following) (?:meeting|agenda)\b"
+                        r"|\b(?:next|future|following) (?:meeting'?s? )?agenda\b|\bdefer(?:red)?\b|\bpostponed\b"
+                        r"|\bcontinue to (?:chase|pursue|follow)\b|\bfollow up\b|\bwould still\b|\bwill still\b"
+                        r"|\bstill to be\b|\bremains? (?:on|open)\b|\bnot until\b|\bwill now not\b"),
+    ("no_progress", r"\bno (?:further )?(?:update|response|reply|progress|news|information|change)\b"
+                    r"|\bno action (?:taken|yet)\b|\bunable to\b"
+                    r"|\bstill (?:awaited|outstanding|waiting|no)\b|\bnot yet\b|\bhad not (?:yet )?been\b"
+                    r"|\bhas not (?:yet )?been\b|\bhave not (?:yet )?been\b|\byet to (?:be|receive|hear)\b"
+                    r"|\bnothing (?:further|to report)\b|\bnot (?:been )?(?:received|heard|done|repaired)\b"),
+    ("in_progress", r"\bin hand\b|\bawait(?:ing|ed|s)?\b|\bchasing\b|\bchased\b|\bprogress(?:ing|ed)?\b|\bongoing\b"
+                    r"|\bunder ?way\b|\bin progress\b|\bwas due to\b|\bwere due to\b|\bis due to\b|\bcontinu(?:es|ing)\b"
+                    r"|\bwaiting\b|\bbeing (?:\w+ed|dealt|looked|considered)\b|\bpending\b|\bwill be (?:\w+ed)\b"
+                    r"|\bcould not (?:yet )?confirm\b|\bstarted\b|\binvestigating\b|\bworking (?:on|with)\b"),
+    ("done", r"\bha(?:d|s|ve) (?:now )?(?:been )?(?:\w+ed|done|sent|written|made|met|spoken|taken|given|paid|held|"
+             r"bought|put|set|cut|seen|agreed|completed)\b|\bcompleted?\b|\bconfirmed\b|\bresolved\b|\bdone\b"
+             r"|\b(?:was|were) (?:now )?(?:held|installed|received|sent|ordered|paid|purchased|repaired|"
+             r"delivered|fixed|replaced|submitted|approved|cleared|cut|planted)\b|\bnow (?:been )?\w+ed\b"
+             r"|\bhave all\b|\bclosed\b|\bcomplete\b|\bachieved\b|\bactioned\b|\bin place\b"),
+]]
+
+# Items under which minutes report back on earlier actions.
+REPORT_SECTION = re.compile(
+    r"\bmatters? arising\b|\bclerk'?s?'? (?:report|update)s?\b|\baction (?:log|points?|list|sheet|tracker|plan)s?\b"
+    r"|\b(?:review of |outstanding |progress on )?actions?\b(?! to)|\bprogress (?:report|update)s?\b"
+    r"|\bupdates? (?:on|from) (?:the )?(?:previous|last)\b|\bfrom the (?:previous|last) meeting\b"
+    r"|\bchief executive'?s? report\b|\boutstanding (?:items|matters)\b", re.I)
+
+# Words that tell nothing of a subject: grammar, and the vocabulary of every minute.
+STOP = frozenset("""
+a about above after again against all also am an and any are as at be been before being below between both but by
+can could did do does doing down during each few for from further had has have having he her here hers him his how
+i if in into is it its itself just me more most my no nor not now of off on once only or other our out over own re
+same she should so some such than that the their them then there these they this those through to too under until
+up very was we were what when where which while who whom why will with would you your yet still further
+agreed agree agrees advised advise confirmed confirm reported report reports update updates updated noted note
+council councillor councillors cllr cllrs clerk chair chairman vice meeting meetings minutes minute item items
+resolved resolve proposed seconded favour discussed discuss discussion regarding re asked ask said told informed
+will would should could may might must shall needed need need new next last previous following time date
+mr mrs ms dr members member group committee parish town county borough district board
+agenda add added adding future discuss discussed further chase chased chasing continue continued action actions
+actioned progress progressed progressing response respond reply awaiting awaited await due
+""".split())
+
+_WORD = re.compile(r"[a-z][a-z'’-]*[a-z]|[a-z]", re.I)
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import snowballstemmer
+    return snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=50000)
+def _stem(word: str) -> str:
+    return _stemmer().stemWord(word)
+
+
+def stems(text: str) -> set[str]:
+    """The stemmed content words of a text ("hedges cut back" -> {"hedg", "cut", "back"})."""
+    out = set()
+    for w in _WORD.findall(text or ""):
+        w = w.lower().replace("’", "'").strip("'-")
+        if w.endswith("'s"):
+            w = w[:-2]
+        if len(w) < 3 or w in STOP:
+            continue
+        s = _stem(w)
+        if s not in STOP:
+            out.add(s)
+    return out
+
+
+# The owner acted and now waits on someone else: "the Clerk emailed the Mill Manager and
+# awaits a response", "had written to the landowner and was awaiting a reply".  The action
+# (to write, to ask) is done; the wait belongs to another.
+ACTED = re.compile(r"\b(?:ha(?:d|s|ve) (?:now |already )?(?:\w+ed|written|sent|spoken|met)|emailed|wrote|sent|submitted|"
+                   r"contacted|reported|chased|forwarded|circulated|applied|raised|asked|informed|notified|"
+                   r"passed)\b", re.I)
+WAITING = re.compile(r"\bawait(?:s|ed|ing)?\b|\byet to (?:receive|hear|respond|reply)\b|\bwaiting (?:for|on)\b"
+                     r"|\bno (?:response|reply)\b", re.I)
+
+
+def state_of(text: str) -> str | None:
+    """What a report-back's wording says, or None when it states no state."""
+    waiting = WAITING.search(text)
+    if waiting:
+        acted = ACTED.search(text, 0, waiting.start())
+        if acted and not WAITING.search(text, waiting.end()) and _last_cue(text)[0] <= waiting.end() + 40:
+            return "done"
+    return _last_cue(text)[1]
+
+
+def _last_cue(text: str) -> tuple[int, str | None]:
+    cues = []
+    for state, rx in STATE_RULES:
+        for m in rx.finditer(text):
+            # by where the cue ends, the longer first: "still awaited" over "awaited"
+            cues.append((m.end(), m.end() - m.start(), state))
+    if not cues:
+        return -1, None
+    end, _, state = max(cues)
+    return end, state
+
+
+def is_report_section(title: str | None) -> bool:
+    return bool(title and REPORT_SECTION.search(title))
+
+
+def report_sentences(secs: Sections, res: Resolution) -> list[ReportSentence]:
+    """Every sentence of the items and action tables of one document, as a candidate
+    report-back with the state its wording states."""
+    from kg.records import Evidence
+    text = secs.document.text
+    titles = {it.index: it.title for it in res.extraction.items}
+    out: list[ReportSentence] = []
+    for sec in secs.sections:
+        if sec.kind not in ("item", "actions", "decisions"):
+            continue
+        in_report = sec.kind == "actions" or is_report_section(sec.title or titles.get(sec.item_index))
+        for s, e in sentences(text, sec.start, sec.end):
+            quote = text[s:e]
+            if len(stems(quote)) < 2:
+                continue
+            out.append(ReportSentence(Evidence(quote, s, e), sec.item_index, state_of(quote), in_report))
+    return out
+
+
+# weights of the parts of a score (see the module docstring)
+W_OWNER = 0.12
+W_SECTION = 0.15
+W_STATE = 0.15
+GAP_COST = 0.35  # share lost per meeting in between
+THRESHOLD = 0.36
+# a sentence under matters arising that states a state is a report-back on something: a
+# weaker subject match is enough
+THRESHOLD_REPORTED = 0.3
+MIN_SHARE = 0.0  # share of the overlap measured against the shorter side
+NEAR_BEST = 0.85  # one sentence may report on several actions that fit almost as well
+PER_MEETING = 1  # report-backs kept per action and later meeting
+
+
+def _owner_named(owners: list[str], text: str) -> bool:
+    low = text.lower()
+    for o in owners:
+        o = o.strip()
+        if not o:
+            continue
+        last = o.split()[-1].lower()
+        if len(last) >= 3 and re.search(rf"\b{re.escape(last)}\b", low):
+            return True
+    return False
+
+
+def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> dict[str, list[tuple[float, int]]]:
+    """For each candidate sentence (by passage), the score of every earlier action (by index)
+    that shares a subject word with it."""
+    dates = sorted({a.date for a in actions} | {c.date for c in candidates})
+    rank = {d: k for k, d in enumerate(dates)}
+    # rarity of each word across the body's sentences and actions
+    docs = [stems(c.text) for c in candidates] + [stems(a.evidence or a.text) for a in actions]
+    df = Counter(w for d in docs for w in d)
+    n = len(docs)
+    idf = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
+
+    def weight(ws: set[str]) -> float:
+        return sum(idf.get(w, math.log(n + 1)) for w in ws)
+
+    # people's names say who, not what: they weigh as the owner, not as subject words
+    names = set()
+    for a in actions:
+        for o in a.owners:
+            names |= stems(o)
+    # items every meeting has (apologies, declarations, "matters for the next agenda"):
+    # their titles tell no subject, and their headings report on nothing
+    meetings_of: dict[frozenset, set[str]] = defaultdict(set)
+    for c in candidates:
+        meetings_of[frozenset(stems(c.item_title))].add(c.meeting)
+    n_meetings = len({c.meeting for c in candidates})
+    standing = {t for t, ms in meetings_of.items() if t and len(ms) >= max(3, 0.6 * n_meetings)}
+    act_words = []
+    for a in actions:
+        own = (stems(a.text) | stems(a.evidence)) - names
+        title = stems(a.item_title) - names if not is_report_section(a.item_title) else set()
+        if frozenset(stems(a.item_title)) in standing:
+            title = set()
+        act_words.append((own, title - own))
+    scored: dict[str, list[tuple[float, int]]] = {}
+    for c in sorted(candidates, key=lambda c: (c.date, c.meeting, c.order, c.passage)):
+        tkey = frozenset(stems(c.item_title))
+        cw = stems(c.text) - names
+        if tkey in standing:
+            cw -= tkey  # the heading's words, where the sentence repeats them
+        ct = stems(c.item_title) - cw - names if not c.report_section and tkey not in standing else set()
+        if not cw:
+            continue
+        best: list[tuple[float, int]] = []
+        for k, a in enumerate(actions):
+            if a.date >= c.date:
+                continue
+            own, title = act_words[k]
+            shared = weight(cw & own) + 0.5 * weight((cw & title) | (ct & own)) + 0.3 * weight(ct & title)
+            if shared <= 0:
+                continue
+            wc, wa = weight(cw | ct) or 1.0, weight(own | title) or 1.0
+            subject = (1 - MIN_SHARE) * shared / math.sqrt(wc * wa) + MIN_SHARE * shared / min(wc, wa)
+            s = subject
+            if _owner_named(a.owners, c.text):
+                s += W_OWNER * subject
+            if c.report_section:
+                s += W_SECTION * subject
+            if c.state:
+                s += W_STATE * subject
+            gap = rank[c.date] - rank[a.date] - 1
+            s *= 1.0 / (1.0 + GAP_COST * gap)
+            best.append((s, k))
+        scored[c.passage] = best
+    return scored
+
+
+def link_body(actions: list[LinkAction], candidates: list[LinkSentence]) -> list[ReportBack]:
+    """The report-backs of one body: each candidate sentence tied to the earlier actions it
+    reports on (or to none), deterministic whatever order the meetings were built in."""
+    if not actions or not candidates:
+        return _unknown(candidates, set())
+    scored = score_pairs(actions, candidates)
+    links: list[ReportBack] = []
+    by_passage = {c.passage: c for c in candidates}
+    for passage, options in scored.items():
+        if not options:
+            continue
+        top = max(s for s, _ in options)
+        c = by_passage[passage]
+        floor = THRESHOLD_REPORTED if c.report_section and c.state else THRESHOLD
+        if top < floor:
+            continue
+        for s, k in options:
+            if s >= floor and s >= NEAR_BEST * top:
+                links.append(ReportBack(actions[k].iri, c.meeting, c.passage, c.state or _default_state(c.text), s,
+                                         c.date, c.order))
+    # an action is reported on once per meeting: keep its best sentence there
+    keep: dict[tuple[str, str], list[ReportBack]] = defaultdict(list)
+    for r in links:
+        keep[(r.action, r.meeting)].append(r)
+    out = []
+    for group in keep.values():
+        group.sort(key=lambda r: (-r.score, r.passage))
+        out.extend(group[:PER_MEETING])
+    linked = {r.passage for r in out}
+    out.extend(_unknown(candidates, linked))
+    out.sort(key=lambda r: (r.meeting, r.passage, r.action or ""))
+    return out
+
+
+def _default_state(text: str) -> str:
+    # a report that states no state in so many words mostly tells what was done
+    return "done"
+
+
+def _unknown(candidates: list[LinkSentence], linked: set[str]) -> list[ReportBack]:
+    """Sentences in report sections that state a state but fit no known action."""
+    return [ReportBack(None, c.meeting, c.passage, c.state, 0.0, c.date, c.order) for c in candidates
+            if c.passage not in linked and c.report_section and c.state]
+
+
+def current_state(reports: list[tuple[str, int, str]]) -> str:
+    """An action's state after its latest report-back: reports as (meeting date, order, state)."""
+    if not reports:
+        return "open"
+    return max(reports)[2]
+
+
+# -- reading the body's actions and sentences, and the new link graph -----------------
+
+def _inputs(store, body_iri: str, leave_out: str | None) -> tuple[list[LinkAction], list[LinkSentence], dict[str, str]]:
+    """The body's actions and candidate sentences in `store` (named queries), without the
+    graph `leave_out` (the old version of the document being replaced)."""
+    from kg.query import get_named
+    acts: dict[str, LinkAction] = {}
+    due: dict[str, str] = {}
+    for r in store.select(get_named("link-actions").text, {"body": body_iri})[1]:
+        if r.get("g") == leave_out:
+            continue
+        a = acts.get(r["action"])
+        if a is None:
+            a = acts[r["action"]] = LinkAction(r["action"], r["meeting"], r.get("date", "")[:10], r.get("text", ""),
+                                               r.get("evidence", ""), r.get("item_title", ""),
+                                               order=int(r.get("start") or 0))
+        for o in (r.get("owner_name"), r.get("role")):
+            if o and o not in a.owners:
+                a.owners.append(o)
+        if r.get("due_date"):
+            due[a.iri] = r["due_date"][:10]
+    sents: dict[str, LinkSentence] = {}
+    for r in store.select(get_named("report-sentences").text, {"body": body_iri})[1]:
+        if r.get("g") == leave_out or r["passage"] in sents:
+            continue
+        sents[r["passage"]] = LinkSentence(r["passage"], r["meeting"], r.get("date", "")[:10], r.get("text", ""),
+                                           r.get("item_title", ""), r.get("state"),
+                                           r.get("report_section") in ("true", "1"), int(r.get("start") or 0))
+    for a in acts.values():
+        a.owners.sort()
+    return sorted(acts.values(), key=lambda a: a.iri), sorted(sents.values(), key=lambda s: s.passage), due
+
+
+def bodies_of(store) -> list[str]:
+    """The bodies whose meetings a store holds (IRIs)."""
+    rows = store.select("PREFIX gov: <https://w3id.org/govkg/ontology#> "
+                        "SELECT DISTINCT ?b WHERE { ?m a gov:Meeting ; gov:body ?b }")[1]
+    return sorted(r["b"] for r in rows)
+
+
+def links_for_document(store, graph_iri: str, triples: bytes, base: str):
+    """The link graph swap that goes with writing a document: (links graph IRI, staging IRI,
+    triples) for the document's body, from the body's meetings in `store` (the document's
+    old version left out) plus the new document; None when the body has one meeting only
+    and no link graph yet."""
+    from kg.build import build_links, links_graph_iri, links_staging_iri
+    from kg.store import GraphStore
+    doc = GraphStore(None, base=base)
+    doc.replace_graph(graph_iri, graph_iri + "-new", triples)
+    swaps = []
+    for body in bodies_of(doc):
+        a1, s1, d1 = _inputs(doc, body, None)
+        a0, s0, d0 = _inputs(store, body, graph_iri)
+        actions = sorted(a0 + a1, key=lambda a: a.iri)
+        cands = sorted(s0 + s1, key=lambda s: s.passage)
+        live = links_graph_iri(body, base)
+        dates = {a.date for a in actions} | {s.date for s in cands}
+        if len(dates) < 2 and not store._store.contains_named_graph(_node(live)):
+            continue
+        g = build_links(body, link_body(actions, cands), actions, d0 | d1, base)
+        swaps.append((str(live), str(links_staging_iri(body, base)), list(g)))
+    doc.close()
+    return swaps
+
+
+def relink_body(store, body_iri: str, base: str) -> int:
+    """Recompute one body's link graph from what the store holds; returns how many links."""
+    from kg.build import build_links, links_graph_iri, links_staging_iri
+    actions, cands, due = _inputs(store, body_iri, None)
+    links = link_body(actions, cands)
+    g = build_links(body_iri, links, actions, due, base)
+    store.replace_graphs_together([(str(links_graph_iri(body_iri, base)), str(links_staging_iri(body_iri, base)),
+                                    list(g))])
+    return len(links)
+
+
+def _node(iri):
+    import pyoxigraph as ox
+    return ox.NamedNode(str(iri))
+
+
+def links_for_documents(store, docs: list[tuple[str, bytes]], base: str):
+    """`links_for_document` for several new documents written together: (graph IRI,
+    N-Triples) each, none of them in `store` yet.  Each body they hold is linked once,
+    from its meetings in `store` plus all of theirs (a body's links do not depend on the
+    order its meetings are written in), instead of once per document."""
+    from kg.build import build_links, links_graph_iri, links_staging_iri
+    from kg.store import GraphStore
+    doc = GraphStore(None, base=base)
+    for graph_iri, triples in docs:
+        doc.replace_graph(graph_iri, graph_iri + "-new", triples)
+    swaps = []
+    for body in bodies_of(doc):
+        a1, s1, d1 = _inputs(doc, body, None)
+        a0, s0, d0 = _inputs(store, body, None)
+        actions = sorted(a0 + a1, key=lambda a: a.iri)
+        cands = sorted(s0 + s1, key=lambda s: s.passage)
+        live = links_graph_iri(body, base)
+        dates = {a.date for a in actions} | {s.date for s in cands}
+        if len(dates) < 2 and not store._store.contains_named_graph(_node(live)):
+            continue
+        g = build_links(body, link_body(actions, cands), actions, d0 | d1, base)
+        swaps.append((str(live), str(links_staging_iri(body, base)), list(g)))
+    doc.close()
+    return swaps

@@ -1,0 +1,296 @@
+"""The link stage: report-back wording and states, how sentences are tied to earlier actions,
+the same links whatever order meetings are built in, and the series' golden follow-ups."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from kg.link import link_body, state_of, stems
+from kg.pipeline import build_into_store
+from kg.records import LinkAction, LinkSentence
+from kg.store import GraphStore
+from tests.conftest import CORPUS, ROOT
+
+SERIES = CORPUS / "series" / "stoke-ferry"
+
+# (raw, expected): report-back lines in the shapes minutes write them (names invented).
+# Parish matters arising ("Subject – what happened"), numbered matters arising of a
+# community council ("3778 - Subject - state"), and board action-log updates.
+STATE_TABLE = [
+    ("Bridge Lane Hedge – This had now been cut.", "done"),
+    ("- The Clerk had reported Mill Road to the County Council for a highways inspection.", "done"),
+    ("Parish Online: The Parish Clerk has obtained this tool on a 30-day trial period.", "done"),
+    ("Village Gates – Had been installed at Church Road and Lynn Lane.", "done"),
+    ("3779 - Memorial Green request for funding - Clerk confirmed they were sent an application form", "done"),
+    ("Action 4.2 completed: the revised terms of reference were circulated.", "done"),
+    ("Oak Street Lights – There was no update currently, but it is progressing via the County Council.",
+     "in_progress"),
+    ("Post Office at Marsh Garage – Was due to be progressed in March.", "in_progress"),
+    ("The Clerk was awaiting a response from Highways for installation.", "in_progress"),
+    ("Recruitment of the new treasurer is in hand.", "in_progress"),
+    ("Mill Liaison Committee – The Clerk emailed the Mill Manager and awaits a response.", "done"),
+    ("The Secretary had written to the landowner and was awaiting a reply.", "done"),
+    ("3779 - Grant request - Clerk sent an application form, no reply as yet", "done"),
+    ("3778 - Play Area – the officer has been on leave so unable to visit.", "no_progress"),
+    ("3782 - Change of Domain name - No Action taken yet.", "no_progress"),
+    ("Indigo Close Streetlights – There was no update at this time.", "no_progress"),
+    ("The Mill Lane path had not yet been repaired.", "no_progress"),
+    ("Reply from the Highways Agency still awaited.", "no_progress"),
+    ("The Clerk agreed to continue to chase Highways regarding Mill Road defects.", "carried_forward"),
+    ("Item carried forward to the next meeting.", "carried_forward"),
+    ("It was agreed to defer the dog bin item to the March meeting.", "carried_forward"),
+    ("The second funding application will now not take place until early April.", "carried_forward"),
+    ("The bench survey is no longer required.", "dropped"),
+    ("The application was withdrawn by the applicant.", "dropped"),
+    ("The Chair welcomed everyone to the meeting.", None),
+    ("Councillors discussed locations of charity land in the village.", None),
+]
+
+
+@pytest.mark.parametrize("raw, expected", STATE_TABLE)
+def test_report_wording_states(raw, expected):
+    assert state_of(raw) == expected
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("The hedges were cut back", {"hedg", "cut", "back"}),
+    ("Cllr Smith agreed to chase the Clerk", {"smith"}),  # process words and posts tell no subject
+    ("Streetlights on Indigo Road", {"streetlight", "indigo", "road"}),
+])
+def test_subject_words_are_stemmed_content_words(raw, expected):
+    assert stems(raw) == expected
+
+
+def _act(k, date, text, owners=("Ann Brook",), title=""):
+    return LinkAction(f"a{k}", f"m{date}", date, text, text, title, list(owners), k)
+
+
+def _sent(k, date, text, state=None, report=True, title="Matters arising"):
+    return LinkSentence(f"p{k}", f"m{date}", date, text, title, state if state else state_of(text), report, k)
+
+
+def test_a_report_goes_to_the_action_on_its_subject_not_the_first_one():
+    actions = [_act(1, "2024-01-10", "write to the bus company about the timetable", ("Tom Reed",)),
+               _act(2, "2024-01-10", "obtain three quotes for the play area fence")]
+    cands = [_sent(1, "2024-02-07", "Play area fence – three quotes had been obtained."),
+             _sent(2, "2024-02-07", "The Chair thanked the volunteers for the Christmas lights.", report=False)]
+    links = link_body(actions, cands)
+    assert [(r.action, r.passage, r.state) for r in links] == [("a2", "p1", "done")]
+
+
+def test_a_report_on_no_known_action_is_kept_unlinked():
+    actions = [_act(1, "2024-01-10", "obtain three quotes for the play area fence")]
+    cands = [_sent(1, "2024-02-07", "Abandoned car at Elm Drive had been reported to the Borough Council.")]
+    links = link_body(actions, cands)
+    assert [(r.action, r.state) for r in links] == [(None, "done")]
+
+
+def test_only_later_meetings_report_back():
+    actions = [_act(1, "2024-03-06", "obtain three quotes for the play area fence")]
+    cands = [_sent(1, "2024-02-07", "Play area fence – three quotes had been obtained.")]
+    assert [r.action for r in link_body(actions, cands)] == [None]
+
+
+def test_the_next_meeting_weighs_more_than_a_later_one():
+    actions = [_act(1, "2024-01-10", "ask the council to repair the footpath at Mill Lane"),
+               _act(2, "2024-03-06", "ask the council to repair the footpath at Mill Lane")]
+    cands = [_sent(1, "2024-04-03", "Mill Lane footpath – the repair had been completed.")]
+    assert [r.action for r in link_body(actions, cands)] == ["a2"]
+
+
+# -- builds: incremental, out of order, and killed ------------------------------------------
+
+MEETINGS = {
+    "2024-01-10": """Hollowmere Parish Council
+Minutes of the Ordinary Meeting held on Wednesday 10 January 2024 at 7.00pm in the Village Hall
+
+Present: Cllr Ann Brook (Chair), Cllr Tom Reed, Cllr Sara Quill
+
+1. Play Area
+Cllr Ann Brook agreed to obtain three quotes for the play area fence.
+
+2. Buses
+Cllr Tom Reed agreed to write to the bus company about the timetable.
+
+3. Dog Bin
+Cllr Sara Quill agreed to ask the district council about a dog bin on Marsh Lane.
+""",
+    "2024-02-07": """Hollowmere Parish Council
+Minutes of the Ordinary Meeting held on Wednesday 7 February 2024 at 7.00pm in the Village Hall
+
+Present: Cllr Ann Brook (Chair), Cllr Tom Reed, Cllr Sara Quill
+
+1. Matters Arising
+Play area fence – three quotes had been obtained.
+Dog bin on Marsh Lane – no response from the district council yet.
+Abandoned car at Elm Drive had been reported to the police.
+
+2. Hedges
+Cllr Tom Reed agreed to ask the landowner to cut the hedge on Church Walk.
+""",
+    "2024-03-06": """Hollowmere Parish Council
+Minutes of the Ordinary Meeting held on Wednesday 6 March 2024 at 7.00pm in the Village Hall
+
+Present: Cllr Ann Brook (Chair), Cllr Tom Reed, Cllr Sara Quill
+
+1. Matters Arising
+Dog bin on Marsh Lane – the district council had installed the bin.
+Church Walk hedge – the landowner had cut the hedge.
+Bus timetable – carried forward to the next meeting.
+""",
+}
+
+
+def _write_meetings(folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for date, text in MEETINGS.items():
+        p = folder / f"hollowmere-{date}.txt"
+        p.write_text(text, encoding="utf-8")
+        out.append(p)
+    return out
+
+
+def _links(store: Path) -> set[tuple[str, str, str]]:
+    """(action, report sentence, state) of every report-back, and each action's state."""
+    with GraphStore(store, read_only=True) as st:
+        rows = st.select("""PREFIX gov: <https://w3id.org/govkg/ontology#>
+            PREFIX prov: <http://www.w3.org/ns/prov#> PREFIX oa: <http://www.w3.org/ns/oa#>
+            SELECT ?a ?q ?s WHERE { ?r a gov:ReportBack ; gov:reportState ?s ; prov:wasDerivedFrom/oa:exact ?q .
+              OPTIONAL { ?r gov:reportsOn ?a } }""")[1]
+        states = st.select("""PREFIX gov: <https://w3id.org/govkg/ontology#>
+            SELECT ?a ?s WHERE { ?a gov:currentState ?s }""")[1]
+    return ({(r.get("a", ""), r["q"], r["s"]) for r in rows} | {(r["a"], "", r["s"]) for r in states})
+
+
+@pytest.fixture(scope="module")
+def hollowmere(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("hollowmere") / "minutes"
+    paths = _write_meetings(folder)
+    whole = folder.parent / "whole"
+    build_into_store([str(folder)], str(whole))
+    return paths, whole
+
+
+def test_the_series_links_its_report_backs(hollowmere):
+    _, whole = hollowmere
+    links = _links(whole)
+    said = {(q, s) for a, q, s in links if a and q}
+    assert ("Play area fence – three quotes had been obtained.", "done") in said
+    assert ("Dog bin on Marsh Lane – no response from the district council yet.", "no_progress") in said
+    assert ("Dog bin on Marsh Lane – the district council had installed the bin.", "done") in said
+    assert ("Bus timetable – carried forward to the next meeting.", "carried_forward") in said
+    # the abandoned car reports on no recorded action: kept, linked to none
+    assert ("", "Abandoned car at Elm Drive had been reported to the police.", "done") in links
+    states = {s for a, q, s in links if not q}
+    assert {"done", "carried_forward"} <= states
+
+
+@pytest.mark.parametrize("order", [[0, 1, 2], [2, 0, 1], [1, 2, 0]])
+def test_meetings_added_one_at_a_time_in_any_order_give_the_same_links(hollowmere, tmp_path, order):
+    paths, whole = hollowmere
+    store = tmp_path / "inc"
+    for k in order:
+        build_into_store([str(paths[k])], str(store))
+    assert _links(store) == _links(whole)
+
+
+def test_a_rebuilt_meeting_replaces_its_links(hollowmere, tmp_path):
+    paths, whole = hollowmere
+    folder = tmp_path / "m"
+    mine = _write_meetings(folder)
+    store = tmp_path / "st"
+    build_into_store([str(folder)], str(store))
+    text = mine[1].read_text(encoding="utf-8").replace("Play area fence – three quotes had been obtained.\n", "")
+    mine[1].write_text(text, encoding="utf-8")
+    build_into_store([str(folder)], str(store))
+    quotes = {q for _, q, _ in _links(store)}
+    assert "Play area fence – three quotes had been obtained." not in quotes
+    assert "Dog bin on Marsh Lane – the district council had installed the bin." in quotes
+
+
+KILL = textwrap.dedent("""
+    import os, signal, sys
+    from kg import store as st
+    from kg.pipeline import build_into_store
+    real = st.GraphStore._write
+    calls = []
+    def write(self, graph, rows):
+        n = real(self, graph, rows)
+        calls.append(graph.value)
+        if "staging/links-" in graph.value:  # the document staged, the links staged: die before the swap
+            self.flush()
+            os.kill(os.getpid(), signal.SIGKILL)
+        return n
+    st.GraphStore._write = write
+    build_into_store([sys.argv[1]], sys.argv[2])
+""")
+
+
+def test_a_build_killed_while_links_change_leaves_documents_and_links_consistent(hollowmere, tmp_path):
+    paths, _ = hollowmere
+    folder = tmp_path / "m"
+    mine = _write_meetings(folder)
+    store = tmp_path / "st"
+    build_into_store([str(mine[0]), str(mine[1])], str(store))
+    before = _links(store)
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    p = subprocess.run([sys.executable, "-c", KILL, str(mine[2]), str(store)], env=env, capture_output=True,
+                       text=True, timeout=120)
+    assert p.returncode == -9, p.stderr
+    # the third meeting never went live, and the links are those of the first two
+    with GraphStore(store, read_only=True) as st:
+        dates = {r["d"] for r in st.select("PREFIX gov: <https://w3id.org/govkg/ontology#> "
+                                           "PREFIX dcterms: <http://purl.org/dc/terms/> "
+                                           "SELECT ?d WHERE { ?m a gov:Meeting ; dcterms:date ?d }")[1]}
+        dangling = st.select("""PREFIX gov: <https://w3id.org/govkg/ontology#>
+            SELECT ?r WHERE { ?r gov:reportsOn ?a FILTER NOT EXISTS { ?a a gov:Action } }""")[1]
+    assert dates == {"2024-01-10", "2024-02-07"}
+    assert _links(store) == before and dangling == []
+    # the next build finishes the job: the same links as one build of the folder
+    build_into_store([str(folder)], str(store))
+    assert len(_links(store)) > len(before)
+
+
+# -- the development series: golden follow-ups ------------------------------------------------
+
+@pytest.fixture(scope="module")
+def series_store(tmp_path_factory):
+    if not (SERIES / "series.gold.json").exists():
+        pytest.skip(f"the development series is not at {SERIES}")
+    store = tmp_path_factory.mktemp("series") / "store"
+    build_into_store([str(SERIES)], str(store))
+    return store
+
+
+def _norm(s: str) -> str:
+    return " ".join((s or "").replace("\u2019", "'").split()).lower()
+
+
+def test_series_golden_report_backs(series_store):
+    """Golden follow-up facts of the series: report-backs the gold ties to an action, found
+    at the right meeting with the state the gold gives (a floor, to be raised as it improves)."""
+    gold = json.loads((SERIES / "series.gold.json").read_text(encoding="utf-8"))
+    with GraphStore(series_store, read_only=True) as st:
+        from kg.query import get_named
+        rows = st.select(get_named("followups").text)[1]
+        dates = {r["meeting"]: r.get("date", "")[:10] for r in st.select(get_named("meetings").text)[1]}
+    found = {(dates.get(r["report_meeting"]), _norm(r["report_evidence"])): r["report_status"]
+             for r in rows if r.get("report_evidence")}
+    wanted = [(r["meeting"], _norm(r["evidence"]), r["status"]) for a in gold["actions"] for r in a.get("reports", [])]
+    hit = [w for w in wanted if any(d == w[0] and (w[1] in q or q in w[1]) for d, q in found)]
+    right_state = [w for w in hit if any(d == w[0] and (w[1] in q or q in w[1]) and s == w[2]
+                                         for (d, q), s in found.items())]
+    assert len(hit) >= 0.3 * len(wanted), f"{len(hit)} of {len(wanted)} gold report-backs found"
+    assert len(right_state) >= 0.6 * len(hit), f"{len(right_state)} of {len(hit)} with the gold state"
+    # every followups row has the DESIGN columns' values it promises
+    assert all(r["status"] in ("open", "done", "in_progress", "no_progress", "carried_forward", "dropped")
+               for r in rows)
+    assert all(r.get("report_meeting") for r in rows if r.get("report_status"))
