@@ -19,7 +19,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable
+
+import snowballstemmer
 
 from kg.errors import QuestionError
 from kg.query import run_named
@@ -58,23 +61,14 @@ TITLES = frozenset("""cllr councillor councilor cl mr mrs ms miss mx dr doctor p
 reverend canon the""".split())
 
 
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A light suffix stripper, the same on both sides of every comparison:
-    quotes/quote -> quot, obtained/obtain -> obtain, services/service -> servic."""
-    w = word.lower()
-    if len(w) > 4 and w.endswith("ies"):
-        w = w[:-3] + "y"
-    elif w.endswith("sses"):
-        w = w[:-2]
-    elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        w = w[:-1]
-    if len(w) > 5 and w.endswith("ing"):
-        w = w[:-3]
-    elif len(w) > 4 and w.endswith("ed"):
-        w = w[:-2]
-    if len(w) > 4 and w.endswith("e"):
-        w = w[:-1]
-    return w
+    """The Snowball (Porter 2) stem of a word, the same on both sides of every comparison:
+    recruitment/recruited -> recruit, highways -> highway, cemeteries/cemetery -> cemeteri."""
+    return _STEMMER.stemWord(word.lower())
 
 
 def content_words(text: str, *, generic: bool = True) -> list[str]:
@@ -89,8 +83,14 @@ def content_words(text: str, *, generic: bool = True) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=65536)
+def _text_stems(text: str) -> tuple[str, ...]:
+    return tuple(stem(w) for w in fold(text).split())
+
+
 def text_stems(text: str) -> list[str]:
-    return [stem(w) for w in fold(text).split()]
+    """The stems of every word of text, in order."""
+    return list(_text_stems(text or ""))
 
 
 def mentions_all(text: str, words: list[str]) -> bool:
@@ -131,8 +131,16 @@ def entities(store) -> list[Entity]:
     _, rows = run_named(store, "posts")
     for r in rows:
         posts.setdefault(r["person"], []).append(r["post"])
-    return [Entity(iri, d["name"], d["kind"], tuple(d["labels"]), tuple(posts.get(iri, ())))
-            for iri, d in found.items()]
+    out = [Entity(iri, d["name"], d["kind"], tuple(d["labels"]), tuple(posts.get(iri, ())))
+           for iri, d in found.items()]
+    # a post with no named holder that owns actions ("Clerk inform X."): found by its post,
+    # like the people who hold one, never by name alone
+    _, rows = run_named(store, "post-agents")
+    for r in rows:
+        if r["post"] not in found:
+            name = f"{r['label']} ({r['body']})" if r.get("body") else r["label"]
+            out.append(Entity(r["post"], name, "person", (), (r["label"],)))
+    return out
 
 
 def _initials_fit(q: list[str], label: list[str]) -> bool:
@@ -200,18 +208,23 @@ class MeetingInfo:
     iri: str
     body: str
     date: str
+    source: str = ""
 
     @property
     def label(self) -> str:
-        body = self.body or "Meeting"
+        """"Body, date"; a meeting whose minutes name no body is called by its file."""
+        body = self.body or (f"(body not stated: {self.source.replace(chr(92), '/').rsplit('/', 1)[-1]})"
+                             if self.source else "Meeting")
         return f"{body}, {self.date}" if self.date else f"{body} (date not stated)"
 
 
 def meetings(store) -> dict[str, MeetingInfo]:
+    """Every meeting by IRI, with its body, date and source file."""
     _, rows = run_named(store, "meetings")
     out: dict[str, MeetingInfo] = {}
     for r in rows:
-        out.setdefault(r["meeting"], MeetingInfo(r["meeting"], r.get("body", ""), r.get("date", "")))
+        out.setdefault(r["meeting"], MeetingInfo(r["meeting"], r.get("body", ""), r.get("date", ""),
+                                                 r.get("source", "")))
     return out
 
 
@@ -267,15 +280,158 @@ def select_meetings(store, spec: str | None) -> tuple[list[MeetingInfo], str]:
     chosen = info
     if date:
         chosen = [m for m in chosen if m.date.startswith(date)]
-    if words:
-        named = [m for m in chosen if m.body and mentions_all(m.body, words)]
-        if not named and all(w in _BODY_WORDS for w in words):
-            named = chosen
-        chosen = named
+    if words and not all(w in _BODY_WORDS for w in words):
+        # "the board" alone fits every body (each answer is labelled with its body);
+        # a name narrows it, by the body's name or, where the minutes name none, the file's
+        chosen = [m for m in chosen if mentions_all(_body_text(m), words)]
     if not date and not words and re.search(r"\b(last|latest|recent)\b", fold(spec)):
         dated = sorted((m for m in info if m.date), key=lambda m: m.date)
         chosen = dated[-1:] if dated else info
     return chosen, repr(spec.strip())
+
+
+def _body_text(m: MeetingInfo) -> str:
+    """What a question can call a meeting's body by: its name, else its file's name."""
+    if m.body:
+        return m.body
+    return re.sub(r"\d+", " ", m.source.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0])
+
+
+# -- the scope of a question: a body, a meeting or a time named in it ----------------------
+
+_MON_RX = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+           r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)")
+_DAY_RX = r"\d{1,2}(?:st|nd|rd|th)?"
+_YEAR_RX = r"(?:19|20)\d{2}"
+_DATE_RX = (rf"(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{4}}|{_DAY_RX} (?:of )?{_MON_RX},? {_YEAR_RX}|"
+            rf"{_MON_RX} {_DAY_RX},? {_YEAR_RX}|{_MON_RX} {_YEAR_RX}|{_MON_RX}|{_YEAR_RX})")
+_TIME_PHRASES = [  # (regex over the normalised question, how the date bounds the meetings)
+    (re.compile(rf"\b(?:since|after|from) (?:the )?(?P<d>{_DATE_RX})\b"), "since"),
+    (re.compile(rf"\b(?:before|until|up to|prior to) (?:the )?(?P<d>{_DATE_RX})\b"), "before"),
+    (re.compile(rf"\bthe (?P<d>{_DATE_RX}) (?=meetings?\b)"), "in"),
+    (re.compile(rf"\b(?:on|dated|held on|of|in|during|at) (?:the )?(?P<d>{_DATE_RX})\b"), "in"),
+    (re.compile(rf"\b(?P<d>\d{{4}}-\d{{2}}-\d{{2}}|{_DAY_RX} (?:of )?{_MON_RX},? {_YEAR_RX})\b"), "in"),
+]
+_PREPS = frozenset("at in of by for from to".split())
+_TAIL = frozenset("meeting meetings minutes".split())
+
+
+@dataclass
+class Scope:
+    """The meetings a question is about, when it names a body, a meeting or a time."""
+
+    meetings: set[str]
+    said: str  # the words of the question that named it
+    note: str = ""
+
+    def describe(self, info: dict[str, MeetingInfo]) -> str:
+        labels = sorted(info[m].label for m in self.meetings if m in info)
+        shown = "; ".join(labels[:6]) + (f" and {len(labels) - 6} more" if len(labels) > 6 else "")
+        return f"{self.said} ({len(labels)} meeting{'s' if len(labels) != 1 else ''}: {shown})"
+
+
+def _bounds(text: str) -> tuple[str, str] | None:
+    """The first and last ISO day a date phrase covers ("december 2019", "2019", "4 dec 2019");
+    a month with no year is given the year 0000 and matched on any year."""
+    t = text.replace(",", "")
+    if re.fullmatch(_YEAR_RX, t):
+        return f"{t}-01-01", f"{t}-12-31"
+    iso, _ = parse_date(t)
+    if iso and len(iso) == 10:
+        return iso, iso
+    if iso and len(iso) == 7:
+        return f"{iso}-01", f"{iso}-31"
+    mon = re.fullmatch(_MON_RX, t)
+    if mon:
+        n = _MON[t[:3]]
+        return f"0000-{n:02d}-01", f"0000-{n:02d}-31"
+    return None
+
+
+def _in_time(date: str, how: str, lo: str, hi: str, latest: str) -> bool:
+    if not date:
+        return False
+    if lo.startswith("0000"):  # a month with no year
+        if how == "in":
+            return date[5:7] == lo[5:7]
+        # "since October": the latest October on or before the latest meeting
+        year = latest[:4] if latest[5:7] >= lo[5:7] else f"{int(latest[:4]) - 1:04d}"
+        lo, hi = year + lo[4:], year + hi[4:]
+    if how == "since":
+        return date >= lo
+    if how == "before":
+        return date < lo
+    return lo <= date <= hi
+
+
+def question_scope(store, question: str, original: str = "") -> tuple[str, Scope | None]:
+    """Take the body, meeting or time a question names out of it ("at Tintern", "in
+    December 2019", "since October", "the March meeting", "in the Suffolk Libraries board
+    meeting on 31 March 2016"); returns the rest of the question and the meetings named
+    (None when it names none).  A phrase that would name no meeting of the graph is
+    left in the question, where it is read as a thing."""
+    info = meetings(store)
+    allm = list(info.values())
+    latest = max((m.date for m in allm if m.date), default="")
+    q = question
+    chosen = {m.iri for m in allm}
+    said: list[str] = []
+    notes: list[str] = []
+    for rx, how in _TIME_PHRASES:
+        m = rx.search(q)
+        if not m:
+            continue
+        b = _bounds(m.group("d"))
+        if not b:
+            continue
+        hits = {x.iri for x in allm if _in_time(x.date, how, b[0], b[1], latest)}
+        said.append(m.group(0).strip() if how != "in" else m.group("d"))
+        if b[0].startswith("0000") and how == "since" and latest:
+            year = latest[:4] if latest[5:7] >= b[0][5:7] else str(int(latest[:4]) - 1)
+            notes.append(f"'{m.group(0).strip()}' read as since {m.group('d')} {year}, "
+                         f"the latest before the last meeting in the graph ({latest}).")
+        chosen &= hits
+        keep = "the " if m.group(0).startswith("the ") else ""
+        q = " ".join((q[:m.start()] + " " + keep + q[m.end():]).split())
+        break
+    # a body or meeting: "at tintern", "of stoke ferry parish council", "the halesworth meeting"
+    toks = q.split()
+    caps = {fold(w) for w in re.findall(r"\b[A-Z][\w'\u2019&-]*", original or "")}
+    best = None
+    for i, t in enumerate(toks):
+        if t not in _PREPS and t != "the":
+            continue
+        for j in range(len(toks), i + 1, -1):
+            if j < len(toks) and toks[j] not in _PREPS:
+                continue
+            phrase = toks[i + 1:j]
+            if phrase and phrase[0] == "the":
+                phrase = phrase[1:]
+            tail = bool(phrase) and phrase[-1] in _TAIL
+            if t == "the" and not tail:
+                continue
+            words = [w for w in content_words(" ".join(phrase), generic=False) if w not in _MEETING_WORDS]
+            distinctive = [w for w in words if w not in _BODY_WORDS]
+            if not distinctive:
+                continue
+            named_by_body = bool(phrase) and (tail or stem(phrase[-1]) in _BODY_WORDS)
+            if not (named_by_body or t in ("at", "in") or any(stem(c) in distinctive for c in caps)):
+                continue
+            hits = {m.iri for m in allm if mentions_all(_body_text(m), words)}
+            if hits and (best is None or j - i > best[1] - best[0]):
+                best = (i, j, hits, tail)
+            if hits:
+                break
+    if best:
+        i, j, hits, tail = best
+        said.append(" ".join(toks[i + 1:j] if toks[i] in _PREPS else toks[i:j]))
+        chosen &= hits
+        keep = ["the", "meeting"] if toks[i] == "the" else [toks[i], "the", "meeting"] if tail else []
+        rest = toks[:i] + keep + toks[j:]
+        q = " ".join(rest)
+    if not said:
+        return question, None
+    return q, Scope(chosen, " ".join(said), " ".join(notes))
 
 
 # -- answers ------------------------------------------------------------------------------
@@ -294,7 +450,7 @@ class Answer:
     def text(self) -> str:
         """One line per fact, the evidence quoted under it, and the meeting."""
         if not self.rows:
-            return self.empty
+            return "\n".join(x for x in (self.note, self.empty) if x)
         lines = [self.note] if self.note else []
         for r in self.rows:
             fact = self.fact(r)
@@ -365,16 +521,125 @@ def _say_owner(r: dict[str, str]) -> str:
     return f"{r.get('owner_name', '(no owner recorded)')} {_RELATION_WORDS.get(rel, rel)}: {r.get('thing', '')}"
 
 
+# -- looking a thing up in every text that can name it -------------------------------------
+
+_KIND_PLURAL = {"action": "actions", "decision": "decisions", "statement": "statements",
+                "responsibility": "responsibilities", "judgement": "judgements", "report": "reports",
+                "item": "presented items"}
+_OWNING = ("action", "responsibility", "report", "item")
+
+
+def fact_texts(store) -> list[dict[str, str]]:
+    """Every fact with every text that can name it (fact-texts query), one row per fact and
+    owner, each labelled with its meeting."""
+    _, rows = run_named(store, "fact-texts")
+    return _labelled(store, rows)
+
+
+def _where_found(r: dict[str, str], words: list[str]) -> str:
+    """Which of a fact's texts hold all the words: its own text, its item's title, the
+    evidence around it, or several together; "" when the words are not all there."""
+    parts = (("text", r.get("text", "")), ("owner's name", r.get("by_name", "")),
+             ("item title", r.get("item_title", "")), ("evidence", r.get("evidence", "")))
+    for name, t in parts:
+        if t and mentions_all(t, words):
+            return name
+    if mentions_all(" ".join(t for _, t in parts), words):
+        return "text, item title and evidence together"
+    return ""
+
+
+def _searched(rows: list[dict[str, str]], kinds, words: list[str]) -> str:
+    counts: dict[str, set] = {}
+    ms = set()
+    for r in rows:
+        if r["kind"] in kinds:
+            counts.setdefault(r["kind"], set()).add(r["fact"])
+            if r.get("meeting"):
+                ms.add(r["meeting"])
+    what = ", ".join(f"{len(v)} {_KIND_PLURAL[k]}" for k, v in counts.items()) or "no facts"
+    return (f"searched the text, agenda item title and evidence sentence of {what} in {len(ms)} meeting(s), "
+            f"matching the word stems {', '.join(words)}")
+
+
+def search(store, thing: str, kinds=tuple(_KIND_PLURAL)) -> tuple[list[dict[str, str]], str, str]:
+    """Facts of the given kinds that name `thing` in any of their texts, matched by word
+    stems; returns the rows (each with `matched_in`), a note when only a near match was
+    found, and what was searched (for saying so when nothing is found)."""
+    words = content_words(thing) or content_words(thing, generic=False)
+    if not words:
+        raise QuestionError(f"say which thing you mean: {thing!r} has no words to look for")
+    allrows = [r for r in fact_texts(store) if r["kind"] in kinds]
+    searched = _searched(allrows, kinds, words)
+    found = []
+    for r in allrows:
+        where = _where_found(r, words)
+        if where:
+            found.append(dict(r, matched_in=where))
+    note = ""
+    if not found and len(words) >= 3:
+        # the question's verb ("provide the codes") is often not the minutes' verb: the
+        # closest facts hold every word but one
+        for drop in words:
+            rest = [w for w in words if w != drop]
+            near = [dict(r, matched_in=_where_found(r, rest)) for r in allrows if _where_found(r, rest)]
+            if near:
+                found += [r for r in near if r not in found]
+                note = (f"No text holds every word of {thing!r}; these hold all but "
+                        f"'{drop}':") if not note else note
+        if note and len({r['fact'] for r in found}) > 12:
+            found, note = [], ""
+    order = {"text": 0, "owner's name": 1, "item title": 2, "evidence": 3}
+    found.sort(key=lambda r: order.get(r["matched_in"], 3))
+    return found, note, searched
+
+
 # -- handlers: (store, match groups) -> Answer -----------------------------------------------
 
+def _found_in(r: dict[str, str]) -> str:
+    """Say where a thing was found when it was not the fact's own text."""
+    if r.get("matched_in") == "item title" and r.get("item_title"):
+        return f" [under the item: {r['item_title']}]"
+    if r.get("matched_in", "text") != "text":
+        return f" [found in its {r['matched_in']}]"
+    return ""
+
+
+def _say_fact(r: dict[str, str]) -> str:
+    kind = r.get("kind")
+    if kind == "decision":
+        return f"Decided: {r.get('text', '').lstrip(':;,. ')}"
+    if kind == "statement":
+        return f"{r.get('by_name', '(speaker not recorded)')} {r.get('relation') or 'said'}: {r.get('text', '')}"
+    return _say_owner({"relation": r.get("relation", ""), "owner_name": r.get("by_name") or "(no owner recorded)",
+                       "thing": r.get("text", "")}) + _found_in(r)
+
+
+_FACT_COLUMNS = ["kind", "text", "by_name", "relation", "item_title", "matched_in", "by", "fact", "meeting",
+                 "meeting_label", "evidence"]
+
+
+_OWNS_COLUMNS = ["thing", "relation", "owner", "owner_name", "kind", "item_title", "matched_in", "fact", "meeting",
+                 "meeting_label", "evidence"]
+
+
 def who_owns(store, q: str, g: dict) -> Answer:
+    """Who owns a thing: actions, responsibilities, reports and presented items that name it
+    in their text, their item's title or the sentence around them."""
     thing = _clean_thing(g["x"])
-    rows = _labelled(store, _thing_rows(store, thing))
-    owned = [r for r in rows if r.get("owner")]
-    unowned = [dict(r, owner_name="(no owner recorded)") for r in rows if not r.get("owner")]
-    columns = ["thing", "relation", "owner", "owner_name", "meeting", "meeting_label", "evidence"]
-    return Answer(q, columns, _dedupe(owned + unowned, ("thing", "relation", "owner", "evidence")), _say_owner,
-                  empty=f"No action, service or report in the graph mentions {thing!r}.")
+    rows, note, searched = search(store, thing, _OWNING)
+    rows = _dedupe(_dedupe(rows, ("fact", "by")), ("text", "by", "meeting", "evidence"))
+    if not rows:
+        # nobody owns it, but the minutes may still speak of it
+        other, note2, _ = search(store, thing, ("decision", "statement", "judgement"))
+        if other:
+            return Answer(q, _FACT_COLUMNS, _dedupe(other, ("fact", "by")), _say_fact,
+                          note=f"No action or responsibility for {thing!r} names an owner; "
+                               f"these decisions and statements mention it:")
+    for r in rows:  # the columns of the who-owns query, which scripts read
+        r.update(thing=r.get("text", ""), owner=r.get("by", ""), owner_name=r.get("by_name") or "(no owner recorded)")
+    return Answer(q, _OWNS_COLUMNS, rows, _say_fact, note=note,
+                  empty=f"Nothing in the graph mentions {thing!r}: {searched}.")
 
 
 def who_presented(store, q: str, g: dict) -> Answer:
@@ -394,8 +659,13 @@ def accountable(store, q: str, g: dict) -> Answer:
     columns = ["entity_name", "relation", "thing", "meeting", "meeting_label", "evidence"]
     if not found:
         return Answer(q, columns, [], empty=f"No person or organisation in the graph is called {name!r}.")
-    iris = {e.iri for e in found}
     _, rows = run_named(store, "accountabilities")
+    scope = _scope_ids(store, g)
+    if scope is not None and len(found) > 1:
+        # "the clerk at Tintern": the clerk who has something at those meetings
+        inside = {r.get("entity") for r in rows if r.get("meeting") in scope}
+        found = [e for e in found if e.iri in inside] or found
+    iris = {e.iri for e in found}
     rows = [r for r in rows if r.get("entity") in iris]
     rows = _dedupe(_labelled(store, rows), ("entity_name", "relation", "thing", "evidence"))
     names = " or ".join(e.name for e in found)
@@ -421,11 +691,13 @@ def decided(store, q: str, g: dict) -> Answer:
         if not ms:
             return Answer(q, columns, [], empty=f"No meeting of a body matching {body!r} is in the graph.")
         chosen = {m.iri for m in ms}
-    _, rows = run_named(store, "decisions")
-    rows = [r for r in rows if r["meeting"] in chosen]
-    words = [w for w in content_words(thing)] if thing else []
-    if words:
-        rows = [r for r in rows if mentions_all(r.get("text", "") + " " + r.get("evidence", ""), words)]
+    searched = ""
+    if thing and content_words(thing):
+        found, note, searched = search(store, thing, ("decision",))
+        rows = [dict(r, decision=r["fact"]) for r in found if r.get("meeting") in chosen]
+    else:
+        _, rows = run_named(store, "decisions")
+        rows = [r for r in rows if r["meeting"] in chosen]
     for r in rows:
         r["meeting_label"] = meeting_label(info, r["meeting"])
         r["date"] = info[r["meeting"]].date if r["meeting"] in info else ""
@@ -433,8 +705,10 @@ def decided(store, q: str, g: dict) -> Answer:
     when = lambda r: f" (on {r['date']})" if r.get("date") else " (date not stated)"  # noqa: E731
     about = f" about {thing!r}" if thing else ""
     by = f" by {body!r}" if body else ""
-    return Answer(q, columns, _dedupe(rows, ("decision",)), lambda r: f"Decided{when(r)}: {r.get('text', '').lstrip(':;,. ')}",
-                  empty=f"No decision{by}{about} is in the graph.")
+    rows = _dedupe(_dedupe(rows, ("decision",)), ("text", "meeting"))
+    return Answer(q, columns + ["item_title", "matched_in"], rows,
+                  lambda r: f"Decided{when(r)}: {r.get('text', '').lstrip(':;,. ')}" + _found_in(r),
+                  empty=f"No decision{by}{about} is in the graph" + (f": {searched}." if searched else "."))
 
 
 _ROLES = [  # (regex over the folded verb, roles, how to say it)
@@ -458,7 +732,8 @@ def attendance(store, q: str, g: dict) -> Answer:
     _, rows = run_named(store, "attendance-evidence")
     rows = [r for r in rows if r["meeting"] in chosen and r.get("role") in roles]
     rows = _dedupe(_labelled(store, rows), ("meeting", "person", "role"))
-    where = f" {spec.strip()}" if spec.strip() else ""
+    where = spec.strip()
+    where = (f" {where}" if where.split()[0] in _PREPS else f" at {where}") if where else ""
     return Answer(q, columns, rows,
                   lambda r: f"{r['name']} {_ROLE_SAY.get(r['role'], r['role'])}",
                   empty=f"The graph records nobody who {said}{where}.")
@@ -562,15 +837,27 @@ def who_said(store, q: str, g: dict) -> Answer:
         if not found:
             return Answer(q, [], [], empty=f"No person or organisation in the graph is called {who!r}.")
         iris = {e.iri for e in found}
+        found_people = found
         rows = [r for r in rows if r.get("by") in iris]
         empty = f"The graph records nothing said by {' or '.join(e.name for e in found)}."
-    if thing:
-        words = content_words(thing)
-        rows = [r for r in rows if mentions_all(r.get("text", ""), words)]
-        empty = f"No statement in the graph mentions {thing!r}."
-    rows = _labelled(store, rows)
+    if thing and content_words(thing):
+        found, _, searched = search(store, thing, ("statement",))
+        keep = {r["fact"] for r in rows}
+        rows = [r for r in found if r["fact"] in keep]
+        empty = (f"No statement{' by ' + ' or '.join(e.name for e in found_people) if who else ''} "
+                 f"mentions {thing!r}: {searched}.")
+    if not rows and thing and content_words(thing) and not who:
+        # nobody is recorded saying it, but an action or decision may name it
+        other, _, _ = search(store, thing, ("action", "decision", "responsibility", "report", "judgement"))
+        if other:
+            return Answer(q, _FACT_COLUMNS, _dedupe(other, ("text", "by", "meeting")), _say_fact,
+                          note=f"No statement mentions {thing!r}; these actions and decisions do:")
+    rows = _dedupe(_labelled(store, rows), ("by", "text", "meeting"))
+    for r in rows:
+        r.setdefault("verb", r.get("relation", "said"))
     return Answer(q, ["by_name", "verb", "text", "by", "meeting", "meeting_label", "evidence"], rows,
-                  lambda r: f"{r.get('by_name', '(speaker not recorded)')} {r.get('verb', 'said')}: {r['text']}",
+                  lambda r: f"{r.get('by_name', '(speaker not recorded)')} {r.get('verb') or 'said'}: {r['text']}"
+                  + _found_in(r),
                   empty=empty)
 
 
@@ -592,6 +879,338 @@ def list_meetings(store, q: str, g: dict) -> Answer:
                   empty=f"No meeting in the graph matches {desc}.")
 
 
+def _scope_ids(store, g: dict) -> set[str] | None:
+    sc = g.get("scope")
+    return sc.meetings if sc is not None else None
+
+
+def post_holder(store, q: str, g: dict) -> Answer:
+    """Who holds a post ("who is the clerk of X?", "who is the chair?"): the post as the
+    minutes give it, and for a chair also who chaired each meeting; one answer per body."""
+    post = _clean_thing(g["post"])
+    words = content_words(post, generic=False)
+    columns = ["name", "post", "body", "person", "meeting", "meeting_label", "evidence"]
+    if not words:
+        raise QuestionError(f"say which post you mean in {q!r}")
+    scope = _scope_ids(store, g)
+    body = (g.get("body") or "").strip()
+    if body:
+        ms, _ = select_meetings(store, body)
+        ids = {m.iri for m in ms}
+        scope = ids if scope is None else scope & ids
+    _, rows = run_named(store, "post-holders")
+    # "the clerk" is not the deputy clerk, "the chair" not the vice-chair, unless asked
+    lesser = ("vice", "deputy", "assistant", "acting")
+    rows = [r for r in rows if mentions_all(r["post"], words) and not
+            (fold(r["post"]).startswith(lesser) and not fold(post).startswith(lesser))]
+    out = []
+    for r in rows:
+        if scope is not None and r.get("meeting") not in scope:
+            continue
+        out.append(r)
+    if words == [stem("chair")] or "chair" in fold(post).split():
+        # who chaired each meeting, where the minutes say so, though they name no post
+        _, att = run_named(store, "attendance-evidence")
+        for r in att:
+            if r.get("role") == "chair" and (scope is None or r["meeting"] in scope):
+                out.append({"name": r["name"], "post": "Chair (of the meeting)", "body": r.get("body", ""),
+                            "person": r["person"], "meeting": r["meeting"], "evidence": r.get("evidence", "")})
+    out = _labelled(store, out)
+    # one row per person and body: the latest meeting that shows them in the post
+    best: dict[tuple[str, str], dict] = {}
+    info = meetings(store)
+    for r in out:
+        m = info.get(r.get("meeting", ""))
+        key = (r["person"], m.body if m and m.body else r.get("body", ""))
+        date = m.date if m else ""
+        if key not in best or (date, bool(r.get("evidence"))) > best[key]["_k"]:
+            best[key] = dict(r, _k=(date, bool(r.get("evidence"))))
+    with_body = {p for p, b in best if b}
+    rows = sorted((r for (p, b), r in best.items() if b or p not in with_body),
+                  key=lambda r: (r.get("meeting_label", ""), r["name"]))
+    bodies = {r.get("meeting_label", "").rsplit(",", 1)[0] for r in rows}
+    note = (f"{post!r} fits {len(bodies)} bodies in the graph; answering for each (name one, e.g. "
+            f"\"who is the {post} of <body>?\", to narrow it):") if len(bodies) > 1 else ""
+    _, known = run_named(store, "posts")
+    posts = sorted({r["post"] for r in known})
+    return Answer(q, columns, rows, lambda r: f"{r['name']}: {r['post']}" + (f" of {r['body']}" if r.get("body") else ""),
+                  note=note, empty=f"No one in the graph holds a post called {post!r}"
+                  + (f" in {g['scope'].said}" if g.get("scope") else "")
+                  + f". Posts in the graph: {', '.join(posts) or 'none'}.")
+
+
+def judged(store, q: str, g: dict) -> Answer:
+    """What an inspector or regulator found ("what did Ofsted rate children's services?")."""
+    by = _clean_thing(g.get("by") or "")
+    thing = _clean_thing(g.get("x") or "")
+    _, rows = run_named(store, "judgements")
+    columns = ["by_name", "subject", "grade", "by", "meeting", "meeting_label", "evidence"]
+    if by and fold(by) not in ("inspector", "inspectors", "inspection", "regulator", "inspectorate"):
+        words = content_words(by, generic=False)
+        rows = [r for r in rows if mentions_all(r.get("by_name", ""), words)
+                or any(mentions_all(lab, words) for e in find_entities(store, by, kinds=("organisation",))
+                       for lab in e.labels if e.iri == r.get("by"))]
+    note = ""
+    if thing:
+        words = [w for w in content_words(thing) if w not in {stem("rating"), stem("grade"), stem("judgement")}]
+        hit = [r for r in rows if words and mentions_all(r.get("subject", "") + " " + r.get("evidence", ""), words)]
+        if hit:
+            rows = hit
+        elif rows:
+            note = (f"No judgement names {thing!r} as such; every judgement"
+                    f"{' by ' + by if by else ''} in the graph:")
+    rows = _dedupe(_labelled(store, rows), ("by", "subject", "grade", "meeting"))
+    return Answer(q, columns, rows,
+                  lambda r: f"{r.get('by_name', '(inspector not recorded)')} judged {r.get('subject', '(subject not recorded)')}: {r['grade']}",
+                  note=note, empty="The graph records no inspection judgement"
+                  + (f" by {by!r}" if by else "") + (f" about {thing!r}" if thing else "") + ".")
+
+
+# the next-meeting passage can run on into the next sentence ("... 7 pm This was agreed.")
+_NEXT_TAIL = re.compile(r"(?<=[a-z0-9]) (?=[A-Z][a-z]+ (?:was|were|is|had|further)\b|This\b|Meeting [Cc]losed\b|The\b)")
+
+
+def next_meeting(store, q: str, g: dict) -> Answer:
+    """When the next meeting is, as the latest minutes of each body say."""
+    _, rows = run_named(store, "next-meetings")
+    scope = _scope_ids(store, g)
+    body = (g.get("body") or "").strip()
+    if body:
+        ms, _ = select_meetings(store, body)
+        ids = {m.iri for m in ms}
+        scope = ids if scope is None else scope & ids
+    rows = [r for r in _labelled(store, rows) if scope is None or r["meeting"] in scope]
+    info = meetings(store)
+    latest: dict[str, dict] = {}
+    for r in rows:
+        m = info.get(r["meeting"])
+        key = fold(_body_text(m)) if m else r["meeting"]
+        key = re.sub(r"\s+", " ", key).strip()
+        if key not in latest or r.get("date", "") > latest[key].get("date", ""):
+            latest[key] = r
+    rows = sorted(latest.values(), key=lambda r: r.get("meeting_label", ""))
+    for r in rows:
+        r["evidence"] = r["next"]
+    note = (f"The graph holds minutes of {len(rows)} bodies; the next meeting each one's latest minutes give:"
+            if len(rows) > 1 else "")
+    return Answer(q, ["next", "body", "date", "meeting", "meeting_label", "evidence"], rows,
+                  lambda r: f"Next meeting (as the minutes of {r.get('date') or 'an undated meeting'} say): "
+                            + _NEXT_TAIL.split(r["next"])[0],
+                  note=note, empty="No minutes in the graph say when the next meeting is.")
+
+
+def _one_meeting_or_ask(store, g: dict, what: str) -> tuple[set[str] | None, str]:
+    scope = _scope_ids(store, g)
+    info = meetings(store)
+    if scope is None:
+        scope = set(info)
+    if not scope:
+        return None, f"No meeting in the graph matches {g['scope'].said!r}." if g.get("scope") else "No meetings."
+    if len(scope) > 3 and g.get("scope") is None:
+        labels = sorted(info[m].label for m in scope)
+        return None, (f"Which meeting? The graph holds {len(labels)}: " + "; ".join(labels)
+                      + f". Name one, e.g. \"{what} at the {labels[0].rsplit(',', 1)[0]} meeting on "
+                        f"{labels[0].rsplit(', ', 1)[-1]}\".")
+    return scope, ""
+
+
+def what_happened(store, q: str, g: dict) -> Answer:
+    """What a meeting decided, who took which actions and who declared what."""
+    columns = ["kind", "text", "by_name", "meeting", "meeting_label", "evidence"]
+    scope, ask_which = _one_meeting_or_ask(store, g, "what happened")
+    if scope is None:
+        return Answer(q, columns, [], empty=ask_which)
+    rows = [r for r in fact_texts(store) if r.get("meeting") in scope and r["kind"] in ("decision", "action")]
+    _, decl = run_named(store, "declarations")
+    rows += [dict(kind="declaration", text=r.get("interest", ""), by_name=r.get("name", ""), meeting=r["meeting"],
+                  evidence=r.get("evidence", "")) for r in decl if r["meeting"] in scope]
+    rows = _dedupe(_labelled(store, rows), ("kind", "text", "by_name", "meeting"))
+    order = {"decision": 0, "action": 1, "declaration": 2}
+    rows.sort(key=lambda r: (r.get("meeting_label", ""), order.get(r["kind"], 3)))
+
+    def say(r):
+        if r["kind"] == "decision":
+            return f"Decided: {r['text'].lstrip(':;,. ')}"
+        if r["kind"] == "declaration":
+            return f"{r['by_name']} declared an interest: {r['text']}"
+        return f"Action for {r.get('by_name') or '(no owner recorded)'}: {r['text']}"
+    return Answer(q, columns, rows, say, empty="The graph records no decisions, actions or declarations for "
+                  + (g["scope"].said if g.get("scope") else "that meeting") + ".")
+
+
+def was_there(store, q: str, g: dict) -> Answer:
+    """Was a person at a meeting: each meeting's attendance record for them, and the
+    meetings of the same bodies where they are not recorded."""
+    who = g["p"].strip()
+    columns = ["name", "role", "person", "meeting", "meeting_label", "evidence"]
+    found = find_entities(store, who, kinds=("person",))
+    if not found:
+        return Answer(q, columns, [], empty=f"No person in the graph is called {who!r}.")
+    iris = {e.iri for e in found}
+    scope = _scope_ids(store, g)
+    _, rows = run_named(store, "attendance-evidence")
+    mine = [r for r in rows if r["person"] in iris and (scope is None or r["meeting"] in scope)]
+    mine = _dedupe(_labelled(store, mine), ("meeting", "person", "role"))
+    info = meetings(store)
+    seen = {r["meeting"] for r in mine}
+    bodies = {info[m].body for m in seen if m in info and info[m].body}
+    missing = sorted(info[m].label for m in info if m not in seen and info[m].body in bodies
+                     and (scope is None or m in scope))
+    yes = {"chair": "Yes: chaired", "present": "Yes: present", "in_attendance": "Yes: in attendance",
+           "substitute": "Yes: as a substitute", "apologies": "No: sent apologies"}
+    note = f"{who!r} matches {len(found)}: {', '.join(e.name for e in found)}." if len(found) > 1 else ""
+    if missing:
+        note = (note + " " if note else "") + f"Not recorded at: {'; '.join(missing)}."
+    names = " or ".join(e.name for e in found)
+    return Answer(q, columns, mine, lambda r: f"{yes.get(r['role'], r['role'])} ({r['name']})", note=note,
+                  empty=f"The graph records no attendance of {names}"
+                  + (f" at {g['scope'].said}" if g.get("scope") else "") + ".")
+
+
+def _vote_words(r: dict[str, str]) -> str:
+    parts = []
+    if r.get("proposer_name"):
+        parts.append(f"proposed by {r['proposer_name']}")
+    if r.get("seconder_name"):
+        parts.append(f"seconded by {r['seconder_name']}")
+    counts = [f"{r[k]} {w}" for k, w in (("votes_for", "for"), ("votes_against", "against"),
+                                          ("abstentions", "abstaining")) if r.get(k)]
+    if counts:
+        parts.append(", ".join(counts))
+    if r.get("unanimous") in ("true", "1"):
+        parts.append("unanimous")
+    return "; ".join(parts) or "no vote recorded"
+
+
+def vote(store, q: str, g: dict) -> Answer:
+    """Who proposed or seconded a decision and how the vote went; or what a person proposed."""
+    thing = _clean_thing(g.get("x") or "")
+    who = (g.get("p") or "").strip()
+    _, rows = run_named(store, "votes")
+    columns = ["text", "proposer_name", "seconder_name", "votes_for", "votes_against", "abstentions", "unanimous",
+               "item_title", "decision", "meeting", "meeting_label", "evidence"]
+    empty_what = ""
+    if who:
+        found = find_entities(store, who, kinds=("person",))
+        if not found:
+            return Answer(q, columns, [], empty=f"No person in the graph is called {who!r}.")
+        iris = {e.iri for e in found}
+        role = "seconder" if re.search(r"second", fold(q)) else "proposer"
+        rows = [r for r in rows if r.get(role) in iris]
+        empty_what = f" {'seconded' if role == 'seconder' else 'proposed'} by {' or '.join(e.name for e in found)}"
+    if thing and content_words(thing):
+        words = content_words(thing)
+        rows = [dict(r, matched_in=_where_found(r, words)) for r in rows]
+        rows = [r for r in rows if r["matched_in"]]
+    rows = _dedupe(_labelled(store, rows), ("text", "meeting", "proposer", "seconder"))
+    return Answer(q, columns, rows, lambda r: f"{r['text'].lstrip(':;,. ')}: {_vote_words(r)}" + _found_in(r),
+                  empty=f"The graph records no proposal or vote{empty_what}"
+                  + (f" about {thing!r}" if thing else "") + ".")
+
+
+def list_actions(store, q: str, g: dict) -> Answer:
+    """Every action (in the meetings the question names), with owner and meeting."""
+    rows = [r for r in fact_texts(store) if r["kind"] == "action"]
+    thing = _clean_thing(g.get("x") or "")
+    if thing and content_words(thing):
+        rows, _, _ = search(store, thing, ("action",))
+    rows = _dedupe(rows, ("text", "by", "meeting"))
+    return Answer(q, _FACT_COLUMNS, rows, _say_fact, empty="The graph records no actions"
+                  + (f" about {thing!r}" if thing else "") + (f" {g['scope'].said}" if g.get("scope") else "") + ".")
+
+
+_MOST = {  # what "the most" counts: (query, who column, name column, what it is called)
+    "action": ("fact-texts", "by", "by_name", "actions"),
+    "task": ("fact-texts", "by", "by_name", "actions"),
+    "statement": ("fact-texts", "by", "by_name", "statements"),
+    "question": ("fact-texts", "by", "by_name", "statements"),
+    "interest": ("declarations", "person", "name", "declarations of interest"),
+    "declaration": ("declarations", "person", "name", "declarations of interest"),
+    "apolog": ("attendance-evidence", "person", "name", "apologies"),
+    "meet": ("attendance-evidence", "person", "name", "meetings attended"),
+    "propos": ("votes", "proposer", "proposer_name", "proposals"),
+    "second": ("votes", "seconder", "seconder_name", "seconded proposals"),
+}
+
+
+def most(store, q: str, g: dict) -> Answer:
+    """Who has the most actions (statements, declarations, apologies, proposals ...): a count
+    per person or organisation, highest first, counted per body."""
+    what = fold(g["what"])
+    key = next((k for k in _MOST if re.search(r"\b" + k, what)), None)
+    if key is None:
+        raise QuestionError(f"cannot count {g['what']!r}; govkg counts: actions, statements, declarations, "
+                            "apologies, meetings attended, proposals, seconded proposals")
+    query, who_col, name_col, called = _MOST[key]
+    _, rows = run_named(store, query)
+    if query == "fact-texts":
+        rows = [r for r in rows if r["kind"] == ("statement" if key in ("statement", "question") else "action")]
+    if query == "attendance-evidence":
+        rows = [r for r in rows if (r["role"] == "apologies") == (key == "apolog")]
+    scope = _scope_ids(store, g)
+    info = meetings(store)
+    counts: dict[tuple[str, str], set] = {}
+    names, evidence = {}, {}
+    for r in rows:
+        if not r.get(who_col) or (scope is not None and r.get("meeting") not in scope):
+            continue
+        m = info.get(r.get("meeting", ""))
+        body = m.body if m and m.body else (m.label if m else "")
+        facts = counts.setdefault((r[who_col], body), set())
+        facts.add(r.get("fact") or r.get("decision") or r.get("declaration") or
+                  (r.get("meeting"), r.get("role")))
+        names[r[who_col]] = r.get(name_col, r[who_col])
+        evidence.setdefault((r[who_col], body), (r.get("meeting", ""), r.get("evidence", "")))
+    out = []
+    for (who, body), facts in counts.items():
+        meeting, ev = evidence[(who, body)]
+        out.append({"name": names[who], "count": str(len(facts)), "body": body, "entity": who,
+                    "meeting": meeting, "evidence": ev})
+    out.sort(key=lambda r: (-int(r["count"]), r["name"]))
+    out = _labelled(store, out[:10])
+    return Answer(q, ["name", "count", "body", "entity", "meeting", "meeting_label", "evidence"], out,
+                  lambda r: f"{r['name']}: {r['count']} {called}" + (f" ({r['body']})" if r.get("body") else ""),
+                  note=f"Most {called}, counted per body (the first of each is quoted):" if out else "",
+                  empty=f"The graph records no {called}.")
+
+
+def how_many(store, q: str, g: dict) -> Answer:
+    """ "How many ...": the same question as a list, answered with its count."""
+    rest = g["rest"].strip()
+    noun = g["noun"]
+    if re.match(r"(?:people|persons|members|councillors|trustees|who)\b", noun):
+        inner = f"who {rest}"
+    elif re.match(r"meetings?", noun):
+        inner = f"which meetings {rest}".strip()
+    elif re.match(r"(?:decisions?|resolutions?)", noun):
+        inner = f"what decisions {rest}".strip()
+    elif re.match(r"(?:interests?|declarations?)", noun):
+        inner = f"what interests {rest}".strip()
+    else:
+        inner = f"what {noun} {rest}".strip()
+    ans = _dispatch(store, q, inner, g.get("scope"))
+    distinct = {tuple(r.get(c, "") for c in ("fact", "decision", "action", "person", "text", "meeting")) for r in ans.rows}
+    info = meetings(store)
+    per_body: dict[str, set] = {}
+    for r in ans.rows:
+        per_body.setdefault(_body_of(info, r) or "(meeting not recorded)", set()).add(
+            tuple(r.get(c, "") for c in ("fact", "decision", "action", "person", "text", "meeting")))
+    split = (" (" + "; ".join(f"{b}: {len(v)}" for b, v in sorted(per_body.items())) + ")"
+             if len(per_body) > 1 else "")
+    ans.note = f"{len(distinct)} {noun}{split}." + (f" {ans.note}" if ans.note else "")
+    ans.columns = ans.columns + ["count"]
+    for r in ans.rows:
+        r["count"] = str(len(distinct))
+    if not ans.rows:
+        ans.empty = f"None: {ans.empty}"
+    return ans
+
+
+def everyone_who(store, q: str, g: dict) -> Answer:
+    """ "List everyone who ..." is "who ..."."""
+    return _dispatch(store, q, "who " + g["rest"], g.get("scope"))
+
+
 # -- the table: patterns over the folded question, first match wins ------------------------------
 
 def _p(rx: str) -> re.Pattern:
@@ -603,6 +1222,52 @@ _THING = r"(?P<x>.+?)"
 _MEETING = r"(?: (?:to|for|from|at|of|in) )?(?P<m>(?:the |a )?.*?)"
 
 PATTERNS: list[tuple[re.Pattern, Callable]] = [
+    # counting and listing: the same questions, counted or listed
+    (_p(r"how many (?P<noun>(?:people|persons|members|councillors|trustees|meetings?|decisions?|resolutions?|"
+        r"actions?|tasks?|interests?|declarations?(?: of interests?)?|statements?|judgements?))(?: (?P<rest>.*))?"),
+     how_many),
+    (_p(r"(?:list|show|name|give)(?: me)? (?:everyone|everybody|anyone|all(?: of)?(?: the)? (?:people|those|members|"
+        r"councillors|trustees)|(?:the )?people|those) (?:who|that) (?P<rest>.+)"), everyone_who),
+    (_p(r"who (?:has|had|owns|owned|carries|holds|got|was given|made|gave|sent|declared|attended|proposed|seconded)"
+        r" the most (?P<what>.+)"), most),
+    (_p(r"who (?P<what>spoke|asked|proposed|seconded|declared|attended|sent apologies)(?: the)? most(?: often)?"
+        r"(?: .*)?"), most),
+    (_p(r"(?:which|what) (?:person|people|member|members|councillor|organisation|body) (?:has|had|owns|carries) "
+        r"the most (?P<what>.+)"), most),
+    # proposer, seconder, vote
+    (_p(r"who (?:proposed|seconded|moved|put forward|proposed and seconded) " + _THING), vote),
+    (_p(r"how (?:did|was|were) (?:the )?(?:vote|voting|votes?)(?: go| went| cast)?(?: (?:on|for|about|over) " + _THING
+        + r")?"), vote),
+    (_p(r"how did (?:they|the \w+|members|councillors|trustees|it) vote(?: (?:on|for|about) " + _THING + r")?"), vote),
+    (_p(r"what (?:was|were) the votes?(?: (?:on|for|about) " + _THING + r")?"), vote),
+    (_p(r"(?:was|were) " + _THING + r" (?:unanimous|agreed unanimously|carried unanimously|passed unanimously)"),
+     vote),
+    (_p(r"what (?:did|has|have) " + _NAME + r" (?:propose|proposed|second|seconded|move|moved)"), vote),
+    # inspections
+    (_p(r"what did (?P<by>.+?) (?:rate|rated|judge|judged|grade|graded|find|found|conclude)(?: (?:about|of|on|for))?"
+        r"(?: " + _THING + r")?"), judged),
+    (_p(r"how (?:did|has|have) (?P<by>.+?) (?:rate|rated|judge|judged|grade|graded)(?: " + _THING + r")?"), judged),
+    (_p(r"how (?:was|were|is|are|has|have) " + _THING + r" (?:been )?(?:rated|judged|graded|inspected)(?: by (?P<by>.+))?"),
+     judged),
+    (_p(r"what (?:rating|grade|judgement|judgment|inspection result)s? (?:did|was|were|has|have) " + _THING +
+        r" (?:get|got|given|receive|received|awarded|achieve|achieved)(?: by (?P<by>.+))?"), judged),
+    (_p(r"what (?:was|were|is|are) the (?:ofsted |inspection |cqc )?(?:rating|grade|judgement|judgment|outcome)s?"
+        r"(?: (?:of|for) " + _THING + r")?"), judged),
+    # next meeting
+    (_p(r"when (?:is|will be|was|s) (?:the )?next meeting(?: (?:of|for) (?P<body>.+))?"), next_meeting),
+    (_p(r"(?:what is )?(?:the )?(?:date|time) (?:of|for) (?:the )?next meeting(?: (?:of|for) (?P<body>.+))?"),
+     next_meeting),
+    (_p(r"when (?:does|do|will) (?P<body>.+?) (?:next meet|meet next|meet again)"), next_meeting),
+    # what happened at a meeting
+    (_p(r"what (?:happened|was discussed|went on|took place|was done|did they do|was decided and who owns what)"
+        r"(?: (?:at|in|during) (?:the )?meetings?)?"), what_happened),
+    (_p(r"(?:summarise|summarize|sum up|give me a summary of|what is the outcome of) (?:the )?meetings?"), what_happened),
+    # was a person there
+    (_p(r"(?:was|were) " + _NAME + r" (?:at|present at|in attendance at|absent from|there at|at) (?:the |a |any )?"
+        r"meetings?"), was_there),
+    (_p(r"(?:was|were) " + _NAME + r" (?:present|there|absent|in attendance)"), was_there),
+    (_p(r"did " + _NAME + r" (?:attend|come|go|turn up|send apologies)(?: (?:to )?(?:the |a |any )?meetings?)?"),
+     was_there),
     # how are A and B connected
     (_p(r"how (?:is|are) (?P<a>.+?) (?:and|to|with) (?P<b>.+?) (?:connected|linked|related)(?: to each other)?"),
      connected),
@@ -652,6 +1317,10 @@ PATTERNS: list[tuple[re.Pattern, Callable]] = [
     (_p(r"(?:what|which|list|show)(?: the| all)? decisions?(?: (?:did|has|have|were) (?P<body>.+?) "
         r"(?:make|made|take|taken|reach|reached))?(?: (?:about|on|regarding|re) " + _THING + r")?"
         r"(?:,? and when)?"), decided),
+    # every action (of the meetings or time the question names)
+    (_p(r"(?:what|which|list|show)(?: the| all)? actions?(?: (?:were|was|have been|are|is))?(?: (?:agreed|set|given|"
+        r"taken|made|recorded|raised|there|in the graph|outstanding))?(?: (?:about|on|regarding|re|for) " + _THING + r")?"),
+     list_actions),
     # what is P accountable for
     (_p(r"what (?:is|are|was|were) " + _NAME + r" (?:accountable|responsible|in charge|on the hook) for"),
      accountable),
@@ -675,13 +1344,21 @@ PATTERNS: list[tuple[re.Pattern, Callable]] = [
         r"is leading|leads|manages|is managing|runs|is running|looks after|oversees|is doing|will do|does|"
         r"is working on|works on|is handling|handles|will|shall|must|should|is going to|are going to|has to|"
         r"needs to|need to|agreed to|is to|are to|was asked to|is tasked with|was tasked with|"
-        r"has been asked to) " + _THING), who_owns),
+        r"has been asked to|is dealing with|deals with|will deal with|is looking at|is looking into|will look at|"
+        r"will look into|agreed to look at|is following up|will follow up|is chasing|will chase|is contacting|"
+        r"will contact|is writing to|will write to|wrote to|is organising|will organise|is arranging|"
+        r"will arrange) " + _THING), who_owns),
     (_p(r"whose (?:job|responsibility|action|task) is (?:it )?(?:to )?" + _THING), who_owns),
     (_p(r"who(?:'s|s| is) (?:the )?owner of " + _THING), who_owns),
     # meetings
     (_p(r"(?:which|what|list|show)(?: the| all)? meetings?(?: (?:are|were|is))?(?: in the graph| held| there)?"),
      list_meetings),
     (_p(r"when did (?P<body>.+?) meet"), list_meetings),
+    # who holds a post: last, so that "who is responsible for" and the like are read first
+    (_p(r"who (?:is|was|are|were|holds the post of|is acting as|acted as|is currently) (?:the |our |their )?"
+        r"(?P<post>(?!owner\b)[a-z][a-z' -]*?)(?: (?:of|at|for|on|to) (?P<body>.+))?"), post_holder),
+    (_p(r"who (?:holds|held|chairs|chaired|clerks) (?:the )?(?P<post>post of [a-z ]+|role of [a-z ]+|chair)"
+        r"(?: (?:of|at|for) (?P<body>.+))?"), post_holder),
 ]
 
 EXAMPLES = [
@@ -703,6 +1380,15 @@ EXAMPLES = [
     "which actions from earlier meetings were never reported back on?",
     "how are Julia Hassall and the DfE connected?",
     "which meetings are in the graph?",
+    "what was decided in December 2019?",
+    "who is the clerk of Stoke Ferry Parish Council?",
+    "who proposed the cemetery hedging?",
+    "what did Ofsted rate children's services?",
+    "when is the next meeting?",
+    "what happened at the Tintern meeting?",
+    "was Cllr Meaden at the meeting?",
+    "how many actions does the clerk have?",
+    "who has the most actions?",
 ]
 
 
@@ -714,16 +1400,67 @@ def _normalise_question(question: str) -> str:
     return " ".join(q.split()).strip(" .")
 
 
-def answer(store, question: str) -> Answer:
-    """Answer a plain-English question from the graph; QuestionError if it cannot be mapped."""
-    if not question or not question.strip():
-        raise QuestionError("ask a question, for example: " + "; ".join(EXAMPLES[:4]))
-    q = _normalise_question(question)
+_GENERIC_REF = re.compile(r"\bthe (?:board|council|committee|trust|clerk|chair(?:man|person|woman)?|group|"
+                          r"partnership|panel|meeting|forum|trustees|governors)\b")
+
+
+def _body_of(info: dict[str, MeetingInfo], r: dict[str, str]) -> str:
+    m = info.get(r.get("meeting", ""))
+    return _body_text(m).strip() if m else ""
+
+
+def _narrow(store, ans: Answer, q: str, scope: Scope | None) -> Answer:
+    """Keep the rows of the meetings the question names, and say which bodies an answer
+    covers when "the board" or "the clerk" fits several."""
+    info = meetings(store)
+    if scope is not None:
+        before = len(ans.rows)
+        ans.rows = [r for r in ans.rows if r.get("meeting") not in info or r.get("meeting") in scope.meetings]
+        where = f"Looking only at {scope.describe(info)}."
+        if where not in ans.note:  # a question answered through another (how many ...) says it once
+            ans.note = " ".join(x for x in (where, scope.note, ans.note) if x)
+        if before and not ans.rows:
+            ans.empty = f"{ans.empty.rstrip('.')} (looking only at {scope.said})."
+        return ans
+    bodies = {_body_of(info, r) for r in ans.rows if r.get("meeting") in info}
+    m = _GENERIC_REF.search(q)
+    if m and len(bodies) > 1 and "fits" not in ans.note:
+        ans.note = (f"'{m.group(0)}' fits {len(bodies)} bodies in the graph; answering for each, labelled with its "
+                    f"meeting (name one, e.g. 'at {sorted(bodies)[0]}', to narrow it)."
+                    + (f" {ans.note}" if ans.note else ""))
+    return ans
+
+
+def _dispatch(store, question: str, q: str, scope: Scope | None) -> Answer | None:
+    """Run the first handler whose pattern matches q; None when none does."""
     for rx, handler in PATTERNS:
         m = rx.match(q)
         if m:
             groups = {k: v for k, v in m.groupdict().items() if v is not None}
-            return handler(store, question.strip(), groups)
+            if scope is not None:
+                groups["scope"] = scope
+            return _narrow(store, handler(store, question, groups), q, scope)
+    return None
+
+
+def answer(store, question: str) -> Answer:
+    """Answer a plain-English question from the graph; QuestionError if it cannot be mapped.
+
+    A body, meeting or time named in the question ("at Tintern", "in December 2019") is
+    taken out first and narrows every handler's rows to those meetings."""
+    if not question or not question.strip():
+        raise QuestionError("ask a question, for example: " + "; ".join(EXAMPLES[:4]))
+    q = _normalise_question(question)
+    rest, scope = question_scope(store, q, question)
+    if scope is not None and not scope.meetings:
+        labels = sorted(m.label for m in meetings(store).values())
+        return Answer(question.strip(), [], [], empty=f"No meeting in the graph matches {scope.said!r}. "
+                      f"Meetings in the graph: {'; '.join(labels)}.")
+    ans = _dispatch(store, question.strip(), rest, scope)
+    if ans is None and scope is not None:
+        ans = _dispatch(store, question.strip(), q, None)  # the phrase was part of a name or thing
+    if ans is not None:
+        return ans
     raise QuestionError(f"cannot map {question.strip()!r} to a query. Questions govkg can answer, for example: "
                         + "; ".join(f'"{e}"' for e in EXAMPLES)
                         + " (or run a named query: govkg query --list)")
@@ -734,3 +1471,4 @@ def answer(store, question: str) -> Answer:
 from kg.ask_followup import PATTERNS as _FOLLOWUP_PATTERNS  # noqa: E402
 
 PATTERNS[:0] = _FOLLOWUP_PATTERNS
+EXAMPLES.extend(["what happened to the dog bin?", "what is overdue?"])

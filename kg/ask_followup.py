@@ -16,7 +16,7 @@ from typing import Callable
 from kg.followups import CLOSED, TrackedAction, _name_fits, tracked_actions
 from kg.link import stems
 
-COLUMNS = ["action", "kind", "meeting_date", "owner_name", "status", "evidence"]
+COLUMNS = ["action", "kind", "meeting_date", "owner_name", "status", "evidence", "meeting"]
 MONTHS = {m: k + 1 for k, m in enumerate(["january", "february", "march", "april", "may", "june", "july",
                                            "august", "september", "october", "november", "december"])}
 # words of a question that name no subject
@@ -27,11 +27,13 @@ def _rows(acts: list[TrackedAction]) -> list[dict[str, str]]:
     rows = []
     for a in acts:
         owner = "; ".join(a.owners)
+        # every row carries the promise's meeting, so a question narrowed to some meetings
+        # keeps or drops an action with all its reports
         rows.append({"action": a.task, "kind": "promise", "meeting_date": a.date, "owner_name": owner,
-                     "status": a.status, "evidence": a.evidence, "meeting_label": a.date})
+                     "status": a.status, "evidence": a.evidence, "meeting": a.meeting, "meeting_label": a.date})
         for r in a.reports:
             rows.append({"action": a.task, "kind": "report", "meeting_date": r.date, "owner_name": owner,
-                         "status": r.state, "evidence": r.evidence, "meeting_label": r.date})
+                         "status": r.state, "evidence": r.evidence, "meeting": a.meeting, "meeting_label": r.date})
     return [{k: v for k, v in r.items() if v} for r in rows]
 
 
@@ -83,7 +85,11 @@ def _month_filter(spec: str | None) -> Callable[[str], bool]:
 def still_open(store, q: str, g: dict):
     """which of P's actions (from MONTH) are still open / what has P not done."""
     who = (g.get("p") or "").strip()
-    when = _month_filter(g.get("m"))
+    # "from October": the actions of that month's meeting (the question may reach here with
+    # the phrase already taken out as a scope, so it is read from the question itself)
+    said = g.get("m") or next(iter(re.findall(r"\b(?:from|of|at|in) (?:the )?((?:" + "|".join(MONTHS) +
+                                               r")(?: \d{4})?)\b", q.lower())), None)
+    when = _month_filter(said)
     acts = [a for a in tracked_actions(store) if a.status not in CLOSED and when(a.date)
             and (not who or _name_fits(who, a.owners + a.roles))]
     return _answer(q, acts, f"No open action{' of ' + who if who else ''} in the graph.")

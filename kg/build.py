@@ -33,8 +33,9 @@ def new_graph() -> Graph:
 
 
 class _Builder:
-    def __init__(self, res: Resolution, minter: Minter):
+    def __init__(self, res: Resolution, minter: Minter, applied=None):
         self.res = res
+        self.applied = applied  # kg.corrections.Applied: what a person corrected in this document
         self.ex = res.extraction
         self.doc = res.extraction.document
         self.m = minter
@@ -149,8 +150,8 @@ class _Builder:
         self.add(m, GOV.nextMeeting, mt.next_meeting)
         self.add(m, GOV.sourceDocument, self.doc_iri)
         self.evidence(m, mt.evidence)
-        for a in self.ex.attendance:
-            if a.role == "chair":
+        for n, a in enumerate(self.ex.attendance):
+            if a.role == "chair" and not self.dropped("attendance", n):
                 self.add(m, GOV.chair, self.person_iri(a.person))
 
     def items(self) -> None:
@@ -184,9 +185,16 @@ class _Builder:
                 self.add(item, GOV.document, iri)
 
     # -- facts ---------------------------------------------------------------------
-    def fact(self, kind: str, n: int, cls: URIRef, ev: Evidence, item_index: int | None) -> URIRef:
+    def fact_iri(self, kind: str, n: int) -> URIRef:
         # the source's key keeps facts of two documents about one meeting apart
-        iri = URIRef(f"{self.meeting}/{kind}/{self.doc_key[-10:]}-{n}")
+        return URIRef(f"{self.meeting}/{kind}/{self.doc_key[-10:]}-{n}")
+
+    def dropped(self, kind: str, n: int) -> bool:
+        """A fact a correction drops is not minted (the others keep their IRIs)."""
+        return self.applied is not None and (kind, n) in self.applied.dropped
+
+    def fact(self, kind: str, n: int, cls: URIRef, ev: Evidence, item_index: int | None) -> URIRef:
+        iri = self.fact_iri(kind, n)
         self.add(iri, RDF.type, cls)
         self.add(iri, GOV.meeting, self.meeting)
         self.add(iri, GOV.item, self.item(item_index))
@@ -195,17 +203,23 @@ class _Builder:
 
     def facts(self) -> None:
         for n, a in enumerate(self.ex.attendance):
+            if self.dropped("attendance", n):
+                continue
             iri = self.fact("attendance", n, GOV.Attendance, a.evidence, None)
             self.add(iri, GOV.person, self.person_iri(a.person))
             self.add(iri, GOV.role, a.role)
             self.add(iri, GOV.onBehalfOf, self.org_iri(a.on_behalf_of))
             self.add(iri, GOV.substituteFor, self.person_iri(a.substitute_for))
         for n, d in enumerate(self.ex.declarations):
+            if self.dropped("declaration", n):
+                continue
             iri = self.fact("declaration", n, GOV.Declaration, d.evidence, d.item_index)
             self.add(iri, GOV.person, self.person_iri(d.person))
             self.add(iri, GOV.interest, d.interest)
             self.add(iri, GOV.interestKind, d.kind)
         for n, d in enumerate(self.ex.decisions):
+            if self.dropped("decision", n):
+                continue
             iri = self.fact("decision", n, GOV.Decision, d.evidence, d.item_index)
             self.add(iri, GOV.text, d.text)
             self.add(iri, GOV.number, d.number)
@@ -219,6 +233,8 @@ class _Builder:
             if d.unanimous:
                 self.add(iri, GOV.unanimous, Literal(True))
         for n, a in enumerate(self.ex.actions):
+            if self.dropped("action", n):
+                continue
             iri = self.fact("action", n, GOV.Action, a.evidence, a.item_index)
             self.add(iri, RDF.type, SCHEMA.Action)
             self.add(iri, GOV.text, a.text)
@@ -242,16 +258,22 @@ class _Builder:
                 if o.kind == "post":
                     self.add(iri, GOV.ownerRole, o.surface)
         for n, s in enumerate(self.ex.statements):
+            if self.dropped("statement", n):
+                continue
             iri = self.fact("statement", n, GOV.Statement, s.evidence, s.item_index)
             self.add(iri, GOV.speaker, self.person_iri(s.speaker) or self.org_iri(s.speaker_org))
             self.add(iri, GOV.verb, s.verb)
             self.add(iri, GOV.text, s.text)
         for n, j in enumerate(self.ex.judgements):
+            if self.dropped("judgement", n):
+                continue
             iri = self.fact("judgement", n, GOV.Judgement, j.evidence, j.item_index)
             self.add(iri, GOV.judgedBy, self.org_iri(j.by))
             self.add(iri, GOV.subjectText, j.subject)
             self.add(iri, GOV.grade, j.grade)
         for n, r in enumerate(self.ex.responsibilities):
+            if self.dropped("responsibility", n):
+                continue
             iri = self.fact("responsibility", n, GOV.Responsibility, r.evidence, None)
             holder = self.person_iri(r.holder) if r.holder_kind == "person" else self.org_iri(r.holder)
             thing = self.org_iri(r.thing)
@@ -264,6 +286,21 @@ class _Builder:
             if holder is not None and thing is not None and r.relation == "has_member":
                 self.add(holder, ORG.hasSubOrganization, thing)
 
+    # -- corrections ---------------------------------------------------------------
+    def corrections(self) -> None:
+        """Tie each correction that applied here to this document and what it changed."""
+        if self.applied is None:
+            return
+        for cid in sorted(self.applied.applied):
+            node = self.m.iri("correction", cid)
+            self.add(node, GOV.appliedIn, self.doc_iri)
+            for what in self.applied.touched.get(cid, []):
+                if what[0] == "fact":
+                    self.add(node, GOV.corrects, self.fact_iri(what[1], what[2]))
+                elif what[0] == "person":
+                    self.add(node, GOV.corrects, self.m.person(what[1]))
+                elif what[0] == "org":
+                    self.add(node, GOV.corrects, self.m.org(what[1]))
 
     def report_sentences(self) -> None:
         # candidate report-backs, read by the link stage of later (and earlier) meetings
@@ -277,22 +314,55 @@ class _Builder:
                 self.add(p, GOV.reportSection, Literal(True))
 
 
-def build_triples(res: Resolution, base: str) -> list[tuple]:
-    """The triples of one resolved document's named graph (rdflib terms, no duplicates)."""
-    b = _Builder(res, Minter(base))
+def build_triples(res: Resolution, base: str, applied=None) -> list[tuple]:
+    """The triples of one resolved document's named graph (rdflib terms, no duplicates).
+
+    `applied` (kg.corrections.Applied) says which facts corrections drop and which
+    corrections applied to this document."""
+    b = _Builder(res, Minter(base), applied)
     b.source()
     b.entities()
     b.items()  # before facts: facts link to item IRIs
     b.meeting_node()
     b.facts()
     b.report_sentences()
+    b.corrections()
     return list(b.triples)
 
 
-def build_graph(res: Resolution, base: str) -> Graph:
-    """Turn one resolved document into the RDF graph of its named graph."""
+def build_graph(res: Resolution, base: str, applied=None) -> Graph:
+    """Turn one resolved document into the RDF graph of its named graph (see build_triples)."""
     g = new_graph()
-    g.addN((s, p, o, g) for s, p, o in build_triples(res, base))
+    g.addN((s, p, o, g) for s, p, o in build_triples(res, base, applied))
+    return g
+
+
+def corrections_graph(cs, base: str) -> Graph:
+    """The graph of a corrections file (kg.corrections.Corrections): one gov:Correction per
+    entry, attributed to the person who made it (prov:wasAttributedTo) with the reason
+    (rdfs:comment) and the entry as written; document graphs say where each applied."""
+    m = Minter(base)
+    g = new_graph()
+    f = m.iri("corrections")
+    g.add((f, RDF.type, GOV.CorrectionsFile))
+    g.add((f, GOV.contentHash, Literal(cs.sha256)))
+    if cs.path:
+        g.add((f, RDFS.label, Literal(str(cs.path))))
+    for c in cs.entries:
+        node = m.iri("correction", c.id)
+        agent = m.iri("agent", slug(c.by))
+        g.add((node, RDF.type, GOV.Correction))
+        g.add((node, RDF.type, PROV.Entity))
+        g.add((node, GOV.correctionKind, Literal(c.kind)))
+        g.add((node, RDFS.comment, Literal(c.why)))
+        g.add((node, PROV.wasAttributedTo, agent))
+        g.add((node, DCTERMS.source, f))
+        g.add((node, GOV.line, Literal(c.line, datatype=XSD.integer)))
+        if c.text:
+            g.add((node, GOV.entry, Literal(c.text)))
+        # the agent is not a foaf:Person: whoever corrects the graph is not in the minutes
+        g.add((agent, RDF.type, PROV.Agent))
+        g.add((agent, RDFS.label, Literal(c.by)))
     return g
 
 
@@ -311,10 +381,12 @@ def _body_part(body_iri: str, base: str) -> str:
 
 
 def build_links(body_iri: str, links: list[ReportBack], actions: list[LinkAction], due: dict[str, str],
-                base: str) -> Graph:
+                base: str, meetings: frozenset[str] = frozenset(),
+                corrected: dict[tuple[str, str], str] | None = None) -> Graph:
     """The link graph of one body: a gov:ReportBack per link, and every action's current
     state (its latest report-back's state, else open) and, where a due date is known and
-    the action is not closed, gov:overdueSince its due date."""
+    the action is not closed, gov:overdueSince its due date.  `corrected`: (action IRI,
+    passage IRI) -> id of the correction that added that link (kg.corrections)."""
     import hashlib
     from kg.link import current_state
     m = Minter(base)
@@ -333,6 +405,13 @@ def build_links(body_iri: str, links: list[ReportBack], actions: list[LinkAction
         if r.action:
             g.add((iri, GOV.reportsOn, URIRef(r.action)))
             reports.setdefault(r.action, []).append((r.date or date_of.get(r.meeting, ""), r.order, iri, r.state))
+        cid = (corrected or {}).get((r.action, r.passage))
+        if cid:  # a link a person added: what they decided, attributed to them
+            node = m.iri("correction", cid)
+            g.add((node, GOV.corrects, iri))
+            g.add((node, GOV.appliedIn, URIRef(r.passage.split("/passage/")[0])))
+    for meeting in sorted({a.meeting for a in actions} | {r.meeting for r in links} | set(meetings)):
+        g.add((body, GOV.linkedMeeting, URIRef(meeting)))  # what these links were computed from
     for a in actions:
         mine = reports.get(a.iri, [])
         state = current_state([(d, p, s) for d, p, _, s in mine])

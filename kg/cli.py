@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from kg.errors import GovkgError, UsageError
-from kg.output import FORMATS, render
+from kg.output import FORMATS, render, terminal_safe
 from kg.store import default_store_path
 from kg.vocab import DEFAULT_BASE
 
@@ -22,8 +22,24 @@ class _State:
     debug = False
 
 
+def _echo(text="", err: bool = False, **kw) -> None:
+    """Print user text: control characters escaped on a terminal (and always on stderr),
+    bytes of file names that are not UTF-8 always (they cannot be printed raw)."""
+    text = str(text)
+    stream = sys.stderr if err else sys.stdout
+    try:
+        tty = stream.isatty()
+    except (AttributeError, ValueError):
+        tty = False
+    if err or tty:
+        text = terminal_safe(text)
+    else:
+        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    click.echo(text, err=err, **kw)
+
+
 def _fail(message: str, code: int = 1) -> None:
-    click.echo(f"govkg: {message}", err=True)
+    _echo(f"govkg: {message}", err=True)
     sys.exit(code)
 
 
@@ -102,9 +118,10 @@ def _remote_store(endpoint: str):
 
 
 def output_options(fn):
-    """--format table|json|csv for every command that returns rows."""
+    """--format table|json|ndjson|csv for every command that returns rows."""
     return click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
-                        help="table for people, json for programs, csv for spreadsheets")(fn)
+                        help="table for people (names and dates), json or ndjson for programs, "
+                             "csv for spreadsheets (json, ndjson and csv keep IRIs)")(fn)
 
 
 def store_option(fn):
@@ -141,8 +158,15 @@ def _open_read(store: str | None, endpoint: str | None = None):
     return GraphStore(_store_path(store), read_only=True)
 
 
-def _print_rows(columns, rows, fmt):
-    click.echo(render(columns, rows, fmt))
+def _print_rows(columns, rows, fmt, store=None):
+    """Print rows in the chosen format; a table names what the store's IRIs stand for."""
+    labels = None
+    if fmt == "table" and store is not None and rows:
+        from kg.query import display_labels
+        labels = display_labels(store)
+    out = render(columns, rows, fmt, labels=labels)
+    if out or fmt != "ndjson":
+        _echo(out)
 
 
 class OneLineGroup(click.Group):
@@ -153,13 +177,13 @@ class OneLineGroup(click.Group):
             rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except click.UsageError as e:
             where = e.ctx.command_path if e.ctx else "govkg"
-            click.echo(f"govkg: {e.format_message()} (see {where} --help)", err=True)
+            _echo(f"govkg: {e.format_message()} (see {where} --help)", err=True)
             sys.exit(e.exit_code)
         except click.ClickException as e:
-            click.echo(f"govkg: {e.format_message()}", err=True)
+            _echo(f"govkg: {e.format_message()}", err=True)
             sys.exit(e.exit_code)
         except click.Abort:
-            click.echo("govkg: aborted", err=True)
+            _echo("govkg: aborted", err=True)
             sys.exit(1)
         if standalone_mode:
             sys.exit(rv if isinstance(rv, int) else 0)
@@ -183,13 +207,17 @@ def main(debug: bool) -> None:
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="base IRI of instance data")
 @click.option("--force", is_flag=True, help="rebuild files whose content is already stored")
 @click.option("--jobs", "-j", type=int, default=1, show_default=True, help="worker processes that read documents in parallel (0: one per CPU)")
+@click.option("--corrections", "corrections", type=click.Path(dir_okay=False), default=None,
+              help="corrections file to apply (default: STORE/corrections.toml where it exists)")
 @handle_errors
-def build(paths, store, endpoint, body, date, base, force, jobs):
+def build(paths, store, endpoint, body, date, base, force, jobs, corrections):
     """Read minutes (files or folders) into the graph."""
     from kg.pipeline import build_into_store
     _check_date(date)
     progress = _progress if sys.stderr.isatty() else None
     kwargs = dict(body=body, date=date, base=base, force=force, progress=progress)
+    if corrections:
+        kwargs["corrections"] = corrections
     if jobs != 1 and _accepts(build_into_store, "jobs"):
         kwargs["jobs"] = jobs  # where the pipeline cannot read in parallel it reads in turn
     if endpoint:
@@ -199,15 +227,17 @@ def build(paths, store, endpoint, body, date, base, force, jobs):
         kwargs["endpoint"] = endpoint
     report = build_into_store(list(paths), None if endpoint else _store_path(store), **kwargs)
     for r in report.built:
-        click.echo(f"built {r.path}: {r.triples} triples")
+        _echo(f"built {r.path}: {r.triples} triples")
         for u in r.unresolved:
-            click.echo(f"  unresolved: {u}")
+            _echo(f"  unresolved: {u}")
+    for line in report.stale_corrections:
+        _echo(f"govkg: warning: {_one_line(line)}", err=True)
     unchanged = [r for r in report.results if r.status == "unchanged"]
     if unchanged:
-        click.echo(f"unchanged (already stored): {len(unchanged)} file(s)")
+        _echo(f"unchanged (already stored): {len(unchanged)} file(s)")
     for r in report.failed:
-        click.echo(f"govkg: {_one_line(r.error or f'{r.path}: could not be built')}", err=True)
-    click.echo(f"{len(report.built)} built, {len(unchanged)} unchanged, {len(report.failed)} failed "
+        _echo(f"govkg: {_one_line(r.error or f'{r.path}: could not be built')}", err=True)
+    _echo(f"{len(report.built)} built, {len(unchanged)} unchanged, {len(report.failed)} failed "
                f"-> {endpoint or _store_path(store)}")
     if report.failed:
         sys.exit(1)
@@ -234,26 +264,51 @@ def _check_date(date: str | None) -> None:
 
 
 @main.command()
-@click.argument("file", type=click.Path(dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["json", "summary"]), default="summary", show_default=True)
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["json", "summary"]), default="summary", show_default=True,
+              help="summary: what was read, one row per document; json: the records build turns into RDF")
 @click.option("--body", default=None)
 @click.option("--date", default=None)
 @handle_errors
-def extract(file, fmt, body, date):
-    """Show what govkg reads from one file, before it becomes a graph."""
-    from kg.pipeline import extract_file
+def extract(paths, fmt, body, date):
+    """Show what govkg reads from minutes (files or folders), before it becomes a graph."""
+    from pathlib import Path
+    from kg import summary
+    from kg.output import render
     _check_date(date)
+    if len(paths) == 1 and not Path(paths[0]).is_dir():
+        _extract_one(paths[0], fmt, body, date)
+        return
+    if fmt == "json":
+        docs = summary.extract_paths(paths, body=body, date=date)
+        _echo(json.dumps([{"file": p, "error": r.reason} if isinstance(r, GovkgError) else {"file": p, **r.to_json()}
+                               for p, r in docs], indent=2, ensure_ascii=False, default=sorted))
+        return
+    rows = summary.summarise(paths, body=body, date=date)
+    _echo(render(summary.COLUMNS, rows, "table"))
+    counts = summary.warning_counts(rows)
+    if counts:
+        _echo(render(["warning", "documents"],
+                          [{"warning": w, "documents": str(n)} for w, n in sorted(counts.items())], "table"))
+
+
+def _extract_one(file, fmt, body, date):
+    from kg.pipeline import extract_file
+    from kg.summary import warnings_of
     ex = extract_file(file, body=body, date=date)
     if fmt == "json":
-        click.echo(json.dumps(ex.to_json(), indent=2, ensure_ascii=False, default=sorted))
+        _echo(json.dumps(ex.to_json(), indent=2, ensure_ascii=False, default=sorted))
         return
     m = ex.meeting
-    click.echo(f"{file}: {m.body or '(body unknown)'} {m.date or '(date unknown)'}")
+    _echo(f"{file}: {m.body or '(body unknown)'} {m.date or '(date unknown)'}")
     for label, items in (("people", ex.people), ("organisations", ex.organisations), ("attendance", ex.attendance),
                          ("items", ex.items), ("declarations", ex.declarations), ("decisions", ex.decisions),
                          ("actions", ex.actions), ("statements", ex.statements), ("judgements", ex.judgements),
                          ("reports", ex.reports), ("responsibilities", ex.responsibilities)):
-        click.echo(f"  {label:16} {len(items)}")
+        _echo(f"  {label:16} {len(items)}")
+    warnings = warnings_of(ex)
+    if warnings:
+        _echo(f"  {'warnings':16} {'; '.join(warnings)}")
 
 
 @main.command()
@@ -263,12 +318,13 @@ def extract(file, fmt, body, date):
 @click.option("-p", "params", multiple=True, help="KEY=VALUE bound by the engine, never pasted into the query")
 @click.option("--list", "list_queries", is_flag=True, help="list the named queries")
 @click.option("--allow-update", is_flag=True, help="allow SPARQL UPDATE (opens the store for writing)")
+@click.option("--allow-service", is_flag=True, help="allow SERVICE calls to other SPARQL servers")
 @click.option("--timeout", type=float, default=None, help="seconds before a query is stopped")
 @click.option("--endpoint", default=None, help="query a SPARQL 1.1 endpoint instead of a local store")
 @output_options
 @store_option
 @handle_errors
-def query(file, expr, name, params, list_queries, allow_update, timeout, endpoint, fmt, store):
+def query(file, expr, name, params, list_queries, allow_update, allow_service, timeout, endpoint, fmt, store):
     """Run a named query, a .rq file, or -e SPARQL."""
     from kg import query as q
     if list_queries:
@@ -277,6 +333,8 @@ def query(file, expr, name, params, list_queries, allow_update, timeout, endpoin
         return
     if timeout is not None and not timeout > 0:
         raise UsageError(f"--timeout {timeout:g}: give a number of seconds above 0")
+    if timeout is not None and timeout > 365 * 24 * 3600:
+        timeout = None  # `inf`, or more than a year: no limit
     given = [x for x in (file, expr, name) if x]
     if len(given) != 1:
         raise UsageError("give exactly one of FILE.rq, -e SPARQL or --name NAME (see govkg query --list)")
@@ -300,28 +358,33 @@ def query(file, expr, name, params, list_queries, allow_update, timeout, endpoin
         nq = q.from_text(expr, "-e")
     if allow_update and q.is_update(nq.text):
         from kg.store import GraphStore
-        with GraphStore(_store_path(store)) as st:
-            q.run_update(st, nq)
-        click.echo("update applied")
+        with (_remote_store(endpoint) if endpoint else GraphStore(_store_path(store))) as st:
+            if endpoint and timeout is not None:
+                st.timeout = timeout
+            q.run_update(st, nq, allow_service=allow_service)
+        _echo(f"update applied to {endpoint or _store_path(store)}")
         return
     st = _open_read(store, endpoint)
-    columns, rows = q.run(st, nq, bindings, timeout=timeout)
-    _print_rows(columns, rows, fmt)
+    columns, rows = q.run(st, nq, bindings, timeout=timeout, allow_service=allow_service)
+    _print_rows(columns, rows, fmt, st)
 
 
 @main.command()
 @click.argument("question")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@output_options
 @read_store_options
 @handle_errors
 def ask(question, fmt, store):
-    """Ask who owns what in plain English, e.g. govkg ask "who owns the data set"."""
+    """Ask who owns what in plain English, e.g. govkg ask "who owns the data set".
+
+    table prints each answer with its evidence and meeting; json, ndjson and csv print
+    the answer's rows."""
     from kg.ask import answer
     ans = answer(_open_read(store), question)
-    if fmt == "json":
-        click.echo(render(ans.columns, ans.rows, "json"))
+    if fmt == "table":
+        _echo(ans.text())
         return
-    click.echo(ans.text())
+    _print_rows(ans.columns, ans.rows, fmt)
 
 
 @main.command()
@@ -333,8 +396,9 @@ def ask(question, fmt, store):
 def path(a, b, fmt, store):
     """The shortest accountability path between two names."""
     from kg.analyse import shortest_path
-    columns, rows = shortest_path(_open_read(store), a, b)
-    _print_rows(columns, rows, fmt)
+    st = _open_read(store)
+    columns, rows = shortest_path(st, a, b)
+    _print_rows(columns, rows, fmt, st)
 
 
 @main.command()
@@ -345,8 +409,21 @@ def path(a, b, fmt, store):
 def analyse(what, fmt, store):
     """Network analysis: busiest owners, connecting organisations, unowned actions, follow-up."""
     from kg import analyse as an
-    columns, rows = an.ANALYSES[what](_open_read(store))
-    _print_rows(columns, rows, fmt)
+    st = _open_read(store)
+    columns, rows = an.ANALYSES[what](st)
+    _print_rows(columns, rows, fmt, st)
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(FORMATS + ("toml",)), default="table", show_default=True,
+              help="table, json or csv rows; toml: the fixes as a corrections file to edit")
+@read_store_options
+@handle_errors
+def review(fmt, store):
+    """What most needs a person's eye, ranked, with the correction to paste for each."""
+    from kg.review import as_toml, review as run_review
+    columns, rows = run_review(_open_read(store))
+    _echo(as_toml(rows).rstrip("\n") if fmt == "toml" else render(columns, rows, fmt))
 
 
 @main.command()
@@ -362,9 +439,10 @@ def analyse(what, fmt, store):
 def actions(open_only, overdue, as_of, owner, body, since, fmt, store):
     """The action tracker: each action with its owner, due date, state and latest report-back."""
     from kg.followups import action_tracker
-    columns, rows = action_tracker(_open_read(store), open_only=open_only, overdue=overdue, as_of=as_of,
+    st = _open_read(store)
+    columns, rows = action_tracker(st, open_only=open_only, overdue=overdue, as_of=as_of,
                                    owner=owner, body=body, since=since)
-    _print_rows(columns, rows, fmt)
+    _print_rows(columns, rows, fmt, st)
 
 
 @main.command()
@@ -377,7 +455,7 @@ def tracker(output, body, store):
     per column, each cell the report-back's state (its sentence on hover)."""
     from kg.tracker import write_tracker
     info = write_tracker(_open_read(store), output, body=body)
-    click.echo(f"wrote {info.path}: {info.actions} actions, {info.meetings} meetings, {info.reports} report-backs")
+    _echo(f"wrote {info.path}: {info.actions} actions, {info.meetings} meetings, {info.reports} report-backs")
 
 
 @main.command()
@@ -391,7 +469,9 @@ def viz(focus, depth, meeting, output, store):
     """Write an interactive HTML view of the accountability network (works offline)."""
     from kg.viz import write_view
     info = write_view(_open_read(store), output, focus=focus, depth=depth, meeting=meeting)
-    click.echo(f"wrote {info.path}: {info.nodes} nodes, {info.edges} edges")
+    _echo(f"wrote {info.path}: {info.nodes} nodes, {info.edges} edges")
+    if getattr(info, "note", ""):
+        _echo(info.note)
 
 
 EXPORT_FORMATS = ("turtle", "nt", "nquads", "trig", "jsonld", "graphml")
@@ -407,7 +487,7 @@ def export(fmt, output, store):
     from kg.export import export_store
     n = export_store(_open_read(store), fmt, output)
     if output:
-        click.echo(f"wrote {output}: {n} statements")
+        _echo(f"wrote {output}: {n} statements")
 
 
 @main.command()
@@ -419,10 +499,10 @@ def validate(store):
     st = _open_read(store)
     report = validate_graph(st.to_rdflib())
     for v in report.results:
-        click.echo(format_violation(v))
+        _echo(format_violation(v))
     n_v = sum(1 for v in report.results if v.severity == "Violation")
     n_w = sum(1 for v in report.results if v.severity == "Warning")
-    click.echo(f"{'conforms' if report.conforms else 'does not conform'}: {n_v} violation(s), {n_w} warning(s)")
+    _echo(f"{'conforms' if report.conforms else 'does not conform'}: {n_v} violation(s), {n_w} warning(s)")
     if not report.conforms:
         sys.exit(1)
 
@@ -435,7 +515,7 @@ def demo(store, out_dir):
     """Build the bundled minutes, write outputs/governance.ttl and accountability.html, ask."""
     from kg.demo import run_demo
     for line in run_demo(store_path=store or str(Path(out_dir) / "store"), out_dir=out_dir):
-        click.echo(line)
+        _echo(line)
 
 
 if __name__ == "__main__":

@@ -13,6 +13,12 @@ rebuilt or added later).  Two halves:
   gov:ReportBack facts.  A sentence that states a state in a report section but fits no
   known action is kept as a report on an unknown earlier action, not forced onto one.
 
+When links change (kg.pipeline): a changed document is swapped in with its body's new
+link graph in one transaction (`links_for_document`), so no link points into a version
+that is gone; new documents only add, so their bodies are relinked once at the end of the
+build (`relink_stale`), which also relinks any body whose link graph does not name all of
+its dated meetings (gov:linkedMeeting), as a build killed before its end leaves it.
+
 How a sentence and an action are weighed (`score`):
   subject   stemmed content words shared by the sentence (with its item title) and the
             action (its text, evidence and item title), each word weighted by its rarity
@@ -30,6 +36,8 @@ import math
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
+
+import snowballstemmer
 
 from kg.records import LinkAction, LinkSentence, ReportBack, ReportSentence, Resolution, Sections
 from kg.segment import sentences
@@ -56,12 +64,14 @@ STATE_RULES: list[tuple[str, re.Pattern]] = [(state, re.compile(rx, re.I)) for s
     ("in_progress", r"\bin hand\b|\bawait(?:ing|ed|s)?\b|\bchasing\b|\bchased\b|\bprogress(?:ing|ed)?\b|\bongoing\b"
                     r"|\bunder ?way\b|\bin progress\b|\bwas due to\b|\bwere due to\b|\bis due to\b|\bcontinu(?:es|ing)\b"
                     r"|\bwaiting\b|\bbeing (?:\w+ed|dealt|looked|considered)\b|\bpending\b|\bwill be (?:\w+ed)\b"
-                    r"|\bcould not (?:yet )?confirm\b|\bstarted\b|\binvestigating\b|\bworking (?:on|with)\b"),
+                    r"|\bcould not (?:yet )?confirm\b|\bstarted\b|\binvestigating\b|\bworking (?:on|with)\b"
+                    r"|\b(?:clerk|chair|secretary) chase\b|\bchase (?:again|up)\b"),
     ("done", r"\bha(?:d|s|ve) (?:now )?(?:been )?(?:\w+ed|done|sent|written|made|met|spoken|taken|given|paid|held|"
              r"bought|put|set|cut|seen|agreed|completed)\b|\bcompleted?\b|\bconfirmed\b|\bresolved\b|\bdone\b"
              r"|\b(?:was|were) (?:now )?(?:held|installed|received|sent|ordered|paid|purchased|repaired|"
              r"delivered|fixed|replaced|submitted|approved|cleared|cut|planted)\b|\bnow (?:been )?\w+ed\b"
-             r"|\bhave all\b|\bclosed\b|\bcomplete\b|\bachieved\b|\bactioned\b|\bin place\b"),
+             r"|\bhave all\b|\bclosed\b|\bcomplete\b|\bachieved\b|\bactioned\b|\bin place\b"
+             r"|\bno further action (?:is |was )?(?:required|needed|necessary)\b"),
 ]]
 
 # Items under which minutes report back on earlier actions.
@@ -69,7 +79,7 @@ REPORT_SECTION = re.compile(
     r"\bmatters? arising\b|\bclerk'?s?'? (?:report|update)s?\b|\baction (?:log|points?|list|sheet|tracker|plan)s?\b"
     r"|\b(?:review of |outstanding |progress on )?actions?\b(?! to)|\bprogress (?:report|update)s?\b"
     r"|\bupdates? (?:on|from) (?:the )?(?:previous|last)\b|\bfrom the (?:previous|last) meeting\b"
-    r"|\bchief executive'?s? report\b|\boutstanding (?:items|matters)\b", re.I)
+    r"|\bchief executive'?s? report\b|\boutstanding (?:items|matters)\b|^\W*updates?\W*$", re.I)
 
 # Words that tell nothing of a subject: grammar, and the vocabulary of every minute.
 STOP = frozenset("""
@@ -83,9 +93,14 @@ council councillor councillors cllr cllrs clerk chair chairman vice meeting meet
 resolved resolve proposed seconded favour discussed discuss discussion regarding re asked ask said told informed
 will would should could may might must shall needed need need new next last previous following time date
 mr mrs ms dr members member group committee parish town county borough district board
+""".split())
+# Words of the process, not the subject: they tie a report to a task only when the task
+# says nothing else ("The Clerk will chase for a response").
+PROCESS = frozenset("""
 agenda add added adding future discuss discussed further chase chased chasing continue continued action actions
 actioned progress progressed progressing response respond reply awaiting awaited await due
 """.split())
+PROCESS_STEMS = frozenset(snowballstemmer.stemmer("english").stemWords(sorted(PROCESS)))
 
 _WORD = re.compile(r"[a-z][a-z'’-]*[a-z]|[a-z]", re.I)
 
@@ -101,19 +116,26 @@ def _stem(word: str) -> str:
     return _stemmer().stemWord(word)
 
 
-def stems(text: str) -> set[str]:
-    """The stemmed content words of a text ("hedges cut back" -> {"hedg", "cut", "back"})."""
+def stems(text: str, *, process: bool = False) -> set[str]:
+    """The stemmed content words of a text ("hedges cut back" -> {"hedg", "cut", "back"});
+    with `process`, the words of the process too ("chase", "response")."""
+    return set(_stems(text or "", process))
+
+
+@lru_cache(maxsize=200000)
+def _stems(text: str, process: bool) -> frozenset[str]:
+    stop = STOP if process else STOP | PROCESS
     out = set()
     for w in _WORD.findall(text or ""):
         w = w.lower().replace("’", "'").strip("'-")
         if w.endswith("'s"):
             w = w[:-2]
-        if len(w) < 3 or w in STOP:
+        if len(w) < 3 or w in stop:
             continue
         s = _stem(w)
-        if s not in STOP:
+        if s not in stop:
             out.add(s)
-    return out
+    return frozenset(out)
 
 
 # The owner acted and now waits on someone else: "the Clerk emailed the Mill Manager and
@@ -171,16 +193,28 @@ def report_sentences(secs: Sections, res: Resolution) -> list[ReportSentence]:
     return out
 
 
+# a minute number a report can cite: "3778", "275/19" (not "4", which is any list's)
+MINUTE_NUMBER = re.compile(r"\d{3,5}|\d{1,4}/\d{2,4}")
+_CITED = re.compile(r"^[^\w£$€]{0,3}(\d{3,5}|\d{1,4}/\d{2,4})\b(?![./]\d)|\b(?:minute|min\.?|item|ref\.?)\s*(?:no\.?\s*)?"
+                    r"(\d+(?:[./]\d+)*)", re.I)
+
+
+def cited_minutes(text: str) -> set[str]:
+    """Minute numbers a sentence cites: opening it ("3778 - Play Area – ...") or named
+    ("see minute 275/19")."""
+    return {a or b for a, b in _CITED.findall(text)}
+
+
 # weights of the parts of a score (see the module docstring)
 W_OWNER = 0.12
 W_SECTION = 0.15
 W_STATE = 0.15
+W_MINUTE = 0.4  # the report cites the action's minute number
 GAP_COST = 0.35  # share lost per meeting in between
 THRESHOLD = 0.36
 # a sentence under matters arising that states a state is a report-back on something: a
 # weaker subject match is enough
 THRESHOLD_REPORTED = 0.3
-MIN_SHARE = 0.0  # share of the overlap measured against the shorter side
 NEAR_BEST = 0.85  # one sentence may report on several actions that fit almost as well
 PER_MEETING = 1  # report-backs kept per action and later meeting
 
@@ -226,29 +260,48 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
     act_words = []
     for a in actions:
         own = (stems(a.text) | stems(a.evidence)) - names
+        if not own:
+            own = (stems(a.text, process=True) | stems(a.evidence, process=True)) - names
         title = stems(a.item_title) - names if not is_report_section(a.item_title) else set()
         if frozenset(stems(a.item_title)) in standing:
             title = set()
         act_words.append((own, title - own))
+    # which actions hold each word: a sentence is weighed only against those it shares one with
+    holders: dict[str, set[int]] = defaultdict(set)
+    for k, (own, title) in enumerate(act_words):
+        for w in own | title:
+            holders[w].add(k)
+        if MINUTE_NUMBER.fullmatch(actions[k].item_number or ""):
+            holders["#" + actions[k].item_number].add(k)
     scored: dict[str, list[tuple[float, int]]] = {}
     for c in sorted(candidates, key=lambda c: (c.date, c.meeting, c.order, c.passage)):
         tkey = frozenset(stems(c.item_title))
         cw = stems(c.text) - names
+        cw_process = stems(c.text, process=True) - names
         if tkey in standing:
             cw -= tkey  # the heading's words, where the sentence repeats them
         ct = stems(c.item_title) - cw - names if not c.report_section and tkey not in standing else set()
         if not cw:
             continue
+        cw_subject = cw
         best: list[tuple[float, int]] = []
-        for k, a in enumerate(actions):
+        refs = {"#" + n for n in cited_minutes(c.text)}
+        near = set().union(*(holders.get(w, ()) for w in cw_subject | cw_process | ct | refs))
+        for k in sorted(near):
+            a = actions[k]
             if a.date >= c.date:
                 continue
             own, title = act_words[k]
+            if own & PROCESS_STEMS:  # a task in process words only meets them in the sentence
+                cw = cw_process
+            else:
+                cw = cw_subject
             shared = weight(cw & own) + 0.5 * weight((cw & title) | (ct & own)) + 0.3 * weight(ct & title)
-            if shared <= 0:
+            cited = "#" + a.item_number in refs
+            if shared <= 0 and not cited:
                 continue
             wc, wa = weight(cw | ct) or 1.0, weight(own | title) or 1.0
-            subject = (1 - MIN_SHARE) * shared / math.sqrt(wc * wa) + MIN_SHARE * shared / min(wc, wa)
+            subject = shared / math.sqrt(wc * wa)
             s = subject
             if _owner_named(a.owners, c.text):
                 s += W_OWNER * subject
@@ -256,6 +309,8 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
                 s += W_SECTION * subject
             if c.state:
                 s += W_STATE * subject
+            if cited:  # "3778 - Play Area – ...": the report names the minute of the action
+                s += W_MINUTE
             gap = rank[c.date] - rank[a.date] - 1
             s *= 1.0 / (1.0 + GAP_COST * gap)
             best.append((s, k))
@@ -330,7 +385,8 @@ def _inputs(store, body_iri: str, leave_out: str | None) -> tuple[list[LinkActio
         if a is None:
             a = acts[r["action"]] = LinkAction(r["action"], r["meeting"], r.get("date", "")[:10], r.get("text", ""),
                                                r.get("evidence", ""), r.get("item_title", ""),
-                                               order=int(r.get("start") or 0))
+                                               order=int(r.get("start") or 0), item_number=r.get("item_number", ""),
+                                               graph=r.get("g", ""))
         for o in (r.get("owner_name"), r.get("role")):
             if o and o not in a.owners:
                 a.owners.append(o)
@@ -355,15 +411,21 @@ def bodies_of(store) -> list[str]:
     return sorted(r["b"] for r in rows)
 
 
-def links_for_document(store, graph_iri: str, triples: bytes, base: str):
+def links_for_document(store, graph_iri: str, triples: bytes, base: str, corrections=None):
     """The link graph swap that goes with writing a document: (links graph IRI, staging IRI,
     triples) for the document's body, from the body's meetings in `store` (the document's
     old version left out) plus the new document; None when the body has one meeting only
-    and no link graph yet."""
+    and no link graph yet.  `corrections` (kg.corrections.Corrections): report-backs a
+    person added, which replace what was read of their sentences."""
     from kg.build import build_links, links_graph_iri, links_staging_iri
+    from kg.corrections import apply_report_backs
     from kg.store import GraphStore
-    doc = GraphStore(None, base=base)
-    doc.replace_graph(graph_iri, graph_iri + "-new", triples)
+    import pyoxigraph as ox
+    doc = GraphStore(None, base=base)  # the new document alone, in memory: read like the store
+    g = ox.NamedNode(graph_iri)
+    rows = GraphStore._triples(triples)
+    doc._store.extend([ox.Quad(t.subject, t.predicate, t.object, g) for t in rows]
+                      + [ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in rows])
     swaps = []
     for body in bodies_of(doc):
         a1, s1, d1 = _inputs(doc, body, None)
@@ -374,49 +436,63 @@ def links_for_document(store, graph_iri: str, triples: bytes, base: str):
         dates = {a.date for a in actions} | {s.date for s in cands}
         if len(dates) < 2 and not store._store.contains_named_graph(_node(live)):
             continue
-        g = build_links(body, link_body(actions, cands), actions, d0 | d1, base)
+        links, corrected = apply_report_backs(link_body(actions, cands), actions, cands, corrections)
+        g = build_links(body, links, actions, d0 | d1, base, frozenset(c.meeting for c in cands), corrected)
         swaps.append((str(live), str(links_staging_iri(body, base)), list(g)))
     doc.close()
     return swaps
 
 
-def relink_body(store, body_iri: str, base: str) -> int:
-    """Recompute one body's link graph from what the store holds; returns how many links."""
+def relink_body(store, body_iri: str, base: str, corrections=None) -> int:
+    """Recompute one body's link graph from what the store holds, in one transaction;
+    returns how many report-backs it holds."""
     from kg.build import build_links, links_graph_iri, links_staging_iri
+    from kg.corrections import apply_report_backs
     actions, cands, due = _inputs(store, body_iri, None)
-    links = link_body(actions, cands)
-    g = build_links(body_iri, links, actions, due, base)
-    store.replace_graphs_together([(str(links_graph_iri(body_iri, base)), str(links_staging_iri(body_iri, base)),
-                                    list(g))])
+    live = links_graph_iri(body_iri, base)
+    dates = {a.date for a in actions} | {c.date for c in cands}
+    if len(dates) < 2 and not store._store.contains_named_graph(_node(live)):
+        return 0
+    links, corrected = apply_report_backs(link_body(actions, cands), actions, cands, corrections)
+    g = build_links(body_iri, links, actions, due, base, frozenset(c.meeting for c in cands), corrected)
+    store.replace_graphs_together([(str(live), str(links_staging_iri(body_iri, base)), list(g))])
     return len(links)
+
+
+_BODY_PREDICATE = b"<https://w3id.org/govkg/ontology#body>"
+
+
+def bodies_in(triples: bytes) -> set[str]:
+    """The bodies a document's N-Triples name for its meetings."""
+    out = set()
+    for line in triples.splitlines():
+        if _BODY_PREDICATE in line:
+            obj = line.split(_BODY_PREDICATE, 1)[1].strip().rstrip(b".").strip()
+            if obj.startswith(b"<") and obj.endswith(b">"):
+                out.add(obj[1:-1].decode("utf-8"))
+    return out
+
+
+STALE = """PREFIX gov: <https://w3id.org/govkg/ontology#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT DISTINCT ?b WHERE {
+  ?m a gov:Meeting ; gov:body ?b ; dcterms:date ?d .
+  FILTER NOT EXISTS { ?b gov:linkedMeeting ?m }
+  ?m2 a gov:Meeting ; gov:body ?b ; dcterms:date ?d2 .
+  FILTER(?d2 != ?d)
+}"""
+
+
+def relink_stale(store, base: str, bodies: set[str] = frozenset(), corrections=None) -> list[str]:
+    """Relink `bodies` and every body with a dated meeting its links were not computed
+    from (left so by a build stopped before its end); returns the bodies relinked.
+    `corrections`: report-backs a person added (kg.corrections)."""
+    todo = set(bodies) | {r["b"] for r in store.select(STALE)[1]}
+    for body in sorted(todo):
+        relink_body(store, body, base, corrections)
+    return sorted(todo)
 
 
 def _node(iri):
     import pyoxigraph as ox
     return ox.NamedNode(str(iri))
-
-
-def links_for_documents(store, docs: list[tuple[str, bytes]], base: str):
-    """`links_for_document` for several new documents written together: (graph IRI,
-    N-Triples) each, none of them in `store` yet.  Each body they hold is linked once,
-    from its meetings in `store` plus all of theirs (a body's links do not depend on the
-    order its meetings are written in), instead of once per document."""
-    from kg.build import build_links, links_graph_iri, links_staging_iri
-    from kg.store import GraphStore
-    doc = GraphStore(None, base=base)
-    for graph_iri, triples in docs:
-        doc.replace_graph(graph_iri, graph_iri + "-new", triples)
-    swaps = []
-    for body in bodies_of(doc):
-        a1, s1, d1 = _inputs(doc, body, None)
-        a0, s0, d0 = _inputs(store, body, None)
-        actions = sorted(a0 + a1, key=lambda a: a.iri)
-        cands = sorted(s0 + s1, key=lambda s: s.passage)
-        live = links_graph_iri(body, base)
-        dates = {a.date for a in actions} | {s.date for s in cands}
-        if len(dates) < 2 and not store._store.contains_named_graph(_node(live)):
-            continue
-        g = build_links(body, link_body(actions, cands), actions, d0 | d1, base)
-        swaps.append((str(live), str(links_staging_iri(body, base)), list(g)))
-    doc.close()
-    return swaps

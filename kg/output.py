@@ -1,22 +1,27 @@
-"""Rendering rows as a table, JSON or CSV: one place for every command that returns rows."""
+"""Rendering rows as a table, JSON, NDJSON or CSV: one place for every command that returns rows."""
 from __future__ import annotations
 
 import csv
 import io
 import json
+import re
 import shutil
+import unicodedata
 
 from kg.vocab import DEFAULT_BASE
 
-FORMATS = ("table", "json", "csv")
+FORMATS = ("table", "json", "ndjson", "csv")
 
 
 def render(columns: list[str], rows: list[dict[str, str]], fmt: str, *, base: str = DEFAULT_BASE,
-           width: int | None = None) -> str:
-    """JSON: an array of objects keyed by column (unbound left out); CSV: a header and rows;
-    table: aligned columns for people, IRIs under the base shortened, long cells cut."""
+           width: int | None = None, labels: dict[str, str] | None = None) -> str:
+    """JSON: an array of objects keyed by column (unbound left out); NDJSON: one such object
+    a line; CSV: a header and rows (IRIs kept in all three); table: for people, IRIs
+    replaced by the names and dates in `labels`, columns sized to the text and the terminal."""
     if fmt == "json":
         return json.dumps([{c: r[c] for c in columns if c in r} for r in rows], ensure_ascii=False, indent=2)
+    if fmt == "ndjson":
+        return "\n".join(json.dumps({c: r[c] for c in columns if c in r}, ensure_ascii=False) for r in rows)
     if fmt == "csv":
         buf = io.StringIO()
         w = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
@@ -24,28 +29,103 @@ def render(columns: list[str], rows: list[dict[str, str]], fmt: str, *, base: st
         for r in rows:
             w.writerow({c: r.get(c, "") for c in columns})
         return buf.getvalue().rstrip("\n")
-    return _table(columns, rows, base, width or shutil.get_terminal_size((160, 24)).columns)
+    if fmt != "table":
+        raise ValueError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
+    cols, cells = readable(columns, rows, labels or {}, base)
+    cells = [[terminal_safe(c) for c in row] for row in cells]
+    return _table([terminal_safe(c) for c in cols], cells, width or shutil.get_terminal_size((160, 24)).columns)
+
+
+# What must not reach a terminal raw: C0 and C1 controls (escape sequences set titles,
+# clear the screen, move the cursor), DEL, bidirectional overrides (text that reads other
+# than it is), and the surrogates Python keeps for file-name bytes that are not UTF-8.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _escape(m: re.Match) -> str:
+    n = ord(m.group(0))
+    if 0xDC80 <= n <= 0xDCFF:  # a byte of a file name that is not UTF-8
+        return f"\\x{n - 0xDC00:02x}"
+    return f"\\x{n:02x}" if n < 0x100 else f"\\u{n:04x}"
+
+
+def terminal_safe(text: str) -> str:
+    """`text` with control characters shown as escapes (\\x1b), line breaks and tabs kept:
+    what every command prints of file names and minutes text goes through here."""
+    return _UNSAFE.sub(_escape, text)
+
+
+def _is_iri(value: str) -> bool:
+    return value.startswith(("http://", "https://", "urn:"))
+
+
+_NAMED_BY_NAME = frozenset({"person", "org", "entity", "speaker", "owner"})
+
+
+def readable(columns: list[str], rows: list[dict[str, str]], labels: dict[str, str],
+             base: str = DEFAULT_BASE) -> tuple[list[str], list[list[str]]]:
+    """The columns and cells a person reads: an IRI shown as its label (a meeting as its
+    body and date, a person as their name); a column of IRIs with no label, or one that
+    only repeats its neighbour (owner beside owner_name), left out."""
+    keep, out_cols = [], []
+    shown: list[list[str]] = []
+    for c in columns:
+        values = [r.get(c, "") for r in rows]
+        iris = [v for v in values if v]
+        if iris and all(_is_iri(v) for v in iris):
+            if f"{c}_name" in columns or (c in _NAMED_BY_NAME and "name" in columns):
+                continue  # owner beside owner_name, person beside name
+            if not any(v in labels for v in iris):
+                continue  # an identifier only: json and csv keep it
+            values = [labels.get(v, _short(v, base)) if v else "" for v in values]
+        if any(all(not v or v == p for v, p in zip(values, prev)) for prev in shown):
+            continue  # says nothing its neighbour does not
+        shown.append(values)
+        keep.append(values)
+        out_cols.append(c)
+    if not out_cols and columns:  # nothing but identifiers: show them rather than nothing
+        out_cols = list(columns)
+        keep = [[_short(r.get(c, ""), base) for r in rows] for c in columns]
+    cells = [[" ".join(col[i].split()) for col in keep] for i in range(len(rows))]
+    return out_cols, cells
 
 
 def _short(value: str, base: str) -> str:
     return value[len(base):] if value.startswith(base) else value
 
 
-def _table(columns: list[str], rows: list[dict[str, str]], base: str, width: int) -> str:
-    if not rows:
+def _width(s: str) -> int:
+    """Columns a string takes on a terminal (wide characters count two)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+
+
+def _fit(s: str, w: int) -> str:
+    if _width(s) <= w:
+        return s + " " * (w - _width(s))
+    out = ""
+    for ch in s:
+        if _width(out + ch) > w - 1:
+            break
+        out += ch
+    return out + "…" + " " * (w - 1 - _width(out))
+
+
+def _table(columns: list[str], cells: list[list[str]], width: int) -> str:
+    if not cells:
         return "(no rows)"
-    cells = [[_short(r.get(c, ""), base).replace("\n", " ") for c in columns] for r in rows]
-    widths = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(columns)]
-    # share the terminal width: cut the widest columns first
-    budget = max(width - 2 * (len(columns) - 1), 20 * len(columns))
-    while sum(widths) > budget and max(widths) > 20:
-        i = widths.index(max(widths))
+    widths = [max(_width(c), *(_width(row[i]) for row in cells)) for i, c in enumerate(columns)]
+    # share the terminal: a column is as wide as its text; when they do not fit, the widest
+    # give way first, none below the narrower of its text and 12
+    budget = max(width - 2 * (len(columns) - 1), 12 * len(columns))
+    floor = [min(w, max(12, _width(c))) for w, c in zip(widths, columns)]
+    while sum(widths) > budget:
+        i = max(range(len(widths)), key=lambda k: widths[k] - floor[k])
+        if widths[i] <= floor[i]:
+            break
         widths[i] -= 1
-    def fit(s: str, w: int) -> str:
-        return s if len(s) <= w else s[: max(w - 1, 0)] + "…"
-    lines = ["  ".join(fit(c, widths[i]).ljust(widths[i]) for i, c in enumerate(columns)).rstrip(),
+    lines = ["  ".join(_fit(c, widths[i]) for i, c in enumerate(columns)).rstrip(),
              "  ".join("-" * w for w in widths)]
     for row in cells:
-        lines.append("  ".join(fit(v, widths[i]).ljust(widths[i]) for i, v in enumerate(row)).rstrip())
-    lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+        lines.append("  ".join(_fit(v, widths[i]) for i, v in enumerate(row)).rstrip())
+    lines.append(f"({len(cells)} row{'s' if len(cells) != 1 else ''})")
     return "\n".join(lines)

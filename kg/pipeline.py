@@ -22,12 +22,13 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from kg.build import build_graph, build_triples
+from kg import corrections as corr
+from kg.build import build_graph, build_triples, corrections_graph
 from kg.errors import GovkgError, InputError, UsageError
 from kg.extract import extract
 from kg.ids import Minter, source_key
 from kg.read import iter_sources, read_document
-from kg.link import links_for_document, links_for_documents, report_sentences
+from kg.link import bodies_in, links_for_document, relink_stale, report_sentences
 from kg.records import Extraction, Resolution
 from kg.query import get_named
 from kg.resolve import KnownPeople, known_people, resolve
@@ -38,12 +39,11 @@ from kg.vocab import DEFAULT_BASE
 
 # documents written between flushes of the store's write buffers (memory stays flat)
 FLUSH_EVERY = 50
-# New documents are gathered and written to a local store together when they hold this
-# many triples (a few hundred documents of real minutes: the writer holds at most this
-# much) or the first of them has waited this long (readers see a long build's documents
-# as it goes).
-WRITE_TRIPLES = 50_000
-WRITE_SECONDS = 10.0
+# New documents are gathered and written to a local store in one bulk load when they hold
+# this many triples (the writer holds at most this much) or the first of them has waited
+# this long (readers see a long build's documents as it goes).
+WRITE_TRIPLES = 150_000
+WRITE_SECONDS = 2.0
 
 
 def write_seconds() -> float:
@@ -81,12 +81,16 @@ class FileResult:
     triples: int = 0
     error: str | None = None
     unresolved: list[str] = field(default_factory=list)
+    # correction id -> why it did not apply to this document (kg.corrections.Applied.missed)
+    corrections_missed: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
 class BuildReport:
     store: str
     results: list[FileResult] = field(default_factory=list)
+    # one line per correction that applied to no document in the store
+    stale_corrections: list[str] = field(default_factory=list)
 
     @property
     def failed(self) -> list[FileResult]:
@@ -132,16 +136,19 @@ class _time_bound:
             signal.signal(signal.SIGALRM, self._old)
 
 
-def _graph_for(path: str, body, date, base, known: KnownPeople | None = None) -> tuple[list | None, str, FileResult]:
+def _graph_for(path: str, body, date, base, known: KnownPeople | None = None,
+               corrections: corr.Corrections | None = None) -> tuple[list | None, str, FileResult]:
     limit = doc_seconds()
     try:
         with _time_bound(limit):
             doc = read_document(path)
             secs = segment(doc)
-            res = resolve(extract(secs, body=body, date=date), known=known)
+            ex, applied = corr.before_resolve(extract(secs, body=body, date=date), corrections, source_key(path))
+            res = corr.after_resolve(resolve(ex, known=known), corrections, applied)
             res.report_sentences = report_sentences(secs, res)
-            g = build_triples(res, base)
-        return g, doc.sha256, FileResult(path, "built", len(g), unresolved=res.unresolved)
+            g = build_triples(res, base, applied)
+        return g, doc.sha256, FileResult(path, "built", len(g), unresolved=res.unresolved,
+                                         corrections_missed=applied.missed)
     except _Overtime:
         return None, "", FileResult(path, "failed", error=(
             f"{path}: took more than {limit:g} s to read (the bound on one document); "
@@ -180,8 +187,8 @@ def build_document(task: tuple) -> tuple[bytes | None, FileResult]:
     Runs in a worker process when building in parallel: a pure function of its
     arguments that touches no store.
     """
-    path, body, date, base, known = task if len(task) == 5 else (*task, None)
-    g, _sha, result = _graph_for(path, body, date, base, known)
+    path, body, date, base, known, corrections = (tuple(task) + (None, None))[:6]
+    g, _sha, result = _graph_for(path, body, date, base, known, corrections)
     if g is None:
         return None, result
     try:
@@ -190,9 +197,26 @@ def build_document(task: tuple) -> tuple[bytes | None, FileResult]:
         return None, FileResult(path, "failed", error=f"{path}: cannot write its graph ({e}); check --base")
 
 
-def _worker_init() -> None:
+def _worker_init(build_pid: int | None = None) -> None:
     # Ctrl-C is the parent's to handle (it stops the pool); workers just stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if build_pid:
+        # A build killed outright (kill -9) cannot stop its workers, and a worker waiting
+        # for work holds both ends of its task queue, so it would wait for ever: it
+        # watches the build and ends with it.
+        import threading
+
+        def watch() -> None:
+            import time
+            while True:
+                time.sleep(0.5)
+                try:
+                    os.kill(build_pid, 0)
+                except ProcessLookupError:
+                    os._exit(1)
+                except OSError:
+                    pass
+        threading.Thread(target=watch, daemon=True, name="govkg-watch-build").start()
     if sys.platform.startswith("linux"):
         # A build killed outright (kill -9) cannot stop its pool: its fork server then
         # exits, and this makes the kernel stop the worker too instead of leaving it waiting.
@@ -206,6 +230,17 @@ def _worker_init() -> None:
             pass
 
 
+def check_base(base: str) -> None:
+    """Refuse a base IRI that no IRI can be minted under, before any document is read (each
+    document would fail, and rdflib warn once per IRI)."""
+    import pyoxigraph as ox
+    try:
+        ox.NamedNode(base + "x")
+    except ValueError as e:
+        raise UsageError(f"--base {base!r} is not an absolute IRI ({e}); give one such as "
+                         "https://example.org/id/") from None
+
+
 def resolve_jobs(jobs: int | None) -> int:
     """jobs=None or 0 means one worker per CPU; 1 means build in this process."""
     if jobs is None or jobs == 0:
@@ -215,15 +250,77 @@ def resolve_jobs(jobs: int | None) -> int:
     return jobs
 
 
-def _pool(jobs: int):
-    """A process pool.  Workers are forked from a clean server process ("forkserver")
-    where the platform has one, so no thread or store handle of this process is copied."""
-    import multiprocessing as mp
-    methods = mp.get_all_start_methods()
-    ctx = mp.get_context("forkserver" if "forkserver" in methods and sys.platform != "darwin" else "spawn")
-    if ctx.get_start_method() == "forkserver":
-        ctx.set_forkserver_preload(["kg.pipeline"])
-    return ctx.Pool(jobs, initializer=_worker_init)
+class _Parallel:
+    """Documents built by worker processes, results handed back in input order.
+
+    At most a few documents per worker are in flight: if writing falls behind, workers
+    wait instead of piling finished graphs up in this process (memory stays flat).  A
+    worker that dies (killed, out of memory) breaks the pool; the documents it may have
+    held are then built again one at a time, each in a pool of its own, so the one that
+    kills its worker is named and failed, and every other document still builds.
+    """
+
+    def __init__(self, jobs: int):
+        self.jobs = jobs
+        self.window = 4 * jobs
+        self._executor = None
+
+    def _new_executor(self, jobs: int):
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+        methods = mp.get_all_start_methods()
+        ctx = mp.get_context("forkserver" if "forkserver" in methods and sys.platform != "darwin" else "spawn")
+        if ctx.get_start_method() == "forkserver":
+            ctx.set_forkserver_preload(["kg.pipeline"])
+        self.close()
+        self._executor = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_worker_init,
+                                             initargs=(os.getpid(),))
+        return self._executor
+
+    def results(self, tasks: list[tuple]):
+        from collections import deque
+        from concurrent.futures.process import BrokenProcessPool
+        ex = self._new_executor(self.jobs)
+        pending: deque = deque()
+        i = 0
+        while i < len(tasks) or pending:
+            while i < len(tasks) and len(pending) < self.window:
+                pending.append((i, ex.submit(build_document, tasks[i])))
+                i += 1
+            k, fut = pending.popleft()
+            try:
+                yield fut.result()
+                continue
+            except BrokenProcessPool:
+                pass
+            # the pool is broken: every document not yet handed back is a suspect
+            suspects = [k] + [j for j, _ in pending]
+            pending.clear()
+            for j in suspects:
+                yield self._alone(tasks[j])
+            ex = self._new_executor(self.jobs)
+
+    def _alone(self, task: tuple) -> tuple[bytes | None, FileResult]:
+        from concurrent.futures.process import BrokenProcessPool
+        ex = self._new_executor(1)
+        try:
+            return ex.submit(build_document, task).result()
+        except BrokenProcessPool:
+            path = task[0]
+            return None, FileResult(path, "failed", error=(
+                f"{path}: the worker process reading it died (killed, or out of memory); "
+                "build it alone with --jobs 1 to see why"))
+
+    def close(self) -> None:
+        if self._executor is not None:
+            ex, self._executor = self._executor, None
+            if getattr(ex, "_pending_work_items", None):
+                # stopped half-way (an error, Ctrl-C): a worker busy with a document must
+                # not keep the build, and its lock, alive
+                for proc in list((getattr(ex, "_processes", None) or {}).values()):
+                    if proc.is_alive():
+                        proc.kill()
+            ex.shutdown(wait=True, cancel_futures=True)
 
 
 def _open_store(store_path: str | None, endpoint: str | None, base: str, update_endpoint: str | None = None):
@@ -237,7 +334,8 @@ def _open_store(store_path: str | None, endpoint: str | None, base: str, update_
 
 def build_into_store(paths: list[str], store_path: str | None, *, body: str | None = None, date: str | None = None,
                      base: str = DEFAULT_BASE, force: bool = False, progress=None, jobs: int | None = 1,
-                     endpoint: str | None = None, update_endpoint: str | None = None) -> BuildReport:
+                     endpoint: str | None = None, update_endpoint: str | None = None,
+                     corrections: str | os.PathLike | None = None) -> BuildReport:
     """Build every file under `paths` into the store, one named graph per file.
 
     A file whose content hash is already stored is skipped unless `force`; a changed
@@ -247,8 +345,14 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
     None: one per CPU).  Only this process writes to the store.  `endpoint`: build into a
     SPARQL 1.1 server (see kg.remote for the URL convention; `update_endpoint` where its
     update URL is not beside the query URL) instead of the store folder `store_path`.
+    `corrections`: a corrections file (kg.corrections) to apply; by default
+    STORE/corrections.toml where it exists.  It is read before anything is built (a
+    malformed file builds nothing); when it changed since the last build, every document
+    is rebuilt; corrections that apply to nothing are listed in `stale_corrections`.
     """
     jobs = resolve_jobs(jobs)
+    check_base(base)
+    cs = _load_corrections(corrections, None if endpoint else store_path)
     report = BuildReport(str(endpoint or store_path))
     files: list[str] = []
 
@@ -261,7 +365,11 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
     pool = None
     try:
         with _open_store(store_path, endpoint, base, update_endpoint) as store:
-            stored = {} if force else store.source_hashes()
+            live = store.source_hashes()
+            # corrections changed since the last build: every document is read again with them
+            changed = _stored_corrections_hash(store) != (cs.sha256 if cs else None)
+            stored = {} if force or changed else live
+            to_link: set[str] = set()  # bodies of new documents, relinked at the end
             todo: list[tuple[str, str, str]] = []  # path, graph IRI, staging IRI
             for path in files:
                 key = source_key(path)
@@ -279,21 +387,16 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
             # "Julia Hassall" its earlier minutes named (documents of one build do not see
             # each other's people: they are resolved in parallel)
             known = known_people(store.select(get_named("known-people").text)[1], base) if todo else None
-            tasks = [(path, body, date, base, known) for path, _, _ in todo]
+            tasks = [(path, body, date, base, known, cs) for path, _, _ in todo]
             if jobs > 1 and len(todo) > 1:
                 # workers come from a fresh fork server: they hold no handle of this store
-                pool = _pool(min(jobs, len(todo)))
-                chunk = _chunksize(len(tasks), jobs)
-                window = _Window(max(4 * jobs, 2 * chunk * jobs))
-                outputs = pool.imap(build_document, window.feed(tasks), chunksize=chunk)
+                pool = _Parallel(min(jobs, len(todo)))
+                outputs = pool.results(tasks)
             else:
-                window = None
                 outputs = map(build_document, tasks)
             written = 0
-            local = hasattr(store, "_store")
-            # a changed document replaces its graph at once (staging graph, then a swap);
-            # new documents are gathered and written together
-            existing = set(store.source_hashes()) if force else set(stored)
+            # new documents are gathered and written together (one bulk load, added to
+            # the store atomically); a changed one is written at once, with its links
             pending: list[tuple[str, str, bytes]] = []
             pending_lines = 0
             pending_since = 0.0
@@ -301,87 +404,99 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
 
             def write_pending() -> None:
                 nonlocal written, pending_lines
-                if not pending:
-                    return
-                # each body they hold is linked once for all of them
-                links = links_for_documents(store, [(g, nt) for g, _, nt in pending], base)
-                if links:
-                    # the documents and their bodies' links change in one transaction
-                    store.add_graphs_with(pending, links)
-                else:
-                    store.replace_graphs(pending)  # one bulk load, added atomically
-                written += len(pending)
-                pending.clear()
-                pending_lines = 0
-                store.flush()
+                if pending:
+                    store.replace_graphs(pending)
+                    written += len(pending)
+                    pending.clear()
+                    pending_lines = 0
+                    store.flush()
 
             # results come back in input order; the progress bar moves as each is read
             for _path, graph_iri, staging_iri in (progress(todo) if progress else todo):
                 nt, result = next(outputs)
-                if window is not None:
-                    window.done()
-                if nt is not None and local and graph_iri not in existing:
+                if nt is not None and isinstance(store, GraphStore) and graph_iri not in live:
+                    # a new document only adds: its body is relinked once, after the last one
                     if not pending:
                         pending_since = time.monotonic()
                     pending.append((graph_iri, staging_iri, nt))
                     pending_lines += nt.count(b"\n")
+                    to_link.update(bodies_in(nt))
                     if pending_lines >= WRITE_TRIPLES or time.monotonic() - pending_since >= wait:
                         write_pending()
                 elif nt is not None:
-                    write_pending()  # what came before is written before a replacement reads the store
-                    links = links_for_document(store, graph_iri, nt, base) if local else []
+                    write_pending()  # what came before is in the store before this one reads it
+                    linking = isinstance(store, GraphStore)  # the link stage runs on local stores
+                    links = []
+                    if linking and graph_iri in live:
+                        # a changed document: its body's links change with it, in one transaction,
+                        # so no link ever points into a version of the document that is gone
+                        links = links_for_document(store, graph_iri, nt, base, cs)
                     if links:
-                        # the document and its body's links change in one transaction
                         store.replace_graphs_together([(graph_iri, staging_iri, nt), *links])
                     else:
+                        # a new document only adds: its body is relinked once, after the last one
                         store.replace_graph(graph_iri, staging_iri, nt)
+                        if linking:
+                            to_link.update(bodies_in(nt))
                     written += 1
                     if written % FLUSH_EVERY == 0:
                         store.flush()
                 report.results.append(result)
             write_pending()
+            if cs is not None or changed:
+                _write_corrections(store, cs, minter, base)
+            if isinstance(store, GraphStore):
+                relink_stale(store, base, to_link, cs)
+            if cs is not None:  # after linking: report-back corrections apply there
+                report.stale_corrections = _stale(store, cs, report)
     finally:
         if pool is not None:
-            window.stop()
-            pool.terminate()
-            pool.join()
+            pool.close()
     return report
 
 
-class _Window:
-    """At most `size` documents in flight: if writing falls behind, workers wait instead of
-    piling finished graphs up in this process (memory stays flat however many documents)."""
-
-    def __init__(self, size: int):
-        import threading
-        self._free = threading.Semaphore(size)
-        self._stop = threading.Event()
-
-    def feed(self, tasks):
-        for task in tasks:
-            while not self._free.acquire(timeout=0.2):
-                if self._stop.is_set():
-                    return
-            if self._stop.is_set():
-                return
-            yield task
-
-    def done(self) -> None:
-        self._free.release()
-
-    def stop(self) -> None:
-        self._stop.set()
+def _load_corrections(path, store_path) -> corr.Corrections | None:
+    if path is not None:
+        return corr.load(path)
+    default = corr.default_path(store_path)
+    return corr.load(default) if default is not None and default.is_file() else None
 
 
-def _chunksize(n: int, jobs: int) -> int:
-    # a document takes tens of milliseconds: small chunks keep workers evenly busy
-    return max(1, min(16, n // (jobs * 16)))
+def _stored_corrections_hash(store) -> str | None:
+    rows = store.select(get_named("corrections-file").text)[1]
+    return rows[0].get("sha256") if rows else None
+
+
+def _write_corrections(store, cs: corr.Corrections | None, minter: Minter, base: str) -> None:
+    """The corrections graph holds the file's corrections (or goes, with the file)."""
+    graph_iri = str(minter.graph("corrections"))
+    if cs is None:
+        store.remove_graph(graph_iri)
+        return
+    store.replace_graph(graph_iri, str(minter.staging_graph("corrections")), ntriples_of(corrections_graph(cs, base)))
+
+
+def _stale(store, cs: corr.Corrections, report: BuildReport) -> list[str]:
+    """Corrections that no document in the store applied, each with why (from this build)."""
+    rows = store.select(get_named("corrections").text)[1]
+    base_c = str(Minter(store.base).iri("correction", ""))
+    applied = {r["correction"].removeprefix(base_c) for r in rows if r.get("document")}
+    missed: dict[str, str] = {}
+    for r in report.results:
+        for cid, why in r.corrections_missed.items():
+            missed.setdefault(cid, why)
+    return [corr.stale_message(cs, c, missed) for c in cs.entries if c.id not in applied]
 
 
 def _sha_of(path: str) -> str:
     import hashlib
+    from kg.read import open_regular
     h = hashlib.sha256()
-    with open(path, "rb") as f:
+    try:
+        fd = open_regular(path, path)
+    except InputError:
+        return ""  # not a file now: read_document says why
+    with os.fdopen(fd, "rb") as f:
         for chunk in iter(lambda: f.read(1 << 20), b""):
             h.update(chunk)
     return h.hexdigest()

@@ -65,6 +65,14 @@ def from_text(text: str, name: str = "query") -> NamedQuery:
 
 def bind(query: NamedQuery, params: dict[str, str]) -> dict[str, str]:
     """Map `-p KEY=VALUE` to engine bindings: declared params by their variable, others as ?KEY."""
+    named = named_queries().get(query.name)
+    declares = bool(query.params) or (named is not None and named.text == query.text)
+    unknown = sorted(k for k in params if k not in query.params)
+    if unknown and declares:
+        # a misspelt key would otherwise bind nothing and silently answer for everything
+        takes = ", ".join(f"-p {k}=..." for k in sorted(query.params)) or "no -p parameters"
+        raise QueryError(f"query {query.name!r} has no parameter {', '.join(repr(k) for k in unknown)}; "
+                         f"it takes {takes}")
     missing = sorted(query.required - params.keys())
     if missing:
         raise QueryError(f"query {query.name!r} needs " + ", ".join(f"-p {m}=TEXT" for m in missing))
@@ -144,17 +152,58 @@ def explain_syntax_error(text: str, message: str) -> str:
     return f"malformed {kind} at {where}: {_what_was_expected(m.group(3))}"
 
 
+# Deeper than this, a query is not one a person wrote; Oxigraph's recursive parser
+# overflows its stack (a segmentation fault) on 10,000 nested braces.
+MAX_NESTING = 200
+_SERVICE = re.compile(r"(?<![?$\w:.-])SERVICE\b(?![:\w-])", re.I)
+
+
+def _code_only(text: str):
+    """The query text with strings, IRIs and comments taken out (they may hold any word or brace)."""
+    from kg.store import _SKIP
+    pos = 0
+    for m in _SKIP.finditer(text):
+        yield text[pos:m.start()]
+        yield " "
+        pos = m.end()
+    yield text[pos:]
+
+
+def check_text(text: str, *, allow_service: bool = False) -> None:
+    """Refuse, before any parser sees it, a query nested too deep or (unless allowed) one
+    that would make the store call another server (SERVICE)."""
+    depth = deepest = 0
+    for piece in _code_only(text):
+        if not allow_service and _SERVICE.search(piece):
+            raise QueryError("the query calls another SPARQL service (SERVICE), which govkg does not do "
+                             "unless you pass --allow-service")
+        for c in piece:
+            if c in "{([":
+                depth += 1
+                if depth > deepest:
+                    deepest = depth
+                    if deepest > MAX_NESTING:
+                        raise QueryError(f"the query nests braces or brackets more than {MAX_NESTING} deep; "
+                                         "write it with fewer nested groups")
+            elif c in "})]":
+                depth -= 1
+
+
 def run(store: GraphStore, query: NamedQuery, params: dict[str, str] | None = None, *,
-        timeout: float | None = None) -> tuple[list[str], list[dict[str, str]]]:
+        timeout: float | None = None, allow_service: bool = False) -> tuple[list[str], list[dict[str, str]]]:
     """Run a query; returns (column names, rows of plain strings, unbound left out).
 
     With `timeout`, a local store is queried in a child process that is stopped when the
-    time is up (Oxigraph cannot cancel a running query from Python).
+    time is up (Oxigraph cannot cancel a running query from Python); a SPARQL endpoint is
+    given that long to answer.  SERVICE calls are refused unless `allow_service`.
     """
     if is_update(query.text):
         raise QueryError("this is a SPARQL update; govkg query only reads unless you pass --allow-update")
+    check_text(query.text, allow_service=allow_service)
     bindings = bind(query, params or {})
     try:
+        if timeout is not None and getattr(store, "path", None) is None and hasattr(store, "timeout"):
+            store.timeout = timeout  # an endpoint: the time it has to answer
         if timeout is None or getattr(store, "path", None) is None:
             return store.select(query.text, bindings)
         return _run_with_timeout(store, query.text, bindings, timeout)
@@ -162,10 +211,12 @@ def run(store: GraphStore, query: NamedQuery, params: dict[str, str] | None = No
         raise QueryError(explain_syntax_error(query.text, str(e))) from None
 
 
-def run_update(store: GraphStore, query: NamedQuery) -> None:
-    """Apply a SPARQL update (only for `govkg query --allow-update`)."""
+def run_update(store: GraphStore, query: NamedQuery, *, allow_service: bool = False) -> None:
+    """Apply a SPARQL update (only for `govkg query --allow-update`), to a store folder or
+    an endpoint; the merged default graph follows what it does to the document graphs."""
+    check_text(query.text, allow_service=allow_service)
     try:
-        store.update(query.text)
+        getattr(store, "user_update", store.update)(query.text)
     except QueryError as e:
         raise QueryError(explain_syntax_error(query.text, str(e))) from None
     except (OSError, ValueError) as e:
@@ -210,3 +261,21 @@ def _run_with_timeout(store: GraphStore, text: str, bindings: dict[str, str], ti
 def run_named(store: GraphStore, name: str, params: dict[str, str] | None = None
               ) -> tuple[list[str], list[dict[str, str]]]:
     return run(store, get_named(name), params)
+
+
+def display_labels(store) -> dict[str, str]:
+    """What a table for people shows for an IRI: a person's or organisation's name, a
+    meeting's body and date, an agenda item's number and title, a report's title."""
+    _, rows = run_named(store, "labels")
+    out: dict[str, str] = {}
+    for r in rows:
+        kind, name = r["kind"], r.get("name", "")
+        if kind == "meeting":
+            label = f"{name or 'Meeting'}, {r['date']}" if r.get("date") else f"{name or 'Meeting'} (date not stated)"
+        elif kind == "item":
+            label = f"{r['number']} {name}" if r.get("number") else name
+        else:
+            label = name
+        if label and (r["thing"] not in out or kind == "meeting"):
+            out[r["thing"]] = label
+    return out

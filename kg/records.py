@@ -203,6 +203,8 @@ class LinkAction:
     item_title: str = ""
     owners: list[str] = field(default_factory=list)  # names and posts ("Helen Richardson", "Clerk")
     order: int = 0  # position in its document
+    item_number: str = ""  # the minute number of its item ("3778", "275/19")
+    graph: str = ""  # the named graph (document) that states it
 
 
 @dataclass

@@ -55,7 +55,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from kg.errors import QueryError, StoreError
-from kg.store import rdflib_graph, swap_update, to_ox, unmerge_update, with_values  # noqa: F401 - with_values is part of this API
+from kg.store import rdflib_graph, swap_update, to_ox, unmerge_update, with_resync, with_values  # noqa: F401 - with_values is part of this API
 from kg.vocab import DEFAULT_BASE, GOV
 
 _NO_GSP = {404, 405, 415, 501}
@@ -146,6 +146,11 @@ class RemoteStore:
     def update(self, sparql: str) -> None:
         with self._post_form(self.update_url, [("update", sparql)], query=True):
             pass
+
+    def user_update(self, sparql: str) -> None:
+        """A user's update (`govkg query --allow-update --endpoint`), with the merged default
+        graph brought back in step in the same request (see kg.store.with_resync)."""
+        self.update(with_resync(sparql, self._staging_prefix()))
 
     # -- graphs ------------------------------------------------------------------------
     def _staging_prefix(self) -> str:

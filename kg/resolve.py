@@ -259,7 +259,8 @@ def resolve(ex: Extraction, *, known: KnownPeople | None = None) -> Resolution:
     for s, p in parsed.items():
         if p.full or p.initials or uf.find(s) != s:
             continue
-        cands = {uf.find(o) for o, q in parsed.items() if o != s and q.surname.lower() == p.surname.lower()}
+        # ("Donegan" and "Councillor Donegan" already one: their own cluster is no other candidate)
+        cands = {uf.find(o) for o, q in parsed.items() if uf.find(o) != s and q.surname.lower() == p.surname.lower()}
         if len(cands) == 1:
             uf.union(cands.pop(), s)
 

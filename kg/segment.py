@@ -47,11 +47,13 @@ def lines_of(text: str, start: int = 0, end: int | None = None) -> list[Line]:
 # -- attendance headings ----------------------------------------------------------------
 
 ATTENDANCE_HEADS = [
-    ("present", re.compile(r"^(?:members\s+)?(?:present|attendees|attendance|members\s+in\s+attendance|board\s+members|"
+    ("present", re.compile(r"^attend\w*\s*:?$|^(?:those|directors|trustees|participants)\s+present\b\s*:?|^participants\s*:|"
+                           r"^(?:members\s+)?(?:present|attendees|attendance|members\s+in\s+attendance|board\s+members|"
                            r"governors\s+present|councillors\s+present|voting\s+members|panel\s+members|"
                            r"committee\s+members)\b\s*:?|^(?:members|governors|councillors|trustees)\s*:", re.I)),
     ("in_attendance", re.compile(r"^(?:also\s*,?\s*|officers\s+|others\s+)?in\s+attendance\b\s*:?|^also\s+present\b\s*:?|"
-                                 r"^officers(?:\s+present)?\s*:|^observers?\s*:|^advisers?\s*:", re.I)),
+                                 r"^(?:officers|officials)(?:\s+present)?\s*:|^officials\s+in\s+attendance\b\s*:?|"
+                                 r"^observers?\s*:|^advisers?\s*:", re.I)),
     ("apologies", re.compile(r"^apologies(?:\s+for\s+absence)?(?:\s+(?:were\s+)?received\s+from)?\b\s*:?|^absent\b\s*:?", re.I)),
 ]
 
@@ -115,6 +117,8 @@ def segment(doc: Document) -> Sections:
         if kind:
             starts.append(Section(kind, ln.start, ln.start, title=ln.text))
             continue
+        if starts and starts[-1].kind in ("present", "in_attendance", "apologies") and _label_only(prev_filled(lines, i)):
+            continue  # "MEMBERS PRESENT:" on its own line: the names below are its list, not a heading
         lk = _list_kind(ln.text)
         if lk:
             starts.append(Section(lk, ln.start, ln.start, title=ln.text))
@@ -168,6 +172,7 @@ MINUTE_SHAPES = [
 def _minute_numbers(text: str) -> list[re.Match]:
     """Minute numbers that rise in one sequence (275/19, 276/19 ...; B/24/01, B/24/02 ...)."""
     best: list[re.Match] = []
+    best_rx = None
     for rx in MINUTE_SHAPES:
         by_key: dict[str, list[re.Match]] = {}
         for m in rx.finditer(text):
@@ -180,20 +185,42 @@ def _minute_numbers(text: str) -> list[re.Match]:
                     seq.append(m)
                     last = n
             if len(seq) > len(best):
-                best = seq
+                best, best_rx = seq, rx
     if len(best) >= 3:
         return best
+    if best_rx is MINUTE_SHAPES[-1]:
+        return []  # "2024. Was a good year": a bare number is a running minute only in a run
     # fewer than three: only those that open a line count ("12/25 Matters arising")
     return [m for m in best if m.start() == 0 or text[m.start() - 1] == "\n"]
 
 
+# Markdown around a label: "**Members Present:**", "### Officers Present", "> [!note]- Present:"
+_MARKUP = re.compile(r"^(?:[>#*_ \t]|\[![a-z]+\][-+]?)+", re.I)
+
+
 def _attendance_kind(t: str) -> str | None:
+    t = re.sub(r"[*_]+(?=\s*:)", "", _MARKUP.sub("", t))
     if len(t) > 400 and not re.match(r"^(present|attendees|apologies)\s*:", t, re.I):
         return None
     for kind, rx in ATTENDANCE_HEADS:
         if rx.match(t):
             return kind
     return None
+
+
+def prev_filled(lines: list[Line], i: int) -> Line | None:
+    """The nearest non-blank line before line i."""
+    return next((b for b in reversed(lines[:i]) if not b.blank), None)
+
+
+def _label_only(ln: Line | None) -> bool:
+    """An attendance label with nothing after its colon ("PRESENT IN THE CHAIR:")."""
+    if ln is None or _attendance_kind(ln.text) is None:
+        return False
+    label = _MARKUP.sub("", ln.text).rstrip("*_ ")
+    if re.search(r"[:;]\s*\S", label):
+        return False  # "Apologies; Tamsyn Imison": the list is on the label's own line
+    return label.endswith(":") or len(label.split()) <= 4
 
 
 def _list_kind(t: str) -> str | None:
@@ -269,6 +296,10 @@ def _close_trailing_lists(text: str, sections: list[Section]) -> None:
             words = ln.text.split()
             lower = sum(1 for w in words if w[:1].islower())
             prose = ln.text.endswith((".", "?", "!")) and len(words) >= 6 and lower >= 0.4 * len(words)
+            # a long line of names ("**Ann Lee, Raj Patel, ...**") is still the list
+            names_line = lower <= 0.1 * len(words) and ln.text.count(",") >= 3
+            # a Markdown heading ("**Minutes**", "### Notes") opens what follows the list
+            md_heading = bool(re.fullmatch(r"(?:#+\s*|\*\*)[A-Z][\w ’'&-]{0,40}(?:\*\*)?:?", ln.text))
             if not prose and ls[k - 1].blank and k > 1:
                 # a paragraph after the list, its sentence wrapped over lines by the layout
                 para = []
@@ -280,7 +311,8 @@ def _close_trailing_lists(text: str, sections: list[Section]) -> None:
                 lower = sum(1 for w in words if w[:1].islower())
                 prose = len(para) > 1 and para[-1].endswith((".", "?", "!")) and len(words) >= 8 \
                     and lower >= 0.4 * len(words)
-            if len(ln.text) > 160 or _SENTENCE_BREAK.search(ln.text) or prose or any(rx.match(ln.text) for rx in MINUTE_SHAPES):
+            if (len(ln.text) > 160 and not names_line) or _SENTENCE_BREAK.search(ln.text) or prose or md_heading \
+                    or any(rx.match(ln.text) for rx in MINUTE_SHAPES):
                 end = ln.start
                 break
         if end != s.end:
@@ -331,6 +363,9 @@ ABBREV = re.compile(r"(?:\b(?:Cllr|Mr|Mrs|Ms|Dr|Rev|Revd|Prof|St|No|Nos|e\.g|i\.
 BULLET = re.compile(r"^(?:[-•·*▪●◦]|\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s+")
 
 
+ACTION_LINE = re.compile(r"^\s*\**(?:ACTIONS?|Actions?)(?:\s+(?:by|owner|for))?\**\s*:")
+
+
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans in text[start:end]: split at full stops and at list or paragraph breaks."""
     spans: list[tuple[int, int]] = []
@@ -373,7 +408,9 @@ def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         starts_new = (cur_start is None or BULLET.match(ln.text) or prev is None
                       or prev.text.endswith((".", ":", ";", "?", "!")) or len(prev.text) < 45
-                      or "\t" in text[ln.start:ln.end] or " | " in ln.text)
+                      or "\t" in text[ln.start:ln.end] or " | " in ln.text
+                      # "ACTION: NO" under a line with no full stop closes it, not continues it
+                      or ACTION_LINE.match(ln.text))
         if starts_new and cur_start is not None:
             out.append((cur_start, prev.end))
             cur_start = None

@@ -299,37 +299,6 @@ class GraphStore:
             self._bulk(batch)
         return counts
 
-    def add_graphs_with(self, docs: list[tuple[str, str, bytes]], swaps: list[tuple[str, str, bytes | str | Iterable]]
-                        ) -> None:
-        """New documents (graph IRI, staging IRI, N-Triples) and graphs to replace (the link
-        graphs of their bodies) in one transaction: the replacements are staged first
-        (invisible), then one SPARQL update inserts the documents into their graphs and the
-        merged default graph and swaps the replacements in.  A killed build leaves all of
-        it or none."""
-        if self.read_only:
-            raise StoreError("the store is open read-only")
-        prefix = self._staging_prefix()
-        parts = []
-        for graph_iri, staging_iri, triples in swaps:
-            staging = ox.NamedNode(staging_iri)
-            self.remove_graph_only(staging)
-            self._write(staging, self._triples(triples))
-            parts.append(swap_update(ox.NamedNode(graph_iri), staging, prefix))
-        texts = []
-        for graph_iri, _staging, nt in docs:
-            data = nt.decode("utf-8") if isinstance(nt, (bytes, bytearray)) else str(nt)
-            texts.append((ox.NamedNode(graph_iri), data))
-        # N-Triples is SPARQL's triple syntax: the documents go in as they came
-        insert = ("INSERT DATA {\n" + "".join(f"GRAPH {g} {{\n{d}\n}}\n" for g, d in texts)
-                  + "".join(d + "\n" for _, d in texts) + "}")
-        try:
-            self._store.update(" ;\n".join([insert, *parts]))
-        except SyntaxError as e:
-            raise StoreError(f"invalid N-Triples: {e}") from None
-        for g, _ in texts:
-            if not self._store.contains_named_graph(g):
-                self._store.add_graph(g)  # a document with no triples still has its graph
-
     def _bulk(self, parts: list[bytes]) -> None:
         try:
             self._store.bulk_load(b"".join(parts), ox.RdfFormat.N_QUADS)
@@ -455,17 +424,17 @@ class GraphStore:
         return names, rows
 
     def update(self, sparql: str) -> None:
-        """Run a user's SPARQL update; what it adds to named graphs joins the merged default
-        graph in the same transaction, so queries see it."""
+        """Run a user's SPARQL update; the merged default graph follows what it did to the
+        document graphs (added, deleted, dropped) in the same transaction, so queries never
+        answer from facts no graph states any more."""
         if self.read_only:
             raise QueryError("the store is open read-only; pass --allow-update to run an update")
-        prefix = ox.Literal(self._staging_prefix())
-        remerge = ("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } "
-                   f"FILTER(!STRSTARTS(STR(?g), {prefix})) }}")
         try:
-            self._store.update(sparql.rstrip().rstrip(";") + " ;\n" + remerge)
+            self._store.update(with_resync(sparql, self._staging_prefix()))
         except SyntaxError as e:
             raise QueryError(f"malformed SPARQL update: {e}") from None
+
+    user_update = update
 
     def quads(self) -> Iterator[ox.Quad]:
         for g in self.live_graphs():
@@ -630,6 +599,20 @@ def unmerge_update(live: ox.NamedNode, staging_prefix: str) -> str:
     prefix = ox.Literal(staging_prefix)
     return (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {live} {{ ?s ?p ?o }} "
             f"FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != {live} && !STRSTARTS(STR(?g), {prefix})) }} }}")
+
+
+def with_resync(sparql: str, staging_prefix: str) -> str:
+    """A user's update followed, in the same request, by the two operations that make the
+    default graph the merge of the live graphs again: what no live graph states leaves it
+    (a DROP GRAPH or DELETE of the user's), what one states joins it (an INSERT).
+
+    The default graph is derived: triples written into it directly are not kept."""
+    prefix = ox.Literal(staging_prefix)
+    live = f"GRAPH ?g {{ ?s ?p ?o }} FILTER(!STRSTARTS(STR(?g), {prefix}))"
+    # the line break ends a comment the user's text may close with
+    return (sparql.rstrip().rstrip(";") + "\n ;\n"
+            f"DELETE {{ ?s ?p ?o }} WHERE {{ ?s ?p ?o FILTER NOT EXISTS {{ {live} }} }} ;\n"
+            f"INSERT {{ ?s ?p ?o }} WHERE {{ {live} }}")
 
 
 def swap_update(live: ox.NamedNode, staging: ox.NamedNode, staging_prefix: str) -> str:

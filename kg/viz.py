@@ -58,11 +58,31 @@ class ViewInfo:
     edges: int
     truncated: bool
     hidden: int = 0  # nodes left out to stay under max_nodes
+    note: str = ""  # e.g. the --focus name fits several people
 
 
 # -- choosing what to show --------------------------------------------------------------
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
+                         "\u00b4": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"'})
+
+
 def _fold(text: str) -> str:
-    return " ".join(str(text).split()).casefold()
+    """Case, white space and typographic quotes folded: "Children\u2019s" matches "children's"."""
+    return " ".join(unicodedata.normalize("NFKC", str(text)).translate(_QUOTES).split()).casefold()
+
+
+_TITLE_WORDS = ("the ", "cllr ", "councillor ", "mr ", "mrs ", "ms ", "miss ", "dr ")
+
+
+def _bare(text: str) -> str:
+    t = _fold(text)
+    changed = True
+    while changed:
+        changed = False
+        for w in _TITLE_WORDS:
+            if t.startswith(w):
+                t, changed = t[len(w):], True
+    return t
 
 
 def _neighbours(g: nx.MultiDiGraph, n) -> set:
@@ -113,9 +133,28 @@ def find_nodes(g: nx.MultiDiGraph, name: str) -> list:
         return exact
     if name in g:
         return [name]
+    # any other name the minutes used: initials, a surname, a post ("the Clerk")
+    bare = _bare(name)
+    alias = [n for n, a in g.nodes(data=True) if a.get("type") in HUB_TYPES
+             and any(_bare(x) == bare for x in [a.get("label", "")] + list(a.get("aliases", ())))]
+    if alias:
+        return alias
     partial = [n for n, lab in labels.items() if want in lab]
     hubs = [n for n in partial if g.nodes[n].get("type") in HUB_TYPES]
     return hubs or partial
+
+
+def focus_note(g: nx.MultiDiGraph, name: str) -> str:
+    """What to tell the user when a --focus name fits several people or organisations."""
+    centres = [n for n in find_nodes(g, name) if g.nodes[n].get("type") in HUB_TYPES]
+    if len(centres) < 2:
+        return ""
+    def who(n):
+        a = g.nodes[n]
+        posts = ", ".join(a.get("posts", ()))
+        return _one_line(a.get("label", n)) + (f" ({_one_line(posts)})" if posts else "")
+    return (f"--focus {_one_line(name)!r} fits {len(centres)}: {'; '.join(sorted(who(n) for n in centres))}; "
+            "showing all of them (give a full name to see one)")
 
 
 def focus_nodes(g: nx.MultiDiGraph, name: str, depth: int) -> set:
@@ -235,6 +274,20 @@ def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
 
 
+# attendance roles that mean the person was not there: drawn apart, dashed
+ABSENT_ROLES = frozenset({"apologies", "absent"})
+
+
+def _action_facts(a: dict) -> list[str]:
+    """An action's meeting date, due date and state, as the view shows them."""
+    when = a.get("meeting_date") or "date not stated"
+    facts = [f"set {when}"]
+    if a.get("due"):
+        facts.append(f"due {_short(a['due'], 24)}")
+    facts.append(str(a.get("status") or "open").replace("_", " "))
+    return facts
+
+
 def view_data(view: nx.MultiDiGraph, *, title: str, banner: str | None) -> dict:
     """The JSON the page draws: nodes, edges, styles, big-graph settings, banner text."""
     ids = {}
@@ -244,14 +297,19 @@ def view_data(view: nx.MultiDiGraph, *, title: str, banner: str | None) -> dict:
         ids[n] = i
         ntype = a.get("type") if a.get("type") in NODE_STYLES else "other"
         label = str(a.get("label") or n)
-        nodes.append({"id": i, "iri": str(n), "type": ntype, "full": label, "label": _short(label, LABEL_MAX),
-                      "value": degree[n] + 1})
+        node = {"id": i, "iri": str(n), "type": ntype, "full": label, "label": _short(label, LABEL_MAX),
+                "value": degree[n] + 1, "aliases": [str(x) for x in a.get("aliases", ())][:40]}
+        if ntype == "action":
+            node["facts"] = _action_facts(a)
+            node["label"] += "\n" + " \u00b7 ".join(node["facts"])
+        nodes.append(node)
     edges = []
     for k, (s, t, a) in enumerate(sorted(view.edges(data=True),
                                          key=lambda e: (ids[e[0]], ids[e[1]], str(e[2].get("relation"))))):
         rel = str(a.get("relation") or "")
         edges.append({"id": f"e{k}", "from": ids[s], "to": ids[t], "relation": rel,
-                      "label": _short(rel, EDGE_LABEL_MAX), "evidence": str(a.get("evidence") or "")})
+                      "label": _short(rel, EDGE_LABEL_MAX), "evidence": str(a.get("evidence") or ""),
+                      "absent": rel in ABSENT_ROLES})
     styles = {t: {"shape": s, "color": c, "glyph": gl, "name": nm} for t, (s, c, gl, nm) in NODE_STYLES.items()}
     return {"title": title, "banner": banner, "nodes": nodes, "edges": edges, "styles": styles,
             "big": len(nodes) > BIG_GRAPH}
@@ -328,15 +386,18 @@ def write_graph_view(g: nx.MultiDiGraph, path, *, focus: str | None = None, dept
     if path.exists() and path.is_dir():
         raise GovkgError(f"{path} is a folder; give -o a file name such as {path / 'accountability.html'}")
     view, hidden = select_view(g, focus=focus, depth=depth, meeting=meeting, max_nodes=max_nodes)
+    note = focus_note(g.subgraph(meeting_nodes(g, meeting)) if meeting else g, focus) if focus else ""
     banner = None
     if hidden:
         banner = (f"Showing {view.number_of_nodes()} of {view.number_of_nodes() + hidden} nodes: {hidden} "
                   "less connected nodes are hidden. Use --focus NAME or --meeting ID to see one part in full.")
     elif g.number_of_nodes() == 0:
         banner = "The graph is empty: build some minutes first (govkg build FILE), then run govkg viz again."
+    if note:
+        banner = f"{banner} {note}." if banner else f"{note}."
     _write_atomic(path, render_page(view, title=_title(focus, depth, meeting), banner=banner))
     return ViewInfo(path=path, nodes=view.number_of_nodes(), edges=view.number_of_edges(),
-                    truncated=hidden > 0, hidden=hidden)
+                    truncated=hidden > 0, hidden=hidden, note=note)
 
 
 def write_view(store, path, *, focus: str | None = None, depth: int = 2, meeting: str | None = None,
@@ -445,6 +506,8 @@ _PAGE_JS = r"""
   function nodeTip(n) {
     var d = el("div", null, "govkg-tip");
     d.appendChild(el("b", n.full));
+    if (n.facts) d.appendChild(el("div", n.facts.join(" \u00b7 ")));
+    if (n.aliases && n.aliases.length) d.appendChild(el("div", "also: " + n.aliases.join(", "), "kind"));
     d.appendChild(el("span", S[n.type].name + " \u00b7 " + n.iri, "kind"));
     return d;
   }
@@ -460,7 +523,12 @@ _PAGE_JS = r"""
     return { id: n.id, label: n.label, group: n.type, value: n.value, title: nodeTip(n) };
   }));
   var edges = new vis.DataSet(DATA.edges.map(function (e) {
-    return { id: e.id, from: e.from, to: e.to, label: e.label, title: edgeTip(e) };
+    var d = { id: e.id, from: e.from, to: e.to, label: e.label, title: edgeTip(e) };
+    if (e.absent) {  // apologies: not there, so drawn dashed, in another colour, further off
+      d.dashes = [6, 6]; d.length = 260; d.color = { color: "#c0392b", highlight: "#7b241c", hover: "#7b241c" };
+      d.font = { color: "#c0392b" };
+    }
+    return d;
   }));
 
   var hiddenTypes = {};
@@ -475,16 +543,18 @@ _PAGE_JS = r"""
       highlight: { background: S[t].color, border: "#000" }, hover: { background: S[t].color, border: "#000" } } };
   });
   var big = DATA.big;
+  var crowded = DATA.nodes.length > 40;  // space the nodes out so that their labels have room
+  var FONT = 14;  // label size in screen pixels, whatever the zoom
   var options = {
     groups: groups,
-    nodes: { scaling: { min: 10, max: 30, label: { enabled: true, min: 14, max: 20, drawThreshold: 6 } },
-             font: { size: 14, color: "#222", strokeWidth: 3, strokeColor: "#fff" }, borderWidth: 1 },
+    nodes: { scaling: { min: 10, max: 30, label: { enabled: false } },
+             font: { size: FONT, color: "#222", strokeWidth: 3, strokeColor: "#fff", multi: false }, borderWidth: 1 },
     edges: { arrows: { to: { enabled: true, scaleFactor: 0.5 } }, color: { color: "#9a9a9a", highlight: "#333", hover: "#333" },
              font: { size: 9, color: "#555", strokeWidth: 3, strokeColor: "#fff", align: "middle" },
              smooth: big ? false : { type: "dynamic" }, width: 1 },
     physics: { enabled: true, solver: "barnesHut",
-               barnesHut: { gravitationalConstant: -2500, centralGravity: 0.6, springLength: 85, springConstant: 0.04,
-                            avoidOverlap: 0.2 },
+               barnesHut: { gravitationalConstant: crowded ? -9000 : -2500, centralGravity: crowded ? 0.25 : 0.6,
+                            springLength: crowded ? 150 : 85, springConstant: 0.04, avoidOverlap: crowded ? 1 : 0.2 },
                stabilization: { enabled: true, iterations: big ? 100 : 400, updateInterval: 25, fit: true } },
     layout: { improvedLayout: DATA.nodes.length <= 150, randomSeed: 7 },
     interaction: { hover: true, tooltipDelay: 150, hideEdgesOnDrag: big, hideEdgesOnZoom: big, multiselect: false }
@@ -501,10 +571,58 @@ _PAGE_JS = r"""
     document.body.setAttribute("data-govkg-ready", "true");
     window.govkgReady = true;
   }
-  network.once("stabilizationIterationsDone", function () {
-    if (big) network.setOptions({ physics: { enabled: false } });
-  });
-  network.on("afterDrawing", markReady);
+  // Labels that would lie on top of one another are not drawn: the best-connected node
+  // keeps its label, the others show theirs as the reader zooms in (labels keep their
+  // screen size, so zooming in makes room).  Each label's box is measured with the
+  // canvas's own font metrics, in canvas coordinates at the current scale.
+  var measure = document.createElement("canvas").getContext("2d");
+  var shownLabel = {}, shownSize = {};
+  function labelBox(n, p, scale) {
+    var lines = n.label.split("\n"), w = 0, size = FONT / scale;
+    measure.font = FONT + "px " + "arial";
+    lines.forEach(function (l) { w = Math.max(w, measure.measureText(l).width); });
+    w = w / scale; var h = lines.length * size * 1.25;
+    var body = network.body.nodes[n.id], r = body && body.shape ? (body.shape.height || body.shape.radius * 2 || 20) / 2 : 15;
+    var pad = 3 / scale;
+    return { l: p.x - w / 2 - pad, r: p.x + w / 2 + pad, t: p.y + r, b: p.y + r + h + 2 * pad };
+  }
+  function declutter() {
+    var scale = network.getScale(), pos = network.getPositions();
+    var order = DATA.nodes.filter(function (n) { return !hiddenTypes[n.type] && pos[n.id]; })
+      .sort(function (a, b) { return (b.value - a.value) || (a.id - b.id); });
+    var placed = [], updates = [];
+    order.forEach(function (n) {
+      var box = labelBox(n, pos[n.id], scale);
+      var free = placed.every(function (o) { return box.r < o.l || box.l > o.r || box.b < o.t || box.t > o.b; });
+      if (free) placed.push(box);
+      var size = FONT / scale;
+      if (shownLabel[n.id] !== free || shownSize[n.id] !== size) {  // unchanged nodes are left alone,
+        shownLabel[n.id] = free; shownSize[n.id] = size;            // so the layout is not disturbed
+        updates.push({ id: n.id, label: free ? n.label : "", font: { size: size } });
+      }
+    });
+    if (updates.length) nodes.update(updates);
+    document.body.setAttribute("data-govkg-labels", String(placed.length));
+  }
+  var declutterTimer = null;
+  function declutterSoon() {
+    clearTimeout(declutterTimer);
+    declutterTimer = setTimeout(declutter, 120);
+  }
+  network.on("zoom", declutterSoon);
+  network.on("dragEnd", declutterSoon);
+  // once laid out (a crowded graph then stops moving), the labels are chosen for that
+  // layout, and again whenever it settles after a drag and on every zoom
+  var settled = false;
+  function settle() {
+    if (!settled && crowded) network.setOptions({ physics: { enabled: false } });
+    settled = true;
+    declutter();
+  }
+  network.once("stabilizationIterationsDone", settle);
+  network.on("stabilized", settle);
+  network.on("afterDrawing", function () { if (settled) markReady(); });
+  if (!DATA.nodes.length) { settled = true; markReady(); }
   if (DATA.nodes.length === 0) markReady();
 
   // legend with type filters
@@ -540,6 +658,8 @@ _PAGE_JS = r"""
     if (!n) { box.textContent = "Nothing selected."; return; }
     box.appendChild(el("b", n.full));
     box.appendChild(el("div", S[n.type].name));
+    if (n.facts) box.appendChild(el("div", n.facts.join(" \u00b7 ")));
+    if (n.aliases && n.aliases.length) box.appendChild(el("div", "also called: " + n.aliases.join(", ")));
     box.appendChild(el("div", n.iri, "iri"));
     var list = el("ul");
     DATA.edges.forEach(function (e) {
@@ -558,20 +678,35 @@ _PAGE_JS = r"""
   var names = document.getElementById("govkg-names");
   var seen = {};
   DATA.nodes.forEach(function (n) {
-    if (seen[n.full] || names.childNodes.length >= 5000) return;
-    seen[n.full] = true;
-    var o = document.createElement("option"); o.value = n.full; names.appendChild(o);
-  });
-  function find(q) {
-    var w = q.trim().toLowerCase(); if (!w) return null;
-    var exact = null, starts = null, part = null;
-    DATA.nodes.forEach(function (n) {
-      var l = n.full.toLowerCase();
-      if (l === w) { if (exact === null) exact = n; }
-      else if (l.indexOf(w) === 0) { if (starts === null) starts = n; }
-      else if (l.indexOf(w) > 0) { if (part === null) part = n; }
+    [n.full].concat(n.aliases || []).forEach(function (name) {
+      if (seen[name] || names.childNodes.length >= 5000) return;
+      seen[name] = true;
+      var o = document.createElement("option"); o.value = name; names.appendChild(o);
     });
-    return exact || starts || part;
+  });
+  // every alias counts: initials ("MW"), surnames, posts ("the Clerk"), acronyms ("DfE");
+  // case, typographic quotes and a leading "the" or title do not matter
+  function fold(t) {
+    return String(t).normalize("NFKC").replace(/[\u2018\u2019\u201a\u201b\u2032`\u00b4]/g, "'")
+      .replace(/[\u201c\u201d\u201e]/g, '"').replace(/\s+/g, " ").trim().toLowerCase()
+      .replace(/^(?:(?:the|cllr|councillor|mr|mrs|ms|miss|dr)\.? )+/, "");
+  }
+  function find(q) {
+    var w = fold(q); if (!w) return null;
+    var exact = null, alias = null, starts = null, part = null;
+    var hub = function (n) { return n.type === "person" || n.type === "organisation"; };
+    DATA.nodes.forEach(function (n) {
+      var l = fold(n.full);
+      if (l === w) { if (exact === null) exact = n; return; }
+      if ((n.aliases || []).some(function (a) { return fold(a) === w; })) {
+        if (alias === null || (hub(n) && !hub(alias))) alias = n; return;
+      }
+      if (l.indexOf(w) === 0) { if (starts === null) starts = n; }
+      else if (l.indexOf(w) > 0 || (n.aliases || []).some(function (a) { return fold(a).indexOf(w) >= 0; })) {
+        if (part === null) part = n;
+      }
+    });
+    return exact || alias || starts || part;
   }
   function focusNode(n) {
     if (hiddenTypes[n.type]) {
@@ -595,6 +730,6 @@ _PAGE_JS = r"""
   });
 
   window.govkg = { network: network, nodes: nodes, edges: edges, nodesView: nodesView, edgesView: edgesView,
-                   find: find, focusNode: focusNode };
+                   find: find, focusNode: focusNode, declutter: declutter, labelBox: labelBox };
 })();
 """

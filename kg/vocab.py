@@ -80,6 +80,7 @@ class GOV(DefinedNamespace):
     currentState: URIRef
     latestReport: URIRef
     overdueSince: URIRef
+    linkedMeeting: URIRef
 
     # declarations
     interest: URIRef
@@ -107,6 +108,16 @@ class GOV(DefinedNamespace):
     # people and organisations
     orgType: URIRef
     initials: URIRef
+
+    # corrections: what a person decided (kg.corrections)
+    Correction: URIRef
+    CorrectionsFile: URIRef
+    corrects: URIRef
+    appliedIn: URIRef
+    correctionKind: URIRef
+    line: URIRef
+    entry: URIRef
+    contentHash: URIRef
 
     # provenance of a source document
     sha256: URIRef

@@ -152,7 +152,9 @@ def test_text_is_fact_then_quoted_evidence_then_meeting(founding):
 def test_empty_answer_says_so(founding):
     ans = ask(founding, "who owns the xyzzy plugh?")
     assert ans.rows == []
-    assert ans.text() == "No action, service or report in the graph mentions 'xyzzy plugh'."
+    # never a bare "not in the graph": it says which texts were searched, and how
+    assert ans.text().startswith("Nothing in the graph mentions 'xyzzy plugh': searched the text, agenda item title")
+    assert "actions" in ans.text() and "in 1 meeting(s)" in ans.text()
 
 
 def test_question_it_cannot_map_lists_what_it_can_answer(founding):

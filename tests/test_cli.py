@@ -228,17 +228,26 @@ def test_query_list(founding_store):
     assert "who-owns" in table and "accountable" in table
 
 
-@pytest.mark.parametrize("fmt", ["table", "json", "csv"])
+@pytest.mark.parametrize("fmt", ["table", "json", "ndjson", "csv"])
 def test_query_formats(fmt, founding_store):
     r = ok(govkg("query", "--name", "attendance", "--format", fmt, "--store", founding_store))
     if fmt == "json":
-        assert any(row["name"] == "Kerry Crichlow" for row in json.loads(r.stdout))
+        rows = json.loads(r.stdout)
+        assert any(row["name"] == "Kerry Crichlow" for row in rows)
+        assert all(row["person"].startswith("https://") for row in rows)  # IRIs kept for programs
+    elif fmt == "ndjson":
+        rows = [json.loads(line) for line in r.stdout.splitlines()]
+        assert any(row["name"] == "Kerry Crichlow" and row["role"] == "apologies" for row in rows)
     elif fmt == "csv":
         rows = list(csv.DictReader(io.StringIO(r.stdout)))
         assert any(row["name"] == "Kerry Crichlow" and row["role"] == "apologies" for row in rows)
+        assert all(row["meeting"].startswith("https://") for row in rows)
     else:
-        assert r.stdout.splitlines()[0].split() == ["meeting", "person", "name", "role"]
+        header = r.stdout.splitlines()[0].split()
+        assert header[0] == "meeting" and "role" in header and ("name" in header or "person" in header)
         assert "Kerry Crichlow" in r.stdout
+        # for people: the meeting as its body, no IRIs
+        assert "Wirral Children" in r.stdout and "https://" not in r.stdout and "/id/" not in r.stdout
 
 
 def test_query_unknown_name_lists_the_known_ones(founding_store):
@@ -505,3 +514,46 @@ def test_debug_shows_the_traceback(tmp_path):
     r = govkg("--debug", "query", "--name", "people", "--store", tmp_path / "nowhere")
     assert r.exit_code != 0
     assert r.exception is not None and not isinstance(r.exception, SystemExit)
+
+
+def _minutes(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_extract_folder_prints_one_summary_row_per_document_with_warnings(tmp_path):
+    folder = tmp_path / "minutes"
+    folder.mkdir()
+    shutil.copy(FOUNDING, folder / "a-board.txt")
+    # minutes with no heading, no date and no attendance: all three warned about
+    _minutes(folder / "b-notes.txt", "1. Roads\n\nThe potholes in Mill Lane were discussed at length.\n\n"
+                                     "2. Any other business\n\nThere was none.\n")
+    (folder / "c-empty.txt").write_text("", encoding="utf-8")
+    r = ok(govkg("extract", folder))
+    lines = r.stdout.splitlines()
+    header = lines[0].split()
+    assert header[0] == "file" and {"body", "actions", "warnings"} <= set(header)
+    founding = next(line for line in lines if "a-board.txt" in line)
+    notes = next(line for line in lines if "b-notes.txt" in line)
+    empty = next(line for line in lines if "c-empty.txt" in line)
+    assert "no attendance" not in founding and "no date" in founding  # the founding page states no date
+    for warning in ("no body", "no date", "no attendance", "no decisions or actions"):
+        assert warning in notes
+    assert "not read" in empty
+    assert re.search(r"^no attendance\s+1$", r.stdout, re.M)
+
+
+def test_extract_several_files_as_json_gives_records_per_document(tmp_path):
+    other = _minutes(tmp_path / "notes.txt", "Present: Cllr Ann Smith (Chair), Cllr Bob Jones.\n\n"
+                                             "1. Roads\n\nRESOLVED that the potholes be reported.\n")
+    data = json.loads(ok(govkg("extract", FOUNDING, other, "--format", "json")).stdout)
+    assert [d["file"] for d in data] == [str(FOUNDING), str(other)]
+    assert len(data[0]["decisions"]) == 5
+    assert data[1]["attendance"] and data[1]["decisions"]
+
+
+def test_summary_rows_from_the_library():
+    from kg.summary import COLUMNS, summarise
+    rows = summarise([FOUNDING])
+    assert len(rows) == 1 and set(rows[0]) == set(COLUMNS)
+    assert rows[0]["decisions"] == "5" and int(rows[0]["attendance"]) > 0

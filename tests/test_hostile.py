@@ -318,3 +318,317 @@ def test_a_document_over_the_work_bound_is_one_line_naming_it(tmp_path):
                        env=env(GOVKG_DOC_SECONDS="0.000001"), capture_output=True, text=True, timeout=120)
     assert_one_line(p, "minutes-00.txt", "GOVKG_DOC_SECONDS")
     assert govkg("build", folder, "--store", store).returncode == 0  # the bound is per run
+
+
+# --- 3. hangs that kept the lock ---------------------------------------------------------
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_fifo_named_as_minutes_is_one_line_and_the_others_build(tmp_path):
+    fifo = tmp_path / "minutes.txt"
+    os.mkfifo(fifo)
+    (good,) = write_minutes(tmp_path / "m", 1)
+    store = tmp_path / "store"
+    p = govkg("build", fifo, good, "--store", store, timeout=60)  # it used to block for ever
+    assert_one_line(p, str(fifo), "FIFO")
+    assert "1 built" in p.stdout
+    assert govkg("build", good, "--store", store).returncode == 0  # the lock was released
+
+
+# Every process of the build, its workers too, reads this: the worker given the file named
+# die-here.txt is SIGKILLed as the kernel's out-of-memory killer would kill it.
+SITECUSTOMIZE = textwrap.dedent("""
+    import os, signal
+    import kg.read
+    fmt, real = kg.read._READERS[".txt"]
+    def reader(data, name):
+        if os.path.basename(name) == "die-here.txt":
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(data, name)
+    kg.read._READERS[".txt"] = (fmt, reader)
+""")
+
+
+def test_a_worker_killed_mid_build_fails_its_file_and_the_others_build(tmp_path):
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(SITECUSTOMIZE)
+    folder = tmp_path / "m"
+    files = write_minutes(folder, 5)
+    (folder / "die-here.txt").write_text(MINUTES.replace("Upper Fenwick", "Lower Fenwick"), encoding="utf-8")
+    store = tmp_path / "store"
+    e = env()
+    e["PYTHONPATH"] = f"{hook}{os.pathsep}{ROOT}"
+    p = subprocess.run([PYTHON, "-m", "kg.cli", "build", str(folder), "--store", str(store), "--jobs", "2"],
+                       env=e, capture_output=True, text=True, timeout=180)  # it used to wait for ever
+    assert_one_line(p, "die-here.txt", "worker")
+    assert "5 built, 0 unchanged, 1 failed" in p.stdout, p.stdout
+    q = govkg("query", "--store", store, "--name", "meetings", "--format", "csv")
+    assert q.returncode == 0 and q.stdout.count("Upper Fenwick") == len(files), q.stdout
+    assert govkg("build", folder / "minutes-00.txt", "--store", store).returncode == 0  # lock released
+
+
+# --- 4. endpoint and update paths --------------------------------------------------------
+
+from .test_remote import server  # noqa: E402,F401 - a real `oxigraph serve` for these tests
+
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+
+
+def csv_count(p: subprocess.CompletedProcess) -> int:
+    assert p.returncode == 0, p.stderr
+    return int(p.stdout.split()[-1])
+
+
+def test_allow_update_with_endpoint_updates_the_endpoint_not_the_local_store(server, tmp_path):
+    local = tmp_path / "local"
+    (one,) = write_minutes(tmp_path / "m", 1)
+    assert govkg("build", one, "--store", local).returncode == 0
+    before = csv_count(govkg("query", "--store", local, "--format", "csv", "-e", COUNT))
+    p = govkg("query", "--allow-update", "--endpoint", server, "--store", local, "-e",
+              "INSERT DATA { GRAPH <urn:robust:notes> { <urn:robust:a> <urn:robust:b> 'a note' } }")
+    assert p.returncode == 0 and server in p.stdout, p.stderr
+    assert csv_count(govkg("query", "--store", local, "--format", "csv", "-e", COUNT)) == before
+    ask = "SELECT ?o WHERE { <urn:robust:a> <urn:robust:b> ?o }"
+    q = govkg("query", "--endpoint", server, "--format", "csv", "-e", ask)
+    assert q.returncode == 0 and q.stdout.splitlines() == ["o", "a note"], (q.stdout, q.stderr)  # merged in
+    p = govkg("query", "--allow-update", "--endpoint", server, "-e", "DROP GRAPH <urn:robust:notes>")
+    assert p.returncode == 0, p.stderr
+    q = govkg("query", "--endpoint", server, "--format", "csv", "-e", ask)
+    assert q.stdout.splitlines() == ["o"], q.stdout  # and gone from the merge with its graph
+
+
+def test_drop_graph_and_delete_keep_the_merged_graph_in_step(tmp_path):
+    store = tmp_path / "store"
+    a, b = write_minutes(tmp_path / "m", 2)
+    assert govkg("build", a, b, "--store", store).returncode == 0
+    names = "SELECT ?n WHERE { ?p <http://xmlns.com/foaf/0.1/name> ?n }"
+    graphs = govkg("query", "--store", store, "--format", "csv", "-e",
+                   "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }").stdout.split()[1:]
+    assert len(graphs) == 2
+    # a DELETE of the user's, in one graph: the name is still stated by the other
+    delete = ("DELETE WHERE { GRAPH <%s> { ?p <http://xmlns.com/foaf/0.1/name> 'Mina Patel' } }" % graphs[0])
+    assert govkg("query", "--allow-update", "--store", store, "-e", delete).returncode == 0
+    assert "Mina Patel" in govkg("query", "--store", store, "--format", "csv", "-e", names).stdout
+    p = govkg("query", "--allow-update", "--store", store, "-e", delete.replace(graphs[0], graphs[1]))
+    assert p.returncode == 0, p.stderr
+    assert "Mina Patel" not in govkg("query", "--store", store, "--format", "csv", "-e", names).stdout
+    # DROP GRAPH: what only that graph stated leaves the merge
+    for g in graphs:
+        assert govkg("query", "--allow-update", "--store", store, "-e", f"DROP GRAPH <{g}>").returncode == 0
+    assert csv_count(govkg("query", "--store", store, "--format", "csv", "-e", COUNT)) == 0
+
+
+def _silent_server():
+    """A socket that takes connections and never answers (a hung or far-away endpoint)."""
+    import socket
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    s.listen(8)
+    return s, f"http://127.0.0.1:{s.getsockname()[1]}"
+
+
+def test_timeout_applies_to_an_endpoint():
+    s, url = _silent_server()
+    with s:
+        p = govkg("query", "--endpoint", url, "--timeout", "1", "-e", COUNT, timeout=60)
+        assert_one_line(p, url)
+
+
+def test_service_is_refused_unless_allowed(tmp_path):
+    import select
+    store = tmp_path / "store"
+    (one,) = write_minutes(tmp_path / "m", 1)
+    assert govkg("build", one, "--store", store).returncode == 0
+    s, url = _silent_server()
+    with s:
+        for q in (f"SELECT * WHERE {{ SERVICE <{url}/query> {{ ?s ?p ?o }} }}",
+                  f"select * where {{ ?x ?y ?z . service silent <{url}/query> {{ ?s ?p ?o }} }}"):
+            p = govkg("query", "--store", store, "--timeout", "5", "-e", q, timeout=60)
+            assert_one_line(p, "SERVICE", "--allow-service")
+        assert select.select([s], [], [], 0)[0] == []  # nobody called the other server
+    # the word in a string, an IRI or a variable is not a call
+    ok = govkg("query", "--store", store, "--format", "csv", "-e",
+               "SELECT ?service WHERE { BIND('SERVICE <x>' AS ?service) }")
+    assert ok.returncode == 0 and "SERVICE <x>" in ok.stdout, ok.stderr
+
+
+# --- 5. crashes that were not one line ---------------------------------------------------
+
+def test_ten_thousand_nested_braces_are_one_line_not_a_crash(tmp_path):
+    store = tmp_path / "store"
+    (one,) = write_minutes(tmp_path / "m", 1)
+    assert govkg("build", one, "--store", store).returncode == 0
+    for q in ("SELECT * WHERE " + "{" * 10_000 + "}" * 10_000,
+              "SELECT * WHERE { FILTER(" + "(" * 10_000 + "1" + ")" * 10_000 + ") }"):
+        assert_one_line(govkg("query", "--store", store, "-e", q), "nests")
+    assert_one_line(govkg("query", "--allow-update", "--store", store, "-e",
+                          "INSERT DATA { GRAPH <urn:g> " + "{" * 10_000 + "}" * 10_000 + " }"), "nests")
+
+
+def test_timeout_inf_means_no_limit(tmp_path):
+    store = tmp_path / "store"
+    (one,) = write_minutes(tmp_path / "m", 1)
+    assert govkg("build", one, "--store", store).returncode == 0
+    assert csv_count(govkg("query", "--store", store, "--timeout", "inf", "--format", "csv", "-e", COUNT)) > 0
+
+
+@pytest.mark.skipif(sys.platform == "darwin", reason="macOS refuses file names that are not UTF-8")
+def test_a_file_name_that_is_not_utf8_fails_alone(tmp_path):
+    folder = tmp_path / "m"
+    write_minutes(folder, 2)
+    bad = os.path.join(os.fsencode(folder), b"minutes-\xff\xfe.txt")
+    with open(bad, "wb") as f:
+        f.write(MINUTES.replace("Upper Fenwick", "Nether Fenwick").encode("utf-8"))
+    store = tmp_path / "store"
+    p = govkg("build", folder, "--store", store)
+    assert_one_line(p, "minutes-\\xff\\xfe.txt", "not valid UTF-8")
+    assert "2 built, 0 unchanged, 1 failed" in p.stdout
+
+
+def test_a_meta_charset_naming_a_codec_that_always_fails(tmp_path):
+    page = tmp_path / "minutes.html"
+    page.write_bytes(b'<html><head><meta charset="undefined"></head><body><p>Minutes of the meeting of '
+                     b'Upper Fenwick Parish Council.</p><p>Present: Cllr Ada Thornbury (Chair), '
+                     b'Cllr Ren\xe9e Okonjo</p></body></html>')
+    p = govkg("build", page, "--store", tmp_path / "store")
+    assert p.returncode == 0, p.stderr
+    q = govkg("query", "--store", tmp_path / "store", "--format", "csv", "-e",
+              "SELECT DISTINCT ?o WHERE { ?s ?p ?o FILTER(CONTAINS(STR(?o), 'Renée')) }")
+    assert "Renée Okonjo" in q.stdout, q.stdout  # the stray byte read as cp1252
+
+
+@pytest.mark.parametrize("base", ["not a base", "relative/path/", "http://exa mple.org/"])
+def test_an_invalid_base_is_one_line(tmp_path, base):
+    (one,) = write_minutes(tmp_path / "m", 1)
+    p = govkg("build", one, "--store", tmp_path / "store", "--base", base)
+    assert p.returncode == 2 and "Traceback" not in p.stderr, p.stderr
+    (line,) = lines(p.stderr)
+    assert "--base" in line and "absolute IRI" in line
+    assert not (tmp_path / "store").exists() or "CURRENT" not in os.listdir(tmp_path / "store")
+
+
+def test_the_default_store_is_made_with_its_parent_folders(tmp_path):
+    (one,) = write_minutes(tmp_path / "m", 1)
+    work = tmp_path / "work"
+    work.mkdir()
+    p = subprocess.run([PYTHON, "-m", "kg.cli", "build", str(one)], cwd=work, env=env(),
+                       capture_output=True, text=True, timeout=120)
+    assert p.returncode == 0, p.stderr
+    assert (work / "outputs" / "store" / "CURRENT").exists()
+
+
+# --- 6. smaller ------------------------------------------------------------------------
+
+def _on_a_terminal(*args) -> str:
+    """What govkg prints when its output is a terminal (a pseudo-terminal here)."""
+    import pty
+    master, slave = pty.openpty()
+    p = subprocess.Popen([PYTHON, "-m", "kg.cli", *map(str, args)], env=env(), stdout=slave, stderr=slave,
+                         stdin=subprocess.DEVNULL)
+    os.close(slave)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # EIO: every writer has gone
+            break
+        if not chunk:
+            break
+        out += chunk
+    os.close(master)
+    p.wait(timeout=120)
+    return out.decode("utf-8", "replace")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
+def test_control_characters_never_reach_the_terminal_raw(tmp_path):
+    folder = tmp_path / "m"
+    folder.mkdir()
+    evil = folder / "minutes\x1b]0;owned\x07\x1b[2J.txt"  # sets the title, clears the screen
+    evil.write_text(MINUTES.replace("Upper Fenwick", "Upper\x1b[31m Fenwick")
+                    + "3. Cllr Mina Patel said the \x1b[8mhidden\x1b[0m report was late.\n", encoding="utf-8")
+    (folder / "broken.txt\x1b[2J.txt").write_bytes(b"")  # a failure line names it too
+    store = tmp_path / "store"
+    out = _on_a_terminal("build", folder, "--store", store)
+    assert "\x1b" not in out and "\x07" not in out, repr(out)
+    assert "\\x1b]0;owned\\x07" in out and "1 built" in out
+    for name in ("meetings", "statements", "people"):
+        out = _on_a_terminal("query", "--store", store, "--name", name)
+        assert "\x1b" not in out, (name, repr(out))
+    out = _on_a_terminal("query", "--store", store, "--format", "csv", "--name", "statements")
+    assert "\x1b" not in out and "\\x1b[8m" in out
+    # piped, csv and json keep the text as it is (a program reads it, not a terminal)
+    piped = govkg("query", "--store", store, "--format", "csv", "--name", "meetings")
+    assert "\x1b]0;owned\x07" in piped.stdout
+
+
+def _getmeeting(doctype: str = "", lead: str = "") -> str:
+    return (f'<?xml version="1.0" encoding="{{enc}}"?>{lead}{doctype}<GetMeetingResult><meeting>'
+            "<meetingdate>03/03/2026</meetingdate><committeetitle>&e;</committeetitle><agendaitems><agendaitem>"
+            "<agendaitemtitle>Apologies</agendaitemtitle><minutes>&lt;p&gt;Apologies were received from "
+            "Cllr Tom Weld.&lt;/p&gt;</minutes></agendaitem></agendaitems></meeting></GetMeetingResult>")
+
+
+ENTITY = '<!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY e "&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+
+
+@pytest.mark.parametrize("encoding, lead", [("utf-16", ""), ("utf-8", "<!--" + "x" * 70_000 + "-->"),
+                                            ("utf-16-le", "")],
+                         ids=["utf-16", "late-doctype", "utf-16-no-bom"])
+def test_the_xml_doctype_guard_reads_the_decoded_text(tmp_path, encoding, lead):
+    from kg.errors import InputError
+    from kg.read import read_document
+    xml = tmp_path / "meeting.xml"
+    text = _getmeeting(ENTITY, lead).replace("{enc}", encoding.split("-le")[0])
+    xml.write_bytes(text.encode(encoding))
+    with pytest.raises(InputError, match="DOCTYPE"):
+        read_document(xml)
+
+
+def test_a_docx_zip_bomb_is_refused_before_it_is_unzipped(tmp_path):
+    import tracemalloc
+    import zipfile
+    from kg.errors import InputError
+    from kg.read.docx import MAX_UNZIPPED, read_docx
+    bomb = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        with z.open("word/document.xml", "w", force_zip64=True) as f:
+            block = b" " * (1 << 20)
+            for _ in range(MAX_UNZIPPED // len(block) + 8):
+                f.write(block)
+    data = bomb.read_bytes()
+    assert len(data) < 2_000_000
+    tracemalloc.start()
+    try:
+        with pytest.raises(InputError, match="zip bomb"):
+            read_docx(data, str(bomb))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 50_000_000, peak  # refused from the sizes the zip declares, not by unzipping
+
+
+def test_a_file_rewritten_while_it_is_read_is_read_again_or_refused(tmp_path, monkeypatch):
+    """Built from a torn snapshot without a word, before: now it is read again until it
+    holds still, and refused in one line if it never does."""
+    import kg.read as r
+    from kg.errors import InputError
+    p = tmp_path / "minutes.txt"
+    p.write_text(MINUTES, encoding="utf-8")
+    real_fstat, calls = os.fstat, [0]
+
+    def fstat_of_a_file_being_written(fd):
+        calls[0] += 1
+        if calls[0] % 3 == 0 and calls[0] <= limit[0]:  # the look after reading: it has grown
+            with open(p, "a", encoding="utf-8") as f:
+                f.write("\n")
+        return real_fstat(fd)
+    monkeypatch.setattr(r.os, "fstat", fstat_of_a_file_being_written)
+    limit = [3]  # changed while read once, then still
+    doc = r.read_document(p)
+    assert doc.text.startswith("Minutes of the Meeting") and doc.sha256 == __import__("hashlib").sha256(
+        p.read_bytes()).hexdigest()
+    calls[0], limit[0] = 0, 10 ** 6  # never holds still
+    with pytest.raises(InputError, match="kept changing while it was read"):
+        r.read_document(p)

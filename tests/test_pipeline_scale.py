@@ -21,9 +21,12 @@ from kg.vocab import DEFAULT_BASE
 from .conftest import FOUNDING, ROOT
 
 
-def _nquads(path) -> list[str]:
+LINKS = "/id/graph/links/"
+
+
+def _nquads(path, documents_only: bool = False) -> list[str]:
     with GraphStore(path, read_only=True) as st:
-        return sorted(str(q) for q in st.quads())
+        return sorted(str(q) for q in st.quads() if not (documents_only and LINKS in q.graph_name.value))
 
 
 @pytest.fixture(scope="module")
@@ -145,14 +148,16 @@ def test_a_killed_parallel_build_leaves_no_half_written_graph(tmp_path, monkeypa
 
     # every live graph is whole: it equals the graph a clean build makes of that file
     with GraphStore(store, read_only=True) as st:
-        live = {g.value for g in st.live_graphs()}
+        # document graphs; a body's link graph is relinked after the last new document
+        # (kg.link), so a killed build may have none yet: the next build writes it
+        live = {g.value for g in st.live_graphs() if LINKS not in g.value}
         assert 0 < len(live) < N_KILLED
         assert set(st.source_hashes()) == live  # each live graph holds its document's hash
     minter = Minter(DEFAULT_BASE)
     by_graph = {str(minter.graph(source_key(str(p)))): str(p) for p in docs.iterdir()}
     reference = tmp_path / "ref"
     build_into_store([by_graph[g] for g in sorted(live)], str(reference), jobs=1)
-    assert _nquads(store) == _nquads(reference)
+    assert _nquads(store, documents_only=True) == _nquads(reference, documents_only=True)
     # and the next build finishes the job, skipping what is already there
     report = build_into_store([str(docs)], str(store), jobs=2)
     assert len([r for r in report.results if r.status == "unchanged"]) == len(live)

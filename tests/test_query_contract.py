@@ -31,6 +31,8 @@ CONTRACT = {
     "statements": (["statement", "meeting", "item", "speaker", "speaker_name", "verb", "text"], {}),
     "who-owns": (["thing", "relation", "owner", "owner_name", "evidence"], {"thing": "data set"}),
     "accountable": (["entity_name", "relation", "thing", "meeting", "evidence"], {"entity": "Hassall"}),
+    "followups": (["action", "meeting", "owner_name", "text", "evidence", "status", "report_meeting",
+                   "report_evidence", "report_status"], {}),
 }
 REQUIRED = {"who-owns": "thing", "accountable": "entity"}
 ROLES = {"chair", "present", "apologies", "in_attendance", "substitute"}
@@ -105,8 +107,12 @@ def test_table_prints_a_header_line(name, founding_store):
     r = govkg(*_args(name, founding_store, "table"))
     assert r.exit_code == 0, r.stderr
     lines = r.stdout.splitlines()
-    assert lines[0].split() == columns, lines[0]
+    # a table is for people: the contract's columns in order, less those that only hold
+    # identifiers (json and csv keep every column); IRIs shown as names and dates
+    header = lines[0].split()
+    assert header and header == [c for c in columns if c in header], lines[0]
     assert set(lines[1].replace(" ", "")) == {"-"}, lines[1]
+    assert "https://w3id.org/govkg/id/" not in r.stdout
 
 
 @pytest.mark.parametrize("name", [n for n in CONTRACT if "evidence" in CONTRACT[n][0]])

@@ -102,7 +102,9 @@ def test_cli_build_and_query_match_a_local_build(built, founding_store):
 
 
 def test_every_named_query_matches_the_local_store(built, founding):
-    params = {"who-owns": {"thing": "data"}, "accountable": {"entity": "Hassall"}, "owners-of": {"word": "plan"}}
+    body = {"body": "https://w3id.org/govkg/id/org/wirral-childrens-trust"}
+    params = {"who-owns": {"thing": "data"}, "accountable": {"entity": "Hassall"}, "owners-of": {"word": "plan"},
+              "link-actions": body, "report-sentences": body}
     with RemoteStore(built) as remote:
         for name, nq in sorted(named_queries().items()):
             p = params.get(name, {})

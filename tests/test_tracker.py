@@ -56,6 +56,23 @@ def test_action_tracker_filters(store, kwargs, check):
     assert check(rows), rows
 
 
+@pytest.mark.parametrize("as_of, expected", [
+    ("2024-03-01", ["write to the bus company about the timetable"]),  # due 1 February, carried forward
+    ("2024-01-20", []),  # not yet due
+])
+def test_overdue_as_of_a_date(store, as_of, expected):
+    with GraphStore(store, read_only=True) as st:
+        _, rows = action_tracker(st, overdue=True, as_of=as_of)
+    assert [r["task"] for r in rows] == expected
+    assert all(r["due_date"] == "2024-02-01" and r["overdue"] == "yes" for r in rows)
+
+
+def test_a_bad_date_is_a_usage_error(store):
+    from kg.errors import UsageError
+    with GraphStore(store, read_only=True) as st, pytest.raises(UsageError, match="YYYY-MM-DD"):
+        action_tracker(st, overdue=True, as_of="next Tuesday")
+
+
 def test_latest_report_back_is_on_the_row(store):
     with GraphStore(store, read_only=True) as st:
         _, rows = action_tracker(st, owner="Sara Quill")
@@ -77,7 +94,7 @@ def test_ask_follow_up_questions(store):
             ["write to the bus company about the timetable"]
         undone = answer(st, "what has Tom Reed not done?")
         assert {r["action"] for r in undone.rows} == {"write to the bus company about the timetable"}
-        assert "overdue" in answer(st, "what is overdue?").empty
+        assert "bus company" in answer(st, "what is overdue?").text()  # due 1 February 2024
 
 
 def test_tracker_in_a_browser_filters_and_shows_text(store, tmp_path, browser):
@@ -96,3 +113,18 @@ def test_tracker_in_a_browser_filters_and_shows_text(store, tmp_path, browser):
     assert cell  # the report-back's sentence on hover
     assert browser.evaluate("typeof window.__pwned") == "undefined"
     assert browser.problems() == []
+
+
+def test_cli_actions_and_tracker(store, tmp_path):
+    from click.testing import CliRunner
+    from kg.cli import main
+    r = CliRunner().invoke(main, ["actions", "--open", "--owner", "Tom Reed", "--format", "json", "--store", str(store)])
+    assert r.exit_code == 0, r.output
+    rows = json.loads(r.output)
+    assert [x["task"] for x in rows] == ["write to the bus company about the timetable"]
+    assert rows[0]["report"] == "Bus timetable – carried forward to the next meeting."
+    bad = CliRunner().invoke(main, ["actions", "--overdue", "--as-of", "soon", "--store", str(store)])
+    assert bad.exit_code != 0 and "YYYY-MM-DD" in bad.output and "Traceback" not in bad.output
+    out = tmp_path / "t.html"
+    r = CliRunner().invoke(main, ["tracker", "-o", str(out), "--store", str(store)])
+    assert r.exit_code == 0 and out.exists() and "report-backs" in r.output

@@ -6,17 +6,24 @@ import re
 from kg import gazetteer as gz
 from kg.extract import attendance as att
 from kg.extract import layout
+from kg.extract import motions
 from kg.extract import rules
-from kg.extract.names import (ORG_HEADS, TITLE_WORDS, NameContext, ambiguous_aliases, declared_aliases,
-                             defined_acronyms, find_people)
+from kg.extract.names import (ORG_HEADS, TITLE_WORDS, NameContext, _initials_fit, ambiguous_aliases,
+                             declared_aliases, defined_acronyms, find_people)
 from kg.extract.sentences import Sent, read_sentences
 from kg.records import (Action, Decision, Evidence, Extraction, Item, Meeting, OrgRef, Owner, PersonRef,
                         Sections)
 
 MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
                                        "september", "october", "november", "december"], 1)}
-DATE_WORDS = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|"
-                        r"October|November|December),?\s+(\d{4})\b", re.I)
+_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+# "23rd March 2023", "12TH DAY OF JANUARY, 2011", "23rd** **April 2024" (Markdown bold split by a converter)
+DATE_WORDS = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+day\s+of)?[\s*_]+{_MONTH},?\s+(\d{{4}})\b", re.I)
+# "January 14, 2025", "Thursday, January 23, 2025": the month first, as North American minutes write it
+DATE_MDY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,\s*(\d{{4}})\b", re.I)
+# "THURSDAY 23RD MARCH AT 3.00PM": a heading that leaves the year out
+DATE_NO_YEAR = re.compile(rf"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(\d{{1,2}})"
+                          rf"(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH}\b(?![\s,]+\d{{4}})", re.I)
 DATE_SLASH = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
@@ -24,12 +31,14 @@ DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 def find_date(text: str) -> str | None:
     """The first full date in text, as ISO (UK day-first for slashed dates)."""
     best = None
-    for rx, order in ((DATE_WORDS, "dmy_word"), (DATE_SLASH, "dmy"), (DATE_ISO, "ymd")):
+    for rx, order in ((DATE_WORDS, "dmy_word"), (DATE_MDY, "mdy_word"), (DATE_SLASH, "dmy"), (DATE_ISO, "ymd")):
         m = rx.search(text)
         if not m:
             continue
         if order == "dmy_word":
             d, mo, y = int(m.group(1)), MONTHS[m.group(2).lower()], int(m.group(3))
+        elif order == "mdy_word":
+            d, mo, y = int(m.group(2)), MONTHS[m.group(1).lower()], int(m.group(3))
         elif order == "dmy":
             d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
         else:
@@ -37,6 +46,19 @@ def find_date(text: str) -> str | None:
         if 1 <= d <= 31 and 1 <= mo <= 12 and (best is None or m.start() < best[0]):
             best = (m.start(), f"{y:04d}-{mo:02d}-{d:02d}")
     return best[1] if best else None
+
+
+def date_without_year(head: str, text: str) -> str | None:
+    """A heading's day and month without a year ("THURSDAY 23RD MARCH"), dated by the year the
+    rest of the minutes write most often (the previous meeting's date, dates in the items)."""
+    m = DATE_NO_YEAR.search(head)
+    if not m:
+        return None
+    years = [int(y.group(3)) for y in DATE_WORDS.finditer(text)] + [int(y.group(3)) for y in DATE_MDY.finditer(text)]
+    if not years:
+        return None
+    year = max(set(years), key=lambda y: (years.count(y), y))
+    return f"{year:04d}-{MONTHS[m.group(2).lower()]:02d}-{int(m.group(1)):02d}"
 
 
 def extract(secs: Sections, *, body: str | None = None, date: str | None = None) -> Extraction:
@@ -58,15 +80,24 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
         ini = a.person.initials
         if not ini:
             continue
-        if ini in ctx.aliases and ctx.aliases[ini] != a.person.surface or ini in ambiguous:
+        if not _initials_fit(ini, _attendee_key(a.person.surface).title().split()):
+            continue  # "(PT)" after a name is a role, not the person's initials
+        if ini in ctx.aliases and _attendee_key(ctx.aliases[ini]) != _attendee_key(a.person.surface) \
+                or ini in ambiguous:
             # one set of initials for two attendees: keep both people apart, say so
             names = ambiguous.setdefault(ini, [ctx.aliases.pop(ini)] if ini in ctx.aliases else [])
-            if a.person.surface not in names:
+            if all(_attendee_key(n) != _attendee_key(a.person.surface) for n in names):
                 names.append(a.person.surface)
             continue
         ctx.aliases[ini] = a.person.surface
+    for code, surface in att.attendee_initials(listed, text).items():
+        if code not in ambiguous:
+            ctx.aliases.setdefault(code, surface)
     # "Mark Wardle (MW)" declares a person's initials, not an organisation's acronym
     acronyms = {a: n for a, n in defined_acronyms(text).items() if a not in ctx.aliases and n not in ctx.aliases.values()}
+    for acr, name in _spelled_elsewhere(text).items():
+        if acr not in acronyms and acr not in ctx.aliases and acr not in ambiguous:
+            acronyms[acr] = name
     sents = read_sentences(secs, ctx, acronyms)
 
     meeting = _meeting(secs, sents, body, date)
@@ -110,6 +141,7 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
     prev_question: str | None = None
     table = layout.TableState()
     table_section = None
+    motion = motions.MotionState()
     for k, s in enumerate(sents):
         if s.section.kind in ("present", "in_attendance", "apologies", "header") and not _has_verb(s.text):
             continue
@@ -125,7 +157,8 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
                 continue
         labelled = layout.labelled_action(s, rule_doc, _previous(sents, k), _paragraph_before(sents, k))
         if labelled is not None:
-            _add_action(ex, labelled)
+            if not _owners_confirmed(ex, labelled):
+                _add_action(ex, labelled)
             continue
         if s.section.kind in ("actions", "decisions") and not _is_list_heading(s):
             _list_entry(ex, s, rule_doc, secs)
@@ -137,6 +170,11 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
         column = layout.right_column(s, rule_doc)
         if column is not None:
             _add_action(ex, column)
+            continue
+        consumed, moved = motions.read(sents, k, motion, lambda line: _people_after(line, rule_doc))
+        if moved is not None:
+            ex.decisions.append(moved)
+        if consumed:
             continue
         if (rules.PROPOSAL_ONLY.match(s.text) or rules.VOTES_ONLY.match(s.text)) and ex.decisions \
                 and ex.decisions[-1].item_index == s.item_index:
@@ -180,10 +218,22 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
         ex.statements.extend(statements)
         if decision is None and decl is None:
             ex.actions.extend(rules.actions_of(s, rule_doc, prev_question))
+        elif decl is None:
+            # "It was agreed that SAG should have a budget and MH and CC will manage this":
+            # a decision, and the task of those who carry it out
+            ex.actions.extend(rules.owners_will(s, rule_doc))
         prev_question = _question_of(statements, prev_question)
     _next_meeting_decision(ex, secs, sents)
+    known_orgs = {o.surface for o in ex.organisations}
     for a in ex.actions:
         a.due_date = rules.due_date(a.due, meeting.date)
+        for o in a.owners:
+            if o.kind == "org" and o.surface in acronyms:
+                o.surface = acronyms[o.surface]  # an owner code that is the body's acronym
+            if o.kind == "org" and o.surface not in known_orgs:
+                # a unit named only as a task's owner ("by the Housing Maintenance section")
+                known_orgs.add(o.surface)
+                ex.organisations.append(OrgRef(o.surface, a.evidence.start))
     return ex
 
 
@@ -279,6 +329,21 @@ def _list_entry(ex: Extraction, s: Sent, doc: rules.Doc, secs: Sections) -> None
     _add_action(ex, a)
 
 
+def _owners_confirmed(ex: Extraction, label: Action) -> bool:
+    """'The General Manager and the Chair will meet ...' then 'ACTION: AW': the label names
+    the owner of the task the prose just recorded; it adds owners, not a second task."""
+    if not ex.actions or label.evidence.quote.lstrip()[:1] == "":
+        return False
+    last = ex.actions[-1]
+    if not (label.evidence.start <= last.evidence.start < label.evidence.end):
+        return False
+    keys = {_owner_key(o, ex.aliases) for o in last.owners}
+    for o in label.owners:
+        if _owner_key(o, ex.aliases) not in keys and not any(_keys_match(_owner_key(o, ex.aliases), k) for k in keys):
+            last.owners.append(o)
+    return True
+
+
 def _add_action(ex: Extraction, a: Action) -> None:
     """Add an action unless the same task for the same owner is already recorded
     (agreed in the prose, then listed again in a closing list, log or table, where the
@@ -355,9 +420,11 @@ def _next_meeting_decision(ex: Extraction, secs: Sections, sents: list[Sent]) ->
     """'Date of next meeting - Wednesday 8 January 2020 at 7 pm' records when the body meets next."""
     for s in sents:
         title = (s.section.title or "")
-        if s.section.kind == "item" and re.search(r"date\s+of\s+(?:the\s+)?next\s+meeting", title, re.I):
-            m = re.search(r"next\s+meeting\s*[-–—:]\s*(.+)$", s.text, re.I | re.S)
-            if m and find_date(m.group(1)):
+        if s.section.kind == "item" and re.search(r"(?:date\s+of\s+(?:the\s+)?|^\W*)next\s+meeting", title, re.I):
+            # "Next meeting - 8 January 2020", "The next meeting ... will be held on Thursday 20th April at 3pm"
+            m = re.search(r"next\s+meeting(?:\s*[-–—:]|\b.{0,100}?\bwill\s+be\s+held(?:\s+on)?)\s*(.+)$",
+                          s.text, re.I | re.S)
+            if m and (find_date(m.group(1)) or DATE_NO_YEAR.search(m.group(1))):
                 ex.meeting.next_meeting = m.group(1).strip()
                 ex.decisions.append(Decision(f"Next meeting: {m.group(1).strip()}", s.evidence, s.item_index,
                                              kind="agreed"))
@@ -402,8 +469,10 @@ def _meeting(secs: Sections, sents: list[Sent], body: str | None, date: str | No
     header = next((s for s in secs.sections if s.kind == "header"), None)
     head_text = text[: max(header.end if header else 0, 0)][:1500] or text[:600]
     meta = doc.meta
-    body = body or meta.get("body") or _body_from_header(text[:800], sents) or _body_from_next_meeting(text)
-    date = date or meta.get("date") or find_date(head_text) or find_date(text[:600])
+    top = meta.get("front_matter_end", 0)  # the heading of the minutes starts below a page's front matter
+    body = body or meta.get("body") or _body_from_header(text[top:top + 800], sents) or _body_from_next_meeting(text)
+    date = date or meta.get("date") or find_date(head_text) or find_date(text[:600]) \
+        or date_without_year(head_text, text)
     ev = None
     if head_text.strip():
         first = head_text.strip().split("\n")[0][:300]
@@ -423,9 +492,9 @@ _HEADING_NOISE = [
     (re.compile(r"\s+meeting$", re.I), ""),
 ]
 _PARENT_BODY = re.compile(r"\b(?:Council|School|Academy|College|Trust|Partnership|ICB|Authority|Board|University|"
-                          r"Integrated\s+Care\s+Board|Federation)$")
+                          r"Integrated\s+Care\s+Board|Federation|District)$")
 _SUB_BODY = re.compile(r"\b(?:Committee|Sub-Committee|Cabinet|Board|Group|Panel|Forum|Governing\s+Body|Executive|"
-                       r"Working\s+Party)$")
+                       r"Working\s+Party|Board\s+of\s+\w+)$")
 
 
 _SMALL_WORDS = {"And", "Of", "For", "The", "In", "On", "At", "To"}
@@ -437,21 +506,38 @@ def _title(caps: str) -> str:
     return " ".join(w.lower() if k and w in _SMALL_WORDS else w for k, w in enumerate(words))
 
 
+# "Minutes of OSGeo:UK 2020 AGM", "Suffolk's Libraries IPS Ltd. - AGM": the body holds its general meeting
+_GENERAL_MEETING = re.compile(r"\s*[-–—]?\s*(?:\d{4}\s+)?(?:AGM|EGM|(?:Annual|Extraordinary)\s+General\s+Meeting)\b.*$", re.I)
+_BODY_END = (rf"(?:{ORG_HEADS}|School|Academy|Cabinet|Executive|Governing\s+Body|District|"
+             r"Board\s+of\s+(?:Education|Directors|Trustees|Governors|Supervisors))$")
+# "Municipal District of the Cappamore Kilmallock", "Council of the City of Portland": the head first
+_BODY_OF_PLACE = re.compile(rf"^(?:[A-Z][\w’'-]*\s+)?(?:{ORG_HEADS}|District)\s+of\s+(?:the\s+)?[A-Z][\w’'-]*"
+                            r"(?:\s+(?:of\s+)?[A-Z][\w’'-]*){0,3}$")
+
+
 def _heading_candidate(line: str) -> str | None:
     """A heading line reduced to the body it names, if it names one."""
     t = re.split(r"\t|\s{3,}", line.strip().strip("#*").strip())[0]  # the first column of a laid-out line
-    if t.isupper() and len(t.split()) <= 16:
+    if re.match(r"^[A-Z][\w ]{2,24}:\s", t) or re.match(r"(?i)^(?:the\s+)?(?:above|said)\b", t):
+        return None  # "Registered Office: County Library": a label, not a heading
+    if t.isupper() and len(t.split()) <= 24:
         t = _title(t)
+    t = _GENERAL_MEETING.sub("", t)
     for rx, repl in _HEADING_NOISE:
-        t = rx.sub(repl, t).strip(" -–—:,.")
-    if not t or len(t.split()) > 10 or re.search(r"\d", t):
+        t = rx.sub(repl, t).strip(" -–—:,.*")
+    if not t or len(t.split()) > 10 or re.search(r"\d", t) or re.match(r"(?i)(?:above|said)\b", t):
         return None
-    if re.search(rf"(?:{ORG_HEADS}|School|Academy|Cabinet|Executive|Governing\s+Body)$", t):
+    if re.search(_BODY_END, t) or _BODY_OF_PLACE.match(t):
         return t
+    if re.fullmatch(r"[A-Z][\w:.’'&-]*[A-Z][\w:.’'&-]*", t) and not t.isupper() and line.lstrip("#* ").lower().startswith("minutes of"):
+        return t  # "Minutes of OSGeo:UK 2020 AGM": a name of its own, no head word
     return None
 
 
 _PAGE_MARK = re.compile(r"^\s*(?:Page\s+)?\d{1,3}\s+of\s+\d{1,3}\s+", re.I)
+
+
+_TITLE_OF_MEETING = re.compile(r"(?im)^[ \t]*(?:title|name)\s+of\s+(?:the\s+)?meeting\s*:[ \t]*(\S.*)$")
 
 
 def _body_from_header(head: str, sents: list[Sent]) -> str | None:
@@ -459,6 +545,13 @@ def _body_from_header(head: str, sents: list[Sent]) -> str | None:
     and Wellbeing Board'; 'MINUTES OF THE MEETING OF THE AUDIT COMMITTEE HELD ON ...';
     'Harlow District Council' then 'Cabinet'; 'Cabinet - Thursday, 12 September 2024';
     'HOLLINBROOK PRIMARY SCHOOL' then 'Minutes of the Full Governing Body meeting'."""
+    titled = _TITLE_OF_MEETING.search(head)
+    if titled:
+        # "Title of Meeting: Suffolk Libraries IPS - Board Meeting": the form names the body
+        name = re.sub(r"\s+[-–—]\s+", " ", titled.group(1).strip())
+        name = re.sub(r"(?i)\s+(?:meeting|minutes)\s*$", "", name).strip()
+        if len(name.split()) >= 2:
+            return name
     first_line = head.strip().split("\n")[0] if head.strip() else ""
     first_line = _PAGE_MARK.sub("", first_line)  # a page's running head: "Page 1 of 6 STOKE FERRY ..."
     caps = re.match(r"^((?:[A-Z][A-Z’'&-]+[ \t]+){0,6}[A-Z][A-Z’'&-]+)\b(?=\s+[A-Z][a-z])", first_line)
@@ -469,8 +562,19 @@ def _body_from_header(head: str, sents: list[Sent]) -> str | None:
             words.pop()
         if words:
             return _title(" ".join(words))
-    lines = [ln for ln in head.strip().split("\n") if ln.strip()][:4]
-    cands = [c for c in (_heading_candidate(ln) for ln in lines) if c]
+    lines = [ln for ln in head.strip().split("\n") if ln.strip() and not re.fullmatch(r"\s*(?:\[[^\]]*\]\([^)]*\)|[-=*_]{3,}|\d{1,3})\s*", ln)][:4]
+    # a capitalised heading that runs over two lines ("... OF LIMERICK CITY AND COUNTY" / "COUNCIL HELD IN ...")
+    joined = []
+    bare = [ln.strip().strip("*#").strip() for ln in lines]
+    for k, ln in enumerate(lines):
+        run = [bare[k]]
+        while bare[k + len(run) - 1].isupper() and not re.search(r"[.:]$", run[-1]) and k + len(run) < len(lines) \
+                and bare[k + len(run)].isupper() and not re.search(r"\d", bare[k + len(run)]):
+            run.append(bare[k + len(run)])
+        if len(run) > 1:
+            joined.append(" ".join(run))
+        joined.append(ln)
+    cands = [c for c in (_heading_candidate(ln) for ln in joined) if c]
     if cands:
         if len(cands) >= 2 and _PARENT_BODY.search(cands[0]) and _SUB_BODY.search(cands[1]) \
                 and cands[1].lower() not in cands[0].lower():
@@ -483,7 +587,7 @@ def _body_from_header(head: str, sents: list[Sent]) -> str | None:
         if s.section.kind not in ("header",) or s.start > 600:
             continue
         for o in s.orgs:
-            if o.start - s.start < 5:
+            if o.start - s.start < 5 and not s.text[o.end - s.start:].lstrip().startswith(":"):  # not a label
                 name = o.canonical or o.surface
                 return name.title() if name.isupper() and " " in name else name
         break
@@ -498,6 +602,24 @@ def _body_from_next_meeting(text: str) -> str | None:
         if not re.fullmatch(r"(?:Board|Committee|Council|PC|Meeting)", name):
             return name
     return None
+
+
+_ORG_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ \t]+(?:[A-Z][a-z]+|and|of|for))*[ \t]+(?:Council|Authority|Trust|Board)\b")
+
+
+def _spelled_elsewhere(text: str) -> dict[str, str]:
+    """'SCC' in a document whose letterhead names Suffolk County Council: an acronym the
+    gazetteer holds for several bodies means the one the document spells out, when
+    exactly one named body has those initials."""
+    found: dict[str, set[str]] = {}
+    for m in _ORG_NAME.finditer(text):
+        name = " ".join(m.group(0).split())
+        if gz.lookup_org(name) is None:
+            continue
+        acr = "".join(w[0] for w in name.split() if w[0].isupper())
+        if len(acr) >= 3 and re.search(rf"\b{acr}\b", text):
+            found.setdefault(acr, set()).add(name)
+    return {acr: next(iter(names)) for acr, names in found.items() if len(names) == 1}
 
 
 def _dedupe_attendance(items):

@@ -10,21 +10,22 @@ import re
 from dataclasses import dataclass, field
 
 from kg import gazetteer as gz
-from kg.extract.names import find_people, is_post_title
+from kg.extract.names import NAME_WORD, NOT_NAME, ORG_HEADS, TITLE_WORDS, Mention, find_people, is_post_title
 from kg.extract.sentences import Sent
 from kg.records import Attendance, Evidence, PersonRef, Section
 
-MARKER = re.compile(r"(?P<m>\b(?:members\s+)?present\s*:|\battendees\s*:|\b(?:also\s*,?\s*|officers\s+)?in\s+attendance\s*:|"
-                    r"\balso\s+present\s*:|\bapologies(?:\s+for\s+absence)?\s*(?:were\s+received\s+from)?\s*:|"
-                    r"\babsent\s*:|\bpublic\s*:|\bofficers(?:\s+present)?\s*:|\bobservers?\s*:|\binvited\s*:|\bguests?\s*:|"
-                    r"\bin\s+the\s+chair\s*:|^[ \t]*(?:chair|chairman|chairperson)\s*:)", re.I | re.M)
+MARKER = re.compile(r"(?P<m>\b(?:members\s+|directors\s+|trustees\s+)?present[\s*_]*:|\bparticipants[\s*_]*:|\battendees[\s*_]*:|\b(?:also\s*,?\s*|officers\s+)?in\s+attendance[\s*_]*:|"
+                    r"\balso\s+present[\s*_]*:|\bapologies(?:\s+for\s+absence)?\s*(?:were\s+received\s+from)?[\s*_]*:|"
+                    r"\babsent[\s*_]*:|\bpublic[\s*_]*:|\bofficers(?:\s+present)?[\s*_]*:|\bofficials(?:\s+present)?[\s*_]*:|"
+                    r"\bobservers?[\s*_]*:|\binvited[\s*_]*:|\bguests?[\s*_]*:|"
+                    r"\bin\s+the\s+chair[\s*_]*:|^[ \t]*(?:chair|chairman|chairperson)[\s*_]*:)", re.I | re.M)
 # (the line-start branch skips spaces and tabs only: `^\s*` ran across every following
 # blank line from every line start, quadratic in a run of blank lines)
 ROLE_OF_MARKER = [("chair", re.compile(r"chair", re.I)),
-                  ("in_attendance", re.compile(r"in\s+attendance|also\s+present|officers|observer|invited|guest", re.I)),
+                  ("in_attendance", re.compile(r"in\s+attendance|also\s+present|officers|officials|observer|invited|guest", re.I)),
                   ("apologies", re.compile(r"apolog|absent", re.I)),
                   ("public", re.compile(r"public", re.I)),
-                  ("present", re.compile(r"present|attendees", re.I))]
+                  ("present", re.compile(r"present|attendees|participants", re.I))]
 
 
 def _role_of(marker: str) -> str:
@@ -64,6 +65,7 @@ def from_lists(text: str, sections: list[Section], ctx) -> tuple[list[Attendance
             if r == "public":
                 continue
             mentions = [m for m in find_people(chunk[a:b], sec.start + a, ctx) if m.kind != "alias"]
+            mentions = sorted(mentions + listed_names(chunk[a:b], sec.start + a, mentions), key=lambda m: m.start)
             for i, m in enumerate(mentions):
                 rel_end = m.end - sec.start
                 line_end = chunk.find("\n", rel_end)
@@ -75,7 +77,8 @@ def from_lists(text: str, sections: list[Section], ctx) -> tuple[list[Attendance
                 ev_start = m.start
                 ev_end = sec.start + stop
                 ref = PersonRef(m.surface, m.start)
-                row = read_row(after)
+                held = post_before(chunk[a:m.start - sec.start], chunk[rel_end:stop])
+                row = read_row("" if held else after)
                 before = chunk[(mentions[i - 1].end - sec.start) if i else a:m.start - sec.start]
                 if LEADING_CHAIR.search(before):
                     row.chair = True  # "Present: Chairman Cllr Mrs Shewell, Cllrs ..."
@@ -83,7 +86,7 @@ def from_lists(text: str, sections: list[Section], ctx) -> tuple[list[Attendance
                 ref.org = row.org
                 if row.org:
                     affiliation[m.surface] = row.org
-                for post in row.posts:
+                for post in (post_names(held) if held else row.posts):
                     posts.setdefault(post.lower(), m.surface)
                     ref.role = ref.role or post
                 ev = Evidence(text[ev_start:ev_end].strip(), ev_start, ev_start + len(text[ev_start:ev_end].strip()))
@@ -94,6 +97,94 @@ def from_lists(text: str, sections: list[Section], ctx) -> tuple[list[Attendance
                 if row.chair and role == "present":
                     out.append(Attendance(ref, "chair", ev, on_behalf_of=ref.org))
     return out, posts, affiliation
+
+
+# one entry of a comma-separated register: two or three capitalised words and nothing else
+_LIST_ENTRY = re.compile(rf"(?<![\w’'-])({NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,2}})(?=[ \t]*(?:,|&|\band\b|\*|\.?[ \t]*$))", re.M)
+
+
+_LIST_LABEL = re.compile(r"(?:Attendees|Attendance|Present|Apologies|Invited|Members|Officers|Absent)\s+")
+
+
+def listed_names(chunk: str, offset: int, found: list) -> list[Mention]:
+    """Names of a register line whose given names the gazetteer does not know ("Seung Choi").
+
+    In a list of names separated by commas every entry is a person, whatever the given name;
+    an entry is taken only where the list already holds at least two names found otherwise,
+    and never when it reads as an organisation or a post.
+    """
+    if len(found) < 2 or chunk.count(",") < 2:
+        return []
+    out: list[Mention] = []
+    for m in _LIST_ENTRY.finditer(chunk):
+        s, e = offset + m.start(1), offset + m.end(1)
+        surface, words = m.group(1), m.group(1).split()
+        label = _LIST_LABEL.match(surface)
+        if label:  # "Attendees Tony Brown, ...": a label written without its colon
+            if len(words) < 3:
+                continue
+            surface, words, s = surface[label.end():], words[1:], s + label.end()
+        if any(not (e <= f.start or s >= f.end) for f in found):
+            continue
+        before = chunk[:s - offset].rstrip(" \t*")
+        if before and not before.endswith((",", "&", "and", ":")):
+            continue  # inside a longer phrase, not an entry of the list
+        if "(" in re.split(r"[,;]", chunk[m.end(1):], maxsplit=1)[0]:
+            continue  # "Senior Engineer, Housing Maintenance (Ann Lee)": a post's portfolio, the name in brackets
+        if re.search(rf"\b(?:{ORG_HEADS})\b", surface) or is_post_title(surface) or \
+                any(w in NOT_NAME or w in TITLE_WORDS for w in words):
+            continue
+        out.append(Mention(surface, s, e, "full"))
+    return out
+
+
+def attendee_initials(listed: list[Attendance], text: str) -> dict[str, str]:
+    """Initials the minutes use for attendees without ever declaring them ("KC to action").
+
+    Notes of a meeting often list the attendees in full and then write only their initials
+    ("EL asked KC ..."), or a given name and the surname's initial ("Helen C"). A code is read
+    as a person's only where it fits exactly one attendee, is written in the text, and is
+    not an organisation's acronym; initials two attendees share stay unread.
+    """
+    fits: dict[str, set[str]] = {}
+    for a in listed:
+        words = [w for w in re.split(r"[\s-]+", a.person.surface) if w]
+        if a.person.is_post or len(words) < 2 or len(words) > 3 or words[0].rstrip(".") in TITLE_WORDS \
+                or not all(w[:1].isupper() and w[1:2].islower() for w in words):
+            continue
+        fits.setdefault("".join(w[0] for w in words), set()).add(a.person.surface)
+        fits.setdefault(f"{words[0]} {words[-1][0]}", set()).add(a.person.surface)
+    out: dict[str, str] = {}
+    for code, people in fits.items():
+        if len(people) != 1 or gz.lookup_org(code) or (" " not in code and len(code) < 2):
+            continue
+        if re.search(rf"(?:(?<![\w’'-])|(?<=[a-z]-)){re.escape(code)}(?![\w-])", text):
+            out[code] = next(iter(people))
+    return out
+
+
+def post_before(before: str, after: str) -> str | None:
+    """The post written before a name in brackets: 'Senior Engineer (Mr T Quinn), ...'.
+
+    Irish and some English councils list officials post first, the name in brackets; the
+    post runs back to the previous entry's closing bracket.
+    """
+    if not after.lstrip().startswith(")"):
+        return None
+    m = re.search(r"(?:^|\)[\s,;.]*|:\s*)([A-Z][^()]{2,120}?)[\s,]*\(\s*$", before.lstrip(" \t\n*"))
+    if not m:
+        return None
+    post = " ".join(m.group(1).split()).strip(" ,")
+    return post if is_post_title(post.split(",")[0].strip()) else None
+
+
+def post_names(post: str) -> list[str]:
+    """The names a post goes by: in full, before its first comma, and its title up to 'of X'."""
+    names = [post, post.split(",")[0].strip()]
+    short = re.match(r"^(.+?\bof\s+[A-Z][\w’'-]*)\s", post)
+    if short:
+        names.append(short.group(1))
+    return list(dict.fromkeys(names))
 
 
 # a list line that stops inside an entry: "..., Alison" / "Wheeler (Chief Executive), ..."

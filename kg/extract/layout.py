@@ -29,7 +29,8 @@ ACTION_LABEL = re.compile(r"^\s*[-•*]?\s*\**(?:ACTIONS?|Actions?)(?:\s+(?:by|o
 CODE_LED = re.compile(rf"^\s*(?:[-•*]\s*)?(?P<codes>{_CODE}(?:\s*(?:/|,|&|\band\b)\s*{_CODE})*)\s+"
                       rf"(?:to|will|agreed\s+to|is\s+to|are\s+to)\s+(?P<vp>[a-z].+)$", re.S)
 # "Clerk inform Shaun Pritchard.": the post that runs errands, then a bare verb (see rules.IMPERATIVE)
-POST_IMPERATIVE = re.compile(rf"^\s*(?:[-•*]\s*)?(?:[Tt]he\s+)?(?P<codes>Clerk|RFO|Secretary|Treasurer)\s+"
+POST_IMPERATIVE = re.compile(rf"^\s*(?:[-•*]\s*)?(?:[A-Z][\w’'/ ]{{0,40}}:\s+)?(?:[Tt]he\s+)?"
+                             rf"(?P<codes>Clerk|RFO|Secretary|Treasurer)\s+"
                              rf"(?P<vp>{rules.ERRAND_VERBS}.+)$", re.S)
 RIGHT_COLUMN = re.compile(rf"(?:\t+|[ \u00a0]{{3,}})(?P<codes>{_CODE}(?:\s*(?:/|,|&)\s*{_CODE})*)\s*$")
 TRAILING_CODES = re.compile(rf"(?:\s+[-–—]\s*|\s*\|\s*|\s{{2,}}|\t+|\s*Action(?:\s+by)?\s*:\s*|\s+\()"
@@ -60,6 +61,8 @@ def codes_to_owners(codes: str, doc: rules.Doc) -> list[Owner]:
         if post is not None:
             holder = doc.post_holders.get(post.post.lower())
             owners.append(Owner(post.post, "post", PersonRef(holder) if holder else None))
+        elif len(code) >= 3 and code.isupper() and gz.lookup_org(code) is not None:
+            owners.append(Owner(code, "org"))  # "SCC will cover the costs": a council, not initials
         else:
             owners.append(Owner(code, "person", PersonRef(code)))
     return owners
@@ -69,9 +72,10 @@ def labelled_action(sent: Sent, doc: rules.Doc, previous: Sent | None,
                     earlier: list[Sent] | None = None) -> Action | None:
     """'ACTION: JB' (the task is the sentence before) or 'ACTION: Clerk to chase highways'.
 
-    `earlier` are the sentences of the paragraph the label closes, last first: the task is
-    the latest that names one of the owners ("... asked Trustees to try and generate new
-    members. DT thanked David for his hard work. ACTION: TRUSTEES"), else the one before.
+    `earlier` are the sentences of the paragraph the label closes, last first.  The task is
+    the sentence before the label, unless that states nothing to be done and an earlier one
+    names an owner ("... asked Trustees to try and generate new members. DT thanked David
+    for his hard work. ACTION: TRUSTEES").
     """
     m = ACTION_LABEL.match(sent.text)
     if not m:
@@ -82,7 +86,7 @@ def labelled_action(sent: Sent, doc: rules.Doc, previous: Sent | None,
         if previous is None:
             return None
         named = _naming(earlier or [], codes.group("codes"), doc)
-        if named is not None and named is not previous:
+        if named is not None and named is not previous and not _TO_BE_DONE.search(previous.text):
             previous = named
         owners = codes_to_owners(codes.group("codes"), doc)
         return _action(previous.text, sent, owners, previous)
@@ -101,6 +105,11 @@ def labelled_action(sent: Sent, doc: rules.Doc, previous: Sent | None,
     if tail:
         return _action(rest[:tail.start()], sent, codes_to_owners(tail.group("codes"), doc))
     return _action(rest, sent, [])
+
+
+# "All signatories will be reviewed ...": the sentence before the label states a task itself
+_TO_BE_DONE = re.compile(r"\b(?:will|shall|should|must|need\s+to|needs\s+to|to\s+be|is\s+to|are\s+to)\b|"
+                         r"\b[A-Z][\w’'-]*\s+to\s+[a-z]")
 
 
 def _naming(earlier: list[Sent], codes: str, doc: rules.Doc) -> Sent | None:

@@ -71,6 +71,8 @@ class NameContext:
 
 PLURAL_TITLES = {"Councillors", "Cllrs", "Messrs", "Drs"}
 _RX_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?=[A-Z])")
+# "Cllrs. Hayes (Chair), Doyle": a role in brackets between two names of the list
+_RX_LIST_SEP_AFTER_ROLE = re.compile(r"[ \t]*\([^)\n]{1,40}\)\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?=[A-Z])")
 _RX_TITLE = re.compile(rf"(?<![\w-]){TITLE}[ \t]+")
 _RX_WORD = re.compile(NAME_WORD + r"(?!\w)(?![’'](?!s\b))")  # "Crichlow’s" is Crichlow
 # one space (or a no-break space) between the words of a name; two or a tab mark a column
@@ -157,13 +159,14 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
             # "Councillors Jones, Brown and Patel": every name of the list carries the title
             pos = end
             while True:
-                sep = _RX_LIST_SEP.match(text, pos)
+                sep = _RX_LIST_SEP.match(text, pos) or _RX_LIST_SEP_AFTER_ROLE.match(text, pos)
                 if not sep:
                     break
-                more = _name_words(text, sep.end())
+                ini = _RX_INITIALS.match(text, sep.end())  # "Councillors Carey, E Ryan and Teefy"
+                more = _name_words(text, ini.end() if ini else sep.end())
                 if not more:
                     break
-                s, e = more[0][1], more[-1][2]
+                s, e = sep.end(), more[-1][2]
                 if free(offset + s, offset + e):
                     add(Mention(text[s:e], offset + s, offset + e, "titled", title=title_text.rstrip(".")))
                 pos = e
@@ -195,7 +198,8 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
         if free(offset + m.start(), offset + end) and not _followed_by_body(text, end):
             add(Mention(text[m.start():end], offset + m.start(), offset + end, "initials"))
     if ctx.aliases:
-        rx = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a) for a in sorted(ctx.aliases, key=len, reverse=True)) + r")(?![\w-])")
+        # "... put out to report-KC to action": a dash after a lower-case word separates, it does not join
+        rx = re.compile(r"(?:(?<![\w-])|(?<=[a-z]-))(" + "|".join(re.escape(a) for a in sorted(ctx.aliases, key=len, reverse=True)) + r")(?![\w-])")
         for m in rx.finditer(text):
             if free(offset + m.start(), offset + m.end()):
                 add(Mention(m.group(1), offset + m.start(), offset + m.end(), "alias"))
@@ -292,10 +296,11 @@ def _rx_posts() -> re.Pattern:
 
 # Officers' titles follow a pattern even where the gazetteer does not know them:
 # "Head of Culture and Leisure", "Cabinet Member for Finance and Resources", "Scrutiny Officer"
-_POST_HEAD = (r"Head|Director|Cabinet\s+Member|Portfolio\s+Holder|Lead\s+Member|Manager|Officer|Lead|Adviser|"
+_POST_HEAD = (r"Head|Director|Cabinet\s+Member|Portfolio\s+Holder|Lead\s+Member|Manager|Officer|Lead|Adviser|Administrator|"
               r"Advisor|Co-?ordinator|Commissioner|Secretary|Registrar|Scrutineer|Treasurer|Controller|"
               r"Superintendent|Engineer|Inspector|Warden|Governor|Nurse|Doctor|Consultant|Practitioner")
-_POST_QUALIFIER = r"(?:[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?[A-Z][\w’'-]*(?:[ \t]+(?:and|&|[A-Z][\w’'-]*))*)?"
+# "for the Cappamore/Kilmallock MD": a district named with a slash is one word of the qualifier
+_POST_QUALIFIER = r"(?:[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?[A-Z][\w’'/-]*(?:[ \t]+(?:and|&|[A-Z][\w’'/-]*))*)?"
 GENERIC_POST = re.compile(rf"(?:(?:[A-Z][\w’'-]*)[ \t]+){{0,3}}(?:{_POST_HEAD})\b{_POST_QUALIFIER}")
 _RX_GENERIC_POST = re.compile(rf"\b(?:[Tt]he|[Oo]ur|[Tt]heir)\s+({GENERIC_POST.pattern})")
 
@@ -338,7 +343,11 @@ ORG_HEADS = (r"Board|Council|Committee|Sub-Committee|Group|Trust|Partnership|Pan
              r"Team|Agency|Authority|Commission|Department|Office|Government|University|College|School|"
              r"Academy|Forum|Network|Alliance|Association|Society|Foundation|Institute|Unit|Hub|"
              r"Inspectorate|Executive|Cabinet|Assembly|Parliament|Ministry|Directorate|Company|Limited|Ltd|"
-             r"Associates|Health|Care|Buses|Timber|Highways|Police|Constabulary|Bank|Library|Hall|Museum|Club|"
+             r"Associates|Health|Care|Buses|Timber|Highways|Police|Constabulary|Bank|Library|"
+             # a named hall (the Rifle Hall) is a body that hires and donates; the village or
+             # town hall is where the meeting is held
+             r"(?<!Village )(?<!Town )(?<!Church )(?<!Parish )(?<!Community )(?<!Memorial )(?<!City )(?<!County )Hall|"
+             r"Museum|Club|"
              r"UHB|CCG|ICB|ICS|NHS|LHB|THB|PCC|LSCB|SAB|HWB|ALC|PCN|CIC|LLP|Surgery|Hospice|Federation|Consortium|"
              r"Collaborative|Union|Charity|Working Group")
 _MODIFIER_HEADS = {"Health", "Care", "Services", "Service", "Safety", "Health’s"}
@@ -348,7 +357,8 @@ _RX_MORE_HEADS = re.compile(rf"(?:[ \t]+(?:{ORG_HEADS}))+(?![\w-])")
 _CAP = r"(?:[A-Z0-9][\w’'&/-]*|of|for|and|the|&|on|in)"
 _RX_ORG_PHRASE = re.compile(rf"(?<![\w’'/-])((?:(?!\d+/\d+\b)[A-Z0-9][\w’'&/-]*\s+)(?:{_CAP}\s+){{0,6}}?(?:{ORG_HEADS}))(?![\w-])")
 _RX_DEFINED_ACRONYM = re.compile(r"((?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|the|&|in)\s+)*){1,8})\(([A-Z][A-Za-z&]{1,8})\)")
-_RX_ACRONYM = re.compile(r"(?<![\w-])([A-Z][A-Z&]{1,7}|[A-Z][a-z][A-Z]{1,3})(?![\w-])")
+# "finalised-NICE guidelines": a dash after a lower-case word separates, it does not join
+_RX_ACRONYM = re.compile(r"(?:(?<![\w-])|(?<=[a-z]-))([A-Z][A-Z&]{1,7}|[A-Z][a-z][A-Z]{1,3})(?![\w-])")
 
 
 @dataclass

@@ -193,7 +193,8 @@ def subject_starts(sent: Sent) -> list[int]:
     starts |= {m.start() for m in SUBJECT_WORDS.finditer(sent.text)}
     # "we" is a subject wherever it stands; names need a clause boundary before them
     we = {m.start() for m in WE_ANYWHERE.finditer(sent.text)}
-    return [0] + sorted(r for r in starts | we if r > 0 and (r in we or _BOUNDARY.search(sent.text[max(0, r - 40):r])))
+    return [0] + sorted(r for r in starts | we if r > 0 and (r in we or _BOUNDARY.search(sent.text[max(0, r - 40):r])
+                                                            or TASK_AFTER_SEPARATOR.search(sent.text[max(0, r - 5):r])))
 
 
 def _mention_from(sent: Sent, rel: int) -> Mention | OrgMention | None:
@@ -295,7 +296,7 @@ SUBJECTLESS_DECISION = re.compile(r"(?:^|[:;–—]\s*|^\s*[-•*]\s*|\s[-–—
 # "Approval of minutes: Approved and signed as correct.", "Circulated, approved & signed",
 # "Minutes approved and signed.", "... (Ch. No. 300114) – all approved.": the body, unnamed,
 # approving what the item put to it
-APPROVED_SHORT = re.compile(r"(?:^|[:;,]\s*|\s[-–—]\s*|^[A-Z][\w’' ]{2,30}?\s+)(?:all\s+)?(?P<verb>[Aa]pproved|[Cc]onfirmed|"
+APPROVED_SHORT = re.compile(r"(?:^|[:;,]\s*|\s[-–—]\s*)(?:[A-Z][\w’' ]{2,30}?\s+)?(?:all\s+)?(?P<verb>[Aa]pproved|[Cc]onfirmed|"
                             r"[Aa]ccepted)(?:\s*(?:and|&)\s+signed\b|\s+for\s+payment\b|\s*\.?\s*$)")
 # "All Cllrs were happy with this.", "The Board were in agreement and ...": the members consenting
 CONSENT = re.compile(r"(?:^|:\s+|\band\s+)(?:[Ii]f\s+so,?\s+)?(?:[Aa]ll\s+)?(?:the\s+|The\s+)?(?:Cllrs|Councillors|Members|Trustees|Governors|"
@@ -328,7 +329,7 @@ def decision_of(sent: Sent, doc: Doc, people_after: callable) -> Decision | None
         return None
     kind = None
     text = None
-    if PROPOSAL.search(t):
+    if PROPOSAL.search(t) and not re.match(r"\W*(?:Should|If|Unless|Once)\b", t):  # "Should the motion be seconded, ..."
         kind, text = "approved", t
         # "It was proposed by A, seconded by B and RESOLVED that X": the decision is X
         cut = re.search(r"\b(?:RESOLVED|resolved|AGREED|agreed|carried)\b\s*(?:that\s+)?", t)
@@ -513,6 +514,9 @@ def actions_of(sent: Sent, doc: Doc, prev_question: str | None) -> list[Action]:
                 continue
     if out:
         return out
+    passive = passive_with_agent(sent, doc)
+    if passive is not None:
+        return [passive]
     that = AGREED_THAT_WOULD.search(sent.text)
     if that:
         subj = subject_at(sent, that.end(), doc)
@@ -530,7 +534,8 @@ def actions_of(sent: Sent, doc: Doc, prev_question: str | None) -> list[Action]:
             m = rx.match(rest)
             if not m or (allowed and subj.kind not in allowed):
                 continue
-            if rx in (TO_INFINITIVE, IMPERATIVE) and rel != 0:
+            if rx in (TO_INFINITIVE, IMPERATIVE) and rel != 0 and not (
+                    rx is TO_INFINITIVE and TASK_AFTER_SEPARATOR.search(sent.text[:rel])):
                 continue
             if rx is COMMIT and re.match(r"^\s*(?:is|are|was|were)\s+to\b", rest) and subj.kind == "body":
                 continue
@@ -539,9 +544,66 @@ def actions_of(sent: Sent, doc: Doc, prev_question: str | None) -> list[Action]:
                 continue
             if subj.kind == "body" and rx is not COMMIT:
                 continue
+            if rx is TO_INFINITIVE and rel != 0 and GENERIC_TASK.match(vp):
+                # "... the top codes to be put out to report - KC to action": the task is what went before
+                vp = TASK_AFTER_SEPARATOR.sub("", sent.text[:rel]).strip(" *")
             out.append(_action(sent, subj.owners, vp))
             return out
     return out
+
+
+AND_OWNERS_WILL = re.compile(r"\b(?:and|but|;)\s+(?=\S)")
+
+
+def owners_will(sent: Sent, doc: Doc) -> list[Action]:
+    """'... and MH and CC will manage this': named owners promising, after a clause of the body."""
+    for m in AND_OWNERS_WILL.finditer(sent.text):
+        subj = subject_at(sent, m.end(), doc)
+        if subj is None or subj.kind not in ("person", "post"):
+            continue
+        will = WILL.match(sent.text[subj.end:])
+        if will and not NOT_TASKS.match(will.group("vp")):
+            return [_action(sent, subj.owners, will.group("vp"))]
+    return []
+
+
+# "An inspection will be arranged by the Housing Maintenance section", "which would be completed
+# by Councillors": a task in the passive, its owner after "by"
+PASSIVE_AGENT = re.compile(r"\b(?:will|would|shall|is\s+to|are\s+to)\s+(?:now\s+|also\s+|then\s+)?be\s+"
+                           r"(?P<verb>[a-z]+(?:ed|en)|sent|made|done|put|sought|brought|paid|set|taken|given|led|run)"
+                           r"\s+by\s+(?=(?:the\s+|our\s+)?[A-Z])")
+_AGENT_PHRASE = re.compile(r"(?:the\s+|our\s+)?(?P<who>[A-Z][\w’'/-]*(?:\s+(?:[A-Z][\w’'/-]*|section|team|department|"
+                           r"office|unit|service|directorate))*)")
+
+
+def passive_with_agent(sent: Sent, doc: Doc) -> Action | None:
+    """'X will be arranged by the Housing Maintenance section': the agent owns the task."""
+    m = PASSIVE_AGENT.search(sent.text)
+    if not m or m.group("verb") in ("held", "chaired", "attended"):
+        return None
+    subj = subject_at(sent, m.end(), doc)
+    if subj is not None and subj.kind in ("person", "post", "org", "body", "collective"):
+        owners = subj.owners
+    else:
+        phrase = _AGENT_PHRASE.match(sent.text, m.end())
+        if not phrase or len(phrase.group("who").split()) < 2:
+            return None
+        owners = [Owner(phrase.group("who"), "org")]
+    task = sent.text[:m.start()].strip()
+    task = re.sub(r"^(?:[A-Z][\w ]{0,30}:\s*)", "", task)  # a "Reply:" label
+    if len(task.split()) < 2:
+        return None
+    a = Action(text=f"{task} {m.group(0).split(' by')[0].strip()}".strip(), evidence=sent.evidence,
+               owners=owners, item_index=sent.item_index)
+    return a
+
+
+# "... axials, HC to look at this", "... to report-KC to action", "...; Ann to ask": a task
+# written after the discussion it comes from, its owner after a dash, comma or semicolon
+TASK_AFTER_SEPARATOR = re.compile(r"\s*[-–—;,]\s*$")
+# a verb phrase that names no task of its own: the task is the sentence before it
+GENERIC_TASK = re.compile(r"^(?:action(?:\s+this)?|follow[\s-]?up(?:\s+on\s+this)?|look\s+(?:at|into)\s+(?:this|it)|"
+                          r"progress(?:\s+this)?|sort(?:\s+this)?|investigate|do\s+this|take\s+forward)\W*$", re.I)
 
 
 def _action(sent: Sent, owners: list[Owner], vp: str) -> Action:

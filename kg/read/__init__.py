@@ -57,12 +57,13 @@ def _read_bytes(p: Path, name: str, max_bytes: int) -> bytes:
         if p.is_dir():
             raise InputError(name, "is a folder; pass the minutes files in it "
                              "(the build command expands folders)")
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise InputError(name, f"is {_human(size)}, over the {_human(max_bytes)} limit; "
-                             "check it is the minutes and not an archive or scan, or split it into smaller files")
-        with p.open("rb") as f:
-            data = f.read(max_bytes + 1)  # the file may have grown since stat
+        for _attempt in range(3):
+            data, changed = _read_once(p, name, max_bytes)
+            if not changed:
+                break
+        else:
+            raise InputError(name, "kept changing while it was read (is it still being written or "
+                             "downloaded?); build it again when it is complete")
     except FileNotFoundError:
         raise InputError(name, _broken_link(p) or "does not exist; check the path") from None
     except OSError as err:
@@ -74,6 +75,37 @@ def _read_bytes(p: Path, name: str, max_bytes: int) -> bytes:
     return data
 
 
+def open_regular(p: Path | str, name: str) -> int:
+    """A file descriptor of `p`, refusing anything that is not a regular file.
+
+    Opened without blocking, so a FIFO or a device named as minutes cannot hang the build
+    (and the store lock with it)."""
+    import stat
+    fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+                else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a regular file")
+        raise InputError(name, f"is {kind}, not a file; govkg reads minutes saved as files")
+    return fd
+
+
+def _read_once(p: Path, name: str, max_bytes: int) -> tuple[bytes, bool]:
+    """The bytes of `p`, and whether the file changed (size or time) while they were read."""
+    fd = open_regular(p, name)
+    with os.fdopen(fd, "rb") as f:
+        before = os.fstat(fd)
+        if before.st_size > max_bytes:
+            raise InputError(name, f"is {_human(before.st_size)}, over the {_human(max_bytes)} limit; "
+                             "check it is the minutes and not an archive or scan, or split it into smaller files")
+        data = f.read(max_bytes + 1)  # the file may have grown since stat
+        after = os.fstat(fd)
+    changed = ((before.st_size, before.st_mtime_ns) != (after.st_size, after.st_mtime_ns)
+               or (len(data) != after.st_size and len(data) <= max_bytes))
+    return data, changed
+
+
 def read_document(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> Document:
     """Read one minutes file into a Document.
 
@@ -82,6 +114,9 @@ def read_document(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -
     Raises InputError for anything that cannot be read as minutes.
     """
     name = str(path)
+    bad = _bad_name(name)
+    if bad:
+        raise bad
     p = Path(path)
     ext = p.suffix.lower()
     if ext not in _READERS:
@@ -95,6 +130,19 @@ def read_document(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -
     return Document(path=name, text=got.text, format=fmt,
                     sha256=hashlib.sha256(data).hexdigest(), title=got.title,
                     meta=dict(got.meta or {}))
+
+
+def _bad_name(p: Path | str) -> InputError | None:
+    """A path whose name is not valid UTF-8 (Python keeps the bytes as surrogates): it
+    cannot become an IRI or a printed line, so that one file is refused, with its name
+    shown as escapes."""
+    name = str(p)
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        shown = os.fsencode(name).decode("utf-8", "backslashreplace")
+        return InputError(shown, "its file name is not valid UTF-8 text; rename the file and build it again")
+    return None
 
 
 def _skipped(name: str) -> bool:
@@ -175,6 +223,10 @@ def iter_sources(
             _report(_unsupported(str(raw), p.suffix.lower()), on_error)
         elif key not in seen_files:
             seen_files.add(key)
+            bad = _bad_name(p)
+            if bad:
+                _report(bad, on_error)
+                continue
             yield p
 
 
@@ -215,6 +267,10 @@ def _walk(top: Path, seen_dirs: set[tuple[int, int]], seen_files: set[tuple[int,
                 key = _file_key(path)
                 if key not in seen_files:
                     seen_files.add(key)
+                    bad = _bad_name(path)
+                    if bad:
+                        _report(bad, on_error)
+                        continue
                     yield path
             elif entry.is_symlink() and path.suffix.lower() in _READERS:
                 _report_link(path, on_error)

@@ -128,9 +128,29 @@ def _table_lines(table: Any) -> list[str]:
     return [line for line in (_row_line(row) for row in table.rows) if line]
 
 
+# Word unzips every part of a .docx into memory; a "zip bomb" of 648 KB took 1.28 GB.
+# The sizes the zip declares bound what unzipping yields (zipfile stops there), so they
+# are checked before anything is unzipped.
+MAX_UNZIPPED = 200 * 1024 * 1024
+
+
+def _check_unzipped_size(data: bytes, path: str) -> None:
+    import zipfile
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            total = sum(max(0, i.file_size) for i in z.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+        return  # not a zip: python-docx says the file is damaged
+    if total > MAX_UNZIPPED:
+        raise InputError(path, f"unzips to {total // (1024 * 1024)} MB, over the "
+                         f"{MAX_UNZIPPED // (1024 * 1024)} MB a Word file of minutes needs (a zip bomb?); "
+                         "open and re-save it in Word, or export it as PDF")
+
+
 def _open(data: bytes, path: str) -> Any:
     import docx  # imported here: only .docx input pays for it
 
+    _check_unzipped_size(data, path)
     try:
         return docx.Document(io.BytesIO(data))
     except Exception as err:  # zipfile, lxml and python-docx errors alike

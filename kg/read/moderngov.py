@@ -57,8 +57,34 @@ def _one_line(text: str | None) -> str | None:
     return (_SPACES.sub(" ", text).strip() or None) if text else None
 
 
-def _parse(data: bytes, path: str) -> ET.Element:
+class _Doctype(Exception):
+    pass
+
+
+def _refuse(*_args) -> None:
+    raise _Doctype()
+
+
+def _has_doctype(data: bytes) -> bool:
+    """Whether the XML declares a DOCTYPE or an entity anywhere, as the XML parser reads it
+    (decoded: UTF-16, a declared encoding, after any length of comments)."""
     if _DOCTYPE.search(data[:65536]):
+        return True
+    import xml.parsers.expat as expat
+    parser = expat.ParserCreate()
+    parser.StartDoctypeDeclHandler = _refuse
+    parser.EntityDeclHandler = _refuse
+    try:
+        parser.Parse(data, True)
+    except _Doctype:
+        return True
+    except (expat.ExpatError, ValueError):
+        pass  # not well-formed: ElementTree says where
+    return False
+
+
+def _parse(data: bytes, path: str) -> ET.Element:
+    if _has_doctype(data):
         raise InputError(path, "XML with a DOCTYPE or entity declarations is refused "
                          "(entity expansion risk); remove the <!DOCTYPE ...> line")
     try:

@@ -227,13 +227,19 @@ def _page_lines(page) -> list[_Line]:
     return lines
 
 
+# Symbol and Wingdings bullets come out as private-use characters (U+F0B7, U+F0A7, ...)
+_PRIVATE_BULLET = re.compile("[\uf000-\uf0ff]")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")  # "1\x000" for a page "10" in a Word export
+
+
 def _words_text(words: list[dict], height: float) -> str:
     """Words joined by spaces; a superscript ("st", "th") joins the word before it."""
-    text = words[0]["text"]
+    text = _CONTROL.sub("", _PRIVATE_BULLET.sub("•", words[0]["text"]))
     for a, b in zip(words, words[1:]):
         touching = b["x0"] - a["x1"] < 0.5
         superscript = b["bottom"] - b["top"] < 0.8 * height and a["text"][-1:].isdigit()
-        text += b["text"] if touching or superscript else " " + b["text"]
+        word = _CONTROL.sub("", _PRIVATE_BULLET.sub("•", b["text"]))
+        text += word if touching or superscript else " " + word
     return text
 
 
@@ -294,8 +300,7 @@ def lay_out(lines: list[_Line], width: float) -> list[str]:
         body = [s for s in segs if s not in codes]
         if block is not None:
             joined_prose = len(body) == 1 and body[0].x1 > (block_starts[1] if len(block_starts) > 1 else width)
-            if gap_before and pitch and line.top - prev.top > 2.5 * pitch or joined_prose \
-                    or (body and _ITEM_NUMBER.match(body[0].text)):
+            if gap_before or joined_prose or (body and _ITEM_NUMBER.match(body[0].text.split()[0])):
                 close_block()
             else:
                 for s in body:
@@ -313,7 +318,8 @@ def lay_out(lines: list[_Line], width: float) -> list[str]:
             if out and out[-1].strip():
                 out.append("")
         if not body:
-            if pending or not out:
+            if pending or not out or not _SENTENCE_END.search(out[-1]):
+                # beside a sentence still running on: the label waits for its end
                 pending.extend(s.text.strip(" .") for s in codes)
             else:
                 # a code alone on its line, under the paragraph it closes

@@ -242,8 +242,10 @@ def decode_bytes(data: bytes, hint: str | None = None) -> tuple[str, str]:
     if hint:
         try:
             return data.decode(_browser_charset(hint)), _browser_charset(hint)
-        except (LookupError, UnicodeDecodeError):
-            pass  # a wrong or unknown declaration: fall back to guessing
+        except (LookupError, UnicodeError, ValueError, TypeError):
+            # a wrong or unknown declaration ("undefined" names a codec that always
+            # fails): fall back to guessing
+            pass
     sequences = _UTF8_MULTI.findall(data)
     invalid = len(_HIGH_BYTE.findall(data)) - sum(map(len, sequences))
     # A well-formed multi-byte sequence rarely arises by chance in cp1252 text (it
@@ -280,14 +282,112 @@ def read_text(data: bytes, path: str) -> Extracted:
     check_not_binary(data, path)
     text, encoding = decode_bytes(data)
     check_text(text, path)
-    text = clean_page_furniture(normalise_newlines(text))
-    return Extracted(text, first_line_title(text), {"source_kind": "text", "encoding": encoding})
+    # zero-width characters a web editor leaves inside words ("A\ufeffttendance") hide the word
+    text = unwrap_double_spaced(clean_page_furniture(normalise_newlines(text))).translate(_ZERO_WIDTH)
+    meta: dict = {"source_kind": "text", "encoding": encoding}
+    fields = front_matter(text)
+    block = _YAML_BLOCK.match(text) or _KEY_BLOCK.match(text)
+    if block:
+        meta["front_matter_end"] = block.end()
+    if fields.get("date"):
+        meta["date"] = fields["date"]
+    if fields.get("body"):
+        meta["body"] = fields["body"]
+    return Extracted(text, fields.get("title") or first_line_title(text[block.end():] if block else text), meta)
+
+
+_ZERO_WIDTH = {0xFEFF: None, 0x200B: None, 0x200C: None, 0x200D: None, 0x2060: None}
+# "---" YAML front matter of a static site, or a Pelican-style "Title: ..." header block
+_YAML_BLOCK = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_KEY_BLOCK = re.compile(r"\A((?:[A-Z][a-z]+:[ \t]+\S[^\n]*\n){2,})\n")
+_FIELD = re.compile(r"^(?P<key>[A-Za-z_]+):[ \t]*(?P<value>[^\n|>]*?)[ \t]*$", re.M)
+_ISO_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[T ][\d:.]+Z?)?")
+# what a page title adds around the body's name: "2022 Spring ... Meeting", "10th Meeting of the ..."
+_TITLE_NOISE = [re.compile(r"^(?:\d{4}\s+)?(?:(?:spring|summer|autumn|fall|winter|annual|extraordinary)\s+)*", re.I),
+                re.compile(r"^(?:\d+(?:st|nd|rd|th)\s+)?(?:meeting|minutes)\s+of\s+(?:the\s+)?", re.I),
+                re.compile(r"\s+(?:meeting\s+)?(?:minutes|meeting)(?:\s+(?:minutes|\w+\s+\d{4}))?$", re.I)]
+
+
+def front_matter(text: str) -> dict[str, str]:
+    """Title, date and the body's name from a Markdown page's front matter, where it has one.
+
+    Static sites keep a meeting's page title and date above the minutes ("title: 2022 Spring
+    Head & Neck SIG Meeting", "start: 2022-05-12T13:00", "date: 2025-06-09"); the minutes
+    themselves often never repeat them.
+    """
+    m = _YAML_BLOCK.match(text) or _KEY_BLOCK.match(text)
+    if not m:
+        return {}
+    fields = {f.group("key").lower(): f.group("value").strip().strip("'\"") for f in _FIELD.finditer(m.group(1))}
+    out: dict[str, str] = {}
+    for key in ("date", "start"):
+        day = _ISO_DAY.match(fields.get(key, ""))
+        if day:
+            out["date"] = day.group(1)
+            break
+    title = fields.get("title")
+    if title:
+        out["title"] = title
+        body = title
+        for rx in _TITLE_NOISE:
+            body = rx.sub("", body).strip()
+        # a title that names a body says so with a capitalised name of two words or more
+        if len(body.split()) >= 2 and body[0].isupper() and not re.search(r"\d", body):
+            out["body"] = body
+    return out
+
+
+_OPEN_END = re.compile(r"\b(?:of|the|on|and|in|at|to|for|by|with|from|an?)$", re.I)
+_CLOSED = re.compile(r"[.:;!?\"”’)*|]$|^#|^[-*>|]|^\d+[.)]?$")
+
+
+def unwrap_double_spaced(text: str) -> str:
+    """Join the lines of a paragraph that a conversion spaced apart with blank lines.
+
+    Text converted from a PDF page by page often puts a blank line after every printed
+    line, so one sentence runs over several "paragraphs" and its middle reads as headings.
+    Where nearly every line is followed by a blank line and many long lines stop mid-sentence,
+    a long line that does not end a sentence is joined to the next line (its blank lines
+    removed); short lines, headings and lines that end a sentence keep their breaks.
+    """
+    lines = text.split("\n")
+    filled = [ln for ln in lines if ln.strip()]
+    if len(filled) < 20:
+        return text
+    spaced = sum(1 for i, ln in enumerate(lines[:-1]) if ln.strip() and not lines[i + 1].strip())
+    if spaced < 0.8 * len(filled):
+        return text
+    width = sorted(len(ln.rstrip()) for ln in filled)[int(0.9 * (len(filled) - 1))]
+    def open_line(ln: str) -> bool:
+        t = ln.strip()
+        if _OPEN_END.search(t) and not t.startswith("#"):
+            return True  # no sentence or heading ends on "of" or "the"
+        return len(t) >= 0.7 * width and not _CLOSED.search(t)
+    if sum(1 for ln in filled if open_line(ln)) < max(5, len(filled) // 10):
+        return text
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        out.append(lines[i])
+        j = i + 1
+        while j < len(lines) and not lines[j].strip():
+            j += 1
+        if open_line(lines[i]) and j < len(lines) and j - i <= 3 and lines[j].strip() != "---":
+            i = j  # drop the blank lines between the two halves of the paragraph
+            continue
+        i += 1
+    return "\n".join(out)
+
+
+_NOT_A_TITLE = re.compile(r"^(?:\[[^\]]*\]\([^)]*\)|[-=*_]{3,})$")
 
 
 def first_line_title(text: str, limit: int = 200) -> str | None:
     """The first non-blank line (Markdown '#' marks dropped) when it is short enough."""
     for line in text.split("\n", 50)[:50]:
         line = line.strip().lstrip("#").strip()
+        if _NOT_A_TITLE.match(line):
+            continue  # a converter's "[Original file](...)" link or a rule line
         if line:
             return line if len(line) <= limit else None
     return None

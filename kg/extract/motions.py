@@ -1,0 +1,113 @@
+"""Motions written over several lines: who proposed, who seconded, and what was resolved.
+
+Councils record a motion in lines of its own rather than in one sentence:
+
+    Notice of Motion submitted by Councillor A        Moved by P. Smith
+    "I will move ... that the Council ..."            Seconded by J. Brown
+    Proposed: Councillor A                            That Items 2.1 to 2.8 BE APPROVED.
+    Seconded: Councillor B
+                                                      Proposed by: Councillor A
+                                                      Seconded by: Councillor B
+                                                      And Resolved:
+                                                      "That the draft Minutes be adopted."
+
+A proposed and seconded motion that is not recorded as lost is carried: one decision,
+its text the motion ("I will move that X" -> X) or the resolution that follows the lines.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.extract import rules
+from kg.extract.sentences import Sent
+from kg.records import Decision
+
+# "**Proposed by: Councillor A**", "> Moved by P. Smith", "Seconded: Cllr B"
+MOTION_LINE = re.compile(r"^[*_> ]*(?P<kind>Proposed|Moved|Seconded)(?:\s+by)?[*_ ]*:?[*_ ]*(?P<who>\S.{0,80}?)[*_ .]*$",
+                         re.I)
+# "And Resolved:", "**RESOLVED:**", "It was agreed:" standing alone, the resolution on the next line
+RESOLVED_LABEL = re.compile(r"^[*_ ]*(?:(?:and\s+)?(?:it\s+was\s+)?(?:resolved|agreed)[*_ ]*:|and\s+resolved)[*_ ]*:?[*_ ]*$", re.I)
+# "I will move at the next meeting ... that X" / "... calling on the Council to X"
+MOVED_TEXT = re.compile(r"\bI\s+(?:will|wish\s+to|hereby|would\s+like\s+to)\s+(?:move|propose)\b.*?"
+                        r"(?:\bthat\s+|(?=\bcalling\s+on\b))(?P<what>.+)$", re.I | re.S)
+THAT_TEXT = re.compile(r"^[*_ “\"']*That,?\s+(?P<what>.+)$", re.S)
+
+
+@dataclass
+class MotionState:
+    """The motion lines read so far in the current item."""
+
+    item: int | None = None
+    lines: list[Sent] = field(default_factory=list)
+    decision: Decision | None = None
+    awaiting: bool = False  # a "Resolved:" label: the next sentence is the resolution
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.strip().strip("*_“”\"' ").rstrip(".").split())
+
+
+def _motion_before(sents: list[Sent], k: int) -> Sent | None:
+    """The motion text in the same item before sentence k ("I will move ... that X")."""
+    item = sents[k].item_index
+    for back in range(k - 1, max(-1, k - 15), -1):
+        p = sents[back]
+        if p.item_index != item:
+            return None
+        if MOVED_TEXT.search(p.text):
+            return p
+    return None
+
+
+def read(sents: list[Sent], k: int, state: MotionState, people_after) -> tuple[bool, Decision | None]:
+    """Read sentence k as part of a motion: (consumed, new decision)."""
+    s = sents[k]
+    if s.item_index != state.item:
+        state.item, state.lines, state.decision, state.awaiting = s.item_index, [], None, False
+    if state.awaiting:
+        if not re.search(r"[A-Za-z]{2}", s.text):
+            return True, None  # a page's rule line or number between the label and its resolution
+        state.awaiting = False
+        m = THAT_TEXT.match(s.text)
+        d = Decision(_clean(m.group("what") if m else s.text), s.evidence, s.item_index, kind="resolved")
+        for line in state.lines:
+            _attach(d, line, people_after)
+        state.decision = d
+        return True, d
+    if RESOLVED_LABEL.match(s.text):
+        state.awaiting = True
+        return True, None
+    m = MOTION_LINE.match(s.text)
+    if not m or rules.PROPOSAL.search(s.text):
+        if state.lines and state.decision is None and THAT_TEXT.match(s.text):
+            # "Moved by A / Seconded by B / That the report BE RECEIVED."
+            d = Decision(_clean(THAT_TEXT.match(s.text).group("what")), s.evidence, s.item_index, kind="approved")
+            for line in state.lines:
+                _attach(d, line, people_after)
+            state.decision = d
+            return True, d
+        return False, None
+    state.lines.append(s)
+    if state.decision is not None:
+        _attach(state.decision, s, people_after)
+        return True, None
+    moved = _motion_before(sents, k) if m.group("kind").lower() != "seconded" else None
+    if moved is not None:
+        what = MOVED_TEXT.search(moved.text).group("what")
+        d = Decision(_clean(what), moved.evidence, moved.item_index, kind="approved")
+        _attach(d, s, people_after)
+        state.decision = d
+        return True, d
+    return True, None
+
+
+def _attach(d: Decision, line: Sent, people_after) -> None:
+    """The proposer or seconder a motion line names."""
+    m = MOTION_LINE.match(line.text)
+    who = people_after(line)(0)
+    if m and who is not None:
+        if m.group("kind").lower() == "seconded":
+            d.seconder = d.seconder or who
+        else:
+            d.proposer = d.proposer or who

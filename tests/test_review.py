@@ -1,0 +1,121 @@
+"""govkg review: what needs a person's eye, ranked, each row with the correction to paste."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kg.corrections import parse
+from tests.conftest import FOUNDING, govkg
+
+# minutes in the shape of a parish council's (the names are invented)
+MINUTES = """LOWFIELD PARISH COUNCIL
+
+Minutes of the meeting of Lowfield Parish Council held on Wednesday 3 March 2021 at 7.30pm in the Village Hall
+
+Present: Cllr Jim Bell (Chair), Cllr Jimmy Bell, Cllr Ann Baker, Cllr Peter Gale
+In attendance: Mrs R Holt (Clerk)
+
+1. Apologies
+Apologies were received from Cllr Tom Reed.
+
+2. Footpaths
+Cllr Jim Bell reported that the stile on footpath 4 was broken.
+Action: Clerk to write to the County Council about the stile.
+J Bell said that the bridleway was overgrown.
+Action: J Bell to inspect the bridleway before the next meeting.
+
+3. Playing field
+The noticeboard needs to be repaired before the summer.
+Action: to obtain quotes for the noticeboard.
+
+4. Date of next meeting
+The next meeting will be held on 7 April 2021.
+"""
+
+
+def _review(store, fmt="json"):
+    r = govkg("review", "--store", store, "--format", fmt)
+    assert r.exit_code == 0, r.stderr
+    return json.loads(r.stdout) if fmt == "json" else r.stdout
+
+
+@pytest.fixture
+def lowfield(tmp_path):
+    doc = tmp_path / "lowfield-pc-2021-03-03.txt"
+    doc.write_text(MINUTES, "utf-8")
+    store = tmp_path / "store"
+    assert govkg("build", doc, "--store", store).exit_code == 0
+    return doc, store
+
+
+def test_rows_are_ranked_with_evidence_and_a_fix(lowfield):
+    _doc, store = lowfield
+    rows = _review(store)
+    issues = [(r["issue"], r["subject"]) for r in rows]
+    assert ("name fits several people", "J Bell") in issues
+    assert ("may be one person", "Jim Bell / Jimmy Bell") in issues
+    assert ("action without owner", "to obtain quotes for the noticeboard") in issues
+    order = [i for i, _ in issues]
+    assert order.index("name fits several people") < order.index("may be one person") < \
+        order.index("action without owner")
+    assert [r["rank"] for r in rows] == [str(i) for i in range(1, len(rows) + 1)]
+    for r in rows:
+        assert r["evidence"] and r["source"].endswith("lowfield-pc-2021-03-03.txt")
+        assert r["fix"].startswith("[[")
+    j_bell = next(r for r in rows if r["subject"] == "J Bell")
+    assert "J Bell to inspect the bridleway" in j_bell["evidence"]
+    assert '"Jim Bell"' in j_bell["fix"] and '"Jimmy Bell"' in j_bell["fix"]
+
+
+def test_fixes_are_refused_until_a_person_signs_them(lowfield):
+    _doc, store = lowfield
+    text = _review(store, "toml")
+    with pytest.raises(Exception) as e:
+        parse(text, "c.toml")
+    assert "by is empty" in str(e.value)
+    signed = text.replace('by = ""', 'by = "Jo Reviewer"').replace('why = ""', 'why = "read the minutes"')
+    signed = signed.replace('person = ""', 'person = "Ann Baker"').replace('owner = ""', 'owner = "Ann Baker"')
+    assert len(parse(signed, "c.toml").entries) == len(_review(store))
+
+
+def test_review_and_correct_round_trip(lowfield):
+    doc, store = lowfield
+    rows = {r["subject"]: r for r in _review(store)}
+    def signed(fix, **choose):
+        fix = fix.replace('by = ""', 'by = "Jo Reviewer"').replace('why = ""', 'why = "the clerk confirmed"')
+        for old, new in choose.items():
+            fix = fix.replace(old, new)
+        return fix
+    chosen = [
+        signed(rows["J Bell"]["fix"]),  # the first candidate offered: Jim Bell
+        signed(rows["to obtain quotes for the noticeboard"]["fix"], **{'owner = ""': 'owner = "Ann Baker"'}),
+        # Jim and Jimmy Bell are two councillors: keep them apart rather than merge
+        '[[keep_apart]]\npeople = ["Jim Bell", "Jimmy Bell"]\nby = "Jo Reviewer"\nwhy = "two councillors"\n',
+    ]
+    (store / "corrections.toml").write_text("\n\n".join(chosen), "utf-8")
+    r = govkg("build", doc, "--store", store)
+    assert r.exit_code == 0 and "no longer applies" not in r.stderr, r.stderr
+    after = {r["subject"] for r in _review(store)}
+    assert "J Bell" not in after and "to obtain quotes for the noticeboard" not in after
+    assert "Jim Bell / Jimmy Bell" not in after  # decided: not offered again
+    actions = json.loads(govkg("query", "--name", "actions", "--store", store, "--format", "json").stdout)
+    owners = {a["text"]: a.get("owner_name") for a in actions}
+    assert owners["inspect the bridleway"] == "Jim Bell"
+    assert owners["to obtain quotes for the noticeboard"] == "Ann Baker"
+
+
+def test_founding_minutes_review_ranks_the_busiest_unresolved_name_first(founding_store):
+    rows = _review(founding_store)
+    unresolved = [r for r in rows if r["issue"] == "unresolved name"]
+    assert unresolved
+    facts = [int(r["facts"]) for r in unresolved]
+    assert facts == sorted(facts, reverse=True)
+    assert all(r["source"].endswith(FOUNDING.name) for r in rows)
+
+
+def test_review_table_and_csv(lowfield):
+    _doc, store = lowfield
+    table = _review(store, "table")
+    assert "J Bell" in table and "(4 rows)" in table
+    assert _review(store, "csv").splitlines()[0] == "rank,issue,subject,body,facts,evidence,source,fix"
