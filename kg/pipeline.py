@@ -23,6 +23,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from kg import corrections as corr
+from kg import textindex
 from kg.build import build_graph, build_triples, corrections_graph
 from kg.errors import GovkgError, InputError, UsageError
 from kg.extract import extract
@@ -447,6 +448,8 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
                 _write_corrections(store, cs, minter, base)
             if isinstance(store, GraphStore):
                 relink_stale(store, base, to_link, cs)
+                # the text index follows the store (kg.textindex): what this build changed
+                textindex.update(store)
             if cs is not None:  # after linking: report-back corrections apply there
                 report.stale_corrections = _stale(store, cs, report)
     finally:

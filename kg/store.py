@@ -433,6 +433,8 @@ class GraphStore:
             self._store.update(with_resync(sparql, self._staging_prefix()))
         except SyntaxError as e:
             raise QueryError(f"malformed SPARQL update: {e}") from None
+        from kg import textindex
+        textindex.invalidate(self)  # an update can change texts: remade from the store when next read
 
     user_update = update
 
