@@ -115,14 +115,19 @@ def _table(columns: list[str], cells: list[list[str]], width: int) -> str:
         return "(no rows)"
     widths = [max(_width(c), *(_width(row[i]) for row in cells)) for i, c in enumerate(columns)]
     # share the terminal: a column is as wide as its text; when they do not fit, the widest
-    # give way first, none below the narrower of its text and 12
+    # give way first, short ones (a name, a date, an issue) kept whole while the long ones
+    # (a task, a sentence) can give, and none below 12
     budget = max(width - 2 * (len(columns) - 1), 12 * len(columns))
-    floor = [min(w, max(12, _width(c))) for w, c in zip(widths, columns)]
-    while sum(widths) > budget:
-        i = max(range(len(widths)), key=lambda k: widths[k] - floor[k])
-        if widths[i] <= floor[i]:
-            break
-        widths[i] -= 1
+    natural = list(widths)
+    short = 28
+    for floor in ([min(w, max(short, _width(c))) for w, c in zip(natural, columns)],
+                  [w if w <= short else max(12, _width(c)) for w, c in zip(natural, columns)],
+                  [min(w, max(12, _width(c))) for w, c in zip(natural, columns)]):
+        while sum(widths) > budget:
+            i = max(range(len(widths)), key=lambda k: (widths[k] - floor[k], widths[k]))
+            if widths[i] <= floor[i]:
+                break
+            widths[i] -= 1
     lines = ["  ".join(_fit(c, widths[i]) for i, c in enumerate(columns)).rstrip(),
              "  ".join("-" * w for w in widths)]
     for row in cells:
