@@ -195,8 +195,11 @@ def check_text(text: str, *, allow_service: bool = False) -> None:
 
 
 def run(store: GraphStore, query: NamedQuery, params: dict[str, str] | None = None, *,
-        timeout: float | None = None, allow_service: bool = False) -> tuple[list[str], list[dict[str, str]]]:
+        timeout: float | None = None, allow_service: bool = False, limit: int | None = None,
+        offset: int = 0) -> tuple[list[str], list[dict[str, str]]]:
     """Run a query; returns (column names, rows of plain strings, unbound left out).
+
+    `limit` and `offset` page the rows (in the query's own order).
 
     With `timeout`, a local store is queried in a child process that is stopped when the
     time is up (Oxigraph cannot cancel a running query from Python); a SPARQL endpoint is
@@ -209,12 +212,27 @@ def run(store: GraphStore, query: NamedQuery, params: dict[str, str] | None = No
     try:
         if timeout is not None and getattr(store, "path", None) is None and hasattr(store, "timeout"):
             store.timeout = timeout  # an endpoint: the time it has to answer
-        text = narrowed(store, query, params or {})
+        text = paged(narrowed(store, query, params or {}), limit, offset)
         if timeout is None or getattr(store, "path", None) is None:
             return store.select(text, bindings)
         return _run_with_timeout(store, text, bindings, timeout)
     except QueryError as e:
         raise QueryError(explain_syntax_error(query.text, str(e))) from None
+
+
+_ENDS_PAGED = re.compile(r"\b(?:LIMIT|OFFSET)\s+\d+\s*$", re.I)
+
+
+def paged(text: str, limit: int | None, offset: int = 0) -> str:
+    """The query with LIMIT/OFFSET after it (whole numbers, checked: never user text)."""
+    if limit is None and not offset:
+        return text
+    if (limit is not None and (not isinstance(limit, int) or limit < 0)) or not isinstance(offset, int) or offset < 0:
+        raise QueryError("--limit and --offset take whole numbers from 0 up")
+    body = re.sub(r"(?:\s|#[^\n]*)*$", "", text)
+    if _ENDS_PAGED.search(body):
+        raise QueryError("the query has its own LIMIT or OFFSET; drop it or --limit/--offset")
+    return body + (f"\nLIMIT {limit}" if limit is not None else "") + (f"\nOFFSET {offset}" if offset else "") + "\n"
 
 
 def narrowed(store, query: NamedQuery, params: dict[str, str]) -> str:
