@@ -11,7 +11,7 @@ from kg.store import GraphStore
 from kg.tracker import write_tracker
 from tests.test_link import _write_meetings
 from kg.pipeline import build_into_store
-from tests.test_viz_browser import browser  # noqa: F401  (the headless Chromium fixture)
+from tests.test_viz_browser import _playwright, browser  # noqa: F401  (the headless Chromium fixtures)
 
 HOSTILE = "Fence </script><script>window.__pwned=1</script> {{script}} & <b>bold</b>"
 
