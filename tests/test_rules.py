@@ -221,3 +221,19 @@ def test_an_action_label_naming_only_the_owner_takes_the_task_before_it(label):
     assert len(ex.actions) == 1
     assert ex.actions[0].text == "The bus shelter glass is cracked and needs replacing"
     assert owners(ex.actions[0]) == (["Cllr Raj Patel"] if "Patel" in label else ["Jo Bright"])
+
+
+# a sentence that is only an owner and a generic verb: the task is the sentence before it
+@pytest.mark.parametrize("sentence, owner, text", [
+    ("It was agreed to send the landowner a letter about the fence. The Clerk agreed to do.",
+     ["Jo Bright"], "send the landowner a letter about the fence"),
+    ("* Sharing the survey results with the county council. Raj Patel and Tom Cole to follow up.",
+     ["Raj Patel", "Tom Cole"], "Sharing the survey results with the county council"),
+    ("A page was needed on the website for the plan. The Clerk agreed to investigate.",
+     ["Jo Bright"], "A page was needed on the website for the plan"),
+])
+def test_a_generic_task_takes_the_sentence_before(sentence, owner, text):
+    acts = run(sentence).actions
+    assert len(acts) == 1, acts
+    assert owners(acts[0]) == owner
+    assert acts[0].text == text

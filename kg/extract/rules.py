@@ -623,7 +623,7 @@ def passive_with_agent(sent: Sent, doc: Doc) -> Action | None:
 TASK_AFTER_SEPARATOR = re.compile(r"\s*[-–—;,]\s*$")
 # a verb phrase that names no task of its own: the task is the sentence before it
 GENERIC_TASK = re.compile(r"^(?:action(?:\s+this)?|follow[\s-]?up(?:\s+on\s+this)?|look\s+(?:at|into)\s+(?:this|it)|"
-                          r"progress(?:\s+this)?|sort(?:\s+this)?|investigate|do\s+this|take\s+forward)\W*$", re.I)
+                          r"progress(?:\s+this)?|sort(?:\s+this)?|investigate|do(?:\s+this|\s+so)?|take\s+forward)\W*$", re.I)
 
 
 def _action(sent: Sent, owners: list[Owner], vp: str) -> Action:
