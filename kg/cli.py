@@ -226,12 +226,17 @@ def build(paths, store, endpoint, body, date, base, force, jobs, corrections):
                              "use a local --store DIR")
         kwargs["endpoint"] = endpoint
     report = build_into_store(list(paths), None if endpoint else _store_path(store), **kwargs)
+    if report.skipped:
+        _echo(f"skipped {len(report.skipped)} files that are not minutes: {', '.join(report.skipped)}")
     for r in report.built:
         _echo(f"built {r.path}: {r.triples} triples")
         for u in r.unresolved:
             _echo(f"  unresolved: {u}")
     for line in report.stale_corrections:
         _echo(f"govkg: warning: {_one_line(line)}", err=True)
+    for r in report.results:
+        if r.status == "same":
+            _echo(f"not built {r.path}: same as {r.same_as}")
     unchanged = [r for r in report.results if r.status == "unchanged"]
     if unchanged:
         _echo(f"unchanged (already stored): {len(unchanged)} file(s)")
@@ -248,7 +253,21 @@ def build(paths, store, endpoint, body, date, base, force, jobs, corrections):
 
 def _progress(items):
     from tqdm import tqdm
-    return tqdm(items, unit="doc", file=sys.stderr)
+    cols, rows = _stderr_size()
+    return tqdm(items, unit="doc", file=sys.stderr, ncols=cols, nrows=rows)
+
+
+def _stderr_size() -> tuple[int, int]:
+    # A terminal that reports no size (a pty nobody sized: a CI runner, a job under
+    # `script`) says 0 x 0, and tqdm then hides its bar as if below the screen's last
+    # row: the build looks silent.  The usual 80 x 24 stands in.
+    import os
+    try:
+        size = os.get_terminal_size(sys.stderr.fileno())
+        cols, rows = size.columns, size.lines
+    except (OSError, ValueError, AttributeError):
+        cols = rows = 0
+    return (cols if cols > 0 else 80), (rows if rows > 0 else 24)
 
 
 def _check_date(date: str | None) -> None:

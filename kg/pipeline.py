@@ -78,9 +78,10 @@ def graph_of_file(path: str | os.PathLike, *, body: str | None = None, date: str
 @dataclass
 class FileResult:
     path: str
-    status: str  # built | unchanged | failed
+    status: str  # built | unchanged | same | failed
     triples: int = 0
     error: str | None = None
+    same_as: str | None = None  # status "same": the path already holding these minutes
     unresolved: list[str] = field(default_factory=list)
     # correction id -> why it did not apply to this document (kg.corrections.Applied.missed)
     corrections_missed: dict[str, str] = field(default_factory=dict)
@@ -92,6 +93,8 @@ class BuildReport:
     results: list[FileResult] = field(default_factory=list)
     # one line per correction that applied to no document in the store
     stale_corrections: list[str] = field(default_factory=list)
+    # files in the folders given that are not minutes (README.md, LICENSE, *.json, ...)
+    skipped: list[str] = field(default_factory=list)
 
     @property
     def failed(self) -> list[FileResult]:
@@ -143,6 +146,7 @@ def _graph_for(path: str, body, date, base, known: KnownPeople | None = None,
     try:
         with _time_bound(limit):
             doc = read_document(path)
+            doc.sha256 = build_hash(doc.sha256, body, date)
             secs = segment(doc)
             ex, applied = corr.before_resolve(extract(secs, body=body, date=date), corrections, source_key(path))
             res = corr.after_resolve(resolve(ex, known=known), corrections, applied)
@@ -360,8 +364,9 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
     def on_error(err: InputError) -> None:
         report.results.append(FileResult(err.path, "failed", error=str(err)))
 
-    for p in iter_sources(paths, on_error=on_error):
+    for p in iter_sources(paths, on_error=on_error, on_skip=report.skipped.append):
         files.append(str(p))
+    created = _new_store_folder(store_path, endpoint)
     minter = Minter(base)
     pool = None
     try:
@@ -371,18 +376,22 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
             changed = _stored_corrections_hash(store) != (cs.sha256 if cs else None)
             stored = {} if force or changed else live
             to_link: set[str] = set()  # bodies of new documents, relinked at the end
+            holder = _stored_paths(store) if files else {}  # hash -> a path already built from it
             todo: list[tuple[str, str, str]] = []  # path, graph IRI, staging IRI
             for path in files:
                 key = source_key(path)
                 graph_iri = str(minter.graph(key))
-                if not force and graph_iri in stored:
-                    try:
-                        sha = _sha_of(path)
-                    except OSError:
-                        sha = None
-                    if sha == stored[graph_iri]:
-                        report.results.append(FileResult(path, "unchanged"))
-                        continue
+                try:
+                    sha = build_hash(_sha_of(path), body, date)
+                except OSError:
+                    sha = None
+                if not force and graph_iri in stored and sha == stored[graph_iri]:
+                    report.results.append(FileResult(path, "unchanged"))
+                    continue
+                twin = _same_minutes(holder, sha, path, live.get(graph_iri))
+                if twin:
+                    report.results.append(FileResult(path, "same", same_as=twin))
+                    continue
                 todo.append((path, graph_iri, str(minter.staging_graph(key))))
             # people already stored, so "J Hassall" in new minutes of a body links to the
             # "Julia Hassall" its earlier minutes named (documents of one build do not see
@@ -455,7 +464,52 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
     finally:
         if pool is not None:
             pool.close()
+        if created and not report.built:
+            _remove_empty_store(store_path)
     return report
+
+
+def build_hash(content_sha: str, body: str | None, date: str | None) -> str:
+    """The hash that decides whether a document is unchanged: of its content, and of the
+    --body and --date it was read with (the same file read as another body's minutes is
+    another graph).  Without either option it is the content hash itself."""
+    if not content_sha or (not body and not date):
+        return content_sha
+    import hashlib
+    return hashlib.sha256(f"{content_sha}\0body={body or ''}\0date={date or ''}".encode("utf-8")).hexdigest()
+
+
+def _stored_paths(store) -> dict[str, str]:
+    """Build hash -> the source path of a stored document built from it."""
+    out: dict[str, str] = {}
+    for row in store.select(get_named("source-documents").text)[1]:
+        out.setdefault(row["sha256"], row["path"])
+    return out
+
+
+def _same_minutes(holder: dict[str, str], sha: str | None, path: str, own: str | None) -> str | None:
+    """The other path that already holds these minutes (stored, or earlier in this build),
+    or None; remembers `path` as the holder of `sha` otherwise.  `own`: the hash this path's
+    own graph was built from, which is never "another path"."""
+    if not sha:
+        return None  # not readable now: the reader says why
+    twin = holder.get(sha)
+    if twin is not None and twin != path and sha != own:
+        return twin
+    holder.setdefault(sha, path)
+    return None
+
+
+def _new_store_folder(store_path: str | None, endpoint: str | None) -> bool:
+    """Whether this build is about to create the store folder (it goes again if nothing builds)."""
+    return bool(store_path) and not endpoint and not os.path.lexists(store_path)
+
+
+def _remove_empty_store(store_path: str) -> None:
+    # a build that created the folder and built nothing leaves nothing behind, so the
+    # next `govkg query` says "no store" rather than answering from an empty one
+    import shutil
+    shutil.rmtree(store_path, ignore_errors=True)
 
 
 def _load_corrections(path, store_path) -> corr.Corrections | None:

@@ -151,6 +151,22 @@ def _skipped(name: str) -> bool:
     return name.startswith((".", "~$"))
 
 
+# Files that travel with minutes but are not minutes: a folder's notes about itself,
+# its licence, and answer keys; by name (any extension) when a folder is walked.
+_NOT_MINUTES = ("readme", "sources", "license", "licence", "changelog", "copying", "authors")
+
+
+def not_minutes(name: str) -> bool:
+    """Whether a file met while walking a folder is not minutes: hidden or a lock file,
+    a README/SOURCES/LICENSE/CHANGELOG-like note, or of a format govkg does not read
+    (*.json, *.gold.json, ...).  Files named explicitly are read whatever their name."""
+    if _skipped(name):
+        return True
+    lower = name.lower()
+    stem = lower.split(".", 1)[0]
+    return stem in _NOT_MINUTES or Path(lower).suffix not in _READERS
+
+
 def _file_key(p: Path) -> tuple[int, int]:
     st = p.stat()
     return st.st_dev, st.st_ino
@@ -193,6 +209,7 @@ def iter_sources(
     paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     *,
     on_error: Callable[[InputError], None] | None = None,
+    on_skip: Callable[[str], None] | None = None,
 ) -> Iterator[Path]:
     """Yield the files to read: given files as they are, folders expanded recursively.
 
@@ -201,7 +218,8 @@ def iter_sources(
     symlink loops end.  A missing path, an unsupported file named explicitly, an
     unreadable folder, or a looping or dangling link named like minutes (e.g.
     "m.txt" -> nowhere) is an InputError: raised, or passed to `on_error` (and the
-    walk goes on) when it is given.
+    walk goes on) when it is given.  Each file of a folder that is not minutes (see
+    `not_minutes`) is passed, by path, to `on_skip`.
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
@@ -218,7 +236,7 @@ def iter_sources(
         if not exists:
             _report(InputError(str(raw), _broken_link(p) or "does not exist; check the path"), on_error)
         elif is_dir:
-            yield from _walk(p, seen_dirs, seen_files, on_error)
+            yield from _walk(p, seen_dirs, seen_files, on_error, on_skip)
         elif p.suffix.lower() not in _READERS:
             _report(_unsupported(str(raw), p.suffix.lower()), on_error)
         elif key not in seen_files:
@@ -231,7 +249,8 @@ def iter_sources(
 
 
 def _list_dir(d: Path, seen_dirs: set[tuple[int, int]],
-              on_error: Callable[[InputError], None] | None) -> Iterator[os.DirEntry[str]] | None:
+              on_error: Callable[[InputError], None] | None,
+              on_skip: Callable[[str], None] | None = None) -> Iterator[os.DirEntry[str]] | None:
     """Sorted visible entries of a folder not visited before (by device and inode)."""
     try:
         key = _file_key(d)
@@ -239,7 +258,11 @@ def _list_dir(d: Path, seen_dirs: set[tuple[int, int]],
             return None  # reached again through a symlink: a loop or a duplicate
         seen_dirs.add(key)
         with os.scandir(d) as it:
-            entries = sorted((e for e in it if not _skipped(e.name)), key=lambda e: e.name)
+            entries = sorted(it, key=lambda e: e.name)
+        for e in entries:
+            if _skipped(e.name) and on_skip is not None:
+                on_skip(e.path)  # a hidden folder (.git) is one entry, not its every file
+        entries = [e for e in entries if not _skipped(e.name)]
     except OSError as err:
         _report(InputError(str(d), f"folder cannot be read ({err.strerror or err})"), on_error)
         return None
@@ -247,10 +270,11 @@ def _list_dir(d: Path, seen_dirs: set[tuple[int, int]],
 
 
 def _walk(top: Path, seen_dirs: set[tuple[int, int]], seen_files: set[tuple[int, int]],
-          on_error: Callable[[InputError], None] | None) -> Iterator[Path]:
+          on_error: Callable[[InputError], None] | None,
+          on_skip: Callable[[str], None] | None = None) -> Iterator[Path]:
     # An explicit stack rather than recursion: depth is bounded by the folders, not
     # by Python's recursion limit.
-    first = _list_dir(top, seen_dirs, on_error)
+    first = _list_dir(top, seen_dirs, on_error, on_skip)
     stack = [first] if first is not None else []
     while stack:
         entry = next(stack[-1], None)
@@ -260,9 +284,12 @@ def _walk(top: Path, seen_dirs: set[tuple[int, int]], seen_files: set[tuple[int,
         path = Path(entry.path)
         try:
             if entry.is_dir():
-                children = _list_dir(path, seen_dirs, on_error)
+                children = _list_dir(path, seen_dirs, on_error, on_skip)
                 if children is not None:
                     stack.append(children)
+            elif entry.is_file() and not_minutes(entry.name):
+                if on_skip is not None:
+                    on_skip(str(path))
             elif entry.is_file() and path.suffix.lower() in _READERS:
                 key = _file_key(path)
                 if key not in seen_files:
