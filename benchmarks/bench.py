@@ -47,7 +47,9 @@ TARGET_RATIO = 50.0    # named queries against rdflib's engine
 
 
 def query_params() -> dict[str, dict[str, str]]:
-    """-p values for the queries that take them: words and a name that occur in the synthetic minutes."""
+    """-p values for the queries that take them: words and a name that occur in the minutes."""
+    if os.environ.get("GOVKG_BENCH_SET") == "real":
+        return {"who-owns": {"thing": "plan"}, "owners-of": {"word": "plan"}, "accountable": {"entity": "Clerk"}}
     chair = bodies(50, people(500))[0].members[0]
     return {"who-owns": {"thing": "plan"}, "owners-of": {"word": "plan"}, "accountable": {"entity": chair.surname}}
 
@@ -365,9 +367,12 @@ def write_results(path: Path, results: list[dict], machine: dict, notes: list[st
         f"Machine: {machine['cpus']} CPUs ({machine['cpu'] or 'unknown model'}), {machine['memory']} RAM, "
         f"Python {machine['python']}, {machine['platform']}; pyoxigraph {machine['pyoxigraph']}, "
         f"rdflib {machine['rdflib']}.", "",
-        "Documents are synthetic minutes (benchmarks/synth.py) in three styles: timed ModernGov-text items with "
-        "presenters, numbered parish minutes with proposer/seconder and \"X agreed to ...\", and attendee lists "
-        "with initials and closing Actions/Decisions lists; 50 invented bodies, 500 invented people.", "",
+        ("Documents are real minutes (benchmarks/realset.py): the development corpus copied until there are N, "
+         "each copy made unique (years moved on, a reference line), PDFs and Word files as their text."
+         if os.environ.get("GOVKG_BENCH_SET") == "real" else
+         "Documents are synthetic minutes (benchmarks/synth.py) in three styles: timed ModernGov-text items with "
+         "presenters, numbered parish minutes with proposer/seconder and \"X agreed to ...\", and attendee lists "
+         "with initials and closing Actions/Decisions lists; 50 invented bodies, 500 invented people."), "",
     ]
     body = targets(results) + "\n" + tables(results, machine)
     tail = ["", "### Notes", ""] + [f"- {n}" for n in notes] if notes else []
@@ -387,6 +392,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--docs", type=int, nargs="+", default=[100, 1000])
+    ap.add_argument("--set", choices=["synthetic", "real"], default="synthetic",
+                    help="synthetic minutes, or real ones made from ../shared/corpus (skipped when it is absent)")
     ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--repeat", type=int, default=20, help="runs of each named query")
     ap.add_argument("--budget", type=float, default=10.0, help="seconds of repeats per query (fewer runs if slow)")
@@ -399,6 +406,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keep", action="store_true", help="keep the work folder")
     args = ap.parse_args(argv)
 
+    if args.set == "real":
+        from benchmarks import realset
+        if not realset.DEFAULT_CORPUS.is_dir():
+            print(f"skipped: no development corpus at {realset.DEFAULT_CORPUS} (the real-minutes set is made from it)")
+            return 0
+        os.environ["GOVKG_BENCH_SET"] = "real"  # children choose their query parameters by it
     work = Path(args.workdir or tempfile.mkdtemp(prefix="govkg-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     machine = machine_info()
@@ -410,7 +423,11 @@ def main(argv: list[str] | None = None) -> int:
             docs = work / f"docs-{n}"
             if not docs.exists() or len(list(docs.iterdir())) != n:
                 shutil.rmtree(docs, ignore_errors=True)
-                generate(n, docs)
+                if args.set == "real":
+                    from benchmarks import realset
+                    realset.generate(n, docs)
+                else:
+                    generate(n, docs)
             entry: dict = {"docs": n, "builds": []}
             for jobs in args.jobs:
                 store = work / f"store-{n}-j{jobs}"

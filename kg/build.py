@@ -39,7 +39,9 @@ class _Builder:
         self.ex = res.extraction
         self.doc = res.extraction.document
         self.m = minter
-        self.g = new_graph()
+        # insertion-ordered and without duplicates, like a graph, at a fraction of the cost
+        # of rdflib's indexed in-memory store (which the pipeline never queries)
+        self.triples: dict[tuple, None] = {}
         self.doc_key = source_key(self.doc.path)
         self.doc_iri = minter.source(self.doc_key)
         body_part = res.body_key or "unknown-body"
@@ -53,7 +55,7 @@ class _Builder:
             return
         if not isinstance(o, (URIRef, BNode, Literal)):
             o = Literal(o)
-        self.g.add((s, p, o))
+        self.triples[(s, p, o)] = None
 
     def passage(self, ev: Evidence | None) -> URIRef | None:
         if ev is None:
@@ -312,8 +314,8 @@ class _Builder:
                 self.add(p, GOV.reportSection, Literal(True))
 
 
-def build_graph(res: Resolution, base: str, applied=None) -> Graph:
-    """Turn one resolved document into the RDF graph of its named graph.
+def build_triples(res: Resolution, base: str, applied=None) -> list[tuple]:
+    """The triples of one resolved document's named graph (rdflib terms, no duplicates).
 
     `applied` (kg.corrections.Applied) says which facts corrections drop and which
     corrections applied to this document."""
@@ -325,7 +327,14 @@ def build_graph(res: Resolution, base: str, applied=None) -> Graph:
     b.facts()
     b.report_sentences()
     b.corrections()
-    return b.g
+    return list(b.triples)
+
+
+def build_graph(res: Resolution, base: str, applied=None) -> Graph:
+    """Turn one resolved document into the RDF graph of its named graph (see build_triples)."""
+    g = new_graph()
+    g.addN((s, p, o, g) for s, p, o in build_triples(res, base, applied))
+    return g
 
 
 def corrections_graph(cs, base: str) -> Graph:

@@ -340,10 +340,13 @@ def _extract_one(file, fmt, body, date):
 @click.option("--allow-service", is_flag=True, help="allow SERVICE calls to other SPARQL servers")
 @click.option("--timeout", type=float, default=None, help="seconds before a query is stopped")
 @click.option("--endpoint", default=None, help="query a SPARQL 1.1 endpoint instead of a local store")
+@click.option("--limit", type=click.IntRange(min=0), default=None, help="at most this many rows (a page)")
+@click.option("--offset", type=click.IntRange(min=0), default=0, help="rows to skip before the page")
 @output_options
 @store_option
 @handle_errors
-def query(file, expr, name, params, list_queries, allow_update, allow_service, timeout, endpoint, fmt, store):
+def query(file, expr, name, params, list_queries, allow_update, allow_service, timeout, endpoint, limit, offset, fmt,
+          store):
     """Run a named query, a .rq file, or -e SPARQL."""
     from kg import query as q
     if list_queries:
@@ -384,7 +387,7 @@ def query(file, expr, name, params, list_queries, allow_update, allow_service, t
         _echo(f"update applied to {endpoint or _store_path(store)}")
         return
     st = _open_read(store, endpoint)
-    columns, rows = q.run(st, nq, bindings, timeout=timeout, allow_service=allow_service)
+    columns, rows = q.run(st, nq, bindings, timeout=timeout, allow_service=allow_service, limit=limit, offset=offset)
     _print_rows(columns, rows, fmt, st)
 
 

@@ -16,13 +16,15 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Graph
 
 from kg import corrections as corr
-from kg.build import build_graph, corrections_graph
+from kg import textindex
+from kg.build import build_graph, build_triples, corrections_graph
 from kg.errors import GovkgError, InputError, UsageError
 from kg.extract import extract
 from kg.ids import Minter, source_key
@@ -38,6 +40,19 @@ from kg.vocab import DEFAULT_BASE
 
 # documents written between flushes of the store's write buffers (memory stays flat)
 FLUSH_EVERY = 50
+# New documents are gathered and written to a local store in one bulk load when they hold
+# this many triples (the writer holds at most this much) or the first of them has waited
+# this long (readers see a long build's documents as it goes).
+WRITE_TRIPLES = 150_000
+WRITE_SECONDS = 2.0
+
+
+def write_seconds() -> float:
+    """How long new documents wait to be written together ($GOVKG_WRITE_SECONDS)."""
+    try:
+        return max(0.0, float(os.environ.get("GOVKG_WRITE_SECONDS", WRITE_SECONDS)))
+    except ValueError:
+        return WRITE_SECONDS
 
 
 def extract_file(path: str | os.PathLike, *, body: str | None = None, date: str | None = None) -> Extraction:
@@ -126,7 +141,7 @@ class _time_bound:
 
 
 def _graph_for(path: str, body, date, base, known: KnownPeople | None = None,
-               corrections: corr.Corrections | None = None) -> tuple[Graph | None, str, FileResult]:
+               corrections: corr.Corrections | None = None) -> tuple[list | None, str, FileResult]:
     limit = doc_seconds()
     try:
         with _time_bound(limit):
@@ -136,7 +151,7 @@ def _graph_for(path: str, body, date, base, known: KnownPeople | None = None,
             ex, applied = corr.before_resolve(extract(secs, body=body, date=date), corrections, source_key(path))
             res = corr.after_resolve(resolve(ex, known=known), corrections, applied)
             res.report_sentences = report_sentences(secs, res)
-            g = build_graph(res, base, applied)
+            g = build_triples(res, base, applied)
         return g, doc.sha256, FileResult(path, "built", len(g), unresolved=res.unresolved,
                                          corrections_missed=applied.missed)
     except _Overtime:
@@ -152,11 +167,23 @@ def _graph_for(path: str, body, date, base, known: KnownPeople | None = None,
             f"{path}: internal error while reading it ({type(e).__name__}: {e}); please report it with this file"))
 
 
-def ntriples_of(g: Graph) -> bytes:
-    """A graph as N-Triples bytes, serialised by Oxigraph (which also checks every IRI)."""
+def ntriples_of(g) -> bytes:
+    """A graph (or any iterable of rdflib triples) as N-Triples bytes, serialised by
+    Oxigraph (which also checks every IRI)."""
     import pyoxigraph as ox
+    from rdflib import URIRef
     from kg.store import to_ox
-    return ox.serialize((ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in g), format=ox.RdfFormat.N_TRIPLES)
+    # IRIs repeat (predicates, classes, the meeting, people): convert each once
+    iris: dict[str, ox.NamedNode] = {}
+
+    def term(t):
+        if type(t) is URIRef:
+            n = iris.get(t)
+            if n is None:
+                n = iris[t] = ox.NamedNode(t)
+            return n
+        return to_ox(t)
+    return ox.serialize((ox.Triple(term(s), term(p), term(o)) for s, p, o in g), format=ox.RdfFormat.N_TRIPLES)
 
 
 def build_document(task: tuple) -> tuple[bytes | None, FileResult]:
@@ -384,10 +411,36 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
             else:
                 outputs = map(build_document, tasks)
             written = 0
-            # results come back in input order; the progress bar moves as each is written
+            # new documents are gathered and written together (one bulk load, added to
+            # the store atomically); a changed one is written at once, with its links
+            pending: list[tuple[str, str, bytes]] = []
+            pending_lines = 0
+            pending_since = 0.0
+            wait = write_seconds()
+
+            def write_pending() -> None:
+                nonlocal written, pending_lines
+                if pending:
+                    store.replace_graphs(pending)
+                    written += len(pending)
+                    pending.clear()
+                    pending_lines = 0
+                    store.flush()
+
+            # results come back in input order; the progress bar moves as each is read
             for _path, graph_iri, staging_iri in (progress(todo) if progress else todo):
                 nt, result = next(outputs)
-                if nt is not None:
+                if nt is not None and isinstance(store, GraphStore) and graph_iri not in live:
+                    # a new document only adds: its body is relinked once, after the last one
+                    if not pending:
+                        pending_since = time.monotonic()
+                    pending.append((graph_iri, staging_iri, nt))
+                    pending_lines += nt.count(b"\n")
+                    to_link.update(bodies_in(nt))
+                    if pending_lines >= WRITE_TRIPLES or time.monotonic() - pending_since >= wait:
+                        write_pending()
+                elif nt is not None:
+                    write_pending()  # what came before is in the store before this one reads it
                     linking = isinstance(store, GraphStore)  # the link stage runs on local stores
                     links = []
                     if linking and graph_iri in live:
@@ -405,11 +458,14 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
                     if written % FLUSH_EVERY == 0:
                         store.flush()
                 report.results.append(result)
+            write_pending()
             report.results.extend(_twin_results(twins, report.results))
             if cs is not None or changed:
                 _write_corrections(store, cs, minter, base)
             if isinstance(store, GraphStore):
                 relink_stale(store, base, to_link, cs)
+                # the text index follows the store (kg.textindex): what this build changed
+                textindex.update(store)
             if cs is not None:  # after linking: report-back corrections apply there
                 report.stale_corrections = _stale(store, cs, report)
     finally:

@@ -15,6 +15,9 @@ from kg.errors import QueryError
 from kg.store import GraphStore
 
 _PARAM = re.compile(r"^#@param\s+(\w[\w-]*)\s+\?(\w+)(\s+required)?\s*$", re.M)
+# `#@index KEY ?VAR KIND`: the text index (kg.textindex) narrows ?VAR to the subjects whose
+# text of KIND (thing | name) contains the value of -p KEY; the query's own filter decides
+_INDEX = re.compile(r"^#@index\s+(\w[\w-]*)\s+\?(\w+)\s+(thing|name)\s*$", re.M)
 
 
 @dataclass(frozen=True)
@@ -24,6 +27,7 @@ class NamedQuery:
     description: str
     params: dict[str, str] = field(default_factory=dict)  # -p key -> SPARQL variable
     required: frozenset[str] = frozenset()
+    indexed: tuple[tuple[str, str, str], ...] = ()  # (-p key, variable, kind) narrowed by the text index
 
 
 def _parse(name: str, text: str) -> NamedQuery:
@@ -37,7 +41,8 @@ def _parse(name: str, text: str) -> NamedQuery:
         if not line.startswith("#") or line.startswith("#@"):
             break
         desc_lines.append(line.lstrip("# ").rstrip())
-    return NamedQuery(name, text, " ".join(desc_lines), params, frozenset(required))
+    return NamedQuery(name, text, " ".join(desc_lines), params, frozenset(required),
+                      tuple(_INDEX.findall(text)))
 
 
 @lru_cache(maxsize=None)
@@ -190,8 +195,11 @@ def check_text(text: str, *, allow_service: bool = False) -> None:
 
 
 def run(store: GraphStore, query: NamedQuery, params: dict[str, str] | None = None, *,
-        timeout: float | None = None, allow_service: bool = False) -> tuple[list[str], list[dict[str, str]]]:
+        timeout: float | None = None, allow_service: bool = False, limit: int | None = None,
+        offset: int = 0) -> tuple[list[str], list[dict[str, str]]]:
     """Run a query; returns (column names, rows of plain strings, unbound left out).
+
+    `limit` and `offset` page the rows (in the query's own order).
 
     With `timeout`, a local store is queried in a child process that is stopped when the
     time is up (Oxigraph cannot cancel a running query from Python); a SPARQL endpoint is
@@ -204,11 +212,54 @@ def run(store: GraphStore, query: NamedQuery, params: dict[str, str] | None = No
     try:
         if timeout is not None and getattr(store, "path", None) is None and hasattr(store, "timeout"):
             store.timeout = timeout  # an endpoint: the time it has to answer
+        text = paged(narrowed(store, query, params or {}), limit, offset)
         if timeout is None or getattr(store, "path", None) is None:
-            return store.select(query.text, bindings)
-        return _run_with_timeout(store, query.text, bindings, timeout)
+            return store.select(text, bindings)
+        return _run_with_timeout(store, text, bindings, timeout)
     except QueryError as e:
         raise QueryError(explain_syntax_error(query.text, str(e))) from None
+
+
+_ENDS_PAGED = re.compile(r"\b(?:LIMIT|OFFSET)\s+\d+\s*$", re.I)
+
+
+def paged(text: str, limit: int | None, offset: int = 0) -> str:
+    """The query with LIMIT/OFFSET after it (whole numbers, checked: never user text)."""
+    if limit is None and not offset:
+        return text
+    if (limit is not None and (not isinstance(limit, int) or limit < 0)) or not isinstance(offset, int) or offset < 0:
+        raise QueryError("--limit and --offset take whole numbers from 0 up")
+    body = re.sub(r"(?:\s|#[^\n]*)*$", "", text)
+    if _ENDS_PAGED.search(body):
+        raise QueryError("the query has its own LIMIT or OFFSET; drop it or --limit/--offset")
+    return body + (f"\nLIMIT {limit}" if limit is not None else "") + (f"\nOFFSET {offset}" if offset else "") + "\n"
+
+
+def narrowed(store, query: NamedQuery, params: dict[str, str]) -> str:
+    """The query text, with a VALUES block of the text index's candidates for each of its
+    `#@index` parameters (the query's filter still decides); as it is where there is no
+    index (a remote store, a value under three characters)."""
+    if not query.indexed:
+        return query.text
+    import pyoxigraph as ox
+    from kg import textindex
+    from kg.store import where_brace
+    text = query.text
+    for key, var, kind in query.indexed:
+        value = params.get(key)
+        if value is None:
+            continue
+        try:
+            found = textindex.lookup(store, [value], kind)
+        except Exception:  # an unreadable index only costs speed: the query scans
+            found = None
+        if found is None:
+            continue
+        # IRIs written by pyoxigraph (checked), never user text
+        values = " ".join(str(ox.NamedNode(iri)) for iri in sorted(found))
+        at = where_brace(text)
+        text = text[:at] + f" VALUES ?{var} {{ {values} }}\n" + text[at:]
+    return text
 
 
 def run_update(store: GraphStore, query: NamedQuery, *, allow_service: bool = False) -> None:

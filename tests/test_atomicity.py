@@ -34,7 +34,8 @@ EXTRA = (
 
 
 def env() -> dict[str, str]:
-    e = dict(os.environ, PYTHONPATH=str(ROOT))
+    # new documents are bulk-loaded one at a time, as they come, so kills land between them
+    e = dict(os.environ, PYTHONPATH=str(ROOT), GOVKG_WRITE_SECONDS="0")
     e.pop("GOVKG_STORE", None)
     return e
 

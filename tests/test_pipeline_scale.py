@@ -13,6 +13,7 @@ import pytest
 from benchmarks.synth import generate
 from kg.errors import UsageError
 from kg.ids import Minter, source_key
+from kg import pipeline
 from kg.pipeline import build_into_store, resolve_jobs
 from kg.store import GraphStore
 from kg.vocab import DEFAULT_BASE
@@ -113,7 +114,8 @@ def _kill_group(proc: subprocess.Popen) -> None:
 N_KILLED = 80
 
 
-def test_a_killed_parallel_build_leaves_no_half_written_graph(tmp_path):
+def test_a_killed_parallel_build_leaves_no_half_written_graph(tmp_path, monkeypatch):
+    monkeypatch.setenv("GOVKG_WRITE_SECONDS", "0.5")  # documents written as they come, a few at a time
     docs = tmp_path / "docs"
     generate(N_KILLED, docs)
     store = tmp_path / "st"
@@ -191,14 +193,15 @@ def test_a_failing_write_stops_the_pool_cleanly(corpus, tmp_path, monkeypatch):
     from kg.errors import StoreError
     calls = []
 
-    def failing(self, graph_iri, staging_iri, triples):
-        calls.append(graph_iri)
+    def failing(self, docs):
+        calls.append(docs)
         if len(calls) == 3:
             raise StoreError("disk full (simulated)")
-        return real(self, graph_iri, staging_iri, triples)
+        return real(self, docs)
 
-    real = GraphStore.replace_graph
-    monkeypatch.setattr(GraphStore, "replace_graph", failing)
+    real = GraphStore.replace_graphs
+    monkeypatch.setattr(GraphStore, "replace_graphs", failing)
+    monkeypatch.setattr(pipeline, "WRITE_TRIPLES", 1)  # one write per document
     t = time.monotonic()
     with pytest.raises(StoreError, match="simulated"):
         build_into_store([str(corpus)], str(tmp_path / "st"), jobs=2)

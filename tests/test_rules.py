@@ -125,6 +125,31 @@ def test_more_commitments(sentence, owner, text_has):
     assert text_has in acts[0].text
 
 
+# a commitment reported in the conditional (parish and community council minutes write it so)
+@pytest.mark.parametrize("sentence, expected", [
+    ("The Clerk would take forward and send out to the printers.",
+     [(["Jo Bright"], "take forward and send out to the printers")]),
+    ("The lane was discussed but it was felt that Cllr Raj Patel would contact the landowner.",
+     [(["Cllr Raj Patel"], "contact the landowner")]),
+    ("There were changes to the grant scheme which the Clerk would be circulating to the Councillors.",
+     [(["Jo Bright"], "circulating to the Councillors")]),
+    ("The Clerk would be able to submit the bid when the costs were known, Cllr Tom Cole agreed to forward them.",
+     [(["Jo Bright"], "submit the bid when the costs were known"), (["Cllr Tom Cole"], "forward them")]),
+    ("It was agreed that the Council needed to review the lighting and the Clerk would note it for a future agenda.",
+     [(["Jo Bright"], "note it for a future agenda")]),
+    ("The Clerk would like to thank the volunteers for their work.", []),       # a wish
+    ("Cllr Tom Cole would need to see the figures first.", []),                  # a need
+    ("The two funds would continue to be held separately.", []),                 # no person or post
+    ("The county council would provide the labour.", []),                        # an outside body's part
+])
+def test_reported_would(sentence, expected):
+    acts = run(sentence).actions
+    assert len(acts) == len(expected), acts
+    for a, (owner, text_has) in zip(acts, expected):
+        assert owners(a) == owner
+        assert text_has in a.text
+
+
 def test_a_plural_title_gives_every_name_its_title():
     from kg.extract.names import NameContext, find_people
     text = "Present: Councillor Smith (Chair); Councillors Jones, Brown and Patel."
@@ -196,3 +221,19 @@ def test_an_action_label_naming_only_the_owner_takes_the_task_before_it(label):
     assert len(ex.actions) == 1
     assert ex.actions[0].text == "The bus shelter glass is cracked and needs replacing"
     assert owners(ex.actions[0]) == (["Cllr Raj Patel"] if "Patel" in label else ["Jo Bright"])
+
+
+# a sentence that is only an owner and a generic verb: the task is the sentence before it
+@pytest.mark.parametrize("sentence, owner, text", [
+    ("It was agreed to send the landowner a letter about the fence. The Clerk agreed to do.",
+     ["Jo Bright"], "send the landowner a letter about the fence"),
+    ("* Sharing the survey results with the county council. Raj Patel and Tom Cole to follow up.",
+     ["Raj Patel", "Tom Cole"], "Sharing the survey results with the county council"),
+    ("A page was needed on the website for the plan. The Clerk agreed to investigate.",
+     ["Jo Bright"], "A page was needed on the website for the plan"),
+])
+def test_a_generic_task_takes_the_sentence_before(sentence, owner, text):
+    acts = run(sentence).actions
+    assert len(acts) == 1, acts
+    assert owners(acts[0]) == owner
+    assert acts[0].text == text

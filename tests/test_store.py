@@ -244,3 +244,47 @@ def test_the_store_is_also_an_rdflib_dataset(founding_store):
         assert "Julia Hassall" in names
         rows = list(ds.query("SELECT ?n WHERE { GRAPH ?g { ?p <http://xmlns.com/foaf/0.1/name> ?n } }"))
         assert any(str(r[0]) == "Kerry Crichlow" for r in rows)
+
+
+def _nt(tag: str, n: int = 4, shared: bool = False) -> bytes:
+    rows = [ox.Triple(ox.NamedNode(f"{EX}{tag}/s{i}"), ox.NamedNode(f"{EX}p"), ox.Literal(f"{tag} {i}\n."))
+            for i in range(n)]
+    if shared:  # a triple two documents both state
+        rows.append(ox.Triple(ox.NamedNode(f"{EX}body"), ox.NamedNode(f"{EX}name"), ox.Literal("The Board")))
+    return ox.serialize(rows, format=ox.RdfFormat.N_TRIPLES)
+
+
+def _state(st: GraphStore) -> tuple[dict, set]:
+    named = {g.value: {str(q) for q in st._store.quads_for_pattern(None, None, None, g)} for g in st.live_graphs()}
+    default = {str(q) for q in st._store.quads_for_pattern(None, None, None, ox.DefaultGraph())}
+    return named, default
+
+
+def test_many_documents_in_one_write_equal_one_write_each(tmp_path):
+    docs = [(DEFAULT_BASE + f"graph/doc-{k}", DEFAULT_BASE + f"staging/doc-{k}", _nt(f"d{k}", shared=True))
+            for k in range(5)]
+    with GraphStore(tmp_path / "one-by-one") as a, GraphStore(tmp_path / "together") as b:
+        for d in docs[:2]:  # two documents already stored: the batch replaces them
+            a.replace_graph(*d)
+            b.replace_graph(*d)
+        changed = [(g, s, _nt(g[-5:], n=2, shared=k == 0)) for k, (g, s, _) in enumerate(docs[:2])]
+        for d in changed + docs[2:]:
+            a.replace_graph(*d)
+        assert b.replace_graphs(changed + docs[2:]) == [3, 2, 5, 5, 5]
+        assert _state(a) == _state(b)
+        named, default = _state(b)
+        assert len(named) == 5 and not any(g.startswith(DEFAULT_BASE + "staging/") for g in named)
+        # the merged default graph holds each triple once, however many documents state it
+        assert len(default) == 2 + 2 + 3 * 4 + 1
+        assert b.select(f"SELECT ?o WHERE {{ <{EX}body> ?p ?o }}")[1] == [{"o": "The Board"}]
+        b.remove_graph(docs[0][0])  # removing one document keeps what the others still state
+        assert b.select(f"SELECT ?o WHERE {{ <{EX}body> ?p ?o }}")[1] == [{"o": "The Board"}]
+
+
+def test_a_bad_document_in_a_write_of_many_writes_none_of_them(tmp_path):
+    docs = [(DEFAULT_BASE + f"graph/doc-{k}", DEFAULT_BASE + f"staging/doc-{k}", _nt(f"d{k}")) for k in range(3)]
+    docs.insert(2, (DEFAULT_BASE + "graph/bad", DEFAULT_BASE + "staging/bad", b"<not an iri .\n"))
+    with GraphStore(tmp_path / "st") as st:
+        with pytest.raises(StoreError):
+            st.replace_graphs(docs)
+        assert st.live_graphs() == [] and len(st._store) == 0

@@ -217,7 +217,16 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
         statements = rules.statements(s, rule_doc)
         ex.statements.extend(statements)
         if decision is None and decl is None:
-            ex.actions.extend(rules.actions_of(s, rule_doc, prev_question))
+            acts = rules.actions_of(s, rule_doc, prev_question)
+            before = _previous(sents, k)
+            for a in acts:
+                if before is not None and rules.GENERIC_TASK.match(a.text) and len(acts) == 1 \
+                        and len(s.text.split()) <= 8:
+                    # "The Clerk agreed to do.", "Paul Lee and Sam Ward to follow up.": a sentence that
+                    # is only an owner and a generic verb; the task is the sentence before
+                    task = re.sub(r"^[\s\-–•·*]+", "", before.text).strip().rstrip(".")
+                    a.text = re.sub(r"^It\s+was\s+(?:also\s+)?(?:agreed|resolved)\s+(?:that\s+|to\s+)", "", task)
+            ex.actions.extend(acts)
         elif decl is None:
             # "It was agreed that SAG should have a budget and MH and CC will manage this":
             # a decision, and the task of those who carry it out

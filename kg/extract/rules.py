@@ -446,6 +446,13 @@ COMMIT = re.compile(r"^\s*(?:,\s*)?(?:also\s+|then\s+|kindly\s+)?(?:(?:has\s+)?a
 WILL = re.compile(r"^\s*(?:also\s+)?(?:will|shall)\s+(?!need\b|have\s+to\b|(?:all\s+|also\s+)?be\s+(?:a|an|the|able|useful|"
                   r"good|important|necessary|required|responsible|\w+ed|\w+en|sent|held|made|told|shown|built|"
                   r"brought|put|set|done|kept|met|paid|sought|bought)\b)(?P<vp>\w.*)$", re.S)
+# "The Clerk would take forward and send out to contractors", "but that KD would contact X": a
+# commitment reported in the conditional; not a wish, need or habit ("would like", "would
+# need to", "would usually"), nor a state ("would be useful"), only a person's or post's
+WOULD = re.compile(r"^\s*(?:also\s+|then\s+)?would\s+(?:also\s+|then\s+)?(?:be\s+able\s+to\s+|be\s+(?=[a-z]+ing\b))?"
+                   r"(?!like\b|love\b|need\b|have\b|not\b|never\b|prefer\b|rather\b|welcome\b|appreciate\b|be\b|"
+                   r"expect\b|hope\b|want\b|wish\b|suggest\b|recommend\b|probably\b|only\b|normally\b|usually\b|"
+                   r"always\b|often\b|seem\b|appear\b|mean\b|cost\b|require\b|make\s+sense\b)(?P<vp>[a-z]\w*.*)$", re.S)
 TO_INFINITIVE = re.compile(r"^\s*(?:to)\s+(?P<vp>[a-z]\w*.*)$", re.S)
 # "Clerk inform Shaun Pritchard.", "Clerk write to Glos CC ...": a post, then a bare verb of
 # the errands minutes hand out (the clerk's shorthand for "the Clerk to ...")
@@ -513,7 +520,10 @@ def actions_of(sent: Sent, doc: Doc, prev_question: str | None) -> list[Action]:
                 out.append(_action(sent, owners, vp if m.group("vp") else body.strip()))
                 continue
     if out:
-        return out
+        # "The Clerk would be able to submit ..., Cllr X agreed to forward": both are tasks
+        starts = sorted(c.start for c in clauses(sent, doc))
+        return [a for rel in subject_starts(sent) if rel not in starts
+                for a in _would(sent, doc, rel, next((k for k in starts if k > rel), None))] + out
     passive = passive_with_agent(sent, doc)
     if passive is not None:
         return [passive]
@@ -530,7 +540,8 @@ def actions_of(sent: Sent, doc: Doc, prev_question: str | None) -> list[Action]:
         if subj is None or subj.kind == "body" and rel > 0:
             continue
         rest = sent.text[subj.end:]
-        for rx, allowed in ((COMMIT, None), (WILL, None), (TO_INFINITIVE, ("person", "post")), (IMPERATIVE, ("post",))):
+        for rx, allowed in ((COMMIT, None), (WILL, None), (WOULD, ("person", "post")), (TO_INFINITIVE, ("person", "post")),
+                            (IMPERATIVE, ("post",))):
             m = rx.match(rest)
             if not m or (allowed and subj.kind not in allowed):
                 continue
@@ -561,10 +572,19 @@ def owners_will(sent: Sent, doc: Doc) -> list[Action]:
         subj = subject_at(sent, m.end(), doc)
         if subj is None or subj.kind not in ("person", "post"):
             continue
-        will = WILL.match(sent.text[subj.end:])
+        will = WILL.match(sent.text[subj.end:]) or WOULD.match(sent.text[subj.end:])
         if will and not NOT_TASKS.match(will.group("vp")):
             return [_action(sent, subj.owners, will.group("vp"))]
     return []
+
+
+def _would(sent: Sent, doc: Doc, rel: int, end: int | None = None) -> list[Action]:
+    """'X would VP' at rel, where X is a person or a post; the VP stops at end (the next clause)."""
+    subj = subject_at(sent, rel, doc)
+    if subj is None or subj.kind not in ("person", "post"):
+        return []
+    m = WOULD.match(sent.text[subj.end:end])
+    return [_action(sent, subj.owners, m.group("vp"))] if m and not NOT_TASKS.match(m.group("vp")) else []
 
 
 # "An inspection will be arranged by the Housing Maintenance section", "which would be completed
@@ -603,7 +623,7 @@ def passive_with_agent(sent: Sent, doc: Doc) -> Action | None:
 TASK_AFTER_SEPARATOR = re.compile(r"\s*[-–—;,]\s*$")
 # a verb phrase that names no task of its own: the task is the sentence before it
 GENERIC_TASK = re.compile(r"^(?:action(?:\s+this)?|follow[\s-]?up(?:\s+on\s+this)?|look\s+(?:at|into)\s+(?:this|it)|"
-                          r"progress(?:\s+this)?|sort(?:\s+this)?|investigate|do\s+this|take\s+forward)\W*$", re.I)
+                          r"progress(?:\s+this)?|sort(?:\s+this)?|investigate|do(?:\s+this|\s+so)?|take\s+forward)\W*$", re.I)
 
 
 def _action(sent: Sent, owners: list[Owner], vp: str) -> Action:

@@ -1,0 +1,243 @@
+"""textindex: a substring index of the store's texts, so lookups by words need not scan them.
+
+The "thing" lookups (who-owns, owners-of, `govkg ask`) and the name lookups (accountable)
+ask for every text that contains some words.  SPARQL can only answer that with a
+CONTAINS filter over every text of the store: seconds at 10,000 documents.  This index
+(SQLite FTS5 with its trigram tokenizer, standard library only) finds the few subjects
+whose text holds a string in milliseconds; the query then runs on those alone.
+
+The store stays the source of truth.  The index only narrows: a query bound to the
+index's candidates still applies its own filter, so a candidate the store no longer
+holds, or one that does not really match, gives no row.  The index is kept a superset of
+what the store holds:
+
+- a build writes a document's texts to the index *before* the store commits the
+  document (a build killed in between leaves extra candidates, which are harmless);
+- every writer, when it opens, compares the index's record of each document (its graph
+  and content hash) with the store's and re-reads from the store any document the index
+  has wrong or lacks, and drops what the store no longer holds;
+- a reader that finds no index builds it from the store (into a temporary file renamed
+  into place, or in memory where it cannot write).
+
+It lives in the store folder (`govkg-textindex.sqlite`), beside Oxigraph's files.
+"""
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+
+FILE = "govkg-textindex.sqlite"
+# predicates whose objects are looked up by words: the "thing" texts and the names
+THING = ("https://w3id.org/govkg/ontology#text", "https://w3id.org/govkg/ontology#subjectText",
+         "http://purl.org/dc/terms/title", "https://w3id.org/govkg/ontology#interest")
+NAME = ("http://xmlns.com/foaf/0.1/name", "http://www.w3.org/2004/02/skos/core#altLabel")
+KIND = {**{p: "thing" for p in THING}, **{p: "name" for p in NAME}}
+# the trigram tokenizer matches strings of three characters or more
+MIN_CHARS = 3
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS docs (graph TEXT PRIMARY KEY, sha TEXT NOT NULL);
+CREATE VIRTUAL TABLE IF NOT EXISTS texts USING fts5(
+    body, iri UNINDEXED, kind UNINDEXED, graph UNINDEXED, tokenize = 'trigram');
+"""
+
+
+def rows_of(triples: Iterable[tuple]) -> list[tuple[str, str, str]]:
+    """(subject IRI, kind, text) for the triples whose text is looked up by words."""
+    out = []
+    for s, p, o in triples:
+        kind = KIND.get(str(p))
+        if kind is not None:
+            out.append((str(s), kind, str(o)))
+    return out
+
+
+class TextIndex:
+    """The index file of one store folder (or an in-memory index when path is None)."""
+
+    def __init__(self, path: str | os.PathLike | None):
+        self.path = None if path is None else Path(path)
+        self.db = sqlite3.connect(":memory:" if path is None else str(path), timeout=30,
+                                  isolation_level=None, check_same_thread=False)
+        self.db.execute("PRAGMA journal_mode=WAL" if path is not None else "PRAGMA journal_mode=MEMORY")
+        self.db.executescript(_SCHEMA)
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- writing -----------------------------------------------------------------------
+    def put(self, docs: Iterable[tuple[str, str, list[tuple[str, str, str]]]]) -> None:
+        """(graph IRI, content hash, rows) per document: its rows replace what the index held
+        for that graph, all documents in one SQLite transaction."""
+        cur = self.db.cursor()
+        cur.execute("BEGIN")
+        try:
+            for graph, sha, rows in docs:
+                cur.execute("DELETE FROM texts WHERE graph = ?", (graph,))
+                cur.executemany("INSERT INTO texts (body, iri, kind, graph) VALUES (?, ?, ?, ?)",
+                                [(text, iri, kind, graph) for iri, kind, text in rows])
+                cur.execute("INSERT OR REPLACE INTO docs (graph, sha) VALUES (?, ?)", (graph, sha))
+            cur.execute("COMMIT")
+        except BaseException:
+            cur.execute("ROLLBACK")
+            raise
+
+    def drop(self, graphs: Iterable[str]) -> None:
+        cur = self.db.cursor()
+        cur.execute("BEGIN")
+        for g in graphs:
+            cur.execute("DELETE FROM texts WHERE graph = ?", (g,))
+            cur.execute("DELETE FROM docs WHERE graph = ?", (g,))
+        cur.execute("COMMIT")
+
+    def recorded(self) -> dict[str, str]:
+        """graph IRI -> content hash of every document the index holds."""
+        return dict(self.db.execute("SELECT graph, sha FROM docs"))
+
+    # -- reading -----------------------------------------------------------------------
+    def lookup(self, words: Iterable[str], kind: str = "thing") -> set[str] | None:
+        """IRIs of the subjects with a text (of `kind`: thing or name) that contains every
+        one of `words` (case-insensitive substrings); None when a word is too short for
+        the index to answer (the caller then scans)."""
+        words = [w for w in (" ".join(str(x).split()) for x in words) if w]
+        if not words or any(len(w) < MIN_CHARS for w in words):
+            return None
+        match = " AND ".join('"' + w.replace('"', '""') + '"' for w in words)
+        return {iri for (iri,) in self.db.execute(
+            "SELECT iri FROM texts WHERE texts MATCH ? AND kind = ?", (match, kind))}
+
+
+def index_path(store) -> Path | None:
+    path = getattr(store, "path", None)
+    return None if path is None else Path(path) / FILE
+
+
+def _store_texts(store, graphs: list[str] | None = None) -> dict[str, list[tuple[str, str, str]]]:
+    """graph IRI -> rows, read from the store (every live graph, or those named)."""
+    import pyoxigraph as ox
+    ox_store = store._store
+    wanted = None if graphs is None else {g for g in graphs}
+    prefix = store._staging_prefix()
+    out: dict[str, list[tuple[str, str, str]]] = {}
+    for p, kind in KIND.items():
+        for q in ox_store.quads_for_pattern(None, ox.NamedNode(p), None, None):
+            g = q.graph_name
+            if not isinstance(g, ox.NamedNode) or g.value.startswith(prefix):
+                continue
+            if wanted is not None and g.value not in wanted:
+                continue
+            out.setdefault(g.value, []).append((q.subject.value, kind, q.object.value))
+    return out
+
+
+def _signature(store) -> dict[str, str]:
+    """graph IRI -> content hash ("" for a graph with none, e.g. one a user's update made)."""
+    hashes = store.source_hashes()
+    for g in store.live_graphs():
+        hashes.setdefault(g.value, "")
+    return hashes
+
+
+def sync(store, index: TextIndex) -> int:
+    """Bring `index` in step with the store: re-read every document it has wrong or lacks,
+    drop what the store no longer holds.  Returns how many documents changed."""
+    hashes = _signature(store)
+    have = index.recorded()
+    stale = [g for g, sha in hashes.items() if have.get(g) != sha]
+    gone = [g for g in have if g not in hashes]
+    if gone:
+        index.drop(gone)
+    if stale:
+        texts = _store_texts(store, None if len(stale) > 50 else stale)
+        index.put((g, hashes[g], texts.get(g, [])) for g in stale)
+    return len(stale) + len(gone)
+
+
+def for_writer(store) -> TextIndex | None:
+    """The index of a store opened for writing, in step with it (None for other stores)."""
+    path = index_path(store)
+    if path is None or not hasattr(store, "_store"):
+        return None
+    index = TextIndex(path)
+    sync(store, index)
+    return index
+
+
+def for_reader(store) -> TextIndex | None:
+    """The index a reader uses: the store folder's, built from the store when missing; one
+    per store handle, checked against the store when the handle first uses it."""
+    path = index_path(store)
+    if path is None or not hasattr(store, "_store"):
+        return None
+    cached = store.__dict__.get("_textindex")
+    if cached is not None:
+        return cached
+    index = _open_for_reader(store, path)
+    store.__dict__["_textindex"] = index
+    return index
+
+
+def _open_for_reader(store, path: Path) -> TextIndex | None:
+    if not path.exists():
+        tmp = path.with_name(f".{FILE}.new-{os.getpid()}")
+        try:
+            index = TextIndex(tmp)
+            sync(store, index)
+            index.close()
+            os.replace(tmp, path)
+        except (OSError, sqlite3.Error):
+            # a folder this reader cannot write: an index in memory, for this process
+            for leftover in (tmp, Path(str(tmp) + "-wal"), Path(str(tmp) + "-shm")):
+                try:
+                    leftover.unlink()
+                except OSError:
+                    pass
+            index = TextIndex(None)
+            sync(store, index)
+            return index
+    try:
+        index = TextIndex(path)
+        current = index.recorded() == _signature(store)
+    except sqlite3.Error:
+        return None
+    if not current:
+        # behind the store (a build stopped before it brought the index in step): this
+        # process reads an index of its own, made from the store
+        index.close()
+        index = TextIndex(None)
+        sync(store, index)
+    return index
+
+
+def invalidate(store) -> None:
+    """Forget the index of a store a SPARQL update changed (remade from the store when next
+    read): an update can change texts without changing any document's hash."""
+    path = index_path(store)
+    store.__dict__.pop("_textindex", None)
+    if path is not None:
+        for p in (path, Path(str(path) + "-wal"), Path(str(path) + "-shm")):
+            try:
+                p.unlink()
+            except OSError:
+                pass
+
+
+def update(store) -> None:
+    """Bring a writer's store folder's index in step with the store (end of a build)."""
+    index = for_writer(store)
+    if index is not None:
+        index.close()
+        store.__dict__.pop("_textindex", None)
+
+
+def lookup(store, words: Iterable[str], kind: str = "thing") -> set[str] | None:
+    """IRIs of facts (kind "thing": actions, responsibilities, documents, items,
+    declarations) or of people and organisations (kind "name") whose text contains every
+    one of `words` as a case-insensitive substring; None when the index cannot answer (a
+    remote store, or a word under three characters), and the caller should scan.
+
+    A superset of what the store holds: check candidates against the store."""
+    index = for_reader(store)
+    return None if index is None else index.lookup(words, kind)

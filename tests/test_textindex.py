@@ -1,0 +1,104 @@
+"""The text index: who-owns, owners-of and accountable answer from it exactly what a scan of
+every text answers, and it follows the store (written by the build, rebuilt when missing,
+never trusted when behind)."""
+from __future__ import annotations
+
+import shutil
+import sqlite3
+
+import pytest
+
+from kg import textindex
+from kg.pipeline import build_into_store
+from kg.query import get_named, narrowed, run_named
+from kg.store import GraphStore
+
+from .conftest import FOUNDING
+
+MINUTES = """Parish Council of Lower Ditchfield
+Minutes of the meeting held on {date}
+
+Present: Cllr Ann Baker (Chair), Cllr Tom Reed, Cllr Joy Patel
+Apologies: Cllr Sam Ford
+
+1. Footpaths
+Cllr Reed agreed to {task}.
+
+2. Village hall
+The Clerk will obtain quotes for the {hall}.
+"""
+
+
+def _scan(st: GraphStore, name: str, params: dict) -> list[dict]:
+    """The rows the query gives with no index: the query as written, a filter over every text."""
+    from kg.query import bind
+    nq = get_named(name)
+    return st.select(nq.text, bind(nq, params))[1]
+
+
+@pytest.mark.parametrize("name,params", [
+    ("who-owns", {"thing": "plan"}), ("who-owns", {"thing": "Report"}), ("who-owns", {"thing": "data set"}),
+    ("who-owns", {"thing": "no such thing anywhere"}), ("owners-of", {"word": "servic"}),
+    ("accountable", {"entity": "hassall"}), ("accountable", {"entity": "Nobody Atall"}),
+])
+def test_indexed_queries_answer_what_a_scan_answers(founding, name, params):
+    nq = get_named(name)
+    assert narrowed(founding, nq, params) != nq.text  # the index narrowed it
+    assert run_named(founding, name, params)[1] == _scan(founding, name, params)
+
+
+def test_a_short_value_is_not_looked_up_and_still_answers(founding):
+    nq = get_named("who-owns")
+    assert narrowed(founding, nq, {"thing": "pl"}) == nq.text
+    assert run_named(founding, "who-owns", {"thing": "pl"})[1] == _scan(founding, "who-owns", {"thing": "pl"})
+
+
+def _write(folder, date, task, hall):
+    folder.mkdir(exist_ok=True)
+    (folder / "ditchfield.txt").write_text(MINUTES.format(date=date, task=task, hall=hall), encoding="utf-8")
+
+
+def _things(store, word):
+    with GraphStore(store, read_only=True) as st:
+        return sorted(r["thing"] for r in run_named(st, "who-owns", {"thing": word})[1])
+
+
+def test_the_index_follows_rebuilds_and_is_remade_when_missing_or_behind(tmp_path):
+    folder, store = tmp_path / "minutes", tmp_path / "store"
+    _write(folder, "4 March 2020", "inspect the stile on the bridleway", "roof repairs")
+    build_into_store([str(folder)], str(store))
+    assert (store / textindex.FILE).exists()  # written by the build
+    assert _things(store, "stile") and _things(store, "roof")
+
+    # the document changes: the index holds the new texts, not the old
+    _write(folder, "4 March 2020", "clear the ditch by the lane", "kitchen boiler")
+    build_into_store([str(folder)], str(store))
+    assert _things(store, "stile") == [] and _things(store, "roof") == []
+    assert _things(store, "ditch") and _things(store, "boiler")
+    with GraphStore(store, read_only=True) as st:
+        assert textindex.lookup(st, ["stile"]) == set()
+
+    # missing: a reader makes it again from the store
+    (store / textindex.FILE).unlink()
+    assert _things(store, "boiler")
+    assert (store / textindex.FILE).exists()
+
+    # behind the store (as a build killed before updating it leaves it): not trusted
+    db = sqlite3.connect(str(store / textindex.FILE))
+    db.execute("DELETE FROM texts")
+    db.execute("DELETE FROM docs")
+    db.commit()
+    db.close()
+    assert _things(store, "boiler")
+    with GraphStore(store) as writer:  # the next writer brings it back in step
+        textindex.update(writer)
+    db = sqlite3.connect(str(store / textindex.FILE))
+    assert db.execute("SELECT count(*) FROM texts WHERE texts MATCH '\"boiler\"'").fetchone()[0] >= 1
+    db.close()
+
+
+def test_a_store_folder_copied_without_its_index_answers_the_same(founding_store, tmp_path):
+    copy = tmp_path / "copy"
+    shutil.copytree(founding_store, copy, ignore=shutil.ignore_patterns(textindex.FILE + "*", "govkg-readers"))
+    with GraphStore(founding_store, read_only=True) as a, GraphStore(copy, read_only=True) as b:
+        assert run_named(a, "who-owns", {"thing": "plan"}) == run_named(b, "who-owns", {"thing": "plan"})
