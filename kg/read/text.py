@@ -284,6 +284,7 @@ def read_text(data: bytes, path: str) -> Extracted:
     check_text(text, path)
     # zero-width characters a web editor leaves inside words ("A\ufeffttendance") hide the word
     text = unwrap_double_spaced(clean_page_furniture(normalise_newlines(text))).translate(_ZERO_WIDTH)
+    check_text(text, path)  # again: zero-width characters alone are no minutes either
     meta: dict = {"source_kind": "text", "encoding": encoding}
     fields = front_matter(text)
     block = _YAML_BLOCK.match(text) or _KEY_BLOCK.match(text)
