@@ -884,6 +884,16 @@ def _scope_ids(store, g: dict) -> set[str] | None:
     return sc.meetings if sc is not None else None
 
 
+def _scope_with_body(store, g: dict) -> set[str] | None:
+    """The meetings a question is about: its scope, narrowed to the body it names."""
+    scope = _scope_ids(store, g)
+    body = (g.get("body") or "").strip()
+    if body:
+        ids = {m.iri for m in select_meetings(store, body)[0]}
+        scope = ids if scope is None else scope & ids
+    return scope
+
+
 def post_holder(store, q: str, g: dict) -> Answer:
     """Who holds a post ("who is the clerk of X?", "who is the chair?"): the post as the
     minutes give it, and for a chair also who chaired each meeting; one answer per body."""
@@ -892,12 +902,7 @@ def post_holder(store, q: str, g: dict) -> Answer:
     columns = ["name", "post", "body", "person", "meeting", "meeting_label", "evidence"]
     if not words:
         raise QuestionError(f"say which post you mean in {q!r}")
-    scope = _scope_ids(store, g)
-    body = (g.get("body") or "").strip()
-    if body:
-        ms, _ = select_meetings(store, body)
-        ids = {m.iri for m in ms}
-        scope = ids if scope is None else scope & ids
+    scope = _scope_with_body(store, g)
     _, rows = run_named(store, "post-holders")
     # "the clerk" is not the deputy clerk, "the chair" not the vice-chair, unless asked
     lesser = ("vice", "deputy", "assistant", "acting")
@@ -973,12 +978,7 @@ _NEXT_TAIL = re.compile(r"(?<=[a-z0-9]) (?=[A-Z][a-z]+ (?:was|were|is|had|furthe
 def next_meeting(store, q: str, g: dict) -> Answer:
     """When the next meeting is, as the latest minutes of each body say."""
     _, rows = run_named(store, "next-meetings")
-    scope = _scope_ids(store, g)
-    body = (g.get("body") or "").strip()
-    if body:
-        ms, _ = select_meetings(store, body)
-        ids = {m.iri for m in ms}
-        scope = ids if scope is None else scope & ids
+    scope = _scope_with_body(store, g)
     rows = [r for r in _labelled(store, rows) if scope is None or r["meeting"] in scope]
     info = meetings(store)
     latest: dict[str, dict] = {}
