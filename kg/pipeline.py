@@ -316,10 +316,10 @@ class _Parallel:
                 f"{path}: the worker process reading it died (killed, or out of memory); "
                 "build it alone with --jobs 1 to see why"))
 
-    def close(self) -> None:
+    def close(self, aborted: bool = False) -> None:
         if self._executor is not None:
             ex, self._executor = self._executor, None
-            if getattr(ex, "_pending_work_items", None):
+            if aborted or getattr(ex, "_pending_work_items", None):
                 # stopped half-way (an error, Ctrl-C): a worker busy with a document must
                 # not keep the build, and its lock, alive
                 for proc in list((getattr(ex, "_processes", None) or {}).values()):
@@ -470,7 +470,9 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
                 report.stale_corrections = _stale(store, cs, report)
     finally:
         if pool is not None:
-            pool.close()
+            # an error on its way out: workers are stopped, not waited on (a write that
+            # failed between batches left none pending, and shutdown could wait for ever)
+            pool.close(aborted=sys.exc_info()[0] is not None)
         if created and not report.built:
             _remove_empty_store(store_path)
     return report
