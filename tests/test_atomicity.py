@@ -20,6 +20,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from kg.store import GraphStore
+
 ROOT = Path(__file__).resolve().parents[1]
 FOUNDING = ROOT / "data" / "minutes" / "wirral-childrens-trust-2016.txt"
 STAGING = "https://w3id.org/govkg/id/staging/"
@@ -59,14 +61,17 @@ def graphs(store: Path) -> dict[str, frozenset[str]]:
     """Live named graph -> its triples (as N-Triples strings); staging graphs left out."""
     if not store.exists():
         return {}
-    st = ox.Store.read_only(str(store))
-    out = {}
-    for g in st.named_graphs():
-        if g.value.startswith(STAGING):
-            continue
-        out[g.value] = frozenset(f"{q.subject} {q.predicate} {q.object}"
-                                 for q in st.quads_for_pattern(None, None, None, g))
-    del st
+    # read as govkg's own readers do: opening the folder itself while a writer compacts it
+    # can fail on a file compaction has just removed (seen in CI); the reader takes the
+    # writer's published snapshot instead
+    with GraphStore(store, read_only=True) as reader:
+        st = reader._store
+        out = {}
+        for g in st.named_graphs():
+            if g.value.startswith(STAGING):
+                continue
+            out[g.value] = frozenset(f"{q.subject} {q.predicate} {q.object}"
+                                     for q in st.quads_for_pattern(None, None, None, g))
     return out
 
 
