@@ -101,3 +101,15 @@ def test_not_bodies(raw):
     found = orgs(raw)
     assert not any(f.endswith("District") or f.startswith(("March", "April")) or f == "Registered Office"
                    for f in found), found
+
+
+# Irish and Scottish surnames whose prefix is written as a word of its own ("O Donnell", "Mc
+# Williams") are one surname, not a name cut in two
+@pytest.mark.parametrize("raw, expected", [
+    ("an update on Cllr. Sean O Donnell’s motion from March 2019", ["Cllr. Sean O Donnell"]),
+    ("Cllr. O Donovan expressed her dissatisfaction", ["Cllr. O Donovan"]),
+    ("Treasurer - Moira Mc Williams", ["Moira Mc Williams"]),
+    ("O Connell Street will be closed", []),
+])
+def test_spaced_surname_prefix(raw, expected):
+    assert people(raw) == expected

@@ -16,7 +16,8 @@ from functools import lru_cache
 
 from kg import gazetteer as gz
 
-NAME_WORD = r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:[-'’](?:Mc)?[A-Z][a-z]+)*"
+# "O'Brien", and "O Donnell", "Mc Williams" where the prefix is written as a word of its own
+NAME_WORD = r"(?:Mc|Mac|O['’]|D['’]|(?:O|Mc|Mac)[ \u00a0](?=[A-Z][a-z]))?[A-Z][a-z]+(?:[-'’](?:Mc)?[A-Z][a-z]+)*"
 TITLE_WORDS = ("County Councillor", "District Councillor", "Borough Councillor", "Town Councillor",
                "Councillors", "Councillor", "County Cllr", "Cllrs", "Cllr", "Messrs", "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr",
                "Rev", "Revd", "Reverend", "Prof", "Professor", "Sir", "Dame", "Lord", "Lady", "Canon", "Alderman",
