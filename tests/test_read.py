@@ -502,6 +502,22 @@ def test_docx_merged_cells_listed_once(tmp_path):
     assert read_document(tmp_path / "m.docx").text == "Actions arising\nOrder signs | Clerk | June"
 
 
+def test_docx_letterhead_and_footer_read_once(tmp_path):
+    """A Word header and footer print on every page; they are read once, the header first and
+    the footer last, since they may be the only place the body is named."""
+    import docx
+
+    d = docx.Document()
+    d.sections[0].header.paragraphs[0].text = "Oakham Harbour Trust"
+    d.sections[0].footer.paragraphs[0].text = "Registered charity 1234 regulated by the OSCR"
+    d.sections[0].footer.add_paragraph("Page 1")
+    d.add_paragraph("1. Apologies")
+    d.add_paragraph("None received.")
+    d.save(tmp_path / "t.docx")
+    assert read_document(tmp_path / "t.docx").text == (
+        "Oakham Harbour Trust\n\n1. Apologies\nNone received.\n\nRegistered charity 1234 regulated by the OSCR")
+
+
 def test_corrupt_docx(tmp_path):
     data = (make_docx(tmp_path / "ok.docx")).read_bytes()
     with pytest.raises(InputError) as e:
