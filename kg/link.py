@@ -231,6 +231,82 @@ def _owner_named(owners: list[str], text: str) -> bool:
     return False
 
 
+# A sub-heading that opens a sentence: "Buckenham Lane Land Transfer – the Clerk ...",
+# "b) Online booking system – No update.", "Funding: the second application ...".  Matters
+# arising and clerk's reports are written as such paragraphs, and the sentences after the
+# first one ("The Clerk will chase for a response.") are about the same subject.
+_LEAD = re.compile(r"^\W*(?:\d{1,5}(?:[./]\d{1,4})*\.?\s+|\(?[ivx]{1,4}\)\s*|\(?[a-h][.)]\s+)?"
+                   r"(?P<lead>[^–—:;.!?]{3,120}?)\s*(?:\s[–—-]\s|–|—|:\s)")
+# a sentence that is a sub-heading only: "(iii) Mill Road."
+_HEADING_ONLY = re.compile(r"^\W*(?:\(?[ivx]{1,4}\)|\(?[a-h][.)]|\d{1,3}[.)])?\s*(?P<lead>(?:[A-Z][\w'’&/-]*\s*){1,5})\.?\s*$")
+LEAD_WORDS = 8  # a lead longer than this, without its item's title, is a sentence, not a sub-heading
+
+
+def lead_of(text: str, item_title: str = "") -> str | None:
+    """The sub-heading a sentence opens with (without its item's title and minute number),
+    or None: "Mill Lane Hedge – This had now been cut." -> "Mill Lane Hedge"."""
+    m = _HEADING_ONLY.match(text) or _LEAD.match(text)
+    if not m:
+        return None
+    lead = m.group("lead").strip()
+    title = item_title.strip()
+    if title and lead.lower().startswith(title.lower()):
+        lead = lead[len(title):].strip(" ()")
+    elif title:
+        # the minute's heading and the paragraph's sub-heading run together ("Matters Arising
+        # (and Clerk's Report) Buckenham Lane Land Transfer"): keep the words after the title's
+        tw = {w.lower() for w in _WORD.findall(title)}
+        words = _WORD.findall(lead)
+        k = 0
+        while k < len(words) and words[k].lower() in tw | {"and", "the", "of"}:
+            k += 1
+        if k:
+            lead = " ".join(words[k:])
+    if not lead or len(_WORD.findall(lead)) > LEAD_WORDS:
+        return None
+    return lead
+
+
+def _contexts(candidates: list[LinkSentence]) -> dict[tuple[str, str], list[tuple[int, str, str | None, str]]]:
+    """Each item's sentences in order, with the sub-heading each falls under (its own lead or
+    the last one before it in the item), keyed by (meeting, item title)."""
+    by_item: dict[tuple[str, str], list[LinkSentence]] = defaultdict(list)
+    for c in candidates:
+        by_item[(c.meeting, c.item_title)].append(c)
+    out = {}
+    for key, cs in by_item.items():
+        cs.sort(key=lambda c: (c.order, c.passage))
+        rows, topic = [], None
+        for c in cs:
+            topic = lead_of(c.text, c.item_title) or topic
+            rows.append((c.order, c.text, topic, c.passage))
+        out[key] = rows
+    return out
+
+
+THIN = 3  # an action of fewer subject words than this borrows the sentence before it
+
+# An action to put a subject on a later agenda ("The Clerk agreed to add to the January
+# agenda", "This to be an agenda item", "would be added to a future agenda"): the later
+# meeting's item on that subject is its report-back, and the item being held is it done.
+AGENDA_ACTION = re.compile(r"\b(?:add(?:ed|ing)?|put|place[ds]?|include[ds]?|bring|brought|be)\b[^.;]{0,60}?"
+                           r"\bagenda\b|\bagenda item\b|\bfuture items\b", re.I)
+_MONTHS = frozenset(_stem(m) for m in "january february march april may june july august september october "
+                    "november december".split())
+
+
+def is_agenda_action(a: LinkAction) -> bool:
+    """Whether the action is to put its subject on a later agenda."""
+    return bool(AGENDA_ACTION.search(a.text) or AGENDA_ACTION.search(a.evidence))
+
+
+def is_heading(c: LinkSentence) -> bool:
+    """Whether the sentence opens its item with the item's title ("13/20 To Discuss: Footpath 17 ...")."""
+    title = (c.item_title or "").strip().lower()
+    body = re.sub(r"^\W*(?:\d{1,5}(?:[./]\d{1,4})*\.?)?\s*", "", c.text).lower()
+    return bool(title) and len(title) >= 4 and body.startswith(title) and not is_report_section(title)
+
+
 def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> dict[str, list[tuple[float, int]]]:
     """For each candidate sentence (by passage), the score of every earlier action (by index)
     that shares a subject word with it."""
@@ -257,15 +333,37 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
         meetings_of[frozenset(stems(c.item_title))].add(c.meeting)
     n_meetings = len({c.meeting for c in candidates})
     standing = {t for t, ms in meetings_of.items() if t and len(ms) >= max(3, 0.6 * n_meetings)}
+    contexts = _contexts(candidates)
+    topic_of = {r[3]: r[2] for rows in contexts.values() for r in rows}
     act_words = []
+    agenda: list[bool] = []
     for a in actions:
+        agenda.append(is_agenda_action(a))
         own = (stems(a.text) | stems(a.evidence)) - names
-        if not own:
-            own = (stems(a.text, process=True) | stems(a.evidence, process=True)) - names
+        # a thin action ("The Clerk will chase for a response.", "The Clerk agreed to follow up
+        # with NCC.") takes the sub-heading it was minuted under, or else the sentence before;
+        # only a thin one, as a minute's sub-heading may have ended unmarked with its paragraph
+        ctx: set[str] = set()
+        before = [r for r in contexts.get((a.meeting, a.item_title), ()) if r[0] <= a.order]
+        if before:
+            topic = before[-1][2]
+            if topic and len(own) < THIN:
+                # with its process words: "chase for a response" meets "chased ... for a response"
+                own = own | (stems(a.text, process=True) - names) | (stems(topic) - names)
+            elif len(own) < THIN:
+                prev = [r for r in before if r[0] < a.order]
+                if prev:
+                    own = own | (stems(a.text, process=True) - names) | (stems(prev[-1][1]) - names)
         title = stems(a.item_title) - names if not is_report_section(a.item_title) else set()
         if frozenset(stems(a.item_title)) in standing:
             title = set()
-        act_words.append((own, title - own))
+        if agenda[-1]:
+            # its subject is the item it was minuted under, not the words "add" and "agenda"
+            own = (own - PROCESS_STEMS - _MONTHS) | title | ctx
+            ctx = title = set()
+        if not own:
+            own = (stems(a.text, process=True) | stems(a.evidence, process=True)) - names
+        act_words.append((own, ((title | ctx) - names) - own))
     # which actions hold each word: a sentence is weighed only against those it shares one with
     holders: dict[str, set[int]] = defaultdict(set)
     for k, (own, title) in enumerate(act_words):
@@ -281,9 +379,12 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
         if tkey in standing:
             cw -= tkey  # the heading's words, where the sentence repeats them
         ct = stems(c.item_title) - cw - names if not c.report_section and tkey not in standing else set()
+        if topic_of.get(c.passage) and len(cw) < THIN:  # a thin sentence: the sub-heading it falls under
+            ct |= stems(topic_of[c.passage]) - cw - names
         if not cw:
             continue
         cw_subject = cw
+        heading = is_heading(c)
         best: list[tuple[float, int]] = []
         refs = {"#" + n for n in cited_minutes(c.text)}
         near = set().union(*(holders.get(w, ()) for w in cw_subject | cw_process | ct | refs))
@@ -292,7 +393,7 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
             if a.date >= c.date:
                 continue
             own, title = act_words[k]
-            if own & PROCESS_STEMS:  # a task in process words only meets them in the sentence
+            if own & PROCESS_STEMS and not agenda[k]:  # a task in process words only meets them in the sentence
                 cw = cw_process
             else:
                 cw = cw_subject
@@ -305,7 +406,7 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
             s = subject
             if _owner_named(a.owners, c.text):
                 s += W_OWNER * subject
-            if c.report_section:
+            if c.report_section or (agenda[k] and heading):
                 s += W_SECTION * subject
             if c.state:
                 s += W_STATE * subject
@@ -336,8 +437,10 @@ def link_body(actions: list[LinkAction], candidates: list[LinkSentence]) -> list
             continue
         for s, k in options:
             if s >= floor and s >= NEAR_BEST * top:
-                links.append(ReportBack(actions[k].iri, c.meeting, c.passage, c.state or _default_state(c.text), s,
-                                         c.date, c.order))
+                state = c.state or _default_state(c.text)
+                if is_heading(c) and is_agenda_action(actions[k]):
+                    state = "done"  # the item it was to put on an agenda was held
+                links.append(ReportBack(actions[k].iri, c.meeting, c.passage, state, s, c.date, c.order))
     # an action is reported on once per meeting: keep its best sentence there
     keep: dict[tuple[str, str], list[ReportBack]] = defaultdict(list)
     for r in links:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.link import cited_minutes, link_body, state_of, stems
+from kg.link import cited_minutes, is_agenda_action, lead_of, link_body, state_of, stems
 from kg.pipeline import build_into_store
 from kg.records import LinkAction, LinkSentence
 from kg.store import GraphStore
@@ -129,6 +129,68 @@ def test_a_report_citing_the_minute_number_goes_to_that_minutes_action():
              _sent(2, "2024-10-28", "3779 - Memorial Green funding - Clerk confirmed they were sent a form")]
     links = link_body(actions, cands)
     assert [(r.action, r.passage) for r in links] == [("a1", "p1"), ("a2", "p2")]
+
+
+@pytest.mark.parametrize("raw, title, expected", [
+    # the sub-heading a matters-arising paragraph opens with, as parish clerks and trusts write them
+    ("Marsh Lane Land Transfer – The Clerk responded to the District Council.", "Matters Arising", "Marsh Lane Land Transfer"),
+    ("68/20 Matters Arising (and Clerk's Report) Marsh Lane Land Transfer – The Clerk chased them.",
+     "Matters Arising (and Clerk's Report) Marsh Lane Land Transfer", None),
+    ("68/20 Matters Arising (and Clerk's Report) Marsh Lane Land Transfer – The Clerk chased them.",
+     "Matters Arising (and Clerk's Report)", "Marsh Lane Land Transfer"),
+    ("b) Online booking system – No update.", "Matters arising", "Online booking system"),
+    ("Funding: The second application will now not take place until April", "To Receive", "Funding"),
+    ("(iii) Mill Road.", "Urgent Matters", "Mill Road"),
+    ("The Clerk will chase for a response.", "Matters Arising", None),
+    ("It was agreed that the Clerk would write to the owner of the land at the rear of the hall – urgently.",
+     "Items of concern", None),
+])
+def test_sub_headings_of_report_paragraphs(raw, title, expected):
+    assert lead_of(raw, title) == expected
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("The Clerk agreed to add to the January agenda.", True),
+    ("This to be an agenda item", True),
+    ("The plans would be added to a future agenda.", True),
+    ("and the Clerk would note for future items.", True),
+    ("The Clerk agreed to circulate the agenda papers a week earlier.", False),
+    ("Cllr Reed agreed to chase the contractor.", False),
+])
+def test_actions_to_put_a_subject_on_an_agenda(raw, expected):
+    assert is_agenda_action(_act(1, "2024-01-10", raw)) is expected
+
+
+def test_a_thin_action_takes_its_subject_from_the_paragraph_it_was_minuted_in():
+    # "The Clerk will chase for a response." under "Marsh Lane Land Transfer – ...": its
+    # report is the later paragraph on the land transfer, not any other chasing
+    title = "Matters Arising"
+    actions = [_act(5, "2024-01-10", "chase for a response", ("Clerk",), title=title),
+               _act(9, "2024-01-10", "chase the County Council about the Bridge Street defects", ("Clerk",), title=title)]
+    actions[0] = LinkAction("a5", "m2024-01-10", "2024-01-10", "chase for a response",
+                            "The Clerk will chase for a response.", title, ["Clerk"], 5)
+    cands = [_sent(1, "2024-01-10", "Marsh Lane Land Transfer – The Clerk wrote to the District Council.", title=title),
+             _sent(3, "2024-01-10", "Residents were told not to leave garden waste on the land.", title=title),
+             _sent(5, "2024-01-10", "The Clerk will chase for a response.", title=title),
+             _sent(11, "2024-02-07", "Marsh Lane Land Transfer – The Clerk had written again to the District "
+                                     "Council.", title=title),
+             _sent(13, "2024-02-07", "The Clerk had chased the County Council for a response on the Bridge "
+                                     "Street defects.", title=title)]
+    got = {(r.action, r.passage) for r in link_body(actions, cands) if r.action}
+    assert ("a5", "p11") in got and ("a5", "p13") not in got
+
+
+def test_an_agenda_action_is_done_when_its_item_is_on_the_later_agenda():
+    title = "To Discuss Ownership of Footpath 9 and Approve Related Costs"
+    actions = [_act(1, "2024-01-10", "The Clerk agreed to add to the February agenda.", ("Clerk",), title=title),
+               _act(2, "2024-01-10", "The Clerk agreed to add the savings account to a future agenda.", ("Clerk",),
+                    title="Finance")]
+    cands = [_sent(1, "2024-02-07", "13/24 To Discuss: Ownership of Footpath 9 and Approve Related Costs "
+                                    "Cllr Hart advised that the papers had been sent.", report=False, title="To Discuss"),
+             _sent(2, "2024-02-07", "The Clerk agreed to add the bus shelter to a future agenda.", report=False,
+                   title="Items for the next agenda")]
+    links = [(r.action, r.passage, r.state) for r in link_body(actions, cands) if r.action]
+    assert links == [("a1", "p1", "done")]
 
 
 # -- builds: incremental, out of order, and killed ------------------------------------------
