@@ -71,7 +71,13 @@ STATE_RULES: list[tuple[str, re.Pattern]] = [(state, re.compile(rx, re.I)) for s
              r"|\b(?:was|were) (?:now )?(?:held|installed|received|sent|ordered|paid|purchased|repaired|"
              r"delivered|fixed|replaced|submitted|approved|cleared|cut|planted)\b|\bnow (?:been )?\w+ed\b"
              r"|\bhave all\b|\bclosed\b|\bcomplete\b|\bachieved\b|\bactioned\b|\bin place\b"
-             r"|\bno further action (?:is |was )?(?:required|needed|necessary)\b"),
+             r"|\bno further action (?:is |was )?(?:required|needed|necessary)\b"
+             # the owner did it, in the simple past: "The Clerk submitted the form", "Cllr Hill
+             # spoke to the insurers", "Clerk contacted the specialist"
+             r"|\b(?:clerk|chair(?:man|person)?|secretary|treasurer|cllr \w+(?: \w+)?)\s+(?:also |then |recently |"
+             r"subsequently |duly )?(?:submitted|emailed|e-mailed|wrote|sent|contacted|spoke|met|circulated|ordered|"
+             r"paid|arranged|attended|visited|posted|booked|forwarded|purchased|bought|installed|delivered|"
+             r"published|organised|organized|obtained|placed|applied|phoned|rang|telephoned|responded|replied)\b"),
 ]]
 
 # Items under which minutes report back on earlier actions.
@@ -104,6 +110,18 @@ PROCESS_STEMS = frozenset(snowballstemmer.stemmer("english").stemWords(sorted(PR
 
 _WORD = re.compile(r"[a-z][a-z'’-]*[a-z]|[a-z]", re.I)
 
+# Minutes promise in the infinitive and report in the past ("agreed to write to the owner",
+# "had written to the owner", "wrote to"): irregular pasts are read as their verb, which the
+# stemmer does not do.
+IRREGULAR = {w: base for base, forms in {
+    "write": "wrote written", "send": "sent", "meet": "met", "speak": "spoke spoken", "buy": "bought",
+    "pay": "paid", "make": "made", "hold": "held", "give": "gave given", "take": "took taken",
+    "tell": "told", "sell": "sold", "bring": "brought", "find": "found", "leave": "left", "keep": "kept",
+    "begin": "began begun", "draw": "drew drawn", "seek": "sought", "ring": "rang rung", "go": "went gone",
+    "get": "got gotten", "build": "built", "lend": "lent", "spend": "spent", "see": "saw seen",
+    "choose": "chose chosen", "know": "knew known", "show": "shown", "grow": "grew grown",
+}.items() for w in forms.split()}
+
 
 @lru_cache(maxsize=1)
 def _stemmer():
@@ -130,6 +148,7 @@ def _stems(text: str, process: bool) -> frozenset[str]:
         w = w.lower().replace("’", "'").strip("'-")
         if w.endswith("'s"):
             w = w[:-2]
+        w = IRREGULAR.get(w, w)
         if len(w) < 3 or w in stop:
             continue
         s = _stem(w)

@@ -54,6 +54,10 @@ STATE_TABLE = [
     ("Noticeboard quotes awaiting more information", "in_progress"),
     ("[No further action required.]", "done"),
     ("b) Online booking system – No update.", "no_progress"),
+    # the owner did it, in the simple past (a parish clerk's report, a trust's and a community council's)
+    ("Partnership Funding Form – The Clerk submitted the application form as agreed.", "done"),
+    ("Clerk contacted the recommended specialist but no return call received.", "done"),
+    ("Cllr Hale spoke to the Insurance Company to clarify the basis of the cover.", "done"),
     ("The Chair welcomed everyone to the meeting.", None),
     ("Councillors discussed locations of charity land in the village.", None),
 ]
@@ -68,6 +72,9 @@ def test_report_wording_states(raw, expected):
     ("The hedges were cut back", {"hedg", "cut", "back"}),
     ("Cllr Smith agreed to chase the Clerk", {"smith"}),  # process words and posts tell no subject
     ("Streetlights on Indigo Road", {"streetlight", "indigo", "road"}),
+    # promised in the infinitive, reported in the past: irregular pasts read as their verb
+    ("The Clerk had written to the owner", {"write", "owner"}),
+    ("The Clerk sent the quotation to five contractors", {"send", "quotat", "five", "contractor"}),
 ])
 def test_subject_words_are_stemmed_content_words(raw, expected):
     assert stems(raw) == expected
