@@ -238,6 +238,24 @@ NEAR_BEST = 0.85  # one sentence may report on several actions that fit almost a
 PER_MEETING = 1  # report-backs kept per action and later meeting
 
 
+# Who a report says acted: the subject before a verb of doing in the past ("The Clerk had
+# sent ...", "Cllr Hale spoke to ...", "Resident informed Clerk ..." names the resident).
+_ACTOR = re.compile(r"(?:^\W*|[–—:;]\s*|\.\s+|\b(?:and|but)\s+)(?P<who>(?i:(?:the\s+)?(?:parish |town )?(?:clerk|chair(?:man|person)?|"
+                    r"secretary|treasurer))|(?i:(?:county |district |borough )?cllrs?\.?) [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?"
+                    r"|[A-Z]{2,3})(?i:\s+(?:also |then |recently |subsequently |duly |had |has |have )*(?:now |already )?"
+                    r"(?!(?:agreed|advised|reported|stated|noted|explained|suggested|proposed|seconded|informed|"
+                    r"confirmed|requested|queried|questioned|mentioned|thanked|welcomed|declared|resolved|offered|"
+                    r"volunteered|undertook|wished|hoped|wanted|needed|asked|shared|added|expressed|commented)\b)"
+                    r"(?:\w+ed|wrote|written|sent|spoke|spoken|met|paid|made|bought|held|gave|given|took|taken|rang))\b")
+ACTOR_OTHER = 0.8  # share kept when the report's actor is someone other than the owner
+
+
+def actor_of(text: str) -> str | None:
+    """Who the report says did something ("The Clerk had written to ..." -> "The Clerk"), or None."""
+    m = _ACTOR.search(text)
+    return m.group("who") if m else None
+
+
 def _owner_named(owners: list[str], text: str) -> bool:
     low = text.lower()
     for o in owners:
@@ -404,6 +422,7 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
             continue
         cw_subject = cw
         heading = is_heading(c)
+        actor = actor_of(c.text)
         best: list[tuple[float, int]] = []
         refs = {"#" + n for n in cited_minutes(c.text)}
         near = set().union(*(holders.get(w, ()) for w in cw_subject | cw_process | ct | refs))
@@ -425,6 +444,10 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
             s = subject
             if _owner_named(a.owners, c.text):
                 s += W_OWNER * subject
+            # a report that someone else acted is less likely about this owner's promise
+            # (unless they shared it: "Cllr Reed agreed to send ... and the Clerk agreed to ...")
+            if actor and a.owners and not _owner_named(a.owners, actor) and not _owner_named([actor], a.evidence):
+                s *= ACTOR_OTHER
             if c.report_section or (agenda[k] and heading):
                 s += W_SECTION * subject
             if c.state:
@@ -468,9 +491,45 @@ def link_body(actions: list[LinkAction], candidates: list[LinkSentence]) -> list
     for group in keep.values():
         group.sort(key=lambda r: (-r.score, r.passage))
         out.extend(group[:PER_MEETING])
+    out = _through_restatements(out, actions, candidates)
     linked = {r.passage for r in out}
     out.extend(_unknown(candidates, linked))
     out.sort(key=lambda r: (r.meeting, r.passage, r.action or ""))
+    return out
+
+
+def _through_restatements(links: list[ReportBack], actions: list[LinkAction],
+                          candidates: list[LinkSentence]) -> list[ReportBack]:
+    """A later meeting that restates a running task as a new action ("Indigo Road
+    Streetlights – no update, but the Clerk will continue to chase") reports on the earlier
+    action, and what later meetings say of the new action they say of the earlier one too."""
+    spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for c in candidates:
+        spans[c.meeting].append((c.order, c.order + len(c.text), c.passage))
+    stated_by: dict[str, list[str]] = defaultdict(list)  # passage -> the actions it states
+    for a in actions:
+        for start, end, passage in spans.get(a.meeting, ()):
+            if start <= a.order < end:
+                stated_by[passage].append(a.iri)
+                break
+    by_action: dict[str, list[ReportBack]] = defaultdict(list)
+    for r in links:
+        by_action[r.action].append(r)
+    date_of = {a.iri: a.date for a in actions}
+    out = list(links)
+    # earliest restatements first, so a chain of them (October -> January -> March) carries through
+    for r in sorted(links, key=lambda r: (r.date, r.order, r.passage, r.action)):
+        for later in stated_by.get(r.passage, ()):
+            if later == r.action or date_of.get(later, "") <= date_of.get(r.action, ""):
+                continue
+            have = {x.meeting for x in by_action[r.action]}
+            for r2 in sorted(by_action.get(later, ()), key=lambda x: (x.date, x.order)):
+                if r2.meeting in have:
+                    continue
+                carried = ReportBack(r.action, r2.meeting, r2.passage, r2.state, r2.score, r2.date, r2.order)
+                out.append(carried)
+                by_action[r.action].append(carried)
+                have.add(r2.meeting)
     return out
 
 

@@ -200,6 +200,22 @@ def test_an_agenda_action_is_done_when_its_item_is_on_the_later_agenda():
     assert links == [("a1", "p1", "done")]
 
 
+def test_what_is_said_of_a_restated_task_is_said_of_the_first_promise():
+    # October promises; January restates the task as a new action ("... the Clerk will
+    # continue to chase"); March reports on it: the report belongs to October's promise too
+    oct_ = LinkAction("a1", "m2024-10-02", "2024-10-02", "check the ownership of the streetlights on Elm Close",
+                      "The Clerk agreed to check the ownership of the streetlights on Elm Close.", "Items of concern",
+                      ["Clerk"], 100)
+    restated = "Elm Close Streetlights – There was no update, but the Clerk will continue to chase for updates."
+    jan = LinkAction("a2", "m2025-01-08", "2025-01-08", "continue to chase for updates", restated,
+                     "Matters arising", ["Clerk"], 200)
+    cands = [_sent(200, "2025-01-08", restated),
+             _sent(300, "2025-03-05", "Elm Close Streetlights – There was no update, but it is progressing via "
+                                      "the County Council.")]
+    got = sorted((r.action, r.passage, r.state) for r in link_body([oct_, jan], cands) if r.action)
+    assert got == [("a1", "p200", "carried_forward"), ("a1", "p300", "in_progress"), ("a2", "p300", "in_progress")]
+
+
 # -- builds: incremental, out of order, and killed ------------------------------------------
 
 MEETINGS = {
