@@ -247,7 +247,8 @@ _ACTOR = re.compile(r"(?:^\W*|[–—:;]\s*|\.\s+|\b(?:and|but)\s+)(?P<who>(?i:(
                     r"confirmed|requested|queried|questioned|mentioned|thanked|welcomed|declared|resolved|offered|"
                     r"volunteered|undertook|wished|hoped|wanted|needed|asked|shared|added|expressed|commented)\b)"
                     r"(?:\w+ed|wrote|written|sent|spoke|spoken|met|paid|made|bought|held|gave|given|took|taken|rang))\b")
-ACTOR_OTHER = 0.8  # share kept when the report's actor is someone other than the owner
+ACTOR_OTHER = 0.8
+HEADING_OTHER = 0.75  # share kept by an item's opening sentence for a promise not to bring it to an agenda  # share kept when the report's actor is someone other than the owner
 
 
 def actor_of(text: str) -> str | None:
@@ -320,6 +321,13 @@ def _contexts(candidates: list[LinkSentence]) -> dict[tuple[str, str], list[tupl
         out[key] = rows
     return out
 
+
+# Sentences of courtesy and of the minutes' own approval report on nothing, whatever words
+# they share with a promise ("Trustees expressed their thanks to the group for their hard
+# work", "The minutes were accepted as a true record to be posted on the noticeboard").
+COURTESY = re.compile(r"\bthank(?:ed|s to|s were|s go)\b|\bexpressed (?:their|his|her|its|our) (?:thanks|gratitude|"
+                      r"appreciation)\b|\bvote of thanks\b|\b(?:a )?true (?:and (?:accurate|correct) )?record\b"
+                      r"|\b(?:true|accurate|correct) record\b", re.I)
 
 THIN = 3  # an action of fewer subject words than this borrows the sentence before it
 
@@ -410,6 +418,8 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
             holders["#" + actions[k].item_number].add(k)
     scored: dict[str, list[tuple[float, int]]] = {}
     for c in sorted(candidates, key=lambda c: (c.date, c.meeting, c.order, c.passage)):
+        if COURTESY.search(c.text):
+            continue
         tkey = frozenset(stems(c.item_title))
         cw = stems(c.text) - names
         cw_process = stems(c.text, process=True) - names
