@@ -329,6 +329,10 @@ COURTESY = re.compile(r"\bthank(?:ed|s to|s were|s go)\b|\bexpressed (?:their|hi
                       r"appreciation)\b|\bvote of thanks\b|\b(?:a )?true (?:and (?:accurate|correct) )?record\b"
                       r"|\b(?:true|accurate|correct) record\b", re.I)
 
+# a promise that points back to the sentence before for its subject
+ANAPHOR = re.compile(r"\b(?:it|its|(?:this|these|those)(?! (?:time|year|month|week|evening|meeting|stage|point)s?\b)"
+                     r"|they|them|the (?:issue|matter|problem|request|situation|same|above))\b", re.I)
+
 THIN = 3  # an action of fewer subject words than this borrows the sentence before it
 
 # An action to put a subject on a later agenda ("The Clerk agreed to add to the January
@@ -390,7 +394,13 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
         # only a thin one, as a minute's sub-heading may have ended unmarked with its paragraph
         ctx: set[str] = set()
         before = [r for r in contexts.get((a.meeting, a.item_title), ()) if r[0] <= a.order]
-        if before:
+        if before and len(own) >= THIN and ANAPHOR.search(a.text) and not lead_of(a.evidence, a.item_title):
+            # "update Highways on the report that its condition was a risk": the subject is
+            # the sentence before's
+            prev = [r for r in before if r[0] < a.order]
+            if prev:
+                ctx |= stems(prev[-1][1]) - names
+        elif before:
             topic = before[-1][2]
             if topic and len(own) < THIN:
                 # with its process words: "chase for a response" meets "chased ... for a response"

@@ -232,6 +232,21 @@ def test_courtesy_and_minutes_approval_report_on_nothing(raw, promise):
     assert [r.action for r in link_body(actions, cands) if r.passage == "p1"] == [None] * (1 if state_of(raw) else 0)
 
 
+def test_a_promise_that_points_back_takes_the_subject_of_the_sentence_before():
+    # "... to discuss the issue": the issue is the sentence before's (the mill's listed buildings)
+    title = "Planning matters"
+    actions = [LinkAction("a1", "m2024-12-04", "2024-12-04", "contact the Conservation Officer to discuss the issue",
+                          "The Clerk agreed to contact the Conservation Officer to discuss the issue.", title,
+                          ["Clerk"], 50),
+               _act(2, "2024-12-04", "contact the Conservation Officer about the bus shelter repainting", ("Clerk",))]
+    cands = [_sent(10, "2024-12-04", "The listed mill buildings were falling into disrepair.", report=False, title=title),
+             _sent(50, "2024-12-04", "The Clerk agreed to contact the Conservation Officer to discuss the issue.",
+                   report=False, title=title),
+             _sent(70, "2025-01-08", "Mill buildings – the Conservation Officer had visited the listed buildings.")]
+    got = [(r.action, r.passage) for r in link_body(actions, cands) if r.action]
+    assert got == [("a1", "p70")]
+
+
 # -- builds: incremental, out of order, and killed ------------------------------------------
 
 MEETINGS = {
