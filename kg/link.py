@@ -333,6 +333,8 @@ COURTESY = re.compile(r"\bthank(?:ed|s to|s were|s go)\b|\bexpressed (?:their|hi
 ANAPHOR = re.compile(r"\b(?:it|its|(?:this|these|those)(?! (?:time|year|month|week|evening|meeting|stage|point)s?\b)"
                      r"|they|them|the (?:issue|matter|problem|request|situation|same|above))\b", re.I)
 
+NEAR_CHARS = 300  # the sentence before is read only when it ends this close to the promise
+
 THIN = 3  # an action of fewer subject words than this borrows the sentence before it
 
 # An action to put a subject on a later agenda ("The Clerk agreed to add to the January
@@ -397,7 +399,7 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
         if before and len(own) >= THIN and ANAPHOR.search(a.text) and not lead_of(a.evidence, a.item_title):
             # "update Highways on the report that its condition was a risk": the subject is
             # the sentence before's
-            prev = [r for r in before if r[0] < a.order]
+            prev = [r for r in before if r[0] < a.order and r[0] + len(r[1]) >= a.order - NEAR_CHARS]
             if prev:
                 ctx |= stems(prev[-1][1]) - names
         elif before:
@@ -406,7 +408,7 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
                 # with its process words: "chase for a response" meets "chased ... for a response"
                 own = own | (stems(a.text, process=True) - names) | (stems(topic) - names)
             elif len(own) < THIN:
-                prev = [r for r in before if r[0] < a.order]
+                prev = [r for r in before if r[0] < a.order and r[0] + len(r[1]) >= a.order - NEAR_CHARS]
                 if prev:
                     own = own | (stems(a.text, process=True) - names) | (stems(prev[-1][1]) - names)
         title = stems(a.item_title) - names if not is_report_section(a.item_title) else set()
