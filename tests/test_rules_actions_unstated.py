@@ -1,0 +1,52 @@
+"""Action rules for tasks whose owner or clause boundary the minutes leave unwritten, as
+(sentence, expected) tables of minute-writing (names invented, shapes taken from real minutes
+of several bodies).  Each sentence runs through the whole extract stage inside a small document
+whose body is known, as in tests/test_rules.py."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract
+from kg.records import Document
+from kg.segment import segment
+
+HEADER = "RIVERSIDE PARISH COUNCIL Minutes of the meeting held on 3 March 2025\n\n" \
+         "Present: Cllr Ann Lee (Chair) Cllr Raj Patel Cllr Tom Cole Jo Bright (Clerk)\n\n"
+
+
+def run(body: str):
+    text = HEADER + "12/25 Matters arising\n\n" + body + "\n"
+    return extract(segment(Document("t.txt", text, "txt", "0")))
+
+
+def owners(action) -> list[str]:
+    return [o.person.surface if o.person else o.surface for o in action.owners]
+
+
+def found(body: str) -> list[tuple[list[str], str]]:
+    return [(owners(a), a.text) for a in run(body).actions]
+
+
+# "X agreed to VP" with no boundary before X: an item title run into its text, an opening
+# phrase without its comma
+@pytest.mark.parametrize("sentence, owner, text_has", [
+    ("48/25 To Discuss the Overgrown Hedge on Mill Lane The Clerk agreed to ask Highways to cut it back.",
+     ["Jo Bright"], "ask Highways to cut it back"),
+    ("As agreed by the Parish Council the Clerk agreed to confirm the booking with the hall.",
+     ["Jo Bright"], "confirm the booking"),
+    ("49/25 To Approve: Cutting of Weeds Cllr Raj Patel agreed to do a notice for the boards.",
+     ["Cllr Raj Patel"], "do a notice for the boards"),
+])
+def test_an_undertaking_needs_no_boundary_before_its_owner(sentence, owner, text_has):
+    acts = run(sentence).actions
+    assert len(acts) == 1, acts
+    assert owners(acts[0]) == owner
+    assert text_has in acts[0].text
+
+
+@pytest.mark.parametrize("sentence", [
+    "The letter from the Clerk was noted.",
+    "Cllr Tom Cole thanked the Clerk for agreeing to attend.",
+])
+def test_a_mention_not_followed_by_an_undertaking_is_no_owner(sentence):
+    assert run(sentence).actions == []
