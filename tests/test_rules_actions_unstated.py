@@ -50,3 +50,31 @@ def test_an_undertaking_needs_no_boundary_before_its_owner(sentence, owner, text
 ])
 def test_a_mention_not_followed_by_an_undertaking_is_no_owner(sentence):
     assert run(sentence).actions == []
+
+
+# the mandative subjunctive: "agreed/asked/requested that X VERB" gives X a task, X a person or post
+@pytest.mark.parametrize("sentence, owner, text_has", [
+    ("The Parish Council agreed that Cllr Raj Patel share the survey results with the Borough.",
+     ["Cllr Raj Patel"], "share the survey results"),
+    ("Following a suggestion by Cllr Tom Cole the Council agreed that he bring costs to the April meeting.",
+     ["Cllr Tom Cole"], "bring costs"),
+    ("The Chair asked that the Clerk write to the landowner and request a reply.",
+     ["Jo Bright"], "write to the landowner"),
+    ("The Chair requested that Cllr Raj Patel ask the police to do a speed watch.",
+     ["Cllr Raj Patel"], "ask the police"),
+])
+def test_a_bare_verb_after_that_is_the_named_owners_task(sentence, owner, text_has):
+    acts = run(sentence).actions
+    assert len(acts) == 1, acts
+    assert owners(acts[0]) == owner
+    assert text_has in acts[0].text
+
+
+@pytest.mark.parametrize("sentence", [
+    "Cllr Raj Patel requested that the Parish Council purchase two more dog bins.",  # a request of the body
+    "It was agreed that Cllr Tom Cole was right to raise it.",                       # indicative, no task
+    "The Clerk asked that the minutes reflects the vote.",
+    "Cllr Tom Cole asked that the Clerk needed more time.",
+])
+def test_no_task_without_a_bare_verb_for_a_person(sentence):
+    assert run(sentence).actions == []

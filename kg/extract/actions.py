@@ -12,7 +12,7 @@ from kg.extract.grammar import (TASK_AFTER_SEPARATOR, Doc, clause_text, clauses,
 from kg.extract.names import TITLE_WORDS
 from kg.extract.reading import Reading
 from kg.extract.sentences import Sent
-from kg.records import Action, Extraction, Owner
+from kg.records import Action, Extraction, Owner, PersonRef
 
 NOT_TASKS = re.compile(r"^(?:abstain|leave\s+the\s+(?:room|meeting)|withdraw|not\s+vote|disagree|differ)", re.I)
 COMMIT = re.compile(r"^\s*(?:,\s*)?(?:also\s+|then\s+|kindly\s+)?(?:(?:has\s+)?agreed|undertook|offered|volunteered|"
@@ -105,6 +105,9 @@ def actions_of(sent: Sent, doc: Doc, prev_question: str | None) -> list[Action]:
     passive = passive_with_agent(sent, doc)
     if passive is not None:
         return [passive]
+    told = mandated(sent, doc)
+    if told:
+        return told
     that = AGREED_THAT_WOULD.search(sent.text)
     if that:
         subj = subject_at(sent, that.end(), doc)
@@ -153,6 +156,38 @@ def owners_will(sent: Sent, doc: Doc) -> list[Action]:
         will = WILL.match(sent.text[subj.end:]) or WOULD.match(sent.text[subj.end:])
         if will and not NOT_TASKS.match(will.group("vp")):
             return [_action(sent, subj.owners, will.group("vp"))]
+    return []
+
+
+# "The Council agreed that she bring together costs", "The Chair asked that the Clerk share
+# the concern with the Borough", "It was proposed that LSCC order more copies": the mandative
+# subjunctive (a bare verb after "that"), the form minutes give to what someone is to do.  Only
+# a person or post owns it: a member asking that the body itself act ("requested that TCC
+# purchase four more bins") makes a request, which the body may refuse, not a task.
+MANDATE = re.compile(r"\b(?:agreed|asked|requested|instructed|directed|proposed|resolved|decided)\s+that\s+(?:for\s+)?")
+_NOT_BARE = re.compile(r"(?:would|will|should|could|can|may|might|must|shall|was|were|is|are|had|has|have|did|does|"
+                       r"be|been|being|not|also|needed|wanted|felt|thought|said|agreed|only|all|too|as|at|in|on|of|"
+                       r"to|and|or|if|who|which|that|the|a|an)\b|\w+(?:ed|[^s]s)\b")
+
+
+def mandated(sent: Sent, doc: Doc) -> list[Action]:
+    """'agreed/asked/requested that X VERB ...': X's task, X a person or a post."""
+    for m in MANDATE.finditer(sent.text):
+        pro = re.match(r"(?:she|he)\b", sent.text[m.end():])
+        named = [p for p in sent.people if p.start - sent.start < m.start()]
+        if pro and named:
+            # "Following a suggestion by Cllr A the Council agreed that she bring ...": the
+            # person the sentence named before
+            owners, end = [Owner(named[-1].surface, "person", PersonRef(named[-1].surface, named[-1].start))], m.end() + pro.end()
+        else:
+            subj = subject_at(sent, m.end(), doc)
+            if subj is None or subj.kind not in ("person", "post", "pronoun") or not subj.owners:
+                continue
+            owners, end = subj.owners, subj.end
+        rest = sent.text[end:]
+        vp = re.match(r"\s+(?P<vp>[a-z]+\b.*)$", rest, re.S)
+        if vp and not _NOT_BARE.match(vp.group("vp")) and not NOT_TASKS.match(vp.group("vp")):
+            return [_action(sent, owners, vp.group("vp"))]
     return []
 
 
@@ -352,6 +387,6 @@ def component(r: Reading, s: Sent) -> bool:
     elif r.declaration is None:
         # "It was agreed that SAG should have a budget and MH and CC will manage this":
         # a decision, and the task of those who carry it out
-        ex.actions.extend(owners_will(s, r.doc))
+        ex.actions.extend(owners_will(s, r.doc) or mandated(s, r.doc))
     r.state["question"] = _question_of(r.said, prev_question)
     return False
