@@ -39,8 +39,17 @@ ERRAND_VERBS = (r"(?:inform|ask|e-?mail|write|contact|notify|chase|order|reply|c
                 r"draft|prepare|seek|organise|organize|publish|renew|submit|apply|telephone|phone|"
                 r"look\s+into|follow\s+up|find\s+out)\b")
 IMPERATIVE = re.compile(rf"^\s+(?P<vp>{ERRAND_VERBS}.*)$", re.S)
+# "the next update would take place at the May meeting", "A report should be available for the
+# June meeting", "The year-end report will be available at the next Board meeting": something
+# promised to a coming meeting; its owner is who says so, or the body whose written reply it is
+DELIVERABLE = (r"(?:the|a|an)\s+(?:(?!meeting\b)[\w/-]+\s+){0,4}?(?:update|report|design|plan|proposal|review|"
+               r"presentation|figures|costings|options)\b[^.;]{0,40}?\s+(?:will|would|should|shall)\s+"
+               r"(?:now\s+|then\s+)?(?:take\s+place|be\s+(?:available|ready|presented|circulated|brought|tabled|"
+               r"given|provided))\s+(?:at|for|before|to)\s+the\s+[^.;]{0,50}?\bmeeting\b[^.;]*")
+_RX_DELIVERABLE = re.compile(rf"(?i:{DELIVERABLE})")
 REPORTED = re.compile(
-    r"^(?:that\s+)?(?:(?P<pro>she|he|I|we|they)\s+(?:will|would|shall|is\s+going\s+to|are\s+going\s+to)\s+"
+    r"^(?:that\s+)?(?P<due>" + DELIVERABLE + r")$"
+    r"|^(?:that\s+)?(?:(?P<pro>she|he|I|we|they)\s+(?:will|would|shall|is\s+going\s+to|are\s+going\s+to)\s+"
     r"(?!need\b|have\s+to\b|be\s+(?:a|an|the|able|useful|happy|pleased|good|important)\b)(?P<vp>.+)"
     r"|there\s+(?:will|would)\s+be\s+(?P<there>.+)"
     r"|(?P<np>(?!it\b|this\b|that\b|there\b|if\b|when\b|as\b|by\b|in\b|once\b)[a-z][\w\s’'-]{2,60}?)\s+(?:will|would|can)\s+be\s+"
@@ -93,6 +102,9 @@ def actions_of(sent: Sent, doc: Doc, prev_question: str | None) -> list[Action]:
                 if m.group("ell"):
                     if prev_question:
                         out.append(_action(sent, owners, prev_question))
+                    continue
+                if m.group("due"):
+                    out.append(_action(sent, owners, body.strip()))
                     continue
                 vp = m.group("vp") or m.group("there") and "hold " + m.group("there") or body.strip()
                 out.append(_action(sent, owners, vp if m.group("vp") else body.strip()))
@@ -422,12 +434,32 @@ def _question_of(said, prev: str | None) -> str | None:
     return prev if not said else None
 
 
+# "Reply:" / "REPLY:" / "Response:": the council's written answer to a question or notice of
+# motion, as Irish councils print them under each one
+REPLY_LABEL = re.compile(r"^\W*(?:reply|response|answer)\W*:", re.I)
+
+
+def reply_tasks(s: Sent, doc: Doc) -> list[Action]:
+    """'A report should be available for the May meeting', in a written reply that names no one:
+    the body that replies owns what it promises the meeting."""
+    m = _RX_DELIVERABLE.search(s.text)
+    if not m or not doc.body:
+        return []
+    return [_action(s, [Owner(doc.body, "body")], re.sub(r"[\s*_–—-]+$", "", m.group(0)))]
+
+
 def component(r: Reading, s: Sent) -> bool:
     """Tasks agreed in the prose, with their owners and when they are due."""
     ex = r.ex
     prev_question = r.state.get("question")
+    if REPLY_LABEL.match(s.text):
+        r.state["reply"] = s.section
+    elif r.state.get("reply") is not s.section:
+        r.state["reply"] = None
     if r.decision is None and r.declaration is None:
         acts = actions_of(s, r.doc, prev_question)
+        if not acts and r.state.get("reply") is s.section:
+            acts = reply_tasks(s, r.doc)
         before = r.previous
         for a in acts:
             if before is not None and GENERIC_TASK.match(a.text) and len(acts) == 1 and len(s.text.split()) <= 8:
