@@ -203,6 +203,12 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
         for m in rx.finditer(text):
             if free(offset + m.start(), offset + m.end()):
                 add(Mention(m.group(1), offset + m.start(), offset + m.end(), "alias"))
+    for m in _RX_GIVEN_INITIAL.finditer(text):
+        # "Helen C and Helen J organising", "Tom A will also post": notes that tell two people
+        # of one given name apart by their surnames' initials; one that fits an attendee is
+        # that attendee (an alias, above), another is a person of their own
+        if gz.is_first_name(m.group(1)) and free(offset + m.start(), offset + m.end()):
+            add(Mention(m.group(0), offset + m.start(), offset + m.end(), "full"))
     if ctx.given:
         # "Cheryl reported that ...": a given name alone, where only one person has it and
         # it stands as the subject of a verb of speech or commitment
@@ -214,6 +220,8 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
     return found
 
 
+# a given name and one capital, not the start of "Thomas B Bonnett" nor "Mark O’Brien"
+_RX_GIVEN_INITIAL = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)[ \t]([A-Z])(?![\w’'.&-])(?![ \t]+[A-Z])")
 _RX_GIVEN_SUBJECT = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)(?=\s+(?:also\s+|then\s+)?(?:said|asked|reported|agreed|will|would|"
                                r"to\s+[a-z]|confirmed|explained|noted|suggested|added|replied|advised|thanked|presented|"
                                r"outlined|updated|highlighted|stated|offered|undertook|welcomed|raised|queried)\b)")
