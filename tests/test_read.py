@@ -361,12 +361,13 @@ def test_pdf_running_header_and_footer_removed(tmp_path):
         for n, topic in enumerate(topics, 1)
     ]
     doc = read_document(write(tmp_path, "m.pdf", make_pdf(pages)))
-    assert "Harbour Board - Minutes" not in doc.text
+    # the running head stays once, as the first page's heading (it names the body)
+    assert doc.text.count("Harbour Board - Minutes") == 1 and doc.text.startswith("Harbour Board - Minutes\n")
     assert "Page " not in doc.text
-    assert doc.text.split("\n\n") == [f"{n}. {topic}\nThe Board discussed {topic.lower()}."
-                                      for n, topic in enumerate(topics, 1)]
+    assert doc.text.removeprefix("Harbour Board - Minutes\n").split("\n\n") == [
+        f"{n}. {topic}\nThe Board discussed {topic.lower()}." for n, topic in enumerate(topics, 1)]
     assert [doc.text[s:].split("\n")[0] for s in doc.meta["page_starts"]] == [
-        f"{n}. {topic}" for n, topic in enumerate(topics, 1)]
+        "Harbour Board - Minutes", *(f"{n}. {topic}" for n, topic in enumerate(topics, 1) if n > 1)]
 
 
 def test_running_lines_need_three_pages_and_sixty_percent():
@@ -378,7 +379,8 @@ def test_running_lines_need_three_pages_and_sixty_percent():
     five = [f"Header\n{b}\nPage {i} of 5" for i, b in enumerate(body[:3], 1)]
     five += [f"Other\n{b}\nFooter {i}" for i, b in enumerate(body[3:], 4)]
     out = strip_running_lines(five)
-    assert out[0] == body[0]  # header and "Page # of #" on 3 of 5 pages = 60%
+    assert out[0] == "Header\n" + body[0]  # on 3 of 5 pages = 60%; the first page keeps its head
+    assert out[1] == body[1]  # and "Page # of #" goes
     assert out[3] == "Other\n" + body[3] + "\nFooter 4"
     four = [f"Header\n{b}" for b in body[:2]] + [f"Kept\n{b}" for b in body[2:4]]
     assert strip_running_lines(four)[2].startswith("Kept\n")  # 2 of 4 pages < 60%
@@ -530,3 +532,26 @@ def test_iter_sources_reports_missing_paths(tmp_path):
 def test_iter_sources_accepts_a_single_path(tmp_path):
     good = write(tmp_path, "m.txt", MINUTES)
     assert list(iter_sources(str(good))) == [good]
+
+
+@pytest.mark.parametrize("pages, first_page", [
+    # a trust's letterhead and dated title on every page: the first page keeps them as its heading
+    (["ASHCOMBE MARKET TRUST\nMINUTES 4 JUNE 2014\nPresent Mr T Vale (TV)\n1. Apologies\nNone\nPage end",
+      "ASHCOMBE MARKET TRUST\nMINUTES 4 JUNE 2014\n5. Treasurer\nAccounts noted.\nCosts agreed.\nMore",
+      "ASHCOMBE MARKET TRUST\nMINUTES 4 JUNE 2014\n9. Close\nMeeting closed at 9pm\nSigned\nDated"],
+     "ASHCOMBE MARKET TRUST\nMINUTES 4 JUNE 2014\nPresent Mr T Vale (TV)\n1. Apologies\nNone\nPage end"),
+    # a residents' association's two-line title repeated at the head of each page
+    (["Kelby Residents’ Association and Estates meeting\nMinutes of the meeting held on 3 March\nThose present\n"
+      "Ann Lee, Chair\nx1\nx2", "Kelby Residents’ Association and Estates meeting\nMinutes of the meeting held on 3 "
+      "March\n4. Parking\nNoted.\ny1\ny2", "Kelby Residents’ Association and Estates meeting\nMinutes of the meeting "
+      "held on 3 March\n7. AOB\nNone.\nz1\nz2"],
+     "Kelby Residents’ Association and Estates meeting\nMinutes of the meeting held on 3 March\nThose present\n"
+     "Ann Lee, Chair\nx1\nx2"),
+    # a head that counts the pages is furniture, and so is a footer, on the first page too
+    (["P a g e | 1\nMINUTES OF THE MEETING OF ASH PARISH COUNCIL\nPresent:\nCllr A Moss\nAsh PC minutes May",
+      "P a g e | 2\n4. Planning\nNone.\nNoted.\nAsh PC minutes May", "P a g e | 3\n8. Close\nDone.\nSigned.\n"
+      "Ash PC minutes May"],
+     "MINUTES OF THE MEETING OF ASH PARISH COUNCIL\nPresent:\nCllr A Moss"),
+])
+def test_first_page_keeps_its_running_head(pages, first_page):
+    assert strip_running_lines(pages)[0] == first_page

@@ -215,7 +215,7 @@ def test_owners_inside_a_decision_sentence():
     # form feeds: a running footer and lone page numbers go, a sentence over the break joins
     ("Minutes - Harbour Board\nThe Clerk would ask Steve\n2647\fMinutes - Harbour Board\nBaldwin to attend.\n"
      "2648\fMinutes - Harbour Board\nEnd.\n2649",
-     "The Clerk would ask Steve\nBaldwin to attend.\n\nEnd."),
+     "Minutes - Harbour Board\nThe Clerk would ask Steve\nBaldwin to attend.\n\nEnd."),
     # no form feeds: "Page 2 of 3" lines and numbers that count up, alone between blank lines
     ("First page text.\n\nPage 1 of 3\n\nSecond page.\n\n2\n\nThird.\n\n3\n",
      "First page text.\n\n\nSecond page.\n\n\nThird.\n\n"),

@@ -78,24 +78,41 @@ def strip_running_lines(pages: list[str]) -> list[str]:
 
     Edges are peeled again after a drop, so a paged footer three lines deep goes too.  Two
     pages are enough evidence for a long line (a registered-office footer), not a short one.
+    The first page keeps the head it shares with the others: there it is the heading.
     """
     if len(pages) < 2:
         return pages
+    kept_head: list[str] = []
     for round_ in range(3):
         split = [page.split("\n") for page in pages]
         counts: Counter[str] = Counter()
+        written: dict[str, set[str]] = {}
         for lines in split:
             counts.update({_edge_key(lines[i]) for i in _edge_positions(lines)})
+            for i in _edge_positions(lines):
+                written.setdefault(_edge_key(lines[i]), set()).add(lines[i].strip())
         repeated = {key for key, n in counts.items() if key and n >= REPEAT_SHARE * len(pages) and n >= 2
                     and (len(pages) >= MIN_PAGES or len(key) >= 25)
                     # deeper in, only a line with a number that changes (a dated, paged footer)
                     and (round_ == 0 or "#" in key)}
         if not repeated:
-            return pages
+            break
+        # The running head at the top of the first page is also the document's heading
+        # ("PEVENSEY TOWN TRUST" / "MINUTES 6 MAY 2015"): the body and date are often written
+        # nowhere else.  It stays there, unless it counts pages ("Page | 1").
+        kept_head += [split[0][k] for k in _head_positions(split[0])
+                      if _edge_key(split[0][k]) in repeated and len(written[_edge_key(split[0][k])]) == 1]
         pages = ["\n".join(line for i, line in enumerate(lines)
                            if i not in {k for k in _edge_positions(lines) if _edge_key(lines[k]) in repeated})
                  for lines in split]
+    if kept_head:
+        pages = ["\n".join(kept_head) + "\n" + pages[0], *pages[1:]]
     return pages
+
+
+def _head_positions(lines: list[str]) -> list[int]:
+    """Indices of the first EDGE_LINES non-blank lines of a page (its head, not its foot)."""
+    return [i for i, line in enumerate(lines) if line.strip()][:EDGE_LINES]
 
 
 def strip_page_numbers(pages: list[str]) -> list[str]:
