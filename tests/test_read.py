@@ -555,3 +555,20 @@ def test_iter_sources_accepts_a_single_path(tmp_path):
 ])
 def test_first_page_keeps_its_running_head(pages, first_page):
     assert strip_running_lines(pages)[0] == first_page
+
+
+@pytest.mark.parametrize("raw, expected", [
+    # a community council's minutes kept as text for its web page: HTML breaks and entities
+    ("Present: Cllrs Marsh, Quint &amp; the Clerk.<br /><br />3101.Police Report:  Attached.<br />"
+     "Hall hire - &pound;36 (Ch. No. 301)<br>All approved.",
+     "Present: Cllrs Marsh, Quint & the Clerk.\n\n3101.Police Report:  Attached.\n"
+     "Hall hire - £36 (Ch. No. 301)\nAll approved."),
+    # Markdown pages: inline tags and no-break spaces a converter left ("95<sup>th</sup>")
+    ("# 2.&nbsp;&nbsp;Consent\nthe 95<sup>th</sup> St station and <em>Oak Row</em>",
+     "# 2.\xa0\xa0Consent\nthe 95th St station and Oak Row"),
+    # other angle brackets and ampersands are text
+    ("See <https://example.org/minutes> for R&D costs < 5% & rising", "See <https://example.org/minutes> for R&D costs < 5% & rising"),
+])
+def test_html_left_in_text(raw, expected):
+    from kg.read.text import html_in_text
+    assert html_in_text(raw) == expected
