@@ -16,6 +16,7 @@ Every answer row carries the meeting it comes from and the evidence sentence.
 """
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -562,14 +563,55 @@ def _searched(rows: list[dict[str, str]], kinds, words: list[str]) -> str:
             f"matching the word stems {', '.join(words)}")
 
 
-def search(store, thing: str, kinds=tuple(_KIND_PLURAL)) -> tuple[list[dict[str, str]], str, str]:
+def sentences_before(store, most: int = 3) -> dict[str, str]:
+    """The sentences before each fact in its minutes, by fact IRI: the one just before,
+    and before that up to `most` in all while they state no fact themselves (the
+    background a fact that says "this" refers to)."""
+    _, rows = run_named(store, "passages")
+    by_source: dict[str, list[tuple[int, int, str]]] = {}
+    starts: dict[str, tuple[str, int]] = {}
+    stated: set[tuple[str, int]] = set()
+    for r in rows:
+        try:
+            a, b = int(r["start"]), int(r["end"])
+        except (KeyError, ValueError):
+            continue
+        by_source.setdefault(r["source"], []).append((a, b, r["exact"]))
+        if r.get("fact"):
+            starts.setdefault(r["fact"], (r["source"], a))
+            stated.add((r["source"], a))
+    for spans in by_source.values():
+        spans.sort()
+    out = {}
+    for fact, (source, a) in starts.items():
+        spans = by_source[source]
+        i = bisect.bisect_left(spans, (a, -1, "")) - 1
+        taken: list[str] = []
+        while i >= 0 and len(taken) < most:
+            start, end, exact = spans[i]
+            i -= 1
+            if end > a or (taken and exact == taken[-1]):
+                continue  # the fact's own sentence, or the same sentence twice
+            if taken and (source, start) in stated:
+                break
+            taken.append(exact)
+            if (source, start) in stated:
+                break
+        if taken:
+            out[fact] = " ".join(" ".join(t.split()) for t in reversed(taken))
+    return out
+
+
+def search(store, thing: str, kinds=tuple(_KIND_PLURAL), only: set[str] | None = None
+           ) -> tuple[list[dict[str, str]], str, str]:
     """Facts of the given kinds that name `thing` in any of their texts, matched by word
     stems; returns the rows (each with `matched_in`), a note when only a near match was
-    found, and what was searched (for saying so when nothing is found)."""
+    found, and what was searched (for saying so when nothing is found).  `only` keeps
+    the facts whose `by` (owner, speaker) is one of those IRIs."""
     words = content_words(thing) or content_words(thing, generic=False)
     if not words:
         raise QuestionError(f"say which thing you mean: {thing!r} has no words to look for")
-    allrows = [r for r in fact_texts(store) if r["kind"] in kinds]
+    allrows = [r for r in fact_texts(store) if r["kind"] in kinds and (only is None or r.get("by") in only)]
     searched = _searched(allrows, kinds, words)
     found = []
     for r in allrows:
@@ -577,6 +619,17 @@ def search(store, thing: str, kinds=tuple(_KIND_PLURAL)) -> tuple[list[dict[str,
         if where:
             found.append(dict(r, matched_in=where))
     note = ""
+    if not found and allrows:
+        # minutes name a thing once and refer back to it ("Stephen Taylor asked for a copy
+        # of this"; "MF said there is a standard" after "AN asked whether Epic and Cerner
+        # ..."): the sentence before a fact is one of its texts
+        before = sentences_before(store)
+        for r in allrows:
+            prev = before.get(r["fact"], "")
+            if prev and mentions_all(" ".join((r.get("text", ""), r.get("item_title", ""), r.get("evidence", ""),
+                                               prev)), words):
+                found.append(dict(r, matched_in="sentence before", sentence_before=" ".join(prev.split())))
+        searched += "; and the sentence before each"
     if not found and len(words) >= 3:
         # the question's verb ("provide the codes") is often not the minutes' verb: the
         # closest facts hold every word but one
@@ -589,7 +642,7 @@ def search(store, thing: str, kinds=tuple(_KIND_PLURAL)) -> tuple[list[dict[str,
                         f"'{drop}':") if not note else note
         if note and len({r['fact'] for r in found}) > 12:
             found, note = [], ""
-    order = {"text": 0, "owner's name": 1, "item title": 2, "evidence": 3}
+    order = {"text": 0, "owner's name": 1, "item title": 2, "evidence": 3, "sentence before": 4}
     found.sort(key=lambda r: order.get(r["matched_in"], 3))
     return found, note, searched
 
@@ -600,9 +653,23 @@ def _found_in(r: dict[str, str]) -> str:
     """Say where a thing was found when it was not the fact's own text."""
     if r.get("matched_in") == "item title" and r.get("item_title"):
         return f" [under the item: {r['item_title']}]"
+    if r.get("matched_in") == "sentence before" and r.get("sentence_before"):
+        return f" [after: \"{r['sentence_before']}\"]"
     if r.get("matched_in", "text") != "text":
         return f" [found in its {r['matched_in']}]"
     return ""
+
+
+def _under(r: dict[str, str]) -> str:
+    """The agenda item a listed fact was taken under, when its own text does not say what
+    it is about ("The Board were in agreement and the policy was adopted.")."""
+    if r.get("matched_in"):
+        return _found_in(r)
+    title = " ".join((r.get("item_title") or "").split())
+    words = content_words(title, generic=False)
+    if not words or mentions_all(r.get("text", ""), words):
+        return ""
+    return f" [under the item: {title if len(title) <= 90 else title[:87] + '...'}]"
 
 
 def _say_fact(r: dict[str, str]) -> str:
@@ -612,15 +679,15 @@ def _say_fact(r: dict[str, str]) -> str:
     if kind == "statement":
         return f"{r.get('by_name', '(speaker not recorded)')} {r.get('relation') or 'said'}: {r.get('text', '')}"
     return _say_owner({"relation": r.get("relation", ""), "owner_name": r.get("by_name") or "(no owner recorded)",
-                       "thing": r.get("text", "")}) + _found_in(r)
+                       "thing": r.get("text", "")}) + _under(r)
 
 
-_FACT_COLUMNS = ["kind", "text", "by_name", "relation", "item_title", "matched_in", "by", "fact", "meeting",
-                 "meeting_label", "evidence"]
+_FACT_COLUMNS = ["kind", "text", "by_name", "relation", "item_title", "matched_in", "sentence_before", "by", "fact",
+                 "meeting", "meeting_label", "evidence"]
 
 
-_OWNS_COLUMNS = ["thing", "relation", "owner", "owner_name", "kind", "item_title", "matched_in", "fact", "meeting",
-                 "meeting_label", "evidence"]
+_OWNS_COLUMNS = ["thing", "relation", "owner", "owner_name", "kind", "item_title", "matched_in", "sentence_before",
+                 "fact", "meeting", "meeting_label", "evidence"]
 
 
 def who_owns(store, q: str, g: dict) -> Answer:
@@ -628,6 +695,16 @@ def who_owns(store, q: str, g: dict) -> Answer:
     in their text, their item's title or the sentence around them."""
     thing = _clean_thing(g["x"])
     rows, note, searched = search(store, thing, _OWNING)
+    verb, _, rest = thing.partition(" ")
+    rest = re.sub(r"^(?:up|at|into|in|with|to|on|about|for|out|back|over|through|after|off)\s+", "", rest)
+    if not rows and g.get("verb_first") and content_words(rest):
+        # "who is buying the hedging?": the minutes may say "purchase"; the verb is the
+        # question's, the thing is what follows it
+        rows, note, searched = search(store, _clean_thing(rest), _OWNING)
+        if rows:
+            note = " ".join(x for x in (f"Read without the question's verb {verb!r} (minutes may use another): "
+                                        f"these name {_clean_thing(rest)!r}:", note) if x)
+        thing = _clean_thing(rest)
     rows = _dedupe(_dedupe(rows, ("fact", "by")), ("text", "by", "meeting", "evidence"))
     if not rows:
         # nobody owns it, but the minutes may still speak of it
@@ -656,7 +733,7 @@ def who_presented(store, q: str, g: dict) -> Answer:
 def accountable(store, q: str, g: dict) -> Answer:
     name = g["p"].strip()
     found = find_entities(store, name)
-    columns = ["entity_name", "relation", "thing", "meeting", "meeting_label", "evidence"]
+    columns = ["entity_name", "relation", "thing", "item_title", "meeting", "meeting_label", "evidence"]
     if not found:
         return Answer(q, columns, [], empty=f"No person or organisation in the graph is called {name!r}.")
     _, rows = run_named(store, "accountabilities")
@@ -673,7 +750,7 @@ def accountable(store, q: str, g: dict) -> Answer:
 
     def say(r):
         rel = _RELATION_WORDS.get(r["relation"], r["relation"])
-        return f"{r['entity_name']} {rel}: {r.get('thing', '')}"
+        return f"{r['entity_name']} {rel}: {r.get('thing', '')}" + _under(dict(r, text=r.get("thing", "")))
     return Answer(q, columns, rows, say, empty=f"The graph records nothing that {names} is accountable for.",
                   note=note)
 
@@ -698,6 +775,9 @@ def decided(store, q: str, g: dict) -> Answer:
     else:
         _, rows = run_named(store, "decisions")
         rows = [r for r in rows if r["meeting"] in chosen]
+        titles = {r["fact"]: r.get("item_title", "") for r in fact_texts(store) if r["kind"] == "decision"}
+        for r in rows:
+            r["item_title"] = titles.get(r["decision"], "")
     for r in rows:
         r["meeting_label"] = meeting_label(info, r["meeting"])
         r["date"] = info[r["meeting"]].date if r["meeting"] in info else ""
@@ -707,7 +787,7 @@ def decided(store, q: str, g: dict) -> Answer:
     by = f" by {body!r}" if body else ""
     rows = _dedupe(_dedupe(rows, ("decision",)), ("text", "meeting"))
     return Answer(q, columns + ["item_title", "matched_in"], rows,
-                  lambda r: f"Decided{when(r)}: {r.get('text', '').lstrip(':;,. ')}" + _found_in(r),
+                  lambda r: f"Decided{when(r)}: {r.get('text', '').lstrip(':;,. ')}" + _under(r),
                   empty=f"No decision{by}{about} is in the graph" + (f": {searched}." if searched else "."))
 
 
@@ -841,8 +921,8 @@ def who_said(store, q: str, g: dict) -> Answer:
         rows = [r for r in rows if r.get("by") in iris]
         empty = f"The graph records nothing said by {' or '.join(e.name for e in found)}."
     if thing and content_words(thing):
-        found, _, searched = search(store, thing, ("statement",))
         keep = {r["fact"] for r in rows}
+        found, _, searched = search(store, thing, ("statement",), only=iris if who else None)
         rows = [r for r in found if r["fact"] in keep]
         empty = (f"No statement{' by ' + ' or '.join(e.name for e in found_people) if who else ''} "
                  f"mentions {thing!r}: {searched}.")
@@ -855,7 +935,8 @@ def who_said(store, q: str, g: dict) -> Answer:
     rows = _dedupe(_labelled(store, rows), ("by", "text", "meeting"))
     for r in rows:
         r.setdefault("verb", r.get("relation", "said"))
-    return Answer(q, ["by_name", "verb", "text", "by", "meeting", "meeting_label", "evidence"], rows,
+    return Answer(q, ["by_name", "verb", "text", "item_title", "matched_in", "sentence_before", "by", "meeting",
+                      "meeting_label", "evidence"], rows,
                   lambda r: f"{r.get('by_name', '(speaker not recorded)')} {r.get('verb') or 'said'}: {r['text']}"
                   + _found_in(r),
                   empty=empty)
@@ -1016,7 +1097,7 @@ def _one_meeting_or_ask(store, g: dict, what: str) -> tuple[set[str] | None, str
 
 def what_happened(store, q: str, g: dict) -> Answer:
     """What a meeting decided, who took which actions and who declared what."""
-    columns = ["kind", "text", "by_name", "meeting", "meeting_label", "evidence"]
+    columns = ["kind", "text", "by_name", "item_title", "meeting", "meeting_label", "evidence"]
     scope, ask_which = _one_meeting_or_ask(store, g, "what happened")
     if scope is None:
         return Answer(q, columns, [], empty=ask_which)
@@ -1030,10 +1111,10 @@ def what_happened(store, q: str, g: dict) -> Answer:
 
     def say(r):
         if r["kind"] == "decision":
-            return f"Decided: {r['text'].lstrip(':;,. ')}"
+            return f"Decided: {r['text'].lstrip(':;,. ')}" + _under(r)
         if r["kind"] == "declaration":
             return f"{r['by_name']} declared an interest: {r['text']}"
-        return f"Action for {r.get('by_name') or '(no owner recorded)'}: {r['text']}"
+        return f"Action for {r.get('by_name') or '(no owner recorded)'}: {r['text']}" + _under(r)
     return Answer(q, columns, rows, say, empty="The graph records no decisions, actions or declarations for "
                   + (g["scope"].said if g.get("scope") else "that meeting") + ".")
 
@@ -1123,7 +1204,10 @@ _MOST = {  # what "the most" counts: (query, who column, name column, what it is
     "action": ("fact-texts", "by", "by_name", "actions"),
     "task": ("fact-texts", "by", "by_name", "actions"),
     "statement": ("fact-texts", "by", "by_name", "statements"),
-    "question": ("fact-texts", "by", "by_name", "statements"),
+    "question": ("fact-texts", "by", "by_name", "questions asked"),
+    "ask": ("fact-texts", "by", "by_name", "questions asked"),
+    "spoke": ("fact-texts", "by", "by_name", "statements"),
+    "said": ("fact-texts", "by", "by_name", "statements"),
     "interest": ("declarations", "person", "name", "declarations of interest"),
     "declaration": ("declarations", "person", "name", "declarations of interest"),
     "apolog": ("attendance-evidence", "person", "name", "apologies"),
@@ -1144,7 +1228,10 @@ def most(store, q: str, g: dict) -> Answer:
     query, who_col, name_col, called = _MOST[key]
     _, rows = run_named(store, query)
     if query == "fact-texts":
-        rows = [r for r in rows if r["kind"] == ("statement" if key in ("statement", "question") else "action")]
+        rows = [r for r in rows if r["kind"] == ("statement" if key in ("statement", "question", "ask", "spoke", "said")
+                                                 else "action")]
+        if key in ("question", "ask"):
+            rows = [r for r in rows if re.match(r"(?:ask|quer|enquir|inquir|question)", fold(r.get("relation") or ""))]
     if query == "attendance-evidence":
         rows = [r for r in rows if (r["role"] == "apologies") == (key == "apolog")]
     scope = _scope_ids(store, g)
@@ -1180,6 +1267,13 @@ def how_many(store, q: str, g: dict) -> Answer:
     noun = g["noun"]
     if re.match(r"(?:people|persons|members|councillors|trustees|who)\b", noun):
         inner = f"who {rest}"
+    elif noun in ("apologies", "absences"):
+        # "how many apologies were there (received, given)": who sent apologies
+        inner = "who sent apologies " + re.sub(r"^(?:(?:were|was|are|is|have been|has been)(?: there)?|there were)"
+                                               r"(?: (?:received|given|sent|made|recorded))?\s*", "", rest)
+        inner = inner.strip()
+    elif noun == "questions":
+        inner = f"who asked {rest}".strip()
     elif re.match(r"meetings?", noun):
         inner = f"which meetings {rest}".strip()
     elif re.match(r"(?:decisions?|resolutions?)", noun):
@@ -1213,6 +1307,14 @@ def everyone_who(store, q: str, g: dict) -> Answer:
 
 # -- the table: patterns over the folded question, first match wins ------------------------------
 
+def _verb_first(handler: Callable) -> Callable:
+    """The handler, told that the thing it is given starts with the question's verb."""
+    def run(store, q: str, g: dict) -> Answer:
+        return handler(store, q, dict(g, verb_first=True))
+    run.__doc__ = handler.__doc__
+    return run
+
+
 def _p(rx: str) -> re.Pattern:
     return re.compile(r"^(?:please )?(?:(?:can|could) you )?(?:tell me )?" + rx + r"$")
 
@@ -1224,7 +1326,8 @@ _MEETING = r"(?: (?:to|for|from|at|of|in) )?(?P<m>(?:the |a )?.*?)"
 PATTERNS: list[tuple[re.Pattern, Callable]] = [
     # counting and listing: the same questions, counted or listed
     (_p(r"how many (?P<noun>(?:people|persons|members|councillors|trustees|meetings?|decisions?|resolutions?|"
-        r"actions?|tasks?|interests?|declarations?(?: of interests?)?|statements?|judgements?))(?: (?P<rest>.*))?"),
+        r"actions?|tasks?|interests?|declarations?(?: of interests?)?|statements?|judgements?|apologies|"
+        r"absences|questions))(?: (?P<rest>.*))?"),
      how_many),
     (_p(r"(?:list|show|name|give)(?: me)? (?:everyone|everybody|anyone|all(?: of)?(?: the)? (?:people|those|members|"
         r"councillors|trustees)|(?:the )?people|those) (?:who|that) (?P<rest>.+)"), everyone_who),
@@ -1255,6 +1358,7 @@ PATTERNS: list[tuple[re.Pattern, Callable]] = [
         r"(?: (?:of|for) " + _THING + r")?"), judged),
     # next meeting
     (_p(r"when (?:is|will be|was|s) (?:the )?next meeting(?: (?:of|for) (?P<body>.+))?"), next_meeting),
+    (_p(r"(?:when|where) (?:is|will be|was|s) (?:the |their )?next (?P<body>.+?) meeting"), next_meeting),
     (_p(r"(?:what is )?(?:the )?(?:date|time) (?:of|for) (?:the )?next meeting(?: (?:of|for) (?P<body>.+))?"),
      next_meeting),
     (_p(r"when (?:does|do|will) (?P<body>.+?) (?:next meet|meet next|meet again)"), next_meeting),
@@ -1264,9 +1368,10 @@ PATTERNS: list[tuple[re.Pattern, Callable]] = [
     (_p(r"(?:summarise|summarize|sum up|give me a summary of|what is the outcome of) (?:the )?meetings?"), what_happened),
     # was a person there
     (_p(r"(?:was|were) " + _NAME + r" (?:at|present at|in attendance at|absent from|there at|at) (?:the |a |any )?"
-        r"meetings?"), was_there),
+        r"(?:[\w&'.-]+ ){0,5}?meetings?"), was_there),
     (_p(r"(?:was|were) " + _NAME + r" (?:present|there|absent|in attendance)"), was_there),
-    (_p(r"did " + _NAME + r" (?:attend|come|go|turn up|send apologies)(?: (?:to )?(?:the |a |any )?meetings?)?"),
+    (_p(r"did " + _NAME + r" (?:attend|come|go|turn up|send apologies)(?: (?:to )?(?:the |a |any )?"
+        r"(?:[\w&'.-]+ ){0,5}?meetings?)?"),
      was_there),
     # how are A and B connected
     (_p(r"how (?:is|are) (?P<a>.+?) (?:and|to|with) (?P<b>.+?) (?:connected|linked|related)(?: to each other)?"),
@@ -1339,6 +1444,10 @@ PATTERNS: list[tuple[re.Pattern, Callable]] = [
     (_p(r"who (?:said|asked|commented|mentioned|raised|spoke|reported|suggested|replied)(?: (?:about|on|that|"
         r"whether|if|regarding|re))? " + _THING), who_said),
     # who owns / is responsible for / will do
+    # "who is moving the funds?", "who will send the handbook?": any verb, read as an action
+    (_p(r"who (?:is|are|was|were) (?P<x>[a-z]+ing .+)"), _verb_first(who_owns)),
+    (_p(r"who (?:will|shall|must|should|would|is going to|are going to|has to|needs to|is to|are to|agreed to|"
+        r"offered to|volunteered to|was asked to|is due to) (?P<x>[a-z]+ .+)"), _verb_first(who_owns)),
     (_p(r"who (?:owns|owned|is responsible for|was responsible for|are responsible for|is accountable for|"
         r"has responsibility for|has the action (?:on|for|to)|holds the action (?:on|for|to)|is in charge of|"
         r"is leading|leads|manages|is managing|runs|is running|looks after|oversees|is doing|will do|does|"
@@ -1348,7 +1457,7 @@ PATTERNS: list[tuple[re.Pattern, Callable]] = [
         r"will look into|agreed to look at|is following up|will follow up|is chasing|will chase|is contacting|"
         r"will contact|is writing to|will write to|wrote to|is organising|will organise|is arranging|"
         r"will arrange) " + _THING), who_owns),
-    (_p(r"whose (?:job|responsibility|action|task) is (?:it )?(?:to )?" + _THING), who_owns),
+    (_p(r"whose (?:job|responsibility|action|task) is (?:it )?(?:to )?" + _THING), _verb_first(who_owns)),
     (_p(r"who(?:'s|s| is) (?:the )?owner of " + _THING), who_owns),
     # meetings
     (_p(r"(?:which|what|list|show)(?: the| all)? meetings?(?: (?:are|were|is))?(?: in the graph| held| there)?"),
@@ -1459,6 +1568,14 @@ def answer(store, question: str) -> Answer:
     ans = _dispatch(store, question.strip(), rest, scope)
     if ans is None and scope is not None:
         ans = _dispatch(store, question.strip(), q, None)  # the phrase was part of a name or thing
+    elif ans is not None and not ans.rows and scope is not None and re.fullmatch(_MON_RX, scope.said):
+        # a month alone ("the update in May") is as often a thing's due date as the
+        # meetings of that month: read it as part of the thing when no meeting answers
+        again = _dispatch(store, question.strip(), q, None)
+        if again is not None and again.rows:
+            again.note = " ".join(x for x in (f"No meeting in {scope.said} answers that; '{scope.said}' read as "
+                                              "part of what is asked about.", again.note) if x)
+            ans = again
     if ans is not None:
         return ans
     raise QuestionError(f"cannot map {question.strip()!r} to a query. Questions govkg can answer, for example: "
