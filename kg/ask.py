@@ -602,6 +602,24 @@ def sentences_before(store, most: int = 3) -> dict[str, str]:
     return out
 
 
+def _names_as_written(store, thing: str) -> list[str]:
+    """`thing` with each full name of a person in it written the other ways the minutes
+    write that person: the first name alone and each recorded surface form."""
+    t = fold(thing)
+    out = []
+    for e in entities(store):
+        toks = _name_tokens(e.name)
+        if e.kind != "person" or len(toks) < 2:
+            continue
+        name = " ".join(toks)
+        if not re.search(rf"\b{re.escape(name)}\b", t):
+            continue
+        for alias in {toks[0], *(" ".join(_name_tokens(lab)) for lab in e.labels)}:
+            if alias and alias != name:
+                out.append(re.sub(rf"\b{re.escape(name)}\b", alias, t))
+    return out
+
+
 def search(store, thing: str, kinds=tuple(_KIND_PLURAL), only: set[str] | None = None
            ) -> tuple[list[dict[str, str]], str, str]:
     """Facts of the given kinds that name `thing` in any of their texts, matched by word
@@ -619,23 +637,37 @@ def search(store, thing: str, kinds=tuple(_KIND_PLURAL), only: set[str] | None =
         if where:
             found.append(dict(r, matched_in=where))
     note = ""
+    before: dict[str, str] = {}
+
+    def match(r: dict[str, str], ws: list[str]) -> dict[str, str] | None:
+        where = _where_found(r, ws)
+        if where:
+            return dict(r, matched_in=where)
+        prev = before.get(r["fact"], "")
+        if prev and mentions_all(" ".join((r.get("text", ""), r.get("item_title", ""), r.get("evidence", ""),
+                                           prev)), ws):
+            return dict(r, matched_in="sentence before", sentence_before=prev)
+        return None
+
     if not found and allrows:
         # minutes name a thing once and refer back to it ("Stephen Taylor asked for a copy
         # of this"; "MF said there is a standard" after "AN asked whether Epic and Cerner
-        # ..."): the sentence before a fact is one of its texts
+        # ..."): the sentences before a fact are among its texts
         before = sentences_before(store)
-        for r in allrows:
-            prev = before.get(r["fact"], "")
-            if prev and mentions_all(" ".join((r.get("text", ""), r.get("item_title", ""), r.get("evidence", ""),
-                                               prev)), words):
-                found.append(dict(r, matched_in="sentence before", sentence_before=" ".join(prev.split())))
-        searched += "; and the sentence before each"
+        found = [m for m in (match(r, words) for r in allrows) if m]
+        searched += "; and the sentences before each"
+    if not found and allrows:
+        # "that Sheila Freeman continue" is "that Sheila continue" in the minutes' words: a
+        # person's full name in the question may be written as a first name or initials
+        for variant in _names_as_written(store, thing):
+            vw = content_words(variant) or content_words(variant, generic=False)
+            found += [m for m in (match(r, vw) for r in allrows) if m and m not in found]
     if not found and len(words) >= 3:
         # the question's verb ("provide the codes") is often not the minutes' verb: the
         # closest facts hold every word but one
         for drop in words:
             rest = [w for w in words if w != drop]
-            near = [dict(r, matched_in=_where_found(r, rest)) for r in allrows if _where_found(r, rest)]
+            near = [m for m in (match(r, rest) for r in allrows) if m]
             if near:
                 found += [r for r in near if r not in found]
                 note = (f"No text holds every word of {thing!r}; these hold all but "
@@ -675,9 +707,10 @@ def _under(r: dict[str, str]) -> str:
 def _say_fact(r: dict[str, str]) -> str:
     kind = r.get("kind")
     if kind == "decision":
-        return f"Decided: {r.get('text', '').lstrip(':;,. ')}"
+        return f"Decided: {r.get('text', '').lstrip(':;,. ')}" + _under(r)
     if kind == "statement":
-        return f"{r.get('by_name', '(speaker not recorded)')} {r.get('relation') or 'said'}: {r.get('text', '')}"
+        return (f"{r.get('by_name', '(speaker not recorded)')} {r.get('relation') or 'said'}: {r.get('text', '')}"
+                + _under(r))
     return _say_owner({"relation": r.get("relation", ""), "owner_name": r.get("by_name") or "(no owner recorded)",
                        "thing": r.get("text", "")}) + _under(r)
 
@@ -702,8 +735,8 @@ def who_owns(store, q: str, g: dict) -> Answer:
         # question's, the thing is what follows it
         rows, note, searched = search(store, _clean_thing(rest), _OWNING)
         if rows:
-            note = " ".join(x for x in (f"Read without the question's verb {verb!r} (minutes may use another): "
-                                        f"these name {_clean_thing(rest)!r}:", note) if x)
+            note = (f"Read without the question's verb {verb!r} (the minutes may use another). "
+                    + (note or f"These name {_clean_thing(rest)!r}:"))
         thing = _clean_thing(rest)
     rows = _dedupe(_dedupe(rows, ("fact", "by")), ("text", "by", "meeting", "evidence"))
     if not rows:
@@ -712,7 +745,8 @@ def who_owns(store, q: str, g: dict) -> Answer:
         if other:
             return Answer(q, _FACT_COLUMNS, _dedupe(other, ("fact", "by")), _say_fact,
                           note=f"No action or responsibility for {thing!r} names an owner; "
-                               f"these decisions and statements mention it:")
+                               + (note2.replace("these hold", "these decisions and statements hold")
+                                  if note2 else "these decisions and statements mention it:"))
     for r in rows:  # the columns of the who-owns query, which scripts read
         r.update(thing=r.get("text", ""), owner=r.get("by", ""), owner_name=r.get("by_name") or "(no owner recorded)")
     return Answer(q, _OWNS_COLUMNS, rows, _say_fact, note=note,
@@ -1180,9 +1214,13 @@ def vote(store, q: str, g: dict) -> Answer:
         rows = [r for r in rows if r.get(role) in iris]
         empty_what = f" {'seconded' if role == 'seconder' else 'proposed'} by {' or '.join(e.name for e in found)}"
     if thing and content_words(thing):
-        words = content_words(thing)
-        rows = [dict(r, matched_in=_where_found(r, words)) for r in rows]
-        rows = [r for r in rows if r["matched_in"]]
+        for variant in [thing] + _names_as_written(store, thing):
+            words = content_words(variant) or content_words(variant, generic=False)
+            hit = [dict(r, matched_in=_where_found(r, words)) for r in rows]
+            hit = [r for r in hit if r["matched_in"]]
+            if hit:
+                break
+        rows = hit
     rows = _dedupe(_labelled(store, rows), ("text", "meeting", "proposer", "seconder"))
     return Answer(q, columns, rows, lambda r: f"{r['text'].lstrip(':;,. ')}: {_vote_words(r)}" + _found_in(r),
                   empty=f"The graph records no proposal or vote{empty_what}"
