@@ -13,9 +13,11 @@ import re
 from dataclasses import dataclass, field
 
 from kg import gazetteer as gz
-from kg.extract import rules
+from kg.extract import actions
+from kg.extract import grammar
+from kg.extract.reading import Reading
 from kg.extract.sentences import Sent
-from kg.records import Action, Evidence, Owner, PersonRef
+from kg.records import Action, Decision, Evidence, Extraction, Owner, PersonRef, Sections
 
 # collective owners ("ACTION: TRUSTEES", "ACTION: DT/Trustees"): the members, i.e. the body
 COLLECTIVE = ("All", "ALL", "Trustees", "TRUSTEES", "Members", "MEMBERS", "Councillors", "COUNCILLORS",
@@ -28,10 +30,10 @@ ACTION_LABEL = re.compile(r"^\s*[-•*]?\s*\**(?:ACTIONS?|Actions?)(?:\s+(?:by|o
 # "MT to bring the plan to the September Board": initials the minutes never define, leading a task
 CODE_LED = re.compile(rf"^\s*(?:[-•*]\s*)?(?P<codes>{_CODE}(?:\s*(?:/|,|&|\band\b)\s*{_CODE})*)\s+"
                       rf"(?:to|will|agreed\s+to|is\s+to|are\s+to)\s+(?P<vp>[a-z].+)$", re.S)
-# "Clerk inform Shaun Pritchard.": the post that runs errands, then a bare verb (see rules.IMPERATIVE)
+# "Clerk inform Shaun Pritchard.": the post that runs errands, then a bare verb (see actions.IMPERATIVE)
 POST_IMPERATIVE = re.compile(rf"^\s*(?:[-•*]\s*)?(?:[A-Z][\w’'/ ]{{0,40}}:\s+)?(?:[Tt]he\s+)?"
                              rf"(?P<codes>Clerk|RFO|Secretary|Treasurer)\s+"
-                             rf"(?P<vp>{rules.ERRAND_VERBS}.+)$", re.S)
+                             rf"(?P<vp>{actions.ERRAND_VERBS}.+)$", re.S)
 RIGHT_COLUMN = re.compile(rf"(?:\t+|[ \u00a0]{{3,}})(?P<codes>{_CODE}(?:\s*(?:/|,|&)\s*{_CODE})*)\s*$")
 TRAILING_CODES = re.compile(rf"(?:\s+[-–—]\s*|\s*\|\s*|\s{{2,}}|\t+|\s*Action(?:\s+by)?\s*:\s*|\s+\()"
                             rf"(?P<codes>{_CODE}(?:\s*(?:/|,|&|\band\b)\s*{_CODE})*)\)?\s*\.?\s*$")
@@ -48,7 +50,7 @@ DUE_CELL = re.compile(r"\d|January|February|March|April|May|June|July|August|Sep
                       re.I)
 
 
-def codes_to_owners(codes: str, doc: rules.Doc) -> list[Owner]:
+def codes_to_owners(codes: str, doc: grammar.Doc) -> list[Owner]:
     """'GD/HL', 'Clerk', 'All' -> owners; initials stay surfaces for resolve to match."""
     owners = []
     for code in re.split(r"\s*(?:/|,|&|\band\b)\s*", codes.strip("() .")):
@@ -68,7 +70,7 @@ def codes_to_owners(codes: str, doc: rules.Doc) -> list[Owner]:
     return owners
 
 
-def labelled_action(sent: Sent, doc: rules.Doc, previous: Sent | None,
+def labelled_action(sent: Sent, doc: grammar.Doc, previous: Sent | None,
                     earlier: list[Sent] | None = None) -> Action | None:
     """'ACTION: JB' (the task is the sentence before) or 'ACTION: Clerk to chase highways'.
 
@@ -94,7 +96,7 @@ def labelled_action(sent: Sent, doc: rules.Doc, previous: Sent | None,
     led = CODE_LED.match(rest)
     if led:
         return _action(led.group("vp"), sent, codes_to_owners(led.group("codes"), doc))
-    subj = rules.subject_at(sent, rel, doc)
+    subj = grammar.subject_at(sent, rel, doc)
     if subj is not None and subj.kind != "pronoun":
         vp = re.sub(r"^\s*(?:to|will|agreed\s+to|is\s+to)\s+", "", sent.text[subj.end:]).strip()
         if not vp.strip(" .;,*") and previous is not None:
@@ -112,7 +114,7 @@ _TO_BE_DONE = re.compile(r"\b(?:will|shall|should|must|need\s+to|needs\s+to|to\s
                          r"\b[A-Z][\w’'-]*\s+to\s+[a-z]")
 
 
-def _naming(earlier: list[Sent], codes: str, doc: rules.Doc) -> Sent | None:
+def _naming(earlier: list[Sent], codes: str, doc: grammar.Doc) -> Sent | None:
     """The latest sentence that names an owner of the codes, by code or by name."""
     words = set()
     for code in re.split(r"\s*(?:/|,|&|\band\b)\s*", codes.strip("() .")):
@@ -127,7 +129,7 @@ def _naming(earlier: list[Sent], codes: str, doc: rules.Doc) -> Sent | None:
     return None
 
 
-def code_led(sent: Sent, doc: rules.Doc) -> Action | None:
+def code_led(sent: Sent, doc: grammar.Doc) -> Action | None:
     """'HS to circulate the risk assessment': a task led by owner initials, no label."""
     m = CODE_LED.match(sent.text) or POST_IMPERATIVE.match(sent.text)
     if not m or m.group("codes") in ("All", "ALL") and not doc.body:
@@ -135,7 +137,7 @@ def code_led(sent: Sent, doc: rules.Doc) -> Action | None:
     return _action(m.group("vp"), sent, codes_to_owners(m.group("codes"), doc))
 
 
-def right_column(sent: Sent, doc: rules.Doc) -> Action | None:
+def right_column(sent: Sent, doc: grammar.Doc) -> Action | None:
     """'The chair asked for a revised timeline.     GD/HL': owners in a flattened column."""
     m = RIGHT_COLUMN.search(sent.text)
     if not m or m.start() < 10:
@@ -150,7 +152,7 @@ class TableState:
     roles: list[str] = field(default_factory=list)
 
 
-def table_row(sent: Sent, doc: rules.Doc, state: TableState, in_actions: bool) -> Action | None | bool:
+def table_row(sent: Sent, doc: grammar.Doc, state: TableState, in_actions: bool) -> Action | None | bool:
     """A row of an action table; returns True for a header row, None if not an action row."""
     cells = [c.strip() for c in sent.text.strip().strip("|").split("|")]
     if len(cells) < 2:
@@ -181,10 +183,10 @@ def table_row(sent: Sent, doc: rules.Doc, state: TableState, in_actions: bool) -
     return a
 
 
-def _named(sent: Sent, cell: str, doc: rules.Doc) -> list[Owner]:
+def _named(sent: Sent, cell: str, doc: grammar.Doc) -> list[Owner]:
     """An owner cell holding a name or a post: 'Jane Smith', 'Town Clerk', 'Highways team'."""
     start = sent.text.find(cell)
-    subj = rules.subject_at(sent, start, doc) if start >= 0 else None
+    subj = grammar.subject_at(sent, start, doc) if start >= 0 else None
     if subj is not None and subj.kind != "pronoun":
         return subj.owners
     post = gz.lookup_post(cell)
@@ -202,6 +204,100 @@ def _action(text: str, sent: Sent, owners: list[Owner], about: Sent | None = Non
         start, end = min(about.start, sent.start), max(about.end, sent.end)
         evidence = Evidence(sent.source[start:end], start, end)
     a = Action(text=text, evidence=evidence, owners=owners, item_index=sent.item_index)
-    a.due = rules.due_of(text)
-    a.text = rules.without_trailing_due(text, a.due)
+    a.due = actions.due_of(text)
+    a.text = actions.without_trailing_due(text, a.due)
     return a
+
+
+LIST_MARK = re.compile(r"^\s*(?:[-•·*▪●◦]|\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s*")
+
+
+def list_entry(ex: Extraction, s: Sent, doc: grammar.Doc, secs: Sections) -> None:
+    """An entry of a closing Actions or Decisions list."""
+    mark = LIST_MARK.match(s.text)
+    body_rel = mark.end() if mark else 0
+    entry = s.text[body_rel:].strip()
+    if not entry:
+        return
+    if s.section.kind == "decisions":
+        # a closing Decisions list repeats decisions recorded in the body: keep those
+        if not any(grammar.similar(entry, d.text) >= 0.85 or grammar.similar(entry, d.evidence.quote) >= 0.85 for d in ex.decisions):
+            ex.decisions.append(Decision(entry, s.evidence, s.item_index, kind="resolved"))
+        return
+    owners: list[Owner] = []
+    text = entry
+    tm = TRAILING_CODES.search(entry)
+    if tm and tm.start() > 0:
+        text = entry[:tm.start()].strip()
+        owners = codes_to_owners(tm.group("codes"), doc)
+    if not owners:
+        subj = grammar.subject_at(s, body_rel, doc)
+        if subj is not None and subj.kind != "pronoun":
+            owners = subj.owners
+            rest = s.text[subj.end:].strip()
+            rest = re.sub(r"^(?:to|will|agreed\s+to)\s+", "", rest)
+            text = rest or text
+    if not owners and doc.body:
+        owners = [Owner(doc.body, "body")]
+    a = Action(text.rstrip(". "), s.evidence, owners, s.item_index)
+    a.due = actions.due_of(text)
+    actions.add_action(ex, a)
+
+
+# -- components (see kg.extract.COMPONENTS) -------------------------------------------------
+
+def _is_list_heading(s: Sent) -> bool:
+    return s.start == s.section.start and s.section.title is not None and s.text.strip() == s.section.title.strip()
+
+
+def table_rows(r: Reading, s: Sent) -> bool:
+    """A row of an action table (Minute | Action | Who | When), or the table's header row."""
+    state = r.state.get("table")
+    if state is None or state[0] is not s.section:
+        state = (s.section, TableState())
+        r.state["table"] = state
+    if not (" | " in s.text or s.text.count("|") >= 2):
+        return False
+    row = table_row(s, r.doc, state[1], s.section.kind == "actions")
+    if row is True:
+        return True
+    if row is not None:
+        actions.add_action(r.ex, row)
+        return True
+    return False
+
+
+def labelled_actions(r: Reading, s: Sent) -> bool:
+    """'ACTION: Clerk', 'Action - JB/MW': a label naming who does the task beside or before it."""
+    labelled = labelled_action(s, r.doc, r.previous, r.paragraph_before())
+    if labelled is None:
+        return False
+    if not actions.owners_confirmed(r.ex, labelled):
+        actions.add_action(r.ex, labelled)
+    return True
+
+
+def closing_lists(r: Reading, s: Sent) -> bool:
+    """An entry of a closing Actions or Decisions list."""
+    if s.section.kind in ("actions", "decisions") and not _is_list_heading(s):
+        list_entry(r.ex, s, r.doc, r.secs)
+        return True
+    return False
+
+
+def code_led_actions(r: Reading, s: Sent) -> bool:
+    """'JB: to write to the contractor': a line led by the owner's initials."""
+    led = code_led(s, r.doc)
+    if led is None:
+        return False
+    actions.add_action(r.ex, led)
+    return True
+
+
+def right_column_actions(r: Reading, s: Sent) -> bool:
+    """A PDF line whose right-hand Action column holds the owner's initials."""
+    column = right_column(s, r.doc)
+    if column is None:
+        return False
+    actions.add_action(r.ex, column)
+    return True

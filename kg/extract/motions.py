@@ -19,7 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kg.extract import rules
+from kg.extract import decisions
+from kg.extract.reading import Reading
 from kg.extract.sentences import Sent
 from kg.records import Decision
 
@@ -79,7 +80,7 @@ def read(sents: list[Sent], k: int, state: MotionState, people_after) -> tuple[b
         state.awaiting = True
         return True, None
     m = MOTION_LINE.match(s.text)
-    if not m or rules.PROPOSAL.search(s.text):
+    if not m or decisions.PROPOSAL.search(s.text):
         if state.lines and state.decision is None and THAT_TEXT.match(s.text):
             # "Moved by A / Seconded by B / That the report BE RECEIVED."
             d = Decision(_clean(THAT_TEXT.match(s.text).group("what")), s.evidence, s.item_index, kind="approved")
@@ -111,3 +112,12 @@ def _attach(d: Decision, line: Sent, people_after) -> None:
             d.seconder = d.seconder or who
         else:
             d.proposer = d.proposer or who
+
+
+def component(r: Reading, s: Sent) -> bool:
+    """Motions written as lines: 'Moved by', 'Seconded by', 'RESOLVED' and the resolution."""
+    state = r.state.setdefault("motion", MotionState())
+    consumed, moved = read(r.sents, r.k, state, r.people_after)
+    if moved is not None:
+        r.ex.decisions.append(moved)
+    return consumed

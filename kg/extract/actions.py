@@ -1,0 +1,357 @@
+"""Actions: who agreed, undertook or will do what, and by when.
+
+Each rule is a pattern of minute-writing, named and explained where it is defined.  None
+names a person, body or phrase of any one document."""
+from __future__ import annotations
+
+import re
+
+from kg.extract.decisions import AGREED_THAT_WOULD
+from kg.extract.grammar import (TASK_AFTER_SEPARATOR, Doc, clause_text, clauses, similar, subject_at, subject_starts,
+                                words)
+from kg.extract.names import TITLE_WORDS
+from kg.extract.reading import Reading
+from kg.extract.sentences import Sent
+from kg.records import Action, Extraction, Owner
+
+NOT_TASKS = re.compile(r"^(?:abstain|leave\s+the\s+(?:room|meeting)|withdraw|not\s+vote|disagree|differ)", re.I)
+COMMIT = re.compile(r"^\s*(?:,\s*)?(?:also\s+|then\s+|kindly\s+)?(?:(?:has\s+)?agreed|undertook|offered|volunteered|"
+                    r"promised|committed|is|are|was|were)\s+(?:due\s+|going\s+|asked\s+|requested\s+|instructed\s+|"
+                    r"tasked\s+|authorised\s+|authorized\s+|delegated\s+|invited\s+)?to\s+(?!be\s+\w+ed\b)"
+                    r"(?P<vp>\w.*)$", re.S)
+# "X will VP"; not "X will need to", "X will be useful", nor the passive "X will (all) be invited",
+# where X receives the act rather than owns it
+WILL = re.compile(r"^\s*(?:also\s+)?(?:will|shall)\s+(?!need\b|have\s+to\b|(?:all\s+|also\s+)?be\s+(?:a|an|the|able|useful|"
+                  r"good|important|necessary|required|responsible|\w+ed|\w+en|sent|held|made|told|shown|built|"
+                  r"brought|put|set|done|kept|met|paid|sought|bought)\b)(?P<vp>\w.*)$", re.S)
+# "The Clerk would take forward and send out to contractors", "but that KD would contact X": a
+# commitment reported in the conditional; not a wish, need or habit ("would like", "would
+# need to", "would usually"), nor a state ("would be useful"), only a person's or post's
+WOULD = re.compile(r"^\s*(?:also\s+|then\s+)?would\s+(?:also\s+|then\s+)?(?:be\s+able\s+to\s+|be\s+(?=[a-z]+ing\b))?"
+                   r"(?!like\b|love\b|need\b|have\b|not\b|never\b|prefer\b|rather\b|welcome\b|appreciate\b|be\b|"
+                   r"expect\b|hope\b|want\b|wish\b|suggest\b|recommend\b|probably\b|only\b|normally\b|usually\b|"
+                   r"always\b|often\b|seem\b|appear\b|mean\b|cost\b|require\b|make\s+sense\b)(?P<vp>[a-z]\w*.*)$", re.S)
+TO_INFINITIVE = re.compile(r"^\s*(?:to)\s+(?P<vp>[a-z]\w*.*)$", re.S)
+# "Clerk inform Shaun Pritchard.", "Clerk write to Glos CC ...": a post, then a bare verb of
+# the errands minutes hand out (the clerk's shorthand for "the Clerk to ...")
+ERRAND_VERBS = (r"(?:inform|ask|e-?mail|write|contact|notify|chase|order|reply|check|arrange|send|"
+                r"circulate|request|obtain|investigate|forward|respond|liaise|book|confirm|invite|purchase|"
+                r"draft|prepare|seek|organise|organize|publish|renew|submit|apply|telephone|phone|"
+                r"look\s+into|follow\s+up|find\s+out)\b")
+IMPERATIVE = re.compile(rf"^\s+(?P<vp>{ERRAND_VERBS}.*)$", re.S)
+REPORTED = re.compile(
+    r"^(?:that\s+)?(?:(?P<pro>she|he|I|we|they)\s+(?:will|would|shall|is\s+going\s+to|are\s+going\s+to)\s+"
+    r"(?!need\b|have\s+to\b|be\s+(?:a|an|the|able|useful|happy|pleased|good|important)\b)(?P<vp>.+)"
+    r"|there\s+(?:will|would)\s+be\s+(?P<there>.+)"
+    r"|(?P<np>(?!it\b|this\b|that\b|there\b|if\b|when\b|as\b|by\b|in\b|once\b)[a-z][\w\s’'-]{2,60}?)\s+(?:will|would|can)\s+be\s+"
+    r"(?P<pp>\w+ed|\w+en|sent|brought|built|set|put|held|made|done|given|shown|taken|told)\b(?P<rest>.*)"
+    r"|(?P<ell>they|she|he|we)\s+(?:would|will)\s*$"
+    r")", re.S | re.I)
+AND_SAID = re.compile(r"\b(?:and|but)\s+(?:also\s+)?(?:said|added|confirmed|undertook|promised)\s+(?:that\s+)?"
+                      r"(?:he|she|they|we|I)\s+(?:would|will)\s+(?!need\b|have\s+to\b|be\s+(?:a|an|the|able|happy)\b)(?P<vp>\w.+)$",
+                      re.S)
+AND_AGREED = re.compile(r"\b(?:and|but)\s+(?:also\s+)?(?:agreed|undertook|offered|promised|volunteered)\s+to\s+(?P<vp>\w.+)$",
+                        re.S)
+# "Stephen Taylor gave his congratulations ... and will ensure Cllr Stamp is made aware": the
+# subject's own promise, joined to what they did
+AND_WILL = re.compile(r"\b(?:and|but)\s+(?:also\s+)?will\s+(?!need\b|have\s+to\b|be\b)(?P<vp>[a-z]\w+.+)$", re.S)
+REPORT_VERBS = {"said", "added", "replied", "confirmed", "advised", "stated", "explained", "reported", "agreed",
+                "responded", "informed", "assured", "indicated", "clarified", "undertook"}
+
+
+def actions_of(sent: Sent, doc: Doc, prev_question: str | None) -> list[Action]:
+    """Commitments in a sentence: 'X agreed to ...', 'X will ...', 'X said she would ...'."""
+    out: list[Action] = []
+    for c in clauses(sent, doc) or []:
+        text = sent.text[c.body_start:c.end]
+        if c.verb == "asked":
+            # "X asked if the board will receive updates ... and Y said that they would"
+            prev_question = re.sub(r"^\s*(?:if|whether)\s+", "", clause_text(sent, c))
+        owners = c.subject.owners
+        if c.subject.kind == "pronoun" and not owners:
+            continue
+        # "X agreed to VP"
+        if c.verb in ("agreed", "undertook", "offered", "volunteered"):
+            m = re.match(r"^\s*to\s+(?P<vp>.+)$", text, re.S)
+            if m and not NOT_TASKS.match(m.group("vp")):
+                out.append(_action(sent, owners, m.group("vp")))
+                continue
+        said = AND_SAID.search(text)
+        if said and c.subject.kind in ("person", "post", "pronoun"):
+            # "... confirmed that it would and said he would bring the criteria in March"
+            out.append(_action(sent, owners, said.group("vp")))
+            continue
+        also = AND_AGREED.search(text) or (AND_WILL.search(text) if c.subject.kind in ("person", "post") else None)
+        if also and c.subject.kind in ("person", "post", "pronoun", "org") and not NOT_TASKS.match(also.group("vp")):
+            # "... replied that it would be cleared by June and agreed to circulate figures"
+            out.append(_action(sent, owners, also.group("vp")))
+            continue
+        if c.verb in REPORT_VERBS and c.subject.kind in ("person", "post", "pronoun"):
+            body = re.sub(r"^\s*(?:the\s+(?:board|committee|council|meeting|members)\s+)?(?:that\s+)?", "", text, flags=re.I)
+            m = REPORTED.match(body.strip().rstrip(".;,!"))
+            if m:
+                if m.group("ell"):
+                    if prev_question:
+                        out.append(_action(sent, owners, prev_question))
+                    continue
+                vp = m.group("vp") or m.group("there") and "hold " + m.group("there") or body.strip()
+                out.append(_action(sent, owners, vp if m.group("vp") else body.strip()))
+                continue
+    if out:
+        # "The Clerk would be able to submit ..., Cllr X agreed to forward": both are tasks
+        starts = sorted(c.start for c in clauses(sent, doc))
+        return [a for rel in subject_starts(sent) if rel not in starts
+                for a in _would(sent, doc, rel, next((k for k in starts if k > rel), None))] + out
+    passive = passive_with_agent(sent, doc)
+    if passive is not None:
+        return [passive]
+    that = AGREED_THAT_WOULD.search(sent.text)
+    if that:
+        subj = subject_at(sent, that.end(), doc)
+        if subj is not None and subj.kind in ("person", "post", "org"):
+            m = re.match(r"\s*(?:would|will|should|is\s+to|was\s+to)\s+(?P<vp>\w.*)$", sent.text[subj.end:], re.S)
+            if m:
+                return [_action(sent, subj.owners, m.group("vp"))]
+    # "SUBJECT will VP" / "SUBJECT agreed to VP" / "SUBJECT was due to VP" / "SUBJECT to VP"
+    for rel in subject_starts(sent):
+        subj = subject_at(sent, rel, doc)
+        if subj is None or subj.kind == "body" and rel > 0:
+            continue
+        rest = sent.text[subj.end:]
+        for rx, allowed in ((COMMIT, None), (WILL, None), (WOULD, ("person", "post")), (TO_INFINITIVE, ("person", "post")),
+                            (IMPERATIVE, ("post",))):
+            m = rx.match(rest)
+            if not m or (allowed and subj.kind not in allowed):
+                continue
+            if rx in (TO_INFINITIVE, IMPERATIVE) and rel != 0 and not (
+                    rx is TO_INFINITIVE and TASK_AFTER_SEPARATOR.search(sent.text[:rel])):
+                continue
+            if rx is COMMIT and re.match(r"^\s*(?:is|are|was|were)\s+to\b", rest) and subj.kind == "body":
+                continue
+            vp = m.group("vp")
+            if NOT_TASKS.match(vp) or re.match(r"^(?:be\s+)?(?:being|been)\b", vp):
+                continue
+            if subj.kind == "body" and rx is not COMMIT:
+                continue
+            if rx is TO_INFINITIVE and rel != 0 and GENERIC_TASK.match(vp):
+                # "... the top codes to be put out to report - KC to action": the task is what went before
+                vp = TASK_AFTER_SEPARATOR.sub("", sent.text[:rel]).strip(" *")
+            out.append(_action(sent, subj.owners, vp))
+            return out
+    return out
+
+
+AND_OWNERS_WILL = re.compile(r"\b(?:and|but|;)\s+(?=\S)")
+
+
+def owners_will(sent: Sent, doc: Doc) -> list[Action]:
+    """'... and MH and CC will manage this': named owners promising, after a clause of the body."""
+    for m in AND_OWNERS_WILL.finditer(sent.text):
+        subj = subject_at(sent, m.end(), doc)
+        if subj is None or subj.kind not in ("person", "post"):
+            continue
+        will = WILL.match(sent.text[subj.end:]) or WOULD.match(sent.text[subj.end:])
+        if will and not NOT_TASKS.match(will.group("vp")):
+            return [_action(sent, subj.owners, will.group("vp"))]
+    return []
+
+
+def _would(sent: Sent, doc: Doc, rel: int, end: int | None = None) -> list[Action]:
+    """'X would VP' at rel, where X is a person or a post; the VP stops at end (the next clause)."""
+    subj = subject_at(sent, rel, doc)
+    if subj is None or subj.kind not in ("person", "post"):
+        return []
+    m = WOULD.match(sent.text[subj.end:end])
+    return [_action(sent, subj.owners, m.group("vp"))] if m and not NOT_TASKS.match(m.group("vp")) else []
+
+
+# "An inspection will be arranged by the Housing Maintenance section", "which would be completed
+# by Councillors": a task in the passive, its owner after "by"
+PASSIVE_AGENT = re.compile(r"\b(?:will|would|shall|is\s+to|are\s+to)\s+(?:now\s+|also\s+|then\s+)?be\s+"
+                           r"(?P<verb>[a-z]+(?:ed|en)|sent|made|done|put|sought|brought|paid|set|taken|given|led|run)"
+                           r"\s+by\s+(?=(?:the\s+|our\s+)?[A-Z])")
+_AGENT_PHRASE = re.compile(r"(?:the\s+|our\s+)?(?P<who>[A-Z][\w’'/-]*(?:\s+(?:[A-Z][\w’'/-]*|section|team|department|"
+                           r"office|unit|service|directorate))*)")
+
+
+def passive_with_agent(sent: Sent, doc: Doc) -> Action | None:
+    """'X will be arranged by the Housing Maintenance section': the agent owns the task."""
+    m = PASSIVE_AGENT.search(sent.text)
+    if not m or m.group("verb") in ("held", "chaired", "attended"):
+        return None
+    subj = subject_at(sent, m.end(), doc)
+    if subj is not None and subj.kind in ("person", "post", "org", "body", "collective"):
+        owners = subj.owners
+    else:
+        phrase = _AGENT_PHRASE.match(sent.text, m.end())
+        if not phrase or len(phrase.group("who").split()) < 2:
+            return None
+        owners = [Owner(phrase.group("who"), "org")]
+    task = sent.text[:m.start()].strip()
+    task = re.sub(r"^(?:[A-Z][\w ]{0,30}:\s*)", "", task)  # a "Reply:" label
+    if len(task.split()) < 2:
+        return None
+    a = Action(text=f"{task} {m.group(0).split(' by')[0].strip()}".strip(), evidence=sent.evidence,
+               owners=owners, item_index=sent.item_index)
+    return a
+
+
+# "... axials, HC to look at this", "... to report-KC to action", "...; Ann to ask": a task
+# written after the discussion it comes from, its owner after a dash, comma or semicolon
+# a verb phrase that names no task of its own: the task is the sentence before it
+GENERIC_TASK = re.compile(r"^(?:action(?:\s+this)?|follow[\s-]?up(?:\s+on\s+this)?|look\s+(?:at|into)\s+(?:this|it)|"
+                          r"progress(?:\s+this)?|sort(?:\s+this)?|investigate|do(?:\s+this|\s+so)?|take\s+forward)\W*$", re.I)
+
+
+def _action(sent: Sent, owners: list[Owner], vp: str) -> Action:
+    vp = vp.strip().rstrip(".;,").strip()
+    a = Action(text=vp, evidence=sent.evidence, owners=list(owners), item_index=sent.item_index)
+    a.due = due_of(vp)
+    a.text = without_trailing_due(vp, a.due)
+    return a
+
+
+def without_trailing_due(text: str, due: str | None) -> str:
+    """'renew the policy before it expires on 1 August' -> 'renew the policy': the due date
+    that closes a task is kept as its due, not repeated in its text."""
+    if due and text.endswith(due):
+        rest = text[: -len(due)].rstrip(" ,;")
+        if len(rest.split()) >= 2:
+            return rest
+    return text
+
+
+DUE = re.compile(r"\b(?:(?:by|before|for|at|in\s+time\s+for|ahead\s+of)\s+(?:the\s+)?(?:end\s+of\s+)?"
+                 r"(?:next\s+(?:meeting|month|week|year)|(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|"
+                 r"April|May|June|July|August|September|October|November|December)(?:\s+\d{4})?(?:\s+meeting)?|"
+                 r"\d{1,2}/\d{1,2}/\d{2,4}|(?:the\s+)?(?:January|February|March|April|May|June|July|August|"
+                 r"September|October|November|December)\s+(?:meeting|agenda))"
+                 r"|\b(?:in\s+)?(?:early|mid|late)[- ](?:January|February|March|April|May|June|July|August|"
+                 r"September|October|November|December)"
+                 r"|\bbefore\s+(?:it|they|this|the\s+\w+)\s+(?:expires?|ends?|closes?|lapses?|runs\s+out)\s+on\s+\d{1,2}"
+                 r"(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
+                 r"December)(?:\s+\d{4})?"
+                 r"|\bon\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|"
+                 r"October|November|December)(?:\s+\d{4})?"
+                 r"|\bto\s+the\s+(?:next|January|February|March|April|May|June|July|August|September|October|"
+                 r"November|December)\s+(?:meeting|Board|Committee|Council)"
+                 r"|\bat\s+the\s+next\s+meeting|\bASAP\b|\bimmediately\b|\bongoing\b)", re.I)
+
+
+def due_of(text: str) -> str | None:
+    m = DUE.search(text)
+    return m.group(0).strip() if m else None
+
+
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december"]
+
+
+def due_date(due: str | None, meeting_date: str | None) -> str | None:
+    """An ISO date for a due phrase that names a day or a month ('by 31 March 2025', 'by the
+    end of January'); the year is the meeting's, or the next one for a month already past."""
+    if not due:
+        return None
+    import calendar
+    m = re.search(r"(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?(" + "|".join(_MONTHS) + r")(?:\s+(\d{4}))?", due, re.I)
+    if m:
+        month = _MONTHS.index(m.group(2).lower()) + 1
+        year = int(m.group(3)) if m.group(3) else None
+        if year is None and meeting_date:
+            my, mm = int(meeting_date[:4]), int(meeting_date[5:7])
+            year = my + 1 if month < mm else my
+        if year is None:
+            return None
+        day = int(m.group(1)) if m.group(1) else calendar.monthrange(year, month)[1]
+        if 1 <= day <= calendar.monthrange(year, month)[1]:
+            return f"{year:04d}-{month:02d}-{day:02d}"
+        return None
+    m = re.search(r"(\d{1,2})/(\d{1,2})/(\d{2,4})", due)
+    if m:
+        d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        y = y + 2000 if y < 100 else y
+        if 1 <= mo <= 12 and 1 <= d <= calendar.monthrange(y, mo)[1]:
+            return f"{y:04d}-{mo:02d}-{d:02d}"
+    return None
+
+
+# -- one task recorded once (agreed in the prose, listed again in a closing log) -----------
+
+def owners_confirmed(ex: Extraction, label: Action) -> bool:
+    """'The General Manager and the Chair will meet ...' then 'ACTION: AW': the label names
+    the owner of the task the prose just recorded; it adds owners, not a second task."""
+    if not ex.actions or label.evidence.quote.lstrip()[:1] == "":
+        return False
+    last = ex.actions[-1]
+    if not (label.evidence.start <= last.evidence.start < label.evidence.end):
+        return False
+    keys = {owner_key(o, ex.aliases) for o in last.owners}
+    for o in label.owners:
+        if owner_key(o, ex.aliases) not in keys and not any(keys_match(owner_key(o, ex.aliases), k) for k in keys):
+            last.owners.append(o)
+    return True
+
+
+def add_action(ex: Extraction, a: Action) -> None:
+    """Add an action unless the same task for the same owner is already recorded
+    (agreed in the prose, then listed again in a closing list, log or table, where the
+    owner is often written as initials and the task in fewer words)."""
+    a.text = " ".join(a.text.split())
+    mine = {owner_key(o, ex.aliases) for o in a.owners}
+    for o in ex.actions:
+        theirs = {owner_key(x, ex.aliases) for x in o.owners}
+        same_owner = any(keys_match(p, q) for p in mine for q in theirs)
+        shared = len(words(a.text) & words(o.text))
+        if (same_owner and similar(a.text, o.text) >= 0.3 and (shared >= 2 or similar(a.text, o.text) >= 0.6)) \
+                or (not mine and similar(a.text, o.text) >= 0.6):
+            return
+    ex.actions.append(a)
+
+
+def owner_key(o: Owner, aliases: dict[str, str]) -> str:
+    """Initials standing for an owner: 'Angela Frost' and 'AF' both give 'AF'."""
+    if o.kind == "post" and o.person is None:
+        return "post:" + o.surface.lower()  # an unnamed Clerk is not Cllr Cobb ("CC") by initial
+    name = o.person.surface if o.person else o.surface
+    name = aliases.get(name, name)
+    if re.fullmatch(r"[A-Z]{2,4}|[A-Z]{2}[a-z]", name):
+        return name.upper()
+    words = [w for w in re.split(r"[\s-]+", name) if w and w[0].isupper() and w.rstrip(".") not in TITLE_WORDS]
+    return "".join(w[0] for w in words).upper()
+
+
+def keys_match(a: str, b: str) -> bool:
+    # "Det Supt Halloran" gives "H": it matches "MH" by the surname's initial
+    return a == b or (min(len(a), len(b)) == 1 and a[-1] == b[-1])
+
+
+# -- component (see kg.extract.COMPONENTS) --------------------------------------------------
+
+def _question_of(said, prev: str | None) -> str | None:
+    """The question a speaker asked, which 'The Clerk agreed to find out' answers next."""
+    for st in said:
+        if st.verb == "asked":
+            return re.sub(r"^(?:if|whether)\s+", "", st.text)
+    return prev if not said else None
+
+
+def component(r: Reading, s: Sent) -> bool:
+    """Tasks agreed in the prose, with their owners and when they are due."""
+    ex = r.ex
+    prev_question = r.state.get("question")
+    if r.decision is None and r.declaration is None:
+        acts = actions_of(s, r.doc, prev_question)
+        before = r.previous
+        for a in acts:
+            if before is not None and GENERIC_TASK.match(a.text) and len(acts) == 1 and len(s.text.split()) <= 8:
+                # "The Clerk agreed to do.", "Paul Lee and Sam Ward to follow up.": a sentence that
+                # is only an owner and a generic verb; the task is the sentence before
+                task = re.sub(r"^[\s\-–•·*]+", "", before.text).strip().rstrip(".")
+                a.text = re.sub(r"^It\s+was\s+(?:also\s+)?(?:agreed|resolved)\s+(?:that\s+|to\s+)", "", task)
+        ex.actions.extend(acts)
+    elif r.declaration is None:
+        # "It was agreed that SAG should have a budget and MH and CC will manage this":
+        # a decision, and the task of those who carry it out
+        ex.actions.extend(owners_will(s, r.doc))
+    r.state["question"] = _question_of(r.said, prev_question)
+    return False

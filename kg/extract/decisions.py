@@ -1,0 +1,235 @@
+"""Decisions: what the body resolved, agreed, approved or rejected, and how the vote went.
+
+Each rule is a pattern of minute-writing, named and explained where it is defined.  None
+names a person, body or phrase of any one document."""
+from __future__ import annotations
+
+import re
+
+from kg.extract.grammar import Doc, subject_at, subject_starts
+from kg.extract.reading import Reading
+from kg.extract.sentences import Sent
+from kg.records import Decision
+
+DECISION_VERB = r"resolved|agreed|approved|decided|endorsed|adopted|ratified|accepted"
+PASSIVE_DECISION = re.compile(
+    rf"\b(?:it|It)\s+(?:was|is|has\s+been)\s+(?:also\s+|further\s+|therefore\s+|then\s+)?(?:unanimously\s+|"
+    rf"formally\s+)?(?P<verb>(?i:{DECISION_VERB}))\b(?:\s+by\s+(?:the\s+)?[A-Z][\w ]{{1,40}}?)?\s*[:\-–]?\s*(?:that|to)?\s*:?\s*"
+    r"|\b(?:were|was)\s+(?:unanimously\s+|duly\s+|also\s+)?(?P<verb2>(?i:agreed|approved|adopted|ratified|endorsed|"
+    r"resolved|accepted))\b(?!\s+(?:that|with))")
+BODY_DECISION = re.compile(rf"^(?:\s*|.*?,\s*(?:and|but)\s+|.*?\s(?:and|but)\s+(?:also\s+)?)"
+                           rf"(?:also\s+|further\s+|then\s+|therefore\s+|unanimously\s+)*"
+                           rf"(?P<verb>(?i:{DECISION_VERB}|noted|supported|deferred|ratified|"
+                           rf"voted|welcomed\s+and\s+noted))\b")
+# Members agreeing to a governance act decide; agreeing to a task ("email the Clerk") is an action
+GOVERNANCE_VERBS = (r"adopt|approve|defer|accept|release|note|endorse|ratify|buy|purchase|grant|award|spend|budget|"
+                    r"increase|reduce|renew|appoint|co-opt|support|allocate|fund|set|proceed|object|refer|"
+                    r"recommend|delegate|receive|reject|decline|withdraw|confirm|continue|amend|pay|donate|"
+                    r"install|remove|replace|retain|change|keep|include|hold|move|make")
+LABEL_DECISION = re.compile(r"^(?:\(?\d{1,3}(?:\.\d{1,2})*[.)]?\s+)?\**_?(?:RESOLVED|Resolved|AGREED|DECISION|DECIDED|"
+                            r"Decision|Agreed)\b_?\**\s*[:.\-–—]?\s*\**(?:[Tt]hat\s*:?\s*)?")
+# "Christmas tree: agreed to buy a tree", "- Resolved to object": the body, unnamed
+SUBJECTLESS_DECISION = re.compile(r"(?:^|[:;–—]\s*|^\s*[-•*]\s*|\s[-–—]\s+)\**(?P<verb>[Aa]greed|AGREED|[Rr]esolved|RESOLVED|"
+                                  r"[Aa]pproved|APPROVED|[Nn]oted|NOTED)\**\s+(?:to|that|unanimously)\b"
+                                  # "- Payments approved: ...", "Accounts noted."
+                                  r"|^\s*[-•*]?\s*\**[A-Z][\w’' ]{2,40}?\s+(?P<verb2>approved|agreed|noted|adopted|accepted|"
+                                  r"endorsed|ratified)\**\s*[:.–—-]")
+# "Approval of minutes: Approved and signed as correct.", "Circulated, approved & signed",
+# "Minutes approved and signed.", "... (Ch. No. 300114) – all approved.": the body, unnamed,
+# approving what the item put to it
+APPROVED_SHORT = re.compile(r"(?:^|[:;,]\s*|\s[-–—]\s*)(?:[A-Z][\w’' ]{2,30}?\s+)?(?:all\s+)?(?P<verb>[Aa]pproved|[Cc]onfirmed|"
+                            r"[Aa]ccepted)(?:\s*(?:and|&)\s+signed\b|\s+for\s+payment\b|\s*\.?\s*$)")
+# "All Cllrs were happy with this.", "The Board were in agreement and ...": the members consenting
+CONSENT = re.compile(r"(?:^|:\s+|\band\s+)(?:[Ii]f\s+so,?\s+)?(?:[Aa]ll\s+)?(?:the\s+|The\s+)?(?:Cllrs|Councillors|Members|Trustees|Governors|"
+                     r"Directors|Board|Council|Committee)\s+(?:were|was)\s+(?:all\s+)?(?:happy|content|in\s+agreement)\b"
+                     r"(?!\s+to\b)")
+VOTES_ONLY = re.compile(r"^\s*\(?(?:(?:For|Against|Abstain(?:ed|tions?)?|In\s+favour)\s*:?\s*\d+[,;.]?\s*){1,3}\)?\s*$", re.I)
+# "On being put to the vote the amendment was LOST": what was proposed was not decided
+LOST = re.compile(r"\b(?:was|were)\s+(?:LOST|lost|defeated|not\s+carried|withdrawn)\b|\bthe\s+motion\s+fell\b", re.I)
+PROPOSAL_ONLY = re.compile(r"^\s*\(?(?:Proposed|Moved)\b[^.]{0,80}?\bseconded\b[^.]{0,120}\.?\)?\s*$", re.I)
+AGREED_THAT_WOULD = re.compile(r"\b(?:[Ii]t\s+was\s+(?:also\s+)?agreed|(?:[Mm]embers|[Cc]ouncillors|[Gg]overnors|"
+                               r"the\s+\w+)\s+agreed)\s+that\s+")
+PROPOSAL = re.compile(r"\bproposed\b.*?\bseconded\b|\bseconded\b.*?\bproposed\b|\bmoved\b.*?\bseconded\b", re.I | re.S)
+PAST_NARRATIVE = re.compile(r"\b(?:had\s+been\s+(?:agreed|approved|resolved|decided)|ago|previously|"
+                            r"at\s+the\s+(?:last|previous)\s+meeting)\b", re.I)
+QUESTION_AGREED = re.compile(r"\basked\s+(?:if|whether)\b.*\band\s+it\s+was\s+agreed\b", re.I)
+NUMBER_WORDS = {"none": 0, "no": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "all": None}
+
+
+def decision_of(sent: Sent, doc: Doc, people_after: callable) -> Decision | None:
+    """A decision the sentence records, or None.
+
+    Decisions are what the body resolves: 'It was resolved/agreed that...', 'The Board
+    agreed/noted...', 'RESOLVED: ...', a proposal that was seconded and voted, a passive
+    'The minutes were approved'.  Not: an individual agreeing (that is an action or a
+    statement), a consensus answer to a question, or a past agreement being recalled.
+    """
+    t = sent.text
+    if QUESTION_AGREED.search(t):
+        return None
+    kind = None
+    text = None
+    if PROPOSAL.search(t) and not re.match(r"\W*(?:Should|If|Unless|Once)\b", t):  # "Should the motion be seconded, ..."
+        kind, text = "approved", t
+        # "It was proposed by A, seconded by B and RESOLVED that X": the decision is X
+        cut = re.search(r"\b(?:RESOLVED|resolved|AGREED|agreed|carried)\b\s*(?:that\s+)?", t)
+        if cut and len(t) - cut.end() > 12:
+            text = t[cut.end():]
+    else:
+        m = LABEL_DECISION.match(t)
+        if m and len(t) > m.end():
+            kind, text = "resolved", t[m.end():]
+        elif re.fullmatch(r"(?:RESOLVED|Resolved|AGREED|Agreed)\s*[.!]?", t.strip()):
+            kind, text = "resolved", t
+    if kind is None:
+        if PAST_NARRATIVE.search(t):
+            return None
+        that = AGREED_THAT_WOULD.search(t)
+        if that:
+            subj = subject_at(sent, that.end(), doc)
+            if subj is not None and subj.kind in ("person", "post") and re.match(
+                    r"\s*(?:would|will|should|is\s+to|was\s+to)\b", t[subj.end:]):
+                return None  # "it was agreed that Y would ...": Y's action, not a decision of the body
+        m = PASSIVE_DECISION.search(t)
+        if m:
+            # "X were agreed" needs a subject that is not a person ("the minutes were agreed")
+            verb = m.group("verb") or m.group("verb2")
+            if m.group("verb2") and re.search(r"\b(?:who|which)\s*$", t[:m.start()]):
+                return None
+            if m.group("verb") and not t[m.end():].strip(" :.-–—"):
+                return None  # "It was resolved that:" opening a list of what was resolved
+            kind = "agreed" if verb == "agreed" else "resolved" if verb == "resolved" else "approved"
+            text = t[m.end():].strip() if m.group("verb") and len(t) - m.end() > 12 else t
+        else:
+            sm = SUBJECTLESS_DECISION.search(t)
+            if sm:
+                kind, text = (sm.group("verb") or sm.group("verb2")).lower(), t
+            for rel in ([] if sm else subject_starts(sent)):
+                subj = subject_at(sent, rel, doc)
+                if subj is not None and subj.kind in ("body", "collective"):
+                    bm = BODY_DECISION.match(t[subj.end:])
+                    if bm and not (subj.kind == "collective" and _agreed_to_task(t[subj.end:])):
+                        kind = bm.group("verb").lower().split()[0]
+                        text = t
+                        break
+    if kind is None:
+        short = APPROVED_SHORT.search(t)
+        if short or CONSENT.search(t):
+            kind, text = ("approved" if short and short.group("verb").lower() != "confirmed" else "agreed"), t
+    if kind is None or text is None:
+        return None
+    text = text.strip().rstrip(":").strip()
+    if not text or text.endswith("following decisions") or re.search(r"\bfollowing\s*:?$", text):
+        return None
+    if re.fullmatch(r"(?:that|to|as\s+follows|the\s+following)\s*[:\-–—]?", text, re.I):
+        return None  # "RESOLVED – That" opening a list of numbered parts
+    d = Decision(text=" ".join(text.split()), evidence=sent.evidence, item_index=sent.item_index,
+                 kind="rejected" if LOST.search(t) else kind)
+    _votes(t, d, people_after)
+    return d
+
+
+def _agreed_to_task(rest: str) -> bool:
+    """'agreed to email the Clerk' is a task for the members; 'agreed to defer' decides."""
+    m = re.match(r"\s*(?:also\s+|further\s+)?agreed\s+to\s+(\w+)", rest, re.I)
+    return bool(m) and not re.fullmatch(GOVERNANCE_VERBS, m.group(1).lower())
+
+
+def votes_of(t: str, d: Decision, people_after) -> None:
+    """Proposer, seconder and votes, where the sentence gives them."""
+    _votes(t, d, people_after)
+
+
+def _votes(t: str, d: Decision, people_after) -> None:
+    m = re.search(r"\bproposed\b[^,.;]*?\bby\s+", t)
+    if m:
+        d.proposer = people_after(m.end())
+    else:
+        m = re.search(r"\bproposed\b", t)
+        if m:
+            d.proposer = people_after(0, before=m.start())
+    m = re.search(r"\bseconded\s+by\s+", t)
+    if m:
+        d.seconder = people_after(m.end())
+    m = re.search(r"\b(\w+)\s+(?:were\s+|was\s+|votes?\s+)?in\s+favour", t, re.I)
+    if m:
+        n = NUMBER_WORDS.get(m.group(1).lower(), int(m.group(1)) if m.group(1).isdigit() else None)
+        if m.group(1).lower() == "all":
+            d.unanimous = True
+        elif n is not None:
+            d.votes_for = n
+    m = re.search(r"\b(\w+)\s+(?:were\s+)?against\b", t, re.I)
+    if m and (m.group(1).isdigit() or m.group(1).lower() in NUMBER_WORDS):
+        d.votes_against = int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1).lower()]
+    m = re.search(r"\b(\w+)\s+(?:abstained|abstentions?)\b", t, re.I)
+    if m and (m.group(1).isdigit() or m.group(1).lower() in NUMBER_WORDS):
+        d.abstentions = int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1).lower()]
+    # "For 7, Against 2, Abstain 1" as a town clerk records a vote
+    for attr, rx in (("votes_for", r"\bFor\s*:?\s*(\d+)"), ("votes_against", r"\bAgainst\s*:?\s*(\d+)"),
+                     ("abstentions", r"\bAbstain(?:ed|tions?)?\s*:?\s*(\d+)")):
+        m = re.search(rx, t)
+        if m and getattr(d, attr) is None:
+            setattr(d, attr, int(m.group(1)))
+    if re.search(r"\bunanimous(?:ly)?\b|\bnem\.?\s*con\b", t, re.I):
+        d.unanimous = True
+
+
+# -- components (see kg.extract.COMPONENTS) -------------------------------------------------
+
+# the outcome of the vote just recorded, not a decision of its own
+OUTCOME = re.compile(r"^\s*(?:The|This|That)\s+(?:\w+\s+){0,2}(?:was|were)\s+(?:duly\s+)?(?:approved|carried|agreed|"
+                     r"adopted|lost|defeated|passed)\b[^.]{0,40}\.?\s*$", re.I)
+
+
+def numbered_resolution(sents: list[Sent], k: int) -> str | None:
+    """'1. To approve ...' after 'It was resolved that the Board made the following decisions:'."""
+    s = sents[k]
+    m = re.match(r"^\s*\(?(\d{1,2}|[ivx]{1,4}|[a-h])[.)]\s+(.+)$", s.text, re.S)
+    if not m:
+        return None
+    for back in range(k - 1, max(-1, k - 12), -1):
+        p = sents[back]
+        if p.section is not s.section and p.section.kind != "header":
+            return None
+        if re.match(r"^\s*\(?(\d{1,2}|[ivx]{1,4}|[a-h])[.)]\s+", p.text):
+            continue
+        if re.search(r"(?::|\bthat|\bThat|[-–—])\s*$", p.text) and \
+                re.search(r"\b(?:resolved|agreed|decided|decisions?|resolutions?|RESOLVED|AGREED)\b", p.text):
+            return m.group(2).strip()
+        return None
+    return None
+
+
+def vote_lines(r: Reading, s: Sent) -> bool:
+    """A line that is only the vote on the decision before it: 'Proposed Cllr A, seconded
+    Cllr B.', 'For 4, Against 1.', or that the motion just recorded was lost."""
+    ex = r.ex
+    if (PROPOSAL_ONLY.match(s.text) or VOTES_ONLY.match(s.text)) and ex.decisions \
+            and ex.decisions[-1].item_index == s.item_index:
+        votes_of(s.text, ex.decisions[-1], r.people_after(s))
+        return True
+    if LOST.search(s.text) and r.follows_last_decision():
+        # the amendment or motion just recorded was put to the vote and lost: a decision too
+        ex.decisions[-1].kind = "rejected"
+        votes_of(s.text, ex.decisions[-1], r.people_after(s))
+        return True
+    return False
+
+
+def component(r: Reading, s: Sent) -> bool:
+    """What the body decided in this sentence (none where it records a declaration)."""
+    ex = r.ex
+    decision = None if r.declaration else decision_of(s, r.doc, r.people_after(s))
+    numbered = numbered_resolution(r.sents, r.k)
+    if numbered is not None:
+        decision = Decision(numbered, s.evidence, s.item_index, kind="resolved",
+                            number=re.match(r"\s*\(?([\divx]+|[a-h])?", s.text).group(1))
+    if decision and r.follows_last_decision() and OUTCOME.match(s.text):
+        # "The Forum voted on the proposal ... For 4, Against 1. The transfer was approved."
+        ex.decisions[-1].kind = "rejected" if LOST.search(s.text) else "approved"
+        decision = None
+    elif decision:
+        ex.decisions.append(decision)
+    r.decision = decision
+    return False

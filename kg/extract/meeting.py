@@ -1,0 +1,267 @@
+"""The meeting itself: which body met, on what date, its agenda items, and when it meets next.
+
+Read from the heading of the minutes in the shapes clerks write it (a letterhead, "Minutes of the
+meeting of the ... held on ...", a form's "Title of Meeting:" line, a running head), never from
+the names of one document."""
+from __future__ import annotations
+
+import re
+
+from kg.extract import grammar
+from kg.extract.names import ORG_HEADS, NameContext, find_people
+from kg.extract.sentences import Sent
+from kg.records import Decision, Evidence, Extraction, Item, Meeting, PersonRef, Sections
+
+MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
+                                       "september", "october", "november", "december"], 1)}
+
+
+_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+
+
+# "23rd March 2023", "12TH DAY OF JANUARY, 2011", "23rd** **April 2024" (Markdown bold split by a converter)
+DATE_WORDS = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+day\s+of)?[\s*_]+{_MONTH},?\s+(\d{{4}})\b", re.I)
+
+
+# "January 14, 2025", "Thursday, January 23, 2025": the month first, as North American minutes write it
+DATE_MDY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,\s*(\d{{4}})\b", re.I)
+
+
+# "THURSDAY 23RD MARCH AT 3.00PM": a heading that leaves the year out
+DATE_NO_YEAR = re.compile(rf"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(\d{{1,2}})"
+                          rf"(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH}\b(?![\s,]+\d{{4}})", re.I)
+
+
+DATE_SLASH = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+
+
+DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def find_date(text: str) -> str | None:
+    """The first full date in text, as ISO (UK day-first for slashed dates)."""
+    best = None
+    for rx, order in ((DATE_WORDS, "dmy_word"), (DATE_MDY, "mdy_word"), (DATE_SLASH, "dmy"), (DATE_ISO, "ymd")):
+        m = rx.search(text)
+        if not m:
+            continue
+        if order == "dmy_word":
+            d, mo, y = int(m.group(1)), MONTHS[m.group(2).lower()], int(m.group(3))
+        elif order == "mdy_word":
+            d, mo, y = int(m.group(2)), MONTHS[m.group(1).lower()], int(m.group(3))
+        elif order == "dmy":
+            d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        else:
+            y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if 1 <= d <= 31 and 1 <= mo <= 12 and (best is None or m.start() < best[0]):
+            best = (m.start(), f"{y:04d}-{mo:02d}-{d:02d}")
+    return best[1] if best else None
+
+
+def date_without_year(head: str, text: str) -> str | None:
+    """A heading's day and month without a year ("THURSDAY 23RD MARCH"), dated by the year the
+    rest of the minutes write most often (the previous meeting's date, dates in the items)."""
+    m = DATE_NO_YEAR.search(head)
+    if not m:
+        return None
+    years = [int(y.group(3)) for y in DATE_WORDS.finditer(text)] + [int(y.group(3)) for y in DATE_MDY.finditer(text)]
+    if not years:
+        return None
+    year = max(set(years), key=lambda y: (years.count(y), y))
+    return f"{year:04d}-{MONTHS[m.group(2).lower()]:02d}-{int(m.group(1)):02d}"
+
+
+def _presenters(names: list[str], ctx: NameContext) -> list[PersonRef]:
+    """'Julia Hassall', 'Priya Shah, Licensing Officer': the people named; bare posts are dropped."""
+    out = []
+    for n in names:
+        found = find_people(n, 0, ctx)
+        if found:
+            out.append(PersonRef(found[0].surface))
+    return out
+
+
+def items(secs: Sections, text: str, ctx: NameContext) -> list[Item]:
+    out = []
+    for sec in secs.sections:
+        if sec.kind != "item" or sec.item_index is None:
+            continue
+        line_end = text.find("\n", sec.start, sec.end)
+        line_end = sec.end if line_end == -1 else line_end
+        ev = Evidence(text[sec.start:line_end].strip(), sec.start, sec.start + len(text[sec.start:line_end].strip()))
+        out.append(Item(sec.item_index, sec.title or f"Item {sec.item_index + 1}", ev, sec.number, sec.time,
+                        _presenters(sec.presenters, ctx), list(sec.documents)))
+    return out
+
+
+def meeting_of(secs: Sections, sents: list[Sent], body: str | None, date: str | None) -> Meeting:
+    doc = secs.document
+    text = doc.text
+    header = next((s for s in secs.sections if s.kind == "header"), None)
+    head_text = text[: max(header.end if header else 0, 0)][:1500] or text[:600]
+    meta = doc.meta
+    top = meta.get("front_matter_end", 0)  # the heading of the minutes starts below a page's front matter
+    body = body or meta.get("body") or _body_from_header(text[top:top + 800], sents) or _body_from_next_meeting(text)
+    date = date or meta.get("date") or find_date(head_text) or find_date(text[:600]) \
+        or date_without_year(head_text, text)
+    ev = None
+    if head_text.strip():
+        first = head_text.strip().split("\n")[0][:300]
+        start = text.find(first)
+        ev = Evidence(first, start, start + len(first))
+    return Meeting(body=body, date=date, time=meta.get("time"), location=meta.get("location"),
+                   title=doc.title, evidence=ev)
+
+
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
+
+_HEADING_NOISE = [
+    (re.compile(r"^.*?\bmeeting\s+of\s+(?:the\s+)?", re.I), ""),  # "Minutes of the Annual Meeting of the"
+    (re.compile(r"^(?:draft\s+|confirmed\s+|approved\s+)?(?:minutes|agenda\s+and\s+minutes)\s+of\s+(?:the\s+|an?\s+)?",
+                re.I), ""),
+    (re.compile(rf"(?:\s+(?:meeting\s+)?held\b|\s+[-–—]\s+(?:{_WEEKDAY}|\d|minutes\b)|,\s*{_WEEKDAY}|\s+on\s+"
+                rf"(?:{_WEEKDAY}|\d)|\s*\(|\s+draft\b|\s+minutes\b).*$", re.I), ""),
+    (re.compile(r"\s+meeting$", re.I), ""),
+]
+
+
+_PARENT_BODY = re.compile(r"\b(?:Council|School|Academy|College|Trust|Partnership|ICB|Authority|Board|University|"
+                          r"Integrated\s+Care\s+Board|Federation|District)$")
+
+
+_SUB_BODY = re.compile(r"\b(?:Committee|Sub-Committee|Cabinet|Board|Group|Panel|Forum|Governing\s+Body|Executive|"
+                       r"Working\s+Party|Board\s+of\s+\w+)$")
+
+
+_SMALL_WORDS = {"And", "Of", "For", "The", "In", "On", "At", "To"}
+
+
+def _title(caps: str) -> str:
+    """'EASTMARCH POLICE AND CRIME PANEL' -> 'Eastmarch Police and Crime Panel'."""
+    words = caps.title().split()
+    return " ".join(w.lower() if k and w in _SMALL_WORDS else w for k, w in enumerate(words))
+
+
+# "Minutes of OSGeo:UK 2020 AGM", "Suffolk's Libraries IPS Ltd. - AGM": the body holds its general meeting
+_GENERAL_MEETING = re.compile(r"\s*[-–—]?\s*(?:\d{4}\s+)?(?:AGM|EGM|(?:Annual|Extraordinary)\s+General\s+Meeting)\b.*$", re.I)
+
+
+_BODY_END = (rf"(?:{ORG_HEADS}|School|Academy|Cabinet|Executive|Governing\s+Body|District|"
+             r"Board\s+of\s+(?:Education|Directors|Trustees|Governors|Supervisors))$")
+
+
+# "Municipal District of the Cappamore Kilmallock", "Council of the City of Portland": the head first
+_BODY_OF_PLACE = re.compile(rf"^(?:[A-Z][\w’'-]*\s+)?(?:{ORG_HEADS}|District)\s+of\s+(?:the\s+)?[A-Z][\w’'-]*"
+                            r"(?:\s+(?:of\s+)?[A-Z][\w’'-]*){0,3}$")
+
+
+def _heading_candidate(line: str) -> str | None:
+    """A heading line reduced to the body it names, if it names one."""
+    t = re.split(r"\t|\s{3,}", line.strip().strip("#*").strip())[0]  # the first column of a laid-out line
+    if re.match(r"^[A-Z][\w ]{2,24}:\s", t) or re.match(r"(?i)^(?:the\s+)?(?:above|said)\b", t):
+        return None  # "Registered Office: County Library": a label, not a heading
+    if t.isupper() and len(t.split()) <= 24:
+        t = _title(t)
+    t = _GENERAL_MEETING.sub("", t)
+    for rx, repl in _HEADING_NOISE:
+        t = rx.sub(repl, t).strip(" -–—:,.*")
+    if not t or len(t.split()) > 10 or re.search(r"\d", t) or re.match(r"(?i)(?:above|said)\b", t):
+        return None
+    if re.search(_BODY_END, t) or _BODY_OF_PLACE.match(t):
+        return t
+    if re.fullmatch(r"[A-Z][\w:.’'&-]*[A-Z][\w:.’'&-]*", t) and not t.isupper() and line.lstrip("#* ").lower().startswith("minutes of"):
+        return t  # "Minutes of OSGeo:UK 2020 AGM": a name of its own, no head word
+    return None
+
+
+_PAGE_MARK = re.compile(r"^\s*(?:Page\s+)?\d{1,3}\s+of\s+\d{1,3}\s+", re.I)
+
+
+_TITLE_OF_MEETING = re.compile(r"(?im)^[ \t]*(?:title|name)\s+of\s+(?:the\s+)?meeting\s*:[ \t]*(\S.*)$")
+
+
+def _body_from_header(head: str, sents: list[Sent]) -> str | None:
+    """The body named at the top of the minutes, in the shapes clerks use: 'Wyremouth Health
+    and Wellbeing Board'; 'MINUTES OF THE MEETING OF THE AUDIT COMMITTEE HELD ON ...';
+    'Harlow District Council' then 'Cabinet'; 'Cabinet - Thursday, 12 September 2024';
+    'HOLLINBROOK PRIMARY SCHOOL' then 'Minutes of the Full Governing Body meeting'."""
+    titled = _TITLE_OF_MEETING.search(head)
+    if titled:
+        # "Title of Meeting: Suffolk Libraries IPS - Board Meeting": the form names the body
+        name = re.sub(r"\s+[-–—]\s+", " ", titled.group(1).strip())
+        name = re.sub(r"(?i)\s+(?:meeting|minutes)\s*$", "", name).strip()
+        if len(name.split()) >= 2:
+            return name
+    first_line = head.strip().split("\n")[0] if head.strip() else ""
+    first_line = _PAGE_MARK.sub("", first_line)  # a page's running head: "Page 1 of 6 STOKE FERRY ..."
+    caps = re.match(r"^((?:[A-Z][A-Z’'&-]+[ \t]+){0,6}[A-Z][A-Z’'&-]+)\b(?=\s+[A-Z][a-z])", first_line)
+    if caps and re.search(grammar.BODY_WORDS, caps.group(1).title()):
+        # "STOKE FERRY PARISH COUNCIL Draft ... Minutes of ...": a capitalised name opens the line
+        words = caps.group(1).title().split()
+        while words and not re.fullmatch(grammar.BODY_WORDS, words[-1]):
+            words.pop()
+        if words:
+            return _title(" ".join(words))
+    lines = [ln for ln in head.strip().split("\n") if ln.strip() and not re.fullmatch(r"\s*(?:\[[^\]]*\]\([^)]*\)|[-=*_]{3,}|\d{1,3})\s*", ln)][:4]
+    # a capitalised heading that runs over two lines ("... OF LIMERICK CITY AND COUNTY" / "COUNCIL HELD IN ...")
+    joined = []
+    bare = [ln.strip().strip("*#").strip() for ln in lines]
+    for k, ln in enumerate(lines):
+        run = [bare[k]]
+        while bare[k + len(run) - 1].isupper() and not re.search(r"[.:]$", run[-1]) and k + len(run) < len(lines) \
+                and bare[k + len(run)].isupper() and not re.search(r"\d", bare[k + len(run)]):
+            run.append(bare[k + len(run)])
+        if len(run) > 1:
+            joined.append(" ".join(run))
+        joined.append(ln)
+    cands = [c for c in (_heading_candidate(ln) for ln in joined) if c]
+    if cands:
+        if len(cands) >= 2 and _PARENT_BODY.search(cands[0]) and _SUB_BODY.search(cands[1]) \
+                and cands[1].lower() not in cands[0].lower():
+            parent, sub = cands[0], cands[1]
+            if sub.split()[0] == parent.split()[-1]:  # "... NHS Trust" + "Trust Board"
+                sub = " ".join(sub.split()[1:])
+            return f"{parent} {sub}"
+        return cands[0]
+    for s in sents:
+        if s.section.kind not in ("header",) or s.start > 600:
+            continue
+        for o in s.orgs:
+            if o.start - s.start < 5 and not s.text[o.end - s.start:].lstrip().startswith(":"):  # not a label
+                name = o.canonical or o.surface
+                return name.title() if name.isupper() and " " in name else name
+        break
+    return None
+
+
+def _body_from_next_meeting(text: str) -> str | None:
+    """'... presented to the next Wirral Children's Trust meeting' names the body itself."""
+    m = re.search(r"\bnext\s+((?:[A-Z][\w’'&-]*\s+){1,6})(?:Board\s+)?meeting\b", text)
+    if m:
+        name = m.group(1).strip()
+        if not re.fullmatch(r"(?:Board|Committee|Council|PC|Meeting)", name):
+            return name
+    return None
+
+
+def next_meeting_decision(ex: Extraction, secs: Sections, sents: list[Sent]) -> None:
+    """'Date of next meeting - Wednesday 8 January 2020 at 7 pm' records when the body meets next."""
+    for s in sents:
+        title = (s.section.title or "")
+        if s.section.kind == "item" and re.search(r"(?:date\s+of\s+(?:the\s+)?|^\W*)next\s+meeting", title, re.I):
+            # "Next meeting - 8 January 2020", "The next meeting ... will be held on Thursday 20th April at 3pm"
+            m = re.search(r"next\s+meeting(?:\s*[-–—:]|\b.{0,100}?\bwill\s+be\s+held(?:\s+on)?)\s*(.+)$",
+                          s.text, re.I | re.S)
+            if m and (find_date(m.group(1)) or DATE_NO_YEAR.search(m.group(1))):
+                ex.meeting.next_meeting = m.group(1).strip()
+                ex.decisions.append(Decision(f"Next meeting: {m.group(1).strip()}", s.evidence, s.item_index,
+                                             kind="agreed"))
+                return
+    # a closing line that is only a date: the next meeting
+    for s in reversed(sents[-3:]):
+        if re.fullmatch(r"(?:(?:Date\s+of\s+(?:the\s+)?next\s+meeting|Next\s+meeting)\s*[:\-–]?\s*)?"
+                        r"(?:\w+day\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+(?:\s+\d{4})?(?:\s+at\s+[\w.:]+)?\.?",
+                        s.text.strip(), re.I):
+            ex.meeting.next_meeting = s.text.strip().rstrip(".")
+            return
