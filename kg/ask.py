@@ -262,7 +262,8 @@ def parse_date(text: str) -> tuple[str | None, str]:
     return None, t
 
 
-_MEETING_WORDS = frozenset(stem(w) for w in "meeting meetings minutes last latest recent held dated on of".split())
+_MEETING_WORDS = frozenset(stem(w) for w in """meeting meetings minutes last latest recent held dated on of agm egm
+annual general extraordinary""".split())
 # words that name a kind of body: "the board" means the body of the meetings in the graph
 # when no body is called that ("Wirral Children's Trust" is the board of its minutes)
 _BODY_WORDS = frozenset(stem(w) for w in """board council committee trust partnership group panel forum authority
@@ -314,7 +315,7 @@ _TIME_PHRASES = [  # (regex over the normalised question, how the date bounds th
     (re.compile(rf"\b(?P<d>\d{{4}}-\d{{2}}-\d{{2}}|{_DAY_RX} (?:of )?{_MON_RX},? {_YEAR_RX})\b"), "in"),
 ]
 _PREPS = frozenset("at in of by for from to".split())
-_TAIL = frozenset("meeting meetings minutes".split())
+_TAIL = frozenset("meeting meetings minutes agm egm".split())
 
 
 @dataclass
@@ -563,10 +564,12 @@ def _searched(rows: list[dict[str, str]], kinds, words: list[str]) -> str:
             f"matching the word stems {', '.join(words)}")
 
 
-def sentences_before(store, most: int = 3) -> dict[str, str]:
-    """The sentences before each fact in its minutes, by fact IRI: the one just before,
-    and before that up to `most` in all while they state no fact themselves (the
-    background a fact that says "this" refers to)."""
+def sentences_around(store, most: int = 3) -> tuple[dict[str, str], dict[str, str]]:
+    """The sentences around each fact in its minutes, by fact IRI.  Before: the one just
+    before, and before that up to `most` in all while they state no fact themselves (the
+    background a fact that says "this" refers to).  After: the next sentence when it
+    states no fact itself (a speaker's reply goes on: "He replied that ... . Four sites
+    have been identified ...")."""
     _, rows = run_named(store, "passages")
     by_source: dict[str, list[tuple[int, int, str]]] = {}
     starts: dict[str, tuple[str, int]] = {}
@@ -582,9 +585,18 @@ def sentences_before(store, most: int = 3) -> dict[str, str]:
             stated.add((r["source"], a))
     for spans in by_source.values():
         spans.sort()
-    out = {}
+    out, after = {}, {}
+    ends: dict[str, int] = {}
+    for r in rows:
+        if r.get("fact") and r["fact"] in starts and starts[r["fact"]][1] == int(r["start"]):
+            ends[r["fact"]] = max(ends.get(r["fact"], 0), int(r["end"]))
     for fact, (source, a) in starts.items():
         spans = by_source[source]
+        j = bisect.bisect_left(spans, (ends.get(fact, a), -1, ""))
+        while j < len(spans) and spans[j][0] < ends.get(fact, a):
+            j += 1
+        if j < len(spans) and (source, spans[j][0]) not in stated:
+            after[fact] = " ".join(spans[j][2].split())
         i = bisect.bisect_left(spans, (a, -1, "")) - 1
         taken: list[str] = []
         while i >= 0 and len(taken) < most:
@@ -599,7 +611,7 @@ def sentences_before(store, most: int = 3) -> dict[str, str]:
                 break
         if taken:
             out[fact] = " ".join(" ".join(t.split()) for t in reversed(taken))
-    return out
+    return out, after
 
 
 def _names_as_written(store, thing: str) -> list[str]:
@@ -620,12 +632,20 @@ def _names_as_written(store, thing: str) -> list[str]:
     return out
 
 
-def search(store, thing: str, kinds=tuple(_KIND_PLURAL), only: set[str] | None = None
-           ) -> tuple[list[dict[str, str]], str, str]:
+def _proper_stems(question: str) -> set[str]:
+    """Stems of the words a question capitalises past its first word: names of things
+    ("Chatterbooks", "Section 106"), which a near match must keep."""
+    words = re.findall(r"[\w'\u2019-]+", unicodedata.normalize("NFKC", question))
+    return {stem(fold(w).split()[0]) for w in words[1:] if w[:1].isupper() and fold(w).split()}
+
+
+def search(store, thing: str, kinds=tuple(_KIND_PLURAL), only: set[str] | None = None, *, question: str = "",
+           near: bool = True) -> tuple[list[dict[str, str]], str, str]:
     """Facts of the given kinds that name `thing` in any of their texts, matched by word
     stems; returns the rows (each with `matched_in`), a note when only a near match was
     found, and what was searched (for saying so when nothing is found).  `only` keeps
-    the facts whose `by` (owner, speaker) is one of those IRIs."""
+    the facts whose `by` (owner, speaker) is one of those IRIs.  A near match (every
+    word but one) is tried when `near`, never dropping a word the question capitalises."""
     words = content_words(thing) or content_words(thing, generic=False)
     if not words:
         raise QuestionError(f"say which thing you mean: {thing!r} has no words to look for")
@@ -638,34 +658,44 @@ def search(store, thing: str, kinds=tuple(_KIND_PLURAL), only: set[str] | None =
             found.append(dict(r, matched_in=where))
     note = ""
     before: dict[str, str] = {}
+    after: dict[str, str] = {}
 
     def match(r: dict[str, str], ws: list[str]) -> dict[str, str] | None:
         where = _where_found(r, ws)
         if where:
             return dict(r, matched_in=where)
+        own = " ".join((r.get("text", ""), r.get("item_title", ""), r.get("evidence", "")))
         prev = before.get(r["fact"], "")
-        if prev and mentions_all(" ".join((r.get("text", ""), r.get("item_title", ""), r.get("evidence", ""),
-                                           prev)), ws):
+        if prev and mentions_all(own + " " + prev, ws):
             return dict(r, matched_in="sentence before", sentence_before=prev)
+        # what a speaker said runs on into the next sentence; so does a fact whose
+        # sentence was cut (at a PDF line end)
+        nxt = after.get(r["fact"], "")
+        if nxt and (r["kind"] == "statement" or not re.search(r"[.!?)\]]\W*$", r.get("evidence", ""))) \
+                and mentions_all(own + " " + nxt, ws):
+            return dict(r, matched_in="sentence after", sentence_after=nxt)
         return None
 
     if not found and allrows:
         # minutes name a thing once and refer back to it ("Stephen Taylor asked for a copy
         # of this"; "MF said there is a standard" after "AN asked whether Epic and Cerner
         # ..."): the sentences before a fact are among its texts
-        before = sentences_before(store)
+        before, after = sentences_around(store)
         found = [m for m in (match(r, words) for r in allrows) if m]
-        searched += "; and the sentences before each"
+        searched += "; and the sentences around each"
     if not found and allrows:
         # "that Sheila Freeman continue" is "that Sheila continue" in the minutes' words: a
         # person's full name in the question may be written as a first name or initials
         for variant in _names_as_written(store, thing):
             vw = content_words(variant) or content_words(variant, generic=False)
             found += [m for m in (match(r, vw) for r in allrows) if m and m not in found]
-    if not found and len(words) >= 3:
+    if not found and near and len(words) >= 3:
         # the question's verb ("provide the codes") is often not the minutes' verb: the
         # closest facts hold every word but one
+        names = _proper_stems(question)
         for drop in words:
+            if drop in names:
+                continue
             rest = [w for w in words if w != drop]
             near = [m for m in (match(r, rest) for r in allrows) if m]
             if near:
@@ -674,7 +704,7 @@ def search(store, thing: str, kinds=tuple(_KIND_PLURAL), only: set[str] | None =
                         f"'{drop}':") if not note else note
         if note and len({r['fact'] for r in found}) > 12:
             found, note = [], ""
-    order = {"text": 0, "owner's name": 1, "item title": 2, "evidence": 3, "sentence before": 4}
+    order = {"text": 0, "owner's name": 1, "item title": 2, "evidence": 3, "sentence before": 4, "sentence after": 5}
     found.sort(key=lambda r: order.get(r["matched_in"], 3))
     return found, note, searched
 
@@ -687,6 +717,8 @@ def _found_in(r: dict[str, str]) -> str:
         return f" [under the item: {r['item_title']}]"
     if r.get("matched_in") == "sentence before" and r.get("sentence_before"):
         return f" [after: \"{r['sentence_before']}\"]"
+    if r.get("matched_in") == "sentence after" and r.get("sentence_after"):
+        return f" [it goes on: \"{r['sentence_after']}\"]"
     if r.get("matched_in", "text") != "text":
         return f" [found in its {r['matched_in']}]"
     return ""
@@ -715,42 +747,46 @@ def _say_fact(r: dict[str, str]) -> str:
                        "thing": r.get("text", "")}) + _under(r)
 
 
-_FACT_COLUMNS = ["kind", "text", "by_name", "relation", "item_title", "matched_in", "sentence_before", "by", "fact",
-                 "meeting", "meeting_label", "evidence"]
+_FACT_COLUMNS = ["kind", "text", "by_name", "relation", "item_title", "matched_in", "sentence_before", "sentence_after",
+                 "by", "fact", "meeting", "meeting_label", "evidence"]
 
 
 _OWNS_COLUMNS = ["thing", "relation", "owner", "owner_name", "kind", "item_title", "matched_in", "sentence_before",
-                 "fact", "meeting", "meeting_label", "evidence"]
+                 "sentence_after", "fact", "meeting", "meeting_label", "evidence"]
 
 
 def who_owns(store, q: str, g: dict) -> Answer:
     """Who owns a thing: actions, responsibilities, reports and presented items that name it
     in their text, their item's title or the sentence around them."""
     thing = _clean_thing(g["x"])
-    rows, note, searched = search(store, thing, _OWNING)
     verb, _, rest = thing.partition(" ")
-    rest = re.sub(r"^(?:up|at|into|in|with|to|on|about|for|out|back|over|through|after|off)\s+", "", rest)
-    if not rows and g.get("verb_first") and content_words(rest):
+    rest = _clean_thing(re.sub(r"^(?:up|at|into|in|with|to|on|about|for|out|back|over|through|after|off)\s+", "",
+                               rest))
+    tries = [(thing, "")]
+    if g.get("verb_first") and content_words(rest):
         # "who is buying the hedging?": the minutes may say "purchase"; the verb is the
-        # question's, the thing is what follows it
-        rows, note, searched = search(store, _clean_thing(rest), _OWNING)
+        # question's, the thing is what follows it (tried after the whole question)
+        tries.append((rest, f"Read without the question's verb {verb!r} (the minutes may use another). "))
+    searched = ""
+    for what, why in tries:
+        near = not (why == "" and len(tries) > 1)  # the verb-less try is the near one
+        rows, note, looked = search(store, what, _OWNING, question=q, near=near)
+        searched = searched or looked
+        rows = _dedupe(_dedupe(rows, ("fact", "by")), ("text", "by", "meeting", "evidence"))
         if rows:
-            note = (f"Read without the question's verb {verb!r} (the minutes may use another). "
-                    + (note or f"These name {_clean_thing(rest)!r}:"))
-        thing = _clean_thing(rest)
-    rows = _dedupe(_dedupe(rows, ("fact", "by")), ("text", "by", "meeting", "evidence"))
-    if not rows:
+            for r in rows:  # the columns of the who-owns query, which scripts read
+                r.update(thing=r.get("text", ""), owner=r.get("by", ""),
+                         owner_name=r.get("by_name") or "(no owner recorded)")
+            return Answer(q, _OWNS_COLUMNS, rows, _say_fact,
+                          note=(why + (note or f"These name {what!r}:")) if why else note)
         # nobody owns it, but the minutes may still speak of it
-        other, note2, _ = search(store, thing, ("decision", "statement", "judgement"))
+        other, note2, _ = search(store, what, ("decision", "statement", "judgement"), question=q, near=near)
         if other:
             return Answer(q, _FACT_COLUMNS, _dedupe(other, ("fact", "by")), _say_fact,
-                          note=f"No action or responsibility for {thing!r} names an owner; "
+                          note=why + f"No action or responsibility for {what!r} names an owner; "
                                + (note2.replace("these hold", "these decisions and statements hold")
                                   if note2 else "these decisions and statements mention it:"))
-    for r in rows:  # the columns of the who-owns query, which scripts read
-        r.update(thing=r.get("text", ""), owner=r.get("by", ""), owner_name=r.get("by_name") or "(no owner recorded)")
-    return Answer(q, _OWNS_COLUMNS, rows, _say_fact, note=note,
-                  empty=f"Nothing in the graph mentions {thing!r}: {searched}.")
+    return Answer(q, _OWNS_COLUMNS, [], _say_fact, empty=f"Nothing in the graph mentions {thing!r}: {searched}.")
 
 
 def who_presented(store, q: str, g: dict) -> Answer:
@@ -804,7 +840,7 @@ def decided(store, q: str, g: dict) -> Answer:
         chosen = {m.iri for m in ms}
     searched = ""
     if thing and content_words(thing):
-        found, note, searched = search(store, thing, ("decision",))
+        found, note, searched = search(store, thing, ("decision",), question=q)
         rows = [dict(r, decision=r["fact"]) for r in found if r.get("meeting") in chosen]
     else:
         _, rows = run_named(store, "decisions")
@@ -956,21 +992,22 @@ def who_said(store, q: str, g: dict) -> Answer:
         empty = f"The graph records nothing said by {' or '.join(e.name for e in found)}."
     if thing and content_words(thing):
         keep = {r["fact"] for r in rows}
-        found, _, searched = search(store, thing, ("statement",), only=iris if who else None)
+        found, _, searched = search(store, thing, ("statement",), only=iris if who else None, question=q)
         rows = [r for r in found if r["fact"] in keep]
         empty = (f"No statement{' by ' + ' or '.join(e.name for e in found_people) if who else ''} "
                  f"mentions {thing!r}: {searched}.")
     if not rows and thing and content_words(thing) and not who:
         # nobody is recorded saying it, but an action or decision may name it
-        other, _, _ = search(store, thing, ("action", "decision", "responsibility", "report", "judgement"))
+        other, _, _ = search(store, thing, ("action", "decision", "responsibility", "report", "judgement"),
+                             question=q)
         if other:
             return Answer(q, _FACT_COLUMNS, _dedupe(other, ("text", "by", "meeting")), _say_fact,
                           note=f"No statement mentions {thing!r}; these actions and decisions do:")
     rows = _dedupe(_labelled(store, rows), ("by", "text", "meeting"))
     for r in rows:
         r.setdefault("verb", r.get("relation", "said"))
-    return Answer(q, ["by_name", "verb", "text", "item_title", "matched_in", "sentence_before", "by", "meeting",
-                      "meeting_label", "evidence"], rows,
+    return Answer(q, ["by_name", "verb", "text", "item_title", "matched_in", "sentence_before", "sentence_after", "by",
+                      "meeting", "meeting_label", "evidence"], rows,
                   lambda r: f"{r.get('by_name', '(speaker not recorded)')} {r.get('verb') or 'said'}: {r['text']}"
                   + _found_in(r),
                   empty=empty)
@@ -1222,6 +1259,13 @@ def vote(store, q: str, g: dict) -> Answer:
                 break
         rows = hit
     rows = _dedupe(_labelled(store, rows), ("text", "meeting", "proposer", "seconder"))
+    if not rows and thing and content_words(thing) and not re.search(r"second", fold(q)):
+        # a proposal that was not carried is no decision; the minutes still record who made it
+        said, _, _ = search(store, thing, ("statement",), question=q)
+        said = [r for r in said if re.match(r"(?:propos|move|suggest)", fold(r.get("relation") or ""))]
+        if said:
+            return Answer(q, _FACT_COLUMNS, _dedupe(said, ("fact",)), _say_fact,
+                          note=f"No decision records a vote about {thing!r}; these proposals do:")
     return Answer(q, columns, rows, lambda r: f"{r['text'].lstrip(':;,. ')}: {_vote_words(r)}" + _found_in(r),
                   empty=f"The graph records no proposal or vote{empty_what}"
                   + (f" about {thing!r}" if thing else "") + ".")
@@ -1232,7 +1276,7 @@ def list_actions(store, q: str, g: dict) -> Answer:
     rows = [r for r in fact_texts(store) if r["kind"] == "action"]
     thing = _clean_thing(g.get("x") or "")
     if thing and content_words(thing):
-        rows, _, _ = search(store, thing, ("action",))
+        rows, _, _ = search(store, thing, ("action",), question=q)
     rows = _dedupe(rows, ("text", "by", "meeting"))
     return Answer(q, _FACT_COLUMNS, rows, _say_fact, empty="The graph records no actions"
                   + (f" about {thing!r}" if thing else "") + (f" {g['scope'].said}" if g.get("scope") else "") + ".")
