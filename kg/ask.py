@@ -724,11 +724,29 @@ def _found_in(r: dict[str, str]) -> str:
     return ""
 
 
+# a pronoun among a fact's first words stands for what the sentence before named
+_REFERS_BACK = re.compile(r"^\W*(?:[\w'\u2019-]+\W+){0,4}?(?:this|these|those|it)\b", re.I)
+
+
+def _refer_back(store, rows: list[dict[str, str]], text: str = "text") -> list[dict[str, str]]:
+    """Give each listed fact that says only "this" or "it" the sentences before it, which
+    say what "this" is ("This was agreed in principle" after "It was proposed that we
+    sponsor QGIS")."""
+    if any(_REFERS_BACK.search(r.get(text) or "") for r in rows):
+        before, _ = sentences_around(store)
+        for r in rows:
+            if not r.get("matched_in") and _REFERS_BACK.search(r.get(text) or "") and before.get(r.get("fact", "")):
+                r["sentence_before"] = before[r["fact"]]
+    return rows
+
+
 def _under(r: dict[str, str]) -> str:
     """The agenda item a listed fact was taken under, when its own text does not say what
     it is about ("The Board were in agreement and the policy was adopted.")."""
     if r.get("matched_in"):
         return _found_in(r)
+    if r.get("sentence_before"):
+        return f" [after: \"{r['sentence_before']}\"]"
     title = " ".join((r.get("item_title") or "").split())
     words = content_words(title, generic=False)
     if not words or mentions_all(r.get("text", ""), words):
@@ -803,7 +821,8 @@ def who_presented(store, q: str, g: dict) -> Answer:
 def accountable(store, q: str, g: dict) -> Answer:
     name = g["p"].strip()
     found = find_entities(store, name)
-    columns = ["entity_name", "relation", "thing", "item_title", "meeting", "meeting_label", "evidence"]
+    columns = ["entity_name", "relation", "thing", "item_title", "sentence_before", "meeting", "meeting_label",
+               "evidence"]
     if not found:
         return Answer(q, columns, [], empty=f"No person or organisation in the graph is called {name!r}.")
     _, rows = run_named(store, "accountabilities")
@@ -814,7 +833,8 @@ def accountable(store, q: str, g: dict) -> Answer:
         found = [e for e in found if e.iri in inside] or found
     iris = {e.iri for e in found}
     rows = [r for r in rows if r.get("entity") in iris]
-    rows = _dedupe(_labelled(store, rows), ("entity_name", "relation", "thing", "evidence"))
+    rows = _refer_back(store, _dedupe(_labelled(store, rows), ("entity_name", "relation", "thing", "evidence")),
+                       text="thing")
     names = " or ".join(e.name for e in found)
     note = f"{name!r} matches {len(found)}: {', '.join(e.name for e in found)}." if len(found) > 1 else ""
 
@@ -848,6 +868,8 @@ def decided(store, q: str, g: dict) -> Answer:
         titles = {r["fact"]: r.get("item_title", "") for r in fact_texts(store) if r["kind"] == "decision"}
         for r in rows:
             r["item_title"] = titles.get(r["decision"], "")
+            r["fact"] = r["decision"]
+        rows = _refer_back(store, rows)
     for r in rows:
         r["meeting_label"] = meeting_label(info, r["meeting"])
         r["date"] = info[r["meeting"]].date if r["meeting"] in info else ""
@@ -856,7 +878,7 @@ def decided(store, q: str, g: dict) -> Answer:
     about = f" about {thing!r}" if thing else ""
     by = f" by {body!r}" if body else ""
     rows = _dedupe(_dedupe(rows, ("decision",)), ("text", "meeting"))
-    return Answer(q, columns + ["item_title", "matched_in"], rows,
+    return Answer(q, columns + ["item_title", "matched_in", "sentence_before"], rows,
                   lambda r: f"Decided{when(r)}: {r.get('text', '').lstrip(':;,. ')}" + _under(r),
                   empty=f"No decision{by}{about} is in the graph" + (f": {searched}." if searched else "."))
 
@@ -1168,11 +1190,12 @@ def _one_meeting_or_ask(store, g: dict, what: str) -> tuple[set[str] | None, str
 
 def what_happened(store, q: str, g: dict) -> Answer:
     """What a meeting decided, who took which actions and who declared what."""
-    columns = ["kind", "text", "by_name", "item_title", "meeting", "meeting_label", "evidence"]
+    columns = ["kind", "text", "by_name", "item_title", "sentence_before", "meeting", "meeting_label", "evidence"]
     scope, ask_which = _one_meeting_or_ask(store, g, "what happened")
     if scope is None:
         return Answer(q, columns, [], empty=ask_which)
-    rows = [r for r in fact_texts(store) if r.get("meeting") in scope and r["kind"] in ("decision", "action")]
+    rows = _refer_back(store, [r for r in fact_texts(store) if r.get("meeting") in scope
+                               and r["kind"] in ("decision", "action")])
     _, decl = run_named(store, "declarations")
     rows += [dict(kind="declaration", text=r.get("interest", ""), by_name=r.get("name", ""), meeting=r["meeting"],
                   evidence=r.get("evidence", "")) for r in decl if r["meeting"] in scope]
@@ -1274,6 +1297,8 @@ def vote(store, q: str, g: dict) -> Answer:
 def list_actions(store, q: str, g: dict) -> Answer:
     """Every action (in the meetings the question names), with owner and meeting."""
     rows = [r for r in fact_texts(store) if r["kind"] == "action"]
+    scope = _scope_ids(store, g)
+    rows = _refer_back(store, [r for r in rows if scope is None or r.get("meeting") in scope])
     thing = _clean_thing(g.get("x") or "")
     if thing and content_words(thing):
         rows, _, _ = search(store, thing, ("action",), question=q)
