@@ -804,7 +804,9 @@ def who_owns(store, q: str, g: dict) -> Answer:
                           note=why + f"No action or responsibility for {what!r} names an owner; "
                                + (note2.replace("these hold", "these decisions and statements hold")
                                   if note2 else "these decisions and statements mention it:"))
-    return Answer(q, _OWNS_COLUMNS, [], _say_fact, empty=f"Nothing in the graph mentions {thing!r}: {searched}.")
+    also = f" (nor {tries[-1][0]!r}, read without the question's verb)" if len(tries) > 1 else ""
+    return Answer(q, _OWNS_COLUMNS, [], _say_fact,
+                  empty=f"Nothing in the graph mentions {thing!r}{also}: {searched}.")
 
 
 def who_presented(store, q: str, g: dict) -> Answer:
