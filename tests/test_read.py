@@ -361,12 +361,36 @@ def test_pdf_running_header_and_footer_removed(tmp_path):
         for n, topic in enumerate(topics, 1)
     ]
     doc = read_document(write(tmp_path, "m.pdf", make_pdf(pages)))
-    assert "Harbour Board - Minutes" not in doc.text
+    # the letterhead stays once, where it heads the first page; never inside the text
+    assert doc.text.count("Harbour Board - Minutes") == 1
+    assert doc.text.startswith("Harbour Board - Minutes\n1. Apologies")
     assert "Page " not in doc.text
-    assert doc.text.split("\n\n") == [f"{n}. {topic}\nThe Board discussed {topic.lower()}."
+    assert doc.text.split("\n\n") == [("Harbour Board - Minutes\n" if n == 1 else "")
+                                      + f"{n}. {topic}\nThe Board discussed {topic.lower()}."
                                       for n, topic in enumerate(topics, 1)]
     assert [doc.text[s:].split("\n")[0] for s in doc.meta["page_starts"]] == [
-        f"{n}. {topic}" for n, topic in enumerate(topics, 1)]
+        "Harbour Board - Minutes"] + [f"{n}. {topic}" for n, topic in enumerate(topics, 1)][1:]
+
+
+# (pages, expected): running lines go from inside the text and come back once, the head
+# at the top of the first page and the foot at the foot of the last; page marks do not
+_FURNITURE = [
+    ("Oakham Harbour Trust\n1. Apologies\nNone.\nRegistered charity 1234 regulated by the OSCR\f"
+     "Oakham Harbour Trust\n2. Finance\nNoted.\nRegistered charity 1234 regulated by the OSCR\f"
+     "Oakham Harbour Trust\n3. Close\nEnded.\nRegistered charity 1234 regulated by the OSCR",
+     "Oakham Harbour Trust\n1. Apologies\nNone.\n\n2. Finance\nNoted.\n\n3. Close\nEnded.\n\n"
+     "Registered charity 1234 regulated by the OSCR"),
+    ("Minutes of Brackley Residents Forum\n1. Welcome\nPage 1 of 3\f"
+     "Minutes of Brackley Residents Forum\n2. Parking\nPage 2 of 3\f"
+     "Minutes of Brackley Residents Forum\n3. Close\nPage 3 of 3",
+     "Minutes of Brackley Residents Forum\n1. Welcome\n\n2. Parking\n\n3. Close"),
+]
+
+
+@pytest.mark.parametrize("raw,expected", _FURNITURE)
+def test_running_lines_kept_once_where_first_met(raw, expected):
+    from kg.read.text import clean_page_furniture
+    assert clean_page_furniture(raw) == expected
 
 
 def test_running_lines_need_three_pages_and_sixty_percent():
@@ -476,6 +500,22 @@ def test_docx_merged_cells_listed_once(tmp_path):
     t.cell(1, 0).text, t.cell(1, 1).text, t.cell(1, 2).text = "Order signs", "Clerk", "June"
     d.save(tmp_path / "m.docx")
     assert read_document(tmp_path / "m.docx").text == "Actions arising\nOrder signs | Clerk | June"
+
+
+def test_docx_letterhead_and_footer_read_once(tmp_path):
+    """A Word header and footer print on every page; they are read once, the header first and
+    the footer last, since they may be the only place the body is named."""
+    import docx
+
+    d = docx.Document()
+    d.sections[0].header.paragraphs[0].text = "Oakham Harbour Trust"
+    d.sections[0].footer.paragraphs[0].text = "Registered charity 1234 regulated by the OSCR"
+    d.sections[0].footer.add_paragraph("Page 1")
+    d.add_paragraph("1. Apologies")
+    d.add_paragraph("None received.")
+    d.save(tmp_path / "t.docx")
+    assert read_document(tmp_path / "t.docx").text == (
+        "Oakham Harbour Trust\n\n1. Apologies\nNone received.\n\nRegistered charity 1234 regulated by the OSCR")
 
 
 def test_corrupt_docx(tmp_path):
