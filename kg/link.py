@@ -492,8 +492,11 @@ def stored_inputs(store, body_iri: str, leave_out=frozenset()) -> LinkInputs:
     `leave_out` (an old version being replaced, or documents whose inputs are at hand).
     Each graph is copied into a small in-memory store and read by the same named queries,
     so the cost follows the body's documents, not the whole store."""
+    return _read_graphs(store, body_iri, [g for g in body_graphs(store, body_iri) if g not in leave_out])
+
+
+def _read_graphs(store, body_iri: str, graphs: list[str]) -> LinkInputs:
     import pyoxigraph as ox
-    graphs = [g for g in body_graphs(store, body_iri) if g not in leave_out]
     parts = []
     for k in range(0, len(graphs), STORED_CHUNK):
         mem = _memory_store(store.base)

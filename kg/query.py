@@ -18,6 +18,10 @@ _PARAM = re.compile(r"^#@param\s+(\w[\w-]*)\s+\?(\w+)(\s+required)?\s*$", re.M)
 # `#@index KEY ?VAR KIND`: the text index (kg.textindex) narrows ?VAR to the subjects whose
 # text of KIND (thing | name) contains the value of -p KEY; the query's own filter decides
 _INDEX = re.compile(r"^#@index\s+(\w[\w-]*)\s+\?(\w+)\s+(thing|name)\s*$", re.M)
+# `#@scope ?VAR`: ?VAR holds each row's meeting, so --body, --since and --until can keep the
+# rows of one body's meetings in a date range (see `scoped`)
+_SCOPE = re.compile(r"^#@scope\s+\?(\w+)\s*$", re.M)
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True)
@@ -28,6 +32,7 @@ class NamedQuery:
     params: dict[str, str] = field(default_factory=dict)  # -p key -> SPARQL variable
     required: frozenset[str] = frozenset()
     indexed: tuple[tuple[str, str, str], ...] = ()  # (-p key, variable, kind) narrowed by the text index
+    scope: str | None = None  # the variable holding each row's meeting (#@scope)
 
 
 def _parse(name: str, text: str) -> NamedQuery:
@@ -41,8 +46,9 @@ def _parse(name: str, text: str) -> NamedQuery:
         if not line.startswith("#") or line.startswith("#@"):
             break
         desc_lines.append(line.lstrip("# ").rstrip())
+    scope = _SCOPE.search(text)
     return NamedQuery(name, text, " ".join(desc_lines), params, frozenset(required),
-                      tuple(_INDEX.findall(text)))
+                      tuple(_INDEX.findall(text)), scope.group(1) if scope else None)
 
 
 @lru_cache(maxsize=None)
@@ -196,10 +202,13 @@ def check_text(text: str, *, allow_service: bool = False) -> None:
 
 def run(store: GraphStore, query: NamedQuery, params: dict[str, str] | None = None, *,
         timeout: float | None = None, allow_service: bool = False, limit: int | None = None,
-        offset: int = 0) -> tuple[list[str], list[dict[str, str]]]:
+        offset: int = 0, body: str | None = None, since: str | None = None,
+        until: str | None = None) -> tuple[list[str], list[dict[str, str]]]:
     """Run a query; returns (column names, rows of plain strings, unbound left out).
 
-    `limit` and `offset` page the rows (in the query's own order).
+    `limit` and `offset` page the rows (in the query's own order).  `body`, `since` and
+    `until` (YYYY-MM-DD, both days included) keep the rows of the meetings of that body
+    and in that range, for a query that names its meeting variable (`#@scope`).
 
     With `timeout`, a local store is queried in a child process that is stopped when the
     time is up (Oxigraph cannot cancel a running query from Python); a SPARQL endpoint is
@@ -212,7 +221,9 @@ def run(store: GraphStore, query: NamedQuery, params: dict[str, str] | None = No
     try:
         if timeout is not None and getattr(store, "path", None) is None and hasattr(store, "timeout"):
             store.timeout = timeout  # an endpoint: the time it has to answer
-        text = paged(narrowed(store, query, params or {}), limit, offset)
+        text, scope_bindings = scoped(store, query, narrowed(store, query, params or {}), body, since, until)
+        bindings.update(scope_bindings)
+        text = paged(text, limit, offset)
         if timeout is None or getattr(store, "path", None) is None:
             return store.select(text, bindings)
         return _run_with_timeout(store, text, bindings, timeout)
@@ -260,6 +271,53 @@ def narrowed(store, query: NamedQuery, params: dict[str, str]) -> str:
         at = where_brace(text)
         text = text[:at] + f" VALUES ?{var} {{ {values} }}\n" + text[at:]
     return text
+
+
+def scoped(store, query: NamedQuery, text: str, body: str | None, since: str | None,
+           until: str | None) -> tuple[str, dict[str, str]]:
+    """The query text restricted to the meetings of `body` held between `since` and `until`,
+    and the bindings that go with it.
+
+    The patterns open the query's WHERE group, so the store starts from the body's meetings
+    rather than filtering every row.  The body is matched by name as `govkg actions --body`
+    matches it (or by its IRI); its IRIs are written by pyoxigraph, and the dates are bound
+    by the engine as literals: no user text enters the query."""
+    if body is None and since is None and until is None:
+        return text, {}
+    if query.scope is None:
+        raise QueryError(f"query {query.name!r} has no meeting to filter by, so it takes no "
+                         "--body, --since or --until; use them with a listing such as meetings or actions")
+    for flag, value in (("--since", since), ("--until", until)):
+        if value is not None and not _ISO_DATE.fullmatch(value):
+            raise QueryError(f"{flag} {value!r}: give a date as YYYY-MM-DD")
+    import pyoxigraph as ox
+    from kg.store import where_brace
+    var = query.scope
+    parts, bindings = [], {}
+    if body is not None:
+        values = " ".join(str(ox.NamedNode(iri)) for iri in bodies_named(store, body))
+        parts.append(f"VALUES ?scope_body {{ {values} }} ?{var} <https://w3id.org/govkg/ontology#body> ?scope_body .")
+    if since is not None or until is not None:
+        parts.append(f"?{var} <http://purl.org/dc/terms/date> ?scope_date . "
+                     "BIND(SUBSTR(STR(?scope_date), 1, 10) AS ?scope_day)")
+    if since is not None:
+        parts.append("FILTER(?scope_day >= ?scope_since)")
+        bindings["scope_since"] = since
+    if until is not None:
+        parts.append("FILTER(?scope_day <= ?scope_until)")
+        bindings["scope_until"] = until
+    at = where_brace(text)
+    return text[:at] + "\n  " + "\n  ".join(parts) + "\n" + text[at:], bindings
+
+
+def bodies_named(store, name: str) -> list[str]:
+    """The IRIs of the bodies of stored meetings whose name fits `name` (as the action
+    tracker's --body matches it), or whose IRI is `name`."""
+    from kg.followups import _name_fits
+    rows = store.select("PREFIX gov: <https://w3id.org/govkg/ontology#> PREFIX foaf: <http://xmlns.com/foaf/0.1/> "
+                        "SELECT DISTINCT ?b ?name WHERE { ?m a gov:Meeting ; gov:body ?b . "
+                        "OPTIONAL { ?b foaf:name ?name } }")[1]
+    return sorted({r["b"] for r in rows if r["b"] == name or _name_fits(name, [r.get("name", "")])})
 
 
 def run_update(store: GraphStore, query: NamedQuery, *, allow_service: bool = False) -> None:
