@@ -390,6 +390,14 @@ def query(file, expr, name, params, list_queries, allow_update, allow_service, t
         _echo(f"update applied to {endpoint or _store_path(store)}")
         return
     st = _open_read(store, endpoint)
+    if fmt != "table" and timeout is None:
+        # rows are printed as the engine hands them out, never all held at once
+        from kg.output import render_lines
+        columns, rows = q.stream(st, nq, bindings, allow_service=allow_service, limit=limit, offset=offset,
+                                 body=body, since=since, until=until)
+        for line in render_lines(columns, rows, fmt):
+            _echo(line)
+        return
     columns, rows = q.run(st, nq, bindings, timeout=timeout, allow_service=allow_service, limit=limit, offset=offset,
                           body=body, since=since, until=until)
     _print_rows(columns, rows, fmt, st)

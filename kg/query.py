@@ -7,6 +7,7 @@ the engine binds.  Values are never formatted into the query text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -214,21 +215,43 @@ def run(store: GraphStore, query: NamedQuery, params: dict[str, str] | None = No
     time is up (Oxigraph cannot cancel a running query from Python); a SPARQL endpoint is
     given that long to answer.  SERVICE calls are refused unless `allow_service`.
     """
-    if is_update(query.text):
-        raise QueryError("this is a SPARQL update; govkg query only reads unless you pass --allow-update")
-    check_text(query.text, allow_service=allow_service)
-    bindings = bind(query, params or {})
     try:
+        text, bindings = _prepared(store, query, params, allow_service, limit, offset, body, since, until)
         if timeout is not None and getattr(store, "path", None) is None and hasattr(store, "timeout"):
             store.timeout = timeout  # an endpoint: the time it has to answer
-        text, scope_bindings = scoped(store, query, narrowed(store, query, params or {}), body, since, until)
-        bindings.update(scope_bindings)
-        text = paged(text, limit, offset)
         if timeout is None or getattr(store, "path", None) is None:
             return store.select(text, bindings)
         return _run_with_timeout(store, text, bindings, timeout)
     except QueryError as e:
         raise QueryError(explain_syntax_error(query.text, str(e))) from None
+
+
+def stream(store: GraphStore, query: NamedQuery, params: dict[str, str] | None = None, *,
+           allow_service: bool = False, limit: int | None = None, offset: int = 0, body: str | None = None,
+           since: str | None = None, until: str | None = None) -> tuple[list[str], Iterator[dict[str, str]]]:
+    """`run` without a timeout, the rows handed out as the local store's engine gives them
+    (not held in a list); an endpoint's rows come as one answer."""
+    try:
+        text, bindings = _prepared(store, query, params, allow_service, limit, offset, body, since, until)
+        if not hasattr(store, "iter_select"):
+            columns, rows = store.select(text, bindings)
+            return columns, iter(rows)
+        return store.iter_select(text, bindings)
+    except QueryError as e:
+        raise QueryError(explain_syntax_error(query.text, str(e))) from None
+
+
+def _prepared(store, query: NamedQuery, params, allow_service, limit, offset, body, since, until
+              ) -> tuple[str, dict[str, str]]:
+    """The text to run and its engine bindings: checked, narrowed by the text index and
+    the scope, paged."""
+    if is_update(query.text):
+        raise QueryError("this is a SPARQL update; govkg query only reads unless you pass --allow-update")
+    check_text(query.text, allow_service=allow_service)
+    bindings = bind(query, params or {})
+    text, scope_bindings = scoped(store, query, narrowed(store, query, params or {}), body, since, until)
+    bindings.update(scope_bindings)
+    return paged(text, limit, offset), bindings
 
 
 _ENDS_PAGED = re.compile(r"\b(?:LIMIT|OFFSET)\s+\d+\s*$", re.I)
