@@ -40,6 +40,9 @@ def council(*minutes: str, present: str = "Present: Cllrs Marsh, Pellow, Quint &
      ["3101.", "3102.", "3103."]),
     # a number that does not rise in sequence is an amount, not a minute
     (COUNCIL + "Present: Cllr Marsh.\n\n2024. Was a good year.\n\n1500. Spent on the hall.\n", []),
+    # text kept for a web page loses the space after the number, now and then the stop too
+    (COUNCIL + "Present: Cllr Marsh.\n\n3101.Police Report:  Attached.\n\n3102Apologies for absence:  Cllr Quint."
+     "\n\n3103.Declarations of interest:  None.\n", ["3101.", "3102", "3103."]),
 ])
 def test_running_minute_numbers_open_items(raw, numbers):
     secs = segment(Document("t.txt", raw, "txt", "0"))
