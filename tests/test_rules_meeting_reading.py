@@ -90,6 +90,39 @@ def test_an_item_about_apologies_is_not_a_list(raw):
     ("---\ntitle: Winter Imaging SIG meeting\n---\n  ## Agenda\n  1. Protocols\n  2. AOB\n\n  ## Minutes\n\n"
      "  ## Key Discussion Points\n\n  ### 1. Protocols for hips\n  - Leeds to share theirs\n  ### No AOB\n",
      ["Protocols", "AOB", "Protocols for hips", "No AOB"]),
+    # the first heading of a council's page is its title, not an item
+    ("# Elmhill Community Council / Cyngor Cymuned Elmhill\n\n**Minutes of the ordinary meeting held on Monday "
+     "3 March 2025**\n\nPresent: Cllr Ann Lee (Chair), Cllr Tom Bell\n\n## 1. Welcome and apologies\n\nNone.\n\n"
+     "## 2. Finance\n\nNoted.\n",
+     ["Welcome and apologies", "Finance"]),
 ])
 def test_markdown_headings_open_items(raw, titles):
     assert [i.title for i in run(raw).items] == titles
+
+
+# -- the body and the date ------------------------------------------------------------
+
+@pytest.mark.parametrize("raw, body, date", [
+    # a trust's letterhead running on in capitals, then its dated title
+    ("ASHCOMBE MARKET TRUST REGISTERED CHARITY NO 234567\nAPPROVED MINUTES 9 NOVEMBER 2016\n\n"
+     "Present Mr T Vale (TV), Mrs J Orme (JO)\n\n1. Chair\nTV opened the meeting\n",
+     "Ashcombe Market Trust", "2016-11-09"),
+    ("ASHCOMBE MARKET TRUST\nREGISTERED CHARITY NO 234567\nMINUTES 6 MAY 2015 APPROVED & SIGNED 8 JULY 2015\n\n"
+     "Present\nMr T Vale (TV), Mrs J Orme (JO)\n\n1. Chair\nTV opened the meeting\n",
+     "Ashcombe Market Trust", "2015-05-06"),
+    # the meeting's number inside the heading
+    ("Minutes of Meeting (no.212) of Elmhill Community Council held on\n9th October 2024\n19:15-21:00 at\n"
+     "Elmhill Library\n\n1.. Present:- Ruth Kemp (chair), Tom Bell\n",
+     "Elmhill Community Council", "2024-10-09"),
+    # a two-line running head whose second line is the meeting and its venue: the venue is no body
+    ("Kelby Residents’ Association and Estates meeting\nMinutes of the meeting held on 3 March 2024 at 5.30pm\n"
+     "at Estate Management Office\n\nThose present\nKelby Residents’ Association (KRA)\nAnn Lee, Chairman\n",
+     "Kelby Residents’ Association", "2024-03-03"),
+    # a form's "Title of Meeting:" naming a general meeting
+    ("Kelby Libraries IPS\n\nANNUAL GENERAL MEETING MINUTES\n\nTitle of Meeting: Kelby Libraries IPS Ltd. - AGM\n"
+     "Date: 10th September 2015\n\n1. Welcome\n\nThe Chair welcomed the members.\n",
+     "Kelby Libraries IPS Ltd.", "2015-09-10"),
+])
+def test_body_and_date_from_the_heading(raw, body, date):
+    meeting = run(raw).meeting
+    assert (meeting.body, meeting.date) == (body, date)
