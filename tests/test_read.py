@@ -361,13 +361,36 @@ def test_pdf_running_header_and_footer_removed(tmp_path):
         for n, topic in enumerate(topics, 1)
     ]
     doc = read_document(write(tmp_path, "m.pdf", make_pdf(pages)))
-    # the running head stays once, as the first page's heading (it names the body)
-    assert doc.text.count("Harbour Board - Minutes") == 1 and doc.text.startswith("Harbour Board - Minutes\n")
+    # the letterhead stays once, where it heads the first page; never inside the text
+    assert doc.text.count("Harbour Board - Minutes") == 1
+    assert doc.text.startswith("Harbour Board - Minutes\n1. Apologies")
     assert "Page " not in doc.text
-    assert doc.text.removeprefix("Harbour Board - Minutes\n").split("\n\n") == [
-        f"{n}. {topic}\nThe Board discussed {topic.lower()}." for n, topic in enumerate(topics, 1)]
+    assert doc.text.split("\n\n") == [("Harbour Board - Minutes\n" if n == 1 else "")
+                                      + f"{n}. {topic}\nThe Board discussed {topic.lower()}."
+                                      for n, topic in enumerate(topics, 1)]
     assert [doc.text[s:].split("\n")[0] for s in doc.meta["page_starts"]] == [
-        "Harbour Board - Minutes", *(f"{n}. {topic}" for n, topic in enumerate(topics, 1) if n > 1)]
+        "Harbour Board - Minutes"] + [f"{n}. {topic}" for n, topic in enumerate(topics, 1)][1:]
+
+
+# (pages, expected): running lines go from inside the text and come back once, the head
+# at the top of the first page and the foot at the foot of the last; page marks do not
+_FURNITURE = [
+    ("Oakham Harbour Trust\n1. Apologies\nNone.\nRegistered charity 1234 regulated by the OSCR\f"
+     "Oakham Harbour Trust\n2. Finance\nNoted.\nRegistered charity 1234 regulated by the OSCR\f"
+     "Oakham Harbour Trust\n3. Close\nEnded.\nRegistered charity 1234 regulated by the OSCR",
+     "Oakham Harbour Trust\n1. Apologies\nNone.\n\n2. Finance\nNoted.\n\n3. Close\nEnded.\n\n"
+     "Registered charity 1234 regulated by the OSCR"),
+    ("Minutes of Brackley Residents Forum\n1. Welcome\nPage 1 of 3\f"
+     "Minutes of Brackley Residents Forum\n2. Parking\nPage 2 of 3\f"
+     "Minutes of Brackley Residents Forum\n3. Close\nPage 3 of 3",
+     "Minutes of Brackley Residents Forum\n1. Welcome\n\n2. Parking\n\n3. Close"),
+]
+
+
+@pytest.mark.parametrize("raw,expected", _FURNITURE)
+def test_running_lines_kept_once_where_first_met(raw, expected):
+    from kg.read.text import clean_page_furniture
+    assert clean_page_furniture(raw) == expected
 
 
 def test_running_lines_need_three_pages_and_sixty_percent():
@@ -379,8 +402,7 @@ def test_running_lines_need_three_pages_and_sixty_percent():
     five = [f"Header\n{b}\nPage {i} of 5" for i, b in enumerate(body[:3], 1)]
     five += [f"Other\n{b}\nFooter {i}" for i, b in enumerate(body[3:], 4)]
     out = strip_running_lines(five)
-    assert out[0] == "Header\n" + body[0]  # on 3 of 5 pages = 60%; the first page keeps its head
-    assert out[1] == body[1]  # and "Page # of #" goes
+    assert out[0] == body[0]  # header and "Page # of #" on 3 of 5 pages = 60%
     assert out[3] == "Other\n" + body[3] + "\nFooter 4"
     four = [f"Header\n{b}" for b in body[:2]] + [f"Kept\n{b}" for b in body[2:4]]
     assert strip_running_lines(four)[2].startswith("Kept\n")  # 2 of 4 pages < 60%
@@ -480,6 +502,22 @@ def test_docx_merged_cells_listed_once(tmp_path):
     assert read_document(tmp_path / "m.docx").text == "Actions arising\nOrder signs | Clerk | June"
 
 
+def test_docx_letterhead_and_footer_read_once(tmp_path):
+    """A Word header and footer print on every page; they are read once, the header first and
+    the footer last, since they may be the only place the body is named."""
+    import docx
+
+    d = docx.Document()
+    d.sections[0].header.paragraphs[0].text = "Oakham Harbour Trust"
+    d.sections[0].footer.paragraphs[0].text = "Registered charity 1234 regulated by the OSCR"
+    d.sections[0].footer.add_paragraph("Page 1")
+    d.add_paragraph("1. Apologies")
+    d.add_paragraph("None received.")
+    d.save(tmp_path / "t.docx")
+    assert read_document(tmp_path / "t.docx").text == (
+        "Oakham Harbour Trust\n\n1. Apologies\nNone received.\n\nRegistered charity 1234 regulated by the OSCR")
+
+
 def test_corrupt_docx(tmp_path):
     data = (make_docx(tmp_path / "ok.docx")).read_bytes()
     with pytest.raises(InputError) as e:
@@ -554,7 +592,8 @@ def test_iter_sources_accepts_a_single_path(tmp_path):
      "MINUTES OF THE MEETING OF ASH PARISH COUNCIL\nPresent:\nCllr A Moss"),
 ])
 def test_first_page_keeps_its_running_head(pages, first_page):
-    assert strip_running_lines(pages)[0] == first_page
+    from kg.read.text import keep_letterhead
+    assert keep_letterhead(pages, strip_running_lines(pages))[0] == first_page
 
 
 @pytest.mark.parametrize("raw, expected", [

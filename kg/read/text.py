@@ -79,41 +79,60 @@ def strip_running_lines(pages: list[str]) -> list[str]:
 
     Edges are peeled again after a drop, so a paged footer three lines deep goes too.  Two
     pages are enough evidence for a long line (a registered-office footer), not a short one.
-    The first page keeps the head it shares with the others: there it is the heading.
     """
     if len(pages) < 2:
         return pages
-    kept_head: list[str] = []
     for round_ in range(3):
         split = [page.split("\n") for page in pages]
         counts: Counter[str] = Counter()
-        written: dict[str, set[str]] = {}
         for lines in split:
             counts.update({_edge_key(lines[i]) for i in _edge_positions(lines)})
-            for i in _edge_positions(lines):
-                written.setdefault(_edge_key(lines[i]), set()).add(lines[i].strip())
         repeated = {key for key, n in counts.items() if key and n >= REPEAT_SHARE * len(pages) and n >= 2
                     and (len(pages) >= MIN_PAGES or len(key) >= 25)
                     # deeper in, only a line with a number that changes (a dated, paged footer)
                     and (round_ == 0 or "#" in key)}
         if not repeated:
-            break
-        # The running head at the top of the first page is also the document's heading
-        # ("PEVENSEY TOWN TRUST" / "MINUTES 6 MAY 2015"): the body and date are often written
-        # nowhere else.  It stays there, unless it counts pages ("Page | 1").
-        kept_head += [split[0][k] for k in _head_positions(split[0])
-                      if _edge_key(split[0][k]) in repeated and len(written[_edge_key(split[0][k])]) == 1]
+            return pages
         pages = ["\n".join(line for i, line in enumerate(lines)
                            if i not in {k for k in _edge_positions(lines) if _edge_key(lines[k]) in repeated})
                  for lines in split]
-    if kept_head:
-        pages = ["\n".join(kept_head) + "\n" + pages[0], *pages[1:]]
     return pages
 
 
-def _head_positions(lines: list[str]) -> list[int]:
-    """Indices of the first EDGE_LINES non-blank lines of a page (its head, not its foot)."""
-    return [i for i, line in enumerate(lines) if line.strip()][:EDGE_LINES]
+_PAGE_WORD = re.compile(r"\bpage\b|\bp\s?a\s?g\s?e\b", re.I)
+
+
+def keep_letterhead(pages: list[str], stripped: list[str]) -> list[str]:
+    """Stripped pages with the running lines put back once, where a reader meets them first.
+
+    A letterhead or a registered-office footer repeats on every page, so strip_running_lines
+    drops it, and with it the only mention of a body ("Registered in England by the FCA",
+    "PEVENSEY TOWN TRUST").  The lines it dropped from the top of the first page go back at
+    the top of the first page, and those it dropped from the foot of the last page go back
+    at its foot: inside the text they still never cut a sentence.  Page marks stay out.
+    """
+    if len(pages) < 2 or len(stripped) != len(pages):
+        return stripped
+
+    def dropped(page: str, kept: str, top: bool) -> list[str]:
+        rest = set(kept.split("\n"))
+        filled = [line for line in page.split("\n") if line.strip()]
+        body = [i for i, line in enumerate(filled) if line in rest]
+        if not body:
+            return []
+        # the lines the strip took away before the page's first kept line (or after its last)
+        edge = filled[:min(body[0], EDGE_LINES)] if top else filled[max(body[-1] + 1, len(filled) - EDGE_LINES):]
+        return [line for line in edge if line not in rest and re.search(r"[A-Za-z]{2}", line)
+                and not _PAGE_WORD.search(line) and not PAGE_NUMBER.match(line)]
+
+    out = list(stripped)
+    head = dropped(pages[0], stripped[0], top=True)
+    if head:
+        out[0] = "\n".join(head) + "\n" + out[0]
+    foot = [line for line in dropped(pages[-1], stripped[-1], top=False) if line not in head]
+    if foot:
+        out[-1] = out[-1].rstrip("\n") + "\n\n" + "\n".join(foot)
+    return out
 
 
 def strip_page_numbers(pages: list[str]) -> list[str]:
@@ -156,7 +175,8 @@ def clean_page_furniture(text: str) -> str:
     """
     if "\f" in text:
         pages = [p.strip("\n") for p in text.split("\f")]
-        return join_pages([p for p in strip_page_numbers(strip_running_lines(pages)) if p.strip()])[0]
+        return join_pages([p for p in strip_page_numbers(keep_letterhead(pages, strip_running_lines(pages)))
+                           if p.strip()])[0]
     lines = text.split("\n")
     lone = [i for i, line in enumerate(lines)
             if re.fullmatch(r"\s*\d{1,4}\s*", line) and (i == 0 or not lines[i - 1].strip())
