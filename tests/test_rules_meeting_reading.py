@@ -55,6 +55,16 @@ def roles(ex) -> list[tuple[str, str]]:
      "Date: 4 May 2025\nAttended: Ruth Kemp, Tom Bell, Dora Lent\nAround forty residents.\n\n1 Welcome\n\n"
      "The Chair welcomed everyone.\n",
      [("present", "Ruth Kemp"), ("present", "Tom Bell"), ("present", "Dora Lent")]),
+    # one attendee to a line, "Name, Post": a post closing a line is not the start of the next name
+    ("Kelby Residents’ Association and Estates meeting\nMinutes of the meeting held on 3 March 2024\n\n"
+     "Those present\nKelby Residents’ Association (KRA)\nAnn Lee, Chairman\nTom Bell, Support Officer\n\n"
+     "1. APOLOGIES\n\n2. MINUTES\n\nMinutes from the previous meeting were agreed.\n",
+     [("present", "Ann Lee"), ("chair", "Ann Lee"), ("present", "Tom Bell")]),
+    # entries whose given names the gazetteer does not know, each with its post in brackets
+    ("### Officers and Trustees Present\nJo Vale (Chair), Matt Ford (Treasurer), Ant Quarry (Secretary), "
+     "Cara Hunt, Dan Pike (Trustees) and six other members.\n\n### Accounts\nAccepted.\n",
+     [("present", "Jo Vale"), ("chair", "Jo Vale"), ("present", "Matt Ford"), ("present", "Ant Quarry"),
+      ("present", "Cara Hunt"), ("present", "Dan Pike")]),
     # a label glued to its running minute number (text kept for a web page)
     ("Minutes of a meeting of the above Council held on Monday 3rd March 2025.\n\n"
      "Present: Cllrs Moss, Reed & the Clerk.\n\n3101.Police Report:  Attached.\n\n"

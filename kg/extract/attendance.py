@@ -101,7 +101,9 @@ def from_lists(text: str, sections: list[Section], ctx) -> tuple[list[Attendance
 
 
 # one entry of a comma-separated register: two or three capitalised words and nothing else
-_LIST_ENTRY = re.compile(rf"(?<![\w’'-])({NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,2}})(?=[ \t]*(?:,|&|\band\b|\*|\.?[ \t]*$))", re.M)
+# (the entry may carry its post in brackets: "Matt Ford (Treasurer), Ant Vale (Secretary), ...")
+_LIST_ENTRY = re.compile(rf"(?<![\w’'-])({NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,2}})"
+                         r"(?=(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*(?:,|&|\band\b|\*|\.?[ \t]*$))", re.M)
 
 
 _LIST_LABEL = re.compile(r"(?:Attendees|Attendance|Present|Apologies|Invited|Members|Officers|Absent)\s+")
@@ -130,13 +132,22 @@ def listed_names(chunk: str, offset: int, found: list) -> list[Mention]:
         before = chunk[:s - offset].rstrip(" \t*")
         if before and not before.endswith((",", "&", "and", ":")):
             continue  # inside a longer phrase, not an entry of the list
-        if "(" in re.split(r"[,;]", chunk[m.end(1):], maxsplit=1)[0]:
+        bracket = re.match(r"[ \t]*\(([^()\n]{1,40})\)", chunk[m.end(1):])
+        if bracket and not _is_role(bracket.group(1)) or \
+                not bracket and "(" in re.split(r"[,;]", chunk[m.end(1):], maxsplit=1)[0]:
             continue  # "Senior Engineer, Housing Maintenance (Ann Lee)": a post's portfolio, the name in brackets
         if re.search(rf"\b(?:{ORG_HEADS})\b", surface) or is_post_title(surface) or \
                 any(w in NOT_NAME or w in TITLE_WORDS for w in words):
             continue
         out.append(Mention(surface, s, e, "full"))
     return out
+
+
+def _is_role(cell: str) -> bool:
+    """'(Secretary)', '(Chair)', '(AK)': what a register writes in brackets after a name."""
+    cell = cell.strip()
+    return bool(CHAIR_CELL.match(cell) or gz.lookup_post(cell) or is_post_title(cell)
+                or re.fullmatch(r"[A-Z]{2,4}", cell))
 
 
 def attendee_initials(listed: list[Attendance], text: str) -> dict[str, str]:
@@ -196,7 +207,15 @@ _WRAPPED = re.compile(r"(?:,\s*[A-Z][\w’'-]+|[,&]|\band|\([^)\n]*)[ \t]*\n(?=[
 def _join_wrapped(chunk: str) -> str:
     """The list with line breaks inside an entry turned to spaces (same length, so every
     offset still points into the text)."""
-    return _WRAPPED.sub(lambda m: m.group(0)[:-1] + " " if m.group(0).endswith("\n") else m.group(0), chunk)
+    return _WRAPPED.sub(lambda m: m.group(0)[:-1] + " " if m.group(0).endswith("\n") and not _ends_with_post(m.group(0))
+                        else m.group(0), chunk)
+
+
+def _ends_with_post(piece: str) -> bool:
+    """', Chairman\n' closes an entry "Name, Post" written one to a line: the next line is
+    the next attendee, not the rest of this one's name."""
+    m = re.match(r",\s*([A-Z][\w’'-]+)[ \t]*\n$", piece)
+    return bool(m) and (gz.lookup_post(m.group(1)) is not None or is_post_title(m.group(1)))
 
 
 @dataclass
@@ -220,8 +239,9 @@ SUBSTITUTE = re.compile(r"\b(?:deputising|substituting|substitute|standing\s+in|
 
 
 # the chair's title written before the name in the list, with nothing between
-LEADING_CHAIR = re.compile(r"(?:^\s*|[,;:]\s*)(?:the\s+)?(?:chairman|chairwoman|chairperson|chair)\s+"
-                          r"(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s+)?$", re.I)
+# (on the name's own line: "..., Chairman" closing the line above is the post of the one before)
+LEADING_CHAIR = re.compile(r"(?:^\s*|[,;:]\s*)(?:the\s+)?(?:chairman|chairwoman|chairperson|chair)[ \t]+"
+                          r"(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?[ \t]+)?$", re.I)
 # "County Cllr Webb & the Clerk": a post after '&' / 'and the' is another attendee, not Webb's post
 AND_THE_POST = re.compile(r"^(?:&|and)\s+the\s+", re.I)
 
