@@ -75,6 +75,33 @@ def test_attendance_labels_minutes_use(raw, expected):
     assert roles(run(raw)) == expected
 
 
+@pytest.mark.parametrize("raw, expected", [
+    # a US city council's heading: the roll in surnames, a title before some, the count after
+    ("CITY OF ELMTON, OREGON OFFICIAL MINUTES A REGULAR MEETING OF THE COUNCIL OF THE CITY OF ELMTON WAS HELD "
+     "THIS 12TH DAY OF MARCH, 2014 AT 9:30 A.M.  THOSE PRESENT WERE:  Mayor Banks, Presiding; Commissioners Holt, "
+     "Vance,\nOrr and Pike, 5.\n\nOFFICERS IN ATTENDANCE:  Ann Lee, Clerk of the Council.\n",
+     [("present", "Mayor Banks"), ("present", "Holt"), ("present", "Vance"), ("present", "Orr"), ("present", "Pike"),
+      ("in_attendance", "Ann Lee")]),
+    # a US district board's call to order: the roll inside the item's prose
+    ("BOARD OF DIRECTORS\nELMTON FIRE DISTRICT\nThursday, March 13, 2025\n\nCALL TO ORDER\n\n"
+     "The meeting was called to order at 6:01 pm by President Holt. Board members present:\nHolt, Vance, Orr, "
+     "and Pike. Board members absent: Quist and\nRamos. Staff present: Chief Lane.\n\nPUBLIC COMMENTS\n\nNone.\n",
+     [("present", "Holt"), ("present", "Vance"), ("present", "Orr"), ("present", "Pike"), ("apologies", "Quist"),
+      ("apologies", "Ramos")]),
+])
+def test_roll_call_in_surnames(raw, expected):
+    assert sorted(roles(run(raw))) == sorted(expected)
+
+
+@pytest.mark.parametrize("raw", [
+    # a sentence of capitalised words after a label is no roll
+    "BOARD OF DIRECTORS\nELMTON FIRE DISTRICT\nThursday, March 13, 2025\n\nCALL TO ORDER\n\n"
+    "Board members present: Agreed To Review, The Budget Tonight.\n\nPUBLIC COMMENTS\n\nNone.\n",
+])
+def test_roll_call_needs_names(raw):
+    assert roles(run(raw)) == []
+
+
 @pytest.mark.parametrize("raw", [
     # an item about apologies and more is prose, read as prose: not a list of names
     "Elmhill Residents’ Association\nMinutes\n\nDate: 4 May 2025\n\n1 Welcome\n\nThe Chair welcomed all.\n\n"

@@ -45,6 +45,9 @@ def from_lists(text: str, sections: list[Section], ctx) -> tuple[list[Attendance
     posts: dict[str, str] = {}
     affiliation: dict[str, str] = {}
     for sec in sections:
+        if sec.kind == "item":
+            out.extend(_roll_in_prose(text, sec))
+            continue
         if sec.kind not in ("header", "present", "in_attendance", "apologies"):
             continue
         role = sec.kind if sec.kind != "header" else None
@@ -67,6 +70,8 @@ def from_lists(text: str, sections: list[Section], ctx) -> tuple[list[Attendance
                 continue
             mentions = [m for m in find_people(chunk[a:b], sec.start + a, ctx) if m.kind != "alias"]
             mentions = sorted(mentions + listed_names(chunk[a:b], sec.start + a, mentions), key=lambda m: m.start)
+            if not mentions:
+                mentions = surname_list(chunk[a:b], sec.start + a)
             for i, m in enumerate(mentions):
                 rel_end = m.end - sec.start
                 line_end = chunk.find("\n", rel_end)
@@ -140,6 +145,67 @@ def listed_names(chunk: str, offset: int, found: list) -> list[Mention]:
                 any(w in NOT_NAME or w in TITLE_WORDS for w in words):
             continue
         out.append(Mention(surface, s, e, "full"))
+    return out
+
+
+# Councils and boards that call the roll write surnames only, a title before some:
+# "Commissioners Fish, Fritz, Leonard and Saltzman", "Clark, Costa, Goold, and Wood",
+# "Mayor Adams, Presiding"
+_ROLL_TITLE = (r"(?:(?:Mayor|President|Vice[- ]President|Chair(?:man|woman|person)?|Vice[- ]Chair|Director|"
+               r"Commissioner|Councilmember|Trustee|Member|Alderman|Supervisor)s?\.?[ \t]+)")
+_ROLL_ENTRY = re.compile(rf"^(?:the[ \t]+)?(?:(?:Board|Council|Committee)[ \t]+)?(?P<title>{_ROLL_TITLE})?"
+                         rf"(?P<name>{NAME_WORD})(?:,?[ \t]+(?:Presiding|\(Chair\)|\(Presiding\)))?$")
+_ROLL_SPLIT = re.compile(r"\s*(?:[,;]\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
+
+
+def surname_list(piece: str, offset: int, least: int = 3) -> list[Mention]:
+    """The attendees of a roll call written as surnames ("Clark, Costa, Goold, and Wood"):
+    at least three entries, each one capitalised word with at most a title before it, and
+    nothing else up to the end of the sentence."""
+    m = re.match(r"\s*(.*?)(?:\.(?:\s|$)|\n\s*\n|$)", piece, re.S)
+    span = m.group(1)
+    span = re.sub(r",?\s*\d{1,2}\s*$", "", span)  # "..., Leonard and Saltzman, 5." (the count present)
+    span = re.sub(r",[ \t]*(?=Presiding\b)", " ", span)  # "Mayor Adams, Presiding": one entry
+    pos = m.start(1)
+    out: list[Mention] = []
+    for part in _ROLL_SPLIT.split(span):
+        entry = " ".join(part.split())
+        if not entry:
+            continue
+        e = _ROLL_ENTRY.match(entry)
+        if not e or e.group("name") in NOT_NAME or e.group("name") in TITLE_WORDS:
+            return []
+        start = piece.find(e.group("name"), pos)
+        if start < 0:
+            return []
+        title = e.group("title")
+        end = start + len(e.group("name"))
+        if title and not title.rstrip(". \t").endswith("s"):  # "Mayor Adams"; "Commissioners Fish" is Fish
+            start = piece.rfind(title.strip(), pos, start)
+            out.append(Mention(piece[start:end], offset + start, offset + end, "titled"))
+        else:
+            out.append(Mention(e.group("name"), offset + start, offset + end, "surname"))
+        pos = end
+    return out if len(out) >= least else []
+
+
+# "Board members present: Clark, Costa, ... Board members absent: Jones and Rice." in the
+# prose of an item (a US board's call to order)
+_ROLL_IN_PROSE = re.compile(r"\b(?:board\s+|council\s+|committee\s+)?(?:members|directors|trustees|commissioners)\s+"
+                            r"(?P<role>present|absent)\s*:", re.I)
+
+
+def _roll_in_prose(text: str, sec: Section) -> list[Attendance]:
+    """A roll call inside an item's prose, read only where its list is surnames alone."""
+    out: list[Attendance] = []
+    chunk = text[sec.start:sec.end]
+    for m in _ROLL_IN_PROSE.finditer(chunk):
+        role = "present" if m.group("role").lower() == "present" else "apologies"
+        for p in surname_list(chunk[m.end():], sec.start + m.end(), least=1):
+            end = text.find(".", p.end)
+            ev_end = p.end if end < 0 else end + 1
+            ev = Evidence(text[sec.start + m.start():ev_end], sec.start + m.start(), ev_end)
+            out.append(Attendance(PersonRef(p.surface, p.start), role, ev))
     return out
 
 
