@@ -55,6 +55,11 @@ def roles(ex) -> list[tuple[str, str]]:
      "Date: 4 May 2025\nAttended: Ruth Kemp, Tom Bell, Dora Lent\nAround forty residents.\n\n1 Welcome\n\n"
      "The Chair welcomed everyone.\n",
      [("present", "Ruth Kemp"), ("present", "Tom Bell"), ("present", "Dora Lent")]),
+    # a register line that stops after an entry's title and given name or initial
+    ("ASHCOMBE MARKET TRUST\nMINUTES 4 JUNE 2014\n\nPresent Mr T Vale (TV), Mrs J Orme (JO), Mr Peter\n"
+     "Lowe (PL), Mr R Quist (RQ), Mr P\nHale (PH)\n\n1. Treasurer\nAccounts noted.\n",
+     [("present", "Mr T Vale"), ("present", "Mrs J Orme"), ("present", "Mr Peter Lowe"), ("present", "Mr R Quist"),
+      ("present", "Mr P Hale")]),
     # one attendee to a line, "Name, Post": a post closing a line is not the start of the next name
     ("Kelby Residents’ Association and Estates meeting\nMinutes of the meeting held on 3 March 2024\n\n"
      "Those present\nKelby Residents’ Association (KRA)\nAnn Lee, Chairman\nTom Bell, Support Officer\n\n"

@@ -267,7 +267,9 @@ def post_names(post: str) -> list[str]:
 
 # a list line that stops inside an entry: "..., Alison" / "Wheeler (Chief Executive), ..."
 # or "Krystal Vittles (Libraries" / "Innovation and Development manager), ..."
-_WRAPPED = re.compile(r"(?:,\s*[A-Z][\w’'-]+|[,&]|\band|\([^)\n]*)[ \t]*\n(?=[ \t]*\S)|[ \t]*\n(?=[ \t]*\()")
+# or "..., Mr Peter" / "Lowton (PL), ..." and "..., Mr P" / "Lowton (PL)": a title with the given name or initial
+_WRAPPED = re.compile(r"(?:,\s*(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr)\.?[ \t]+(?:[A-Z]\b\.?|[A-Z][\w’'-]+)|[A-Z][\w’'-]+)|[,&]|\band"
+                      r"|\([^)\n]*)[ \t]*\n(?=[ \t]*\S)|[ \t]*\n(?=[ \t]*\()")
 
 
 def _join_wrapped(chunk: str) -> str:
