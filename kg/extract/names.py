@@ -195,6 +195,8 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
         if bare in ctx.aliases or gz.lookup_org(f"{bare} {surname}") or gz.lookup_org(bare):
             continue
         end = words[0][2]
+        if re.fullmatch(r"[A-Z]{2,3}", initials) and not _initials_read_as_person(text, m.start(), end, surname, ctx):
+            continue  # "MS Teams", "CT Protocols", "VE Day", "SR Housing": an acronym before a noun
         if free(offset + m.start(), offset + end) and not _followed_by_body(text, end):
             add(Mention(text[m.start():end], offset + m.start(), offset + end, "initials"))
     if ctx.aliases:
@@ -218,6 +220,22 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
                 add(Mention(name, offset + m.start(1), offset + m.end(1), "given"))
     found.sort(key=lambda x: x.start)
     return found
+
+
+# where "GR White" is a person though no one spells the surname out: the subject of a verb
+# of speech or commitment, or a name of an attendance list
+_RX_PERSON_VERB_AFTER = re.compile(r"\s+(?:also\s+|then\s+)?(?:said|asked|reported|agreed|will|would|to\s+[a-z]|"
+                                   r"confirmed|explained|noted|suggested|added|replied|advised|thanked|presented|"
+                                   r"offered|undertook|welcomed|raised|queried|\()")
+_RX_LIST_LABEL = re.compile(r"(?i)\b(?:present|attendees?|attendance|in\s+attendance|apologies|members|officers)\b[^\n.]{0,300}$")
+
+
+def _initials_read_as_person(text: str, start: int, end: int, surname: str, ctx: NameContext) -> bool:
+    """Undotted capitals before a word ("GR White", "MS Teams") name a person only where the
+    document spells that surname out, the pair is a speaker or owner, or an attendance list
+    names it; otherwise they are an acronym before a noun."""
+    return surname in ctx.surnames or bool(_RX_PERSON_VERB_AFTER.match(text, end)) \
+        or bool(_RX_LIST_LABEL.search(text[:start]))
 
 
 # a given name and one capital, not the start of "Thomas B Bonnett" nor "Mark O’Brien"
@@ -574,6 +592,11 @@ def _clean_org_phrase(phrase: str) -> str:
     p = phrase.strip()
     # an all-capitals heading run in front ("EXCLUSION OF PRESS AND PUBLIC The Council")
     p = re.sub(r"^(?:[A-Z][A-Z’'&-]+\s+){2,}(?=[A-Z][a-z])", "", p)
+    # a date or item number in front ("2025-06-09 SR Life Stabilization Service", "11 Rota for")
+    # ("100 Club" is a name: the number stays where one word would be left)
+    lead = re.match(r"^(?:\d[\d./-]*\s+)+(?=[A-Z])", p)
+    if lead and len(p[lead.end():].split()) >= 2:
+        p = p[lead.end():]
     p = _AGENDA_VERBS.sub("", p)
     p = _LEAD_STRIP.sub("", p)
     p = _NOT_A_HEAD_BEFORE_OF.sub("", p)
