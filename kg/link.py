@@ -71,7 +71,13 @@ STATE_RULES: list[tuple[str, re.Pattern]] = [(state, re.compile(rx, re.I)) for s
              r"|\b(?:was|were) (?:now )?(?:held|installed|received|sent|ordered|paid|purchased|repaired|"
              r"delivered|fixed|replaced|submitted|approved|cleared|cut|planted)\b|\bnow (?:been )?\w+ed\b"
              r"|\bhave all\b|\bclosed\b|\bcomplete\b|\bachieved\b|\bactioned\b|\bin place\b"
-             r"|\bno further action (?:is |was )?(?:required|needed|necessary)\b"),
+             r"|\bno further action (?:is |was )?(?:required|needed|necessary)\b"
+             # the owner did it, in the simple past: "The Clerk submitted the form", "Cllr Hill
+             # spoke to the insurers", "Clerk contacted the specialist"
+             r"|\b(?:clerk|chair(?:man|person)?|secretary|treasurer|cllr \w+(?: \w+)?)\s+(?:also |then |recently |"
+             r"subsequently |duly )?(?:submitted|emailed|e-mailed|wrote|sent|contacted|spoke|met|circulated|ordered|"
+             r"paid|arranged|attended|visited|posted|booked|forwarded|purchased|bought|installed|delivered|"
+             r"published|organised|organized|obtained|placed|applied|phoned|rang|telephoned|responded|replied)\b"),
 ]]
 
 # Items under which minutes report back on earlier actions.
@@ -104,6 +110,18 @@ PROCESS_STEMS = frozenset(snowballstemmer.stemmer("english").stemWords(sorted(PR
 
 _WORD = re.compile(r"[a-z][a-z'’-]*[a-z]|[a-z]", re.I)
 
+# Minutes promise in the infinitive and report in the past ("agreed to write to the owner",
+# "had written to the owner", "wrote to"): irregular pasts are read as their verb, which the
+# stemmer does not do.
+IRREGULAR = {w: base for base, forms in {
+    "write": "wrote written", "send": "sent", "meet": "met", "speak": "spoke spoken", "buy": "bought",
+    "pay": "paid", "make": "made", "hold": "held", "give": "gave given", "take": "took taken",
+    "tell": "told", "sell": "sold", "bring": "brought", "find": "found", "leave": "left", "keep": "kept",
+    "begin": "began begun", "draw": "drew drawn", "seek": "sought", "ring": "rang rung", "go": "went gone",
+    "get": "got gotten", "build": "built", "lend": "lent", "spend": "spent", "see": "saw seen",
+    "choose": "chose chosen", "know": "knew known", "show": "shown", "grow": "grew grown",
+}.items() for w in forms.split()}
+
 
 @lru_cache(maxsize=1)
 def _stemmer():
@@ -130,6 +148,7 @@ def _stems(text: str, process: bool) -> frozenset[str]:
         w = w.lower().replace("’", "'").strip("'-")
         if w.endswith("'s"):
             w = w[:-2]
+        w = IRREGULAR.get(w, w)
         if len(w) < 3 or w in stop:
             continue
         s = _stem(w)
@@ -219,6 +238,25 @@ NEAR_BEST = 0.85  # one sentence may report on several actions that fit almost a
 PER_MEETING = 1  # report-backs kept per action and later meeting
 
 
+# Who a report says acted: the subject before a verb of doing in the past ("The Clerk had
+# sent ...", "Cllr Hale spoke to ...", "Resident informed Clerk ..." names the resident).
+_ACTOR = re.compile(r"(?:^\W*|[–—:;]\s*|\.\s+|\b(?:and|but)\s+)(?P<who>(?i:(?:the\s+)?(?:parish |town )?(?:clerk|chair(?:man|person)?|"
+                    r"secretary|treasurer))|(?i:(?:county |district |borough )?cllrs?\.?) [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?"
+                    r"|[A-Z]{2,3})(?i:\s+(?:also |then |recently |subsequently |duly |had |has |have )*(?:now |already )?"
+                    r"(?!(?:agreed|advised|reported|stated|noted|explained|suggested|proposed|seconded|informed|"
+                    r"confirmed|requested|queried|questioned|mentioned|thanked|welcomed|declared|resolved|offered|"
+                    r"volunteered|undertook|wished|hoped|wanted|needed|asked|shared|added|expressed|commented)\b)"
+                    r"(?:\w+ed|wrote|written|sent|spoke|spoken|met|paid|made|bought|held|gave|given|took|taken|rang))\b")
+ACTOR_OTHER = 0.8
+HEADING_OTHER = 0.75  # share kept by an item's opening sentence for a promise not to bring it to an agenda  # share kept when the report's actor is someone other than the owner
+
+
+def actor_of(text: str) -> str | None:
+    """Who the report says did something ("The Clerk had written to ..." -> "The Clerk"), or None."""
+    m = _ACTOR.search(text)
+    return m.group("who") if m else None
+
+
 def _owner_named(owners: list[str], text: str) -> bool:
     low = text.lower()
     for o in owners:
@@ -229,6 +267,95 @@ def _owner_named(owners: list[str], text: str) -> bool:
         if len(last) >= 3 and re.search(rf"\b{re.escape(last)}\b", low):
             return True
     return False
+
+
+# A sub-heading that opens a sentence: "Buckenham Lane Land Transfer – the Clerk ...",
+# "b) Online booking system – No update.", "Funding: the second application ...".  Matters
+# arising and clerk's reports are written as such paragraphs, and the sentences after the
+# first one ("The Clerk will chase for a response.") are about the same subject.
+_LEAD = re.compile(r"^\W*(?:\d{1,5}(?:[./]\d{1,4})*\.?\s+|\(?[ivx]{1,4}\)\s*|\(?[a-h][.)]\s+)?"
+                   r"(?P<lead>[^–—:;.!?]{3,120}?)\s*(?:\s[–—-]\s|–|—|:\s)")
+# a sentence that is a sub-heading only: "(iii) Mill Road."
+_HEADING_ONLY = re.compile(r"^\W*(?:\(?[ivx]{1,4}\)|\(?[a-h][.)]|\d{1,3}[.)])?\s*(?P<lead>(?:[A-Z][\w'’&/-]*\s*){1,5})\.?\s*$")
+LEAD_WORDS = 8  # a lead longer than this, without its item's title, is a sentence, not a sub-heading
+
+
+def lead_of(text: str, item_title: str = "") -> str | None:
+    """The sub-heading a sentence opens with (without its item's title and minute number),
+    or None: "Mill Lane Hedge – This had now been cut." -> "Mill Lane Hedge"."""
+    m = _HEADING_ONLY.match(text) or _LEAD.match(text)
+    if not m:
+        return None
+    lead = m.group("lead").strip()
+    title = item_title.strip()
+    if title and lead.lower().startswith(title.lower()):
+        lead = lead[len(title):].strip(" ()")
+    elif title:
+        # the minute's heading and the paragraph's sub-heading run together ("Matters Arising
+        # (and Clerk's Report) Buckenham Lane Land Transfer"): keep the words after the title's
+        tw = {w.lower() for w in _WORD.findall(title)}
+        words = _WORD.findall(lead)
+        k = 0
+        while k < len(words) and words[k].lower() in tw | {"and", "the", "of"}:
+            k += 1
+        if k:
+            lead = " ".join(words[k:])
+    if not lead or len(_WORD.findall(lead)) > LEAD_WORDS:
+        return None
+    return lead
+
+
+def _contexts(candidates: list[LinkSentence]) -> dict[tuple[str, str], list[tuple[int, str, str | None, str]]]:
+    """Each item's sentences in order, with the sub-heading each falls under (its own lead or
+    the last one before it in the item), keyed by (meeting, item title)."""
+    by_item: dict[tuple[str, str], list[LinkSentence]] = defaultdict(list)
+    for c in candidates:
+        by_item[(c.meeting, c.item_title)].append(c)
+    out = {}
+    for key, cs in by_item.items():
+        cs.sort(key=lambda c: (c.order, c.passage))
+        rows, topic = [], None
+        for c in cs:
+            topic = lead_of(c.text, c.item_title) or topic
+            rows.append((c.order, c.text, topic, c.passage))
+        out[key] = rows
+    return out
+
+
+# Sentences of courtesy and of the minutes' own approval report on nothing, whatever words
+# they share with a promise ("Trustees expressed their thanks to the group for their hard
+# work", "The minutes were accepted as a true record to be posted on the noticeboard").
+COURTESY = re.compile(r"\bthank(?:ed|s to|s were|s go)\b|\bexpressed (?:their|his|her|its|our) (?:thanks|gratitude|"
+                      r"appreciation)\b|\bvote of thanks\b|\b(?:a )?true (?:and (?:accurate|correct) )?record\b"
+                      r"|\b(?:true|accurate|correct) record\b", re.I)
+
+# a promise that points back to the sentence before for its subject
+ANAPHOR = re.compile(r"\b(?:it|its|(?:this|these|those)(?! (?:time|year|month|week|evening|meeting|stage|point)s?\b)"
+                     r"|they|them|the (?:issue|matter|problem|request|situation|same|above))\b", re.I)
+
+NEAR_CHARS = 300  # the sentence before is read only when it ends this close to the promise
+
+THIN = 3  # an action of fewer subject words than this borrows the sentence before it
+
+# An action to put a subject on a later agenda ("The Clerk agreed to add to the January
+# agenda", "This to be an agenda item", "would be added to a future agenda"): the later
+# meeting's item on that subject is its report-back, and the item being held is it done.
+AGENDA_ACTION = re.compile(r"\b(?:add(?:ed|ing)?|put|place[ds]?|include[ds]?|bring|brought|be)\b[^.;]{0,60}?"
+                           r"\bagenda\b|\bagenda item\b|\bfuture items\b", re.I)
+_MONTHS = frozenset(_stem(m) for m in "january february march april may june july august september october "
+                    "november december".split())
+
+
+def is_agenda_action(a: LinkAction) -> bool:
+    """Whether the action is to put its subject on a later agenda."""
+    return bool(AGENDA_ACTION.search(a.text) or AGENDA_ACTION.search(a.evidence))
+
+
+def is_heading(c: LinkSentence) -> bool:
+    """Whether the sentence opens its item with the item's title ("13/20 To Discuss: Footpath 17 ...")."""
+    title = (c.item_title or "").strip().lower()
+    body = re.sub(r"^\W*(?:\d{1,5}(?:[./]\d{1,4})*\.?)?\s*", "", c.text).lower()
+    return bool(title) and len(title) >= 4 and body.startswith(title) and not is_report_section(title)
 
 
 def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> dict[str, list[tuple[float, int]]]:
@@ -257,15 +384,43 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
         meetings_of[frozenset(stems(c.item_title))].add(c.meeting)
     n_meetings = len({c.meeting for c in candidates})
     standing = {t for t, ms in meetings_of.items() if t and len(ms) >= max(3, 0.6 * n_meetings)}
+    contexts = _contexts(candidates)
+    topic_of = {r[3]: r[2] for rows in contexts.values() for r in rows}
     act_words = []
+    agenda: list[bool] = []
     for a in actions:
+        agenda.append(is_agenda_action(a))
         own = (stems(a.text) | stems(a.evidence)) - names
-        if not own:
-            own = (stems(a.text, process=True) | stems(a.evidence, process=True)) - names
+        # a thin action ("The Clerk will chase for a response.", "The Clerk agreed to follow up
+        # with NCC.") takes the sub-heading it was minuted under, or else the sentence before;
+        # only a thin one, as a minute's sub-heading may have ended unmarked with its paragraph
+        ctx: set[str] = set()
+        before = [r for r in contexts.get((a.meeting, a.item_title), ()) if r[0] <= a.order]
+        if before and len(own) >= THIN and ANAPHOR.search(a.text) and not lead_of(a.evidence, a.item_title):
+            # "update Highways on the report that its condition was a risk": the subject is
+            # the sentence before's
+            prev = [r for r in before if r[0] < a.order and r[0] + len(r[1]) >= a.order - NEAR_CHARS]
+            if prev:
+                ctx |= stems(prev[-1][1]) - names
+        elif before:
+            topic = before[-1][2]
+            if topic and len(own) < THIN:
+                # with its process words: "chase for a response" meets "chased ... for a response"
+                own = own | (stems(a.text, process=True) - names) | (stems(topic) - names)
+            elif len(own) < THIN:
+                prev = [r for r in before if r[0] < a.order and r[0] + len(r[1]) >= a.order - NEAR_CHARS]
+                if prev:
+                    own = own | (stems(a.text, process=True) - names) | (stems(prev[-1][1]) - names)
         title = stems(a.item_title) - names if not is_report_section(a.item_title) else set()
         if frozenset(stems(a.item_title)) in standing:
             title = set()
-        act_words.append((own, title - own))
+        if agenda[-1]:
+            # its subject is the item it was minuted under, not the words "add" and "agenda"
+            own = (own - PROCESS_STEMS - _MONTHS) | title | ctx
+            ctx = title = set()
+        if not own:
+            own = (stems(a.text, process=True) | stems(a.evidence, process=True)) - names
+        act_words.append((own, ((title | ctx) - names) - own))
     # which actions hold each word: a sentence is weighed only against those it shares one with
     holders: dict[str, set[int]] = defaultdict(set)
     for k, (own, title) in enumerate(act_words):
@@ -275,15 +430,21 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
             holders["#" + actions[k].item_number].add(k)
     scored: dict[str, list[tuple[float, int]]] = {}
     for c in sorted(candidates, key=lambda c: (c.date, c.meeting, c.order, c.passage)):
+        if COURTESY.search(c.text):
+            continue
         tkey = frozenset(stems(c.item_title))
         cw = stems(c.text) - names
         cw_process = stems(c.text, process=True) - names
         if tkey in standing:
             cw -= tkey  # the heading's words, where the sentence repeats them
         ct = stems(c.item_title) - cw - names if not c.report_section and tkey not in standing else set()
+        if topic_of.get(c.passage) and len(cw) < THIN:  # a thin sentence: the sub-heading it falls under
+            ct |= stems(topic_of[c.passage]) - cw - names
         if not cw:
             continue
         cw_subject = cw
+        heading = is_heading(c)
+        actor = actor_of(c.text)
         best: list[tuple[float, int]] = []
         refs = {"#" + n for n in cited_minutes(c.text)}
         near = set().union(*(holders.get(w, ()) for w in cw_subject | cw_process | ct | refs))
@@ -292,7 +453,7 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
             if a.date >= c.date:
                 continue
             own, title = act_words[k]
-            if own & PROCESS_STEMS:  # a task in process words only meets them in the sentence
+            if own & PROCESS_STEMS and not agenda[k]:  # a task in process words only meets them in the sentence
                 cw = cw_process
             else:
                 cw = cw_subject
@@ -305,7 +466,11 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
             s = subject
             if _owner_named(a.owners, c.text):
                 s += W_OWNER * subject
-            if c.report_section:
+            # a report that someone else acted is less likely about this owner's promise
+            # (unless they shared it: "Cllr Reed agreed to send ... and the Clerk agreed to ...")
+            if actor and a.owners and not _owner_named(a.owners, actor) and not _owner_named([actor], a.evidence):
+                s *= ACTOR_OTHER
+            if c.report_section or (agenda[k] and heading):
                 s += W_SECTION * subject
             if c.state:
                 s += W_STATE * subject
@@ -336,8 +501,10 @@ def link_body(actions: list[LinkAction], candidates: list[LinkSentence]) -> list
             continue
         for s, k in options:
             if s >= floor and s >= NEAR_BEST * top:
-                links.append(ReportBack(actions[k].iri, c.meeting, c.passage, c.state or _default_state(c.text), s,
-                                         c.date, c.order))
+                state = c.state or _default_state(c.text)
+                if is_heading(c) and is_agenda_action(actions[k]):
+                    state = "done"  # the item it was to put on an agenda was held
+                links.append(ReportBack(actions[k].iri, c.meeting, c.passage, state, s, c.date, c.order))
     # an action is reported on once per meeting: keep its best sentence there
     keep: dict[tuple[str, str], list[ReportBack]] = defaultdict(list)
     for r in links:
@@ -346,9 +513,45 @@ def link_body(actions: list[LinkAction], candidates: list[LinkSentence]) -> list
     for group in keep.values():
         group.sort(key=lambda r: (-r.score, r.passage))
         out.extend(group[:PER_MEETING])
+    out = _through_restatements(out, actions, candidates)
     linked = {r.passage for r in out}
     out.extend(_unknown(candidates, linked))
     out.sort(key=lambda r: (r.meeting, r.passage, r.action or ""))
+    return out
+
+
+def _through_restatements(links: list[ReportBack], actions: list[LinkAction],
+                          candidates: list[LinkSentence]) -> list[ReportBack]:
+    """A later meeting that restates a running task as a new action ("Indigo Road
+    Streetlights – no update, but the Clerk will continue to chase") reports on the earlier
+    action, and what later meetings say of the new action they say of the earlier one too."""
+    spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for c in candidates:
+        spans[c.meeting].append((c.order, c.order + len(c.text), c.passage))
+    stated_by: dict[str, list[str]] = defaultdict(list)  # passage -> the actions it states
+    for a in actions:
+        for start, end, passage in spans.get(a.meeting, ()):
+            if start <= a.order < end:
+                stated_by[passage].append(a.iri)
+                break
+    by_action: dict[str, list[ReportBack]] = defaultdict(list)
+    for r in links:
+        by_action[r.action].append(r)
+    date_of = {a.iri: a.date for a in actions}
+    out = list(links)
+    # earliest restatements first, so a chain of them (October -> January -> March) carries through
+    for r in sorted(links, key=lambda r: (r.date, r.order, r.passage, r.action)):
+        for later in stated_by.get(r.passage, ()):
+            if later == r.action or date_of.get(later, "") <= date_of.get(r.action, ""):
+                continue
+            have = {x.meeting for x in by_action[r.action]}
+            for r2 in sorted(by_action.get(later, ()), key=lambda x: (x.date, x.order)):
+                if r2.meeting in have:
+                    continue
+                carried = ReportBack(r.action, r2.meeting, r2.passage, r2.state, r2.score, r2.date, r2.order)
+                out.append(carried)
+                by_action[r.action].append(carried)
+                have.add(r2.meeting)
     return out
 
 
@@ -372,9 +575,16 @@ def current_state(reports: list[tuple[str, int, str]]) -> str:
 
 # -- reading the body's actions and sentences, and the new link graph -----------------
 
-def _inputs(store, body_iri: str, leave_out: str | None) -> tuple[list[LinkAction], list[LinkSentence], dict[str, str]]:
+# A body's link inputs: its actions, candidate sentences and due dates (action IRI -> date).
+LinkInputs = tuple[list[LinkAction], list[LinkSentence], dict[str, str]]
+
+
+def _inputs(store, body_iri: str, leave_out: str | None) -> LinkInputs:
     """The body's actions and candidate sentences in `store` (named queries), without the
-    graph `leave_out` (the old version of the document being replaced)."""
+    graph `leave_out` (the old version of the document being replaced).  Over a large store
+    these queries cost what the whole store holds (Oxigraph joins their OPTIONAL parts over
+    every graph), so the build runs them on small in-memory stores: one document's graph
+    (`document_inputs`) or a few stored graphs of the body at a time (`stored_inputs`)."""
     from kg.query import get_named
     acts: dict[str, LinkAction] = {}
     due: dict[str, str] = {}
@@ -404,6 +614,141 @@ def _inputs(store, body_iri: str, leave_out: str | None) -> tuple[list[LinkActio
     return sorted(acts.values(), key=lambda a: a.iri), sorted(sents.values(), key=lambda s: s.passage), due
 
 
+def merge_inputs(parts: list[LinkInputs]) -> LinkInputs:
+    """Several graphs' link inputs of one body as one, as `_inputs` reads them from a store
+    that holds all of those graphs (an action stated by two graphs is one action, with the
+    owners both name)."""
+    acts: dict[str, LinkAction] = {}
+    sents: dict[str, LinkSentence] = {}
+    due: dict[str, str] = {}
+    for actions, cands, d in parts:
+        for a in actions:
+            have = acts.get(a.iri)
+            if have is None:
+                acts[a.iri] = LinkAction(a.iri, a.meeting, a.date, a.text, a.evidence, a.item_title, list(a.owners),
+                                         a.order, a.item_number, a.graph)
+            else:
+                have.owners.extend(o for o in a.owners if o not in have.owners)
+        for c in cands:
+            sents.setdefault(c.passage, c)
+        due.update(d)
+    for a in acts.values():
+        a.owners.sort()
+    return sorted(acts.values(), key=lambda a: a.iri), sorted(sents.values(), key=lambda s: s.passage), due
+
+
+def _memory_store(base: str):
+    from kg.store import GraphStore
+    return GraphStore(None, base=base)
+
+
+def document_inputs(triples: bytes, graph_iri: str = "", base: str | None = None) -> dict[str, LinkInputs]:
+    """The link inputs one document's N-Triples give, per body its meetings name: what
+    `_inputs` would read of that document from the store.  Computed where the document is
+    built (a worker), so the writer never reads back what it has just written."""
+    import pyoxigraph as ox
+    from kg.errors import StoreError
+    from kg.vocab import DEFAULT_BASE
+    doc = _memory_store(base or DEFAULT_BASE)
+    g = ox.NamedNode(graph_iri or "urn:govkg:document")
+    try:  # parsed by Oxigraph in one call, as the store's bulk load reads it
+        doc._store.load(triples, format=ox.RdfFormat.N_TRIPLES, to_graph=g)
+    except SyntaxError as e:
+        raise StoreError(f"invalid N-Triples: {e}") from None
+    try:
+        return {body: _inputs(doc, body, None) for body in _graph_bodies(doc)}
+    finally:
+        doc.close()
+
+
+def _graph_bodies(store) -> list[str]:
+    rows = store.select("PREFIX gov: <https://w3id.org/govkg/ontology#> "
+                        "SELECT DISTINCT ?b WHERE { GRAPH ?g { ?m a gov:Meeting ; gov:body ?b } }")[1]
+    return sorted(r["b"] for r in rows)
+
+
+# stored graphs copied into one in-memory store at a time (the writer's memory stays flat)
+STORED_CHUNK = 64
+
+
+def body_graphs(store, body_iri: str) -> list[str]:
+    """The live document graphs that state a meeting of the body (by the index on gov:body:
+    no scan of the store)."""
+    import pyoxigraph as ox
+    from kg.vocab import GOV
+    from rdflib.namespace import RDF
+    b, body_p = ox.NamedNode(body_iri), ox.NamedNode(str(GOV.body))
+    typ, meeting = ox.NamedNode(str(RDF.type)), ox.NamedNode(str(GOV.Meeting))
+    staging = store._staging_prefix()
+    out = set()
+    for q in store._store.quads_for_pattern(None, body_p, b, None):
+        g = q.graph_name
+        if not isinstance(g, ox.NamedNode) or g.value.startswith(staging) or g.value in out:
+            continue
+        if ox.Quad(q.subject, typ, meeting, g) in store._store:
+            out.add(g.value)
+    return sorted(out)
+
+
+def stored_inputs(store, body_iri: str, leave_out=frozenset()) -> LinkInputs:
+    """The body's link inputs from the document graphs `store` holds, without the graphs in
+    `leave_out` (an old version being replaced, or documents whose inputs are at hand).
+    Each graph is copied into a small in-memory store and read by the same named queries,
+    so the cost follows the body's documents, not the whole store."""
+    return _read_graphs(store, body_iri, [g for g in body_graphs(store, body_iri) if g not in leave_out])
+
+
+def _read_graphs(store, body_iri: str, graphs: list[str]) -> LinkInputs:
+    import pyoxigraph as ox
+    parts = []
+    for k in range(0, len(graphs), STORED_CHUNK):
+        mem = _memory_store(store.base)
+        for g in graphs[k:k + STORED_CHUNK]:
+            node = ox.NamedNode(g)
+            data = store._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=node)
+            mem._store.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=node)
+        parts.append(_inputs(mem, body_iri, None))
+        mem.close()
+    return merge_inputs(parts)
+
+
+class LinkSpool:
+    """The link inputs of the documents a build wrote, kept on disk by body until the body
+    is relinked at the end of the build (held in memory they would grow with the build)."""
+
+    def __init__(self):
+        import tempfile
+        self._file = tempfile.TemporaryFile(prefix="govkg-links-")
+        self._at: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        self._graphs: dict[str, set[str]] = defaultdict(set)
+
+    def add(self, graph_iri: str, inputs: dict[str, LinkInputs]) -> None:
+        """Keep one document's link inputs (from `document_inputs`), under its graph IRI."""
+        import pickle
+        for body, (actions, cands, due) in inputs.items():
+            for a in actions:
+                a.graph = graph_iri
+            data = pickle.dumps((actions, cands, due), protocol=pickle.HIGHEST_PROTOCOL)
+            self._file.seek(0, 2)
+            self._at[body].append((self._file.tell(), len(data)))
+            self._file.write(data)
+            self._graphs[body].add(graph_iri)
+
+    def graphs(self, body: str) -> set[str]:
+        return self._graphs.get(body, set())
+
+    def read(self, body: str) -> list[LinkInputs]:
+        import pickle
+        out = []
+        for at, n in self._at.get(body, ()):
+            self._file.seek(at)
+            out.append(pickle.loads(self._file.read(n)))
+        return out
+
+    def close(self) -> None:
+        self._file.close()
+
+
 def bodies_of(store) -> list[str]:
     """The bodies whose meetings a store holds (IRIs)."""
     rows = store.select("PREFIX gov: <https://w3id.org/govkg/ontology#> "
@@ -411,44 +756,42 @@ def bodies_of(store) -> list[str]:
     return sorted(r["b"] for r in rows)
 
 
-def links_for_document(store, graph_iri: str, triples: bytes, base: str, corrections=None):
+def links_for_document(store, graph_iri: str, triples: bytes, base: str, corrections=None,
+                       inputs: dict[str, LinkInputs] | None = None):
     """The link graph swap that goes with writing a document: (links graph IRI, staging IRI,
     triples) for the document's body, from the body's meetings in `store` (the document's
     old version left out) plus the new document; None when the body has one meeting only
     and no link graph yet.  `corrections` (kg.corrections.Corrections): report-backs a
-    person added, which replace what was read of their sentences."""
+    person added, which replace what was read of their sentences.  `inputs`: the new
+    document's link inputs when already read (`document_inputs`)."""
     from kg.build import build_links, links_graph_iri, links_staging_iri
     from kg.corrections import apply_report_backs
-    from kg.store import GraphStore
-    import pyoxigraph as ox
-    doc = GraphStore(None, base=base)  # the new document alone, in memory: read like the store
-    g = ox.NamedNode(graph_iri)
-    rows = GraphStore._triples(triples)
-    doc._store.extend([ox.Quad(t.subject, t.predicate, t.object, g) for t in rows]
-                      + [ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in rows])
+    if inputs is None:
+        inputs = document_inputs(triples, graph_iri, base)
     swaps = []
-    for body in bodies_of(doc):
-        a1, s1, d1 = _inputs(doc, body, None)
-        a0, s0, d0 = _inputs(store, body, graph_iri)
-        actions = sorted(a0 + a1, key=lambda a: a.iri)
-        cands = sorted(s0 + s1, key=lambda s: s.passage)
+    for body in sorted(inputs):
+        actions, cands, due = merge_inputs([stored_inputs(store, body, {graph_iri}), inputs[body]])
         live = links_graph_iri(body, base)
         dates = {a.date for a in actions} | {s.date for s in cands}
         if len(dates) < 2 and not store._store.contains_named_graph(_node(live)):
             continue
         links, corrected = apply_report_backs(link_body(actions, cands), actions, cands, corrections)
-        g = build_links(body, links, actions, d0 | d1, base, frozenset(c.meeting for c in cands), corrected)
+        g = build_links(body, links, actions, due, base, frozenset(c.meeting for c in cands), corrected)
         swaps.append((str(live), str(links_staging_iri(body, base)), list(g)))
-    doc.close()
     return swaps
 
 
-def relink_body(store, body_iri: str, base: str, corrections=None) -> int:
+def relink_body(store, body_iri: str, base: str, corrections=None, spool: LinkSpool | None = None) -> int:
     """Recompute one body's link graph from what the store holds, in one transaction;
-    returns how many report-backs it holds."""
+    returns how many report-backs it holds.  `spool`: the link inputs of documents this
+    build wrote, used instead of reading those graphs back."""
     from kg.build import build_links, links_graph_iri, links_staging_iri
     from kg.corrections import apply_report_backs
-    actions, cands, due = _inputs(store, body_iri, None)
+    if spool is None:
+        actions, cands, due = stored_inputs(store, body_iri)
+    else:
+        actions, cands, due = merge_inputs([stored_inputs(store, body_iri, spool.graphs(body_iri)),
+                                            *spool.read(body_iri)])
     live = links_graph_iri(body_iri, base)
     dates = {a.date for a in actions} | {c.date for c in cands}
     if len(dates) < 2 and not store._store.contains_named_graph(_node(live)):
@@ -483,13 +826,15 @@ SELECT DISTINCT ?b WHERE {
 }"""
 
 
-def relink_stale(store, base: str, bodies: set[str] = frozenset(), corrections=None) -> list[str]:
+def relink_stale(store, base: str, bodies: set[str] = frozenset(), corrections=None,
+                 spool: LinkSpool | None = None) -> list[str]:
     """Relink `bodies` and every body with a dated meeting its links were not computed
     from (left so by a build stopped before its end); returns the bodies relinked.
-    `corrections`: report-backs a person added (kg.corrections)."""
+    `corrections`: report-backs a person added (kg.corrections); `spool`: the link inputs
+    of the documents this build wrote (`LinkSpool`)."""
     todo = set(bodies) | {r["b"] for r in store.select(STALE)[1]}
     for body in sorted(todo):
-        relink_body(store, body, base, corrections)
+        relink_body(store, body, base, corrections, spool)
     return sorted(todo)
 
 

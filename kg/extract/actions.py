@@ -7,12 +7,12 @@ from __future__ import annotations
 import re
 
 from kg.extract.decisions import AGREED_THAT_WOULD
-from kg.extract.grammar import (TASK_AFTER_SEPARATOR, Doc, clause_text, clauses, similar, subject_at, subject_starts,
-                                words)
+from kg.extract.grammar import (TASK_AFTER_SEPARATOR, Doc, clause_text, clauses, refers_to_body, similar, subject_at,
+                                subject_starts, words)
 from kg.extract.names import TITLE_WORDS
 from kg.extract.reading import Reading
 from kg.extract.sentences import Sent
-from kg.records import Action, Extraction, Owner
+from kg.records import Action, Evidence, Extraction, Owner, PersonRef
 
 NOT_TASKS = re.compile(r"^(?:abstain|leave\s+the\s+(?:room|meeting)|withdraw|not\s+vote|disagree|differ)", re.I)
 COMMIT = re.compile(r"^\s*(?:,\s*)?(?:also\s+|then\s+|kindly\s+)?(?:(?:has\s+)?agreed|undertook|offered|volunteered|"
@@ -39,8 +39,17 @@ ERRAND_VERBS = (r"(?:inform|ask|e-?mail|write|contact|notify|chase|order|reply|c
                 r"draft|prepare|seek|organise|organize|publish|renew|submit|apply|telephone|phone|"
                 r"look\s+into|follow\s+up|find\s+out)\b")
 IMPERATIVE = re.compile(rf"^\s+(?P<vp>{ERRAND_VERBS}.*)$", re.S)
+# "the next update would take place at the May meeting", "A report should be available for the
+# June meeting", "The year-end report will be available at the next Board meeting": something
+# promised to a coming meeting; its owner is who says so, or the body whose written reply it is
+DELIVERABLE = (r"(?:the|a|an)\s+(?:(?!meeting\b)[\w/-]+\s+){0,4}?(?:update|report|design|plan|proposal|review|"
+               r"presentation|figures|costings|options)\b[^.;]{0,40}?\s+(?:will|would|should|shall)\s+"
+               r"(?:now\s+|then\s+)?(?:take\s+place|be\s+(?:available|ready|presented|circulated|brought|tabled|"
+               r"given|provided))\s+(?:at|for|before|to)\s+the\s+[^.;]{0,50}?\bmeeting\b[^.;]*")
+_RX_DELIVERABLE = re.compile(rf"(?i:{DELIVERABLE})")
 REPORTED = re.compile(
-    r"^(?:that\s+)?(?:(?P<pro>she|he|I|we|they)\s+(?:will|would|shall|is\s+going\s+to|are\s+going\s+to)\s+"
+    r"^(?:that\s+)?(?P<due>" + DELIVERABLE + r")$"
+    r"|^(?:that\s+)?(?:(?P<pro>she|he|I|we|they)\s+(?:will|would|shall|is\s+going\s+to|are\s+going\s+to)\s+"
     r"(?!need\b|have\s+to\b|be\s+(?:a|an|the|able|useful|happy|pleased|good|important)\b)(?P<vp>.+)"
     r"|there\s+(?:will|would)\s+be\s+(?P<there>.+)"
     r"|(?P<np>(?!it\b|this\b|that\b|there\b|if\b|when\b|as\b|by\b|in\b|once\b)[a-z][\w\s’'-]{2,60}?)\s+(?:will|would|can)\s+be\s+"
@@ -94,6 +103,9 @@ def actions_of(sent: Sent, doc: Doc, prev_question: str | None) -> list[Action]:
                     if prev_question:
                         out.append(_action(sent, owners, prev_question))
                     continue
+                if m.group("due"):
+                    out.append(_action(sent, owners, body.strip()))
+                    continue
                 vp = m.group("vp") or m.group("there") and "hold " + m.group("there") or body.strip()
                 out.append(_action(sent, owners, vp if m.group("vp") else body.strip()))
                 continue
@@ -105,6 +117,9 @@ def actions_of(sent: Sent, doc: Doc, prev_question: str | None) -> list[Action]:
     passive = passive_with_agent(sent, doc)
     if passive is not None:
         return [passive]
+    told = mandated(sent, doc)
+    if told:
+        return told
     that = AGREED_THAT_WOULD.search(sent.text)
     if that:
         subj = subject_at(sent, that.end(), doc)
@@ -154,6 +169,90 @@ def owners_will(sent: Sent, doc: Doc) -> list[Action]:
         if will and not NOT_TASKS.match(will.group("vp")):
             return [_action(sent, subj.owners, will.group("vp"))]
     return []
+
+
+# "The Council agreed that she bring together costs", "The Chair asked that the Clerk share
+# the concern with the Borough", "It was proposed that LSCC order more copies": the mandative
+# subjunctive (a bare verb after "that"), the form minutes give to what someone is to do.  Only
+# a person or post owns it: a member asking that the body itself act ("requested that TCC
+# purchase four more bins") makes a request, which the body may refuse, not a task.
+MANDATE = re.compile(r"\b(?:agreed|asked|requested|instructed|directed|proposed|resolved|decided)\s+that\s+(?:for\s+)?")
+_NOT_BARE = re.compile(r"(?:would|will|should|could|can|may|might|must|shall|was|were|is|are|had|has|have|did|does|"
+                       r"be|been|being|not|also|needed|wanted|felt|thought|said|agreed|only|all|too|as|at|in|on|of|"
+                       r"to|and|or|if|who|which|that|the|a|an)\b|\w+(?:ed|[^s]s)\b")
+
+
+def mandated(sent: Sent, doc: Doc) -> list[Action]:
+    """'agreed/asked/requested that X VERB ...': X's task, X a person or a post."""
+    for m in MANDATE.finditer(sent.text):
+        pro = re.match(r"(?:she|he)\b", sent.text[m.end():])
+        named = [p for p in sent.people if p.start - sent.start < m.start()]
+        if pro and named:
+            # "Following a suggestion by Cllr A the Council agreed that she bring ...": the
+            # person the sentence named before
+            owners, end = [Owner(named[-1].surface, "person", PersonRef(named[-1].surface, named[-1].start))], m.end() + pro.end()
+        else:
+            subj = subject_at(sent, m.end(), doc)
+            if subj is None or subj.kind not in ("person", "post", "pronoun") or not subj.owners:
+                continue
+            owners, end = subj.owners, subj.end
+        rest = sent.text[end:]
+        vp = re.match(r"\s+(?P<vp>[a-z]+\b.*)$", rest, re.S)
+        if vp and not _NOT_BARE.match(vp.group("vp")) and not NOT_TASKS.match(vp.group("vp")):
+            return [_action(sent, owners, vp.group("vp"))]
+    return []
+
+
+# "It was agreed • To continue to advertise for members • To start mapping the common land":
+# a bulleted list of infinitives after "agreed" is a list of tasks.  Minutes that read a
+# working group's (or sub-committee's) report into the body's record write the group's
+# agreements this way, owner unstated: the convention is that the group whose report it is
+# carries them out, so the owner is the group named in the heading line above the list.
+# Without such a heading the list is the body's resolution ("RESOLVED: • To note the report"),
+# a decision and no task.
+AGREED_LIST = re.compile(r"^\W*(?:[Ii]t\s+was\s+(?:also\s+)?(?:agreed|resolved|decided)|[Aa]greed|[Rr]esolved)\s*(?:that)?"
+                         r"\s*:?\s*(?=[•·▪]\s*[Tt]o\s+[a-z])")
+_LIST_ENTRY = re.compile(r"[•·▪]\s*(?P<entry>[Tt]o\s+(?P<vp>[a-z][^•·▪]*))")
+# what a resolution list records rather than a task to carry out
+_RESOLUTION_VERBS = re.compile(r"(?:note|approve|accept|receive|adopt|agree|endorse|confirm|ratify|defer|reject|support|"
+                               r"recommend|thank|welcome|appoint|elect|re-elect|authorise|authorize|delegate)\b")
+_GROUP_HEADING = re.compile(r"(?:Working\s+(?:Group|Party)|Sub-?[Cc]ommittee|Steering\s+Group|Task\s+(?:and\s+Finish\s+)?Group|"
+                            r"Project\s+Group|Advisory\s+Group)$")
+
+
+def group_list(r: Reading, sent: Sent) -> list[Action]:
+    """The tasks of a group's agreed list, owned by the group whose heading stands above it."""
+    m = AGREED_LIST.match(sent.text)
+    if not m:
+        return []
+    entries = [e for e in _LIST_ENTRY.finditer(sent.text, m.end()) if not _RESOLUTION_VERBS.match(e.group("vp"))]
+    group = _group_heading(r)
+    if group is None or len(entries) < 2:
+        return []
+    out = []
+    for e in entries:
+        quote = e.group("entry").rstrip()
+        start = sent.start + e.start("entry")
+        a = _action(sent, [Owner(group, "org")], e.group("vp"))
+        a.evidence = Evidence(quote, start, start + len(quote))
+        out.append(a)
+    return out
+
+
+def _group_heading(r: Reading) -> str | None:
+    """The group named by a heading line (a sentence that is only the group's name) earlier in
+    this section, not the body itself."""
+    k = r.k
+    for j in range(k - 1, -1, -1):
+        s = r.sents[j]
+        if s.section is not r.sents[k].section:
+            return None
+        text = s.text.strip(" :*#")
+        for o in s.orgs:
+            if o.surface == text and _GROUP_HEADING.search(text) and not (
+                    r.doc.body and refers_to_body(o.canonical or o.surface, r.doc.body)):
+                return o.canonical or o.surface
+    return None
 
 
 def _would(sent: Sent, doc: Doc, rel: int, end: int | None = None) -> list[Action]:
@@ -394,12 +493,32 @@ def _question_of(said, prev: str | None) -> str | None:
     return prev if not said else None
 
 
+# "Reply:" / "REPLY:" / "Response:": the council's written answer to a question or notice of
+# motion, as Irish councils print them under each one
+REPLY_LABEL = re.compile(r"^\W*(?:reply|response|answer)\W*:", re.I)
+
+
+def reply_tasks(s: Sent, doc: Doc) -> list[Action]:
+    """'A report should be available for the May meeting', in a written reply that names no one:
+    the body that replies owns what it promises the meeting."""
+    m = _RX_DELIVERABLE.search(s.text)
+    if not m or not doc.body:
+        return []
+    return [_action(s, [Owner(doc.body, "body")], re.sub(r"[\s*_–—-]+$", "", m.group(0)))]
+
+
 def component(r: Reading, s: Sent) -> bool:
     """Tasks agreed in the prose, with their owners and when they are due."""
     ex = r.ex
     prev_question = r.state.get("question")
+    if REPLY_LABEL.match(s.text):
+        r.state["reply"] = s.section
+    elif r.state.get("reply") is not s.section:
+        r.state["reply"] = None
     if r.decision is None and r.declaration is None:
         acts = actions_of(s, r.doc, prev_question)
+        if not acts and r.state.get("reply") is s.section:
+            acts = reply_tasks(s, r.doc)
         if not acts:
             later = deferred_to_next_meeting(s, r.doc) or in_hand(s, r.doc)
             acts = [later] if later is not None else []
@@ -414,6 +533,6 @@ def component(r: Reading, s: Sent) -> bool:
     elif r.declaration is None:
         # "It was agreed that SAG should have a budget and MH and CC will manage this":
         # a decision, and the task of those who carry it out
-        ex.actions.extend(owners_will(s, r.doc))
+        ex.actions.extend(owners_will(s, r.doc) or mandated(s, r.doc) or group_list(r, s))
     r.state["question"] = _question_of(r.said, prev_question)
     return False
