@@ -164,3 +164,19 @@ def test_undotted_capitals_before_a_word(sentence, header, person, is_person):
 def test_a_number_in_front_of_a_body(raw, expected):
     from kg.extract.names import _clean_org_phrase
     assert _clean_org_phrase(raw) == expected
+
+
+# -- a body's role holders owning a task as a group ----------------------------------------
+
+@pytest.mark.parametrize("sentence, owner, text_has", [
+    ("-PC Reps to look over the website and note any changes.", "PC Representatives", "look over the website"),
+    ("Volumes vary widely between sites, SIG PM’s to sort?", "SIG Project Managers", "Volumes vary widely"),
+    ("SIG Leads to draft the referral form.", "SIG Leads", "draft the referral form"),
+])
+def test_role_holders_of_a_body_own_tasks(sentence, owner, text_has):
+    ex = run(sentence)
+    assert len(ex.actions) == 1, ex.actions
+    assert owner_names(ex.actions[0]) == [owner]
+    assert text_has in ex.actions[0].text
+    assert owner in {o.surface for o in ex.organisations}
+    assert not any(p.surface.startswith(("PC ", "SIG ")) for p in ex.people)  # not a constable

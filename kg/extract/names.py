@@ -145,6 +145,8 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
         taken.add(m.start, m.end)
 
     for t in _RX_TITLE.finditer(text):
+        if _RX_ROLE_GROUP.match(text, t.start()):
+            continue  # "PC Reps": a body's representatives, not a constable
         pos = t.end()
         ini = _RX_INITIALS.match(text, pos)
         if ini:
@@ -235,6 +237,8 @@ def _initials_read_as_person(text: str, start: int, end: int, surname: str, ctx:
     """Undotted capitals before a word ("GR White", "MS Teams") name a person only where the
     document spells that surname out, the pair is a speaker or owner, or an attendance list
     names it; otherwise they are an acronym before a noun."""
+    if surname in _ROLE_PLURALS:
+        return False  # "PC Reps to look over the website": the body's representatives
     return surname in ctx.surnames or bool(_RX_PERSON_VERB_AFTER.match(text, end)) \
         or bool(_RX_LIST_LABEL.search(text[:start]))
 
@@ -458,6 +462,18 @@ def defined_acronyms(text: str) -> dict[str, str]:
 _RX_SPEAKS_OF_TRUSTS = re.compile(r"\b(?:trusts|hospitals)\b")
 
 
+# "SIG PM’s to sort", "PC Reps to look over the website": the members of a body who hold a
+# role, named by the body's acronym and the role's plural; they own tasks as a group
+_ROLE_PLURALS = {"PMs": "Project Managers", "PM's": "Project Managers", "Reps": "Representatives",
+                 "reps": "Representatives", "Leads": "Leads", "leads": "Leads"}
+_RX_ROLE_GROUP = re.compile(r"(?:(?<![\w’'-])|(?<=^-)|(?<=\s-))(?P<acr>[A-Z]{2,5})[ \t]+(?P<role>PMs|PM[’']s|Reps|reps|Leads|leads)(?![\w’'-])")
+
+
+def is_role_group(surface: str) -> bool:
+    """Whether an organisation mention is a body's role holders ('SIG PM’s', 'PC Reps')."""
+    return bool(_RX_ROLE_GROUP.fullmatch(surface))
+
+
 def trust_places(text: str) -> dict[str, str]:
     """The gazetteer's trust places ('Airedale', 'Leeds') that stand for their trusts in this
     document: none unless it speaks of trusts or hospitals, only those it names."""
@@ -487,6 +503,10 @@ def find_orgs(text: str, offset: int, acronyms: dict[str, str], person_spans: li
         found.append(OrgMention(surface, s, e, canonical))
         taken.append((s, e))
 
+    for m in _RX_ROLE_GROUP.finditer(text):
+        s, e = offset + m.start(), offset + m.end()
+        if free(s, e):
+            add(s, e, m.group(0), f"{m.group('acr')} {_ROLE_PLURALS[m.group('role').replace('’', chr(39))]}")
     # longest first: capitalised phrases ending in a body word
     for m in _RX_ORG_PHRASE.finditer(text):
         phrase = m.group(1)
