@@ -274,12 +274,15 @@ def _would(sent: Sent, doc: Doc, rel: int, end: int | None = None) -> list[Actio
 
 # "An inspection will be arranged by the Housing Maintenance section", "which would be completed
 # by Councillors": a task in the passive, its owner after "by"
-PASSIVE_AGENT = re.compile(r"\b(?:will|would|shall|is\s+to|are\s+to)\s+(?:now\s+|also\s+|then\s+)?be\s+"
+# The terse form drops the auxiliary: "Quotes to be obtained by the Clerk", "(to be agreed by
+# the Board)"; two verbs may share the agent ("will be discussed and agreed by the Group").
+PASSIVE_AGENT = re.compile(r"(?:\b(?:will|would|shall|is\s+to|are\s+to)\s+|(?<![\w-])(?i:to)\s+)(?:now\s+|also\s+|then\s+)?be\s+"
+                           r"(?:(?:discussed|considered|reviewed|checked|drafted|prepared|agreed|approved|signed|"
+                           r"circulated|collected|costed)\s+and\s+)?"
                            r"(?P<verb>[a-z]+(?:ed|en)|sent|made|done|put|sought|brought|paid|set|taken|given|led|run|kept)"
-                           # "discussed and agreed by the SIG", "kept on file by the Clerk", "added to the
-                           # website by the Clerk": a second participle or a short place before the agent
-                           r"(?:\s+(?:and|or)\s+(?:agreed|approved|decided|signed\s+off|ratified))?(?:\s+(?:on|to|onto|into)\s+(?:the\s+|a\s+|our\s+|its\s+)?"
-                           r"[a-z][\w-]*)?"
+                           # "kept on file by the Clerk", "added to the website by the Clerk": a short
+                           # place between the verb and its agent
+                           r"(?:\s+(?:on|to|onto|into)\s+(?:the\s+|a\s+|our\s+|its\s+)?[a-z][\w-]*)?"
                            r"\s+by\s+(?=(?:the\s+|our\s+)?[A-Z])")
 _AGENT_PHRASE = re.compile(r"(?:the\s+|our\s+)?(?P<who>[A-Z][\w’'/-]*(?:\s+(?:[A-Z][\w’'/-]*|section|team|department|"
                            r"office|unit|service|directorate))*)")
@@ -290,6 +293,8 @@ def passive_with_agent(sent: Sent, doc: Doc) -> Action | None:
     m = PASSIVE_AGENT.search(sent.text)
     if not m or m.group("verb") in ("held", "chaired", "attended"):
         return None
+    if re.search(r"\b(?:needs?|needed|has|have|had|ought|going|likely|able|wants?|seems?)\s+$", sent.text[:m.start()]):
+        return None  # "anything for the website needs to be approved by the Chair": a rule, not a task
     subj = subject_at(sent, m.end(), doc)
     if subj is not None and subj.kind in ("person", "post", "org", "body", "collective"):
         owners = subj.owners
@@ -298,7 +303,7 @@ def passive_with_agent(sent: Sent, doc: Doc) -> Action | None:
         if not phrase or len(phrase.group("who").split()) < 2:
             return None
         owners = [Owner(phrase.group("who"), "org")]
-    task = sent.text[:m.start()].strip()
+    task = sent.text[:m.start()].strip().rstrip("(").strip()
     task = re.sub(r"^(?:[A-Z][\w ]{0,30}:\s*)", "", task)  # a "Reply:" label
     if len(task.split()) < 2:
         return None
@@ -312,6 +317,56 @@ def passive_with_agent(sent: Sent, doc: Doc) -> Action | None:
 # a verb phrase that names no task of its own: the task is the sentence before it
 GENERIC_TASK = re.compile(r"^(?:action(?:\s+this)?|follow[\s-]?up(?:\s+on\s+this)?|look\s+(?:at|into)\s+(?:this|it)|"
                           r"progress(?:\s+this)?|sort(?:\s+this)?|investigate|do(?:\s+this|\s+so)?|take\s+forward)\W*$", re.I)
+
+
+# "Contrast for malignancy to be discussed at next meeting", "Possibility of school photos
+# returning will be discussed at the next meeting.", "This to be an agenda item for next
+# meeting.": a matter put off to the next meeting is the body's to take up then
+NEXT_MEETING = re.compile(r"^\s*[-–•·*]*\s*(?P<task>(?!to\b)[A-Za-z][^.;:?!]{1,120}?)\s+(?:will|is\s+to|are\s+to|to)\s+be\s+"
+                          r"(?:(?:discussed|considered|reviewed|revisited|raised|decided|looked\s+at|brought\s+back|"
+                          r"taken)(?:\s+(?:further|again|up))?\s+(?:at|to)|(?:put\s+on\s+|placed\s+on\s+|added\s+to\s+)?"
+                          r"(?:an?\s+|the\s+)?agenda(?:\s+item)?\s+(?:for|at|of))\s+(?P<due>(?:the\s+)?next\s+meeting)"
+                          r"\s*[.!]?\s*(?:-{3,}\s*)?$", re.I | re.S)  # a Markdown page's closing rule
+
+
+def deferred_to_next_meeting(sent: Sent, doc: Doc) -> Action | None:
+    """'X to be discussed at the next meeting': a task of the body, due at its next meeting."""
+    if not doc.body:
+        return None
+    m = NEXT_MEETING.match(sent.text)
+    if m is None:
+        return None
+    text = sent.text[m.start("task"):m.end("due")].strip(" *")
+    a = Action(text=text, evidence=sent.evidence, owners=[Owner(doc.body, "body")], item_index=sent.item_index)
+    a.due = "next meeting"
+    return a
+
+
+# "Helen C and Helen J organising", "Cllr Marsh is arranging to have a call with the
+# sergeant": a task under way, its owners named before the verb of an errand in progress
+IN_HAND = re.compile(r"^\s*(?:is|are)?\s*(?:currently\s+|now\s+|kindly\s+)?(?P<vp>(?:organising|organizing|arranging|"
+                     r"following\s+up|looking\s+into|investigating|chasing|drafting|preparing)\b[^.;]*)$", re.S)
+
+
+def in_hand(sent: Sent, doc: Doc) -> Action | None:
+    """A person or post 'organising' or 'is arranging ...': the errand they have in hand."""
+    for rel in subject_starts(sent):
+        subj = subject_at(sent, rel, doc)
+        if subj is None or subj.kind not in ("person", "post"):
+            continue
+        rest = sent.text[subj.end:].rstrip(" *)].")
+        m = IN_HAND.match(rest)
+        if m is None or (not re.match(r"\s*(?:is|are)\b", rest) and len(m.group("vp").split()) > 1):
+            continue  # without "is", only a bare participle closing the clause ("- X organising)")
+        vp = m.group("vp").strip()
+        if len(vp.split()) == 1:
+            # the errand is what went before the owners: "FACE scan protocol (post meeting - X organising)"
+            before = re.sub(r"[\s(\-–—,;:*]+$", "", sent.text[:rel]).strip(" *")
+            if len(before.split()) < 1:
+                continue
+            vp = f"{vp} {before}"
+        return _action(sent, subj.owners, vp)
+    return None
 
 
 def _action(sent: Sent, owners: list[Owner], vp: str) -> Action:
@@ -396,6 +451,9 @@ def owners_confirmed(ex: Extraction, label: Action) -> bool:
     last = ex.actions[-1]
     if not (label.evidence.start <= last.evidence.start < label.evidence.end):
         return False
+    if label.owners and all(o.kind == "body" for o in last.owners):
+        # "This to be an agenda item for next meeting. ACTION: MS": the label says who
+        last.owners = []
     keys = {owner_key(o, ex.aliases) for o in last.owners}
     for o in label.owners:
         if owner_key(o, ex.aliases) not in keys and not any(keys_match(owner_key(o, ex.aliases), k) for k in keys):
@@ -472,6 +530,9 @@ def component(r: Reading, s: Sent) -> bool:
         acts = actions_of(s, r.doc, prev_question)
         if not acts and r.state.get("reply") is s.section:
             acts = reply_tasks(s, r.doc)
+        if not acts:
+            later = deferred_to_next_meeting(s, r.doc) or in_hand(s, r.doc)
+            acts = [later] if later is not None else []
         before = r.previous
         for a in acts:
             if before is not None and GENERIC_TASK.match(a.text) and len(acts) == 1 and len(s.text.split()) <= 8:

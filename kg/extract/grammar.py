@@ -157,7 +157,7 @@ def subject_at(sent: Sent, rel: int, doc: Doc) -> Subject | None:
     m = COLLECTIVE_SUBJECT.match(rest)
     if m and doc.body:
         return Subject([Owner(doc.body, "body")], rel + m.end(), "collective")
-    m = BODY_SUBJECT.match(rest)
+    m = BODY_SUBJECT.match(rest) or _body_by_acronym(rest, doc.body)
     if m and doc.body:
         return Subject([Owner(doc.body, "body")], rel + m.end(), "body")
     m = PRONOUN.match(rest)
@@ -170,6 +170,14 @@ def subject_at(sent: Sent, rel: int, doc: Doc) -> Subject | None:
         if who:
             return Subject([Owner(who, "org" if sent.voice else "body")], rel + m.end(), "we")
     return None
+
+
+def _body_by_acronym(rest: str, body: str | None) -> re.Match | None:
+    """'the SIG' in the minutes of the 'Head & Neck SIG', 'the PCC' in those of 'St Anne's
+    PCC': the body called by the acronym that ends its name."""
+    if not body or not re.fullmatch(r"[A-Z]{2,6}", body.split()[-1]) or len(body.split()) < 2:
+        return None
+    return re.match(rf"[Tt]he\s+{body.split()[-1]}(?![\w’'-])", rest)
 
 
 def refers_to_body(name: str, body: str) -> bool:

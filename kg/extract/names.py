@@ -204,6 +204,12 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
         for m in rx.finditer(text):
             if free(offset + m.start(), offset + m.end()):
                 add(Mention(m.group(1), offset + m.start(), offset + m.end(), "alias"))
+    for m in _RX_GIVEN_INITIAL.finditer(text):
+        # "Helen C and Helen J organising", "Tom A will also post": notes that tell two people
+        # of one given name apart by their surnames' initials; one that fits an attendee is
+        # that attendee (an alias, above), another is a person of their own
+        if gz.is_first_name(m.group(1)) and free(offset + m.start(), offset + m.end()):
+            add(Mention(m.group(0), offset + m.start(), offset + m.end(), "full"))
     if ctx.given:
         # "Cheryl reported that ...": a given name alone, where only one person has it and
         # it stands as the subject of a verb of speech or commitment
@@ -215,6 +221,8 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
     return found
 
 
+# a given name and one capital, not the start of "Thomas B Bonnett" nor "Mark O’Brien"
+_RX_GIVEN_INITIAL = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)[ \t]([A-Z])(?![\w’'.&-])(?![ \t]+[A-Z])")
 _RX_GIVEN_SUBJECT = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)(?=\s+(?:also\s+|then\s+)?(?:said|asked|reported|agreed|will|would|"
                                r"to\s+[a-z]|confirmed|explained|noted|suggested|added|replied|advised|thanked|presented|"
                                r"outlined|updated|highlighted|stated|offered|undertook|welcomed|raised|queried)\b)")
@@ -427,9 +435,30 @@ def defined_acronyms(text: str) -> dict[str, str]:
     return out
 
 
-def find_orgs(text: str, offset: int, acronyms: dict[str, str], person_spans: list[tuple[int, int]]
-              ) -> list[OrgMention]:
-    """Organisation mentions in text; `acronyms` are those the document defined."""
+# Minutes that speak of trusts or hospitals as such ("next trusts are ...", "across 3 trusts",
+# "Mid Yorkshire hospitals") name the trusts by their towns; elsewhere a town is a town.
+_RX_SPEAKS_OF_TRUSTS = re.compile(r"\b(?:trusts|hospitals)\b")
+
+
+def trust_places(text: str) -> dict[str, str]:
+    """The gazetteer's trust places ('Airedale', 'Leeds') that stand for their trusts in this
+    document: none unless it speaks of trusts or hospitals, only those it names."""
+    if not _RX_SPEAKS_OF_TRUSTS.search(text):
+        return {}
+    return {p: t for p, t in gz.trust_places().items() if p in text}
+
+
+def _rx_places(places: dict[str, str]) -> re.Pattern:
+    alts = "|".join(re.escape(p) for p in sorted(places, key=len, reverse=True))
+    # a town alone, not a word of a longer name ("Leeds Beckett", "York Road", "East Leeds");
+    # "KC -Mid Yorkshire": a dash after a space opens the clause
+    return re.compile(rf"(?<!\w)(?<!\w-)({alts})(?![\w-])(?![ \t]+[A-Z])")
+
+
+def find_orgs(text: str, offset: int, acronyms: dict[str, str], person_spans: list[tuple[int, int]],
+              places: dict[str, str] | None = None) -> list[OrgMention]:
+    """Organisation mentions in text; `acronyms` are those the document defined, `places`
+    the towns that stand for trusts in it (see trust_places)."""
     found: list[OrgMention] = []
     taken: list[tuple[int, int]] = list(person_spans)
 
@@ -487,6 +516,11 @@ def find_orgs(text: str, offset: int, acronyms: dict[str, str], person_spans: li
         info = gz.lookup_org(acr)
         if info:
             add(s, e, acr, None if gz.is_ambiguous_acronym(acr) else info.name)
+    if places:
+        for m in _rx_places(places).finditer(text):
+            s, e = offset + m.start(1), offset + m.end(1)
+            if free(s, e) and not re.search(r"[A-Z][\w’'-]*[ \t]$", text[max(0, m.start(1) - 30):m.start(1)]):
+                add(s, e, m.group(1), places[m.group(1)])
     for rx in (_RX_SUCH_AS, _RX_FROM_BY, _RX_APPOINTED, _RX_POSSESSIVE_ACRONYM):
         for m in rx.finditer(text):
             for g in ("org", "org2", "org3"):
