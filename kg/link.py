@@ -248,6 +248,10 @@ _ACTOR = re.compile(r"(?:^\W*|[–—:;]\s*|\.\s+|\b(?:and|but)\s+)(?P<who>(?i:(
                     r"volunteered|undertook|wished|hoped|wanted|needed|asked|shared|added|expressed|commented)\b)"
                     r"(?:\w+ed|wrote|written|sent|spoke|spoken|met|paid|made|bought|held|gave|given|took|taken|rang))\b")
 ACTOR_OTHER = 0.8
+# owners that are bodies, not people: a body's promise is carried out by its officers, so a
+# report naming them is no sign it is about another promise
+_ORG = re.compile(r"\b(?:council|committee|group|board|trust|ltd|limited|agency|highways|school|society|"
+                  r"association|department|authority|partnership|forum|trustees|team|service|police|company)\b", re.I)
 HEADING_OTHER = 0.75  # share kept by an item's opening sentence for a promise not to bring it to an agenda  # share kept when the report's actor is someone other than the owner
 
 
@@ -377,6 +381,7 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
     for a in actions:
         for o in a.owners:
             names |= stems(o)
+    people = sorted({o for a in actions for o in a.owners if o and not _ORG.search(o)})
     # items every meeting has (apologies, declarations, "matters for the next agenda"):
     # their titles tell no subject, and their headings report on nothing
     meetings_of: dict[frozenset, set[str]] = defaultdict(set)
@@ -445,6 +450,7 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
         cw_subject = cw
         heading = is_heading(c)
         actor = actor_of(c.text)
+        named = [p for p in people if _owner_named([p], c.text)]
         best: list[tuple[float, int]] = []
         refs = {"#" + n for n in cited_minutes(c.text)}
         near = set().union(*(holders.get(w, ()) for w in cw_subject | cw_process | ct | refs))
@@ -470,6 +476,9 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
             # (unless they shared it: "Cllr Reed agreed to send ... and the Clerk agreed to ...")
             if actor and a.owners and not _owner_named(a.owners, actor) and not _owner_named([actor], a.evidence):
                 s *= ACTOR_OTHER
+            elif named and a.owners and not any(_ORG.search(o) for o in a.owners) \
+                    and not _owner_named(a.owners, c.text):
+                s *= ACTOR_OTHER  # it names people, and not this promise's owner
             if c.report_section or (agenda[k] and heading):
                 s += W_SECTION * subject
             if c.state:

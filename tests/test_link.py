@@ -247,6 +247,14 @@ def test_a_promise_that_points_back_takes_the_subject_of_the_sentence_before():
     assert got == [("a1", "p70")]
 
 
+def test_a_report_naming_other_people_goes_to_their_promise():
+    # two promises on the same subject; the report names the one who promised
+    actions = [_act(1, "2024-03-06", "ask the contractor about the cemetery hedge", ("Ann Brook",)),
+               _act(2, "2024-03-06", "get a quote for cutting the cemetery hedge", ("Tom Reed",))]
+    cands = [_sent(1, "2024-04-03", "Cemetery hedge – Cllr Reed had a quote from the contractor for the cutting.")]
+    assert [r.action for r in link_body(actions, cands)] == ["a2"]
+
+
 # -- builds: incremental, out of order, and killed ------------------------------------------
 
 MEETINGS = {
