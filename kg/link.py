@@ -247,12 +247,11 @@ _ACTOR = re.compile(r"(?:^\W*|[–—:;]\s*|\.\s+|\b(?:and|but)\s+)(?P<who>(?i:(
                     r"confirmed|requested|queried|questioned|mentioned|thanked|welcomed|declared|resolved|offered|"
                     r"volunteered|undertook|wished|hoped|wanted|needed|asked|shared|added|expressed|commented)\b)"
                     r"(?:\w+ed|wrote|written|sent|spoke|spoken|met|paid|made|bought|held|gave|given|took|taken|rang))\b")
-ACTOR_OTHER = 0.8
+ACTOR_OTHER = 0.8  # share kept when the report names or says acted someone other than the owner
 # owners that are bodies, not people: a body's promise is carried out by its officers, so a
 # report naming them is no sign it is about another promise
 _ORG = re.compile(r"\b(?:council|committee|group|board|trust|ltd|limited|agency|highways|school|society|"
                   r"association|department|authority|partnership|forum|trustees|team|service|police|company)\b", re.I)
-HEADING_OTHER = 0.75  # share kept by an item's opening sentence for a promise not to bring it to an agenda  # share kept when the report's actor is someone other than the owner
 
 
 def actor_of(text: str) -> str | None:
