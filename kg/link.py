@@ -269,6 +269,12 @@ def _owner_named(owners: list[str], text: str) -> bool:
         last = o.split()[-1].lower()
         if len(last) >= 3 and re.search(rf"\b{re.escape(last)}\b", low):
             return True
+        # trustees' and boards' minutes name people by their initials ("MS had contacted ...")
+        parts = o.split()
+        if 2 <= len(parts) <= 3 and all(w[:1].isupper() for w in parts) and not _ORG.search(o):
+            initials = "".join(w[0] for w in parts)
+            if re.search(rf"(?<![\w/]){initials}(?![\w])", text):
+                return True
     return False
 
 
