@@ -27,7 +27,15 @@ How a sentence and an action are weighed (`score`):
   owner     the action's owner (name, surname or post) named in the sentence;
   section   the sentence is under matters arising, a clerk's report or an action log;
   state     its wording states a state ("had been done", "no update", "carried forward");
-  order     the first later meeting counts fully, each meeting in between costs a share.
+  order     the first later meeting counts fully, each meeting in between costs a share;
+  context   a thin promise ("The Clerk will chase for a response.") takes the sub-heading
+            it was minuted under ("Land Transfer – ...") or the sentence before, and one
+            that points back ("to discuss the issue") the sentence before;
+  agenda    a promise to put a subject on an agenda is reported on (done) by the later
+            item on that subject;
+  people    a report that names people, or says someone acted, none of them the owner,
+            keeps 80% for a person's promise;
+  restated  what is said of a task restated as a new action is said of the first promise.
 The measured effect of each on the development series is in the README.
 """
 from __future__ import annotations
