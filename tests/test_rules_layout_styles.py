@@ -215,7 +215,8 @@ def test_owners_inside_a_decision_sentence():
 # -- page furniture in pasted layout text -------------------------------------------
 
 @pytest.mark.parametrize("raw, expected", [
-    # form feeds: a running footer and lone page numbers go, a sentence over the break joins
+    # form feeds: a running head stays once, heading the text; lone page numbers go; a sentence
+    # over the break joins
     ("Minutes - Harbour Board\nThe Clerk would ask Steve\n2647\fMinutes - Harbour Board\nBaldwin to attend.\n"
      "2648\fMinutes - Harbour Board\nEnd.\n2649",
      "Minutes - Harbour Board\nThe Clerk would ask Steve\nBaldwin to attend.\n\nEnd."),
