@@ -27,7 +27,15 @@ How a sentence and an action are weighed (`score`):
   owner     the action's owner (name, surname or post) named in the sentence;
   section   the sentence is under matters arising, a clerk's report or an action log;
   state     its wording states a state ("had been done", "no update", "carried forward");
-  order     the first later meeting counts fully, each meeting in between costs a share.
+  order     the first later meeting counts fully, each meeting in between costs a share;
+  context   a thin promise ("The Clerk will chase for a response.") takes the sub-heading
+            it was minuted under ("Land Transfer – ...") or the sentence before, and one
+            that points back ("to discuss the issue") the sentence before;
+  agenda    a promise to put a subject on an agenda is reported on (done) by the later
+            item on that subject;
+  people    a report that names people, or says someone acted, none of them the owner,
+            keeps 80% for a person's promise;
+  restated  what is said of a task restated as a new action is said of the first promise.
 The measured effect of each on the development series is in the README.
 """
 from __future__ import annotations
@@ -247,8 +255,11 @@ _ACTOR = re.compile(r"(?:^\W*|[–—:;]\s*|\.\s+|\b(?:and|but)\s+)(?P<who>(?i:(
                     r"confirmed|requested|queried|questioned|mentioned|thanked|welcomed|declared|resolved|offered|"
                     r"volunteered|undertook|wished|hoped|wanted|needed|asked|shared|added|expressed|commented)\b)"
                     r"(?:\w+ed|wrote|written|sent|spoke|spoken|met|paid|made|bought|held|gave|given|took|taken|rang))\b")
-ACTOR_OTHER = 0.8
-HEADING_OTHER = 0.75  # share kept by an item's opening sentence for a promise not to bring it to an agenda  # share kept when the report's actor is someone other than the owner
+ACTOR_OTHER = 0.8  # share kept when the report names or says acted someone other than the owner
+# owners that are bodies, not people: a body's promise is carried out by its officers, so a
+# report naming them is no sign it is about another promise
+_ORG = re.compile(r"\b(?:council|committee|group|board|trust|ltd|limited|agency|highways|school|society|"
+                  r"association|department|authority|partnership|forum|trustees|team|service|police|company)\b", re.I)
 
 
 def actor_of(text: str) -> str | None:
@@ -266,6 +277,12 @@ def _owner_named(owners: list[str], text: str) -> bool:
         last = o.split()[-1].lower()
         if len(last) >= 3 and re.search(rf"\b{re.escape(last)}\b", low):
             return True
+        # trustees' and boards' minutes name people by their initials ("MS had contacted ...")
+        parts = o.split()
+        if 2 <= len(parts) <= 3 and all(w[:1].isupper() for w in parts) and not _ORG.search(o):
+            initials = "".join(w[0] for w in parts)
+            if re.search(rf"(?<![\w/]){initials}(?![\w])", text):
+                return True
     return False
 
 
@@ -377,6 +394,7 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
     for a in actions:
         for o in a.owners:
             names |= stems(o)
+    people = sorted({o for a in actions for o in a.owners if o and not _ORG.search(o)})
     # items every meeting has (apologies, declarations, "matters for the next agenda"):
     # their titles tell no subject, and their headings report on nothing
     meetings_of: dict[frozenset, set[str]] = defaultdict(set)
@@ -445,6 +463,7 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
         cw_subject = cw
         heading = is_heading(c)
         actor = actor_of(c.text)
+        named = [p for p in people if _owner_named([p], c.text)]
         best: list[tuple[float, int]] = []
         refs = {"#" + n for n in cited_minutes(c.text)}
         near = set().union(*(holders.get(w, ()) for w in cw_subject | cw_process | ct | refs))
@@ -470,6 +489,9 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
             # (unless they shared it: "Cllr Reed agreed to send ... and the Clerk agreed to ...")
             if actor and a.owners and not _owner_named(a.owners, actor) and not _owner_named([actor], a.evidence):
                 s *= ACTOR_OTHER
+            elif named and a.owners and not any(_ORG.search(o) for o in a.owners) \
+                    and not _owner_named(a.owners, c.text):
+                s *= ACTOR_OTHER  # it names people, and not this promise's owner
             if c.report_section or (agenda[k] and heading):
                 s += W_SECTION * subject
             if c.state:
