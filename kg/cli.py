@@ -342,11 +342,14 @@ def _extract_one(file, fmt, body, date):
 @click.option("--endpoint", default=None, help="query a SPARQL 1.1 endpoint instead of a local store")
 @click.option("--limit", type=click.IntRange(min=0), default=None, help="at most this many rows (a page)")
 @click.option("--offset", type=click.IntRange(min=0), default=0, help="rows to skip before the page")
+@click.option("--body", default=None, metavar="NAME", help="only rows of this body's meetings (listings)")
+@click.option("--since", default=None, metavar="DATE", help="only rows of meetings on or after DATE (YYYY-MM-DD)")
+@click.option("--until", default=None, metavar="DATE", help="only rows of meetings on or before DATE (YYYY-MM-DD)")
 @output_options
 @store_option
 @handle_errors
-def query(file, expr, name, params, list_queries, allow_update, allow_service, timeout, endpoint, limit, offset, fmt,
-          store):
+def query(file, expr, name, params, list_queries, allow_update, allow_service, timeout, endpoint, limit, offset,
+          body, since, until, fmt, store):
     """Run a named query, a .rq file, or -e SPARQL."""
     from kg import query as q
     if list_queries:
@@ -387,7 +390,16 @@ def query(file, expr, name, params, list_queries, allow_update, allow_service, t
         _echo(f"update applied to {endpoint or _store_path(store)}")
         return
     st = _open_read(store, endpoint)
-    columns, rows = q.run(st, nq, bindings, timeout=timeout, allow_service=allow_service, limit=limit, offset=offset)
+    if fmt != "table" and timeout is None:
+        # rows are printed as the engine hands them out, never all held at once
+        from kg.output import render_lines
+        columns, rows = q.stream(st, nq, bindings, allow_service=allow_service, limit=limit, offset=offset,
+                                 body=body, since=since, until=until)
+        for line in render_lines(columns, rows, fmt):
+            _echo(line)
+        return
+    columns, rows = q.run(st, nq, bindings, timeout=timeout, allow_service=allow_service, limit=limit, offset=offset,
+                          body=body, since=since, until=until)
     _print_rows(columns, rows, fmt, st)
 
 

@@ -575,9 +575,16 @@ def current_state(reports: list[tuple[str, int, str]]) -> str:
 
 # -- reading the body's actions and sentences, and the new link graph -----------------
 
-def _inputs(store, body_iri: str, leave_out: str | None) -> tuple[list[LinkAction], list[LinkSentence], dict[str, str]]:
+# A body's link inputs: its actions, candidate sentences and due dates (action IRI -> date).
+LinkInputs = tuple[list[LinkAction], list[LinkSentence], dict[str, str]]
+
+
+def _inputs(store, body_iri: str, leave_out: str | None) -> LinkInputs:
     """The body's actions and candidate sentences in `store` (named queries), without the
-    graph `leave_out` (the old version of the document being replaced)."""
+    graph `leave_out` (the old version of the document being replaced).  Over a large store
+    these queries cost what the whole store holds (Oxigraph joins their OPTIONAL parts over
+    every graph), so the build runs them on small in-memory stores: one document's graph
+    (`document_inputs`) or a few stored graphs of the body at a time (`stored_inputs`)."""
     from kg.query import get_named
     acts: dict[str, LinkAction] = {}
     due: dict[str, str] = {}
@@ -607,6 +614,141 @@ def _inputs(store, body_iri: str, leave_out: str | None) -> tuple[list[LinkActio
     return sorted(acts.values(), key=lambda a: a.iri), sorted(sents.values(), key=lambda s: s.passage), due
 
 
+def merge_inputs(parts: list[LinkInputs]) -> LinkInputs:
+    """Several graphs' link inputs of one body as one, as `_inputs` reads them from a store
+    that holds all of those graphs (an action stated by two graphs is one action, with the
+    owners both name)."""
+    acts: dict[str, LinkAction] = {}
+    sents: dict[str, LinkSentence] = {}
+    due: dict[str, str] = {}
+    for actions, cands, d in parts:
+        for a in actions:
+            have = acts.get(a.iri)
+            if have is None:
+                acts[a.iri] = LinkAction(a.iri, a.meeting, a.date, a.text, a.evidence, a.item_title, list(a.owners),
+                                         a.order, a.item_number, a.graph)
+            else:
+                have.owners.extend(o for o in a.owners if o not in have.owners)
+        for c in cands:
+            sents.setdefault(c.passage, c)
+        due.update(d)
+    for a in acts.values():
+        a.owners.sort()
+    return sorted(acts.values(), key=lambda a: a.iri), sorted(sents.values(), key=lambda s: s.passage), due
+
+
+def _memory_store(base: str):
+    from kg.store import GraphStore
+    return GraphStore(None, base=base)
+
+
+def document_inputs(triples: bytes, graph_iri: str = "", base: str | None = None) -> dict[str, LinkInputs]:
+    """The link inputs one document's N-Triples give, per body its meetings name: what
+    `_inputs` would read of that document from the store.  Computed where the document is
+    built (a worker), so the writer never reads back what it has just written."""
+    import pyoxigraph as ox
+    from kg.errors import StoreError
+    from kg.vocab import DEFAULT_BASE
+    doc = _memory_store(base or DEFAULT_BASE)
+    g = ox.NamedNode(graph_iri or "urn:govkg:document")
+    try:  # parsed by Oxigraph in one call, as the store's bulk load reads it
+        doc._store.load(triples, format=ox.RdfFormat.N_TRIPLES, to_graph=g)
+    except SyntaxError as e:
+        raise StoreError(f"invalid N-Triples: {e}") from None
+    try:
+        return {body: _inputs(doc, body, None) for body in _graph_bodies(doc)}
+    finally:
+        doc.close()
+
+
+def _graph_bodies(store) -> list[str]:
+    rows = store.select("PREFIX gov: <https://w3id.org/govkg/ontology#> "
+                        "SELECT DISTINCT ?b WHERE { GRAPH ?g { ?m a gov:Meeting ; gov:body ?b } }")[1]
+    return sorted(r["b"] for r in rows)
+
+
+# stored graphs copied into one in-memory store at a time (the writer's memory stays flat)
+STORED_CHUNK = 64
+
+
+def body_graphs(store, body_iri: str) -> list[str]:
+    """The live document graphs that state a meeting of the body (by the index on gov:body:
+    no scan of the store)."""
+    import pyoxigraph as ox
+    from kg.vocab import GOV
+    from rdflib.namespace import RDF
+    b, body_p = ox.NamedNode(body_iri), ox.NamedNode(str(GOV.body))
+    typ, meeting = ox.NamedNode(str(RDF.type)), ox.NamedNode(str(GOV.Meeting))
+    staging = store._staging_prefix()
+    out = set()
+    for q in store._store.quads_for_pattern(None, body_p, b, None):
+        g = q.graph_name
+        if not isinstance(g, ox.NamedNode) or g.value.startswith(staging) or g.value in out:
+            continue
+        if ox.Quad(q.subject, typ, meeting, g) in store._store:
+            out.add(g.value)
+    return sorted(out)
+
+
+def stored_inputs(store, body_iri: str, leave_out=frozenset()) -> LinkInputs:
+    """The body's link inputs from the document graphs `store` holds, without the graphs in
+    `leave_out` (an old version being replaced, or documents whose inputs are at hand).
+    Each graph is copied into a small in-memory store and read by the same named queries,
+    so the cost follows the body's documents, not the whole store."""
+    return _read_graphs(store, body_iri, [g for g in body_graphs(store, body_iri) if g not in leave_out])
+
+
+def _read_graphs(store, body_iri: str, graphs: list[str]) -> LinkInputs:
+    import pyoxigraph as ox
+    parts = []
+    for k in range(0, len(graphs), STORED_CHUNK):
+        mem = _memory_store(store.base)
+        for g in graphs[k:k + STORED_CHUNK]:
+            node = ox.NamedNode(g)
+            data = store._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=node)
+            mem._store.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=node)
+        parts.append(_inputs(mem, body_iri, None))
+        mem.close()
+    return merge_inputs(parts)
+
+
+class LinkSpool:
+    """The link inputs of the documents a build wrote, kept on disk by body until the body
+    is relinked at the end of the build (held in memory they would grow with the build)."""
+
+    def __init__(self):
+        import tempfile
+        self._file = tempfile.TemporaryFile(prefix="govkg-links-")
+        self._at: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        self._graphs: dict[str, set[str]] = defaultdict(set)
+
+    def add(self, graph_iri: str, inputs: dict[str, LinkInputs]) -> None:
+        """Keep one document's link inputs (from `document_inputs`), under its graph IRI."""
+        import pickle
+        for body, (actions, cands, due) in inputs.items():
+            for a in actions:
+                a.graph = graph_iri
+            data = pickle.dumps((actions, cands, due), protocol=pickle.HIGHEST_PROTOCOL)
+            self._file.seek(0, 2)
+            self._at[body].append((self._file.tell(), len(data)))
+            self._file.write(data)
+            self._graphs[body].add(graph_iri)
+
+    def graphs(self, body: str) -> set[str]:
+        return self._graphs.get(body, set())
+
+    def read(self, body: str) -> list[LinkInputs]:
+        import pickle
+        out = []
+        for at, n in self._at.get(body, ()):
+            self._file.seek(at)
+            out.append(pickle.loads(self._file.read(n)))
+        return out
+
+    def close(self) -> None:
+        self._file.close()
+
+
 def bodies_of(store) -> list[str]:
     """The bodies whose meetings a store holds (IRIs)."""
     rows = store.select("PREFIX gov: <https://w3id.org/govkg/ontology#> "
@@ -614,44 +756,42 @@ def bodies_of(store) -> list[str]:
     return sorted(r["b"] for r in rows)
 
 
-def links_for_document(store, graph_iri: str, triples: bytes, base: str, corrections=None):
+def links_for_document(store, graph_iri: str, triples: bytes, base: str, corrections=None,
+                       inputs: dict[str, LinkInputs] | None = None):
     """The link graph swap that goes with writing a document: (links graph IRI, staging IRI,
     triples) for the document's body, from the body's meetings in `store` (the document's
     old version left out) plus the new document; None when the body has one meeting only
     and no link graph yet.  `corrections` (kg.corrections.Corrections): report-backs a
-    person added, which replace what was read of their sentences."""
+    person added, which replace what was read of their sentences.  `inputs`: the new
+    document's link inputs when already read (`document_inputs`)."""
     from kg.build import build_links, links_graph_iri, links_staging_iri
     from kg.corrections import apply_report_backs
-    from kg.store import GraphStore
-    import pyoxigraph as ox
-    doc = GraphStore(None, base=base)  # the new document alone, in memory: read like the store
-    g = ox.NamedNode(graph_iri)
-    rows = GraphStore._triples(triples)
-    doc._store.extend([ox.Quad(t.subject, t.predicate, t.object, g) for t in rows]
-                      + [ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in rows])
+    if inputs is None:
+        inputs = document_inputs(triples, graph_iri, base)
     swaps = []
-    for body in bodies_of(doc):
-        a1, s1, d1 = _inputs(doc, body, None)
-        a0, s0, d0 = _inputs(store, body, graph_iri)
-        actions = sorted(a0 + a1, key=lambda a: a.iri)
-        cands = sorted(s0 + s1, key=lambda s: s.passage)
+    for body in sorted(inputs):
+        actions, cands, due = merge_inputs([stored_inputs(store, body, {graph_iri}), inputs[body]])
         live = links_graph_iri(body, base)
         dates = {a.date for a in actions} | {s.date for s in cands}
         if len(dates) < 2 and not store._store.contains_named_graph(_node(live)):
             continue
         links, corrected = apply_report_backs(link_body(actions, cands), actions, cands, corrections)
-        g = build_links(body, links, actions, d0 | d1, base, frozenset(c.meeting for c in cands), corrected)
+        g = build_links(body, links, actions, due, base, frozenset(c.meeting for c in cands), corrected)
         swaps.append((str(live), str(links_staging_iri(body, base)), list(g)))
-    doc.close()
     return swaps
 
 
-def relink_body(store, body_iri: str, base: str, corrections=None) -> int:
+def relink_body(store, body_iri: str, base: str, corrections=None, spool: LinkSpool | None = None) -> int:
     """Recompute one body's link graph from what the store holds, in one transaction;
-    returns how many report-backs it holds."""
+    returns how many report-backs it holds.  `spool`: the link inputs of documents this
+    build wrote, used instead of reading those graphs back."""
     from kg.build import build_links, links_graph_iri, links_staging_iri
     from kg.corrections import apply_report_backs
-    actions, cands, due = _inputs(store, body_iri, None)
+    if spool is None:
+        actions, cands, due = stored_inputs(store, body_iri)
+    else:
+        actions, cands, due = merge_inputs([stored_inputs(store, body_iri, spool.graphs(body_iri)),
+                                            *spool.read(body_iri)])
     live = links_graph_iri(body_iri, base)
     dates = {a.date for a in actions} | {c.date for c in cands}
     if len(dates) < 2 and not store._store.contains_named_graph(_node(live)):
@@ -686,13 +826,15 @@ SELECT DISTINCT ?b WHERE {
 }"""
 
 
-def relink_stale(store, base: str, bodies: set[str] = frozenset(), corrections=None) -> list[str]:
+def relink_stale(store, base: str, bodies: set[str] = frozenset(), corrections=None,
+                 spool: LinkSpool | None = None) -> list[str]:
     """Relink `bodies` and every body with a dated meeting its links were not computed
     from (left so by a build stopped before its end); returns the bodies relinked.
-    `corrections`: report-backs a person added (kg.corrections)."""
+    `corrections`: report-backs a person added (kg.corrections); `spool`: the link inputs
+    of the documents this build wrote (`LinkSpool`)."""
     todo = set(bodies) | {r["b"] for r in store.select(STALE)[1]}
     for body in sorted(todo):
-        relink_body(store, body, base, corrections)
+        relink_body(store, body, base, corrections, spool)
     return sorted(todo)
 
 

@@ -7,6 +7,7 @@ import json
 import re
 import shutil
 import unicodedata
+from collections.abc import Iterable, Iterator
 
 from kg.vocab import DEFAULT_BASE
 
@@ -34,6 +35,36 @@ def render(columns: list[str], rows: list[dict[str, str]], fmt: str, *, base: st
     cols, cells = readable(columns, rows, labels or {}, base)
     cells = [[terminal_safe(c) for c in row] for row in cells]
     return _table([terminal_safe(c) for c in cols], cells, width or shutil.get_terminal_size((160, 24)).columns)
+
+
+def render_lines(columns: list[str], rows: Iterable[dict[str, str]], fmt: str) -> Iterator[str]:
+    """JSON, NDJSON or CSV as `render` writes them, a line at a time as the rows come, so a
+    listing of every row of a large store is never held whole (a table needs every row
+    to size its columns: use `render`)."""
+    if fmt == "ndjson":
+        for r in rows:
+            yield json.dumps({c: r[c] for c in columns if c in r}, ensure_ascii=False)
+        return
+    if fmt == "csv":
+        buf = io.StringIO()
+        w = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+        w.writeheader()
+        yield buf.getvalue().rstrip("\n")
+        for r in rows:
+            buf.seek(0)
+            buf.truncate()
+            w.writerow({c: r.get(c, "") for c in columns})
+            yield buf.getvalue()[:-1]  # a line break inside a quoted value is kept
+        return
+    if fmt != "json":
+        raise ValueError(f"render_lines writes json, ndjson or csv, not {fmt!r}")
+    held = None  # the previous object: a comma follows it only when another comes
+    for r in rows:
+        obj = json.dumps({c: r[c] for c in columns if c in r}, ensure_ascii=False, indent=2)
+        obj = "\n".join("  " + line for line in obj.split("\n"))
+        yield "[" if held is None else held + ","
+        held = obj
+    yield "[]" if held is None else held + "\n]"
 
 
 # What must not reach a terminal raw: C0 and C1 controls (escape sequences set titles,

@@ -29,7 +29,7 @@ from kg.errors import GovkgError, InputError, UsageError
 from kg.extract import extract
 from kg.ids import Minter, source_key
 from kg.read import iter_sources, read_document
-from kg.link import bodies_in, links_for_document, relink_stale, report_sentences
+from kg.link import LinkSpool, bodies_in, document_inputs, links_for_document, relink_stale, report_sentences
 from kg.records import Extraction, Resolution
 from kg.query import get_named
 from kg.resolve import KnownPeople, known_people, resolve
@@ -186,20 +186,23 @@ def ntriples_of(g) -> bytes:
     return ox.serialize((ox.Triple(term(s), term(p), term(o)) for s, p, o in g), format=ox.RdfFormat.N_TRIPLES)
 
 
-def build_document(task: tuple) -> tuple[bytes | None, FileResult]:
-    """One document, read to triples: (N-Triples bytes or None, its FileResult).
+def build_document(task: tuple) -> tuple[bytes | None, FileResult, dict | None]:
+    """One document, read to triples: (N-Triples bytes or None, its FileResult, its link
+    inputs per body (kg.link.document_inputs) or None).
 
     Runs in a worker process when building in parallel: a pure function of its
-    arguments that touches no store.
+    arguments that touches no store.  The link inputs are read here, beside the
+    document, so the writer's link stage never reads back what it has just written.
     """
     path, body, date, base, known, corrections = (tuple(task) + (None, None))[:6]
     g, _sha, result = _graph_for(path, body, date, base, known, corrections)
     if g is None:
-        return None, result
+        return None, result, None
     try:
-        return ntriples_of(g), result
+        nt = ntriples_of(g)
     except ValueError as e:  # an IRI Oxigraph refuses, e.g. from a --base with spaces
-        return None, FileResult(path, "failed", error=f"{path}: cannot write its graph ({e}); check --base")
+        return None, FileResult(path, "failed", error=f"{path}: cannot write its graph ({e}); check --base"), None
+    return nt, result, document_inputs(nt, base=base)
 
 
 def _worker_init(build_pid: int | None = None) -> None:
@@ -305,7 +308,7 @@ class _Parallel:
                 yield self._alone(tasks[j])
             ex = self._new_executor(self.jobs)
 
-    def _alone(self, task: tuple) -> tuple[bytes | None, FileResult]:
+    def _alone(self, task: tuple) -> tuple[bytes | None, FileResult, dict | None]:
         from concurrent.futures.process import BrokenProcessPool
         ex = self._new_executor(1)
         try:
@@ -314,7 +317,7 @@ class _Parallel:
             path = task[0]
             return None, FileResult(path, "failed", error=(
                 f"{path}: the worker process reading it died (killed, or out of memory); "
-                "build it alone with --jobs 1 to see why"))
+                "build it alone with --jobs 1 to see why")), None
 
     def close(self, aborted: bool = False) -> None:
         if self._executor is not None:
@@ -369,6 +372,7 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
     created = _new_store_folder(store_path, endpoint)
     minter = Minter(base)
     pool = None
+    spool = LinkSpool()  # link inputs of the documents written, by body, until their relink
     try:
         with _open_store(store_path, endpoint, base, update_endpoint) as store:
             live = store.source_hashes()
@@ -429,7 +433,7 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
 
             # results come back in input order; the progress bar moves as each is read
             for _path, graph_iri, staging_iri in (progress(todo) if progress else todo):
-                nt, result = next(outputs)
+                nt, result, link_inputs = next(outputs)
                 if nt is not None and isinstance(store, GraphStore) and graph_iri not in live:
                     # a new document only adds: its body is relinked once, after the last one
                     if not pending:
@@ -437,6 +441,7 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
                     pending.append((graph_iri, staging_iri, nt))
                     pending_lines += nt.count(b"\n")
                     to_link.update(bodies_in(nt))
+                    spool.add(graph_iri, link_inputs or {})
                     if pending_lines >= WRITE_TRIPLES or time.monotonic() - pending_since >= wait:
                         write_pending()
                 elif nt is not None:
@@ -446,7 +451,7 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
                     if linking and graph_iri in live:
                         # a changed document: its body's links change with it, in one transaction,
                         # so no link ever points into a version of the document that is gone
-                        links = links_for_document(store, graph_iri, nt, base, cs)
+                        links = links_for_document(store, graph_iri, nt, base, cs, link_inputs)
                     if links:
                         store.replace_graphs_together([(graph_iri, staging_iri, nt), *links])
                     else:
@@ -463,12 +468,13 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
             if cs is not None or changed:
                 _write_corrections(store, cs, minter, base)
             if isinstance(store, GraphStore):
-                relink_stale(store, base, to_link, cs)
+                relink_stale(store, base, to_link, cs, spool)
                 # the text index follows the store (kg.textindex): what this build changed
                 textindex.update(store)
             if cs is not None:  # after linking: report-back corrections apply there
                 report.stale_corrections = _stale(store, cs, report)
     finally:
+        spool.close()
         if pool is not None:
             # an error on its way out: workers are stopped, not waited on (a write that
             # failed between batches left none pending, and shutdown could wait for ever)

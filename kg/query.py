@@ -7,6 +7,7 @@ the engine binds.  Values are never formatted into the query text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -18,6 +19,10 @@ _PARAM = re.compile(r"^#@param\s+(\w[\w-]*)\s+\?(\w+)(\s+required)?\s*$", re.M)
 # `#@index KEY ?VAR KIND`: the text index (kg.textindex) narrows ?VAR to the subjects whose
 # text of KIND (thing | name) contains the value of -p KEY; the query's own filter decides
 _INDEX = re.compile(r"^#@index\s+(\w[\w-]*)\s+\?(\w+)\s+(thing|name)\s*$", re.M)
+# `#@scope ?VAR`: ?VAR holds each row's meeting, so --body, --since and --until can keep the
+# rows of one body's meetings in a date range (see `scoped`)
+_SCOPE = re.compile(r"^#@scope\s+\?(\w+)\s*$", re.M)
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True)
@@ -28,6 +33,7 @@ class NamedQuery:
     params: dict[str, str] = field(default_factory=dict)  # -p key -> SPARQL variable
     required: frozenset[str] = frozenset()
     indexed: tuple[tuple[str, str, str], ...] = ()  # (-p key, variable, kind) narrowed by the text index
+    scope: str | None = None  # the variable holding each row's meeting (#@scope)
 
 
 def _parse(name: str, text: str) -> NamedQuery:
@@ -41,8 +47,9 @@ def _parse(name: str, text: str) -> NamedQuery:
         if not line.startswith("#") or line.startswith("#@"):
             break
         desc_lines.append(line.lstrip("# ").rstrip())
+    scope = _SCOPE.search(text)
     return NamedQuery(name, text, " ".join(desc_lines), params, frozenset(required),
-                      tuple(_INDEX.findall(text)))
+                      tuple(_INDEX.findall(text)), scope.group(1) if scope else None)
 
 
 @lru_cache(maxsize=None)
@@ -196,28 +203,55 @@ def check_text(text: str, *, allow_service: bool = False) -> None:
 
 def run(store: GraphStore, query: NamedQuery, params: dict[str, str] | None = None, *,
         timeout: float | None = None, allow_service: bool = False, limit: int | None = None,
-        offset: int = 0) -> tuple[list[str], list[dict[str, str]]]:
+        offset: int = 0, body: str | None = None, since: str | None = None,
+        until: str | None = None) -> tuple[list[str], list[dict[str, str]]]:
     """Run a query; returns (column names, rows of plain strings, unbound left out).
 
-    `limit` and `offset` page the rows (in the query's own order).
+    `limit` and `offset` page the rows (in the query's own order).  `body`, `since` and
+    `until` (YYYY-MM-DD, both days included) keep the rows of the meetings of that body
+    and in that range, for a query that names its meeting variable (`#@scope`).
 
     With `timeout`, a local store is queried in a child process that is stopped when the
     time is up (Oxigraph cannot cancel a running query from Python); a SPARQL endpoint is
     given that long to answer.  SERVICE calls are refused unless `allow_service`.
     """
-    if is_update(query.text):
-        raise QueryError("this is a SPARQL update; govkg query only reads unless you pass --allow-update")
-    check_text(query.text, allow_service=allow_service)
-    bindings = bind(query, params or {})
     try:
+        text, bindings = _prepared(store, query, params, allow_service, limit, offset, body, since, until)
         if timeout is not None and getattr(store, "path", None) is None and hasattr(store, "timeout"):
             store.timeout = timeout  # an endpoint: the time it has to answer
-        text = paged(narrowed(store, query, params or {}), limit, offset)
         if timeout is None or getattr(store, "path", None) is None:
             return store.select(text, bindings)
         return _run_with_timeout(store, text, bindings, timeout)
     except QueryError as e:
         raise QueryError(explain_syntax_error(query.text, str(e))) from None
+
+
+def stream(store: GraphStore, query: NamedQuery, params: dict[str, str] | None = None, *,
+           allow_service: bool = False, limit: int | None = None, offset: int = 0, body: str | None = None,
+           since: str | None = None, until: str | None = None) -> tuple[list[str], Iterator[dict[str, str]]]:
+    """`run` without a timeout, the rows handed out as the local store's engine gives them
+    (not held in a list); an endpoint's rows come as one answer."""
+    try:
+        text, bindings = _prepared(store, query, params, allow_service, limit, offset, body, since, until)
+        if not hasattr(store, "iter_select"):
+            columns, rows = store.select(text, bindings)
+            return columns, iter(rows)
+        return store.iter_select(text, bindings)
+    except QueryError as e:
+        raise QueryError(explain_syntax_error(query.text, str(e))) from None
+
+
+def _prepared(store, query: NamedQuery, params, allow_service, limit, offset, body, since, until
+              ) -> tuple[str, dict[str, str]]:
+    """The text to run and its engine bindings: checked, narrowed by the text index and
+    the scope, paged."""
+    if is_update(query.text):
+        raise QueryError("this is a SPARQL update; govkg query only reads unless you pass --allow-update")
+    check_text(query.text, allow_service=allow_service)
+    bindings = bind(query, params or {})
+    text, scope_bindings = scoped(store, query, narrowed(store, query, params or {}), body, since, until)
+    bindings.update(scope_bindings)
+    return paged(text, limit, offset), bindings
 
 
 _ENDS_PAGED = re.compile(r"\b(?:LIMIT|OFFSET)\s+\d+\s*$", re.I)
@@ -260,6 +294,53 @@ def narrowed(store, query: NamedQuery, params: dict[str, str]) -> str:
         at = where_brace(text)
         text = text[:at] + f" VALUES ?{var} {{ {values} }}\n" + text[at:]
     return text
+
+
+def scoped(store, query: NamedQuery, text: str, body: str | None, since: str | None,
+           until: str | None) -> tuple[str, dict[str, str]]:
+    """The query text restricted to the meetings of `body` held between `since` and `until`,
+    and the bindings that go with it.
+
+    The patterns open the query's WHERE group, so the store starts from the body's meetings
+    rather than filtering every row.  The body is matched by name as `govkg actions --body`
+    matches it (or by its IRI); its IRIs are written by pyoxigraph, and the dates are bound
+    by the engine as literals: no user text enters the query."""
+    if body is None and since is None and until is None:
+        return text, {}
+    if query.scope is None:
+        raise QueryError(f"query {query.name!r} has no meeting to filter by, so it takes no "
+                         "--body, --since or --until; use them with a listing such as meetings or actions")
+    for flag, value in (("--since", since), ("--until", until)):
+        if value is not None and not _ISO_DATE.fullmatch(value):
+            raise QueryError(f"{flag} {value!r}: give a date as YYYY-MM-DD")
+    import pyoxigraph as ox
+    from kg.store import where_brace
+    var = query.scope
+    parts, bindings = [], {}
+    if body is not None:
+        values = " ".join(str(ox.NamedNode(iri)) for iri in bodies_named(store, body))
+        parts.append(f"VALUES ?scope_body {{ {values} }} ?{var} <https://w3id.org/govkg/ontology#body> ?scope_body .")
+    if since is not None or until is not None:
+        parts.append(f"?{var} <http://purl.org/dc/terms/date> ?scope_date . "
+                     "BIND(SUBSTR(STR(?scope_date), 1, 10) AS ?scope_day)")
+    if since is not None:
+        parts.append("FILTER(?scope_day >= ?scope_since)")
+        bindings["scope_since"] = since
+    if until is not None:
+        parts.append("FILTER(?scope_day <= ?scope_until)")
+        bindings["scope_until"] = until
+    at = where_brace(text)
+    return text[:at] + "\n  " + "\n  ".join(parts) + "\n" + text[at:], bindings
+
+
+def bodies_named(store, name: str) -> list[str]:
+    """The IRIs of the bodies of stored meetings whose name fits `name` (as the action
+    tracker's --body matches it), or whose IRI is `name`."""
+    from kg.followups import _name_fits
+    rows = store.select("PREFIX gov: <https://w3id.org/govkg/ontology#> PREFIX foaf: <http://xmlns.com/foaf/0.1/> "
+                        "SELECT DISTINCT ?b ?name WHERE { ?m a gov:Meeting ; gov:body ?b . "
+                        "OPTIONAL { ?b foaf:name ?name } }")[1]
+    return sorted({r["b"] for r in rows if r["b"] == name or _name_fits(name, [r.get("name", "")])})
 
 
 def run_update(store: GraphStore, query: NamedQuery, *, allow_service: bool = False) -> None:

@@ -390,6 +390,27 @@ class GraphStore:
             raise QueryError(f"query failed: {e}") from None
 
     def _select(self, sparql: str, bindings: dict[str, str] | None) -> tuple[list[str], list[dict[str, str]]]:
+        names, rows = self._solutions(sparql, bindings)
+        return names, list(rows)
+
+    def iter_select(self, sparql: str, bindings: dict[str, str] | None = None
+                    ) -> tuple[list[str], Iterator[dict[str, str]]]:
+        """`select`, with the rows handed out as the engine gives them instead of held in
+        a list (a listing of every row of a large store is printed as it comes)."""
+        try:
+            names, rows = self._solutions(sparql, bindings)
+        except _ReadFailed as e:
+            raise QueryError(f"query failed: {e}") from None
+
+        def stream() -> Iterator[dict[str, str]]:
+            try:
+                yield from rows
+            except _ReadFailed as e:
+                raise QueryError(f"query failed: {e}") from None
+        return names, stream()
+
+    def _solutions(self, sparql: str, bindings: dict[str, str] | None
+                   ) -> tuple[list[str], Iterator[dict[str, str]]]:
         subs = {ox.Variable(k): ox.Literal(v) for k, v in (bindings or {}).items()}
         try:
             try:  # the default graph: the merge of the live document graphs
@@ -403,8 +424,17 @@ class GraphStore:
             if not isinstance(result, ox.QuerySolutions):
                 raise QueryError("only SELECT queries return rows; use --format turtle with a CONSTRUCT via export")
             names = [v.value for v in result.variables]
-            staging = self._staging_prefix()
-            rows = []
+        except SyntaxError as e:
+            raise QueryError(f"malformed SPARQL: {e}") from None
+        except ValueError as e:
+            raise QueryError(f"query failed: {e}") from None
+        except OSError as e:
+            raise _ReadFailed(str(e)) from None
+        return names, self._rows(result, names)
+
+    def _rows(self, result, names: list[str]) -> Iterator[dict[str, str]]:
+        staging = self._staging_prefix()
+        try:
             for sol in result:
                 row = {}
                 for n in names:
@@ -414,14 +444,13 @@ class GraphStore:
                 # a staging graph (a replace half-way, or left by a killed build) is not
                 # part of the store's content: GRAPH ?g never lists it
                 if not any(v.startswith(staging) for v in row.values()):
-                    rows.append(row)
+                    yield row
         except SyntaxError as e:
             raise QueryError(f"malformed SPARQL: {e}") from None
         except ValueError as e:
             raise QueryError(f"query failed: {e}") from None
         except OSError as e:
             raise _ReadFailed(str(e)) from None
-        return names, rows
 
     def update(self, sparql: str) -> None:
         """Run a user's SPARQL update; the merged default graph follows what it did to the

@@ -570,3 +570,44 @@ def test_iter_sources_reports_missing_paths(tmp_path):
 def test_iter_sources_accepts_a_single_path(tmp_path):
     good = write(tmp_path, "m.txt", MINUTES)
     assert list(iter_sources(str(good))) == [good]
+
+
+@pytest.mark.parametrize("pages, first_page", [
+    # a trust's letterhead and dated title on every page: the first page keeps them as its heading
+    (["ASHCOMBE MARKET TRUST\nMINUTES 4 JUNE 2014\nPresent Mr T Vale (TV)\n1. Apologies\nNone\nPage end",
+      "ASHCOMBE MARKET TRUST\nMINUTES 4 JUNE 2014\n5. Treasurer\nAccounts noted.\nCosts agreed.\nMore",
+      "ASHCOMBE MARKET TRUST\nMINUTES 4 JUNE 2014\n9. Close\nMeeting closed at 9pm\nSigned\nDated"],
+     "ASHCOMBE MARKET TRUST\nMINUTES 4 JUNE 2014\nPresent Mr T Vale (TV)\n1. Apologies\nNone\nPage end"),
+    # a residents' association's two-line title repeated at the head of each page
+    (["Kelby Residents’ Association and Estates meeting\nMinutes of the meeting held on 3 March\nThose present\n"
+      "Ann Lee, Chair\nx1\nx2", "Kelby Residents’ Association and Estates meeting\nMinutes of the meeting held on 3 "
+      "March\n4. Parking\nNoted.\ny1\ny2", "Kelby Residents’ Association and Estates meeting\nMinutes of the meeting "
+      "held on 3 March\n7. AOB\nNone.\nz1\nz2"],
+     "Kelby Residents’ Association and Estates meeting\nMinutes of the meeting held on 3 March\nThose present\n"
+     "Ann Lee, Chair\nx1\nx2"),
+    # a head that counts the pages is furniture, and so is a footer, on the first page too
+    (["P a g e | 1\nMINUTES OF THE MEETING OF ASH PARISH COUNCIL\nPresent:\nCllr A Moss\nAsh PC minutes May",
+      "P a g e | 2\n4. Planning\nNone.\nNoted.\nAsh PC minutes May", "P a g e | 3\n8. Close\nDone.\nSigned.\n"
+      "Ash PC minutes May"],
+     "MINUTES OF THE MEETING OF ASH PARISH COUNCIL\nPresent:\nCllr A Moss"),
+])
+def test_first_page_keeps_its_running_head(pages, first_page):
+    from kg.read.text import keep_letterhead
+    assert keep_letterhead(pages, strip_running_lines(pages))[0] == first_page
+
+
+@pytest.mark.parametrize("raw, expected", [
+    # a community council's minutes kept as text for its web page: HTML breaks and entities
+    ("Present: Cllrs Marsh, Quint &amp; the Clerk.<br /><br />3101.Police Report:  Attached.<br />"
+     "Hall hire - &pound;36 (Ch. No. 301)<br>All approved.",
+     "Present: Cllrs Marsh, Quint & the Clerk.\n\n3101.Police Report:  Attached.\n"
+     "Hall hire - £36 (Ch. No. 301)\nAll approved."),
+    # Markdown pages: inline tags and no-break spaces a converter left ("95<sup>th</sup>")
+    ("# 2.&nbsp;&nbsp;Consent\nthe 95<sup>th</sup> St station and <em>Oak Row</em>",
+     "# 2.\xa0\xa0Consent\nthe 95th St station and Oak Row"),
+    # other angle brackets and ampersands are text
+    ("See <https://example.org/minutes> for R&D costs < 5% & rising", "See <https://example.org/minutes> for R&D costs < 5% & rising"),
+])
+def test_html_left_in_text(raw, expected):
+    from kg.read.text import html_in_text
+    assert html_in_text(raw) == expected

@@ -8,6 +8,7 @@ never silently turn a binary file into nonsense text.
 from __future__ import annotations
 
 import codecs
+import html
 import re
 from collections import Counter
 from typing import Any, NamedTuple
@@ -320,7 +321,7 @@ def read_text(data: bytes, path: str) -> Extracted:
     text, encoding = decode_bytes(data)
     check_text(text, path)
     # zero-width characters a web editor leaves inside words ("A\ufeffttendance") hide the word
-    text = unwrap_double_spaced(clean_page_furniture(normalise_newlines(text))).translate(_ZERO_WIDTH)
+    text = unwrap_double_spaced(clean_page_furniture(normalise_newlines(html_in_text(text)))).translate(_ZERO_WIDTH)
     check_text(text, path)  # again: zero-width characters alone are no minutes either
     meta: dict = {"source_kind": "text", "encoding": encoding}
     fields = front_matter(text)
@@ -332,6 +333,28 @@ def read_text(data: bytes, path: str) -> Extracted:
     if fields.get("body"):
         meta["body"] = fields["body"]
     return Extracted(text, fields.get("title") or first_line_title(text[block.end():] if block else text), meta)
+
+
+# A site that keeps its minutes as text for a web page stores them with HTML line breaks and
+# entities ("Present: ...<br /><br />2980.Police Report", "&pound;33.80"); Markdown pages carry
+# inline tags and entities too ("95<sup>th</sup>", "1.&nbsp;&nbsp;Consent").  Only line
+# breaks, paragraph tags and inline formatting are read: any other "<...>" is text (an
+# autolink "<https://...>", "< 5 years").
+_HTML_BREAK = re.compile(r"<br\s*/?>|</p>\s*<p(?:\s[^<>]*)?>", re.I)
+_HTML_PARA = re.compile(r"</?p(?:\s[^<>]*)?>", re.I)
+_HTML_INLINE = re.compile(r"</?(?:sup|sub|b|i|u|em|strong|span|font|small)(?:\s[^<>]*)?>", re.I)
+_HTML_ENTITY = re.compile(r"&(?:#\d{1,6}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,30});", re.I)
+
+
+def html_in_text(text: str) -> str:
+    """Text with the HTML line breaks, inline tags and entities a web page left in it read
+    as what they show: a break as a new line, "&pound;" as "£", "<sup>th</sup>" as "th"."""
+    if "<" not in text and "&" not in text:
+        return text
+    text = _HTML_BREAK.sub("\n", text)
+    text = _HTML_PARA.sub("\n\n", text)
+    text = _HTML_INLINE.sub("", text)
+    return _HTML_ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
 
 
 _ZERO_WIDTH = {0xFEFF: None, 0x200B: None, 0x200C: None, 0x200D: None, 0x2060: None}

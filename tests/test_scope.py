@@ -1,0 +1,126 @@
+"""Listings narrowed to one body's meetings in a date range: --body, --since, --until give
+exactly the rows of the whole listing whose meeting fits, in the listing's order, and their
+values never change the query."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kg.errors import QueryError
+from kg.pipeline import build_into_store
+from kg.query import get_named, run
+from kg.store import GraphStore
+
+from tests.conftest import cli_runner
+from tests.test_link import _write_meetings
+
+# a second body, invented, in the shape of a trust board's minutes
+BOARD = {
+    "2024-01-24": """Eastbrook Community Trust
+Minutes of the Board Meeting held on 24 January 2024 at the Old School
+
+Present: Jo Marsh (Chair), Ravi Patel, Lena Ford
+
+1. Garden Project
+Ravi Patel agreed to obtain quotes for the raised beds.
+""",
+    "2024-03-20": """Eastbrook Community Trust
+Minutes of the Board Meeting held on 20 March 2024 at the Old School
+
+Present: Jo Marsh (Chair), Ravi Patel, Lena Ford
+
+1. Matters Arising
+Raised beds – two quotes had been obtained.
+2. Volunteers
+Lena Ford agreed to draft a volunteer handbook.
+""",
+}
+
+LISTINGS = ["meetings", "attendance", "items", "decisions", "actions", "statements", "followups"]
+
+
+@pytest.fixture(scope="module")
+def two_bodies(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("scope") / "minutes"
+    _write_meetings(folder)
+    for date, text in BOARD.items():
+        (folder / f"eastbrook-{date}.txt").write_text(text, encoding="utf-8")
+    store = folder.parent / "store"
+    report = build_into_store([str(folder)], str(store))
+    assert not report.failed and len(report.built) == 5
+    with GraphStore(store, read_only=True) as st:
+        yield st, store
+
+
+def _meeting_facts(st) -> dict[str, tuple[str, str]]:
+    rows = run(st, get_named("meetings"))[1]
+    return {r["meeting"]: (r.get("body", ""), r.get("date", "")[:10]) for r in rows}
+
+
+@pytest.mark.parametrize("name", LISTINGS)
+@pytest.mark.parametrize("body, since, until", [
+    ("Hollowmere", None, None),
+    ("eastbrook community trust", None, None),
+    (None, "2024-02-07", None),  # the day itself is in
+    (None, None, "2024-02-07"),
+    ("Hollowmere", "2024-01-11", "2024-03-06"),
+    (None, "2024-01-25", "2024-03-05"),
+])
+def test_a_scoped_listing_is_the_whole_listing_filtered_by_its_meeting(two_bodies, name, body, since, until):
+    st, _ = two_bodies
+    facts = _meeting_facts(st)
+    nq = get_named(name)
+    whole = run(st, nq)[1]
+
+    def fits(row):
+        b, d = facts[row["meeting"]]
+        return ((body is None or body.lower() in b.lower()) and (since is None or d >= since)
+                and (until is None or d <= until))
+    expected = [r for r in whole if fits(r)]
+    assert run(st, nq, body=body, since=since, until=until)[1] == expected
+    if name == "meetings":
+        assert 0 < len(expected) < len(whole)  # each case does narrow
+
+
+def test_a_page_is_taken_from_the_scoped_rows(two_bodies):
+    st, _ = two_bodies
+    nq = get_named("attendance")
+    scoped = run(st, nq, body="Hollowmere")[1]
+    assert len(scoped) > 4
+    assert run(st, nq, body="Hollowmere", limit=2, offset=3)[1] == scoped[3:5]
+
+
+@pytest.mark.parametrize("hostile", ['"} ; DROP ALL ; SELECT * {"', "Hollowmere' || true", "<x> } UNION { ?s ?p ?o"])
+def test_a_hostile_body_matches_as_text(two_bodies, hostile):
+    st, _ = two_bodies
+    before = len(run(st, get_named("meetings"))[1])
+    assert run(st, get_named("meetings"), body=hostile)[1] == []
+    assert len(run(st, get_named("meetings"))[1]) == before
+
+
+@pytest.mark.parametrize("since", ["2024-1-1", "yesterday", '2024-01-01" || "1', ""])
+def test_a_date_that_is_not_yyyy_mm_dd_is_refused(two_bodies, since):
+    st, _ = two_bodies
+    with pytest.raises(QueryError, match="YYYY-MM-DD"):
+        run(st, get_named("meetings"), since=since)
+
+
+def test_a_query_with_no_meeting_takes_no_scope(two_bodies):
+    st, _ = two_bodies
+    with pytest.raises(QueryError, match="no meeting to filter by"):
+        run(st, get_named("people"), body="Hollowmere")
+
+
+def test_the_cli_scopes_a_listing(two_bodies):
+    from kg.cli import main
+    st, store = two_bodies
+    runner = cli_runner()
+    args = ["query", "--name", "meetings", "--store", str(store), "--format", "json"]
+    res = runner.invoke(main, args + ["--body", "Eastbrook", "--since", "2024-02-01"])
+    assert res.exit_code == 0, res.output
+    rows = json.loads(res.output)
+    assert [(r["body"], r["date"][:10]) for r in rows] == [("Eastbrook Community Trust Board", "2024-03-20")]
+    bad = runner.invoke(main, args + ["--until", "20 March"])
+    assert bad.exit_code == 1
+    assert "YYYY-MM-DD" in bad.stderr and "Traceback" not in bad.stderr
