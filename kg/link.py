@@ -217,6 +217,19 @@ THRESHOLD = 0.36
 THRESHOLD_REPORTED = 0.3
 NEAR_BEST = 0.85  # one sentence may report on several actions that fit almost as well
 PER_MEETING = 1  # report-backs kept per action and later meeting
+# The most a pair can score before the gap discount: the subject part is at most 1 (the
+# words both sides share are a part of each side's words), the bonuses scale it, and a cited
+# minute adds its weight.  A term added to the score must be added here too (the test
+# test_no_pair_scores_above_the_bound checks it).
+MAX_SCORE = 1.0 + W_OWNER + W_SECTION + W_STATE + W_MINUTE
+
+
+def max_gap() -> int:
+    """Meetings in between beyond which no pair can reach the lower threshold: such pairs
+    are not weighed at all (a body's meetings over the years would otherwise make the
+    link stage quadratic in them)."""
+    floor = min(THRESHOLD, THRESHOLD_REPORTED)
+    return math.floor((MAX_SCORE * (1 + 1e-9) / floor - 1.0) / GAP_COST)
 
 
 def _owner_named(owners: list[str], text: str) -> bool:
@@ -233,7 +246,7 @@ def _owner_named(owners: list[str], text: str) -> bool:
 
 def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> dict[str, list[tuple[float, int]]]:
     """For each candidate sentence (by passage), the score of every earlier action (by index)
-    that shares a subject word with it."""
+    that shares a subject word with it, up to `max_gap()` meetings back."""
     dates = sorted({a.date for a in actions} | {c.date for c in candidates})
     rank = {d: k for k, d in enumerate(dates)}
     # rarity of each word across the body's sentences and actions
@@ -274,6 +287,7 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
         if MINUTE_NUMBER.fullmatch(actions[k].item_number or ""):
             holders["#" + actions[k].item_number].add(k)
     scored: dict[str, list[tuple[float, int]]] = {}
+    far = max_gap()
     for c in sorted(candidates, key=lambda c: (c.date, c.meeting, c.order, c.passage)):
         tkey = frozenset(stems(c.item_title))
         cw = stems(c.text) - names
@@ -289,7 +303,7 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
         near = set().union(*(holders.get(w, ()) for w in cw_subject | cw_process | ct | refs))
         for k in sorted(near):
             a = actions[k]
-            if a.date >= c.date:
+            if a.date >= c.date or rank[c.date] - rank[a.date] - 1 > far:
                 continue
             own, title = act_words[k]
             if own & PROCESS_STEMS:  # a task in process words only meets them in the sentence
