@@ -16,6 +16,7 @@ Every answer row carries the meeting it comes from and the evidence sentence.
 """
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -261,7 +262,8 @@ def parse_date(text: str) -> tuple[str | None, str]:
     return None, t
 
 
-_MEETING_WORDS = frozenset(stem(w) for w in "meeting meetings minutes last latest recent held dated on of".split())
+_MEETING_WORDS = frozenset(stem(w) for w in """meeting meetings minutes last latest recent held dated on of agm egm
+annual general extraordinary""".split())
 # words that name a kind of body: "the board" means the body of the meetings in the graph
 # when no body is called that ("Wirral Children's Trust" is the board of its minutes)
 _BODY_WORDS = frozenset(stem(w) for w in """board council committee trust partnership group panel forum authority
@@ -313,7 +315,7 @@ _TIME_PHRASES = [  # (regex over the normalised question, how the date bounds th
     (re.compile(rf"\b(?P<d>\d{{4}}-\d{{2}}-\d{{2}}|{_DAY_RX} (?:of )?{_MON_RX},? {_YEAR_RX})\b"), "in"),
 ]
 _PREPS = frozenset("at in of by for from to".split())
-_TAIL = frozenset("meeting meetings minutes".split())
+_TAIL = frozenset("meeting meetings minutes agm egm".split())
 
 
 @dataclass
@@ -562,14 +564,92 @@ def _searched(rows: list[dict[str, str]], kinds, words: list[str]) -> str:
             f"matching the word stems {', '.join(words)}")
 
 
-def search(store, thing: str, kinds=tuple(_KIND_PLURAL)) -> tuple[list[dict[str, str]], str, str]:
+def sentences_around(store, most: int = 3) -> tuple[dict[str, str], dict[str, str]]:
+    """The sentences around each fact in its minutes, by fact IRI.  Before: the one just
+    before, and before that up to `most` in all while they state no fact themselves (the
+    background a fact that says "this" refers to).  After: the next sentence when it
+    states no fact itself (a speaker's reply goes on: "He replied that ... . Four sites
+    have been identified ...")."""
+    _, rows = run_named(store, "passages")
+    by_source: dict[str, list[tuple[int, int, str]]] = {}
+    starts: dict[str, tuple[str, int]] = {}
+    stated: set[tuple[str, int]] = set()
+    for r in rows:
+        try:
+            a, b = int(r["start"]), int(r["end"])
+        except (KeyError, ValueError):
+            continue
+        by_source.setdefault(r["source"], []).append((a, b, r["exact"]))
+        if r.get("fact"):
+            starts.setdefault(r["fact"], (r["source"], a))
+            stated.add((r["source"], a))
+    for spans in by_source.values():
+        spans.sort()
+    out, after = {}, {}
+    ends: dict[str, int] = {}
+    for r in rows:
+        if r.get("fact") and r["fact"] in starts and starts[r["fact"]][1] == int(r["start"]):
+            ends[r["fact"]] = max(ends.get(r["fact"], 0), int(r["end"]))
+    for fact, (source, a) in starts.items():
+        spans = by_source[source]
+        j = bisect.bisect_left(spans, (ends.get(fact, a), -1, ""))
+        while j < len(spans) and spans[j][0] < ends.get(fact, a):
+            j += 1
+        if j < len(spans) and (source, spans[j][0]) not in stated:
+            after[fact] = " ".join(spans[j][2].split())
+        i = bisect.bisect_left(spans, (a, -1, "")) - 1
+        taken: list[str] = []
+        while i >= 0 and len(taken) < most:
+            start, end, exact = spans[i]
+            i -= 1
+            if end > a or (taken and exact == taken[-1]):
+                continue  # the fact's own sentence, or the same sentence twice
+            if taken and (source, start) in stated:
+                break
+            taken.append(exact)
+            if (source, start) in stated:
+                break
+        if taken:
+            out[fact] = " ".join(" ".join(t.split()) for t in reversed(taken))
+    return out, after
+
+
+def _names_as_written(store, thing: str) -> list[str]:
+    """`thing` with each full name of a person in it written the other ways the minutes
+    write that person: the first name alone and each recorded surface form."""
+    t = fold(thing)
+    out = []
+    for e in entities(store):
+        toks = _name_tokens(e.name)
+        if e.kind != "person" or len(toks) < 2:
+            continue
+        name = " ".join(toks)
+        if not re.search(rf"\b{re.escape(name)}\b", t):
+            continue
+        for alias in {toks[0], *(" ".join(_name_tokens(lab)) for lab in e.labels)}:
+            if alias and alias != name:
+                out.append(re.sub(rf"\b{re.escape(name)}\b", alias, t))
+    return out
+
+
+def _proper_stems(question: str) -> set[str]:
+    """Stems of the words a question capitalises past its first word: names of things
+    ("Chatterbooks", "Section 106"), which a near match must keep."""
+    words = re.findall(r"[\w'\u2019-]+", unicodedata.normalize("NFKC", question))
+    return {stem(fold(w).split()[0]) for w in words[1:] if w[:1].isupper() and fold(w).split()}
+
+
+def search(store, thing: str, kinds=tuple(_KIND_PLURAL), only: set[str] | None = None, *, question: str = "",
+           near: bool = True) -> tuple[list[dict[str, str]], str, str]:
     """Facts of the given kinds that name `thing` in any of their texts, matched by word
     stems; returns the rows (each with `matched_in`), a note when only a near match was
-    found, and what was searched (for saying so when nothing is found)."""
+    found, and what was searched (for saying so when nothing is found).  `only` keeps
+    the facts whose `by` (owner, speaker) is one of those IRIs.  A near match (every
+    word but one) is tried when `near`, never dropping a word the question capitalises."""
     words = content_words(thing) or content_words(thing, generic=False)
     if not words:
         raise QuestionError(f"say which thing you mean: {thing!r} has no words to look for")
-    allrows = [r for r in fact_texts(store) if r["kind"] in kinds]
+    allrows = [r for r in fact_texts(store) if r["kind"] in kinds and (only is None or r.get("by") in only)]
     searched = _searched(allrows, kinds, words)
     found = []
     for r in allrows:
@@ -577,19 +657,54 @@ def search(store, thing: str, kinds=tuple(_KIND_PLURAL)) -> tuple[list[dict[str,
         if where:
             found.append(dict(r, matched_in=where))
     note = ""
-    if not found and len(words) >= 3:
+    before: dict[str, str] = {}
+    after: dict[str, str] = {}
+
+    def match(r: dict[str, str], ws: list[str]) -> dict[str, str] | None:
+        where = _where_found(r, ws)
+        if where:
+            return dict(r, matched_in=where)
+        own = " ".join((r.get("text", ""), r.get("item_title", ""), r.get("evidence", "")))
+        prev = before.get(r["fact"], "")
+        if prev and mentions_all(own + " " + prev, ws):
+            return dict(r, matched_in="sentence before", sentence_before=prev)
+        # what a speaker said runs on into the next sentence; so does a fact whose
+        # sentence was cut (at a PDF line end)
+        nxt = after.get(r["fact"], "")
+        if nxt and (r["kind"] == "statement" or not re.search(r"[.!?)\]]\W*$", r.get("evidence", ""))) \
+                and mentions_all(own + " " + nxt, ws):
+            return dict(r, matched_in="sentence after", sentence_after=nxt)
+        return None
+
+    if not found and allrows:
+        # minutes name a thing once and refer back to it ("Stephen Taylor asked for a copy
+        # of this"; "MF said there is a standard" after "AN asked whether Epic and Cerner
+        # ..."): the sentences before a fact are among its texts
+        before, after = sentences_around(store)
+        found = [m for m in (match(r, words) for r in allrows) if m]
+        searched += "; and the sentences around each"
+    if not found and allrows:
+        # "that Sheila Freeman continue" is "that Sheila continue" in the minutes' words: a
+        # person's full name in the question may be written as a first name or initials
+        for variant in _names_as_written(store, thing):
+            vw = content_words(variant) or content_words(variant, generic=False)
+            found += [m for m in (match(r, vw) for r in allrows) if m and m not in found]
+    if not found and near and len(words) >= 3:
         # the question's verb ("provide the codes") is often not the minutes' verb: the
         # closest facts hold every word but one
+        names = _proper_stems(question)
         for drop in words:
+            if drop in names:
+                continue
             rest = [w for w in words if w != drop]
-            near = [dict(r, matched_in=_where_found(r, rest)) for r in allrows if _where_found(r, rest)]
+            near = [m for m in (match(r, rest) for r in allrows) if m]
             if near:
                 found += [r for r in near if r not in found]
                 note = (f"No text holds every word of {thing!r}; these hold all but "
                         f"'{drop}':") if not note else note
         if note and len({r['fact'] for r in found}) > 12:
             found, note = [], ""
-    order = {"text": 0, "owner's name": 1, "item title": 2, "evidence": 3}
+    order = {"text": 0, "owner's name": 1, "item title": 2, "evidence": 3, "sentence before": 4, "sentence after": 5}
     found.sort(key=lambda r: order.get(r["matched_in"], 3))
     return found, note, searched
 
@@ -600,46 +715,98 @@ def _found_in(r: dict[str, str]) -> str:
     """Say where a thing was found when it was not the fact's own text."""
     if r.get("matched_in") == "item title" and r.get("item_title"):
         return f" [under the item: {r['item_title']}]"
+    if r.get("matched_in") == "sentence before" and r.get("sentence_before"):
+        return f" [after: \"{r['sentence_before']}\"]"
+    if r.get("matched_in") == "sentence after" and r.get("sentence_after"):
+        return f" [it goes on: \"{r['sentence_after']}\"]"
     if r.get("matched_in", "text") != "text":
         return f" [found in its {r['matched_in']}]"
     return ""
 
 
+# a pronoun among a fact's first words stands for what the sentence before named
+_REFERS_BACK = re.compile(r"^\W*(?:[\w'\u2019-]+\W+){0,4}?(?:this|these|those|it)\b", re.I)
+
+
+def _refer_back(store, rows: list[dict[str, str]], text: str = "text") -> list[dict[str, str]]:
+    """Give each listed fact that says only "this" or "it" the sentences before it, which
+    say what "this" is ("This was agreed in principle" after "It was proposed that we
+    sponsor QGIS")."""
+    if any(_REFERS_BACK.search(r.get(text) or "") for r in rows):
+        before, _ = sentences_around(store)
+        for r in rows:
+            if not r.get("matched_in") and _REFERS_BACK.search(r.get(text) or "") and before.get(r.get("fact", "")):
+                r["sentence_before"] = before[r["fact"]]
+    return rows
+
+
+def _under(r: dict[str, str]) -> str:
+    """The agenda item a listed fact was taken under, when its own text does not say what
+    it is about ("The Board were in agreement and the policy was adopted.")."""
+    if r.get("matched_in"):
+        return _found_in(r)
+    if r.get("sentence_before"):
+        return f" [after: \"{r['sentence_before']}\"]"
+    title = " ".join((r.get("item_title") or "").split())
+    words = content_words(title, generic=False)
+    if not words or mentions_all(r.get("text", ""), words):
+        return ""
+    return f" [under the item: {title if len(title) <= 90 else title[:87] + '...'}]"
+
+
 def _say_fact(r: dict[str, str]) -> str:
     kind = r.get("kind")
     if kind == "decision":
-        return f"Decided: {r.get('text', '').lstrip(':;,. ')}"
+        return f"Decided: {r.get('text', '').lstrip(':;,. ')}" + _under(r)
     if kind == "statement":
-        return f"{r.get('by_name', '(speaker not recorded)')} {r.get('relation') or 'said'}: {r.get('text', '')}"
+        return (f"{r.get('by_name', '(speaker not recorded)')} {r.get('relation') or 'said'}: {r.get('text', '')}"
+                + _under(r))
     return _say_owner({"relation": r.get("relation", ""), "owner_name": r.get("by_name") or "(no owner recorded)",
-                       "thing": r.get("text", "")}) + _found_in(r)
+                       "thing": r.get("text", "")}) + _under(r)
 
 
-_FACT_COLUMNS = ["kind", "text", "by_name", "relation", "item_title", "matched_in", "by", "fact", "meeting",
-                 "meeting_label", "evidence"]
+_FACT_COLUMNS = ["kind", "text", "by_name", "relation", "item_title", "matched_in", "sentence_before", "sentence_after",
+                 "by", "fact", "meeting", "meeting_label", "evidence"]
 
 
-_OWNS_COLUMNS = ["thing", "relation", "owner", "owner_name", "kind", "item_title", "matched_in", "fact", "meeting",
-                 "meeting_label", "evidence"]
+_OWNS_COLUMNS = ["thing", "relation", "owner", "owner_name", "kind", "item_title", "matched_in", "sentence_before",
+                 "sentence_after", "fact", "meeting", "meeting_label", "evidence"]
 
 
 def who_owns(store, q: str, g: dict) -> Answer:
     """Who owns a thing: actions, responsibilities, reports and presented items that name it
     in their text, their item's title or the sentence around them."""
     thing = _clean_thing(g["x"])
-    rows, note, searched = search(store, thing, _OWNING)
-    rows = _dedupe(_dedupe(rows, ("fact", "by")), ("text", "by", "meeting", "evidence"))
-    if not rows:
+    verb, _, rest = thing.partition(" ")
+    rest = _clean_thing(re.sub(r"^(?:up|at|into|in|with|to|on|about|for|out|back|over|through|after|off)\s+", "",
+                               rest))
+    tries = [(thing, "")]
+    if g.get("verb_first") and content_words(rest):
+        # "who is buying the hedging?": the minutes may say "purchase"; the verb is the
+        # question's, the thing is what follows it (tried after the whole question)
+        tries.append((rest, f"Read without the question's verb {verb!r} (the minutes may use another). "))
+    searched = ""
+    for what, why in tries:
+        near = not (why == "" and len(tries) > 1)  # the verb-less try is the near one
+        rows, note, looked = search(store, what, _OWNING, question=q, near=near)
+        searched = searched or looked
+        rows = _dedupe(_dedupe(rows, ("fact", "by")), ("text", "by", "meeting", "evidence"))
+        if rows:
+            for r in rows:  # the columns of the who-owns query, which scripts read
+                r.update(thing=r.get("text", ""), owner=r.get("by", ""),
+                         owner_name=r.get("by_name") or "(no owner recorded)")
+            return Answer(q, _OWNS_COLUMNS, rows, _say_fact,
+                          note=(why + (note or f"These name {what!r}:")) if why else note)
         # nobody owns it, but the minutes may still speak of it
-        other, note2, _ = search(store, thing, ("decision", "statement", "judgement"))
+        other, note2, _ = search(store, what, ("decision", "statement", "judgement"), question=q, near=near)
         if other:
             return Answer(q, _FACT_COLUMNS, _dedupe(other, ("fact", "by")), _say_fact,
-                          note=f"No action or responsibility for {thing!r} names an owner; "
-                               f"these decisions and statements mention it:")
-    for r in rows:  # the columns of the who-owns query, which scripts read
-        r.update(thing=r.get("text", ""), owner=r.get("by", ""), owner_name=r.get("by_name") or "(no owner recorded)")
-    return Answer(q, _OWNS_COLUMNS, rows, _say_fact, note=note,
-                  empty=f"Nothing in the graph mentions {thing!r}: {searched}.")
+                          note=why + f"No action or responsibility for {what!r} names an owner; "
+                               + (note2.replace("these hold", "these decisions and statements hold")
+                                  if note2 else "these decisions and statements mention it:"))
+    also = f" (nor {tries[-1][0]!r}, read without the question's verb)" if len(tries) > 1 else ""
+    return Answer(q, _OWNS_COLUMNS, [], _say_fact,
+                  empty=f"Nothing in the graph mentions {thing!r}{also}: {searched}.")
 
 
 def who_presented(store, q: str, g: dict) -> Answer:
@@ -656,7 +823,8 @@ def who_presented(store, q: str, g: dict) -> Answer:
 def accountable(store, q: str, g: dict) -> Answer:
     name = g["p"].strip()
     found = find_entities(store, name)
-    columns = ["entity_name", "relation", "thing", "meeting", "meeting_label", "evidence"]
+    columns = ["entity_name", "relation", "thing", "item_title", "sentence_before", "meeting", "meeting_label",
+               "evidence"]
     if not found:
         return Answer(q, columns, [], empty=f"No person or organisation in the graph is called {name!r}.")
     _, rows = run_named(store, "accountabilities")
@@ -667,13 +835,14 @@ def accountable(store, q: str, g: dict) -> Answer:
         found = [e for e in found if e.iri in inside] or found
     iris = {e.iri for e in found}
     rows = [r for r in rows if r.get("entity") in iris]
-    rows = _dedupe(_labelled(store, rows), ("entity_name", "relation", "thing", "evidence"))
+    rows = _refer_back(store, _dedupe(_labelled(store, rows), ("entity_name", "relation", "thing", "evidence")),
+                       text="thing")
     names = " or ".join(e.name for e in found)
     note = f"{name!r} matches {len(found)}: {', '.join(e.name for e in found)}." if len(found) > 1 else ""
 
     def say(r):
         rel = _RELATION_WORDS.get(r["relation"], r["relation"])
-        return f"{r['entity_name']} {rel}: {r.get('thing', '')}"
+        return f"{r['entity_name']} {rel}: {r.get('thing', '')}" + _under(dict(r, text=r.get("thing", "")))
     return Answer(q, columns, rows, say, empty=f"The graph records nothing that {names} is accountable for.",
                   note=note)
 
@@ -693,11 +862,16 @@ def decided(store, q: str, g: dict) -> Answer:
         chosen = {m.iri for m in ms}
     searched = ""
     if thing and content_words(thing):
-        found, note, searched = search(store, thing, ("decision",))
+        found, note, searched = search(store, thing, ("decision",), question=q)
         rows = [dict(r, decision=r["fact"]) for r in found if r.get("meeting") in chosen]
     else:
         _, rows = run_named(store, "decisions")
         rows = [r for r in rows if r["meeting"] in chosen]
+        titles = {r["fact"]: r.get("item_title", "") for r in fact_texts(store) if r["kind"] == "decision"}
+        for r in rows:
+            r["item_title"] = titles.get(r["decision"], "")
+            r["fact"] = r["decision"]
+        rows = _refer_back(store, rows)
     for r in rows:
         r["meeting_label"] = meeting_label(info, r["meeting"])
         r["date"] = info[r["meeting"]].date if r["meeting"] in info else ""
@@ -706,8 +880,8 @@ def decided(store, q: str, g: dict) -> Answer:
     about = f" about {thing!r}" if thing else ""
     by = f" by {body!r}" if body else ""
     rows = _dedupe(_dedupe(rows, ("decision",)), ("text", "meeting"))
-    return Answer(q, columns + ["item_title", "matched_in"], rows,
-                  lambda r: f"Decided{when(r)}: {r.get('text', '').lstrip(':;,. ')}" + _found_in(r),
+    return Answer(q, columns + ["item_title", "matched_in", "sentence_before"], rows,
+                  lambda r: f"Decided{when(r)}: {r.get('text', '').lstrip(':;,. ')}" + _under(r),
                   empty=f"No decision{by}{about} is in the graph" + (f": {searched}." if searched else "."))
 
 
@@ -841,21 +1015,23 @@ def who_said(store, q: str, g: dict) -> Answer:
         rows = [r for r in rows if r.get("by") in iris]
         empty = f"The graph records nothing said by {' or '.join(e.name for e in found)}."
     if thing and content_words(thing):
-        found, _, searched = search(store, thing, ("statement",))
         keep = {r["fact"] for r in rows}
+        found, _, searched = search(store, thing, ("statement",), only=iris if who else None, question=q)
         rows = [r for r in found if r["fact"] in keep]
         empty = (f"No statement{' by ' + ' or '.join(e.name for e in found_people) if who else ''} "
                  f"mentions {thing!r}: {searched}.")
     if not rows and thing and content_words(thing) and not who:
         # nobody is recorded saying it, but an action or decision may name it
-        other, _, _ = search(store, thing, ("action", "decision", "responsibility", "report", "judgement"))
+        other, _, _ = search(store, thing, ("action", "decision", "responsibility", "report", "judgement"),
+                             question=q)
         if other:
             return Answer(q, _FACT_COLUMNS, _dedupe(other, ("text", "by", "meeting")), _say_fact,
                           note=f"No statement mentions {thing!r}; these actions and decisions do:")
     rows = _dedupe(_labelled(store, rows), ("by", "text", "meeting"))
     for r in rows:
         r.setdefault("verb", r.get("relation", "said"))
-    return Answer(q, ["by_name", "verb", "text", "by", "meeting", "meeting_label", "evidence"], rows,
+    return Answer(q, ["by_name", "verb", "text", "item_title", "matched_in", "sentence_before", "sentence_after", "by",
+                      "meeting", "meeting_label", "evidence"], rows,
                   lambda r: f"{r.get('by_name', '(speaker not recorded)')} {r.get('verb') or 'said'}: {r['text']}"
                   + _found_in(r),
                   empty=empty)
@@ -1016,11 +1192,12 @@ def _one_meeting_or_ask(store, g: dict, what: str) -> tuple[set[str] | None, str
 
 def what_happened(store, q: str, g: dict) -> Answer:
     """What a meeting decided, who took which actions and who declared what."""
-    columns = ["kind", "text", "by_name", "meeting", "meeting_label", "evidence"]
+    columns = ["kind", "text", "by_name", "item_title", "sentence_before", "meeting", "meeting_label", "evidence"]
     scope, ask_which = _one_meeting_or_ask(store, g, "what happened")
     if scope is None:
         return Answer(q, columns, [], empty=ask_which)
-    rows = [r for r in fact_texts(store) if r.get("meeting") in scope and r["kind"] in ("decision", "action")]
+    rows = _refer_back(store, [r for r in fact_texts(store) if r.get("meeting") in scope
+                               and r["kind"] in ("decision", "action")])
     _, decl = run_named(store, "declarations")
     rows += [dict(kind="declaration", text=r.get("interest", ""), by_name=r.get("name", ""), meeting=r["meeting"],
                   evidence=r.get("evidence", "")) for r in decl if r["meeting"] in scope]
@@ -1030,10 +1207,10 @@ def what_happened(store, q: str, g: dict) -> Answer:
 
     def say(r):
         if r["kind"] == "decision":
-            return f"Decided: {r['text'].lstrip(':;,. ')}"
+            return f"Decided: {r['text'].lstrip(':;,. ')}" + _under(r)
         if r["kind"] == "declaration":
             return f"{r['by_name']} declared an interest: {r['text']}"
-        return f"Action for {r.get('by_name') or '(no owner recorded)'}: {r['text']}"
+        return f"Action for {r.get('by_name') or '(no owner recorded)'}: {r['text']}" + _under(r)
     return Answer(q, columns, rows, say, empty="The graph records no decisions, actions or declarations for "
                   + (g["scope"].said if g.get("scope") else "that meeting") + ".")
 
@@ -1099,10 +1276,21 @@ def vote(store, q: str, g: dict) -> Answer:
         rows = [r for r in rows if r.get(role) in iris]
         empty_what = f" {'seconded' if role == 'seconder' else 'proposed'} by {' or '.join(e.name for e in found)}"
     if thing and content_words(thing):
-        words = content_words(thing)
-        rows = [dict(r, matched_in=_where_found(r, words)) for r in rows]
-        rows = [r for r in rows if r["matched_in"]]
+        for variant in [thing] + _names_as_written(store, thing):
+            words = content_words(variant) or content_words(variant, generic=False)
+            hit = [dict(r, matched_in=_where_found(r, words)) for r in rows]
+            hit = [r for r in hit if r["matched_in"]]
+            if hit:
+                break
+        rows = hit
     rows = _dedupe(_labelled(store, rows), ("text", "meeting", "proposer", "seconder"))
+    if not rows and thing and content_words(thing) and not re.search(r"second", fold(q)):
+        # a proposal that was not carried is no decision; the minutes still record who made it
+        said, _, _ = search(store, thing, ("statement",), question=q)
+        said = [r for r in said if re.match(r"(?:propos|move|suggest)", fold(r.get("relation") or ""))]
+        if said:
+            return Answer(q, _FACT_COLUMNS, _dedupe(said, ("fact",)), _say_fact,
+                          note=f"No decision records a vote about {thing!r}; these proposals do:")
     return Answer(q, columns, rows, lambda r: f"{r['text'].lstrip(':;,. ')}: {_vote_words(r)}" + _found_in(r),
                   empty=f"The graph records no proposal or vote{empty_what}"
                   + (f" about {thing!r}" if thing else "") + ".")
@@ -1111,9 +1299,11 @@ def vote(store, q: str, g: dict) -> Answer:
 def list_actions(store, q: str, g: dict) -> Answer:
     """Every action (in the meetings the question names), with owner and meeting."""
     rows = [r for r in fact_texts(store) if r["kind"] == "action"]
+    scope = _scope_ids(store, g)
+    rows = _refer_back(store, [r for r in rows if scope is None or r.get("meeting") in scope])
     thing = _clean_thing(g.get("x") or "")
     if thing and content_words(thing):
-        rows, _, _ = search(store, thing, ("action",))
+        rows, _, _ = search(store, thing, ("action",), question=q)
     rows = _dedupe(rows, ("text", "by", "meeting"))
     return Answer(q, _FACT_COLUMNS, rows, _say_fact, empty="The graph records no actions"
                   + (f" about {thing!r}" if thing else "") + (f" {g['scope'].said}" if g.get("scope") else "") + ".")
@@ -1123,7 +1313,10 @@ _MOST = {  # what "the most" counts: (query, who column, name column, what it is
     "action": ("fact-texts", "by", "by_name", "actions"),
     "task": ("fact-texts", "by", "by_name", "actions"),
     "statement": ("fact-texts", "by", "by_name", "statements"),
-    "question": ("fact-texts", "by", "by_name", "statements"),
+    "question": ("fact-texts", "by", "by_name", "questions asked"),
+    "ask": ("fact-texts", "by", "by_name", "questions asked"),
+    "spoke": ("fact-texts", "by", "by_name", "statements"),
+    "said": ("fact-texts", "by", "by_name", "statements"),
     "interest": ("declarations", "person", "name", "declarations of interest"),
     "declaration": ("declarations", "person", "name", "declarations of interest"),
     "apolog": ("attendance-evidence", "person", "name", "apologies"),
@@ -1144,7 +1337,10 @@ def most(store, q: str, g: dict) -> Answer:
     query, who_col, name_col, called = _MOST[key]
     _, rows = run_named(store, query)
     if query == "fact-texts":
-        rows = [r for r in rows if r["kind"] == ("statement" if key in ("statement", "question") else "action")]
+        rows = [r for r in rows if r["kind"] == ("statement" if key in ("statement", "question", "ask", "spoke", "said")
+                                                 else "action")]
+        if key in ("question", "ask"):
+            rows = [r for r in rows if re.match(r"(?:ask|quer|enquir|inquir|question)", fold(r.get("relation") or ""))]
     if query == "attendance-evidence":
         rows = [r for r in rows if (r["role"] == "apologies") == (key == "apolog")]
     scope = _scope_ids(store, g)
@@ -1180,6 +1376,13 @@ def how_many(store, q: str, g: dict) -> Answer:
     noun = g["noun"]
     if re.match(r"(?:people|persons|members|councillors|trustees|who)\b", noun):
         inner = f"who {rest}"
+    elif noun in ("apologies", "absences"):
+        # "how many apologies were there (received, given)": who sent apologies
+        inner = "who sent apologies " + re.sub(r"^(?:(?:were|was|are|is|have been|has been)(?: there)?|there were)"
+                                               r"(?: (?:received|given|sent|made|recorded))?\s*", "", rest)
+        inner = inner.strip()
+    elif noun == "questions":
+        inner = f"who asked {rest}".strip()
     elif re.match(r"meetings?", noun):
         inner = f"which meetings {rest}".strip()
     elif re.match(r"(?:decisions?|resolutions?)", noun):
@@ -1213,6 +1416,14 @@ def everyone_who(store, q: str, g: dict) -> Answer:
 
 # -- the table: patterns over the folded question, first match wins ------------------------------
 
+def _verb_first(handler: Callable) -> Callable:
+    """The handler, told that the thing it is given starts with the question's verb."""
+    def run(store, q: str, g: dict) -> Answer:
+        return handler(store, q, dict(g, verb_first=True))
+    run.__doc__ = handler.__doc__
+    return run
+
+
 def _p(rx: str) -> re.Pattern:
     return re.compile(r"^(?:please )?(?:(?:can|could) you )?(?:tell me )?" + rx + r"$")
 
@@ -1224,7 +1435,8 @@ _MEETING = r"(?: (?:to|for|from|at|of|in) )?(?P<m>(?:the |a )?.*?)"
 PATTERNS: list[tuple[re.Pattern, Callable]] = [
     # counting and listing: the same questions, counted or listed
     (_p(r"how many (?P<noun>(?:people|persons|members|councillors|trustees|meetings?|decisions?|resolutions?|"
-        r"actions?|tasks?|interests?|declarations?(?: of interests?)?|statements?|judgements?))(?: (?P<rest>.*))?"),
+        r"actions?|tasks?|interests?|declarations?(?: of interests?)?|statements?|judgements?|apologies|"
+        r"absences|questions))(?: (?P<rest>.*))?"),
      how_many),
     (_p(r"(?:list|show|name|give)(?: me)? (?:everyone|everybody|anyone|all(?: of)?(?: the)? (?:people|those|members|"
         r"councillors|trustees)|(?:the )?people|those) (?:who|that) (?P<rest>.+)"), everyone_who),
@@ -1255,6 +1467,7 @@ PATTERNS: list[tuple[re.Pattern, Callable]] = [
         r"(?: (?:of|for) " + _THING + r")?"), judged),
     # next meeting
     (_p(r"when (?:is|will be|was|s) (?:the )?next meeting(?: (?:of|for) (?P<body>.+))?"), next_meeting),
+    (_p(r"(?:when|where) (?:is|will be|was|s) (?:the |their )?next (?P<body>.+?) meeting"), next_meeting),
     (_p(r"(?:what is )?(?:the )?(?:date|time) (?:of|for) (?:the )?next meeting(?: (?:of|for) (?P<body>.+))?"),
      next_meeting),
     (_p(r"when (?:does|do|will) (?P<body>.+?) (?:next meet|meet next|meet again)"), next_meeting),
@@ -1264,9 +1477,10 @@ PATTERNS: list[tuple[re.Pattern, Callable]] = [
     (_p(r"(?:summarise|summarize|sum up|give me a summary of|what is the outcome of) (?:the )?meetings?"), what_happened),
     # was a person there
     (_p(r"(?:was|were) " + _NAME + r" (?:at|present at|in attendance at|absent from|there at|at) (?:the |a |any )?"
-        r"meetings?"), was_there),
+        r"(?:[\w&'.-]+ ){0,5}?meetings?"), was_there),
     (_p(r"(?:was|were) " + _NAME + r" (?:present|there|absent|in attendance)"), was_there),
-    (_p(r"did " + _NAME + r" (?:attend|come|go|turn up|send apologies)(?: (?:to )?(?:the |a |any )?meetings?)?"),
+    (_p(r"did " + _NAME + r" (?:attend|come|go|turn up|send apologies)(?: (?:to )?(?:the |a |any )?"
+        r"(?:[\w&'.-]+ ){0,5}?meetings?)?"),
      was_there),
     # how are A and B connected
     (_p(r"how (?:is|are) (?P<a>.+?) (?:and|to|with) (?P<b>.+?) (?:connected|linked|related)(?: to each other)?"),
@@ -1339,6 +1553,10 @@ PATTERNS: list[tuple[re.Pattern, Callable]] = [
     (_p(r"who (?:said|asked|commented|mentioned|raised|spoke|reported|suggested|replied)(?: (?:about|on|that|"
         r"whether|if|regarding|re))? " + _THING), who_said),
     # who owns / is responsible for / will do
+    # "who is moving the funds?", "who will send the handbook?": any verb, read as an action
+    (_p(r"who (?:is|are|was|were) (?P<x>[a-z]+ing .+)"), _verb_first(who_owns)),
+    (_p(r"who (?:will|shall|must|should|would|is going to|are going to|has to|needs to|is to|are to|agreed to|"
+        r"offered to|volunteered to|was asked to|is due to) (?P<x>[a-z]+ .+)"), _verb_first(who_owns)),
     (_p(r"who (?:owns|owned|is responsible for|was responsible for|are responsible for|is accountable for|"
         r"has responsibility for|has the action (?:on|for|to)|holds the action (?:on|for|to)|is in charge of|"
         r"is leading|leads|manages|is managing|runs|is running|looks after|oversees|is doing|will do|does|"
@@ -1348,7 +1566,7 @@ PATTERNS: list[tuple[re.Pattern, Callable]] = [
         r"will look into|agreed to look at|is following up|will follow up|is chasing|will chase|is contacting|"
         r"will contact|is writing to|will write to|wrote to|is organising|will organise|is arranging|"
         r"will arrange) " + _THING), who_owns),
-    (_p(r"whose (?:job|responsibility|action|task) is (?:it )?(?:to )?" + _THING), who_owns),
+    (_p(r"whose (?:job|responsibility|action|task) is (?:it )?(?:to )?" + _THING), _verb_first(who_owns)),
     (_p(r"who(?:'s|s| is) (?:the )?owner of " + _THING), who_owns),
     # meetings
     (_p(r"(?:which|what|list|show)(?: the| all)? meetings?(?: (?:are|were|is))?(?: in the graph| held| there)?"),
@@ -1459,6 +1677,14 @@ def answer(store, question: str) -> Answer:
     ans = _dispatch(store, question.strip(), rest, scope)
     if ans is None and scope is not None:
         ans = _dispatch(store, question.strip(), q, None)  # the phrase was part of a name or thing
+    elif ans is not None and not ans.rows and scope is not None and re.fullmatch(_MON_RX, scope.said):
+        # a month alone ("the update in May") is as often a thing's due date as the
+        # meetings of that month: read it as part of the thing when no meeting answers
+        again = _dispatch(store, question.strip(), q, None)
+        if again is not None and again.rows:
+            again.note = " ".join(x for x in (f"No meeting in {scope.said} answers that; '{scope.said}' read as "
+                                              "part of what is asked about.", again.note) if x)
+            ans = again
     if ans is not None:
         return ans
     raise QuestionError(f"cannot map {question.strip()!r} to a query. Questions govkg can answer, for example: "

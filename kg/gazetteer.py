@@ -69,6 +69,7 @@ __all__ = [
     "find_orgs",
     "first_names",
     "is_first_name",
+    "trust_places",
     "titles",
     "is_title",
     "title_patterns",
@@ -104,7 +105,7 @@ POST_KINDS = frozenset({"officer", "member", "chair"})
 
 ORG_COLUMNS = ("name", "type", "acronyms", "aliases", "generic")
 POST_COLUMNS = ("post", "aliases", "kind")
-FILES = ("organisations.tsv", "ambiguous_acronyms.txt", "first_names.txt", "posts.tsv", "titles.txt")
+FILES = ("organisations.tsv", "ambiguous_acronyms.txt", "first_names.txt", "posts.tsv", "titles.txt", "trust_places.tsv")
 
 
 @dataclass(frozen=True)
@@ -503,6 +504,23 @@ def is_first_name(token: str) -> bool:
         return True
     parts = t.split("-")
     return len(parts) > 1 and all(p in names for p in parts)
+
+
+@lru_cache(maxsize=1)
+def trust_places() -> dict[str, str]:
+    """Place names NHS trusts go by ("Airedale", "Mid Yorkshire"), each to its trust's name
+    in organisations.tsv; a place that names no trust there is an error in the file."""
+    out: dict[str, str] = {}
+    try:
+        rows = _read_tsv("trust_places.tsv", ("place", "trust"), 2)
+    except FileNotFoundError:
+        return out  # a folder of one's own (GOVKG_GAZETTEER) made before the file existed
+    for place, trust in rows:
+        info = lookup_org(trust)
+        if info is None or info.type != "trust":
+            raise GovkgError(f"trust_places.tsv: {trust!r} is not a trust of organisations.tsv; fix the file")
+        out[place] = info.name
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -71,7 +71,13 @@ STATE_RULES: list[tuple[str, re.Pattern]] = [(state, re.compile(rx, re.I)) for s
              r"|\b(?:was|were) (?:now )?(?:held|installed|received|sent|ordered|paid|purchased|repaired|"
              r"delivered|fixed|replaced|submitted|approved|cleared|cut|planted)\b|\bnow (?:been )?\w+ed\b"
              r"|\bhave all\b|\bclosed\b|\bcomplete\b|\bachieved\b|\bactioned\b|\bin place\b"
-             r"|\bno further action (?:is |was )?(?:required|needed|necessary)\b"),
+             r"|\bno further action (?:is |was )?(?:required|needed|necessary)\b"
+             # the owner did it, in the simple past: "The Clerk submitted the form", "Cllr Hill
+             # spoke to the insurers", "Clerk contacted the specialist"
+             r"|\b(?:clerk|chair(?:man|person)?|secretary|treasurer|cllr \w+(?: \w+)?)\s+(?:also |then |recently |"
+             r"subsequently |duly )?(?:submitted|emailed|e-mailed|wrote|sent|contacted|spoke|met|circulated|ordered|"
+             r"paid|arranged|attended|visited|posted|booked|forwarded|purchased|bought|installed|delivered|"
+             r"published|organised|organized|obtained|placed|applied|phoned|rang|telephoned|responded|replied)\b"),
 ]]
 
 # Items under which minutes report back on earlier actions.
@@ -104,6 +110,18 @@ PROCESS_STEMS = frozenset(snowballstemmer.stemmer("english").stemWords(sorted(PR
 
 _WORD = re.compile(r"[a-z][a-z'’-]*[a-z]|[a-z]", re.I)
 
+# Minutes promise in the infinitive and report in the past ("agreed to write to the owner",
+# "had written to the owner", "wrote to"): irregular pasts are read as their verb, which the
+# stemmer does not do.
+IRREGULAR = {w: base for base, forms in {
+    "write": "wrote written", "send": "sent", "meet": "met", "speak": "spoke spoken", "buy": "bought",
+    "pay": "paid", "make": "made", "hold": "held", "give": "gave given", "take": "took taken",
+    "tell": "told", "sell": "sold", "bring": "brought", "find": "found", "leave": "left", "keep": "kept",
+    "begin": "began begun", "draw": "drew drawn", "seek": "sought", "ring": "rang rung", "go": "went gone",
+    "get": "got gotten", "build": "built", "lend": "lent", "spend": "spent", "see": "saw seen",
+    "choose": "chose chosen", "know": "knew known", "show": "shown", "grow": "grew grown",
+}.items() for w in forms.split()}
+
 
 @lru_cache(maxsize=1)
 def _stemmer():
@@ -130,6 +148,7 @@ def _stems(text: str, process: bool) -> frozenset[str]:
         w = w.lower().replace("’", "'").strip("'-")
         if w.endswith("'s"):
             w = w[:-2]
+        w = IRREGULAR.get(w, w)
         if len(w) < 3 or w in stop:
             continue
         s = _stem(w)
@@ -232,6 +251,25 @@ def max_gap() -> int:
     return math.floor((MAX_SCORE * (1 + 1e-9) / floor - 1.0) / GAP_COST)
 
 
+# Who a report says acted: the subject before a verb of doing in the past ("The Clerk had
+# sent ...", "Cllr Hale spoke to ...", "Resident informed Clerk ..." names the resident).
+_ACTOR = re.compile(r"(?:^\W*|[–—:;]\s*|\.\s+|\b(?:and|but)\s+)(?P<who>(?i:(?:the\s+)?(?:parish |town )?(?:clerk|chair(?:man|person)?|"
+                    r"secretary|treasurer))|(?i:(?:county |district |borough )?cllrs?\.?) [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?"
+                    r"|[A-Z]{2,3})(?i:\s+(?:also |then |recently |subsequently |duly |had |has |have )*(?:now |already )?"
+                    r"(?!(?:agreed|advised|reported|stated|noted|explained|suggested|proposed|seconded|informed|"
+                    r"confirmed|requested|queried|questioned|mentioned|thanked|welcomed|declared|resolved|offered|"
+                    r"volunteered|undertook|wished|hoped|wanted|needed|asked|shared|added|expressed|commented)\b)"
+                    r"(?:\w+ed|wrote|written|sent|spoke|spoken|met|paid|made|bought|held|gave|given|took|taken|rang))\b")
+ACTOR_OTHER = 0.8
+HEADING_OTHER = 0.75  # share kept by an item's opening sentence for a promise not to bring it to an agenda  # share kept when the report's actor is someone other than the owner
+
+
+def actor_of(text: str) -> str | None:
+    """Who the report says did something ("The Clerk had written to ..." -> "The Clerk"), or None."""
+    m = _ACTOR.search(text)
+    return m.group("who") if m else None
+
+
 def _owner_named(owners: list[str], text: str) -> bool:
     low = text.lower()
     for o in owners:
@@ -242,6 +280,95 @@ def _owner_named(owners: list[str], text: str) -> bool:
         if len(last) >= 3 and re.search(rf"\b{re.escape(last)}\b", low):
             return True
     return False
+
+
+# A sub-heading that opens a sentence: "Buckenham Lane Land Transfer – the Clerk ...",
+# "b) Online booking system – No update.", "Funding: the second application ...".  Matters
+# arising and clerk's reports are written as such paragraphs, and the sentences after the
+# first one ("The Clerk will chase for a response.") are about the same subject.
+_LEAD = re.compile(r"^\W*(?:\d{1,5}(?:[./]\d{1,4})*\.?\s+|\(?[ivx]{1,4}\)\s*|\(?[a-h][.)]\s+)?"
+                   r"(?P<lead>[^–—:;.!?]{3,120}?)\s*(?:\s[–—-]\s|–|—|:\s)")
+# a sentence that is a sub-heading only: "(iii) Mill Road."
+_HEADING_ONLY = re.compile(r"^\W*(?:\(?[ivx]{1,4}\)|\(?[a-h][.)]|\d{1,3}[.)])?\s*(?P<lead>(?:[A-Z][\w'’&/-]*\s*){1,5})\.?\s*$")
+LEAD_WORDS = 8  # a lead longer than this, without its item's title, is a sentence, not a sub-heading
+
+
+def lead_of(text: str, item_title: str = "") -> str | None:
+    """The sub-heading a sentence opens with (without its item's title and minute number),
+    or None: "Mill Lane Hedge – This had now been cut." -> "Mill Lane Hedge"."""
+    m = _HEADING_ONLY.match(text) or _LEAD.match(text)
+    if not m:
+        return None
+    lead = m.group("lead").strip()
+    title = item_title.strip()
+    if title and lead.lower().startswith(title.lower()):
+        lead = lead[len(title):].strip(" ()")
+    elif title:
+        # the minute's heading and the paragraph's sub-heading run together ("Matters Arising
+        # (and Clerk's Report) Buckenham Lane Land Transfer"): keep the words after the title's
+        tw = {w.lower() for w in _WORD.findall(title)}
+        words = _WORD.findall(lead)
+        k = 0
+        while k < len(words) and words[k].lower() in tw | {"and", "the", "of"}:
+            k += 1
+        if k:
+            lead = " ".join(words[k:])
+    if not lead or len(_WORD.findall(lead)) > LEAD_WORDS:
+        return None
+    return lead
+
+
+def _contexts(candidates: list[LinkSentence]) -> dict[tuple[str, str], list[tuple[int, str, str | None, str]]]:
+    """Each item's sentences in order, with the sub-heading each falls under (its own lead or
+    the last one before it in the item), keyed by (meeting, item title)."""
+    by_item: dict[tuple[str, str], list[LinkSentence]] = defaultdict(list)
+    for c in candidates:
+        by_item[(c.meeting, c.item_title)].append(c)
+    out = {}
+    for key, cs in by_item.items():
+        cs.sort(key=lambda c: (c.order, c.passage))
+        rows, topic = [], None
+        for c in cs:
+            topic = lead_of(c.text, c.item_title) or topic
+            rows.append((c.order, c.text, topic, c.passage))
+        out[key] = rows
+    return out
+
+
+# Sentences of courtesy and of the minutes' own approval report on nothing, whatever words
+# they share with a promise ("Trustees expressed their thanks to the group for their hard
+# work", "The minutes were accepted as a true record to be posted on the noticeboard").
+COURTESY = re.compile(r"\bthank(?:ed|s to|s were|s go)\b|\bexpressed (?:their|his|her|its|our) (?:thanks|gratitude|"
+                      r"appreciation)\b|\bvote of thanks\b|\b(?:a )?true (?:and (?:accurate|correct) )?record\b"
+                      r"|\b(?:true|accurate|correct) record\b", re.I)
+
+# a promise that points back to the sentence before for its subject
+ANAPHOR = re.compile(r"\b(?:it|its|(?:this|these|those)(?! (?:time|year|month|week|evening|meeting|stage|point)s?\b)"
+                     r"|they|them|the (?:issue|matter|problem|request|situation|same|above))\b", re.I)
+
+NEAR_CHARS = 300  # the sentence before is read only when it ends this close to the promise
+
+THIN = 3  # an action of fewer subject words than this borrows the sentence before it
+
+# An action to put a subject on a later agenda ("The Clerk agreed to add to the January
+# agenda", "This to be an agenda item", "would be added to a future agenda"): the later
+# meeting's item on that subject is its report-back, and the item being held is it done.
+AGENDA_ACTION = re.compile(r"\b(?:add(?:ed|ing)?|put|place[ds]?|include[ds]?|bring|brought|be)\b[^.;]{0,60}?"
+                           r"\bagenda\b|\bagenda item\b|\bfuture items\b", re.I)
+_MONTHS = frozenset(_stem(m) for m in "january february march april may june july august september october "
+                    "november december".split())
+
+
+def is_agenda_action(a: LinkAction) -> bool:
+    """Whether the action is to put its subject on a later agenda."""
+    return bool(AGENDA_ACTION.search(a.text) or AGENDA_ACTION.search(a.evidence))
+
+
+def is_heading(c: LinkSentence) -> bool:
+    """Whether the sentence opens its item with the item's title ("13/20 To Discuss: Footpath 17 ...")."""
+    title = (c.item_title or "").strip().lower()
+    body = re.sub(r"^\W*(?:\d{1,5}(?:[./]\d{1,4})*\.?)?\s*", "", c.text).lower()
+    return bool(title) and len(title) >= 4 and body.startswith(title) and not is_report_section(title)
 
 
 def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> dict[str, list[tuple[float, int]]]:
@@ -270,15 +397,43 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
         meetings_of[frozenset(stems(c.item_title))].add(c.meeting)
     n_meetings = len({c.meeting for c in candidates})
     standing = {t for t, ms in meetings_of.items() if t and len(ms) >= max(3, 0.6 * n_meetings)}
+    contexts = _contexts(candidates)
+    topic_of = {r[3]: r[2] for rows in contexts.values() for r in rows}
     act_words = []
+    agenda: list[bool] = []
     for a in actions:
+        agenda.append(is_agenda_action(a))
         own = (stems(a.text) | stems(a.evidence)) - names
-        if not own:
-            own = (stems(a.text, process=True) | stems(a.evidence, process=True)) - names
+        # a thin action ("The Clerk will chase for a response.", "The Clerk agreed to follow up
+        # with NCC.") takes the sub-heading it was minuted under, or else the sentence before;
+        # only a thin one, as a minute's sub-heading may have ended unmarked with its paragraph
+        ctx: set[str] = set()
+        before = [r for r in contexts.get((a.meeting, a.item_title), ()) if r[0] <= a.order]
+        if before and len(own) >= THIN and ANAPHOR.search(a.text) and not lead_of(a.evidence, a.item_title):
+            # "update Highways on the report that its condition was a risk": the subject is
+            # the sentence before's
+            prev = [r for r in before if r[0] < a.order and r[0] + len(r[1]) >= a.order - NEAR_CHARS]
+            if prev:
+                ctx |= stems(prev[-1][1]) - names
+        elif before:
+            topic = before[-1][2]
+            if topic and len(own) < THIN:
+                # with its process words: "chase for a response" meets "chased ... for a response"
+                own = own | (stems(a.text, process=True) - names) | (stems(topic) - names)
+            elif len(own) < THIN:
+                prev = [r for r in before if r[0] < a.order and r[0] + len(r[1]) >= a.order - NEAR_CHARS]
+                if prev:
+                    own = own | (stems(a.text, process=True) - names) | (stems(prev[-1][1]) - names)
         title = stems(a.item_title) - names if not is_report_section(a.item_title) else set()
         if frozenset(stems(a.item_title)) in standing:
             title = set()
-        act_words.append((own, title - own))
+        if agenda[-1]:
+            # its subject is the item it was minuted under, not the words "add" and "agenda"
+            own = (own - PROCESS_STEMS - _MONTHS) | title | ctx
+            ctx = title = set()
+        if not own:
+            own = (stems(a.text, process=True) | stems(a.evidence, process=True)) - names
+        act_words.append((own, ((title | ctx) - names) - own))
     # which actions hold each word: a sentence is weighed only against those it shares one with
     holders: dict[str, set[int]] = defaultdict(set)
     for k, (own, title) in enumerate(act_words):
@@ -289,15 +444,21 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
     scored: dict[str, list[tuple[float, int]]] = {}
     far = max_gap()
     for c in sorted(candidates, key=lambda c: (c.date, c.meeting, c.order, c.passage)):
+        if COURTESY.search(c.text):
+            continue
         tkey = frozenset(stems(c.item_title))
         cw = stems(c.text) - names
         cw_process = stems(c.text, process=True) - names
         if tkey in standing:
             cw -= tkey  # the heading's words, where the sentence repeats them
         ct = stems(c.item_title) - cw - names if not c.report_section and tkey not in standing else set()
+        if topic_of.get(c.passage) and len(cw) < THIN:  # a thin sentence: the sub-heading it falls under
+            ct |= stems(topic_of[c.passage]) - cw - names
         if not cw:
             continue
         cw_subject = cw
+        heading = is_heading(c)
+        actor = actor_of(c.text)
         best: list[tuple[float, int]] = []
         refs = {"#" + n for n in cited_minutes(c.text)}
         near = set().union(*(holders.get(w, ()) for w in cw_subject | cw_process | ct | refs))
@@ -306,7 +467,7 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
             if a.date >= c.date or rank[c.date] - rank[a.date] - 1 > far:
                 continue
             own, title = act_words[k]
-            if own & PROCESS_STEMS:  # a task in process words only meets them in the sentence
+            if own & PROCESS_STEMS and not agenda[k]:  # a task in process words only meets them in the sentence
                 cw = cw_process
             else:
                 cw = cw_subject
@@ -319,7 +480,11 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
             s = subject
             if _owner_named(a.owners, c.text):
                 s += W_OWNER * subject
-            if c.report_section:
+            # a report that someone else acted is less likely about this owner's promise
+            # (unless they shared it: "Cllr Reed agreed to send ... and the Clerk agreed to ...")
+            if actor and a.owners and not _owner_named(a.owners, actor) and not _owner_named([actor], a.evidence):
+                s *= ACTOR_OTHER
+            if c.report_section or (agenda[k] and heading):
                 s += W_SECTION * subject
             if c.state:
                 s += W_STATE * subject
@@ -350,8 +515,10 @@ def link_body(actions: list[LinkAction], candidates: list[LinkSentence]) -> list
             continue
         for s, k in options:
             if s >= floor and s >= NEAR_BEST * top:
-                links.append(ReportBack(actions[k].iri, c.meeting, c.passage, c.state or _default_state(c.text), s,
-                                         c.date, c.order))
+                state = c.state or _default_state(c.text)
+                if is_heading(c) and is_agenda_action(actions[k]):
+                    state = "done"  # the item it was to put on an agenda was held
+                links.append(ReportBack(actions[k].iri, c.meeting, c.passage, state, s, c.date, c.order))
     # an action is reported on once per meeting: keep its best sentence there
     keep: dict[tuple[str, str], list[ReportBack]] = defaultdict(list)
     for r in links:
@@ -360,9 +527,45 @@ def link_body(actions: list[LinkAction], candidates: list[LinkSentence]) -> list
     for group in keep.values():
         group.sort(key=lambda r: (-r.score, r.passage))
         out.extend(group[:PER_MEETING])
+    out = _through_restatements(out, actions, candidates)
     linked = {r.passage for r in out}
     out.extend(_unknown(candidates, linked))
     out.sort(key=lambda r: (r.meeting, r.passage, r.action or ""))
+    return out
+
+
+def _through_restatements(links: list[ReportBack], actions: list[LinkAction],
+                          candidates: list[LinkSentence]) -> list[ReportBack]:
+    """A later meeting that restates a running task as a new action ("Indigo Road
+    Streetlights – no update, but the Clerk will continue to chase") reports on the earlier
+    action, and what later meetings say of the new action they say of the earlier one too."""
+    spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for c in candidates:
+        spans[c.meeting].append((c.order, c.order + len(c.text), c.passage))
+    stated_by: dict[str, list[str]] = defaultdict(list)  # passage -> the actions it states
+    for a in actions:
+        for start, end, passage in spans.get(a.meeting, ()):
+            if start <= a.order < end:
+                stated_by[passage].append(a.iri)
+                break
+    by_action: dict[str, list[ReportBack]] = defaultdict(list)
+    for r in links:
+        by_action[r.action].append(r)
+    date_of = {a.iri: a.date for a in actions}
+    out = list(links)
+    # earliest restatements first, so a chain of them (October -> January -> March) carries through
+    for r in sorted(links, key=lambda r: (r.date, r.order, r.passage, r.action)):
+        for later in stated_by.get(r.passage, ()):
+            if later == r.action or date_of.get(later, "") <= date_of.get(r.action, ""):
+                continue
+            have = {x.meeting for x in by_action[r.action]}
+            for r2 in sorted(by_action.get(later, ()), key=lambda x: (x.date, x.order)):
+                if r2.meeting in have:
+                    continue
+                carried = ReportBack(r.action, r2.meeting, r2.passage, r2.state, r2.score, r2.date, r2.order)
+                out.append(carried)
+                by_action[r.action].append(carried)
+                have.add(r2.meeting)
     return out
 
 

@@ -48,6 +48,8 @@ def lines_of(text: str, start: int = 0, end: int | None = None) -> list[Line]:
 
 ATTENDANCE_HEADS = [
     ("present", re.compile(r"^attend\w*\s*:?$|^(?:those|directors|trustees|participants)\s+present\b\s*:?|^participants\s*:|"
+                           # "Officers and Trustees Present", "Committee Members Present were:"
+                           r"^(?:[A-Z][\w’'-]*\s+(?:and\s+)?){1,3}present(?:\s+were)?\s*(?::|$)|"
                            r"^(?:members\s+)?(?:present|attendees|attendance|members\s+in\s+attendance|board\s+members|"
                            r"governors\s+present|councillors\s+present|voting\s+members|panel\s+members|"
                            r"committee\s+members)\b\s*:?|^(?:members|governors|councillors|trustees)\s*:", re.I)),
@@ -70,6 +72,12 @@ TIMED = re.compile(r"^(\d{1,2}[:.]\d{2})(?:\s*(?:am|pm|hrs))?\s*[:.-]?\s+(?=\S)"
 ITEM_WORD = re.compile(r"^(?:Agenda\s+)?(?:Item|ITEM|Minute|MINUTE|Min\.?)\s+(\d{1,3}(?:[./]\d{1,3})?[a-z]?)\s*[:.)–—-]?\s+(?=\S)")
 # "4. Finance", "4.1 Budget", "iv) Grants", and "23. | Winter Pressures" (a table row of a web page)
 NUMBERED = re.compile(r"^((?:\d{1,2}(?:\.\d{1,2}){0,2}|[ivx]{1,5})[.)]?)(?:\s+|\s*\|\s*)(?=[A-Z])")
+# A Markdown heading opens an item whatever the blank lines around it ("### Accounts 2019-2020",
+# "# 1.\xa0\xa0Disclosures of Pecuniary Interest"), unless it names a part of the document
+# itself ("## Agenda", "## Minutes", "### Minutes of the 2022 AGM", "## Key Discussion Points")
+ATX_HEADING = re.compile(r"^#{1,6}[ \t]+(?P<t>\S.*?)[ \t#]*$")
+DOCUMENT_PART = re.compile(r"(?i)^[*_]*(?:agenda|minutes|notes|draft\s+minutes|(?:key\s+)?discussion\s+points|"
+                           r"(?:minutes|notes|agenda)\s+of\b.*)[*_:]*$")
 PDF_NOISE = re.compile(r"\s*(?:pdf|doc|docx)\s+icon\s+(?:PDF|DOC|DOCX)\s+\d+\s*[KM]B\b.*$", re.I)
 DOC_SIZE = re.compile(r"\b(?:PDF|DOC|DOCX)\s+\d+\s*[KM]B\b", re.I)
 
@@ -125,6 +133,14 @@ def segment(doc: Document) -> Sections:
             continue
         if minute_hits:
             continue
+        m = ATX_HEADING.match(ln.text)
+        if m:
+            if not DOCUMENT_PART.match(m.group("t")):
+                num = NUMBERED.match(m.group("t"))
+                title = m.group("t")[num.end():] if num else m.group("t")
+                starts.append(Section("item", ln.start, ln.start, title=title.strip(" *_|").strip() or None,
+                                      number=num.group(1).rstrip(".)") if num else None))
+            continue
         m = TIMED.match(ln.text)
         if m:
             starts.append(Section("item", ln.start, ln.start, time=m.group(1).replace(".", ":")))
@@ -142,6 +158,7 @@ def segment(doc: Document) -> Sections:
             starts.append(Section("item", ln.start, ln.start, title=ln.text))
 
     starts.sort(key=lambda s: s.start)
+    starts = _attendance_items(text, starts)
     sections: list[Section] = []
     first = starts[0].start if starts else len(text)
     sections.append(Section("header", 0, first, title=None))
@@ -164,8 +181,9 @@ MINUTE_SHAPES = [
     re.compile(r"(?<![\w/])(?P<key>[A-Z]{1,4}/\d{2})/(?P<n>\d{1,4})(?![\w/])(?=\s+[A-Z\"'‘“])"),
     re.compile(r"(?<![\w/])(?P<key>[A-Z]{1,4}\d{2})/(?P<n>\d{1,4})(?![\w/])(?=\s+[A-Z\"'‘“])"),
     # "2724. Police Report:", "3769.   Public Session:": a council's running minute number
-    # that never restarts, opening a line
-    re.compile(r"(?m)^(?P<key>)(?P<n>\d{3,4})\.(?=[ \t]+[A-Z])"),
+    # that never restarts, opening a line; a site's text often loses the space after it
+    # ("2980.Police Report:", "2981Apologies for absence:")
+    re.compile(r"(?m)^(?P<key>)(?P<n>\d{3,4})(?:\.(?=[ \t]*[A-Z])|(?=[A-Z][a-z]))"),
 ]
 
 
@@ -206,6 +224,44 @@ def _attendance_kind(t: str) -> str | None:
         if rx.match(t):
             return kind
     return None
+
+
+# an item whose title is an attendance label and nothing more: "2. Apologies for absence",
+# "805. Apologies for absence: Cllr Vane.", "1. Committee Members Present were: ...",
+# "3787. To receive apologies for absence:"
+_ITEM_LABEL = re.compile(r"^(?P<label>(?:to\s+(?:receive|note)\s+)?(?:[A-Z][\w’'-]*\s+(?:and\s+)?){0,3}"
+                         r"(?:present(?:\s+were)?|in\s+attendance|attendance|attendees|absent|"
+                         r"apologies(?:\s+for\s+absence)?(?:\s+(?:were\s+)?received(?:\s+from)?)?))"
+                         r"[ \t]*(?:[:;.-]+[ \t]*|$)", re.I)
+_ITEM_NUMBER = re.compile(r"^(?:#+\s*)?(?:(?:Agenda\s+)?(?:Item|Minute)\s+)?(?:\d{1,4}(?:[./]\d{1,4})*[.)]*|\(?[a-z]{1,3}[.)]+)?\s*",
+                          re.I)
+
+
+def _attendance_items(text: str, starts: list[Section]) -> list[Section]:
+    """An agenda item that is an attendance label ("2. Apologies for absence") keeps its place
+    as an item, and the list after the label becomes an attendance section of its own."""
+    out: list[Section] = []
+    for k, s in enumerate(starts):
+        out.append(s)
+        if s.kind != "item":
+            continue
+        line_end = text.find("\n", s.start)
+        line_end = len(text) if line_end == -1 else line_end
+        line = text[s.start:line_end]
+        rest = line[_ITEM_NUMBER.match(line).end():]
+        m = _ITEM_LABEL.match(rest)
+        if not m or not rest[:1].isalpha():
+            continue
+        label = m.group("label").lower()
+        kind = "apologies" if re.search(r"apolog|absent", label) else \
+            "in_attendance" if "in attendance" in label else "present"
+        at = s.start + (len(line) - len(rest)) + m.end()
+        if at >= line_end:
+            at = line_end + 1  # the list is on the lines below the label
+        nxt = starts[k + 1].start if k + 1 < len(starts) else len(text)
+        if at < nxt and text[at:nxt].strip():
+            out.append(Section(kind, at, at, title=m.group("label").strip()))
+    return out
 
 
 def prev_filled(lines: list[Line], i: int) -> Line | None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.link import cited_minutes, link_body, state_of, stems
+from kg.link import cited_minutes, is_agenda_action, lead_of, link_body, state_of, stems
 from kg.pipeline import build_into_store
 from kg.records import LinkAction, LinkSentence
 from kg.store import GraphStore
@@ -54,6 +54,10 @@ STATE_TABLE = [
     ("Noticeboard quotes awaiting more information", "in_progress"),
     ("[No further action required.]", "done"),
     ("b) Online booking system – No update.", "no_progress"),
+    # the owner did it, in the simple past (a parish clerk's report, a trust's and a community council's)
+    ("Partnership Funding Form – The Clerk submitted the application form as agreed.", "done"),
+    ("Clerk contacted the recommended specialist but no return call received.", "done"),
+    ("Cllr Hale spoke to the Insurance Company to clarify the basis of the cover.", "done"),
     ("The Chair welcomed everyone to the meeting.", None),
     ("Councillors discussed locations of charity land in the village.", None),
 ]
@@ -68,6 +72,9 @@ def test_report_wording_states(raw, expected):
     ("The hedges were cut back", {"hedg", "cut", "back"}),
     ("Cllr Smith agreed to chase the Clerk", {"smith"}),  # process words and posts tell no subject
     ("Streetlights on Indigo Road", {"streetlight", "indigo", "road"}),
+    # promised in the infinitive, reported in the past: irregular pasts read as their verb
+    ("The Clerk had written to the owner", {"write", "owner"}),
+    ("The Clerk sent the quotation to five contractors", {"send", "quotat", "five", "contractor"}),
 ])
 def test_subject_words_are_stemmed_content_words(raw, expected):
     assert stems(raw) == expected
@@ -129,6 +136,115 @@ def test_a_report_citing_the_minute_number_goes_to_that_minutes_action():
              _sent(2, "2024-10-28", "3779 - Memorial Green funding - Clerk confirmed they were sent a form")]
     links = link_body(actions, cands)
     assert [(r.action, r.passage) for r in links] == [("a1", "p1"), ("a2", "p2")]
+
+
+@pytest.mark.parametrize("raw, title, expected", [
+    # the sub-heading a matters-arising paragraph opens with, as parish clerks and trusts write them
+    ("Marsh Lane Land Transfer – The Clerk responded to the District Council.", "Matters Arising", "Marsh Lane Land Transfer"),
+    ("68/20 Matters Arising (and Clerk's Report) Marsh Lane Land Transfer – The Clerk chased them.",
+     "Matters Arising (and Clerk's Report) Marsh Lane Land Transfer", None),
+    ("68/20 Matters Arising (and Clerk's Report) Marsh Lane Land Transfer – The Clerk chased them.",
+     "Matters Arising (and Clerk's Report)", "Marsh Lane Land Transfer"),
+    ("b) Online booking system – No update.", "Matters arising", "Online booking system"),
+    ("Funding: The second application will now not take place until April", "To Receive", "Funding"),
+    ("(iii) Mill Road.", "Urgent Matters", "Mill Road"),
+    ("The Clerk will chase for a response.", "Matters Arising", None),
+    ("It was agreed that the Clerk would write to the owner of the land at the rear of the hall – urgently.",
+     "Items of concern", None),
+])
+def test_sub_headings_of_report_paragraphs(raw, title, expected):
+    assert lead_of(raw, title) == expected
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("The Clerk agreed to add to the January agenda.", True),
+    ("This to be an agenda item", True),
+    ("The plans would be added to a future agenda.", True),
+    ("and the Clerk would note for future items.", True),
+    ("The Clerk agreed to circulate the agenda papers a week earlier.", False),
+    ("Cllr Reed agreed to chase the contractor.", False),
+])
+def test_actions_to_put_a_subject_on_an_agenda(raw, expected):
+    assert is_agenda_action(_act(1, "2024-01-10", raw)) is expected
+
+
+def test_a_thin_action_takes_its_subject_from_the_paragraph_it_was_minuted_in():
+    # "The Clerk will chase for a response." under "Marsh Lane Land Transfer – ...": its
+    # report is the later paragraph on the land transfer, not any other chasing
+    title = "Matters Arising"
+    actions = [_act(5, "2024-01-10", "chase for a response", ("Clerk",), title=title),
+               _act(9, "2024-01-10", "chase the County Council about the Bridge Street defects", ("Clerk",), title=title)]
+    actions[0] = LinkAction("a5", "m2024-01-10", "2024-01-10", "chase for a response",
+                            "The Clerk will chase for a response.", title, ["Clerk"], 5)
+    cands = [_sent(1, "2024-01-10", "Marsh Lane Land Transfer – The Clerk wrote to the District Council.", title=title),
+             _sent(3, "2024-01-10", "Residents were told not to leave garden waste on the land.", title=title),
+             _sent(5, "2024-01-10", "The Clerk will chase for a response.", title=title),
+             _sent(11, "2024-02-07", "Marsh Lane Land Transfer – The Clerk had written again to the District "
+                                     "Council.", title=title),
+             _sent(13, "2024-02-07", "The Clerk had chased the County Council for a response on the Bridge "
+                                     "Street defects.", title=title)]
+    got = {(r.action, r.passage) for r in link_body(actions, cands) if r.action}
+    assert ("a5", "p11") in got and ("a5", "p13") not in got
+
+
+def test_an_agenda_action_is_done_when_its_item_is_on_the_later_agenda():
+    title = "To Discuss Ownership of Footpath 9 and Approve Related Costs"
+    actions = [_act(1, "2024-01-10", "The Clerk agreed to add to the February agenda.", ("Clerk",), title=title),
+               _act(2, "2024-01-10", "The Clerk agreed to add the savings account to a future agenda.", ("Clerk",),
+                    title="Finance")]
+    cands = [_sent(1, "2024-02-07", "13/24 To Discuss: Ownership of Footpath 9 and Approve Related Costs "
+                                    "Cllr Hart advised that the papers had been sent.", report=False, title="To Discuss"),
+             _sent(2, "2024-02-07", "The Clerk agreed to add the bus shelter to a future agenda.", report=False,
+                   title="Items for the next agenda")]
+    links = [(r.action, r.passage, r.state) for r in link_body(actions, cands) if r.action]
+    assert links == [("a1", "p1", "done")]
+
+
+def test_what_is_said_of_a_restated_task_is_said_of_the_first_promise():
+    # October promises; January restates the task as a new action ("... the Clerk will
+    # continue to chase"); March reports on it: the report belongs to October's promise too
+    oct_ = LinkAction("a1", "m2024-10-02", "2024-10-02", "check the ownership of the streetlights on Elm Close",
+                      "The Clerk agreed to check the ownership of the streetlights on Elm Close.", "Items of concern",
+                      ["Clerk"], 100)
+    restated = "Elm Close Streetlights – There was no update, but the Clerk will continue to chase for updates."
+    jan = LinkAction("a2", "m2025-01-08", "2025-01-08", "continue to chase for updates", restated,
+                     "Matters arising", ["Clerk"], 200)
+    cands = [_sent(200, "2025-01-08", restated),
+             _sent(300, "2025-03-05", "Elm Close Streetlights – There was no update, but it is progressing via "
+                                      "the County Council.")]
+    got = sorted((r.action, r.passage, r.state) for r in link_body([oct_, jan], cands) if r.action)
+    assert got == [("a1", "p200", "carried_forward"), ("a1", "p300", "in_progress"), ("a2", "p300", "in_progress")]
+
+
+@pytest.mark.parametrize("raw, promise", [
+    # courtesy and the minutes' own approval, in a trust's, a parish's and a community council's wording
+    ("8.3 Trustees expressed their thanks to MB and the other group members for their hard work on the book sale.",
+     "ask the group members to help with the book sale"),
+    ("2.1 The minutes were accepted as a true record to be posted on the website and noticeboard.",
+     "post the minutes on the website and noticeboard"),
+    ("Cllr Vale thanked Cllr Orme for the report on the site visit to the bridge.",
+     "report on the site visit to the bridge"),
+])
+def test_courtesy_and_minutes_approval_report_on_nothing(raw, promise):
+    actions = [_act(1, "2024-05-05", promise, ("Mark Brill",)),
+               _act(2, "2024-05-05", "order new chairs for the hall", ("Mark Brill",))]
+    cands = [_sent(1, "2025-01-26", raw), _sent(2, "2025-01-26", "New chairs had been ordered.")]
+    assert [r.action for r in link_body(actions, cands) if r.passage == "p1"] == [None] * (1 if state_of(raw) else 0)
+
+
+def test_a_promise_that_points_back_takes_the_subject_of_the_sentence_before():
+    # "... to discuss the issue": the issue is the sentence before's (the mill's listed buildings)
+    title = "Planning matters"
+    actions = [LinkAction("a1", "m2024-12-04", "2024-12-04", "contact the Conservation Officer to discuss the issue",
+                          "The Clerk agreed to contact the Conservation Officer to discuss the issue.", title,
+                          ["Clerk"], 50),
+               _act(2, "2024-12-04", "contact the Conservation Officer about the bus shelter repainting", ("Clerk",))]
+    cands = [_sent(10, "2024-12-04", "The listed mill buildings were falling into disrepair.", report=False, title=title),
+             _sent(50, "2024-12-04", "The Clerk agreed to contact the Conservation Officer to discuss the issue.",
+                   report=False, title=title),
+             _sent(70, "2025-01-08", "Mill buildings – the Conservation Officer had visited the listed buildings.")]
+    got = [(r.action, r.passage) for r in link_body(actions, cands) if r.action]
+    assert got == [("a1", "p70")]
 
 
 # -- builds: incremental, out of order, and killed ------------------------------------------

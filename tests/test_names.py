@@ -62,3 +62,54 @@ def test_find_orgs(raw, expected):
     found = orgs(raw)
     for name in expected:
         assert any(name.lower() == f.lower() for f in found), (name, found)
+
+
+# Bodies named by rules that hold across house styles: a district that is a body (Irish municipal
+# and metropolitan districts, US fire and school districts), a hotel (a venue, a business), the
+# national bodies and banks of the gazetteer; and what those rules must not take.
+@pytest.mark.parametrize("raw, expected", [
+    ("I will move at the next meeting of the Ballyduff/Rathmore Municipal District that",
+     ["Ballyduff/Rathmore Municipal District"]),
+    ("Notice of Motion submitted by the Municipal District of Glenmore-Ardee", ["Municipal District of Glenmore-Ardee"]),
+    ("Minutes of Monthly Meeting of the Municipal District of\n\nGlenmore-Ardee held on 9th May, 2023.",
+     ["Municipal District of Glenmore-Ardee"]),
+    ("the Cathaoirleach of the Metropolitan District of Ardee Chair", ["Metropolitan District of Ardee"]),
+    ("Regular meeting of the Oakridge Metropolitan Fire District.", ["Oakridge Metropolitan Fire District"]),
+    ("The PKOC (Park District Oversight Committee) met.", ["Park District Oversight Committee"]),
+    ("The next meeting will be held at 7pm in Riverbank House Hotel, Ardee.", ["Riverbank House Hotel"]),
+    ("Cllr Dunne stated the Glen Valley Hotel is closed until spring.", ["Glen Valley Hotel"]),
+    ("put forward for submission to the NTA to consider the project", ["National Transport Authority"]),
+    ("advising that Uisce Eireann have issued a work order", ["Uisce Éireann"]),
+    ("the refurbishment of the old Bank of Ireland building", ["Bank of Ireland"]),
+    ("Accounts are held with Lloyds and HSBC.", ["Lloyds Bank", "HSBC"]),
+    ("Registered in England by the FCA, registered number 31542R", ["Financial Conduct Authority"]),
+])
+def test_bodies_by_general_rules(raw, expected):
+    found = orgs(raw)
+    for name in expected:
+        assert any(name.lower() == f.lower() for f in found), (name, found)
+
+
+@pytest.mark.parametrize("raw", [
+    "The review of parking spaces across the Municipal District is ongoing.",
+    "The design will be ready before the April Municipal District meeting.",
+    "A summary of the Schedule of Municipal District Works was provided.",
+    "This was deferred to the March Meeting of the Council.",
+    "Registered Office: 4 Mill Lane, Ardee",
+])
+def test_not_bodies(raw):
+    found = orgs(raw)
+    assert not any(f.endswith("District") or f.startswith(("March", "April")) or f == "Registered Office"
+                   for f in found), found
+
+
+# Irish and Scottish surnames whose prefix is written as a word of its own ("O Donnell", "Mc
+# Williams") are one surname, not a name cut in two
+@pytest.mark.parametrize("raw, expected", [
+    ("an update on Cllr. Sean O Donnell’s motion from March 2019", ["Cllr. Sean O Donnell"]),
+    ("Cllr. O Donovan expressed her dissatisfaction", ["Cllr. O Donovan"]),
+    ("Treasurer - Moira Mc Williams", ["Moira Mc Williams"]),
+    ("O Connell Street will be closed", []),
+])
+def test_spaced_surname_prefix(raw, expected):
+    assert people(raw) == expected

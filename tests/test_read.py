@@ -361,12 +361,36 @@ def test_pdf_running_header_and_footer_removed(tmp_path):
         for n, topic in enumerate(topics, 1)
     ]
     doc = read_document(write(tmp_path, "m.pdf", make_pdf(pages)))
-    assert "Harbour Board - Minutes" not in doc.text
+    # the letterhead stays once, where it heads the first page; never inside the text
+    assert doc.text.count("Harbour Board - Minutes") == 1
+    assert doc.text.startswith("Harbour Board - Minutes\n1. Apologies")
     assert "Page " not in doc.text
-    assert doc.text.split("\n\n") == [f"{n}. {topic}\nThe Board discussed {topic.lower()}."
+    assert doc.text.split("\n\n") == [("Harbour Board - Minutes\n" if n == 1 else "")
+                                      + f"{n}. {topic}\nThe Board discussed {topic.lower()}."
                                       for n, topic in enumerate(topics, 1)]
     assert [doc.text[s:].split("\n")[0] for s in doc.meta["page_starts"]] == [
-        f"{n}. {topic}" for n, topic in enumerate(topics, 1)]
+        "Harbour Board - Minutes"] + [f"{n}. {topic}" for n, topic in enumerate(topics, 1)][1:]
+
+
+# (pages, expected): running lines go from inside the text and come back once, the head
+# at the top of the first page and the foot at the foot of the last; page marks do not
+_FURNITURE = [
+    ("Oakham Harbour Trust\n1. Apologies\nNone.\nRegistered charity 1234 regulated by the OSCR\f"
+     "Oakham Harbour Trust\n2. Finance\nNoted.\nRegistered charity 1234 regulated by the OSCR\f"
+     "Oakham Harbour Trust\n3. Close\nEnded.\nRegistered charity 1234 regulated by the OSCR",
+     "Oakham Harbour Trust\n1. Apologies\nNone.\n\n2. Finance\nNoted.\n\n3. Close\nEnded.\n\n"
+     "Registered charity 1234 regulated by the OSCR"),
+    ("Minutes of Brackley Residents Forum\n1. Welcome\nPage 1 of 3\f"
+     "Minutes of Brackley Residents Forum\n2. Parking\nPage 2 of 3\f"
+     "Minutes of Brackley Residents Forum\n3. Close\nPage 3 of 3",
+     "Minutes of Brackley Residents Forum\n1. Welcome\n\n2. Parking\n\n3. Close"),
+]
+
+
+@pytest.mark.parametrize("raw,expected", _FURNITURE)
+def test_running_lines_kept_once_where_first_met(raw, expected):
+    from kg.read.text import clean_page_furniture
+    assert clean_page_furniture(raw) == expected
 
 
 def test_running_lines_need_three_pages_and_sixty_percent():
@@ -478,6 +502,22 @@ def test_docx_merged_cells_listed_once(tmp_path):
     assert read_document(tmp_path / "m.docx").text == "Actions arising\nOrder signs | Clerk | June"
 
 
+def test_docx_letterhead_and_footer_read_once(tmp_path):
+    """A Word header and footer print on every page; they are read once, the header first and
+    the footer last, since they may be the only place the body is named."""
+    import docx
+
+    d = docx.Document()
+    d.sections[0].header.paragraphs[0].text = "Oakham Harbour Trust"
+    d.sections[0].footer.paragraphs[0].text = "Registered charity 1234 regulated by the OSCR"
+    d.sections[0].footer.add_paragraph("Page 1")
+    d.add_paragraph("1. Apologies")
+    d.add_paragraph("None received.")
+    d.save(tmp_path / "t.docx")
+    assert read_document(tmp_path / "t.docx").text == (
+        "Oakham Harbour Trust\n\n1. Apologies\nNone received.\n\nRegistered charity 1234 regulated by the OSCR")
+
+
 def test_corrupt_docx(tmp_path):
     data = (make_docx(tmp_path / "ok.docx")).read_bytes()
     with pytest.raises(InputError) as e:
@@ -530,3 +570,44 @@ def test_iter_sources_reports_missing_paths(tmp_path):
 def test_iter_sources_accepts_a_single_path(tmp_path):
     good = write(tmp_path, "m.txt", MINUTES)
     assert list(iter_sources(str(good))) == [good]
+
+
+@pytest.mark.parametrize("pages, first_page", [
+    # a trust's letterhead and dated title on every page: the first page keeps them as its heading
+    (["ASHCOMBE MARKET TRUST\nMINUTES 4 JUNE 2014\nPresent Mr T Vale (TV)\n1. Apologies\nNone\nPage end",
+      "ASHCOMBE MARKET TRUST\nMINUTES 4 JUNE 2014\n5. Treasurer\nAccounts noted.\nCosts agreed.\nMore",
+      "ASHCOMBE MARKET TRUST\nMINUTES 4 JUNE 2014\n9. Close\nMeeting closed at 9pm\nSigned\nDated"],
+     "ASHCOMBE MARKET TRUST\nMINUTES 4 JUNE 2014\nPresent Mr T Vale (TV)\n1. Apologies\nNone\nPage end"),
+    # a residents' association's two-line title repeated at the head of each page
+    (["Kelby Residents’ Association and Estates meeting\nMinutes of the meeting held on 3 March\nThose present\n"
+      "Ann Lee, Chair\nx1\nx2", "Kelby Residents’ Association and Estates meeting\nMinutes of the meeting held on 3 "
+      "March\n4. Parking\nNoted.\ny1\ny2", "Kelby Residents’ Association and Estates meeting\nMinutes of the meeting "
+      "held on 3 March\n7. AOB\nNone.\nz1\nz2"],
+     "Kelby Residents’ Association and Estates meeting\nMinutes of the meeting held on 3 March\nThose present\n"
+     "Ann Lee, Chair\nx1\nx2"),
+    # a head that counts the pages is furniture, and so is a footer, on the first page too
+    (["P a g e | 1\nMINUTES OF THE MEETING OF ASH PARISH COUNCIL\nPresent:\nCllr A Moss\nAsh PC minutes May",
+      "P a g e | 2\n4. Planning\nNone.\nNoted.\nAsh PC minutes May", "P a g e | 3\n8. Close\nDone.\nSigned.\n"
+      "Ash PC minutes May"],
+     "MINUTES OF THE MEETING OF ASH PARISH COUNCIL\nPresent:\nCllr A Moss"),
+])
+def test_first_page_keeps_its_running_head(pages, first_page):
+    from kg.read.text import keep_letterhead
+    assert keep_letterhead(pages, strip_running_lines(pages))[0] == first_page
+
+
+@pytest.mark.parametrize("raw, expected", [
+    # a community council's minutes kept as text for its web page: HTML breaks and entities
+    ("Present: Cllrs Marsh, Quint &amp; the Clerk.<br /><br />3101.Police Report:  Attached.<br />"
+     "Hall hire - &pound;36 (Ch. No. 301)<br>All approved.",
+     "Present: Cllrs Marsh, Quint & the Clerk.\n\n3101.Police Report:  Attached.\n"
+     "Hall hire - £36 (Ch. No. 301)\nAll approved."),
+    # Markdown pages: inline tags and no-break spaces a converter left ("95<sup>th</sup>")
+    ("# 2.&nbsp;&nbsp;Consent\nthe 95<sup>th</sup> St station and <em>Oak Row</em>",
+     "# 2.\xa0\xa0Consent\nthe 95th St station and Oak Row"),
+    # other angle brackets and ampersands are text
+    ("See <https://example.org/minutes> for R&D costs < 5% & rising", "See <https://example.org/minutes> for R&D costs < 5% & rising"),
+])
+def test_html_left_in_text(raw, expected):
+    from kg.read.text import html_in_text
+    assert html_in_text(raw) == expected

@@ -237,3 +237,32 @@ def test_a_generic_task_takes_the_sentence_before(sentence, owner, text):
     assert len(acts) == 1, acts
     assert owners(acts[0]) == owner
     assert acts[0].text == text
+
+
+# Something promised to a coming meeting: owned by who says so ("The Clerk confirmed that the next
+# update would ..."), or, in a council's written reply to a question, by the body that replies.
+@pytest.mark.parametrize("sentence, owner, text_has", [
+    ("The Clerk confirmed that the next update would take place at the May meeting.", ["Jo Bright"],
+     "next update would take place"),
+    ("Cllr Raj Patel advised that the final costings would be available for the June meeting.", ["Cllr Raj Patel"],
+     "final costings would be available"),
+    ("Question submitted by Cllr Tom Cole on the bus shelters.\n\n**Reply:**\n\nThe review of shelters is "
+     "ongoing. A report should be available for the May meeting of the Council.", ["Riverside Parish Council"],
+     "report should be available for the May meeting"),
+    ("Question submitted by Cllr Tom Cole\n\nREPLY:\n\nThe final design is being prepared and will be "
+     "available before the April meeting.", ["Riverside Parish Council"], "final design is being prepared"),
+])
+def test_promised_to_a_meeting(sentence, owner, text_has):
+    acts = run(sentence).actions
+    assert len(acts) == 1, acts
+    assert owners(acts[0]) == owner
+    assert text_has in " ".join(acts[0].text.split())
+
+
+@pytest.mark.parametrize("sentence", [
+    "The year-end report will be available at the next meeting.",       # no one says so, no reply
+    "Question submitted by Cllr Tom Cole\n\n**Reply:**\n\nThe scheme has not been approved for funding.",
+    "Cllr Raj Patel said that the report was available at the last meeting.",   # past, not promised
+])
+def test_not_promised_to_a_meeting(sentence):
+    assert run(sentence).actions == []

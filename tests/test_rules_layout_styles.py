@@ -40,6 +40,9 @@ def council(*minutes: str, present: str = "Present: Cllrs Marsh, Pellow, Quint &
      ["3101.", "3102.", "3103."]),
     # a number that does not rise in sequence is an amount, not a minute
     (COUNCIL + "Present: Cllr Marsh.\n\n2024. Was a good year.\n\n1500. Spent on the hall.\n", []),
+    # text kept for a web page loses the space after the number, now and then the stop too
+    (COUNCIL + "Present: Cllr Marsh.\n\n3101.Police Report:  Attached.\n\n3102Apologies for absence:  Cllr Quint."
+     "\n\n3103.Declarations of interest:  None.\n", ["3101.", "3102", "3103."]),
 ])
 def test_running_minute_numbers_open_items(raw, numbers):
     secs = segment(Document("t.txt", raw, "txt", "0"))
@@ -215,7 +218,7 @@ def test_owners_inside_a_decision_sentence():
     # form feeds: a running footer and lone page numbers go, a sentence over the break joins
     ("Minutes - Harbour Board\nThe Clerk would ask Steve\n2647\fMinutes - Harbour Board\nBaldwin to attend.\n"
      "2648\fMinutes - Harbour Board\nEnd.\n2649",
-     "The Clerk would ask Steve\nBaldwin to attend.\n\nEnd."),
+     "Minutes - Harbour Board\nThe Clerk would ask Steve\nBaldwin to attend.\n\nEnd."),
     # no form feeds: "Page 2 of 3" lines and numbers that count up, alone between blank lines
     ("First page text.\n\nPage 1 of 3\n\nSecond page.\n\n2\n\nThird.\n\n3\n",
      "First page text.\n\n\nSecond page.\n\n\nThird.\n\n"),

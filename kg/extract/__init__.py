@@ -13,7 +13,7 @@ from kg.extract import actions, attendance as att, decisions, declarations, gram
 from kg.extract import reports, statements
 from kg.extract.meeting import date_without_year, find_date, items, meeting_of, next_meeting_decision
 from kg.extract.names import (TITLE_WORDS, NameContext, _initials_fit, ambiguous_aliases, declared_aliases,
-                             defined_acronyms, find_people)
+                             defined_acronyms, find_people, trust_places)
 from kg.extract.reading import Component, Reading
 from kg.extract.sentences import read_sentences
 from kg.records import Extraction, OrgRef, PersonRef, Sections
@@ -79,7 +79,7 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
     for acr, name in _spelled_elsewhere(text).items():
         if acr not in acronyms and acr not in ctx.aliases and acr not in ambiguous:
             acronyms[acr] = name
-    sents = read_sentences(secs, ctx, acronyms)
+    sents = read_sentences(secs, ctx, acronyms, trust_places(text))
 
     meeting = meeting_of(secs, sents, body, date)
     ex = Extraction(document=doc, meeting=meeting, aliases={**ctx.given, **ctx.aliases},

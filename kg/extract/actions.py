@@ -7,12 +7,12 @@ from __future__ import annotations
 import re
 
 from kg.extract.decisions import AGREED_THAT_WOULD
-from kg.extract.grammar import (TASK_AFTER_SEPARATOR, Doc, clause_text, clauses, similar, subject_at, subject_starts,
-                                words)
+from kg.extract.grammar import (TASK_AFTER_SEPARATOR, Doc, clause_text, clauses, refers_to_body, similar, subject_at,
+                                subject_starts, words)
 from kg.extract.names import TITLE_WORDS
 from kg.extract.reading import Reading
 from kg.extract.sentences import Sent
-from kg.records import Action, Extraction, Owner
+from kg.records import Action, Evidence, Extraction, Owner, PersonRef
 
 NOT_TASKS = re.compile(r"^(?:abstain|leave\s+the\s+(?:room|meeting)|withdraw|not\s+vote|disagree|differ)", re.I)
 COMMIT = re.compile(r"^\s*(?:,\s*)?(?:also\s+|then\s+|kindly\s+)?(?:(?:has\s+)?agreed|undertook|offered|volunteered|"
@@ -39,8 +39,17 @@ ERRAND_VERBS = (r"(?:inform|ask|e-?mail|write|contact|notify|chase|order|reply|c
                 r"draft|prepare|seek|organise|organize|publish|renew|submit|apply|telephone|phone|"
                 r"look\s+into|follow\s+up|find\s+out)\b")
 IMPERATIVE = re.compile(rf"^\s+(?P<vp>{ERRAND_VERBS}.*)$", re.S)
+# "the next update would take place at the May meeting", "A report should be available for the
+# June meeting", "The year-end report will be available at the next Board meeting": something
+# promised to a coming meeting; its owner is who says so, or the body whose written reply it is
+DELIVERABLE = (r"(?:the|a|an)\s+(?:(?!meeting\b)[\w/-]+\s+){0,4}?(?:update|report|design|plan|proposal|review|"
+               r"presentation|figures|costings|options)\b[^.;]{0,40}?\s+(?:will|would|should|shall)\s+"
+               r"(?:now\s+|then\s+)?(?:take\s+place|be\s+(?:available|ready|presented|circulated|brought|tabled|"
+               r"given|provided))\s+(?:at|for|before|to)\s+the\s+[^.;]{0,50}?\bmeeting\b[^.;]*")
+_RX_DELIVERABLE = re.compile(rf"(?i:{DELIVERABLE})")
 REPORTED = re.compile(
-    r"^(?:that\s+)?(?:(?P<pro>she|he|I|we|they)\s+(?:will|would|shall|is\s+going\s+to|are\s+going\s+to)\s+"
+    r"^(?:that\s+)?(?P<due>" + DELIVERABLE + r")$"
+    r"|^(?:that\s+)?(?:(?P<pro>she|he|I|we|they)\s+(?:will|would|shall|is\s+going\s+to|are\s+going\s+to)\s+"
     r"(?!need\b|have\s+to\b|be\s+(?:a|an|the|able|useful|happy|pleased|good|important)\b)(?P<vp>.+)"
     r"|there\s+(?:will|would)\s+be\s+(?P<there>.+)"
     r"|(?P<np>(?!it\b|this\b|that\b|there\b|if\b|when\b|as\b|by\b|in\b|once\b)[a-z][\w\s’'-]{2,60}?)\s+(?:will|would|can)\s+be\s+"
@@ -94,6 +103,9 @@ def actions_of(sent: Sent, doc: Doc, prev_question: str | None) -> list[Action]:
                     if prev_question:
                         out.append(_action(sent, owners, prev_question))
                     continue
+                if m.group("due"):
+                    out.append(_action(sent, owners, body.strip()))
+                    continue
                 vp = m.group("vp") or m.group("there") and "hold " + m.group("there") or body.strip()
                 out.append(_action(sent, owners, vp if m.group("vp") else body.strip()))
                 continue
@@ -105,6 +117,9 @@ def actions_of(sent: Sent, doc: Doc, prev_question: str | None) -> list[Action]:
     passive = passive_with_agent(sent, doc)
     if passive is not None:
         return [passive]
+    told = mandated(sent, doc)
+    if told:
+        return told
     that = AGREED_THAT_WOULD.search(sent.text)
     if that:
         subj = subject_at(sent, that.end(), doc)
@@ -156,6 +171,90 @@ def owners_will(sent: Sent, doc: Doc) -> list[Action]:
     return []
 
 
+# "The Council agreed that she bring together costs", "The Chair asked that the Clerk share
+# the concern with the Borough", "It was proposed that LSCC order more copies": the mandative
+# subjunctive (a bare verb after "that"), the form minutes give to what someone is to do.  Only
+# a person or post owns it: a member asking that the body itself act ("requested that TCC
+# purchase four more bins") makes a request, which the body may refuse, not a task.
+MANDATE = re.compile(r"\b(?:agreed|asked|requested|instructed|directed|proposed|resolved|decided)\s+that\s+(?:for\s+)?")
+_NOT_BARE = re.compile(r"(?:would|will|should|could|can|may|might|must|shall|was|were|is|are|had|has|have|did|does|"
+                       r"be|been|being|not|also|needed|wanted|felt|thought|said|agreed|only|all|too|as|at|in|on|of|"
+                       r"to|and|or|if|who|which|that|the|a|an)\b|\w+(?:ed|[^s]s)\b")
+
+
+def mandated(sent: Sent, doc: Doc) -> list[Action]:
+    """'agreed/asked/requested that X VERB ...': X's task, X a person or a post."""
+    for m in MANDATE.finditer(sent.text):
+        pro = re.match(r"(?:she|he)\b", sent.text[m.end():])
+        named = [p for p in sent.people if p.start - sent.start < m.start()]
+        if pro and named:
+            # "Following a suggestion by Cllr A the Council agreed that she bring ...": the
+            # person the sentence named before
+            owners, end = [Owner(named[-1].surface, "person", PersonRef(named[-1].surface, named[-1].start))], m.end() + pro.end()
+        else:
+            subj = subject_at(sent, m.end(), doc)
+            if subj is None or subj.kind not in ("person", "post", "pronoun") or not subj.owners:
+                continue
+            owners, end = subj.owners, subj.end
+        rest = sent.text[end:]
+        vp = re.match(r"\s+(?P<vp>[a-z]+\b.*)$", rest, re.S)
+        if vp and not _NOT_BARE.match(vp.group("vp")) and not NOT_TASKS.match(vp.group("vp")):
+            return [_action(sent, owners, vp.group("vp"))]
+    return []
+
+
+# "It was agreed • To continue to advertise for members • To start mapping the common land":
+# a bulleted list of infinitives after "agreed" is a list of tasks.  Minutes that read a
+# working group's (or sub-committee's) report into the body's record write the group's
+# agreements this way, owner unstated: the convention is that the group whose report it is
+# carries them out, so the owner is the group named in the heading line above the list.
+# Without such a heading the list is the body's resolution ("RESOLVED: • To note the report"),
+# a decision and no task.
+AGREED_LIST = re.compile(r"^\W*(?:[Ii]t\s+was\s+(?:also\s+)?(?:agreed|resolved|decided)|[Aa]greed|[Rr]esolved)\s*(?:that)?"
+                         r"\s*:?\s*(?=[•·▪]\s*[Tt]o\s+[a-z])")
+_LIST_ENTRY = re.compile(r"[•·▪]\s*(?P<entry>[Tt]o\s+(?P<vp>[a-z][^•·▪]*))")
+# what a resolution list records rather than a task to carry out
+_RESOLUTION_VERBS = re.compile(r"(?:note|approve|accept|receive|adopt|agree|endorse|confirm|ratify|defer|reject|support|"
+                               r"recommend|thank|welcome|appoint|elect|re-elect|authorise|authorize|delegate)\b")
+_GROUP_HEADING = re.compile(r"(?:Working\s+(?:Group|Party)|Sub-?[Cc]ommittee|Steering\s+Group|Task\s+(?:and\s+Finish\s+)?Group|"
+                            r"Project\s+Group|Advisory\s+Group)$")
+
+
+def group_list(r: Reading, sent: Sent) -> list[Action]:
+    """The tasks of a group's agreed list, owned by the group whose heading stands above it."""
+    m = AGREED_LIST.match(sent.text)
+    if not m:
+        return []
+    entries = [e for e in _LIST_ENTRY.finditer(sent.text, m.end()) if not _RESOLUTION_VERBS.match(e.group("vp"))]
+    group = _group_heading(r)
+    if group is None or len(entries) < 2:
+        return []
+    out = []
+    for e in entries:
+        quote = e.group("entry").rstrip()
+        start = sent.start + e.start("entry")
+        a = _action(sent, [Owner(group, "org")], e.group("vp"))
+        a.evidence = Evidence(quote, start, start + len(quote))
+        out.append(a)
+    return out
+
+
+def _group_heading(r: Reading) -> str | None:
+    """The group named by a heading line (a sentence that is only the group's name) earlier in
+    this section, not the body itself."""
+    k = r.k
+    for j in range(k - 1, -1, -1):
+        s = r.sents[j]
+        if s.section is not r.sents[k].section:
+            return None
+        text = s.text.strip(" :*#")
+        for o in s.orgs:
+            if o.surface == text and _GROUP_HEADING.search(text) and not (
+                    r.doc.body and refers_to_body(o.canonical or o.surface, r.doc.body)):
+                return o.canonical or o.surface
+    return None
+
+
 def _would(sent: Sent, doc: Doc, rel: int, end: int | None = None) -> list[Action]:
     """'X would VP' at rel, where X is a person or a post; the VP stops at end (the next clause)."""
     subj = subject_at(sent, rel, doc)
@@ -167,7 +266,11 @@ def _would(sent: Sent, doc: Doc, rel: int, end: int | None = None) -> list[Actio
 
 # "An inspection will be arranged by the Housing Maintenance section", "which would be completed
 # by Councillors": a task in the passive, its owner after "by"
-PASSIVE_AGENT = re.compile(r"\b(?:will|would|shall|is\s+to|are\s+to)\s+(?:now\s+|also\s+|then\s+)?be\s+"
+# The terse form drops the auxiliary: "Quotes to be obtained by the Clerk", "(to be agreed by
+# the Board)"; two verbs may share the agent ("will be discussed and agreed by the Group").
+PASSIVE_AGENT = re.compile(r"(?:\b(?:will|would|shall|is\s+to|are\s+to)\s+|(?<![\w-])(?i:to)\s+)(?:now\s+|also\s+|then\s+)?be\s+"
+                           r"(?:(?:discussed|considered|reviewed|checked|drafted|prepared|agreed|approved|signed|"
+                           r"circulated|collected|costed)\s+and\s+)?"
                            r"(?P<verb>[a-z]+(?:ed|en)|sent|made|done|put|sought|brought|paid|set|taken|given|led|run)"
                            r"\s+by\s+(?=(?:the\s+|our\s+)?[A-Z])")
 _AGENT_PHRASE = re.compile(r"(?:the\s+|our\s+)?(?P<who>[A-Z][\w’'/-]*(?:\s+(?:[A-Z][\w’'/-]*|section|team|department|"
@@ -179,6 +282,8 @@ def passive_with_agent(sent: Sent, doc: Doc) -> Action | None:
     m = PASSIVE_AGENT.search(sent.text)
     if not m or m.group("verb") in ("held", "chaired", "attended"):
         return None
+    if re.search(r"\b(?:needs?|needed|has|have|had|ought|going|likely|able|wants?|seems?)\s+$", sent.text[:m.start()]):
+        return None  # "anything for the website needs to be approved by the Chair": a rule, not a task
     subj = subject_at(sent, m.end(), doc)
     if subj is not None and subj.kind in ("person", "post", "org", "body", "collective"):
         owners = subj.owners
@@ -187,7 +292,7 @@ def passive_with_agent(sent: Sent, doc: Doc) -> Action | None:
         if not phrase or len(phrase.group("who").split()) < 2:
             return None
         owners = [Owner(phrase.group("who"), "org")]
-    task = sent.text[:m.start()].strip()
+    task = sent.text[:m.start()].strip().rstrip("(").strip()
     task = re.sub(r"^(?:[A-Z][\w ]{0,30}:\s*)", "", task)  # a "Reply:" label
     if len(task.split()) < 2:
         return None
@@ -201,6 +306,56 @@ def passive_with_agent(sent: Sent, doc: Doc) -> Action | None:
 # a verb phrase that names no task of its own: the task is the sentence before it
 GENERIC_TASK = re.compile(r"^(?:action(?:\s+this)?|follow[\s-]?up(?:\s+on\s+this)?|look\s+(?:at|into)\s+(?:this|it)|"
                           r"progress(?:\s+this)?|sort(?:\s+this)?|investigate|do(?:\s+this|\s+so)?|take\s+forward)\W*$", re.I)
+
+
+# "Contrast for malignancy to be discussed at next meeting", "Possibility of school photos
+# returning will be discussed at the next meeting.", "This to be an agenda item for next
+# meeting.": a matter put off to the next meeting is the body's to take up then
+NEXT_MEETING = re.compile(r"^\s*[-–•·*]*\s*(?P<task>(?!to\b)[A-Za-z][^.;:?!]{1,120}?)\s+(?:will|is\s+to|are\s+to|to)\s+be\s+"
+                          r"(?:(?:discussed|considered|reviewed|revisited|raised|decided|looked\s+at|brought\s+back|"
+                          r"taken)(?:\s+(?:further|again|up))?\s+(?:at|to)|(?:put\s+on\s+|placed\s+on\s+|added\s+to\s+)?"
+                          r"(?:an?\s+|the\s+)?agenda(?:\s+item)?\s+(?:for|at|of))\s+(?P<due>(?:the\s+)?next\s+meeting)"
+                          r"\s*[.!]?\s*(?:-{3,}\s*)?$", re.I | re.S)  # a Markdown page's closing rule
+
+
+def deferred_to_next_meeting(sent: Sent, doc: Doc) -> Action | None:
+    """'X to be discussed at the next meeting': a task of the body, due at its next meeting."""
+    if not doc.body:
+        return None
+    m = NEXT_MEETING.match(sent.text)
+    if m is None:
+        return None
+    text = sent.text[m.start("task"):m.end("due")].strip(" *")
+    a = Action(text=text, evidence=sent.evidence, owners=[Owner(doc.body, "body")], item_index=sent.item_index)
+    a.due = "next meeting"
+    return a
+
+
+# "Helen C and Helen J organising", "Cllr Marsh is arranging to have a call with the
+# sergeant": a task under way, its owners named before the verb of an errand in progress
+IN_HAND = re.compile(r"^\s*(?:is|are)?\s*(?:currently\s+|now\s+|kindly\s+)?(?P<vp>(?:organising|organizing|arranging|"
+                     r"following\s+up|looking\s+into|investigating|chasing|drafting|preparing)\b[^.;]*)$", re.S)
+
+
+def in_hand(sent: Sent, doc: Doc) -> Action | None:
+    """A person or post 'organising' or 'is arranging ...': the errand they have in hand."""
+    for rel in subject_starts(sent):
+        subj = subject_at(sent, rel, doc)
+        if subj is None or subj.kind not in ("person", "post"):
+            continue
+        rest = sent.text[subj.end:].rstrip(" *)].")
+        m = IN_HAND.match(rest)
+        if m is None or (not re.match(r"\s*(?:is|are)\b", rest) and len(m.group("vp").split()) > 1):
+            continue  # without "is", only a bare participle closing the clause ("- X organising)")
+        vp = m.group("vp").strip()
+        if len(vp.split()) == 1:
+            # the errand is what went before the owners: "FACE scan protocol (post meeting - X organising)"
+            before = re.sub(r"[\s(\-–—,;:*]+$", "", sent.text[:rel]).strip(" *")
+            if len(before.split()) < 1:
+                continue
+            vp = f"{vp} {before}"
+        return _action(sent, subj.owners, vp)
+    return None
 
 
 def _action(sent: Sent, owners: list[Owner], vp: str) -> Action:
@@ -285,6 +440,9 @@ def owners_confirmed(ex: Extraction, label: Action) -> bool:
     last = ex.actions[-1]
     if not (label.evidence.start <= last.evidence.start < label.evidence.end):
         return False
+    if label.owners and all(o.kind == "body" for o in last.owners):
+        # "This to be an agenda item for next meeting. ACTION: MS": the label says who
+        last.owners = []
     keys = {owner_key(o, ex.aliases) for o in last.owners}
     for o in label.owners:
         if owner_key(o, ex.aliases) not in keys and not any(keys_match(owner_key(o, ex.aliases), k) for k in keys):
@@ -335,12 +493,35 @@ def _question_of(said, prev: str | None) -> str | None:
     return prev if not said else None
 
 
+# "Reply:" / "REPLY:" / "Response:": the council's written answer to a question or notice of
+# motion, as Irish councils print them under each one
+REPLY_LABEL = re.compile(r"^\W*(?:reply|response|answer)\W*:", re.I)
+
+
+def reply_tasks(s: Sent, doc: Doc) -> list[Action]:
+    """'A report should be available for the May meeting', in a written reply that names no one:
+    the body that replies owns what it promises the meeting."""
+    m = _RX_DELIVERABLE.search(s.text)
+    if not m or not doc.body:
+        return []
+    return [_action(s, [Owner(doc.body, "body")], re.sub(r"[\s*_–—-]+$", "", m.group(0)))]
+
+
 def component(r: Reading, s: Sent) -> bool:
     """Tasks agreed in the prose, with their owners and when they are due."""
     ex = r.ex
     prev_question = r.state.get("question")
+    if REPLY_LABEL.match(s.text):
+        r.state["reply"] = s.section
+    elif r.state.get("reply") is not s.section:
+        r.state["reply"] = None
     if r.decision is None and r.declaration is None:
         acts = actions_of(s, r.doc, prev_question)
+        if not acts and r.state.get("reply") is s.section:
+            acts = reply_tasks(s, r.doc)
+        if not acts:
+            later = deferred_to_next_meeting(s, r.doc) or in_hand(s, r.doc)
+            acts = [later] if later is not None else []
         before = r.previous
         for a in acts:
             if before is not None and GENERIC_TASK.match(a.text) and len(acts) == 1 and len(s.text.split()) <= 8:
@@ -352,6 +533,6 @@ def component(r: Reading, s: Sent) -> bool:
     elif r.declaration is None:
         # "It was agreed that SAG should have a budget and MH and CC will manage this":
         # a decision, and the task of those who carry it out
-        ex.actions.extend(owners_will(s, r.doc))
+        ex.actions.extend(owners_will(s, r.doc) or mandated(s, r.doc) or group_list(r, s))
     r.state["question"] = _question_of(r.said, prev_question)
     return False

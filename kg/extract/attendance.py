@@ -14,8 +14,9 @@ from kg.extract.names import NAME_WORD, NOT_NAME, ORG_HEADS, TITLE_WORDS, Mentio
 from kg.extract.sentences import Sent
 from kg.records import Attendance, Evidence, PersonRef, Section
 
-MARKER = re.compile(r"(?P<m>\b(?:members\s+|directors\s+|trustees\s+)?present[\s*_]*:|\bparticipants[\s*_]*:|\battendees[\s*_]*:|\b(?:also\s*,?\s*|officers\s+)?in\s+attendance[\s*_]*:|"
-                    r"\balso\s+present[\s*_]*:|\bapologies(?:\s+for\s+absence)?\s*(?:were\s+received\s+from)?[\s*_]*:|"
+MARKER = re.compile(r"(?P<m>\b(?:members\s+|directors\s+|trustees\s+)?present(?:\s+were)?[\s*_]*:|\bparticipants[\s*_]*:|"
+                    r"\battend(?:ees|ed|ing)[\s*_]*:|\b(?:also\s*,?\s*|officers\s+)?in\s+attendance[\s*_]*:|"
+                    r"\balso\s+present[\s*_]*:|(?<![A-Za-z])apologies(?:\s+for\s+absence)?\s*(?:were\s+received\s+from)?[\s*_]*:|"
                     r"\babsent[\s*_]*:|\bpublic[\s*_]*:|\bofficers(?:\s+present)?[\s*_]*:|\bofficials(?:\s+present)?[\s*_]*:|"
                     r"\bobservers?[\s*_]*:|\binvited[\s*_]*:|\bguests?[\s*_]*:|"
                     r"\bin\s+the\s+chair[\s*_]*:|^[ \t]*(?:chair|chairman|chairperson)[\s*_]*:)", re.I | re.M)
@@ -25,7 +26,7 @@ ROLE_OF_MARKER = [("chair", re.compile(r"chair", re.I)),
                   ("in_attendance", re.compile(r"in\s+attendance|also\s+present|officers|officials|observer|invited|guest", re.I)),
                   ("apologies", re.compile(r"apolog|absent", re.I)),
                   ("public", re.compile(r"public", re.I)),
-                  ("present", re.compile(r"present|attendees|participants", re.I))]
+                  ("present", re.compile(r"present|attend|participants", re.I))]
 
 
 def _role_of(marker: str) -> str:
@@ -278,7 +279,7 @@ def _org_like(cell: str) -> bool:
     return bool(re.search(rf"(?:{ORG_HEADS})\b", cell)) and len(cell.split()) <= 10
 
 
-APOLOGY_PROSE = re.compile(r"\bapolog\w*\b.*?\b(?:from|for)\b|\breceived\s+(?:and\s+accepted\s+)?from\b", re.I)
+APOLOGY_PROSE = re.compile(r"(?<![A-Za-z])apolog\w*\b.*?\b(?:from|for)\b|\breceived\s+(?:and\s+accepted\s+)?from\b", re.I)
 IN_ATTENDANCE_PROSE = re.compile(r"\b(?:was|were)?\s*in\s+attendance\b|\battended\s+(?:for|the\s+meeting)", re.I)
 CHAIR_PROSE = re.compile(r"\b(?:welcomed|opened\s+the\s+meeting|in\s+the\s+chair|chaired\s+(?:the|this)\s+meeting|"
                          r"took\s+the\s+chair)\b", re.I)

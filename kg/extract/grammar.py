@@ -157,7 +157,7 @@ def subject_at(sent: Sent, rel: int, doc: Doc) -> Subject | None:
     m = COLLECTIVE_SUBJECT.match(rest)
     if m and doc.body:
         return Subject([Owner(doc.body, "body")], rel + m.end(), "collective")
-    m = BODY_SUBJECT.match(rest)
+    m = BODY_SUBJECT.match(rest) or _body_by_acronym(rest, doc.body)
     if m and doc.body:
         return Subject([Owner(doc.body, "body")], rel + m.end(), "body")
     m = PRONOUN.match(rest)
@@ -172,6 +172,14 @@ def subject_at(sent: Sent, rel: int, doc: Doc) -> Subject | None:
     return None
 
 
+def _body_by_acronym(rest: str, body: str | None) -> re.Match | None:
+    """'the SIG' in the minutes of the 'Head & Neck SIG', 'the PCC' in those of 'St Anne's
+    PCC': the body called by the acronym that ends its name."""
+    if not body or not re.fullmatch(r"[A-Z]{2,6}", body.split()[-1]) or len(body.split()) < 2:
+        return None
+    return re.match(rf"[Tt]he\s+{body.split()[-1]}(?![\w’'-])", rest)
+
+
 def refers_to_body(name: str, body: str) -> bool:
     """'Parish Council' or 'the Board' in the minutes of 'Stoke Ferry Parish Council' is the body."""
     n = re.sub(r"^(?:the|The)\s+", "", name).lower()
@@ -183,14 +191,22 @@ _BOUNDARY = re.compile(r"(?:^|[,;:(•·–-]|\b(?:and|but|while|whilst|then|so|
                        r"whereupon|also|which|that|[Ff]ollowing\s+\w+))\s*(?:[Tt]he\s+)?$")
 
 
+# "X agreed to VP" is a clause wherever it stands: an item title run into its text ("... on
+# Boughton Road The Clerk agreed to ask") or an opening phrase without its comma ("As agreed by
+# the Council the Clerk agreed to confirm") leaves no boundary before the subject
+_UNDERTAKES = re.compile(r"\s+(?:has\s+|had\s+|also\s+)?(?:agreed|undertook|offered|volunteered)\s+to\s+[a-z]")
+
+
 def subject_starts(sent: Sent) -> list[int]:
     """Where a clause's subject may start: the sentence start, or a mention, 'we' or
     'Members' that follows a clause boundary (not the object of a preposition)."""
-    starts = {m.start - sent.start for m in sent.people + sent.posts + sent.orgs}
+    mentions = sent.people + sent.posts + sent.orgs
+    starts = {m.start - sent.start for m in mentions}
     starts |= {m.start() for m in SUBJECT_WORDS.finditer(sent.text)}
     # "we" is a subject wherever it stands; names need a clause boundary before them
     we = {m.start() for m in WE_ANYWHERE.finditer(sent.text)}
-    return [0] + sorted(r for r in starts | we if r > 0 and (r in we or _BOUNDARY.search(sent.text[max(0, r - 40):r])
+    free = we | {m.start - sent.start for m in mentions if _UNDERTAKES.match(sent.text, m.end - sent.start)}
+    return [0] + sorted(r for r in starts | we if r > 0 and (r in free or _BOUNDARY.search(sent.text[max(0, r - 40):r])
                                                             or TASK_AFTER_SEPARATOR.search(sent.text[max(0, r - 5):r])))
 
 

@@ -101,7 +101,8 @@ def meeting_of(secs: Sections, sents: list[Sent], body: str | None, date: str | 
     head_text = text[: max(header.end if header else 0, 0)][:1500] or text[:600]
     meta = doc.meta
     top = meta.get("front_matter_end", 0)  # the heading of the minutes starts below a page's front matter
-    body = body or meta.get("body") or _body_from_header(text[top:top + 800], sents) or _body_from_next_meeting(text)
+    body = body or meta.get("body") or _as_the_text_writes(_body_from_header(text[top:top + 800], sents), sents) \
+        or _body_from_next_meeting(text)
     date = date or meta.get("date") or find_date(head_text) or find_date(text[:600]) \
         or date_without_year(head_text, text)
     ev = None
@@ -233,6 +234,20 @@ def _body_from_header(head: str, sents: list[Sent]) -> str | None:
                 return name.title() if name.isupper() and " " in name else name
         break
     return None
+
+
+def _as_the_text_writes(body: str | None, sents: list[Sent]) -> str | None:
+    """'Municipal District of the Cappamore Kilmallock' in a capitalised heading, 'Municipal District
+    of Cappamore-Kilmallock' in the minutes: the name as the body text writes it, where it writes
+    the heading's words without the article the heading put in."""
+    if not body or " of the " not in body:
+        return body
+    want = re.sub(r"[\s/-]+", " ", body.replace(" of the ", " of ")).lower()
+    for s in sents:
+        for o in s.orgs:
+            if re.sub(r"[\s/-]+", " ", o.surface).lower() == want:
+                return " ".join(o.surface.split())
+    return body
 
 
 def _body_from_next_meeting(text: str) -> str | None:

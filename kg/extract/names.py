@@ -16,7 +16,8 @@ from functools import lru_cache
 
 from kg import gazetteer as gz
 
-NAME_WORD = r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:[-'’](?:Mc)?[A-Z][a-z]+)*"
+# "O'Brien", and "O Donnell", "Mc Williams" where the prefix is written as a word of its own
+NAME_WORD = r"(?:Mc|Mac|O['’]|D['’]|(?:O|Mc|Mac)[ \u00a0](?=[A-Z][a-z]))?[A-Z][a-z]+(?:[-'’](?:Mc)?[A-Z][a-z]+)*"
 TITLE_WORDS = ("County Councillor", "District Councillor", "Borough Councillor", "Town Councillor",
                "Councillors", "Councillor", "County Cllr", "Cllrs", "Cllr", "Messrs", "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr",
                "Rev", "Revd", "Reverend", "Prof", "Professor", "Sir", "Dame", "Lord", "Lady", "Canon", "Alderman",
@@ -203,6 +204,12 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
         for m in rx.finditer(text):
             if free(offset + m.start(), offset + m.end()):
                 add(Mention(m.group(1), offset + m.start(), offset + m.end(), "alias"))
+    for m in _RX_GIVEN_INITIAL.finditer(text):
+        # "Helen C and Helen J organising", "Tom A will also post": notes that tell two people
+        # of one given name apart by their surnames' initials; one that fits an attendee is
+        # that attendee (an alias, above), another is a person of their own
+        if gz.is_first_name(m.group(1)) and free(offset + m.start(), offset + m.end()):
+            add(Mention(m.group(0), offset + m.start(), offset + m.end(), "full"))
     if ctx.given:
         # "Cheryl reported that ...": a given name alone, where only one person has it and
         # it stands as the subject of a verb of speech or commitment
@@ -214,6 +221,8 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
     return found
 
 
+# a given name and one capital, not the start of "Thomas B Bonnett" nor "Mark O’Brien"
+_RX_GIVEN_INITIAL = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)[ \t]([A-Z])(?![\w’'.&-])(?![ \t]+[A-Z])")
 _RX_GIVEN_SUBJECT = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)(?=\s+(?:also\s+|then\s+)?(?:said|asked|reported|agreed|will|would|"
                                r"to\s+[a-z]|confirmed|explained|noted|suggested|added|replied|advised|thanked|presented|"
                                r"outlined|updated|highlighted|stated|offered|undertook|welcomed|raised|queried)\b)")
@@ -347,7 +356,11 @@ ORG_HEADS = (r"Board|Council|Committee|Sub-Committee|Group|Trust|Partnership|Pan
              # a named hall (the Rifle Hall) is a body that hires and donates; the village or
              # town hall is where the meeting is held
              r"(?<!Village )(?<!Town )(?<!Church )(?<!Parish )(?<!Community )(?<!Memorial )(?<!City )(?<!County )Hall|"
-             r"Museum|Club|"
+             r"Museum|Club|Hotel|"
+             # a district that is a body ("Cappamore/Kilmallock Municipal District", "Sacramento
+             # Metropolitan Fire District"), not the district's works, plan or meeting
+             r"(?:(?<=Municipal )|(?<=Metropolitan )|(?<=Fire )|(?<=School )|(?<=Park )|(?<=Water )|(?<=Utility )|"
+             r"(?<=Sanitation )|(?<=Library ))District(?![ \t]+(?:(?:[Ww]orks|[Mm]eetings?|[Pp]lan)\b|[A-Z]))|"
              r"UHB|CCG|ICB|ICS|NHS|LHB|THB|PCC|LSCB|SAB|HWB|ALC|PCN|CIC|LLP|Surgery|Hospice|Federation|Consortium|"
              r"Collaborative|Union|Charity|Working Group")
 _MODIFIER_HEADS = {"Health", "Care", "Services", "Service", "Safety", "Health’s"}
@@ -422,9 +435,30 @@ def defined_acronyms(text: str) -> dict[str, str]:
     return out
 
 
-def find_orgs(text: str, offset: int, acronyms: dict[str, str], person_spans: list[tuple[int, int]]
-              ) -> list[OrgMention]:
-    """Organisation mentions in text; `acronyms` are those the document defined."""
+# Minutes that speak of trusts or hospitals as such ("next trusts are ...", "across 3 trusts",
+# "Mid Yorkshire hospitals") name the trusts by their towns; elsewhere a town is a town.
+_RX_SPEAKS_OF_TRUSTS = re.compile(r"\b(?:trusts|hospitals)\b")
+
+
+def trust_places(text: str) -> dict[str, str]:
+    """The gazetteer's trust places ('Airedale', 'Leeds') that stand for their trusts in this
+    document: none unless it speaks of trusts or hospitals, only those it names."""
+    if not _RX_SPEAKS_OF_TRUSTS.search(text):
+        return {}
+    return {p: t for p, t in gz.trust_places().items() if p in text}
+
+
+def _rx_places(places: dict[str, str]) -> re.Pattern:
+    alts = "|".join(re.escape(p) for p in sorted(places, key=len, reverse=True))
+    # a town alone, not a word of a longer name ("Leeds Beckett", "York Road", "East Leeds");
+    # "KC -Mid Yorkshire": a dash after a space opens the clause
+    return re.compile(rf"(?<!\w)(?<!\w-)({alts})(?![\w-])(?![ \t]+[A-Z])")
+
+
+def find_orgs(text: str, offset: int, acronyms: dict[str, str], person_spans: list[tuple[int, int]],
+              places: dict[str, str] | None = None) -> list[OrgMention]:
+    """Organisation mentions in text; `acronyms` are those the document defined, `places`
+    the towns that stand for trusts in it (see trust_places)."""
     found: list[OrgMention] = []
     taken: list[tuple[int, int]] = list(person_spans)
 
@@ -456,6 +490,13 @@ def find_orgs(text: str, offset: int, acronyms: dict[str, str], person_spans: li
         if free(s, e):
             info = gz.lookup_org(surface)
             add(s, e, surface, info.name if info else None)
+    for m in _RX_DISTRICT_OF.finditer(text):
+        name = m.group(1)
+        if name.split()[-1] in NOT_NAME:  # "... of Limerick Chair": the place is one word
+            name = name[:name.rstrip().rfind(" ")].rstrip()
+        s, e = offset + m.start(1), offset + m.start(1) + len(name)
+        if free(s, e):
+            add(s, e, " ".join(name.split()), None)
     for m in _rx_gazetteer().finditer(text):
         s, e = offset + m.start(1), offset + m.end(1)
         if " " not in m.group(1) and not m.group(1)[0].isupper():
@@ -475,6 +516,11 @@ def find_orgs(text: str, offset: int, acronyms: dict[str, str], person_spans: li
         info = gz.lookup_org(acr)
         if info:
             add(s, e, acr, None if gz.is_ambiguous_acronym(acr) else info.name)
+    if places:
+        for m in _rx_places(places).finditer(text):
+            s, e = offset + m.start(1), offset + m.end(1)
+            if free(s, e) and not re.search(r"[A-Z][\w’'-]*[ \t]$", text[max(0, m.start(1) - 30):m.start(1)]):
+                add(s, e, m.group(1), places[m.group(1)])
     for rx in (_RX_SUCH_AS, _RX_FROM_BY, _RX_APPOINTED, _RX_POSSESSIVE_ACRONYM):
         for m in rx.finditer(text):
             for g in ("org", "org2", "org3"):
@@ -487,6 +533,13 @@ def find_orgs(text: str, offset: int, acronyms: dict[str, str], person_spans: li
                         add(s, e, surface, None)
     found.sort(key=lambda o: o.start)
     return found
+
+
+# "the Municipal District of Adare", "the Metropolitan District of Limerick": Irish local
+# government names its districts with the head first, the place after "of"
+_RX_DISTRICT_OF = re.compile(r"(?<![\w-])((?:Municipal|Metropolitan)[ \t]+District[ \t]+of(?:[ \t]*\n){0,2}[ \t]*"
+                             r"(?:the[ \t]+)?(?!The\b)[A-Z][\w’']+(?:(?:[ \t]?[/-][ \t]?|[ \t]+)(?!The\b|Held\b)"
+                             r"[A-Z][a-z][\w’']*)?)(?![\w-])")
 
 
 # Organisations known only from how the text speaks of them (rules of minute-writing):
@@ -523,14 +576,18 @@ def _extends_person(surface: str, s: int, e: int, person_spans: list[tuple[int, 
 
 _LEAD_STRIP = re.compile(r"^(?:(?:The|A|An|This|That|Our|Their|Its|All|Any|Each|Every|Both|Following|"
                          r"Within|Including|With|From|For|And|Or|To|In|On|At|By|Of|If|When|Once|"
-                         r"New|Joint|Meeting|Meetings|Dear|Re|Whole|Full)\s+)+")
+                         r"New|Joint|Meeting|Meetings|Dear|Re|Whole|Full|"
+                         # "the March Meeting of the Council", "before the April Municipal District
+                         # meeting": a month dates the meeting, it does not name the body
+                         r"January|February|March|April|May|June|July|August|September|October|"
+                         r"November|December)\s+)+")
 
 
 _AGENDA_VERBS = re.compile(r"^(?:To\s+)?(?:Approve|Discuss|Receive|Note|Consider|Agree|Adopt|Review|Confirm|Update|Report|"
                            r"Appoint|Elect|Welcome|Thank)\s+(?:the\s+|a\s+|an\s+)?")
 # "Ordinary Meeting of the X Council", "Re-establishment of the Y Committee": the body is after "of"
 _NOT_A_HEAD_BEFORE_OF = re.compile(r"^(?:(?:Annual|Ordinary|Extraordinary|Special|Full|Public|Joint|Next|Last|Previous|"
-                                   r"First)\s+)*(?:Meeting|Meetings|Minutes|Re-establishment|Establishment|Review|Report|"
+                                   r"First|Monthly)\s+)*(?:Meeting|Meetings|Minutes|Re-establishment|Establishment|Review|Report|"
                                    r"Chair|Chairman|Members?|Work|Role|Terms|Behalf|Part|Future|Membership|Views?)"
                                    r"\s+of\s+(?:the\s+)?", re.I)
 _OBJECT_BOARDS = re.compile(r"^(?:Notice|Display|Information|Sign|Score|Key|Dart|Cheese|Chopping|Skirting)\s+Board$")
@@ -541,15 +598,22 @@ def _clean_org_phrase(phrase: str) -> str:
     # an all-capitals heading run in front ("EXCLUSION OF PRESS AND PUBLIC The Council")
     p = re.sub(r"^(?:[A-Z][A-Z’'&-]+\s+){2,}(?=[A-Z][a-z])", "", p)
     p = _AGENDA_VERBS.sub("", p)
+    p = re.sub(r"^\d[\w.:]*\s+(?:in|at)\s+", "", p)  # "(held at) 3pm in Deebert House Hotel"
     p = _LEAD_STRIP.sub("", p)
     p = _NOT_A_HEAD_BEFORE_OF.sub("", p)
     p = _LEAD_STRIP.sub("", p)
-    if _OBJECT_BOARDS.match(p):
-        return ""
+    if _OBJECT_BOARDS.match(p) or p == "Registered Office":
+        return ""  # a registered office is a company's address, not a body
     words = p.split()
     # a phrase that is only a body word ("Board") is a generic reference, not a name
     if len(words) < 2 and not re.fullmatch(r"[A-Z]{2,}|Highways|Police", p):
         return ""
+    if words and words[-1] == "District":
+        # "the Parking Spaces in the Municipal District": the district, not what is in it
+        p = re.sub(r"^.*\s(?:in|on|across|within|for|of)\s+the\s+", "", p)
+        words = p.split()
+    if len(words) == 2 and words[1] == "District":
+        return ""  # "the Municipal District": a kind of body; its name is "X Municipal District"
     if words and words[0].lower() in ("of", "for", "and", "the", "&", "on", "in"):
         return ""
     return p

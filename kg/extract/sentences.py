@@ -53,8 +53,10 @@ def _section_sentences(text: str, sec: Section) -> list[tuple[int, int]]:
     return sentences(text, sec.start, sec.end)
 
 
-def read_sentences(secs: Sections, ctx: NameContext, acronyms: dict[str, str]) -> list[Sent]:
-    """Split every section into sentences and find the mentions in each."""
+def read_sentences(secs: Sections, ctx: NameContext, acronyms: dict[str, str],
+                   places: dict[str, str] | None = None) -> list[Sent]:
+    """Split every section into sentences and find the mentions in each (`places`: the
+    towns that stand for NHS trusts in this document, see names.trust_places)."""
     text = secs.document.text
     out: list[Sent] = []
     for sec in secs.sections:
@@ -65,7 +67,7 @@ def read_sentences(secs: Sections, ctx: NameContext, acronyms: dict[str, str]) -
             posts = [p for p in find_posts(chunk, s)
                      if all(p.end <= m.start or p.start >= m.end for m in people)]
             spans = [(m.start, m.end) for m in people]
-            orgs = find_orgs(chunk, s, acronyms, spans)
+            orgs = find_orgs(chunk, s, acronyms, spans, places)
             sent = Sent(s, e, chunk, sec, sec.item_index, people, posts, orgs, source=text)
             vm = _VOICE.match(chunk)
             if vm and orgs and orgs[0].start == s + vm.start("org") and len(chunk) < 200:

@@ -8,10 +8,11 @@ here: agenda item numbers are what a segmenter looks for.
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
 
 from kg.errors import InputError
-from kg.read.text import Extracted, normalise_newlines
+from kg.read.text import PAGE_NUMBER, Extracted, normalise_newlines
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -158,18 +159,43 @@ def _open(data: bytes, path: str) -> Any:
                          "open and re-save it in Word, or export it as PDF") from err
 
 
+def _furniture_lines(part: Any) -> list[str]:
+    """A header's or footer's lines, without its page marks ("Page 2 of 5" is a field)."""
+    if part is None or part.is_linked_to_previous:
+        return []
+    lines: list[str] = []
+    for block in part.iter_inner_content():
+        if hasattr(block, "rows"):
+            lines.extend(_table_lines(block))
+        elif block.text.strip():
+            lines.append(block.text.strip())
+    return [line for line in lines if not PAGE_NUMBER.match(line) and re.search(r"[A-Za-z]{2}", line)
+            and not re.match(r"(?i)^page\b", line)]
+
+
 def read_docx(data: bytes, path: str) -> Extracted:
-    """DOCX bytes -> Extracted text: one line per paragraph and per table row."""
+    """DOCX bytes -> Extracted text: one line per paragraph and per table row.
+
+    The first section's header (the letterhead) heads the text and its footer closes it, once
+    each: Word prints them on every page, and they may be the only place a body is named."""
     doc = _open(data, path)
     try:
         numbering = _Numbering(doc)
         lines: list[str] = []
+        first = doc.sections[0] if len(doc.sections) else None
+        head = _furniture_lines(first.first_page_header if first is not None and first.different_first_page_header_footer
+                                else first.header if first is not None else None)
+        foot = _furniture_lines(first.footer) if first is not None else []
+        if head:
+            lines.extend(head + [""])
         for block in doc.iter_inner_content():
             if hasattr(block, "rows"):
                 lines.extend(_table_lines(block))
             else:
                 text = block.text
                 lines.append(numbering.label(block) + text if text.strip() else text)
+        if foot:
+            lines.extend([""] + [line for line in foot if line not in head])
         title = (doc.core_properties.title or "").strip() or None
     except Exception as err:  # malformed XML inside a well-formed zip
         raise InputError(path, f"is damaged ({type(err).__name__}); open and re-save it "

@@ -29,7 +29,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from kg.errors import InputError
-from kg.read.text import Extracted, join_pages, normalise_newlines, strip_page_numbers, strip_running_lines
+from kg.read.text import (Extracted, join_pages, keep_letterhead, normalise_newlines, strip_page_numbers,
+                          strip_running_lines)
 
 _SPACES = re.compile(r"\s+")
 
@@ -401,7 +402,7 @@ def read_pdf(data: bytes, path: str) -> Extracted:
     pages, title = _pages_and_title(data, path)
     if not any(page.strip() for page in pages):
         raise InputError(path, _OCR_HINT)
-    pages = strip_page_numbers(strip_running_lines(pages))
+    pages = strip_page_numbers(keep_letterhead(pages, strip_running_lines(pages)))
     text, starts = join_pages(pages)
     meta = {"source_kind": "pdf", "pages": len(pages), "page_starts": starts}
     return Extracted(text, title, meta)

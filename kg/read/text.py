@@ -8,6 +8,7 @@ never silently turn a binary file into nonsense text.
 from __future__ import annotations
 
 import codecs
+import html
 import re
 from collections import Counter
 from typing import Any, NamedTuple
@@ -98,6 +99,42 @@ def strip_running_lines(pages: list[str]) -> list[str]:
     return pages
 
 
+_PAGE_WORD = re.compile(r"\bpage\b|\bp\s?a\s?g\s?e\b", re.I)
+
+
+def keep_letterhead(pages: list[str], stripped: list[str]) -> list[str]:
+    """Stripped pages with the running lines put back once, where a reader meets them first.
+
+    A letterhead or a registered-office footer repeats on every page, so strip_running_lines
+    drops it, and with it the only mention of a body ("Registered in England by the FCA",
+    "PEVENSEY TOWN TRUST").  The lines it dropped from the top of the first page go back at
+    the top of the first page, and those it dropped from the foot of the last page go back
+    at its foot: inside the text they still never cut a sentence.  Page marks stay out.
+    """
+    if len(pages) < 2 or len(stripped) != len(pages):
+        return stripped
+
+    def dropped(page: str, kept: str, top: bool) -> list[str]:
+        rest = set(kept.split("\n"))
+        filled = [line for line in page.split("\n") if line.strip()]
+        body = [i for i, line in enumerate(filled) if line in rest]
+        if not body:
+            return []
+        # the lines the strip took away before the page's first kept line (or after its last)
+        edge = filled[:min(body[0], EDGE_LINES)] if top else filled[max(body[-1] + 1, len(filled) - EDGE_LINES):]
+        return [line for line in edge if line not in rest and re.search(r"[A-Za-z]{2}", line)
+                and not _PAGE_WORD.search(line) and not PAGE_NUMBER.match(line)]
+
+    out = list(stripped)
+    head = dropped(pages[0], stripped[0], top=True)
+    if head:
+        out[0] = "\n".join(head) + "\n" + out[0]
+    foot = [line for line in dropped(pages[-1], stripped[-1], top=False) if line not in head]
+    if foot:
+        out[-1] = out[-1].rstrip("\n") + "\n\n" + "\n".join(foot)
+    return out
+
+
 def strip_page_numbers(pages: list[str]) -> list[str]:
     """Drop a lone page number among the first and last EDGE_LINES lines of each page."""
     cleaned = []
@@ -138,7 +175,8 @@ def clean_page_furniture(text: str) -> str:
     """
     if "\f" in text:
         pages = [p.strip("\n") for p in text.split("\f")]
-        return join_pages([p for p in strip_page_numbers(strip_running_lines(pages)) if p.strip()])[0]
+        return join_pages([p for p in strip_page_numbers(keep_letterhead(pages, strip_running_lines(pages)))
+                           if p.strip()])[0]
     lines = text.split("\n")
     lone = [i for i, line in enumerate(lines)
             if re.fullmatch(r"\s*\d{1,4}\s*", line) and (i == 0 or not lines[i - 1].strip())
@@ -283,7 +321,7 @@ def read_text(data: bytes, path: str) -> Extracted:
     text, encoding = decode_bytes(data)
     check_text(text, path)
     # zero-width characters a web editor leaves inside words ("A\ufeffttendance") hide the word
-    text = unwrap_double_spaced(clean_page_furniture(normalise_newlines(text))).translate(_ZERO_WIDTH)
+    text = unwrap_double_spaced(clean_page_furniture(normalise_newlines(html_in_text(text)))).translate(_ZERO_WIDTH)
     check_text(text, path)  # again: zero-width characters alone are no minutes either
     meta: dict = {"source_kind": "text", "encoding": encoding}
     fields = front_matter(text)
@@ -295,6 +333,28 @@ def read_text(data: bytes, path: str) -> Extracted:
     if fields.get("body"):
         meta["body"] = fields["body"]
     return Extracted(text, fields.get("title") or first_line_title(text[block.end():] if block else text), meta)
+
+
+# A site that keeps its minutes as text for a web page stores them with HTML line breaks and
+# entities ("Present: ...<br /><br />2980.Police Report", "&pound;33.80"); Markdown pages carry
+# inline tags and entities too ("95<sup>th</sup>", "1.&nbsp;&nbsp;Consent").  Only line
+# breaks, paragraph tags and inline formatting are read: any other "<...>" is text (an
+# autolink "<https://...>", "< 5 years").
+_HTML_BREAK = re.compile(r"<br\s*/?>|</p>\s*<p(?:\s[^<>]*)?>", re.I)
+_HTML_PARA = re.compile(r"</?p(?:\s[^<>]*)?>", re.I)
+_HTML_INLINE = re.compile(r"</?(?:sup|sub|b|i|u|em|strong|span|font|small)(?:\s[^<>]*)?>", re.I)
+_HTML_ENTITY = re.compile(r"&(?:#\d{1,6}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,30});", re.I)
+
+
+def html_in_text(text: str) -> str:
+    """Text with the HTML line breaks, inline tags and entities a web page left in it read
+    as what they show: a break as a new line, "&pound;" as "£", "<sup>th</sup>" as "th"."""
+    if "<" not in text and "&" not in text:
+        return text
+    text = _HTML_BREAK.sub("\n", text)
+    text = _HTML_PARA.sub("\n\n", text)
+    text = _HTML_INLINE.sub("", text)
+    return _HTML_ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
 
 
 _ZERO_WIDTH = {0xFEFF: None, 0x200B: None, 0x200C: None, 0x200D: None, 0x2060: None}

@@ -1,0 +1,107 @@
+"""Action rules for tasks whose owner or clause boundary the minutes leave unwritten, as
+(sentence, expected) tables of minute-writing (names invented, shapes taken from real minutes
+of several bodies).  Each sentence runs through the whole extract stage inside a small document
+whose body is known, as in tests/test_rules.py."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract
+from kg.records import Document
+from kg.segment import segment
+
+HEADER = "RIVERSIDE PARISH COUNCIL Minutes of the meeting held on 3 March 2025\n\n" \
+         "Present: Cllr Ann Lee (Chair) Cllr Raj Patel Cllr Tom Cole Jo Bright (Clerk)\n\n"
+
+
+def run(body: str):
+    text = HEADER + "12/25 Matters arising\n\n" + body + "\n"
+    return extract(segment(Document("t.txt", text, "txt", "0")))
+
+
+def owners(action) -> list[str]:
+    return [o.person.surface if o.person else o.surface for o in action.owners]
+
+
+def found(body: str) -> list[tuple[list[str], str]]:
+    return [(owners(a), a.text) for a in run(body).actions]
+
+
+# "X agreed to VP" with no boundary before X: an item title run into its text, an opening
+# phrase without its comma
+@pytest.mark.parametrize("sentence, owner, text_has", [
+    ("48/25 To Discuss the Overgrown Hedge on Mill Lane The Clerk agreed to ask Highways to cut it back.",
+     ["Jo Bright"], "ask Highways to cut it back"),
+    ("As agreed by the Parish Council the Clerk agreed to confirm the booking with the hall.",
+     ["Jo Bright"], "confirm the booking"),
+    ("49/25 To Approve: Cutting of Weeds Cllr Raj Patel agreed to do a notice for the boards.",
+     ["Cllr Raj Patel"], "do a notice for the boards"),
+])
+def test_an_undertaking_needs_no_boundary_before_its_owner(sentence, owner, text_has):
+    acts = run(sentence).actions
+    assert len(acts) == 1, acts
+    assert owners(acts[0]) == owner
+    assert text_has in acts[0].text
+
+
+@pytest.mark.parametrize("sentence", [
+    "The letter from the Clerk was noted.",
+    "Cllr Tom Cole thanked the Clerk for agreeing to attend.",
+])
+def test_a_mention_not_followed_by_an_undertaking_is_no_owner(sentence):
+    assert run(sentence).actions == []
+
+
+# the mandative subjunctive: "agreed/asked/requested that X VERB" gives X a task, X a person or post
+@pytest.mark.parametrize("sentence, owner, text_has", [
+    ("The Parish Council agreed that Cllr Raj Patel share the survey results with the Borough.",
+     ["Cllr Raj Patel"], "share the survey results"),
+    ("Following a suggestion by Cllr Tom Cole the Council agreed that he bring costs to the April meeting.",
+     ["Cllr Tom Cole"], "bring costs"),
+    ("The Chair asked that the Clerk write to the landowner and request a reply.",
+     ["Jo Bright"], "write to the landowner"),
+    ("The Chair requested that Cllr Raj Patel ask the police to do a speed watch.",
+     ["Cllr Raj Patel"], "ask the police"),
+])
+def test_a_bare_verb_after_that_is_the_named_owners_task(sentence, owner, text_has):
+    acts = run(sentence).actions
+    assert len(acts) == 1, acts
+    assert owners(acts[0]) == owner
+    assert text_has in acts[0].text
+
+
+@pytest.mark.parametrize("sentence", [
+    "Cllr Raj Patel requested that the Parish Council purchase two more dog bins.",  # a request of the body
+    "It was agreed that Cllr Tom Cole was right to raise it.",                       # indicative, no task
+    "The Clerk asked that the minutes reflects the vote.",
+    "Cllr Tom Cole asked that the Clerk needed more time.",
+])
+def test_no_task_without_a_bare_verb_for_a_person(sentence):
+    assert run(sentence).actions == []
+
+
+# a group's report read into the minutes: its agreed list is the group's, the group named in the
+# heading line above it
+@pytest.mark.parametrize("body, owner, tasks", [
+    ("Village Design Working Group\n\nFour members of the group attended.\n\n"
+     "It was agreed • To start mapping the open spaces • To contact two councils that have done a plan",
+     "Village Design Working Group", ["start mapping the open spaces", "contact two councils that have done a plan"]),
+    ("Allotments Sub-Committee\n\nIt was agreed: • To write to the tenants about the water charge "
+     "• To note the rent review • To obtain quotes for a new gate",
+     "Allotments Sub-Committee", ["write to the tenants about the water charge", "obtain quotes for a new gate"]),
+])
+def test_a_groups_agreed_list_is_the_groups_tasks(body, owner, tasks):
+    acts = [a for a in run(body).actions if a.owners and a.owners[0].kind == "org"]
+    assert [a.text for a in acts] == tasks
+    assert all(owners(a) == [owner] for a in acts)
+    assert all(a.evidence.quote.startswith("To ") for a in acts)
+
+
+@pytest.mark.parametrize("body", [
+    # the body's own resolution list: decisions, no group to carry them out
+    "It was agreed • To start mapping the open spaces • To contact two councils that have done a plan",
+    # a group heading, but a list of what the group noted and approved
+    "Village Design Working Group\n\nIt was agreed • To note the survey • To approve the timeline",
+])
+def test_no_group_tasks_without_a_group_or_a_task(body):
+    assert [a for a in run(body).actions if a.owners and a.owners[0].kind == "org"] == []
