@@ -19,6 +19,13 @@ that is gone; new documents only add, so their bodies are relinked once at the e
 build (`relink_stale`), which also relinks any body whose link graph does not name all of
 its dated meetings (gov:linkedMeeting), as a build killed before its end leaves it.
 
+Where the inputs come from: each document's actions and candidate sentences are read from
+its own triples where it is built (`document_inputs`, in the worker) and kept on disk by
+body until the relink (`LinkSpool`); only the stored documents of a body being relinked
+are read back, a few graphs at a time into memory (`stored_inputs`).  Both use the same
+named queries as over the whole store, so the links are the same; over a store of
+thousands of documents those queries cost what the whole store holds.
+
 How a sentence and an action are weighed (`score`):
   subject   stemmed content words shared by the sentence (with its item title) and the
             action (its text, evidence and item title), each word weighted by its rarity
