@@ -19,6 +19,13 @@ that is gone; new documents only add, so their bodies are relinked once at the e
 build (`relink_stale`), which also relinks any body whose link graph does not name all of
 its dated meetings (gov:linkedMeeting), as a build killed before its end leaves it.
 
+Where the inputs come from: each document's actions and candidate sentences are read from
+its own triples where it is built (`document_inputs`, in the worker) and kept on disk by
+body until the relink (`LinkSpool`); only the stored documents of a body being relinked
+are read back, a few graphs at a time into memory (`stored_inputs`).  Both use the same
+named queries as over the whole store, so the links are the same; over a store of
+thousands of documents those queries cost what the whole store holds.
+
 How a sentence and an action are weighed (`score`):
   subject   stemmed content words shared by the sentence (with its item title) and the
             action (its text, evidence and item title), each word weighted by its rarity
@@ -244,6 +251,19 @@ THRESHOLD = 0.36
 THRESHOLD_REPORTED = 0.3
 NEAR_BEST = 0.85  # one sentence may report on several actions that fit almost as well
 PER_MEETING = 1  # report-backs kept per action and later meeting
+# The most a pair can score before the gap discount: the subject part is at most 1 (the
+# words both sides share are a part of each side's words), the bonuses scale it, and a cited
+# minute adds its weight.  A term added to the score must be added here too (the test
+# test_no_pair_scores_above_the_bound checks it).
+MAX_SCORE = 1.0 + W_OWNER + W_SECTION + W_STATE + W_MINUTE
+
+
+def max_gap() -> int:
+    """Meetings in between beyond which no pair can reach the lower threshold: such pairs
+    are not weighed at all (a body's meetings over the years would otherwise make the
+    link stage quadratic in them)."""
+    floor = min(THRESHOLD, THRESHOLD_REPORTED)
+    return math.floor((MAX_SCORE * (1 + 1e-9) / floor - 1.0) / GAP_COST)
 
 
 # Who a report says acted: the subject before a verb of doing in the past ("The Clerk had
@@ -377,7 +397,7 @@ def is_heading(c: LinkSentence) -> bool:
 
 def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> dict[str, list[tuple[float, int]]]:
     """For each candidate sentence (by passage), the score of every earlier action (by index)
-    that shares a subject word with it."""
+    that shares a subject word with it, up to `max_gap()` meetings back."""
     dates = sorted({a.date for a in actions} | {c.date for c in candidates})
     rank = {d: k for k, d in enumerate(dates)}
     # rarity of each word across the body's sentences and actions
@@ -447,6 +467,7 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
         if MINUTE_NUMBER.fullmatch(actions[k].item_number or ""):
             holders["#" + actions[k].item_number].add(k)
     scored: dict[str, list[tuple[float, int]]] = {}
+    far = max_gap()
     for c in sorted(candidates, key=lambda c: (c.date, c.meeting, c.order, c.passage)):
         if COURTESY.search(c.text):
             continue
@@ -469,7 +490,7 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
         near = set().union(*(holders.get(w, ()) for w in cw_subject | cw_process | ct | refs))
         for k in sorted(near):
             a = actions[k]
-            if a.date >= c.date:
+            if a.date >= c.date or rank[c.date] - rank[a.date] - 1 > far:
                 continue
             own, title = act_words[k]
             if own & PROCESS_STEMS and not agenda[k]:  # a task in process words only meets them in the sentence
