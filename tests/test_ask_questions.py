@@ -14,8 +14,8 @@ it was not written against.
 
 `grade()` is the measure: right (every fragment said, from the right meeting), partly
 (some), wrong (none, or a false "not in the graph") or refused (QuestionError).  Rows
-marked xfail are wrong because extraction missed the fact, not because of ask; their
-reason says what is missing.
+marked xfail are wrong because extraction missed the fact, not because of ask (one
+exception is said so); their reason says what is missing.
 """
 from __future__ import annotations
 
@@ -317,28 +317,16 @@ UNSEEN_QUESTIONS = [
 ]
 
 UNSEEN_MISSES: dict[str, str] = {
-    "who will chase the Wye River Bridge repairs?": "'Clerk chase.' after an update line is not an action",
-    "who is looking into tidal power?": "'Cllr Evans will look into this and take it forward.' is not an action",
-    "who will purchase a Christmas tree?": "'Cllrs Hoskins & Hayward will purchase a Xmas tree.' is not an action "
-                                           "(and 'Xmas' is not 'Christmas')",
-    "who will write to Glos CC about vehicles using the bridge?": "'Clerk write to Glos CC ...' is not an action",
-    "who sent apologies to the Tintern meeting in November 2020?":
-        "'2981Apologies for absence: Cllrs Hoskins & Hayward.' (number run into the heading) is not read",
-    "how many apologies were there at Tintern?": "'2981Apologies for absence: ...' is not read",
-    "who sent apologies to the Halesworth meeting in January 2016?": "'1. Apologies; David Thomas, Andrew Payne' "
-                                                                     "(a semicolon) is not read",
-    "was David Thomas at the Halesworth meeting in January 2016?": "'1. Apologies; David Thomas, ...' is not read",
+    # the one miss of ask itself: word stems do not know abbreviations
+    "who will purchase a Christmas tree?": "the minutes write 'Xmas', which the lookup does not take for "
+                                           "'Christmas'",
     "who proposed ordering more Licton Springs brochures?": "'Ellen proposed that LSCC order more copies ...' is "
                                                             "not a statement",
-    "what was decided about the Llandogo School donation?": "'Councillors agreed to give this amount.' is taken as "
-                                                            "an action with no owner, not a decision",
     "what was decided about Amanda's work hours?": "'M/S/A that Licton Springs will contribute ...' is not a decision",
     "what did Cllr Richards say about the A466 closure?": "'Cllr Richards felt that another closure ...' is not a "
                                                           "statement",
     "what did Cllr O'Donovan say about the bike scheme?": "'Cllr. O Donovan expressed her dissatisfaction ...' is "
                                                           "not a statement",
-    "who is the treasurer of OSGeo:UK?": "posts in 'Jo Cook (Chair), Matt Travis (Treasurer)' are not read",
-    "who is the chair of OSGeo:UK?": "posts in 'Jo Cook (Chair), Matt Travis (Treasurer)' are not read",
     "who is the secretary of Licton Springs Community Council?": "'Notes submitted by Kathleen Braden, Secretary' "
                                                                  "is not read as a post",
     "when is the next Tintern meeting?": "'2999.Date of next meeting:  January 4th.' is not read",
