@@ -113,3 +113,36 @@ def test_not_bodies(raw):
 ])
 def test_spaced_surname_prefix(raw, expected):
     assert people(raw) == expected
+
+
+# A name with its initials in brackets gives a person's initials, not an acronym to define an
+# organisation by: "Full Name (XX)" beside people, an initial for a first name, a person's
+# mixed-case alias; a long form with a body word or an acronym in it stays an organisation's.
+@pytest.mark.parametrize("raw, expected", [
+    ("Present; Maeve Tolland (MT), Orla Quennell (OQ), Breda Yelverton (BY).", {}),
+    ("Apologies were received from Helen Pryce (HP), Coralie Strand Voss (CSV) and Ysolde Manwaring (YM).", {}),
+    ("M Dunphy (MD) re request for a donation towards the new benches.", {}),
+    ("Ali Pennock (APen) and Natalie Orme-Blythe (NOB) tabled the costings.", {}),
+    ("Councillors Orla Quennell (OQ) and Tam Ruari McAvoy (TRMcA) sent apologies.", {}),
+    ("Adele Fenwick (AF) and the Parish Liaison Group (PLG) met twice.", {"PLG": "Parish Liaison Group"}),
+    ("The Public Participation Network (PPN) nominated members.", {"PPN": "Public Participation Network"}),
+    ("Kerrow Housing Services (KHS) reported on voids.", {"KHS": "Kerrow Housing Services"}),
+    ("Annual Comprehensive Financial Report (ACFR) accepted.", {"ACFR": "Annual Comprehensive Financial Report"}),
+])
+def test_person_initials_are_not_acronyms(raw, expected):
+    assert defined_acronyms(raw) == expected
+
+
+# A page, item or year number before a bare body word is layout, not a body's name; a meeting
+# "of" a body names the body after "of"; a club named by its number keeps it.
+@pytest.mark.parametrize("raw, expected", [
+    ("opening hours were discussed (see page 14 Library hours)", []),
+    ("The 2025 Board Calendar was reviewed and approved.", []),
+    ("PASSED TO SECOND READING (Y-4) 188412 Office of Management and Finance", []),
+    ("At the 7th Meeting of the Leisure and Amenities Committee held on 3 May", ["Leisure and Amenities Committee"]),
+    ("as agreed at the Budget Meeting of the Council in November", []),
+    ("The 200 Club draw raised £140 for the hall.", ["200 Club"]),
+    ("The 1st Kelbrook Scout Group thanked the council.", ["1st Kelbrook Scout Group"]),
+])
+def test_numbers_before_body_words(raw, expected):
+    assert orgs(raw) == expected

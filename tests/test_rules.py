@@ -150,6 +150,23 @@ def test_reported_would(sentence, expected):
         assert text_has in a.text
 
 
+# "SPEAKER said that NP will be DONE": the speaker's task, unless NP is itself a clause (news
+# of what others do) or the participle is an event or a need
+@pytest.mark.parametrize("sentence, expected", [
+    ("The Clerk confirmed that a letter would be sent to the landowner.", [(["Jo Bright"], "letter would be sent")]),
+    ("Cllr Tom Cole reported that the fun run will be held on 4th May at the playing field.", []),
+    ("Cllr Raj Patel confirmed that the lease is coming to an end so the tenancy will be reviewed in the autumn.", []),
+    ("Cllr Raj Patel explained these are supplied by the county and will be fitted by another contractor.", []),
+    ("Cllr Tom Cole said that further funding will be required for the second phase.", []),
+])
+def test_reported_passive(sentence, expected):
+    acts = run(sentence).actions
+    assert len(acts) == len(expected), acts
+    for a, (owner, text_has) in zip(acts, expected):
+        assert owners(a) == owner
+        assert text_has in a.text
+
+
 def test_a_plural_title_gives_every_name_its_title():
     from kg.extract.names import NameContext, find_people
     text = "Present: Councillor Smith (Chair); Councillors Jones, Brown and Patel."

@@ -228,3 +228,27 @@ def test_owners_inside_a_decision_sentence():
 ])
 def test_page_furniture_in_pasted_text(raw, expected):
     assert clean_page_furniture(raw) == expected
+
+
+# -- closing and per-item Actions lists: what in them is no task --------------------------
+
+PARENTS = ("GLENAVON PRIMARY PARENT COUNCIL\n\nMinutes of the meeting held on 12th March 2025\n\n"
+           "Present: Moira Tulloch (MT), Callum Reid (CR), Ishbel Gow (IG)\n\n")
+
+
+@pytest.mark.parametrize("raw, expected", [
+    # an underline of a Markdown heading, a heading and a figure line the list runs into
+    (PARENTS + "1. Trips\n\nActions\n=======\n\n- CR to write to parents about volunteers.\n",
+     ["write to parents about volunteers"]),
+    (PARENTS + "1. Trips\n\nACTIONS:\n- CR to write to parents about volunteers.\n\n2. Treasurer's Report\n"
+               "Current Balance : £4210.00\n- AOB\n",
+     ["write to parents about volunteers"]),
+    # a task in capitals stays a task
+    (PARENTS + "1. Trips\n\nACTIONS:\n- CR TO WRITE TO PARENTS ABOUT VOLUNTEERS\n",
+     ["WRITE TO PARENTS ABOUT VOLUNTEERS"]),
+])
+def test_actions_list_lines_that_are_no_task(raw, expected):
+    got = [a.text for a in run(raw).actions]
+    assert len(got) == len(expected), got
+    for text, want in zip(got, expected):
+        assert want.lower() in text.lower()

@@ -70,6 +70,20 @@ AND_AGREED = re.compile(r"\b(?:and|but)\s+(?:also\s+)?(?:agreed|undertook|offere
 # "Stephen Taylor gave his congratulations ... and will ensure Cllr Stamp is made aware": the
 # subject's own promise, joined to what they did
 AND_WILL = re.compile(r"\b(?:and|but)\s+(?:also\s+)?will\s+(?!need\b|have\s+to\b|be\b)(?P<vp>[a-z]\w+.+)$", re.S)
+# "X confirmed that the Contract is coming to an end so the scheme will be reviewed", "X explained
+# these are provided by Y and will be built by Z": a clause with its own verb before "will be" is
+# news, not the speaker's passive task; "the Duck Race will be held", "funding will be required":
+# an event or a need, nobody's errand
+_CLAUSE_IN_NP = re.compile(r"\b(?:is|are|was|were|has|have|had|so|because)\b", re.I)
+_NOT_ERRAND_PARTICIPLES = {"held", "required", "needed"}
+
+
+def not_reported_task(np: str, participle: str | None) -> bool:
+    """Whether 'SPEAKER said that NP will be PARTICIPLE ...' reports news rather than a task the
+    speaker takes on (see REPORTED)."""
+    return bool(_CLAUSE_IN_NP.search(np)) or (participle or "").lower() in _NOT_ERRAND_PARTICIPLES
+
+
 REPORT_VERBS = {"said", "added", "replied", "confirmed", "advised", "stated", "explained", "reported", "agreed",
                 "responded", "informed", "assured", "indicated", "clarified", "undertook"}
 
@@ -104,6 +118,8 @@ def actions_of(sent: Sent, doc: Doc, prev_question: str | None) -> list[Action]:
         if c.verb in REPORT_VERBS and c.subject.kind in ("person", "post", "pronoun"):
             body = re.sub(r"^\s*(?:the\s+(?:board|committee|council|meeting|members)\s+)?(?:that\s+)?", "", text, flags=re.I)
             m = REPORTED.match(body.strip().rstrip(".;,!"))
+            if m and m.group("np") and not_reported_task(m.group("np"), m.group("pp")):
+                continue
             if m:
                 if m.group("ell"):
                     if prev_question:

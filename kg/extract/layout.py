@@ -224,6 +224,10 @@ def list_entry(ex: Extraction, s: Sent, doc: grammar.Doc, secs: Sections) -> Non
         if not any(grammar.similar(entry, d.text) >= 0.85 or grammar.similar(entry, d.evidence.quote) >= 0.85 for d in ex.decisions):
             ex.decisions.append(Decision(entry, s.evidence, s.item_index, kind="resolved"))
         return
+    if not re.search(r"\b[a-z]{2,}\b|\bTO\b", entry):
+        # "=======", "4. Financial Report", "Current Balance : £1,083.00", "AOB": an underline, a
+        # heading or a figure inside the list, no task ("CLERK TO WRITE" in capitals is one)
+        return
     owners: list[Owner] = []
     text = entry
     tm = TRAILING_CODES.search(entry)

@@ -435,9 +435,30 @@ def _gazetteer_acronyms() -> frozenset[str]:
     return frozenset(p for p in gz.org_surface_patterns() if re.fullmatch(r"[A-Z][A-Za-z&]{1,8}", p) and any(c.isupper() for c in p[1:]) or p.isupper())
 
 
+_RX_ORG_WORD = re.compile(rf"(?:{ORG_HEADS})")
+
+
+def _reads_as_person(words: list[str], acr: str, people_named: bool) -> bool:
+    """Whether 'Sheila Freeman (SF)', 'P Sargent (PS)', 'Ali Hopkins (AHop)' gives a person's
+    initials rather than an organisation's acronym: two to four capitalised words with no
+    body word or acronym among them, that start with a first name or an initial, or whose
+    alias is written in a person's mixed case ('AHop', 'LRMcC'), or in minutes that already
+    declare people's initials (a list of attendees, some first names the gazetteer lacks)."""
+    # "Lloyd-Evans" (NLE) and "McConnell" (LRMcC) give a letter to each part
+    parts = [q for w in words for p in w.split("-") for q in re.split(r"(?<=^Mc)(?=[A-Z])", p) if q]
+    if not 2 <= len(words) <= 4 or not (_initials_fit(acr, words) or _initials_fit(acr, parts)):
+        return False
+    if any(not w[0].isupper() or _RX_ORG_WORD.fullmatch(w) or (len(w) > 1 and w.isupper()) for w in words):
+        return False
+    first = words[0].rstrip(".")
+    return (gz.is_first_name(first) or len(first) == 1 or any(c.islower() for c in acr)
+            or people_named)
+
+
 def defined_acronyms(text: str) -> dict[str, str]:
     """'Institute of Cemetery and Crematorium Management (ICCM)' -> {'ICCM': '...'}."""
     out: dict[str, str] = {}
+    people_named = bool(_declared_alias_names(text))
     for m in _RX_DEFINED_ACRONYM.finditer(text):
         phrase, acr = m.group(1).strip(), m.group(2)
         words = phrase.split()
@@ -449,7 +470,8 @@ def defined_acronyms(text: str) -> dict[str, str]:
             tail = words[k:]
             tl = "".join(w[0] for w in tail if w[0].isupper()).upper()
             if tl == acr_up or (tl.startswith(acr_up[0]) and len(tl) >= 2 and acr_up.startswith(tl)):
-                out.setdefault(acr, " ".join(tail))
+                if not _reads_as_person(tail, acr, people_named):
+                    out.setdefault(acr, " ".join(tail))
                 break
         else:
             if letters.endswith(acr_up):
@@ -624,7 +646,11 @@ _LEAD_STRIP = re.compile(r"^(?:(?:The|A|An|This|That|Our|Their|Its|All|Any|Each|
 _AGENDA_VERBS = re.compile(r"^(?:To\s+)?(?:Approve|Discuss|Receive|Note|Consider|Agree|Adopt|Review|Confirm|Update|Report|"
                            r"Appoint|Elect|Welcome|Thank)\s+(?:the\s+|a\s+|an\s+)?")
 # "Ordinary Meeting of the X Council", "Re-establishment of the Y Committee": the body is after "of"
-_NOT_A_HEAD_BEFORE_OF = re.compile(r"^(?:(?:Annual|Ordinary|Extraordinary|Special|Full|Public|Joint|Next|Last|Previous|"
+_GENERIC_HEAD = re.compile(r"Office|Library|Board|Council|Committee|Highways|Planning|Team|Department|Services?")
+# "10th Meeting of the ...", "Budget Meeting of the Council": a meeting is no body, the body
+# is what follows "of"
+_NOT_A_HEAD_BEFORE_OF = re.compile(r"^(?:\d+(?:st|nd|rd|th)\s+|Budget\s+|Regular\s+|Statutory\s+)?"
+                                   r"(?:(?:Annual|Ordinary|Extraordinary|Special|Full|Public|Joint|Next|Last|Previous|"
                                    r"First|Monthly)\s+)*(?:Meeting|Meetings|Minutes|Re-establishment|Establishment|Review|Report|"
                                    r"Chair|Chairman|Members?|Work|Role|Terms|Behalf|Part|Future|Membership|Views?)"
                                    r"\s+of\s+(?:the\s+)?", re.I)
@@ -645,6 +671,10 @@ def _clean_org_phrase(phrase: str) -> str:
     p = _LEAD_STRIP.sub("", p)
     p = _NOT_A_HEAD_BEFORE_OF.sub("", p)
     p = _LEAD_STRIP.sub("", p)
+    if re.fullmatch(rf"(?:\d[\d./-]*\s+)+(?:{_GENERIC_HEAD.pattern})", p):
+        # "14 Library", "(the) 2025 Board", "1 Office": a page, item or year number before a
+        # body word is no name; a club or lottery named by a number ("100 Club") is
+        return ""
     if _OBJECT_BOARDS.match(p) or p == "Registered Office":
         return ""  # a registered office is a company's address, not a body
     words = p.split()
