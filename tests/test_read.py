@@ -609,12 +609,21 @@ def test_first_page_keeps_its_running_head(pages, first_page):
      "Hall hire - &pound;36 (Ch. No. 301)<br>All approved.",
      "Present: Cllrs Marsh, Quint & the Clerk.\n\n3101.Police Report:  Attached.\n"
      "Hall hire - £36 (Ch. No. 301)\nAll approved."),
-    # Markdown pages: inline tags and no-break spaces a converter left ("95<sup>th</sup>")
-    ("# 2.&nbsp;&nbsp;Consent\nthe 95<sup>th</sup> St station and <em>Oak Row</em>",
-     "# 2.\xa0\xa0Consent\nthe 95th St station and Oak Row"),
     # other angle brackets and ampersands are text
     ("See <https://example.org/minutes> for R&D costs < 5% & rising", "See <https://example.org/minutes> for R&D costs < 5% & rising"),
+    # in plain text without line-break tags, a tag is what the minutes say; entities still read
+    ("The sign reads <b>Private</b> &amp; the gate", "The sign reads <b>Private</b> & the gate"),
 ])
 def test_html_left_in_text(raw, expected):
     from kg.read.text import html_in_text
     assert html_in_text(raw) == expected
+
+
+@pytest.mark.parametrize("raw, expected", [
+    # Markdown pages: inline tags and no-break spaces a converter left ("95<sup>th</sup>")
+    ("# 2.&nbsp;&nbsp;Consent\nthe 95<sup>th</sup> St station and <em>Oak Row</em>",
+     "# 2.\xa0\xa0Consent\nthe 95th St station and Oak Row"),
+])
+def test_html_left_in_markdown(raw, expected):
+    from kg.read.text import html_in_text
+    assert html_in_text(raw, markdown=True) == expected

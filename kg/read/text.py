@@ -324,7 +324,7 @@ def read_text(data: bytes, path: str) -> Extracted:
     text, encoding = decode_bytes(data)
     check_text(text, path)
     # zero-width characters a web editor leaves inside words ("A\ufeffttendance") hide the word
-    text = unwrap_double_spaced(clean_page_furniture(normalise_newlines(html_in_text(text)))).translate(_ZERO_WIDTH)
+    text = unwrap_double_spaced(clean_page_furniture(normalise_newlines(html_in_text(text, markdown=path.lower().endswith(".md"))))).translate(_ZERO_WIDTH)
     check_text(text, path)  # again: zero-width characters alone are no minutes either
     meta: dict = {"source_kind": "text", "encoding": encoding}
     fields = front_matter(text)
@@ -349,14 +349,18 @@ _HTML_INLINE = re.compile(r"</?(?:sup|sub|b|i|u|em|strong|span|font|small)(?:\s[
 _HTML_ENTITY = re.compile(r"&(?:#\d{1,6}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,30});", re.I)
 
 
-def html_in_text(text: str) -> str:
+def html_in_text(text: str, markdown: bool = False) -> str:
     """Text with the HTML line breaks, inline tags and entities a web page left in it read
-    as what they show: a break as a new line, "&pound;" as "£", "<sup>th</sup>" as "th"."""
+    as what they show: a break as a new line, "&pound;" as "£", "<sup>th</sup>" as "th".
+
+    Tags are read in Markdown (which renders them) and in text stored for a web page (it
+    breaks its lines with <br />); elsewhere "<b>" is what the minutes say, and stays."""
     if "<" not in text and "&" not in text:
         return text
-    text = _HTML_BREAK.sub("\n", text)
-    text = _HTML_PARA.sub("\n\n", text)
-    text = _HTML_INLINE.sub("", text)
+    if markdown or _HTML_BREAK.search(text):
+        text = _HTML_BREAK.sub("\n", text)
+        text = _HTML_PARA.sub("\n\n", text)
+        text = _HTML_INLINE.sub("", text)
     return _HTML_ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
 
 
