@@ -567,9 +567,10 @@ def _searched(rows: list[dict[str, str]], kinds, words: list[str]) -> str:
 def sentences_around(store, most: int = 3) -> tuple[dict[str, str], dict[str, str]]:
     """The sentences around each fact in its minutes, by fact IRI.  Before: the one just
     before, and before that up to `most` in all while they state no fact themselves (the
-    background a fact that says "this" refers to).  After: the next sentence when it
-    states no fact itself (a speaker's reply goes on: "He replied that ... . Four sites
-    have been identified ...")."""
+    background a fact that says "this" refers to).  After: the whole sentence when the
+    fact was taken from its first part, else the next sentence when it states no fact
+    itself (a speaker's reply goes on: "He replied that ... . Four sites have been
+    identified ...")."""
     _, rows = run_named(store, "passages")
     by_source: dict[str, list[tuple[int, int, str]]] = {}
     starts: dict[str, tuple[str, int]] = {}
@@ -592,11 +593,19 @@ def sentences_around(store, most: int = 3) -> tuple[dict[str, str], dict[str, st
             ends[r["fact"]] = max(ends.get(r["fact"], 0), int(r["end"]))
     for fact, (source, a) in starts.items():
         spans = by_source[source]
-        j = bisect.bisect_left(spans, (ends.get(fact, a), -1, ""))
-        while j < len(spans) and spans[j][0] < ends.get(fact, a):
-            j += 1
-        if j < len(spans) and (source, spans[j][0]) not in stated:
-            after[fact] = " ".join(spans[j][2].split())
+        end = ends.get(fact, a)
+        # a fact taken from the first part of a sentence (cut at a PDF line end) has
+        # that whole sentence as a passage of its own: the rest of it comes after
+        k = bisect.bisect_right(spans, (a, float("inf"), ""))
+        whole = [x for x in spans[max(0, k - 8):k] if x[0] <= a and x[1] > end]
+        if whole:
+            after[fact] = " ".join(max(whole, key=lambda x: x[1] - x[0])[2].split())
+        else:
+            j = bisect.bisect_left(spans, (end, -1, ""))
+            while j < len(spans) and spans[j][0] < end:
+                j += 1
+            if j < len(spans) and (source, spans[j][0]) not in stated:
+                after[fact] = " ".join(spans[j][2].split())
         i = bisect.bisect_left(spans, (a, -1, "")) - 1
         taken: list[str] = []
         while i >= 0 and len(taken) < most:
@@ -718,7 +727,9 @@ def _found_in(r: dict[str, str]) -> str:
     if r.get("matched_in") == "sentence before" and r.get("sentence_before"):
         return f" [after: \"{r['sentence_before']}\"]"
     if r.get("matched_in") == "sentence after" and r.get("sentence_after"):
-        return f" [it goes on: \"{r['sentence_after']}\"]"
+        ev = " ".join((r.get("evidence") or "").split())
+        how = "the whole sentence" if ev and r["sentence_after"].startswith(ev) else "it goes on"
+        return f" [{how}: \"{r['sentence_after']}\"]"
     if r.get("matched_in", "text") != "text":
         return f" [found in its {r['matched_in']}]"
     return ""

@@ -7,6 +7,7 @@ The data are plain text files (see ``data/gazetteer/``):
     first_names.txt         given names, one a line
     posts.tsv               post, aliases, kind (officer | member | chair)
     titles.txt              honorifics and member titles (Cllr, Mrs, Revd...)
+    trust_places.tsv        place, trust: the towns NHS trusts go by ("Airedale", "Leeds")
 
 Lists are ``;``-separated; lines starting with ``#`` are comments.  In
 organisations.tsv the fifth column ``generic`` is ``yes`` for entries that name a

@@ -19,6 +19,13 @@ that is gone; new documents only add, so their bodies are relinked once at the e
 build (`relink_stale`), which also relinks any body whose link graph does not name all of
 its dated meetings (gov:linkedMeeting), as a build killed before its end leaves it.
 
+Where the inputs come from: each document's actions and candidate sentences are read from
+its own triples where it is built (`document_inputs`, in the worker) and kept on disk by
+body until the relink (`LinkSpool`); only the stored documents of a body being relinked
+are read back, a few graphs at a time into memory (`stored_inputs`).  Both use the same
+named queries as over the whole store, so the links are the same; over a store of
+thousands of documents those queries cost what the whole store holds.
+
 How a sentence and an action are weighed (`score`):
   subject   stemmed content words shared by the sentence (with its item title) and the
             action (its text, evidence and item title), each word weighted by its rarity
@@ -27,7 +34,15 @@ How a sentence and an action are weighed (`score`):
   owner     the action's owner (name, surname or post) named in the sentence;
   section   the sentence is under matters arising, a clerk's report or an action log;
   state     its wording states a state ("had been done", "no update", "carried forward");
-  order     the first later meeting counts fully, each meeting in between costs a share.
+  order     the first later meeting counts fully, each meeting in between costs a share;
+  context   a thin promise ("The Clerk will chase for a response.") takes the sub-heading
+            it was minuted under ("Land Transfer – ...") or the sentence before, and one
+            that points back ("to discuss the issue") the sentence before;
+  agenda    a promise to put a subject on an agenda is reported on (done) by the later
+            item on that subject;
+  people    a report that names people, or says someone acted, none of them the owner,
+            keeps 80% for a person's promise;
+  restated  what is said of a task restated as a new action is said of the first promise.
 The measured effect of each on the development series is in the README.
 """
 from __future__ import annotations
@@ -236,6 +251,19 @@ THRESHOLD = 0.36
 THRESHOLD_REPORTED = 0.3
 NEAR_BEST = 0.85  # one sentence may report on several actions that fit almost as well
 PER_MEETING = 1  # report-backs kept per action and later meeting
+# The most a pair can score before the gap discount: the subject part is at most 1 (the
+# words both sides share are a part of each side's words), the bonuses scale it, and a cited
+# minute adds its weight.  A term added to the score must be added here too (the test
+# test_no_pair_scores_above_the_bound checks it).
+MAX_SCORE = 1.0 + W_OWNER + W_SECTION + W_STATE + W_MINUTE
+
+
+def max_gap() -> int:
+    """Meetings in between beyond which no pair can reach the lower threshold: such pairs
+    are not weighed at all (a body's meetings over the years would otherwise make the
+    link stage quadratic in them)."""
+    floor = min(THRESHOLD, THRESHOLD_REPORTED)
+    return math.floor((MAX_SCORE * (1 + 1e-9) / floor - 1.0) / GAP_COST)
 
 
 # Who a report says acted: the subject before a verb of doing in the past ("The Clerk had
@@ -247,8 +275,11 @@ _ACTOR = re.compile(r"(?:^\W*|[–—:;]\s*|\.\s+|\b(?:and|but)\s+)(?P<who>(?i:(
                     r"confirmed|requested|queried|questioned|mentioned|thanked|welcomed|declared|resolved|offered|"
                     r"volunteered|undertook|wished|hoped|wanted|needed|asked|shared|added|expressed|commented)\b)"
                     r"(?:\w+ed|wrote|written|sent|spoke|spoken|met|paid|made|bought|held|gave|given|took|taken|rang))\b")
-ACTOR_OTHER = 0.8
-HEADING_OTHER = 0.75  # share kept by an item's opening sentence for a promise not to bring it to an agenda  # share kept when the report's actor is someone other than the owner
+ACTOR_OTHER = 0.8  # share kept when the report names or says acted someone other than the owner
+# owners that are bodies, not people: a body's promise is carried out by its officers, so a
+# report naming them is no sign it is about another promise
+_ORG = re.compile(r"\b(?:council|committee|group|board|trust|ltd|limited|agency|highways|school|society|"
+                  r"association|department|authority|partnership|forum|trustees|team|service|police|company)\b", re.I)
 
 
 def actor_of(text: str) -> str | None:
@@ -266,6 +297,12 @@ def _owner_named(owners: list[str], text: str) -> bool:
         last = o.split()[-1].lower()
         if len(last) >= 3 and re.search(rf"\b{re.escape(last)}\b", low):
             return True
+        # trustees' and boards' minutes name people by their initials ("MS had contacted ...")
+        parts = o.split()
+        if 2 <= len(parts) <= 3 and all(w[:1].isupper() for w in parts) and not _ORG.search(o):
+            initials = "".join(w[0] for w in parts)
+            if re.search(rf"(?<![\w/]){initials}(?![\w])", text):
+                return True
     return False
 
 
@@ -360,7 +397,7 @@ def is_heading(c: LinkSentence) -> bool:
 
 def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> dict[str, list[tuple[float, int]]]:
     """For each candidate sentence (by passage), the score of every earlier action (by index)
-    that shares a subject word with it."""
+    that shares a subject word with it, up to `max_gap()` meetings back."""
     dates = sorted({a.date for a in actions} | {c.date for c in candidates})
     rank = {d: k for k, d in enumerate(dates)}
     # rarity of each word across the body's sentences and actions
@@ -377,6 +414,7 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
     for a in actions:
         for o in a.owners:
             names |= stems(o)
+    people = sorted({o for a in actions for o in a.owners if o and not _ORG.search(o)})
     # items every meeting has (apologies, declarations, "matters for the next agenda"):
     # their titles tell no subject, and their headings report on nothing
     meetings_of: dict[frozenset, set[str]] = defaultdict(set)
@@ -429,6 +467,7 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
         if MINUTE_NUMBER.fullmatch(actions[k].item_number or ""):
             holders["#" + actions[k].item_number].add(k)
     scored: dict[str, list[tuple[float, int]]] = {}
+    far = max_gap()
     for c in sorted(candidates, key=lambda c: (c.date, c.meeting, c.order, c.passage)):
         if COURTESY.search(c.text):
             continue
@@ -445,12 +484,13 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
         cw_subject = cw
         heading = is_heading(c)
         actor = actor_of(c.text)
+        named = [p for p in people if _owner_named([p], c.text)]
         best: list[tuple[float, int]] = []
         refs = {"#" + n for n in cited_minutes(c.text)}
         near = set().union(*(holders.get(w, ()) for w in cw_subject | cw_process | ct | refs))
         for k in sorted(near):
             a = actions[k]
-            if a.date >= c.date:
+            if a.date >= c.date or rank[c.date] - rank[a.date] - 1 > far:
                 continue
             own, title = act_words[k]
             if own & PROCESS_STEMS and not agenda[k]:  # a task in process words only meets them in the sentence
@@ -470,6 +510,9 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
             # (unless they shared it: "Cllr Reed agreed to send ... and the Clerk agreed to ...")
             if actor and a.owners and not _owner_named(a.owners, actor) and not _owner_named([actor], a.evidence):
                 s *= ACTOR_OTHER
+            elif named and a.owners and not any(_ORG.search(o) for o in a.owners) \
+                    and not _owner_named(a.owners, c.text):
+                s *= ACTOR_OTHER  # it names people, and not this promise's owner
             if c.report_section or (agenda[k] and heading):
                 s += W_SECTION * subject
             if c.state:

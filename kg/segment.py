@@ -135,8 +135,11 @@ def segment(doc: Document) -> Sections:
             continue
         m = ATX_HEADING.match(ln.text)
         if m:
-            if not DOCUMENT_PART.match(m.group("t")):
-                num = NUMBERED.match(m.group("t"))
+            num = NUMBERED.match(m.group("t"))
+            # the first heading, before any list or item, is the document's title ("# Pen-y-Fro
+            # Community Council / Cyngor Cymuned Pen-y-Fro"), unless it is numbered
+            title_line = not starts and num is None and not any(ATX_HEADING.match(x.text) for x in lines[:i])
+            if not DOCUMENT_PART.match(m.group("t")) and not title_line:
                 title = m.group("t")[num.end():] if num else m.group("t")
                 starts.append(Section("item", ln.start, ln.start, title=title.strip(" *_|").strip() or None,
                                       number=num.group(1).rstrip(".)") if num else None))

@@ -75,7 +75,10 @@ class TextIndex:
         cur.execute("BEGIN")
         try:
             for graph, sha, rows in docs:
-                cur.execute("DELETE FROM texts WHERE graph = ?", (graph,))
+                # FTS5 finds a graph's rows only by reading every row: asked only for a
+                # document the index already holds (its rows are written with its docs row)
+                if cur.execute("SELECT 1 FROM docs WHERE graph = ?", (graph,)).fetchone():
+                    cur.execute("DELETE FROM texts WHERE graph = ?", (graph,))
                 cur.executemany("INSERT INTO texts (body, iri, kind, graph) VALUES (?, ?, ?, ?)",
                                 [(text, iri, kind, graph) for iri, kind, text in rows])
                 cur.execute("INSERT OR REPLACE INTO docs (graph, sha) VALUES (?, ?)", (graph, sha))

@@ -247,6 +247,26 @@ def test_a_promise_that_points_back_takes_the_subject_of_the_sentence_before():
     assert got == [("a1", "p70")]
 
 
+def test_a_report_naming_other_people_goes_to_their_promise():
+    # two promises on the same subject; the report names the one who promised
+    actions = [_act(1, "2024-03-06", "ask the contractor about the cemetery hedge", ("Ann Brook",)),
+               _act(2, "2024-03-06", "get a quote for cutting the cemetery hedge", ("Tom Reed",))]
+    cands = [_sent(1, "2024-04-03", "Cemetery hedge – Cllr Reed had a quote from the contractor for the cutting.")]
+    assert [r.action for r in link_body(actions, cands)] == ["a2"]
+
+
+@pytest.mark.parametrize("raw, expected", [
+    # trustees' and boards' matters arising name the owner by initials
+    ("4.1 MS had contacted the bank about changing the signatories.", "a1"),
+    ("4.1 AB had contacted the bank about changing the signatories.", "a2"),
+    ("4.1 Matters arising: Mike Stone had contacted the bank about the signatories.", "a1"),
+])
+def test_a_report_names_its_owner_by_initials(raw, expected):
+    actions = [_act(1, "2015-05-05", "contact the bank about changing the signatories. ACTION: MS", ("Mike Stone",)),
+               _act(2, "2015-05-05", "contact the bank about changing the signatories. ACTION: AB", ("Alice Brent",))]
+    assert [r.action for r in link_body(actions, [_sent(1, "2015-07-07", raw)])] == [expected]
+
+
 # -- builds: incremental, out of order, and killed ------------------------------------------
 
 MEETINGS = {

@@ -578,6 +578,13 @@ def test_iter_sources_accepts_a_single_path(tmp_path):
       "ASHCOMBE MARKET TRUST\nMINUTES 4 JUNE 2014\n5. Treasurer\nAccounts noted.\nCosts agreed.\nMore",
       "ASHCOMBE MARKET TRUST\nMINUTES 4 JUNE 2014\n9. Close\nMeeting closed at 9pm\nSigned\nDated"],
      "ASHCOMBE MARKET TRUST\nMINUTES 4 JUNE 2014\nPresent Mr T Vale (TV)\n1. Apologies\nNone\nPage end"),
+    # a three-line letterhead whose dated third line the strip peels in a second round
+    (["ASHCOMBE MARKET TRUST\nREGISTERED CHARITY NO 234567\nMINUTES 6 MAY 2015 APPROVED & SIGNED 8 JULY 2015\n"
+      "Present\nMr T Vale (TV)\nend 1", "ASHCOMBE MARKET TRUST\nREGISTERED CHARITY NO 234567\nMINUTES 6 MAY 2015 "
+      "APPROVED & SIGNED 8 JULY 2015\n5. Treasurer\nNoted.\nend 2", "ASHCOMBE MARKET TRUST\nREGISTERED CHARITY NO "
+      "234567\nMINUTES 6 MAY 2015 APPROVED & SIGNED 8 JULY 2015\n9. Close\nClosed at 9pm\nend 3"],
+     "ASHCOMBE MARKET TRUST\nREGISTERED CHARITY NO 234567\nMINUTES 6 MAY 2015 APPROVED & SIGNED 8 JULY 2015\n"
+     "Present\nMr T Vale (TV)"),  # ("end 1", "end 2": a paged footer, gone)
     # a residents' association's two-line title repeated at the head of each page
     (["Kelby Residents’ Association and Estates meeting\nMinutes of the meeting held on 3 March\nThose present\n"
       "Ann Lee, Chair\nx1\nx2", "Kelby Residents’ Association and Estates meeting\nMinutes of the meeting held on 3 "

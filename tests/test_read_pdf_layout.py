@@ -153,3 +153,22 @@ def test_corpus_page_numbers_and_footers_drop(name):
 
 def test_corpus_name_over_a_page_break_stays_one_line():
     assert "Clerk ask Steve\nBaldwin" in _corpus_text("tintern-cc-2019-07-29.pdf")
+
+
+@pytest.mark.parametrize("page, expected", [
+    # a parish council's headings side by side, a blank line, then the two lists under them
+    ([(72, 780, "Present:"), (324, 780, "Members of the Public:"),
+      (72, 755, "Ann Moss (AM) [Chair]"), (324, 755, "Kay Dray"),
+      (72, 741, "Bob Reed (BR)"), (72, 727, "Cath Fell (CF) CLERK"),
+      *lines_at(700, "01.01 Apologies for absence", "Apologies had been received from Cllr Dan Hart.")],
+     ["Present:", "Ann Moss (AM) [Chair]", "Bob Reed (BR)", "Cath Fell (CF) CLERK", "Members of the Public:",
+      "Kay Dray"]),
+    # the same headings with the lists right under them
+    ([(72, 780, "Present:"), (300, 780, "Apologies:"),
+      (72, 766, "Cllr A Moss"), (300, 766, "Cllr D Hart"), (72, 752, "Cllr B Reed"),
+      *lines_at(720, "1. Minutes", "The minutes were approved.")],
+     ["Present:", "Cllr A Moss", "Cllr B Reed", "Apologies:", "Cllr D Hart"]),
+])
+def test_side_by_side_attendance_blocks(tmp_path, page, expected):
+    lines = [ln for ln in read_pdf_text(tmp_path, [page]).split("\n") if ln.strip()]
+    assert lines[:len(expected)] == expected

@@ -105,3 +105,37 @@ def test_a_groups_agreed_list_is_the_groups_tasks(body, owner, tasks):
 ])
 def test_no_group_tasks_without_a_group_or_a_task(body):
     assert [a for a in run(body).actions if a.owners and a.owners[0].kind == "org"] == []
+
+
+# what a member reports will be discussed or decided at a meeting, no agent written, is the body's
+@pytest.mark.parametrize("sentence, owner", [
+    ("Cllr Raj Patel added that the final scheme for the bid would be decided at the October meeting.",
+     ["Riverside Parish Council"]),
+    ("The Chair advised that any decisions would be ratified at an extraordinary meeting of the Council.",
+     ["Riverside Parish Council"]),
+    ("The Clerk advised that the invoice would be sent to the contractor.", ["Jo Bright"]),  # not a meeting's act
+])
+def test_what_a_meeting_will_decide_is_the_bodys(sentence, owner):
+    acts = run(sentence).actions
+    assert len(acts) == 1, acts
+    assert owners(acts[0]) == owner
+
+
+# a passive with its agent after a second participle or a short place: the agent owns the task
+@pytest.mark.parametrize("sentence, owner, text_has", [
+    ("Any photographs would be added to the website by the Clerk.", ["Jo Bright"], "added to the website"),
+    ("The revised tiers will be discussed and agreed by the Parish Council.", ["Riverside Parish Council"],
+     "discussed and agreed"),
+])
+def test_a_passive_agent_after_a_place_or_second_participle(sentence, owner, text_has):
+    acts = run(sentence).actions
+    assert len(acts) == 1, acts
+    assert owners(acts[0]) == owner
+    assert text_has in acts[0].text
+
+
+@pytest.mark.parametrize("sentence", [
+    "Access to the new website would be limited and controlled by Cllr Tom Cole.",  # a state, not a task
+])
+def test_a_state_in_the_passive_is_no_task(sentence):
+    assert run(sentence).actions == []

@@ -137,3 +137,46 @@ def test_a_given_name_and_an_initial_is_a_person(sentence, person):
 ])
 def test_a_given_name_and_an_initial_inside_other_words(sentence, not_person):
     assert not_person not in {p.surface for p in run(sentence, COUNCIL).people}
+
+
+# -- undotted capitals before a word: a person, or an acronym before a noun ---------------
+
+@pytest.mark.parametrize("sentence, header, person, is_person", [
+    ("The meeting was held on MS Teams.", COUNCIL, "MS Teams", False),
+    ("The group agreed the Non- Contrast CT Protocols.", NETWORK, "CT Protocols", False),
+    ("The Clerk reported the NP Refund had arrived.", COUNCIL, "NP Refund", False),
+    ("The VE Day picnic will be on the green.", COUNCIL, "VE Day", False),
+    # the subject of a verb of speech or commitment, an attendance list, or a surname the
+    # document spells out
+    ("JR Hartley replied that the survey was done.", COUNCIL, "JR Hartley", True),
+    ("Present: JR Hartley, PK Moss and the Clerk", COUNCIL, "PK Moss", True),
+    ("Cllr Tom Cole thanked the chair. The report from TC Cole was noted.", COUNCIL, "TC Cole", True),
+])
+def test_undotted_capitals_before_a_word(sentence, header, person, is_person):
+    assert (person in {p.surface for p in run(sentence, header).people}) is is_person
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("2025-06-09 SR Housing Stability Service", "SR Housing Stability Service"),  # a date in front
+    ("12 Staff Advisory Group", "Staff Advisory Group"),                         # an item number
+    ("100 Club", "100 Club"),                                                    # a number that is the name
+])
+def test_a_number_in_front_of_a_body(raw, expected):
+    from kg.extract.names import _clean_org_phrase
+    assert _clean_org_phrase(raw) == expected
+
+
+# -- a body's role holders owning a task as a group ----------------------------------------
+
+@pytest.mark.parametrize("sentence, owner, text_has", [
+    ("-PC Reps to look over the website and note any changes.", "PC Representatives", "look over the website"),
+    ("Volumes vary widely between sites, SIG PM’s to sort?", "SIG Project Managers", "Volumes vary widely"),
+    ("SIG Leads to draft the referral form.", "SIG Leads", "draft the referral form"),
+])
+def test_role_holders_of_a_body_own_tasks(sentence, owner, text_has):
+    ex = run(sentence)
+    assert len(ex.actions) == 1, ex.actions
+    assert owner_names(ex.actions[0]) == [owner]
+    assert text_has in ex.actions[0].text
+    assert owner in {o.surface for o in ex.organisations}
+    assert not any(p.surface.startswith(("PC ", "SIG ")) for p in ex.people)  # not a constable

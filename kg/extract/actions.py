@@ -56,6 +56,12 @@ REPORTED = re.compile(
     r"(?P<pp>\w+ed|\w+en|sent|brought|built|set|put|held|made|done|given|shown|taken|told)\b(?P<rest>.*)"
     r"|(?P<ell>they|she|he|we)\s+(?:would|will)\s*$"
     r")", re.S | re.I)
+# "She added that the final scheme would be decided at the October meeting", "Contrast for
+# malignancy to be discussed at next meeting": what is to be discussed or decided at a meeting,
+# no agent written, is the body's to do; the member reporting it only says so
+AT_A_MEETING = re.compile(r"(?:decided|discussed|considered|ratified|agreed|approved|reviewed|revisited|finalised|"
+                          r"finalized)\s+(?:again\s+|further\s+)?at\s+(?:the\s+|an?\s+|its\s+)?(?:next\s+)?"
+                          r"(?:[\w-]+\s+){0,2}?(?:meeting|Meeting)\b")
 AND_SAID = re.compile(r"\b(?:and|but)\s+(?:also\s+)?(?:said|added|confirmed|undertook|promised)\s+(?:that\s+)?"
                       r"(?:he|she|they|we|I)\s+(?:would|will)\s+(?!need\b|have\s+to\b|be\s+(?:a|an|the|able|happy)\b)(?P<vp>\w.+)$",
                       re.S)
@@ -107,6 +113,8 @@ def actions_of(sent: Sent, doc: Doc, prev_question: str | None) -> list[Action]:
                     out.append(_action(sent, owners, body.strip()))
                     continue
                 vp = m.group("vp") or m.group("there") and "hold " + m.group("there") or body.strip()
+                if m.group("pp") and doc.body and AT_A_MEETING.match(m.group("pp") + m.group("rest")):
+                    owners = [Owner(doc.body, "body")]  # the body decides at its meetings, not the speaker
                 out.append(_action(sent, owners, vp if m.group("vp") else body.strip()))
                 continue
     if out:
@@ -271,7 +279,10 @@ def _would(sent: Sent, doc: Doc, rel: int, end: int | None = None) -> list[Actio
 PASSIVE_AGENT = re.compile(r"(?:\b(?:will|would|shall|is\s+to|are\s+to)\s+|(?<![\w-])(?i:to)\s+)(?:now\s+|also\s+|then\s+)?be\s+"
                            r"(?:(?:discussed|considered|reviewed|checked|drafted|prepared|agreed|approved|signed|"
                            r"circulated|collected|costed)\s+and\s+)?"
-                           r"(?P<verb>[a-z]+(?:ed|en)|sent|made|done|put|sought|brought|paid|set|taken|given|led|run)"
+                           r"(?P<verb>[a-z]+(?:ed|en)|sent|made|done|put|sought|brought|paid|set|taken|given|led|run|kept)"
+                           # "kept on file by the Clerk", "added to the website by the Clerk": a short
+                           # place between the verb and its agent
+                           r"(?:\s+(?:on|to|onto|into)\s+(?:the\s+|a\s+|our\s+|its\s+)?[a-z][\w-]*)?"
                            r"\s+by\s+(?=(?:the\s+|our\s+)?[A-Z])")
 _AGENT_PHRASE = re.compile(r"(?:the\s+|our\s+)?(?P<who>[A-Z][\w’'/-]*(?:\s+(?:[A-Z][\w’'/-]*|section|team|department|"
                            r"office|unit|service|directorate))*)")

@@ -45,6 +45,9 @@ def from_lists(text: str, sections: list[Section], ctx) -> tuple[list[Attendance
     posts: dict[str, str] = {}
     affiliation: dict[str, str] = {}
     for sec in sections:
+        if sec.kind == "item":
+            out.extend(_roll_in_prose(text, sec))
+            continue
         if sec.kind not in ("header", "present", "in_attendance", "apologies"):
             continue
         role = sec.kind if sec.kind != "header" else None
@@ -67,6 +70,8 @@ def from_lists(text: str, sections: list[Section], ctx) -> tuple[list[Attendance
                 continue
             mentions = [m for m in find_people(chunk[a:b], sec.start + a, ctx) if m.kind != "alias"]
             mentions = sorted(mentions + listed_names(chunk[a:b], sec.start + a, mentions), key=lambda m: m.start)
+            if not mentions:
+                mentions = surname_list(chunk[a:b], sec.start + a)
             for i, m in enumerate(mentions):
                 rel_end = m.end - sec.start
                 line_end = chunk.find("\n", rel_end)
@@ -101,7 +106,9 @@ def from_lists(text: str, sections: list[Section], ctx) -> tuple[list[Attendance
 
 
 # one entry of a comma-separated register: two or three capitalised words and nothing else
-_LIST_ENTRY = re.compile(rf"(?<![\w’'-])({NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,2}})(?=[ \t]*(?:,|&|\band\b|\*|\.?[ \t]*$))", re.M)
+# (the entry may carry its post in brackets: "Matt Ford (Treasurer), Ant Vale (Secretary), ...")
+_LIST_ENTRY = re.compile(rf"(?<![\w’'-])({NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,2}})"
+                         r"(?=(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*(?:,|&|\band\b|\*|\.?[ \t]*$))", re.M)
 
 
 _LIST_LABEL = re.compile(r"(?:Attendees|Attendance|Present|Apologies|Invited|Members|Officers|Absent)\s+")
@@ -130,13 +137,83 @@ def listed_names(chunk: str, offset: int, found: list) -> list[Mention]:
         before = chunk[:s - offset].rstrip(" \t*")
         if before and not before.endswith((",", "&", "and", ":")):
             continue  # inside a longer phrase, not an entry of the list
-        if "(" in re.split(r"[,;]", chunk[m.end(1):], maxsplit=1)[0]:
+        bracket = re.match(r"[ \t]*\(([^()\n]{1,40})\)", chunk[m.end(1):])
+        if bracket and not _is_role(bracket.group(1)) or \
+                not bracket and "(" in re.split(r"[,;]", chunk[m.end(1):], maxsplit=1)[0]:
             continue  # "Senior Engineer, Housing Maintenance (Ann Lee)": a post's portfolio, the name in brackets
         if re.search(rf"\b(?:{ORG_HEADS})\b", surface) or is_post_title(surface) or \
                 any(w in NOT_NAME or w in TITLE_WORDS for w in words):
             continue
         out.append(Mention(surface, s, e, "full"))
     return out
+
+
+# Councils and boards that call the roll write surnames only, a title before some:
+# "Commissioners Fish, Fritz, Leonard and Saltzman", "Clark, Costa, Goold, and Wood",
+# "Mayor Adams, Presiding"
+_ROLL_TITLE = (r"(?:(?:Mayor|President|Vice[- ]President|Chair(?:man|woman|person)?|Vice[- ]Chair|Director|"
+               r"Commissioner|Councilmember|Trustee|Member|Alderman|Supervisor)s?\.?[ \t]+)")
+_ROLL_ENTRY = re.compile(rf"^(?:the[ \t]+)?(?:(?:Board|Council|Committee)[ \t]+)?(?P<title>{_ROLL_TITLE})?"
+                         rf"(?P<name>{NAME_WORD})(?:,?[ \t]+(?:Presiding|\(Chair\)|\(Presiding\)))?$")
+_ROLL_SPLIT = re.compile(r"\s*(?:[,;]\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
+
+
+def surname_list(piece: str, offset: int, least: int = 3) -> list[Mention]:
+    """The attendees of a roll call written as surnames ("Clark, Costa, Goold, and Wood"):
+    at least three entries, each one capitalised word with at most a title before it, and
+    nothing else up to the end of the sentence."""
+    m = re.match(r"\s*(.*?)(?:\.(?:\s|$)|\n\s*\n|$)", piece, re.S)
+    span = m.group(1)
+    span = re.sub(r",?\s*\d{1,2}\s*$", "", span)  # "..., Leonard and Saltzman, 5." (the count present)
+    span = re.sub(r",[ \t]*(?=Presiding\b)", " ", span)  # "Mayor Adams, Presiding": one entry
+    pos = m.start(1)
+    out: list[Mention] = []
+    for part in _ROLL_SPLIT.split(span):
+        entry = " ".join(part.split())
+        if not entry:
+            continue
+        e = _ROLL_ENTRY.match(entry)
+        if not e or e.group("name") in NOT_NAME or e.group("name") in TITLE_WORDS:
+            return []
+        start = piece.find(e.group("name"), pos)
+        if start < 0:
+            return []
+        title = e.group("title")
+        end = start + len(e.group("name"))
+        if title and not title.rstrip(". \t").endswith("s"):  # "Mayor Adams"; "Commissioners Fish" is Fish
+            start = piece.rfind(title.strip(), pos, start)
+            out.append(Mention(piece[start:end], offset + start, offset + end, "titled"))
+        else:
+            out.append(Mention(e.group("name"), offset + start, offset + end, "surname"))
+        pos = end
+    return out if len(out) >= least else []
+
+
+# "Board members present: Clark, Costa, ... Board members absent: Jones and Rice." in the
+# prose of an item (a US board's call to order)
+_ROLL_IN_PROSE = re.compile(r"\b(?:board\s+|council\s+|committee\s+)?(?:members|directors|trustees|commissioners)\s+"
+                            r"(?P<role>present|absent)\s*:", re.I)
+
+
+def _roll_in_prose(text: str, sec: Section) -> list[Attendance]:
+    """A roll call inside an item's prose, read only where its list is surnames alone."""
+    out: list[Attendance] = []
+    chunk = text[sec.start:sec.end]
+    for m in _ROLL_IN_PROSE.finditer(chunk):
+        role = "present" if m.group("role").lower() == "present" else "apologies"
+        for p in surname_list(chunk[m.end():], sec.start + m.end(), least=1):
+            end = text.find(".", p.end)
+            ev_end = p.end if end < 0 else end + 1
+            ev = Evidence(text[sec.start + m.start():ev_end], sec.start + m.start(), ev_end)
+            out.append(Attendance(PersonRef(p.surface, p.start), role, ev))
+    return out
+
+
+def _is_role(cell: str) -> bool:
+    """'(Secretary)', '(Chair)', '(AK)': what a register writes in brackets after a name."""
+    cell = cell.strip()
+    return bool(CHAIR_CELL.match(cell) or gz.lookup_post(cell) or is_post_title(cell)
+                or re.fullmatch(r"[A-Z]{2,4}", cell))
 
 
 def attendee_initials(listed: list[Attendance], text: str) -> dict[str, str]:
@@ -190,13 +267,23 @@ def post_names(post: str) -> list[str]:
 
 # a list line that stops inside an entry: "..., Alison" / "Wheeler (Chief Executive), ..."
 # or "Krystal Vittles (Libraries" / "Innovation and Development manager), ..."
-_WRAPPED = re.compile(r"(?:,\s*[A-Z][\w’'-]+|[,&]|\band|\([^)\n]*)[ \t]*\n(?=[ \t]*\S)|[ \t]*\n(?=[ \t]*\()")
+# or "..., Mr Peter" / "Lowton (PL), ..." and "..., Mr P" / "Lowton (PL)": a title with the given name or initial
+_WRAPPED = re.compile(r"(?:,\s*(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr)\.?[ \t]+(?:[A-Z]\b\.?|[A-Z][\w’'-]+)|[A-Z][\w’'-]+)|[,&]|\band"
+                      r"|\([^)\n]*)[ \t]*\n(?=[ \t]*\S)|[ \t]*\n(?=[ \t]*\()")
 
 
 def _join_wrapped(chunk: str) -> str:
     """The list with line breaks inside an entry turned to spaces (same length, so every
     offset still points into the text)."""
-    return _WRAPPED.sub(lambda m: m.group(0)[:-1] + " " if m.group(0).endswith("\n") else m.group(0), chunk)
+    return _WRAPPED.sub(lambda m: m.group(0)[:-1] + " " if m.group(0).endswith("\n") and not _ends_with_post(m.group(0))
+                        else m.group(0), chunk)
+
+
+def _ends_with_post(piece: str) -> bool:
+    """', Chairman\n' closes an entry "Name, Post" written one to a line: the next line is
+    the next attendee, not the rest of this one's name."""
+    m = re.match(r",\s*([A-Z][\w’'-]+)[ \t]*\n$", piece)
+    return bool(m) and (gz.lookup_post(m.group(1)) is not None or is_post_title(m.group(1)))
 
 
 @dataclass
@@ -220,8 +307,9 @@ SUBSTITUTE = re.compile(r"\b(?:deputising|substituting|substitute|standing\s+in|
 
 
 # the chair's title written before the name in the list, with nothing between
-LEADING_CHAIR = re.compile(r"(?:^\s*|[,;:]\s*)(?:the\s+)?(?:chairman|chairwoman|chairperson|chair)\s+"
-                          r"(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s+)?$", re.I)
+# (on the name's own line: "..., Chairman" closing the line above is the post of the one before)
+LEADING_CHAIR = re.compile(r"(?:^\s*|[,;:]\s*)(?:the\s+)?(?:chairman|chairwoman|chairperson|chair)[ \t]+"
+                          r"(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?[ \t]+)?$", re.I)
 # "County Cllr Webb & the Clerk": a post after '&' / 'and the' is another attendee, not Webb's post
 AND_THE_POST = re.compile(r"^(?:&|and)\s+the\s+", re.I)
 

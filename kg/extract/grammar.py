@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from kg import gazetteer as gz
-from kg.extract.names import Mention, OrgMention
+from kg.extract.names import Mention, OrgMention, is_role_group
 from kg.extract.sentences import Sent
 from kg.records import Owner, PersonRef
 
@@ -114,7 +114,8 @@ def subject_at(sent: Sent, rel: int, doc: Doc) -> Subject | None:
                 kind = kind or "body"
             else:
                 owners.append(Owner(m.canonical or m.surface, "org"))
-                kind = kind or "org"
+                # a body's role holders ("PC Reps to look over ...") take tasks as a post does
+                kind = kind or ("post" if is_role_group(m.surface) else "org")
         elif m.kind == "post":
             o = _post_owner(m, doc)
             owners.append(o)

@@ -118,7 +118,8 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
 
 _HEADING_NOISE = [
-    (re.compile(r"^.*?\bmeeting\s+of\s+(?:the\s+)?", re.I), ""),  # "Minutes of the Annual Meeting of the"
+    # "Minutes of the Annual Meeting of the", "Minutes of Meeting (no.435) of": the meeting's number is no name
+    (re.compile(r"^.*?\bmeeting(?:\s*\(no\.?\s*\d+\)|\s+no\.?\s*\d+)?\s+of\s+(?:the\s+)?", re.I), ""),
     (re.compile(r"^(?:draft\s+|confirmed\s+|approved\s+)?(?:minutes|agenda\s+and\s+minutes)\s+of\s+(?:the\s+|an?\s+)?",
                 re.I), ""),
     (re.compile(rf"(?:\s+(?:meeting\s+)?held\b|\s+[-–—]\s+(?:{_WEEKDAY}|\d|minutes\b)|,\s*{_WEEKDAY}|\s+on\s+"
@@ -167,8 +168,9 @@ def _heading_candidate(line: str) -> str | None:
     t = _GENERAL_MEETING.sub("", t)
     for rx, repl in _HEADING_NOISE:
         t = rx.sub(repl, t).strip(" -–—:,.*")
-    if not t or len(t.split()) > 10 or re.search(r"\d", t) or re.match(r"(?i)(?:above|said)\b", t):
-        return None
+    if not t or len(t.split()) > 10 or re.search(r"\d", t) or re.match(r"(?i)(?:above|said)\b", t) \
+            or not t[0].isupper():
+        return None  # "at Estate Management Office": the venue's line, not the body's
     if re.search(_BODY_END, t) or _BODY_OF_PLACE.match(t):
         return t
     if re.fullmatch(r"[A-Z][\w:.’'&-]*[A-Z][\w:.’'&-]*", t) and not t.isupper() and line.lstrip("#* ").lower().startswith("minutes of"):
@@ -190,13 +192,15 @@ def _body_from_header(head: str, sents: list[Sent]) -> str | None:
     titled = _TITLE_OF_MEETING.search(head)
     if titled:
         # "Title of Meeting: Suffolk Libraries IPS - Board Meeting": the form names the body
-        name = re.sub(r"\s+[-–—]\s+", " ", titled.group(1).strip())
+        name = _GENERAL_MEETING.sub("", titled.group(1).strip())  # "Suffolk’s Libraries IPS Ltd. - AGM"
+        name = re.sub(r"\s+[-–—]\s+", " ", name)
         name = re.sub(r"(?i)\s+(?:meeting|minutes)\s*$", "", name).strip()
         if len(name.split()) >= 2:
             return name
     first_line = head.strip().split("\n")[0] if head.strip() else ""
     first_line = _PAGE_MARK.sub("", first_line)  # a page's running head: "Page 1 of 6 STOKE FERRY ..."
-    caps = re.match(r"^((?:[A-Z][A-Z’'&-]+[ \t]+){0,6}[A-Z][A-Z’'&-]+)\b(?=\s+[A-Z][a-z])", first_line)
+    # (or a letterhead that runs on in capitals: "ASHCOMBE TRUST REGISTERED CHARITY NO 234")
+    caps = re.match(r"^((?:[A-Z][A-Z’'&-]+[ \t]+){0,6}[A-Z][A-Z’'&-]+)\b(?=\s+[A-Z][a-z]|[ \t]+\d)", first_line)
     if caps and re.search(grammar.BODY_WORDS, caps.group(1).title()):
         # "STOKE FERRY PARISH COUNCIL Draft ... Minutes of ...": a capitalised name opens the line
         words = caps.group(1).title().split()

@@ -145,6 +145,8 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
         taken.add(m.start, m.end)
 
     for t in _RX_TITLE.finditer(text):
+        if _RX_ROLE_GROUP.match(text, t.start()):
+            continue  # "PC Reps": a body's representatives, not a constable
         pos = t.end()
         ini = _RX_INITIALS.match(text, pos)
         if ini:
@@ -196,6 +198,8 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
         if bare in ctx.aliases or gz.lookup_org(f"{bare} {surname}") or gz.lookup_org(bare):
             continue
         end = words[0][2]
+        if re.fullmatch(r"[A-Z]{2,3}", initials) and not _initials_read_as_person(text, m.start(), end, surname, ctx):
+            continue  # "MS Teams", "CT Protocols", "VE Day", "SR Housing": an acronym before a noun
         if free(offset + m.start(), offset + end) and not _followed_by_body(text, end):
             add(Mention(text[m.start():end], offset + m.start(), offset + end, "initials"))
     if ctx.aliases:
@@ -219,6 +223,24 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
                 add(Mention(name, offset + m.start(1), offset + m.end(1), "given"))
     found.sort(key=lambda x: x.start)
     return found
+
+
+# where "GR White" is a person though no one spells the surname out: the subject of a verb
+# of speech or commitment, or a name of an attendance list
+_RX_PERSON_VERB_AFTER = re.compile(r"\s+(?:also\s+|then\s+)?(?:said|asked|reported|agreed|will|would|to\s+[a-z]|"
+                                   r"confirmed|explained|noted|suggested|added|replied|advised|thanked|presented|"
+                                   r"offered|undertook|welcomed|raised|queried|\()")
+_RX_LIST_LABEL = re.compile(r"(?i)\b(?:present|attendees?|attendance|in\s+attendance|apologies|members|officers)\b[^\n.]{0,300}$")
+
+
+def _initials_read_as_person(text: str, start: int, end: int, surname: str, ctx: NameContext) -> bool:
+    """Undotted capitals before a word ("GR White", "MS Teams") name a person only where the
+    document spells that surname out, the pair is a speaker or owner, or an attendance list
+    names it; otherwise they are an acronym before a noun."""
+    if surname in _ROLE_PLURALS:
+        return False  # "PC Reps to look over the website": the body's representatives
+    return surname in ctx.surnames or bool(_RX_PERSON_VERB_AFTER.match(text, end)) \
+        or bool(_RX_LIST_LABEL.search(text[:start]))
 
 
 # a given name and one capital, not the start of "Thomas B Bonnett" nor "Mark O’Brien"
@@ -440,6 +462,18 @@ def defined_acronyms(text: str) -> dict[str, str]:
 _RX_SPEAKS_OF_TRUSTS = re.compile(r"\b(?:trusts|hospitals)\b")
 
 
+# "SIG PM’s to sort", "PC Reps to look over the website": the members of a body who hold a
+# role, named by the body's acronym and the role's plural; they own tasks as a group
+_ROLE_PLURALS = {"PMs": "Project Managers", "PM's": "Project Managers", "Reps": "Representatives",
+                 "reps": "Representatives", "Leads": "Leads", "leads": "Leads"}
+_RX_ROLE_GROUP = re.compile(r"(?:(?<![\w’'-])|(?<=^-)|(?<=\s-))(?P<acr>[A-Z]{2,5})[ \t]+(?P<role>PMs|PM[’']s|Reps|reps|Leads|leads)(?![\w’'-])")
+
+
+def is_role_group(surface: str) -> bool:
+    """Whether an organisation mention is a body's role holders ('SIG PM’s', 'PC Reps')."""
+    return bool(_RX_ROLE_GROUP.fullmatch(surface))
+
+
 def trust_places(text: str) -> dict[str, str]:
     """The gazetteer's trust places ('Airedale', 'Leeds') that stand for their trusts in this
     document: none unless it speaks of trusts or hospitals, only those it names."""
@@ -469,6 +503,10 @@ def find_orgs(text: str, offset: int, acronyms: dict[str, str], person_spans: li
         found.append(OrgMention(surface, s, e, canonical))
         taken.append((s, e))
 
+    for m in _RX_ROLE_GROUP.finditer(text):
+        s, e = offset + m.start(), offset + m.end()
+        if free(s, e):
+            add(s, e, m.group(0), f"{m.group('acr')} {_ROLE_PLURALS[m.group('role').replace('’', chr(39))]}")
     # longest first: capitalised phrases ending in a body word
     for m in _RX_ORG_PHRASE.finditer(text):
         phrase = m.group(1)
@@ -597,6 +635,11 @@ def _clean_org_phrase(phrase: str) -> str:
     p = phrase.strip()
     # an all-capitals heading run in front ("EXCLUSION OF PRESS AND PUBLIC The Council")
     p = re.sub(r"^(?:[A-Z][A-Z’'&-]+\s+){2,}(?=[A-Z][a-z])", "", p)
+    # a date or item number in front ("2025-06-09 SR Life Stabilization Service", "11 Rota for")
+    # ("100 Club" is a name: the number stays where one word would be left)
+    lead = re.match(r"^(?:\d[\d./-]*\s+)+(?=[A-Z])", p)
+    if lead and len(p[lead.end():].split()) >= 2:
+        p = p[lead.end():]
     p = _AGENDA_VERBS.sub("", p)
     p = re.sub(r"^\d[\w.:]*\s+(?:in|at)\s+", "", p)  # "(held at) 3pm in Deebert House Hotel"
     p = _LEAD_STRIP.sub("", p)

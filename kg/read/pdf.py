@@ -301,7 +301,9 @@ def lay_out(lines: list[_Line], width: float) -> list[str]:
         body = [s for s in segs if s not in codes]
         if block is not None:
             joined_prose = len(body) == 1 and body[0].x1 > (block_starts[1] if len(block_starts) > 1 else width)
-            if gap_before or joined_prose or (body and _ITEM_NUMBER.match(body[0].text.split()[0])):
+            # a gap under the headings alone ("Present:   Members of the Public:", then a space) opens the lists
+            headings_only = all(len(col) == 1 for col in block)
+            if gap_before and not headings_only or joined_prose or (body and _ITEM_NUMBER.match(body[0].text.split()[0])):
                 close_block()
             else:
                 for s in body:

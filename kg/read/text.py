@@ -120,8 +120,11 @@ def keep_letterhead(pages: list[str], stripped: list[str]) -> list[str]:
         body = [i for i, line in enumerate(filled) if line in rest]
         if not body:
             return []
-        # the lines the strip took away before the page's first kept line (or after its last)
-        edge = filled[:min(body[0], EDGE_LINES)] if top else filled[max(body[-1] + 1, len(filled) - EDGE_LINES):]
+        # the lines the strip took away before the page's first kept line (or after its last);
+        # at the top all of them, since the strip peels a head deeper than EDGE_LINES when its
+        # third line holds a date ("PEVENSEY TOWN TRUST" / "REGISTERED CHARITY NO 234782" /
+        # "MINUTES 6 MAY 2015 APPROVED & SIGNED 8 JULY 2015")
+        edge = filled[:body[0]] if top else filled[max(body[-1] + 1, len(filled) - EDGE_LINES):]
         return [line for line in edge if line not in rest and re.search(r"[A-Za-z]{2}", line)
                 and not _PAGE_WORD.search(line) and not PAGE_NUMBER.match(line)]
 
