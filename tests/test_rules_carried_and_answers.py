@@ -127,3 +127,13 @@ def test_no_objections_in_prose_is_no_answer(raw):
 ])
 def test_a_split_infinitive_keeps_its_verb(raw, decided):
     assert bool(run(raw).decisions) is decided
+
+
+@pytest.mark.parametrize("raw, task", [
+    # a state reported, not something done: "open" is not a participle
+    ("Cllr Raj Patel confirmed that the county would be open to discuss new ideas for the hall.", None),
+    ("Cllr Raj Patel confirmed that the new signs would be taken down by May.", "taken down"),
+])
+def test_a_reported_passive_needs_a_participle(raw, task):
+    acts = run(raw).actions
+    assert [a for a in acts if task in a.text] if task else acts == []

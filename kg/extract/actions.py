@@ -53,7 +53,8 @@ REPORTED = re.compile(
     r"(?!need\b|have\s+to\b|be\s+(?:a|an|the|able|useful|happy|pleased|good|important)\b)(?P<vp>.+)"
     r"|there\s+(?:will|would)\s+be\s+(?P<there>.+)"
     r"|(?P<np>(?!it\b|this\b|that\b|there\b|if\b|when\b|as\b|by\b|in\b|once\b)[a-z][\w\s’'-]{2,60}?)\s+(?:will|would|can)\s+be\s+"
-    r"(?P<pp>\w+ed|\w+en|sent|brought|built|set|put|held|made|done|given|shown|taken|told)\b(?P<rest>.*)"
+    # "open", "keen", "often", "even" end like a participle but are not one ("would be open to")
+    r"(?P<pp>(?!(?:open|keen|often|even)\b)(?:\w+ed|\w+en)|sent|brought|built|set|put|held|made|done|given|shown|taken|told)\b(?P<rest>.*)"
     r"|(?P<ell>they|she|he|we)\s+(?:would|will)\s*$"
     r")", re.S | re.I)
 # "She added that the final scheme would be decided at the October meeting", "Contrast for
