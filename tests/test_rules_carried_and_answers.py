@@ -137,3 +137,16 @@ def test_a_split_infinitive_keeps_its_verb(raw, decided):
 def test_a_reported_passive_needs_a_participle(raw, task):
     acts = run(raw).actions
     assert [a for a in acts if task in a.text] if task else acts == []
+
+
+@pytest.mark.parametrize("raw, decided", [
+    # a decision another meeting made, recalled (or one still to be made)
+    ("The Standing Orders were reviewed and agreed at the Finance and Audit meeting in February.", False),
+    ("The Clerk submitted the grant form as agreed at the December meeting.", False),
+    ("The draft minutes are not final until approved at the next meeting.", False),
+    # this meeting's own
+    ("The Board were in agreement and the policy was adopted.", True),
+    ("It was agreed at the meeting that the hall be painted.", True),
+])
+def test_a_decision_of_another_meeting_is_not_this_ones(raw, decided):
+    assert bool(run(raw).decisions) is decided

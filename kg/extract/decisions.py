@@ -60,6 +60,11 @@ PROPOSAL_ONLY = re.compile(r"^\s*\(?(?:Proposed|Moved)\b[^.]{0,80}?\bseconded\b[
 AGREED_THAT_WOULD = re.compile(r"\b(?:[Ii]t\s+was\s+(?:also\s+)?agreed|(?:[Mm]embers|[Cc]ouncillors|[Gg]overnors|"
                                r"the\s+\w+)\s+agreed)\s+that\s+")
 PROPOSAL = re.compile(r"\bproposed\b.*?\bseconded\b|\bseconded\b.*?\bproposed\b|\bmoved\b.*?\bseconded\b", re.I | re.S)
+# "The Code of Conduct was reviewed and agreed at the Governance meeting in February", "as agreed at
+# the December meeting", "until approved at the next meeting": a decision another meeting made (or
+# is to make), recalled here, not this meeting's
+OTHER_MEETING = re.compile(r"\b(?i:agreed|approved|adopted|resolved|ratified|decided)\s+at\s+the\s+"
+                           r"(?:(?:[A-Z][\w&’'-]*|and|of|(?i:next|following|last|previous))\s+){1,5}meeting\b")
 PAST_NARRATIVE = re.compile(r"\b(?:had\s+been\s+(?:agreed|approved|resolved|decided)|ago|previously|"
                             r"at\s+the\s+(?:last|previous)\s+meeting)\b", re.I)
 QUESTION_AGREED = re.compile(r"\basked\s+(?:if|whether)\b.*\band\s+it\s+was\s+agreed\b", re.I)
@@ -93,7 +98,7 @@ def decision_of(sent: Sent, doc: Doc, people_after: callable) -> Decision | None
         elif re.fullmatch(r"(?:RESOLVED|Resolved|AGREED|Agreed)\s*[.!]?", t.strip()):
             kind, text = "resolved", t
     if kind is None:
-        if PAST_NARRATIVE.search(t):
+        if PAST_NARRATIVE.search(t) or OTHER_MEETING.search(t):
             return None
         that = AGREED_THAT_WOULD.search(t)
         if that:
