@@ -141,8 +141,9 @@ def test_a_reported_passive_needs_a_participle(raw, task):
 
 @pytest.mark.parametrize("raw, decided", [
     # a decision another meeting made, recalled (or one still to be made)
-    ("The Standing Orders were reviewed and agreed at the Finance and Audit meeting in February.", False),
-    ("The Clerk submitted the grant form as agreed at the December meeting.", False),
+    ("The Board Standing Orders were reviewed and agreed at the Finance and Audit meeting in February.", False),
+    ("The Council Code of Conduct was reviewed and approved at the Governance meeting in May.", False),
+    ("The Council submitted the grant form and agreed at the December meeting to chase it.", False),
     ("The draft minutes are not final until approved at the next meeting.", False),
     # this meeting's own
     ("The Board were in agreement and the policy was adopted.", True),
