@@ -80,33 +80,6 @@ def test_no_task_without_a_bare_verb_for_a_person(sentence):
     assert run(sentence).actions == []
 
 
-# a group's report read into the minutes: its agreed list is the group's, the group named in the
-# heading line above it
-@pytest.mark.parametrize("body, owner, tasks", [
-    ("Village Design Working Group\n\nFour members of the group attended.\n\n"
-     "It was agreed • To start mapping the open spaces • To contact two councils that have done a plan",
-     "Village Design Working Group", ["start mapping the open spaces", "contact two councils that have done a plan"]),
-    ("Allotments Sub-Committee\n\nIt was agreed: • To write to the tenants about the water charge "
-     "• To note the rent review • To obtain quotes for a new gate",
-     "Allotments Sub-Committee", ["write to the tenants about the water charge", "obtain quotes for a new gate"]),
-])
-def test_a_groups_agreed_list_is_the_groups_tasks(body, owner, tasks):
-    acts = [a for a in run(body).actions if a.owners and a.owners[0].kind == "org"]
-    assert [a.text for a in acts] == tasks
-    assert all(owners(a) == [owner] for a in acts)
-    assert all(a.evidence.quote.startswith("To ") for a in acts)
-
-
-@pytest.mark.parametrize("body", [
-    # the body's own resolution list: decisions, no group to carry them out
-    "It was agreed • To start mapping the open spaces • To contact two councils that have done a plan",
-    # a group heading, but a list of what the group noted and approved
-    "Village Design Working Group\n\nIt was agreed • To note the survey • To approve the timeline",
-])
-def test_no_group_tasks_without_a_group_or_a_task(body):
-    assert [a for a in run(body).actions if a.owners and a.owners[0].kind == "org"] == []
-
-
 # what a member reports will be discussed or decided at a meeting, no agent written, is the body's
 @pytest.mark.parametrize("sentence, owner", [
     ("Cllr Raj Patel added that the final scheme for the bid would be decided at the October meeting.",

@@ -7,12 +7,12 @@ from __future__ import annotations
 import re
 
 from kg.extract.decisions import AGREED_THAT_WOULD, APPOINTMENT
-from kg.extract.grammar import (TASK_AFTER_SEPARATOR, Doc, clause_text, clauses, refers_to_body, similar, subject_at,
+from kg.extract.grammar import (TASK_AFTER_SEPARATOR, Doc, clause_text, clauses, similar, subject_at,
                                 subject_starts, words)
 from kg.extract.names import TITLE_WORDS
 from kg.extract.reading import Reading
 from kg.extract.sentences import Sent
-from kg.records import Action, Evidence, Extraction, Owner, PersonRef
+from kg.records import Action, Extraction, Owner, PersonRef
 
 NOT_TASKS = re.compile(r"^(?:abstain|leave\s+the\s+(?:room|meeting)|withdraw|not\s+vote|disagree|differ)", re.I)
 COMMIT = re.compile(r"^\s*(?:,\s*)?(?:also\s+|then\s+|kindly\s+)?(?:(?:has\s+)?agreed|undertook|offered|volunteered|"
@@ -210,58 +210,6 @@ def mandated(sent: Sent, doc: Doc) -> list[Action]:
         if vp and not _NOT_BARE.match(vp.group("vp")) and not NOT_TASKS.match(vp.group("vp")):
             return [_action(sent, owners, vp.group("vp"))]
     return []
-
-
-# "It was agreed • To continue to advertise for members • To start mapping the common land":
-# a bulleted list of infinitives after "agreed" is a list of tasks.  Minutes that read a
-# working group's (or sub-committee's) report into the body's record write the group's
-# agreements this way, owner unstated: the convention is that the group whose report it is
-# carries them out, so the owner is the group named in the heading line above the list.
-# Without such a heading the list is the body's resolution ("RESOLVED: • To note the report"),
-# a decision and no task.
-AGREED_LIST = re.compile(r"^\W*(?:[Ii]t\s+was\s+(?:also\s+)?(?:agreed|resolved|decided)|[Aa]greed|[Rr]esolved)\s*(?:that)?"
-                         r"\s*:?\s*(?=[•·▪]\s*[Tt]o\s+[a-z])")
-_LIST_ENTRY = re.compile(r"[•·▪]\s*(?P<entry>[Tt]o\s+(?P<vp>[a-z][^•·▪]*))")
-# what a resolution list records rather than a task to carry out
-_RESOLUTION_VERBS = re.compile(r"(?:note|approve|accept|receive|adopt|agree|endorse|confirm|ratify|defer|reject|support|"
-                               r"recommend|thank|welcome|appoint|elect|re-elect|authorise|authorize|delegate)\b")
-_GROUP_HEADING = re.compile(r"(?:Working\s+(?:Group|Party)|Sub-?[Cc]ommittee|Steering\s+Group|Task\s+(?:and\s+Finish\s+)?Group|"
-                            r"Project\s+Group|Advisory\s+Group)$")
-
-
-def group_list(r: Reading, sent: Sent) -> list[Action]:
-    """The tasks of a group's agreed list, owned by the group whose heading stands above it."""
-    m = AGREED_LIST.match(sent.text)
-    if not m:
-        return []
-    entries = [e for e in _LIST_ENTRY.finditer(sent.text, m.end()) if not _RESOLUTION_VERBS.match(e.group("vp"))]
-    group = _group_heading(r)
-    if group is None or len(entries) < 2:
-        return []
-    out = []
-    for e in entries:
-        quote = e.group("entry").rstrip()
-        start = sent.start + e.start("entry")
-        a = _action(sent, [Owner(group, "org")], e.group("vp"))
-        a.evidence = Evidence(quote, start, start + len(quote))
-        out.append(a)
-    return out
-
-
-def _group_heading(r: Reading) -> str | None:
-    """The group named by a heading line (a sentence that is only the group's name) earlier in
-    this section, not the body itself."""
-    k = r.k
-    for j in range(k - 1, -1, -1):
-        s = r.sents[j]
-        if s.section is not r.sents[k].section:
-            return None
-        text = s.text.strip(" :*#")
-        for o in s.orgs:
-            if o.surface == text and _GROUP_HEADING.search(text) and not (
-                    r.doc.body and refers_to_body(o.canonical or o.surface, r.doc.body)):
-                return o.canonical or o.surface
-    return None
 
 
 def _would(sent: Sent, doc: Doc, rel: int, end: int | None = None) -> list[Action]:
@@ -581,7 +529,7 @@ def component(r: Reading, s: Sent) -> bool:
     elif r.declaration is None:
         # "It was agreed that SAG should have a budget and MH and CC will manage this":
         # a decision, and the task of those who carry it out
-        acts = owners_will(s, r.doc) or mandated(s, r.doc) or group_list(r, s)
+        acts = owners_will(s, r.doc) or mandated(s, r.doc)
         if not acts and APPOINTMENT.search(s.text):
             # "A agreed to look at the work involved and, if not too onerous, to take on the role":
             # the appointment is the body's decision; what A undertakes before it is still A's task
