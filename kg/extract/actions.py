@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.decisions import AGREED_THAT_WOULD
+from kg.extract.decisions import AGREED_THAT_WOULD, APPOINTMENT
 from kg.extract.grammar import (TASK_AFTER_SEPARATOR, Doc, clause_text, clauses, similar, subject_at,
                                 subject_starts, words)
 from kg.extract.names import TITLE_WORDS
@@ -53,7 +53,8 @@ REPORTED = re.compile(
     r"(?!need\b|have\s+to\b|be\s+(?:a|an|the|able|useful|happy|pleased|good|important)\b)(?P<vp>.+)"
     r"|there\s+(?:will|would)\s+be\s+(?P<there>.+)"
     r"|(?P<np>(?!it\b|this\b|that\b|there\b|if\b|when\b|as\b|by\b|in\b|once\b)[a-z][\w\s’'-]{2,60}?)\s+(?:will|would|can)\s+be\s+"
-    r"(?P<pp>\w+ed|\w+en|sent|brought|built|set|put|held|made|done|given|shown|taken|told)\b(?P<rest>.*)"
+    # "open", "keen", "often", "even" end like a participle but are not one ("would be open to")
+    r"(?P<pp>(?!(?:open|keen|often|even)\b)(?:\w+ed|\w+en)|sent|brought|built|set|put|held|made|done|given|shown|taken|told)\b(?P<rest>.*)"
     r"|(?P<ell>they|she|he|we)\s+(?:would|will)\s*$"
     r")", re.S | re.I)
 # "She added that the final scheme would be decided at the October meeting", "Contrast for
@@ -482,6 +483,42 @@ def reply_tasks(s: Sent, doc: Doc) -> list[Action]:
     return [_action(s, [Owner(doc.body, "body")], re.sub(r"[\s*_–—-]+$", "", m.group(0)))]
 
 
+# "The Interim Finance Director reported that the plan is on track. He will send reminders ...",
+# "The Chair and General Manager reported on their meeting. They will continue to work with ...",
+# "The Garage had advised the Clerk ... They agreed to contact the Clerk": a sentence opening on
+# a pronoun carries on from the one before, whose subject it stands for (rather than whoever
+# spoke last).  "He"/"She" stand for one person or post, "They" for two or more or for an
+# organisation; a subject that is not a person, post or organisation ("Other cameras were to
+# be connected. They would link ...") gives no owner.
+_RUN_IN_HEADING = re.compile(r"^[^.:;–—\n]{2,60}?(?::|\s[–—-])\s+(?=[A-Z])")
+LEADING_PRONOUN = re.compile(r"^[\s\-–•·*]*(?P<p>He|She|They)\s+(?=\S)")
+
+
+def carried_subject(r: Reading, s: Sent) -> list[Action]:
+    """A task whose subject is a pronoun standing for the subject of the sentence before."""
+    m = LEADING_PRONOUN.match(s.text)
+    before = r.previous
+    if m is None or before is None:
+        return []
+    # "Transition Plan: The Finance Director reported ...": the subject follows the run-in heading
+    label = _RUN_IN_HEADING.match(before.text)
+    subj = (subject_at(before, label.end(), r.doc) if label else None) or subject_at(before, 0, r.doc)
+    if subj is None or subj.kind not in ("person", "post", "org"):
+        return []
+    many = len(subj.owners) > 1 or subj.kind == "org"
+    if (m.group("p") == "They") != many:
+        return []
+    rest = s.text[m.end() - 1:]
+    for rx in (COMMIT, WILL, WOULD):
+        t = rx.match(rest)
+        if t and not NOT_TASKS.match(t.group("vp")) and not re.match(r"(?:be\s+)?(?:being|been)\b", t.group("vp")):
+            return [_action(s, subj.owners, t.group("vp"))]
+    return []
+
+
+_TAKING_OFFICE = re.compile(r"(?:take\s+on|continue\s+(?:in|as)|remain\s+(?:in|as)|serve\s+as|act\s+as|stand\s+as)\b")
+
+
 def component(r: Reading, s: Sent) -> bool:
     """Tasks agreed in the prose, with their owners and when they are due."""
     ex = r.ex
@@ -491,7 +528,7 @@ def component(r: Reading, s: Sent) -> bool:
     elif r.state.get("reply") is not s.section:
         r.state["reply"] = None
     if r.decision is None and r.declaration is None:
-        acts = actions_of(s, r.doc, prev_question)
+        acts = carried_subject(r, s) or actions_of(s, r.doc, prev_question)
         if not acts and r.state.get("reply") is s.section:
             acts = reply_tasks(s, r.doc)
         if not acts:
@@ -508,6 +545,11 @@ def component(r: Reading, s: Sent) -> bool:
     elif r.declaration is None:
         # "It was agreed that SAG should have a budget and MH and CC will manage this":
         # a decision, and the task of those who carry it out
-        ex.actions.extend(owners_will(s, r.doc) or mandated(s, r.doc))
+        acts = owners_will(s, r.doc) or mandated(s, r.doc)
+        if not acts and APPOINTMENT.search(s.text):
+            # "A agreed to look at the work involved and, if not too onerous, to take on the role":
+            # the appointment is the body's decision; what A undertakes before it is still A's task
+            acts = [a for a in actions_of(s, r.doc, prev_question) if not _TAKING_OFFICE.match(a.text)]
+        ex.actions.extend(acts)
     r.state["question"] = _question_of(r.said, prev_question)
     return False

@@ -9,7 +9,7 @@ import re
 from kg.extract.grammar import Doc, subject_at, subject_starts
 from kg.extract.reading import Reading
 from kg.extract.sentences import Sent
-from kg.records import Decision
+from kg.records import Decision, Evidence
 
 DECISION_VERB = r"resolved|agreed|approved|decided|endorsed|adopted|ratified|accepted"
 PASSIVE_DECISION = re.compile(
@@ -43,6 +43,16 @@ APPROVED_SHORT = re.compile(r"(?:^|[:;,]\s*|\s[-–—]\s*)(?:[A-Z][\w’' ]{2,3
 CONSENT = re.compile(r"(?:^|:\s+|\band\s+)(?:[Ii]f\s+so,?\s+)?(?:[Aa]ll\s+)?(?:the\s+|The\s+)?(?:Cllrs|Councillors|Members|Trustees|Governors|"
                      r"Directors|Board|Council|Committee)\s+(?:were|was)\s+(?:all\s+)?(?:happy|content|in\s+agreement)\b"
                      r"(?!\s+to\b)")
+# "Cllr A was proposed and agreed to take on the post.", "DO elected to continue in this role.":
+# a member taking on, or keeping, an office of the body is an appointment the body makes
+APPOINTMENT = re.compile(r"\b(?:agreed|elected|volunteered|consented)\s+to\s+(?:take\s+on|continue\s+(?:in|as)|remain\s+(?:in|as)|"
+                         r"serve\s+as|act\s+as|stand\s+as)\s+(?:the\s+|this\s+|that\s+|his\s+|her\s+)?"
+                         r"(?:[\w&/’'-]+\s+){0,4}?(?:role|post|position|office)\b")
+# "DM/2025/0123 Mill House, rear extension. No objections.", "... repair works – No objections":
+# the body's answer to a planning application or consultation put to it
+# A list of applications, one a line, each closes on its own answer.
+NO_OBJECTION = re.compile(r"(?:^|[.;:]\s+|\s[-–—]\s*|\s(?=NO\s))(?i:no)\s+(?i:objections?|comments?|observations?)"
+                          r"(?:\s*[,;]\s*(?:approval|support)\s+recommended)?\s*[.!]?[ \t]*(?=\n|$)")
 VOTES_ONLY = re.compile(r"^\s*\(?(?:(?:For|Against|Abstain(?:ed|tions?)?|In\s+favour)\s*:?\s*\d+[,;.]?\s*){1,3}\)?\s*$", re.I)
 # "On being put to the vote the amendment was LOST": what was proposed was not decided
 LOST = re.compile(r"\b(?:was|were)\s+(?:LOST|lost|defeated|not\s+carried|withdrawn)\b|\bthe\s+motion\s+fell\b", re.I)
@@ -50,6 +60,11 @@ PROPOSAL_ONLY = re.compile(r"^\s*\(?(?:Proposed|Moved)\b[^.]{0,80}?\bseconded\b[
 AGREED_THAT_WOULD = re.compile(r"\b(?:[Ii]t\s+was\s+(?:also\s+)?agreed|(?:[Mm]embers|[Cc]ouncillors|[Gg]overnors|"
                                r"the\s+\w+)\s+agreed)\s+that\s+")
 PROPOSAL = re.compile(r"\bproposed\b.*?\bseconded\b|\bseconded\b.*?\bproposed\b|\bmoved\b.*?\bseconded\b", re.I | re.S)
+# "The Code of Conduct was reviewed and agreed at the Governance meeting in February", "as agreed at
+# the December meeting", "until approved at the next meeting": a decision another meeting made (or
+# is to make), recalled here, not this meeting's
+OTHER_MEETING = re.compile(r"\b(?i:agreed|approved|adopted|resolved|ratified|decided)\s+at\s+the\s+"
+                           r"(?:(?:[A-Z][\w&’'-]*|and|of|(?i:next|following|last|previous))\s+){1,5}meeting\b")
 PAST_NARRATIVE = re.compile(r"\b(?:had\s+been\s+(?:agreed|approved|resolved|decided)|ago|previously|"
                             r"at\s+the\s+(?:last|previous)\s+meeting)\b", re.I)
 QUESTION_AGREED = re.compile(r"\basked\s+(?:if|whether)\b.*\band\s+it\s+was\s+agreed\b", re.I)
@@ -83,7 +98,7 @@ def decision_of(sent: Sent, doc: Doc, people_after: callable) -> Decision | None
         elif re.fullmatch(r"(?:RESOLVED|Resolved|AGREED|Agreed)\s*[.!]?", t.strip()):
             kind, text = "resolved", t
     if kind is None:
-        if PAST_NARRATIVE.search(t):
+        if PAST_NARRATIVE.search(t) or OTHER_MEETING.search(t):
             return None
         that = AGREED_THAT_WOULD.search(t)
         if that:
@@ -113,6 +128,8 @@ def decision_of(sent: Sent, doc: Doc, people_after: callable) -> Decision | None
                         kind = bm.group("verb").lower().split()[0]
                         text = t
                         break
+    if kind is None and APPOINTMENT.search(t):
+        kind, text = "agreed", t
     if kind is None:
         short = APPROVED_SHORT.search(t)
         if short or CONSENT.search(t):
@@ -132,7 +149,8 @@ def decision_of(sent: Sent, doc: Doc, people_after: callable) -> Decision | None
 
 def _agreed_to_task(rest: str) -> bool:
     """'agreed to email the Clerk' is a task for the members; 'agreed to defer' decides."""
-    m = re.match(r"\s*(?:also\s+|further\s+)?agreed\s+to\s+(\w+)", rest, re.I)
+    # a split infinitive ("agreed to personally fund", "to only open") is read past its adverb
+    m = re.match(r"\s*(?:also\s+|further\s+)?agreed\s+to\s+(?:(?:\w+ly|only)\s+)?(\w+)", rest, re.I)
     return bool(m) and not re.fullmatch(GOVERNANCE_VERBS, m.group(1).lower())
 
 
@@ -217,6 +235,30 @@ def vote_lines(r: Reading, s: Sent) -> bool:
     return False
 
 
+def no_objections(r: Reading, s: Sent) -> list[Decision]:
+    """'No objections' closing each application of a list: one decision for each, its text the
+    application it answers (the sentence before, where the answer stands alone)."""
+    out: list[Decision] = []
+    start = 0
+    for m in NO_OBJECTION.finditer(s.text):
+        # the application is the line the answer closes, with the lines it wraps over (a line
+        # opening in lower case continues the one above); not the lines before it
+        line = s.text.rfind("\n", start, m.start()) + 1
+        while line > start and s.text[line:line + 1].islower():
+            line = s.text.rfind("\n", start, line - 1) + 1
+        start = max(start, line)
+        quote = s.text[start:m.end()].strip(" \n\t-–—")
+        lead = s.text.index(quote, start) if quote else start
+        text = quote
+        before = r.previous
+        if not out and re.fullmatch(r"(?i)no\s+\w+[^\n]*", quote) and before is not None:
+            text = f"{before.text} {quote}"  # "No comments." answers the application just named
+        out.append(Decision(" ".join(text.split()), Evidence(quote, s.start + lead, s.start + lead + len(quote)),
+                            s.item_index, kind="agreed"))
+        start = m.end()
+    return out
+
+
 def component(r: Reading, s: Sent) -> bool:
     """What the body decided in this sentence (none where it records a declaration)."""
     ex = r.ex
@@ -231,5 +273,9 @@ def component(r: Reading, s: Sent) -> bool:
         decision = None
     elif decision:
         ex.decisions.append(decision)
+    elif not r.declaration:
+        answers = no_objections(r, s)
+        ex.decisions.extend(answers)
+        decision = answers[-1] if answers else None
     r.decision = decision
     return False
