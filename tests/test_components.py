@@ -13,16 +13,12 @@ import kg.extract as extract_stage
 from kg.extract import actions, decisions, declarations, judgements, layout, motions, reports, statements
 from kg.records import Document
 from kg.segment import segment
-
-HEADER = "RIVERSIDE PARISH COUNCIL Minutes of the meeting held on 3 March 2025\n\n" \
-         "Present: Cllr Ann Lee (Chair) Cllr Raj Patel Cllr Tom Cole Jo Bright (Clerk)\n\n"
-
+from tests.parish import minutes_with
 
 def run(lines: str, components=None, monkeypatch=None):
     if components is not None:
         monkeypatch.setattr(extract_stage, "COMPONENTS", tuple(components))
-    text = HEADER + "12/25 Matters arising\n\n" + lines + "\n"
-    return extract_stage.extract(segment(Document("t.txt", text, "txt", "0")))
+    return extract_stage.extract(segment(Document("t.txt", minutes_with(lines), "txt", "0")))
 
 
 FACTS = ("actions", "decisions", "declarations", "judgements", "reports", "responsibilities", "statements")

@@ -8,22 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract import extract
-from kg.records import Document
-from kg.segment import segment
-
-HEADER = "RIVERSIDE PARISH COUNCIL Minutes of the meeting held on 3 March 2025\n\n" \
-         "Present: Cllr Ann Lee (Chair) Cllr Raj Patel Cllr Tom Cole Jo Bright (Clerk)\n\n"
-
-
-def run(body: str):
-    text = HEADER + "12/25 Matters arising\n\n" + body + "\n"
-    return extract(segment(Document("t.txt", text, "txt", "0")))
-
-
-def owners(action) -> list[str]:
-    return [o.person.surface if o.person else o.surface for o in action.owners]
-
+from tests.parish import owners, run
 
 @pytest.mark.parametrize("raw, owner, text_has", [
     # "He" after a post reporting: the post, not whoever spoke last
