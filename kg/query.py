@@ -328,14 +328,19 @@ def _meeting_pages(store, query: NamedQuery, params, allow_service, limit, offse
 def scope_meetings(store, body: str | None, since: str | None, until: str | None) -> list[str]:
     """The IRIs of the meetings of `body` held between `since` and `until` (as `scoped`
     keeps them), in IRI order."""
-    text, bindings = scoped(store, _MEETINGS_OF_SCOPE, _MEETINGS_OF_SCOPE.text, body, since, until)
+    # the meetings and the subjects naming the body found apart and joined: a body's
+    # report-backs name it too, and outnumber its meetings, so checking the type of each
+    # subject of the body costs more than reading every meeting of the store
+    meetings = "{ SELECT ?scope_meeting WHERE { ?scope_meeting a <https://w3id.org/govkg/ontology#Meeting> } }"
+    if body is not None:
+        of_body, _ = scoped(store, _MEETINGS_OF_SCOPE, "SELECT DISTINCT ?scope_meeting WHERE { }", body, None, None)
+        meetings += " { " + of_body + " }"
+    text, bindings = scoped(store, _MEETINGS_OF_SCOPE, f"SELECT DISTINCT ?scope_meeting WHERE {{ {meetings} }}",
+                            None, since, until)
     return sorted({r["scope_meeting"] for r in store.select(text, bindings)[1]})
 
 
-# a report-back names its body too: only meetings are pages' meetings
-_MEETINGS_OF_SCOPE = NamedQuery("meetings-of-scope", "SELECT DISTINCT ?scope_meeting WHERE { "
-                                "?scope_meeting a <https://w3id.org/govkg/ontology#Meeting> }", "",
-                                scope="scope_meeting")
+_MEETINGS_OF_SCOPE = NamedQuery("meetings-of-scope", "", "", scope="scope_meeting")
 
 
 _ENDS_PAGED = re.compile(r"\b(?:LIMIT|OFFSET)\s+\d+\s*$", re.I)
