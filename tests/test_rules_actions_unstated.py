@@ -135,3 +135,17 @@ def test_no_report_task_without_its_author_or_a_task(lines):
 def test_an_agent_in_an_authored_report_owns_the_task():
     acts = run("Allotments Report: Cllr Raj Patel Plots • Copies of the plan will be kept on file by the Clerk.").actions
     assert [owners(a) for a in acts] == [["Jo Bright"]]
+
+
+# a person's undertaking and the body's agreement in one sentence (shapes of a parish council's
+# and a society's AGM minutes): the undertaking is still the person's task, without the decision
+# that follows it; taking someone's place is an office, the decision itself
+@pytest.mark.parametrize("sentence, expected", [
+    ("The Chair agreed to continue investigations and it was agreed to add to the May agenda for further discussion.",
+     [(["Cllr Ann Lee"], "continue investigations")]),
+    ("Cllr Tom Cole offered to draft the letter, and this was agreed.", [(["Cllr Tom Cole"], "draft the letter")]),
+    ("Cllr Tom Cole volunteered to take his place, and this was unanimously agreed.", []),
+    ("The Parish Council agreed to adopt the guidelines as proposed by Cllr Raj Patel, seconded by Cllr Tom Cole.", []),
+])
+def test_an_undertaking_in_the_bodys_decision_is_the_persons_task(sentence, expected):
+    assert found(sentence) == expected

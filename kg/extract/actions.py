@@ -578,7 +578,16 @@ def reported_in_report(s: Sent, author: list[Owner]) -> Action | None:
     return _action(s, author, text)
 
 
-_TAKING_OFFICE = re.compile(r"(?:take\s+on|continue\s+(?:in|as)|remain\s+(?:in|as)|serve\s+as|act\s+as|stand\s+as)\b")
+_TAKING_OFFICE = re.compile(r"(?:take\s+on|continue\s+(?:in|as)|remain\s+(?:in|as)|serve\s+as|act\s+as|stand\s+as|"
+                            r"take\s+(?:his|her|their|the)\s+place)\b")
+_BODY_AGREED_AFTER = re.compile(r",?\s+and\s+(?:it|this)\s+was\s+(?:also\s+|then\s+|unanimously\s+)?"
+                                r"(?:agreed|resolved|decided|approved)\b.*$", re.S)
+
+
+def undertaking(a: Action) -> Action:
+    """A person's task in a sentence of the body's decision, without the decision that follows it."""
+    a.text = _BODY_AGREED_AFTER.sub("", a.text).strip() or a.text
+    return a
 
 
 def component(r: Reading, s: Sent) -> bool:
@@ -620,6 +629,13 @@ def component(r: Reading, s: Sent) -> bool:
             # "A agreed to look at the work involved and, if not too onerous, to take on the role":
             # the appointment is the body's decision; what A undertakes before it is still A's task
             acts = [a for a in actions_of(s, r.doc, prev_question) if not _TAKING_OFFICE.match(a.text)]
+        elif not acts:
+            # "The Chair agreed to continue investigations and it was agreed to add to the April
+            # agenda", "B volunteered to take his place, and this was unanimously agreed": the
+            # body's agreement, and in the same sentence what a person or post undertakes
+            acts = [undertaking(a) for a in actions_of(s, r.doc, prev_question)
+                    if a.owners and all(o.kind in ("person", "post") for o in a.owners)
+                    and not _TAKING_OFFICE.match(a.text)]
         ex.actions.extend(acts)
     r.state["question"] = _question_of(r.said, prev_question)
     return False
