@@ -85,3 +85,67 @@ def test_the_title_dates_a_heading_without_a_year(title, heading, expected):
     text = heading + "\n\nPresent: Ann Lee (Chair), Raj Patel\n\n1. Minutes approved.\n"
     ex = extract(segment(Document("t.pdf", text, "pdf", "0", title=title)))
     assert ex.meeting.date == expected
+
+
+def _orgs(text: str) -> list[str]:
+    people = find_people(text, 0, NameContext())
+    return [o.surface for o in find_orgs(text, 0, {}, [(m.start, m.end) for m in people])]
+
+
+# A post named after its service is a post, not a body.
+@pytest.mark.parametrize("raw, expected", [
+    ("advice from the Director of Corporate Services on the audit", []),
+    ("Ms Ravel, Clerk of the Council; Mr Stott, Sergeant at Arms", []),
+    ("the Assistant Superintendent of Educational Services presented", []),
+    ("letters to the MP for Mid Wessex", []),
+    # a body named "of" a subject stays a body
+    ("a grant from the Friends of Riverton Library", ["Friends of Riverton Library"]),
+])
+def test_a_post_is_not_a_body(raw, expected):
+    assert _orgs(raw) == expected
+
+
+# A paper or an act of the business named with the body it concerns: the body is what follows.
+@pytest.mark.parametrize("raw, expected", [
+    ("the Annual Governance Report for the Council was noted", []),
+    ("the Closed Caption File of Riverton City Council is available", ["Riverton City Council"]),
+    ("Contract Award for Greenfield International School approved", ["Greenfield International School"]),
+    ("Action Summary Minutes for the Regular Board Meeting", []),
+    ("Declarations of the Board were made", []),
+])
+def test_a_paper_of_a_body(raw, expected):
+    assert _orgs(raw) == expected
+
+
+# A clause's number before "of the" and a quantity before a body word are no names.
+@pytest.mark.parametrize("raw, expected", [
+    ("pursuant to section 12.4 of the Council Procedure By-law", []),
+    ("under section 4471.2 of the Wessex Health And Safety Code", []),
+    ("Several Board members attended the open house.", []),
+    ("Some Parent Council funds were set aside.", ["Parent Council"]),
+])
+def test_a_number_or_quantity_before_a_body_word(raw, expected):
+    assert _orgs(raw) == expected
+
+
+# A council service's one word names the business ("8. Planning", "Planning Applications"); it is
+# the service where it acts.
+@pytest.mark.parametrize("raw, expected", [
+    ("8. Planning", []),
+    ("(e) Planning - none", []),
+    ("3790.    To discuss Planning Applications:", []),
+    ("(f) Planning Contact - Ann Lee", []),
+    ("Dog bin on Mill Road - Highways advised that it could not be moved.", ["Highways"]),
+    ("The Council felt that Highways should be told.", ["Highways"]),
+])
+def test_a_service_word_as_the_business(raw, expected):
+    assert _orgs(raw) == expected
+
+
+# Honorary, Friends, Trustees are never part of a person's name.
+@pytest.mark.parametrize("raw, expected", [
+    ("Mr T Hale (TH) Mrs B Corran Honorary Clerk", ["Mr T Hale", "Mrs B Corran"]),
+    ("Apologies: Helen Marsh Friends of Riverton Library, Raj Patel", ["Helen Marsh", "Raj Patel"]),
+])
+def test_words_that_end_a_name(raw, expected):
+    assert _people(raw) == expected

@@ -51,6 +51,7 @@ Adults Social Early Help Prevention Thematic Focus Terms Reference Data Set Insp
 Wales England Scotland Ireland Britain Welsh English Scottish Irish British National Local Regional
 NHS Digital Feedback Next Steps Key Overall Within Immediate Recruitment Creating Rather Think Look
 Consider Which What How Where When Why Something Anything Nothing Everyone Thanks Thank Please
+Honorary Friends Trustees
 """.split()) | frozenset(TRADE_WORDS := """
 Waste Environmental Merchants Recycling Motors Builders Construction Solutions Electrical Plumbing
 Landscaping Roofing Engineering Consultants Contractors Logistics Supplies Cleaning Technologies
@@ -632,6 +633,8 @@ def find_orgs(text: str, offset: int, acronyms: dict[str, str], person_spans: li
             continue  # "planning" the activity, not Planning the service
         if free(s, e):
             info = gz.lookup_org(m.group(1))
+            if info and " " not in m.group(1) and info.type == "service" and _service_word_as_topic(text, m.start(1), m.end(1)):
+                continue
             if info:
                 add(s, e, m.group(1), info.name)
     for m in _RX_ACRONYM.finditer(text):
@@ -662,6 +665,17 @@ def find_orgs(text: str, offset: int, acronyms: dict[str, str], person_spans: li
                         add(s, e, surface, None)
     found.sort(key=lambda o: o.start)
     return found
+
+
+# an item's heading: its number or letter, then the word ("8. Planning", "(e) Planning - none")
+_RX_HEADING_START = re.compile(r"(?:^|\n)[ \t]*(?:\(?[\dA-Za-z]{1,3}[.)]+|\d+[./]\d+)?[ \t]*$")
+
+
+def _service_word_as_topic(text: str, s: int, e: int) -> bool:
+    """'Planning Permissions', 'Planning Contact', '8. Planning': a council service's one word
+    names the business or qualifies a noun; it is the service itself where it acts
+    ('- Highways advised that ...', 'MCC Planning - ...')."""
+    return bool(re.match(r"[ \t]+[A-Z]", text[e:e + 2])) or bool(_RX_HEADING_START.search(text[max(0, s - 20):s]))
 
 
 # "the Municipal District of Adare", "the Metropolitan District of Limerick": Irish local
@@ -705,7 +719,7 @@ def _extends_person(surface: str, s: int, e: int, person_spans: list[tuple[int, 
 
 _LEAD_STRIP = re.compile(r"^(?:(?:The|A|An|This|That|Our|Their|Its|All|Any|Each|Every|Both|Following|"
                          r"Within|Including|With|From|For|And|Or|To|In|On|At|By|Of|If|When|Once|"
-                         r"New|Joint|Meeting|Meetings|Dear|Re|Whole|Full|"
+                         r"New|Joint|Meeting|Meetings|Dear|Re|Whole|Full|Regular|"
                          # "the March Meeting of the Council", "before the April Municipal District
                          # meeting": a month dates the meeting, it does not name the body
                          r"January|February|March|April|May|June|July|August|September|October|"
@@ -726,8 +740,26 @@ _NOT_A_HEAD_BEFORE_OF = re.compile(r"^(?:\d+(?:st|nd|rd|th)\s+|Budget\s+|Regular
 _OBJECT_BOARDS = re.compile(r"^(?:Notice|Display|Information|Sign|Score|Key|Dart|Cheese|Chopping|Skirting)\s+Board$")
 
 
+# "the Director of Corporate Services", "Clerk of the Council", "Assistant Superintendent of
+# Educational Services": a post named after its service is a post, not a body
+_RX_POST_OF = re.compile(rf"(?:^|\bthe\s+)(?:(?:Assistant|Deputy|Acting|Interim|Chief|Executive|Senior)\s+)*"
+                         rf"(?:{_POST_HEAD}|Clerk|Captain|Chief\s+Executive|Minister|MP)\s+(?:of|for|fir)\b")
+# "Annual Governance Report for the Council", "Closed Caption File of Portland City Council",
+# "Contract Award for Gateway School", "Declarations of the Board": a paper or an act of the
+# business named with the body it concerns; the body is what follows
+_RX_THING_OF_BODY = re.compile(r"^(?:[A-Z][\w’'-]*\s+){0,3}(?:Report|Minutes|File|Award|Declarations|Election|Budget|"
+                               r"Procurement|Purchase|Summary|Accounts|Statement|Letter|Invoice|Grant)\s+(?:of|for)\s+"
+                               r"(?:the\s+)?(?=[A-Z])")
+# "Several Board members", "Some Parent Council funds": a quantity of a body's members or things
+_RX_QUANTITY_LEAD = re.compile(r"^(?:Some|Several|Many|Most|Various|Other|Few|As)\s+(?:the\s+)?(?=[A-Z])")
+
+
 def _clean_org_phrase(phrase: str) -> str:
     p = phrase.strip()
+    if _RX_POST_OF.search(p) or re.match(r"^\d[\d.]*\s+of\s+the\b", p):
+        return ""  # a post; "(section) 6 of the Council Procedure By-law": a clause's number
+    p = _RX_THING_OF_BODY.sub("", p)
+    p = _RX_QUANTITY_LEAD.sub("", p)
     # an all-capitals heading run in front ("EXCLUSION OF PRESS AND PUBLIC The Council")
     p = re.sub(r"^(?:[A-Z][A-Z’'&-]+\s+){2,}(?=[A-Z][a-z])", "", p)
     # a date or item number in front ("2025-06-09 SR Life Stabilization Service", "11 Rota for")
