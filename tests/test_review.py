@@ -76,6 +76,7 @@ def test_fixes_are_refused_until_a_person_signs_them(lowfield):
     assert "by is empty" in str(e.value)
     signed = text.replace('by = ""', 'by = "Jo Reviewer"').replace('why = ""', 'why = "read the minutes"')
     signed = signed.replace('person = ""', 'person = "Ann Baker"').replace('owner = ""', 'owner = "Ann Baker"')
+    signed = signed.replace('canonical = ""', 'canonical = "Tom Reed"')
     assert len(parse(signed, "c.toml").entries) == len(_review(store))
 
 
@@ -107,11 +108,15 @@ def test_review_and_correct_round_trip(lowfield):
 
 def test_founding_minutes_review_ranks_the_busiest_unresolved_name_first(founding_store):
     rows = _review(founding_store)
-    unresolved = [r for r in rows if r["issue"] == "unresolved name"]
-    assert unresolved
-    facts = [int(r["facts"]) for r in unresolved]
+    partial = [r for r in rows if r["issue"] == "no full name"]
+    assert partial
+    facts = [int(r["facts"]) for r in partial]
     assert facts == sorted(facts, reverse=True)
     assert all(r["source"].endswith(FOUNDING.name) for r in rows)
+    # a name known only in part is the least pressing: nothing ranks below it
+    assert [r["issue"] for r in rows[len(rows) - len(partial):]] == ["no full name"] * len(partial)
+    for r in partial:
+        assert r["fix"].startswith(f'[[person]]\nname = "{r["subject"]}"\ncanonical = ""')
 
 
 def test_review_table_and_csv(lowfield):
