@@ -524,3 +524,29 @@ def test_report_back_link(tmp_path, quote, linked):
     else:
         assert [x["status"] for x in rows] == ["open"]
         assert "[[report_back]] no longer applies" in r.stderr
+
+
+def test_post_alias_on_corpus_minutes_holds_in_one_body_from_a_date(tmp_path):
+    """Two Tintern meetings whose minutes never name the Clerk, beside another body's: the
+    Clerk is a person from July 2019, in Tintern's minutes only."""
+    may, july = corpus_file("unlabelled/tintern-cc-2019-05-20.pdf"), corpus_file("tintern-cc-2019-07-29.pdf")
+    other = tmp_path / "brookside-pc-2021-03-03.txt"
+    other.write_text(BROOKSIDE[other.name], "utf-8")
+    body = _body_of(july)
+    assert _body_of(may) == body != _body_of(other)
+    c = tmp_path / "c.toml"
+    c.write_text(f'[[alias]]\npost = "Clerk"\nperson = "Ann Example"\nbody = "{body}"\nsince = "2019-07-01"\n' + BY,
+                 "utf-8")
+    store = tmp_path / "store"
+    r = govkg("build", may, july, other, "--store", store, "--corrections", c)
+    assert r.exit_code == 0 and "no longer applies" not in r.stderr, r.stderr
+    def clerk_owners(s):
+        return {(row["meeting"].rsplit("/", 1)[-1], row.get("owner_name")) for row in _rows(s, "actions")
+                if "Clerk to " in row.get("evidence", "")}
+    owners = clerk_owners(store)
+    assert {o for d, o in owners if d == "2019-07-29"} == {"Ann Example"}
+    assert "Ann Example" not in {o for d, o in owners if d != "2019-07-29"}
+    assert {d for d, _ in owners} == {"2019-05-20", "2019-07-29", "2021-03-03"}
+    # rebuilt from scratch, the same
+    assert govkg("build", may, july, other, "--store", store, "--corrections", c, "--force").exit_code == 0
+    assert clerk_owners(store) == owners
