@@ -91,6 +91,36 @@ def test_a_malformed_file_builds_nothing(tmp_path):
     assert not store.exists()
 
 
+@pytest.mark.parametrize("text, line, what", [
+    ('[[merge]]\npeople = ["Sue Talbot", "S Taylor"]\nby = 3\nwhy = "same woman"\n', 3, "must be text in quotes"),
+    ('[[merge]]\npeople = ["Sue Talbot", "S Taylor"]\n' + BY + 'colour = "red"\n', 5, "has no key 'colour'"),
+    ('[[merge]]\npeople = ["Sue Talbot", "S Taylor"\n' + BY, 3, "not valid TOML"),
+    ('[[merge]]\npeople = ["Sue Talbot", "S Taylor"]\n' + BY + '\n[[merge]]\n' + BY
+     + 'people = ["Sue Talbot", "S Taylor"]\n', 6, "repeats the one at line 1"),
+])
+def test_a_malformed_file_leaves_the_store_as_it_was(tmp_path, text, line, what):
+    store = tmp_path / "store"
+    assert govkg("build", FOUNDING, "--store", store).exit_code == 0
+    before = _rows(store, "people"), _rows(store, "actions")
+    (store / "corrections.toml").write_text(text, "utf-8")
+    r = govkg("build", FOUNDING, "--store", store, "--force")
+    assert r.exit_code == 1 and "Traceback" not in r.stderr
+    (msg,) = r.stderr.strip().splitlines()
+    assert msg.startswith(f"govkg: {store / 'corrections.toml'}:{line}: ") and what in msg, msg
+    assert (_rows(store, "people"), _rows(store, "actions")) == before
+
+
+def test_a_name_no_document_writes_is_reported(tmp_path):
+    """A merge or keep-apart that found one of its names but not the other (misspelt)."""
+    c = tmp_path / "c.toml"
+    c.write_text('[[merge]]\npeople = ["Sue Talbot", "S Tailor"]\n' + BY + '\n[[keep_apart]]\n'
+                 'people = ["Julia Hassall", "J Hassall"]\n' + BY, "utf-8")
+    r = govkg("build", FOUNDING, "--store", tmp_path / "store", "--corrections", c)
+    assert r.exit_code == 0, r.stderr
+    assert [ln for ln in r.stderr.splitlines() if "warning" in ln] == [
+        f"govkg: warning: {c}:1: [[merge]] names 'S Tailor', whom no document in the store names: check the spelling"]
+
+
 def test_a_missing_corrections_file_is_an_error(tmp_path):
     r = govkg("build", FOUNDING, "--store", tmp_path / "s", "--corrections", tmp_path / "nope.toml")
     assert r.exit_code == 1 and "no such corrections file" in r.stderr
