@@ -134,6 +134,23 @@ class _Spans:
         self._ends.insert(i, e)
 
 
+def _alone_on_line(text: str, start: int, end: int) -> bool:
+    """The span is the whole of its line ("A Prescott" one to a line in a list of apologies)."""
+    return (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end:end + 1] in ("\n", "\r"))
+
+
+def _wrapped_surname(text: str, end: int, ctx: NameContext) -> tuple[str, int, int] | None:
+    """A given name at the end of a PDF line whose surname starts the next ("... Marion Harvey
+    and Colin" / "Rockall."): taken only where the minutes spell that surname out elsewhere."""
+    m = re.match(r"[ \t]*\n[ \t]*", text[end:end + 8])
+    if not m:
+        return None
+    w = _RX_WORD.match(text, end + m.end())
+    if w and w.group(0) in ctx.surnames and w.group(0) not in NOT_NAME:
+        return (w.group(0), w.start(), w.end())
+    return None
+
+
 def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
     """Person mentions in text (offsets are absolute: text starts at `offset`)."""
     found: list[Mention] = []
@@ -178,6 +195,10 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
         if not free(offset + pos, offset + pos + 1):
             continue
         words = _name_words(text, pos)
+        if len(words) == 1 and gz.is_first_name(words[0][0]):
+            wrapped = _wrapped_surname(text, words[0][2], ctx)
+            if wrapped:
+                words.append(wrapped)
         if len(words) < 2 or not gz.is_first_name(words[0][0]):
             continue
         end = words[-1][2]
@@ -186,15 +207,15 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
         prev = re.search(r"([A-Z][\w’']*)[ \t]+$", text[max(0, pos - 30):pos])
         if prev and prev.group(1) not in TITLE_WORDS and free(offset + pos - len(prev.group(0)), offset + pos - 1):
             continue  # "King's Lynn Norfolk": inside a longer proper name
-        add(Mention(text[pos:end], offset + pos, offset + end, "full"))
+        add(Mention(" ".join(text[pos:end].split()), offset + pos, offset + end, "full"))
     for m in _RX_INITIALS.finditer(text):
         words = _name_words(text, m.end(), max_words=1)
         if not words:
             continue
         initials, surname = m.group(1).strip(), words[0][0]
         bare = initials.replace(".", "").replace(" ", "")
-        if bare in ("A", "I") and surname not in ctx.surnames:
-            continue
+        if bare in ("A", "I") and surname not in ctx.surnames and not _alone_on_line(text, m.start(), words[0][2]):
+            continue  # "A Lee" is the article before a name, unless the line holds only it (a register)
         if bare in ctx.aliases or gz.lookup_org(f"{bare} {surname}") or gz.lookup_org(bare):
             continue
         end = words[0][2]
