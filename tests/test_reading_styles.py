@@ -86,7 +86,14 @@ def test_dates_as_minutes_write_them(raw, expected):
      "Minutes of the meeting held on 17th January, 2022 adopted. Next meeting 14th March 2022.", "2022-02-14"),
     ("Meeting held on Wednesday 5th of June", "the report of 1 May 2019", "2019-06-05"),
     ("Meeting held on Wednesday 5th June", "no other date", None),
-    ("Held on 5 June", "the report of 1 May 2019", None),  # no weekday: not a meeting date line
+    ("Held on 5 June", "the report of 1 May 2019", None),  # no meeting named: not a meeting date line
+    # "held on" after the meeting, no weekday: the year that puts it before the next meeting
+    ("Minutes of the meeting held on 14 November at 6pm", "Budget for 2025 agreed. Next meeting on 12 February 2025.",
+     "2024-11-14"),
+    ("Minutes of the meeting held on 3 June", "invoices of 2 May 2024 and 9 May 2024", "2024-06-03"),
+    # a weekday fixes the year among those the minutes write
+    ("Parish Meeting, Tuesday 4th March", "accounts to 31 March 2024; precept set 1 February 2025", "2025-03-04"),
+    ("Parish Meeting, Monday 4th March", "accounts to 31 March 2024; precept set 1 February 2025", "2024-03-04"),
 ])
 def test_a_heading_date_without_its_year(head, text, expected):
     assert date_without_year(head, text) == expected

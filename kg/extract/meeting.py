@@ -5,6 +5,7 @@ meeting of the ... held on ...", a form's "Title of Meeting:" line, a running he
 the names of one document."""
 from __future__ import annotations
 
+import datetime as _dt
 import re
 
 from kg.extract import grammar
@@ -27,9 +28,12 @@ DATE_WORDS = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+day\s+of)?[\s*_]+{
 DATE_MDY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,\s*(\d{{4}})\b", re.I)
 
 
-# "THURSDAY 23RD MARCH AT 3.00PM": a heading that leaves the year out
-DATE_NO_YEAR = re.compile(rf"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(\d{{1,2}})"
+# "THURSDAY 23RD MARCH AT 3.00PM", "the meeting held on 10 December at 5.30pm": a heading
+# that leaves the year out
+DATE_NO_YEAR = re.compile(rf"\b(?:(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?|(?<=meeting\s)held\s+on)\s+(\d{{1,2}})"
                           rf"(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH}\b(?![\s,]+\d{{4}})", re.I)
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_NEXT_MEETING_DATE = re.compile(r"\bnext\s+meeting\b[^.\n]{0,60}?(?=\d)", re.I)
 
 
 DATE_SLASH = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
@@ -64,11 +68,34 @@ def date_without_year(head: str, text: str) -> str | None:
     m = DATE_NO_YEAR.search(head)
     if not m:
         return None
+    day, month = int(m.group(2)), MONTHS[m.group(3).lower()]
     years = [int(y.group(3)) for y in DATE_WORDS.finditer(text)] + [int(y.group(3)) for y in DATE_MDY.finditer(text)]
     if not years:
         return None
+    cands = sorted({y + k for y in years for k in (-1, 0)})
+
+    def when(y: int) -> _dt.date | None:
+        try:
+            return _dt.date(y, month, day)
+        except ValueError:
+            return None
+
+    if m.group("wd"):
+        # "Thursday 23rd March": the year in which the 23rd of March is a Thursday
+        wd = _WEEKDAYS.index(m.group("wd").lower())
+        fits = [y for y in cands if when(y) and when(y).weekday() == wd]
+        if fits:
+            return f"{max(fits, key=lambda y: (years.count(y), y)):04d}-{month:02d}-{day:02d}"
+    nxt = _NEXT_MEETING_DATE.search(text)
+    nxt_date = find_date(text[nxt.end():nxt.end() + 40]) if nxt else None
+    if nxt_date:
+        # "Next meeting on 11 March 2025": the meeting is the last such day before the next one
+        limit = _dt.date.fromisoformat(nxt_date)
+        before = [y for y in cands if when(y) and when(y) < limit and (limit - when(y)).days < 366]
+        if before:
+            return f"{max(before):04d}-{month:02d}-{day:02d}"
     year = max(set(years), key=lambda y: (years.count(y), y))
-    return f"{year:04d}-{MONTHS[m.group(2).lower()]:02d}-{int(m.group(1)):02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 def _presenters(names: list[str], ctx: NameContext) -> list[PersonRef]:
@@ -103,8 +130,10 @@ def meeting_of(secs: Sections, sents: list[Sent], body: str | None, date: str | 
     top = meta.get("front_matter_end", 0)  # the heading of the minutes starts below a page's front matter
     body = body or meta.get("body") or _as_the_text_writes(_body_from_header(text[top:top + 800], sents), sents) \
         or _body_from_next_meeting(text)
+    # the file's own title ("Parent Council Minutes - 22/10/2025") dates minutes whose
+    # heading leaves the year out and whose text never writes it
     date = date or meta.get("date") or find_date(head_text) or find_date(text[:600]) \
-        or date_without_year(head_text, text)
+        or date_without_year(head_text, text) or find_date(doc.title or "")
     ev = None
     if head_text.strip():
         first = head_text.strip().split("\n")[0][:300]
