@@ -149,3 +149,35 @@ def test_a_service_word_as_the_business(raw, expected):
 ])
 def test_words_that_end_a_name(raw, expected):
     assert _people(raw) == expected
+
+
+# A role or group written before a name does not make the name part of a longer proper name.
+@pytest.mark.parametrize("raw, expected", [
+    ("(widow of former Elected Member Declan Furlong) on", ["Declan Furlong"]),
+    ("The Chief brought up Captain Steve Orland to the podium", ["Steve Orland"]),
+    ("plus Residents Mark Tully and Chris Tully", ["Mark Tully", "Chris Tully"]),
+    # a capitalised place word before a name still makes a longer name
+    ("the Kings Lynn Norfolk office", []),
+])
+def test_a_role_before_a_name(raw, expected):
+    assert _people(raw) == expected
+
+
+# A known body's name wrapped over a line of running text is still the body.
+@pytest.mark.parametrize("raw, expected", [
+    ("Cllr Lee explained that St John’s\nAmbulance attended the fete", ["St John Ambulance"]),
+    ("a letter from Network\nRail about the crossing", ["Network Rail"]),
+])
+def test_a_known_body_wrapped_over_a_line(raw, expected):
+    people = find_people(raw, 0, NameContext())
+    assert [o.canonical for o in find_orgs(raw, 0, {}, [(m.start, m.end) for m in people])] == expected
+
+
+# Street and place words end a name: "Glyn View", "Citrus Heights" are places.
+@pytest.mark.parametrize("raw, expected", [
+    ("Site meeting at Bay Cottage, Glyn View, Riverton", []),
+    ("the fire station in Sandy Heights", []),
+    ("the route along Victoria Parade", []),
+])
+def test_place_words_are_no_surnames(raw, expected):
+    assert _people(raw) == expected

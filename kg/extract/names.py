@@ -51,7 +51,7 @@ Adults Social Early Help Prevention Thematic Focus Terms Reference Data Set Insp
 Wales England Scotland Ireland Britain Welsh English Scottish Irish British National Local Regional
 NHS Digital Feedback Next Steps Key Overall Within Immediate Recruitment Creating Rather Think Look
 Consider Which What How Where When Why Something Anything Nothing Everyone Thanks Thank Please
-Honorary Friends Trustees
+Honorary Friends Trustees View Heights Parade
 """.split()) | frozenset(TRADE_WORDS := """
 Waste Environmental Merchants Recycling Motors Builders Construction Solutions Electrical Plumbing
 Landscaping Roofing Engineering Consultants Contractors Logistics Supplies Cleaning Technologies
@@ -243,7 +243,8 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
         if _followed_by_body(text, end) or not free(offset + pos, offset + end):
             continue
         prev = re.search(r"([A-Z][\w’']*)[ \t]+$", text[max(0, pos - 30):pos])
-        if prev and prev.group(1) not in TITLE_WORDS and free(offset + pos - len(prev.group(0)), offset + pos - 1):
+        if prev and prev.group(1) not in TITLE_WORDS and prev.group(1) not in _ROLE_BEFORE_NAME \
+                and free(offset + pos - len(prev.group(0)), offset + pos - 1):
             continue  # "King's Lynn Norfolk": inside a longer proper name
         add(Mention(_surface(text, pos, end), offset + pos, offset + end, "full"))
     for m in _RX_INITIALS.finditer(text):
@@ -282,6 +283,15 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
                 add(Mention(name, offset + m.start(1), offset + m.end(1), "given"))
     found.sort(key=lambda x: x.start)
     return found
+
+
+# a role or group written before a name ("Mayor Sam Adams", "Captain Steve Mayer", "former
+# Elected Member Paddy Quinn", "plus Residents Mark Orr"): the name is not part of a longer one
+_ROLE_BEFORE_NAME = frozenset("""
+Member Members Mayor Commissioner Captain Chief Manager Director Treasurer Secretary Chairman Chair
+Clerk Officer President Trustee Trustees Governor Resident Residents Representative Deputy Lieutenant
+Engineer Coordinator Teacher Headteacher Vicar Churchwarden Volunteer Volunteers
+""".split())
 
 
 # where "GR White" is a person though no one spells the surname out: the subject of a verb
@@ -466,6 +476,9 @@ class OrgMention:
     canonical: str | None = None  # gazetteer or defined expansion
 
 
+_NAME_SPACE = r"(?:[ \t\u00a0]+|[ \t]*\n[ \t]*)"
+
+
 def _trie_regex(words: list[str]) -> str:
     """'|'.join(words) shaped as a trie: the same matches (longest first), far fewer
     attempts; a flat alternation of 2,000 names costs seconds per megabyte."""
@@ -477,7 +490,8 @@ def _trie_regex(words: list[str]) -> str:
         node[""] = {}
 
     def emit(node: dict) -> str:
-        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        # a space of a name may be a line break where the name wraps ("St John’s" / "Ambulance")
+        alts = [(_NAME_SPACE if ch == " " else re.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
@@ -629,14 +643,14 @@ def find_orgs(text: str, offset: int, acronyms: dict[str, str], person_spans: li
             add(s, e, " ".join(name.split()), None)
     for m in _rx_gazetteer().finditer(text):
         s, e = offset + m.start(1), offset + m.end(1)
-        if " " not in m.group(1) and not m.group(1)[0].isupper():
+        if not m.group(1).split()[0][0].isupper() and len(m.group(1).split()) == 1:
             continue  # "planning" the activity, not Planning the service
         if free(s, e):
             info = gz.lookup_org(m.group(1))
             if info and " " not in m.group(1) and info.type == "service" and _service_word_as_topic(text, m.start(1), m.end(1)):
                 continue
             if info:
-                add(s, e, m.group(1), info.name)
+                add(s, e, " ".join(m.group(1).split()), info.name)
     for m in _RX_ACRONYM.finditer(text):
         acr = m.group(1)
         s, e = offset + m.start(1), offset + m.end(1)
