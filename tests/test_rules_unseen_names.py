@@ -176,7 +176,7 @@ def test_a_known_body_wrapped_over_a_line(raw, expected):
 # Street and place words end a name: "Glyn View", "Citrus Heights" are places.
 @pytest.mark.parametrize("raw, expected", [
     ("Site meeting at Bay Cottage, Glyn View, Riverton", []),
-    ("the fire station in Sandy Heights", []),
+    ("the fire station in Beverley Heights", []),
     ("the route along Victoria Parade", []),
 ])
 def test_place_words_are_no_surnames(raw, expected):
