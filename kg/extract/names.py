@@ -51,7 +51,7 @@ Adults Social Early Help Prevention Thematic Focus Terms Reference Data Set Insp
 Wales England Scotland Ireland Britain Welsh English Scottish Irish British National Local Regional
 NHS Digital Feedback Next Steps Key Overall Within Immediate Recruitment Creating Rather Think Look
 Consider Which What How Where When Why Something Anything Nothing Everyone Thanks Thank Please
-Honorary Friends Trustees View Heights Parade
+Honorary Friends Trustees View Heights Parade Position
 """.split()) | frozenset(TRADE_WORDS := """
 Waste Environmental Merchants Recycling Motors Builders Construction Solutions Electrical Plumbing
 Landscaping Roofing Engineering Consultants Contractors Logistics Supplies Cleaning Technologies
@@ -154,8 +154,14 @@ def _surface(text: str, s: int, e: int) -> str:
     return re.sub(r"[ \t]*\n[ \t]*", " ", text[s:e])
 
 
+# letters after a member's name ("Anna Kerr MP", "Ruth Dale MSP"): the person, not a body
+_POST_NOMINAL = re.compile(r"[ \t]+(?:MP|MSP|MS|AM|MEP|TD|MLA|OBE|MBE|CBE|JP)\b(?![ \t]*[A-Z]{2})")
+
+
 def _followed_by_body(text: str, end: int) -> bool:
     """'Aneurin Bevan UHB', 'Florence Nightingale Hospital': a body named after a person."""
+    if _POST_NOMINAL.match(text, end):
+        return False
     return bool(re.match(r"[ \t]+(?:[A-Z]{2,5}\b|(?:University|College|Hospital|Trust|Council|Health|Foundation|"
                          r"Institute|School|Academy|House|Centre|Center|Road|Street|Way|Lane|Ward|Board|Hall)\b)",
                          text[end:end + 40]))
@@ -521,6 +527,8 @@ def _reads_as_person(words: list[str], acr: str, people_named: bool) -> bool:
     alias is written in a person's mixed case ('AHop', 'LRMcC'), or in minutes that already
     declare people's initials (a list of attendees, some first names the gazetteer lacks)."""
     # "Lloyd-Evans" (NLE) and "McConnell" (LRMcC) give a letter to each part
+    if len(words) > 2 and _POST_NOMINAL.fullmatch(" " + words[-1]):
+        return True  # "Anna Kerr MP (AKMP)": a member of a parliament and her initials
     parts = [q for w in words for p in w.split("-") for q in re.split(r"(?<=^Mc)(?=[A-Z])", p) if q]
     if not 2 <= len(words) <= 4 or not (_initials_fit(acr, words) or _initials_fit(acr, parts)):
         return False
@@ -618,6 +626,10 @@ def find_orgs(text: str, offset: int, acronyms: dict[str, str], person_spans: li
             cont = _RX_CONTINUE.match(text, m.end(1))
             if cont:
                 phrase += cont.group(0)
+        if _RX_POST_OF.search(phrase):
+            # "the Head of Civic and Legal Services": no body inside a post's title either
+            taken.append((offset + m.start(1), offset + m.start(1) + len(phrase)))
+            continue
         surface = _clean_org_phrase(phrase)
         if not surface:
             continue
@@ -762,16 +774,19 @@ _RX_POST_OF = re.compile(rf"(?:^|\bthe\s+)(?:(?:Assistant|Deputy|Acting|Interim|
 # "Contract Award for Gateway School", "Declarations of the Board": a paper or an act of the
 # business named with the body it concerns; the body is what follows
 _RX_THING_OF_BODY = re.compile(r"^(?:[A-Z][\w’'-]*\s+){0,3}(?:Report|Minutes|File|Award|Declarations|Election|Budget|"
-                               r"Procurement|Purchase|Summary|Accounts|Statement|Letter|Invoice|Grant)\s+(?:of|for)\s+"
+                               r"Summary|Accounts|Statement|Letter|Invoice|Grant)\s+(?:of|for)\s+"
                                r"(?:the\s+)?(?=[A-Z])")
+_RX_ACT_OF = re.compile(r"^(?:[A-Z][\w’'-]*\s+){0,3}(?:Procurement|Purchase|Purchasing|Provision|Supply)\s+of\b")
 # "Several Board members", "Some Parent Council funds": a quantity of a body's members or things
 _RX_QUANTITY_LEAD = re.compile(r"^(?:Some|Several|Many|Most|Various|Other|Few|As)\s+(?:the\s+)?(?=[A-Z])")
 
 
 def _clean_org_phrase(phrase: str) -> str:
     p = phrase.strip()
-    if _RX_POST_OF.search(p) or re.match(r"^\d[\d.]*\s+of\s+the\b", p):
-        return ""  # a post; "(section) 6 of the Council Procedure By-law": a clause's number
+    if _RX_POST_OF.search(p) or re.match(r"^\d[\d.]*\s+of\s+the\b", p) or _RX_ACT_OF.match(p):
+        # a post; "(section) 6 of the Council Procedure By-law": a clause's number;
+        # "Procurement of Goods and Services": buying, not a body
+        return ""
     p = _RX_THING_OF_BODY.sub("", p)
     p = _RX_QUANTITY_LEAD.sub("", p)
     # an all-capitals heading run in front ("EXCLUSION OF PRESS AND PUBLIC The Council")
