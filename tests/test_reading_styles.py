@@ -267,6 +267,21 @@ def test_list_entries(raw, role, names):
     assert all(n in got for n in names), got
 
 
+@pytest.mark.parametrize("raw, askers, text_has", [
+    # a councillor's written question: the heading names who submitted it, the question says "I"
+    ("9.  Question submitted by Councillors Byrne and Walsh\n\n“I will ask at the next meeting of the District for "
+     "an update on the footpath at Ballyroe.”\n\n**Reply:**\n\nThe works will start in May.\n",
+     ["Byrne", "Walsh"], "footpath at Ballyroe"),
+    ("7.\n\nQuestion submitted by Councillor A. Nolan\n\nI will ask at the next Meeting what the Council's supplies "
+     "of salt were at the start of the cold spell.\n\nREPLY:\n\nThe Council held 4,000 tonnes.\n",
+     ["Nolan"], "supplies of salt"),
+])
+def test_written_questions(raw, askers, text_has):
+    asked = [s for s in run(COUNCIL + raw).statements if s.verb == "asked"]
+    assert [a for a in askers if any(a in s.speaker.surface for s in asked)] == askers, asked
+    assert all(text_has in s.text for s in asked)
+
+
 @pytest.mark.parametrize("raw, speaker", [
     # a given name at a PDF line end, the surname on the next line, spelt out elsewhere
     ("Present: Ann Lee, Marion Hale, Raj Patel\n\n4. Bookings\n\nAnn Lee asked how the new room booking system was "
