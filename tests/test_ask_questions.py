@@ -231,8 +231,6 @@ EXTRACTION_MISSES: dict[str, str] = {
         "KC's update after 'EL asked KC to give a brief update on shared reporting:' is not her statement",
     "what did Cllr Ashman say about the A466?":
         "the bullet heading 'A466 Road Closure' is not an item, and the sentences before say only 'there'",
-    "what did Martin Storey say about planning?":
-        "'Cllr Martin Storey advised the Planning Committee didn't usually get involved ...' is not extracted",
 }
 
 
