@@ -51,7 +51,7 @@ Adults Social Early Help Prevention Thematic Focus Terms Reference Data Set Insp
 Wales England Scotland Ireland Britain Welsh English Scottish Irish British National Local Regional
 NHS Digital Feedback Next Steps Key Overall Within Immediate Recruitment Creating Rather Think Look
 Consider Which What How Where When Why Something Anything Nothing Everyone Thanks Thank Please
-Honorary Friends Trustees
+Honorary Friends Trustees View Heights Parade Position
 """.split()) | frozenset(TRADE_WORDS := """
 Waste Environmental Merchants Recycling Motors Builders Construction Solutions Electrical Plumbing
 Landscaping Roofing Engineering Consultants Contractors Logistics Supplies Cleaning Technologies
@@ -154,8 +154,14 @@ def _surface(text: str, s: int, e: int) -> str:
     return re.sub(r"[ \t]*\n[ \t]*", " ", text[s:e])
 
 
+# letters after a member's name ("Anna Kerr MP", "Ruth Dale MSP"): the person, not a body
+_POST_NOMINAL = re.compile(r"[ \t]+(?:MP|MSP|MS|AM|MEP|TD|MLA|OBE|MBE|CBE|JP)\b(?![ \t]*[A-Z]{2})")
+
+
 def _followed_by_body(text: str, end: int) -> bool:
     """'Aneurin Bevan UHB', 'Florence Nightingale Hospital': a body named after a person."""
+    if _POST_NOMINAL.match(text, end):
+        return False
     return bool(re.match(r"[ \t]+(?:[A-Z]{2,5}\b|(?:University|College|Hospital|Trust|Council|Health|Foundation|"
                          r"Institute|School|Academy|House|Centre|Center|Road|Street|Way|Lane|Ward|Board|Hall)\b)",
                          text[end:end + 40]))
@@ -262,7 +268,8 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
         if _followed_by_body(text, end) or not free(offset + pos, offset + end):
             continue
         prev = re.search(r"([A-Z][\w’']*)[ \t]+$", text[max(0, pos - 30):pos])
-        if prev and prev.group(1) not in TITLE_WORDS and free(offset + pos - len(prev.group(0)), offset + pos - 1):
+        if prev and prev.group(1) not in TITLE_WORDS and prev.group(1) not in _ROLE_BEFORE_NAME \
+                and free(offset + pos - len(prev.group(0)), offset + pos - 1):
             continue  # "King's Lynn Norfolk": inside a longer proper name
         add(Mention(_surface(text, pos, end), offset + pos, offset + end, "full"))
     for m in _RX_INITIALS.finditer(text):
@@ -301,6 +308,15 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
                 add(Mention(name, offset + m.start(1), offset + m.end(1), "given"))
     found.sort(key=lambda x: x.start)
     return found
+
+
+# a role or group written before a name ("Mayor Sam Adams", "Captain Steve Mayer", "former
+# Elected Member Paddy Quinn", "plus Residents Mark Orr"): the name is not part of a longer one
+_ROLE_BEFORE_NAME = frozenset("""
+Member Members Mayor Commissioner Captain Chief Manager Director Treasurer Secretary Chairman Chair
+Clerk Officer President Trustee Trustees Governor Resident Residents Representative Deputy Lieutenant
+Engineer Coordinator Teacher Headteacher Vicar Churchwarden Volunteer Volunteers
+""".split())
 
 
 # where "GR White" is a person though no one spells the surname out: the subject of a verb
@@ -485,6 +501,9 @@ class OrgMention:
     canonical: str | None = None  # gazetteer or defined expansion
 
 
+_NAME_SPACE = r"(?:[ \t\u00a0]+|[ \t]*\n[ \t]*)"
+
+
 def _trie_regex(words: list[str]) -> str:
     """'|'.join(words) shaped as a trie: the same matches (longest first), far fewer
     attempts; a flat alternation of 2,000 names costs seconds per megabyte."""
@@ -496,7 +515,8 @@ def _trie_regex(words: list[str]) -> str:
         node[""] = {}
 
     def emit(node: dict) -> str:
-        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        # a space of a name may be a line break where the name wraps ("St John’s" / "Ambulance")
+        alts = [(_NAME_SPACE if ch == " " else re.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
@@ -526,6 +546,8 @@ def _reads_as_person(words: list[str], acr: str, people_named: bool) -> bool:
     alias is written in a person's mixed case ('AHop', 'LRMcC'), or in minutes that already
     declare people's initials (a list of attendees, some first names the gazetteer lacks)."""
     # "Lloyd-Evans" (NLE) and "McConnell" (LRMcC) give a letter to each part
+    if len(words) > 2 and _POST_NOMINAL.fullmatch(" " + words[-1]):
+        return True  # "Anna Kerr MP (AKMP)": a member of a parliament and her initials
     parts = [q for w in words for p in w.split("-") for q in re.split(r"(?<=^Mc)(?=[A-Z])", p) if q]
     if not 2 <= len(words) <= 4 or not (_initials_fit(acr, words) or _initials_fit(acr, parts)):
         return False
@@ -623,6 +645,10 @@ def find_orgs(text: str, offset: int, acronyms: dict[str, str], person_spans: li
             cont = _RX_CONTINUE.match(text, m.end(1))
             if cont:
                 phrase += cont.group(0)
+        if _RX_POST_OF.search(phrase):
+            # "the Head of Civic and Legal Services": no body inside a post's title either
+            taken.append((offset + m.start(1), offset + m.start(1) + len(phrase)))
+            continue
         surface = _clean_org_phrase(phrase)
         if not surface:
             continue
@@ -648,14 +674,14 @@ def find_orgs(text: str, offset: int, acronyms: dict[str, str], person_spans: li
             add(s, e, " ".join(name.split()), None)
     for m in _rx_gazetteer().finditer(text):
         s, e = offset + m.start(1), offset + m.end(1)
-        if " " not in m.group(1) and not m.group(1)[0].isupper():
+        if not m.group(1).split()[0][0].isupper() and len(m.group(1).split()) == 1:
             continue  # "planning" the activity, not Planning the service
         if free(s, e):
             info = gz.lookup_org(m.group(1))
             if info and " " not in m.group(1) and info.type == "service" and _service_word_as_topic(text, m.start(1), m.end(1)):
                 continue
             if info:
-                add(s, e, m.group(1), info.name)
+                add(s, e, " ".join(m.group(1).split()), info.name)
     for m in _RX_ACRONYM.finditer(text):
         acr = m.group(1)
         s, e = offset + m.start(1), offset + m.end(1)
@@ -767,16 +793,19 @@ _RX_POST_OF = re.compile(rf"(?:^|\bthe\s+)(?:(?:Assistant|Deputy|Acting|Interim|
 # "Contract Award for Gateway School", "Declarations of the Board": a paper or an act of the
 # business named with the body it concerns; the body is what follows
 _RX_THING_OF_BODY = re.compile(r"^(?:[A-Z][\w’'-]*\s+){0,3}(?:Report|Minutes|File|Award|Declarations|Election|Budget|"
-                               r"Procurement|Purchase|Summary|Accounts|Statement|Letter|Invoice|Grant)\s+(?:of|for)\s+"
+                               r"Summary|Accounts|Statement|Letter|Invoice|Grant)\s+(?:of|for)\s+"
                                r"(?:the\s+)?(?=[A-Z])")
+_RX_ACT_OF = re.compile(r"^(?:[A-Z][\w’'-]*\s+){0,3}(?:Procurement|Purchase|Purchasing|Provision|Supply)\s+of\b")
 # "Several Board members", "Some Parent Council funds": a quantity of a body's members or things
 _RX_QUANTITY_LEAD = re.compile(r"^(?:Some|Several|Many|Most|Various|Other|Few|As)\s+(?:the\s+)?(?=[A-Z])")
 
 
 def _clean_org_phrase(phrase: str) -> str:
     p = phrase.strip()
-    if _RX_POST_OF.search(p) or re.match(r"^\d[\d.]*\s+of\s+the\b", p):
-        return ""  # a post; "(section) 6 of the Council Procedure By-law": a clause's number
+    if _RX_POST_OF.search(p) or re.match(r"^\d[\d.]*\s+of\s+the\b", p) or _RX_ACT_OF.match(p):
+        # a post; "(section) 6 of the Council Procedure By-law": a clause's number;
+        # "Procurement of Goods and Services": buying, not a body
+        return ""
     p = _RX_THING_OF_BODY.sub("", p)
     p = _RX_QUANTITY_LEAD.sub("", p)
     # an all-capitals heading run in front ("EXCLUSION OF PRESS AND PUBLIC The Council")
