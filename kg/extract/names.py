@@ -204,7 +204,7 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
             add(Mention(text[m.start():end], offset + m.start(), offset + end, "initials"))
     if ctx.aliases:
         # "... put out to report-KC to action": a dash after a lower-case word separates, it does not join
-        rx = re.compile(r"(?:(?<![\w-])|(?<=[a-z]-))(" + "|".join(re.escape(a) for a in sorted(ctx.aliases, key=len, reverse=True)) + r")(?![\w-])")
+        rx = _rx_aliases(tuple(sorted(ctx.aliases, key=len, reverse=True)))
         for m in rx.finditer(text):
             if free(offset + m.start(), offset + m.end()):
                 add(Mention(m.group(1), offset + m.start(), offset + m.end(), "alias"))
@@ -223,6 +223,13 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
                 add(Mention(name, offset + m.start(1), offset + m.end(1), "given"))
     found.sort(key=lambda x: x.start)
     return found
+
+
+@lru_cache(maxsize=64)
+def _rx_aliases(aliases: tuple[str, ...]) -> re.Pattern:
+    """The declared initials as one pattern, longest first (compiled once per document's
+    set of initials, not once per sentence)."""
+    return re.compile(r"(?:(?<![\w-])|(?<=[a-z]-))(" + "|".join(re.escape(a) for a in aliases) + r")(?![\w-])")
 
 
 # where "GR White" is a person though no one spells the surname out: the subject of a verb
@@ -279,6 +286,13 @@ def ambiguous_aliases(text: str) -> dict[str, list[str]]:
 
 
 def _declared_alias_names(text: str) -> dict[str, list[str]]:
+    # read three times per document (declared, ambiguous, defined_acronyms): scanned once,
+    # handed out as fresh lists (extract() appends to the ambiguous ones)
+    return {alias: list(names) for alias, names in _declared_alias_tuples(text)}
+
+
+@lru_cache(maxsize=4)
+def _declared_alias_tuples(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     out: dict[str, list[str]] = {}
     for m in _RX_DECLARED_ALIAS.finditer(text):
         name, alias = m.group(1), m.group(2)
@@ -296,7 +310,7 @@ def _declared_alias_names(text: str) -> dict[str, list[str]]:
                 if name not in out.setdefault(alias, []):
                     out[alias].append(name)
                 break
-    return out
+    return tuple((alias, tuple(names)) for alias, names in out.items())
 
 
 def _initials_fit(alias: str, words: list[str]) -> bool:
@@ -505,7 +519,13 @@ def trust_places(text: str) -> dict[str, str]:
 
 
 def _rx_places(places: dict[str, str]) -> re.Pattern:
-    alts = "|".join(re.escape(p) for p in sorted(places, key=len, reverse=True))
+    # compiled once per document's places, not once per sentence
+    return _rx_place_names(tuple(sorted(places, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=64)
+def _rx_place_names(names: tuple[str, ...]) -> re.Pattern:
+    alts = "|".join(re.escape(p) for p in names)
     # a town alone, not a word of a longer name ("Leeds Beckett", "York Road", "East Leeds");
     # "KC -Mid Yorkshire": a dash after a space opens the clause
     return re.compile(rf"(?<!\w)(?<!\w-)({alts})(?![\w-])(?![ \t]+[A-Z])")
