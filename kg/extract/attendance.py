@@ -237,12 +237,22 @@ def attendee_initials(listed: list[Attendance], text: str) -> dict[str, str]:
     for code, people in fits.items():
         if len(people) != 1 or gz.lookup_org(code) or (" " not in code and len(code) < 2):
             continue
-        # no match starts before the code's first occurrence (the lookbehinds still see
-        # the text before it): most codes are never written, the rest are found at once
-        first = text.find(code)
-        if first != -1 and _written_code(code).search(text, first):
+        if _written(code, text):
             out[code] = next(iter(people))
     return out
+
+
+def _written(code: str, text: str) -> bool:
+    """Whether the text writes the code as a word of its own ("KC to action", "-KC"): tried
+    where the code occurs (the lookbehinds still see the text before), not by scanning the
+    whole text once per code."""
+    rx = _written_code(code)
+    at = text.find(code)
+    while at != -1:
+        if rx.match(text, at):
+            return True
+        at = text.find(code, at + 1)
+    return False
 
 
 @lru_cache(maxsize=4096)

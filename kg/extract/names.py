@@ -601,7 +601,9 @@ def find_orgs(text: str, offset: int, acronyms: dict[str, str], person_spans: li
             s, e = offset + m.start(1), offset + m.end(1)
             if free(s, e) and not re.search(r"[A-Z][\w’'-]*[ \t]$", text[max(0, m.start(1) - 30):m.start(1)]):
                 add(s, e, m.group(1), places[m.group(1)])
-    for rx in (_RX_SUCH_AS, _RX_FROM_BY, _RX_APPOINTED, _RX_POSSESSIVE_ACRONYM):
+    for rx, cue in _CONTEXT_ORG_RULES:
+        if not cue(text):
+            continue
         for m in rx.finditer(text):
             for g in ("org", "org2", "org3"):
                 if g not in rx.groupindex or not m.group(g):
@@ -634,6 +636,14 @@ _RX_FROM_BY = re.compile(rf"\b(?i:funding|grant|granted|received|purchased|bough
                          rf"\b[^.;]{{0,40}}?\b(?:from|by)\s+(?P<org>{_PHRASE})")
 _RX_APPOINTED = re.compile(rf"\b(?:appointed|engaged|instructed|contracted|hired)\s+(?P<org>{_PHRASE})")
 _RX_POSSESSIVE_ACRONYM = re.compile(r"(?<![\w-])(?P<org>[A-Z]{3,6})[’']s\s+(?!own\b)[a-z]")
+# each with words every match of it holds, tested first: most sentences hold none of them,
+# and the patterns are slow to fail over a whole sentence
+_CONTEXT_ORG_RULES = (
+    (_RX_SUCH_AS, lambda t: "such" in t),
+    (_RX_FROM_BY, lambda t: "from" in t or "by" in t),
+    (_RX_APPOINTED, lambda t: any(w in t for w in ("appointed", "engaged", "instructed", "contracted", "hired"))),
+    (_RX_POSSESSIVE_ACRONYM, lambda t: "'s" in t or "’s" in t),
+)
 _NOT_CONTEXT_ORG = {"The", "This", "That", "Council", "Councillors", "Members", "March", "April", "May", "June",
                     "January", "February", "July", "August", "September", "October", "November", "December",
                     "Mr", "Mrs", "Ms", "Dr", "Cllr", "Councillor", "UK", "USA", "EU", "GDPR", "HR", "PDF"}
