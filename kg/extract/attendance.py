@@ -268,7 +268,8 @@ def post_names(post: str) -> list[str]:
 # a list line that stops inside an entry: "..., Alison" / "Wheeler (Chief Executive), ..."
 # or "Krystal Vittles (Libraries" / "Innovation and Development manager), ..."
 # or "..., Mr Peter" / "Lowton (PL), ..." and "..., Mr P" / "Lowton (PL)": a title with the given name or initial
-_WRAPPED = re.compile(r"(?:,\s*(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr)\.?[ \t]+(?:[A-Z]\b\.?|[A-Z][\w’'-]+)|[A-Z][\w’'-]+)|[,&]|\band"
+# or "Apologies:- Cllrs Eunis" / "Jassemi and ...", "... and Colin" / "Rockall.": the first or last entry
+_WRAPPED = re.compile(r"(?:(?:,|:-?|\band(?=[ \t]))\s*(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllrs?)\.?[ \t]+(?:[A-Z]\b\.?|[A-Z][\w’'-]+)|[A-Z][\w’'-]+)|[,&]|\band"
                       r"|\([^)\n]*)[ \t]*\n(?=[ \t]*\S)|[ \t]*\n(?=[ \t]*\()")
 
 
@@ -329,7 +330,8 @@ def read_row(after: str) -> Row:
         row.substitute_for = sub.group("who")
     parts: list[str] = []
     for pm in re.finditer(r"\(([^)]{1,120})\)", after[:300]):
-        parts.extend(p.strip() for p in pm.group(1).split(","))
+        # "(Treasurer | P6)", "(Clerk - BMc)": the post, then the year group or initials
+        parts.extend(p.strip() for p in re.split(r"\s*[,|]\s*|\s+[-–—]\s+", pm.group(1)))
     rest = re.sub(r"\([^)]{0,120}\)", " | ", after[:300])
     parts.extend(c.strip(" .;:-–—") for c in re.split(r"\s*\|\s*|\t+|\s{2,}|\s+[-–—]\s+|,\s*", rest))
     for cell in parts:
@@ -361,6 +363,27 @@ def read_row(after: str) -> Row:
                 row.org = cell
     return row
 
+
+
+# "Chair – Tony Brown", "(c) Secretary - Hector Rufrancos": the officers elected or appointed,
+# one post to a line, its holder after a dash and nothing else on the line
+_OFFICER_LINE = re.compile(r"^[ \t]*(?:\(?[a-z0-9]{1,3}[.)][ \t]*)?(?P<post>[A-Z][A-Za-z’' -]{1,40}?)[ \t]+[-–—][ \t]+"
+                           r"(?P<name>[^\n]{3,60}?)[ \t.]*$", re.M)
+
+
+def officer_lines(text: str, ctx) -> dict[str, str]:
+    """Posts from a list of officers ("Vice Chair – Sylvia Knights"): post -> holder, where the
+    post is one the gazetteer knows and the rest of the line is one person's name."""
+    posts: dict[str, str] = {}
+    for m in _OFFICER_LINE.finditer(text):
+        info = gz.lookup_post(m.group("post").strip())
+        if info is None:
+            continue
+        name = m.group("name").strip()
+        people = [p for p in find_people(name, 0, ctx) if p.kind in ("full", "titled")]
+        if len(people) == 1 and people[0].surface == name:
+            posts.setdefault(info.post.lower(), name)
+    return posts
 
 def _org_like(cell: str) -> bool:
     from kg.extract.names import ORG_HEADS

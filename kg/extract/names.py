@@ -189,6 +189,18 @@ class _Spans:
         self._ends.insert(i, e)
 
 
+def _alone_on_line(text: str, start: int, end: int) -> bool:
+    """The span is the whole of its line ("A Prescott" one to a line in a list of apologies)."""
+    return (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end:end + 1] in ("\n", "\r"))
+
+
+def _known_surname_next(text: str, end: int, ctx: NameContext) -> bool:
+    """The next line opens with a surname the document writes in full ("Marion" / "Harvey")."""
+    nl = _RX_LINE_WRAP.match(text, end)
+    w = _RX_WORD.match(text, nl.end()) if nl else None
+    return bool(w) and w.group(0) in ctx.surnames
+
+
 def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
     """Person mentions in text (offsets are absolute: text starts at `offset`)."""
     found: list[Mention] = []
@@ -243,6 +255,10 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
         # ("Clerk ask Steve" / "Baldwin if ..."); one alone on its line is a list's entry
         in_prose = bool(re.search(r"[a-z,][ \t]+$", text[max(0, pos - 30):pos]))
         words = _name_words(text, pos, wrap=in_prose)
+        if len(words) == 1 and not in_prose and _known_surname_next(text, words[0][2], ctx):
+            # "... . Marion" / "Harvey responded": a sentence opening with a given name at a
+            # line end, the surname one the minutes spell out in full elsewhere
+            words = _name_words(text, pos, wrap=True)
         if len(words) < 2 or not gz.is_first_name(words[0][0]):
             continue
         end = words[-1][2]
@@ -259,8 +275,8 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
             continue
         initials, surname = m.group(1).strip(), words[0][0]
         bare = initials.replace(".", "").replace(" ", "")
-        if bare in ("A", "I") and surname not in ctx.surnames:
-            continue
+        if bare in ("A", "I") and surname not in ctx.surnames and not _alone_on_line(text, m.start(), words[0][2]):
+            continue  # "A Lee" is the article before a name, unless the line holds only it (a register)
         if bare in ctx.aliases or gz.lookup_org(f"{bare} {surname}") or gz.lookup_org(bare):
             continue
         end = words[0][2]
