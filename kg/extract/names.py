@@ -832,6 +832,10 @@ _RX_QUANTITY_LEAD = re.compile(r"^(?:Some|Several|Many|Most|Various|Other|Few|As
 
 def _clean_org_phrase(phrase: str) -> str:
     p = phrase.strip()
+    if re.search(r"\bChief\s+Executive$", p) or re.fullmatch(r"Public\s+(?:Open\s+)?Forum|Open\s+Forum", p):
+        # "(Alison Lee) Chief Executive", "SL Chief Executive": a post; "Public Forum": the
+        # part of the meeting where the public speaks
+        return ""
     if _RX_POST_OF.search(p) or re.match(r"^\d[\d.]*\s+of\s+the\b", p) or _RX_ACT_OF.match(p):
         # a post; "(section) 6 of the Council Procedure By-law": a clause's number;
         # "Procurement of Goods and Services": buying, not a body
