@@ -226,9 +226,6 @@ EXTRACTION_MISSES: dict[str, str] = {
         "the Aldeburgh action is 'check the final outcome' under a mis-titled item (a minutes correction line)",
     "what actions were agreed before 2013?": "the Aldeburgh action is 'check the final outcome', under a "
                                               "mis-titled item",
-    "when is the next Halesworth Friends meeting?": "'Date of Next Meeting 2nd June 2015' is not extracted",
-    "when is the next meeting of the Suffolk Libraries board?":
-        "'10. Date of next meeting:' then '26th May 2016, Bury Library' is not extracted",
     "when will the Head & Neck SIG meet again?": "'Aim to meet next in early September' is not extracted",
     "what did Kate Clough say about shared reporting?":
         "KC's update after 'EL asked KC to give a brief update on shared reporting:' is not her statement",
@@ -329,8 +326,6 @@ UNSEEN_MISSES: dict[str, str] = {
                                                           "not a statement",
     "who is the secretary of Licton Springs Community Council?": "'Notes submitted by Kathleen Braden, Secretary' "
                                                                  "is not read as a post",
-    "when is the next Tintern meeting?": "'2999.Date of next meeting:  January 4th.' is not read",
-    "when is the next Halesworth meeting?": "'Date of Next Meeting 15th March 2016, 17:45.' is not read",
     "who presented the parking permits for voluntary organisations?":
         "'**Item 3: Presentation: ...** **\u2013** **Karen McDonnell, ...**' is not an item with a presenter",
 }

@@ -86,7 +86,14 @@ def test_dates_as_minutes_write_them(raw, expected):
      "Minutes of the meeting held on 17th January, 2022 adopted. Next meeting 14th March 2022.", "2022-02-14"),
     ("Meeting held on Wednesday 5th of June", "the report of 1 May 2019", "2019-06-05"),
     ("Meeting held on Wednesday 5th June", "no other date", None),
-    ("Held on 5 June", "the report of 1 May 2019", None),  # no weekday: not a meeting date line
+    ("Held on 5 June", "the report of 1 May 2019", None),  # no meeting named: not a meeting date line
+    # "held on" after the meeting, no weekday: the year that puts it before the next meeting
+    ("Minutes of the meeting held on 14 November at 6pm", "Budget for 2025 agreed. Next meeting on 12 February 2025.",
+     "2024-11-14"),
+    ("Minutes of the meeting held on 3 June", "invoices of 2 May 2024 and 9 May 2024", "2024-06-03"),
+    # a weekday fixes the year among those the minutes write
+    ("Parish Meeting, Tuesday 4th March", "accounts to 31 March 2024; precept set 1 February 2025", "2025-03-04"),
+    ("Parish Meeting, Monday 4th March", "accounts to 31 March 2024; precept set 1 February 2025", "2024-03-04"),
 ])
 def test_a_heading_date_without_its_year(head, text, expected):
     assert date_without_year(head, text) == expected
@@ -289,10 +296,40 @@ def test_not_motions(raw):
     ("9. Next Meeting\n\nThe next meeting of the District will be held on Thursday 20th April at 3pm in the Hall.\n",
      "Thursday 20th April at 3pm in the Hall"),
     ("9. Date of next meeting\n\nNext meeting - Wednesday 8 January 2020 at 7 pm\n", "Wednesday 8 January 2020 at 7 pm"),
+    # the line at the foot of the last item, no heading of its own, no colon
+    ("9.4 AL will table the costs of the blinds.\nDate of Next Meeting 2nd June 2015, 17:45.\n\nSigned____\n",
+     "2nd June 2015, 17:45"),
+    # the heading alone, the date on the line under it
+    ("10. Date of next meeting:\n\n26th May 2016, Riverside Library\n\nRegistered Office: 1 High Street\n",
+     "26th May 2016, Riverside Library"),
+    ("9.0 Forward Agenda and date of next Meeting\nWednesday 19th December 2012 at 10.00 at the Hall.\n",
+     "Wednesday 19th December 2012 at 10.00 at the Hall"),
+    # the month first, no year
+    ("2999.Date of next meeting:  January 4th.\n", "January 4th"),
+    # the body's initials, a dash; the closing line after it is not part of the date
+    ("12. AOCB - none\nNext meeting of RPC - 13 November 2024 at 19:00 in the School\nThe meeting closed at 20:50\n",
+     "13 November 2024 at 19:00 in the School"),
+    ("12. AOB\nThe meeting closed at 20:38. The next meeting is 12th\nof November 2025.\n", "12th of November 2025"),
+    ("7. NEXT MEETING\nNext meeting on 11 March 2025; 5.30pm-6.30pm.\n", "11 March 2025; 5.30pm-6.30pm"),
+    # prose first, then the "Date of next meeting" line: the line is the one to go by
+    ("16 Date of next meeting\n16.1 It was agreed to set the date for the AGM, therefore the next meeting will be "
+     "15th March 5:45pm followed by the AGM.\n\nDate of Next Meeting 15th March 2016, 17:45.\n",
+     "15th March 2016, 17:45"),
 ])
 def test_next_meeting(raw, expected):
     ex = run(COUNCIL + raw)
     assert ex.meeting.next_meeting.rstrip(".") == expected
+
+
+@pytest.mark.parametrize("raw", [
+    # someone attending the next meeting, a matter put off to it: no date for it
+    "5. Updates\nJo Bright of the AONB will be attending the next meeting in early September.\n",
+    "6. Photos\nPossibility of school photos returning will be discussed at the next meeting on 3 May.\n",
+    "7. Hall\nCllr Cole explained their next meeting is next week and she will bring it up then.\n",
+    "8. Notice\nAll minutes are draft until agreed at the next meeting. To find out the date of the next meeting\n",
+])
+def test_no_next_meeting(raw):
+    assert run(COUNCIL + raw).meeting.next_meeting is None
 
 
 # -- the development corpus -----------------------------------------------------------------

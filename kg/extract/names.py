@@ -17,7 +17,10 @@ from functools import lru_cache
 from kg import gazetteer as gz
 
 # "O'Brien", and "O Donnell", "Mc Williams" where the prefix is written as a word of its own
-NAME_WORD = r"(?:Mc|Mac|O['’]|D['’]|(?:O|Mc|Mac)[ \u00a0](?=[A-Z][a-z]))?[A-Z][a-z]+(?:[-'’](?:Mc)?[A-Z][a-z]+)*"
+# (the letters of Seán, Jesús, Zoë: names keep their accents)
+_UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
+NAME_WORD = (rf"(?:Mc|Mac|O['’]|D['’]|(?:O|O['’]|Mc|Mac)[ \u00a0](?=[A-Z][a-z]))?[{_UP}][{_LOW}]+"
+             rf"(?:[-'’](?:Mc)?[{_UP}][{_LOW}]+)*")
 TITLE_WORDS = ("County Councillor", "District Councillor", "Borough Councillor", "Town Councillor",
                "Councillors", "Councillor", "County Cllr", "Cllrs", "Cllr", "Messrs", "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr",
                "Rev", "Revd", "Reverend", "Prof", "Professor", "Sir", "Dame", "Lord", "Lady", "Canon", "Alderman",
@@ -48,7 +51,13 @@ Adults Social Early Help Prevention Thematic Focus Terms Reference Data Set Insp
 Wales England Scotland Ireland Britain Welsh English Scottish Irish British National Local Regional
 NHS Digital Feedback Next Steps Key Overall Within Immediate Recruitment Creating Rather Think Look
 Consider Which What How Where When Why Something Anything Nothing Everyone Thanks Thank Please
+Honorary Friends Trustees
+""".split()) | frozenset(TRADE_WORDS := """
+Waste Environmental Merchants Recycling Motors Builders Construction Solutions Electrical Plumbing
+Landscaping Roofing Engineering Consultants Contractors Logistics Supplies Cleaning Technologies
+Enterprises Properties Developments Garage Nurseries
 """.split())
+# (a firm's trade after a given name, "Merlin Waste", "Aurora Merchants", is no surname)
 
 
 @dataclass
@@ -82,9 +91,13 @@ _RX_INITIALS = re.compile(r"(?<![\w.’'/-])((?:[A-Z]\.[ \t]?){1,3}(?<=[ \t])|(?
 _RX_NAME_WORD_START = re.compile(rf"(?<![\w’'-])(?={NAME_WORD})")
 
 
-def _name_words(text: str, pos: int, max_words: int = 3) -> list[tuple[str, int, int]]:
+def _name_words(text: str, pos: int, max_words: int = 3, wrap: bool | str = False) -> list[tuple[str, int, int]]:
     """Consecutive capitalised name words from pos, on one line, stopping before words
-    that cannot be part of a name (Road, Council, a title) or a new person's given name."""
+    that cannot be part of a name (Road, Council, a title) or a new person's given name.
+
+    With `wrap`, a name whose given name ends a line goes on at the start of the next
+    ("Clerk ask Steve" / "Baldwin if ..."); with wrap="any", whatever its first word
+    ("Apologies:- Cllrs Eunis" / "Jassemi and Lana Reid-McConnell")."""
     words: list[tuple[str, int, int]] = []
     while len(words) < max_words:
         m = _RX_WORD.match(text, pos)
@@ -100,9 +113,45 @@ def _name_words(text: str, pos: int, max_words: int = 3) -> list[tuple[str, int,
         words.append((w, m.start(), m.end()))
         gap = _RX_GAP.match(text, m.end())
         if not gap:
+            # a given name cannot end a name; any word can begin one where the caller knows
+            # the names around are written in full
+            if wrap and len(words) == 1 and (wrap == "any" or gz.is_first_name(w)):
+                nl = _RX_LINE_WRAP.match(text, m.end())
+                if nl and _wrapped_surname(text, nl.end()):
+                    pos = nl.end()
+                    continue
             break
         pos = gap.end()
     return words
+
+
+# the next entry of a list is a name in full: ", Lana Reid-McConnell", " and Mark O'Brien"
+_RX_FULL_NAME_ENTRY = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){NAME_WORD}[ \t]+{NAME_WORD}(?![\w’'-])")
+# a line break with nothing else at the end of the line, in running text
+_RX_LINE_WRAP = re.compile(r"[ \t]?\n[ \t]{0,2}(?=[A-Z])")
+
+
+def _wrapped_surname(text: str, pos: int) -> bool:
+    """Whether the word opening a line can end a name the previous line began: a name word
+    that is not a given name (which would start a name of its own on a list's next line),
+    a body or place word, or a title."""
+    m = _RX_WORD.match(text, pos)
+    if not m:
+        return False
+    w = m.group(0)
+    return not (w in NOT_NAME or w in TITLE_WORDS or gz.is_first_name(w) or w in _NOT_SURNAME_AT_LINE_START)
+
+
+# capitalised words that open a line of running text and are not surnames
+_NOT_SURNAME_AT_LINE_START = frozenset("""
+Members Councillors Clerk Chair Chairman Cllrs Councillor He She It We They His Her Its Our Their
+Mr Mrs Ms Dr Apologies Present Item Minutes Agreed Resolved Noted
+""".split())
+
+
+def _surface(text: str, s: int, e: int) -> str:
+    """A mention's words as written, a line break inside a wrapped name read as a space."""
+    return re.sub(r"[ \t]*\n[ \t]*", " ", text[s:e])
 
 
 def _followed_by_body(text: str, end: int) -> bool:
@@ -151,13 +200,20 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
         ini = _RX_INITIALS.match(text, pos)
         if ini:
             pos = ini.end()
-        words = _name_words(text, pos)
+        title_text = text[t.start():t.end()].strip()
+        words = _name_words(text, pos, wrap=True)
+        if len(words) == 1 and not ini and title_text.rstrip(".") in PLURAL_TITLES:
+            # "Cllrs Eunis" / "Jassemi and Lana Reid-McConnell": a list of full names goes on
+            # over the line; a list of surnames ("Cllrs Hayward" / "Hillard, Richards") does not
+            longer = _name_words(text, pos, wrap="any")
+            if len(longer) == 2 and _RX_FULL_NAME_ENTRY.match(text, longer[-1][2]):
+                words = longer
         if not words:
             continue
         end = words[-1][2]
-        title_text = text[t.start():t.end()].strip()
         if free(offset + t.start(), offset + end):
-            add(Mention(text[t.start():end], offset + t.start(), offset + end, "titled", title=title_text.rstrip(".")))
+            add(Mention(_surface(text, t.start(), end), offset + t.start(), offset + end, "titled",
+                        title=title_text.rstrip(".")))
         if title_text.rstrip(".") in PLURAL_TITLES:
             # "Councillors Jones, Brown and Patel": every name of the list carries the title
             pos = end
@@ -166,18 +222,21 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
                 if not sep:
                     break
                 ini = _RX_INITIALS.match(text, sep.end())  # "Councillors Carey, E Ryan and Teefy"
-                more = _name_words(text, ini.end() if ini else sep.end())
+                more = _name_words(text, ini.end() if ini else sep.end(), wrap=True)
                 if not more:
                     break
                 s, e = sep.end(), more[-1][2]
                 if free(offset + s, offset + e):
-                    add(Mention(text[s:e], offset + s, offset + e, "titled", title=title_text.rstrip(".")))
+                    add(Mention(_surface(text, s, e), offset + s, offset + e, "titled", title=title_text.rstrip(".")))
                 pos = e
     for w in _RX_NAME_WORD_START.finditer(text):
         pos = w.start()
         if not free(offset + pos, offset + pos + 1):
             continue
-        words = _name_words(text, pos)
+        # a given name that ends a line of running text may have its surname on the next
+        # ("Clerk ask Steve" / "Baldwin if ..."); one alone on its line is a list's entry
+        in_prose = bool(re.search(r"[a-z,][ \t]+$", text[max(0, pos - 30):pos]))
+        words = _name_words(text, pos, wrap=in_prose)
         if len(words) < 2 or not gz.is_first_name(words[0][0]):
             continue
         end = words[-1][2]
@@ -186,7 +245,7 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
         prev = re.search(r"([A-Z][\w’']*)[ \t]+$", text[max(0, pos - 30):pos])
         if prev and prev.group(1) not in TITLE_WORDS and free(offset + pos - len(prev.group(0)), offset + pos - 1):
             continue  # "King's Lynn Norfolk": inside a longer proper name
-        add(Mention(text[pos:end], offset + pos, offset + end, "full"))
+        add(Mention(_surface(text, pos, end), offset + pos, offset + end, "full"))
     for m in _RX_INITIALS.finditer(text):
         words = _name_words(text, m.end(), max_words=1)
         if not words:
@@ -396,6 +455,9 @@ _RX_DEFINED_ACRONYM = re.compile(r"((?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|the|&|
 _RX_ACRONYM = re.compile(r"(?:(?<![\w-])|(?<=[a-z]-))([A-Z][A-Z&]{1,7}|[A-Z][a-z][A-Z]{1,3})(?![\w-])")
 
 
+_RX_TRADE_FIRM = re.compile(rf"(?<![\w’'-])({NAME_WORD}(?:[ \t]+{NAME_WORD})?[ \t]+(?:{'|'.join(sorted(TRADE_WORDS))}))(?![\w-])")
+
+
 @dataclass
 class OrgMention:
     surface: str
@@ -550,6 +612,14 @@ def find_orgs(text: str, offset: int, acronyms: dict[str, str], person_spans: li
         if free(s, e):
             info = gz.lookup_org(surface)
             add(s, e, surface, info.name if info else None)
+    for m in _RX_TRADE_FIRM.finditer(text):
+        # "Merlin Waste - £30", "Aurora Merchants": a firm named by a given name and its trade
+        if not gz.is_first_name(m.group(1).split()[0]):
+            continue
+        s, e = offset + m.start(1), offset + m.end(1)
+        if free(s, e):
+            info = gz.lookup_org(m.group(1))
+            add(s, e, m.group(1), info.name if info else None)
     for m in _RX_DISTRICT_OF.finditer(text):
         name = m.group(1)
         if name.split()[-1] in NOT_NAME:  # "... of Limerick Chair": the place is one word
@@ -563,6 +633,8 @@ def find_orgs(text: str, offset: int, acronyms: dict[str, str], person_spans: li
             continue  # "planning" the activity, not Planning the service
         if free(s, e):
             info = gz.lookup_org(m.group(1))
+            if info and " " not in m.group(1) and info.type == "service" and _service_word_as_topic(text, m.start(1), m.end(1)):
+                continue
             if info:
                 add(s, e, m.group(1), info.name)
     for m in _RX_ACRONYM.finditer(text):
@@ -593,6 +665,17 @@ def find_orgs(text: str, offset: int, acronyms: dict[str, str], person_spans: li
                         add(s, e, surface, None)
     found.sort(key=lambda o: o.start)
     return found
+
+
+# an item's heading: its number or letter, then the word ("8. Planning", "(e) Planning - none")
+_RX_HEADING_START = re.compile(r"(?:^|\n)[ \t]*(?:\(?[\dA-Za-z]{1,3}[.)]+|\d+[./]\d+)?[ \t]*$")
+
+
+def _service_word_as_topic(text: str, s: int, e: int) -> bool:
+    """'Planning Permissions', 'Planning Contact', '8. Planning': a council service's one word
+    names the business or qualifies a noun; it is the service itself where it acts
+    ('- Highways advised that ...', 'MCC Planning - ...')."""
+    return bool(re.match(r"[ \t]+[A-Z]", text[e:e + 2])) or bool(_RX_HEADING_START.search(text[max(0, s - 20):s]))
 
 
 # "the Municipal District of Adare", "the Metropolitan District of Limerick": Irish local
@@ -636,7 +719,7 @@ def _extends_person(surface: str, s: int, e: int, person_spans: list[tuple[int, 
 
 _LEAD_STRIP = re.compile(r"^(?:(?:The|A|An|This|That|Our|Their|Its|All|Any|Each|Every|Both|Following|"
                          r"Within|Including|With|From|For|And|Or|To|In|On|At|By|Of|If|When|Once|"
-                         r"New|Joint|Meeting|Meetings|Dear|Re|Whole|Full|"
+                         r"New|Joint|Meeting|Meetings|Dear|Re|Whole|Full|Regular|"
                          # "the March Meeting of the Council", "before the April Municipal District
                          # meeting": a month dates the meeting, it does not name the body
                          r"January|February|March|April|May|June|July|August|September|October|"
@@ -657,8 +740,26 @@ _NOT_A_HEAD_BEFORE_OF = re.compile(r"^(?:\d+(?:st|nd|rd|th)\s+|Budget\s+|Regular
 _OBJECT_BOARDS = re.compile(r"^(?:Notice|Display|Information|Sign|Score|Key|Dart|Cheese|Chopping|Skirting)\s+Board$")
 
 
+# "the Director of Corporate Services", "Clerk of the Council", "Assistant Superintendent of
+# Educational Services": a post named after its service is a post, not a body
+_RX_POST_OF = re.compile(rf"(?:^|\bthe\s+)(?:(?:Assistant|Deputy|Acting|Interim|Chief|Executive|Senior)\s+)*"
+                         rf"(?:{_POST_HEAD}|Clerk|Captain|Chief\s+Executive|Minister|MP)\s+(?:of|for|fir)\b")
+# "Annual Governance Report for the Council", "Closed Caption File of Portland City Council",
+# "Contract Award for Gateway School", "Declarations of the Board": a paper or an act of the
+# business named with the body it concerns; the body is what follows
+_RX_THING_OF_BODY = re.compile(r"^(?:[A-Z][\w’'-]*\s+){0,3}(?:Report|Minutes|File|Award|Declarations|Election|Budget|"
+                               r"Procurement|Purchase|Summary|Accounts|Statement|Letter|Invoice|Grant)\s+(?:of|for)\s+"
+                               r"(?:the\s+)?(?=[A-Z])")
+# "Several Board members", "Some Parent Council funds": a quantity of a body's members or things
+_RX_QUANTITY_LEAD = re.compile(r"^(?:Some|Several|Many|Most|Various|Other|Few|As)\s+(?:the\s+)?(?=[A-Z])")
+
+
 def _clean_org_phrase(phrase: str) -> str:
     p = phrase.strip()
+    if _RX_POST_OF.search(p) or re.match(r"^\d[\d.]*\s+of\s+the\b", p):
+        return ""  # a post; "(section) 6 of the Council Procedure By-law": a clause's number
+    p = _RX_THING_OF_BODY.sub("", p)
+    p = _RX_QUANTITY_LEAD.sub("", p)
     # an all-capitals heading run in front ("EXCLUSION OF PRESS AND PUBLIC The Council")
     p = re.sub(r"^(?:[A-Z][A-Z’'&-]+\s+){2,}(?=[A-Z][a-z])", "", p)
     # a date or item number in front ("2025-06-09 SR Life Stabilization Service", "11 Rota for")
