@@ -45,6 +45,7 @@ def parse_name(surface: str, aliases: dict[str, str]) -> ParsedName | None:
     tm = _TITLE_RX.match(s)
     title = tm.group(0).strip() if tm else None
     rest = s[tm.end():] if tm else s
+    rest = _RX_PREFIX_APART.sub(_join_prefix, rest)
     words = rest.replace(".", " ").split()
     if not words:
         return None
@@ -60,6 +61,16 @@ def parse_name(surface: str, aliases: dict[str, str]) -> ParsedName | None:
         return ParsedName(surface, title, [], "".join(initials_tokens), surname)
     # "Gladys Rhodes-White" and "Gladys Rhodes White": the hyphen joins surname parts
     return ParsedName(surface, title, given, "".join(g[0].upper() for g in given), surname)
+
+
+# a surname's prefix written as a word of its own ("Lorna Mc Williams", "Cllr. O Donovan",
+# "Mr. Tim O’ Brien") is the same surname as written joined
+_RX_PREFIX_APART = re.compile(r"(?<![\w’'-])(Mc|Mac|O[’']?)[ \u00a0]+(?=[A-Z][a-z])")
+
+
+def _join_prefix(m: re.Match) -> str:
+    prefix = m.group(1)
+    return prefix + "’" if prefix == "O" else prefix
 
 
 def _title_kind(title: str) -> str:

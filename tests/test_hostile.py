@@ -78,17 +78,34 @@ PAUSED_BUILD = textwrap.dedent("""
         out = original(self, graph, rows)
         calls[0] += 1
         if calls[0] == 3:
+            # and a large document staged, not yet flushed: what a reader that opened the
+            # folder the writer is changing had to replay into its own memory
+            import pyoxigraph as ox
+            g = ox.NamedNode(self._staging_prefix() + "large")
+            self._store.extend(ox.Quad(ox.NamedNode(f"urn:s{i}"), ox.NamedNode("urn:p"),
+                                       ox.Literal("pending " * 8 + str(i)), g) for i in range(PENDING))
             print("paused", flush=True)
             sys.stdin.readline()
         return out
     kg.store.GraphStore._write = _write
     from kg.cli import main
     main(sys.argv[1:])
-""")
+""").replace("PENDING", "60_000")
 
-# A reader process that reports its own peak memory (kB) after the query.
+# A reader process that reports its own peak memory (kB) after the query, and every store
+# folder it opened.
 MEASURED_QUERY = textwrap.dedent("""
     import resource, sys
+    import pyoxigraph
+    real = pyoxigraph.Store
+    class Store:
+        def __new__(cls, *a, **k):
+            return real(*a, **k)
+        @staticmethod
+        def read_only(path):
+            print("OPENED", path, file=sys.stderr)
+            return real.read_only(path)
+    pyoxigraph.Store = Store
     from kg.cli import main
     try:
         main(sys.argv[1:])
@@ -98,21 +115,28 @@ MEASURED_QUERY = textwrap.dedent("""
 
 
 def test_readers_during_a_rebuild_see_a_complete_state_in_bounded_memory(tmp_path):
+    """A reader that opened the folder a writer was changing replayed the writer's pending
+    writes into its own memory (here +130 MB for 60,000 pending quads; many GB in a real
+    rebuild) and failed about one time in 25 on files compaction removed.  Readers now open
+    only a state no writer changes, so their memory is that of a reader of an idle store."""
     folder, store = tmp_path / "minutes", tmp_path / "store"
     write_minutes(folder, 6)
     assert govkg("build", folder, "--store", store).returncode == 0
     count_q = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
     graphs_q = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
+    live = str(store.resolve())
 
-    def read(q: str) -> tuple[str, int]:
+    def read(q: str) -> tuple[str, int, list[str]]:
         p = subprocess.run([PYTHON, "-c", MEASURED_QUERY, "query", "--store", str(store), "--format", "csv",
                             "-e", q], env=env(), capture_output=True, text=True, timeout=120)
         err, _, rss = p.stderr.rpartition("MAXRSS")
+        opened = [str(Path(x.split(" ", 1)[1]).resolve()) for x in err.splitlines() if x.startswith("OPENED ")]
+        err = "\n".join(x for x in err.splitlines() if not x.startswith("OPENED "))
         assert p.returncode == 0 and not err.strip(), p.stderr
-        return p.stdout, int(rss)
+        return p.stdout, int(rss), opened
 
-    before_count, _ = read(count_q)
-    before_graphs, _ = read(graphs_q)
+    before_count, idle_rss, _ = read(count_q)
+    before_graphs, idle_rss2, _ = read(graphs_q)
     write_minutes(folder, 6, extra="3. Cllr Mina Patel asked about the bus shelter.\n")
     build = subprocess.Popen([PYTHON, "-c", PAUSED_BUILD, "build", str(folder), "--store", str(store)],
                              env=env(), stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -121,14 +145,16 @@ def test_readers_during_a_rebuild_see_a_complete_state_in_bounded_memory(tmp_pat
         assert build.stdout.readline().strip() == "paused", build.stderr.read()
         peaks = []
         for _ in range(3):
-            graphs_now, rss1 = read(graphs_q)
-            count_now, rss2 = read(count_q)
+            graphs_now, rss1, opened1 = read(graphs_q)
+            count_now, rss2, opened2 = read(count_q)
             peaks += [rss1, rss2]
+            # never the folder the writer is changing (the cause of the 1-in-25 failures)
+            assert live not in opened1 + opened2, (live, opened1, opened2)
             # the state before the build (a consistent snapshot), never a staging graph
             assert STAGING not in graphs_now
             assert graphs_now == before_graphs and count_now == before_count
-        # a query process of govkg needs well under 300 MB; the bug grew to many GB
-        assert max(peaks) < 300_000, peaks
+        # no more memory than reading the idle store (the pending writes cost +130 MB)
+        assert max(peaks) < max(idle_rss, idle_rss2) + 40_000, (idle_rss, idle_rss2, peaks)
         build.stdin.write("\n")
         build.stdin.flush()
         out, err = build.communicate(timeout=120)
@@ -137,8 +163,8 @@ def test_readers_during_a_rebuild_see_a_complete_state_in_bounded_memory(tmp_pat
         if build.poll() is None:
             build.kill()
             build.wait()
-    after_graphs, _ = read(graphs_q)
-    after_count, _ = read(count_q)
+    after_graphs, _, _ = read(graphs_q)
+    after_count, _, _ = read(count_q)
     assert after_graphs == before_graphs and STAGING not in after_graphs
     assert int(after_count.split()[-1]) > int(before_count.split()[-1])
 
@@ -160,7 +186,6 @@ def test_a_staging_graph_left_by_a_killed_build_is_invisible(tmp_path):
 
 def test_a_reader_while_a_new_store_is_first_written_gets_one_line_or_a_state(tmp_path):
     """A writer holding the lock with nothing published yet: a bounded wait, then one line."""
-    from kg.store import GraphStore, writer_active
     store = tmp_path / "store"
     holder = subprocess.Popen([PYTHON, "-c", textwrap.dedent("""
         import sys, pyoxigraph as ox
@@ -168,8 +193,7 @@ def test_a_reader_while_a_new_store_is_first_written_gets_one_line_or_a_state(tm
         print("holding", flush=True); sys.stdin.readline()
     """), str(store)], env=env(), stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
-        assert holder.stdout.readline().strip() == "holding"
-        assert writer_active(store)
+        assert holder.stdout.readline().strip() == "holding"  # it holds the store's lock
         p = subprocess.run([PYTHON, "-m", "kg.cli", "query", "--store", str(store), "-e",
                             "SELECT * WHERE { ?s ?p ?o }"], env=env(GOVKG_READ_WAIT="0.5"),
                            capture_output=True, text=True, timeout=60)
@@ -178,9 +202,8 @@ def test_a_reader_while_a_new_store_is_first_written_gets_one_line_or_a_state(tm
     finally:
         holder.stdin.close()
         holder.wait(timeout=30)
-    assert not writer_active(store)
-    with GraphStore(store, read_only=True) as st:
-        assert st.select("SELECT * WHERE { ?s ?p ?o }")[1] == []
+    p = govkg("query", "--store", store, "--format", "csv", "-e", "SELECT ?s WHERE { ?s ?p ?o }")
+    assert p.returncode == 0 and p.stdout.split() == ["s"], p.stderr  # once written, a state
 
 
 # --- 7. a first build killed while it creates the store ----------------------------------
@@ -200,28 +223,54 @@ def test_a_store_whose_creation_was_killed_builds_again(tmp_path):
     assert q.returncode == 0 and "Upper Fenwick" in q.stdout, q.stderr
 
 
-KILL_WHILE_CREATING = textwrap.dedent("""
-    import os, signal, sys
-    real_rename = os.rename
-    def rename(src, dst, *a, **k):
-        if os.path.basename(str(src)).startswith(".store.new-"):
-            os.kill(os.getpid(), signal.SIGKILL)  # the store is made, not yet in place
-        return real_rename(src, dst, *a, **k)
-    os.rename = rename
-    from kg.cli import main
-    main(sys.argv[1:])
-""")
+KILL_WHILE_CREATING = {
+    # killed after the new store is made, before it is in place
+    "before-it-is-in-place": textwrap.dedent("""
+        import os, signal, sys
+        real_rename = os.rename
+        def rename(src, dst, *a, **k):
+            if os.path.basename(str(src)).startswith(".store.new-"):
+                os.kill(os.getpid(), signal.SIGKILL)
+            return real_rename(src, dst, *a, **k)
+        os.rename = rename
+        from kg.cli import main
+        main(sys.argv[1:])
+    """),
+    # killed inside Oxigraph as it first creates a store folder, its files written but not
+    # CURRENT, which it writes last: what the flaky atomicity test met (killed/CURRENT)
+    "inside-oxigraph": textwrap.dedent("""
+        import os, signal, sys
+        import pyoxigraph
+        real = pyoxigraph.Store
+        class Store:
+            def __new__(cls, path=None, *a, **k):
+                new = path is not None and not os.path.exists(os.path.join(str(path), "CURRENT"))
+                store = real(path, *a, **k)
+                if new:
+                    store.flush()
+                    os.remove(os.path.join(str(path), "CURRENT"))
+                    os.kill(os.getpid(), signal.SIGKILL)
+                return store
+            read_only = staticmethod(real.read_only)
+        pyoxigraph.Store = Store
+        from kg.cli import main
+        main(sys.argv[1:])
+    """),
+}
 
 
-def test_a_first_build_killed_while_creating_the_store_leaves_no_half_store(tmp_path):
+@pytest.mark.parametrize("moment", sorted(KILL_WHILE_CREATING))
+def test_a_first_build_killed_while_creating_the_store_leaves_no_half_store(tmp_path, moment):
     store = tmp_path / "store"
     (one,) = write_minutes(tmp_path / "m", 1)
-    p = subprocess.run([PYTHON, "-c", KILL_WHILE_CREATING, "build", str(one), "--store", str(store)],
+    p = subprocess.run([PYTHON, "-c", KILL_WHILE_CREATING[moment], "build", str(one), "--store", str(store)],
                        env=env(), capture_output=True, text=True, timeout=60)
     assert p.returncode == -signal.SIGKILL, p.stderr
-    assert not store.exists()  # absent or whole, never a folder that cannot be opened
+    # absent or whole, never a folder that cannot be opened
+    assert not store.exists() or (store / "CURRENT").exists(), os.listdir(store)
     assert_one_line(govkg("query", "--store", store, "-e", "SELECT * WHERE { ?s ?p ?o }"), "no store at")
-    assert govkg("build", one, "--store", store).returncode == 0
+    p = govkg("build", one, "--store", store)
+    assert p.returncode == 0, p.stderr
     assert not list(tmp_path.glob(".store.new-*"))  # the next build tidies what the kill left
 
 
@@ -272,32 +321,45 @@ def test_read_to_graph_is_linear_in_the_input(tmp_path, make, n):
     assert counts[1] / counts[0] < 2.4, counts
 
 
+def _scanned_from_every_start(rx, text: str) -> int:
+    """Characters the pattern takes in from each position of `text`, summed: the work a
+    search does (it tries every position), made visible by letting each attempt succeed."""
+    return sum(len(m.group()) for i in range(len(text)) if (m := rx.match(text, i)))
+
+
 def test_the_attendance_markers_do_not_rescan_blank_lines():
-    """`^\\s*` with re.M ran over every following blank line from every line start: 100 KB of
-    blank lines took 54 s.  Linear, 1 MB of them is a fraction of a second; the bound of the
-    child process (60 s) is a thousand times that, and far below the quadratic hours."""
-    code = ("from kg.extract.attendance import MARKER\n"
-            "text = 'Present:' + '\\n' * 1_000_000 + 'Apologies: Cllr Tom Weld\\n'\n"
-            "print(len(list(MARKER.finditer(text))))\n")
-    p = subprocess.run([PYTHON, "-c", code], env=env(), capture_output=True, text=True, timeout=60)
-    assert p.returncode == 0 and p.stdout.split() == ["2"], p.stderr
+    """`^\\s*` with re.M ran over every following blank line from every line start: 100 KB
+    of blank lines took 54 s.  Counted here as what the pattern reads from every start of a
+    run of blank lines ending in a marker: twice the run, the same work (it was four times)."""
+    from kg.extract.attendance import MARKER
+
+    def run(k: int) -> str:
+        return "Present: Cllr Ada Thornbury\n" + "\n" * k + "Chair: Cllr Tom Weld\n"
+    small, large = (_scanned_from_every_start(MARKER, run(k)) for k in (1000, 2000))
+    assert large < 1.2 * small, (small, large)
+    assert [m.group("m") for m in MARKER.finditer(run(1000))] == ["Present:", "Chair:"]
+
+
+LIMIT = 1000  # the nesting the README promises the HTML parser never sees exceeded
 
 
 def test_deeply_nested_html_reaches_the_parser_flattened(tmp_path, monkeypatch):
     """200,000 nested <div> (2.2 MB) took over 120 s in the HTML parser, whose work grows
-    with depth times tags; the parser now never sees more than MAX_DEPTH levels."""
+    with depth times tags; the parser now never sees more than LIMIT levels."""
+    import re
     import kg.read.html as h
     depths = []
     real = h.LexborHTMLParser
+    div = re.compile(r"<(/?)div\b", re.I)
 
     def measuring(html, *a, **k):
         depth = deepest = 0
-        for m in h._TAG.finditer(html):
-            if m.group(2).lower() in h._NOT_NESTING:
-                continue
+        for m in div.finditer(html):
             depth += -1 if m.group(1) else 1
             deepest = max(deepest, depth)
         depths.append(deepest)
+        if deepest > LIMIT:
+            raise AssertionError(f"the parser was given {deepest} nested <div>")  # not 120 s more
         return real(html, *a, **k)
     monkeypatch.setattr(h, "LexborHTMLParser", measuring)
     n = 200_000
@@ -306,7 +368,7 @@ def test_deeply_nested_html_reaches_the_parser_flattened(tmp_path, monkeypatch):
                     "Present: Cllr Ada Thornbury (Chair)" + "</div>" * n + "</body></html>", encoding="utf-8")
     from kg.pipeline import extract_file
     ex = extract_file(page)
-    assert depths and max(depths) <= h.MAX_DEPTH + 2, depths
+    assert depths and max(depths) <= LIMIT, depths
     assert {a.person.surface for a in ex.attendance} == {"Cllr Ada Thornbury"}
 
 
@@ -386,8 +448,8 @@ def test_allow_update_with_endpoint_updates_the_endpoint_not_the_local_store(ser
     before = csv_count(govkg("query", "--store", local, "--format", "csv", "-e", COUNT))
     p = govkg("query", "--allow-update", "--endpoint", server, "--store", local, "-e",
               "INSERT DATA { GRAPH <urn:robust:notes> { <urn:robust:a> <urn:robust:b> 'a note' } }")
-    assert p.returncode == 0 and server in p.stdout, p.stderr
     assert csv_count(govkg("query", "--store", local, "--format", "csv", "-e", COUNT)) == before
+    assert p.returncode == 0 and server in p.stdout, p.stderr  # it says where the update went
     ask = "SELECT ?o WHERE { <urn:robust:a> <urn:robust:b> ?o }"
     q = govkg("query", "--endpoint", server, "--format", "csv", "-e", ask)
     assert q.returncode == 0 and q.stdout.splitlines() == ["o", "a note"], (q.stdout, q.stderr)  # merged in
@@ -586,27 +648,46 @@ def test_the_xml_doctype_guard_reads_the_decoded_text(tmp_path, encoding, lead):
 
 
 def test_a_docx_zip_bomb_is_refused_before_it_is_unzipped(tmp_path):
+    """A Word file whose body unzips to more than the bound (here 1.7 MB on disk, 208 MB
+    unzipped): the reader used to unzip and parse it all (a 648 KB one took 1.28 GB)."""
+    import io
     import tracemalloc
     import zipfile
+    import docx
     from kg.errors import InputError
-    from kg.read.docx import MAX_UNZIPPED, read_docx
+    from kg.read.docx import read_docx
+    MAX_UNZIPPED = 200 * 1024 * 1024  # the bound the README promises
+    skeleton = io.BytesIO()
+    d = docx.Document()
+    d.add_paragraph("Minutes of the meeting of Upper Fenwick Parish Council")
+    d.save(skeleton)
     bomb = tmp_path / "bomb.docx"
-    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
-        z.writestr("[Content_Types].xml", "<Types/>")
-        with z.open("word/document.xml", "w", force_zip64=True) as f:
-            block = b" " * (1 << 20)
-            for _ in range(MAX_UNZIPPED // len(block) + 8):
-                f.write(block)
+    with zipfile.ZipFile(skeleton) as src, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        for item in src.infolist():
+            if item.filename != "word/document.xml":
+                z.writestr(item, src.read(item))
+                continue
+            head, tail = src.read(item).split(b"<w:body>")
+            with z.open("word/document.xml", "w", force_zip64=True) as f:
+                f.write(head + b"<w:body>")
+                block = b" " * (1 << 20)
+                for _ in range(MAX_UNZIPPED // len(block) + 8):
+                    f.write(block)
+                f.write(tail)
     data = bomb.read_bytes()
     assert len(data) < 2_000_000
     tracemalloc.start()
     try:
-        with pytest.raises(InputError, match="zip bomb"):
+        try:
             read_docx(data, str(bomb))
+            error = ""
+        except InputError as e:
+            error = str(e)
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
     assert peak < 50_000_000, peak  # refused from the sizes the zip declares, not by unzipping
+    assert "zip bomb" in error, error
 
 
 def test_a_file_rewritten_while_it_is_read_is_read_again_or_refused(tmp_path, monkeypatch):

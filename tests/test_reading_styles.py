@@ -86,7 +86,14 @@ def test_dates_as_minutes_write_them(raw, expected):
      "Minutes of the meeting held on 17th January, 2022 adopted. Next meeting 14th March 2022.", "2022-02-14"),
     ("Meeting held on Wednesday 5th of June", "the report of 1 May 2019", "2019-06-05"),
     ("Meeting held on Wednesday 5th June", "no other date", None),
-    ("Held on 5 June", "the report of 1 May 2019", None),  # no weekday: not a meeting date line
+    ("Held on 5 June", "the report of 1 May 2019", None),  # no meeting named: not a meeting date line
+    # "held on" after the meeting, no weekday: the year that puts it before the next meeting
+    ("Minutes of the meeting held on 14 November at 6pm", "Budget for 2025 agreed. Next meeting on 12 February 2025.",
+     "2024-11-14"),
+    ("Minutes of the meeting held on 3 June", "invoices of 2 May 2024 and 9 May 2024", "2024-06-03"),
+    # a weekday fixes the year among those the minutes write
+    ("Parish Meeting, Tuesday 4th March", "accounts to 31 March 2024; precept set 1 February 2025", "2025-03-04"),
+    ("Parish Meeting, Monday 4th March", "accounts to 31 March 2024; precept set 1 February 2025", "2024-03-04"),
 ])
 def test_a_heading_date_without_its_year(head, text, expected):
     assert date_without_year(head, text) == expected
@@ -217,6 +224,90 @@ def test_posts_written_before_the_name(raw, expected_posts):
     assert all(a.role == "in_attendance" for a in ex.attendance)
 
 
+@pytest.mark.parametrize("raw, expected_posts", [
+    # the officers elected, one post to a line, the holder after a dash
+    ("Present: Ann Lee, Raj Patel, Tom Cole, Jo Bright\n\n1. Election of officers\n\nThe roles are as follows:\n\n"
+     "Chair – Ann Lee\nVice Chair – Raj Patel\nHonorary Secretary – Jo Bright\n\n2. Minutes\n\nAdopted.\n",
+     {"chair": "Ann Lee", "vice-chair": "Raj Patel", "secretary": "Jo Bright"}),
+    ("Present: Ann Lee, Raj Patel, Tom Cole\n\n5. Office bearers\n(a) Chair - Ann Lee\n(b) Treasurer - Tom Cole\n"
+     "(c) Planning Contact - vacant\n",
+     {"chair": "Ann Lee", "treasurer": "Tom Cole"}),
+    # the post in brackets with more after it: a year group, the holder's initials
+    ("1. Present: Ann Lee (Chair), Mia Ross (Treasurer | P6), Raj Patel (P4)\n\n2. Report\n\nNoted.\n",
+     {"chair": "Ann Lee", "treasurer": "Mia Ross"}),
+    ("Present:\nA Lee (AL)\nR Patel (RP)\nB McGarry (Clerk - BMc)\n\n2. Minutes:\nApproved.\n",
+     {"clerk": "B McGarry"}),
+])
+def test_posts_of_officers(raw, expected_posts):
+    ex = run(raw)
+    assert expected_posts.items() <= ex.posts.items(), ex.posts
+
+
+@pytest.mark.parametrize("raw", [
+    # a dash after a post that is not a name, or a name with more on the line
+    "1. Reports\n\nChair – no report\nTreasurer – Tom Cole reported a balance of £200\n",
+    "1. Reports\n\nClerk - see item 4 above\n",
+])
+def test_not_officer_lines(raw):
+    ex = run("Present: Ann Lee, Raj Patel, Tom Cole\n\n" + raw)
+    assert "treasurer" not in ex.posts and "clerk" not in ex.posts and ex.posts.get("chair") in (None, "Ann Lee")
+
+
+@pytest.mark.parametrize("raw, role, names", [
+    # one to a line, initial and surname: "A" is the initial, not the article
+    ("Present:\nN Hill (NH)\nK Dale (KD)\nApologies:\nC Rowe\nA Prescott\nL Tait\n\n2. Minutes:\nApproved.\n",
+     "apologies", ["C Rowe", "A Prescott", "L Tait"]),
+    # a PDF line end inside the first or the last entry
+    ("1.. Present:- Ann Lee, Raj Patel, Tom Cole. Apologies:- Cllrs Eunice\nJasper and Lana Reid-Mann\n"
+     "2. The minutes were approved\n",
+     "apologies", ["Jasper", "Lana Reid-Mann"]),
+])
+def test_list_entries(raw, role, names):
+    got = " | ".join(a.person.surface for a in run(raw).attendance if a.role == role)
+    assert all(n in got for n in names), got
+
+
+@pytest.mark.parametrize("raw, speaker, verb", [
+    # a pronoun after a comma: the one person the sentence named before it
+    ("5. Planning\n\nFollowing a query by the Chair to Cllr Raj Patel, he advised that the Planning Committee did not "
+     "usually get involved.\n", "Cllr Raj Patel", "advised"),
+    ("5. Cemetery\n\nCllr Tom Cole shared that the Council wished to screen the spoil heap, he suggested a row of "
+     "beech hedging.\n", "Cllr Tom Cole", "suggested"),
+    # none named before it in the sentence: the last speaker
+    ("5. Roads\n\nIn moving the Motion, Councillor Ann Lee thanked the crews. He queried how many trees fell.\n\n"
+     "In addition, she noted the poor condition of the roads.\n", "Councillor Ann Lee", "noted"),
+])
+def test_pronoun_after_a_comma(raw, speaker, verb):
+    said = [s for s in run(COUNCIL + raw).statements if s.verb == verb]
+    assert said and said[0].speaker.surface == speaker, said
+
+
+@pytest.mark.parametrize("raw, askers, text_has", [
+    # a councillor's written question: the heading names who submitted it, the question says "I"
+    ("9.  Question submitted by Councillors Byrne and Walsh\n\n“I will ask at the next meeting of the District for "
+     "an update on the footpath at Ballyroe.”\n\n**Reply:**\n\nThe works will start in May.\n",
+     ["Byrne", "Walsh"], "footpath at Ballyroe"),
+    ("7.\n\nQuestion submitted by Councillor A. Nolan\n\nI will ask at the next Meeting what the Council's supplies "
+     "of salt were at the start of the cold spell.\n\nREPLY:\n\nThe Council held 4,000 tonnes.\n",
+     ["Nolan"], "supplies of salt"),
+])
+def test_written_questions(raw, askers, text_has):
+    asked = [s for s in run(COUNCIL + raw).statements if s.verb == "asked"]
+    assert [a for a in askers if any(a in s.speaker.surface for s in asked)] == askers, asked
+    assert all(text_has in s.text for s in asked)
+
+
+@pytest.mark.parametrize("raw, speaker", [
+    # a given name at a PDF line end, the surname on the next line, spelt out elsewhere
+    ("Present: Ann Lee, Marion Hale, Raj Patel\n\n4. Bookings\n\nAnn Lee asked how the new room booking system was "
+     "working for the community groups. Marion\nHale responded that more and more bookings are coming through and "
+     "business\nis building gradually.\n", "Marion Hale"),
+])
+def test_name_across_a_line_end(raw, speaker):
+    said = [s for s in run(raw).statements if s.verb == "responded"]
+    assert said and said[0].speaker.surface == speaker
+
+
 @pytest.mark.parametrize("line, owner, text_has", [
     ("**Reply:**\n\nA survey of the footpaths in Church Lane will be arranged by the Roads Maintenance section of this "
      "Council.", "Roads Maintenance section", "survey of the footpaths"),
@@ -289,10 +380,40 @@ def test_not_motions(raw):
     ("9. Next Meeting\n\nThe next meeting of the District will be held on Thursday 20th April at 3pm in the Hall.\n",
      "Thursday 20th April at 3pm in the Hall"),
     ("9. Date of next meeting\n\nNext meeting - Wednesday 8 January 2020 at 7 pm\n", "Wednesday 8 January 2020 at 7 pm"),
+    # the line at the foot of the last item, no heading of its own, no colon
+    ("9.4 AL will table the costs of the blinds.\nDate of Next Meeting 2nd June 2015, 17:45.\n\nSigned____\n",
+     "2nd June 2015, 17:45"),
+    # the heading alone, the date on the line under it
+    ("10. Date of next meeting:\n\n26th May 2016, Riverside Library\n\nRegistered Office: 1 High Street\n",
+     "26th May 2016, Riverside Library"),
+    ("9.0 Forward Agenda and date of next Meeting\nWednesday 19th December 2012 at 10.00 at the Hall.\n",
+     "Wednesday 19th December 2012 at 10.00 at the Hall"),
+    # the month first, no year
+    ("2999.Date of next meeting:  January 4th.\n", "January 4th"),
+    # the body's initials, a dash; the closing line after it is not part of the date
+    ("12. AOCB - none\nNext meeting of RPC - 13 November 2024 at 19:00 in the School\nThe meeting closed at 20:50\n",
+     "13 November 2024 at 19:00 in the School"),
+    ("12. AOB\nThe meeting closed at 20:38. The next meeting is 12th\nof November 2025.\n", "12th of November 2025"),
+    ("7. NEXT MEETING\nNext meeting on 11 March 2025; 5.30pm-6.30pm.\n", "11 March 2025; 5.30pm-6.30pm"),
+    # prose first, then the "Date of next meeting" line: the line is the one to go by
+    ("16 Date of next meeting\n16.1 It was agreed to set the date for the AGM, therefore the next meeting will be "
+     "15th March 5:45pm followed by the AGM.\n\nDate of Next Meeting 15th March 2016, 17:45.\n",
+     "15th March 2016, 17:45"),
 ])
 def test_next_meeting(raw, expected):
     ex = run(COUNCIL + raw)
     assert ex.meeting.next_meeting.rstrip(".") == expected
+
+
+@pytest.mark.parametrize("raw", [
+    # someone attending the next meeting, a matter put off to it: no date for it
+    "5. Updates\nJo Bright of the AONB will be attending the next meeting in early September.\n",
+    "6. Photos\nPossibility of school photos returning will be discussed at the next meeting on 3 May.\n",
+    "7. Hall\nCllr Cole explained their next meeting is next week and she will bring it up then.\n",
+    "8. Notice\nAll minutes are draft until agreed at the next meeting. To find out the date of the next meeting\n",
+])
+def test_no_next_meeting(raw):
+    assert run(COUNCIL + raw).meeting.next_meeting is None
 
 
 # -- the development corpus -----------------------------------------------------------------

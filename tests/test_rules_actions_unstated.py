@@ -97,3 +97,57 @@ def test_a_passive_agent_after_a_place_or_second_participle(sentence, owner, tex
 ])
 def test_a_state_in_the_passive_is_no_task(sentence):
     assert run(sentence).actions == []
+
+
+# a member's written report read into the minutes, its author named at its head: what it says
+# will be done, no agent written, is the author's task (shapes of a parish council's
+# horticultural report and a town trust's curator's report)
+@pytest.mark.parametrize("lines, tasks, due", [
+    ("Allotments Report, 3rd March 2025: Cllr Raj Patel Allotment plots • All plots have been kept tidy "
+     "• As planned in January, the hedge has been partly cut. Cutting and clearing will be completed by the "
+     "end of March. • In the Spring there will be a further mowing of the paths in all plots.",
+     ["Cutting and clearing will be completed", "a further mowing of the paths in all plots"], "by the end of March"),
+    ("Curators report (Cllr Tom Cole)\n(i) Updating information\nNotice board wording agreed and will be "
+     "installed shortly.\nSmall banner already installed outside the hall.",
+     ["Notice board wording agreed and will be installed shortly"], None),
+])
+def test_an_authored_reports_future_is_its_authors_task(lines, tasks, due):
+    acts = run(lines).actions
+    assert [a.text for a in acts] == tasks
+    assert acts[0].due == due
+    author = "Cllr Raj Patel" if "Raj" in lines else "Cllr Tom Cole"
+    assert all(owners(a) == [author] for a in acts)
+
+
+@pytest.mark.parametrize("lines", [
+    # no author at the report's head
+    "Allotments Report, 3rd March 2025: Allotment plots • Cutting and clearing will be completed by the end of March.",
+    # a state, not a task
+    "Allotments Report: Cllr Raj Patel Plots • The lower field will be closed in August.",
+    # a remark in brackets after the heading, not its author
+    "Finance Report (Cllr Tom Cole queried the bank fees)\nThe fees will be reviewed in May.",
+    # the report's item has ended: the next item's future passive is nobody's here
+    "Allotments Report: Cllr Raj Patel Plots • All plots have been kept tidy.\n\n13/25 Highways\n\n"
+    "The verge will be cut by the end of May.",
+])
+def test_no_report_task_without_its_author_or_a_task(lines):
+    assert run(lines).actions == []
+
+
+def test_an_agent_in_an_authored_report_owns_the_task():
+    acts = run("Allotments Report: Cllr Raj Patel Plots • Copies of the plan will be kept on file by the Clerk.").actions
+    assert [owners(a) for a in acts] == [["Jo Bright"]]
+
+
+# a person's undertaking and the body's agreement in one sentence (shapes of a parish council's
+# and a society's AGM minutes): the undertaking is still the person's task, without the decision
+# that follows it; taking someone's place is an office, the decision itself
+@pytest.mark.parametrize("sentence, expected", [
+    ("The Chair agreed to continue investigations and it was agreed to add to the May agenda for further discussion.",
+     [(["Cllr Ann Lee"], "continue investigations")]),
+    ("Cllr Tom Cole offered to draft the letter, and this was agreed.", [(["Cllr Tom Cole"], "draft the letter")]),
+    ("Cllr Tom Cole volunteered to take his place, and this was unanimously agreed.", []),
+    ("The Parish Council agreed to adopt the guidelines as proposed by Cllr Raj Patel, seconded by Cllr Tom Cole.", []),
+])
+def test_an_undertaking_in_the_bodys_decision_is_the_persons_task(sentence, expected):
+    assert found(sentence) == expected

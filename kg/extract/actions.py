@@ -516,7 +516,82 @@ def carried_subject(r: Reading, s: Sent) -> list[Action]:
     return []
 
 
-_TAKING_OFFICE = re.compile(r"(?:take\s+on|continue\s+(?:in|as)|remain\s+(?:in|as)|serve\s+as|act\s+as|stand\s+as)\b")
+# "Horticultural Report, 8th January 2020: Cllr Raj Patel", "6. Curators report (PE)": a member's
+# written report read into the minutes, its author named at its head.  What the report says
+# will be done, no agent written ("Weeding and raking will be completed by the end of January",
+# "In the Spring there will be a further pruning of the shrubs", "Sign wording agreed and will
+# be installed shortly"), is its author's to do, as when a member says so in person ("X said that
+# there will be another event", see REPORTED).  Only a person or post heads such a report: a
+# group's report speaks as "we" (Sent.voice).
+REPORT_HEAD = re.compile(r"^[\s\d.)•·*-]*(?:[A-Z][\w’'-]*\s+){1,4}[Rr]eport\b(?:\s*,\s*[^:()–—]{3,30}?)?"
+                         r"\s*(?::|(?P<paren>\()|[–—-])\s*")
+_AUTHOR_KINDS = ("person", "post")
+# a short opening phrase of time or manner before the clause ("In the Spring", "Over the next
+# 6-8 weeks,", "As planned,")
+_LEAD_ADVERBIAL = (r"(?:(?:in|over|during|within|from|after|by|as|at|early|later|next)\b[^.;:,]{0,40}?,?\s+)?")
+REPORT_FUTURE = re.compile(
+    r"^[\s\-–•·*]*(?:\(?[ivx]{1,4}\)|\(?[a-z0-9]{1,2}[.)])?\s*(?:"
+    rf"{_LEAD_ADVERBIAL}there\s+will\s+be\s+(?P<there>(?:a|an|the|some|further|more)\b.+)"
+    r"|(?P<np>(?!(?:it|this|that|these|those|they|there|he|she|we|i|you)\b)[A-Za-z][\w\s,’'&/-]{2,80}?)"
+    r"\s+(?:will|is\s+to|are\s+to)\s+(?:now\s+|also\s+|then\s+)?be\s+"
+    r"(?P<pp>(?!(?:open|keen|often|even)\b)[a-z]+(?:ed|en)|sent|built|set|put|made|done|kept|paid|taken|given)\b(?P<rest>.*))$",
+    re.S | re.I)
+
+
+# what a place or thing will be, not what anyone does to it
+_STATES = {"closed", "opened", "open", "shut", "located", "based", "situated", "affected", "delayed", "cancelled",
+           "canceled", "postponed"}
+
+
+def report_author(s: Sent, doc: Doc, known: set[str] = frozenset()) -> list[Owner] | None:
+    """The person or post named as the author at the head of a report ('... Report: Cllr X',
+    '... report (PE)'), or None.  A run-in heading runs the name into the report's first words
+    ("Cllr Raj Patel Communal beds"): a name the minutes write elsewhere (`known`) that begins
+    it is the author."""
+    m = REPORT_HEAD.match(s.text)
+    if m is not None:
+        subj = subject_at(s, m.end(), doc)
+        if subj is None or subj.kind not in _AUTHOR_KINDS or not subj.owners:
+            return None
+        if m.group("paren") and not re.match(r"\s*\)", s.text[subj.end:]):
+            return None  # "report (Cllr X asked ...)": a remark, not the author's name
+        out = []
+        for o in subj.owners:
+            name = o.person.surface if o.person else o.surface
+            shorter = max((k for k in known if name.startswith(k + " ")), key=len, default=None)
+            if shorter and o.kind == "person":
+                o = Owner(shorter, "person", PersonRef(shorter, o.person.start if o.person else -1))
+            out.append(o)
+        return out
+    return None
+
+
+def reported_in_report(s: Sent, author: list[Owner]) -> Action | None:
+    """A sentence of an authored report saying what will be done, no agent written: the author's task."""
+    m = REPORT_FUTURE.match(s.text.strip())
+    if m is None:
+        return None
+    if m.group("np") is not None:
+        if re.search(r"\bby\s+(?:the\s+|our\s+)?[A-Z]", m.group("rest")) or not_reported_task(m.group("np"), m.group("pp")) \
+                or m.group("pp").lower() in _STATES:
+            return None  # an agent written (passive_with_agent), news, or a state ("will be closed")
+        text = s.text.strip()
+    else:
+        text = m.group("there")
+    text = re.sub(r"^[\s\-–•·*]+", "", text)
+    return _action(s, author, text)
+
+
+_TAKING_OFFICE = re.compile(r"(?:take\s+on|continue\s+(?:in|as)|remain\s+(?:in|as)|serve\s+as|act\s+as|stand\s+as|"
+                            r"take\s+(?:his|her|their|the)\s+place)\b")
+_BODY_AGREED_AFTER = re.compile(r",?\s+and\s+(?:it|this)\s+was\s+(?:also\s+|then\s+|unanimously\s+)?"
+                                r"(?:agreed|resolved|decided|approved)\b.*$", re.S)
+
+
+def undertaking(a: Action) -> Action:
+    """A person's task in a sentence of the body's decision, without the decision that follows it."""
+    a.text = _BODY_AGREED_AFTER.sub("", a.text).strip() or a.text
+    return a
 
 
 def component(r: Reading, s: Sent) -> bool:
@@ -527,8 +602,16 @@ def component(r: Reading, s: Sent) -> bool:
         r.state["reply"] = s.section
     elif r.state.get("reply") is not s.section:
         r.state["reply"] = None
+    author = report_author(s, r.doc, {p.surface for p in ex.people}) if REPORT_HEAD.match(s.text) else None
+    if author is not None:
+        r.state["report"] = (s.section, author)
+    elif (r.state.get("report") or (None,))[0] is not s.section:
+        r.state["report"] = None
     if r.decision is None and r.declaration is None:
         acts = carried_subject(r, s) or actions_of(s, r.doc, prev_question)
+        if not acts and r.state.get("report") and author is None:
+            told = reported_in_report(s, r.state["report"][1])
+            acts = [told] if told is not None else []
         if not acts and r.state.get("reply") is s.section:
             acts = reply_tasks(s, r.doc)
         if not acts:
@@ -550,6 +633,13 @@ def component(r: Reading, s: Sent) -> bool:
             # "A agreed to look at the work involved and, if not too onerous, to take on the role":
             # the appointment is the body's decision; what A undertakes before it is still A's task
             acts = [a for a in actions_of(s, r.doc, prev_question) if not _TAKING_OFFICE.match(a.text)]
+        elif not acts:
+            # "The Chair agreed to continue investigations and it was agreed to add to the April
+            # agenda", "B volunteered to take his place, and this was unanimously agreed": the
+            # body's agreement, and in the same sentence what a person or post undertakes
+            acts = [undertaking(a) for a in actions_of(s, r.doc, prev_question)
+                    if a.owners and all(o.kind in ("person", "post") for o in a.owners)
+                    and not _TAKING_OFFICE.match(a.text)]
         ex.actions.extend(acts)
     r.state["question"] = _question_of(r.said, prev_question)
     return False

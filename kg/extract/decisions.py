@@ -14,7 +14,7 @@ from kg.records import Decision, Evidence
 DECISION_VERB = r"resolved|agreed|approved|decided|endorsed|adopted|ratified|accepted"
 PASSIVE_DECISION = re.compile(
     rf"\b(?:it|It)\s+(?:was|is|has\s+been)\s+(?:also\s+|further\s+|therefore\s+|then\s+)?(?:unanimously\s+|"
-    rf"formally\s+)?(?P<verb>(?i:{DECISION_VERB}))\b(?:\s+by\s+(?:the\s+)?[A-Z][\w ]{{1,40}}?)?\s*[:\-–]?\s*(?:that|to)?\s*:?\s*"
+    rf"formally\s+)?(?P<verb>(?i:{DECISION_VERB}))\b(?:\s+by\s+(?:the\s+)?[A-Z][\w]*(?:\s+[A-Z][\w]*){{0,4}}\b)?\s*[:\-–]?\s*(?:that|to)?\s*:?\s*"
     r"|\b(?:were|was)\s+(?:unanimously\s+|duly\s+|also\s+)?(?P<verb2>(?i:agreed|approved|adopted|ratified|endorsed|"
     r"resolved|accepted))\b(?!\s+(?:that|with))")
 BODY_DECISION = re.compile(rf"^(?:\s*|.*?,\s*(?:and|but)\s+|.*?\s(?:and|but)\s+(?:also\s+)?)"
@@ -27,7 +27,10 @@ GOVERNANCE_VERBS = (r"adopt|approve|defer|accept|release|note|endorse|ratify|buy
                     r"recommend|delegate|receive|reject|decline|withdraw|confirm|continue|amend|pay|donate|"
                     r"install|remove|replace|retain|change|keep|include|hold|move|make")
 LABEL_DECISION = re.compile(r"^(?:\(?\d{1,3}(?:\.\d{1,2})*[.)]?\s+)?\**_?(?:RESOLVED|Resolved|AGREED|DECISION|DECIDED|"
-                            r"Decision|Agreed)\b_?\**\s*[:.\-–—]?\s*\**(?:[Tt]hat\s*:?\s*)?")
+                            r"Decision|Agreed)\b_?\**"
+                            # "Decision made that the Parent Council would fund ...": the label, then what was decided
+                            r"(?:\s+(?:also\s+)?(?:was\s+)?(?:made|taken)(?=\s+that\b))?"
+                            r"\s*[:.\-–—]?\s*\**(?:[Tt]hat\s*:?\s*)?")
 # "Christmas tree: agreed to buy a tree", "- Resolved to object": the body, unnamed
 SUBJECTLESS_DECISION = re.compile(r"(?:^|[:;–—]\s*|^\s*[-•*]\s*|\s[-–—]\s+)\**(?P<verb>[Aa]greed|AGREED|[Rr]esolved|RESOLVED|"
                                   r"[Aa]pproved|APPROVED|[Nn]oted|NOTED)\**\s+(?:to|that|unanimously)\b"
@@ -63,11 +66,37 @@ PROPOSAL = re.compile(r"\bproposed\b.*?\bseconded\b|\bseconded\b.*?\bproposed\b|
 # "The Code of Conduct was reviewed and agreed at the Governance meeting in February", "as agreed at
 # the December meeting", "until approved at the next meeting": a decision another meeting made (or
 # is to make), recalled here, not this meeting's
-OTHER_MEETING = re.compile(r"\b(?i:agreed|approved|adopted|resolved|ratified|decided)\s+at\s+the\s+"
-                           r"(?:(?:[A-Z][\w&’'-]*|and|of|(?i:next|following|last|previous))\s+){1,5}meeting\b")
+# "The two nominations were approved at a Special Meeting of the Council on 19th December", "at a
+# Special Meeting of the Council held on 19th December, the membership was approved", "following the
+# recent Staffing Committee meeting where three new policies were agreed": the same, the meeting named
+# by its article or before the decision
+OTHER_MEETING = re.compile(r"\b(?i:agreed|approved|adopted|resolved|ratified|decided)\s+at\s+(?:the|an?)\s+"
+                           r"(?:(?:[A-Z][\w&’'-]*|and|of|(?i:next|following|last|previous|special|recent))\s+){1,5}"
+                           r"(?i:meeting)\b"
+                           r"|\b(?:[Aa]t|[Ff]ollowing|[Aa]fter)\s+(?:the|an?)\s+(?:(?:[A-Z][\w&’'-]*|and|of|(?i:last|previous|"
+                           r"special|recent))\s+){1,5}(?i:meeting)\b[^.;]{0,80}?(?:\bwhere\b|\bat\s+which\b|\bheld\b[^.;]{0,60}?,)"
+                           r"[^.;]{0,80}?\b(?:was|were)\s+(?:\w+\s+){0,2}?(?:agreed|approved|adopted|resolved|ratified|decided)\b")
 PAST_NARRATIVE = re.compile(r"\b(?:had\s+been\s+(?:agreed|approved|resolved|decided)|ago|previously|"
                             r"at\s+the\s+(?:last|previous)\s+meeting)\b", re.I)
 QUESTION_AGREED = re.compile(r"\basked\s+(?:if|whether)\b.*\band\s+it\s+was\s+agreed\b", re.I)
+# "He asked if TCC were happy for him to look further into it and they confirmed they were.",
+# "Cllr A asked if TCC wanted her to forward it on. This they were happy for her to do.", "Ali
+# asked if we could agree to the purchase of cycle maps ... AGREED": a member puts a question
+# to the body for its consent and the body gives it; the body decides.  (A question about a
+# matter, "asked if Public Health should be included", answered "it was agreed that they should
+# be", settles the detail of a decision recorded elsewhere: QUESTION_AGREED.)
+ASKED_CONSENT = re.compile(r"\basked\s+(?:if|whether)\s+(?:the\s+)?(?:[A-Z]{2,6}|we|they|[Mm]embers|[Cc]ouncillors|"
+                           r"Cllrs|[Tt]rustees|[Gg]overnors|[Dd]irectors|Council|Board|Committee|everyone|all)\s+"
+                           r"(?:(?:were|was|would\s+be)\s+(?:all\s+)?(?:happy|content|willing|agreeable|in\s+agreement)|"
+                           r"(?:could|would)\s+agree|agreed|wanted|wished)\b")
+ASKED = re.compile(r"\basked\s+(?:if|whether)\b")
+# the body's answer in the same sentence: "... and they confirmed they were", "... and all agreed"
+CONSENT_GIVEN = re.compile(r"\b(?:and|,)\s+(?:they|all|members|[Cc]ouncillors|[Tt]rustees)\s+(?:(?:all\s+)?(?:confirmed|agreed)\b|"
+                           r"were\s+(?:all\s+)?(?:happy|content|in\s+agreement)\b)")
+# the answer as a sentence of its own: "AGREED", "All agreed.", "This they were happy for her to do."
+BARE_ASSENT = re.compile(r"^\s*(?:AGREED|Agreed|All\s+agreed|This\s+was\s+agreed|They\s+(?:all\s+)?(?:confirmed|agreed)(?:\s+they\s+were)?|"
+                         r"(?:This|That)\s+they\s+were\s+(?:all\s+)?(?:happy|content)(?:\s+(?:for\s+\w+\s+)?to\s+do)?|"
+                         r"They\s+were\s+(?:all\s+)?(?:happy|content)\s+(?:for\s+\w+\s+)?to\s+do\s+(?:this|so))\s*[.!]?\s*$")
 NUMBER_WORDS = {"none": 0, "no": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "all": None}
 
@@ -81,6 +110,8 @@ def decision_of(sent: Sent, doc: Doc, people_after: callable) -> Decision | None
     statement), a consensus answer to a question, or a past agreement being recalled.
     """
     t = sent.text
+    if ASKED_CONSENT.search(t) and CONSENT_GIVEN.search(t, ASKED_CONSENT.search(t).end()):
+        return Decision(text=" ".join(t.split()), evidence=sent.evidence, item_index=sent.item_index, kind="agreed")
     if QUESTION_AGREED.search(t):
         return None
     kind = None
@@ -88,7 +119,8 @@ def decision_of(sent: Sent, doc: Doc, people_after: callable) -> Decision | None
     if PROPOSAL.search(t) and not re.match(r"\W*(?:Should|If|Unless|Once)\b", t):  # "Should the motion be seconded, ..."
         kind, text = "approved", t
         # "It was proposed by A, seconded by B and RESOLVED that X": the decision is X
-        cut = re.search(r"\b(?:RESOLVED|resolved|AGREED|agreed|carried)\b\s*(?:that\s+)?", t)
+        # ("... that in future all agreed minutes are stored": not the verb)
+        cut = re.search(r"(?:\band|,|\bwas|\bwere|\bit\s+was)\s+(?:RESOLVED|resolved|AGREED|agreed|carried)\b\s*(?:that\s+)?", t)
         if cut and len(t) - cut.end() > 12:
             text = t[cut.end():]
     else:
@@ -124,6 +156,15 @@ def decision_of(sent: Sent, doc: Doc, people_after: callable) -> Decision | None
                 subj = subject_at(sent, rel, doc)
                 if subj is not None and subj.kind in ("body", "collective"):
                     bm = BODY_DECISION.match(t[subj.end:])
+                    # "Members noted that she had worked in six authorities": what they heard, as
+                    # "It was noted that ..." is; "The Council noted the audit report" receives it
+                    if bm and bm.group("verb").lower() == "noted" and re.match(r"\s+that\b", t[subj.end + bm.end():]):
+                        rest = t[subj.end + bm.end():]
+                        later = re.search(rf"\b(?:and|but)\s+(?:also\s+)?(?P<verb>{DECISION_VERB})\b", rest)
+                        if later is None or (subj.kind == "collective" and _agreed_to_task(rest[later.start("verb"):])):
+                            continue  # ... unless they go on to decide
+                        kind, text = later.group("verb").lower(), t
+                        break
                     if bm and not (subj.kind == "collective" and _agreed_to_task(t[subj.end:])):
                         kind = bm.group("verb").lower().split()[0]
                         text = t
@@ -195,6 +236,13 @@ def _votes(t: str, d: Decision, people_after) -> None:
 
 # -- components (see kg.extract.COMPONENTS) -------------------------------------------------
 
+# "This resolution was carried on a show of hands.", "Motion carried.", "Motion passed": a motion's
+# outcome.  After the motion recorded as a decision it is that decision's vote (OUTCOME); after a
+# proposal the sentence before states, it carries that proposal.
+CARRIED = re.compile(r"^\s*(?:(?:The|This|That|Each)\s+(?!following\b)(?:\w+\s+)?(?:resolution|motion|proposal|amendment|recommendation)s?\s+"
+                     r"(?:was|were)\s+(?:also\s+|duly\s+|then\s+|therefore\s+|unanimously\s+)*|(?:Motion|Resolution|Amendment)\s+)"
+                     r"(?:carried|passed)\b(?!\s+(?:out|over|forward|on\s+to)\b)", re.I)
+PROPOSES = re.compile(r"\b(?:proposed|moved|proposal|motion)\b", re.I)
 # the outcome of the vote just recorded, not a decision of its own
 OUTCOME = re.compile(r"^\s*(?:The|This|That)\s+(?:\w+\s+){0,2}(?:was|were)\s+(?:duly\s+)?(?:approved|carried|agreed|"
                      r"adopted|lost|defeated|passed)\b[^.]{0,40}\.?\s*$", re.I)
@@ -223,7 +271,7 @@ def vote_lines(r: Reading, s: Sent) -> bool:
     """A line that is only the vote on the decision before it: 'Proposed Cllr A, seconded
     Cllr B.', 'For 4, Against 1.', or that the motion just recorded was lost."""
     ex = r.ex
-    if (PROPOSAL_ONLY.match(s.text) or VOTES_ONLY.match(s.text)) and ex.decisions \
+    if (_vote_only(s.text)) and ex.decisions \
             and ex.decisions[-1].item_index == s.item_index:
         votes_of(s.text, ex.decisions[-1], r.people_after(s))
         return True
@@ -232,6 +280,29 @@ def vote_lines(r: Reading, s: Sent) -> bool:
         ex.decisions[-1].kind = "rejected"
         votes_of(s.text, ex.decisions[-1], r.people_after(s))
         return True
+    return False
+
+
+def _vote_only(t: str) -> bool:
+    """'Proposed Cllr A, seconded Cllr B.', 'For 4, Against 1.': the vote and nothing else; not
+    'Proposed by A seconded by B that the minutes are stored electronically', a motion of its own."""
+    return bool(VOTES_ONLY.match(t) or PROPOSAL_ONLY.match(t) and not re.search(r"\b(?:that|to)\s+[a-z]", t))
+
+
+# "7 for 1 against 1 abstention.": the count, number first
+VOTE_TALLY = re.compile(r"^\s*\d+\s+(?:for|in\s+favour)\b[^.]{0,40}\.?\s*$", re.I)
+
+
+def _after_vote_lines(r: Reading) -> bool:
+    """Whether the decision recorded last is stated just before, past any lines of its vote
+    ('... to accept the estimate. 7 for 1 against 1 abstention. Motion passed.')."""
+    if not r.ex.decisions:
+        return False
+    for p in r.paragraph_before(3):
+        if r.ex.decisions[-1].evidence.start == p.start:
+            return True
+        if not (_vote_only(p.text) or BARE_ASSENT.match(p.text) or VOTE_TALLY.match(p.text)):
+            return False
     return False
 
 
@@ -262,6 +333,39 @@ def no_objections(r: Reading, s: Sent) -> list[Decision]:
 def component(r: Reading, s: Sent) -> bool:
     """What the body decided in this sentence (none where it records a declaration)."""
     ex = r.ex
+    if not r.declaration and BARE_ASSENT.match(s.text):
+        if r.follows_last_decision() or _after_vote_lines(r):
+            # "Proposed by A seconded by B to accept the quote. All agreed.": the vote on that motion
+            if re.match(r"\s*All\b", s.text):
+                ex.decisions[-1].unanimous = True
+            return False
+        before = r.previous
+        # a line the reader broke off ("... asked if this could be" / "circulated.") is read whole
+        back = r.k - 1
+        while before is not None and before.text[:1].islower() and back > 0 \
+                and r.sents[back - 1].section is s.section and r.k - back < 3:
+            back -= 1
+            before = r.sents[back]
+        if before is not None and ASKED.search(s.source[before.start:s.start]):
+            # the answer to the question just put: the question says what was agreed
+            quote = s.source[before.start:s.end]
+            r.decision = Decision(" ".join(quote.split()), Evidence(quote, before.start, s.end), s.item_index,
+                                  kind="agreed")
+            ex.decisions.append(r.decision)
+            return False
+    if not r.declaration and CARRIED.match(s.text):
+        if r.follows_last_decision() or _after_vote_lines(r):
+            ex.decisions[-1].kind = "approved"
+            votes_of(s.text, ex.decisions[-1], r.people_after(s))
+            return False
+        before = r.previous
+        start = before.start if before is not None and PROPOSES.search(before.text) and not LOST.search(before.text) \
+            else s.start
+        quote = s.source[start:s.end]
+        r.decision = Decision(" ".join(quote.split()), Evidence(quote, start, s.end), s.item_index, kind="approved")
+        votes_of(s.text, r.decision, r.people_after(s))
+        ex.decisions.append(r.decision)
+        return False
     decision = None if r.declaration else decision_of(s, r.doc, r.people_after(s))
     numbered = numbered_resolution(r.sents, r.k)
     if numbered is not None:

@@ -5,6 +5,7 @@ meeting of the ... held on ...", a form's "Title of Meeting:" line, a running he
 the names of one document."""
 from __future__ import annotations
 
+import datetime as _dt
 import re
 
 from kg.extract import grammar
@@ -27,9 +28,12 @@ DATE_WORDS = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+day\s+of)?[\s*_]+{
 DATE_MDY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,\s*(\d{{4}})\b", re.I)
 
 
-# "THURSDAY 23RD MARCH AT 3.00PM": a heading that leaves the year out
-DATE_NO_YEAR = re.compile(rf"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(\d{{1,2}})"
+# "THURSDAY 23RD MARCH AT 3.00PM", "the meeting held on 10 December at 5.30pm": a heading
+# that leaves the year out
+DATE_NO_YEAR = re.compile(rf"\b(?:(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?|(?<=meeting\s)held\s+on)\s+(\d{{1,2}})"
                           rf"(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH}\b(?![\s,]+\d{{4}})", re.I)
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_NEXT_MEETING_DATE = re.compile(r"\bnext\s+meeting\b[^.\n]{0,60}?(?=\d)", re.I)
 
 
 DATE_SLASH = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
@@ -64,11 +68,34 @@ def date_without_year(head: str, text: str) -> str | None:
     m = DATE_NO_YEAR.search(head)
     if not m:
         return None
+    day, month = int(m.group(2)), MONTHS[m.group(3).lower()]
     years = [int(y.group(3)) for y in DATE_WORDS.finditer(text)] + [int(y.group(3)) for y in DATE_MDY.finditer(text)]
     if not years:
         return None
+    cands = sorted({y + k for y in years for k in (-1, 0)})
+
+    def when(y: int) -> _dt.date | None:
+        try:
+            return _dt.date(y, month, day)
+        except ValueError:
+            return None
+
+    if m.group("wd"):
+        # "Thursday 23rd March": the year in which the 23rd of March is a Thursday
+        wd = _WEEKDAYS.index(m.group("wd").lower())
+        fits = [y for y in cands if when(y) and when(y).weekday() == wd]
+        if fits:
+            return f"{max(fits, key=lambda y: (years.count(y), y)):04d}-{month:02d}-{day:02d}"
+    nxt = _NEXT_MEETING_DATE.search(text)
+    nxt_date = find_date(text[nxt.end():nxt.end() + 40]) if nxt else None
+    if nxt_date:
+        # "Next meeting on 11 March 2025": the meeting is the last such day before the next one
+        limit = _dt.date.fromisoformat(nxt_date)
+        before = [y for y in cands if when(y) and when(y) < limit and (limit - when(y)).days < 366]
+        if before:
+            return f"{max(before):04d}-{month:02d}-{day:02d}"
     year = max(set(years), key=lambda y: (years.count(y), y))
-    return f"{year:04d}-{MONTHS[m.group(2).lower()]:02d}-{int(m.group(1)):02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 def _presenters(names: list[str], ctx: NameContext) -> list[PersonRef]:
@@ -103,8 +130,10 @@ def meeting_of(secs: Sections, sents: list[Sent], body: str | None, date: str | 
     top = meta.get("front_matter_end", 0)  # the heading of the minutes starts below a page's front matter
     body = body or meta.get("body") or _as_the_text_writes(_body_from_header(text[top:top + 800], sents), sents) \
         or _body_from_next_meeting(text)
+    # the file's own title ("Parent Council Minutes - 22/10/2025") dates minutes whose
+    # heading leaves the year out and whose text never writes it
     date = date or meta.get("date") or find_date(head_text) or find_date(text[:600]) \
-        or date_without_year(head_text, text)
+        or date_without_year(head_text, text) or find_date(doc.title or "")
     ev = None
     if head_text.strip():
         first = head_text.strip().split("\n")[0][:300]
@@ -264,19 +293,71 @@ def _body_from_next_meeting(text: str) -> str | None:
     return None
 
 
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+
+# "Wednesday 8 January 2020", "26th May 2016", "12th of November", "January 4th": the date a
+# next-meeting line gives, at the start of what follows its lead
+_WHEN = rf"(?:{_WEEKDAY},?\s+)?(?:(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}\b|{_MONTH}\s+{_DAY}\b)"
+_WHEN_AT = re.compile(rf"^\W*{_WHEN}", re.I)
+
+# "Date of next meeting: 19th August 2019", "2999.Date of next meeting:  January 4th.",
+# "Date of Next Meeting 2nd June 2015, 17:45.", "(v) Date of next meeting 21 December 6pm",
+# "Next meeting of BCC - 13 November 2024", "Next meeting on 11 March 2025", "The next meeting
+# is 12th of November 2025.", "The next meeting of the District will be held on Thursday 20th
+# April": a line that leads with the next meeting and goes on with its date
+_NEXT_LINE = re.compile(
+    r"^\W*(?:\d+(?:[./]\d+)*[.)]?\s*|\([ivx\d]+\)\s*)?"
+    r"(?:(?P<dated>(?:confirm\s+)?(?:the\s+)?date\s+of\s+(?:the\s+)?next\s+meeting)"
+    r"|(?:the\s+)?next\s+meeting(?:\s+of\s+[^.;:\n]{1,80}?)?)"
+    r"(?:\s+(?:is|will\s+be)(?:\s+held)?)?(?:\s+on)?\s*[:\-–—]?\s*"
+    rf"(?P<when>{_WHEN}.*)$", re.I | re.S)
+
+# an item headed "Date of next meeting", "Forward Agenda and date of next Meeting", "NEXT MEETING"
+_NEXT_TITLE = re.compile(r"(?:date\s+of\s+(?:the\s+)?|^\W*)next\s+meeting", re.I)
+
+
+def _when_text(text: str) -> str:
+    """The date and what goes with it, up to a line that starts a new sentence ("The meeting
+    closed ...") and without the closing full stop."""
+    text = re.split(r"\n(?=\s*[A-Z])", text.strip(), maxsplit=1)[0]
+    return " ".join(text.split()).rstrip(".").strip()
+
+
 def next_meeting_decision(ex: Extraction, secs: Sections, sents: list[Sent]) -> None:
     """'Date of next meeting - Wednesday 8 January 2020 at 7 pm' records when the body meets next."""
     for s in sents:
         title = (s.section.title or "")
-        if s.section.kind == "item" and re.search(r"(?:date\s+of\s+(?:the\s+)?|^\W*)next\s+meeting", title, re.I):
+        if s.section.kind == "item" and _NEXT_TITLE.search(title):
             # "Next meeting - 8 January 2020", "The next meeting ... will be held on Thursday 20th April at 3pm"
             m = re.search(r"next\s+meeting(?:\s*[-–—:]|\b.{0,100}?\bwill\s+be\s+held(?:\s+on)?)\s*(.+)$",
                           s.text, re.I | re.S)
-            if m and (find_date(m.group(1)) or DATE_NO_YEAR.search(m.group(1))):
+            if m and (find_date(m.group(1)) or DATE_NO_YEAR.search(m.group(1)) or _WHEN_AT.match(m.group(1))):
                 ex.meeting.next_meeting = m.group(1).strip()
                 ex.decisions.append(Decision(f"Next meeting: {m.group(1).strip()}", s.evidence, s.item_index,
                                              kind="agreed"))
                 return
+    # Anywhere else: a line leading with the next meeting and its date, or the first line of a
+    # next-meeting item that is a date ("10. Date of next meeting:" then "26th May 2016, Bury
+    # Library").  A "Date of next meeting" line outranks prose ("... therefore the next meeting
+    # will be 15th March ..." before "Date of Next Meeting 15th March 2016, 17:45."); of equals
+    # the last, the closing line, wins.
+    found: tuple[int, str] | None = None
+    dated_item: int | None = None
+    for s in sents:
+        m = _NEXT_LINE.match(s.text)
+        rank, when = 0, None
+        if m:
+            rank, when = (2 if m.group("dated") else 1), m.group("when")
+        elif s.section.kind == "item" and _NEXT_TITLE.search(s.section.title or "") \
+                and dated_item != s.item_index and _WHEN_AT.match(s.text):
+            dated_item = s.item_index  # the first dated line of the item only
+            rank, when = 2, s.text
+        if when and (found is None or rank >= found[0]):
+            found = (rank, _when_text(when))
+    if found:
+        ex.meeting.next_meeting = found[1]
+        return
     # a closing line that is only a date: the next meeting
     for s in reversed(sents[-3:]):
         if re.fullmatch(r"(?:(?:Date\s+of\s+(?:the\s+)?next\s+meeting|Next\s+meeting)\s*[:\-–]?\s*)?"

@@ -17,7 +17,10 @@ from functools import lru_cache
 from kg import gazetteer as gz
 
 # "O'Brien", and "O Donnell", "Mc Williams" where the prefix is written as a word of its own
-NAME_WORD = r"(?:Mc|Mac|O['’]|D['’]|(?:O|Mc|Mac)[ \u00a0](?=[A-Z][a-z]))?[A-Z][a-z]+(?:[-'’](?:Mc)?[A-Z][a-z]+)*"
+# (the letters of Seán, Jesús, Zoë: names keep their accents)
+_UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
+NAME_WORD = (rf"(?:Mc|Mac|O['’]|D['’]|(?:O|O['’]|Mc|Mac)[ \u00a0](?=[A-Z][a-z]))?[{_UP}][{_LOW}]+"
+             rf"(?:[-'’](?:Mc)?[{_UP}][{_LOW}]+)*")
 TITLE_WORDS = ("County Councillor", "District Councillor", "Borough Councillor", "Town Councillor",
                "Councillors", "Councillor", "County Cllr", "Cllrs", "Cllr", "Messrs", "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr",
                "Rev", "Revd", "Reverend", "Prof", "Professor", "Sir", "Dame", "Lord", "Lady", "Canon", "Alderman",
@@ -48,7 +51,13 @@ Adults Social Early Help Prevention Thematic Focus Terms Reference Data Set Insp
 Wales England Scotland Ireland Britain Welsh English Scottish Irish British National Local Regional
 NHS Digital Feedback Next Steps Key Overall Within Immediate Recruitment Creating Rather Think Look
 Consider Which What How Where When Why Something Anything Nothing Everyone Thanks Thank Please
+Honorary Friends Trustees View Heights Parade Position
+""".split()) | frozenset(TRADE_WORDS := """
+Waste Environmental Merchants Recycling Motors Builders Construction Solutions Electrical Plumbing
+Landscaping Roofing Engineering Consultants Contractors Logistics Supplies Cleaning Technologies
+Enterprises Properties Developments Garage Nurseries
 """.split())
+# (a firm's trade after a given name, "Merlin Waste", "Aurora Merchants", is no surname)
 
 
 @dataclass
@@ -82,9 +91,13 @@ _RX_INITIALS = re.compile(r"(?<![\w.’'/-])((?:[A-Z]\.[ \t]?){1,3}(?<=[ \t])|(?
 _RX_NAME_WORD_START = re.compile(rf"(?<![\w’'-])(?={NAME_WORD})")
 
 
-def _name_words(text: str, pos: int, max_words: int = 3) -> list[tuple[str, int, int]]:
+def _name_words(text: str, pos: int, max_words: int = 3, wrap: bool | str = False) -> list[tuple[str, int, int]]:
     """Consecutive capitalised name words from pos, on one line, stopping before words
-    that cannot be part of a name (Road, Council, a title) or a new person's given name."""
+    that cannot be part of a name (Road, Council, a title) or a new person's given name.
+
+    With `wrap`, a name whose given name ends a line goes on at the start of the next
+    ("Clerk ask Steve" / "Baldwin if ..."); with wrap="any", whatever its first word
+    ("Apologies:- Cllrs Eunis" / "Jassemi and Lana Reid-McConnell")."""
     words: list[tuple[str, int, int]] = []
     while len(words) < max_words:
         m = _RX_WORD.match(text, pos)
@@ -100,13 +113,55 @@ def _name_words(text: str, pos: int, max_words: int = 3) -> list[tuple[str, int,
         words.append((w, m.start(), m.end()))
         gap = _RX_GAP.match(text, m.end())
         if not gap:
+            # a given name cannot end a name; any word can begin one where the caller knows
+            # the names around are written in full
+            if wrap and len(words) == 1 and (wrap == "any" or gz.is_first_name(w)):
+                nl = _RX_LINE_WRAP.match(text, m.end())
+                if nl and _wrapped_surname(text, nl.end()):
+                    pos = nl.end()
+                    continue
             break
         pos = gap.end()
     return words
 
 
+# the next entry of a list is a name in full: ", Lana Reid-McConnell", " and Mark O'Brien"
+_RX_FULL_NAME_ENTRY = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){NAME_WORD}[ \t]+{NAME_WORD}(?![\w’'-])")
+# a line break with nothing else at the end of the line, in running text
+_RX_LINE_WRAP = re.compile(r"[ \t]?\n[ \t]{0,2}(?=[A-Z])")
+
+
+def _wrapped_surname(text: str, pos: int) -> bool:
+    """Whether the word opening a line can end a name the previous line began: a name word
+    that is not a given name (which would start a name of its own on a list's next line),
+    a body or place word, or a title."""
+    m = _RX_WORD.match(text, pos)
+    if not m:
+        return False
+    w = m.group(0)
+    return not (w in NOT_NAME or w in TITLE_WORDS or gz.is_first_name(w) or w in _NOT_SURNAME_AT_LINE_START)
+
+
+# capitalised words that open a line of running text and are not surnames
+_NOT_SURNAME_AT_LINE_START = frozenset("""
+Members Councillors Clerk Chair Chairman Cllrs Councillor He She It We They His Her Its Our Their
+Mr Mrs Ms Dr Apologies Present Item Minutes Agreed Resolved Noted
+""".split())
+
+
+def _surface(text: str, s: int, e: int) -> str:
+    """A mention's words as written, a line break inside a wrapped name read as a space."""
+    return re.sub(r"[ \t]*\n[ \t]*", " ", text[s:e])
+
+
+# letters after a member's name ("Anna Kerr MP", "Ruth Dale MSP"): the person, not a body
+_POST_NOMINAL = re.compile(r"[ \t]+(?:MP|MSP|MS|AM|MEP|TD|MLA|OBE|MBE|CBE|JP)\b(?![ \t]*[A-Z]{2})")
+
+
 def _followed_by_body(text: str, end: int) -> bool:
     """'Aneurin Bevan UHB', 'Florence Nightingale Hospital': a body named after a person."""
+    if _POST_NOMINAL.match(text, end):
+        return False
     return bool(re.match(r"[ \t]+(?:[A-Z]{2,5}\b|(?:University|College|Hospital|Trust|Council|Health|Foundation|"
                          r"Institute|School|Academy|House|Centre|Center|Road|Street|Way|Lane|Ward|Board|Hall)\b)",
                          text[end:end + 40]))
@@ -134,6 +189,21 @@ class _Spans:
         self._ends.insert(i, e)
 
 
+def _alone_on_line(text: str, start: int, end: int) -> bool:
+    """The span is the whole of its line ("A Prescott" one to a line in a list of apologies)."""
+    return (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end:end + 1] in ("\n", "\r"))
+
+
+def _known_surname_next(text: str, end: int, ctx: NameContext) -> list[tuple[str, int, int]]:
+    """The surname opening the next line, where the document writes it in full after a given
+    name elsewhere ("Marion" / "Harvey"); else nothing."""
+    nl = _RX_LINE_WRAP.match(text, end)
+    w = _RX_WORD.match(text, nl.end()) if nl else None
+    if w and w.group(0) in ctx.surnames and w.group(0) not in NOT_NAME and w.group(0) not in TITLE_WORDS:
+        return [(w.group(0), w.start(), w.end())]
+    return []
+
+
 def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
     """Person mentions in text (offsets are absolute: text starts at `offset`)."""
     found: list[Mention] = []
@@ -151,13 +221,20 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
         ini = _RX_INITIALS.match(text, pos)
         if ini:
             pos = ini.end()
-        words = _name_words(text, pos)
+        title_text = text[t.start():t.end()].strip()
+        words = _name_words(text, pos, wrap=True)
+        if len(words) == 1 and not ini and title_text.rstrip(".") in PLURAL_TITLES:
+            # "Cllrs Eunis" / "Jassemi and Lana Reid-McConnell": a list of full names goes on
+            # over the line; a list of surnames ("Cllrs Hayward" / "Hillard, Richards") does not
+            longer = _name_words(text, pos, wrap="any")
+            if len(longer) == 2 and _RX_FULL_NAME_ENTRY.match(text, longer[-1][2]):
+                words = longer
         if not words:
             continue
         end = words[-1][2]
-        title_text = text[t.start():t.end()].strip()
         if free(offset + t.start(), offset + end):
-            add(Mention(text[t.start():end], offset + t.start(), offset + end, "titled", title=title_text.rstrip(".")))
+            add(Mention(_surface(text, t.start(), end), offset + t.start(), offset + end, "titled",
+                        title=title_text.rstrip(".")))
         if title_text.rstrip(".") in PLURAL_TITLES:
             # "Councillors Jones, Brown and Patel": every name of the list carries the title
             pos = end
@@ -166,35 +243,43 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
                 if not sep:
                     break
                 ini = _RX_INITIALS.match(text, sep.end())  # "Councillors Carey, E Ryan and Teefy"
-                more = _name_words(text, ini.end() if ini else sep.end())
+                more = _name_words(text, ini.end() if ini else sep.end(), wrap=True)
                 if not more:
                     break
                 s, e = sep.end(), more[-1][2]
                 if free(offset + s, offset + e):
-                    add(Mention(text[s:e], offset + s, offset + e, "titled", title=title_text.rstrip(".")))
+                    add(Mention(_surface(text, s, e), offset + s, offset + e, "titled", title=title_text.rstrip(".")))
                 pos = e
     for w in _RX_NAME_WORD_START.finditer(text):
         pos = w.start()
         if not free(offset + pos, offset + pos + 1):
             continue
-        words = _name_words(text, pos)
+        # a given name that ends a line of running text may have its surname on the next
+        # ("Clerk ask Steve" / "Baldwin if ..."); one alone on its line is a list's entry
+        in_prose = bool(re.search(r"[a-z,][ \t]+$", text[max(0, pos - 30):pos]))
+        words = _name_words(text, pos, wrap=in_prose)
+        if len(words) == 1 and gz.is_first_name(words[0][0]):
+            # "... . Marion" / "Harvey responded": a given name at a line end, the surname
+            # (itself perhaps a given name) one the minutes spell out in full elsewhere
+            words += _known_surname_next(text, words[0][2], ctx)
         if len(words) < 2 or not gz.is_first_name(words[0][0]):
             continue
         end = words[-1][2]
         if _followed_by_body(text, end) or not free(offset + pos, offset + end):
             continue
         prev = re.search(r"([A-Z][\w’']*)[ \t]+$", text[max(0, pos - 30):pos])
-        if prev and prev.group(1) not in TITLE_WORDS and free(offset + pos - len(prev.group(0)), offset + pos - 1):
+        if prev and prev.group(1) not in TITLE_WORDS and prev.group(1) not in _ROLE_BEFORE_NAME \
+                and free(offset + pos - len(prev.group(0)), offset + pos - 1):
             continue  # "King's Lynn Norfolk": inside a longer proper name
-        add(Mention(text[pos:end], offset + pos, offset + end, "full"))
+        add(Mention(_surface(text, pos, end), offset + pos, offset + end, "full"))
     for m in _RX_INITIALS.finditer(text):
         words = _name_words(text, m.end(), max_words=1)
         if not words:
             continue
         initials, surname = m.group(1).strip(), words[0][0]
         bare = initials.replace(".", "").replace(" ", "")
-        if bare in ("A", "I") and surname not in ctx.surnames:
-            continue
+        if bare in ("A", "I") and surname not in ctx.surnames and not _alone_on_line(text, m.start(), words[0][2]):
+            continue  # "A Lee" is the article before a name, unless the line holds only it (a register)
         if bare in ctx.aliases or gz.lookup_org(f"{bare} {surname}") or gz.lookup_org(bare):
             continue
         end = words[0][2]
@@ -204,7 +289,7 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
             add(Mention(text[m.start():end], offset + m.start(), offset + end, "initials"))
     if ctx.aliases:
         # "... put out to report-KC to action": a dash after a lower-case word separates, it does not join
-        rx = re.compile(r"(?:(?<![\w-])|(?<=[a-z]-))(" + "|".join(re.escape(a) for a in sorted(ctx.aliases, key=len, reverse=True)) + r")(?![\w-])")
+        rx = _rx_aliases(tuple(sorted(ctx.aliases, key=len, reverse=True)))
         for m in rx.finditer(text):
             if free(offset + m.start(), offset + m.end()):
                 add(Mention(m.group(1), offset + m.start(), offset + m.end(), "alias"))
@@ -223,6 +308,22 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
                 add(Mention(name, offset + m.start(1), offset + m.end(1), "given"))
     found.sort(key=lambda x: x.start)
     return found
+
+
+@lru_cache(maxsize=64)
+def _rx_aliases(aliases: tuple[str, ...]) -> re.Pattern:
+    """The declared initials as one pattern, longest first (compiled once per document's
+    set of initials, not once per sentence)."""
+    return re.compile(r"(?:(?<![\w-])|(?<=[a-z]-))(" + "|".join(re.escape(a) for a in aliases) + r")(?![\w-])")
+
+
+# a role or group written before a name ("Mayor Sam Adams", "Captain Steve Mayer", "former
+# Elected Member Paddy Quinn", "plus Residents Mark Orr"): the name is not part of a longer one
+_ROLE_BEFORE_NAME = frozenset("""
+Member Members Mayor Commissioner Captain Chief Manager Director Treasurer Secretary Chairman Chair
+Clerk Officer President Trustee Trustees Governor Resident Residents Representative Deputy Lieutenant
+Engineer Coordinator Teacher Headteacher Vicar Churchwarden Volunteer Volunteers
+""".split())
 
 
 # where "GR White" is a person though no one spells the surname out: the subject of a verb
@@ -279,6 +380,13 @@ def ambiguous_aliases(text: str) -> dict[str, list[str]]:
 
 
 def _declared_alias_names(text: str) -> dict[str, list[str]]:
+    # read three times per document (declared, ambiguous, defined_acronyms): scanned once,
+    # handed out as fresh lists (extract() appends to the ambiguous ones)
+    return {alias: list(names) for alias, names in _declared_alias_tuples(text)}
+
+
+@lru_cache(maxsize=4)
+def _declared_alias_tuples(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     out: dict[str, list[str]] = {}
     for m in _RX_DECLARED_ALIAS.finditer(text):
         name, alias = m.group(1), m.group(2)
@@ -296,7 +404,7 @@ def _declared_alias_names(text: str) -> dict[str, list[str]]:
                 if name not in out.setdefault(alias, []):
                     out[alias].append(name)
                 break
-    return out
+    return tuple((alias, tuple(names)) for alias, names in out.items())
 
 
 def _initials_fit(alias: str, words: list[str]) -> bool:
@@ -396,12 +504,18 @@ _RX_DEFINED_ACRONYM = re.compile(r"((?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|the|&|
 _RX_ACRONYM = re.compile(r"(?:(?<![\w-])|(?<=[a-z]-))([A-Z][A-Z&]{1,7}|[A-Z][a-z][A-Z]{1,3})(?![\w-])")
 
 
+_RX_TRADE_FIRM = re.compile(rf"(?<![\w’'-])({NAME_WORD}(?:[ \t]+{NAME_WORD})?[ \t]+(?:{'|'.join(sorted(TRADE_WORDS))}))(?![\w-])")
+
+
 @dataclass
 class OrgMention:
     surface: str
     start: int
     end: int
     canonical: str | None = None  # gazetteer or defined expansion
+
+
+_NAME_SPACE = r"(?:[ \t\u00a0]+|[ \t]*\n[ \t]*)"
 
 
 def _trie_regex(words: list[str]) -> str:
@@ -415,7 +529,8 @@ def _trie_regex(words: list[str]) -> str:
         node[""] = {}
 
     def emit(node: dict) -> str:
-        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        # a space of a name may be a line break where the name wraps ("St John’s" / "Ambulance")
+        alts = [(_NAME_SPACE if ch == " " else re.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
@@ -445,6 +560,8 @@ def _reads_as_person(words: list[str], acr: str, people_named: bool) -> bool:
     alias is written in a person's mixed case ('AHop', 'LRMcC'), or in minutes that already
     declare people's initials (a list of attendees, some first names the gazetteer lacks)."""
     # "Lloyd-Evans" (NLE) and "McConnell" (LRMcC) give a letter to each part
+    if len(words) > 2 and _POST_NOMINAL.fullmatch(" " + words[-1]):
+        return True  # "Anna Kerr MP (AKMP)": a member of a parliament and her initials
     parts = [q for w in words for p in w.split("-") for q in re.split(r"(?<=^Mc)(?=[A-Z])", p) if q]
     if not 2 <= len(words) <= 4 or not (_initials_fit(acr, words) or _initials_fit(acr, parts)):
         return False
@@ -505,7 +622,13 @@ def trust_places(text: str) -> dict[str, str]:
 
 
 def _rx_places(places: dict[str, str]) -> re.Pattern:
-    alts = "|".join(re.escape(p) for p in sorted(places, key=len, reverse=True))
+    # compiled once per document's places, not once per sentence
+    return _rx_place_names(tuple(sorted(places, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=64)
+def _rx_place_names(names: tuple[str, ...]) -> re.Pattern:
+    alts = "|".join(re.escape(p) for p in names)
     # a town alone, not a word of a longer name ("Leeds Beckett", "York Road", "East Leeds");
     # "KC -Mid Yorkshire": a dash after a space opens the clause
     return re.compile(rf"(?<!\w)(?<!\w-)({alts})(?![\w-])(?![ \t]+[A-Z])")
@@ -542,6 +665,10 @@ def find_orgs(text: str, offset: int, acronyms: dict[str, str], person_spans: li
             cont = _RX_CONTINUE.match(text, m.end(1))
             if cont:
                 phrase += cont.group(0)
+        if _RX_POST_OF.search(phrase):
+            # "the Head of Civic and Legal Services": no body inside a post's title either
+            taken.append((offset + m.start(1), offset + m.start(1) + len(phrase)))
+            continue
         surface = _clean_org_phrase(phrase)
         if not surface:
             continue
@@ -550,6 +677,14 @@ def find_orgs(text: str, offset: int, acronyms: dict[str, str], person_spans: li
         if free(s, e):
             info = gz.lookup_org(surface)
             add(s, e, surface, info.name if info else None)
+    for m in _RX_TRADE_FIRM.finditer(text):
+        # "Merlin Waste - £30", "Aurora Merchants": a firm named by a given name and its trade
+        if not gz.is_first_name(m.group(1).split()[0]):
+            continue
+        s, e = offset + m.start(1), offset + m.end(1)
+        if free(s, e):
+            info = gz.lookup_org(m.group(1))
+            add(s, e, m.group(1), info.name if info else None)
     for m in _RX_DISTRICT_OF.finditer(text):
         name = m.group(1)
         if name.split()[-1] in NOT_NAME:  # "... of Limerick Chair": the place is one word
@@ -559,12 +694,14 @@ def find_orgs(text: str, offset: int, acronyms: dict[str, str], person_spans: li
             add(s, e, " ".join(name.split()), None)
     for m in _rx_gazetteer().finditer(text):
         s, e = offset + m.start(1), offset + m.end(1)
-        if " " not in m.group(1) and not m.group(1)[0].isupper():
+        if not m.group(1).split()[0][0].isupper() and len(m.group(1).split()) == 1:
             continue  # "planning" the activity, not Planning the service
         if free(s, e):
             info = gz.lookup_org(m.group(1))
+            if info and " " not in m.group(1) and info.type == "service" and _service_word_as_topic(text, m.start(1), m.end(1)):
+                continue
             if info:
-                add(s, e, m.group(1), info.name)
+                add(s, e, " ".join(m.group(1).split()), info.name)
     for m in _RX_ACRONYM.finditer(text):
         acr = m.group(1)
         s, e = offset + m.start(1), offset + m.end(1)
@@ -581,7 +718,9 @@ def find_orgs(text: str, offset: int, acronyms: dict[str, str], person_spans: li
             s, e = offset + m.start(1), offset + m.end(1)
             if free(s, e) and not re.search(r"[A-Z][\w’'-]*[ \t]$", text[max(0, m.start(1) - 30):m.start(1)]):
                 add(s, e, m.group(1), places[m.group(1)])
-    for rx in (_RX_SUCH_AS, _RX_FROM_BY, _RX_APPOINTED, _RX_POSSESSIVE_ACRONYM):
+    for rx, cue in _CONTEXT_ORG_RULES:
+        if not cue(text):
+            continue
         for m in rx.finditer(text):
             for g in ("org", "org2", "org3"):
                 if g not in rx.groupindex or not m.group(g):
@@ -593,6 +732,17 @@ def find_orgs(text: str, offset: int, acronyms: dict[str, str], person_spans: li
                         add(s, e, surface, None)
     found.sort(key=lambda o: o.start)
     return found
+
+
+# an item's heading: its number or letter, then the word ("8. Planning", "(e) Planning - none")
+_RX_HEADING_START = re.compile(r"(?:^|\n)[ \t]*(?:\(?[\dA-Za-z]{1,3}[.)]+|\d+[./]\d+)?[ \t]*$")
+
+
+def _service_word_as_topic(text: str, s: int, e: int) -> bool:
+    """'Planning Permissions', 'Planning Contact', '8. Planning': a council service's one word
+    names the business or qualifies a noun; it is the service itself where it acts
+    ('- Highways advised that ...', 'MCC Planning - ...')."""
+    return bool(re.match(r"[ \t]+[A-Z]", text[e:e + 2])) or bool(_RX_HEADING_START.search(text[max(0, s - 20):s]))
 
 
 # "the Municipal District of Adare", "the Metropolitan District of Limerick": Irish local
@@ -614,6 +764,14 @@ _RX_FROM_BY = re.compile(rf"\b(?i:funding|grant|granted|received|purchased|bough
                          rf"\b[^.;]{{0,40}}?\b(?:from|by)\s+(?P<org>{_PHRASE})")
 _RX_APPOINTED = re.compile(rf"\b(?:appointed|engaged|instructed|contracted|hired)\s+(?P<org>{_PHRASE})")
 _RX_POSSESSIVE_ACRONYM = re.compile(r"(?<![\w-])(?P<org>[A-Z]{3,6})[’']s\s+(?!own\b)[a-z]")
+# each with words every match of it holds, tested first: most sentences hold none of them,
+# and the patterns are slow to fail over a whole sentence
+_CONTEXT_ORG_RULES = (
+    (_RX_SUCH_AS, lambda t: "such" in t),
+    (_RX_FROM_BY, lambda t: "from" in t or "by" in t),
+    (_RX_APPOINTED, lambda t: any(w in t for w in ("appointed", "engaged", "instructed", "contracted", "hired"))),
+    (_RX_POSSESSIVE_ACRONYM, lambda t: "'s" in t or "’s" in t),
+)
 _NOT_CONTEXT_ORG = {"The", "This", "That", "Council", "Councillors", "Members", "March", "April", "May", "June",
                     "January", "February", "July", "August", "September", "October", "November", "December",
                     "Mr", "Mrs", "Ms", "Dr", "Cllr", "Councillor", "UK", "USA", "EU", "GDPR", "HR", "PDF"}
@@ -636,7 +794,7 @@ def _extends_person(surface: str, s: int, e: int, person_spans: list[tuple[int, 
 
 _LEAD_STRIP = re.compile(r"^(?:(?:The|A|An|This|That|Our|Their|Its|All|Any|Each|Every|Both|Following|"
                          r"Within|Including|With|From|For|And|Or|To|In|On|At|By|Of|If|When|Once|"
-                         r"New|Joint|Meeting|Meetings|Dear|Re|Whole|Full|"
+                         r"New|Joint|Meeting|Meetings|Dear|Re|Whole|Full|Regular|"
                          # "the March Meeting of the Council", "before the April Municipal District
                          # meeting": a month dates the meeting, it does not name the body
                          r"January|February|March|April|May|June|July|August|September|October|"
@@ -657,8 +815,33 @@ _NOT_A_HEAD_BEFORE_OF = re.compile(r"^(?:\d+(?:st|nd|rd|th)\s+|Budget\s+|Regular
 _OBJECT_BOARDS = re.compile(r"^(?:Notice|Display|Information|Sign|Score|Key|Dart|Cheese|Chopping|Skirting)\s+Board$")
 
 
+# "the Director of Corporate Services", "Clerk of the Council", "Assistant Superintendent of
+# Educational Services": a post named after its service is a post, not a body
+_RX_POST_OF = re.compile(rf"(?:^|\bthe\s+)(?:(?:Assistant|Deputy|Acting|Interim|Chief|Executive|Senior)\s+)*"
+                         rf"(?:{_POST_HEAD}|Clerk|Captain|Chief\s+Executive|Minister|MP)\s+(?:of|for|fir)\b")
+# "Annual Governance Report for the Council", "Closed Caption File of Portland City Council",
+# "Contract Award for Gateway School", "Declarations of the Board": a paper or an act of the
+# business named with the body it concerns; the body is what follows
+_RX_THING_OF_BODY = re.compile(r"^(?:[A-Z][\w’'-]*\s+){0,3}(?:Report|Minutes|File|Award|Declarations|Election|Budget|"
+                               r"Summary|Accounts|Statement|Letter|Invoice|Grant)\s+(?:of|for)\s+"
+                               r"(?:the\s+)?(?=[A-Z])")
+_RX_ACT_OF = re.compile(r"^(?:[A-Z][\w’'-]*\s+){0,3}(?:Procurement|Purchase|Purchasing|Provision|Supply)\s+of\b")
+# "Several Board members", "Some Parent Council funds": a quantity of a body's members or things
+_RX_QUANTITY_LEAD = re.compile(r"^(?:Some|Several|Many|Most|Various|Other|Few|As)\s+(?:the\s+)?(?=[A-Z])")
+
+
 def _clean_org_phrase(phrase: str) -> str:
     p = phrase.strip()
+    if re.search(r"\bChief\s+Executive$", p) or re.fullmatch(r"Public\s+(?:Open\s+)?Forum|Open\s+Forum", p):
+        # "(Alison Lee) Chief Executive", "SL Chief Executive": a post; "Public Forum": the
+        # part of the meeting where the public speaks
+        return ""
+    if _RX_POST_OF.search(p) or re.match(r"^\d[\d.]*\s+of\s+the\b", p) or _RX_ACT_OF.match(p):
+        # a post; "(section) 6 of the Council Procedure By-law": a clause's number;
+        # "Procurement of Goods and Services": buying, not a body
+        return ""
+    p = _RX_THING_OF_BODY.sub("", p)
+    p = _RX_QUANTITY_LEAD.sub("", p)
     # an all-capitals heading run in front ("EXCLUSION OF PRESS AND PUBLIC The Council")
     p = re.sub(r"^(?:[A-Z][A-Z’'&-]+\s+){2,}(?=[A-Z][a-z])", "", p)
     # a date or item number in front ("2025-06-09 SR Life Stabilization Service", "11 Rota for")
