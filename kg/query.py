@@ -270,8 +270,8 @@ def _prepared(store, query: NamedQuery, params, allow_service, limit, offset, bo
     return paged(text, limit, offset), bindings
 
 
-# the last ORDER BY of a query (its own, not a sub-select's), when its first key is a plain variable
-_ORDER_FIRST = re.compile(r"\bORDER\s+BY\s+\?(\w+)", re.I)
+# the first key of each ORDER BY of a query (the last one is the query's own, not a sub-select's)
+_ORDER_FIRST = re.compile(r"\bORDER\s+BY\s+(\?\w+|\S)", re.I)
 # meetings in the first query of a page, doubled for each next one
 _FIRST_MEETINGS = 2
 
@@ -289,7 +289,7 @@ def _meeting_pages(store, query: NamedQuery, params, allow_service, limit, offse
     if limit is None or query.scope is None or (body is None and since is None and until is None):
         return None
     orders = _ORDER_FIRST.findall(" ".join(_code_only(query.text)))
-    if not orders or orders[-1] != query.scope:
+    if not orders or orders[-1] != "?" + query.scope:
         return None
     bindings = _checked(query, params, allow_service)
     paged("SELECT * WHERE {}", limit, offset)  # the page's numbers, checked
