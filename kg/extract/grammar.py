@@ -206,6 +206,13 @@ _UNDERTAKES = re.compile(r"\s+(?:has\s+|had\s+|also\s+)?(?:agreed|undertook|offe
 def subject_starts(sent: Sent) -> list[int]:
     """Where a clause's subject may start: the sentence start, or a mention, 'we' or
     'Members' that follows a clause boundary (not the object of a preposition)."""
+    if sent.starts is None:
+        # a pure function of the sentence and its mentions, which stay as read
+        sent.starts = tuple(_subject_starts(sent))
+    return list(sent.starts)
+
+
+def _subject_starts(sent: Sent) -> list[int]:
     mentions = sent.people + sent.posts + sent.orgs
     starts = {m.start - sent.start for m in mentions}
     starts |= {m.start() for m in SUBJECT_WORDS.finditer(sent.text)}

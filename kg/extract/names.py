@@ -289,7 +289,7 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
             add(Mention(text[m.start():end], offset + m.start(), offset + end, "initials"))
     if ctx.aliases:
         # "... put out to report-KC to action": a dash after a lower-case word separates, it does not join
-        rx = re.compile(r"(?:(?<![\w-])|(?<=[a-z]-))(" + "|".join(re.escape(a) for a in sorted(ctx.aliases, key=len, reverse=True)) + r")(?![\w-])")
+        rx = _rx_aliases(tuple(sorted(ctx.aliases, key=len, reverse=True)))
         for m in rx.finditer(text):
             if free(offset + m.start(), offset + m.end()):
                 add(Mention(m.group(1), offset + m.start(), offset + m.end(), "alias"))
@@ -308,6 +308,13 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
                 add(Mention(name, offset + m.start(1), offset + m.end(1), "given"))
     found.sort(key=lambda x: x.start)
     return found
+
+
+@lru_cache(maxsize=64)
+def _rx_aliases(aliases: tuple[str, ...]) -> re.Pattern:
+    """The declared initials as one pattern, longest first (compiled once per document's
+    set of initials, not once per sentence)."""
+    return re.compile(r"(?:(?<![\w-])|(?<=[a-z]-))(" + "|".join(re.escape(a) for a in aliases) + r")(?![\w-])")
 
 
 # a role or group written before a name ("Mayor Sam Adams", "Captain Steve Mayer", "former
@@ -373,6 +380,13 @@ def ambiguous_aliases(text: str) -> dict[str, list[str]]:
 
 
 def _declared_alias_names(text: str) -> dict[str, list[str]]:
+    # read three times per document (declared, ambiguous, defined_acronyms): scanned once,
+    # handed out as fresh lists (extract() appends to the ambiguous ones)
+    return {alias: list(names) for alias, names in _declared_alias_tuples(text)}
+
+
+@lru_cache(maxsize=4)
+def _declared_alias_tuples(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     out: dict[str, list[str]] = {}
     for m in _RX_DECLARED_ALIAS.finditer(text):
         name, alias = m.group(1), m.group(2)
@@ -390,7 +404,7 @@ def _declared_alias_names(text: str) -> dict[str, list[str]]:
                 if name not in out.setdefault(alias, []):
                     out[alias].append(name)
                 break
-    return out
+    return tuple((alias, tuple(names)) for alias, names in out.items())
 
 
 def _initials_fit(alias: str, words: list[str]) -> bool:
@@ -608,7 +622,13 @@ def trust_places(text: str) -> dict[str, str]:
 
 
 def _rx_places(places: dict[str, str]) -> re.Pattern:
-    alts = "|".join(re.escape(p) for p in sorted(places, key=len, reverse=True))
+    # compiled once per document's places, not once per sentence
+    return _rx_place_names(tuple(sorted(places, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=64)
+def _rx_place_names(names: tuple[str, ...]) -> re.Pattern:
+    alts = "|".join(re.escape(p) for p in names)
     # a town alone, not a word of a longer name ("Leeds Beckett", "York Road", "East Leeds");
     # "KC -Mid Yorkshire": a dash after a space opens the clause
     return re.compile(rf"(?<!\w)(?<!\w-)({alts})(?![\w-])(?![ \t]+[A-Z])")
@@ -698,7 +718,9 @@ def find_orgs(text: str, offset: int, acronyms: dict[str, str], person_spans: li
             s, e = offset + m.start(1), offset + m.end(1)
             if free(s, e) and not re.search(r"[A-Z][\w’'-]*[ \t]$", text[max(0, m.start(1) - 30):m.start(1)]):
                 add(s, e, m.group(1), places[m.group(1)])
-    for rx in (_RX_SUCH_AS, _RX_FROM_BY, _RX_APPOINTED, _RX_POSSESSIVE_ACRONYM):
+    for rx, cue in _CONTEXT_ORG_RULES:
+        if not cue(text):
+            continue
         for m in rx.finditer(text):
             for g in ("org", "org2", "org3"):
                 if g not in rx.groupindex or not m.group(g):
@@ -742,6 +764,14 @@ _RX_FROM_BY = re.compile(rf"\b(?i:funding|grant|granted|received|purchased|bough
                          rf"\b[^.;]{{0,40}}?\b(?:from|by)\s+(?P<org>{_PHRASE})")
 _RX_APPOINTED = re.compile(rf"\b(?:appointed|engaged|instructed|contracted|hired)\s+(?P<org>{_PHRASE})")
 _RX_POSSESSIVE_ACRONYM = re.compile(r"(?<![\w-])(?P<org>[A-Z]{3,6})[’']s\s+(?!own\b)[a-z]")
+# each with words every match of it holds, tested first: most sentences hold none of them,
+# and the patterns are slow to fail over a whole sentence
+_CONTEXT_ORG_RULES = (
+    (_RX_SUCH_AS, lambda t: "such" in t),
+    (_RX_FROM_BY, lambda t: "from" in t or "by" in t),
+    (_RX_APPOINTED, lambda t: any(w in t for w in ("appointed", "engaged", "instructed", "contracted", "hired"))),
+    (_RX_POSSESSIVE_ACRONYM, lambda t: "'s" in t or "’s" in t),
+)
 _NOT_CONTEXT_ORG = {"The", "This", "That", "Council", "Councillors", "Members", "March", "April", "May", "June",
                     "January", "February", "July", "August", "September", "October", "November", "December",
                     "Mr", "Mrs", "Ms", "Dr", "Cllr", "Councillor", "UK", "USA", "EU", "GDPR", "HR", "PDF"}
@@ -802,6 +832,10 @@ _RX_QUANTITY_LEAD = re.compile(r"^(?:Some|Several|Many|Most|Various|Other|Few|As
 
 def _clean_org_phrase(phrase: str) -> str:
     p = phrase.strip()
+    if re.search(r"\bChief\s+Executive$", p) or re.fullmatch(r"Public\s+(?:Open\s+)?Forum|Open\s+Forum", p):
+        # "(Alison Lee) Chief Executive", "SL Chief Executive": a post; "Public Forum": the
+        # part of the meeting where the public speaks
+        return ""
     if _RX_POST_OF.search(p) or re.match(r"^\d[\d.]*\s+of\s+the\b", p) or _RX_ACT_OF.match(p):
         # a post; "(section) 6 of the Council Procedure By-law": a clause's number;
         # "Procurement of Goods and Services": buying, not a body
