@@ -289,21 +289,34 @@ def actor_of(text: str) -> str | None:
 
 
 def _owner_named(owners: list[str], text: str) -> bool:
+    # run for every sentence of a body against every owner of its actions: the plain `in`
+    # tests come first (the patterns match only where the words occur), the patterns are
+    # compiled once per owner
     low = text.lower()
     for o in owners:
-        o = o.strip()
-        if not o:
-            continue
-        last = o.split()[-1].lower()
-        if len(last) >= 3 and re.search(rf"\b{re.escape(last)}\b", low):
+        last, last_rx, initials, initials_rx = _owner_patterns(o)
+        if last_rx is not None and last in low and last_rx.search(low):
             return True
         # trustees' and boards' minutes name people by their initials ("MS had contacted ...")
-        parts = o.split()
-        if 2 <= len(parts) <= 3 and all(w[:1].isupper() for w in parts) and not _ORG.search(o):
-            initials = "".join(w[0] for w in parts)
-            if re.search(rf"(?<![\w/]){initials}(?![\w])", text):
-                return True
+        if initials_rx is not None and initials in text and initials_rx.search(text):
+            return True
     return False
+
+
+@lru_cache(maxsize=20000)
+def _owner_patterns(o: str) -> tuple[str, re.Pattern | None, str, re.Pattern | None]:
+    """An owner's surname (lower case) and initials, each with the pattern that finds it as
+    a word (None where the owner is not named that way)."""
+    o = o.strip()
+    if not o:
+        return "", None, "", None
+    last = o.split()[-1].lower()
+    last_rx = re.compile(rf"\b{re.escape(last)}\b") if len(last) >= 3 else None
+    parts = o.split()
+    if 2 <= len(parts) <= 3 and all(w[:1].isupper() for w in parts) and not _ORG.search(o):
+        initials = "".join(w[0] for w in parts)
+        return last, last_rx, initials, re.compile(rf"(?<![\w/]){initials}(?![\w])")
+    return last, last_rx, "", None
 
 
 # A sub-heading that opens a sentence: "Buckenham Lane Land Transfer – the Clerk ...",
