@@ -419,8 +419,10 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
     n = len(docs)
     idf = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
 
+    unseen = math.log(n + 1)
+
     def weight(ws: set[str]) -> float:
-        return sum(idf.get(w, math.log(n + 1)) for w in ws)
+        return sum(idf.get(w, unseen) for w in ws)
 
     # people's names say who, not what: they weigh as the owner, not as subject words
     names = set()
@@ -481,6 +483,8 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
             holders["#" + actions[k].item_number].add(k)
     scored: dict[str, list[tuple[float, int]]] = {}
     far = max_gap()
+    # an action's own weight is the same against every sentence: weighed once
+    weight_of_action: dict[int, float] = {}
     for c in sorted(candidates, key=lambda c: (c.date, c.meeting, c.order, c.passage)):
         if COURTESY.search(c.text):
             continue
@@ -499,6 +503,7 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
         actor = actor_of(c.text)
         named = [p for p in people if _owner_named([p], c.text)]
         best: list[tuple[float, int]] = []
+        weight_of_sentence: dict[bool, float] = {}  # by whether the process words count
         refs = {"#" + n for n in cited_minutes(c.text)}
         near = set().union(*(holders.get(w, ()) for w in cw_subject | cw_process | ct | refs))
         for k in sorted(near):
@@ -506,7 +511,8 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
             if a.date >= c.date or rank[c.date] - rank[a.date] - 1 > far:
                 continue
             own, title = act_words[k]
-            if own & PROCESS_STEMS and not agenda[k]:  # a task in process words only meets them in the sentence
+            process = bool(own & PROCESS_STEMS and not agenda[k])
+            if process:  # a task in process words only meets them in the sentence
                 cw = cw_process
             else:
                 cw = cw_subject
@@ -514,7 +520,12 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
             cited = "#" + a.item_number in refs
             if shared <= 0 and not cited:
                 continue
-            wc, wa = weight(cw | ct) or 1.0, weight(own | title) or 1.0
+            wc = weight_of_sentence.get(process)
+            if wc is None:
+                wc = weight_of_sentence[process] = weight(cw | ct) or 1.0
+            wa = weight_of_action.get(k)
+            if wa is None:
+                wa = weight_of_action[k] = weight(own | title) or 1.0
             subject = shared / math.sqrt(wc * wa)
             s = subject
             if _owner_named(a.owners, c.text):
