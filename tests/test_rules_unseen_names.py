@@ -98,6 +98,8 @@ def _orgs(text: str) -> list[str]:
     ("Ms Ravel, Clerk of the Council; Mr Stott, Sergeant at Arms", []),
     ("the Assistant Superintendent of Educational Services presented", []),
     ("letters to the MP for Mid Wessex", []),
+    ("Subsequent to our meeting the SL Chief Executive issued a statement", []),
+    ("Attendees: Ann Lee, Raj Patel (Chief Executive), Tom Cole", []),
     # nor is a body named inside a post's title
     ("seek advice from the Head of Civic and Legal Services first", []),
     # a body named "of" a subject stays a body
@@ -201,3 +203,13 @@ def test_letters_after_a_members_name(raw, person, org):
     assert [m.surface for m in people] == person
     spans = [(m.start, m.end) for m in people]
     assert [o.surface for o in find_orgs(raw, 0, defined_acronyms(raw), spans)] == org
+
+
+# The public's part of a meeting is no body.
+@pytest.mark.parametrize("raw, expected", [
+    ("2692. Public Forum: Mr Hale asked about the garden", []),
+    ("(b) Public Open Forum residents came to discuss the lane", []),
+    ("a letter from the Riverton Youth Forum", ["Riverton Youth Forum"]),
+])
+def test_the_public_forum_of_a_meeting(raw, expected):
+    assert _orgs(raw) == expected

@@ -194,11 +194,14 @@ def _alone_on_line(text: str, start: int, end: int) -> bool:
     return (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end:end + 1] in ("\n", "\r"))
 
 
-def _known_surname_next(text: str, end: int, ctx: NameContext) -> bool:
-    """The next line opens with a surname the document writes in full ("Marion" / "Harvey")."""
+def _known_surname_next(text: str, end: int, ctx: NameContext) -> list[tuple[str, int, int]]:
+    """The surname opening the next line, where the document writes it in full after a given
+    name elsewhere ("Marion" / "Harvey"); else nothing."""
     nl = _RX_LINE_WRAP.match(text, end)
     w = _RX_WORD.match(text, nl.end()) if nl else None
-    return bool(w) and w.group(0) in ctx.surnames
+    if w and w.group(0) in ctx.surnames and w.group(0) not in NOT_NAME and w.group(0) not in TITLE_WORDS:
+        return [(w.group(0), w.start(), w.end())]
+    return []
 
 
 def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
@@ -255,10 +258,10 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
         # ("Clerk ask Steve" / "Baldwin if ..."); one alone on its line is a list's entry
         in_prose = bool(re.search(r"[a-z,][ \t]+$", text[max(0, pos - 30):pos]))
         words = _name_words(text, pos, wrap=in_prose)
-        if len(words) == 1 and not in_prose and _known_surname_next(text, words[0][2], ctx):
-            # "... . Marion" / "Harvey responded": a sentence opening with a given name at a
-            # line end, the surname one the minutes spell out in full elsewhere
-            words = _name_words(text, pos, wrap=True)
+        if len(words) == 1 and gz.is_first_name(words[0][0]):
+            # "... . Marion" / "Harvey responded": a given name at a line end, the surname
+            # (itself perhaps a given name) one the minutes spell out in full elsewhere
+            words += _known_surname_next(text, words[0][2], ctx)
         if len(words) < 2 or not gz.is_first_name(words[0][0]):
             continue
         end = words[-1][2]
@@ -829,6 +832,10 @@ _RX_QUANTITY_LEAD = re.compile(r"^(?:Some|Several|Many|Most|Various|Other|Few|As
 
 def _clean_org_phrase(phrase: str) -> str:
     p = phrase.strip()
+    if re.search(r"\bChief\s+Executive$", p) or re.fullmatch(r"Public\s+(?:Open\s+)?Forum|Open\s+Forum", p):
+        # "(Alison Lee) Chief Executive", "SL Chief Executive": a post; "Public Forum": the
+        # part of the meeting where the public speaks
+        return ""
     if _RX_POST_OF.search(p) or re.match(r"^\d[\d.]*\s+of\s+the\b", p) or _RX_ACT_OF.match(p):
         # a post; "(section) 6 of the Council Procedure By-law": a clause's number;
         # "Procurement of Goods and Services": buying, not a body
