@@ -229,14 +229,8 @@ EXTRACTION_MISSES: dict[str, str] = {
     "when will the Head & Neck SIG meet again?": "'Aim to meet next in early September' is not extracted",
     "what did Kate Clough say about shared reporting?":
         "KC's update after 'EL asked KC to give a brief update on shared reporting:' is not her statement",
-    "what did Cllr Teefy ask about disability parking?":
-        "written questions ('I will ask at the next meeting ...') under a councillor's name are not statements",
-    "what did Cllr Carey ask about the footpath?":
-        "written questions ('I will ask at the next meeting ...') under a councillor's name are not statements",
     "what did Cllr Ashman say about the A466?":
         "the bullet heading 'A466 Road Closure' is not an item, and the sentences before say only 'there'",
-    "what did Martin Storey say about planning?":
-        "'Cllr Martin Storey advised the Planning Committee didn't usually get involved ...' is not extracted",
 }
 
 

@@ -267,6 +267,36 @@ def test_list_entries(raw, role, names):
     assert all(n in got for n in names), got
 
 
+@pytest.mark.parametrize("raw, speaker, verb", [
+    # a pronoun after a comma: the one person the sentence named before it
+    ("5. Planning\n\nFollowing a query by the Chair to Cllr Raj Patel, he advised that the Planning Committee did not "
+     "usually get involved.\n", "Cllr Raj Patel", "advised"),
+    ("5. Cemetery\n\nCllr Tom Cole shared that the Council wished to screen the spoil heap, he suggested a row of "
+     "beech hedging.\n", "Cllr Tom Cole", "suggested"),
+    # none named before it in the sentence: the last speaker
+    ("5. Roads\n\nIn moving the Motion, Councillor Ann Lee thanked the crews. He queried how many trees fell.\n\n"
+     "In addition, she noted the poor condition of the roads.\n", "Councillor Ann Lee", "noted"),
+])
+def test_pronoun_after_a_comma(raw, speaker, verb):
+    said = [s for s in run(COUNCIL + raw).statements if s.verb == verb]
+    assert said and said[0].speaker.surface == speaker, said
+
+
+@pytest.mark.parametrize("raw, askers, text_has", [
+    # a councillor's written question: the heading names who submitted it, the question says "I"
+    ("9.  Question submitted by Councillors Byrne and Walsh\n\n“I will ask at the next meeting of the District for "
+     "an update on the footpath at Ballyroe.”\n\n**Reply:**\n\nThe works will start in May.\n",
+     ["Byrne", "Walsh"], "footpath at Ballyroe"),
+    ("7.\n\nQuestion submitted by Councillor A. Nolan\n\nI will ask at the next Meeting what the Council's supplies "
+     "of salt were at the start of the cold spell.\n\nREPLY:\n\nThe Council held 4,000 tonnes.\n",
+     ["Nolan"], "supplies of salt"),
+])
+def test_written_questions(raw, askers, text_has):
+    asked = [s for s in run(COUNCIL + raw).statements if s.verb == "asked"]
+    assert [a for a in askers if any(a in s.speaker.surface for s in asked)] == askers, asked
+    assert all(text_has in s.text for s in asked)
+
+
 @pytest.mark.parametrize("raw, speaker", [
     # a given name at a PDF line end, the surname on the next line, spelt out elsewhere
     ("Present: Ann Lee, Marion Hale, Raj Patel\n\n4. Bookings\n\nAnn Lee asked how the new room booking system was "

@@ -78,3 +78,50 @@ def test_a_decision_of_another_meeting_named_either_way(raw, decided):
 ])
 def test_where_the_decision_text_starts(raw, text):
     assert [d.text for d in run(raw).decisions] == [text]
+
+
+@pytest.mark.parametrize("raw, expected", [
+    # the outcome after a proposal the sentence before states: that proposal, carried
+    ("The Council proposed that with effect from 2026, the number of members should be reduced from 15 "
+     "to 12. This resolution\nwas carried on a show of hands.",
+     ["The Council proposed that with effect from 2026, the number of members should be reduced from 15 "
+      "to 12. This resolution was carried on a show of hands."]),
+    # after the motion already recorded, past the lines of its vote: that motion's outcome, not a second
+    ("Proposed by Cllr Raj Patel seconded by Cllr Tom Cole to accept the estimate of £2,000. "
+     "7 for 1 against. Motion passed.",
+     ["Proposed by Cllr Raj Patel seconded by Cllr Tom Cole to accept the estimate of £2,000."]),
+    ("Proposed by Cllr Raj Patel seconded by Cllr Tom Cole to accept the offer. All agreed. Motion passed",
+     ["Proposed by Cllr Raj Patel seconded by Cllr Tom Cole to accept the offer."]),
+    # work carried out is no motion
+    ("The verge cutting was carried out by the county in May.", []),
+    ("The following motions were passed at the meeting on 9 November", []),
+])
+def test_a_motion_carried(raw, expected):
+    assert [d.text for d in run(raw).decisions] == expected
+
+
+@pytest.mark.parametrize("raw, expected", [
+    # a proposal line with its own motion is a decision, not the vote on the one before
+    ("The minutes were approved and signed. Proposed by Cllr Raj Patel seconded by Cllr Tom Cole that in "
+     "future all agreed minutes are stored electronically.",
+     ["The minutes were approved and signed.",
+      "Proposed by Cllr Raj Patel seconded by Cllr Tom Cole that in future all agreed minutes are stored "
+      "electronically."]),
+    # a line that is only the vote stays the vote of the decision before
+    ("The minutes were approved and signed. Proposed by Cllr Raj Patel, seconded by Cllr Tom Cole.",
+     ["The minutes were approved and signed."]),
+])
+def test_a_proposal_line_with_its_motion(raw, expected):
+    assert [d.text for d in run(raw).decisions] == expected
+
+
+@pytest.mark.parametrize("raw, decided", [
+    # "noted that" records what members heard, as "It was noted that" does
+    ("Members noted that Sam Hill had worked in six councils and, in latter years, that she led the "
+     "housing team.", False),
+    # unless they go on to decide
+    ("The Council noted that the audit was complete and agreed to publish it.", True),
+    ("The Parish Council noted the audit report.", True),
+])
+def test_noted_that_is_what_was_heard(raw, decided):
+    assert bool(run(raw).decisions) is decided

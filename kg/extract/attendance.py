@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kg import gazetteer as gz
 from kg.extract.names import NAME_WORD, NOT_NAME, ORG_HEADS, TITLE_WORDS, Mention, find_people, is_post_title, reads_as_post
@@ -236,9 +237,27 @@ def attendee_initials(listed: list[Attendance], text: str) -> dict[str, str]:
     for code, people in fits.items():
         if len(people) != 1 or gz.lookup_org(code) or (" " not in code and len(code) < 2):
             continue
-        if re.search(rf"(?:(?<![\w’'-])|(?<=[a-z]-)){re.escape(code)}(?![\w-])", text):
+        if _written(code, text):
             out[code] = next(iter(people))
     return out
+
+
+def _written(code: str, text: str) -> bool:
+    """Whether the text writes the code as a word of its own ("KC to action", "-KC"): tried
+    where the code occurs (the lookbehinds still see the text before), not by scanning the
+    whole text once per code."""
+    rx = _written_code(code)
+    at = text.find(code)
+    while at != -1:
+        if rx.match(text, at):
+            return True
+        at = text.find(code, at + 1)
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _written_code(code: str) -> re.Pattern:
+    return re.compile(rf"(?:(?<![\w’'-])|(?<=[a-z]-)){re.escape(code)}(?![\w-])")
 
 
 def post_before(before: str, after: str) -> str | None:

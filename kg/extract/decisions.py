@@ -119,7 +119,8 @@ def decision_of(sent: Sent, doc: Doc, people_after: callable) -> Decision | None
     if PROPOSAL.search(t) and not re.match(r"\W*(?:Should|If|Unless|Once)\b", t):  # "Should the motion be seconded, ..."
         kind, text = "approved", t
         # "It was proposed by A, seconded by B and RESOLVED that X": the decision is X
-        cut = re.search(r"\b(?:RESOLVED|resolved|AGREED|agreed|carried)\b\s*(?:that\s+)?", t)
+        # ("... that in future all agreed minutes are stored": not the verb)
+        cut = re.search(r"(?:\band|,|\bwas|\bwere|\bit\s+was)\s+(?:RESOLVED|resolved|AGREED|agreed|carried)\b\s*(?:that\s+)?", t)
         if cut and len(t) - cut.end() > 12:
             text = t[cut.end():]
     else:
@@ -155,6 +156,15 @@ def decision_of(sent: Sent, doc: Doc, people_after: callable) -> Decision | None
                 subj = subject_at(sent, rel, doc)
                 if subj is not None and subj.kind in ("body", "collective"):
                     bm = BODY_DECISION.match(t[subj.end:])
+                    # "Members noted that she had worked in six authorities": what they heard, as
+                    # "It was noted that ..." is; "The Council noted the audit report" receives it
+                    if bm and bm.group("verb").lower() == "noted" and re.match(r"\s+that\b", t[subj.end + bm.end():]):
+                        rest = t[subj.end + bm.end():]
+                        later = re.search(rf"\b(?:and|but)\s+(?:also\s+)?(?P<verb>{DECISION_VERB})\b", rest)
+                        if later is None or (subj.kind == "collective" and _agreed_to_task(rest[later.start("verb"):])):
+                            continue  # ... unless they go on to decide
+                        kind, text = later.group("verb").lower(), t
+                        break
                     if bm and not (subj.kind == "collective" and _agreed_to_task(t[subj.end:])):
                         kind = bm.group("verb").lower().split()[0]
                         text = t
@@ -226,6 +236,13 @@ def _votes(t: str, d: Decision, people_after) -> None:
 
 # -- components (see kg.extract.COMPONENTS) -------------------------------------------------
 
+# "This resolution was carried on a show of hands.", "Motion carried.", "Motion passed": a motion's
+# outcome.  After the motion recorded as a decision it is that decision's vote (OUTCOME); after a
+# proposal the sentence before states, it carries that proposal.
+CARRIED = re.compile(r"^\s*(?:(?:The|This|That|Each)\s+(?!following\b)(?:\w+\s+)?(?:resolution|motion|proposal|amendment|recommendation)s?\s+"
+                     r"(?:was|were)\s+(?:also\s+|duly\s+|then\s+|therefore\s+|unanimously\s+)*|(?:Motion|Resolution|Amendment)\s+)"
+                     r"(?:carried|passed)\b(?!\s+(?:out|over|forward|on\s+to)\b)", re.I)
+PROPOSES = re.compile(r"\b(?:proposed|moved|proposal|motion)\b", re.I)
 # the outcome of the vote just recorded, not a decision of its own
 OUTCOME = re.compile(r"^\s*(?:The|This|That)\s+(?:\w+\s+){0,2}(?:was|were)\s+(?:duly\s+)?(?:approved|carried|agreed|"
                      r"adopted|lost|defeated|passed)\b[^.]{0,40}\.?\s*$", re.I)
@@ -254,7 +271,7 @@ def vote_lines(r: Reading, s: Sent) -> bool:
     """A line that is only the vote on the decision before it: 'Proposed Cllr A, seconded
     Cllr B.', 'For 4, Against 1.', or that the motion just recorded was lost."""
     ex = r.ex
-    if (PROPOSAL_ONLY.match(s.text) or VOTES_ONLY.match(s.text)) and ex.decisions \
+    if (_vote_only(s.text)) and ex.decisions \
             and ex.decisions[-1].item_index == s.item_index:
         votes_of(s.text, ex.decisions[-1], r.people_after(s))
         return True
@@ -263,6 +280,29 @@ def vote_lines(r: Reading, s: Sent) -> bool:
         ex.decisions[-1].kind = "rejected"
         votes_of(s.text, ex.decisions[-1], r.people_after(s))
         return True
+    return False
+
+
+def _vote_only(t: str) -> bool:
+    """'Proposed Cllr A, seconded Cllr B.', 'For 4, Against 1.': the vote and nothing else; not
+    'Proposed by A seconded by B that the minutes are stored electronically', a motion of its own."""
+    return bool(VOTES_ONLY.match(t) or PROPOSAL_ONLY.match(t) and not re.search(r"\b(?:that|to)\s+[a-z]", t))
+
+
+# "7 for 1 against 1 abstention.": the count, number first
+VOTE_TALLY = re.compile(r"^\s*\d+\s+(?:for|in\s+favour)\b[^.]{0,40}\.?\s*$", re.I)
+
+
+def _after_vote_lines(r: Reading) -> bool:
+    """Whether the decision recorded last is stated just before, past any lines of its vote
+    ('... to accept the estimate. 7 for 1 against 1 abstention. Motion passed.')."""
+    if not r.ex.decisions:
+        return False
+    for p in r.paragraph_before(3):
+        if r.ex.decisions[-1].evidence.start == p.start:
+            return True
+        if not (_vote_only(p.text) or BARE_ASSENT.match(p.text) or VOTE_TALLY.match(p.text)):
+            return False
     return False
 
 
@@ -294,7 +334,7 @@ def component(r: Reading, s: Sent) -> bool:
     """What the body decided in this sentence (none where it records a declaration)."""
     ex = r.ex
     if not r.declaration and BARE_ASSENT.match(s.text):
-        if r.follows_last_decision():
+        if r.follows_last_decision() or _after_vote_lines(r):
             # "Proposed by A seconded by B to accept the quote. All agreed.": the vote on that motion
             if re.match(r"\s*All\b", s.text):
                 ex.decisions[-1].unanimous = True
@@ -313,6 +353,19 @@ def component(r: Reading, s: Sent) -> bool:
                                   kind="agreed")
             ex.decisions.append(r.decision)
             return False
+    if not r.declaration and CARRIED.match(s.text):
+        if r.follows_last_decision() or _after_vote_lines(r):
+            ex.decisions[-1].kind = "approved"
+            votes_of(s.text, ex.decisions[-1], r.people_after(s))
+            return False
+        before = r.previous
+        start = before.start if before is not None and PROPOSES.search(before.text) and not LOST.search(before.text) \
+            else s.start
+        quote = s.source[start:s.end]
+        r.decision = Decision(" ".join(quote.split()), Evidence(quote, start, s.end), s.item_index, kind="approved")
+        votes_of(s.text, r.decision, r.people_after(s))
+        ex.decisions.append(r.decision)
+        return False
     decision = None if r.declaration else decision_of(s, r.doc, r.people_after(s))
     numbered = numbered_resolution(r.sents, r.k)
     if numbered is not None:

@@ -194,11 +194,14 @@ def _alone_on_line(text: str, start: int, end: int) -> bool:
     return (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end:end + 1] in ("\n", "\r"))
 
 
-def _known_surname_next(text: str, end: int, ctx: NameContext) -> bool:
-    """The next line opens with a surname the document writes in full ("Marion" / "Harvey")."""
+def _known_surname_next(text: str, end: int, ctx: NameContext) -> list[tuple[str, int, int]]:
+    """The surname opening the next line, where the document writes it in full after a given
+    name elsewhere ("Marion" / "Harvey"); else nothing."""
     nl = _RX_LINE_WRAP.match(text, end)
     w = _RX_WORD.match(text, nl.end()) if nl else None
-    return bool(w) and w.group(0) in ctx.surnames
+    if w and w.group(0) in ctx.surnames and w.group(0) not in NOT_NAME and w.group(0) not in TITLE_WORDS:
+        return [(w.group(0), w.start(), w.end())]
+    return []
 
 
 def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
@@ -255,10 +258,10 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
         # ("Clerk ask Steve" / "Baldwin if ..."); one alone on its line is a list's entry
         in_prose = bool(re.search(r"[a-z,][ \t]+$", text[max(0, pos - 30):pos]))
         words = _name_words(text, pos, wrap=in_prose)
-        if len(words) == 1 and not in_prose and _known_surname_next(text, words[0][2], ctx):
-            # "... . Marion" / "Harvey responded": a sentence opening with a given name at a
-            # line end, the surname one the minutes spell out in full elsewhere
-            words = _name_words(text, pos, wrap=True)
+        if len(words) == 1 and gz.is_first_name(words[0][0]):
+            # "... . Marion" / "Harvey responded": a given name at a line end, the surname
+            # (itself perhaps a given name) one the minutes spell out in full elsewhere
+            words += _known_surname_next(text, words[0][2], ctx)
         if len(words) < 2 or not gz.is_first_name(words[0][0]):
             continue
         end = words[-1][2]
@@ -286,7 +289,7 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
             add(Mention(text[m.start():end], offset + m.start(), offset + end, "initials"))
     if ctx.aliases:
         # "... put out to report-KC to action": a dash after a lower-case word separates, it does not join
-        rx = re.compile(r"(?:(?<![\w-])|(?<=[a-z]-))(" + "|".join(re.escape(a) for a in sorted(ctx.aliases, key=len, reverse=True)) + r")(?![\w-])")
+        rx = _rx_aliases(tuple(sorted(ctx.aliases, key=len, reverse=True)))
         for m in rx.finditer(text):
             if free(offset + m.start(), offset + m.end()):
                 add(Mention(m.group(1), offset + m.start(), offset + m.end(), "alias"))
@@ -305,6 +308,13 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
                 add(Mention(name, offset + m.start(1), offset + m.end(1), "given"))
     found.sort(key=lambda x: x.start)
     return found
+
+
+@lru_cache(maxsize=64)
+def _rx_aliases(aliases: tuple[str, ...]) -> re.Pattern:
+    """The declared initials as one pattern, longest first (compiled once per document's
+    set of initials, not once per sentence)."""
+    return re.compile(r"(?:(?<![\w-])|(?<=[a-z]-))(" + "|".join(re.escape(a) for a in aliases) + r")(?![\w-])")
 
 
 # a role or group written before a name ("Mayor Sam Adams", "Captain Steve Mayer", "former
@@ -370,6 +380,13 @@ def ambiguous_aliases(text: str) -> dict[str, list[str]]:
 
 
 def _declared_alias_names(text: str) -> dict[str, list[str]]:
+    # read three times per document (declared, ambiguous, defined_acronyms): scanned once,
+    # handed out as fresh lists (extract() appends to the ambiguous ones)
+    return {alias: list(names) for alias, names in _declared_alias_tuples(text)}
+
+
+@lru_cache(maxsize=4)
+def _declared_alias_tuples(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     out: dict[str, list[str]] = {}
     for m in _RX_DECLARED_ALIAS.finditer(text):
         name, alias = m.group(1), m.group(2)
@@ -387,7 +404,7 @@ def _declared_alias_names(text: str) -> dict[str, list[str]]:
                 if name not in out.setdefault(alias, []):
                     out[alias].append(name)
                 break
-    return out
+    return tuple((alias, tuple(names)) for alias, names in out.items())
 
 
 def _initials_fit(alias: str, words: list[str]) -> bool:
@@ -612,7 +629,13 @@ def trust_places(text: str) -> dict[str, str]:
 
 
 def _rx_places(places: dict[str, str]) -> re.Pattern:
-    alts = "|".join(re.escape(p) for p in sorted(places, key=len, reverse=True))
+    # compiled once per document's places, not once per sentence
+    return _rx_place_names(tuple(sorted(places, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=64)
+def _rx_place_names(names: tuple[str, ...]) -> re.Pattern:
+    alts = "|".join(re.escape(p) for p in names)
     # a town alone, not a word of a longer name ("Leeds Beckett", "York Road", "East Leeds");
     # "KC -Mid Yorkshire": a dash after a space opens the clause
     return re.compile(rf"(?<!\w)(?<!\w-)({alts})(?![\w-])(?![ \t]+[A-Z])")
@@ -702,7 +725,9 @@ def find_orgs(text: str, offset: int, acronyms: dict[str, str], person_spans: li
             s, e = offset + m.start(1), offset + m.end(1)
             if free(s, e) and not re.search(r"[A-Z][\w’'-]*[ \t]$", text[max(0, m.start(1) - 30):m.start(1)]):
                 add(s, e, m.group(1), places[m.group(1)])
-    for rx in (_RX_SUCH_AS, _RX_FROM_BY, _RX_APPOINTED, _RX_POSSESSIVE_ACRONYM):
+    for rx, cue in _CONTEXT_ORG_RULES:
+        if not cue(text):
+            continue
         for m in rx.finditer(text):
             for g in ("org", "org2", "org3"):
                 if g not in rx.groupindex or not m.group(g):
@@ -746,6 +771,14 @@ _RX_FROM_BY = re.compile(rf"\b(?i:funding|grant|granted|received|purchased|bough
                          rf"\b[^.;]{{0,40}}?\b(?:from|by)\s+(?P<org>{_PHRASE})")
 _RX_APPOINTED = re.compile(rf"\b(?:appointed|engaged|instructed|contracted|hired)\s+(?P<org>{_PHRASE})")
 _RX_POSSESSIVE_ACRONYM = re.compile(r"(?<![\w-])(?P<org>[A-Z]{3,6})[’']s\s+(?!own\b)[a-z]")
+# each with words every match of it holds, tested first: most sentences hold none of them,
+# and the patterns are slow to fail over a whole sentence
+_CONTEXT_ORG_RULES = (
+    (_RX_SUCH_AS, lambda t: "such" in t),
+    (_RX_FROM_BY, lambda t: "from" in t or "by" in t),
+    (_RX_APPOINTED, lambda t: any(w in t for w in ("appointed", "engaged", "instructed", "contracted", "hired"))),
+    (_RX_POSSESSIVE_ACRONYM, lambda t: "'s" in t or "’s" in t),
+)
 _NOT_CONTEXT_ORG = {"The", "This", "That", "Council", "Councillors", "Members", "March", "April", "May", "June",
                     "January", "February", "July", "August", "September", "October", "November", "December",
                     "Mr", "Mrs", "Ms", "Dr", "Cllr", "Councillor", "UK", "USA", "EU", "GDPR", "HR", "PDF"}
