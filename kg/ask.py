@@ -25,6 +25,7 @@ from typing import Callable
 
 import snowballstemmer
 
+from kg import gazetteer as gz
 from kg.errors import QuestionError
 from kg.query import run_named
 
@@ -1093,7 +1094,11 @@ def post_holder(store, q: str, g: dict) -> Answer:
     _, rows = run_named(store, "post-holders")
     # "the clerk" is not the deputy clerk, "the chair" not the vice-chair, unless asked
     lesser = ("vice", "deputy", "assistant", "acting")
-    rows = [r for r in rows if mentions_all(r["post"], words) and not
+    # "the Honorary Secretary", "the Hon Treasurer": the minutes may record the post by the
+    # name the gazetteer files it under ("Secretary")
+    known = gz.lookup_post(post)
+    alt = content_words(known.post, generic=False) if known is not None else []
+    rows = [r for r in rows if (mentions_all(r["post"], words) or alt and mentions_all(r["post"], alt)) and not
             (fold(r["post"]).startswith(lesser) and not fold(post).startswith(lesser))]
     out = []
     for r in rows:
@@ -1286,6 +1291,8 @@ def vote(store, q: str, g: dict) -> Answer:
         role = "seconder" if re.search(r"second", fold(q)) else "proposer"
         rows = [r for r in rows if r.get(role) in iris]
         empty_what = f" {'seconded' if role == 'seconder' else 'proposed'} by {' or '.join(e.name for e in found)}"
+    # "the Blue Box transition motion": the motion is the decision asked about, not a word of it
+    thing = re.sub(r"\s+(?:motion|proposal|resolution)$", "", thing, flags=re.I)
     if thing and content_words(thing):
         for variant in [thing] + _names_as_written(store, thing):
             words = content_words(variant) or content_words(variant, generic=False)
@@ -1293,6 +1300,16 @@ def vote(store, q: str, g: dict) -> Answer:
             hit = [r for r in hit if r["matched_in"]]
             if hit:
                 break
+        if not hit and rows:
+            # the matter is named in the sentence before the motion ("S Sargent re donation
+            # towards the lantern at St Nicolas discussed in full. Proposed by RP seconded by
+            # PL to donate 33% ..."): those sentences are among its texts
+            before, _ = sentences_around(store)
+            words = content_words(thing) or content_words(thing, generic=False)
+            hit = [dict(r, matched_in="sentence before", sentence_before=before[r["decision"]]) for r in rows
+                   if before.get(r["decision"]) and mentions_all(" ".join(
+                       (r.get("text", ""), r.get("item_title") or "", r.get("evidence") or "", before[r["decision"]])),
+                       words)]
         rows = hit
     rows = _dedupe(_labelled(store, rows), ("text", "meeting", "proposer", "seconder"))
     if not rows and thing and content_words(thing) and not re.search(r"second", fold(q)):

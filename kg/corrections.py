@@ -91,6 +91,7 @@ class PersonFix(Correction):
     post: str | None = None
     organisation: str | None = None
     body: str | None = None
+    document: str | None = None  # one document, where its body is not known
 
 
 @dataclass
@@ -157,7 +158,7 @@ _COMMON = {"by", "why", "id"}
 _KEYS = {
     "merge": {"people", "organisations", "body"},
     "keep_apart": {"people", "body"},
-    "person": {"name", "canonical", "post", "organisation", "body"},
+    "person": {"name", "canonical", "post", "organisation", "body", "document"},
     "alias": {"surface", "post", "person", "body", "document", "since"},
     "drop": {"iri", "document", "quote", "kind"},
     "action": {"iri", "document", "quote", "owner", "owner_org", "add_owner", "add_owner_org", "due", "status"},
@@ -355,7 +356,8 @@ def _entry(kind: str, entry: dict, where: _Where) -> Correction:
     elif kind == "person":
         c = PersonFix(**common, name=_text(entry, "name", where, kind, required=True),
                       canonical=_text(entry, "canonical", where, kind), post=_text(entry, "post", where, kind),
-                      organisation=_text(entry, "organisation", where, kind), body=_text(entry, "body", where, kind))
+                      organisation=_text(entry, "organisation", where, kind), body=_text(entry, "body", where, kind),
+                      document=_text(entry, "document", where, kind))
         if not (c.canonical or c.post or c.organisation):
             raise where.fail("[[person]] needs canonical, post or organisation: what to give the person")
     elif kind == "alias":
@@ -536,11 +538,14 @@ def before_resolve(ex: Extraction, cs: Corrections | None, doc_key: str) -> tupl
         if c.document and not _document_matches(ex.document.path, c.document):
             continue
         if c.surface:
+            # the names as read ("Cllr Eunis" from "Cllrs Eunis and Hart") as well as the text
+            read = [s for s in _person_surfaces(ex) if norm(s) == norm(c.surface)]
             text_norm = text_norm if text_norm is not None else " " + " ".join(ex.document.text.split()) + " "
-            if not re.search(rf"(?<![\w]){re.escape(c.surface)}(?![\w])", text_norm):
+            if not read and not re.search(rf"(?<![\w]){re.escape(c.surface)}(?![\w])", text_norm):
                 applied.miss(c, f"{ex.document.path}: {c.surface!r} is not written in these minutes")
                 continue
-            ex.aliases[c.surface] = c.person
+            for s in read or [c.surface]:
+                ex.aliases[s] = c.person
             applied.hit(c)
         else:
             ex.posts[c.post.lower()] = c.person
@@ -684,7 +689,7 @@ def after_resolve(res: Resolution, cs: Corrections | None, applied: Applied) -> 
             b = _split(people, person_of, a, c.people[1], res.body_key)
         applied.hit(c, *(("person", e.key) for e in {id(e): e for e in (a, b) if e is not None}.values()))
     for c in cs.of(PersonFix):
-        if not _body_matches(ex, c.body):
+        if not _body_matches(ex, c.body) or c.document and not _document_matches(ex.document.path, c.document):
             continue
         ent = entity_named(c.name) or (entity_named(c.canonical) if c.canonical else None)
         if ent is None:

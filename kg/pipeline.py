@@ -573,7 +573,27 @@ def _stale(store, cs: corr.Corrections, report: BuildReport) -> list[str]:
     for r in report.results:
         for cid, why in r.corrections_missed.items():
             missed.setdefault(cid, why)
-    return [corr.stale_message(cs, c, missed) for c in cs.entries if c.id not in applied]
+    return [corr.stale_message(cs, c, missed) for c in cs.entries if c.id not in applied] + \
+        _unnamed(store, cs, applied)
+
+
+def _unnamed(store, cs: corr.Corrections, applied: set[str]) -> list[str]:
+    """Merges and keep-aparts that applied for one name while another (a misspelling, most
+    often) is named by no document: the person who wrote them should know."""
+    checks = [c for c in cs.entries if c.id in applied and isinstance(c, (corr.Merge, corr.KeepApart))]
+    forms: dict[str, set[str]] = {}
+    out = []
+    for c in checks:
+        what = "organisations" if isinstance(c, corr.Merge) and c.organisations else "people"
+        if what not in forms:
+            rows = store.select(get_named(what).text)[1]
+            forms[what] = {corr.norm(r.get(k)) for r in rows for k in ("name", "mention") if r.get(k)}
+        missing = [n for n in (c.organisations if what == "organisations" else c.people)
+                   if corr.norm(n) not in forms[what]]
+        if missing:
+            out.append(f"{cs.where(c)}: [[{c.kind}]] names {missing[0]!r}, whom no document in the store "
+                       "names: check the spelling")
+    return out
 
 
 def _sha_of(path: str) -> str:

@@ -7,6 +7,7 @@ the engine binds.  Values are never formatted into the query text.
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -216,12 +217,20 @@ def run(store: GraphStore, query: NamedQuery, params: dict[str, str] | None = No
     given that long to answer.  SERVICE calls are refused unless `allow_service`.
     """
     try:
-        text, bindings = _prepared(store, query, params, allow_service, limit, offset, body, since, until)
         if timeout is not None and getattr(store, "path", None) is None and hasattr(store, "timeout"):
             store.timeout = timeout  # an endpoint: the time it has to answer
-        if timeout is None or getattr(store, "path", None) is None:
-            return store.select(text, bindings)
-        return _run_with_timeout(store, text, bindings, timeout)
+        deadline = None if timeout is None else time.monotonic() + timeout
+
+        def select(text: str, bindings: dict[str, str]):
+            if deadline is None or getattr(store, "path", None) is None:
+                return store.select(text, bindings)
+            return _run_with_timeout(store, text, bindings, max(deadline - time.monotonic(), 0.001), timeout)
+        pages = _meeting_pages(store, query, params, allow_service, limit, offset, body, since, until)
+        if pages is not None:
+            columns, rows = pages(select)
+            return columns, list(rows)
+        text, bindings = _prepared(store, query, params, allow_service, limit, offset, body, since, until)
+        return select(text, bindings)
     except QueryError as e:
         raise QueryError(explain_syntax_error(query.text, str(e))) from None
 
@@ -232,6 +241,9 @@ def stream(store: GraphStore, query: NamedQuery, params: dict[str, str] | None =
     """`run` without a timeout, the rows handed out as the local store's engine gives them
     (not held in a list); an endpoint's rows come as one answer."""
     try:
+        pages = _meeting_pages(store, query, params, allow_service, limit, offset, body, since, until)
+        if pages is not None:
+            return pages(getattr(store, "iter_select", store.select))
         text, bindings = _prepared(store, query, params, allow_service, limit, offset, body, since, until)
         if not hasattr(store, "iter_select"):
             columns, rows = store.select(text, bindings)
@@ -241,17 +253,94 @@ def stream(store: GraphStore, query: NamedQuery, params: dict[str, str] | None =
         raise QueryError(explain_syntax_error(query.text, str(e))) from None
 
 
+def _checked(query: NamedQuery, params, allow_service) -> dict[str, str]:
+    if is_update(query.text):
+        raise QueryError("this is a SPARQL update; govkg query only reads unless you pass --allow-update")
+    check_text(query.text, allow_service=allow_service)
+    return bind(query, params or {})
+
+
 def _prepared(store, query: NamedQuery, params, allow_service, limit, offset, body, since, until
               ) -> tuple[str, dict[str, str]]:
     """The text to run and its engine bindings: checked, narrowed by the text index and
     the scope, paged."""
-    if is_update(query.text):
-        raise QueryError("this is a SPARQL update; govkg query only reads unless you pass --allow-update")
-    check_text(query.text, allow_service=allow_service)
-    bindings = bind(query, params or {})
+    bindings = _checked(query, params, allow_service)
     text, scope_bindings = scoped(store, query, narrowed(store, query, params or {}), body, since, until)
     bindings.update(scope_bindings)
     return paged(text, limit, offset), bindings
+
+
+# the last ORDER BY of a query (its own, not a sub-select's), when its first key is a plain variable
+_ORDER_FIRST = re.compile(r"\bORDER\s+BY\s+\?(\w+)", re.I)
+# meetings in the first query of a page, doubled for each next one
+_FIRST_MEETINGS = 2
+
+
+def _meeting_pages(store, query: NamedQuery, params, allow_service, limit, offset, body, since, until):
+    """A page of a scoped listing ordered by its meeting first, taken meeting by meeting.
+
+    Whatever the scope, the store would otherwise find and sort every row of every
+    meeting in it to hand out the first twenty.  The rows of a listing sorted by
+    ?meeting first are the rows of its meetings one after the other, so the page is the
+    rows of the scope's first meetings (in IRI order, the engine's order of ?meeting):
+    a few meetings, then twice as many, until the page is full.  None when this does not
+    apply (no page or no scope asked for, or another order); `_prepared` then does it
+    in one query.  Returns a function of the select to use, giving (columns, rows)."""
+    if limit is None or query.scope is None or (body is None and since is None and until is None):
+        return None
+    orders = _ORDER_FIRST.findall(" ".join(_code_only(query.text)))
+    if not orders or orders[-1] != query.scope:
+        return None
+    bindings = _checked(query, params, allow_service)
+    paged("SELECT * WHERE {}", limit, offset)  # the page's numbers, checked
+    from kg.store import where_brace
+    base = narrowed(store, query, params or {})
+    meetings = scope_meetings(store, body, since, until)
+    var, at, need = query.scope, where_brace(base), offset + limit
+
+    def text_for(chunk: list[str], want: int) -> str:
+        # IRIs read from the store and written by pyoxigraph, never user text
+        import pyoxigraph as ox
+        values = " ".join(str(ox.NamedNode(m)) for m in chunk)
+        return paged(base[:at] + f"\n  VALUES ?{var} {{ {values} }}\n" + base[at:], want)
+
+    def pages(select):
+        columns, first = select(text_for(meetings[:_FIRST_MEETINGS], need), bindings)
+
+        def rows():
+            got, start, size, part = 0, _FIRST_MEETINGS, _FIRST_MEETINGS, first
+            while True:
+                for row in part:
+                    if got >= need:
+                        return
+                    if got >= offset:
+                        yield row
+                    got += 1
+                if got >= need or start >= len(meetings):
+                    return
+                size *= 2
+                chunk, start = meetings[start:start + size], start + size
+                part = select(text_for(chunk, need - got), bindings)[1]
+        return columns, rows()
+    return pages
+
+
+def scope_meetings(store, body: str | None, since: str | None, until: str | None) -> list[str]:
+    """The IRIs of the meetings of `body` held between `since` and `until` (as `scoped`
+    keeps them), in IRI order."""
+    # the meetings and the subjects naming the body found apart and joined: a body's
+    # report-backs name it too, and outnumber its meetings, so checking the type of each
+    # subject of the body costs more than reading every meeting of the store
+    meetings = "{ SELECT ?scope_meeting WHERE { ?scope_meeting a <https://w3id.org/govkg/ontology#Meeting> } }"
+    if body is not None:
+        of_body, _ = scoped(store, _MEETINGS_OF_SCOPE, "SELECT DISTINCT ?scope_meeting WHERE { }", body, None, None)
+        meetings += " { " + of_body + " }"
+    text, bindings = scoped(store, _MEETINGS_OF_SCOPE, f"SELECT DISTINCT ?scope_meeting WHERE {{ {meetings} }}",
+                            None, since, until)
+    return sorted({r["scope_meeting"] for r in store.select(text, bindings)[1]})
+
+
+_MEETINGS_OF_SCOPE = NamedQuery("meetings-of-scope", "", "", scope="scope_meeting")
 
 
 _ENDS_PAGED = re.compile(r"\b(?:LIMIT|OFFSET)\s+\d+\s*$", re.I)
@@ -337,8 +426,11 @@ def bodies_named(store, name: str) -> list[str]:
     """The IRIs of the bodies of stored meetings whose name fits `name` (as the action
     tracker's --body matches it), or whose IRI is `name`."""
     from kg.followups import _name_fits
+    # the bodies first (one pass over gov:body), then whether each has a meeting: not a
+    # look-up of the type of every meeting of the store
     rows = store.select("PREFIX gov: <https://w3id.org/govkg/ontology#> PREFIX foaf: <http://xmlns.com/foaf/0.1/> "
-                        "SELECT DISTINCT ?b ?name WHERE { ?m a gov:Meeting ; gov:body ?b . "
+                        "SELECT ?b ?name WHERE { { SELECT DISTINCT ?b WHERE { ?x gov:body ?b } } "
+                        "FILTER EXISTS { ?m gov:body ?b ; a gov:Meeting } "
                         "OPTIONAL { ?b foaf:name ?name } }")[1]
     return sorted({r["b"] for r in rows if r["b"] == name or _name_fits(name, [r.get("name", "")])})
 
@@ -365,7 +457,8 @@ def _child(path: str, base: str, text: str, bindings: dict[str, str], conn) -> N
         conn.close()
 
 
-def _run_with_timeout(store: GraphStore, text: str, bindings: dict[str, str], timeout: float):
+def _run_with_timeout(store: GraphStore, text: str, bindings: dict[str, str], timeout: float,
+                      asked: float | None = None):
     import multiprocessing as mp
     ctx = mp.get_context("fork")
     parent, child = ctx.Pipe(duplex=False)
@@ -375,7 +468,7 @@ def _run_with_timeout(store: GraphStore, text: str, bindings: dict[str, str], ti
     if not parent.poll(timeout):
         proc.kill()
         proc.join()
-        raise QueryError(f"the query ran longer than --timeout {timeout:g} s and was stopped; "
+        raise QueryError(f"the query ran longer than --timeout {asked or timeout:g} s and was stopped; "
                          "narrow it (LIMIT, more specific patterns) or raise the timeout")
     try:
         status, payload = parent.recv()

@@ -2,13 +2,17 @@
 
 Each row is one thing the reading could not settle, ranked (most needing attention first):
 
-1. initials that fit several people of one body ("MH": Mike Hosking or Marion Harvey?);
+1. initials that fit several people of one body ("MH": Mike Hosking or Marion Harvey?),
+   read as a person of their own or left out of an action's owners ("MH and CC will ...");
 2. actions owned by a post that no named person holds in those minutes ("the Clerk");
-3. names that fit nobody or several people (a surname or initials only, kept apart);
-4. people that may be one: close names in one body ("Jim Bell" / "Jimmy Bell");
-5. actions without an owner;
-6. facts read with low confidence: a name read as a person that the graph also has as an
-   organisation ("SCC will cover the costs").
+3. names that fit several people ("J Bell": Jim or Jimmy?);
+4. initials that fit nobody ("MP" with no MP among those named);
+5. people that may be one: close names in one body ("Jim Bell" / "Jimmy Bell");
+6. actions without an owner;
+7. facts read with low confidence: a name read as a person that the graph also has as an
+   organisation ("SCC will cover the costs");
+8. people known only by a surname or initials and a surname ("Cllr Shewell"): the graph
+   holds them, a person may give their full name.
 
 Within a kind, the more facts a row touches, the higher it ranks.  Every row carries its
 evidence (the sentence of the minutes) and `fix`: the lines to paste into the corrections
@@ -17,6 +21,7 @@ file (kg.corrections), with `by` and `why` left for the person to fill in.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,8 +30,8 @@ from kg.query import get_named
 COLUMNS = ["rank", "issue", "subject", "body", "facts", "evidence", "source", "fix"]
 
 _WEIGHT = {"initials fit several people": 600, "post with no named holder": 500, "name fits several people": 450,
-           "unresolved name": 400, "may be one person": 300, "action without owner": 200,
-           "may be an organisation": 100}
+           "initials fit nobody": 400, "may be one person": 300, "action without owner": 200,
+           "may be an organisation": 150, "no full name": 100}
 
 
 @dataclass
@@ -38,6 +43,7 @@ class _Row:
     evidence: str
     source: str
     fix: str
+    source_quote: str = ""  # an action's sentence this row already offers a fix for
 
     @property
     def score(self) -> int:
@@ -54,7 +60,9 @@ def review(store) -> tuple[list[str], list[dict[str, str]]]:
     for c in store.select(get_named("corrections").text)[1]:
         if c["kind"] == "keep_apart" and c.get("target"):
             apart.setdefault(c["correction"], set()).add(c["target"])
-    rows = _people_rows(mentions, orgs, list(apart.values())) + _unowned_rows(unowned)
+    rows = _people_rows(mentions, orgs, list(apart.values()))
+    rows += _left_out_rows(mentions, unowned)
+    rows += _unowned_rows(unowned, {r.source_quote for r in rows if r.source_quote})
     rows.sort(key=lambda r: (-r.score, r.body, r.subject))
     out = []
     for i, r in enumerate(rows, 1):
@@ -70,7 +78,7 @@ def as_toml(rows: list[dict[str, str]]) -> str:
     parts = ["# Corrections suggested by `govkg review`: keep the ones that are right, fill in by and why,",
              "# delete the rest, then paste them into the store's corrections.toml and build again.", ""]
     for r in rows:
-        parts.append(f"# {r['rank']}. {r['issue']}: {r['subject']} ({r['body']})")
+        parts.append(f"# {r['rank']}. {r['issue']}: {r['subject']}" + (f" ({r['body']})" if r["body"] else ""))
         if r.get("evidence"):
             parts.append(f"#    {_short(r['evidence'], 150)}")
         parts.append(r["fix"])
@@ -123,14 +131,16 @@ def _people_rows(mentions: list[dict[str, str]], orgs: list[dict[str, str]],
                 if _looks_like_org(p.name, org_forms):
                     rows.extend(_org_rows(p, ev, src))
                     continue
-            else:
-                cands = [q for q, qn in full if _surname_fits(pn.surname, qn)
-                         and (not pn.initials or _initials_fit(pn.initials, qn))]
-                if len(cands) >= 2:
-                    rows.append(_Row("name fits several people", p.name, p.body_name, len(p.facts), ev, src,
-                                     _alias_fix(p, cands)))
-                    continue
-            rows.append(_Row("unresolved name", p.name, p.body_name, len(p.facts), ev, src, _alias_fix(p, [])))
+                rows.append(_Row("initials fit nobody", p.name, p.body_name, len(p.facts), ev, src,
+                                 _name_fix(p)))
+                continue
+            cands = [q for q, qn in full if _surname_fits(pn.surname, qn)
+                     and (not pn.initials or _initials_fit(pn.initials, qn))]
+            if len(cands) >= 2:
+                rows.append(_Row("name fits several people", p.name, p.body_name, len(p.facts), ev, src,
+                                 _alias_fix(p, cands)))
+                continue
+            rows.append(_Row("no full name", p.name, p.body_name, len(p.facts), ev, src, _name_fix(p)))
         rows.extend(_close_pairs(full, apart))
     return rows
 
@@ -162,16 +172,60 @@ def _close_pairs(full: list, apart: list[set[str]] = ()) -> list[_Row]:
             same_sur = an.surname.casefold() == bn.surname.casefold()
             ga, gb = an.given[0].casefold(), bn.given[0].casefold()
             close_given = ga != gb and (ga.startswith(gb) or gb.startswith(ga) or _edit1(ga, gb)) and ga[0] == gb[0]
-            close_sur = ga == gb and not same_sur and _edit1(an.surname.casefold(), bn.surname.casefold())
+            # "Tom A" and "Tom C": an initial standing for a surname is no near spelling of another
+            close_sur = ga == gb and not same_sur and min(len(an.surname), len(bn.surname)) > 2 \
+                and _edit1(an.surname.casefold(), bn.surname.casefold())
             if not ((same_sur and close_given) or close_sur):
                 continue
             keep, other = (a, b) if len(a.facts) >= len(b.facts) else (b, a)
             ev, src = _evidence(other)
             body = f"body = {_s(a.body_name)}\n" if a.body_name else ""
             fix = (f"[[merge]]\npeople = [{_s(keep.name)}, {_s(other.name)}]\n{body}by = \"\"\nwhy = \"\"\n"
-                   f"# or, if they are two people:\n# [[keep_apart]]\n# people = [{_s(keep.name)}, {_s(other.name)}]")
+                   f"# or, if they are two people:\n# [[keep_apart]]\n# people = [{_s(keep.name)}, {_s(other.name)}]\n"
+                   + (f"# {body}" if body else "") + "# by = \"\"\n# why = \"\"")
             rows.append(_Row("may be one person", f"{keep.name} / {other.name}", a.body_name,
                              len(a.facts) + len(b.facts), ev, src, fix))
+    return rows
+
+
+def _name_fix(p: _Person) -> str:
+    """Give a person the graph knows by part of a name their full name: every form of it
+    the minutes wrote ("Cllr Shewell", "Shewell") follows, where an alias would move one."""
+    return (f"[[person]]\nname = {_s(p.name)}\ncanonical = \"\"  # their full name\n"
+            f"{_within(p.body_name, _evidence(p)[1])}by = \"\"\nwhy = \"\"")
+
+
+def _left_out_rows(mentions: list[dict[str, str]], unowned: list[dict[str, str]]) -> list[_Row]:
+    """Initials written in an action's sentence that fit several people of its body and that
+    the reading left out of its owners ("MH and CC will manage this", two people "(MH)")."""
+    from kg.resolve import _code_fits, parse_name
+
+    full: dict[str, dict[str, object]] = {}  # body -> person name -> parsed
+    owners: dict[str, set[str]] = {}  # action -> names of the people read as its owners
+    actions: dict[str, dict] = {}
+    for m in mentions:
+        pn = parse_name(m["name"], {})
+        if pn is not None and pn.full:
+            full.setdefault(m["body"], {})[m["name"]] = pn
+        if m.get("kind") == "Action" and m.get("evidence"):
+            owners.setdefault(m["fact"], set()).add(m["name"])
+            actions.setdefault(m["fact"], m)
+    for r in unowned:
+        if r.get("evidence") and r.get("body"):
+            actions.setdefault(r["action"], {**r, "fact": r["action"]})
+            owners.setdefault(r["action"], set())
+    rows = []
+    for iri, a in actions.items():
+        ev = " ".join(a["evidence"].split())
+        for code in dict.fromkeys(re.findall(r"(?<![\w/])[A-Z][A-Za-z]?[A-Z][a-z]?(?![\w/])", ev)):
+            cands = [n for n, pn in full.get(a["body"], {}).items() if _code_fits(code, pn)]
+            # read as owners already: as a person of their own ("AH", a row of its own) or a candidate
+            if len(cands) < 2 or owners[iri] & (set(cands) | {code}):
+                continue
+            key = "add_owner" if owners[iri] else "owner"
+            fix = _action_fix(a, f"{key} = {_s(cands[0])}  # or " + ", ".join(_s(c) for c in cands[1:]))
+            rows.append(_Row("initials fit several people", code, a.get("body_name", ""), 1, ev,
+                             a.get("source", ""), fix, source_quote=ev))
     return rows
 
 
@@ -189,9 +243,11 @@ def _within(body: str, source: str) -> str:
 
 
 def _evidence(p: _Person) -> tuple[str, str]:
-    for f in p.facts.values():
-        if f.get("evidence"):
-            return " ".join(f["evidence"].split()), f.get("source", "")
+    """The sentence of one of the person's facts, one that writes their name where there is."""
+    word = re.split(r"[\s.]+", p.name.strip())[-1].casefold() if p.name.strip() else ""
+    with_ev = [f for f in p.facts.values() if f.get("evidence")]
+    for f in sorted(with_ev, key=lambda f: word not in f["evidence"].casefold()):
+        return " ".join(f["evidence"].split()), f.get("source", "")
     for f in p.facts.values():
         if f.get("source"):
             return "", f["source"]
@@ -200,19 +256,23 @@ def _evidence(p: _Person) -> tuple[str, str]:
 
 # -- actions --------------------------------------------------------------------------------
 
-def _unowned_rows(unowned: list[dict[str, str]]) -> list[_Row]:
+def _unowned_rows(unowned: list[dict[str, str]], offered: set[str] = frozenset()) -> list[_Row]:
     rows = []
     by_action: dict[str, dict] = {}
     for r in unowned:
-        by_action.setdefault(r["action"], r)
+        if " ".join(r.get("evidence", "").split()) not in offered:
+            by_action.setdefault(r["action"], r)
     posts: dict[tuple[str, str], list[dict]] = {}
     for r in by_action.values():
         if r.get("role"):
             posts.setdefault((r.get("body_name", ""), r["role"]), []).append(r)
             continue
         ev = " ".join(r.get("evidence", "").split())
+        # what the reading took for a task may be none (a decision, a hope, a heading)
+        alt = "\n".join("# " + ln for ln in _drop_fix(r, "action").splitlines())
         rows.append(_Row("action without owner", _short(" ".join(r["text"].split()), 80), r.get("body_name", ""), 1,
-                         ev, r.get("source", ""), _action_fix(r, "owner = \"\"  # or owner_org = \"...\"")))
+                         ev, r.get("source", ""), _action_fix(r, "owner = \"\"  # or owner_org = \"...\"")
+                         + "\n# or, if it is no action:\n" + alt))
     for (body, role), acts in posts.items():
         first = acts[0]
         fix = (f"[[alias]]\npost = {_s(role)}\nperson = \"\"  # who was the {role}?\n"
@@ -229,9 +289,9 @@ def _action_fix(fact: dict, change: str) -> str:
             f"{change}\nby = \"\"\nwhy = \"\"")
 
 
-def _drop_fix(fact: dict) -> str:
+def _drop_fix(fact: dict, kind: str | None = None) -> str:
     return (f"[[drop]]\ndocument = {_s(Path(fact.get('source', '')).name)}\nquote = {_s(_quote(fact))}\n"
-            f"by = \"\"\nwhy = \"\"")
+            + (f"kind = {_s(kind)}\n" if kind else "") + "by = \"\"\nwhy = \"\"")
 
 
 def _quote(fact: dict) -> str:

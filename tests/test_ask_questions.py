@@ -229,14 +229,8 @@ EXTRACTION_MISSES: dict[str, str] = {
     "when will the Head & Neck SIG meet again?": "'Aim to meet next in early September' is not extracted",
     "what did Kate Clough say about shared reporting?":
         "KC's update after 'EL asked KC to give a brief update on shared reporting:' is not her statement",
-    "what did Cllr Teefy ask about disability parking?":
-        "written questions ('I will ask at the next meeting ...') under a councillor's name are not statements",
-    "what did Cllr Carey ask about the footpath?":
-        "written questions ('I will ask at the next meeting ...') under a councillor's name are not statements",
     "what did Cllr Ashman say about the A466?":
         "the bullet heading 'A466 Road Closure' is not an item, and the sentences before say only 'there'",
-    "what did Martin Storey say about planning?":
-        "'Cllr Martin Storey advised the Planning Committee didn't usually get involved ...' is not extracted",
 }
 
 
@@ -331,6 +325,73 @@ UNSEEN_MISSES: dict[str, str] = {
 }
 
 
+# -- a third set: thirty questions of six more unlabelled minutes (not used above), their
+#    expected answers written from reading the minutes before govkg was run on them.  Asked
+#    first: 19 of 30 right; after the changes made for them (officers' lines, a post in
+#    brackets with more after it, names across a line end, "Honorary Secretary" as Secretary,
+#    the matter named in the sentence before a motion): 24 of 30.  The next-meeting question
+#    was written after the next-meeting rule, whose check read these minutes too. ------------
+
+FRESH_DOCS = ["broomhill-cc-2024-10-09.pdf", "souldern-pc-2016-09-29.pdf", "pevensey-town-trust-2016-11-09.pdf",
+              "suffolk-libraries-ips-board-2016-10-27.pdf", "hyndland-primary-parent-council-2025-10-22.pdf",
+              "london-ontario-community-protective-services-cttee-2025-06-09.md"]
+
+BCC = r"Broomhill Community Council, 2024-10-09"
+SOU = r"Souldern Parish Council, 2016-09-29"
+PTT = r"Pevensey Town Trust, 2016-11-09"
+SLI = r"Suffolk.{0,2} Libraries IPS.*2016-10-27"
+HYN = r"Hyndland Primary Parent Council"   # the minutes give the day, not the year
+LON = r"Community and Protective Services Committee, 2025-06-09"
+
+FRESH_QUESTIONS = [
+    Q("post", "who is the secretary of Broomhill Community Council?", (r"Hector Rufrancos",), BCC),
+    Q("attendance", "who sent apologies to the Broomhill meeting?", (r"Jassemi", r"Reid-McConnell"), BCC),
+    Q("owner", "who will attend the VPAP meeting?", (r"David Rennie|\bDR\b",), BCC),
+    Q("decision", "what was decided about the winding up fees?", (r"70",), BCC),
+    Q("next", "when is the next Broomhill meeting?", (r"13 November 2024",), BCC),
+    Q("owner", "who will contact Sarah Aldous?", (r"Draper|\bKD\b",), SOU),
+    Q("owner", "who will approach the clerk at Fritwell?", (r"Oakhill|\bNO\b",), SOU),
+    Q("count", "how many apologies were there at Souldern?", (r"^6 ",), SOU),
+    Q("vote", "who seconded the minutes at Souldern?", (r"Allpress|\bKA\b",), SOU),
+    Q("accountable", "what is K Draper responsible for?", (r"Sarah Aldous", r"Defib|Anne Callow"), SOU),
+    Q("owner", "who will contact Wealden Conservation?", (r"Clerk|Molog",), PTT),
+    Q("owner", "who is investigating the cost of a flag?", (r"Slater|\bRS\b",), PTT),
+    Q("vote", "who proposed accepting the estimate for the heaters?", (r"Parsons|\bGP\b",), PTT),
+    Q("vote", "how did the vote go on the donation to St Nicolas?", (r"7 for", r"abstention"), PTT),
+    Q("decision", "what was decided about the repairs to the Gaol?", (r"11k",), PTT),
+    Q("attendance", "who chaired the Pevensey Town Trust meeting?", (r"Slater",), PTT),
+    Q("most", "who has the most actions at Pevensey?", (r"^(?:the )?(?:Honorary )?Clerk|^.*Molog",), PTT),
+    Q("post", "who is the Honorary Secretary of Suffolk Libraries?", (r"Maureen Garrett Simpson",), SLI),
+    Q("list", "list everyone who sent apologies to the Suffolk Libraries board", (r"Charlotte Clark", r"Colin Rockall"),
+      SLI),
+    Q("said", "what did Cllr Smith say about austerity?", (r"(?=.*Smith)(?=.*austerity)",), SLI),
+    Q("decision", "what was decided about the self-service software?", (r"Dootrix",), SLI),
+    Q("owner", "who will amend the terms of reference for the committees?", (r"Nikki Sturmey|\bNS\b",), SLI),
+    Q("time", "what was decided in October 2016?", (r"Dootrix|Standing Orders|Code of Conduct",), SLI),
+    Q("owner", "who will contact Hillhead Sports Club?", (r"Nina Bristow|\bNB\b",), HYN),
+    Q("owner", "who is contacting the council about fence painting?", (r"Dorian Grieve|\bDG\b",), HYN),
+    Q("post", "who is the treasurer of Hyndland Primary Parent Council?", (r"Susan Kesson",), HYN),
+    Q("there", "was Jack Mata at the Hyndland Parent Council meeting?", (r"^Yes",), HYN),
+    Q("happened", "what happened at the Hyndland Parent Council meeting?", (r"PVG",), HYN),
+    Q("vote", "who moved the Blue Box transition motion?", (r"Cuddy",), LON),
+    Q("vote", "how did the vote go on referring the Highly Supportive Housing Plan?", (r"2 to 3|fail",), LON),
+]
+
+FRESH_MISSES: dict[str, str] = {
+    "who seconded the minutes at Souldern?": "'Prop: KD 2nd: KA' under a decision is not read as its proposer and "
+                                             "seconder (seen in one body only)",
+    "who will contact Wealden Conservation?": "'Action Clerk to contact ...' (the label without its colon) is not an "
+                                              "action (seen in one body only)",
+    "who has the most actions at Pevensey?": "the Clerk's 'Action Clerk to ...' lines are not actions",
+    "how did the vote go on the donation to St Nicolas?": "'7 for 2 abstentions. Motion passed' is not read as the "
+                                                          "vote's counts",
+    "list everyone who sent apologies to the Suffolk Libraries board":
+        "the apologies section ends at the line end inside 'Colin' / 'Rockall', so the last name is lost",
+    "how did the vote go on referring the Highly Supportive Housing Plan?":
+        "'Motion Failed (2 to 3)' after a table of yeas and nays is not read as a vote",
+}
+
+
 @pytest.fixture(scope="module")
 def corpus_store(tmp_path_factory):
     """One store of the whole development corpus: nine bodies."""
@@ -363,6 +424,27 @@ def unseen_store(tmp_path_factory):
     report = build_into_store([str(folder / d) for d in UNSEEN_DOCS], str(path))
     assert not report.failed, report.failed
     return path
+
+
+@pytest.fixture(scope="module")
+def fresh_store(tmp_path_factory):
+    """One store of six more unlabelled minutes: six more bodies."""
+    folder = CORPUS / "unlabelled"
+    missing = [d for d in FRESH_DOCS if not (folder / d).exists()]
+    if missing:
+        pytest.skip(f"{folder} lacks {missing[0]} (the development corpus is not part of the project)")
+    from kg.pipeline import build_into_store
+    path = tmp_path_factory.mktemp("fresh") / "store"
+    report = build_into_store([str(folder / d) for d in FRESH_DOCS], str(path))
+    assert not report.failed, report.failed
+    return path
+
+
+@pytest.fixture
+def fresh(fresh_store):
+    from kg.store import GraphStore
+    with GraphStore(str(fresh_store), read_only=True) as st:
+        yield st
 
 
 @pytest.fixture
@@ -430,3 +512,9 @@ def test_each_kind_covers_three_bodies():
 
 def test_there_are_enough_questions():
     assert len(QUESTIONS) >= 80
+
+
+@pytest.mark.parametrize("q", [_param(q, FRESH_MISSES) for q in FRESH_QUESTIONS])
+def test_question_on_fresh_minutes_is_answered_right(fresh, q):
+    verdict, why = grade(fresh, q)
+    assert verdict == "right", f"{verdict}: {why}"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -28,9 +29,10 @@ def named_tests(text: str) -> list[tuple[str, str]]:
     return out
 
 
-def defined_tests(stem: str) -> set[str]:
+@lru_cache(maxsize=None)
+def defined_tests(stem: str) -> frozenset[str]:
     tree = ast.parse((ROOT / "tests" / f"{stem}.py").read_text(encoding="utf-8"))
-    return {n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    return frozenset(n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)))
 
 
 def guarantees(doc: str) -> str:

@@ -224,6 +224,90 @@ def test_posts_written_before_the_name(raw, expected_posts):
     assert all(a.role == "in_attendance" for a in ex.attendance)
 
 
+@pytest.mark.parametrize("raw, expected_posts", [
+    # the officers elected, one post to a line, the holder after a dash
+    ("Present: Ann Lee, Raj Patel, Tom Cole, Jo Bright\n\n1. Election of officers\n\nThe roles are as follows:\n\n"
+     "Chair – Ann Lee\nVice Chair – Raj Patel\nHonorary Secretary – Jo Bright\n\n2. Minutes\n\nAdopted.\n",
+     {"chair": "Ann Lee", "vice-chair": "Raj Patel", "secretary": "Jo Bright"}),
+    ("Present: Ann Lee, Raj Patel, Tom Cole\n\n5. Office bearers\n(a) Chair - Ann Lee\n(b) Treasurer - Tom Cole\n"
+     "(c) Planning Contact - vacant\n",
+     {"chair": "Ann Lee", "treasurer": "Tom Cole"}),
+    # the post in brackets with more after it: a year group, the holder's initials
+    ("1. Present: Ann Lee (Chair), Mia Ross (Treasurer | P6), Raj Patel (P4)\n\n2. Report\n\nNoted.\n",
+     {"chair": "Ann Lee", "treasurer": "Mia Ross"}),
+    ("Present:\nA Lee (AL)\nR Patel (RP)\nB McGarry (Clerk - BMc)\n\n2. Minutes:\nApproved.\n",
+     {"clerk": "B McGarry"}),
+])
+def test_posts_of_officers(raw, expected_posts):
+    ex = run(raw)
+    assert expected_posts.items() <= ex.posts.items(), ex.posts
+
+
+@pytest.mark.parametrize("raw", [
+    # a dash after a post that is not a name, or a name with more on the line
+    "1. Reports\n\nChair – no report\nTreasurer – Tom Cole reported a balance of £200\n",
+    "1. Reports\n\nClerk - see item 4 above\n",
+])
+def test_not_officer_lines(raw):
+    ex = run("Present: Ann Lee, Raj Patel, Tom Cole\n\n" + raw)
+    assert "treasurer" not in ex.posts and "clerk" not in ex.posts and ex.posts.get("chair") in (None, "Ann Lee")
+
+
+@pytest.mark.parametrize("raw, role, names", [
+    # one to a line, initial and surname: "A" is the initial, not the article
+    ("Present:\nN Hill (NH)\nK Dale (KD)\nApologies:\nC Rowe\nA Prescott\nL Tait\n\n2. Minutes:\nApproved.\n",
+     "apologies", ["C Rowe", "A Prescott", "L Tait"]),
+    # a PDF line end inside the first or the last entry
+    ("1.. Present:- Ann Lee, Raj Patel, Tom Cole. Apologies:- Cllrs Eunice\nJasper and Lana Reid-Mann\n"
+     "2. The minutes were approved\n",
+     "apologies", ["Jasper", "Lana Reid-Mann"]),
+])
+def test_list_entries(raw, role, names):
+    got = " | ".join(a.person.surface for a in run(raw).attendance if a.role == role)
+    assert all(n in got for n in names), got
+
+
+@pytest.mark.parametrize("raw, speaker, verb", [
+    # a pronoun after a comma: the one person the sentence named before it
+    ("5. Planning\n\nFollowing a query by the Chair to Cllr Raj Patel, he advised that the Planning Committee did not "
+     "usually get involved.\n", "Cllr Raj Patel", "advised"),
+    ("5. Cemetery\n\nCllr Tom Cole shared that the Council wished to screen the spoil heap, he suggested a row of "
+     "beech hedging.\n", "Cllr Tom Cole", "suggested"),
+    # none named before it in the sentence: the last speaker
+    ("5. Roads\n\nIn moving the Motion, Councillor Ann Lee thanked the crews. He queried how many trees fell.\n\n"
+     "In addition, she noted the poor condition of the roads.\n", "Councillor Ann Lee", "noted"),
+])
+def test_pronoun_after_a_comma(raw, speaker, verb):
+    said = [s for s in run(COUNCIL + raw).statements if s.verb == verb]
+    assert said and said[0].speaker.surface == speaker, said
+
+
+@pytest.mark.parametrize("raw, askers, text_has", [
+    # a councillor's written question: the heading names who submitted it, the question says "I"
+    ("9.  Question submitted by Councillors Byrne and Walsh\n\n“I will ask at the next meeting of the District for "
+     "an update on the footpath at Ballyroe.”\n\n**Reply:**\n\nThe works will start in May.\n",
+     ["Byrne", "Walsh"], "footpath at Ballyroe"),
+    ("7.\n\nQuestion submitted by Councillor A. Nolan\n\nI will ask at the next Meeting what the Council's supplies "
+     "of salt were at the start of the cold spell.\n\nREPLY:\n\nThe Council held 4,000 tonnes.\n",
+     ["Nolan"], "supplies of salt"),
+])
+def test_written_questions(raw, askers, text_has):
+    asked = [s for s in run(COUNCIL + raw).statements if s.verb == "asked"]
+    assert [a for a in askers if any(a in s.speaker.surface for s in asked)] == askers, asked
+    assert all(text_has in s.text for s in asked)
+
+
+@pytest.mark.parametrize("raw, speaker", [
+    # a given name at a PDF line end, the surname on the next line, spelt out elsewhere
+    ("Present: Ann Lee, Marion Hale, Raj Patel\n\n4. Bookings\n\nAnn Lee asked how the new room booking system was "
+     "working for the community groups. Marion\nHale responded that more and more bookings are coming through and "
+     "business\nis building gradually.\n", "Marion Hale"),
+])
+def test_name_across_a_line_end(raw, speaker):
+    said = [s for s in run(raw).statements if s.verb == "responded"]
+    assert said and said[0].speaker.surface == speaker
+
+
 @pytest.mark.parametrize("line, owner, text_has", [
     ("**Reply:**\n\nA survey of the footpaths in Church Lane will be arranged by the Roads Maintenance section of this "
      "Council.", "Roads Maintenance section", "survey of the footpaths"),

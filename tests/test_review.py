@@ -76,6 +76,7 @@ def test_fixes_are_refused_until_a_person_signs_them(lowfield):
     assert "by is empty" in str(e.value)
     signed = text.replace('by = ""', 'by = "Jo Reviewer"').replace('why = ""', 'why = "read the minutes"')
     signed = signed.replace('person = ""', 'person = "Ann Baker"').replace('owner = ""', 'owner = "Ann Baker"')
+    signed = signed.replace('canonical = ""', 'canonical = "Tom Reed"')
     assert len(parse(signed, "c.toml").entries) == len(_review(store))
 
 
@@ -107,11 +108,15 @@ def test_review_and_correct_round_trip(lowfield):
 
 def test_founding_minutes_review_ranks_the_busiest_unresolved_name_first(founding_store):
     rows = _review(founding_store)
-    unresolved = [r for r in rows if r["issue"] == "unresolved name"]
-    assert unresolved
-    facts = [int(r["facts"]) for r in unresolved]
+    partial = [r for r in rows if r["issue"] == "no full name"]
+    assert partial
+    facts = [int(r["facts"]) for r in partial]
     assert facts == sorted(facts, reverse=True)
     assert all(r["source"].endswith(FOUNDING.name) for r in rows)
+    # a name known only in part is the least pressing: nothing ranks below it
+    assert [r["issue"] for r in rows[len(rows) - len(partial):]] == ["no full name"] * len(partial)
+    for r in partial:
+        assert r["fix"].startswith(f'[[person]]\nname = "{r["subject"]}"\ncanonical = ""')
 
 
 def test_review_table_and_csv(lowfield):
@@ -119,3 +124,49 @@ def test_review_table_and_csv(lowfield):
     table = _review(store, "table")
     assert "J Bell" in table and "(4 rows)" in table
     assert _review(store, "csv").splitlines()[0] == "rank,issue,subject,body,facts,evidence,source,fix"
+
+
+@pytest.mark.parametrize("a, b, offered", [
+    ("Jim Bell", "Jimmy Bell", True),  # a given name one shortens
+    ("Ian McMath", "Iain McMath", True),  # a letter apart
+    ("Ann Baker", "Ann Barker", True),  # a surname a letter apart
+    ("Tom A", "Tom C", False),  # initials standing for two surnames
+    ("Ann Baker", "Tom Baker", False),  # two given names
+    ("Ann Baker", "Anne Walker", False),
+])
+def test_close_names_in_one_body(a, b, offered):
+    from kg.resolve import parse_name
+    from kg.review import _close_pairs, _Person
+    people = [_Person(f"https://x/person/{i}", n, "https://x/body", "Lowfield Parish Council",
+                      {f"https://x/fact/{i}": {"evidence": f"{n} reported."}}) for i, n in enumerate((a, b))]
+    rows = _close_pairs([(p, parse_name(p.name, {})) for p in people])
+    assert bool(rows) is offered
+    if offered:
+        assert rows[0].issue == "may be one person" and "[[merge]]" in rows[0].fix
+        assert '# [[keep_apart]]' in rows[0].fix and '# by = ""' in rows[0].fix
+
+
+def test_a_name_known_in_part_is_given_in_full_everywhere(tmp_path):
+    """Tintern 2019: councillors by surname only ("Cllrs Hayward, Hillard, Richards"); the
+    [[person]] fix review offers gives every form the minutes wrote one full name."""
+    from tests.conftest import corpus_file
+    doc = corpus_file("tintern-cc-2019-07-29.pdf")
+    store = tmp_path / "store"
+    assert govkg("build", doc, "--store", store).exit_code == 0
+    rows = [r for r in _review(store) if r["issue"] == "no full name"]
+    assert rows, "the reading now knows every councillor's full name"
+    top = rows[0]
+    surname = top["subject"].split()[-1]
+    assert surname.casefold() in top["evidence"].casefold()  # the sentence shown names them
+    people = json.loads(govkg("query", "--name", "people", "--store", store, "--format", "json").stdout)
+    forms = {r["mention"] for r in people if r["name"] == top["subject"]}
+    fix = top["fix"].replace('canonical = ""', f'canonical = "Pat {surname}"')
+    (store / "corrections.toml").write_text(
+        fix.replace('by = ""', 'by = "Jo Reviewer"').replace('why = ""', 'why = "the council\'s list of members"'),
+        "utf-8")
+    r = govkg("build", doc, "--store", store)
+    assert r.exit_code == 0 and "no longer applies" not in r.stderr, r.stderr
+    people = json.loads(govkg("query", "--name", "people", "--store", store, "--format", "json").stdout)
+    assert {r["mention"] for r in people if r["name"] == f"Pat {surname}"} >= forms
+    assert not [r for r in people if r["name"] == top["subject"]]
+    assert top["subject"] not in {r["subject"] for r in _review(store)}

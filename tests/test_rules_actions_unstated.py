@@ -124,6 +124,8 @@ def test_an_authored_reports_future_is_its_authors_task(lines, tasks, due):
     "Allotments Report, 3rd March 2025: Allotment plots • Cutting and clearing will be completed by the end of March.",
     # a state, not a task
     "Allotments Report: Cllr Raj Patel Plots • The lower field will be closed in August.",
+    # a remark in brackets after the heading, not its author
+    "Finance Report (Cllr Tom Cole queried the bank fees)\nThe fees will be reviewed in May.",
     # the report's item has ended: the next item's future passive is nobody's here
     "Allotments Report: Cllr Raj Patel Plots • All plots have been kept tidy.\n\n13/25 Highways\n\n"
     "The verge will be cut by the end of May.",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.extract import extract
-from kg.extract.names import NameContext, find_orgs, find_people
+from kg.extract.names import NameContext, defined_acronyms, find_orgs, find_people
 from kg.records import Document
 from kg.resolve import parse_name, resolve
 from kg.segment import segment
@@ -98,6 +98,10 @@ def _orgs(text: str) -> list[str]:
     ("Ms Ravel, Clerk of the Council; Mr Stott, Sergeant at Arms", []),
     ("the Assistant Superintendent of Educational Services presented", []),
     ("letters to the MP for Mid Wessex", []),
+    ("Subsequent to our meeting the SL Chief Executive issued a statement", []),
+    ("Attendees: Ann Lee, Raj Patel (Chief Executive), Tom Cole", []),
+    # nor is a body named inside a post's title
+    ("seek advice from the Head of Civic and Legal Services first", []),
     # a body named "of" a subject stays a body
     ("a grant from the Friends of Riverton Library", ["Friends of Riverton Library"]),
 ])
@@ -112,6 +116,9 @@ def test_a_post_is_not_a_body(raw, expected):
     ("Contract Award for Greenfield International School approved", ["Greenfield International School"]),
     ("Action Summary Minutes for the Regular Board Meeting", []),
     ("Declarations of the Board were made", []),
+    # buying is no body
+    ("Procurement of Goods and Services", []),
+    ("Life Stabilization Purchase of Service", []),
 ])
 def test_a_paper_of_a_body(raw, expected):
     assert _orgs(raw) == expected
@@ -149,3 +156,60 @@ def test_a_service_word_as_the_business(raw, expected):
 ])
 def test_words_that_end_a_name(raw, expected):
     assert _people(raw) == expected
+
+
+# A role or group written before a name does not make the name part of a longer proper name.
+@pytest.mark.parametrize("raw, expected", [
+    ("(widow of former Elected Member Declan Furlong) on", ["Declan Furlong"]),
+    ("The Chief brought up Captain Steve Orland to the podium", ["Steve Orland"]),
+    ("plus Residents Mark Tully and Chris Tully", ["Mark Tully", "Chris Tully"]),
+    ("(Y-5) 184355  Commissioner Nick Rudd Position No. 2", ["Nick Rudd"]),
+    # a capitalised place word before a name still makes a longer name
+    ("the Kings Lynn Norfolk office", []),
+])
+def test_a_role_before_a_name(raw, expected):
+    assert _people(raw) == expected
+
+
+# A known body's name wrapped over a line of running text is still the body.
+@pytest.mark.parametrize("raw, expected", [
+    ("Cllr Lee explained that St John’s\nAmbulance attended the fete", ["St John Ambulance"]),
+    ("a letter from Network\nRail about the crossing", ["Network Rail"]),
+])
+def test_a_known_body_wrapped_over_a_line(raw, expected):
+    people = find_people(raw, 0, NameContext())
+    assert [o.canonical for o in find_orgs(raw, 0, {}, [(m.start, m.end) for m in people])] == expected
+
+
+# Street and place words end a name: "Glyn View", "Citrus Heights" are places.
+@pytest.mark.parametrize("raw, expected", [
+    ("Site meeting at Bay Cottage, Glyn View, Riverton", []),
+    ("the fire station in Beverley Heights", []),
+    ("the route along Victoria Parade", []),
+])
+def test_place_words_are_no_surnames(raw, expected):
+    assert _people(raw) == expected
+
+
+# Letters after a member's name ("MP", "MSP") keep the person a person, not a body named after one.
+@pytest.mark.parametrize("raw, person, org", [
+    ("Apologies from Anna Kerr MP (AKMP) and Raj Patel", ["Anna Kerr", "Raj Patel"], []),
+    ("a letter from Ruth Dale MSP was read", ["Ruth Dale"], []),
+    # a body named after a person keeps its letters
+    ("referred to Aneurin Bevan UHB", [], ["Aneurin Bevan UHB"]),
+])
+def test_letters_after_a_members_name(raw, person, org):
+    people = find_people(raw, 0, NameContext())
+    assert [m.surface for m in people] == person
+    spans = [(m.start, m.end) for m in people]
+    assert [o.surface for o in find_orgs(raw, 0, defined_acronyms(raw), spans)] == org
+
+
+# The public's part of a meeting is no body.
+@pytest.mark.parametrize("raw, expected", [
+    ("2692. Public Forum: Mr Hale asked about the garden", []),
+    ("(b) Public Open Forum residents came to discuss the lane", []),
+    ("a letter from the Riverton Youth Forum", ["Riverton Youth Forum"]),
+])
+def test_the_public_forum_of_a_meeting(raw, expected):
+    assert _orgs(raw) == expected

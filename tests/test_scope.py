@@ -9,7 +9,7 @@ import pytest
 
 from kg.errors import QueryError
 from kg.pipeline import build_into_store
-from kg.query import get_named, run
+from kg.query import get_named, run, stream
 from kg.store import GraphStore
 
 from tests.conftest import cli_runner
@@ -124,3 +124,21 @@ def test_the_cli_scopes_a_listing(two_bodies):
     bad = runner.invoke(main, args + ["--until", "20 March"])
     assert bad.exit_code == 1
     assert "YYYY-MM-DD" in bad.stderr and "Traceback" not in bad.stderr
+
+
+@pytest.mark.parametrize("name", LISTINGS)
+@pytest.mark.parametrize("body, since", [("Hollowmere", None), (None, "2024-01-11"), ("Eastbrook", "2024-01-01")])
+def test_pages_of_a_scoped_listing_put_together_are_the_scoped_listing(two_bodies, name, body, since):
+    # a page is read a few meetings at a time: pages must still meet end to end across them
+    st, _ = two_bodies
+    nq = get_named(name)
+    whole = run(st, nq, body=body, since=since)[1]
+    for size in (1, 2, 5):
+        pages = []
+        for offset in range(0, len(whole) + size, size):
+            page = run(st, nq, body=body, since=since, limit=size, offset=offset)[1]
+            assert len(page) <= size
+            pages.extend(page)
+        assert pages == whole, size
+    streamed = list(stream(st, nq, body=body, since=since, limit=3, offset=1)[1])
+    assert streamed == whole[1:4]

@@ -524,7 +524,8 @@ def carried_subject(r: Reading, s: Sent) -> list[Action]:
 # be installed shortly"), is its author's to do, as when a member says so in person ("X said that
 # there will be another event", see REPORTED).  Only a person or post heads such a report: a
 # group's report speaks as "we" (Sent.voice).
-REPORT_HEAD = re.compile(r"\breport\b(?:\s*,\s*[^:()–—]{3,30}?)?\s*(?::|\(|[–—-])\s*", re.I)
+REPORT_HEAD = re.compile(r"^[\s\d.)•·*-]*(?:[A-Z][\w’'-]*\s+){1,4}[Rr]eport\b(?:\s*,\s*[^:()–—]{3,30}?)?"
+                         r"\s*(?::|(?P<paren>\()|[–—-])\s*")
 _AUTHOR_KINDS = ("person", "post")
 # a short opening phrase of time or manner before the clause ("In the Spring", "Over the next
 # 6-8 weeks,", "As planned,")
@@ -548,10 +549,13 @@ def report_author(s: Sent, doc: Doc, known: set[str] = frozenset()) -> list[Owne
     '... report (PE)'), or None.  A run-in heading runs the name into the report's first words
     ("Cllr Raj Patel Communal beds"): a name the minutes write elsewhere (`known`) that begins
     it is the author."""
-    for m in REPORT_HEAD.finditer(s.text):
+    m = REPORT_HEAD.match(s.text)
+    if m is not None:
         subj = subject_at(s, m.end(), doc)
         if subj is None or subj.kind not in _AUTHOR_KINDS or not subj.owners:
-            continue
+            return None
+        if m.group("paren") and not re.match(r"\s*\)", s.text[subj.end:]):
+            return None  # "report (Cllr X asked ...)": a remark, not the author's name
         out = []
         for o in subj.owners:
             name = o.person.surface if o.person else o.surface
@@ -599,7 +603,7 @@ def component(r: Reading, s: Sent) -> bool:
         r.state["reply"] = s.section
     elif r.state.get("reply") is not s.section:
         r.state["reply"] = None
-    author = report_author(s, r.doc, {p.surface for p in ex.people}) if REPORT_HEAD.search(s.text) else None
+    author = report_author(s, r.doc, {p.surface for p in ex.people}) if REPORT_HEAD.match(s.text) else None
     if author is not None:
         r.state["report"] = (s.section, author)
     elif (r.state.get("report") or (None,))[0] is not s.section:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kg import gazetteer as gz
 from kg.extract.names import NAME_WORD, NOT_NAME, ORG_HEADS, TITLE_WORDS, Mention, find_people, is_post_title
@@ -236,9 +237,27 @@ def attendee_initials(listed: list[Attendance], text: str) -> dict[str, str]:
     for code, people in fits.items():
         if len(people) != 1 or gz.lookup_org(code) or (" " not in code and len(code) < 2):
             continue
-        if re.search(rf"(?:(?<![\w’'-])|(?<=[a-z]-)){re.escape(code)}(?![\w-])", text):
+        if _written(code, text):
             out[code] = next(iter(people))
     return out
+
+
+def _written(code: str, text: str) -> bool:
+    """Whether the text writes the code as a word of its own ("KC to action", "-KC"): tried
+    where the code occurs (the lookbehinds still see the text before), not by scanning the
+    whole text once per code."""
+    rx = _written_code(code)
+    at = text.find(code)
+    while at != -1:
+        if rx.match(text, at):
+            return True
+        at = text.find(code, at + 1)
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _written_code(code: str) -> re.Pattern:
+    return re.compile(rf"(?:(?<![\w’'-])|(?<=[a-z]-)){re.escape(code)}(?![\w-])")
 
 
 def post_before(before: str, after: str) -> str | None:
@@ -268,7 +287,8 @@ def post_names(post: str) -> list[str]:
 # a list line that stops inside an entry: "..., Alison" / "Wheeler (Chief Executive), ..."
 # or "Krystal Vittles (Libraries" / "Innovation and Development manager), ..."
 # or "..., Mr Peter" / "Lowton (PL), ..." and "..., Mr P" / "Lowton (PL)": a title with the given name or initial
-_WRAPPED = re.compile(r"(?:,\s*(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr)\.?[ \t]+(?:[A-Z]\b\.?|[A-Z][\w’'-]+)|[A-Z][\w’'-]+)|[,&]|\band"
+# or "Apologies:- Cllrs Eunis" / "Jassemi and ...", "... and Colin" / "Rockall.": the first or last entry
+_WRAPPED = re.compile(r"(?:(?:,|:-?|\band(?=[ \t]))\s*(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllrs?)\.?[ \t]+(?:[A-Z]\b\.?|[A-Z][\w’'-]+)|[A-Z][\w’'-]+)|[,&]|\band"
                       r"|\([^)\n]*)[ \t]*\n(?=[ \t]*\S)|[ \t]*\n(?=[ \t]*\()")
 
 
@@ -329,7 +349,8 @@ def read_row(after: str) -> Row:
         row.substitute_for = sub.group("who")
     parts: list[str] = []
     for pm in re.finditer(r"\(([^)]{1,120})\)", after[:300]):
-        parts.extend(p.strip() for p in pm.group(1).split(","))
+        # "(Treasurer | P6)", "(Clerk - BMc)": the post, then the year group or initials
+        parts.extend(p.strip() for p in re.split(r"\s*[,|]\s*|\s+[-–—]\s+", pm.group(1)))
     rest = re.sub(r"\([^)]{0,120}\)", " | ", after[:300])
     parts.extend(c.strip(" .;:-–—") for c in re.split(r"\s*\|\s*|\t+|\s{2,}|\s+[-–—]\s+|,\s*", rest))
     for cell in parts:
@@ -361,6 +382,27 @@ def read_row(after: str) -> Row:
                 row.org = cell
     return row
 
+
+
+# "Chair – Tony Brown", "(c) Secretary - Hector Rufrancos": the officers elected or appointed,
+# one post to a line, its holder after a dash and nothing else on the line
+_OFFICER_LINE = re.compile(r"^[ \t]*(?:\(?[a-z0-9]{1,3}[.)][ \t]*)?(?P<post>[A-Z][A-Za-z’' -]{1,40}?)[ \t]+[-–—][ \t]+"
+                           r"(?P<name>[^\n]{3,60}?)[ \t.]*$", re.M)
+
+
+def officer_lines(text: str, ctx) -> dict[str, str]:
+    """Posts from a list of officers ("Vice Chair – Sylvia Knights"): post -> holder, where the
+    post is one the gazetteer knows and the rest of the line is one person's name."""
+    posts: dict[str, str] = {}
+    for m in _OFFICER_LINE.finditer(text):
+        info = gz.lookup_post(m.group("post").strip())
+        if info is None:
+            continue
+        name = m.group("name").strip()
+        people = [p for p in find_people(name, 0, ctx) if p.kind in ("full", "titled")]
+        if len(people) == 1 and people[0].surface == name:
+            posts.setdefault(info.post.lower(), name)
+    return posts
 
 def _org_like(cell: str) -> bool:
     from kg.extract.names import ORG_HEADS

@@ -28,6 +28,7 @@ SUBJECT_WORDS = re.compile(r"(?<![\w-])(?:Councillors|Members|Governors|Trustees
 # "Clerk to write - chase the contractor": a dash or comma that ends an owner and starts the task
 TASK_AFTER_SEPARATOR = re.compile(r"\s*[-–—;,]\s*$")
 PRONOUN = re.compile(r"^(?P<p>[Hh]e|[Ss]he)\b")
+_PRONOUN_AFTER_COMMA = re.compile(r",\s+(he|she)\b")
 WE = re.compile(r"^(?:[Ww]e)\b")
 
 SPEECH_VERBS = (r"said|asked|replied|added|agreed|commented|stated|explained|noted|confirmed|advised|reported|"
@@ -162,9 +163,13 @@ def subject_at(sent: Sent, rel: int, doc: Doc) -> Subject | None:
     if m and doc.body:
         return Subject([Owner(doc.body, "body")], rel + m.end(), "body")
     m = PRONOUN.match(rest)
-    if m and doc.last_speaker is not None:
-        return Subject([Owner(doc.last_speaker.surface, "person", doc.last_speaker)], rel + m.end(), "pronoun",
-                       doc.last_speaker)
+    if m:
+        # "Following a query by the Chair to Cllr X, he advised ...": the one person the
+        # sentence named before the pronoun; else the last speaker
+        named = {p.surface: p for p in sent.people if p.end - sent.start <= rel} if rel else {}
+        who = PersonRef(next(iter(named)), next(iter(named.values())).start) if len(named) == 1 else doc.last_speaker
+        if who is not None:
+            return Subject([Owner(who.surface, "person", who)], rel + m.end(), "pronoun", who)
     m = WE.match(rest)
     if m:
         who = sent.voice or doc.body
@@ -201,9 +206,18 @@ _UNDERTAKES = re.compile(r"\s+(?:has\s+|had\s+|also\s+)?(?:agreed|undertook|offe
 def subject_starts(sent: Sent) -> list[int]:
     """Where a clause's subject may start: the sentence start, or a mention, 'we' or
     'Members' that follows a clause boundary (not the object of a preposition)."""
+    if sent.starts is None:
+        # a pure function of the sentence and its mentions, which stay as read
+        sent.starts = tuple(_subject_starts(sent))
+    return list(sent.starts)
+
+
+def _subject_starts(sent: Sent) -> list[int]:
     mentions = sent.people + sent.posts + sent.orgs
     starts = {m.start - sent.start for m in mentions}
     starts |= {m.start() for m in SUBJECT_WORDS.finditer(sent.text)}
+    # "..., he advised that": a pronoun after a comma opens a clause
+    starts |= {m.start(1) for m in _PRONOUN_AFTER_COMMA.finditer(sent.text)}
     # "we" is a subject wherever it stands; names need a clause boundary before them
     we = {m.start() for m in WE_ANYWHERE.finditer(sent.text)}
     free = we | {m.start - sent.start for m in mentions if _UNDERTAKES.match(sent.text, m.end - sent.start)}

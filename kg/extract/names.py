@@ -51,7 +51,7 @@ Adults Social Early Help Prevention Thematic Focus Terms Reference Data Set Insp
 Wales England Scotland Ireland Britain Welsh English Scottish Irish British National Local Regional
 NHS Digital Feedback Next Steps Key Overall Within Immediate Recruitment Creating Rather Think Look
 Consider Which What How Where When Why Something Anything Nothing Everyone Thanks Thank Please
-Honorary Friends Trustees
+Honorary Friends Trustees View Heights Parade Position
 """.split()) | frozenset(TRADE_WORDS := """
 Waste Environmental Merchants Recycling Motors Builders Construction Solutions Electrical Plumbing
 Landscaping Roofing Engineering Consultants Contractors Logistics Supplies Cleaning Technologies
@@ -154,8 +154,14 @@ def _surface(text: str, s: int, e: int) -> str:
     return re.sub(r"[ \t]*\n[ \t]*", " ", text[s:e])
 
 
+# letters after a member's name ("Anna Kerr MP", "Ruth Dale MSP"): the person, not a body
+_POST_NOMINAL = re.compile(r"[ \t]+(?:MP|MSP|MS|AM|MEP|TD|MLA|OBE|MBE|CBE|JP)\b(?![ \t]*[A-Z]{2})")
+
+
 def _followed_by_body(text: str, end: int) -> bool:
     """'Aneurin Bevan UHB', 'Florence Nightingale Hospital': a body named after a person."""
+    if _POST_NOMINAL.match(text, end):
+        return False
     return bool(re.match(r"[ \t]+(?:[A-Z]{2,5}\b|(?:University|College|Hospital|Trust|Council|Health|Foundation|"
                          r"Institute|School|Academy|House|Centre|Center|Road|Street|Way|Lane|Ward|Board|Hall)\b)",
                          text[end:end + 40]))
@@ -181,6 +187,21 @@ class _Spans:
         i = bisect.bisect_left(self._starts, s)
         self._starts.insert(i, s)
         self._ends.insert(i, e)
+
+
+def _alone_on_line(text: str, start: int, end: int) -> bool:
+    """The span is the whole of its line ("A Prescott" one to a line in a list of apologies)."""
+    return (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end:end + 1] in ("\n", "\r"))
+
+
+def _known_surname_next(text: str, end: int, ctx: NameContext) -> list[tuple[str, int, int]]:
+    """The surname opening the next line, where the document writes it in full after a given
+    name elsewhere ("Marion" / "Harvey"); else nothing."""
+    nl = _RX_LINE_WRAP.match(text, end)
+    w = _RX_WORD.match(text, nl.end()) if nl else None
+    if w and w.group(0) in ctx.surnames and w.group(0) not in NOT_NAME and w.group(0) not in TITLE_WORDS:
+        return [(w.group(0), w.start(), w.end())]
+    return []
 
 
 def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
@@ -237,13 +258,18 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
         # ("Clerk ask Steve" / "Baldwin if ..."); one alone on its line is a list's entry
         in_prose = bool(re.search(r"[a-z,][ \t]+$", text[max(0, pos - 30):pos]))
         words = _name_words(text, pos, wrap=in_prose)
+        if len(words) == 1 and gz.is_first_name(words[0][0]):
+            # "... . Marion" / "Harvey responded": a given name at a line end, the surname
+            # (itself perhaps a given name) one the minutes spell out in full elsewhere
+            words += _known_surname_next(text, words[0][2], ctx)
         if len(words) < 2 or not gz.is_first_name(words[0][0]):
             continue
         end = words[-1][2]
         if _followed_by_body(text, end) or not free(offset + pos, offset + end):
             continue
         prev = re.search(r"([A-Z][\w’']*)[ \t]+$", text[max(0, pos - 30):pos])
-        if prev and prev.group(1) not in TITLE_WORDS and free(offset + pos - len(prev.group(0)), offset + pos - 1):
+        if prev and prev.group(1) not in TITLE_WORDS and prev.group(1) not in _ROLE_BEFORE_NAME \
+                and free(offset + pos - len(prev.group(0)), offset + pos - 1):
             continue  # "King's Lynn Norfolk": inside a longer proper name
         add(Mention(_surface(text, pos, end), offset + pos, offset + end, "full"))
     for m in _RX_INITIALS.finditer(text):
@@ -252,8 +278,8 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
             continue
         initials, surname = m.group(1).strip(), words[0][0]
         bare = initials.replace(".", "").replace(" ", "")
-        if bare in ("A", "I") and surname not in ctx.surnames:
-            continue
+        if bare in ("A", "I") and surname not in ctx.surnames and not _alone_on_line(text, m.start(), words[0][2]):
+            continue  # "A Lee" is the article before a name, unless the line holds only it (a register)
         if bare in ctx.aliases or gz.lookup_org(f"{bare} {surname}") or gz.lookup_org(bare):
             continue
         end = words[0][2]
@@ -263,7 +289,7 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
             add(Mention(text[m.start():end], offset + m.start(), offset + end, "initials"))
     if ctx.aliases:
         # "... put out to report-KC to action": a dash after a lower-case word separates, it does not join
-        rx = re.compile(r"(?:(?<![\w-])|(?<=[a-z]-))(" + "|".join(re.escape(a) for a in sorted(ctx.aliases, key=len, reverse=True)) + r")(?![\w-])")
+        rx = _rx_aliases(tuple(sorted(ctx.aliases, key=len, reverse=True)))
         for m in rx.finditer(text):
             if free(offset + m.start(), offset + m.end()):
                 add(Mention(m.group(1), offset + m.start(), offset + m.end(), "alias"))
@@ -282,6 +308,22 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
                 add(Mention(name, offset + m.start(1), offset + m.end(1), "given"))
     found.sort(key=lambda x: x.start)
     return found
+
+
+@lru_cache(maxsize=64)
+def _rx_aliases(aliases: tuple[str, ...]) -> re.Pattern:
+    """The declared initials as one pattern, longest first (compiled once per document's
+    set of initials, not once per sentence)."""
+    return re.compile(r"(?:(?<![\w-])|(?<=[a-z]-))(" + "|".join(re.escape(a) for a in aliases) + r")(?![\w-])")
+
+
+# a role or group written before a name ("Mayor Sam Adams", "Captain Steve Mayer", "former
+# Elected Member Paddy Quinn", "plus Residents Mark Orr"): the name is not part of a longer one
+_ROLE_BEFORE_NAME = frozenset("""
+Member Members Mayor Commissioner Captain Chief Manager Director Treasurer Secretary Chairman Chair
+Clerk Officer President Trustee Trustees Governor Resident Residents Representative Deputy Lieutenant
+Engineer Coordinator Teacher Headteacher Vicar Churchwarden Volunteer Volunteers
+""".split())
 
 
 # where "GR White" is a person though no one spells the surname out: the subject of a verb
@@ -338,6 +380,13 @@ def ambiguous_aliases(text: str) -> dict[str, list[str]]:
 
 
 def _declared_alias_names(text: str) -> dict[str, list[str]]:
+    # read three times per document (declared, ambiguous, defined_acronyms): scanned once,
+    # handed out as fresh lists (extract() appends to the ambiguous ones)
+    return {alias: list(names) for alias, names in _declared_alias_tuples(text)}
+
+
+@lru_cache(maxsize=4)
+def _declared_alias_tuples(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     out: dict[str, list[str]] = {}
     for m in _RX_DECLARED_ALIAS.finditer(text):
         name, alias = m.group(1), m.group(2)
@@ -355,7 +404,7 @@ def _declared_alias_names(text: str) -> dict[str, list[str]]:
                 if name not in out.setdefault(alias, []):
                     out[alias].append(name)
                 break
-    return out
+    return tuple((alias, tuple(names)) for alias, names in out.items())
 
 
 def _initials_fit(alias: str, words: list[str]) -> bool:
@@ -466,6 +515,9 @@ class OrgMention:
     canonical: str | None = None  # gazetteer or defined expansion
 
 
+_NAME_SPACE = r"(?:[ \t\u00a0]+|[ \t]*\n[ \t]*)"
+
+
 def _trie_regex(words: list[str]) -> str:
     """'|'.join(words) shaped as a trie: the same matches (longest first), far fewer
     attempts; a flat alternation of 2,000 names costs seconds per megabyte."""
@@ -477,7 +529,8 @@ def _trie_regex(words: list[str]) -> str:
         node[""] = {}
 
     def emit(node: dict) -> str:
-        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        # a space of a name may be a line break where the name wraps ("St John’s" / "Ambulance")
+        alts = [(_NAME_SPACE if ch == " " else re.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
@@ -507,6 +560,8 @@ def _reads_as_person(words: list[str], acr: str, people_named: bool) -> bool:
     alias is written in a person's mixed case ('AHop', 'LRMcC'), or in minutes that already
     declare people's initials (a list of attendees, some first names the gazetteer lacks)."""
     # "Lloyd-Evans" (NLE) and "McConnell" (LRMcC) give a letter to each part
+    if len(words) > 2 and _POST_NOMINAL.fullmatch(" " + words[-1]):
+        return True  # "Anna Kerr MP (AKMP)": a member of a parliament and her initials
     parts = [q for w in words for p in w.split("-") for q in re.split(r"(?<=^Mc)(?=[A-Z])", p) if q]
     if not 2 <= len(words) <= 4 or not (_initials_fit(acr, words) or _initials_fit(acr, parts)):
         return False
@@ -567,7 +622,13 @@ def trust_places(text: str) -> dict[str, str]:
 
 
 def _rx_places(places: dict[str, str]) -> re.Pattern:
-    alts = "|".join(re.escape(p) for p in sorted(places, key=len, reverse=True))
+    # compiled once per document's places, not once per sentence
+    return _rx_place_names(tuple(sorted(places, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=64)
+def _rx_place_names(names: tuple[str, ...]) -> re.Pattern:
+    alts = "|".join(re.escape(p) for p in names)
     # a town alone, not a word of a longer name ("Leeds Beckett", "York Road", "East Leeds");
     # "KC -Mid Yorkshire": a dash after a space opens the clause
     return re.compile(rf"(?<!\w)(?<!\w-)({alts})(?![\w-])(?![ \t]+[A-Z])")
@@ -604,6 +665,10 @@ def find_orgs(text: str, offset: int, acronyms: dict[str, str], person_spans: li
             cont = _RX_CONTINUE.match(text, m.end(1))
             if cont:
                 phrase += cont.group(0)
+        if _RX_POST_OF.search(phrase):
+            # "the Head of Civic and Legal Services": no body inside a post's title either
+            taken.append((offset + m.start(1), offset + m.start(1) + len(phrase)))
+            continue
         surface = _clean_org_phrase(phrase)
         if not surface:
             continue
@@ -629,14 +694,14 @@ def find_orgs(text: str, offset: int, acronyms: dict[str, str], person_spans: li
             add(s, e, " ".join(name.split()), None)
     for m in _rx_gazetteer().finditer(text):
         s, e = offset + m.start(1), offset + m.end(1)
-        if " " not in m.group(1) and not m.group(1)[0].isupper():
+        if not m.group(1).split()[0][0].isupper() and len(m.group(1).split()) == 1:
             continue  # "planning" the activity, not Planning the service
         if free(s, e):
             info = gz.lookup_org(m.group(1))
             if info and " " not in m.group(1) and info.type == "service" and _service_word_as_topic(text, m.start(1), m.end(1)):
                 continue
             if info:
-                add(s, e, m.group(1), info.name)
+                add(s, e, " ".join(m.group(1).split()), info.name)
     for m in _RX_ACRONYM.finditer(text):
         acr = m.group(1)
         s, e = offset + m.start(1), offset + m.end(1)
@@ -653,7 +718,9 @@ def find_orgs(text: str, offset: int, acronyms: dict[str, str], person_spans: li
             s, e = offset + m.start(1), offset + m.end(1)
             if free(s, e) and not re.search(r"[A-Z][\w’'-]*[ \t]$", text[max(0, m.start(1) - 30):m.start(1)]):
                 add(s, e, m.group(1), places[m.group(1)])
-    for rx in (_RX_SUCH_AS, _RX_FROM_BY, _RX_APPOINTED, _RX_POSSESSIVE_ACRONYM):
+    for rx, cue in _CONTEXT_ORG_RULES:
+        if not cue(text):
+            continue
         for m in rx.finditer(text):
             for g in ("org", "org2", "org3"):
                 if g not in rx.groupindex or not m.group(g):
@@ -697,6 +764,14 @@ _RX_FROM_BY = re.compile(rf"\b(?i:funding|grant|granted|received|purchased|bough
                          rf"\b[^.;]{{0,40}}?\b(?:from|by)\s+(?P<org>{_PHRASE})")
 _RX_APPOINTED = re.compile(rf"\b(?:appointed|engaged|instructed|contracted|hired)\s+(?P<org>{_PHRASE})")
 _RX_POSSESSIVE_ACRONYM = re.compile(r"(?<![\w-])(?P<org>[A-Z]{3,6})[’']s\s+(?!own\b)[a-z]")
+# each with words every match of it holds, tested first: most sentences hold none of them,
+# and the patterns are slow to fail over a whole sentence
+_CONTEXT_ORG_RULES = (
+    (_RX_SUCH_AS, lambda t: "such" in t),
+    (_RX_FROM_BY, lambda t: "from" in t or "by" in t),
+    (_RX_APPOINTED, lambda t: any(w in t for w in ("appointed", "engaged", "instructed", "contracted", "hired"))),
+    (_RX_POSSESSIVE_ACRONYM, lambda t: "'s" in t or "’s" in t),
+)
 _NOT_CONTEXT_ORG = {"The", "This", "That", "Council", "Councillors", "Members", "March", "April", "May", "June",
                     "January", "February", "July", "August", "September", "October", "November", "December",
                     "Mr", "Mrs", "Ms", "Dr", "Cllr", "Councillor", "UK", "USA", "EU", "GDPR", "HR", "PDF"}
@@ -748,16 +823,23 @@ _RX_POST_OF = re.compile(rf"(?:^|\bthe\s+)(?:(?:Assistant|Deputy|Acting|Interim|
 # "Contract Award for Gateway School", "Declarations of the Board": a paper or an act of the
 # business named with the body it concerns; the body is what follows
 _RX_THING_OF_BODY = re.compile(r"^(?:[A-Z][\w’'-]*\s+){0,3}(?:Report|Minutes|File|Award|Declarations|Election|Budget|"
-                               r"Procurement|Purchase|Summary|Accounts|Statement|Letter|Invoice|Grant)\s+(?:of|for)\s+"
+                               r"Summary|Accounts|Statement|Letter|Invoice|Grant)\s+(?:of|for)\s+"
                                r"(?:the\s+)?(?=[A-Z])")
+_RX_ACT_OF = re.compile(r"^(?:[A-Z][\w’'-]*\s+){0,3}(?:Procurement|Purchase|Purchasing|Provision|Supply)\s+of\b")
 # "Several Board members", "Some Parent Council funds": a quantity of a body's members or things
 _RX_QUANTITY_LEAD = re.compile(r"^(?:Some|Several|Many|Most|Various|Other|Few|As)\s+(?:the\s+)?(?=[A-Z])")
 
 
 def _clean_org_phrase(phrase: str) -> str:
     p = phrase.strip()
-    if _RX_POST_OF.search(p) or re.match(r"^\d[\d.]*\s+of\s+the\b", p):
-        return ""  # a post; "(section) 6 of the Council Procedure By-law": a clause's number
+    if re.search(r"\bChief\s+Executive$", p) or re.fullmatch(r"Public\s+(?:Open\s+)?Forum|Open\s+Forum", p):
+        # "(Alison Lee) Chief Executive", "SL Chief Executive": a post; "Public Forum": the
+        # part of the meeting where the public speaks
+        return ""
+    if _RX_POST_OF.search(p) or re.match(r"^\d[\d.]*\s+of\s+the\b", p) or _RX_ACT_OF.match(p):
+        # a post; "(section) 6 of the Council Procedure By-law": a clause's number;
+        # "Procurement of Goods and Services": buying, not a body
+        return ""
     p = _RX_THING_OF_BODY.sub("", p)
     p = _RX_QUANTITY_LEAD.sub("", p)
     # an all-capitals heading run in front ("EXCLUSION OF PRESS AND PUBLIC The Council")

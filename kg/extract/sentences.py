@@ -22,6 +22,8 @@ class Sent:
     # which organisation speaks as "we" here (a working group's report read out)
     voice: str | None = None
     source: str = ""  # the whole document text, for evidence spanning two sentences
+    # where clauses may start (grammar.subject_starts): read by several components, found once
+    starts: tuple[int, ...] | None = field(default=None, repr=False, compare=False)
 
     @property
     def evidence(self) -> Evidence:

@@ -1,10 +1,12 @@
 """Statements: who said, asked, reported or explained what (one per speaking clause)."""
 from __future__ import annotations
 
+import re
+
 from kg.extract.grammar import Doc, clause_text, clauses
 from kg.extract.reading import Reading
 from kg.extract.sentences import Sent
-from kg.records import Statement
+from kg.records import PersonRef, Statement
 
 def statements(sent: Sent, doc: Doc) -> list[Statement]:
     out = []
@@ -24,8 +26,31 @@ def statements(sent: Sent, doc: Doc) -> list[Statement]:
     return out
 
 
+# "Question submitted by Councillors Carey and Mitchell" over "“I will ask at the next meeting of
+# the District for an update on ...”": a written question, asked by whoever submitted it
+SUBMITTED_BY = re.compile(r"\bquestions?\s+submitted\s+by\b", re.I)
+WRITTEN_QUESTION = re.compile(r"^[\W_]*(?:I|We)\s+will\s+ask\b(?P<what>.+)$", re.I | re.S)
+
+
+def written_question(r: Reading, s: Sent) -> list[Statement]:
+    """The question a councillor submitted in writing, as their statement (verb 'asked')."""
+    m = WRITTEN_QUESTION.match(s.text)
+    if not m:
+        return []
+    for j in range(r.k - 1, max(-1, r.k - 4), -1):
+        head = r.sents[j]
+        if WRITTEN_QUESTION.match(head.text):
+            return []  # the question before this one: its heading is further up, not this one's
+        by = SUBMITTED_BY.search(head.text)
+        if by:
+            who = [p for p in head.people if p.start >= head.start + by.end()]
+            text = " ".join(s.text.strip().strip("*_“”\"' ").split())
+            return [Statement(PersonRef(p.surface, p.start), "asked", text, s.evidence, s.item_index) for p in who]
+    return []
+
+
 def component(r: Reading, s: Sent) -> bool:
     """Who said or asked what; the last question asked is kept for the answer that follows."""
-    r.said = statements(s, r.doc)
+    r.said = statements(s, r.doc) or written_question(r, s)
     r.ex.statements.extend(r.said)
     return False
