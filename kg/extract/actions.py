@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.decisions import AGREED_THAT_WOULD, APPOINTMENT
+from kg.extract.decisions import AGREED_THAT_WOULD, APPOINTMENT, SUBJECT_APPOSITION
 from kg.extract.grammar import (TASK_AFTER_SEPARATOR, Doc, clause_text, clauses, similar, subject_at,
                                 subject_starts, words)
 from kg.extract.names import TITLE_WORDS
@@ -149,7 +149,8 @@ def actions_of(sent: Sent, doc: Doc, prev_question: str | None) -> list[Action]:
     if that:
         subj = subject_at(sent, that.end(), doc)
         if subj is not None and subj.kind in ("person", "post", "org"):
-            m = re.match(r"\s*(?:would|will|should|is\s+to|was\s+to)\s+(?P<vp>\w.*)$", sent.text[subj.end:], re.S)
+            m = re.match(SUBJECT_APPOSITION + r"\s*(?:would|will|should|is\s+to|was\s+to)\s+(?P<vp>\w.*)$",
+                         sent.text[subj.end:], re.S)
             if m:
                 return [_action(sent, subj.owners, m.group("vp"))]
     # "SUBJECT will VP" / "SUBJECT agreed to VP" / "SUBJECT was due to VP" / "SUBJECT to VP"
