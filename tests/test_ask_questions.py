@@ -207,8 +207,6 @@ QUESTIONS = [
 
 # Wrong because extraction does not hold the fact (ask cannot say what the graph lacks).
 EXTRACTION_MISSES: dict[str, str] = {
-    "who will follow up the Chatterbooks information?":
-        "'The Vice Chair ... is following up with Cllr Gordon Jones' is not extracted as an action",
     "who will approach Meraylah about the artwork?": "'AH' (AHol or AHop in the attendance) is left unresolved",
     "who seconded Sheila continuing as co-ordinator of the Events Group?":
         "'AH seconded' is left unresolved (AHol or AHop)",

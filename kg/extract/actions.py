@@ -310,7 +310,9 @@ def deferred_to_next_meeting(sent: Sent, doc: Doc) -> Action | None:
 
 # "Helen C and Helen J organising", "Cllr Marsh is arranging to have a call with the
 # sergeant": a task under way, its owners named before the verb of an errand in progress
-IN_HAND = re.compile(r"^\s*(?:is|are)?\s*(?:currently\s+|now\s+|kindly\s+)?(?P<vp>(?:organising|organizing|arranging|"
+# ("The Vice Chair has raised this with Y and is following up with Z": after what is done)
+_DONE_AND = r"(?:(?:has|have)\s+[^.;]{0,120}?\s+and\s+)?"
+IN_HAND = re.compile(rf"^\s*{_DONE_AND}(?:is|are)?\s*(?:currently\s+|now\s+|kindly\s+)?(?P<vp>(?:organising|organizing|arranging|"
                      r"following\s+up|looking\s+into|investigating|chasing|drafting|preparing)\b[^.;]*)$", re.S)
 
 
@@ -322,7 +324,7 @@ def in_hand(sent: Sent, doc: Doc) -> Action | None:
             continue
         rest = sent.text[subj.end:].rstrip(" *)].")
         m = IN_HAND.match(rest)
-        if m is None or (not re.match(r"\s*(?:is|are)\b", rest) and len(m.group("vp").split()) > 1):
+        if m is None or (not re.match(rf"\s*{_DONE_AND}(?:is|are)\b", rest) and len(m.group("vp").split()) > 1):
             continue  # without "is", only a bare participle closing the clause ("- X organising)")
         vp = m.group("vp").strip()
         if len(vp.split()) == 1:
