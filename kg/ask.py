@@ -699,10 +699,13 @@ def search(store, thing: str, kinds=tuple(_KIND_PLURAL), only: set[str] | None =
         for variant in _names_as_written(store, thing):
             vw = content_words(variant) or content_words(variant, generic=False)
             found += [m for m in (match(r, vw) for r in allrows) if m and m not in found]
-    if not found and near and len(words) >= 3:
+    # one speaker's or owner's few facts ("what did Cllr X say about the A466 closure?", the
+    # road named three sentences up): two words, either of which may be the one missing
+    few = only is not None and len(words) == 2
+    if not found and near and (len(words) >= 3 or few):
         # the question's verb ("provide the codes") is often not the minutes' verb: the
         # closest facts hold every word but one
-        names = _proper_stems(question)
+        names = set() if few else _proper_stems(question)
         for drop in words:
             if drop in names:
                 continue
@@ -1018,6 +1021,7 @@ def who_said(store, q: str, g: dict) -> Answer:
     _, rows = run_named(store, "texts")
     rows = [r for r in rows if r["kind"] == "statement"]
     empty = "The graph records no statements."
+    near_note = ""
     if who:
         found = find_entities(store, who)
         if not found:
@@ -1028,7 +1032,7 @@ def who_said(store, q: str, g: dict) -> Answer:
         empty = f"The graph records nothing said by {' or '.join(e.name for e in found)}."
     if thing and content_words(thing):
         keep = {r["fact"] for r in rows}
-        found, _, searched = search(store, thing, ("statement",), only=iris if who else None, question=q)
+        found, near_note, searched = search(store, thing, ("statement",), only=iris if who else None, question=q)
         rows = [r for r in found if r["fact"] in keep]
         empty = (f"No statement{' by ' + ' or '.join(e.name for e in found_people) if who else ''} "
                  f"mentions {thing!r}: {searched}.")
@@ -1046,7 +1050,7 @@ def who_said(store, q: str, g: dict) -> Answer:
                       "meeting", "meeting_label", "evidence"], rows,
                   lambda r: f"{r.get('by_name', '(speaker not recorded)')} {r.get('verb') or 'said'}: {r['text']}"
                   + _found_in(r),
-                  empty=empty)
+                  note=near_note if rows else "", empty=empty)
 
 
 def list_meetings(store, q: str, g: dict) -> Answer:

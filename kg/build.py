@@ -48,6 +48,9 @@ class _Builder:
         when = self.ex.meeting.date or f"source-{self.doc_key}"
         self.meeting = minter.iri("meeting", body_part, when)
         self.item_iris: dict[int, URIRef] = {}
+        # passages already stated: a sentence that states several facts is stated once
+        # (adding its triples again would change nothing)
+        self.passages: dict[tuple[int, int, str], URIRef] = {}
 
     # -- helpers ---------------------------------------------------------------
     def add(self, s, p, o) -> None:
@@ -60,7 +63,11 @@ class _Builder:
     def passage(self, ev: Evidence | None) -> URIRef | None:
         if ev is None:
             return None
-        iri = URIRef(f"{self.doc_iri}/passage/{ev.start}-{ev.end}")
+        key = (ev.start, ev.end, ev.quote)
+        iri = self.passages.get(key)
+        if iri is not None:
+            return iri
+        iri = self.passages[key] = URIRef(f"{self.doc_iri}/passage/{ev.start}-{ev.end}")
         self.add(iri, RDF.type, GOV.Passage)
         self.add(iri, OA.exact, Literal(ev.quote))
         self.add(iri, OA.start, Literal(ev.start, datatype=XSD.integer))

@@ -284,8 +284,9 @@ def _check_date(date: str | None) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["json", "summary"]), default="summary", show_default=True,
-              help="summary: what was read, one row per document; json: the records build turns into RDF")
+@click.option("--format", "fmt", type=click.Choice(["json", "summary", "ndjson", "csv"]), default="summary",
+              show_default=True, help="summary: what was read, one row per document; json: the records build "
+                                      "turns into RDF; ndjson or csv: the summary rows, one per document")
 @click.option("--body", default=None)
 @click.option("--date", default=None)
 @handle_errors
@@ -295,7 +296,7 @@ def extract(paths, fmt, body, date):
     from kg import summary
     from kg.output import render
     _check_date(date)
-    if len(paths) == 1 and not Path(paths[0]).is_dir():
+    if len(paths) == 1 and not Path(paths[0]).is_dir() and fmt in ("json", "summary"):
         _extract_one(paths[0], fmt, body, date)
         return
     if fmt == "json":
@@ -304,6 +305,9 @@ def extract(paths, fmt, body, date):
                                for p, r in docs], indent=2, ensure_ascii=False, default=sorted))
         return
     rows = summary.summarise(paths, body=body, date=date)
+    if fmt in ("ndjson", "csv"):
+        _echo(render(summary.COLUMNS, rows, fmt))
+        return
     _echo(render(summary.COLUMNS, rows, "table"))
     counts = summary.warning_counts(rows)
     if counts:

@@ -337,6 +337,7 @@ def lookup_org_candidates(surface: str) -> list[OrgInfo]:
     return []
 
 
+@lru_cache(maxsize=65536)  # the gazetteer is read once and never changes; OrgInfo is frozen
 def lookup_org(surface: str) -> OrgInfo | None:
     """The organisation a surface form names, or None if the gazetteer does not know it.
 

@@ -289,21 +289,34 @@ def actor_of(text: str) -> str | None:
 
 
 def _owner_named(owners: list[str], text: str) -> bool:
+    # run for every sentence of a body against every owner of its actions: the plain `in`
+    # tests come first (the patterns match only where the words occur), the patterns are
+    # compiled once per owner
     low = text.lower()
     for o in owners:
-        o = o.strip()
-        if not o:
-            continue
-        last = o.split()[-1].lower()
-        if len(last) >= 3 and re.search(rf"\b{re.escape(last)}\b", low):
+        last, last_rx, initials, initials_rx = _owner_patterns(o)
+        if last_rx is not None and last in low and last_rx.search(low):
             return True
         # trustees' and boards' minutes name people by their initials ("MS had contacted ...")
-        parts = o.split()
-        if 2 <= len(parts) <= 3 and all(w[:1].isupper() for w in parts) and not _ORG.search(o):
-            initials = "".join(w[0] for w in parts)
-            if re.search(rf"(?<![\w/]){initials}(?![\w])", text):
-                return True
+        if initials_rx is not None and initials in text and initials_rx.search(text):
+            return True
     return False
+
+
+@lru_cache(maxsize=20000)
+def _owner_patterns(o: str) -> tuple[str, re.Pattern | None, str, re.Pattern | None]:
+    """An owner's surname (lower case) and initials, each with the pattern that finds it as
+    a word (None where the owner is not named that way)."""
+    o = o.strip()
+    if not o:
+        return "", None, "", None
+    last = o.split()[-1].lower()
+    last_rx = re.compile(rf"\b{re.escape(last)}\b") if len(last) >= 3 else None
+    parts = o.split()
+    if 2 <= len(parts) <= 3 and all(w[:1].isupper() for w in parts) and not _ORG.search(o):
+        initials = "".join(w[0] for w in parts)
+        return last, last_rx, initials, re.compile(rf"(?<![\w/]){initials}(?![\w])")
+    return last, last_rx, "", None
 
 
 # A sub-heading that opens a sentence: "Buckenham Lane Land Transfer – the Clerk ...",
@@ -406,8 +419,10 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
     n = len(docs)
     idf = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
 
+    unseen = math.log(n + 1)
+
     def weight(ws: set[str]) -> float:
-        return sum(idf.get(w, math.log(n + 1)) for w in ws)
+        return sum(idf.get(w, unseen) for w in ws)
 
     # people's names say who, not what: they weigh as the owner, not as subject words
     names = set()
@@ -468,6 +483,8 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
             holders["#" + actions[k].item_number].add(k)
     scored: dict[str, list[tuple[float, int]]] = {}
     far = max_gap()
+    # an action's own weight is the same against every sentence: weighed once
+    weight_of_action: dict[int, float] = {}
     for c in sorted(candidates, key=lambda c: (c.date, c.meeting, c.order, c.passage)):
         if COURTESY.search(c.text):
             continue
@@ -486,6 +503,7 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
         actor = actor_of(c.text)
         named = [p for p in people if _owner_named([p], c.text)]
         best: list[tuple[float, int]] = []
+        weight_of_sentence: dict[bool, float] = {}  # by whether the process words count
         refs = {"#" + n for n in cited_minutes(c.text)}
         near = set().union(*(holders.get(w, ()) for w in cw_subject | cw_process | ct | refs))
         for k in sorted(near):
@@ -493,7 +511,8 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
             if a.date >= c.date or rank[c.date] - rank[a.date] - 1 > far:
                 continue
             own, title = act_words[k]
-            if own & PROCESS_STEMS and not agenda[k]:  # a task in process words only meets them in the sentence
+            process = bool(own & PROCESS_STEMS and not agenda[k])
+            if process:  # a task in process words only meets them in the sentence
                 cw = cw_process
             else:
                 cw = cw_subject
@@ -501,7 +520,12 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
             cited = "#" + a.item_number in refs
             if shared <= 0 and not cited:
                 continue
-            wc, wa = weight(cw | ct) or 1.0, weight(own | title) or 1.0
+            wc = weight_of_sentence.get(process)
+            if wc is None:
+                wc = weight_of_sentence[process] = weight(cw | ct) or 1.0
+            wa = weight_of_action.get(k)
+            if wa is None:
+                wa = weight_of_action[k] = weight(own | title) or 1.0
             subject = shared / math.sqrt(wc * wa)
             s = subject
             if _owner_named(a.owners, c.text):

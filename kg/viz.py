@@ -138,7 +138,11 @@ def find_nodes(g: nx.MultiDiGraph, name: str) -> list:
     alias = [n for n, a in g.nodes(data=True) if a.get("type") in HUB_TYPES
              and any(_bare(x) == bare for x in [a.get("label", "")] + list(a.get("aliases", ())))]
     if alias:
-        return alias
+        # a post some minutes name no holder for ("the Clerk" of a second body) is its own node:
+        # it fits the name as well as the holders the other minutes give
+        unnamed = [n for n, a in g.nodes(data=True) if a.get("type") not in HUB_TYPES and n not in alias
+                   and _bare(a.get("label", "")) == bare]
+        return alias + unnamed
     partial = [n for n, lab in labels.items() if want in lab]
     hubs = [n for n in partial if g.nodes[n].get("type") in HUB_TYPES]
     return hubs or partial
@@ -146,11 +150,16 @@ def find_nodes(g: nx.MultiDiGraph, name: str) -> list:
 
 def focus_note(g: nx.MultiDiGraph, name: str) -> str:
     """What to tell the user when a --focus name fits several people or organisations."""
-    centres = [n for n in find_nodes(g, name) if g.nodes[n].get("type") in HUB_TYPES]
+    found = find_nodes(g, name)
+    centres = [n for n in found if g.nodes[n].get("type") in HUB_TYPES]
+    if centres:
+        centres += [n for n in found if n not in centres and _bare(g.nodes[n].get("label", "")) == _bare(name)]
     if len(centres) < 2:
         return ""
     def who(n):
         a = g.nodes[n]
+        if a.get("type") not in HUB_TYPES:
+            return f"{_one_line(a.get('label', n))} (a post the minutes name no holder for)"
         posts = ", ".join(a.get("posts", ()))
         return _one_line(a.get("label", n)) + (f" ({_one_line(posts)})" if posts else "")
     return (f"--focus {_one_line(name)!r} fits {len(centres)}: {'; '.join(sorted(who(n) for n in centres))}; "

@@ -158,6 +158,16 @@ def test_extract_summary():
     assert counts["decisions"] == "5"
 
 
+@pytest.mark.parametrize("fmt", ["ndjson", "csv"])
+def test_extract_summary_rows_as_ndjson_and_csv(fmt):
+    """The summary rows extract prints for people, in the formats programs read."""
+    r = ok(govkg("extract", FOUNDING, "--format", fmt))
+    rows = ([json.loads(line) for line in r.stdout.splitlines()] if fmt == "ndjson"
+            else list(csv.DictReader(io.StringIO(r.stdout))))
+    assert len(rows) == 1 and rows[0]["file"] == str(FOUNDING)
+    assert rows[0]["decisions"] == "5" and "Wirral" in rows[0]["body"]
+
+
 def test_extract_json_is_what_build_reads():
     r = ok(govkg("extract", FOUNDING, "--format", "json"))
     data = json.loads(r.stdout)

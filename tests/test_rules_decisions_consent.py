@@ -125,3 +125,22 @@ def test_a_proposal_line_with_its_motion(raw, expected):
 ])
 def test_noted_that_is_what_was_heard(raw, decided):
     assert bool(run(raw).decisions) is decided
+
+
+@pytest.mark.parametrize("raw, owner, task", [
+    # "it was agreed that Y would ...": Y's task, not a decision, past an apposition after Y
+    ("Following discussions, it was agreed that the Clerk, as the proper officer, would meet with Cllr Tom "
+     "Cole to discuss the matter further.", "Jo Bright", "meet with Cllr Tom Cole"),  # the Clerk
+    ("It was agreed that the Chair, Cllr Raj Patel and Cllr Tom Cole, Chair of the Finance Group, would "
+     "discuss these matters in advance.", "Cllr Raj Patel", "discuss these matters"),
+])
+def test_agreed_that_a_member_would_past_an_apposition_is_their_task(raw, owner, task):
+    from tests.parish import owners
+    ex = run(raw)
+    assert ex.decisions == []
+    assert [a for a in ex.actions if task in a.text and owner in owners(a)], ex.actions
+
+
+def test_agreed_that_a_thing_would_past_an_apposition_is_still_a_decision():
+    ex = run("It was agreed that the Motion, as amended, would be circulated to all councils.")
+    assert [d.text for d in ex.decisions] == ["the Motion, as amended, would be circulated to all councils."]

@@ -113,6 +113,9 @@ def test_not_tasks_of_the_body(sentence):
     ("Cllr Tom Cole is arranging to have a call with the sergeant about parking.", ["Cllr Tom Cole"],
      "arranging to have a call"),
     ("The Clerk is following up with the contractor.", ["Jo Bright"], "following up with the contractor"),
+    # after what is done already: the errand still in hand
+    ("The Vice Chair has raised this with Cllr Raj Patel and is following up with the County Council.",
+     ["Vice-Chair"], "following up with the County Council"),
 ])
 def test_errands_in_hand(sentence, owners, text_has):
     header = NETWORK if "Helen" in sentence else COUNCIL

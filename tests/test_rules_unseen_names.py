@@ -213,3 +213,17 @@ def test_letters_after_a_members_name(raw, person, org):
 ])
 def test_the_public_forum_of_a_meeting(raw, expected):
     assert _orgs(raw) == expected
+
+
+# In an attendance list, what follows a name and names a post by what it serves is the post,
+# not an organisation the person came from.
+@pytest.mark.parametrize("line, orgs", [
+    ("Apologies: Ann Lee – MP for Kelby Vale, Raj Patel – Kelby Voluntary Action", ["Kelby Voluntary Action"]),
+    ("OFFICERS IN ATTENDANCE:  Tom Cole, Clerk of the Council; and Jo Bright, Sergeant at Arms.", []),
+    ("Apologies: Ann Lee – Minister for Culture, Raj Patel – Kelby Voluntary Action", ["Kelby Voluntary Action"]),
+])
+def test_a_post_after_a_name_in_a_list(line, orgs):
+    text = "RIVERSIDE TOWN COUNCIL Minutes of the meeting held on 3 March 2025\n\n" + line + "\n\n1. Minutes approved.\n"
+    ex = extract(segment(Document("t.txt", text, "txt", "0")))
+    assert sorted({a.person.org for a in ex.attendance if a.person.org}) == orgs
+    assert not any(o.surface.startswith(("MP for", "Clerk of", "Minister for")) for o in ex.organisations)

@@ -41,6 +41,20 @@ def test_a_name_fitting_several_people_is_said(graph):
     assert {chair, other} <= set(find_nodes(g, "the chair"))
 
 
+def test_a_post_one_body_names_no_holder_for_is_said_beside_the_holder(graph):
+    """Two bodies' minutes: one names its clerk, the other writes only "the Clerk"."""
+    g = graph.copy()
+    holder = next(n for n, a in g.nodes(data=True) if a.get("label") == "Julia Hassall")
+    g.nodes[holder]["aliases"] = list(g.nodes[holder].get("aliases", [])) + ["Clerk"]
+    g.nodes[holder]["posts"] = ["Clerk"]
+    g.add_node("urn:x:unnamed-clerk", label="Clerk", type="other")
+    g.add_edge("urn:x:unnamed-clerk", holder, label="must do")
+    note = focus_note(g, "the Clerk")
+    assert "fits 2" in note and "Julia Hassall" in note and "no holder" in note
+    assert {holder, "urn:x:unnamed-clerk"} <= set(find_nodes(g, "the Clerk"))
+    assert find_nodes(g, "Julia Hassall") == [holder]
+
+
 @pytest.mark.parametrize("spec", ["Wirral Children\u2019s Trust", "Wirral Children's Trust", "wirral children's"])
 def test_meeting_matches_straight_and_typographic_apostrophes(founding, tmp_path, spec):
     info = write_view(founding, tmp_path / "m.html", meeting=spec)

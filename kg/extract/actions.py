@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.decisions import AGREED_THAT_WOULD, APPOINTMENT
+from kg.extract.decisions import AGREED_THAT_WOULD, APPOINTMENT, SUBJECT_APPOSITION
 from kg.extract.grammar import (TASK_AFTER_SEPARATOR, Doc, clause_text, clauses, similar, subject_at,
                                 subject_starts, words)
 from kg.extract.names import TITLE_WORDS
@@ -149,7 +149,8 @@ def actions_of(sent: Sent, doc: Doc, prev_question: str | None) -> list[Action]:
     if that:
         subj = subject_at(sent, that.end(), doc)
         if subj is not None and subj.kind in ("person", "post", "org"):
-            m = re.match(r"\s*(?:would|will|should|is\s+to|was\s+to)\s+(?P<vp>\w.*)$", sent.text[subj.end:], re.S)
+            m = re.match(SUBJECT_APPOSITION + r"\s*(?:would|will|should|is\s+to|was\s+to)\s+(?P<vp>\w.*)$",
+                         sent.text[subj.end:], re.S)
             if m:
                 return [_action(sent, subj.owners, m.group("vp"))]
     # "SUBJECT will VP" / "SUBJECT agreed to VP" / "SUBJECT was due to VP" / "SUBJECT to VP"
@@ -309,7 +310,9 @@ def deferred_to_next_meeting(sent: Sent, doc: Doc) -> Action | None:
 
 # "Helen C and Helen J organising", "Cllr Marsh is arranging to have a call with the
 # sergeant": a task under way, its owners named before the verb of an errand in progress
-IN_HAND = re.compile(r"^\s*(?:is|are)?\s*(?:currently\s+|now\s+|kindly\s+)?(?P<vp>(?:organising|organizing|arranging|"
+# ("The Vice Chair has raised this with Y and is following up with Z": after what is done)
+_DONE_AND = r"(?:(?:has|have)\s+[^.;]{0,120}?\s+and\s+)?"
+IN_HAND = re.compile(rf"^\s*{_DONE_AND}(?:is|are)?\s*(?:currently\s+|now\s+|kindly\s+)?(?P<vp>(?:organising|organizing|arranging|"
                      r"following\s+up|looking\s+into|investigating|chasing|drafting|preparing)\b[^.;]*)$", re.S)
 
 
@@ -321,7 +324,7 @@ def in_hand(sent: Sent, doc: Doc) -> Action | None:
             continue
         rest = sent.text[subj.end:].rstrip(" *)].")
         m = IN_HAND.match(rest)
-        if m is None or (not re.match(r"\s*(?:is|are)\b", rest) and len(m.group("vp").split()) > 1):
+        if m is None or (not re.match(rf"\s*{_DONE_AND}(?:is|are)\b", rest) and len(m.group("vp").split()) > 1):
             continue  # without "is", only a bare participle closing the clause ("- X organising)")
         vp = m.group("vp").strip()
         if len(vp.split()) == 1:

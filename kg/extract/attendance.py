@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kg import gazetteer as gz
-from kg.extract.names import NAME_WORD, NOT_NAME, ORG_HEADS, TITLE_WORDS, Mention, find_people, is_post_title
+from kg.extract.names import NAME_WORD, NOT_NAME, ORG_HEADS, TITLE_WORDS, Mention, find_people, is_post_title, reads_as_post
 from kg.extract.sentences import Sent
 from kg.records import Attendance, Evidence, PersonRef, Section
 
@@ -342,7 +342,9 @@ def read_row(after: str) -> Row:
     ', Director of Children's Services, Kestrel Vale Council (Chair)', '(JO, Chair)'."""
     row = Row()
     dash = DASH_ORG.match(after)
-    if dash and gz.lookup_post(dash.group("org").strip()) is None and not STATUS_CELL[0][1].match(dash.group("org").strip()):
+    if dash and reads_as_post(dash.group("org")):
+        row.posts.append(" ".join(dash.group("org").split()))  # "Ann Lee – MP for Kelby": her post
+    elif dash and gz.lookup_post(dash.group("org").strip()) is None and not STATUS_CELL[0][1].match(dash.group("org").strip()):
         row.org = dash.group("org").strip()  # "Ann Lee (AL) - Kelby Voluntary Action"
     sub = SUBSTITUTE.search(after)
     if sub:
@@ -375,7 +377,7 @@ def read_row(after: str) -> Row:
                     row.chair = True
                 break
         else:
-            if is_post_title(cell):
+            if reads_as_post(cell):
                 row.posts.append(" ".join(cell.split()))  # a post the gazetteer does not know
                 continue
             if row.org is None and re.match(r"[A-Z0-9]", cell) and (gz.lookup_org(cell) or _org_like(cell)):

@@ -62,6 +62,8 @@ LOST = re.compile(r"\b(?:was|were)\s+(?:LOST|lost|defeated|not\s+carried|withdra
 PROPOSAL_ONLY = re.compile(r"^\s*\(?(?:Proposed|Moved)\b[^.]{0,80}?\bseconded\b[^.]{0,120}\.?\)?\s*$", re.I)
 AGREED_THAT_WOULD = re.compile(r"\b(?:[Ii]t\s+was\s+(?:also\s+)?agreed|(?:[Mm]embers|[Cc]ouncillors|[Gg]overnors|"
                                r"the\s+\w+)\s+agreed)\s+that\s+")
+# "it was agreed that the Clerk, Jo Bright, would ...": the subject's apposition before its verb
+SUBJECT_APPOSITION = r"(?:\s+(?:of|for)\s+[^,.;]{1,50}?)?(?:\s*,\s*[^,.;]{1,60}?){0,2}(?:\s*,)?"
 PROPOSAL = re.compile(r"\bproposed\b.*?\bseconded\b|\bseconded\b.*?\bproposed\b|\bmoved\b.*?\bseconded\b", re.I | re.S)
 # "The Code of Conduct was reviewed and agreed at the Governance meeting in February", "as agreed at
 # the December meeting", "until approved at the next meeting": a decision another meeting made (or
@@ -136,7 +138,7 @@ def decision_of(sent: Sent, doc: Doc, people_after: callable) -> Decision | None
         if that:
             subj = subject_at(sent, that.end(), doc)
             if subj is not None and subj.kind in ("person", "post") and re.match(
-                    r"\s*(?:would|will|should|is\s+to|was\s+to)\b", t[subj.end:]):
+                    SUBJECT_APPOSITION + r"\s*(?:would|will|should|is\s+to|was\s+to)\b", t[subj.end:]):
                 return None  # "it was agreed that Y would ...": Y's action, not a decision of the body
         m = PASSIVE_DECISION.search(t)
         if m:

@@ -444,6 +444,13 @@ GENERIC_POST = re.compile(rf"(?:(?:[A-Z][\w’'-]*)[ \t]+){{0,3}}(?:{_POST_HEAD}
 _RX_GENERIC_POST = re.compile(rf"\b(?:[Tt]he|[Oo]ur|[Tt]heir)\s+({GENERIC_POST.pattern})")
 
 
+def reads_as_post(cell: str) -> bool:
+    """An attendance cell that names a post by what it serves: 'MP for Waveney', 'Clerk of the
+    Council', 'Minister for Culture' (and every post is_post_title knows)."""
+    c = " ".join(cell.split())
+    return is_post_title(c) or bool(_RX_POST_OF.match(c))
+
+
 def is_post_title(cell: str) -> bool:
     """A register cell that names a post: 'Director of Finance', 'Scrutiny Officer'."""
     return bool(GENERIC_POST.fullmatch(cell.strip())) and not cell.strip().split()[0] in ("The", "A")
