@@ -825,7 +825,7 @@ _OBJECT_BOARDS = re.compile(r"^(?:Notice|Display|Information|Sign|Score|Key|Dart
 # "the Director of Corporate Services", "Clerk of the Council", "Assistant Superintendent of
 # Educational Services": a post named after its service is a post, not a body
 _RX_POST_OF = re.compile(rf"(?:^|\bthe\s+)(?:(?:Assistant|Deputy|Acting|Interim|Chief|Executive|Senior)\s+)*"
-                         rf"(?:{_POST_HEAD}|Clerk|Captain|Chief\s+Executive|Minister|MP)\s+(?:of|for|fir)\b")
+                         rf"(?:{_POST_HEAD}|Clerk|Captain|Chief\s+Executive|Minister|MP)\s+(?:of|for)\b")
 # "Annual Governance Report for the Council", "Closed Caption File of Portland City Council",
 # "Contract Award for Gateway School", "Declarations of the Board": a paper or an act of the
 # business named with the body it concerns; the body is what follows
