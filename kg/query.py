@@ -530,7 +530,17 @@ def _run_with_timeout(store: GraphStore, text: str, bindings: dict[str, str], ti
 
 def run_named(store: GraphStore, name: str, params: dict[str, str] | None = None
               ) -> tuple[list[str], list[dict[str, str]]]:
-    return run(store, get_named(name), params)
+    """Run a named query.  On a read-only store folder (a snapshot: it never changes under
+    its handle) the rows of a query without parameters are kept with the handle, so a
+    question that reads the meetings or the people three times reads them once; each
+    caller gets rows of its own to change."""
+    if params or not (getattr(store, "read_only", False) and getattr(store, "path", None) is not None):
+        return run(store, get_named(name), params)
+    kept = store.__dict__.setdefault("_named_rows", {})
+    if name not in kept:
+        kept[name] = run(store, get_named(name))
+    columns, rows = kept[name]
+    return list(columns), [dict(r) for r in rows]
 
 
 def display_labels(store) -> dict[str, str]:

@@ -205,6 +205,7 @@ class GraphStore:
             finally:
                 _WRITING.discard(self.path.resolve())
         self._store = None
+        self.__dict__.pop("_named_rows", None)  # rows kept by kg.query.run_named for this state
         fd = getattr(self, "_snapshot_fd", None)
         if fd is not None:
             self._snapshot_fd = None
