@@ -337,9 +337,10 @@ def _meeting_pages(store, query: NamedQuery, params, allow_service, limit, offse
                     got += 1
                 if (need is not None and got >= need) or start >= len(meetings):
                     return
-                if start >= _MOST_MEETINGS:
+                if need is not None and start >= _MOST_MEETINGS and (got * 5 < need or start >= 16 * _MOST_MEETINGS):
                     # a sparse listing (declarations): its rows are few, but each meeting's
                     # facts are many; the rest of the scope in one query, as without pages
+                    # (a listing that has filled a fifth of the page goes on meeting by meeting)
                     for row in select(rest_after(meetings[start - 1], need - got), bindings)[1]:
                         if got >= offset:
                             yield row
