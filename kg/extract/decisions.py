@@ -76,7 +76,9 @@ NO_OBJECTION = re.compile(r"(?:^|[.;:]\s+|\s[-–—]\s*|\s(?=NO\s))(?i:no)\s+(?
                           r"(?:\s*[,;]\s*(?:approval|support)\s+recommended)?\s*[.!]?[ \t]*(?=\n|$)")
 VOTES_ONLY = re.compile(r"^\s*\(?(?:(?:For|Against|Abstain(?:ed|tions?)?|In\s+favour)\s*:?\s*\d+[,;.]?\s*){1,3}\)?\s*$", re.I)
 # "On being put to the vote the amendment was LOST": what was proposed was not decided
-LOST = re.compile(r"\b(?:was|were)\s+(?:LOST|lost|defeated|not\s+carried|withdrawn)\b|\bthe\s+motion\s+fell\b", re.I)
+LOST = re.compile(r"\b(?:was|were)\s+(?:LOST|lost|defeated|not\s+carried|withdrawn)\b|\bthe\s+motion\s+fell\b|"
+                  # "Motion Failed (2 to 3)", a council's record of the vote
+                  r"\b(?:motion|amendment|resolution)\s+(?:failed|lost|defeated)\b", re.I)
 PROPOSAL_ONLY = re.compile(r"^\s*\(?(?:Proposed|Moved)\b[^.]{0,80}?\bseconded\b[^.]{0,120}\.?\)?\s*$", re.I)
 AGREED_THAT_WOULD = re.compile(r"\b(?:[Ii]t\s+was\s+(?:also\s+)?agreed|(?:[Mm]embers|[Cc]ouncillors|[Gg]overnors|"
                                r"the\s+\w+)\s+agreed)\s+that\s+")
