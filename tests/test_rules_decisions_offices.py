@@ -73,3 +73,21 @@ def test_everyone_present_agreeing_is_a_decision(raw, expected):
 ])
 def test_all_agreed_as_a_vote_or_an_opinion(raw, n):
     assert len(run(raw).decisions) == n
+
+
+@pytest.mark.parametrize("raw, expected", [
+    # the minutes approved, whatever else the sentence says was done to them (a library charity's
+    # trustees, a parish council)
+    ("The minutes were amended to delete an inaccuracy and then accepted as a true and\naccurate record to be "
+     "posted on the website and noticeboard.",
+     ["The minutes were amended to delete an inaccuracy and then accepted as a true and accurate record to be "
+      "posted on the website and noticeboard."]),
+    ("The minutes of the meeting held on 26th February 2026 were\nchecked for accuracy and content, agreed as a "
+     "true record of the meeting and\nsigned by the Chair.",
+     ["The minutes of the meeting held on 26th February 2026 were checked for accuracy and content, agreed as a "
+      "true record of the meeting and signed by the Chair."]),
+    # not yet approved
+    ("The draft minutes cannot be signed until approved as a correct record at the next meeting.", []),
+])
+def test_minutes_taken_as_a_true_record(raw, expected):
+    assert [d.text for d in run(raw).decisions] == expected

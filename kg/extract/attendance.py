@@ -418,6 +418,8 @@ IN_ATTENDANCE_PROSE = re.compile(r"\b(?:was|were)?\s*in\s+attendance\b|\battende
 CALLED_TO_ORDER = re.compile(r"\bcalled\s+to\s+order\b[^.;]{0,40}?\bby\s+(?:the\s+)?(?:(?P<title>(?i:president|chair(?:man|person|woman)?|"
                              r"mayor|presiding\s+officer))?\s*,?\s*)?")
 CALLED_BY_TITLE = re.compile(r"((?:[A-Z][a-z][\w’'-]*\s+)?[A-Z][a-z][\w’'-]*)(?=\s*[.,;]|\s*$)")
+CHAIR_APPOSITION = re.compile(r"^\s*(?:The|Our)\s+(?P<post>[A-Za-z-]+)(?:\s+of\s+the\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})?"
+                              r"\s*,\s*$")
 CHAIR_PROSE = re.compile(r"\b(?:welcomed|opened\s+the\s+meeting|in\s+the\s+chair|chaired\s+(?:the|this)\s+meeting|"
                          r"took\s+the\s+chair)\b", re.I)
 
@@ -458,7 +460,14 @@ def from_prose(sents: list[Sent]) -> list[Attendance]:
             if m and s.people:
                 p = s.people[0]
                 rel = p.start - s.start
-                if rel < m.start() and (rel == 0 or "in the chair" in m.group(0).lower()):
+                # (the sentence may open on a heading line the reader did not close with a stop)
+                lead = CHAIR_APPOSITION.match(s.text[:rel].rsplit("\n", 1)[-1]) if rel else None
+                # "The Chair of the Association, Ann Lee, welcomed ...", "The vicar, Rev Jo Bright,
+                # ... opened the meeting": the one who presides, named after the post
+                presides = lead is not None and (lead.group("post").lower().startswith(("chair", "president", "vicar",
+                                                                                         "rector", "mayor", "conven"))
+                                                 or "opened" in m.group(0).lower())
+                if rel < m.start() and (rel == 0 or "in the chair" in m.group(0).lower() or presides):
                     out.append(Attendance(PersonRef(p.surface, p.start), "chair", s.evidence))
                     chair_found = True
     return out

@@ -69,6 +69,11 @@ CLAUSE_BEFORE = re.compile(r"\b(?:was|were|is|are|has|have|had|held|said|reporte
 ALL_AGREED = re.compile(r"^\W*(?:(?:Also|Then|It\s+was)\s+)?(?:[Aa]ll|Everyone|Everybody)\s+(?:present\s+|members\s+|trustees\s+|"
                         r"councillors\s+)?(?:were\s+)?(?:also\s+)?agreed\s+(?!with\b|motion\b|[Mm]otion\s+passed)"
                         r"(?=\w[^.]{8,})", re.I)
+# "The minutes were amended to delete an inaccuracy and then accepted as a true and accurate record",
+# "The minutes ... were checked for accuracy and content, agreed as a true record of the meeting and
+# signed by the Chair": the minutes approved, whatever else the sentence says was done to them
+TRUE_RECORD = re.compile(r"\b(?:agreed|accepted|approved|adopted|confirmed|signed|taken)\s+as\s+(?:being\s+)?an?\s+"
+                         r"(?:true|correct|accurate|fair)(?:\s+and\s+(?:accurate|correct|true))?\s+(?:record|account)\b", re.I)
 # "DM/2025/0123 Mill House, rear extension. No objections.", "... repair works – No objections":
 # the body's answer to a planning application or consultation put to it
 # A list of applications, one a line, each closes on its own answer.
@@ -76,7 +81,9 @@ NO_OBJECTION = re.compile(r"(?:^|[.;:]\s+|\s[-–—]\s*|\s(?=NO\s))(?i:no)\s+(?
                           r"(?:\s*[,;]\s*(?:approval|support)\s+recommended)?\s*[.!]?[ \t]*(?=\n|$)")
 VOTES_ONLY = re.compile(r"^\s*\(?(?:(?:For|Against|Abstain(?:ed|tions?)?|In\s+favour)\s*:?\s*\d+[,;.]?\s*){1,3}\)?\s*$", re.I)
 # "On being put to the vote the amendment was LOST": what was proposed was not decided
-LOST = re.compile(r"\b(?:was|were)\s+(?:LOST|lost|defeated|not\s+carried|withdrawn)\b|\bthe\s+motion\s+fell\b", re.I)
+LOST = re.compile(r"\b(?:was|were)\s+(?:LOST|lost|defeated|not\s+carried|withdrawn)\b|\bthe\s+motion\s+fell\b|"
+                  # "Motion Failed (2 to 3)", a council's record of the vote
+                  r"\b(?:motion|amendment|resolution)\s+(?:failed|lost|defeated)\b", re.I)
 PROPOSAL_ONLY = re.compile(r"^\s*\(?(?:Proposed|Moved)\b[^.]{0,80}?\bseconded\b[^.]{0,120}\.?\)?\s*$", re.I)
 AGREED_THAT_WOULD = re.compile(r"\b(?:[Ii]t\s+was\s+(?:also\s+)?agreed|(?:[Mm]embers|[Cc]ouncillors|[Gg]overnors|"
                                r"the\s+\w+)\s+agreed)\s+that\s+")
@@ -194,6 +201,8 @@ def decision_of(sent: Sent, doc: Doc, people_after: callable) -> Decision | None
     if kind is None and APPOINTMENT.search(t):
         kind, text = "agreed", t
     if kind is None and _elected(t):
+        kind, text = "approved", t
+    if kind is None and TRUE_RECORD.search(t) and not re.search(r"\b(?:not|until|if|once)\b", t[:TRUE_RECORD.search(t).start()]):
         kind, text = "approved", t
     if kind is None:
         short = APPROVED_SHORT.search(t)

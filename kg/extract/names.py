@@ -20,7 +20,8 @@ from kg import gazetteer as gz
 # (the letters of Seán, Jesús, Zoë: names keep their accents)
 _UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
 NAME_WORD = (rf"(?:Mc|Mac|O['’]|D['’]|(?:O|O['’]|Mc|Mac)[ \u00a0](?=[A-Z][a-z]))?[{_UP}][{_LOW}]+"
-             rf"(?:[-'’](?:Mc)?[{_UP}][{_LOW}]+)*")
+             # "Hickey-O’Mara", "Lloyd-McKay": a double-barrelled surname whose second half has its prefix
+             rf"(?:[-'’](?:Mc|O['’])?[{_UP}][{_LOW}]+)*")
 TITLE_WORDS = ("County Councillor", "District Councillor", "Borough Councillor", "Town Councillor",
                "Councillors", "Councillor", "County Cllr", "Cllrs", "Cllr", "Messrs", "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr",
                "Rev", "Revd", "Reverend", "Prof", "Professor", "Sir", "Dame", "Lord", "Lady", "Canon", "Alderman",
@@ -486,7 +487,7 @@ def _people_word(surface: str) -> bool:
 # -- organisations -------------------------------------------------------------------------
 
 ORG_HEADS = (r"Board|Council|Committee|Sub-Committee|Group|Trust|Partnership|Panel|Service|Services|"
-             r"Team|Agency|Authority|Commission|Department|Office|Government|University|College|School|"
+             r"Team|Agency|Authority|Commission|Department|Dept|Office|Government|University|College|School|"
              r"Academy|Forum|Network|Alliance|Association|Society|Foundation|Institute|Unit|Hub|"
              r"Inspectorate|Executive|Cabinet|Assembly|Parliament|Ministry|Directorate|Company|Limited|Ltd|"
              r"Associates|Health|Care|Buses|Timber|Highways|Police|Constabulary|Bank|Library|"
