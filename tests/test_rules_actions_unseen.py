@@ -54,3 +54,35 @@ def test_run_in_and_bracketed_action_labels(raw, expected):
 ])
 def test_dispositions_and_prose_are_no_labelled_tasks(raw):
     assert run(raw).actions == []
+
+
+COUNCIL = ("BRACKENWOOD COMMUNITY COUNCIL\n\nMinutes of a meeting of the above Council held on Monday "
+           "14th April 2025 at 7.00pm in the Village Hall.\n\n"
+           "Present: Cllrs Marsh, Pellow, Quint, County Cllr Rudd & the Clerk.\n\n3101. Matters: ")
+GROUP = ("2024 Spring Imaging SIG meeting\n\n## Minutes\n\n*Attendance: Petra Lund, Omar Haddad, Wendy Crane*\n\n"
+         "### 1. Protocols\n\n")
+
+
+@pytest.mark.parametrize("raw, expected", [
+    # a clerk's shorthand passive, no auxiliary: told to run an errand
+    (COUNCIL + "The chain on the green is broken. Clerk asked to report this to Cllr Pellow.\n",
+     [(["Clerk"], "report this to Cllr Pellow")]),
+    (COUNCIL + "County Cllr Rudd asked to request a formal statement for the next meeting.\n",
+     [(["County Cllr Rudd"], "request a formal statement")]),
+    (GROUP + "Discussion around the topic. Petra Lund asked to provide the protocol for group sharing.\n",
+     [(["Petra Lund"], "provide the protocol for group sharing")]),
+    # the passive of a report and of a resolution
+    (COUNCIL + "Cllr Pellow has been asked to obtain a second quote.\n", [(["Cllr Pellow"], "obtain a second quote")]),
+])
+def test_told_to_do_it_is_the_told_ones_task(raw, expected):
+    assert [(owners(a), a.text) for a in run(raw).actions] == expected
+
+
+@pytest.mark.parametrize("raw", [
+    # asking leave to speak, or being asked a question, is no task
+    COUNCIL + "Cllr Quint asked to speak on the item.\n",
+    COUNCIL + "Cllr Quint asked to address the meeting before the vote.\n",
+    COUNCIL + "The Clerk was asked whether the grant had been paid.\n",
+])
+def test_asking_leave_or_being_asked_is_no_task(raw):
+    assert run(raw).actions == []

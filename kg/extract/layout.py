@@ -44,7 +44,8 @@ DISPOSITION = re.compile(r"^(?:[A-Z][a-z]+ed|(?:[A-Z][a-z]+\s+){1,2}(?:received|
 _NAMED_TO = re.compile(r"^(?:[Tt]he\s+)?(?P<who>[A-Z][\w&’'.-]*(?:\s+[A-Z][\w&’'.-]*){0,3})\s+to\s+(?P<vp>[a-z].+)$", re.S)
 # "MT to bring the plan to the September Board": initials the minutes never define, leading a task
 CODE_LED = re.compile(rf"^\s*(?:[-•*]\s*)?(?P<codes>{_CODE}(?:\s*(?:/|,|&|\band\b)\s*{_CODE})*)\s+"
-                      rf"(?:to|will|agreed\s+to|is\s+to|are\s+to)\s+(?P<vp>[a-z].+)$", re.S)
+                      rf"(?:to|will|agreed\s+to|is\s+to|are\s+to|asked\s+to(?=\s+{actions._TOLD_VERBS}))\s+(?P<vp>[a-z].+)$",
+                      re.S)
 # "Clerk inform Shaun Pritchard.": the post that runs errands, then a bare verb (see actions.IMPERATIVE)
 POST_IMPERATIVE = re.compile(rf"^\s*(?:[-•*]\s*)?(?:[A-Z][\w’'/ ]{{0,40}}:\s+)?(?:[Tt]he\s+)?"
                              rf"(?P<codes>Clerk|RFO|Secretary|Treasurer)\s+"
