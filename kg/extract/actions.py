@@ -429,13 +429,16 @@ def owners_confirmed(ex: Extraction, label: Action) -> bool:
     return True
 
 
-def add_action(ex: Extraction, a: Action) -> None:
+def add_action(ex: Extraction, a: Action, since: int | None = None) -> None:
     """Add an action unless the same task for the same owner is already recorded
     (agreed in the prose, then listed again in a closing list, log or table, where the
-    owner is often written as initials and the task in fewer words)."""
+    owner is often written as initials and the task in fewer words).  With `since`, only a
+    task recorded from that offset on counts as the same one."""
     a.text = " ".join(a.text.split())
     mine = {owner_key(o, ex.aliases) for o in a.owners}
     for o in ex.actions:
+        if since is not None and o.evidence.start < since:
+            continue
         theirs = {owner_key(x, ex.aliases) for x in o.owners}
         same_owner = any(keys_match(p, q) for p in mine for q in theirs)
         shared = len(words(a.text) & words(o.text))
