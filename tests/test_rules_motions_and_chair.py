@@ -79,4 +79,3 @@ def test_a_roll_of_surnames_reads_a_double_barrelled_surname_with_a_prefix():
 def test_a_department_abbreviated(raw, expected):
     people = find_people(raw, 0, NameContext())
     assert [o.surface for o in find_orgs(raw, 0, {}, [(m.start, m.end) for m in people])] == expected
-
