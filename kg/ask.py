@@ -112,9 +112,16 @@ class Entity:
     posts: tuple[str, ...] = ()  # "Clerk", "Chair": a person may be named by post
 
 
+# boards name their members by office and surname ("Director Rice", "President Wood",
+# "Trustee Smith"); the office alone ("the Director") is a post, not a title
+OFFICE_TITLES = frozenset("director president trustee governor".split())
+
+
 def _name_tokens(text: str) -> list[str]:
     toks = fold(text).split()
     while toks and toks[0] in TITLES:
+        toks = toks[1:]
+    if len(toks) == 2 and toks[0] in OFFICE_TITLES:
         toks = toks[1:]
     return toks
 
@@ -482,6 +489,9 @@ def quote_for(fact: str, evidence: str) -> str:
 
 def _clean_thing(text: str) -> str:
     t = text.strip().strip("\"'\u2018\u2019\u201c\u201d").strip()
+    # "the accounts at the Suffolk Libraries AGM" comes here as "the accounts at the meeting"
+    # once the meeting is taken out as the scope: the meeting is not a word of the thing
+    t = re.sub(r"\s+(?:at|in|of|from|for|to)\s+the\s+meeting$", "", t, flags=re.I)
     return re.sub(r"^(?:the|a|an)\s+", "", t, flags=re.I)
 
 
