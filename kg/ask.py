@@ -915,7 +915,8 @@ _ROLES = [  # (regex over the folded verb, roles, how to say it)
     (r"apolog|absent|\bsent\b|regrets|missed", ("apologies",), "sent apologies"),
     (r"in attendance", ("in_attendance",), "was in attendance"),
     (r"substitut", ("substitute",), "substituted"),
-    (r"attend|present|there|came|were at|was at", ("chair", "present", "in_attendance", "substitute"), "attended"),
+    (r"attend|present|there|came|were at|was at|took part|takes part|participat|joined",
+     ("chair", "present", "in_attendance", "substitute"), "attended"),
 ]
 
 
@@ -1111,6 +1112,12 @@ def post_holder(store, q: str, g: dict) -> Answer:
     # "the Honorary Secretary", "the Hon Treasurer": the minutes may record the post by the
     # name the gazetteer files it under ("Secretary")
     known = gz.lookup_post(post)
+    # "the PCC treasurer", "the ERA chair": the body's own name before a post it knows
+    toks = post.split()
+    for k in range(1, len(toks)):
+        if known is not None:
+            break
+        known = gz.lookup_post(" ".join(toks[k:]))
     alt = content_words(known.post, generic=False) if known is not None else []
     rows = [r for r in rows if (mentions_all(r["post"], words) or alt and mentions_all(r["post"], alt)) and not
             (fold(r["post"]).startswith(lesser) and not fold(post).startswith(lesser))]
@@ -1553,6 +1560,7 @@ PATTERNS: list[tuple[re.Pattern, Callable]] = [
     # attendance
     (_p(r"who (?P<verb>chaired|chairs|was chairing|was (?:the )?chair(?:man|person|woman)? (?:of|at|for)|"
         r"attended|was present at|were present at|was at|were at|came to|was there at|"
+        r"took part in|takes part in|participated in|joined|"
         r"sent (?:their |his |her )?apologies|gave (?:their |his |her )?apologies|sent regrets|"
         r"was absent from|were absent from|missed|"
         r"was in attendance at|were in attendance at|substituted at)" + _MEETING), attendance),
