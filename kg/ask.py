@@ -293,7 +293,8 @@ def select_meetings(store, spec: str | None) -> tuple[list[MeetingInfo], str]:
     if words and not all(w in _BODY_WORDS for w in words):
         # "the board" alone fits every body (each answer is labelled with its body);
         # a name narrows it, by the body's name or, where the minutes name none, the file's
-        chosen = [m for m in chosen if mentions_all(_body_text(m), words)]
+        chosen = [m for m in chosen if mentions_all(_body_text(m), words)] \
+            or [m for m in chosen if mentions_all(_body_and_file(m), words)]
     if not date and not words and re.search(r"\b(last|latest|recent)\b", fold(spec)):
         dated = sorted((m for m in info if m.date), key=lambda m: m.date)
         chosen = dated[-1:] if dated else info
@@ -304,7 +305,17 @@ def _body_text(m: MeetingInfo) -> str:
     """What a question can call a meeting's body by: its name, else its file's name."""
     if m.body:
         return m.body
+    return _file_words(m)
+
+
+def _file_words(m: MeetingInfo) -> str:
     return re.sub(r"\d+", " ", m.source.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0])
+
+
+def _body_and_file(m: MeetingInfo) -> str:
+    """The body's name and its file's: "the Huntingdon Road Surgery patient group meeting"
+    names more than the minutes' heading gave as the body; tried when the body alone fits none."""
+    return f"{m.body} {_file_words(m)}"
 
 
 # -- the scope of a question: a body, a meeting or a time named in it ----------------------
@@ -427,7 +438,8 @@ def question_scope(store, question: str, original: str = "") -> tuple[str, Scope
             named_by_body = bool(phrase) and (tail or stem(phrase[-1]) in _BODY_WORDS)
             if not (named_by_body or t in ("at", "in") or any(stem(c) in distinctive for c in caps)):
                 continue
-            hits = {m.iri for m in allm if mentions_all(_body_text(m), words)}
+            hits = {m.iri for m in allm if mentions_all(_body_text(m), words)} \
+                or {m.iri for m in allm if mentions_all(_body_and_file(m), words)}
             if hits and (best is None or j - i > best[1] - best[0]):
                 best = (i, j, hits, tail)
             if hits:
