@@ -47,6 +47,7 @@ The measured effect of each on the development series is in the README.
 """
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter, defaultdict
@@ -474,15 +475,33 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
         if not own:
             own = (stems(a.text, process=True) | stems(a.evidence, process=True)) - names
         act_words.append((own, ((title | ctx) - names) - own))
-    # which actions hold each word: a sentence is weighed only against those it shares one with
-    holders: dict[str, set[int]] = defaultdict(set)
-    for k, (own, title) in enumerate(act_words):
-        for w in own | title:
-            holders[w].add(k)
-        if MINUTE_NUMBER.fullmatch(actions[k].item_number or ""):
-            holders["#" + actions[k].item_number].add(k)
-    scored: dict[str, list[tuple[float, int]]] = {}
+    # which actions hold each word, in the order of their meetings: a sentence is weighed only
+    # against those it shares one with, within reach (`far` meetings back); the reach is cut
+    # out of each word's list by bisection, so a body's long history costs it nothing
     far = max_gap()
+    holders: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for k, (own, title) in enumerate(act_words):
+        r = rank[actions[k].date]
+        for w in own | title:
+            holders[w].append((r, k))
+        if MINUTE_NUMBER.fullmatch(actions[k].item_number or ""):
+            holders["#" + actions[k].item_number].append((r, k))
+    for rows in holders.values():
+        rows.sort()
+    holder_ranks = {w: [r for r, _ in rows] for w, rows in holders.items()}
+
+    def within_reach(words: set[str], rc: int) -> set[int]:
+        out: set[int] = set()
+        for w in words:
+            rows = holders.get(w)
+            if rows:
+                ranks = holder_ranks[w]
+                lo = bisect.bisect_left(ranks, rc - far - 1)
+                hi = bisect.bisect_left(ranks, rc, lo)
+                out.update(k for _, k in rows[lo:hi])
+        return out
+
+    scored: dict[str, list[tuple[float, int]]] = {}
     # an action's own weight is the same against every sentence: weighed once
     weight_of_action: dict[int, float] = {}
     for c in sorted(candidates, key=lambda c: (c.date, c.meeting, c.order, c.passage)):
@@ -501,11 +520,11 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
         cw_subject = cw
         heading = is_heading(c)
         actor = actor_of(c.text)
-        named = [p for p in people if _owner_named([p], c.text)]
+        named = None  # whether the sentence names any owner of the body: asked only when it matters
         best: list[tuple[float, int]] = []
         weight_of_sentence: dict[bool, float] = {}  # by whether the process words count
         refs = {"#" + n for n in cited_minutes(c.text)}
-        near = set().union(*(holders.get(w, ()) for w in cw_subject | cw_process | ct | refs))
+        near = within_reach(cw_subject | cw_process | ct | refs, rank[c.date])
         for k in sorted(near):
             a = actions[k]
             if a.date >= c.date or rank[c.date] - rank[a.date] - 1 > far:
@@ -534,9 +553,11 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
             # (unless they shared it: "Cllr Reed agreed to send ... and the Clerk agreed to ...")
             if actor and a.owners and not _owner_named(a.owners, actor) and not _owner_named([actor], a.evidence):
                 s *= ACTOR_OTHER
-            elif named and a.owners and not any(_ORG.search(o) for o in a.owners) \
-                    and not _owner_named(a.owners, c.text):
-                s *= ACTOR_OTHER  # it names people, and not this promise's owner
+            elif a.owners and not any(_ORG.search(o) for o in a.owners) and not _owner_named(a.owners, c.text):
+                if named is None:
+                    named = any(_owner_named([p], c.text) for p in people)
+                if named:
+                    s *= ACTOR_OTHER  # it names people, and not this promise's owner
             if c.report_section or (agenda[k] and heading):
                 s += W_SECTION * subject
             if c.state:

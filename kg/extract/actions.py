@@ -15,9 +15,19 @@ from kg.extract.sentences import Sent
 from kg.records import Action, Extraction, Owner, PersonRef
 
 NOT_TASKS = re.compile(r"^(?:abstain|leave\s+the\s+(?:room|meeting)|withdraw|not\s+vote|disagree|differ)", re.I)
-COMMIT = re.compile(r"^\s*(?:,\s*)?(?:also\s+|then\s+|kindly\s+)?(?:(?:has\s+)?agreed|undertook|offered|volunteered|"
+# "the Civic Administration BE DIRECTED to provide an update", "VHC have been asked to let the
+# Council have costings", "Clerk asked to report this to Cllr X": told to do it, in the passive of
+# a resolution ("be"), of a report ("have been") or of a clerk's shorthand (no auxiliary; only with
+# a verb of the errands minutes hand out, as "X asked to speak" asks leave rather than a task)
+_TOLD = r"(?:asked|requested|directed|instructed|tasked|invited|ASKED|REQUESTED|DIRECTED|INSTRUCTED)"
+_TOLD_VERBS = (r"(?:provide|report|request|bring|update|look|give|let|raise|prepare|present|write|contact|ask|"
+               r"circulate|investigate|check|arrange|send|obtain|liaise|confirm|follow|pursue|seek|find|"
+               r"draft|submit|attend|consider|review|explore|share|forward|inform|notify|chase|respond|reply)\b")
+COMMIT = re.compile(r"^\s*(?:,\s*)?(?:also\s+|then\s+|kindly\s+)?(?:(?:(?:has\s+)?agreed|undertook|offered|volunteered|"
                     r"promised|committed|is|are|was|were)\s+(?:due\s+|going\s+|asked\s+|requested\s+|instructed\s+|"
                     r"tasked\s+|authorised\s+|authorized\s+|delegated\s+|invited\s+)?to\s+(?!be\s+\w+ed\b)"
+                    rf"|(?:(?:has|have|had)\s+been|be|BE)\s+{_TOLD}\s+to\s+(?!be\s+\w+ed\b)"
+                    rf"|(?:also\s+)?asked\s+to\s+(?={_TOLD_VERBS}))"
                     r"(?P<vp>\w.*)$", re.S)
 # "X will VP"; not "X will need to", "X will be useful", nor the passive "X will (all) be invited",
 # where X receives the act rather than owns it
@@ -429,13 +439,16 @@ def owners_confirmed(ex: Extraction, label: Action) -> bool:
     return True
 
 
-def add_action(ex: Extraction, a: Action) -> None:
+def add_action(ex: Extraction, a: Action, since: int | None = None) -> None:
     """Add an action unless the same task for the same owner is already recorded
     (agreed in the prose, then listed again in a closing list, log or table, where the
-    owner is often written as initials and the task in fewer words)."""
+    owner is often written as initials and the task in fewer words).  With `since`, only a
+    task recorded from that offset on counts as the same one."""
     a.text = " ".join(a.text.split())
     mine = {owner_key(o, ex.aliases) for o in a.owners}
     for o in ex.actions:
+        if since is not None and o.evidence.start < since:
+            continue
         theirs = {owner_key(x, ex.aliases) for x in o.owners}
         same_owner = any(keys_match(p, q) for p in mine for q in theirs)
         shared = len(words(a.text) & words(o.text))

@@ -90,10 +90,17 @@ def read(sents: list[Sent], k: int, state: MotionState, people_after) -> tuple[b
             state.decision = d
             return True, d
         return False, None
-    state.lines.append(s)
     if state.decision is not None:
-        _attach(state.decision, s, people_after)
-        return True, None
+        d = state.decision
+        seconding = m.group("kind").lower() in ("seconded", "seconder")
+        if (d.seconder if seconding else d.proposer) is None:
+            state.lines.append(s)
+            _attach(d, s, people_after)  # "That X BE APPROVED. / Moved by A": the lines after it
+            return True, None
+        # the motion before has its mover and seconder: this line opens the next motion of
+        # the item ("Motion Passed / Moved by C / Seconded by D / That the report BE REFERRED")
+        state.lines, state.decision = [], None
+    state.lines.append(s)
     moved = _motion_before(sents, k) if m.group("kind").lower() not in ("seconded", "seconder") else None
     if moved is not None:
         what = MOVED_TEXT.search(moved.text).group("what")
