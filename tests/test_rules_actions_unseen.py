@@ -86,3 +86,35 @@ def test_told_to_do_it_is_the_told_ones_task(raw, expected):
 ])
 def test_asking_leave_or_being_asked_is_no_task(raw):
     assert run(raw).actions == []
+
+
+@pytest.mark.parametrize("raw, expected", [
+    # the one asked owns the task, a person or a post
+    (COUNCIL + "Cllr Marsh asked County Cllr Rudd to bring this matter up again with the Highways team.\n",
+     [(["County Cllr Rudd"], "bring this matter up again with the Highways team")]),
+    (COUNCIL + "The Chair asked the Clerk to write to the owner of the land.\n", [(["Clerk"], "write to the owner of the land")]),
+    # a resolution's passive, as its own "That ..." line or after "resolved that"
+    (COUNCIL + "RESOLVED:\nThat the Clerk be directed to write to the owner of the verge.\n",
+     [(["Clerk"], "write to the owner of the verge")]),
+    (COUNCIL + "It was resolved that the Clerk be asked to write to the landowner.\n", [(["Clerk"], "write to the landowner")]),
+    # an officer or department the minutes name nowhere else
+    ("Community Services Committee\n\n2.1 Report of the Advisory Committee\n\nThat the following actions be taken:\n"
+     "a)    the City Administration BE DIRECTED to circulate this report to community partners;\n"
+     "b)    the City Administration BE REQUESTED to attend the June meeting to provide an update;\n",
+     [(["City Administration"], "circulate this report to community partners"),
+      (["City Administration"], "attend the June meeting to provide an update")]),
+])
+def test_asked_or_directed_to_do_it(raw, expected):
+    assert [(owners(a), a.text) for a in run(raw).actions] == expected
+
+
+@pytest.mark.parametrize("raw", [
+    # done there and then at the meeting, or asked of the body itself, or of no one
+    COUNCIL + "The Chair invited Cllr Pellow to present her report.\n",
+    COUNCIL + "The Chair asked Cllr Quint to leave the room.\n",
+    GROUP + "OH asked Petra Lund to give a brief update on shared reporting:\n- the pilot has started\n",
+    COUNCIL + "Cllr Pellow asked the Council to support the bid.\n",
+    COUNCIL + "RESOLVED:\nThat the minutes be approved.\n",
+])
+def test_not_asked_to_do_a_task(raw):
+    assert run(raw).actions == []
