@@ -18,8 +18,9 @@ from kg.store import GraphStore
 
 _PARAM = re.compile(r"^#@param\s+(\w[\w-]*)\s+\?(\w+)(\s+required)?\s*$", re.M)
 # `#@index KEY ?VAR KIND`: the text index (kg.textindex) narrows ?VAR to the subjects whose
-# text of KIND (thing | name) contains the value of -p KEY; the query's own filter decides
-_INDEX = re.compile(r"^#@index\s+(\w[\w-]*)\s+\?(\w+)\s+(thing|name)\s*$", re.M)
+# text of KIND (thing | name | owned: a thing some graph names an owner of) contains the
+# value of -p KEY; the query's own filter decides
+_INDEX = re.compile(r"^#@index\s+(\w[\w-]*)\s+\?(\w+)\s+(thing|name|owned)\s*$", re.M)
 # `#@scope ?VAR`: ?VAR holds each row's meeting, so --body, --since and --until can keep the
 # rows of one body's meetings in a date range (see `scoped`)
 _SCOPE = re.compile(r"^#@scope\s+\?(\w+)\s*$", re.M)
@@ -205,12 +206,13 @@ def check_text(text: str, *, allow_service: bool = False) -> None:
 def run(store: GraphStore, query: NamedQuery, params: dict[str, str] | None = None, *,
         timeout: float | None = None, allow_service: bool = False, limit: int | None = None,
         offset: int = 0, body: str | None = None, since: str | None = None,
-        until: str | None = None) -> tuple[list[str], list[dict[str, str]]]:
+        until: str | None = None, meeting: str | None = None) -> tuple[list[str], list[dict[str, str]]]:
     """Run a query; returns (column names, rows of plain strings, unbound left out).
 
     `limit` and `offset` page the rows (in the query's own order).  `body`, `since` and
     `until` (YYYY-MM-DD, both days included) keep the rows of the meetings of that body
-    and in that range, for a query that names its meeting variable (`#@scope`).
+    and in that range, and `meeting` (an IRI) the rows of that one meeting, for a query
+    that names its meeting variable (`#@scope`).
 
     With `timeout`, a local store is queried in a child process that is stopped when the
     time is up (Oxigraph cannot cancel a running query from Python); a SPARQL endpoint is
@@ -225,11 +227,12 @@ def run(store: GraphStore, query: NamedQuery, params: dict[str, str] | None = No
             if deadline is None or getattr(store, "path", None) is None:
                 return store.select(text, bindings)
             return _run_with_timeout(store, text, bindings, max(deadline - time.monotonic(), 0.001), timeout)
-        pages = _meeting_pages(store, query, params, allow_service, limit, offset, body, since, until)
+        pages = _meeting_pages(store, query, params, allow_service, limit, offset, body, since, until, meeting)
         if pages is not None:
             columns, rows = pages(select)
             return columns, list(rows)
-        text, bindings = _prepared(store, query, params, allow_service, limit, offset, body, since, until)
+        text, bindings = _prepared(store, query, params, allow_service, limit, offset, body, since, until,
+                                   meeting)
         return select(text, bindings)
     except QueryError as e:
         raise QueryError(explain_syntax_error(query.text, str(e))) from None
@@ -237,14 +240,16 @@ def run(store: GraphStore, query: NamedQuery, params: dict[str, str] | None = No
 
 def stream(store: GraphStore, query: NamedQuery, params: dict[str, str] | None = None, *,
            allow_service: bool = False, limit: int | None = None, offset: int = 0, body: str | None = None,
-           since: str | None = None, until: str | None = None) -> tuple[list[str], Iterator[dict[str, str]]]:
+           since: str | None = None, until: str | None = None, meeting: str | None = None
+           ) -> tuple[list[str], Iterator[dict[str, str]]]:
     """`run` without a timeout, the rows handed out as the local store's engine gives them
     (not held in a list); an endpoint's rows come as one answer."""
     try:
-        pages = _meeting_pages(store, query, params, allow_service, limit, offset, body, since, until)
+        pages = _meeting_pages(store, query, params, allow_service, limit, offset, body, since, until, meeting)
         if pages is not None:
             return pages(getattr(store, "iter_select", store.select))
-        text, bindings = _prepared(store, query, params, allow_service, limit, offset, body, since, until)
+        text, bindings = _prepared(store, query, params, allow_service, limit, offset, body, since, until,
+                                   meeting)
         if not hasattr(store, "iter_select"):
             columns, rows = store.select(text, bindings)
             return columns, iter(rows)
@@ -260,43 +265,57 @@ def _checked(query: NamedQuery, params, allow_service) -> dict[str, str]:
     return bind(query, params or {})
 
 
-def _prepared(store, query: NamedQuery, params, allow_service, limit, offset, body, since, until
-              ) -> tuple[str, dict[str, str]]:
+def _prepared(store, query: NamedQuery, params, allow_service, limit, offset, body, since, until,
+              meeting=None) -> tuple[str, dict[str, str]]:
     """The text to run and its engine bindings: checked, narrowed by the text index and
     the scope, paged."""
     bindings = _checked(query, params, allow_service)
-    text, scope_bindings = scoped(store, query, narrowed(store, query, params or {}), body, since, until)
+    text, scope_bindings = scoped(store, query, narrowed(store, query, params or {}), body, since, until,
+                                  meeting=meeting)
     bindings.update(scope_bindings)
     return paged(text, limit, offset), bindings
 
 
 # the first key of each ORDER BY of a query (the last one is the query's own, not a sub-select's)
 _ORDER_FIRST = re.compile(r"\bORDER\s+BY\s+(\?\w+|\S)", re.I)
-# meetings in the first query of a page, doubled for each next one
+# meetings in the first query of a page, doubled for each next one, until this many are
+# read one by one (the rest of the scope is then read in one query)
 _FIRST_MEETINGS = 2
+_MOST_MEETINGS = 30
 
 
-def _meeting_pages(store, query: NamedQuery, params, allow_service, limit, offset, body, since, until):
-    """A page of a scoped listing ordered by its meeting first, taken meeting by meeting.
+def _meeting_pages(store, query: NamedQuery, params, allow_service, limit, offset, body, since, until,
+                   meeting=None):
+    """A page of a listing ordered by its meeting first, taken meeting by meeting.
 
-    Whatever the scope, the store would otherwise find and sort every row of every
-    meeting in it to hand out the first twenty.  The rows of a listing sorted by
-    ?meeting first are the rows of its meetings one after the other, so the page is the
-    rows of the scope's first meetings (in IRI order, the engine's order of ?meeting):
-    a few meetings, then twice as many, until the page is full.  None when this does not
-    apply (no page or no scope asked for, or another order); `_prepared` then does it
-    in one query.  Returns a function of the select to use, giving (columns, rows)."""
-    if limit is None or query.scope is None or (body is None and since is None and until is None):
+    Whatever the scope (the whole store, a body, a range of dates), the store would
+    otherwise find and sort every row of every meeting in it to hand out the first
+    twenty.  The rows of a listing sorted by ?meeting first are the rows of its meetings
+    one after the other, so the page is the rows of the scope's first meetings (in IRI
+    order, the engine's order of ?meeting): a few meetings, then twice as many, until
+    the page is full.  One meeting (`meeting`) is read the same way, paged or not.
+    None when this does not apply (no page or meeting asked for, another order, or a
+    store that is not local); `_prepared` then does it in one query.  Returns a function
+    of the select to use, giving (columns, rows)."""
+    if query.scope is None or (limit is None and meeting is None):
         return None
     orders = _ORDER_FIRST.findall(" ".join(_code_only(query.text)))
     if not orders or orders[-1] != "?" + query.scope:
         return None
+    if body is None and since is None and until is None and meeting is None and not hasattr(store, "_store"):
+        return None  # an endpoint pages the whole listing itself
     bindings = _checked(query, params, allow_service)
     paged("SELECT * WHERE {}", limit, offset)  # the page's numbers, checked
     from kg.store import where_brace
     base = narrowed(store, query, params or {})
-    meetings = scope_meetings(store, body, since, until)
-    var, at, need = query.scope, where_brace(base), offset + limit
+    if meeting is not None and body is None and since is None and until is None:
+        meetings = [_meeting_iri(meeting)]
+    else:
+        meetings = scope_meetings(store, body, since, until)
+        if meeting is not None:
+            meetings = [m for m in meetings if m == _meeting_iri(meeting)]
+    var, at = query.scope, where_brace(base)
+    need = None if limit is None else offset + limit
 
     def text_for(chunk: list[str], want: int) -> str:
         # IRIs read from the store and written by pyoxigraph, never user text
@@ -311,18 +330,43 @@ def _meeting_pages(store, query: NamedQuery, params, allow_service, limit, offse
             got, start, size, part = 0, _FIRST_MEETINGS, _FIRST_MEETINGS, first
             while True:
                 for row in part:
-                    if got >= need:
+                    if need is not None and got >= need:
                         return
                     if got >= offset:
                         yield row
                     got += 1
-                if got >= need or start >= len(meetings):
+                if (need is not None and got >= need) or start >= len(meetings):
+                    return
+                if need is not None and start >= _MOST_MEETINGS and (got * 5 < need or start >= 16 * _MOST_MEETINGS):
+                    # a sparse listing (declarations): its rows are few, but each meeting's
+                    # facts are many; the rest of the scope in one query, as without pages
+                    # (a listing that has filled a fifth of the page goes on meeting by meeting)
+                    for row in select(rest_after(meetings[start - 1], need - got), bindings)[1]:
+                        if got >= offset:
+                            yield row
+                        got += 1
                     return
                 size *= 2
                 chunk, start = meetings[start:start + size], start + size
-                part = select(text_for(chunk, need - got), bindings)[1]
+                part = select(text_for(chunk, None if need is None else need - got), bindings)[1]
         return columns, rows()
+
+    def rest_after(last: str, want: int | None) -> str:
+        text, scope_bindings = scoped(store, query, base, body, since, until)
+        bindings.update(scope_bindings, scope_after=last)
+        at = where_brace(text)
+        return paged(text[:at] + f"\n  FILTER(STR(?{var}) > ?scope_after)\n" + text[at:], want)
     return pages
+
+
+def _meeting_iri(meeting: str) -> str:
+    """A meeting's IRI as the store writes it (checked: it goes into a query as an IRI)."""
+    import pyoxigraph as ox
+    try:
+        return ox.NamedNode(meeting).value
+    except ValueError:
+        raise QueryError(f"--meeting {meeting!r}: give the meeting's IRI, as the meetings listing "
+                         "shows it") from None
 
 
 def scope_meetings(store, body: str | None, since: str | None, until: str | None) -> list[str]:
@@ -386,7 +430,7 @@ def narrowed(store, query: NamedQuery, params: dict[str, str]) -> str:
 
 
 def scoped(store, query: NamedQuery, text: str, body: str | None, since: str | None,
-           until: str | None) -> tuple[str, dict[str, str]]:
+           until: str | None, *, meeting: str | None = None) -> tuple[str, dict[str, str]]:
     """The query text restricted to the meetings of `body` held between `since` and `until`,
     and the bindings that go with it.
 
@@ -394,11 +438,11 @@ def scoped(store, query: NamedQuery, text: str, body: str | None, since: str | N
     rather than filtering every row.  The body is matched by name as `govkg actions --body`
     matches it (or by its IRI); its IRIs are written by pyoxigraph, and the dates are bound
     by the engine as literals: no user text enters the query."""
-    if body is None and since is None and until is None:
+    if body is None and since is None and until is None and meeting is None:
         return text, {}
     if query.scope is None:
         raise QueryError(f"query {query.name!r} has no meeting to filter by, so it takes no "
-                         "--body, --since or --until; use them with a listing such as meetings or actions")
+                         "--body, --since, --until or --meeting; use them with a listing such as meetings or actions")
     for flag, value in (("--since", since), ("--until", until)):
         if value is not None and not _ISO_DATE.fullmatch(value):
             raise QueryError(f"{flag} {value!r}: give a date as YYYY-MM-DD")
@@ -406,6 +450,8 @@ def scoped(store, query: NamedQuery, text: str, body: str | None, since: str | N
     from kg.store import where_brace
     var = query.scope
     parts, bindings = [], {}
+    if meeting is not None:
+        parts.append(f"VALUES ?{var} {{ {ox.NamedNode(_meeting_iri(meeting))} }}")
     if body is not None:
         values = " ".join(str(ox.NamedNode(iri)) for iri in bodies_named(store, body))
         parts.append(f"VALUES ?scope_body {{ {values} }} ?{var} <https://w3id.org/govkg/ontology#body> ?scope_body .")
@@ -485,7 +531,17 @@ def _run_with_timeout(store: GraphStore, text: str, bindings: dict[str, str], ti
 
 def run_named(store: GraphStore, name: str, params: dict[str, str] | None = None
               ) -> tuple[list[str], list[dict[str, str]]]:
-    return run(store, get_named(name), params)
+    """Run a named query.  On a read-only store folder (a snapshot: it never changes under
+    its handle) the rows of a query without parameters are kept with the handle, so a
+    question that reads the meetings or the people three times reads them once; each
+    caller gets rows of its own to change."""
+    if params or not (getattr(store, "read_only", False) and getattr(store, "path", None) is not None):
+        return run(store, get_named(name), params)
+    kept = store.__dict__.setdefault("_named_rows", {})
+    if name not in kept:
+        kept[name] = run(store, get_named(name))
+    columns, rows = kept[name]
+    return list(columns), [dict(r) for r in rows]
 
 
 def display_labels(store) -> dict[str, str]:

@@ -422,7 +422,10 @@ ABBREV = re.compile(r"(?:\b(?:Cllr|Mr|Mrs|Ms|Dr|Rev|Revd|Prof|St|No|Nos|e\.g|i\.
 BULLET = re.compile(r"^(?:[-•·*▪●◦]|\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s+")
 
 
-ACTION_LINE = re.compile(r"^\s*\**(?:ACTIONS?|Actions?)(?:\s+(?:by|owner|for))?\**\s*:")
+# an action label opens its own line: "ACTION: NO", "[Action: Portal to update ...]", and the label
+# run into its owner with no colon, "Action Clerk to write to ..." (kg.extract.layout.ACTION_RUN_IN)
+ACTION_LINE = re.compile(r"^\s*\[?\s*\**(?:ACTIONS?|Actions?)(?:\s+(?:by|owner|for))?\**\s*:"
+                         r"|^\s*\[?\s*(?:ACTION|Action)\s+(?:[Tt]he\s+)?[A-Z][\w&’'./-]*(?:\s+[A-Z][\w&’'./-]*)*\s+to\s+[a-z]")
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -33,19 +33,31 @@ FILE = "govkg-textindex.sqlite"
 THING = ("https://w3id.org/govkg/ontology#text", "https://w3id.org/govkg/ontology#subjectText",
          "http://purl.org/dc/terms/title", "https://w3id.org/govkg/ontology#interest")
 NAME = ("http://xmlns.com/foaf/0.1/name", "http://www.w3.org/2004/02/skos/core#altLabel")
-KIND = {**{p: "thing" for p in THING}, **{p: "name" for p in NAME}}
+# predicates naming who owns a thing (an action's owner, a responsibility's holder, a
+# report's author or presenter, an item's presenter): the "owned" look-up keeps the things
+# that have one, which is all who-owns answers about ("plan" is in the title of most
+# agenda items of a parish, "Planning", and few of them have a presenter)
+OWNER = ("https://schema.org/agent", "https://w3id.org/govkg/ontology#holder", "http://purl.org/dc/terms/creator",
+         "https://w3id.org/govkg/ontology#introducedBy", "https://w3id.org/govkg/ontology#presenter")
+KIND = {**{p: "thing" for p in THING}, **{p: "name" for p in NAME}, **{p: "owner" for p in OWNER}}
 # the trigram tokenizer matches strings of three characters or more
 MIN_CHARS = 3
+# the layout of the index file; a file of another version is remade from the store
+VERSION = 2
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS docs (graph TEXT PRIMARY KEY, sha TEXT NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS texts USING fts5(
     body, iri UNINDEXED, kind UNINDEXED, graph UNINDEXED, tokenize = 'trigram');
+CREATE TABLE IF NOT EXISTS owned (iri TEXT NOT NULL, graph TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS owned_iri ON owned (iri);
+CREATE INDEX IF NOT EXISTS owned_graph ON owned (graph);
 """
 
 
 def rows_of(triples: Iterable[tuple]) -> list[tuple[str, str, str]]:
-    """(subject IRI, kind, text) for the triples whose text is looked up by words."""
+    """(subject IRI, kind, text) for the triples whose text is looked up by words, and
+    (subject IRI, "owner", owner IRI) for the triples naming a thing's owner."""
     out = []
     for s, p, o in triples:
         kind = KIND.get(str(p))
@@ -62,7 +74,16 @@ class TextIndex:
         self.db = sqlite3.connect(":memory:" if path is None else str(path), timeout=30,
                                   isolation_level=None, check_same_thread=False)
         self.db.execute("PRAGMA journal_mode=WAL" if path is not None else "PRAGMA journal_mode=MEMORY")
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        has_tables = self.db.execute("SELECT count(*) FROM sqlite_master WHERE name = 'docs'").fetchone()[0]
+        if version != VERSION and has_tables:
+            # written by another version of govkg: its rows may lack what this one looks
+            # up, so it holds nothing (the store is the source: sync reads it all again)
+            self.db.executescript("DROP TABLE IF EXISTS docs; DROP TABLE IF EXISTS texts; "
+                                  "DROP TABLE IF EXISTS owned;")
         self.db.executescript(_SCHEMA)
+        if version != VERSION:
+            self.db.execute(f"PRAGMA user_version = {VERSION:d}")
 
     def close(self) -> None:
         self.db.close()
@@ -79,8 +100,11 @@ class TextIndex:
                 # document the index already holds (its rows are written with its docs row)
                 if cur.execute("SELECT 1 FROM docs WHERE graph = ?", (graph,)).fetchone():
                     cur.execute("DELETE FROM texts WHERE graph = ?", (graph,))
+                    cur.execute("DELETE FROM owned WHERE graph = ?", (graph,))
                 cur.executemany("INSERT INTO texts (body, iri, kind, graph) VALUES (?, ?, ?, ?)",
-                                [(text, iri, kind, graph) for iri, kind, text in rows])
+                                [(text, iri, kind, graph) for iri, kind, text in rows if kind != "owner"])
+                cur.executemany("INSERT INTO owned (iri, graph) VALUES (?, ?)",
+                                sorted({(iri, graph) for iri, kind, _ in rows if kind == "owner"}))
                 cur.execute("INSERT OR REPLACE INTO docs (graph, sha) VALUES (?, ?)", (graph, sha))
             cur.execute("COMMIT")
         except BaseException:
@@ -92,6 +116,7 @@ class TextIndex:
         cur.execute("BEGIN")
         for g in graphs:
             cur.execute("DELETE FROM texts WHERE graph = ?", (g,))
+            cur.execute("DELETE FROM owned WHERE graph = ?", (g,))
             cur.execute("DELETE FROM docs WHERE graph = ?", (g,))
         cur.execute("COMMIT")
 
@@ -101,13 +126,18 @@ class TextIndex:
 
     # -- reading -----------------------------------------------------------------------
     def lookup(self, words: Iterable[str], kind: str = "thing") -> set[str] | None:
-        """IRIs of the subjects with a text (of `kind`: thing or name) that contains every
-        one of `words` (case-insensitive substrings); None when a word is too short for
-        the index to answer (the caller then scans)."""
+        """IRIs of the subjects with a text (of `kind`: thing or name; "owned": a thing
+        text of a subject some graph names an owner of) that contains every one of
+        `words` (case-insensitive substrings); None when a word is too short for the
+        index to answer (the caller then scans)."""
         words = [w for w in (" ".join(str(x).split()) for x in words) if w]
         if not words or any(len(w) < MIN_CHARS for w in words):
             return None
         match = " AND ".join('"' + w.replace('"', '""') + '"' for w in words)
+        if kind == "owned":
+            return {iri for (iri,) in self.db.execute(
+                "SELECT iri FROM texts WHERE texts MATCH ? AND kind = 'thing' "
+                "AND iri IN (SELECT iri FROM owned)", (match,))}
         return {iri for (iri,) in self.db.execute(
             "SELECT iri FROM texts WHERE texts MATCH ? AND kind = ?", (match, kind))}
 
@@ -182,8 +212,22 @@ def for_reader(store) -> TextIndex | None:
     return index
 
 
+def _version_of(path: Path) -> int | None:
+    """The layout version of an index file (None when it cannot be read)."""
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+        try:
+            return db.execute("PRAGMA user_version").fetchone()[0]
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return None
+
+
 def _open_for_reader(store, path: Path) -> TextIndex | None:
-    if not path.exists():
+    if not path.exists() or _version_of(path) != VERSION:
+        # missing, or written by another version: made again from the store and renamed
+        # over it (a reader holding the old file keeps reading the old one)
         tmp = path.with_name(f".{FILE}.new-{os.getpid()}")
         try:
             index = TextIndex(tmp)

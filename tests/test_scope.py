@@ -142,3 +142,44 @@ def test_pages_of_a_scoped_listing_put_together_are_the_scoped_listing(two_bodie
         assert pages == whole, size
     streamed = list(stream(st, nq, body=body, since=since, limit=3, offset=1)[1])
     assert streamed == whole[1:4]
+
+
+@pytest.mark.parametrize("name", LISTINGS + ["declarations"])
+@pytest.mark.parametrize("most", [30, 2])
+def test_pages_of_the_whole_store_put_together_are_the_whole_listing(two_bodies, name, most, monkeypatch):
+    # with no scope a page is read meeting by meeting too, and after `most` meetings the
+    # rest in one query: the pages are still the listing's rows in its order
+    import kg.query
+    monkeypatch.setattr(kg.query, "_MOST_MEETINGS", most)
+    st, _ = two_bodies
+    nq = get_named(name)
+    whole = run(st, nq)[1]
+    for size in (1, 3):
+        pages = []
+        for offset in range(0, len(whole) + size, size):
+            pages.extend(run(st, nq, limit=size, offset=offset)[1])
+        assert pages == whole, size
+    assert list(stream(st, nq, limit=2, offset=1)[1]) == whole[1:3]
+
+
+@pytest.mark.parametrize("name", LISTINGS + ["declarations"])
+def test_one_meeting_is_the_whole_listing_filtered_by_that_meeting(two_bodies, name):
+    st, _ = two_bodies
+    nq = get_named(name)
+    whole = run(st, nq)[1]
+    for meeting in sorted(_meeting_facts(st)):
+        mine = [r for r in whole if r.get("meeting") == meeting]
+        assert run(st, nq, meeting=meeting)[1] == mine
+        assert list(stream(st, nq, meeting=meeting)[1]) == mine
+        assert run(st, nq, meeting=meeting, limit=1, offset=1)[1] == mine[1:2]
+        body, _ = _meeting_facts(st)[meeting]
+        assert run(st, nq, meeting=meeting, body=body.split()[0])[1] == mine
+    assert any(run(st, nq, meeting=m)[1] for m in _meeting_facts(st)) or not whole
+
+
+def test_a_meeting_must_be_an_iri_and_the_query_must_have_one(two_bodies):
+    st, _ = two_bodies
+    with pytest.raises(QueryError, match="IRI"):
+        run(st, get_named("actions"), meeting="not an iri> } DROP ALL {")
+    with pytest.raises(QueryError, match="no meeting to filter by"):
+        run(st, get_named("people"), meeting="https://w3id.org/govkg/id/meeting/x")

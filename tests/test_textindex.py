@@ -102,3 +102,33 @@ def test_a_store_folder_copied_without_its_index_answers_the_same(founding_store
     shutil.copytree(founding_store, copy, ignore=shutil.ignore_patterns(textindex.FILE + "*", "govkg-readers"))
     with GraphStore(founding_store, read_only=True) as a, GraphStore(copy, read_only=True) as b:
         assert run_named(a, "who-owns", {"thing": "plan"}) == run_named(b, "who-owns", {"thing": "plan"})
+
+
+def test_an_index_of_another_layout_is_remade_from_the_store(founding_store, tmp_path):
+    # an index file written by an earlier govkg (no record of owners) must not be trusted:
+    # who-owns would find no candidates in it and answer nothing
+    copy = tmp_path / "copy"
+    shutil.copytree(founding_store, copy, ignore=shutil.ignore_patterns("govkg-readers"))
+    db = sqlite3.connect(str(copy / textindex.FILE))
+    db.execute("DELETE FROM owned")
+    db.execute("PRAGMA user_version = 1")
+    db.commit()
+    db.close()
+    with GraphStore(founding_store, read_only=True) as a, GraphStore(copy, read_only=True) as b:
+        want = run_named(a, "who-owns", {"thing": "the"})
+        assert want[1] and run_named(b, "who-owns", {"thing": "the"}) == want
+    db = sqlite3.connect(str(copy / textindex.FILE))
+    assert db.execute("PRAGMA user_version").fetchone()[0] == textindex.VERSION
+    assert db.execute("SELECT count(*) FROM owned").fetchone()[0] > 0
+    db.close()
+
+
+def test_the_owned_look_up_keeps_only_things_with_an_owner(founding):
+    things = textindex.lookup(founding, ["the"], "thing")
+    owned = textindex.lookup(founding, ["the"], "owned")
+    assert owned and owned < things
+    owners = {r["s"] for r in founding.select(
+        "SELECT DISTINCT ?s WHERE { ?s <https://schema.org/agent>|<https://w3id.org/govkg/ontology#holder>|"
+        "<http://purl.org/dc/terms/creator>|<https://w3id.org/govkg/ontology#introducedBy>|"
+        "<https://w3id.org/govkg/ontology#presenter> ?o }")[1]}
+    assert owned == things & owners

@@ -406,6 +406,32 @@ def officer_lines(text: str, ctx) -> dict[str, str]:
             posts.setdefault(info.post.lower(), name)
     return posts
 
+# "Graham Horton (Treasurer) introduced his report", "Jonathan Ogden (Honorary Secretary)
+# presented the accounts": a member named in the prose with the post they hold in brackets;
+# "The Chair of the Association, Iain McMath, welcomed ...", "The PCC treasurer, Keith
+# Harwood, spoke ...": the post, then its holder set off by commas
+_NAME_WORDS = r"[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){1,3}"
+_PROSE_POST = re.compile(rf"(?P<name>{_NAME_WORDS})[ \t]*\((?P<post>[A-Z][A-Za-z’' -]{{1,40}}?)\)"
+                         rf"|(?:^|(?<=[.:;]\s))The\s+(?:[A-Z]{{2,6}}\s+)?(?P<post2>[A-Za-z][A-Za-z -]{{2,30}}?)"
+                         rf"(?:\s+of\s+the\s+[A-Z]\w+)?,\s+(?P<name2>{_NAME_WORDS}),", re.M)
+
+
+def prose_posts(text: str, ctx) -> dict[str, str]:
+    """Posts the prose gives a named person: post -> holder, where the post is one the
+    gazetteer knows as written and one person holds it (two names for one post: neither)."""
+    seen: dict[str, set[str]] = {}
+    for m in _PROSE_POST.finditer(text):
+        post, name = (m.group("post"), m.group("name")) if m.group("post") else (m.group("post2"), m.group("name2"))
+        info = gz.lookup_post(post.strip())
+        if info is None:
+            continue
+        people = [p for p in find_people(name, 0, ctx) if p.kind in ("full", "titled")
+                  and p.start + len(p.surface) == len(name)]
+        if people:
+            seen.setdefault(info.post.lower(), set()).add(people[-1].surface)
+    return {post: next(iter(names)) for post, names in seen.items() if len(names) == 1}
+
+
 def _org_like(cell: str) -> bool:
     from kg.extract.names import ORG_HEADS
     return bool(re.search(rf"(?:{ORG_HEADS})\b", cell)) and len(cell.split()) <= 10
@@ -413,6 +439,13 @@ def _org_like(cell: str) -> bool:
 
 APOLOGY_PROSE = re.compile(r"(?<![A-Za-z])apolog\w*\b.*?\b(?:from|for)\b|\breceived\s+(?:and\s+accepted\s+)?from\b", re.I)
 IN_ATTENDANCE_PROSE = re.compile(r"\b(?:was|were)?\s*in\s+attendance\b|\battended\s+(?:for|the\s+meeting)", re.I)
+# "The meeting was called to order at 6:01 pm by President Ash.", "... called to order by the
+# president, Jo Avey.": who calls the meeting to order presides over it (North American minutes)
+CALLED_TO_ORDER = re.compile(r"\bcalled\s+to\s+order\b[^.;]{0,40}?\bby\s+(?:the\s+)?(?:(?P<title>(?i:president|chair(?:man|person|woman)?|"
+                             r"mayor|presiding\s+officer))?\s*,?\s*)?")
+CALLED_BY_TITLE = re.compile(r"((?:[A-Z][a-z][\w’'-]*\s+)?[A-Z][a-z][\w’'-]*)(?=\s*[.,;]|\s*$)")
+CHAIR_APPOSITION = re.compile(r"^\s*(?:The|Our)\s+(?P<post>[A-Za-z-]+)(?:\s+of\s+the\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})?"
+                              r"\s*,\s*$")
 CHAIR_PROSE = re.compile(r"\b(?:welcomed|opened\s+the\s+meeting|in\s+the\s+chair|chaired\s+(?:the|this)\s+meeting|"
                          r"took\s+the\s+chair)\b", re.I)
 
@@ -437,11 +470,30 @@ def from_prose(sents: list[Sent]) -> list[Attendance]:
                     out.append(Attendance(PersonRef(p.surface, p.start), "in_attendance", s.evidence))
             continue
         if not chair_found:
+            m = CALLED_TO_ORDER.search(s.text)
+            after = [p for p in s.people if p.start - s.start >= m.end() - 1] if m else []
+            if after and after[0].start - s.start - m.end() < 25:
+                out.append(Attendance(PersonRef(after[0].surface, after[0].start), "chair", s.evidence))
+                chair_found = True
+                continue
+            # "by President Ash": a surname the name finder does not read alone, after the title
+            named = CALLED_BY_TITLE.match(s.text, m.end()) if m and m.group("title") else None
+            if named:
+                out.append(Attendance(PersonRef(named.group(1), s.start + named.start(1)), "chair", s.evidence))
+                chair_found = True
+                continue
             m = CHAIR_PROSE.search(s.text)
             if m and s.people:
                 p = s.people[0]
                 rel = p.start - s.start
-                if rel < m.start() and (rel == 0 or "in the chair" in m.group(0).lower()):
+                # (the sentence may open on a heading line the reader did not close with a stop)
+                lead = CHAIR_APPOSITION.match(s.text[:rel].rsplit("\n", 1)[-1]) if rel else None
+                # "The Chair of the Association, Ann Lee, welcomed ...", "The vicar, Rev Jo Bright,
+                # ... opened the meeting": the one who presides, named after the post
+                presides = lead is not None and (lead.group("post").lower().startswith(("chair", "president", "vicar",
+                                                                                         "rector", "mayor", "conven"))
+                                                 or "opened" in m.group(0).lower())
+                if rel < m.start() and (rel == 0 or "in the chair" in m.group(0).lower() or presides):
                     out.append(Attendance(PersonRef(p.surface, p.start), "chair", s.evidence))
                     chair_found = True
     return out

@@ -4,6 +4,7 @@ Each rule is a pattern of minute-writing, named and explained where it is define
 names a person, body or phrase of any one document."""
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from kg.extract.grammar import Doc, subject_at, subject_starts
@@ -51,6 +52,29 @@ CONSENT = re.compile(r"(?:^|:\s+|\band\s+)(?:[Ii]f\s+so,?\s+)?(?:[Aa]ll\s+)?(?:t
 APPOINTMENT = re.compile(r"\b(?:agreed|elected|volunteered|consented)\s+to\s+(?:take\s+on|continue\s+(?:in|as)|remain\s+(?:in|as)|"
                          r"serve\s+as|act\s+as|stand\s+as)\s+(?:the\s+|this\s+|that\s+|his\s+|her\s+)?"
                          r"(?:[\w&/’'-]+\s+){0,4}?(?:role|post|position|office)\b")
+# "8. Jo Bright was appointed Independent Examiner for the next year", "The following members were
+# elected as Committee for 2025/26:", "... and were elected unopposed", "the Chair declared that Mr A
+# and Mr B had been duly elected": the meeting filling an office is a decision of the body.  The
+# election is the sentence's own clause: a report of another body's ("their AGM was held in May
+# and their chair was re-elected") or of an office filled already ("a new clerk has been appointed")
+# is not this meeting's.
+ELECTED = re.compile(r"\b(?:was|were)\s+(?:also\s+|duly\s+|unanimously\s+|then\s+)*(?:re-?elected|elected|appointed|"
+                     r"co-opted)\b(?!\s+(?:by|at|in|on)\s+(?:the\s+|a\s+|an\s+)?(?:last|previous|\d|[A-Z][a-z]+\s+(?:AGM|meeting)))")
+DECLARED_ELECTED = re.compile(r"\bdeclared\b[^.;]{0,120}?\b(?:had\s+been\s+|were\s+|was\s+|to\s+be\s+)?(?:duly\s+)?"
+                              r"(?:re-?)?elected\b|\b(?:were|was)\s+declared\s+(?:duly\s+)?(?:re-?)?elected\b")
+# a finite verb before the election: the election is not the sentence's main clause
+CLAUSE_BEFORE = re.compile(r"\b(?:was|were|is|are|has|have|had|held|said|reported|noted|who|which|that)\b", re.I)
+# "All agreed that the large banner needs to be installed.", "All agreed to approve the paperwork as
+# circulated.", "All present agreed a Christmas tea party": everyone at the meeting agreeing is the
+# body deciding (not "All agreed." alone, the vote on a motion, nor "All agreed with Cllr A", an opinion)
+ALL_AGREED = re.compile(r"^\W*(?:(?:Also|Then|It\s+was)\s+)?(?:[Aa]ll|Everyone|Everybody)\s+(?:present\s+|members\s+|trustees\s+|"
+                        r"councillors\s+)?(?:were\s+)?(?:also\s+)?agreed\s+(?!with\b|motion\b|[Mm]otion\s+passed)"
+                        r"(?=\w[^.]{8,})", re.I)
+# "The minutes were amended to delete an inaccuracy and then accepted as a true and accurate record",
+# "The minutes ... were checked for accuracy and content, agreed as a true record of the meeting and
+# signed by the Chair": the minutes approved, whatever else the sentence says was done to them
+TRUE_RECORD = re.compile(r"\b(?:agreed|accepted|approved|adopted|confirmed|signed|taken)\s+as\s+(?:being\s+)?an?\s+"
+                         r"(?:true|correct|accurate|fair)(?:\s+and\s+(?:accurate|correct|true))?\s+(?:record|account)\b", re.I)
 # "DM/2025/0123 Mill House, rear extension. No objections.", "... repair works – No objections":
 # the body's answer to a planning application or consultation put to it
 # A list of applications, one a line, each closes on its own answer.
@@ -58,7 +82,9 @@ NO_OBJECTION = re.compile(r"(?:^|[.;:]\s+|\s[-–—]\s*|\s(?=NO\s))(?i:no)\s+(?
                           r"(?:\s*[,;]\s*(?:approval|support)\s+recommended)?\s*[.!]?[ \t]*(?=\n|$)")
 VOTES_ONLY = re.compile(r"^\s*\(?(?:(?:For|Against|Abstain(?:ed|tions?)?|In\s+favour)\s*:?\s*\d+[,;.]?\s*){1,3}\)?\s*$", re.I)
 # "On being put to the vote the amendment was LOST": what was proposed was not decided
-LOST = re.compile(r"\b(?:was|were)\s+(?:LOST|lost|defeated|not\s+carried|withdrawn)\b|\bthe\s+motion\s+fell\b", re.I)
+LOST = re.compile(r"\b(?:was|were)\s+(?:LOST|lost|defeated|not\s+carried|withdrawn)\b|\bthe\s+motion\s+fell\b|"
+                  # "Motion Failed (2 to 3)", a council's record of the vote
+                  r"\b(?:motion|amendment|resolution)\s+(?:failed|lost|defeated)\b", re.I)
 PROPOSAL_ONLY = re.compile(r"^\s*\(?(?:Proposed|Moved)\b[^.]{0,80}?\bseconded\b[^.]{0,120}\.?\)?\s*$", re.I)
 AGREED_THAT_WOULD = re.compile(r"\b(?:[Ii]t\s+was\s+(?:also\s+)?agreed|(?:[Mm]embers|[Cc]ouncillors|[Gg]overnors|"
                                r"the\s+\w+)\s+agreed)\s+that\s+")
@@ -141,7 +167,9 @@ def decision_of(sent: Sent, doc: Doc, people_after: callable) -> Decision | None
                     SUBJECT_APPOSITION + r"\s*(?:would|will|should|is\s+to|was\s+to)\b", t[subj.end:]):
                 return None  # "it was agreed that Y would ...": Y's action, not a decision of the body
         m = PASSIVE_DECISION.search(t)
-        if m:
+        if ALL_AGREED.match(t):
+            kind, text = "agreed", t
+        elif m:
             # "X were agreed" needs a subject that is not a person ("the minutes were agreed")
             verb = m.group("verb") or m.group("verb2")
             if m.group("verb2") and re.search(r"\b(?:who|which)\s*$", t[:m.start()]):
@@ -173,6 +201,10 @@ def decision_of(sent: Sent, doc: Doc, people_after: callable) -> Decision | None
                         break
     if kind is None and APPOINTMENT.search(t):
         kind, text = "agreed", t
+    if kind is None and _elected(t):
+        kind, text = "approved", t
+    if kind is None and TRUE_RECORD.search(t) and not re.search(r"\b(?:not|until|if|once)\b", t[:TRUE_RECORD.search(t).start()]):
+        kind, text = "approved", t
     if kind is None:
         short = APPROVED_SHORT.search(t)
         if short or CONSENT.search(t):
@@ -190,6 +222,20 @@ def decision_of(sent: Sent, doc: Doc, people_after: callable) -> Decision | None
     return d
 
 
+def _elected(t: str) -> bool:
+    """'Jo Bright was appointed Independent Examiner', 'were elected unopposed', 'declared duly
+    elected': the meeting filling an office, in the sentence's own clause."""
+    if DECLARED_ELECTED.search(t):
+        return True
+    m = ELECTED.search(t)
+    if not m or re.search(r"\bnot\b", t[:m.end()]):
+        return False
+    before = t[:m.start()]
+    # "The current officers are all willing to continue, and were elected unopposed": the
+    # subject is the clause's before "and", whose own verb does not count
+    return bool(re.search(r",?\s+and\s*$", before)) or not CLAUSE_BEFORE.search(before)
+
+
 def _agreed_to_task(rest: str) -> bool:
     """'agreed to email the Clerk' is a task for the members; 'agreed to defer' decides."""
     # a split infinitive ("agreed to personally fund", "to only open") is read past its adverb
@@ -202,17 +248,62 @@ def votes_of(t: str, d: Decision, people_after) -> None:
     _votes(t, d, people_after)
 
 
-def _votes(t: str, d: Decision, people_after) -> None:
-    m = re.search(r"\bproposed\b[^,.;]*?\bby\s+", t)
+# "Proposed PE Seconded SH to accept the accounts", "which was seconded Cllr Janet Taylor",
+# "Proposed: Sylvia Knights": the mover named straight after the word, without "by";
+# "NB Proposed JR Seconded that ...", "Cllr Jim McNeill seconded": named straight before it
+_NAMED_NEXT = re.compile(r"\s*:?\s*(?:the\s+)?(?:(?:Cllr|Councillor|Director|Trustee|Mr|Mrs|Ms|Miss|Dr)\.?\s+)?")
+
+
+def _named_next(t: str, m: re.Match, people_after):
+    """The person named straight after the word m matched, if any."""
+    gap = _NAMED_NEXT.match(t, m.end())
+    return people_after(m.end(), before=gap.end() + 1)
+
+
+def _named_before(t: str, m: re.Match, people_after):
+    """The person whose name ends straight before the word m matched, if any."""
+    head = t[:m.start()].rstrip(" ,")
+    lo, last = max(0, len(head) - 40), None
+    ref = people_after(lo, before=m.start())
+    while ref is not None:
+        pos = t.find(ref.surface, lo, m.start())
+        if pos < 0:
+            break
+        last, lo = ref, pos + 1
+        ref = people_after(lo, before=m.start())
+    return last if last is not None and head.endswith(last.surface) else None
+
+
+def _without_vote_word(ref):
+    """A name read on into a vote's own word ("Cllr Jim Proposed, seconded ...", "Proposed
+    Cllr A Seconded Cllr B") without that word."""
+    if ref is None:
+        return None
+    cut = re.sub(r"(?:\s+(?i:proposed|seconded|moved))+$", "", ref.surface)
+    return ref if cut == ref.surface or not cut else dataclasses.replace(ref, surface=cut)
+
+
+def _votes(t: str, d: Decision, found) -> None:
+    def people_after(*a, **k):
+        return _without_vote_word(found(*a, **k))
+
+    # "Proposed by NB seconded by RP" opens its sentence as often as it follows a name
+    # the name straight after "by": a name the reader missed ("Cllr\nHayward") is not the next one
+    m = re.search(r"\bproposed\b[^,.;]*?\bby\s+", t, re.I)
     if m:
-        d.proposer = people_after(m.end())
+        d.proposer = _named_next(t, m, people_after)
     else:
-        m = re.search(r"\bproposed\b", t)
+        m = re.search(r"\bproposed\b", t, re.I)
         if m:
-            d.proposer = people_after(0, before=m.start())
-    m = re.search(r"\bseconded\s+by\s+", t)
+            d.proposer = (_named_before(t, m, people_after) or _named_next(t, m, people_after)
+                          or people_after(0, before=m.start()))
+    m = re.search(r"\bseconded\s+by\s+", t, re.I)
     if m:
-        d.seconder = people_after(m.end())
+        d.seconder = _named_next(t, m, people_after)
+    else:
+        m = re.search(r"\bseconded\b", t, re.I)
+        if m:
+            d.seconder = _named_next(t, m, people_after) or _named_before(t, m, people_after) or d.seconder
     m = re.search(r"\b(\w+)\s+(?:were\s+|was\s+|votes?\s+)?in\s+favour", t, re.I)
     if m:
         n = NUMBER_WORDS.get(m.group(1).lower(), int(m.group(1)) if m.group(1).isdigit() else None)
@@ -274,7 +365,9 @@ def vote_lines(r: Reading, s: Sent) -> bool:
     Cllr B.', 'For 4, Against 1.', or that the motion just recorded was lost."""
     ex = r.ex
     if (_vote_only(s.text)) and ex.decisions \
-            and ex.decisions[-1].item_index == s.item_index:
+            and ex.decisions[-1].item_index == s.item_index \
+            and not (PROPOSAL_ONLY.match(s.text) and (ex.decisions[-1].proposer or ex.decisions[-1].seconder)):
+        # a second "Proposed by A, seconded by B." under one item moves a motion of its own
         votes_of(s.text, ex.decisions[-1], r.people_after(s))
         return True
     if LOST.search(s.text) and r.follows_last_decision():

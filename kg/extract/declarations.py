@@ -15,6 +15,11 @@ DECLARED = re.compile(r"\bdeclared[\s,]+(?:an?\s+|their\s+|his\s+|her\s+)?(?:(?P
                       r"non-pecuniary|prejudicial|disclosable\s+pecuniary|other\s+registrable|registrable|"
                       r"non-registrable)\s+)?(?:and\s+\w+\s+)?(?:interests?\s*)?(?P<rest>.*)$", re.I | re.S)
 
+# "The Chair declared that Mr A and Mr B had been duly elected", "declared the motion carried",
+# "declared the meeting open": the chair announcing a result, not a member's interest
+CHAIR_DECLARED = re.compile(r"^\s*declared\s+(?![^.;]*\binterest)(?:that\s+)?[^.;]{0,160}?\b(?:(?:re-?)?elected|carried|lost|defeated|"
+                            r"open|opened|closed)\b", re.I)
+
 
 def declaration_of(sent: Sent, doc: Doc) -> Declaration | None:
     t = sent.text
@@ -29,7 +34,7 @@ def declaration_of(sent: Sent, doc: Doc) -> Declaration | None:
     if subj is None:
         return None
     m = DECLARED.search(t[subj.end:])
-    if not m:
+    if not m or CHAIR_DECLARED.match(t[subj.end:]):
         return None
     rest = m.group("rest").strip()
     rest = re.sub(r"^(?:for\s+(?:the\s+)?\w+|in\s+the\s+interests?\s+of\s+\w+)\s*,\s*", "", rest)

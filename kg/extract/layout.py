@@ -25,11 +25,27 @@ COLLECTIVE = ("All", "ALL", "Trustees", "TRUSTEES", "Members", "MEMBERS", "Counc
 _CODE = (r"(?:Trustees|TRUSTEES|Members|MEMBERS|Councillors|COUNCILLORS|Governors|GOVERNORS|Directors|DIRECTORS|"
          r"[A-Z]{2,4}|[A-Z]{2}[a-z]{1,2}|[A-Z][a-z][A-Z]|All|ALL|Clerk|Chair|Chairman|RFO|HT|DHT)")
 OWNER_CODES = re.compile(rf"^\s*\(?\s*(?P<codes>{_CODE}(?:\s*(?:/|,|&|\band\b)\s*{_CODE})*)\s*\)?\s*\.?\s*$")
-ACTION_LABEL = re.compile(r"^\s*[-•*]?\s*\**(?:ACTIONS?|Actions?)(?:\s+(?:by|owner|for))?\**\s*[:\-–—]\s*\**\s*(?P<rest>.+)$",
-                          re.S)
+# "[Action: Portal to update in 3 months.]": the label may sit in square brackets, as outcomes
+# are marked beside the discussion ("[Close]", "[No further action required.]")
+ACTION_LABEL = re.compile(r"^\s*[-•*]?\s*\[?\s*\**(?:ACTIONS?|Actions?)(?:\s+(?:by|owner|for))?\**\s*[:\-–—]\s*\**\s*"
+                          r"(?P<rest>.+?)\]?\s*$", re.S)
+# "Action Clerk to contact the conservation officer", "Action BM to obtain copies": the label run
+# into an owner and "to VERB" with no colon; only an owner (capitalised) then "to" makes it one,
+# so that "Action was scheduled for May" or "Action plan agreed" stay prose
+ACTION_RUN_IN = re.compile(r"^\s*[-•*]?\s*\[?\s*(?:ACTION|Action)\s+(?P<rest>(?:[Tt]he\s+)?[A-Z][\w&’'./-]*"
+                           r"(?:\s*(?:[A-Z][\w&’'./-]*|&|and))*\s+to\s+[a-z].+?)\]?\s*$", re.S)
+# "Action: Adopted Resolution 2025-001.", "Action: Presentation received and reports accepted.",
+# "Action: Moved by Director A, seconded by B": the label of an action summary states what the
+# meeting did (a past participle), not a task for anyone
+DISPOSITION = re.compile(r"^(?:[A-Z][a-z]+ed|(?:[A-Z][a-z]+\s+){1,2}(?:received|accepted|noted|approved|adopted|deferred|"
+                         r"withdrawn|carried))\b(?!\s+to\s+[a-z])")
+# "Portal to update in 6 months": in a label, a capitalised name before "to VERB" is the owner
+# even where the minutes name it nowhere else (a body's partner, a contractor)
+_NAMED_TO = re.compile(r"^(?:[Tt]he\s+)?(?P<who>[A-Z][\w&’'.-]*(?:\s+[A-Z][\w&’'.-]*){0,3})\s+to\s+(?P<vp>[a-z].+)$", re.S)
 # "MT to bring the plan to the September Board": initials the minutes never define, leading a task
 CODE_LED = re.compile(rf"^\s*(?:[-•*]\s*)?(?P<codes>{_CODE}(?:\s*(?:/|,|&|\band\b)\s*{_CODE})*)\s+"
-                      rf"(?:to|will|agreed\s+to|is\s+to|are\s+to)\s+(?P<vp>[a-z].+)$", re.S)
+                      rf"(?:to|will|agreed\s+to|is\s+to|are\s+to|asked\s+to(?=\s+{actions._TOLD_VERBS}))\s+(?P<vp>[a-z].+)$",
+                      re.S)
 # "Clerk inform Shaun Pritchard.": the post that runs errands, then a bare verb (see actions.IMPERATIVE)
 POST_IMPERATIVE = re.compile(rf"^\s*(?:[-•*]\s*)?(?:[A-Z][\w’'/ ]{{0,40}}:\s+)?(?:[Tt]he\s+)?"
                              rf"(?P<codes>Clerk|RFO|Secretary|Treasurer)\s+"
@@ -79,10 +95,12 @@ def labelled_action(sent: Sent, doc: grammar.Doc, previous: Sent | None,
     names an owner ("... asked Trustees to try and generate new members. DT thanked David
     for his hard work. ACTION: TRUSTEES").
     """
-    m = ACTION_LABEL.match(sent.text)
+    m = ACTION_LABEL.match(sent.text) or ACTION_RUN_IN.match(sent.text)
     if not m:
         return None
     rest = m.group("rest").strip().strip("*").strip()
+    if DISPOSITION.match(rest):
+        return None
     codes = OWNER_CODES.match(rest)
     if codes:
         if previous is None:
@@ -106,6 +124,11 @@ def labelled_action(sent: Sent, doc: grammar.Doc, previous: Sent | None,
     tail = TRAILING_CODES.search(rest)
     if tail:
         return _action(rest[:tail.start()], sent, codes_to_owners(tail.group("codes"), doc))
+    named = _NAMED_TO.match(rest)
+    if named:
+        who = named.group("who")
+        kind = "person" if gz.is_first_name(who.split()[0]) and len(who.split()) > 1 else "org"
+        return _action(named.group("vp"), sent, [Owner(who, kind, PersonRef(who) if kind == "person" else None)])
     return _action(rest, sent, [])
 
 
@@ -121,7 +144,7 @@ def _naming(earlier: list[Sent], codes: str, doc: grammar.Doc) -> Sent | None:
         if code:
             words.add(code.lower())
     for s in earlier:
-        if ACTION_LABEL.match(s.text):
+        if ACTION_LABEL.match(s.text) or ACTION_RUN_IN.match(s.text):
             break
         found = {w.lower() for w in re.findall(r"[\w’'-]+", s.text)}
         if words & found:
@@ -277,7 +300,10 @@ def labelled_actions(r: Reading, s: Sent) -> bool:
     if labelled is None:
         return False
     if not actions.owners_confirmed(r.ex, labelled):
-        actions.add_action(r.ex, labelled)
+        # a label repeats at most a task its own paragraph recorded: "[Action: Portal to update in
+        # 3 months.]" under one heading and "... in 6 months." under the next are two tasks
+        near = r.paragraph_before() or ([r.previous] if r.previous is not None else [])
+        actions.add_action(r.ex, labelled, since=min((x.start for x in near), default=s.start))
     return True
 
 

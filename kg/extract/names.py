@@ -20,7 +20,8 @@ from kg import gazetteer as gz
 # (the letters of Seán, Jesús, Zoë: names keep their accents)
 _UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
 NAME_WORD = (rf"(?:Mc|Mac|O['’]|D['’]|(?:O|O['’]|Mc|Mac)[ \u00a0](?=[A-Z][a-z]))?[{_UP}][{_LOW}]+"
-             rf"(?:[-'’](?:Mc)?[{_UP}][{_LOW}]+)*")
+             # "Hickey-O’Mara", "Lloyd-McKay": a double-barrelled surname whose second half has its prefix
+             rf"(?:[-'’](?:Mc|O['’])?[{_UP}][{_LOW}]+)*")
 TITLE_WORDS = ("County Councillor", "District Councillor", "Borough Councillor", "Town Councillor",
                "Councillors", "Councillor", "County Cllr", "Cllrs", "Cllr", "Messrs", "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr",
                "Rev", "Revd", "Reverend", "Prof", "Professor", "Sir", "Dame", "Lord", "Lady", "Canon", "Alderman",
@@ -486,7 +487,7 @@ def _people_word(surface: str) -> bool:
 # -- organisations -------------------------------------------------------------------------
 
 ORG_HEADS = (r"Board|Council|Committee|Sub-Committee|Group|Trust|Partnership|Panel|Service|Services|"
-             r"Team|Agency|Authority|Commission|Department|Office|Government|University|College|School|"
+             r"Team|Agency|Authority|Commission|Department|Dept|Office|Government|University|College|School|"
              r"Academy|Forum|Network|Alliance|Association|Society|Foundation|Institute|Unit|Hub|"
              r"Inspectorate|Executive|Cabinet|Assembly|Parliament|Ministry|Directorate|Company|Limited|Ltd|"
              r"Associates|Health|Care|Buses|Timber|Highways|Police|Constabulary|Bank|Library|"
@@ -499,7 +500,13 @@ ORG_HEADS = (r"Board|Council|Committee|Sub-Committee|Group|Trust|Partnership|Pan
              r"(?:(?<=Municipal )|(?<=Metropolitan )|(?<=Fire )|(?<=School )|(?<=Park )|(?<=Water )|(?<=Utility )|"
              r"(?<=Sanitation )|(?<=Library ))District(?![ \t]+(?:(?:[Ww]orks|[Mm]eetings?|[Pp]lan)\b|[A-Z]))|"
              r"UHB|CCG|ICB|ICS|NHS|LHB|THB|PCC|LSCB|SAB|HWB|ALC|PCN|CIC|LLP|Surgery|Hospice|Federation|Consortium|"
-             r"Collaborative|Union|Charity|Working Group")
+             r"Collaborative|Union|Charity|Working Group|"
+             # the local papers and newsletters a body writes to or is written up in ("the Glasgow
+             # Times", "the Beccles and Bungay Journal", "Community News"); a firm "& Co"
+             r"(?<!Opening )(?<!Closing )(?<!Meeting )(?<!Bus )(?<!Train )(?<!Service )(?<!Collection )(?<!Start )"
+             r"(?<!Finish )(?<!Response )(?<!Waiting )(?<!Journey )(?<!Travel )(?<!Arrival )(?<!Departure )Times|"
+             r"Journal|Gazette|Herald|Chronicle|(?<=Community )News|(?<=Village )News|(?<=Parish )News|"
+             r"(?<=& )Co")
 _MODIFIER_HEADS = {"Health", "Care", "Services", "Service", "Safety", "Health’s"}
 _RX_CONTINUE = re.compile(r"[ \t]+(?:and|&)[ \t]+(?:[A-Z][\w’'-]+[ \t]+){0,2}(?:Board|Partnership|Committee|Group|"
                           r"Trust|Service|Services|Council|Panel|Forum|Team|Directorate)\b")
@@ -511,6 +518,8 @@ _RX_DEFINED_ACRONYM = re.compile(r"((?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|the|&|
 _RX_ACRONYM = re.compile(r"(?:(?<![\w-])|(?<=[a-z]-))([A-Z][A-Z&]{1,7}|[A-Z][a-z][A-Z]{1,3})(?![\w-])")
 
 
+# "publicity on Radio Suffolk and Look East", "BBC Radio Kent": a station, its name after the head
+_RX_BROADCASTER = re.compile(r"(?<![\w-])((?:BBC[ \t]+)?Radio[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)(?![\w-])")
 _RX_TRADE_FIRM = re.compile(rf"(?<![\w’'-])({NAME_WORD}(?:[ \t]+{NAME_WORD})?[ \t]+(?:{'|'.join(sorted(TRADE_WORDS))}))(?![\w-])")
 
 
@@ -681,9 +690,14 @@ def find_orgs(text: str, offset: int, acronyms: dict[str, str], person_spans: li
             continue
         s = offset + m.start(1) + phrase.index(surface)
         e = s + len(surface)
-        if free(s, e):
+        # "appointed A J Carter & Co": a firm named after a person holds the person's name
+        if free(s, e) or surface.endswith("& Co") and _extends_person(surface, s, e, person_spans):
             info = gz.lookup_org(surface)
             add(s, e, surface, info.name if info else None)
+    for m in _RX_BROADCASTER.finditer(text):
+        s, e = offset + m.start(1), offset + m.end(1)
+        if free(s, e):
+            add(s, e, m.group(1), None)
     for m in _RX_TRADE_FIRM.finditer(text):
         # "Merlin Waste - £30", "Aurora Merchants": a firm named by a given name and its trade
         if not gz.is_first_name(m.group(1).split()[0]):
