@@ -151,6 +151,7 @@ def test_pages_of_the_whole_store_put_together_are_the_whole_listing(two_bodies,
     # rest in one query: the pages are still the listing's rows in its order
     import kg.query
     monkeypatch.setattr(kg.query, "_MOST_MEETINGS", most)
+    monkeypatch.setattr(kg.query, "_SPARSE_CPU", 0.0 if most == 2 else 1e9)
     st, _ = two_bodies
     nq = get_named(name)
     whole = run(st, nq)[1]
