@@ -6,6 +6,8 @@ its character offsets in the source document.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, PROV, SKOS
 
@@ -70,8 +72,8 @@ class _Builder:
         iri = self.passages[key] = URIRef(f"{self.doc_iri}/passage/{ev.start}-{ev.end}")
         self.add(iri, RDF.type, GOV.Passage)
         self.add(iri, OA.exact, Literal(ev.quote))
-        self.add(iri, OA.start, Literal(ev.start, datatype=XSD.integer))
-        self.add(iri, OA.end, Literal(ev.end, datatype=XSD.integer))
+        self.add(iri, OA.start, _integer(ev.start))
+        self.add(iri, OA.end, _integer(ev.end))
         self.add(iri, DCTERMS.source, self.doc_iri)
         return iri
 
@@ -318,7 +320,17 @@ class _Builder:
             self.add(p, GOV.item, self.item(r.item_index))
             self.add(p, GOV.statedState, r.state)
             if r.report_section:
-                self.add(p, GOV.reportSection, Literal(True))
+                self.add(p, GOV.reportSection, _TRUE)
+
+
+@lru_cache(maxsize=65536)
+def _integer(n: int) -> Literal:
+    # every passage states two offsets: rdflib's Literal costs more to make than the rest of
+    # the triple, and one made is the same whatever document states it (terms are immutable)
+    return Literal(n, datatype=XSD.integer)
+
+
+_TRUE = Literal(True)
 
 
 def build_triples(res: Resolution, base: str, applied=None) -> list[tuple]:

@@ -15,7 +15,7 @@ import click
 from kg.errors import GovkgError, UsageError
 from kg.output import FORMATS, render, terminal_safe
 from kg.store import default_store_path
-from kg.vocab import DEFAULT_BASE
+from kg.iris import DEFAULT_BASE
 
 
 class _State:

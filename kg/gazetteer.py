@@ -496,6 +496,7 @@ def first_names() -> frozenset[str]:
     return frozenset(_strip_accents(_fold(ln)).lower() for ln in _read_lines("first_names.txt"))
 
 
+@lru_cache(maxsize=65536)  # asked for every capitalised word of every sentence; the answer is the word's
 def is_first_name(token: str) -> bool:
     """Whether a token is a known given name (case-insensitive; "Mary-Jane" if both parts are)."""
     t = _strip_accents(_fold(token)).strip(" .,;:").lower()

@@ -279,7 +279,7 @@ class _Parallel:
         methods = mp.get_all_start_methods()
         ctx = mp.get_context("forkserver" if "forkserver" in methods and sys.platform != "darwin" else "spawn")
         if ctx.get_start_method() == "forkserver":
-            ctx.set_forkserver_preload(["kg.pipeline"])
+            ctx.set_forkserver_preload(["kg.pipeline", "kg._forkserver"])
         self.close()
         self._executor = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_worker_init,
                                              initargs=(os.getpid(),))

@@ -337,9 +337,10 @@ def _meeting_pages(store, query: NamedQuery, params, allow_service, limit, offse
                     got += 1
                 if (need is not None and got >= need) or start >= len(meetings):
                     return
-                if start >= _MOST_MEETINGS:
+                if need is not None and start >= _MOST_MEETINGS and (got * 5 < need or start >= 16 * _MOST_MEETINGS):
                     # a sparse listing (declarations): its rows are few, but each meeting's
                     # facts are many; the rest of the scope in one query, as without pages
+                    # (a listing that has filled a fifth of the page goes on meeting by meeting)
                     for row in select(rest_after(meetings[start - 1], need - got), bindings)[1]:
                         if got >= offset:
                             yield row
@@ -530,7 +531,17 @@ def _run_with_timeout(store: GraphStore, text: str, bindings: dict[str, str], ti
 
 def run_named(store: GraphStore, name: str, params: dict[str, str] | None = None
               ) -> tuple[list[str], list[dict[str, str]]]:
-    return run(store, get_named(name), params)
+    """Run a named query.  On a read-only store folder (a snapshot: it never changes under
+    its handle) the rows of a query without parameters are kept with the handle, so a
+    question that reads the meetings or the people three times reads them once; each
+    caller gets rows of its own to change."""
+    if params or not (getattr(store, "read_only", False) and getattr(store, "path", None) is not None):
+        return run(store, get_named(name), params)
+    kept = store.__dict__.setdefault("_named_rows", {})
+    if name not in kept:
+        kept[name] = run(store, get_named(name))
+    columns, rows = kept[name]
+    return list(columns), [dict(r) for r in rows]
 
 
 def display_labels(store) -> dict[str, str]:

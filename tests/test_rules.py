@@ -46,6 +46,15 @@ def test_not_commitments(sentence):
      {"votes_for": 5, "abstentions": 1, "proposer": "Cllr Raj Patel", "seconder": "Cllr Tom Cole"}),
     ("Cllr Ann Lee proposed the grant, seconded by Cllr Tom Cole, all were in favour.",
      {"unanimous": True, "proposer": "Cllr Ann Lee", "seconder": "Cllr Tom Cole"}),
+    # the mover and seconder named straight after the word, "by" left out, or before it
+    ("Proposed by Cllr Raj Patel seconded by Cllr Tom Cole to accept the quote for the fence.",
+     {"proposer": "Cllr Raj Patel", "seconder": "Cllr Tom Cole"}),
+    ("Proposed Cllr Raj Patel Seconded Cllr Tom Cole a budget of £120 to buy a new heater.",
+     {"proposer": "Cllr Raj Patel", "seconder": "Cllr Tom Cole"}),
+    ("Cllr Raj Patel proposed approval of the payments, which was seconded Cllr Tom Cole, all were in favour.",
+     {"proposer": "Cllr Raj Patel", "seconder": "Cllr Tom Cole", "unanimous": True}),
+    ("Cllr Ann Lee proposed that a new noticeboard be bought, Cllr Tom Cole seconded, all were in favour.",
+     {"proposer": "Cllr Ann Lee", "seconder": "Cllr Tom Cole"}),
     ("It was resolved that the minutes be approved as a correct record.", {}),
     ("It was agreed to add the item to the February agenda.", {}),
     ("The Parish Council noted the audit report.", {}),
@@ -59,6 +68,24 @@ def test_decisions(sentence, votes):
     for key, value in votes.items():
         got = getattr(d, key)
         assert (got.surface if hasattr(got, "surface") else got) == value
+
+
+@pytest.mark.parametrize("lines, votes", [
+    # an AGM's vote on lines of their own after the decision they move
+    ("There were no questions and the accounts were accepted and approved.\n"
+     "Proposer: Cllr Raj Patel (Riverside Library)\nSeconder: Cllr Tom Cole (Hill Library)",
+     [("Cllr Raj Patel", "Cllr Tom Cole")]),
+    ("The appointment of the auditor was agreed.\nProposed: Cllr Tom Cole\nSeconded: Cllr Ann Lee",
+     [("Cllr Tom Cole", "Cllr Ann Lee")]),
+    # one item, two motions, each on its own line: neither takes the other's mover
+    ("(a) Village Hall - Cllr Tom Cole. Proposed by Cllr Raj Patel, seconded by Cllr Ann Lee.\n"
+     "(b) Finance - Cllr Ann Lee. Proposed by Cllr Tom Cole, seconded by Cllr Raj Patel.",
+     [("Cllr Raj Patel", "Cllr Ann Lee"), ("Cllr Tom Cole", "Cllr Raj Patel")]),
+])
+def test_votes_on_lines_of_their_own(lines, votes):
+    ds = run(lines).decisions
+    got = [(d.proposer.surface if d.proposer else None, d.seconder.surface if d.seconder else None) for d in ds]
+    assert got == votes, [d.text for d in ds]
 
 
 @pytest.mark.parametrize("sentence", [

@@ -4,6 +4,7 @@ Each rule is a pattern of minute-writing, named and explained where it is define
 names a person, body or phrase of any one document."""
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from kg.extract.grammar import Doc, subject_at, subject_starts
@@ -247,17 +248,62 @@ def votes_of(t: str, d: Decision, people_after) -> None:
     _votes(t, d, people_after)
 
 
-def _votes(t: str, d: Decision, people_after) -> None:
-    m = re.search(r"\bproposed\b[^,.;]*?\bby\s+", t)
+# "Proposed PE Seconded SH to accept the accounts", "which was seconded Cllr Janet Taylor",
+# "Proposed: Sylvia Knights": the mover named straight after the word, without "by";
+# "NB Proposed JR Seconded that ...", "Cllr Jim McNeill seconded": named straight before it
+_NAMED_NEXT = re.compile(r"\s*:?\s*(?:the\s+)?(?:(?:Cllr|Councillor|Director|Trustee|Mr|Mrs|Ms|Miss|Dr)\.?\s+)?")
+
+
+def _named_next(t: str, m: re.Match, people_after):
+    """The person named straight after the word m matched, if any."""
+    gap = _NAMED_NEXT.match(t, m.end())
+    return people_after(m.end(), before=gap.end() + 1)
+
+
+def _named_before(t: str, m: re.Match, people_after):
+    """The person whose name ends straight before the word m matched, if any."""
+    head = t[:m.start()].rstrip(" ,")
+    lo, last = max(0, len(head) - 40), None
+    ref = people_after(lo, before=m.start())
+    while ref is not None:
+        pos = t.find(ref.surface, lo, m.start())
+        if pos < 0:
+            break
+        last, lo = ref, pos + 1
+        ref = people_after(lo, before=m.start())
+    return last if last is not None and head.endswith(last.surface) else None
+
+
+def _without_vote_word(ref):
+    """A name read on into a vote's own word ("Cllr Jim Proposed, seconded ...", "Proposed
+    Cllr A Seconded Cllr B") without that word."""
+    if ref is None:
+        return None
+    cut = re.sub(r"(?:\s+(?i:proposed|seconded|moved))+$", "", ref.surface)
+    return ref if cut == ref.surface or not cut else dataclasses.replace(ref, surface=cut)
+
+
+def _votes(t: str, d: Decision, found) -> None:
+    def people_after(*a, **k):
+        return _without_vote_word(found(*a, **k))
+
+    # "Proposed by NB seconded by RP" opens its sentence as often as it follows a name
+    # the name straight after "by": a name the reader missed ("Cllr\nHayward") is not the next one
+    m = re.search(r"\bproposed\b[^,.;]*?\bby\s+", t, re.I)
     if m:
-        d.proposer = people_after(m.end())
+        d.proposer = _named_next(t, m, people_after)
     else:
-        m = re.search(r"\bproposed\b", t)
+        m = re.search(r"\bproposed\b", t, re.I)
         if m:
-            d.proposer = people_after(0, before=m.start())
-    m = re.search(r"\bseconded\s+by\s+", t)
+            d.proposer = (_named_before(t, m, people_after) or _named_next(t, m, people_after)
+                          or people_after(0, before=m.start()))
+    m = re.search(r"\bseconded\s+by\s+", t, re.I)
     if m:
-        d.seconder = people_after(m.end())
+        d.seconder = _named_next(t, m, people_after)
+    else:
+        m = re.search(r"\bseconded\b", t, re.I)
+        if m:
+            d.seconder = _named_next(t, m, people_after) or _named_before(t, m, people_after) or d.seconder
     m = re.search(r"\b(\w+)\s+(?:were\s+|was\s+|votes?\s+)?in\s+favour", t, re.I)
     if m:
         n = NUMBER_WORDS.get(m.group(1).lower(), int(m.group(1)) if m.group(1).isdigit() else None)
@@ -319,7 +365,9 @@ def vote_lines(r: Reading, s: Sent) -> bool:
     Cllr B.', 'For 4, Against 1.', or that the motion just recorded was lost."""
     ex = r.ex
     if (_vote_only(s.text)) and ex.decisions \
-            and ex.decisions[-1].item_index == s.item_index:
+            and ex.decisions[-1].item_index == s.item_index \
+            and not (PROPOSAL_ONLY.match(s.text) and (ex.decisions[-1].proposer or ex.decisions[-1].seconder)):
+        # a second "Proposed by A, seconded by B." under one item moves a motion of its own
         votes_of(s.text, ex.decisions[-1], r.people_after(s))
         return True
     if LOST.search(s.text) and r.follows_last_decision():

@@ -25,7 +25,7 @@ from kg.extract.sentences import Sent
 from kg.records import Decision
 
 # "**Proposed by: Councillor A**", "> Moved by P. Smith", "Seconded: Cllr B"
-MOTION_LINE = re.compile(r"^[*_> ]*(?P<kind>Proposed|Moved|Seconded)(?:\s+by)?[*_ ]*:?[*_ ]*(?P<who>\S.{0,80}?)[*_ .]*$",
+MOTION_LINE = re.compile(r"^[*_> ]*(?P<kind>Proposed|Moved|Seconded|Proposer|Seconder)(?:\s+by)?[*_ ]*:?[*_ ]*(?P<who>\S.{0,80}?)[*_ .]*$",
                          re.I)
 # "And Resolved:", "**RESOLVED:**", "It was agreed:" standing alone, the resolution on the next line
 RESOLVED_LABEL = re.compile(r"^[*_ ]*(?:(?:and\s+)?(?:it\s+was\s+)?(?:resolved|agreed)[*_ ]*:|and\s+resolved)[*_ ]*:?[*_ ]*$", re.I)
@@ -43,6 +43,7 @@ class MotionState:
     lines: list[Sent] = field(default_factory=list)
     decision: Decision | None = None
     awaiting: bool = False  # a "Resolved:" label: the next sentence is the resolution
+    voted: Decision | None = None  # the decision just recorded that the lines read so far vote on
 
 
 def _clean(text: str) -> str:
@@ -91,7 +92,8 @@ def read(sents: list[Sent], k: int, state: MotionState, people_after) -> tuple[b
         return False, None
     if state.decision is not None:
         d = state.decision
-        if (d.seconder if m.group("kind").lower() == "seconded" else d.proposer) is None:
+        seconding = m.group("kind").lower() in ("seconded", "seconder")
+        if (d.seconder if seconding else d.proposer) is None:
             state.lines.append(s)
             _attach(d, s, people_after)  # "That X BE APPROVED. / Moved by A": the lines after it
             return True, None
@@ -99,7 +101,7 @@ def read(sents: list[Sent], k: int, state: MotionState, people_after) -> tuple[b
         # the item ("Motion Passed / Moved by C / Seconded by D / That the report BE REFERRED")
         state.lines, state.decision = [], None
     state.lines.append(s)
-    moved = _motion_before(sents, k) if m.group("kind").lower() != "seconded" else None
+    moved = _motion_before(sents, k) if m.group("kind").lower() not in ("seconded", "seconder") else None
     if moved is not None:
         what = MOVED_TEXT.search(moved.text).group("what")
         d = Decision(_clean(what), moved.evidence, moved.item_index, kind="approved")
@@ -114,15 +116,35 @@ def _attach(d: Decision, line: Sent, people_after) -> None:
     m = MOTION_LINE.match(line.text)
     who = people_after(line)(0)
     if m and who is not None:
-        if m.group("kind").lower() == "seconded":
+        if m.group("kind").lower() in ("seconded", "seconder"):
             d.seconder = d.seconder or who
         else:
             d.proposer = d.proposer or who
 
 
+def _votes_on_last(r: Reading, s: Sent, state: MotionState) -> bool:
+    """'The appointment was agreed.' then 'Proposed: A' and 'Seconded: B' on lines of their
+    own: the lines name who moved the decision just recorded (AGM minutes record a vote so)."""
+    if not MOTION_LINE.match(s.text) or decisions.PROPOSAL.search(s.text) or not r.ex.decisions:
+        return False
+    last = r.ex.decisions[-1]
+    if last.item_index != s.item_index or not (r.follows_last_decision() or state.voted is last):
+        return False
+    if state.voted is not last and state.lines and state.item == s.item_index:
+        return False  # lines of a motion of their own began before that decision
+    if r.people_after(s)(0) is None:
+        return False
+    _attach(last, s, r.people_after)
+    state.voted = last
+    return True
+
+
 def component(r: Reading, s: Sent) -> bool:
     """Motions written as lines: 'Moved by', 'Seconded by', 'RESOLVED' and the resolution."""
     state = r.state.setdefault("motion", MotionState())
+    if _votes_on_last(r, s, state):
+        return True
+    state.voted = None
     consumed, moved = read(r.sents, r.k, state, r.people_after)
     if moved is not None:
         r.ex.decisions.append(moved)

@@ -504,7 +504,8 @@ ORG_HEADS = (r"Board|Council|Committee|Sub-Committee|Group|Trust|Partnership|Pan
              # the local papers and newsletters a body writes to or is written up in ("the Glasgow
              # Times", "the Beccles and Bungay Journal", "Community News"); a firm "& Co"
              r"(?<!Opening )(?<!Closing )(?<!Meeting )(?<!Bus )(?<!Train )(?<!Service )(?<!Collection )(?<!Start )"
-             r"(?<!Finish )(?<!Response )(?<!Waiting )(?<!Journey )(?<!Travel )(?<!Arrival )(?<!Departure )Times|Journal|Gazette|Herald|Chronicle|(?<=Community )News|(?<=Village )News|(?<=Parish )News|"
+             r"(?<!Finish )(?<!Response )(?<!Waiting )(?<!Journey )(?<!Travel )(?<!Arrival )(?<!Departure )Times|"
+             r"Journal|Gazette|Herald|Chronicle|(?<=Community )News|(?<=Village )News|(?<=Parish )News|"
              r"(?<=& )Co")
 _MODIFIER_HEADS = {"Health", "Care", "Services", "Service", "Safety", "Health’s"}
 _RX_CONTINUE = re.compile(r"[ \t]+(?:and|&)[ \t]+(?:[A-Z][\w’'-]+[ \t]+){0,2}(?:Board|Partnership|Committee|Group|"
