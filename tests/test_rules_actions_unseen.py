@@ -139,3 +139,16 @@ PARENTS = ("Glenview Primary Parent Council Meeting\nWednesday 8th October | 19:
 def test_an_items_action_list_ends_at_the_next_item(raw, expected):
     got = [(owners(a), a.text) for a in run(raw).actions]
     assert [(o, t[:len(e)]) for (o, t), (_, e) in zip(got, expected)] == expected and len(got) == len(expected)
+
+
+@pytest.mark.parametrize("entry, expected", [
+    # an entry of an item's action list led by its owners' initials, as a line of prose is
+    ("- HB/DQ to put the council in touch with the supplier.", (["HB", "DQ"], "put the council in touch with the supplier")),
+    ("- (IM & DQ to confirm the policy statement.)", (["IM", "DQ"], "confirm the policy statement")),
+    ("-NB to contact the sports club about 28/11.", (["NB"], "contact the sports club about 28/11")),
+    # no owner written: the body's
+    ("- Website link to be shared in the newsletter.", (["Glenview Primary Parent Council"], "Website link to be shared in the newsletter")),
+])
+def test_list_entries_led_by_initials(entry, expected):
+    raw = PARENTS.split("ACTIONS:")[0] + "ACTIONS:\n" + entry + "\n"
+    assert [(owners(a), a.text) for a in run(raw).actions] == [expected]
