@@ -293,7 +293,8 @@ def select_meetings(store, spec: str | None) -> tuple[list[MeetingInfo], str]:
     if words and not all(w in _BODY_WORDS for w in words):
         # "the board" alone fits every body (each answer is labelled with its body);
         # a name narrows it, by the body's name or, where the minutes name none, the file's
-        chosen = [m for m in chosen if mentions_all(_body_text(m), words)]
+        chosen = [m for m in chosen if mentions_all(_body_text(m), words)] \
+            or [m for m in chosen if mentions_all(_body_and_file(m), words)]
     if not date and not words and re.search(r"\b(last|latest|recent)\b", fold(spec)):
         dated = sorted((m for m in info if m.date), key=lambda m: m.date)
         chosen = dated[-1:] if dated else info
@@ -304,7 +305,17 @@ def _body_text(m: MeetingInfo) -> str:
     """What a question can call a meeting's body by: its name, else its file's name."""
     if m.body:
         return m.body
+    return _file_words(m)
+
+
+def _file_words(m: MeetingInfo) -> str:
     return re.sub(r"\d+", " ", m.source.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0])
+
+
+def _body_and_file(m: MeetingInfo) -> str:
+    """The body's name and its file's: "the Huntingdon Road Surgery patient group meeting"
+    names more than the minutes' heading gave as the body; tried when the body alone fits none."""
+    return f"{m.body} {_file_words(m)}"
 
 
 # -- the scope of a question: a body, a meeting or a time named in it ----------------------
@@ -427,7 +438,8 @@ def question_scope(store, question: str, original: str = "") -> tuple[str, Scope
             named_by_body = bool(phrase) and (tail or stem(phrase[-1]) in _BODY_WORDS)
             if not (named_by_body or t in ("at", "in") or any(stem(c) in distinctive for c in caps)):
                 continue
-            hits = {m.iri for m in allm if mentions_all(_body_text(m), words)}
+            hits = {m.iri for m in allm if mentions_all(_body_text(m), words)} \
+                or {m.iri for m in allm if mentions_all(_body_and_file(m), words)}
             if hits and (best is None or j - i > best[1] - best[0]):
                 best = (i, j, hits, tail)
             if hits:
@@ -915,7 +927,8 @@ _ROLES = [  # (regex over the folded verb, roles, how to say it)
     (r"apolog|absent|\bsent\b|regrets|missed", ("apologies",), "sent apologies"),
     (r"in attendance", ("in_attendance",), "was in attendance"),
     (r"substitut", ("substitute",), "substituted"),
-    (r"attend|present|there|came|were at|was at", ("chair", "present", "in_attendance", "substitute"), "attended"),
+    (r"attend|present|there|came|were at|was at|took part|takes part|participat|joined",
+     ("chair", "present", "in_attendance", "substitute"), "attended"),
 ]
 
 
@@ -1111,6 +1124,12 @@ def post_holder(store, q: str, g: dict) -> Answer:
     # "the Honorary Secretary", "the Hon Treasurer": the minutes may record the post by the
     # name the gazetteer files it under ("Secretary")
     known = gz.lookup_post(post)
+    # "the PCC treasurer", "the ERA chair": the body's own name before a post it knows
+    toks = post.split()
+    for k in range(1, len(toks)):
+        if known is not None:
+            break
+        known = gz.lookup_post(" ".join(toks[k:]))
     alt = content_words(known.post, generic=False) if known is not None else []
     rows = [r for r in rows if (mentions_all(r["post"], words) or alt and mentions_all(r["post"], alt)) and not
             (fold(r["post"]).startswith(lesser) and not fold(post).startswith(lesser))]
@@ -1553,6 +1572,7 @@ PATTERNS: list[tuple[re.Pattern, Callable]] = [
     # attendance
     (_p(r"who (?P<verb>chaired|chairs|was chairing|was (?:the )?chair(?:man|person|woman)? (?:of|at|for)|"
         r"attended|was present at|were present at|was at|were at|came to|was there at|"
+        r"took part in|takes part in|participated in|joined|"
         r"sent (?:their |his |her )?apologies|gave (?:their |his |her )?apologies|sent regrets|"
         r"was absent from|were absent from|missed|"
         r"was in attendance at|were in attendance at|substituted at)" + _MEETING), attendance),

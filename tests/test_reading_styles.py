@@ -237,6 +237,13 @@ def test_posts_written_before_the_name(raw, expected_posts):
      {"chair": "Ann Lee", "treasurer": "Mia Ross"}),
     ("Present:\nA Lee (AL)\nR Patel (RP)\nB McGarry (Clerk - BMc)\n\n2. Minutes:\nApproved.\n",
      {"clerk": "B McGarry"}),
+    # the prose names an officer with the post in brackets, or the post then the name in commas
+    ("Attended: Ann Lee, Raj Patel, Tom Cole\n\n4 Treasurer's Report\nTom Cole (Treasurer) introduced his report, "
+     "as set out on the slide.\n",
+     {"treasurer": "Tom Cole"}),
+    ("1. Welcome\nThe Chair of the Association, Ann Lee, welcomed everyone.\n2. Accounts\nThe accounts had been "
+     "posted beforehand. The PCC\ntreasurer, Tom Cole, spoke about them.\n",
+     {"chair": "Ann Lee", "treasurer": "Tom Cole"}),
 ])
 def test_posts_of_officers(raw, expected_posts):
     ex = run(raw)
@@ -251,6 +258,17 @@ def test_posts_of_officers(raw, expected_posts):
 def test_not_officer_lines(raw):
     ex = run("Present: Ann Lee, Raj Patel, Tom Cole\n\n" + raw)
     assert "treasurer" not in ex.posts and "clerk" not in ex.posts and ex.posts.get("chair") in (None, "Ann Lee")
+
+
+@pytest.mark.parametrize("raw", [
+    # "in the chair, Cllrs ..." is who chaired, then the members: not a post held by the next name
+    "Present: Cllr Ann Lee in the chair, Cllrs Raj Patel, Tom Cole and the Clerk.\n\n1. Minutes\n\nApproved.\n",
+    # another body's officer, and a post the gazetteer does not know as written
+    "Present: Ann Lee, Raj Patel, Tom Cole\n\n1. Reports\n\nRaj Patel (Treasurer of the Bowls Club) spoke.\n",
+])
+def test_posts_not_read_from_prose(raw):
+    ex = run(raw)
+    assert "treasurer" not in ex.posts and ex.posts.get("chair") in (None, "Cllr Ann Lee", "Ann Lee"), ex.posts
 
 
 @pytest.mark.parametrize("raw, role, names", [

@@ -58,6 +58,8 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
         listed, posts, _affiliation = att.from_lists(text, secs.sections, ctx)
         for post, holder in att.officer_lines(text, ctx).items():
             posts.setdefault(post, holder)
+        for post, holder in att.prose_posts(text, ctx).items():
+            posts.setdefault(post, holder)
     ambiguous = ambiguous_aliases(text)
     for a in listed:
         ini = a.person.initials

@@ -406,6 +406,32 @@ def officer_lines(text: str, ctx) -> dict[str, str]:
             posts.setdefault(info.post.lower(), name)
     return posts
 
+# "Graham Horton (Treasurer) introduced his report", "Jonathan Ogden (Honorary Secretary)
+# presented the accounts": a member named in the prose with the post they hold in brackets;
+# "The Chair of the Association, Iain McMath, welcomed ...", "The PCC treasurer, Keith
+# Harwood, spoke ...": the post, then its holder set off by commas
+_NAME_WORDS = r"[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){1,3}"
+_PROSE_POST = re.compile(rf"(?P<name>{_NAME_WORDS})[ \t]*\((?P<post>[A-Z][A-Za-z’' -]{{1,40}}?)\)"
+                         rf"|(?:^|(?<=[.:;]\s))The\s+(?:[A-Z]{{2,6}}\s+)?(?P<post2>[A-Za-z][A-Za-z -]{{2,30}}?)"
+                         rf"(?:\s+of\s+the\s+[A-Z]\w+)?,\s+(?P<name2>{_NAME_WORDS}),", re.M)
+
+
+def prose_posts(text: str, ctx) -> dict[str, str]:
+    """Posts the prose gives a named person: post -> holder, where the post is one the
+    gazetteer knows as written and one person holds it (two names for one post: neither)."""
+    seen: dict[str, set[str]] = {}
+    for m in _PROSE_POST.finditer(text):
+        post, name = (m.group("post"), m.group("name")) if m.group("post") else (m.group("post2"), m.group("name2"))
+        info = gz.lookup_post(post.strip())
+        if info is None:
+            continue
+        people = [p for p in find_people(name, 0, ctx) if p.kind in ("full", "titled")
+                  and p.start + len(p.surface) == len(name)]
+        if people:
+            seen.setdefault(info.post.lower(), set()).add(people[-1].surface)
+    return {post: next(iter(names)) for post, names in seen.items() if len(names) == 1}
+
+
 def _org_like(cell: str) -> bool:
     from kg.extract.names import ORG_HEADS
     return bool(re.search(rf"(?:{ORG_HEADS})\b", cell)) and len(cell.split()) <= 10
