@@ -289,11 +289,12 @@ def actor_of(text: str) -> str | None:
     return m.group("who") if m else None
 
 
-def _owner_named(owners: list[str], text: str) -> bool:
+def _owner_named(owners: list[str], text: str, low: str | None = None) -> bool:
     # run for every sentence of a body against every owner of its actions: the plain `in`
     # tests come first (the patterns match only where the words occur), the patterns are
-    # compiled once per owner
-    low = text.lower()
+    # compiled once per owner; `low`, the text in lower case, where the caller has it
+    if low is None:
+        low = text.lower()
     for o in owners:
         last, last_rx, initials, initials_rx = _owner_patterns(o)
         if last_rx is not None and last in low and last_rx.search(low):
@@ -409,6 +410,14 @@ def is_heading(c: LinkSentence) -> bool:
     return bool(title) and len(title) >= 4 and body.startswith(title) and not is_report_section(title)
 
 
+class _Weights(dict):
+    """Words' weights; a word no sentence or action of the body holds weighs `unseen`."""
+    unseen = 0.0
+
+    def __missing__(self, word: str) -> float:
+        return self.unseen
+
+
 def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> dict[str, list[tuple[float, int]]]:
     """For each candidate sentence (by passage), the score of every earlier action (by index)
     that shares a subject word with it, up to `max_gap()` meetings back."""
@@ -418,12 +427,13 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
     docs = [stems(c.text) for c in candidates] + [stems(a.evidence or a.text) for a in actions]
     df = Counter(w for d in docs for w in d)
     n = len(docs)
-    idf = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
-
     unseen = math.log(n + 1)
+    idf = _Weights({w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()})
+    idf.unseen = unseen
+    idf_of = idf.__getitem__
 
     def weight(ws: set[str]) -> float:
-        return sum(idf.get(w, unseen) for w in ws)
+        return sum(map(idf_of, ws))
 
     # people's names say who, not what: they weigh as the owner, not as subject words
     names = set()
@@ -501,6 +511,7 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
                 out.update(k for _, k in rows[lo:hi])
         return out
 
+    org_owned = [any(_ORG.search(o) for o in a.owners) for a in actions]
     scored: dict[str, list[tuple[float, int]]] = {}
     # an action's own weight is the same against every sentence: weighed once
     weight_of_action: dict[int, float] = {}
@@ -518,6 +529,7 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
         if not cw:
             continue
         cw_subject = cw
+        low = c.text.lower()
         heading = is_heading(c)
         actor = actor_of(c.text)
         named = None  # whether the sentence names any owner of the body: asked only when it matters
@@ -547,15 +559,16 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
                 wa = weight_of_action[k] = weight(own | title) or 1.0
             subject = shared / math.sqrt(wc * wa)
             s = subject
-            if _owner_named(a.owners, c.text):
+            owner_named = _owner_named(a.owners, c.text, low)
+            if owner_named:
                 s += W_OWNER * subject
             # a report that someone else acted is less likely about this owner's promise
             # (unless they shared it: "Cllr Reed agreed to send ... and the Clerk agreed to ...")
             if actor and a.owners and not _owner_named(a.owners, actor) and not _owner_named([actor], a.evidence):
                 s *= ACTOR_OTHER
-            elif a.owners and not any(_ORG.search(o) for o in a.owners) and not _owner_named(a.owners, c.text):
+            elif a.owners and not org_owned[k] and not owner_named:
                 if named is None:
-                    named = any(_owner_named([p], c.text) for p in people)
+                    named = any(_owner_named([p], c.text, low) for p in people)
                 if named:
                     s *= ACTOR_OTHER  # it names people, and not this promise's owner
             if c.report_section or (agenda[k] and heading):
