@@ -520,6 +520,53 @@ _RX_ACRONYM = re.compile(r"(?:(?<![\w-])|(?<=[a-z]-))([A-Z][A-Z&]{1,7}|[A-Z][a-z
 
 # "publicity on Radio Suffolk and Look East", "BBC Radio Kent": a station, its name after the head
 _RX_BROADCASTER = re.compile(r"(?<![\w-])((?:BBC[ \t]+)?Radio[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)(?![\w-])")
+# "the Bureau of Transportation", "University of Westbury", "the Friends of Hazel Park",
+# "Oregon Department of Transportation", "Board of Supervisors of Oakley County": a body named
+# head first, what it serves or where after "of" (a city's bureaus, a state's departments, a
+# park's or library's friends), where no body word ends the name
+_HEAD_FIRST = (r"University|Department|Dept|Ministry|Office|Bureau|Board|City|Friends|Society|Institute|"
+               r"Corporation|Commission|Bank|College|Federation|Diocese|Borough")
+_OF_WORD = r"(?!The\b)[A-Z][\w-]*(?:[’'](?!s\b)\w+)?"
+_RX_HEAD_OF = re.compile(rf"(?<![\w’'-])((?:[A-Z][a-z]+[ \t]+)?(?:{_HEAD_FIRST})[ \t]+of[ \t]+(?:the[ \t]+)?{_OF_WORD}"
+                         rf"(?:(?:[ \t]+|,[ \t]+|[ \t]+(?:and|&)[ \t]+|[ \t]+of[ \t]+(?:the[ \t]+)?){_OF_WORD})*)(?![\w-])")
+# what the board of a body is made of is no name ("the Board of Trustees"); a word after the
+# name that says what of the body is meant ("Friends of Hazel Park Rep", "... AGM")
+_RX_BOARD_OF_MEMBERS = re.compile(r"^Board[ \t]+of[ \t]+(?:the[ \t]+)?(?:Directors|Trustees|Governors|Members|Management)\b")
+_RX_HEAD_OF_TAIL = re.compile(r"(?:[ \t]+(?:Rep|Reps|Representatives?|AGM|Meeting|Meetings|Minutes|Report|Chair|Chairman|"
+                              r"Agenda|Annual|Notes))+$")
+
+_RX_HEAD_OF_THING = re.compile(r"[ \t](?:Policy|Program|Programme|Plan|Strategy|Section|Fund|Grants?|Project|Scheme|"
+                               r"Act|Directive|Regulations|Procurement)\b")
+
+
+def _head_of_name(phrase: str) -> str:
+    """The body's name in a head-first match, or '' when it names none."""
+    p = _LEAD_STRIP.sub("", _AGENDA_VERBS.sub("", phrase))
+    if not re.match(rf"(?:[A-Z][a-z]+[ \t]+)?(?:{_HEAD_FIRST})[ \t]+of\b", p) or _RX_BOARD_OF_MEMBERS.match(p):
+        return ""
+    if _RX_POST_OF.search(p) or _NOT_A_HEAD_BEFORE_OF.match(p):
+        return ""
+    # "Department of Transport and Rail Infrastructure Westland": "and" joins a last word of
+    # the name ("Office of Management and Finance"), not a second body of several words
+    m = re.search(r"[ \t]+(?:and|&)[ \t]+(?:(?:\S+[ \t]+){2,}\S+|[A-Z]{2,})$", p)
+    if m:
+        p = p[:m.start()]
+    # a comma lists the parts of one name only up to its "and" ("Department of Housing,
+    # Planning and Heritage"); without one it closes the name
+    if "," in p and not re.search(r",[^,]*[ \t](?:and|&)[ \t]", p):
+        p = p[:p.index(",")]
+    # "City of Westbury Procurement Policy", "Department of Education Child Nutrition
+    # Program": the body's programme, policy or section named after it; the body is up to the
+    # word after its last "of"
+    thing = _RX_HEAD_OF_THING.search(p)
+    if thing:
+        head = p[:thing.start()]
+        last_of = list(re.finditer(r"\bof[ \t]+(?:the[ \t]+)?\S+", head))
+        p = head[:last_of[-1].end()] if last_of else head
+    p = _RX_HEAD_OF_TAIL.sub("", p)
+    return p if re.search(r"\bof[ \t]+(?:the[ \t]+)?[A-Z]", p) else ""
+
+
 _RX_TRADE_FIRM = re.compile(rf"(?<![\w’'-])({NAME_WORD}(?:[ \t]+{NAME_WORD})?[ \t]+(?:{'|'.join(sorted(TRADE_WORDS))}))(?![\w-])")
 
 
@@ -668,6 +715,15 @@ def find_orgs(text: str, offset: int, acronyms: dict[str, str], person_spans: li
         s, e = offset + m.start(), offset + m.end()
         if free(s, e):
             add(s, e, m.group(0), f"{m.group('acr')} {_ROLE_PLURALS[m.group('role').replace('’', chr(39))]}")
+    for m in _RX_HEAD_OF.finditer(text):
+        name = _head_of_name(m.group(1))
+        if not name:
+            continue
+        s = offset + m.start(1) + m.group(1).index(name)
+        e = s + len(name)
+        if free(s, e):
+            info = gz.lookup_org(name)
+            add(s, e, name, info.name if info else None)
     # longest first: capitalised phrases ending in a body word
     for m in _RX_ORG_PHRASE.finditer(text):
         phrase = m.group(1)
