@@ -495,6 +495,9 @@ ORG_HEADS = (r"Board|Council|Committee|Sub-Committee|Group|Trust|Partnership|Pan
              # town hall is where the meeting is held
              r"(?<!Village )(?<!Town )(?<!Church )(?<!Parish )(?<!Community )(?<!Memorial )(?<!City )(?<!County )Hall|"
              r"Museum|Club|Hotel|"
+             # a named centre is a service or a venue ("the Children’s Centre", "White Oak
+             # Counseling Center"); the city or town centre is a place
+             r"(?<!City )(?<!Town )(?<!Village )(?<!Shopping )(?<!Leisure )(?:Centre|Center)|"
              # a district that is a body ("Cappamore/Kilmallock Municipal District", "Sacramento
              # Metropolitan Fire District"), not the district's works, plan or meeting
              r"(?:(?<=Municipal )|(?<=Metropolitan )|(?<=Fire )|(?<=School )|(?<=Park )|(?<=Water )|(?<=Utility )|"
@@ -935,6 +938,8 @@ def _clean_org_phrase(phrase: str) -> str:
         # "14 Library", "(the) 2025 Board", "1 Office": a page, item or year number before a
         # body word is no name; a club or lottery named by a number ("100 Club") is
         return ""
+    if re.search(r"\b(?:City|Town|Village)\s+Cent(?:re|er)$", p):
+        return ""  # the centre of a place wrapped over a line ("... City" / "Centre")
     if _OBJECT_BOARDS.match(p) or p == "Registered Office":
         return ""  # a registered office is a company's address, not a body
     words = p.split()
