@@ -740,6 +740,10 @@ def find_orgs(text: str, offset: int, acronyms: dict[str, str], person_spans: li
             cont = _RX_CONTINUE.match(text, m.end(1))
             if cont:
                 phrase += cont.group(0)
+        if _RX_LAW_AFTER.match(text, m.start(1) + len(phrase)):
+            # "Section 183 of the Local Government Act": a law named after what it governs
+            taken.append((offset + m.start(1), offset + m.start(1) + len(phrase)))
+            continue
         if _RX_POST_OF.search(phrase):
             # "the Head of Civic and Legal Services": no body inside a post's title either
             taken.append((offset + m.start(1), offset + m.start(1) + len(phrase)))
@@ -780,6 +784,8 @@ def find_orgs(text: str, offset: int, acronyms: dict[str, str], person_spans: li
             info = gz.lookup_org(m.group(1))
             if info and " " not in m.group(1) and info.type == "service" and _service_word_as_topic(text, m.start(1), m.end(1)):
                 continue
+            if info and _RX_LAW_AFTER.match(text, m.end(1)):
+                continue  # "the Planning and Development Act, 2000": a law
             if info:
                 add(s, e, " ".join(m.group(1).split()), info.name)
     for m in _RX_ACRONYM.finditer(text):
@@ -791,6 +797,9 @@ def find_orgs(text: str, offset: int, acronyms: dict[str, str], person_spans: li
             add(s, e, acr, acronyms[acr])
             continue
         info = gz.lookup_org(acr)
+        if info and info.type == "service" and info.name.upper() == acr and \
+                _service_word_as_topic(text, m.start(1), m.end(1)):
+            continue  # "PLANNING AND DEVELOPMENT": a heading in capitals, not an acronym
         if info:
             add(s, e, acr, None if gz.is_ambiguous_acronym(acr) else info.name)
     if places:
@@ -814,14 +823,25 @@ def find_orgs(text: str, offset: int, acronyms: dict[str, str], person_spans: li
     return found
 
 
-# an item's heading: its number or letter, then the word ("8. Planning", "(e) Planning - none")
-_RX_HEADING_START = re.compile(r"(?:^|\n)[ \t]*(?:\(?[\dA-Za-z]{1,3}[.)]+|\d+[./]\d+)?[ \t]*$")
+# an item's heading: its number or letter, then the word ("8. Planning", "(e) Planning - none",
+# "03.25.11 Planning", "**PLANNING AND ...**" in bold)
+_RX_HEADING_START = re.compile(r"(?:^|\n)[ \t]*(?:\*\*|#+[ \t]+)?(?:\(?[\dA-Za-z]{1,3}[.)]+|\d+(?:[./]\d+)+)?[ \t]*$")
+# "Director, Planning and Place-Making", "Heritage, Planning and Licensing Contact": a service's
+# word in the list of a post's portfolio; "the Director of Planning and ...": in a post's title
+_RX_PORTFOLIO_LIST = (re.compile(r"[A-Z][a-z]+,[ \t]*\n?[ \t]*$"), re.compile(r"\s+and\s+[A-Z]"))
+_RX_POST_OF_BEFORE = re.compile(rf"\b(?:{_POST_HEAD}|Clerk)[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?$")
+# "the Local Government Act, 2001", "the Planning and Development Act": a law named after what
+# it governs is no body
+_RX_LAW_AFTER = re.compile(r"(?:\s+(?:and|&)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?\s+(?:Act|Bill|Regulations)\b")
 
 
 def _service_word_as_topic(text: str, s: int, e: int) -> bool:
     """'Planning Permissions', 'Planning Contact', '8. Planning': a council service's one word
     names the business or qualifies a noun; it is the service itself where it acts
     ('- Highways advised that ...', 'MCC Planning - ...')."""
+    before = text[max(0, s - 40):s]
+    if _RX_POST_OF_BEFORE.search(before) or (_RX_PORTFOLIO_LIST[0].search(before) and _RX_PORTFOLIO_LIST[1].match(text, e)):
+        return True
     return bool(re.match(r"[ \t]+[A-Z]", text[e:e + 2])) or bool(_RX_HEADING_START.search(text[max(0, s - 20):s]))
 
 
@@ -905,6 +925,11 @@ _RX_POST_OF = re.compile(rf"(?:^|\bthe\s+)(?:(?:Assistant|Deputy|Acting|Interim|
 _RX_THING_OF_BODY = re.compile(r"^(?:[A-Z][\w’'-]*\s+){0,3}(?:Report|Minutes|File|Award|Declarations|Election|Budget|"
                                r"Summary|Accounts|Statement|Letter|Invoice|Grant)\s+(?:of|for)\s+"
                                r"(?:the\s+)?(?=[A-Z])")
+# "the Carol Service", "Xmas Morning Communion Service", "self service machines": a church's
+# service of worship or a way of serving oneself, not a service that is a body
+_RX_RITE_SERVICE = re.compile(r"\b(?:Communion|Carol|Carols|Christingle|Remembrance|Memorial|Worship|Thanksgiving|Harvest|"
+                              r"Funeral|Christmas|Xmas|Easter|Advent|Eve|Morning|Evening|Civic|Dedication|Confirmation|"
+                              r"Baptism|Wedding|Self)\s+Service$")
 _RX_ACT_OF = re.compile(r"^(?:[A-Z][\w’'-]*\s+){0,3}(?:Procurement|Purchase|Purchasing|Provision|Supply)\s+of\b")
 # "Several Board members", "Some Parent Council funds": a quantity of a body's members or things
 _RX_QUANTITY_LEAD = re.compile(r"^(?:Some|Several|Many|Most|Various|Other|Few|As)\s+(?:the\s+)?(?=[A-Z])")
@@ -940,6 +965,8 @@ def _clean_org_phrase(phrase: str) -> str:
         return ""
     if re.search(r"\b(?:City|Town|Village)\s+Cent(?:re|er)$", p):
         return ""  # the centre of a place wrapped over a line ("... City" / "Centre")
+    if _RX_RITE_SERVICE.search(p):
+        return ""
     if _OBJECT_BOARDS.match(p) or p == "Registered Office":
         return ""  # a registered office is a company's address, not a body
     words = p.split()
