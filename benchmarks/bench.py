@@ -75,12 +75,19 @@ def rss_mb() -> float:
 
 def child_build(docs: str, store: str, jobs: int) -> dict:
     from kg.pipeline import build_into_store
+    load = os.getloadavg()[0]
     t0 = time.perf_counter()
+    r0 = resource.getrusage(resource.RUSAGE_SELF)
     report = build_into_store([docs], store, jobs=jobs)
     seconds = time.perf_counter() - t0
+    r1 = resource.getrusage(resource.RUSAGE_SELF)
+    # the CPU of this process, the writer (with jobs=1 it is all the work; the machine is
+    # shared, and CPU seconds change far less with its load than seconds do)
+    cpu = (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
     return {"seconds": seconds, "built": len(report.built), "failed": len(report.failed),
             "unchanged": sum(r.status == "unchanged" for r in report.results),
-            "triples": sum(r.triples for r in report.built), "rss_mb": rss_mb()}
+            "triples": sum(r.triples for r in report.built), "rss_mb": rss_mb(),
+            "writer_cpu_s": cpu, "load": load}
 
 
 class _Timeout(Exception):
@@ -453,7 +460,8 @@ def main(argv: list[str] | None = None) -> int:
                 entry["builds"].append(b)
                 print(f"[{n}] build jobs={jobs}: {b['seconds']:.1f} s, {b['built'] / b['seconds']:.1f} docs/s, "
                       f"{b['triples'] / b['seconds']:.0f} triples/s, writer RSS {b['rss_mb']:.0f} MB, "
-                      f"rebuild {again['seconds']:.2f} s", flush=True)
+                      f"writer CPU {1000 * b['writer_cpu_s'] / max(1, b['built']):.0f} ms/doc, "
+                      f"rebuild {again['seconds']:.2f} s, load average {b['load']:.1f}", flush=True)
             query_store = str(work / f"store-{n}-j{args.jobs[-1]}")
             entry["queries"] = measure_queries(query_store, args.repeat, args.budget, args.timeout)
             worst = max(entry["queries"].items(), key=lambda kv: _p95(kv[1]))

@@ -289,11 +289,12 @@ def actor_of(text: str) -> str | None:
     return m.group("who") if m else None
 
 
-def _owner_named(owners: list[str], text: str) -> bool:
+def _owner_named(owners: list[str], text: str, low: str | None = None) -> bool:
     # run for every sentence of a body against every owner of its actions: the plain `in`
     # tests come first (the patterns match only where the words occur), the patterns are
-    # compiled once per owner
-    low = text.lower()
+    # compiled once per owner; `low`, the text in lower case, where the caller has it
+    if low is None:
+        low = text.lower()
     for o in owners:
         last, last_rx, initials, initials_rx = _owner_patterns(o)
         if last_rx is not None and last in low and last_rx.search(low):
@@ -409,6 +410,14 @@ def is_heading(c: LinkSentence) -> bool:
     return bool(title) and len(title) >= 4 and body.startswith(title) and not is_report_section(title)
 
 
+class _Weights(dict):
+    """Words' weights; a word no sentence or action of the body holds weighs `unseen`."""
+    unseen = 0.0
+
+    def __missing__(self, word: str) -> float:
+        return self.unseen
+
+
 def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> dict[str, list[tuple[float, int]]]:
     """For each candidate sentence (by passage), the score of every earlier action (by index)
     that shares a subject word with it, up to `max_gap()` meetings back."""
@@ -418,12 +427,13 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
     docs = [stems(c.text) for c in candidates] + [stems(a.evidence or a.text) for a in actions]
     df = Counter(w for d in docs for w in d)
     n = len(docs)
-    idf = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
-
     unseen = math.log(n + 1)
+    idf = _Weights({w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()})
+    idf.unseen = unseen
+    idf_of = idf.__getitem__
 
     def weight(ws: set[str]) -> float:
-        return sum(idf.get(w, unseen) for w in ws)
+        return sum(map(idf_of, ws))
 
     # people's names say who, not what: they weigh as the owner, not as subject words
     names = set()
@@ -501,6 +511,7 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
                 out.update(k for _, k in rows[lo:hi])
         return out
 
+    org_owned = [any(_ORG.search(o) for o in a.owners) for a in actions]
     scored: dict[str, list[tuple[float, int]]] = {}
     # an action's own weight is the same against every sentence: weighed once
     weight_of_action: dict[int, float] = {}
@@ -518,6 +529,7 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
         if not cw:
             continue
         cw_subject = cw
+        low = c.text.lower()
         heading = is_heading(c)
         actor = actor_of(c.text)
         named = None  # whether the sentence names any owner of the body: asked only when it matters
@@ -547,15 +559,16 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
                 wa = weight_of_action[k] = weight(own | title) or 1.0
             subject = shared / math.sqrt(wc * wa)
             s = subject
-            if _owner_named(a.owners, c.text):
+            owner_named = _owner_named(a.owners, c.text, low)
+            if owner_named:
                 s += W_OWNER * subject
             # a report that someone else acted is less likely about this owner's promise
             # (unless they shared it: "Cllr Reed agreed to send ... and the Clerk agreed to ...")
             if actor and a.owners and not _owner_named(a.owners, actor) and not _owner_named([actor], a.evidence):
                 s *= ACTOR_OTHER
-            elif a.owners and not any(_ORG.search(o) for o in a.owners) and not _owner_named(a.owners, c.text):
+            elif a.owners and not org_owned[k] and not owner_named:
                 if named is None:
-                    named = any(_owner_named([p], c.text) for p in people)
+                    named = any(_owner_named([p], c.text, low) for p in people)
                 if named:
                     s *= ACTOR_OTHER  # it names people, and not this promise's owner
             if c.report_section or (agenda[k] and heading):
@@ -873,21 +886,49 @@ def relink_body(store, body_iri: str, base: str, corrections=None, spool: LinkSp
     """Recompute one body's link graph from what the store holds, in one transaction;
     returns how many report-backs it holds.  `spool`: the link inputs of documents this
     build wrote, used instead of reading those graphs back."""
-    from kg.build import build_links, links_graph_iri, links_staging_iri
-    from kg.corrections import apply_report_backs
+    task = _relink_task(store, body_iri, base, corrections, spool)
+    if task is None:
+        return 0
+    nt, n = link_graph(task)
+    _write_links(store, body_iri, base, nt)
+    return n
+
+
+def _relink_task(store, body_iri: str, base: str, corrections, spool: LinkSpool | None) -> tuple | None:
+    """What computing a body's link graph needs (its link inputs, read here, in the writer),
+    or None when the body has nothing to link and no link graph yet."""
     if spool is None:
         actions, cands, due = stored_inputs(store, body_iri)
     else:
         actions, cands, due = merge_inputs([stored_inputs(store, body_iri, spool.graphs(body_iri)),
                                             *spool.read(body_iri)])
-    live = links_graph_iri(body_iri, base)
     dates = {a.date for a in actions} | {c.date for c in cands}
-    if len(dates) < 2 and not store._store.contains_named_graph(_node(live)):
-        return 0
+    if len(dates) < 2 and not store._store.contains_named_graph(_node(_links_iri(body_iri, base))):
+        return None
+    return body_iri, base, actions, cands, due, corrections
+
+
+def link_graph(task: tuple) -> tuple[bytes, int]:
+    """A body's link graph as N-Triples, and how many report-backs it holds, from its
+    `_relink_task`: a pure function of it that touches no store, so a build's workers can
+    compute the bodies' graphs while the writer writes them."""
+    from kg.build import build_links
+    from kg.corrections import apply_report_backs
+    from kg.pipeline import ntriples_of
+    body_iri, base, actions, cands, due, corrections = task
     links, corrected = apply_report_backs(link_body(actions, cands), actions, cands, corrections)
     g = build_links(body_iri, links, actions, due, base, frozenset(c.meeting for c in cands), corrected)
-    store.replace_graphs_together([(str(live), str(links_staging_iri(body_iri, base)), list(g))])
-    return len(links)
+    return ntriples_of(g), len(links)
+
+
+def _links_iri(body_iri: str, base: str):
+    from kg.build import links_graph_iri
+    return links_graph_iri(body_iri, base)
+
+
+def _write_links(store, body_iri: str, base: str, nt: bytes) -> None:
+    from kg.build import links_staging_iri
+    store.replace_graphs_together([(str(_links_iri(body_iri, base)), str(links_staging_iri(body_iri, base)), nt)])
 
 
 _BODY_PREDICATE = b"<https://w3id.org/govkg/ontology#body>"
@@ -915,15 +956,47 @@ SELECT DISTINCT ?b WHERE {
 
 
 def relink_stale(store, base: str, bodies: set[str] = frozenset(), corrections=None,
-                 spool: LinkSpool | None = None) -> list[str]:
+                 spool: LinkSpool | None = None, pool=None) -> list[str]:
     """Relink `bodies` and every body with a dated meeting its links were not computed
     from (left so by a build stopped before its end); returns the bodies relinked.
     `corrections`: report-backs a person added (kg.corrections); `spool`: the link inputs
-    of the documents this build wrote (`LinkSpool`)."""
-    todo = set(bodies) | {r["b"] for r in store.select(STALE)[1]}
-    for body in sorted(todo):
-        relink_body(store, body, base, corrections, spool)
-    return sorted(todo)
+    of the documents this build wrote (`LinkSpool`); `pool`: an executor whose workers
+    compute the bodies' link graphs (`link_graph`) while this process reads the next
+    body's inputs and writes each graph, in body order, one transaction per body."""
+    todo = sorted(set(bodies) | {r["b"] for r in store.select(STALE)[1]})
+    if pool is None:
+        for body in todo:
+            relink_body(store, body, base, corrections, spool)
+        return todo
+    from collections import deque
+    window = 2 * max(1, getattr(pool, "_max_workers", 1))  # bodies' inputs in flight at once
+    pending: deque = deque()
+
+    def write_next() -> None:
+        body, task, fut = pending.popleft()
+        try:
+            nt, _n = fut.result()
+        except Exception:  # noqa: BLE001 - a worker that died: the writer links the body itself
+            nt, _n = link_graph(task)
+        _write_links(store, body, base, nt)
+
+    for body in todo:
+        task = _relink_task(store, body, base, corrections, spool)
+        if task is None:
+            continue
+        try:
+            fut = pool.submit(link_graph, task)
+        except Exception:  # noqa: BLE001 - a broken pool: linked here, as without one
+            fut = None
+        if fut is None:
+            _write_links(store, body, base, link_graph(task)[0])
+            continue
+        pending.append((body, task, fut))
+        while len(pending) >= window:
+            write_next()
+    while pending:
+        write_next()
+    return todo
 
 
 def _node(iri):

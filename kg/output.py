@@ -9,7 +9,7 @@ import shutil
 import unicodedata
 from collections.abc import Iterable, Iterator
 
-from kg.vocab import DEFAULT_BASE
+from kg.iris import DEFAULT_BASE
 
 FORMATS = ("table", "json", "ndjson", "csv")
 

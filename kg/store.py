@@ -32,10 +32,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
 
 from kg.errors import QueryError, StoreBusyError, StoreError
-from kg.vocab import DEFAULT_BASE, GOV
+from kg.iris import DEFAULT_BASE, GOV_IRI
+
+# rdflib is imported where it is used: reading the store (query, ask) does without it
+_SHA256 = GOV_IRI + "sha256"
 
 DEFAULT_STORE = "outputs/store"
 
@@ -46,6 +48,7 @@ def default_store_path() -> str:
 
 def to_ox(term) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     """rdflib term -> pyoxigraph term."""
+    from rdflib import BNode, Literal, URIRef
     if isinstance(term, URIRef):
         return ox.NamedNode(str(term))
     if isinstance(term, BNode):
@@ -202,6 +205,7 @@ class GraphStore:
             finally:
                 _WRITING.discard(self.path.resolve())
         self._store = None
+        self.__dict__.pop("_named_rows", None)  # rows kept by kg.query.run_named for this state
         fd = getattr(self, "_snapshot_fd", None)
         if fd is not None:
             self._snapshot_fd = None
@@ -353,7 +357,7 @@ class GraphStore:
         """graph IRI -> content hash of the document it was built from, for every live graph."""
         prefix = self._staging_prefix()
         out = {}
-        for q in self._store.quads_for_pattern(None, ox.NamedNode(str(GOV.sha256)), None, None):
+        for q in self._store.quads_for_pattern(None, ox.NamedNode(_SHA256), None, None):
             g = q.graph_name
             if isinstance(g, ox.NamedNode) and not g.value.startswith(prefix):
                 out[g.value] = q.object.value
@@ -364,7 +368,7 @@ class GraphStore:
         g = ox.NamedNode(graph_iri)
         if not self._store.contains_named_graph(g):
             return None
-        for q in self._store.quads_for_pattern(None, ox.NamedNode(str(GOV.sha256)), None, g):
+        for q in self._store.quads_for_pattern(None, ox.NamedNode(_SHA256), None, g):
             return q.object.value
         return None
 
@@ -656,6 +660,7 @@ def swap_update(live: ox.NamedNode, staging: ox.NamedNode, staging_prefix: str) 
 
 def rdflib_graph(quads: Iterable[ox.Quad]) -> Graph:
     """Quads from any store as one in-memory rdflib Graph (the union of their graphs)."""
+    from rdflib import Graph
     g = Graph()
     for q in quads:
         g.add((_from_ox(q.subject), _from_ox(q.predicate), _from_ox(q.object)))
@@ -663,6 +668,7 @@ def rdflib_graph(quads: Iterable[ox.Quad]) -> Graph:
 
 
 def _from_ox(term):
+    from rdflib import BNode, Literal, URIRef
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.BlankNode):

@@ -8,8 +8,7 @@ from rdflib import Namespace
 from rdflib.namespace import DefinedNamespace
 from rdflib.term import URIRef
 
-GOV_IRI = "https://w3id.org/govkg/ontology#"
-DEFAULT_BASE = "https://w3id.org/govkg/id/"
+from kg.iris import DEFAULT_BASE, GOV_IRI  # noqa: F401  (plain strings, shared without rdflib)
 
 ORG = Namespace("http://www.w3.org/ns/org#")
 OA = Namespace("http://www.w3.org/ns/oa#")

@@ -86,3 +86,88 @@ def test_told_to_do_it_is_the_told_ones_task(raw, expected):
 ])
 def test_asking_leave_or_being_asked_is_no_task(raw):
     assert run(raw).actions == []
+
+
+@pytest.mark.parametrize("raw, expected", [
+    # the one asked owns the task, a person or a post
+    (COUNCIL + "Cllr Marsh asked County Cllr Rudd to bring this matter up again with the Highways team.\n",
+     [(["County Cllr Rudd"], "bring this matter up again with the Highways team")]),
+    (COUNCIL + "The Chair asked the Clerk to write to the owner of the land.\n", [(["Clerk"], "write to the owner of the land")]),
+    # a resolution's passive, as its own "That ..." line or after "resolved that"
+    (COUNCIL + "RESOLVED:\nThat the Clerk be directed to write to the owner of the verge.\n",
+     [(["Clerk"], "write to the owner of the verge")]),
+    (COUNCIL + "It was resolved that the Clerk be asked to write to the landowner.\n", [(["Clerk"], "write to the landowner")]),
+    # an officer or department the minutes name nowhere else
+    ("Community Services Committee\n\n2.1 Report of the Advisory Committee\n\nThat the following actions be taken:\n"
+     "a)    the City Administration BE DIRECTED to circulate this report to community partners;\n"
+     "b)    the City Administration BE REQUESTED to attend the June meeting to provide an update;\n",
+     [(["City Administration"], "circulate this report to community partners"),
+      (["City Administration"], "attend the June meeting to provide an update")]),
+])
+def test_asked_or_directed_to_do_it(raw, expected):
+    assert [(owners(a), a.text) for a in run(raw).actions] == expected
+
+
+@pytest.mark.parametrize("raw", [
+    # done there and then at the meeting, or asked of the body itself, or of no one
+    COUNCIL + "The Chair invited Cllr Pellow to present her report.\n",
+    COUNCIL + "The Chair asked Cllr Quint to leave the room.\n",
+    GROUP + "OH asked Petra Lund to give a brief update on shared reporting:\n- the pilot has started\n",
+    COUNCIL + "Cllr Pellow asked the Council to support the bid.\n",
+    COUNCIL + "RESOLVED:\nThat the minutes be approved.\n",
+])
+def test_not_asked_to_do_a_task(raw):
+    assert run(raw).actions == []
+
+
+PARENTS = ("Glenview Primary Parent Council Meeting\nWednesday 8th October | 19:00 | School Library\n\n"
+           "1. Present: Rhona Kerr (Head Teacher), Iain Moffat (Chair), Dana Quayle (Treasurer)\n\n"
+           "2. Fundraising\n-Discussion held on a winter fair.\n\nACTIONS:\n- IM to book the hall for 28/11.\n"
+           "- Stall list to be shared by DQ before the next meeting.\n\n")
+
+
+@pytest.mark.parametrize("raw, expected", [
+    # an item's own "ACTIONS:" list ends where the next numbered item begins: its notes are no tasks
+    (PARENTS + "3. Financial Report\n-It was noted by DQ that the site contributes each year.\n"
+               "-Most recently £50 was spent on paint.\n",
+     [(["IM"], "book the hall for 28/11"), (["Glenview Primary Parent Council"], "Stall list to be shared by DQ")]),
+    # a closing list numbered from 1 stays a list, though a heading came before it
+    (PARENTS.replace("ACTIONS:\n- IM to book the hall for 28/11.\n- Stall list to be shared by DQ before the next meeting.\n",
+                     "ACTIONS:\n1. IM to book the hall.\n2. DQ to share the stall list.\n"),
+     [(["IM"], "book the hall"), (["DQ"], "share the stall list")]),
+])
+def test_an_items_action_list_ends_at_the_next_item(raw, expected):
+    got = [(owners(a), a.text) for a in run(raw).actions]
+    assert [(o, t[:len(e)]) for (o, t), (_, e) in zip(got, expected)] == expected and len(got) == len(expected)
+
+
+@pytest.mark.parametrize("entry, expected", [
+    # an entry of an item's action list led by its owners' initials, as a line of prose is
+    ("- HB/DQ to put the council in touch with the supplier.", (["HB", "DQ"], "put the council in touch with the supplier")),
+    ("- (IM & DQ to confirm the policy statement.)", (["IM", "DQ"], "confirm the policy statement")),
+    ("-NB to contact the sports club about 28/11.", (["NB"], "contact the sports club about 28/11")),
+    # no owner written: the body's
+    ("- Website link to be shared in the newsletter.", (["Glenview Primary Parent Council"], "Website link to be shared in the newsletter")),
+])
+def test_list_entries_led_by_initials(entry, expected):
+    raw = PARENTS.split("ACTIONS:")[0] + "ACTIONS:\n" + entry + "\n"
+    assert [(owners(a), a.text) for a in run(raw).actions] == [expected]
+
+
+@pytest.mark.parametrize("raw, expected", [
+    # an errand in hand, reported in the past progressive or in the clerk's shorthand
+    (RESIDENTS + "AOB\nBollard - It was broken by a contractor. OP was liaising with the contractor for repair.\n",
+     [(["OP"], "liaising with the contractor for repair")]),
+    (COUNCIL + "Mine: All Cllrs agreed to re-site it on the wharf. Cllrs Marsh & Quint arranging to relocate it.\n",
+     [(["Cllrs Marsh", "Quint"], "arranging to relocate it")]),
+])
+def test_an_errand_in_hand(raw, expected):
+    assert [(owners(a), a.text) for a in run(raw).actions][-len(expected):] == expected
+
+
+@pytest.mark.parametrize("raw", [
+    # a participle that is not an errand, without "is", is no task
+    COUNCIL + "Cllrs Marsh & Quint attending the fair on Saturday was welcomed.\n",
+])
+def test_no_errand_in_hand(raw):
+    assert run(raw).actions == []

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from kg import gazetteer as gz
 from kg.extract.decisions import AGREED_THAT_WOULD, APPOINTMENT, SUBJECT_APPOSITION
 from kg.extract.grammar import (TASK_AFTER_SEPARATOR, Doc, clause_text, clauses, similar, subject_at,
                                 subject_starts, words)
@@ -20,7 +21,7 @@ NOT_TASKS = re.compile(r"^(?:abstain|leave\s+the\s+(?:room|meeting)|withdraw|not
 # a resolution ("be"), of a report ("have been") or of a clerk's shorthand (no auxiliary; only with
 # a verb of the errands minutes hand out, as "X asked to speak" asks leave rather than a task)
 _TOLD = r"(?:asked|requested|directed|instructed|tasked|invited|ASKED|REQUESTED|DIRECTED|INSTRUCTED)"
-_TOLD_VERBS = (r"(?:provide|report|request|bring|update|look|give|let|raise|prepare|present|write|contact|ask|"
+_TOLD_VERBS = (r"(?:provide|report|request|bring|update|look|give|let|raise|prepare|write|contact|ask|"
                r"circulate|investigate|check|arrange|send|obtain|liaise|confirm|follow|pursue|seek|find|"
                r"draft|submit|attend|consider|review|explore|share|forward|inform|notify|chase|respond|reply)\b")
 COMMIT = re.compile(r"^\s*(?:,\s*)?(?:also\s+|then\s+|kindly\s+)?(?:(?:(?:has\s+)?agreed|undertook|offered|volunteered|"
@@ -152,7 +153,7 @@ def actions_of(sent: Sent, doc: Doc, prev_question: str | None) -> list[Action]:
     passive = passive_with_agent(sent, doc)
     if passive is not None:
         return [passive]
-    told = mandated(sent, doc)
+    told = mandated(sent, doc) or asked_to(sent, doc) or directed(sent, doc)
     if told:
         return told
     that = AGREED_THAT_WOULD.search(sent.text)
@@ -212,7 +213,9 @@ def owners_will(sent: Sent, doc: Doc) -> list[Action]:
 # subjunctive (a bare verb after "that"), the form minutes give to what someone is to do.  Only
 # a person or post owns it: a member asking that the body itself act ("requested that TCC
 # purchase four more bins") makes a request, which the body may refuse, not a task.
-MANDATE = re.compile(r"\b(?:agreed|asked|requested|instructed|directed|proposed|resolved|decided)\s+that\s+(?:for\s+)?")
+# a resolution may stand as its own "That ..." line ("RESOLVED:" above it, or numbered under it)
+MANDATE = re.compile(r"\b(?:agreed|asked|requested|instructed|directed|proposed|resolved|decided)\s*:?\s+that\s+(?:for\s+)?"
+                     r"|^\s*(?:\(?[a-z0-9]{1,3}[.)]\s+)?That\s+(?=(?:the\s+)?[A-Z])")
 _NOT_BARE = re.compile(r"(?:would|will|should|could|can|may|might|must|shall|was|were|is|are|had|has|have|did|does|"
                        r"be|been|being|not|also|needed|wanted|felt|thought|said|agreed|only|all|too|as|at|in|on|of|"
                        r"to|and|or|if|who|which|that|the|a|an)\b|\w+(?:ed|[^s]s)\b")
@@ -233,10 +236,56 @@ def mandated(sent: Sent, doc: Doc) -> list[Action]:
                 continue
             owners, end = subj.owners, subj.end
         rest = sent.text[end:]
+        # "resolved that the Clerk be asked to write to ...": the subjunctive of being told to
+        rest = re.sub(rf"^\s+be\s+{_TOLD}\s+to(?=\s)", "", rest, flags=re.I)
         vp = re.match(r"\s+(?P<vp>[a-z]+\b.*)$", rest, re.S)
         if vp and not _NOT_BARE.match(vp.group("vp")) and not NOT_TASKS.match(vp.group("vp")):
             return [_action(sent, owners, vp.group("vp"))]
     return []
+
+
+# "Cllr A asked County Cllr B to bring this matter up again with the Highways team", "She asked
+# the Clerk to write to the owner": the one asked owns the task, a person or a post (a body
+# asked to act is a request it may refuse; "the Chair invited Dr X to present" is done there
+# and then, at the meeting)
+ASKED = re.compile(r"(?<!\bbe\s)(?<!\bbeen\s)\b(?:asked|requested|instructed|tasked|invited|urged)\s+(?=\S)")
+_AT_THE_MEETING = re.compile(r"(?:present|introduce|speak|address|join|sit|chair|take\s+the\s+chair|say|comment|"
+                             r"explain|declare|vote|note|approve|agree|raise\s+(?:his|her|their)\s+hands?|"
+                             r"give\s+(?:a|an|the|his|her|their)\s+(?:\w+\s+)?(?:presentation|update|report|overview|summary))\b")
+
+
+def asked_to(sent: Sent, doc: Doc) -> list[Action]:
+    """'X asked Y to VERB ...': Y's task, Y a person or a post named there."""
+    for m in ASKED.finditer(sent.text):
+        subj = subject_at(sent, m.end(), doc)
+        if subj is None or subj.kind not in ("person", "post") or not subj.owners:
+            continue
+        vp = re.match(r"\s+to\s+(?!be\b)(?P<vp>[a-z]\w*\b.*)$", sent.text[subj.end:], re.S)
+        if vp and not NOT_TASKS.match(vp.group("vp")) and not _AT_THE_MEETING.match(vp.group("vp")) \
+                and not sent.text.rstrip().endswith(":"):  # "asked KC to give a brief update on X:" then the update
+            return [_action(sent, subj.owners, vp.group("vp"))]
+    return []
+
+
+# "b) the Civic Administration BE DIRECTED to provide an update ...", "that the Highways Team be
+# asked to attend": a resolution's passive names the one told, often an officer or a department
+# the minutes name nowhere else
+DIRECTED = re.compile(rf"(?:^|[\s(:;])(?:[Tt]he\s+)(?P<who>[A-Z][\w&’'-]*(?:\s+(?:[A-Z][\w&’'-]*|of|for|and)){{0,5}}?)"
+                      rf"\s+(?:be|BE)\s+{_TOLD}\s+to\s+(?P<vp>[a-z]\w*\b.*)$", re.S)
+
+
+def directed(sent: Sent, doc: Doc) -> list[Action]:
+    """'the X be directed/requested/asked to VERB ...': X's task."""
+    m = DIRECTED.search(sent.text)
+    if m is None or NOT_TASKS.match(m.group("vp")) or _AT_THE_MEETING.match(m.group("vp")):
+        return []
+    subj = subject_at(sent, m.start("who") - 4, doc)
+    if subj is not None and subj.kind in ("person", "post", "org") and subj.owners:
+        owners = subj.owners
+    else:
+        info = gz.lookup_post(m.group("who"))
+        owners = [Owner(info.post, "post") if info else Owner(m.group("who"), "org")]
+    return [_action(sent, owners, m.group("vp"))]
 
 
 def _would(sent: Sent, doc: Doc, rel: int, end: int | None = None) -> list[Action]:
@@ -322,8 +371,8 @@ def deferred_to_next_meeting(sent: Sent, doc: Doc) -> Action | None:
 # sergeant": a task under way, its owners named before the verb of an errand in progress
 # ("The Vice Chair has raised this with Y and is following up with Z": after what is done)
 _DONE_AND = r"(?:(?:has|have)\s+[^.;]{0,120}?\s+and\s+)?"
-IN_HAND = re.compile(rf"^\s*{_DONE_AND}(?:is|are)?\s*(?:currently\s+|now\s+|kindly\s+)?(?P<vp>(?:organising|organizing|arranging|"
-                     r"following\s+up|looking\s+into|investigating|chasing|drafting|preparing)\b[^.;]*)$", re.S)
+IN_HAND = re.compile(rf"^\s*{_DONE_AND}(?:is|are|was|were)?\s*(?:currently\s+|now\s+|kindly\s+)?(?P<vp>(?:organising|organizing|"
+                     r"arranging|liaising|following\s+up|looking\s+into|investigating|chasing|drafting|preparing)\b[^.;]*)$", re.S)
 
 
 def in_hand(sent: Sent, doc: Doc) -> Action | None:
@@ -334,8 +383,11 @@ def in_hand(sent: Sent, doc: Doc) -> Action | None:
             continue
         rest = sent.text[subj.end:].rstrip(" *)].")
         m = IN_HAND.match(rest)
-        if m is None or (not re.match(rf"\s*{_DONE_AND}(?:is|are)\b", rest) and len(m.group("vp").split()) > 1):
-            continue  # without "is", only a bare participle closing the clause ("- X organising)")
+        if m is None or (not re.match(rf"\s*{_DONE_AND}(?:is|are|was|were)\b", rest) and len(m.group("vp").split()) > 1
+                         and not re.match(r"\w+\s+to\s+[a-z]", m.group("vp"))):
+            # without "is", only a bare participle closing the clause ("- X organising)") or the
+            # shorthand "Cllrs A & B arranging to relocate it"
+            continue
         vp = m.group("vp").strip()
         if len(vp.split()) == 1:
             # the errand is what went before the owners: "FACE scan protocol (post meeting - X organising)"
@@ -644,7 +696,7 @@ def component(r: Reading, s: Sent) -> bool:
     elif r.declaration is None:
         # "It was agreed that SAG should have a budget and MH and CC will manage this":
         # a decision, and the task of those who carry it out
-        acts = owners_will(s, r.doc) or mandated(s, r.doc)
+        acts = owners_will(s, r.doc) or mandated(s, r.doc) or directed(s, r.doc)
         if not acts and APPOINTMENT.search(s.text):
             # "A agreed to look at the work involved and, if not too onerous, to take on the role":
             # the appointment is the body's decision; what A undertakes before it is still A's task

@@ -1,0 +1,36 @@
+"""Organisations named as a centre, a service or a venue ("the Children’s Centre", "X Counseling
+Center"), and the centre of a place that is none, as (raw, expected) tables of minute-writing
+(names invented; shapes taken from the minutes of a library board, a US school board, an Irish
+city and county council, a residents' association, a borough audit committee and a Welsh
+community council)."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.names import NameContext, find_orgs, find_people
+
+
+def _orgs(text: str) -> list[str]:
+    people = find_people(text, 0, NameContext())
+    return [o.surface for o in find_orgs(text, 0, {}, [(m.start, m.end) for m in people])]
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("The library now shares its building with the Children’s Centre.", ["Children’s Centre"]),
+    ("Approve the agreement with Oakridge Counseling Center for student services.",
+     ["Oakridge Counseling Center"]),
+    ("The nominee works at the Westbury Family Resource Centre.", ["Westbury Family Resource Centre"]),
+    ("The meeting was held at Hollin Civic Centre.", ["Hollin Civic Centre"]),
+    ("A donation was received from the Marlow Therapy Centre.", ["Marlow Therapy Centre"]),
+])
+def test_a_named_centre_is_an_organisation(raw, expected):
+    assert _orgs(raw) == expected
+
+
+@pytest.mark.parametrize("raw", [
+    "Parking in the City Centre was discussed.",
+    "Traders in Westbury Town Centre were consulted.",
+    "The plan covers the Westbury City\nCentre and its approaches.",
+])
+def test_the_centre_of_a_place_is_not(raw):
+    assert _orgs(raw) == []
