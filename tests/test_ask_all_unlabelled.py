@@ -141,8 +141,6 @@ MISSES: dict[str, str] = {
         "'Consensus: ...' under a member's question is not read as a decision (one body's style)",
     "what did Graham Horton say about Clarion Housing?":
         "'He also referred to the support received from Clarion Housing': the speaker is only 'He'",
-    "who is liaising with Hill about the Florey Terrace bollard?":
-        "'LB was liaising with Hill for repair', a task under way, is not read as an action",
     "how did the vote go on publishing the approved minutes on the website?":
         "'Motion passed 5 for 3 against': the count before 'for' is not read (one body's style)",
     "who was appointed independent examiner of accounts at Broomhill?":

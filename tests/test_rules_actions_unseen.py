@@ -152,3 +152,22 @@ def test_an_items_action_list_ends_at_the_next_item(raw, expected):
 def test_list_entries_led_by_initials(entry, expected):
     raw = PARENTS.split("ACTIONS:")[0] + "ACTIONS:\n" + entry + "\n"
     assert [(owners(a), a.text) for a in run(raw).actions] == [expected]
+
+
+@pytest.mark.parametrize("raw, expected", [
+    # an errand in hand, reported in the past progressive or in the clerk's shorthand
+    (RESIDENTS + "AOB\nBollard - It was broken by a contractor. OP was liaising with the contractor for repair.\n",
+     [(["OP"], "liaising with the contractor for repair")]),
+    (COUNCIL + "Mine: All Cllrs agreed to re-site it on the wharf. Cllrs Marsh & Quint arranging to relocate it.\n",
+     [(["Cllrs Marsh", "Quint"], "arranging to relocate it")]),
+])
+def test_an_errand_in_hand(raw, expected):
+    assert [(owners(a), a.text) for a in run(raw).actions][-len(expected):] == expected
+
+
+@pytest.mark.parametrize("raw", [
+    # a participle that is not an errand, without "is", is no task
+    COUNCIL + "Cllrs Marsh & Quint attending the fair on Saturday was welcomed.\n",
+])
+def test_no_errand_in_hand(raw):
+    assert run(raw).actions == []
