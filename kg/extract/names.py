@@ -935,6 +935,8 @@ _RX_THING_OF_BODY = re.compile(r"^(?:[A-Z][\w’'-]*\s+){0,3}(?:Report|Minutes|F
 _RX_RITE_SERVICE = re.compile(r"\b(?:Communion|Carol|Carols|Christingle|Remembrance|Memorial|Worship|Thanksgiving|Harvest|"
                               r"Funeral|Christmas|Xmas|Easter|Advent|Eve|Morning|Evening|Civic|Dedication|Confirmation|"
                               r"Baptism|Wedding|Self)\s+Service$")
+_RX_NOT_BODY_LEAD = re.compile(r"^(?:(?:Officers|Members|Councillors|Staff|Trustees|Governors|Residents|Volunteers)\s+(?:and|&)\s+|"
+                               r"(?:Chairman|Chair|Chairperson|Vice[- ]Chair(?:man)?|Clerk|Secretary|Treasurer|Mayor)\s+)(?=[A-Z])")
 _RX_ACT_OF = re.compile(r"^(?:[A-Z][\w’'-]*\s+){0,3}(?:Procurement|Purchase|Purchasing|Provision|Supply)\s+of\b")
 # "Several Board members", "Some Parent Council funds": a quantity of a body's members or things
 _RX_QUANTITY_LEAD = re.compile(r"^(?:Some|Several|Many|Most|Various|Other|Few|As)\s+(?:the\s+)?(?=[A-Z])")
@@ -952,6 +954,12 @@ def _clean_org_phrase(phrase: str) -> str:
         return ""
     p = _RX_THING_OF_BODY.sub("", p)
     p = _RX_QUANTITY_LEAD.sub("", p)
+    # "Xmas Eve and the Singing Group", "Asset Manager and the Highways", "Officers and Audit
+    # Commission", "Chairman Westbury Parish Council": a thing, a post or people joined to the
+    # body or put before it; the body is what follows
+    # ("The IT Group and the Finance Committee" are two bodies, both kept as written)
+    p = re.sub(rf"^.*\b(?:{_POST_HEAD}|Clerk|Eve|Day)\s+(?:and|&)\s+the\s+(?=[A-Z])", "", p, flags=re.S)
+    p = _RX_NOT_BODY_LEAD.sub("", p)
     # an all-capitals heading run in front ("EXCLUSION OF PRESS AND PUBLIC The Council")
     # ("EE UK Ltd": a firm's name in capitals before its suffix stays)
     if not re.fullmatch(r"(?:[A-Z][A-Z0-9’'&-]*\s+)+(?:Ltd|Limited|PLC|plc|LLP|Inc)\.?", p):
