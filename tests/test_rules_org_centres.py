@@ -34,3 +34,23 @@ def test_a_named_centre_is_an_organisation(raw, expected):
 ])
 def test_the_centre_of_a_place_is_not(raw):
     assert _orgs(raw) == []
+
+
+# a church named by its saint or parish (a parish church meeting, a town trust, a Scottish
+# community council, two Welsh community councils); a transit agency (a US community council,
+# a US city council); a firm in capitals before its suffix (an English parish council's planning
+# list, seen beside one in mixed case); the Irish police as minutes write them (the plenary
+# meeting and a transport committee of an Irish city and county council)
+@pytest.mark.parametrize("raw, expected", [
+    ("The flower festival at St Anne’s Church raised £300.", ["St Anne’s Church"]),
+    ("The service will be held in Westfield Parish Church on 3rd May.", ["Westfield Parish Church"]),
+    ("The Church Hall roof needs repair.", []),
+    ("The Parochial Church Meeting then resumed.", []),
+    ("Representatives of Harbour Transit attended to talk about the new line.", ["Harbour Transit"]),
+    ("Bus Rapid Transit was discussed.", []),
+    ("14/00212/F – QX UK Ltd & Northway Mobile UK Ltd. No objection.", ["QX UK Ltd", "Northway Mobile UK Ltd"]),
+    ("The Garda Siochána has to play its part in enforcement.", ["Garda Siochána"]),
+    ("that we write to the Chief Superintendent of Westbury Garda", ["Garda"]),
+])
+def test_churches_transit_agencies_firms_in_capitals_and_the_irish_police(raw, expected):
+    assert _orgs(raw) == expected

@@ -47,3 +47,17 @@ def test_a_service_word_in_a_portfolio_or_a_heading_is_not_the_service(raw, expe
 ])
 def test_a_service_of_worship_is_not_a_body(raw, expected):
     assert _orgs(raw) == expected
+
+
+# a thing, a post or people joined to a body by "and the" or put before it (a Welsh community
+# council's carol services, an English parish council, a US community council, a borough audit
+# committee): the body is what follows
+@pytest.mark.parametrize("raw, expected", [
+    ("Xmas Eve and the Choral Group will sing at the church.", ["Choral Group"]),
+    ("The Asset Manager and the Highways have been asked to inspect the verge.", ["Highways"]),
+    ("Letter from Chairman Westbury Parish Council regarding the footpath.", ["Westbury Parish Council"]),
+    ("Officers and Audit Commission representatives attended.", ["Audit Commission"]),
+    ("The Finance and Audit Committee met in May.", ["Finance and Audit Committee"]),
+])
+def test_what_is_joined_to_a_body_is_not_part_of_it(raw, expected):
+    assert _orgs(raw) == expected

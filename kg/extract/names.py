@@ -495,6 +495,11 @@ ORG_HEADS = (r"Board|Council|Committee|Sub-Committee|Group|Trust|Partnership|Pan
              # town hall is where the meeting is held
              r"(?<!Village )(?<!Town )(?<!Church )(?<!Parish )(?<!Community )(?<!Memorial )(?<!City )(?<!County )Hall|"
              r"Museum|Club|Hotel|"
+             # a church named by its saint or its parish ("St Anne’s Church", "Westfield Parish
+             # Church"), not the parochial church meeting nor the church's hall or service
+             r"(?<!Parochial )Church(?![ \t]+(?:Meeting|Hall|Service|Road|Street|Lane|Yard|Green|Wardens?)\b)|"
+             # a transit agency ("Sound Transit", "Lake Oswego Transit"), not a mode of travel
+             r"(?<!Rapid )(?<!Mass )(?<!Public )Transit|"
              # a named centre is a service or a venue ("the Children’s Centre", "White Oak
              # Counseling Center"); the city or town centre is a place
              r"(?<!City )(?<!Town )(?<!Village )(?<!Shopping )(?<!Leisure )(?:Centre|Center)|"
@@ -910,7 +915,7 @@ _GENERIC_HEAD = re.compile(r"Office|Library|Board|Council|Committee|Highways|Pla
 _NOT_A_HEAD_BEFORE_OF = re.compile(r"^(?:\d+(?:st|nd|rd|th)\s+|Budget\s+|Regular\s+|Statutory\s+)?"
                                    r"(?:(?:Annual|Ordinary|Extraordinary|Special|Full|Public|Joint|Next|Last|Previous|"
                                    r"First|Monthly)\s+)*(?:Meeting|Meetings|Minutes|Re-establishment|Establishment|Review|Report|"
-                                   r"Chair|Chairman|Members?|Work|Role|Terms|Behalf|Part|Future|Membership|Views?)"
+                                   r"Chair|Chairman|Members?|Representatives?|Work|Role|Terms|Behalf|Part|Future|Membership|Views?)"
                                    r"\s+of\s+(?:the\s+)?", re.I)
 _OBJECT_BOARDS = re.compile(r"^(?:Notice|Display|Information|Sign|Score|Key|Dart|Cheese|Chopping|Skirting)\s+Board$")
 
@@ -930,6 +935,8 @@ _RX_THING_OF_BODY = re.compile(r"^(?:[A-Z][\w’'-]*\s+){0,3}(?:Report|Minutes|F
 _RX_RITE_SERVICE = re.compile(r"\b(?:Communion|Carol|Carols|Christingle|Remembrance|Memorial|Worship|Thanksgiving|Harvest|"
                               r"Funeral|Christmas|Xmas|Easter|Advent|Eve|Morning|Evening|Civic|Dedication|Confirmation|"
                               r"Baptism|Wedding|Self)\s+Service$")
+_RX_NOT_BODY_LEAD = re.compile(r"^(?:(?:Officers|Members|Councillors|Staff|Trustees|Governors|Residents|Volunteers)\s+(?:and|&)\s+|"
+                               r"(?:Chairman|Chair|Chairperson|Vice[- ]Chair(?:man)?|Clerk|Secretary|Treasurer|Mayor)\s+)(?=[A-Z])")
 _RX_ACT_OF = re.compile(r"^(?:[A-Z][\w’'-]*\s+){0,3}(?:Procurement|Purchase|Purchasing|Provision|Supply)\s+of\b")
 # "Several Board members", "Some Parent Council funds": a quantity of a body's members or things
 _RX_QUANTITY_LEAD = re.compile(r"^(?:Some|Several|Many|Most|Various|Other|Few|As)\s+(?:the\s+)?(?=[A-Z])")
@@ -947,8 +954,16 @@ def _clean_org_phrase(phrase: str) -> str:
         return ""
     p = _RX_THING_OF_BODY.sub("", p)
     p = _RX_QUANTITY_LEAD.sub("", p)
+    # "Xmas Eve and the Singing Group", "Asset Manager and the Highways", "Officers and Audit
+    # Commission", "Chairman Westbury Parish Council": a thing, a post or people joined to the
+    # body or put before it; the body is what follows
+    # ("The IT Group and the Finance Committee" are two bodies, both kept as written)
+    p = re.sub(rf"^.*\b(?:{_POST_HEAD}|Clerk|Eve|Day)\s+(?:and|&)\s+the\s+(?=[A-Z])", "", p, flags=re.S)
+    p = _RX_NOT_BODY_LEAD.sub("", p)
     # an all-capitals heading run in front ("EXCLUSION OF PRESS AND PUBLIC The Council")
-    p = re.sub(r"^(?:[A-Z][A-Z’'&-]+\s+){2,}(?=[A-Z][a-z])", "", p)
+    # ("EE UK Ltd": a firm's name in capitals before its suffix stays)
+    if not re.fullmatch(r"(?:[A-Z][A-Z0-9’'&-]*\s+)+(?:Ltd|Limited|PLC|plc|LLP|Inc)\.?", p):
+        p = re.sub(r"^(?:[A-Z][A-Z’'&-]+\s+){2,}(?=[A-Z][a-z])", "", p)
     # a date or item number in front ("2025-06-09 SR Life Stabilization Service", "11 Rota for")
     # ("100 Club" is a name: the number stays where one word would be left)
     lead = re.match(r"^(?:\d[\d./-]*\s+)+(?=[A-Z])", p)
