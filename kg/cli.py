@@ -349,11 +349,12 @@ def _extract_one(file, fmt, body, date):
 @click.option("--body", default=None, metavar="NAME", help="only rows of this body's meetings (listings)")
 @click.option("--since", default=None, metavar="DATE", help="only rows of meetings on or after DATE (YYYY-MM-DD)")
 @click.option("--until", default=None, metavar="DATE", help="only rows of meetings on or before DATE (YYYY-MM-DD)")
+@click.option("--meeting", default=None, metavar="IRI", help="only rows of this meeting (its IRI, as `meetings` lists it)")
 @output_options
 @store_option
 @handle_errors
 def query(file, expr, name, params, list_queries, allow_update, allow_service, timeout, endpoint, limit, offset,
-          body, since, until, fmt, store):
+          body, since, until, meeting, fmt, store):
     """Run a named query, a .rq file, or -e SPARQL."""
     from kg import query as q
     if list_queries:
@@ -398,12 +399,12 @@ def query(file, expr, name, params, list_queries, allow_update, allow_service, t
         # rows are printed as the engine hands them out, never all held at once
         from kg.output import render_lines
         columns, rows = q.stream(st, nq, bindings, allow_service=allow_service, limit=limit, offset=offset,
-                                 body=body, since=since, until=until)
+                                 body=body, since=since, until=until, meeting=meeting)
         for line in render_lines(columns, rows, fmt):
             _echo(line)
         return
     columns, rows = q.run(st, nq, bindings, timeout=timeout, allow_service=allow_service, limit=limit, offset=offset,
-                          body=body, since=since, until=until)
+                          body=body, since=since, until=until, meeting=meeting)
     _print_rows(columns, rows, fmt, st)
 
 

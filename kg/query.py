@@ -282,6 +282,9 @@ _ORDER_FIRST = re.compile(r"\bORDER\s+BY\s+(\?\w+|\S)", re.I)
 # read one by one (the rest of the scope is then read in one query)
 _FIRST_MEETINGS = 2
 _MOST_MEETINGS = 30
+# CPU seconds of those queries past which a listing that has not filled a fifth of its page
+# is read to the end in one query (the rows are the same either way; only the time differs)
+_SPARSE_CPU = 0.05
 
 
 def _meeting_pages(store, query: NamedQuery, params, allow_service, limit, offset, body, since, until,
@@ -323,8 +326,17 @@ def _meeting_pages(store, query: NamedQuery, params, allow_service, limit, offse
         values = " ".join(str(ox.NamedNode(m)) for m in chunk)
         return paged(base[:at] + f"\n  VALUES ?{var} {{ {values} }}\n" + base[at:], want)
 
+    spent = [0.0]  # CPU seconds of the meeting-by-meeting queries so far
+
+    def timed(select, text):
+        t = time.process_time()
+        try:
+            return select(text, bindings)
+        finally:
+            spent[0] += time.process_time() - t
+
     def pages(select):
-        columns, first = select(text_for(meetings[:_FIRST_MEETINGS], need), bindings)
+        columns, first = timed(select, text_for(meetings[:_FIRST_MEETINGS], need))
 
         def rows():
             got, start, size, part = 0, _FIRST_MEETINGS, _FIRST_MEETINGS, first
@@ -337,10 +349,12 @@ def _meeting_pages(store, query: NamedQuery, params, allow_service, limit, offse
                     got += 1
                 if (need is not None and got >= need) or start >= len(meetings):
                     return
-                if need is not None and start >= _MOST_MEETINGS and (got * 5 < need or start >= 16 * _MOST_MEETINGS):
+                if need is not None and start >= _MOST_MEETINGS and got * 5 < need and spent[0] >= _SPARSE_CPU:
                     # a sparse listing (declarations): its rows are few, but each meeting's
-                    # facts are many; the rest of the scope in one query, as without pages
-                    # (a listing that has filled a fifth of the page goes on meeting by meeting)
+                    # facts are many; the rest of the scope in one query, as without pages.
+                    # Not when the meetings read so far were cheap (minutes with few facts,
+                    # which come first in IRI order): the whole of a dense listing costs
+                    # seconds (attendance, 40 s at 3,924 documents), its next meetings little
                     for row in select(rest_after(meetings[start - 1], need - got), bindings)[1]:
                         if got >= offset:
                             yield row
@@ -348,7 +362,7 @@ def _meeting_pages(store, query: NamedQuery, params, allow_service, limit, offse
                     return
                 size *= 2
                 chunk, start = meetings[start:start + size], start + size
-                part = select(text_for(chunk, None if need is None else need - got), bindings)[1]
+                part = timed(select, text_for(chunk, None if need is None else need - got))[1]
         return columns, rows()
 
     def rest_after(last: str, want: int | None) -> str:
@@ -539,9 +553,31 @@ def run_named(store: GraphStore, name: str, params: dict[str, str] | None = None
         return run(store, get_named(name), params)
     kept = store.__dict__.setdefault("_named_rows", {})
     if name not in kept:
-        kept[name] = run(store, get_named(name))
+        kept[name] = _rows_kept_in_store_folder(store, get_named(name))
     columns, rows = kept[name]
     return list(columns), [dict(r) for r in rows]
+
+
+def _rows_kept_in_store_folder(store, query: NamedQuery) -> tuple[list[str], list[dict[str, str]]]:
+    """A whole-store listing read once per state of the store: the rows are kept in the
+    store folder's index file under what the store's files are (names, sizes, times), so the
+    next command on an unchanged store reads them from there; any write to the store changes
+    the files, and the rows are read from the store again."""
+    import hashlib
+    from kg import textindex
+    try:
+        mark = textindex.store_mark(store)
+    except OSError:
+        mark = None
+    key = f"{query.name} {hashlib.sha256(query.text.encode()).hexdigest()}"
+    if mark is not None:
+        found = textindex.kept_rows(store, key, mark)
+        if found is not None:
+            return found
+    columns, rows = run(store, query)
+    if mark is not None:
+        textindex.keep_rows(store, key, mark, columns, rows)
+    return columns, rows
 
 
 def display_labels(store) -> dict[str, str]:

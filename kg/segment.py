@@ -153,7 +153,8 @@ def segment(doc: Document) -> Sections:
             starts.append(Section("item", ln.start, ln.start, number=m.group(1)))
             continue
         m = NUMBERED.match(ln.text)
-        in_list = bool(starts) and starts[-1].kind in ("actions", "decisions")
+        in_list = bool(starts) and starts[-1].kind in ("actions", "decisions") and not (
+            m and _next_item_heading(ln, m.group(1), starts))
         if m and not in_list and ("|" in m.group(0) or _numbered_is_item(ln, prev, lines, i)):
             starts.append(Section("item", ln.start, ln.start, number=m.group(1).rstrip(".)")))
             continue
@@ -287,6 +288,17 @@ def _list_kind(t: str) -> str | None:
         if rx.match(t):
             return kind
     return None
+
+
+def _next_item_heading(ln: Line, number: str, starts: list[Section]) -> bool:
+    """'4. Financial Report' after an item's own 'ACTIONS:' list under '3. PVG': the number that
+    follows the last item's, on a short title line, opens the next item rather than the list's
+    next entry (a list's entries number from 1 and say what is to be done)."""
+    last = next((x.number for x in reversed(starts) if x.kind == "item" and x.number), None)
+    if last is None or not last.isdigit() or number.rstrip(".)") != str(int(last) + 1):
+        return False
+    title = ln.text[len(number):].strip()
+    return len(title.split()) <= 8 and not title.endswith((".", ";", ",")) and not re.search(r"\bto\s+[a-z]", title)
 
 
 def _numbered_is_item(ln: Line, prev: Line | None, lines: list[Line], i: int) -> bool:

@@ -52,6 +52,8 @@ CREATE VIRTUAL TABLE IF NOT EXISTS texts USING fts5(
 CREATE TABLE IF NOT EXISTS owned (iri TEXT NOT NULL, graph TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS owned_iri ON owned (iri);
 CREATE INDEX IF NOT EXISTS owned_graph ON owned (graph);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS kept_rows (key TEXT PRIMARY KEY, mark TEXT NOT NULL, data BLOB NOT NULL);
 """
 
 
@@ -106,6 +108,8 @@ class TextIndex:
                 cur.executemany("INSERT INTO owned (iri, graph) VALUES (?, ?)",
                                 sorted({(iri, graph) for iri, kind, _ in rows if kind == "owner"}))
                 cur.execute("INSERT OR REPLACE INTO docs (graph, sha) VALUES (?, ?)", (graph, sha))
+            cur.execute("DELETE FROM meta WHERE key = 'store-files'")  # checked again when next read
+            cur.execute("DELETE FROM kept_rows")
             cur.execute("COMMIT")
         except BaseException:
             cur.execute("ROLLBACK")
@@ -118,7 +122,16 @@ class TextIndex:
             cur.execute("DELETE FROM texts WHERE graph = ?", (g,))
             cur.execute("DELETE FROM owned WHERE graph = ?", (g,))
             cur.execute("DELETE FROM docs WHERE graph = ?", (g,))
+        cur.execute("DELETE FROM meta WHERE key = 'store-files'")
+        cur.execute("DELETE FROM kept_rows")
         cur.execute("COMMIT")
+
+    def meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else row[0]
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
 
     def recorded(self) -> dict[str, str]:
         """graph IRI -> content hash of every document the index holds."""
@@ -246,7 +259,20 @@ def _open_for_reader(store, path: Path) -> TextIndex | None:
             return index
     try:
         index = TextIndex(path)
-        current = index.recorded() == _signature(store)
+        mark = _files_mark(store)
+        # the store's files as they were when a reader last found the index in step with
+        # it: nothing was written since, so the index is still in step (comparing every
+        # document's hash reads the store: half a second at 4,000 documents)
+        if mark is not None:  # and as many documents as the index held then
+            mark += f" {index.db.execute('SELECT count(*) FROM docs').fetchone()[0]}"
+        current = mark is not None and index.meta("store-files") == mark
+        if not current:
+            current = index.recorded() == _signature(store)
+            if current and mark is not None:
+                try:
+                    index.set_meta("store-files", mark)
+                except sqlite3.Error:
+                    pass  # a folder this reader cannot write: the next one checks again
     except sqlite3.Error:
         return None
     if not current:
@@ -256,6 +282,80 @@ def _open_for_reader(store, path: Path) -> TextIndex | None:
         index = TextIndex(None)
         sync(store, index)
     return index
+
+
+def _files_mark(store) -> str | None:
+    """Names, sizes and modification times of the store folder's own files (Oxigraph's
+    write-ahead log, tables and manifest): any write changes one of them.  None when the
+    handle reads a writer's snapshot, which has files of its own."""
+    if getattr(store, "_snapshot_fd", None) is not None or getattr(store, "path", None) is None:
+        return None
+    import hashlib
+    h = hashlib.sha256()
+    try:
+        with os.scandir(store.path) as entries:
+            for e in sorted(entries, key=lambda e: e.name):
+                # (not the index itself, nor RocksDB's lock and its log of messages)
+                if e.is_file(follow_symlinks=False) and not e.name.startswith((FILE, "LOG", "LOCK")):
+                    st = e.stat(follow_symlinks=False)
+                    h.update(f"{e.name}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    except OSError:
+        return None
+    return h.hexdigest()
+
+
+# a query's rows are kept only while they are smaller than this, compressed
+KEEP_MOST_BYTES = 64 * 1024 * 1024
+
+
+def store_mark(store) -> str | None:
+    """What the store folder's files are now (see `_files_mark`), or None when a writer
+    holds the folder or the handle reads a snapshot: rows read now may be kept under it."""
+    from kg.store import writer_active
+    path = getattr(store, "path", None)
+    if path is None or not getattr(store, "read_only", False) or writer_active(path):
+        return None
+    return _files_mark(store)
+
+
+def kept_rows(store, key: str, mark: str):
+    """(columns, rows) a reader kept for `key` while the store's files were `mark`, or None."""
+    index = for_reader(store)
+    if index is None or index.path is None:
+        return None
+    try:
+        row = index.db.execute("SELECT data FROM kept_rows WHERE key = ? AND mark = ?", (key, mark)).fetchone()
+    except sqlite3.Error:
+        return None
+    if row is None:
+        return None
+    import json
+    import zlib
+    columns, rows = json.loads(zlib.decompress(row[0]))
+    return columns, rows
+
+
+def keep_rows(store, key: str, mark: str, columns: list[str], rows: list[dict]) -> None:
+    """Keep a query's rows for the next reader of the same store state (rows of another
+    state are dropped); nothing is kept when the store's files changed while it read."""
+    index = for_reader(store)
+    if index is None or index.path is None or store_mark(store) != mark:
+        return
+    import json
+    import zlib
+    data = zlib.compress(json.dumps([columns, rows], separators=(",", ":")).encode(), 1)
+    if len(data) > KEEP_MOST_BYTES:
+        return
+    try:
+        index.db.execute("BEGIN")
+        index.db.execute("DELETE FROM kept_rows WHERE mark != ?", (mark,))
+        index.db.execute("INSERT OR REPLACE INTO kept_rows (key, mark, data) VALUES (?, ?, ?)", (key, mark, data))
+        index.db.execute("COMMIT")
+    except sqlite3.Error:
+        try:
+            index.db.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
 
 
 def invalidate(store) -> None:

@@ -11,6 +11,14 @@ the right meeting.
 Where a meeting label cannot be right because the minutes are odd, the `where` says so: the
 Huntingdon Road Surgery minutes date themselves "10thth September 2021" (a typo), so only
 the body is required there.
+
+Asked first, before any change made for them: 29 of 59 right, 27 wrong (21 of those a false
+"not in the graph"), 3 refused.  After the changes made for them (votes named without "by"
+or on lines of their own, posts named in the prose, "Director Rice", a meeting named by more
+than its body, "who was appointed X" read from the decision) and with the other work merged
+at the time: 42 right, 1 partly, 14 wrong (10 a false "not in the graph", 4 the wrong
+meeting's date), 2 refused.  The rows marked
+xfail say what each lacks.
 """
 from __future__ import annotations
 
@@ -134,17 +142,8 @@ MISSES: dict[str, str] = {
         "'Consensus: ...' under a member's question is not read as a decision (one body's style)",
     "what did Graham Horton say about Clarion Housing?":
         "'He also referred to the support received from Clarion Housing': the speaker is only 'He'",
-    "who will update on the re-tendering of the estate management contract?":
-        "'[Action: Portal to update in 9 months.]' in square brackets is not read as an action (one body's style)",
-    "who is liaising with Hill about the Florey Terrace bollard?":
-        "'LB was liaising with Hill for repair', a task under way, is not read as an action",
     "how did the vote go on publishing the approved minutes on the website?":
         "'Motion passed 5 for 3 against': the count before 'for' is not read (one body's style)",
-    "who will contact the waste recycling company?":
-        "'Action BM to contact ...' (the label without its colon) is not an action (one body's style)",
-    "who was appointed independent examiner of accounts at Broomhill?":
-        "'Lindsey Tasker was appointed Independent Examiner ...' is not read as a decision, and ask takes the "
-        "question for one about a post",
     "who proposed Cllr Shewell as chairman?":
         "'808. Election of Chairman for 2019/20: Cllr Shewell, proposed by Cllr Hayward, ...' is read as the "
         "item's title, not as a decision with its vote",
@@ -167,9 +166,6 @@ MISSES: dict[str, str] = {
     "what happened at the Merton Audit Committee?": "the meeting is dated 22 October 2009 (the agenda's front sheet)",
     "what was decided about Terra Draw?":
         "'The following decisions were taken on funding.' then a bulleted list: the bullets are not decisions",
-    "who seconded the Ad Hoc Committee for the Measure O oversight committee?":
-        "'Action: Moved by Director Costa, seconded by Clark, ...' is read as a labelled action, not as a motion "
-        "(one body's style)",
     "what was decided about the BME Type III engines?":
         "'Action: Approved the purchase.' is read as an ownerless action, not a decision (one body's style); the "
         "PDF's text also says 'Type Ill'",
@@ -179,8 +175,6 @@ MISSES: dict[str, str] = {
     "what happened at the Cogges annual parochial church meeting?":
         "the minutes' heading (St Mary's Church, Cogges) is not read as the body and the file says 'apcm', so "
         "the question names no meeting (refused)",
-    "who has the most actions at the Eddington and Portal meeting?":
-        "Portal's actions are '[Action: Portal to ...]' in square brackets, not read as actions",
 }
 
 

@@ -118,3 +118,56 @@ def test_asked_or_directed_to_do_it(raw, expected):
 ])
 def test_not_asked_to_do_a_task(raw):
     assert run(raw).actions == []
+
+
+PARENTS = ("Glenview Primary Parent Council Meeting\nWednesday 8th October | 19:00 | School Library\n\n"
+           "1. Present: Rhona Kerr (Head Teacher), Iain Moffat (Chair), Dana Quayle (Treasurer)\n\n"
+           "2. Fundraising\n-Discussion held on a winter fair.\n\nACTIONS:\n- IM to book the hall for 28/11.\n"
+           "- Stall list to be shared by DQ before the next meeting.\n\n")
+
+
+@pytest.mark.parametrize("raw, expected", [
+    # an item's own "ACTIONS:" list ends where the next numbered item begins: its notes are no tasks
+    (PARENTS + "3. Financial Report\n-It was noted by DQ that the site contributes each year.\n"
+               "-Most recently £50 was spent on paint.\n",
+     [(["IM"], "book the hall for 28/11"), (["Glenview Primary Parent Council"], "Stall list to be shared by DQ")]),
+    # a closing list numbered from 1 stays a list, though a heading came before it
+    (PARENTS.replace("ACTIONS:\n- IM to book the hall for 28/11.\n- Stall list to be shared by DQ before the next meeting.\n",
+                     "ACTIONS:\n1. IM to book the hall.\n2. DQ to share the stall list.\n"),
+     [(["IM"], "book the hall"), (["DQ"], "share the stall list")]),
+])
+def test_an_items_action_list_ends_at_the_next_item(raw, expected):
+    got = [(owners(a), a.text) for a in run(raw).actions]
+    assert [(o, t[:len(e)]) for (o, t), (_, e) in zip(got, expected)] == expected and len(got) == len(expected)
+
+
+@pytest.mark.parametrize("entry, expected", [
+    # an entry of an item's action list led by its owners' initials, as a line of prose is
+    ("- HB/DQ to put the council in touch with the supplier.", (["HB", "DQ"], "put the council in touch with the supplier")),
+    ("- (IM & DQ to confirm the policy statement.)", (["IM", "DQ"], "confirm the policy statement")),
+    ("-NB to contact the sports club about 28/11.", (["NB"], "contact the sports club about 28/11")),
+    # no owner written: the body's
+    ("- Website link to be shared in the newsletter.", (["Glenview Primary Parent Council"], "Website link to be shared in the newsletter")),
+])
+def test_list_entries_led_by_initials(entry, expected):
+    raw = PARENTS.split("ACTIONS:")[0] + "ACTIONS:\n" + entry + "\n"
+    assert [(owners(a), a.text) for a in run(raw).actions] == [expected]
+
+
+@pytest.mark.parametrize("raw, expected", [
+    # an errand in hand, reported in the past progressive or in the clerk's shorthand
+    (RESIDENTS + "AOB\nBollard - It was broken by a contractor. OP was liaising with the contractor for repair.\n",
+     [(["OP"], "liaising with the contractor for repair")]),
+    (COUNCIL + "Mine: All Cllrs agreed to re-site it on the wharf. Cllrs Marsh & Quint arranging to relocate it.\n",
+     [(["Cllrs Marsh", "Quint"], "arranging to relocate it")]),
+])
+def test_an_errand_in_hand(raw, expected):
+    assert [(owners(a), a.text) for a in run(raw).actions][-len(expected):] == expected
+
+
+@pytest.mark.parametrize("raw", [
+    # a participle that is not an errand, without "is", is no task
+    COUNCIL + "Cllrs Marsh & Quint attending the fair on Saturday was welcomed.\n",
+])
+def test_no_errand_in_hand(raw):
+    assert run(raw).actions == []

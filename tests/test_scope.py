@@ -151,6 +151,7 @@ def test_pages_of_the_whole_store_put_together_are_the_whole_listing(two_bodies,
     # rest in one query: the pages are still the listing's rows in its order
     import kg.query
     monkeypatch.setattr(kg.query, "_MOST_MEETINGS", most)
+    monkeypatch.setattr(kg.query, "_SPARSE_CPU", 0.0 if most == 2 else 1e9)
     st, _ = two_bodies
     nq = get_named(name)
     whole = run(st, nq)[1]
@@ -183,3 +184,18 @@ def test_a_meeting_must_be_an_iri_and_the_query_must_have_one(two_bodies):
         run(st, get_named("actions"), meeting="not an iri> } DROP ALL {")
     with pytest.raises(QueryError, match="no meeting to filter by"):
         run(st, get_named("people"), meeting="https://w3id.org/govkg/id/meeting/x")
+
+
+def test_the_cli_lists_one_meetings_rows(two_bodies):
+    from kg.cli import main
+    st, store = two_bodies
+    whole = run(st, get_named("actions"))[1]
+    meeting = whole[-1]["meeting"]
+    runner = cli_runner()
+    args = ["query", "--name", "actions", "--store", str(store), "--format", "json"]
+    res = runner.invoke(main, args + ["--meeting", meeting])
+    assert res.exit_code == 0, res.output
+    mine = [r for r in whole if r["meeting"] == meeting]
+    assert mine and len(mine) < len(whole) and json.loads(res.output) == mine
+    bad = runner.invoke(main, args + ["--meeting", "no such <meeting>"])
+    assert bad.exit_code == 1 and "IRI" in bad.stderr and "Traceback" not in bad.stderr

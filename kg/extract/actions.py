@@ -371,8 +371,8 @@ def deferred_to_next_meeting(sent: Sent, doc: Doc) -> Action | None:
 # sergeant": a task under way, its owners named before the verb of an errand in progress
 # ("The Vice Chair has raised this with Y and is following up with Z": after what is done)
 _DONE_AND = r"(?:(?:has|have)\s+[^.;]{0,120}?\s+and\s+)?"
-IN_HAND = re.compile(rf"^\s*{_DONE_AND}(?:is|are)?\s*(?:currently\s+|now\s+|kindly\s+)?(?P<vp>(?:organising|organizing|arranging|"
-                     r"following\s+up|looking\s+into|investigating|chasing|drafting|preparing)\b[^.;]*)$", re.S)
+IN_HAND = re.compile(rf"^\s*{_DONE_AND}(?:is|are|was|were)?\s*(?:currently\s+|now\s+|kindly\s+)?(?P<vp>(?:organising|organizing|"
+                     r"arranging|liaising|following\s+up|looking\s+into|investigating|chasing|drafting|preparing)\b[^.;]*)$", re.S)
 
 
 def in_hand(sent: Sent, doc: Doc) -> Action | None:
@@ -383,8 +383,11 @@ def in_hand(sent: Sent, doc: Doc) -> Action | None:
             continue
         rest = sent.text[subj.end:].rstrip(" *)].")
         m = IN_HAND.match(rest)
-        if m is None or (not re.match(rf"\s*{_DONE_AND}(?:is|are)\b", rest) and len(m.group("vp").split()) > 1):
-            continue  # without "is", only a bare participle closing the clause ("- X organising)")
+        if m is None or (not re.match(rf"\s*{_DONE_AND}(?:is|are|was|were)\b", rest) and len(m.group("vp").split()) > 1
+                         and not re.match(r"\w+\s+to\s+[a-z]", m.group("vp"))):
+            # without "is", only a bare participle closing the clause ("- X organising)") or the
+            # shorthand "Cllrs A & B arranging to relocate it"
+            continue
         vp = m.group("vp").strip()
         if len(vp.split()) == 1:
             # the errand is what went before the owners: "FACE scan protocol (post meeting - X organising)"

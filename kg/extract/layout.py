@@ -257,6 +257,12 @@ def list_entry(ex: Extraction, s: Sent, doc: grammar.Doc, secs: Sections) -> Non
     if tm and tm.start() > 0:
         text = entry[:tm.start()].strip()
         owners = codes_to_owners(tm.group("codes"), doc)
+    led = CODE_LED.match(entry.strip("() ")) if not owners else None
+    if led and not (led.group("codes") in ("All", "ALL") and not doc.body):
+        # "HB/JW to put the council in touch with ...", "(DG & SFF to confirm the statement.)": the
+        # entry led by its owners' initials, as a line of prose is (code_led)
+        owners = codes_to_owners(led.group("codes"), doc)
+        text = led.group("vp").rstrip(".) ")
     if not owners:
         subj = grammar.subject_at(s, body_rel, doc)
         if subj is not None and subj.kind != "pronoun":
