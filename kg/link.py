@@ -886,21 +886,49 @@ def relink_body(store, body_iri: str, base: str, corrections=None, spool: LinkSp
     """Recompute one body's link graph from what the store holds, in one transaction;
     returns how many report-backs it holds.  `spool`: the link inputs of documents this
     build wrote, used instead of reading those graphs back."""
-    from kg.build import build_links, links_graph_iri, links_staging_iri
-    from kg.corrections import apply_report_backs
+    task = _relink_task(store, body_iri, base, corrections, spool)
+    if task is None:
+        return 0
+    nt, n = link_graph(task)
+    _write_links(store, body_iri, base, nt)
+    return n
+
+
+def _relink_task(store, body_iri: str, base: str, corrections, spool: LinkSpool | None) -> tuple | None:
+    """What computing a body's link graph needs (its link inputs, read here, in the writer),
+    or None when the body has nothing to link and no link graph yet."""
     if spool is None:
         actions, cands, due = stored_inputs(store, body_iri)
     else:
         actions, cands, due = merge_inputs([stored_inputs(store, body_iri, spool.graphs(body_iri)),
                                             *spool.read(body_iri)])
-    live = links_graph_iri(body_iri, base)
     dates = {a.date for a in actions} | {c.date for c in cands}
-    if len(dates) < 2 and not store._store.contains_named_graph(_node(live)):
-        return 0
+    if len(dates) < 2 and not store._store.contains_named_graph(_node(_links_iri(body_iri, base))):
+        return None
+    return body_iri, base, actions, cands, due, corrections
+
+
+def link_graph(task: tuple) -> tuple[bytes, int]:
+    """A body's link graph as N-Triples, and how many report-backs it holds, from its
+    `_relink_task`: a pure function of it that touches no store, so a build's workers can
+    compute the bodies' graphs while the writer writes them."""
+    from kg.build import build_links
+    from kg.corrections import apply_report_backs
+    from kg.pipeline import ntriples_of
+    body_iri, base, actions, cands, due, corrections = task
     links, corrected = apply_report_backs(link_body(actions, cands), actions, cands, corrections)
     g = build_links(body_iri, links, actions, due, base, frozenset(c.meeting for c in cands), corrected)
-    store.replace_graphs_together([(str(live), str(links_staging_iri(body_iri, base)), list(g))])
-    return len(links)
+    return ntriples_of(g), len(links)
+
+
+def _links_iri(body_iri: str, base: str):
+    from kg.build import links_graph_iri
+    return links_graph_iri(body_iri, base)
+
+
+def _write_links(store, body_iri: str, base: str, nt: bytes) -> None:
+    from kg.build import links_staging_iri
+    store.replace_graphs_together([(str(_links_iri(body_iri, base)), str(links_staging_iri(body_iri, base)), nt)])
 
 
 _BODY_PREDICATE = b"<https://w3id.org/govkg/ontology#body>"
@@ -928,15 +956,47 @@ SELECT DISTINCT ?b WHERE {
 
 
 def relink_stale(store, base: str, bodies: set[str] = frozenset(), corrections=None,
-                 spool: LinkSpool | None = None) -> list[str]:
+                 spool: LinkSpool | None = None, pool=None) -> list[str]:
     """Relink `bodies` and every body with a dated meeting its links were not computed
     from (left so by a build stopped before its end); returns the bodies relinked.
     `corrections`: report-backs a person added (kg.corrections); `spool`: the link inputs
-    of the documents this build wrote (`LinkSpool`)."""
-    todo = set(bodies) | {r["b"] for r in store.select(STALE)[1]}
-    for body in sorted(todo):
-        relink_body(store, body, base, corrections, spool)
-    return sorted(todo)
+    of the documents this build wrote (`LinkSpool`); `pool`: an executor whose workers
+    compute the bodies' link graphs (`link_graph`) while this process reads the next
+    body's inputs and writes each graph, in body order, one transaction per body."""
+    todo = sorted(set(bodies) | {r["b"] for r in store.select(STALE)[1]})
+    if pool is None:
+        for body in todo:
+            relink_body(store, body, base, corrections, spool)
+        return todo
+    from collections import deque
+    window = 2 * max(1, getattr(pool, "_max_workers", 1))  # bodies' inputs in flight at once
+    pending: deque = deque()
+
+    def write_next() -> None:
+        body, task, fut = pending.popleft()
+        try:
+            nt, _n = fut.result()
+        except Exception:  # noqa: BLE001 - a worker that died: the writer links the body itself
+            nt, _n = link_graph(task)
+        _write_links(store, body, base, nt)
+
+    for body in todo:
+        task = _relink_task(store, body, base, corrections, spool)
+        if task is None:
+            continue
+        try:
+            fut = pool.submit(link_graph, task)
+        except Exception:  # noqa: BLE001 - a broken pool: linked here, as without one
+            fut = None
+        if fut is None:
+            _write_links(store, body, base, link_graph(task)[0])
+            continue
+        pending.append((body, task, fut))
+        while len(pending) >= window:
+            write_next()
+    while pending:
+        write_next()
+    return todo
 
 
 def _node(iri):

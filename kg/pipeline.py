@@ -319,6 +319,10 @@ class _Parallel:
                 f"{path}: the worker process reading it died (killed, or out of memory); "
                 "build it alone with --jobs 1 to see why")), None
 
+    def executor(self):
+        """The pool's executor for other work of the build (None once the pool is closed)."""
+        return self._executor
+
     def close(self, aborted: bool = False) -> None:
         if self._executor is not None:
             ex, self._executor = self._executor, None
@@ -468,7 +472,9 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
             if cs is not None or changed:
                 _write_corrections(store, cs, minter, base)
             if isinstance(store, GraphStore):
-                relink_stale(store, base, to_link, cs, spool)
+                # with a pool, its workers (idle now) compute the bodies' link graphs
+                relink_stale(store, base, to_link, cs, spool,
+                             pool=pool.executor() if pool is not None else None)
                 # the text index follows the store (kg.textindex): what this build changed
                 textindex.update(store)
             if cs is not None:  # after linking: report-back corrections apply there

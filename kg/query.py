@@ -553,9 +553,31 @@ def run_named(store: GraphStore, name: str, params: dict[str, str] | None = None
         return run(store, get_named(name), params)
     kept = store.__dict__.setdefault("_named_rows", {})
     if name not in kept:
-        kept[name] = run(store, get_named(name))
+        kept[name] = _rows_kept_in_store_folder(store, get_named(name))
     columns, rows = kept[name]
     return list(columns), [dict(r) for r in rows]
+
+
+def _rows_kept_in_store_folder(store, query: NamedQuery) -> tuple[list[str], list[dict[str, str]]]:
+    """A whole-store listing read once per state of the store: the rows are kept in the
+    store folder's index file under what the store's files are (names, sizes, times), so the
+    next command on an unchanged store reads them from there; any write to the store changes
+    the files, and the rows are read from the store again."""
+    import hashlib
+    from kg import textindex
+    try:
+        mark = textindex.store_mark(store)
+    except OSError:
+        mark = None
+    key = f"{query.name} {hashlib.sha256(query.text.encode()).hexdigest()}"
+    if mark is not None:
+        found = textindex.kept_rows(store, key, mark)
+        if found is not None:
+            return found
+    columns, rows = run(store, query)
+    if mark is not None:
+        textindex.keep_rows(store, key, mark, columns, rows)
+    return columns, rows
 
 
 def display_labels(store) -> dict[str, str]:

@@ -53,6 +53,7 @@ CREATE TABLE IF NOT EXISTS owned (iri TEXT NOT NULL, graph TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS owned_iri ON owned (iri);
 CREATE INDEX IF NOT EXISTS owned_graph ON owned (graph);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS kept_rows (key TEXT PRIMARY KEY, mark TEXT NOT NULL, data BLOB NOT NULL);
 """
 
 
@@ -108,6 +109,7 @@ class TextIndex:
                                 sorted({(iri, graph) for iri, kind, _ in rows if kind == "owner"}))
                 cur.execute("INSERT OR REPLACE INTO docs (graph, sha) VALUES (?, ?)", (graph, sha))
             cur.execute("DELETE FROM meta WHERE key = 'store-files'")  # checked again when next read
+            cur.execute("DELETE FROM kept_rows")
             cur.execute("COMMIT")
         except BaseException:
             cur.execute("ROLLBACK")
@@ -121,6 +123,7 @@ class TextIndex:
             cur.execute("DELETE FROM owned WHERE graph = ?", (g,))
             cur.execute("DELETE FROM docs WHERE graph = ?", (g,))
         cur.execute("DELETE FROM meta WHERE key = 'store-files'")
+        cur.execute("DELETE FROM kept_rows")
         cur.execute("COMMIT")
 
     def meta(self, key: str) -> str | None:
@@ -299,6 +302,60 @@ def _files_mark(store) -> str | None:
     except OSError:
         return None
     return h.hexdigest()
+
+
+# a query's rows are kept only while they are smaller than this, compressed
+KEEP_MOST_BYTES = 64 * 1024 * 1024
+
+
+def store_mark(store) -> str | None:
+    """What the store folder's files are now (see `_files_mark`), or None when a writer
+    holds the folder or the handle reads a snapshot: rows read now may be kept under it."""
+    from kg.store import writer_active
+    path = getattr(store, "path", None)
+    if path is None or not getattr(store, "read_only", False) or writer_active(path):
+        return None
+    return _files_mark(store)
+
+
+def kept_rows(store, key: str, mark: str):
+    """(columns, rows) a reader kept for `key` while the store's files were `mark`, or None."""
+    index = for_reader(store)
+    if index is None or index.path is None:
+        return None
+    try:
+        row = index.db.execute("SELECT data FROM kept_rows WHERE key = ? AND mark = ?", (key, mark)).fetchone()
+    except sqlite3.Error:
+        return None
+    if row is None:
+        return None
+    import json
+    import zlib
+    columns, rows = json.loads(zlib.decompress(row[0]))
+    return columns, rows
+
+
+def keep_rows(store, key: str, mark: str, columns: list[str], rows: list[dict]) -> None:
+    """Keep a query's rows for the next reader of the same store state (rows of another
+    state are dropped); nothing is kept when the store's files changed while it read."""
+    index = for_reader(store)
+    if index is None or index.path is None or store_mark(store) != mark:
+        return
+    import json
+    import zlib
+    data = zlib.compress(json.dumps([columns, rows], separators=(",", ":")).encode(), 1)
+    if len(data) > KEEP_MOST_BYTES:
+        return
+    try:
+        index.db.execute("BEGIN")
+        index.db.execute("DELETE FROM kept_rows WHERE mark != ?", (mark,))
+        index.db.execute("INSERT OR REPLACE INTO kept_rows (key, mark, data) VALUES (?, ?, ?)", (key, mark, data))
+        index.db.execute("COMMIT")
+    except sqlite3.Error:
+        try:
+            index.db.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
 
 
 def invalidate(store) -> None:

@@ -32,3 +32,38 @@ def test_rows_are_kept_only_for_a_read_only_handle_and_not_across_its_reopening(
         assert "who-owns" not in st.__dict__["_named_rows"]
         st.close()
         assert "_named_rows" not in st.__dict__
+
+
+def test_a_listing_kept_in_the_store_folder_is_read_again_when_the_store_changes(tmp_path):
+    import sqlite3
+
+    from kg import textindex
+    from kg.pipeline import build_into_store
+    from tests.test_textindex import _write
+    folder, store = tmp_path / "minutes", tmp_path / "store"
+    _write(folder, "4 March 2020", "inspect the stile on the bridleway", "roof repairs")
+    build_into_store([str(folder)], str(store))
+    with GraphStore(store, read_only=True) as st:
+        first = run_named(st, "actions")
+        assert first == run(st, get_named("actions")) and first[1]
+    db = sqlite3.connect(str(store / textindex.FILE))
+    assert db.execute("SELECT count(*) FROM kept_rows WHERE key LIKE 'actions %'").fetchone()[0] == 1
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    old_index = (store / textindex.FILE).read_bytes()
+    with GraphStore(store, read_only=True) as st:  # the next command: the kept rows, the same
+        assert run_named(st, "actions") == first
+    _write(folder, "4 March 2020", "clear the ditch by the lane", "kitchen boiler")
+    build_into_store([str(folder)], str(store))
+    with GraphStore(store, read_only=True) as st:
+        now = run_named(st, "actions")
+        assert now == run(st, get_named("actions"))
+        assert any("ditch" in r.get("text", "") for r in now[1])
+        assert not any("stile" in r.get("text", "") for r in now[1])
+    # an index that was not told of the change (a build stopped before its last step) still
+    # holds the old rows: they were kept under the old state of the store's files, so unused
+    for leftover in store.glob(textindex.FILE + "-*"):
+        leftover.unlink()
+    (store / textindex.FILE).write_bytes(old_index)
+    with GraphStore(store, read_only=True) as st:
+        assert run_named(st, "actions") == now

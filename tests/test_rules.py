@@ -55,6 +55,9 @@ def test_not_commitments(sentence):
      {"proposer": "Cllr Raj Patel", "seconder": "Cllr Tom Cole", "unanimous": True}),
     ("Cllr Ann Lee proposed that a new noticeboard be bought, Cllr Tom Cole seconded, all were in favour.",
      {"proposer": "Cllr Ann Lee", "seconder": "Cllr Tom Cole"}),
+    # a planning heading's "Proposed" is no proposal: nobody before it moved anything
+    ("Application 25/0012 for Cllr Tom Cole: Proposed rear extension at Mill House. No objections.",
+     {"proposer": None, "seconder": None}),
     ("It was resolved that the minutes be approved as a correct record.", {}),
     ("It was agreed to add the item to the February agenda.", {}),
     ("The Parish Council noted the audit report.", {}),

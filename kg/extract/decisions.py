@@ -295,8 +295,10 @@ def _votes(t: str, d: Decision, found) -> None:
     else:
         m = re.search(r"\bproposed\b", t, re.I)
         if m:
+            # anyone earlier in the sentence only for the verb ("Cllr A, having read the report,
+            # proposed ..."), not a heading's adjective ("Proposed rear extension")
             d.proposer = (_named_before(t, m, people_after) or _named_next(t, m, people_after)
-                          or people_after(0, before=m.start()))
+                          or (people_after(0, before=m.start()) if m.group(0) == "proposed" else None))
     m = re.search(r"\bseconded\s+by\s+", t, re.I)
     if m:
         d.seconder = _named_next(t, m, people_after)

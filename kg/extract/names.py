@@ -495,6 +495,14 @@ ORG_HEADS = (r"Board|Council|Committee|Sub-Committee|Group|Trust|Partnership|Pan
              # town hall is where the meeting is held
              r"(?<!Village )(?<!Town )(?<!Church )(?<!Parish )(?<!Community )(?<!Memorial )(?<!City )(?<!County )Hall|"
              r"Museum|Club|Hotel|"
+             # a church named by its saint or its parish ("St Anne’s Church", "Westfield Parish
+             # Church"), not the parochial church meeting nor the church's hall or service
+             r"(?<!Parochial )Church(?![ \t]+(?:Meeting|Hall|Service|Road|Street|Lane|Yard|Green|Wardens?)\b)|"
+             # a transit agency ("Sound Transit", "Lake Oswego Transit"), not a mode of travel
+             r"(?<!Rapid )(?<!Mass )(?<!Public )Transit|"
+             # a named centre is a service or a venue ("the Children’s Centre", "White Oak
+             # Counseling Center"); the city or town centre is a place
+             r"(?<!City )(?<!Town )(?<!Village )(?<!Shopping )(?<!Leisure )(?:Centre|Center)|"
              # a district that is a body ("Cappamore/Kilmallock Municipal District", "Sacramento
              # Metropolitan Fire District"), not the district's works, plan or meeting
              r"(?:(?<=Municipal )|(?<=Metropolitan )|(?<=Fire )|(?<=School )|(?<=Park )|(?<=Water )|(?<=Utility )|"
@@ -520,6 +528,53 @@ _RX_ACRONYM = re.compile(r"(?:(?<![\w-])|(?<=[a-z]-))([A-Z][A-Z&]{1,7}|[A-Z][a-z
 
 # "publicity on Radio Suffolk and Look East", "BBC Radio Kent": a station, its name after the head
 _RX_BROADCASTER = re.compile(r"(?<![\w-])((?:BBC[ \t]+)?Radio[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)(?![\w-])")
+# "the Bureau of Transportation", "University of Westbury", "the Friends of Hazel Park",
+# "Oregon Department of Transportation", "Board of Supervisors of Oakley County": a body named
+# head first, what it serves or where after "of" (a city's bureaus, a state's departments, a
+# park's or library's friends), where no body word ends the name
+_HEAD_FIRST = (r"University|Department|Dept|Ministry|Office|Bureau|Board|City|Friends|Society|Institute|"
+               r"Corporation|Commission|Bank|College|Federation|Diocese|Borough")
+_OF_WORD = r"(?!The\b)[A-Z][\w-]*(?:[’'](?!s\b)\w+)?"
+_RX_HEAD_OF = re.compile(rf"(?<![\w’'-])((?:[A-Z][a-z]+[ \t]+)?(?:{_HEAD_FIRST})[ \t]+of[ \t]+(?:the[ \t]+)?{_OF_WORD}"
+                         rf"(?:(?:[ \t]+|,[ \t]+|[ \t]+(?:and|&)[ \t]+|[ \t]+of[ \t]+(?:the[ \t]+)?){_OF_WORD})*)(?![\w-])")
+# what the board of a body is made of is no name ("the Board of Trustees"); a word after the
+# name that says what of the body is meant ("Friends of Hazel Park Rep", "... AGM")
+_RX_BOARD_OF_MEMBERS = re.compile(r"^Board[ \t]+of[ \t]+(?:the[ \t]+)?(?:Directors|Trustees|Governors|Members|Management)\b")
+_RX_HEAD_OF_TAIL = re.compile(r"(?:[ \t]+(?:Rep|Reps|Representatives?|AGM|Meeting|Meetings|Minutes|Report|Chair|Chairman|"
+                              r"Agenda|Annual|Notes))+$")
+
+_RX_HEAD_OF_THING = re.compile(r"[ \t](?:Policy|Program|Programme|Plan|Strategy|Section|Fund|Grants?|Project|Scheme|"
+                               r"Act|Directive|Regulations|Procurement)\b")
+
+
+def _head_of_name(phrase: str) -> str:
+    """The body's name in a head-first match, or '' when it names none."""
+    p = _LEAD_STRIP.sub("", _AGENDA_VERBS.sub("", phrase))
+    if not re.match(rf"(?:[A-Z][a-z]+[ \t]+)?(?:{_HEAD_FIRST})[ \t]+of\b", p) or _RX_BOARD_OF_MEMBERS.match(p):
+        return ""
+    if _RX_POST_OF.search(p) or _NOT_A_HEAD_BEFORE_OF.match(p):
+        return ""
+    # "Department of Transport and Rail Infrastructure Westland": "and" joins a last word of
+    # the name ("Office of Management and Finance"), not a second body of several words
+    m = re.search(r"[ \t]+(?:and|&)[ \t]+(?:(?:\S+[ \t]+){2,}\S+|[A-Z]{2,})$", p)
+    if m:
+        p = p[:m.start()]
+    # a comma lists the parts of one name only up to its "and" ("Department of Housing,
+    # Planning and Heritage"); without one it closes the name
+    if "," in p and not re.search(r",[^,]*[ \t](?:and|&)[ \t]", p):
+        p = p[:p.index(",")]
+    # "City of Westbury Procurement Policy", "Department of Education Child Nutrition
+    # Program": the body's programme, policy or section named after it; the body is up to the
+    # word after its last "of"
+    thing = _RX_HEAD_OF_THING.search(p)
+    if thing:
+        head = p[:thing.start()]
+        last_of = list(re.finditer(r"\bof[ \t]+(?:the[ \t]+)?\S+", head))
+        p = head[:last_of[-1].end()] if last_of else head
+    p = _RX_HEAD_OF_TAIL.sub("", p)
+    return p if re.search(r"\bof[ \t]+(?:the[ \t]+)?[A-Z]", p) else ""
+
+
 _RX_TRADE_FIRM = re.compile(rf"(?<![\w’'-])({NAME_WORD}(?:[ \t]+{NAME_WORD})?[ \t]+(?:{'|'.join(sorted(TRADE_WORDS))}))(?![\w-])")
 
 
@@ -668,6 +723,15 @@ def find_orgs(text: str, offset: int, acronyms: dict[str, str], person_spans: li
         s, e = offset + m.start(), offset + m.end()
         if free(s, e):
             add(s, e, m.group(0), f"{m.group('acr')} {_ROLE_PLURALS[m.group('role').replace('’', chr(39))]}")
+    for m in _RX_HEAD_OF.finditer(text):
+        name = _head_of_name(m.group(1))
+        if not name:
+            continue
+        s = offset + m.start(1) + m.group(1).index(name)
+        e = s + len(name)
+        if free(s, e):
+            info = gz.lookup_org(name)
+            add(s, e, name, info.name if info else None)
     # longest first: capitalised phrases ending in a body word
     for m in _RX_ORG_PHRASE.finditer(text):
         phrase = m.group(1)
@@ -681,6 +745,10 @@ def find_orgs(text: str, offset: int, acronyms: dict[str, str], person_spans: li
             cont = _RX_CONTINUE.match(text, m.end(1))
             if cont:
                 phrase += cont.group(0)
+        if _RX_LAW_AFTER.match(text, m.start(1) + len(phrase)):
+            # "Section 183 of the Local Government Act": a law named after what it governs
+            taken.append((offset + m.start(1), offset + m.start(1) + len(phrase)))
+            continue
         if _RX_POST_OF.search(phrase):
             # "the Head of Civic and Legal Services": no body inside a post's title either
             taken.append((offset + m.start(1), offset + m.start(1) + len(phrase)))
@@ -721,6 +789,8 @@ def find_orgs(text: str, offset: int, acronyms: dict[str, str], person_spans: li
             info = gz.lookup_org(m.group(1))
             if info and " " not in m.group(1) and info.type == "service" and _service_word_as_topic(text, m.start(1), m.end(1)):
                 continue
+            if info and _RX_LAW_AFTER.match(text, m.end(1)):
+                continue  # "the Planning and Development Act, 2000": a law
             if info:
                 add(s, e, " ".join(m.group(1).split()), info.name)
     for m in _RX_ACRONYM.finditer(text):
@@ -732,6 +802,9 @@ def find_orgs(text: str, offset: int, acronyms: dict[str, str], person_spans: li
             add(s, e, acr, acronyms[acr])
             continue
         info = gz.lookup_org(acr)
+        if info and info.type == "service" and info.name.upper() == acr and \
+                _service_word_as_topic(text, m.start(1), m.end(1)):
+            continue  # "PLANNING AND DEVELOPMENT": a heading in capitals, not an acronym
         if info:
             add(s, e, acr, None if gz.is_ambiguous_acronym(acr) else info.name)
     if places:
@@ -755,14 +828,25 @@ def find_orgs(text: str, offset: int, acronyms: dict[str, str], person_spans: li
     return found
 
 
-# an item's heading: its number or letter, then the word ("8. Planning", "(e) Planning - none")
-_RX_HEADING_START = re.compile(r"(?:^|\n)[ \t]*(?:\(?[\dA-Za-z]{1,3}[.)]+|\d+[./]\d+)?[ \t]*$")
+# an item's heading: its number or letter, then the word ("8. Planning", "(e) Planning - none",
+# "03.25.11 Planning", "**PLANNING AND ...**" in bold)
+_RX_HEADING_START = re.compile(r"(?:^|\n)[ \t]*(?:\*\*|#+[ \t]+)?(?:\(?[\dA-Za-z]{1,3}[.)]+|\d+(?:[./]\d+)+)?[ \t]*$")
+# "Director, Planning and Place-Making", "Heritage, Planning and Licensing Contact": a service's
+# word in the list of a post's portfolio; "the Director of Planning and ...": in a post's title
+_RX_PORTFOLIO_LIST = (re.compile(r"[A-Z][a-z]+,[ \t]*\n?[ \t]*$"), re.compile(r"\s+and\s+[A-Z]"))
+_RX_POST_OF_BEFORE = re.compile(rf"\b(?:{_POST_HEAD}|Clerk)[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?$")
+# "the Local Government Act, 2001", "the Planning and Development Act": a law named after what
+# it governs is no body
+_RX_LAW_AFTER = re.compile(r"(?:\s+(?:and|&)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?\s+(?:Act|Bill|Regulations)\b")
 
 
 def _service_word_as_topic(text: str, s: int, e: int) -> bool:
     """'Planning Permissions', 'Planning Contact', '8. Planning': a council service's one word
     names the business or qualifies a noun; it is the service itself where it acts
     ('- Highways advised that ...', 'MCC Planning - ...')."""
+    before = text[max(0, s - 40):s]
+    if _RX_POST_OF_BEFORE.search(before) or (_RX_PORTFOLIO_LIST[0].search(before) and _RX_PORTFOLIO_LIST[1].match(text, e)):
+        return True
     return bool(re.match(r"[ \t]+[A-Z]", text[e:e + 2])) or bool(_RX_HEADING_START.search(text[max(0, s - 20):s]))
 
 
@@ -831,7 +915,7 @@ _GENERIC_HEAD = re.compile(r"Office|Library|Board|Council|Committee|Highways|Pla
 _NOT_A_HEAD_BEFORE_OF = re.compile(r"^(?:\d+(?:st|nd|rd|th)\s+|Budget\s+|Regular\s+|Statutory\s+)?"
                                    r"(?:(?:Annual|Ordinary|Extraordinary|Special|Full|Public|Joint|Next|Last|Previous|"
                                    r"First|Monthly)\s+)*(?:Meeting|Meetings|Minutes|Re-establishment|Establishment|Review|Report|"
-                                   r"Chair|Chairman|Members?|Work|Role|Terms|Behalf|Part|Future|Membership|Views?)"
+                                   r"Chair|Chairman|Members?|Representatives?|Work|Role|Terms|Behalf|Part|Future|Membership|Views?)"
                                    r"\s+of\s+(?:the\s+)?", re.I)
 _OBJECT_BOARDS = re.compile(r"^(?:Notice|Display|Information|Sign|Score|Key|Dart|Cheese|Chopping|Skirting)\s+Board$")
 
@@ -846,6 +930,13 @@ _RX_POST_OF = re.compile(rf"(?:^|\bthe\s+)(?:(?:Assistant|Deputy|Acting|Interim|
 _RX_THING_OF_BODY = re.compile(r"^(?:[A-Z][\w’'-]*\s+){0,3}(?:Report|Minutes|File|Award|Declarations|Election|Budget|"
                                r"Summary|Accounts|Statement|Letter|Invoice|Grant)\s+(?:of|for)\s+"
                                r"(?:the\s+)?(?=[A-Z])")
+# "the Carol Service", "Xmas Morning Communion Service", "self service machines": a church's
+# service of worship or a way of serving oneself, not a service that is a body
+_RX_RITE_SERVICE = re.compile(r"\b(?:Communion|Carol|Carols|Christingle|Remembrance|Memorial|Worship|Thanksgiving|Harvest|"
+                              r"Funeral|Christmas|Xmas|Easter|Advent|Eve|Morning|Evening|Civic|Dedication|Confirmation|"
+                              r"Baptism|Wedding|Self)\s+Service$")
+_RX_NOT_BODY_LEAD = re.compile(r"^(?:(?:Officers|Members|Councillors|Staff|Trustees|Governors|Residents|Volunteers)\s+(?:and|&)\s+|"
+                               r"(?:Chairman|Chair|Chairperson|Vice[- ]Chair(?:man)?|Clerk|Secretary|Treasurer|Mayor)\s+)(?=[A-Z])")
 _RX_ACT_OF = re.compile(r"^(?:[A-Z][\w’'-]*\s+){0,3}(?:Procurement|Purchase|Purchasing|Provision|Supply)\s+of\b")
 # "Several Board members", "Some Parent Council funds": a quantity of a body's members or things
 _RX_QUANTITY_LEAD = re.compile(r"^(?:Some|Several|Many|Most|Various|Other|Few|As)\s+(?:the\s+)?(?=[A-Z])")
@@ -863,8 +954,16 @@ def _clean_org_phrase(phrase: str) -> str:
         return ""
     p = _RX_THING_OF_BODY.sub("", p)
     p = _RX_QUANTITY_LEAD.sub("", p)
+    # "Xmas Eve and the Singing Group", "Asset Manager and the Highways", "Officers and Audit
+    # Commission", "Chairman Westbury Parish Council": a thing, a post or people joined to the
+    # body or put before it; the body is what follows
+    # ("The IT Group and the Finance Committee" are two bodies, both kept as written)
+    p = re.sub(rf"^.*\b(?:{_POST_HEAD}|Clerk|Eve|Day)\s+(?:and|&)\s+the\s+(?=[A-Z])", "", p, flags=re.S)
+    p = _RX_NOT_BODY_LEAD.sub("", p)
     # an all-capitals heading run in front ("EXCLUSION OF PRESS AND PUBLIC The Council")
-    p = re.sub(r"^(?:[A-Z][A-Z’'&-]+\s+){2,}(?=[A-Z][a-z])", "", p)
+    # ("EE UK Ltd": a firm's name in capitals before its suffix stays)
+    if not re.fullmatch(r"(?:[A-Z][A-Z0-9’'&-]*\s+)+(?:Ltd|Limited|PLC|plc|LLP|Inc)\.?", p):
+        p = re.sub(r"^(?:[A-Z][A-Z’'&-]+\s+){2,}(?=[A-Z][a-z])", "", p)
     # a date or item number in front ("2025-06-09 SR Life Stabilization Service", "11 Rota for")
     # ("100 Club" is a name: the number stays where one word would be left)
     lead = re.match(r"^(?:\d[\d./-]*\s+)+(?=[A-Z])", p)
@@ -878,6 +977,10 @@ def _clean_org_phrase(phrase: str) -> str:
     if re.fullmatch(rf"(?:\d[\d./-]*\s+)+(?:{_GENERIC_HEAD.pattern})", p):
         # "14 Library", "(the) 2025 Board", "1 Office": a page, item or year number before a
         # body word is no name; a club or lottery named by a number ("100 Club") is
+        return ""
+    if re.search(r"\b(?:City|Town|Village)\s+Cent(?:re|er)$", p):
+        return ""  # the centre of a place wrapped over a line ("... City" / "Centre")
+    if _RX_RITE_SERVICE.search(p):
         return ""
     if _OBJECT_BOARDS.match(p) or p == "Registered Office":
         return ""  # a registered office is a company's address, not a body
