@@ -171,3 +171,14 @@ def test_an_errand_in_hand(raw, expected):
 ])
 def test_no_errand_in_hand(raw):
     assert run(raw).actions == []
+
+
+@pytest.mark.parametrize("raw", [
+    # the opening formula of a notice of motion or of a question is no task of its mover
+    ("Ordinary Meeting of Westmoor County Council\n\n5. Notices of Motion\n\nNotice of Motion from Councillor Daly\n"
+     "We will move at the next Meeting that the Council expresses its appreciation for the volunteers.\n"),
+    ("Ordinary Meeting of Westmoor County Council\n\n6. Questions\n\nQuestion from Councillor Daly\n"
+     "I will ask the Mayor at the next meeting for an update on the expert groups.\n"),
+])
+def test_a_notice_of_motion_is_no_task(raw):
+    assert run(raw).actions == []

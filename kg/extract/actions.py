@@ -15,7 +15,11 @@ from kg.extract.reading import Reading
 from kg.extract.sentences import Sent
 from kg.records import Action, Extraction, Owner, PersonRef
 
-NOT_TASKS = re.compile(r"^(?:abstain|leave\s+the\s+(?:room|meeting)|withdraw|not\s+vote|disagree|differ)", re.I)
+# "I will move at the next meeting that ...", "I will ask the Mayor at the next meeting ...": the
+# opening formula of a notice of motion or a question, which the motion or question then states
+NOT_TASKS = re.compile(r"^(?:abstain|leave\s+the\s+(?:room|meeting)|withdraw|not\s+vote|disagree|differ|"
+                       r"move\s+(?:at\s+the\s+next\b|that\b)|ask\s+(?:[\w’'. ]{0,40}?\s)?at\s+the\s+next\s+(?:[\w-]+\s+){0,4}?meeting\b)",
+                       re.I)
 # "the Civic Administration BE DIRECTED to provide an update", "VHC have been asked to let the
 # Council have costings", "Clerk asked to report this to Cllr X": told to do it, in the passive of
 # a resolution ("be"), of a report ("have been") or of a clerk's shorthand (no auxiliary; only with
