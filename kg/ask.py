@@ -1169,6 +1169,22 @@ def post_holder(store, q: str, g: dict) -> Answer:
                   + f". Posts in the graph: {', '.join(posts) or 'none'}.")
 
 
+def appointed(store, q: str, g: dict) -> Answer:
+    """Who was appointed, elected or co-opted to something ("who was appointed independent
+    examiner?"): the decisions and statements that say so, else who holds it as a post."""
+    thing = _clean_thing(g["x"])
+    rows, note, _ = search(store, f"{g['verb']} {thing}", ("decision", "statement"), question=q)
+    if not rows:
+        rows, note, _ = search(store, thing, ("decision", "statement"), question=q)
+        rows = [r for r in rows if re.search(r"\b(?:appoint|elect|co-opt|nominat|chose|vote)", fold(
+            " ".join((r.get("text", ""), r.get("evidence") or "", r.get("item_title") or ""))))]
+    if g.get("scope") is not None:
+        rows = [r for r in rows if r.get("meeting") in g["scope"].meetings]
+    if not rows:
+        return post_holder(store, q, dict(g, post=thing))
+    return Answer(q, _FACT_COLUMNS, _dedupe(rows, ("fact", "by")), _say_fact, note=note)
+
+
 def judged(store, q: str, g: dict) -> Answer:
     """What an inspector or regulator found ("what did Ofsted rate children's services?")."""
     by = _clean_thing(g.get("by") or "")
@@ -1634,6 +1650,9 @@ PATTERNS: list[tuple[re.Pattern, Callable]] = [
     (_p(r"(?:which|what|list|show)(?: the| all)? meetings?(?: (?:are|were|is))?(?: in the graph| held| there)?"),
      list_meetings),
     (_p(r"when did (?P<body>.+?) meet"), list_meetings),
+    # "who was appointed independent examiner?": the decision that appointed them
+    (_p(r"who (?:was|were|has been|have been|got) (?P<verb>appointed|elected|re-elected|co-opted|nominated|chosen)"
+        r"(?: as| to(?: be)?)? (?:the |an? )?" + _THING), appointed),
     # who holds a post: last, so that "who is responsible for" and the like are read first
     (_p(r"who (?:is|was|are|were|holds the post of|is acting as|acted as|is currently) (?:the |our |their )?"
         r"(?P<post>(?!owner\b)[a-z][a-z' -]*?)(?: (?:of|at|for|on|to) (?P<body>.+))?"), post_holder),
