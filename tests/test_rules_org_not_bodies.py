@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.names import NameContext, find_orgs, find_people
+from kg.extract.names import NameContext, defined_acronyms, find_orgs, find_people
 
 
 def _orgs(text: str) -> list[str]:
@@ -61,3 +61,18 @@ def test_a_service_of_worship_is_not_a_body(raw, expected):
 ])
 def test_what_is_joined_to_a_body_is_not_part_of_it(raw, expected):
     assert _orgs(raw) == expected
+
+
+# a paper, a plan, a programme or a measure defined by its acronym (a US fire district's
+# board, a Canadian city committee, a US school board) is no body, nor is its acronym
+@pytest.mark.parametrize("raw, expected", [
+    ("Staff presented the Community Safety Report (CSR); the CSR was received.", []),
+    ("The Homes for Everyone Plan (HEP) sets targets; the HEP was endorsed.", []),
+    ("Funding from the Rent Relief Program (RRP) continues. RRP applications rose.", []),
+    ("The English Learner Progress Indicator (ELPI) rose. ELPI results were shared.", []),
+    ("The Westland Housing Agency (WHA) attended; the WHA will report in May.", ["Westland Housing Agency", "WHA", "WHA"]),
+])
+def test_a_paper_or_programme_named_by_its_acronym_is_not_a_body(raw, expected):
+    people = find_people(raw, 0, NameContext())
+    found = find_orgs(raw, 0, defined_acronyms(raw), [(m.start, m.end) for m in people])
+    assert [o.surface for o in found] == expected

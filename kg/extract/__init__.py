@@ -13,7 +13,7 @@ from kg.extract import actions, attendance as att, decisions, declarations, gram
 from kg.extract import reports, statements
 from kg.extract.meeting import date_without_year, find_date, items, meeting_of, next_meeting_decision
 from kg.extract.names import (TITLE_WORDS, NameContext, _initials_fit, ambiguous_aliases, declared_aliases,
-                             defined_acronyms, find_people, trust_places)
+                             defined_acronyms, find_people, names_a_thing, trust_places)
 from kg.extract.reading import Component, Reading
 from kg.extract.sentences import read_sentences
 from kg.records import Extraction, OrgRef, PersonRef, Sections
@@ -81,7 +81,7 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
     # "Mark Wardle (MW)" declares a person's initials, not an organisation's acronym
     acronyms = {a: n for a, n in defined_acronyms(text).items() if a not in ctx.aliases and n not in ctx.aliases.values()}
     for acr, name in _spelled_elsewhere(text).items():
-        if acr not in acronyms and acr not in ctx.aliases and acr not in ambiguous:
+        if acr not in acronyms and acr not in ctx.aliases and acr not in ambiguous and not names_a_thing(name):
             acronyms[acr] = name
     sents = read_sentences(secs, ctx, acronyms, trust_places(text))
 

@@ -643,6 +643,17 @@ def _reads_as_person(words: list[str], acr: str, people_named: bool) -> bool:
             or people_named)
 
 
+# "Community Annual Report (CAR)", "Housing Stability for All Plan (HSAP)", "English Learner
+# Progress Indicator (ELPI)": a paper, a plan, a programme or a measure named by its acronym
+_RX_THING_NAMED = re.compile(r"\b(?:Report|Plan|Program|Programme|Strategy|Indicator|Fund|Scheme|Policy|Act|"
+                             r"Assessment|Review|Framework|Project|Development|Statement|Budget|Survey)$")
+
+
+def names_a_thing(name: str) -> bool:
+    """Whether an acronym's expansion names a paper, plan, programme or measure, not a body."""
+    return bool(_RX_THING_NAMED.search(name.strip()))
+
+
 def defined_acronyms(text: str) -> dict[str, str]:
     """'Institute of Cemetery and Crematorium Management (ICCM)' -> {'ICCM': '...'}."""
     out: dict[str, str] = {}
@@ -658,11 +669,11 @@ def defined_acronyms(text: str) -> dict[str, str]:
             tail = words[k:]
             tl = "".join(w[0] for w in tail if w[0].isupper()).upper()
             if tl == acr_up or (tl.startswith(acr_up[0]) and len(tl) >= 2 and acr_up.startswith(tl)):
-                if not _reads_as_person(tail, acr, people_named):
+                if not _reads_as_person(tail, acr, people_named) and not names_a_thing(" ".join(tail)):
                     out.setdefault(acr, " ".join(tail))
                 break
         else:
-            if letters.endswith(acr_up):
+            if letters.endswith(acr_up) and not names_a_thing(phrase):
                 out.setdefault(acr, phrase)
     return out
 
