@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import CORPUS
 from tests.test_ask_questions import Q, grade
 
 COG = r"2018-02-20"                      # St Mary's Church, Cogges: APCM
@@ -181,19 +180,6 @@ MISSES: dict[str, str] = {
 def _param(q: Q):
     marks = [pytest.mark.xfail(reason=MISSES[q.question], strict=True)] if q.question in MISSES else []
     return pytest.param(q, id=f"{q.kind}:{q.question}", marks=marks)
-
-
-@pytest.fixture(scope="module")
-def all_unlabelled_store(tmp_path_factory):
-    """One store of every minutes document in the corpus's unlabelled folder."""
-    folder = CORPUS / "unlabelled"
-    if not folder.is_dir():
-        pytest.skip(f"{folder} is absent (the development corpus is not part of the project)")
-    from kg.pipeline import build_into_store
-    path = tmp_path_factory.mktemp("unlabelled") / "store"
-    report = build_into_store([str(folder)], str(path))
-    assert not report.failed, report.failed
-    return path
 
 
 @pytest.fixture
