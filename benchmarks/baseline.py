@@ -148,3 +148,13 @@ def timed_cpu(fn, runs: int, budget: float):
     if more_w:
         wall, cpu = more_w, more_c
     return result, statistics.median(wall) * 1000, statistics.median(cpu) * 1000, len(wall)
+
+
+def row_digest(rows: list[dict]) -> str:
+    """A digest of the rows as a set with repeats (order left out), to compare the rows of
+    two engines measured in different processes."""
+    import hashlib
+    h = hashlib.sha256()
+    for k in sorted(map(_key, rows)):
+        h.update(k.encode("utf-8") + b"\n")
+    return h.hexdigest()[:16]
