@@ -939,6 +939,16 @@ def decided(store, q: str, g: dict) -> Answer:
     if thing and content_words(thing):
         found, note, searched = search(store, thing, ("decision",), question=q)
         rows = [dict(r, decision=r["fact"]) for r in found if r.get("meeting") in chosen]
+        if not rows:
+            # minutes record what was settled in words no decision is read from ("All Cllrs
+            # agreed to this proposal." after "Cllr X suggested it be re-sited on ..."):
+            # say so, and give what the minutes do record about the thing
+            other, _, _ = search(store, thing, ("statement", "action"), question=q)
+            other = _dedupe([r for r in other if r.get("meeting") in chosen], ("text", "by", "meeting"))
+            if other:
+                return Answer(q, _FACT_COLUMNS, other, _say_fact,
+                              note=f"No decision about {thing!r} is recorded ({searched}); what the minutes "
+                                   f"record about it:")
     else:
         _, rows = run_named(store, "decisions")
         rows = [r for r in rows if r["meeting"] in chosen]

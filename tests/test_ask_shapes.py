@@ -35,7 +35,10 @@ Cllr Tariq Shah introduced the footpath survey. He referred to the broken stile 
 14/25 Open spaces
 It was agreed to repair the bench at Mill Green before the summer.
 
-15/25 Date of next meeting: Tuesday 1 April 2025."""
+15/25 War memorial
+Cllr Owen Pike suggested it be cleaned before Remembrance Sunday. All Cllrs agreed to this proposal.
+
+16/25 Date of next meeting: Tuesday 1 April 2025."""
 
 ASHCOMBE = """ASHCOMBE COMMUNITY ASSOCIATION
 
@@ -86,6 +89,8 @@ def said(ans) -> str:
      r"No one"),
     ("what did Tariq Shah say about the Ramblers?", r"help received from the Ramblers", r"No statement"),
     ("what was decided about the bench at Mill Green?", r"repair the bench at Mill Green", r"No meeting"),
+    # what was settled in words no decision is read from: the facts recorded under the item
+    ("what was decided about the war memorial?", r"cleaned before Remembrance Sunday", r"is in the graph"),
     ("what was decided about the rate at Nowhere Parish Council?", r"No meeting of a body matching", r"Decided"),
     ("when was the Ashcombe meeting after March 2025?", r"9 June 2025", r"1 April 2025"),
     ("when was the Thornbury Vale meeting after March 2025?", r"1 April 2025", r"9 June 2025"),
