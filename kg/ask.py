@@ -1304,6 +1304,22 @@ def appointed(store, q: str, g: dict) -> Answer:
     return Answer(q, _FACT_COLUMNS, _dedupe(rows, ("fact", "by")), _say_fact, note=note)
 
 
+def replaced(store, q: str, g: dict) -> Answer:
+    """Who took someone's place ("who replaced Steven as a trustee?"): the decisions and
+    statements that name the person and the post, in their own sentence or the one before
+    ("Steven would like to step down as a Trustee ... Tom Chadwin volunteered to take his
+    place"); else who holds the post."""
+    who = _clean_thing(g["p"])
+    post = _clean_thing(g.get("post") or "")
+    rows, note, _ = search(store, f"{who} {post}".strip(), ("decision", "statement"), question=q, near=False)
+    if g.get("scope") is not None:
+        rows = [r for r in rows if r.get("meeting") in g["scope"].meetings]
+    if not rows and post:
+        return post_holder(store, q, dict(g, post=post))
+    return Answer(q, _FACT_COLUMNS, _dedupe(rows, ("fact", "by")), _say_fact, note=note,
+                  empty=f"No decision or statement names {who!r}" + (f" and {post!r}" if post else "") + ".")
+
+
 def judged(store, q: str, g: dict) -> Answer:
     """What an inspector or regulator found ("what did Ofsted rate children's services?")."""
     by = _clean_thing(g.get("by") or "")
@@ -1351,12 +1367,36 @@ def next_meeting(store, q: str, g: dict) -> Answer:
     rows = sorted(latest.values(), key=lambda r: r.get("meeting_label", ""))
     for r in rows:
         r["evidence"] = r["next"]
+    if not rows and scope is not None and 0 < len(scope) <= 5:
+        rows = _next_meeting_mentioned(store, scope, info)
     note = (f"The graph holds minutes of {len(rows)} bodies; the next meeting each one's latest minutes give:"
             if len(rows) > 1 else "")
     return Answer(q, ["next", "body", "date", "meeting", "meeting_label", "evidence"], rows,
                   lambda r: f"Next meeting (as the minutes of {r.get('date') or 'an undated meeting'} say): "
                             + _NEXT_TAIL.split(r["next"])[0],
                   note=note, empty="No minutes in the graph say when the next meeting is.")
+
+
+_MENTIONED_NEXT = re.compile(
+    rf"\b(?:the|next) (?P<d>{_MON_RX}[a-z]*\.? \d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)? {_MON_RX}[a-z]*)"
+    rf" meeting\b|\bnext meeting (?:on|will be(?: held)? on|is on|is scheduled for) (?P<e>[^.;\n]{{3,40}})", re.I)
+
+
+def _next_meeting_mentioned(store, scope: set[str], info: dict[str, MeetingInfo]) -> list[dict[str, str]]:
+    """Minutes with no date-of-next-meeting line often name it in passing ("the item will be
+    on the agenda for the Feb. 26 meeting", "Next meeting on 11 March 2025"): the first such
+    sentence of each meeting, quoted."""
+    out = []
+    for m in sorted(scope):
+        _, rows = run_named(store, "meeting-sentences", {"meeting": m})
+        for r in rows:
+            hit = _MENTIONED_NEXT.search(" ".join(r["exact"].split()))
+            if hit:
+                out.append({"next": hit.group("d") or hit.group("e"), "meeting": m,
+                            "meeting_label": meeting_label(info, m), "date": info[m].date if m in info else "",
+                            "evidence": " ".join(r["exact"].split())})
+                break
+    return out
 
 
 def _one_meeting_or_ask(store, g: dict, what: str) -> tuple[set[str] | None, str]:
@@ -1784,6 +1824,10 @@ PATTERNS: list[tuple[re.Pattern, Callable]] = [
     # "who was appointed independent examiner?": the decision that appointed them
     (_p(r"who (?:was|were|has been|have been|got) (?P<verb>appointed|elected|re-elected|co-opted|nominated|chosen)"
         r"(?: as| to(?: be)?)? (?:the |an? )?" + _THING), appointed),
+    # who took someone's place
+    (_p(r"who (?:replaced|replaces|will replace|is replacing|succeeded|succeeds|will succeed|took over from|"
+        r"is taking over from|will take over from|took the place of) (?P<p>.+?)"
+        r"(?: as (?:the |an? )?(?P<post>.+))?"), replaced),
     # who holds a post: last, so that "who is responsible for" and the like are read first
     (_p(r"who (?:is|was|are|were|holds the post of|is acting as|acted as|is currently) (?:the |our |their )?"
         r"(?P<post>(?!owner\b)[a-z][a-z' -]*?)(?: (?:of|at|for|on|to) (?P<body>.+))?"), post_holder),
