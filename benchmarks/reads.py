@@ -12,6 +12,11 @@ it, a person with many facts), so the same script fits the real and the syntheti
 
 `--rows` writes every read's rows, so a run before a change and one after can be
 compared row for row (`--compare BEFORE.rows.json`).
+
+`--rdflib` also loads the store's quads into rdflib's in-memory Dataset and runs each named
+query read there too, through the same query code (the same texts, the same bound
+parameters: benchmarks/baseline.py), printing both times, the ratio and whether the rows
+are the same.  Loading 1,000 real documents into rdflib takes a minute or more.
 """
 from __future__ import annotations
 
@@ -146,6 +151,37 @@ def ask_process(store: str, question: str) -> dict:
             "python_start_cpu_s": round(bare_cpu, 3), "rc": proc.returncode, "lines": len(proc.stdout.splitlines())}
 
 
+def rdflib_reads(st, p: dict, args) -> dict:
+    """The named-query reads, answered by rdflib over the store's quads (label -> function)."""
+    from benchmarks.baseline import RdflibStore, rdflib_dataset
+    t, c = time.perf_counter(), time.process_time()
+    ds = rdflib_dataset(st._store)
+    print(f"rdflib Dataset loaded from the store: {len(ds.default_graph)} triples in "
+          f"{time.perf_counter() - t:.1f} s ({time.process_time() - c:.1f} s cpu)", flush=True)
+    # the ask look-ups read listings kept in the store folder, not the engine: not compared
+    return {label: fn for label, fn in reads(RdflibStore(st, ds, timeout=args.rdflib_timeout), p)
+            if not label.startswith("ask:")}
+
+
+def compare_with_rdflib(label: str, fn, rows: list, ox_cpu_ms: float, args) -> dict:
+    """Time one read on rdflib, compare its rows with Oxigraph's; print and return the figures."""
+    from benchmarks.baseline import BaselineTimeout, same_rows, timed_cpu
+    try:
+        res, w50, c50, n = timed_cpu(fn, min(args.runs, 3), args.rdflib_budget)
+    except BaselineTimeout:
+        print(f"{'  rdflib':58} over {args.rdflib_timeout:.0f} s", flush=True)
+        return {"timeout_s": args.rdflib_timeout}
+    except Exception as e:  # rdflib's parser lacks LATERAL (SEP-0006), which followups uses
+        print(f"{'  rdflib':58} cannot run it: {str(e).splitlines()[0][:80]}", flush=True)
+        return {"error": str(e).splitlines()[0][:200]}
+    same = same_rows(rows, list(res))
+    ratio = c50 / max(ox_cpu_ms, 1e-3)
+    print(f"{'  rdflib':58} {len(res):7} rows  p50 {w50:8.1f} ms | cpu p50 {c50:8.1f} ms ({n} runs); "
+          f"rdflib / Oxigraph cpu {ratio:.1f}x; rows {same}", flush=True)
+    return {"rows": len(res), "p50_ms": round(w50, 1), "cpu_p50_ms": round(c50, 1), "runs": n,
+            "ratio_cpu": round(ratio, 2), "rows_compared": same}
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("store")
@@ -156,6 +192,10 @@ def main(argv=None) -> int:
     ap.add_argument("--compare", help="rows written by an earlier run: say which reads differ")
     ap.add_argument("--no-views", action="store_true")
     ap.add_argument("--only", help="only the reads whose label this regular expression finds")
+    ap.add_argument("--rdflib", action="store_true",
+                    help="run the named-query reads on rdflib's in-memory Dataset too, and give the ratio")
+    ap.add_argument("--rdflib-timeout", type=float, default=120.0, help="seconds one rdflib query may take")
+    ap.add_argument("--rdflib-budget", type=float, default=10.0, help="seconds of repeats per rdflib read")
     args = ap.parse_args(argv)
     from kg.store import GraphStore
     figures, rows_out = [], {}
@@ -163,6 +203,7 @@ def main(argv=None) -> int:
         p = picks(st)
         print(json.dumps(p), flush=True)
         todo = reads(st, p) + ([] if args.no_views else views(st, Path(tmp), p))
+        baseline = rdflib_reads(st, p, args) if args.rdflib else {}
         for label, fn in todo:
             if args.only and not re.search(args.only, label):
                 continue
@@ -174,6 +215,8 @@ def main(argv=None) -> int:
             rows_out[label] = rows
             print(f"{label:58} {len(rows):7} rows  p50 {p50:8.1f} p95 {p95:8.1f} ms | cpu p50 {c50:8.1f} "
                   f"p95 {c95:8.1f} ms ({n} runs; first call cpu {timed.first[1]:.1f} ms)", flush=True)
+            if label in baseline:
+                figures[-1]["rdflib"] = compare_with_rdflib(label, baseline[label], rows, c50, args)
     for question in ("who owns the plan?", "what is Smith accountable for?"):
         if args.only:
             break

@@ -733,7 +733,10 @@ READS = {
 def reader_index(store) -> TextIndex | None:
     """The index of a read-only store folder when the reads can be answered from it: in step
     with the store (`for_reader` checks), None for other stores."""
-    if not getattr(store, "read_only", False) or getattr(store, "path", None) is None:
+    from kg.store import GraphStore
+    # (a stand-in that answers SPARQL another way, such as the benchmark's rdflib one, is
+    # not answered from the index of the store it wraps)
+    if type(store) is not GraphStore or not store.read_only or store.path is None:
         return None
     try:
         return for_reader(store)
