@@ -29,7 +29,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-FILE = "govkg-textindex.sqlite"
+# the layout of the index file; a file of another version is remade from the store
+VERSION = 5
+# named by its layout: a new layout is a new file, never written over a file another
+# version may still have open (renaming a file over an SQLite database whose write-ahead log
+# is still beside it pairs the new file with the old log, which SQLite then applies to it)
+PREFIX = "govkg-textindex"
+FILE = f"{PREFIX}-{VERSION}.sqlite"
 # predicates whose objects are looked up by words: the "thing" texts and the names
 THING = ("https://w3id.org/govkg/ontology#text", "https://w3id.org/govkg/ontology#subjectText",
          "http://purl.org/dc/terms/title", "https://w3id.org/govkg/ontology#interest")
@@ -43,9 +49,6 @@ OWNER = ("https://schema.org/agent", "https://w3id.org/govkg/ontology#holder", "
 KIND = {**{p: "thing" for p in THING}, **{p: "name" for p in NAME}, **{p: "owner" for p in OWNER}}
 # the trigram tokenizer matches strings of three characters or more
 MIN_CHARS = 3
-# the layout of the index file; a file of another version is remade from the store
-VERSION = 5
-
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS docs (graph TEXT PRIMARY KEY, sha TEXT NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS texts USING fts5(
@@ -342,7 +345,12 @@ def for_writer(store) -> TextIndex | None:
     path = index_path(store)
     if path is None or not hasattr(store, "_store"):
         return None
-    index = TextIndex(path)
+    try:
+        index = TextIndex(path)
+    except sqlite3.DatabaseError:
+        # a damaged file (the store is the source: it is made again; the writer holds the lock)
+        _unlink(*_sidecars(path))
+        index = TextIndex(path)
     sync(store, index)
     return index
 
@@ -373,23 +381,52 @@ def _version_of(path: Path) -> int | None:
         return None
 
 
+def _sidecars(path: Path) -> tuple[Path, Path, Path]:
+    return path, Path(str(path) + "-wal"), Path(str(path) + "-shm")
+
+
+def _unlink(*paths: Path) -> None:
+    for p in paths:
+        try:
+            p.unlink()
+        except OSError:
+            pass
+
+
+def _publish(tmp: Path, path: Path) -> None:
+    """Put a finished index file (closed, so its log is written back) in place: linked, never
+    renamed over another, so no reader's file is paired with another file's log; a log left
+    by a file that is gone is removed first.  Files of other layouts are removed."""
+    if not path.exists():
+        _unlink(*_sidecars(path)[1:])
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        pass  # another reader made it first: theirs is used
+    _unlink(*_sidecars(tmp))
+    for e in os.scandir(path.parent):
+        name = e.name.lstrip(".")
+        if name.startswith(PREFIX) and not name.startswith(FILE) and ".new-" not in name:
+            _unlink(Path(e.path))
+
+
 def _open_for_reader(store, path: Path) -> TextIndex | None:
-    if not path.exists() or _version_of(path) != VERSION:
-        # missing, or written by another version: made again from the store and renamed
-        # over it (a reader holding the old file keeps reading the old one)
+    if path.exists() and _version_of(path) != VERSION:
+        # a file of this name with another layout (an older govkg named it so): nobody
+        # can use it, so it goes, with its log
+        _unlink(*_sidecars(path))
+    if not path.exists():
+        # missing: made from the store beside it, then put in place
         tmp = path.with_name(f".{FILE}.new-{os.getpid()}")
         try:
+            _unlink(*_sidecars(tmp))
             index = TextIndex(tmp)
             sync(store, index)
             index.close()
-            os.replace(tmp, path)
+            _publish(tmp, path)
         except (OSError, sqlite3.Error):
             # a folder this reader cannot write: an index in memory, for this process
-            for leftover in (tmp, Path(str(tmp) + "-wal"), Path(str(tmp) + "-shm")):
-                try:
-                    leftover.unlink()
-                except OSError:
-                    pass
+            _unlink(*_sidecars(tmp))
             index = TextIndex(None)
             sync(store, index)
             return index
@@ -432,7 +469,7 @@ def _files_mark(store) -> str | None:
         with os.scandir(store.path) as entries:
             for e in sorted(entries, key=lambda e: e.name):
                 # (not the index itself, nor RocksDB's lock and its log of messages)
-                if e.is_file(follow_symlinks=False) and not e.name.startswith((FILE, "LOG", "LOCK")):
+                if e.is_file(follow_symlinks=False) and not e.name.lstrip(".").startswith((PREFIX, "LOG", "LOCK")):
                     st = e.stat(follow_symlinks=False)
                     h.update(f"{e.name}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
     except OSError:
