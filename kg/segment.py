@@ -191,6 +191,33 @@ MINUTE_SHAPES = [
 ]
 
 
+def _rising_runs(group: list[re.Match]) -> list[re.Match]:
+    """The numbers of one shape that rise in runs (each 1 to 5 above the last).  A file may
+    hold two meetings' minutes, each numbered on ("805 ... 813" at the annual meeting, then
+    "2691 ... 2708" at the ordinary meeting after it): a new run counts once three of its
+    numbers follow each other, and then the old run is closed."""
+    def follows(run: list[re.Match], n: int) -> bool:
+        last = int(run[-1].group("n"))
+        return last < n <= last + 5
+
+    runs: list[list[re.Match]] = []
+    pending: list[re.Match] = []
+    for m in group:
+        n = int(m.group("n"))
+        if runs and follows(runs[-1], n):
+            runs[-1].append(m)
+            pending = []
+            continue
+        pending = pending + [m] if pending and follows(pending, n) else [m]
+        if not runs or len(pending) >= 3:
+            runs.append(pending)
+            pending = []
+    long_runs = [r for r in runs if len(r) >= 3]
+    if not long_runs:
+        return runs[0] if runs else []
+    return [m for r in long_runs for m in r]
+
+
 def _minute_numbers(text: str) -> list[re.Match]:
     """Minute numbers that rise in one sequence (275/19, 276/19 ...; B/24/01, B/24/02 ...)."""
     best: list[re.Match] = []
@@ -200,12 +227,7 @@ def _minute_numbers(text: str) -> list[re.Match]:
         for m in rx.finditer(text):
             by_key.setdefault(m.group("key"), []).append(m)
         for group in by_key.values():
-            seq, last = [], -1
-            for m in group:
-                n = int(m.group("n"))
-                if n > last and (last < 0 or n - last <= 5):
-                    seq.append(m)
-                    last = n
+            seq = _rising_runs(group)
             if len(seq) > len(best):
                 best, best_rx = seq, rx
     if len(best) >= 3:
@@ -481,7 +503,7 @@ def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 cur_start = None
             continue
         starts_new = (cur_start is None or BULLET.match(ln.text) or prev is None
-                      or prev.text.endswith((".", ":", ";", "?", "!")) or len(prev.text) < 45
+                      or prev.text.endswith((".", ":", ";", "?", "!")) or _line_width(text, prev) < 45
                       or "\t" in text[ln.start:ln.end] or " | " in ln.text
                       # "ACTION: NO" under a line with no full stop closes it, not continues it
                       or ACTION_LINE.match(ln.text))
@@ -494,6 +516,12 @@ def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if cur_start is not None and prev is not None:
         out.append((cur_start, prev.end))
     return out
+
+
+def _line_width(text: str, ln: Line) -> int:
+    """A line's width from the start of its printed line: a span that opens mid-line (the text
+    after an item's "Title:") wraps where the whole line does, not where its own part ends."""
+    return len(text[text.rfind("\n", 0, ln.start) + 1:ln.end].strip())
 
 
 def _push(text: str, spans: list[tuple[int, int]], s: int, e: int) -> None:

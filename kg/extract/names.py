@@ -84,7 +84,9 @@ PLURAL_TITLES = {"Councillors", "Cllrs", "Messrs", "Drs"}
 _RX_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?=[A-Z])")
 # "Cllrs. Hayes (Chair), Doyle": a role in brackets between two names of the list
 _RX_LIST_SEP_AFTER_ROLE = re.compile(r"[ \t]*\([^)\n]{1,40}\)\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?=[A-Z])")
-_RX_TITLE = re.compile(rf"(?<![\w-]){TITLE}[ \t]+")
+# "Cllr Hayward", and "seconded by Cllr" / "Hayward": a title ending a wrapped line of running
+# text goes on with the name opening the next
+_RX_TITLE = re.compile(rf"(?<![\w-]){TITLE}(?:[ \t]+|[ \t]*\n[ \t]{{0,2}}(?=[A-Z]))")
 _RX_WORD = re.compile(NAME_WORD + r"(?!\w)(?![’'](?!s\b))")  # "Crichlow’s" is Crichlow
 # one space (or a no-break space) between the words of a name; two or a tab mark a column
 _RX_GAP = re.compile(r"[ \u00a0](?![ \t])")
@@ -141,6 +143,15 @@ def _wrapped_surname(text: str, pos: int) -> bool:
         return False
     w = m.group(0)
     return not (w in NOT_NAME or w in TITLE_WORDS or gz.is_first_name(w) or w in _NOT_SURNAME_AT_LINE_START)
+
+
+def _wrapped_name_start(text: str, pos: int) -> bool:
+    """Whether the word opening a line can begin the name a title ending the line above is
+    the title of: a name word (a given name too: "Cllr" / "Heidi Dennison") that is not a
+    body or place word, a title, or a word that opens prose."""
+    m = _RX_WORD.match(text, pos)
+    return bool(m) and not (m.group(0) in NOT_NAME or m.group(0) in TITLE_WORDS
+                            or m.group(0) in _NOT_SURNAME_AT_LINE_START)
 
 
 # capitalised words that open a line of running text and are not surnames
@@ -219,6 +230,8 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
         if _RX_ROLE_GROUP.match(text, t.start()):
             continue  # "PC Reps": a body's representatives, not a constable
         pos = t.end()
+        if "\n" in t.group(0) and not _wrapped_name_start(text, pos):
+            continue  # "two Councillor" / "Members of ...": the word is no title before a name there
         ini = _RX_INITIALS.match(text, pos)
         if ini:
             pos = ini.end()

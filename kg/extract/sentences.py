@@ -45,12 +45,23 @@ class Sent:
 _VOICE = re.compile(r"^(?P<org>.+?)\s+(?:Report|Update)\b")
 
 
+# an item's heading line "2729. Financial Report: Community A/C £4,612.62, BMM A/C" whose text
+# after the title's colon runs on past the line's end (no stop at the end of the line)
+_RUN_ON_HEADING = re.compile(r"[^\S\n]*(?P<title>[^:\n]{3,90}?:)[^\S\n]+(?=\S)[^\n]*[^.;:!?\s][^\S\n]*$")
+
+
 def _section_sentences(text: str, sec: Section) -> list[tuple[int, int]]:
     """An item's heading line is a sentence of its own, so the first sentence of its text
     does not begin with "47/24 Minutes of the meeting held on 5 June 2024 Members resolved"."""
     if sec.kind == "item":
         nl = text.find("\n", sec.start, sec.end)
         if nl != -1 and text[sec.start:nl].strip() and text[nl + 1:sec.end].strip():
+            run_on = _RUN_ON_HEADING.match(text, sec.start, nl)
+            if run_on:
+                # "808. Election of Chair: Cllr A, proposed by Cllr" / "B, seconded by Cllr C.": the
+                # text after the title's colon is the item's first sentence, wrapped onto the next line
+                cut = run_on.end("title")
+                return sentences(text, sec.start, cut) + sentences(text, cut, sec.end)
             return sentences(text, sec.start, nl) + sentences(text, nl + 1, sec.end)
     return sentences(text, sec.start, sec.end)
 
