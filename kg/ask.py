@@ -66,11 +66,19 @@ reverend canon the""".split())
 _STEMMER = snowballstemmer.stemmer("english")
 
 
+# short forms minute-takers write for common words ("Xmas tree", "next mtg", "Govt funding"),
+# read as the word a question uses
+SHORT_FORMS = {"xmas": "christmas", "mtg": "meeting", "mtgs": "meetings", "govt": "government",
+               "dept": "department", "depts": "departments", "cttee": "committee"}
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """The Snowball (Porter 2) stem of a word, the same on both sides of every comparison:
-    recruitment/recruited -> recruit, highways -> highway, cemeteries/cemetery -> cemeteri."""
-    return _STEMMER.stemWord(word.lower())
+    recruitment/recruited -> recruit, highways -> highway, cemeteries/cemetery -> cemeteri;
+    a short form as its word (Xmas -> christma)."""
+    w = word.lower()
+    return _STEMMER.stemWord(SHORT_FORMS.get(w, w))
 
 
 def content_words(text: str, *, generic: bool = True) -> list[str]:
@@ -1379,7 +1387,9 @@ def next_meeting(store, q: str, g: dict) -> Answer:
 
 _MENTIONED_NEXT = re.compile(
     rf"\b(?:the|next) (?P<d>{_MON_RX}[a-z]*\.? \d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)? {_MON_RX}[a-z]*)"
-    rf" meeting\b|\bnext meeting (?:on|will be(?: held)? on|is on|is scheduled for) (?P<e>[^.;\n]{{3,40}})", re.I)
+    rf" meeting\b|\b(?:next meeting|meet next|meet again)(?: is| will be)?(?: held| scheduled)?(?: on| in| for)? "
+    rf"(?P<e>(?:(?:early|mid|late|the) )?(?:{_DAY_RX} (?:of )?)?{_MON_RX}[a-z]*\.?(?: {_DAY_RX}(?![:.]\d))?(?:,? {_YEAR_RX})?)\b",
+    re.I)
 
 
 def _next_meeting_mentioned(store, scope: set[str], info: dict[str, MeetingInfo]) -> list[dict[str, str]]:
