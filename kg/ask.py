@@ -1424,19 +1424,27 @@ def _one_meeting_or_ask(store, g: dict, what: str) -> tuple[set[str] | None, str
     return scope, ""
 
 
+# a meeting with fewer decisions and actions than this is told with its statements too
+_FEW_FACTS = 8
+
+
 def what_happened(store, q: str, g: dict) -> Answer:
     """What a meeting decided, who took which actions and who declared what."""
     columns = ["kind", "text", "by_name", "item_title", "sentence_before", "meeting", "meeting_label", "evidence"]
     scope, ask_which = _one_meeting_or_ask(store, g, "what happened")
     if scope is None:
         return Answer(q, columns, [], empty=ask_which)
-    rows = _refer_back(store, [r for r in fact_texts(store) if r.get("meeting") in scope
-                               and r["kind"] in ("decision", "action")])
+    facts = [r for r in fact_texts(store) if r.get("meeting") in scope]
+    rows = _refer_back(store, [r for r in facts if r["kind"] in ("decision", "action")])
+    if len({r["fact"] for r in rows}) < _FEW_FACTS:
+        # minutes of discussion with few resolutions or tasks ("Kathleen noted that we now have
+        # an electronic archive ..."): what was reported is what happened
+        rows += [r for r in facts if r["kind"] == "statement"]
     _, decl = run_named(store, "declarations")
     rows += [dict(kind="declaration", text=r.get("interest", ""), by_name=r.get("name", ""), meeting=r["meeting"],
                   evidence=r.get("evidence", "")) for r in decl if r["meeting"] in scope]
     rows = _dedupe(_labelled(store, rows), ("kind", "text", "by_name", "meeting"))
-    order = {"decision": 0, "action": 1, "declaration": 2}
+    order = {"decision": 0, "action": 1, "declaration": 2, "statement": 3}
     rows.sort(key=lambda r: (r.get("meeting_label", ""), order.get(r["kind"], 3)))
 
     def say(r):
@@ -1444,6 +1452,8 @@ def what_happened(store, q: str, g: dict) -> Answer:
             return f"Decided: {r['text'].lstrip(':;,. ')}" + _under(r)
         if r["kind"] == "declaration":
             return f"{r['by_name']} declared an interest: {r['text']}"
+        if r["kind"] == "statement":
+            return f"{r.get('by_name') or '(speaker not recorded)'} {r.get('relation') or 'said'}: {r['text']}"
         return f"Action for {r.get('by_name') or '(no owner recorded)'}: {r['text']}" + _under(r)
     return Answer(q, columns, rows, say, empty="The graph records no decisions, actions or declarations for "
                   + (g["scope"].said if g.get("scope") else "that meeting") + ".")

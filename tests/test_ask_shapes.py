@@ -120,6 +120,12 @@ def test_question_shape_is_answered(store, question, must, must_not):
     assert not re.search(must_not, text), text
 
 
+def test_what_happened_at_a_meeting_of_few_resolutions_tells_what_was_reported(store):
+    text = said(answer(store, "what happened at the Ashcombe Community Association meeting?"))
+    assert "Decided: raise the hourly rate" in text, text
+    assert re.search(r"Marion Bell said: the accounts will be on the agenda", text), text
+
+
 def test_a_longer_name_that_fits_a_body_is_preferred_to_a_loose_one(store):
     # "the hall lettings at the Ashcombe Community Association meeting": the body's full
     # name, not the phrase that starts at "the hall lettings"
