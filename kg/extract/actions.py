@@ -17,7 +17,10 @@ from kg.records import Action, Extraction, Owner, PersonRef
 
 # "I will move at the next meeting that ...", "I will ask the Mayor at the next meeting ...": the
 # opening formula of a notice of motion or a question, which the motion or question then states
-NOT_TASKS = re.compile(r"^(?:abstain|leave\s+the\s+(?:room|meeting)|withdraw|not\s+vote|disagree|differ|"
+# ... and "agreed to this proposal", "agreed to the reworded Motion": assent to what was put, a
+# noun after "to" where a task has its verb (ASSENTED_TO)
+ASSENTED_TO = r"(?:the|this|that|these|those|his|her|their|its|our|such|an?)\s"
+NOT_TASKS = re.compile(rf"^(?:{ASSENTED_TO}|abstain|leave\s+the\s+(?:room|meeting)|withdraw|not\s+vote|disagree|differ|"
                        r"move\s+(?:at\s+the\s+next\b|that\b)|ask\s+(?:[\w’'. ]{0,40}?\s)?at\s+the\s+next\s+(?:[\w-]+\s+){0,4}?meeting\b)",
                        re.I)
 # "the Civic Administration BE DIRECTED to provide an update", "VHC have been asked to let the

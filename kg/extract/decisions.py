@@ -240,7 +240,9 @@ def _agreed_to_task(rest: str) -> bool:
     """'agreed to email the Clerk' is a task for the members; 'agreed to defer' decides."""
     # a split infinitive ("agreed to personally fund", "to only open") is read past its adverb
     m = re.match(r"\s*(?:also\s+|further\s+)?agreed\s+to\s+(?:(?:\w+ly|only)\s+)?(\w+)", rest, re.I)
-    return bool(m) and not re.fullmatch(GOVERNANCE_VERBS, m.group(1).lower())
+    # "All Cllrs agreed to this proposal": a noun after "to" is what they assent to, no task
+    return bool(m) and not re.fullmatch(GOVERNANCE_VERBS, m.group(1).lower()) \
+        and not re.fullmatch(r"the|this|that|these|those|his|her|their|its|our|such|an?", m.group(1).lower())
 
 
 def votes_of(t: str, d: Decision, people_after) -> None:

@@ -16,8 +16,9 @@ from kg.records import Owner, PersonRef
 BODY_WORDS = (r"(?:(?:Parish|Town|Community|District|County|Borough|City)\s+)?(?:Board|Committee|Sub-Committee|"
               r"Council|Panel|Trust|Partnership|Governing\s+Body|Forum|Cabinet|Executive|Group|Meeting|Assembly)")
 BODY_SUBJECT = re.compile(rf"^(?:[Tt]he\s+)?(?P<body>{BODY_WORDS})\b")
+# ("Cllrs" written short for the members, not as the title before their names: "All Cllrs agreed")
 COLLECTIVE_SUBJECT = re.compile(r"^(?:[Tt]he\s+|[Aa]ll\s+)?(?P<who>Councillors|Members|Governors|Trustees|Directors|"
-                                r"[Bb]oard\s+members|[Cc]ommittee\s+members|[Pp]artners)\b")
+                                r"[Bb]oard\s+members|[Cc]ommittee\s+members|[Pp]artners|Cllrs(?![ \t.]*[A-Z]))\b")
 OFFICER_AFTER_ORG = re.compile(r"[ \t]+(?:Manager|Officer|Team|Lead|Director|Department|Co-?ordinator|Engineer|"
                                r"Adviser|Advisor|Representative|Spokesperson)\b")
 # "Clerk to write to the county": a post named without "the", leading a task

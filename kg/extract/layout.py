@@ -155,7 +155,7 @@ def _naming(earlier: list[Sent], codes: str, doc: grammar.Doc) -> Sent | None:
 def code_led(sent: Sent, doc: grammar.Doc) -> Action | None:
     """'HS to circulate the risk assessment': a task led by owner initials, no label."""
     m = CODE_LED.match(sent.text) or POST_IMPERATIVE.match(sent.text)
-    if not m or m.group("codes") in ("All", "ALL") and not doc.body:
+    if not m or m.group("codes") in ("All", "ALL") and not doc.body or actions.NOT_TASKS.match(m.group("vp")):
         return None
     return _action(m.group("vp"), sent, codes_to_owners(m.group("codes"), doc))
 
