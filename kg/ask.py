@@ -789,7 +789,10 @@ def search(store, thing: str, kinds=tuple(_KIND_PLURAL), only: set[str] | None =
 def _found_in(r: dict[str, str]) -> str:
     """Say where a thing was found when it was not the fact's own text."""
     if r.get("matched_in") == "item title" and r.get("item_title"):
-        return f" [under the item: {r['item_title']}]"
+        # "All Cllrs agreed to this proposal." under the item that names the thing: what
+        # "this" is comes from the sentence before
+        after = f"; after: \"{r['sentence_before']}\"" if r.get("sentence_before") else ""
+        return f" [under the item: {r['item_title']}{after}]"
     if r.get("matched_in") == "sentence before" and r.get("sentence_before"):
         return f" [after: \"{r['sentence_before']}\"]"
     if r.get("matched_in") == "sentence after" and r.get("sentence_after"):
@@ -812,7 +815,9 @@ def _refer_back(store, rows: list[dict[str, str]], text: str = "text") -> list[d
     if any(_REFERS_BACK.search(r.get(text) or "") for r in rows):
         before, _ = sentences_around(store)
         for r in rows:
-            if not r.get("matched_in") and _REFERS_BACK.search(r.get(text) or "") and before.get(r.get("fact", "")):
+            if r.get("matched_in") not in (None, "", "item title") or r.get("sentence_before"):
+                continue
+            if _REFERS_BACK.search(r.get(text) or "") and before.get(r.get("fact", "")):
                 r["sentence_before"] = before[r["fact"]]
     return rows
 
@@ -946,7 +951,7 @@ def decided(store, q: str, g: dict) -> Answer:
     searched = ""
     if thing and content_words(thing):
         found, note, searched = search(store, thing, ("decision",), question=q)
-        rows = [dict(r, decision=r["fact"]) for r in found if r.get("meeting") in chosen]
+        rows = _refer_back(store, [dict(r, decision=r["fact"]) for r in found if r.get("meeting") in chosen])
         if not rows:
             # minutes record what was settled in words no decision is read from ("All Cllrs
             # agreed to this proposal." after "Cllr X suggested it be re-sited on ..."):
