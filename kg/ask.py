@@ -612,22 +612,38 @@ def _searched(rows: list[dict[str, str]], kinds, words: list[str]) -> str:
             counts.setdefault(r["kind"], set()).add(r["fact"])
             if r.get("meeting"):
                 ms.add(r["meeting"])
-    what = ", ".join(f"{len(v)} {_KIND_PLURAL[k]}" for k, v in counts.items()) or "no facts"
-    return (f"searched the text, agenda item title and evidence sentence of {what} in {len(ms)} meeting(s), "
+    return _say_searched([(k, len(v)) for k, v in counts.items()], len(ms), words)
+
+
+def _say_searched(counts: list[tuple[str, int]], meetings: int, words: list[str]) -> str:
+    what = ", ".join(f"{n} {_KIND_PLURAL[k]}" for k, n in counts) or "no facts"
+    return (f"searched the text, agenda item title and evidence sentence of {what} in {meetings} meeting(s), "
             f"matching the word stems {', '.join(words)}")
+
+
+def _reads_index(store):
+    """The store folder's text index when the word search can start from it (kg.textindex)."""
+    from kg import textindex
+    return textindex.reader_index(store)
 
 
 _GOES_ON = re.compile(r"^\W*(?:He|She|They)\b(?! (?:were|was) (?:asked|thanked)\b)")
 
 
-def sentences_around(store, most: int = 3) -> tuple[dict[str, str], dict[str, str]]:
+def sentences_around(store, most: int = 3, facts: set[str] | None = None) -> tuple[dict[str, str], dict[str, str]]:
     """The sentences around each fact in its minutes, by fact IRI.  Before: the one just
     before, and before that up to `most` in all while they state no fact themselves (the
     background a fact that says "this" refers to).  After: the whole sentence when the
     fact was taken from its first part, else the next sentence when it states no fact
     itself (a speaker's reply goes on: "He replied that ... . Four sites have been
-    identified ...")."""
-    _, rows = run_named(store, "passages")
+    identified ...").  Given `facts`, at least those facts' sentences are found (only their
+    minutes are read where the text index can say which those are)."""
+    index = None if facts is None else _reads_index(store)
+    if index is not None:
+        from kg import textindex
+        rows = textindex.passage_list_rows(index, facts)
+    else:
+        _, rows = run_named(store, "passages")
     by_source: dict[str, list[tuple[int, int, str]]] = {}
     starts: dict[str, tuple[str, int]] = {}
     stated: set[tuple[str, int]] = set()
@@ -721,13 +737,30 @@ def search(store, thing: str, kinds=tuple(_KIND_PLURAL), only: set[str] | None =
     words = content_words(thing) or content_words(thing, generic=False)
     if not words:
         raise QuestionError(f"say which thing you mean: {thing!r} has no words to look for")
-    allrows = [r for r in fact_texts(store) if r["kind"] in kinds and (only is None or r.get("by") in only)]
-    searched = _searched(allrows, kinds, words)
+    from kg import textindex
+    index = _reads_index(store)
+    candidates = None if index is None else textindex.fact_candidates(index, words)
+
+    def keep(rows):
+        return [r for r in rows if r["kind"] in kinds and (only is None or r.get("by") in only)]
+    if candidates is None:
+        allrows = keep(fact_texts(store))
+        searched = _searched(allrows, kinds, words)
+    else:
+        # the index gives the facts that can hold every word (a superset of those that
+        # do); the rows of those alone are read, and matched as every row would be
+        allrows = keep(_labelled(store, textindex.fact_text_rows(index, candidates)))
+        counts, in_meetings = textindex.fact_counts(index, kinds, only)
+        searched = _say_searched(counts, in_meetings, words)
     found = []
     for r in allrows:
         where = _where_found(r, words)
         if where:
             found.append(dict(r, matched_in=where))
+    if not found and candidates is not None and counts:
+        # the near matches below read the sentences around every fact and drop words:
+        # they need every fact's rows
+        allrows = keep(fact_texts(store))
     note = ""
     before: dict[str, str] = {}
     after: dict[str, str] = {}
@@ -813,7 +846,7 @@ def _refer_back(store, rows: list[dict[str, str]], text: str = "text") -> list[d
     say what "this" is ("This was agreed in principle" after "It was proposed that we
     sponsor QGIS")."""
     if any(_REFERS_BACK.search(r.get(text) or "") for r in rows):
-        before, _ = sentences_around(store)
+        before, _ = sentences_around(store, facts={r["fact"] for r in rows if r.get("fact")})
         for r in rows:
             if r.get("matched_in") not in (None, "", "item title") or r.get("sentence_before"):
                 continue
@@ -909,7 +942,12 @@ def accountable(store, q: str, g: dict) -> Answer:
                "evidence"]
     if not found:
         return Answer(q, columns, [], empty=f"No person or organisation in the graph is called {name!r}.")
-    _, rows = run_named(store, "accountabilities")
+    index = _reads_index(store)
+    if index is not None:  # the rows of these entities alone (the query's rows, kept per document)
+        from kg import textindex
+        rows = textindex.accountabilities_rows(index, {e.iri for e in found})
+    else:
+        _, rows = run_named(store, "accountabilities")
     scope = _scope_ids(store, g)
     if scope is not None and len(found) > 1:
         # "the clerk at Tintern": the clerk who has something at those meetings
