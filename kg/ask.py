@@ -113,8 +113,9 @@ class Entity:
 
 
 # boards name their members by office and surname ("Director Rice", "President Wood",
-# "Trustee Smith"); the office alone ("the Director") is a post, not a title
-OFFICE_TITLES = frozenset("director president trustee governor".split())
+# "Trustee Smith", "Commissioner Fish", "Mayor Moran"); the office alone ("the Director")
+# is a post, not a title
+OFFICE_TITLES = frozenset("director president trustee governor commissioner mayor supervisor alderman".split())
 
 
 def _name_tokens(text: str) -> list[str]:
@@ -334,6 +335,8 @@ _TIME_PHRASES = [  # (regex over the normalised question, how the date bounds th
     (re.compile(rf"\b(?P<d>\d{{4}}-\d{{2}}-\d{{2}}|{_DAY_RX} (?:of )?{_MON_RX},? {_YEAR_RX})\b"), "in"),
 ]
 _PREPS = frozenset("at in of by for from to".split())
+# "the next Tintern meeting" is a question about the next meeting, not a body's name
+_ORDER_WORDS = frozenset("next previous following first".split())
 _TAIL = frozenset("meeting meetings minutes agm egm".split())
 
 
@@ -418,7 +421,10 @@ def question_scope(store, question: str, original: str = "") -> tuple[str, Scope
     # a body or meeting: "at tintern", "of stoke ferry parish council", "the halesworth meeting"
     toks = q.split()
     caps = {fold(w) for w in re.findall(r"\b[A-Z][\w'\u2019&-]*", original or "")}
+    caps_stems = {stem(c) for c in caps if c}
     best = None
+    best_loose = False  # the best phrase was matched by its capitalised names alone
+    loose_note = ""
     for i, t in enumerate(toks):
         if t not in _PREPS and t != "the":
             continue
@@ -440,14 +446,30 @@ def question_scope(store, question: str, original: str = "") -> tuple[str, Scope
                 continue
             hits = {m.iri for m in allm if mentions_all(_body_text(m), words)} \
                 or {m.iri for m in allm if mentions_all(_body_and_file(m), words)}
-            if hits and (best is None or j - i > best[1] - best[0]):
-                best = (i, j, hits, tail)
+            loose = ""
+            named = [w for w in distinctive if w in caps_stems]
+            if not hits and named and len(named) < len(distinctive) and not _ORDER_WORDS & set(phrase) \
+                    and (best is None or best_loose) and not (_PREPS | {"the"}) & set(phrase) \
+                    and stem(phrase[0]) in named:
+                # "the Cogges annual parochial church meeting": the names a question
+                # capitalises pick the body; its lower-case words describe it, and minutes
+                # headed by their church's name say nothing of a "parochial church meeting"
+                hits = {m.iri for m in allm if mentions_all(_body_and_file(m), named)}
+                loose = " ".join(w for w in phrase if stem(w) not in named and stem(w) not in _MEETING_WORDS)
+            if hits and (best is None or (best_loose and not loose)
+                         or (bool(loose) == best_loose and j - i > best[1] - best[0])):
+                best, best_loose = (i, j, hits, tail), bool(loose)
+                loose_note = (f"No body in the graph is called {' '.join(phrase)!r}; read as the meetings "
+                              f"whose body or file names {' '.join(w for w in phrase if stem(w) in named)!r} "
+                              f"('{loose}' matched no name).") if loose else ""
             if hits:
                 break
     if best:
         i, j, hits, tail = best
         said.append(" ".join(toks[i + 1:j] if toks[i] in _PREPS else toks[i:j]))
         chosen &= hits
+        if loose_note:
+            notes.append(loose_note)
         keep = ["the", "meeting"] if toks[i] == "the" else [toks[i], "the", "meeting"] if tail else []
         rest = toks[:i] + keep + toks[j:]
         q = " ".join(rest)
@@ -587,6 +609,9 @@ def _searched(rows: list[dict[str, str]], kinds, words: list[str]) -> str:
             f"matching the word stems {', '.join(words)}")
 
 
+_GOES_ON = re.compile(r"^\W*(?:He|She|They)\b(?! (?:were|was) (?:asked|thanked)\b)")
+
+
 def sentences_around(store, most: int = 3) -> tuple[dict[str, str], dict[str, str]]:
     """The sentences around each fact in its minutes, by fact IRI.  Before: the one just
     before, and before that up to `most` in all while they state no fact themselves (the
@@ -628,7 +653,14 @@ def sentences_around(store, most: int = 3) -> tuple[dict[str, str], dict[str, st
             while j < len(spans) and spans[j][0] < end:
                 j += 1
             if j < len(spans) and (source, spans[j][0]) not in stated:
-                after[fact] = " ".join(spans[j][2].split())
+                run = [spans[j][2]]
+                # the speaker goes on in sentences of their own ("He also referred to
+                # ..."): those that start with a pronoun standing for them and state no fact
+                while len(run) < 4 and j + 1 < len(spans) and (source, spans[j + 1][0]) not in stated \
+                        and _GOES_ON.match(spans[j + 1][2]):
+                    j += 1
+                    run.append(spans[j][2])
+                after[fact] = " ".join(" ".join(x.split()) for x in run)
         i = bisect.bisect_left(spans, (a, -1, "")) - 1
         taken: list[str] = []
         while i >= 0 and len(taken) < most:
@@ -894,13 +926,29 @@ def decided(store, q: str, g: dict) -> Answer:
         ms, _ = select_meetings(store, body)
         if not ms and not content_words(thing) and find_entities(store, body):
             return accountable(store, q, {"p": body})  # "what did J Hassall agree (to do)"
-        if not ms:
+        if not ms and content_words(thing) and g.get("body_after") and not (
+                content_words(body, generic=False) and content_words(body, generic=False)[-1] in _BODY_WORDS):
+            # "decided about the land at Gilmartin", "the asbestos removal at the village
+            # hall": a place that names no body is part of the thing asked about
+            thing, body = f"{thing} at {body}", ""
+        elif not ms:
             return Answer(q, columns, [], empty=f"No meeting of a body matching {body!r} is in the graph.")
-        chosen = {m.iri for m in ms}
+        else:
+            chosen = {m.iri for m in ms}
     searched = ""
     if thing and content_words(thing):
         found, note, searched = search(store, thing, ("decision",), question=q)
         rows = [dict(r, decision=r["fact"]) for r in found if r.get("meeting") in chosen]
+        if not rows:
+            # minutes record what was settled in words no decision is read from ("All Cllrs
+            # agreed to this proposal." after "Cllr X suggested it be re-sited on ..."):
+            # say so, and give what the minutes do record about the thing
+            other, _, _ = search(store, thing, ("statement", "action"), question=q)
+            other = _dedupe([r for r in other if r.get("meeting") in chosen], ("text", "by", "meeting"))
+            if other:
+                return Answer(q, _FACT_COLUMNS, other, _say_fact,
+                              note=f"No decision about {thing!r} is recorded ({searched}); what the minutes "
+                                   f"record about it:")
     else:
         _, rows = run_named(store, "decisions")
         rows = [r for r in rows if r["meeting"] in chosen]
@@ -923,7 +971,7 @@ def decided(store, q: str, g: dict) -> Answer:
 
 
 _ROLES = [  # (regex over the folded verb, roles, how to say it)
-    (r"chair", ("chair",), "chaired"),
+    (r"chair|presid", ("chair",), "chaired"),
     (r"apolog|absent|\bsent\b|regrets|missed", ("apologies",), "sent apologies"),
     (r"in attendance", ("in_attendance",), "was in attendance"),
     (r"substitut", ("substitute",), "substituted"),
@@ -1066,6 +1114,16 @@ def who_said(store, q: str, g: dict) -> Answer:
         if other:
             return Answer(q, _FACT_COLUMNS, _dedupe(other, ("text", "by", "meeting")), _say_fact,
                           note=f"No statement mentions {thing!r}; these actions and decisions do:")
+    if not rows and who and thing and content_words(thing):
+        # "Mr. Harper would welcome an expansion of the scheme": what a member said is often
+        # written in a verb no statement is read from; the sentences of their meetings that
+        # name them and the thing are what the minutes say of it
+        named, how = _sentences_naming(store, found_people, thing, _scope_ids(store, g), q)
+        if named:
+            return Answer(q, ["by_name", "verb", "text", "by", "meeting", "meeting_label", "evidence"], named,
+                          lambda r: f"{r['by_name']} (named in the minutes): {r['text']}",
+                          note=f"{empty.split(':')[0]}; these sentences of the minutes name "
+                               f"{' or '.join(e.name for e in found_people)} and {how}:")
     rows = _dedupe(_labelled(store, rows), ("by", "text", "meeting"))
     for r in rows:
         r.setdefault("verb", r.get("relation", "said"))
@@ -1074,6 +1132,58 @@ def who_said(store, q: str, g: dict) -> Answer:
                   lambda r: f"{r.get('by_name', '(speaker not recorded)')} {r.get('verb') or 'said'}: {r['text']}"
                   + _found_in(r),
                   note=near_note if rows else "", empty=empty)
+
+
+def _sentences_naming(store, people: list[Entity], thing: str, scope: set[str] | None,
+                      question: str) -> tuple[list[dict[str, str]], str]:
+    """Sentences of the meetings where `people` appear that name one of them (by a full
+    name or surname they were written with) and every word of `thing` (or, for a thing of
+    two words or more, all but one word the question does not capitalise), each with the
+    sentences after it that go on with "He" or "She"; and how the thing was matched."""
+    iris = {e.iri for e in people}
+    _, att = run_named(store, "attendance-evidence")
+    ms = {r["meeting"] for r in att if r.get("person") in iris}
+    ms |= {r["meeting"] for r in fact_texts(store) if r.get("by") in iris and r.get("meeting")}
+    if scope is not None:
+        ms &= scope
+    names = set()
+    for e in people:
+        for lab in (e.name, *e.labels):
+            toks = _name_tokens(lab)
+            if toks:
+                names.add(" ".join(toks))
+                if len(toks[-1]) >= 3:
+                    names.add(toks[-1])
+    if not names or not ms or len(ms) > 40:
+        return [], ""
+    name_rx = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b")
+    words = content_words(thing) or content_words(thing, generic=False)
+    proper = _proper_stems(question)
+    tries = [(words, repr(thing))] + [([w for w in words if w != d], f"all of {thing!r} but '{d}'")
+                                      for d in words if len(words) >= 2 and d not in proper]
+    info = meetings(store)
+    for ws, how in tries:
+        out = []
+        for m in sorted(ms):
+            _, rows = run_named(store, "meeting-sentences", {"meeting": m})
+            for k, r in enumerate(rows):
+                if not name_rx.search(fold(r["exact"])):
+                    continue
+                run = [r["exact"]]
+                for nxt in rows[k + 1:k + 4]:
+                    if nxt.get("fact") or not _GOES_ON.match(nxt["exact"]):
+                        break
+                    run.append(nxt["exact"])
+                text = " ".join(" ".join(x.split()) for x in run)
+                if mentions_all(text, ws):
+                    who = next((e.name for e in people if any(
+                        n and re.search(rf"\b{re.escape(n)}\b", fold(r["exact"]))
+                        for lab in (e.name, *e.labels) for n in [" ".join(_name_tokens(lab)[-1:])])), people[0].name)
+                    out.append({"by_name": who, "verb": "named in", "text": text, "by": "", "meeting": m,
+                                "meeting_label": meeting_label(info, m), "evidence": " ".join(r["exact"].split())})
+        if out:
+            return _dedupe(out, ("text", "meeting")), how
+    return [], ""
 
 
 def list_meetings(store, q: str, g: dict) -> Answer:
@@ -1119,6 +1229,15 @@ def post_holder(store, q: str, g: dict) -> Answer:
         raise QuestionError(f"say which post you mean in {q!r}")
     scope = _scope_with_body(store, g)
     _, rows = run_named(store, "post-holders")
+    # a holder the minutes name in their prose but list in no attendance is tied to no
+    # meeting: give them the meetings of their own minutes and the sentence naming them
+    bare = {r["person"] for r in rows if not r.get("meeting")}
+    if bare:
+        _, docs = run_named(store, "post-holders-by-document")
+        rows = [r for r in rows if r["person"] not in bare or r.get("meeting")] + [
+            r for r in docs if r["person"] in bare]
+        seen = {r["person"] for r in docs}
+        rows += [r for r in run_named(store, "post-holders")[1] if r["person"] in bare - seen]
     # "the clerk" is not the deputy clerk, "the chair" not the vice-chair, unless asked
     lesser = ("vice", "deputy", "assistant", "acting")
     # "the Honorary Secretary", "the Hon Treasurer": the minutes may record the post by the
@@ -1185,6 +1304,22 @@ def appointed(store, q: str, g: dict) -> Answer:
     return Answer(q, _FACT_COLUMNS, _dedupe(rows, ("fact", "by")), _say_fact, note=note)
 
 
+def replaced(store, q: str, g: dict) -> Answer:
+    """Who took someone's place ("who replaced Steven as a trustee?"): the decisions and
+    statements that name the person and the post, in their own sentence or the one before
+    ("Steven would like to step down as a Trustee ... Tom Chadwin volunteered to take his
+    place"); else who holds the post."""
+    who = _clean_thing(g["p"])
+    post = _clean_thing(g.get("post") or "")
+    rows, note, _ = search(store, f"{who} {post}".strip(), ("decision", "statement"), question=q, near=False)
+    if g.get("scope") is not None:
+        rows = [r for r in rows if r.get("meeting") in g["scope"].meetings]
+    if not rows and post:
+        return post_holder(store, q, dict(g, post=post))
+    return Answer(q, _FACT_COLUMNS, _dedupe(rows, ("fact", "by")), _say_fact, note=note,
+                  empty=f"No decision or statement names {who!r}" + (f" and {post!r}" if post else "") + ".")
+
+
 def judged(store, q: str, g: dict) -> Answer:
     """What an inspector or regulator found ("what did Ofsted rate children's services?")."""
     by = _clean_thing(g.get("by") or "")
@@ -1232,12 +1367,36 @@ def next_meeting(store, q: str, g: dict) -> Answer:
     rows = sorted(latest.values(), key=lambda r: r.get("meeting_label", ""))
     for r in rows:
         r["evidence"] = r["next"]
+    if not rows and scope is not None and 0 < len(scope) <= 5:
+        rows = _next_meeting_mentioned(store, scope, info)
     note = (f"The graph holds minutes of {len(rows)} bodies; the next meeting each one's latest minutes give:"
             if len(rows) > 1 else "")
     return Answer(q, ["next", "body", "date", "meeting", "meeting_label", "evidence"], rows,
                   lambda r: f"Next meeting (as the minutes of {r.get('date') or 'an undated meeting'} say): "
                             + _NEXT_TAIL.split(r["next"])[0],
                   note=note, empty="No minutes in the graph say when the next meeting is.")
+
+
+_MENTIONED_NEXT = re.compile(
+    rf"\b(?:the|next) (?P<d>{_MON_RX}[a-z]*\.? \d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)? {_MON_RX}[a-z]*)"
+    rf" meeting\b|\bnext meeting (?:on|will be(?: held)? on|is on|is scheduled for) (?P<e>[^.;\n]{{3,40}})", re.I)
+
+
+def _next_meeting_mentioned(store, scope: set[str], info: dict[str, MeetingInfo]) -> list[dict[str, str]]:
+    """Minutes with no date-of-next-meeting line often name it in passing ("the item will be
+    on the agenda for the Feb. 26 meeting", "Next meeting on 11 March 2025"): the first such
+    sentence of each meeting, quoted."""
+    out = []
+    for m in sorted(scope):
+        _, rows = run_named(store, "meeting-sentences", {"meeting": m})
+        for r in rows:
+            hit = _MENTIONED_NEXT.search(" ".join(r["exact"].split()))
+            if hit:
+                out.append({"next": hit.group("d") or hit.group("e"), "meeting": m,
+                            "meeting_label": meeting_label(info, m), "date": info[m].date if m in info else "",
+                            "evidence": " ".join(r["exact"].split())})
+                break
+    return out
 
 
 def _one_meeting_or_ask(store, g: dict, what: str) -> tuple[set[str] | None, str]:
@@ -1501,6 +1660,15 @@ def _verb_first(handler: Callable) -> Callable:
     return run
 
 
+def _body_after(handler: Callable) -> Callable:
+    """The handler, told that the body was named after the thing ("decided about X at Y"),
+    where a place that names no body may be part of the thing."""
+    def run(store, q: str, g: dict) -> Answer:
+        return handler(store, q, dict(g, body_after=True))
+    run.__doc__ = handler.__doc__
+    return run
+
+
 def _p(rx: str) -> re.Pattern:
     return re.compile(r"^(?:please )?(?:(?:can|could) you )?(?:tell me )?" + rx + r"$")
 
@@ -1533,7 +1701,9 @@ PATTERNS: list[tuple[re.Pattern, Callable]] = [
      vote),
     (_p(r"what (?:did|has|have) " + _NAME + r" (?:propose|proposed|second|seconded|move|moved)"), vote),
     # inspections
-    (_p(r"what did (?P<by>.+?) (?:rate|rated|judge|judged|grade|graded|find|found|conclude)(?: (?:about|of|on|for))?"
+    # (the inspector is no one who says or asks: "what did X say about the hourly rate")
+    (_p(r"what did (?P<by>(?:(?!\b(?:say|ask|comment|raise|reply|add|report|suggest|mention)\b).)+?) "
+        r"(?:rate|rated|judge|judged|grade|graded|find|found|conclude)(?: (?:about|of|on|for))?"
         r"(?: " + _THING + r")?"), judged),
     (_p(r"how (?:did|has|have) (?P<by>.+?) (?:rate|rated|judge|judged|grade|graded)(?: " + _THING + r")?"), judged),
     (_p(r"how (?:was|were|is|are|has|have) " + _THING + r" (?:been )?(?:rated|judged|graded|inspected)(?: by (?P<by>.+))?"),
@@ -1587,12 +1757,13 @@ PATTERNS: list[tuple[re.Pattern, Callable]] = [
     (_p(r"(?:list |show )?(?:the |all )?declarations?(?: of interests?)?"), interests),
     # attendance
     (_p(r"who (?P<verb>chaired|chairs|was chairing|was (?:the )?chair(?:man|person|woman)? (?:of|at|for)|"
+        r"presided (?:at|over)|presides (?:at|over)|was presiding (?:at|over)|"
         r"attended|was present at|were present at|was at|were at|came to|was there at|"
         r"took part in|takes part in|participated in|joined|"
         r"sent (?:their |his |her )?apologies|gave (?:their |his |her )?apologies|sent regrets|"
         r"was absent from|were absent from|missed|"
         r"was in attendance at|were in attendance at|substituted at)" + _MEETING), attendance),
-    (_p(r"who (?P<verb>was (?:the )?chair(?:man|person|woman)?|was present|were present|was absent|were absent|"
+    (_p(r"who (?P<verb>was (?:the )?chair(?:man|person|woman)?|presided|was presiding|was present|were present|was absent|were absent|"
         r"was in attendance|were in attendance|sent apologies|gave apologies)"), attendance),
     # presented / wrote
     (_p(r"who (?P<verb>presented|presents|introduced|introduces|wrote|writes|authored|prepared|"
@@ -1603,7 +1774,7 @@ PATTERNS: list[tuple[re.Pattern, Callable]] = [
         r")?(?:,? and when)?"), decided),
     (_p(r"(?:what|which)(?: decisions?)? (?:was|were|has been|have been|got) (?:decided|resolved|agreed|made|"
         r"taken|approved)(?: (?:about|on|regarding|re|for|over) " + _THING + r")?(?: (?:by|at) (?P<body>.+?))?"
-        r"(?:,? and when)?"), decided),
+        r"(?:,? and when)?"), _body_after(decided)),
     (_p(r"when (?:did|was|were) (?P<body>.+?) (?:decide|decided|resolve|resolved|agree|agreed|approve|approved)"
         r"(?: (?:to|on|about|regarding|re|that))? " + _THING), decided),
     (_p(r"(?:what|which|list|show)(?: the| all)? decisions?(?: (?:did|has|have|were) (?P<body>.+?) "
@@ -1653,6 +1824,10 @@ PATTERNS: list[tuple[re.Pattern, Callable]] = [
     # "who was appointed independent examiner?": the decision that appointed them
     (_p(r"who (?:was|were|has been|have been|got) (?P<verb>appointed|elected|re-elected|co-opted|nominated|chosen)"
         r"(?: as| to(?: be)?)? (?:the |an? )?" + _THING), appointed),
+    # who took someone's place
+    (_p(r"who (?:replaced|replaces|will replace|is replacing|succeeded|succeeds|will succeed|took over from|"
+        r"is taking over from|will take over from|took the place of) (?P<p>.+?)"
+        r"(?: as (?:the |an? )?(?P<post>.+))?"), replaced),
     # who holds a post: last, so that "who is responsible for" and the like are read first
     (_p(r"who (?:is|was|are|were|holds the post of|is acting as|acted as|is currently) (?:the |our |their )?"
         r"(?P<post>(?!owner\b)[a-z][a-z' -]*?)(?: (?:of|at|for|on|to) (?P<body>.+))?"), post_holder),
@@ -1703,6 +1878,10 @@ _GENERIC_REF = re.compile(r"\bthe (?:board|council|committee|trust|clerk|chair(?
                           r"partnership|panel|meeting|forum|trustees|governors)\b")
 
 
+_MEETING_AFTER = re.compile(rf"^when (?:was|is|will be|did) (?:the )?(?P<b>(?:[\w&'.-]+ )*?)(?:meeting|meet) "
+                            rf"(?:after|following|next after) (?:the )?(?:meeting (?:of|on|in) )?(?P<d>{_DATE_RX})$")
+
+
 def _body_of(info: dict[str, MeetingInfo], r: dict[str, str]) -> str:
     m = info.get(r.get("meeting", ""))
     return _body_text(m).strip() if m else ""
@@ -1750,12 +1929,21 @@ def answer(store, question: str) -> Answer:
     if not question or not question.strip():
         raise QuestionError("ask a question, for example: " + "; ".join(EXAMPLES[:4]))
     q = _normalise_question(question)
+    after = _MEETING_AFTER.match(q)
+    if after:
+        # "when was the Tintern meeting after May 2019?": the next meeting that the minutes
+        # of that time name, not every meeting since then
+        q = f"when is the next {after.group('b') or ''}meeting in {after.group('d')}"
     rest, scope = question_scope(store, q, question)
     if scope is not None and not scope.meetings:
         labels = sorted(m.label for m in meetings(store).values())
         return Answer(question.strip(), [], [], empty=f"No meeting in the graph matches {scope.said!r}. "
                       f"Meetings in the graph: {'; '.join(labels)}.")
     ans = _dispatch(store, question.strip(), rest, scope)
+    if ans is None and scope is not None and rest != q and q.startswith(rest + " "):
+        # "was S. Trosow at the Protective Services Committee?": a body named last, with no
+        # word "meeting" after it, stands for its meetings
+        ans = _dispatch(store, question.strip(), f"{rest} at the meeting", scope)
     if ans is None and scope is not None:
         ans = _dispatch(store, question.strip(), q, None)  # the phrase was part of a name or thing
     elif ans is not None and not ans.rows and scope is not None and re.fullmatch(_MON_RX, scope.said):

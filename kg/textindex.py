@@ -26,6 +26,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 FILE = "govkg-textindex.sqlite"
@@ -43,7 +44,7 @@ KIND = {**{p: "thing" for p in THING}, **{p: "name" for p in NAME}, **{p: "owner
 # the trigram tokenizer matches strings of three characters or more
 MIN_CHARS = 3
 # the layout of the index file; a file of another version is remade from the store
-VERSION = 2
+VERSION = 4
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS docs (graph TEXT PRIMARY KEY, sha TEXT NOT NULL);
@@ -53,6 +54,47 @@ CREATE TABLE IF NOT EXISTS owned (iri TEXT NOT NULL, graph TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS owned_iri ON owned (iri);
 CREATE INDEX IF NOT EXISTS owned_graph ON owned (graph);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+-- the rows of the interactive reads, per document (kg.docrows); names apart, joined when read
+CREATE TABLE IF NOT EXISTS facts (graph TEXT NOT NULL, fact TEXT NOT NULL, kind TEXT NOT NULL, relation TEXT,
+    text TEXT, by_iri TEXT, optional INTEGER NOT NULL, relby INTEGER NOT NULL, meeting TEXT, item_title TEXT,
+    evidence TEXT);
+CREATE INDEX IF NOT EXISTS facts_fact ON facts (fact);
+CREATE INDEX IF NOT EXISTS facts_by ON facts (by_iri);
+CREATE INDEX IF NOT EXISTS facts_graph ON facts (graph);
+CREATE INDEX IF NOT EXISTS facts_kind ON facts (kind, fact, meeting);
+CREATE TABLE IF NOT EXISTS fact_stems (id INTEGER PRIMARY KEY, graph TEXT NOT NULL, fact TEXT NOT NULL,
+    stems TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS fact_stems_graph ON fact_stems (graph);
+CREATE VIRTUAL TABLE IF NOT EXISTS fact_words USING fts5(stems, content='fact_stems', content_rowid='id',
+    tokenize='unicode61', prefix='2 3 4');
+CREATE TABLE IF NOT EXISTS names (graph TEXT NOT NULL, entity TEXT NOT NULL, label TEXT NOT NULL,
+    alt INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS names_entity ON names (entity, alt);
+CREATE INDEX IF NOT EXISTS names_graph ON names (graph);
+CREATE TABLE IF NOT EXISTS name_stems (id INTEGER PRIMARY KEY, graph TEXT NOT NULL, entity TEXT NOT NULL,
+    stems TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS name_stems_graph ON name_stems (graph);
+CREATE VIRTUAL TABLE IF NOT EXISTS name_words USING fts5(stems, content='name_stems', content_rowid='id',
+    tokenize='unicode61', prefix='2 3 4');
+CREATE TABLE IF NOT EXISTS owns (graph TEXT NOT NULL, fact TEXT NOT NULL, thing TEXT NOT NULL,
+    relation TEXT NOT NULL, owner TEXT NOT NULL, evidence TEXT);
+CREATE INDEX IF NOT EXISTS owns_fact ON owns (fact);
+CREATE INDEX IF NOT EXISTS owns_graph ON owns (graph);
+CREATE TABLE IF NOT EXISTS acc (graph TEXT NOT NULL, entity TEXT NOT NULL, relation TEXT NOT NULL,
+    thing TEXT NOT NULL, fact TEXT NOT NULL, meeting TEXT, meeting_label TEXT, evidence TEXT, item_title TEXT);
+CREATE INDEX IF NOT EXISTS acc_entity ON acc (entity);
+CREATE INDEX IF NOT EXISTS acc_graph ON acc (graph);
+CREATE TABLE IF NOT EXISTS meets (graph TEXT NOT NULL, meeting TEXT NOT NULL, bodies TEXT NOT NULL,
+    date TEXT, chairs TEXT NOT NULL, source TEXT);
+CREATE INDEX IF NOT EXISTS meets_graph ON meets (graph);
+CREATE TABLE IF NOT EXISTS passages (graph TEXT NOT NULL, passage TEXT NOT NULL, source TEXT NOT NULL,
+    start TEXT NOT NULL, "end" TEXT NOT NULL, exact TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS passages_source ON passages (source);
+CREATE INDEX IF NOT EXISTS passages_graph ON passages (graph);
+CREATE TABLE IF NOT EXISTS derived (graph TEXT NOT NULL, fact TEXT NOT NULL, passage TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS derived_fact ON derived (fact);
+CREATE INDEX IF NOT EXISTS derived_passage ON derived (passage);
+CREATE INDEX IF NOT EXISTS derived_graph ON derived (graph);
 CREATE TABLE IF NOT EXISTS kept_rows (key TEXT PRIMARY KEY, mark TEXT NOT NULL, data BLOB NOT NULL);
 """
 
@@ -68,6 +110,84 @@ def rows_of(triples: Iterable[tuple]) -> list[tuple[str, str, str]]:
     return out
 
 
+_TABLES = ("docs", "texts", "owned", "facts", "fact_stems", "fact_words", "names", "name_stems", "name_words",
+           "owns", "acc", "meets", "passages", "derived")
+
+
+@dataclass
+class DocRows:
+    """What the index holds for one document: its texts (`rows_of`) and the rows of the
+    interactive reads (kg.docrows)."""
+
+    texts: list
+    facts: list = field(default_factory=list)
+    owns: list = field(default_factory=list)
+    acc: list = field(default_factory=list)
+    meets: list = field(default_factory=list)
+    names: list = field(default_factory=list)
+    passages: list = field(default_factory=list)
+    derived: list = field(default_factory=list)
+
+
+def doc_rows(triples: list[tuple[str, str, str]]) -> DocRows:
+    """Everything the index holds for a document, from its graph's triples (plain strings)."""
+    from kg import docrows
+    g = docrows.Graph(t for t in triples if t[1] in docrows.PREDICATES)
+    return DocRows(rows_of(triples), docrows.fact_rows(g), docrows.owns_rows(g), docrows.acc_rows(g),
+                   docrows.meeting_rows(g), docrows.name_rows(g), docrows.passage_rows(g), docrows.derived_rows(g))
+
+
+def stems_of(*texts: str | None) -> str:
+    """The word stems of texts, as `govkg ask` compares them (kg.ask.text_stems), once each."""
+    from kg.ask import text_stems
+    seen: dict[str, None] = {}
+    for t in texts:
+        if t:
+            for w in text_stems(t):
+                seen.setdefault(w, None)
+    return " ".join(seen)
+
+
+def _delete_graph(cur, graph: str) -> None:
+    cur.execute("DELETE FROM texts WHERE graph = ?", (graph,))
+    for t in ("owned", "facts", "names", "owns", "acc", "meets", "passages", "derived"):
+        cur.execute(f"DELETE FROM {t} WHERE graph = ?", (graph,))
+    for words, stems in (("fact_words", "fact_stems"), ("name_words", "name_stems")):
+        # an external-content FTS5 table forgets a row when told its old text
+        cur.execute(f"INSERT INTO {words} ({words}, rowid, stems) SELECT 'delete', id, stems FROM {stems} "
+                    "WHERE graph = ?", (graph,))
+        cur.execute(f"DELETE FROM {stems} WHERE graph = ?", (graph,))
+
+
+def _insert_rows(cur, graph: str, rows: DocRows) -> None:
+    cur.executemany("INSERT INTO facts (graph, fact, kind, relation, text, by_iri, optional, relby, meeting, "
+                    "item_title, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [(graph, *r) for r in rows.facts])
+    texts: dict[str, list] = {}
+    for f, _k, _rel, text, _by, _o, _rb, _m, item, ev in rows.facts:
+        texts.setdefault(f, []).extend((text, item, ev))
+    for f, ts in texts.items():
+        st = stems_of(*ts)
+        cur.execute("INSERT INTO fact_stems (graph, fact, stems) VALUES (?, ?, ?)", (graph, f, st))
+        cur.execute("INSERT INTO fact_words (rowid, stems) VALUES (?, ?)", (cur.lastrowid, st))
+    cur.executemany("INSERT INTO names (graph, entity, label, alt) VALUES (?, ?, ?, ?)",
+                    [(graph, *r) for r in rows.names])
+    for e, label, alt in rows.names:
+        if not alt:
+            st = stems_of(label)
+            cur.execute("INSERT INTO name_stems (graph, entity, stems) VALUES (?, ?, ?)", (graph, e, st))
+            cur.execute("INSERT INTO name_words (rowid, stems) VALUES (?, ?)", (cur.lastrowid, st))
+    cur.executemany("INSERT INTO owns (graph, fact, thing, relation, owner, evidence) VALUES (?, ?, ?, ?, ?, ?)",
+                    [(graph, *r) for r in rows.owns])
+    cur.executemany("INSERT INTO acc (graph, entity, relation, thing, fact, meeting, meeting_label, evidence, "
+                    "item_title) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [(graph, *r) for r in rows.acc])
+    cur.executemany("INSERT INTO meets (graph, meeting, bodies, date, chairs, source) VALUES (?, ?, ?, ?, ?, ?)",
+                    [(graph, *r) for r in rows.meets])
+    cur.executemany('INSERT INTO passages (graph, passage, source, start, "end", exact) VALUES (?, ?, ?, ?, ?, ?)',
+                    [(graph, *r) for r in rows.passages])
+    cur.executemany("INSERT INTO derived (graph, fact, passage) VALUES (?, ?, ?)", [(graph, *r) for r in rows.derived])
+
+
 class TextIndex:
     """The index file of one store folder (or an in-memory index when path is None)."""
 
@@ -81,8 +201,7 @@ class TextIndex:
         if version != VERSION and has_tables:
             # written by another version of govkg: its rows may lack what this one looks
             # up, so it holds nothing (the store is the source: sync reads it all again)
-            self.db.executescript("DROP TABLE IF EXISTS docs; DROP TABLE IF EXISTS texts; "
-                                  "DROP TABLE IF EXISTS owned;")
+            self.db.executescript("".join(f"DROP TABLE IF EXISTS {t};" for t in _TABLES))
         self.db.executescript(_SCHEMA)
         if version != VERSION:
             self.db.execute(f"PRAGMA user_version = {VERSION:d}")
@@ -91,22 +210,24 @@ class TextIndex:
         self.db.close()
 
     # -- writing -----------------------------------------------------------------------
-    def put(self, docs: Iterable[tuple[str, str, list[tuple[str, str, str]]]]) -> None:
+    def put(self, docs: Iterable[tuple[str, str, "DocRows"]]) -> None:
         """(graph IRI, content hash, rows) per document: its rows replace what the index held
         for that graph, all documents in one SQLite transaction."""
         cur = self.db.cursor()
         cur.execute("BEGIN")
         try:
             for graph, sha, rows in docs:
+                if isinstance(rows, list):  # texts alone (an index written from them only)
+                    rows = DocRows(rows)
                 # FTS5 finds a graph's rows only by reading every row: asked only for a
                 # document the index already holds (its rows are written with its docs row)
                 if cur.execute("SELECT 1 FROM docs WHERE graph = ?", (graph,)).fetchone():
-                    cur.execute("DELETE FROM texts WHERE graph = ?", (graph,))
-                    cur.execute("DELETE FROM owned WHERE graph = ?", (graph,))
+                    _delete_graph(cur, graph)
                 cur.executemany("INSERT INTO texts (body, iri, kind, graph) VALUES (?, ?, ?, ?)",
-                                [(text, iri, kind, graph) for iri, kind, text in rows if kind != "owner"])
+                                [(text, iri, kind, graph) for iri, kind, text in rows.texts if kind != "owner"])
                 cur.executemany("INSERT INTO owned (iri, graph) VALUES (?, ?)",
-                                sorted({(iri, graph) for iri, kind, _ in rows if kind == "owner"}))
+                                sorted({(iri, graph) for iri, kind, _ in rows.texts if kind == "owner"}))
+                _insert_rows(cur, graph, rows)
                 cur.execute("INSERT OR REPLACE INTO docs (graph, sha) VALUES (?, ?)", (graph, sha))
             cur.execute("DELETE FROM meta WHERE key = 'store-files'")  # checked again when next read
             cur.execute("DELETE FROM kept_rows")
@@ -119,8 +240,7 @@ class TextIndex:
         cur = self.db.cursor()
         cur.execute("BEGIN")
         for g in graphs:
-            cur.execute("DELETE FROM texts WHERE graph = ?", (g,))
-            cur.execute("DELETE FROM owned WHERE graph = ?", (g,))
+            _delete_graph(cur, g)
             cur.execute("DELETE FROM docs WHERE graph = ?", (g,))
         cur.execute("DELETE FROM meta WHERE key = 'store-files'")
         cur.execute("DELETE FROM kept_rows")
@@ -160,21 +280,24 @@ def index_path(store) -> Path | None:
     return None if path is None else Path(path) / FILE
 
 
-def _store_texts(store, graphs: list[str] | None = None) -> dict[str, list[tuple[str, str, str]]]:
-    """graph IRI -> rows, read from the store (every live graph, or those named)."""
+def _store_texts(store, graphs: list[str] | None = None) -> dict[str, DocRows]:
+    """graph IRI -> rows, read from the store (every live graph, or those named), one graph
+    at a time: the work is that of the documents read, not of the whole store."""
     import pyoxigraph as ox
+    from kg import docrows
     ox_store = store._store
-    wanted = None if graphs is None else {g for g in graphs}
     prefix = store._staging_prefix()
-    out: dict[str, list[tuple[str, str, str]]] = {}
-    for p, kind in KIND.items():
-        for q in ox_store.quads_for_pattern(None, ox.NamedNode(p), None, None):
-            g = q.graph_name
-            if not isinstance(g, ox.NamedNode) or g.value.startswith(prefix):
-                continue
-            if wanted is not None and g.value not in wanted:
-                continue
-            out.setdefault(g.value, []).append((q.subject.value, kind, q.object.value))
+    wanted = [g.value for g in store.live_graphs()] if graphs is None else list(graphs)
+    keep = set(KIND) | docrows.PREDICATES
+    out: dict[str, DocRows] = {}
+    for g in wanted:
+        if g.startswith(prefix):
+            continue
+        triples = [(q.subject.value, q.predicate.value, q.object.value)
+                   for q in ox_store.quads_for_pattern(None, None, None, ox.NamedNode(g))
+                   if q.predicate.value in keep]
+        if triples:
+            out[g] = doc_rows(triples)
     return out
 
 
@@ -196,8 +319,13 @@ def sync(store, index: TextIndex) -> int:
     if gone:
         index.drop(gone)
     if stale:
-        texts = _store_texts(store, None if len(stale) > 50 else stale)
-        index.put((g, hashes[g], texts.get(g, [])) for g in stale)
+        # a few hundred documents a transaction: the rows of a whole store are not held at
+        # once, and each document's rows still change with its record (a sync stopped
+        # half-way leaves the rest to the next)
+        for i in range(0, len(stale), 200):
+            part = stale[i:i + 200]
+            texts = _store_texts(store, part)
+            index.put((g, hashes[g], texts.get(g) or DocRows([])) for g in part)
     return len(stale) + len(gone)
 
 
@@ -388,3 +516,245 @@ def lookup(store, words: Iterable[str], kind: str = "thing") -> set[str] | None:
     A superset of what the store holds: check candidates against the store."""
     index = for_reader(store)
     return None if index is None else index.lookup(words, kind)
+
+
+# -- the interactive reads, from the rows kept per document ---------------------------------
+# Each gives what its named query gives over the store (kg.docrows says how the rows are
+# kept); the order is the query's ORDER BY, rows equal in its keys in the order of their
+# other columns.
+
+def _key(v):
+    return (v is not None, v or "")  # an unbound value sorts first, as in SPARQL
+
+
+def _chunks(values: list, n: int = 500):
+    for i in range(0, len(values), n):
+        yield values[i:i + n]
+
+
+def _select_in(db, sql: str, column_values: list) -> list[tuple]:
+    """`sql` (ending "IN (%s)") for each chunk of values: SQLite binds a bounded number."""
+    out: list[tuple] = []
+    for part in _chunks(sorted(set(column_values))):
+        out += db.execute(sql % ",".join("?" * len(part)), part).fetchall()
+    return out
+
+
+def _names_of(db, entities) -> dict[str, list[str]]:
+    """entity -> its foaf:names in every document, sorted."""
+    names: dict[str, set] = {}
+    for e, label in _select_in(db, "SELECT entity, label FROM names WHERE alt = 0 AND entity IN (%s)",
+                               [e for e in entities if e]):
+        names.setdefault(e, set()).add(label)
+    return {e: sorted(v) for e, v in names.items()}
+
+
+def _dicts(columns: list[str], rows) -> list[dict[str, str]]:
+    return [{c: v for c, v in zip(columns, r) if v is not None} for r in rows]
+
+
+FACT_TEXTS = ["fact", "kind", "relation", "text", "item_title", "by", "by_name", "meeting", "evidence"]
+
+
+def fact_text_rows(index: TextIndex, facts: Iterable[str] | None = None) -> list[dict[str, str]]:
+    """The fact-texts query's rows (of the given facts, or of all)."""
+    sql = "SELECT fact, kind, relation, text, by_iri, optional, relby, meeting, item_title, evidence FROM facts"
+    raw = index.db.execute(sql).fetchall() if facts is None else \
+        _select_in(index.db, sql + " WHERE fact IN (%s)", list(facts))
+    names = _names_of(index.db, {r[4] for r in raw})
+    groups: dict[tuple, list] = {}
+    for f, kind, rel, text, by, optional, relby, meeting, item, ev in raw:
+        groups.setdefault((f, kind, None if relby else rel, text, meeting, item, ev, optional, relby),
+                          []).append((by, rel))
+    out: set[tuple] = set()
+    for (f, kind, rel, text, meeting, item, ev, optional, relby), bys in groups.items():
+        named = [(by, n, by_rel) for by, by_rel in bys if by for n in names.get(by, ())]
+        for by, n, by_rel in named:
+            out.add((f, kind, by_rel if relby else rel, text, item, by, n, meeting, ev))
+        if not named and optional:
+            out.add((f, kind, rel, text, item, None, None, meeting, ev))
+    ordered = sorted(out, key=lambda r: (_key(r[7]), _key(r[0]), _key(r[6]), *map(_key, r)))
+    return _dicts(FACT_TEXTS, ordered)
+
+
+def fact_candidates(index: TextIndex, words: list[str]) -> set[str] | None:
+    """Facts that may name every one of `words` (stems, each beginning a word of its text,
+    its item's title, its evidence or its owner's or speaker's name): the facts kg.ask's word
+    match can keep, and perhaps a few more.  None when a word is not one the index holds."""
+    if not words or any(not w.isalnum() or not w.isascii() for w in words):
+        return None
+    found: set[str] | None = None
+    for w in words:
+        match = f'"{w}"*'
+        facts = {f for (f,) in index.db.execute(
+            "SELECT s.fact FROM fact_words JOIN fact_stems s ON s.id = fact_words.rowid "
+            "WHERE fact_words MATCH ?", (match,))}
+        people = {e for (e,) in index.db.execute(
+            "SELECT s.entity FROM name_words JOIN name_stems s ON s.id = name_words.rowid "
+            "WHERE name_words MATCH ?", (match,))}
+        if people:
+            facts |= {f for (f,) in _select_in(index.db, "SELECT fact FROM facts WHERE by_iri IN (%s)",
+                                               list(people))}
+        found = facts if found is None else found & facts
+        if not found:
+            return set()
+    return found
+
+
+def fact_counts(index: TextIndex, kinds: Iterable[str], only: set[str] | None = None
+                ) -> tuple[dict[str, int], int]:
+    """(facts of each kind, meetings) among the fact-texts rows of `kinds` (those by one of
+    `only`, when given): what `govkg ask` says it searched."""
+    kinds = sorted(set(kinds))
+    q = ",".join("?" * len(kinds))
+    counts: dict[str, set] = {}
+    meetings: set[str] = set()
+    if only is not None:
+        for r in fact_text_rows(index, [f for (f,) in _select_in(
+                index.db, "SELECT DISTINCT fact FROM facts WHERE by_iri IN (%s)", list(only))]):
+            if r["kind"] in kinds and r.get("by") in only:
+                counts.setdefault(r["kind"], set()).add(r["fact"])
+                if r.get("meeting"):
+                    meetings.add(r["meeting"])
+        return {k: len(v) for k, v in counts.items()}, len(meetings)
+    plain = [k for k in kinds if k != "item"]
+    out: dict[str, int] = {}
+    if plain:
+        pq = ",".join("?" * len(plain))
+        for kind, n in index.db.execute(f"SELECT kind, COUNT(DISTINCT fact) FROM facts WHERE kind IN ({pq}) "
+                                        "GROUP BY kind", plain):
+            out[kind] = n
+        meetings = {m for (m,) in index.db.execute(
+            f"SELECT DISTINCT meeting FROM facts WHERE kind IN ({pq}) AND meeting IS NOT NULL", plain)}
+    if "item" in kinds:
+        # an item is a fact-texts row only when its presenter has a name
+        items = index.db.execute("SELECT f.fact, f.meeting FROM facts f WHERE f.kind = 'item' AND EXISTS "
+                                 "(SELECT 1 FROM names n WHERE n.entity = f.by_iri AND n.alt = 0)").fetchall()
+        if items:
+            out["item"] = len({f for f, _ in items})
+            meetings |= {m for _, m in items if m}
+    del q
+    return {k: out[k] for k in kinds if out.get(k)}, len(meetings)
+
+
+def who_owns_rows(index: TextIndex, thing_text: str) -> list[dict[str, str]]:
+    """The who-owns query's rows for -p thing=THING_TEXT."""
+    sql = "SELECT fact, thing, relation, owner, evidence FROM owns"
+    found = index.lookup([thing_text], "thing")
+    raw = index.db.execute(sql).fetchall() if found is None else \
+        _select_in(index.db, sql + " WHERE fact IN (%s)", list(found))
+    want = thing_text.lower()
+    raw = [r for r in raw if want in r[1].lower()]
+    names = _names_of(index.db, {r[3] for r in raw})
+    out = {(thing, rel, owner, n, ev) for _, thing, rel, owner, ev in raw for n in names.get(owner, ())}
+    ordered = sorted(out, key=lambda r: (_key(r[0]), _key(r[3]), *map(_key, r)))
+    return _dicts(["thing", "relation", "owner", "owner_name", "evidence"], ordered)
+
+
+def entities_named(index: TextIndex, text: str) -> set[str]:
+    """People and organisations with a name or other surface form that contains `text`
+    (case-insensitive), as the accountable query's FILTER EXISTS finds them."""
+    found = index.lookup([text], "name")
+    sql = "SELECT entity, label FROM names"
+    raw = index.db.execute(sql).fetchall() if found is None else \
+        _select_in(index.db, sql + " WHERE entity IN (%s)", list(found))
+    want = text.lower()
+    return {e for e, label in raw if want in label.lower()}
+
+
+ACCOUNTABILITIES = ["entity", "entity_name", "relation", "thing", "fact", "meeting", "meeting_label", "evidence",
+                    "item_title"]
+
+
+def accountabilities_rows(index: TextIndex, entities: Iterable[str] | None = None) -> list[dict[str, str]]:
+    """The accountabilities query's rows (of the given entities, or of all)."""
+    sql = "SELECT entity, relation, thing, fact, meeting, meeting_label, evidence, item_title FROM acc"
+    raw = index.db.execute(sql).fetchall() if entities is None else \
+        _select_in(index.db, sql + " WHERE entity IN (%s)", list(entities))
+    names = _names_of(index.db, {r[0] for r in raw})
+    out = {(e, n, rel, thing, f, m, lab, ev, item) for e, rel, thing, f, m, lab, ev, item in raw
+           for n in names.get(e, ())}
+    ordered = sorted(out, key=lambda r: (_key(r[1]), _key(r[2]), _key(r[3]), *map(_key, r)))
+    return _dicts(ACCOUNTABILITIES, ordered)
+
+
+def accountable_rows(index: TextIndex, entity_text: str) -> list[dict[str, str]]:
+    """The accountable query's rows for -p entity=ENTITY_TEXT."""
+    rows = accountabilities_rows(index, entities_named(index, entity_text))
+    cols = ["entity_name", "relation", "thing", "meeting", "evidence"]
+    out = {tuple(r.get(c) for c in cols) for r in rows if r.get("meeting")}
+    ordered = sorted(out, key=lambda r: (_key(r[0]), _key(r[1]), _key(r[2]), *map(_key, r)))
+    return _dicts(cols, ordered)
+
+
+def meeting_list_rows(index: TextIndex) -> list[dict[str, str]]:
+    """The meetings query's rows."""
+    raw = index.db.execute("SELECT meeting, bodies, date, chairs, source FROM meets").fetchall()
+    names = _names_of(index.db, {x for r in raw for x in (r[1] + "\t" + r[3]).split("\t") if x})
+    out: set[tuple] = set()
+    for m, bodies, date, chairs, source in raw:
+        body_names = sorted({n for b in bodies.split("\t") if b for n in names.get(b, ())}) or [None]
+        chair_names = sorted({n for c in chairs.split("\t") if c for n in names.get(c, ())}) or [None]
+        out |= {(m, b, date, c, source) for b in body_names for c in chair_names}
+    ordered = sorted(out, key=lambda r: (_key(r[2]), _key(r[1]), *map(_key, r)))
+    return _dicts(["meeting", "body", "date", "chair", "source"], ordered)
+
+
+PASSAGES = ["passage", "source", "start", "end", "exact", "fact"]
+
+
+def passage_list_rows(index: TextIndex, facts: Iterable[str] | None = None) -> list[dict[str, str]]:
+    """The passages query's rows: of every source, or of the sources the given facts were
+    taken from (all the passages of each, so the sentences around a fact are all there)."""
+    sql = 'SELECT passage, source, start, "end", exact FROM passages'
+    if facts is None:
+        raw = index.db.execute(sql).fetchall()
+    else:
+        sources = {s for (s,) in _select_in(index.db, "SELECT p.source FROM derived d JOIN passages p "
+                                            "ON p.passage = d.passage WHERE d.fact IN (%s)", list(facts))}
+        raw = _select_in(index.db, sql + " WHERE source IN (%s)", list(sources))
+    made: dict[str, set] = {}
+    for f, p in _select_in(index.db, "SELECT fact, passage FROM derived WHERE passage IN (%s)",
+                           [r[0] for r in raw]):
+        made.setdefault(p, set()).add(f)
+    out = {(p, src, a, b, ex, f) for p, src, a, b, ex in set(raw) for f in (sorted(made.get(p, ())) or [None])}
+    return _dicts(PASSAGES, sorted(out, key=lambda r: tuple(map(_key, r))))
+
+
+# named query -> (its columns, how its rows are read from the index)
+READS = {
+    "who-owns": (["thing", "relation", "owner", "owner_name", "evidence"],
+                 lambda index, p: who_owns_rows(index, p["thing"])),
+    "accountable": (["entity_name", "relation", "thing", "meeting", "evidence"],
+                    lambda index, p: accountable_rows(index, p["entity"])),
+    "accountabilities": (ACCOUNTABILITIES, lambda index, p: accountabilities_rows(index)),
+    "fact-texts": (FACT_TEXTS, lambda index, p: fact_text_rows(index)),
+    "meetings": (["meeting", "body", "date", "chair", "source"], lambda index, p: meeting_list_rows(index)),
+    "passages": (PASSAGES, lambda index, p: passage_list_rows(index)),
+}
+
+
+def reader_index(store) -> TextIndex | None:
+    """The index of a read-only store folder when the reads can be answered from it: in step
+    with the store (`for_reader` checks), None for other stores."""
+    if not getattr(store, "read_only", False) or getattr(store, "path", None) is None:
+        return None
+    try:
+        return for_reader(store)
+    except (OSError, sqlite3.Error):
+        return None
+
+
+def read(store, name: str, params: dict[str, str]) -> tuple[list[str], list[dict[str, str]]] | None:
+    """The rows of named query `name` read from the index, or None when it cannot answer
+    (another query, a store with no index)."""
+    if name not in READS:
+        return None
+    index = reader_index(store)
+    if index is None:
+        return None
+    columns, fn = READS[name]
+    try:
+        return list(columns), fn(index, params)
+    except sqlite3.Error:
+        return None

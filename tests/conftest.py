@@ -28,6 +28,20 @@ def founding_store(tmp_path_factory):
     return store
 
 
+@pytest.fixture(scope="session")
+def all_unlabelled_store(tmp_path_factory):
+    """One store of every minutes document in the corpus's unlabelled folder (the tables of
+    questions over many bodies share it)."""
+    folder = CORPUS / "unlabelled"
+    if not folder.is_dir():
+        pytest.skip(f"{folder} is absent (the development corpus is not part of the project)")
+    from kg.pipeline import build_into_store
+    path = tmp_path_factory.mktemp("unlabelled") / "store"
+    report = build_into_store([str(folder)], str(path))
+    assert not report.failed, report.failed
+    return path
+
+
 @pytest.fixture
 def founding(founding_store):
     from kg.store import GraphStore

@@ -16,7 +16,7 @@ from kg.segment import segment
 
 HEAD = ("ASHCOMBE COMMUNITY COUNCIL\n\nMinutes of a meeting of the above Council held on Monday 12th May 2025."
         "\n\nPresent: Cllrs Marsh, Pellow, Quint & the Clerk.\n\n3101. Police Report: None.\n\n3102. Land Mine: "
-        "Cllr Marsh suggested it be re-sited on the wharf. ")
+        "The Charity asked whether the Council could move it. Cllr Marsh suggested it be re-sited on the wharf. ")
 TAIL = " Clerk inform the Charity.\n\n3103. Correspondence: None.\n"
 
 
@@ -25,8 +25,11 @@ def run(line: str):
 
 
 @pytest.mark.parametrize("line, decisions, actions", [
-    ("All Cllrs agreed to this proposal.", ["All Cllrs agreed to this proposal."], ["inform the Charity"]),
-    ("All Cllrs\nagreed to this proposal.", ["All Cllrs agreed to this proposal."], ["inform the Charity"]),
+    # the assent carries the proposal the sentence before puts (as "The proposal was carried" does)
+    ("All Cllrs agreed to this proposal.",
+     ["Cllr Marsh suggested it be re-sited on the wharf. All Cllrs agreed to this proposal."], ["inform the Charity"]),
+    ("All Cllrs\nagreed to this proposal.",
+     ["Cllr Marsh suggested it be re-sited on the wharf. All Cllrs agreed to this proposal."], ["inform the Charity"]),
     ("Councillors agreed to the request.", ["Councillors agreed to the request."], ["inform the Charity"]),
     # one member agreeing to a motion's wording: neither a task nor the body's decision
     ("Councillor Quint agreed to the reworded Motion.", [], ["inform the Charity"]),

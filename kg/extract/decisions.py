@@ -340,6 +340,11 @@ CARRIED = re.compile(r"^\s*(?:(?:The|This|That|Each)\s+(?!following\b)(?:\w+\s+)
                      r"(?:was|were)\s+(?:also\s+|duly\s+|then\s+|therefore\s+|unanimously\s+)*|(?:Motion|Resolution|Amendment)\s+)"
                      r"(?:carried|passed)\b(?!\s+(?:out|over|forward|on\s+to)\b)", re.I)
 PROPOSES = re.compile(r"\b(?:proposed|moved|proposal|motion)\b", re.I)
+# "All Cllrs agreed to this proposal." after "Cllr A suggested it be re-sited ...": the assent says
+# only that the proposal just put was carried (as CARRIED does); the sentence before says what it was
+ASSENT_TO_PROPOSAL = re.compile(r"\b(?:agreed|accepted|approved|supported|endorsed)\s+(?:to\s+|with\s+)?(?:this|that|the)\s+"
+                                r"(?:proposal|suggestion|recommendation|motion)\s*[.!]?\s*$", re.I)
+PUTS_FORWARD = re.compile(r"\b(?:proposed|moved|proposal|motion|suggested|suggestion|recommended)\b", re.I)
 # the outcome of the vote just recorded, not a decision of its own
 OUTCOME = re.compile(r"^\s*(?:The|This|That)\s+(?:\w+\s+){0,2}(?:was|were)\s+(?:duly\s+)?(?:approved|carried|agreed|"
                      r"adopted|lost|defeated|passed)\b[^.]{0,40}\.?\s*$", re.I)
@@ -475,6 +480,12 @@ def component(r: Reading, s: Sent) -> bool:
         ex.decisions[-1].kind = "rejected" if LOST.search(s.text) else "approved"
         decision = None
     elif decision:
+        before = r.previous
+        if ASSENT_TO_PROPOSAL.search(s.text) and before is not None and PUTS_FORWARD.search(before.text) \
+                and not LOST.search(before.text):
+            quote = s.source[before.start:s.end]
+            decision.text = " ".join(quote.split())
+            decision.evidence = Evidence(quote, before.start, s.end)
         ex.decisions.append(decision)
     elif not r.declaration:
         answers = no_objections(r, s)

@@ -1,0 +1,219 @@
+"""docrows: the rows the interactive reads need, taken from one document's graph.
+
+`govkg ask`, who-owns and accountable read every fact of the store that can name a thing
+or be owned (the fact-texts, who-owns, accountable(ities) and meetings queries).  Over the
+merged graph of 4,000 documents the first of those took minutes (fact-texts alone 160 s
+of CPU, growing faster than the store).  The text index (kg.textindex) keeps, per
+document, the rows those queries would give for that document's facts, so a read takes
+the rows of the facts it matched and never the whole store.
+
+A row here is the query's row with one thing left open: the *name* of the person or
+organisation it is by.  A person's IRI is shared by every document that names them, and
+the merged graph gives each of their facts every name any document wrote for them (two
+documents spelling one person two ways give two rows), so names are kept apart (`names`)
+and joined when a read asks, across all documents, as the merged graph does.  Everything
+else a row holds (a fact's text, its item's title, its evidence sentence, its meeting)
+is written by the document that states the fact, in that document's graph.
+
+Each function below follows one named query in kg/queries; tests/test_docrows.py checks
+that the rows, joined with the names, are the query's rows over the store.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+GOV = "https://w3id.org/govkg/ontology#"
+FOAF = "http://xmlns.com/foaf/0.1/"
+DCT = "http://purl.org/dc/terms/"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
+PROV_FROM = "http://www.w3.org/ns/prov#wasDerivedFrom"
+OA_EXACT = "http://www.w3.org/ns/oa#exact"
+AGENT = "https://schema.org/agent"
+NAME = FOAF + "name"
+TITLE = DCT + "title"
+
+# the predicates the rows are made of: a document's other triples are not read
+PREDICATES = frozenset({
+    RDF_TYPE, RDFS_LABEL, SKOS_ALT, PROV_FROM, OA_EXACT, AGENT, NAME, TITLE, DCT + "creator", DCT + "date",
+    GOV + "text", GOV + "subjectText", GOV + "relation", GOV + "grade", GOV + "verb", GOV + "speaker",
+    GOV + "holder", GOV + "judgedBy", GOV + "meeting", GOV + "item", GOV + "presenter", GOV + "introducedBy",
+    GOV + "person", GOV + "interest", GOV + "body", GOV + "chair", GOV + "sourceDocument", GOV + "sourcePath",
+    DCT + "source", "http://www.w3.org/ns/oa#start", "http://www.w3.org/ns/oa#end",
+})
+
+
+class Graph:
+    """One document's triples of the predicates above: subject -> predicate -> objects."""
+
+    def __init__(self, triples: Iterable[tuple[str, str, str]]):
+        self.sp: dict[str, dict[str, list[str]]] = {}
+        for s, p, o in triples:
+            objs = self.sp.setdefault(s, {}).setdefault(p, [])
+            if o not in objs:
+                objs.append(o)
+
+    def get(self, s: str, p: str) -> list[str]:
+        return self.sp.get(s, {}).get(p, [])
+
+    def typed(self, t: str) -> list[str]:
+        return [s for s, ps in self.sp.items() if t in ps.get(RDF_TYPE, ())]
+
+    def path(self, s: str, p: str, q: str) -> list[str]:
+        """s p/q ?o (duplicates dropped, as DISTINCT would)."""
+        out: list[str] = []
+        for mid in self.get(s, p):
+            for o in self.get(mid, q):
+                if o not in out:
+                    out.append(o)
+        return out
+
+    def opt(self, values: list[str]) -> list[str | None]:
+        return values or [None]
+
+
+# -- fact-texts ---------------------------------------------------------------------------
+# (fact, kind, relation, text, by, optional, relation_is_by's, meeting, item_title, evidence)
+# `by` is one candidate owner or speaker (None when the fact has none); `optional` says the
+# query keeps the fact when no candidate has a name; `relby` that the relation goes with the
+# candidate (a report's "authored"/"introduced"), unbound when none is named.
+
+def fact_rows(g: Graph) -> list[tuple]:
+    """The fact-texts query's rows for the facts of one document, names left open."""
+    base: list[tuple] = []  # (fact, kind, relation, text, [(by, relation)], optional, relby)
+    for f in g.typed(GOV + "Action"):
+        for t in g.get(f, GOV + "text"):
+            base.append((f, "action", "must do", t, [(b, "must do") for b in g.get(f, AGENT)], 1, 0))
+    for f in g.typed(GOV + "Decision"):
+        for t in g.get(f, GOV + "text"):
+            base.append((f, "decision", "decided", t, [], 1, 0))
+    for f in g.typed(GOV + "Statement"):
+        for t in g.get(f, GOV + "text"):
+            for verb in g.opt(g.get(f, GOV + "verb")):
+                base.append((f, "statement", verb, t, [(b, verb) for b in g.get(f, GOV + "speaker")], 1, 0))
+    for f in g.typed(GOV + "Responsibility"):
+        for rel in g.get(f, GOV + "relation"):
+            for t in g.get(f, GOV + "subjectText"):
+                base.append((f, "responsibility", rel, t, [(b, rel) for b in g.get(f, GOV + "holder")], 1, 0))
+    for f in g.typed(GOV + "Judgement"):
+        for s in g.get(f, GOV + "subjectText"):
+            for grade in g.get(f, GOV + "grade"):
+                base.append((f, "judgement", "judged", f"{s}: {grade}",
+                             [(b, "judged") for b in g.get(f, GOV + "judgedBy")], 1, 0))
+    for f in g.typed(FOAF + "Document"):
+        if GOV + "SourceDocument" in g.get(f, RDF_TYPE):
+            continue
+        bys = [(b, "authored") for b in g.get(f, DCT + "creator")] + \
+              [(b, "introduced") for b in g.get(f, GOV + "introducedBy")]
+        for t in g.get(f, TITLE):
+            base.append((f, "report", None, t, bys, 1, 1))
+    for f in g.typed(GOV + "AgendaItem"):
+        presenters = [(b, "presents") for b in g.get(f, GOV + "presenter")]
+        if not presenters:
+            continue
+        for t in g.get(f, TITLE):
+            base.append((f, "item", "presents", t, presenters, 0, 0))
+    out = []
+    for f, kind, rel, text, bys, optional, relby in base:
+        for meeting in g.opt(g.get(f, GOV + "meeting")):
+            for item in g.opt(g.path(f, GOV + "item", TITLE)):
+                for ev in g.opt(g.path(f, PROV_FROM, OA_EXACT)):
+                    for by, by_rel in bys or [(None, rel)]:
+                        out.append((f, kind, by_rel if relby else rel, text, by, optional, relby, meeting, item, ev))
+    return out
+
+
+# -- who-owns -------------------------------------------------------------------------------
+# (fact, thing, relation, owner, evidence); the owner must have a name (joined at read time)
+
+def owns_rows(g: Graph) -> list[tuple]:
+    """The who-owns query's rows for the facts of one document, before its word filter."""
+    out = []
+
+    def add(f, things, rel_owners):
+        for thing in things:
+            for rel, owner in rel_owners:
+                for ev in g.opt(g.path(f, PROV_FROM, OA_EXACT)):
+                    out.append((f, thing, rel, owner, ev))
+    for f in g.typed(GOV + "Action"):
+        add(f, g.get(f, GOV + "text"), [("must do", o) for o in g.get(f, AGENT)])
+    for f in g.typed(GOV + "Responsibility"):
+        add(f, g.get(f, GOV + "subjectText"),
+            [(r, o) for o in g.get(f, GOV + "holder") for r in g.get(f, GOV + "relation")])
+    for f in g.typed(FOAF + "Document"):
+        add(f, g.get(f, TITLE), [("authored", o) for o in g.get(f, DCT + "creator")]
+            + [("introduced", o) for o in g.get(f, GOV + "introducedBy")])
+    for f in g.typed(GOV + "AgendaItem"):
+        add(f, g.get(f, TITLE), [("presents", o) for o in g.get(f, GOV + "presenter")])
+    return out
+
+
+# -- accountable and accountabilities ------------------------------------------------------
+# (entity, relation, thing, fact, meeting, meeting_label, evidence, item_title)
+
+def acc_rows(g: Graph) -> list[tuple]:
+    """The accountabilities query's rows for the facts of one document (entity names left
+    open); the accountable query's are those with a meeting."""
+    base: list[tuple] = []  # (entity, relation, thing, fact)
+    for f in g.typed(GOV + "Action"):
+        base += [(e, "must do", t, f) for e in g.get(f, AGENT) for t in g.get(f, GOV + "text")]
+    for f in g.typed(GOV + "Responsibility"):
+        base += [(e, r, t, f) for e in g.get(f, GOV + "holder") for r in g.get(f, GOV + "relation")
+                 for t in g.get(f, GOV + "subjectText")]
+    for f in g.typed(FOAF + "Document"):
+        base += [(e, "authored", t, f) for e in g.get(f, DCT + "creator") for t in g.get(f, TITLE)]
+        base += [(e, "introduced", t, f) for e in g.get(f, GOV + "introducedBy") for t in g.get(f, TITLE)]
+    for f in g.typed(GOV + "AgendaItem"):
+        base += [(e, "presented", t, f) for e in g.get(f, GOV + "presenter") for t in g.get(f, TITLE)]
+    for f in g.typed(GOV + "Declaration"):
+        base += [(e, "declared an interest", t, f) for e in g.get(f, GOV + "person")
+                 for t in g.get(f, GOV + "interest")]
+    for f in g.typed(GOV + "Judgement"):
+        base += [(e, "judged", f"{s}: {grade}", f) for e in g.get(f, GOV + "judgedBy")
+                 for s in g.get(f, GOV + "subjectText") for grade in g.get(f, GOV + "grade")]
+    out = []
+    for e, rel, thing, f in base:
+        meetings = [(m, lab) for m in g.get(f, GOV + "meeting") for lab in g.opt(g.get(m, RDFS_LABEL))]
+        for m, lab in meetings or [(None, None)]:
+            for ev in g.opt(g.path(f, PROV_FROM, OA_EXACT)):
+                for item in g.opt(g.path(f, GOV + "item", TITLE)):
+                    out.append((e, rel, thing, f, m, lab, ev, item))
+    return out
+
+
+# -- meetings -------------------------------------------------------------------------------
+# (meeting, body, date, chair, source): body and chair are IRIs, their names joined at read time
+
+def meeting_rows(g: Graph) -> list[tuple]:
+    """The meetings query's rows for the meetings of one document (body and chair names left open)."""
+    out = []
+    for m in g.typed(GOV + "Meeting"):
+        for date in g.opt(g.get(m, DCT + "date")):
+            for source in g.opt(g.path(m, GOV + "sourceDocument", GOV + "sourcePath")):
+                bodies = g.get(m, GOV + "body")
+                chairs = g.get(m, GOV + "chair")
+                out.append((m, "\t".join(bodies), date, "\t".join(chairs), source))
+    return out
+
+
+def name_rows(g: Graph) -> list[tuple[str, str, int]]:
+    """(entity, label, 0 for foaf:name / 1 for skos:altLabel)."""
+    out = []
+    for s, ps in g.sp.items():
+        out += [(s, n, 0) for n in ps.get(NAME, ())]
+        out += [(s, n, 1) for n in ps.get(SKOS_ALT, ())]
+    return out
+
+
+def passage_rows(g: Graph) -> list[tuple]:
+    """(passage, source, start, end, exact): the passages query's rows before the facts
+    derived from them (`derived_rows`, of any graph) are joined."""
+    oa = "http://www.w3.org/ns/oa#"
+    return [(p, src, a, b, ex) for p in g.typed(GOV + "Passage") for src in g.get(p, DCT + "source")
+            for a in g.get(p, oa + "start") for b in g.get(p, oa + "end") for ex in g.get(p, OA_EXACT)]
+
+
+def derived_rows(g: Graph) -> list[tuple[str, str]]:
+    """(fact, passage) for every prov:wasDerivedFrom of the graph."""
+    return [(s, o) for s, ps in g.sp.items() for o in ps.get(PROV_FROM, ())]
