@@ -379,7 +379,8 @@ def _span_len(matched: str, words: list[str]) -> int:
     return pos
 
 
-_RX_DECLARED_ALIAS = re.compile(rf"({NAME_WORD}(?:[ \u00a0]{NAME_WORD}){{1,3}})[ \t]*\(([A-Z][A-Za-z]{{1,4}})\)")
+# ("Alison Hopkins" / "(AHop)": the letters wrapped to the next line of an attendance list)
+_RX_DECLARED_ALIAS = re.compile(rf"({NAME_WORD}(?:[ \u00a0]{NAME_WORD}){{1,3}})[ \t]*\n?[ \t]*\(([A-Z][A-Za-z]{{1,4}})\)")
 
 
 def declared_aliases(text: str) -> dict[str, str]:
@@ -409,7 +410,7 @@ def _declared_alias_tuples(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]
             words = words[1:]
         if len(words) < 2 or alias.lower() in ("chair", "vice", "clerk"):
             continue
-        if not any(gz.is_first_name(w) for w in words[:-1]):
+        if not any(gz.is_first_name(w) for w in words[:-1]) and not _unlisted_name(words, alias):
             continue  # "Full Governing Body (FGB)" is a body's acronym, not a person's initials
         # "Service Cheryl Way (CW)": the shortest tail of the words that the letters fit
         for k in range(len(words) - 2, -1, -1):
@@ -419,6 +420,17 @@ def _declared_alias_tuples(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]
                     out[alias].append(name)
                 break
     return tuple((alias, tuple(names)) for alias, names in out.items())
+
+
+def _unlisted_name(words: list[str], alias: str) -> bool:
+    """'Shayna Daitch (SD)', 'Eunis Jassemi (EJ)': two words whose initials are the letters,
+    neither a word of bodies, places or things ("Parish Council (PC)", "Neighbourhood Plan
+    (NP)"), read as a person's name the given-name list lacks."""
+    if len(words) != 2 or alias != words[0][0] + words[1][0]:
+        return False
+    name = " ".join(words)
+    return not (any(re.fullmatch(rf"(?:{ORG_HEADS})", w) or w in NOT_NAME for w in words)
+                or names_a_thing(name) or gz.lookup_org(name) or gz.lookup_org(alias))
 
 
 def _initials_fit(alias: str, words: list[str]) -> bool:
