@@ -61,8 +61,10 @@ def _alarm(_signum, _frame):
 class RdflibStore:
     """A read-only GraphStore whose SELECTs are answered by rdflib over `dataset`.
 
-    `timeout` (seconds) bounds each rdflib query (rdflib's engine is Python, so an alarm
-    stops it); a query past it raises `BaselineTimeout`."""
+    `timeout` (CPU seconds of this process) bounds each rdflib query (rdflib's engine is
+    Python, so a signal stops it); a query past it raises `BaselineTimeout`.  CPU, not
+    wall time: on a shared machine a wall-clock limit would stop rdflib after a varying
+    share of the work, and "more than N s" could not be set against Oxigraph's CPU time."""
 
     def __init__(self, store, dataset, timeout: float | None = None):
         self.__dict__["_real"] = store
@@ -75,10 +77,10 @@ class RdflibStore:
     def select(self, sparql: str, bindings: dict[str, str] | None = None):
         from rdflib import Literal, Variable
         init = {Variable(k): Literal(v) for k, v in (bindings or {}).items()}
-        old = signal.signal(signal.SIGALRM, _alarm) if self.timeout else None
+        old = signal.signal(signal.SIGPROF, _alarm) if self.timeout else None
         try:
             if self.timeout:
-                signal.setitimer(signal.ITIMER_REAL, self.timeout)
+                signal.setitimer(signal.ITIMER_PROF, self.timeout)
             result = self._ds.query(sparql, initBindings=init)
             names = [str(v) for v in result.vars]
             rows = []
@@ -92,8 +94,8 @@ class RdflibStore:
             raise BaselineTimeout(self.timeout) from None
         finally:
             if self.timeout:
-                signal.setitimer(signal.ITIMER_REAL, 0)
-                signal.signal(signal.SIGALRM, old)
+                signal.setitimer(signal.ITIMER_PROF, 0)
+                signal.signal(signal.SIGPROF, old)
 
     def iter_select(self, sparql: str, bindings: dict[str, str] | None = None):
         names, rows = self.select(sparql, bindings)

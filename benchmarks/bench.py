@@ -78,19 +78,16 @@ def child_build(docs: str, store: str, jobs: int) -> dict:
     load = os.getloadavg()[0]
     t0 = time.perf_counter()
     r0 = resource.getrusage(resource.RUSAGE_SELF)
-    k0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     report = build_into_store([docs], store, jobs=jobs)
     seconds = time.perf_counter() - t0
     r1 = resource.getrusage(resource.RUSAGE_SELF)
-    k1 = resource.getrusage(resource.RUSAGE_CHILDREN)  # the workers, once they have exited
     # the CPU of this process, the writer (with jobs=1 it is all the work; the machine is
     # shared, and CPU seconds change far less with its load than seconds do)
     cpu = (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
     return {"seconds": seconds, "built": len(report.built), "failed": len(report.failed),
             "unchanged": sum(r.status == "unchanged" for r in report.results),
             "triples": sum(r.triples for r in report.built), "rss_mb": rss_mb(),
-            "writer_cpu_s": cpu, "workers_cpu_s": (k1.ru_utime - k0.ru_utime) + (k1.ru_stime - k0.ru_stime),
-            "load": load}
+            "writer_cpu_s": cpu, "load": load}
 
 
 def child_baseline(store_path: str, repeat: int, timeout: float, budget: float) -> dict:
@@ -253,15 +250,14 @@ def tables(results: list[dict], machine: dict) -> str:
     lines = []
     lines.append("### Build (fresh store; each build in its own child process)\n")
     lines.append("| docs | engine | jobs | seconds | docs/s | triples | triples/s | peak RSS of the writer (MB) | "
-                 "store (MB) | rebuild, nothing changed (s) | writer CPU ms/doc | workers CPU ms/doc | load |")
-    lines.append("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+                 "store (MB) | rebuild, nothing changed (s) | writer CPU ms/doc | load |")
+    lines.append("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for r in results:
         for b in r["builds"]:
             lines.append(f"| {r['docs']} | Oxigraph | {b['jobs']} | {b['seconds']:.1f} | {b['built'] / b['seconds']:.1f} "
                          f"| {b['triples']} | {b['triples'] / b['seconds']:.0f} | {b['rss_mb']:.0f} | "
                          f"{b['store_mb']:.0f} | {b['rebuild_seconds']:.2f} | "
-                         f"{1000 * b['writer_cpu_s'] / max(1, b['built']):.0f} | "
-                         f"{1000 * b.get('workers_cpu_s', 0) / max(1, b['built']):.0f} | {b['load']:.1f} |")
+                         f"{1000 * b['writer_cpu_s'] / max(1, b['built']):.0f} | {b['load']:.1f} |")
     lines.append("")
     for r in results:
         bl = r.get("baseline")
@@ -445,7 +441,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--budget", type=float, default=10.0, help="seconds of repeats per query (fewer runs if slow)")
     ap.add_argument("--timeout", type=float, default=60.0, help="seconds one Oxigraph query may take")
     ap.add_argument("--baseline-max", type=int, default=1000, help="largest N for the rdflib baseline")
-    ap.add_argument("--baseline-timeout", type=float, default=30.0, help="seconds one rdflib query may take")
+    ap.add_argument("--baseline-timeout", type=float, default=30.0, help="CPU seconds one rdflib query may take")
     ap.add_argument("--baseline-budget", type=float, default=10.0, help="seconds of repeats per rdflib query")
     ap.add_argument("--workdir", default=None, help="where documents and stores go (default: a temporary folder)")
     ap.add_argument("--out", default=str(ROOT / "benchmarks" / "results.md"))

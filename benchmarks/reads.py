@@ -194,7 +194,7 @@ def main(argv=None) -> int:
     ap.add_argument("--only", help="only the reads whose label this regular expression finds")
     ap.add_argument("--rdflib", action="store_true",
                     help="run the named-query reads on rdflib's in-memory Dataset too, and give the ratio")
-    ap.add_argument("--rdflib-timeout", type=float, default=120.0, help="seconds one rdflib query may take")
+    ap.add_argument("--rdflib-timeout", type=float, default=120.0, help="CPU seconds one rdflib query may take")
     ap.add_argument("--rdflib-budget", type=float, default=10.0, help="seconds of repeats per rdflib read")
     args = ap.parse_args(argv)
     from kg.store import GraphStore
