@@ -66,11 +66,19 @@ reverend canon the""".split())
 _STEMMER = snowballstemmer.stemmer("english")
 
 
+# short forms minute-takers write for common words ("Xmas tree", "next mtg", "Govt funding"),
+# read as the word a question uses
+SHORT_FORMS = {"xmas": "christmas", "mtg": "meeting", "mtgs": "meetings", "govt": "government",
+               "dept": "department", "depts": "departments", "cttee": "committee"}
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """The Snowball (Porter 2) stem of a word, the same on both sides of every comparison:
-    recruitment/recruited -> recruit, highways -> highway, cemeteries/cemetery -> cemeteri."""
-    return _STEMMER.stemWord(word.lower())
+    recruitment/recruited -> recruit, highways -> highway, cemeteries/cemetery -> cemeteri;
+    a short form as its word (Xmas -> christma)."""
+    w = word.lower()
+    return _STEMMER.stemWord(SHORT_FORMS.get(w, w))
 
 
 def content_words(text: str, *, generic: bool = True) -> list[str]:
@@ -604,22 +612,38 @@ def _searched(rows: list[dict[str, str]], kinds, words: list[str]) -> str:
             counts.setdefault(r["kind"], set()).add(r["fact"])
             if r.get("meeting"):
                 ms.add(r["meeting"])
-    what = ", ".join(f"{len(v)} {_KIND_PLURAL[k]}" for k, v in counts.items()) or "no facts"
-    return (f"searched the text, agenda item title and evidence sentence of {what} in {len(ms)} meeting(s), "
+    return _say_searched([(k, len(v)) for k, v in counts.items()], len(ms), words)
+
+
+def _say_searched(counts: list[tuple[str, int]], meetings: int, words: list[str]) -> str:
+    what = ", ".join(f"{n} {_KIND_PLURAL[k]}" for k, n in counts) or "no facts"
+    return (f"searched the text, agenda item title and evidence sentence of {what} in {meetings} meeting(s), "
             f"matching the word stems {', '.join(words)}")
+
+
+def _reads_index(store):
+    """The store folder's text index when the word search can start from it (kg.textindex)."""
+    from kg import textindex
+    return textindex.reader_index(store)
 
 
 _GOES_ON = re.compile(r"^\W*(?:He|She|They)\b(?! (?:were|was) (?:asked|thanked)\b)")
 
 
-def sentences_around(store, most: int = 3) -> tuple[dict[str, str], dict[str, str]]:
+def sentences_around(store, most: int = 3, facts: set[str] | None = None) -> tuple[dict[str, str], dict[str, str]]:
     """The sentences around each fact in its minutes, by fact IRI.  Before: the one just
     before, and before that up to `most` in all while they state no fact themselves (the
     background a fact that says "this" refers to).  After: the whole sentence when the
     fact was taken from its first part, else the next sentence when it states no fact
     itself (a speaker's reply goes on: "He replied that ... . Four sites have been
-    identified ...")."""
-    _, rows = run_named(store, "passages")
+    identified ...").  Given `facts`, at least those facts' sentences are found (only their
+    minutes are read where the text index can say which those are)."""
+    index = None if facts is None else _reads_index(store)
+    if index is not None:
+        from kg import textindex
+        rows = textindex.passage_list_rows(index, facts)
+    else:
+        _, rows = run_named(store, "passages")
     by_source: dict[str, list[tuple[int, int, str]]] = {}
     starts: dict[str, tuple[str, int]] = {}
     stated: set[tuple[str, int]] = set()
@@ -713,13 +737,30 @@ def search(store, thing: str, kinds=tuple(_KIND_PLURAL), only: set[str] | None =
     words = content_words(thing) or content_words(thing, generic=False)
     if not words:
         raise QuestionError(f"say which thing you mean: {thing!r} has no words to look for")
-    allrows = [r for r in fact_texts(store) if r["kind"] in kinds and (only is None or r.get("by") in only)]
-    searched = _searched(allrows, kinds, words)
+    from kg import textindex
+    index = _reads_index(store)
+    candidates = None if index is None else textindex.fact_candidates(index, words)
+
+    def keep(rows):
+        return [r for r in rows if r["kind"] in kinds and (only is None or r.get("by") in only)]
+    if candidates is None:
+        allrows = keep(fact_texts(store))
+        searched = _searched(allrows, kinds, words)
+    else:
+        # the index gives the facts that can hold every word (a superset of those that
+        # do); the rows of those alone are read, and matched as every row would be
+        allrows = keep(_labelled(store, textindex.fact_text_rows(index, candidates)))
+        counts, in_meetings = textindex.fact_counts(index, kinds, only)
+        searched = _say_searched(counts, in_meetings, words)
     found = []
     for r in allrows:
         where = _where_found(r, words)
         if where:
             found.append(dict(r, matched_in=where))
+    if not found and candidates is not None and counts:
+        # the near matches below read the sentences around every fact and drop words:
+        # they need every fact's rows
+        allrows = keep(fact_texts(store))
     note = ""
     before: dict[str, str] = {}
     after: dict[str, str] = {}
@@ -781,7 +822,10 @@ def search(store, thing: str, kinds=tuple(_KIND_PLURAL), only: set[str] | None =
 def _found_in(r: dict[str, str]) -> str:
     """Say where a thing was found when it was not the fact's own text."""
     if r.get("matched_in") == "item title" and r.get("item_title"):
-        return f" [under the item: {r['item_title']}]"
+        # "All Cllrs agreed to this proposal." under the item that names the thing: what
+        # "this" is comes from the sentence before
+        after = f"; after: \"{r['sentence_before']}\"" if r.get("sentence_before") else ""
+        return f" [under the item: {r['item_title']}{after}]"
     if r.get("matched_in") == "sentence before" and r.get("sentence_before"):
         return f" [after: \"{r['sentence_before']}\"]"
     if r.get("matched_in") == "sentence after" and r.get("sentence_after"):
@@ -802,9 +846,11 @@ def _refer_back(store, rows: list[dict[str, str]], text: str = "text") -> list[d
     say what "this" is ("This was agreed in principle" after "It was proposed that we
     sponsor QGIS")."""
     if any(_REFERS_BACK.search(r.get(text) or "") for r in rows):
-        before, _ = sentences_around(store)
+        before, _ = sentences_around(store, facts={r["fact"] for r in rows if r.get("fact")})
         for r in rows:
-            if not r.get("matched_in") and _REFERS_BACK.search(r.get(text) or "") and before.get(r.get("fact", "")):
+            if r.get("matched_in") not in (None, "", "item title") or r.get("sentence_before"):
+                continue
+            if _REFERS_BACK.search(r.get(text) or "") and before.get(r.get("fact", "")):
                 r["sentence_before"] = before[r["fact"]]
     return rows
 
@@ -896,7 +942,12 @@ def accountable(store, q: str, g: dict) -> Answer:
                "evidence"]
     if not found:
         return Answer(q, columns, [], empty=f"No person or organisation in the graph is called {name!r}.")
-    _, rows = run_named(store, "accountabilities")
+    index = _reads_index(store)
+    if index is not None:  # the rows of these entities alone (the query's rows, kept per document)
+        from kg import textindex
+        rows = textindex.accountabilities_rows(index, {e.iri for e in found})
+    else:
+        _, rows = run_named(store, "accountabilities")
     scope = _scope_ids(store, g)
     if scope is not None and len(found) > 1:
         # "the clerk at Tintern": the clerk who has something at those meetings
@@ -938,7 +989,7 @@ def decided(store, q: str, g: dict) -> Answer:
     searched = ""
     if thing and content_words(thing):
         found, note, searched = search(store, thing, ("decision",), question=q)
-        rows = [dict(r, decision=r["fact"]) for r in found if r.get("meeting") in chosen]
+        rows = _refer_back(store, [dict(r, decision=r["fact"]) for r in found if r.get("meeting") in chosen])
         if not rows:
             # minutes record what was settled in words no decision is read from ("All Cllrs
             # agreed to this proposal." after "Cllr X suggested it be re-sited on ..."):
@@ -1379,7 +1430,9 @@ def next_meeting(store, q: str, g: dict) -> Answer:
 
 _MENTIONED_NEXT = re.compile(
     rf"\b(?:the|next) (?P<d>{_MON_RX}[a-z]*\.? \d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)? {_MON_RX}[a-z]*)"
-    rf" meeting\b|\bnext meeting (?:on|will be(?: held)? on|is on|is scheduled for) (?P<e>[^.;\n]{{3,40}})", re.I)
+    rf" meeting\b|\b(?:next meeting|meet next|meet again)(?: is| will be)?(?: held| scheduled)?(?: on| in| for)? "
+    rf"(?P<e>(?:(?:early|mid|late|the) )?(?:{_DAY_RX} (?:of )?)?{_MON_RX}[a-z]*\.?(?: {_DAY_RX}(?![:.]\d))?(?:,? {_YEAR_RX})?)\b",
+    re.I)
 
 
 def _next_meeting_mentioned(store, scope: set[str], info: dict[str, MeetingInfo]) -> list[dict[str, str]]:
@@ -1414,19 +1467,27 @@ def _one_meeting_or_ask(store, g: dict, what: str) -> tuple[set[str] | None, str
     return scope, ""
 
 
+# a meeting with fewer decisions and actions than this is told with its statements too
+_FEW_FACTS = 8
+
+
 def what_happened(store, q: str, g: dict) -> Answer:
     """What a meeting decided, who took which actions and who declared what."""
     columns = ["kind", "text", "by_name", "item_title", "sentence_before", "meeting", "meeting_label", "evidence"]
     scope, ask_which = _one_meeting_or_ask(store, g, "what happened")
     if scope is None:
         return Answer(q, columns, [], empty=ask_which)
-    rows = _refer_back(store, [r for r in fact_texts(store) if r.get("meeting") in scope
-                               and r["kind"] in ("decision", "action")])
+    facts = [r for r in fact_texts(store) if r.get("meeting") in scope]
+    rows = _refer_back(store, [r for r in facts if r["kind"] in ("decision", "action")])
+    if len({r["fact"] for r in rows}) < _FEW_FACTS:
+        # minutes of discussion with few resolutions or tasks ("Kathleen noted that we now have
+        # an electronic archive ..."): what was reported is what happened
+        rows += [r for r in facts if r["kind"] == "statement"]
     _, decl = run_named(store, "declarations")
     rows += [dict(kind="declaration", text=r.get("interest", ""), by_name=r.get("name", ""), meeting=r["meeting"],
                   evidence=r.get("evidence", "")) for r in decl if r["meeting"] in scope]
     rows = _dedupe(_labelled(store, rows), ("kind", "text", "by_name", "meeting"))
-    order = {"decision": 0, "action": 1, "declaration": 2}
+    order = {"decision": 0, "action": 1, "declaration": 2, "statement": 3}
     rows.sort(key=lambda r: (r.get("meeting_label", ""), order.get(r["kind"], 3)))
 
     def say(r):
@@ -1434,6 +1495,8 @@ def what_happened(store, q: str, g: dict) -> Answer:
             return f"Decided: {r['text'].lstrip(':;,. ')}" + _under(r)
         if r["kind"] == "declaration":
             return f"{r['by_name']} declared an interest: {r['text']}"
+        if r["kind"] == "statement":
+            return f"{r.get('by_name') or '(speaker not recorded)'} {r.get('relation') or 'said'}: {r['text']}"
         return f"Action for {r.get('by_name') or '(no owner recorded)'}: {r['text']}" + _under(r)
     return Answer(q, columns, rows, say, empty="The graph records no decisions, actions or declarations for "
                   + (g["scope"].said if g.get("scope") else "that meeting") + ".")

@@ -61,7 +61,7 @@ CREATE TABLE IF NOT EXISTS facts (graph TEXT NOT NULL, fact TEXT NOT NULL, kind 
 CREATE INDEX IF NOT EXISTS facts_fact ON facts (fact);
 CREATE INDEX IF NOT EXISTS facts_by ON facts (by_iri);
 CREATE INDEX IF NOT EXISTS facts_graph ON facts (graph);
-CREATE INDEX IF NOT EXISTS facts_kind ON facts (kind, fact, meeting);
+CREATE INDEX IF NOT EXISTS facts_kind ON facts (kind, meeting, fact);
 CREATE TABLE IF NOT EXISTS fact_stems (id INTEGER PRIMARY KEY, graph TEXT NOT NULL, fact TEXT NOT NULL,
     stems TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS fact_stems_graph ON fact_stems (graph);
@@ -602,39 +602,35 @@ def fact_candidates(index: TextIndex, words: list[str]) -> set[str] | None:
 
 
 def fact_counts(index: TextIndex, kinds: Iterable[str], only: set[str] | None = None
-                ) -> tuple[dict[str, int], int]:
-    """(facts of each kind, meetings) among the fact-texts rows of `kinds` (those by one of
-    `only`, when given): what `govkg ask` says it searched."""
-    kinds = sorted(set(kinds))
-    q = ",".join("?" * len(kinds))
-    counts: dict[str, set] = {}
-    meetings: set[str] = set()
+                ) -> tuple[list[tuple[str, int]], int]:
+    """What `govkg ask` says it searched: (kind, facts of it) for each of `kinds` that has
+    fact-texts rows (of facts by one of `only`, when given), in the order the kinds first
+    appear in those rows, and the number of meetings of those rows."""
+    kinds = set(kinds)
     if only is not None:
+        counts: dict[str, set] = {}
+        meetings: set[str] = set()
         for r in fact_text_rows(index, [f for (f,) in _select_in(
                 index.db, "SELECT DISTINCT fact FROM facts WHERE by_iri IN (%s)", list(only))]):
             if r["kind"] in kinds and r.get("by") in only:
                 counts.setdefault(r["kind"], set()).add(r["fact"])
                 if r.get("meeting"):
                     meetings.add(r["meeting"])
-        return {k: len(v) for k, v in counts.items()}, len(meetings)
-    plain = [k for k in kinds if k != "item"]
-    out: dict[str, int] = {}
-    if plain:
-        pq = ",".join("?" * len(plain))
-        for kind, n in index.db.execute(f"SELECT kind, COUNT(DISTINCT fact) FROM facts WHERE kind IN ({pq}) "
-                                        "GROUP BY kind", plain):
-            out[kind] = n
-        meetings = {m for (m,) in index.db.execute(
-            f"SELECT DISTINCT meeting FROM facts WHERE kind IN ({pq}) AND meeting IS NOT NULL", plain)}
-    if "item" in kinds:
+        return [(k, len(v)) for k, v in counts.items()], len(meetings)
+    named = "EXISTS (SELECT 1 FROM names n WHERE n.entity = f.by_iri AND n.alt = 0)"
+    firsts, meetings = [], set()
+    for kind in kinds:
         # an item is a fact-texts row only when its presenter has a name
-        items = index.db.execute("SELECT f.fact, f.meeting FROM facts f WHERE f.kind = 'item' AND EXISTS "
-                                 "(SELECT 1 FROM names n WHERE n.entity = f.by_iri AND n.alt = 0)").fetchall()
-        if items:
-            out["item"] = len({f for f, _ in items})
-            meetings |= {m for _, m in items if m}
-    del q
-    return {k: out[k] for k in kinds if out.get(k)}, len(meetings)
+        cond = "f.kind = ?" + (f" AND {named}" if kind == "item" else "")
+        first = index.db.execute(f"SELECT f.meeting, f.fact FROM facts f WHERE {cond} "
+                                 "ORDER BY f.meeting, f.fact LIMIT 1", (kind,)).fetchone()
+        if first is None:
+            continue
+        n = index.db.execute(f"SELECT COUNT(DISTINCT f.fact) FROM facts f WHERE {cond}", (kind,)).fetchone()[0]
+        meetings |= {m for (m,) in index.db.execute(
+            f"SELECT DISTINCT f.meeting FROM facts f WHERE {cond} AND f.meeting IS NOT NULL", (kind,))}
+        firsts.append(((_key(first[0]), first[1]), kind, n))
+    return [(kind, n) for _, kind, n in sorted(firsts)], len(meetings)
 
 
 def who_owns_rows(index: TextIndex, thing_text: str) -> list[dict[str, str]]:
@@ -737,7 +733,10 @@ READS = {
 def reader_index(store) -> TextIndex | None:
     """The index of a read-only store folder when the reads can be answered from it: in step
     with the store (`for_reader` checks), None for other stores."""
-    if not getattr(store, "read_only", False) or getattr(store, "path", None) is None:
+    from kg.store import GraphStore
+    # (a stand-in that answers SPARQL another way, such as the benchmark's rdflib one, is
+    # not answered from the index of the store it wraps)
+    if type(store) is not GraphStore or not store.read_only or store.path is None:
         return None
     try:
         return for_reader(store)

@@ -35,6 +35,7 @@ Cllr Tariq Shah introduced the footpath survey. He referred to the broken stile 
 
 14/25 Open spaces
 It was agreed to repair the bench at Mill Green before the summer.
+Cllr Owen Pike will put up the Xmas lights on the green.
 
 15/25 War memorial
 Cllr Owen Pike suggested it be cleaned before Remembrance Sunday. All Cllrs agreed to this proposal.
@@ -94,6 +95,8 @@ def said(ans) -> str:
      r"No one"),
     ("what did Tariq Shah say about the Ramblers?", r"help received from the Ramblers", r"No statement"),
     ("what was decided about the bench at Mill Green?", r"repair the bench at Mill Green", r"No meeting"),
+    # a short form minute-takers write ("Xmas") is the word the question uses
+    ("who will put up the Christmas lights?", r"Owen Pike must do: put up the Xmas lights", r"Nothing in the graph"),
     ("who replaced Owen Pike as a Hall trustee?", r"Sarah Mills volunteered to take his place", r"No decision"),
     # what was settled in words no decision is read from: the facts recorded under the item
     ("what was decided about the war memorial?", r"cleaned before Remembrance Sunday", r"is in the graph"),
@@ -102,6 +105,7 @@ def said(ans) -> str:
     ("when was the Ashcombe meeting after March 2025?", r"9th June[\s\S]*agenda for the 9th June meeting",
      r"1 April 2025"),
     ("when is the next Ashcombe meeting?", r"9th June", r"1 April 2025|No minutes"),
+    ("when will the Ashcombe Community Association meet again?", r"9th June", r"No minutes"),
     ("when was the Thornbury Vale meeting after March 2025?", r"1 April 2025", r"9 June 2025"),
     # a member's view written in a verb no statement is read from: the sentence naming them
     ("what did Priya Nair say about a noticeboard?", r"sentences of the minutes name Priya Nair[\s\S]*second noticeboard",
@@ -116,9 +120,30 @@ def test_question_shape_is_answered(store, question, must, must_not):
     assert not re.search(must_not, text), text
 
 
+def test_what_happened_at_a_meeting_of_few_resolutions_tells_what_was_reported(store):
+    text = said(answer(store, "what happened at the Ashcombe Community Association meeting?"))
+    assert "Decided: raise the hourly rate" in text, text
+    assert re.search(r"Marion Bell said: the accounts will be on the agenda", text), text
+
+
 def test_a_longer_name_that_fits_a_body_is_preferred_to_a_loose_one(store):
     # "the hall lettings at the Ashcombe Community Association meeting": the body's full
     # name, not the phrase that starts at "the hall lettings"
     text = said(answer(store, "what was decided about the hall lettings at the Ashcombe Community Association meeting?"))
     assert "No body in the graph is called" not in text, text
     assert "£15" in text, text
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("Marion Bell said the accounts will be on the agenda for the 9th June meeting.", "9th June"),
+    ("Item to be carried to the Feb. 26 meeting.", "Feb. 26"),
+    ("Aim to meet next in early September", "early September"),
+    ("Next meeting on 11 March 2025; 5.30pm at the Hub.", "11 March 2025"),
+    ("The next meeting will be 15th March 5:45pm followed by the AGM.", "15th March"),
+    ("The Chair said the county's next meeting is next week and she will raise it then.", None),
+    ("The minutes of the meeting held on 8 January were approved.", None),
+])
+def test_a_next_meeting_named_in_passing(raw, expected):
+    from kg.ask import _MENTIONED_NEXT
+    m = _MENTIONED_NEXT.search(raw)
+    assert (m and (m.group("d") or m.group("e"))) == expected

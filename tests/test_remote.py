@@ -105,6 +105,9 @@ def test_every_named_query_matches_the_local_store(built, founding):
     body = {"body": "https://w3id.org/govkg/id/org/wirral-childrens-trust"}
     params = {"who-owns": {"thing": "data"}, "accountable": {"entity": "Hassall"}, "owners-of": {"word": "plan"},
               "link-actions": body, "report-sentences": body}
+    # a query of one meeting is asked of the founding minutes' meeting, as found in the local store
+    meeting = run(founding, named_queries()["meetings"], {})[1][0]["meeting"]
+    params["meeting-sentences"] = {"meeting": meeting}
     with RemoteStore(built) as remote:
         for name, nq in sorted(named_queries().items()):
             p = params.get(name, {})

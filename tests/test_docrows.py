@@ -1,0 +1,163 @@
+"""The rows the text index keeps per document (kg.docrows) are the named queries' rows over
+the store: the same rows in the query's order, for the whole store and after one document
+is rebuilt; an index behind the store is not trusted; `govkg ask` answers the same with
+them as it does reading the store."""
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+
+import pytest
+
+from kg import ask, textindex
+from kg.pipeline import build_into_store
+from kg.query import bind, get_named, run_named
+from kg.store import GraphStore
+
+from .conftest import CORPUS, FOUNDING
+
+# each read the index keeps, with the values it is asked for (hostile ones included:
+# they are bound by SQLite, and match only as text)
+CASES = [
+    ("fact-texts", {}), ("meetings", {}), ("accountabilities", {}), ("passages", {}),
+    ("who-owns", {"thing": "plan"}), ("who-owns", {"thing": "Report"}), ("who-owns", {"thing": "pl"}),
+    ("who-owns", {"thing": "data set"}), ("who-owns", {"thing": '"} ; DROP ALL ; SELECT * {"'}),
+    ("who-owns", {"thing": "plan' OR 1=1 --"}), ("accountable", {"entity": "hassall"}),
+    ("accountable", {"entity": "Clerk"}), ("accountable", {"entity": "an"}),
+    ("accountable", {"entity": "Nobody Atall"}), ("accountable", {"entity": 'x" OR "1"="1'}),
+]
+# the columns each query orders by: rows equal in them may come in another order
+ORDER = {"fact-texts": ("meeting", "fact", "by_name"), "meetings": ("date", "body"),
+         "accountabilities": ("entity_name", "relation", "thing"), "passages": (),
+         "who-owns": ("thing", "owner_name"), "accountable": ("entity_name", "relation", "thing")}
+
+
+def _store_rows(st: GraphStore, name: str, params: dict) -> list[dict]:
+    nq = get_named(name)
+    return st.select(nq.text, bind(nq, params))[1]
+
+
+def _same(name: str, got: list[dict], want: list[dict]) -> None:
+    assert sorted(map(json.dumps, got)) == sorted(map(json.dumps, want))
+    keys = ORDER[name]
+    assert [[r.get(k) for k in keys] for r in got] == [[r.get(k) for k in keys] for r in want]
+
+
+@pytest.fixture(scope="module")
+def corpus_store(tmp_path_factory):
+    """The bundled minutes with the development corpus's labelled minutes and series."""
+    files = [FOUNDING] + sorted(p for p in CORPUS.glob("*") if p.suffix in (".txt", ".pdf", ".md", ".xml"))
+    if not CORPUS.is_dir():
+        pytest.skip(f"{CORPUS} not present (the development corpus is not part of the project)")
+    path = tmp_path_factory.mktemp("docrows") / "store"
+    report = build_into_store([str(f) for f in files] + [str(CORPUS / "series")], str(path))
+    assert not report.failed, report.failed
+    return path
+
+
+@pytest.mark.parametrize("name,params", CASES)
+def test_the_index_gives_the_rows_the_store_gives(founding, name, params):
+    got = textindex.read(founding, name, params)
+    assert got is not None  # answered from the index
+    _same(name, got[1], _store_rows(founding, name, params))
+
+
+@pytest.mark.parametrize("name,params", CASES)
+def test_the_same_on_many_bodies_and_a_series(corpus_store, name, params):
+    with GraphStore(corpus_store, read_only=True) as st:
+        _same(name, textindex.read(st, name, params)[1], _store_rows(st, name, params))
+
+
+MINUTES = """Parish Council of Lower Ditchfield
+Minutes of the meeting held on {date}
+
+Present: Cllr Ann Baker (Chair), Cllr Tom Reed, Cllr Joy Patel
+
+1. Footpaths
+Cllr Reed agreed to {task}.
+
+2. {item}
+The Clerk will obtain quotes for the {hall}.
+RESOLVED: that the {hall} be repaired.
+"""
+
+
+def _write(folder, name, **kw):
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_text(MINUTES.format(**kw), encoding="utf-8")
+
+
+def _all_reads_match(store) -> None:
+    with GraphStore(store, read_only=True) as st:
+        for name, params in CASES + [("who-owns", {"thing": "stile"}), ("who-owns", {"thing": "gate"}),
+                                     ("accountable", {"entity": "Reed"})]:
+            got = textindex.read(st, name, params)
+            assert got is not None
+            _same(name, got[1], _store_rows(st, name, params))
+
+
+def test_a_rebuilt_document_replaces_its_rows(tmp_path):
+    folder, store = tmp_path / "minutes", tmp_path / "store"
+    _write(folder, "a.txt", date="4 March 2020", task="inspect the stile", item="Village hall", hall="roof")
+    _write(folder, "b.txt", date="1 April 2020", task="paint the bench", item="Allotments", hall="shed")
+    build_into_store([str(folder)], str(store))
+    _all_reads_match(store)
+    _write(folder, "a.txt", date="4 March 2020", task="mend the gate", item="Playing field", hall="pavilion")
+    build_into_store([str(folder)], str(store))
+    _all_reads_match(store)
+    with GraphStore(store, read_only=True) as st:
+        assert not run_named(st, "who-owns", {"thing": "stile"})[1]  # the old version's rows are gone
+        assert run_named(st, "who-owns", {"thing": "gate"})[1]
+        assert [r for r in run_named(st, "fact-texts")[1] if "bench" in r.get("text", "")]  # the other kept
+        found, _, _ = ask.search(st, "pavilion", ("action", "decision"))
+        assert found and not ask.search(st, "stile", ("action",), near=False)[0]
+
+
+def test_an_index_behind_the_store_is_not_trusted(tmp_path):
+    folder, store = tmp_path / "minutes", tmp_path / "store"
+    _write(folder, "a.txt", date="4 March 2020", task="inspect the stile", item="Village hall", hall="roof")
+    build_into_store([str(folder)], str(store))
+    behind = tmp_path / "index-before"
+    with GraphStore(store, read_only=True) as st:  # settled (a reader records the store's state)
+        run_named(st, "who-owns", {"thing": "stile"})
+    src, dst = sqlite3.connect(str(store / textindex.FILE)), sqlite3.connect(str(behind))
+    src.backup(dst)
+    src.close()
+    dst.close()
+    _write(folder, "a.txt", date="4 March 2020", task="mend the gate", item="Playing field", hall="pavilion")
+    build_into_store([str(folder)], str(store))
+    # the index of before the rebuild, put back as if the build had stopped before updating it
+    for extra in ("-wal", "-shm"):
+        (store / (textindex.FILE + extra)).unlink(missing_ok=True)
+    shutil.copy(behind, store / textindex.FILE)
+    with GraphStore(store, read_only=True) as st:
+        assert run_named(st, "who-owns", {"thing": "gate"})[1]
+        assert not run_named(st, "who-owns", {"thing": "stile"})[1]
+        assert [r["text"] for r in ask.search(st, "pavilion", ("action",))[0]]
+    _all_reads_match(store)
+
+
+def test_a_missing_index_is_made_from_the_store(tmp_path, founding_store):
+    copy = tmp_path / "copy"
+    shutil.copytree(founding_store, copy, ignore=shutil.ignore_patterns(textindex.FILE + "*", "govkg-readers"))
+    _all_reads_match(copy)
+    assert (copy / textindex.FILE).exists()
+
+
+QUESTIONS = [
+    "who owns the plan?", "who is responsible for the data set?", "what is Hassall accountable for?",
+    "what is the Clerk accountable for?", "who owns xyzzy plugh?", "what was decided about the strategy?",
+    "who presented the report?", "who is doing the audit?", "what did Julia Hassall say about the plan?",
+]
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_ask_answers_the_same_from_the_index_as_from_the_store(founding_store, monkeypatch, question):
+    with GraphStore(founding_store, read_only=True) as st:
+        fast = ask.answer(st, question)
+    monkeypatch.setattr(textindex, "reader_index", lambda store: None)
+    with GraphStore(founding_store, read_only=True) as st:
+        slow = ask.answer(st, question)
+    assert fast.text() == slow.text()
+    assert fast.rows == slow.rows
