@@ -232,7 +232,7 @@ def main(argv=None) -> int:
                   f"p95 {c95:8.1f} ms ({n} runs; first call cpu {timed.first[1]:.1f} ms)", flush=True)
             if label in baseline:
                 figures[-1]["rdflib"] = compare_with_rdflib(label, baseline[label], rows, c50, args)
-    for question in ("who owns the plan?", "what is Smith accountable for?"):
+    for question in ("who owns the plan?", "what is Smith accountable for?", "what is the Clerk accountable for?"):
         if args.only:
             break
         a = ask_process(args.store, question)
