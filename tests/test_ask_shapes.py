@@ -3,7 +3,7 @@
 Each is a way minutes or questions are written on many bodies: a body's officer named in
 the prose and in no attendance list ("The treasurer, X, presented ..."); a speaker who goes
 on in sentences of their own ("He also referred to ..."); members called by office and
-surname ("Mayor Brandt", "Commissioner Fish", "Director Rice"); "who presided"; "was X at
+surname ("Mayor Brandt", "Commissioner Lind", "Director Rice"); "who presided"; "was X at
 BODY" with no word "meeting"; "who replaced X as Y"; "the meeting after March"; a place in the thing asked about
 ("the bench at Mill Green") that names no body; a meeting named by its body and words its
 minutes do not use ("the Ashcombe annual residents meeting"); the next meeting named in passing ("on the agenda for the 9th June meeting");
