@@ -58,8 +58,32 @@ def _alarm(_signum, _frame):
     raise _Timeout()
 
 
-class RdflibStore:
-    """A read-only GraphStore whose SELECTs are answered by rdflib over `dataset`.
+class EngineStore:
+    """A read-only GraphStore whose named queries are all answered by its SPARQL engine.
+
+    On a read-only store folder govkg answers some shipped reads (kg.textindex.READS:
+    who-owns, accountable, meetings ...) from rows its text index keeps, with no SPARQL
+    at all.  Comparing engines needs the query run: this handle does not count as a
+    read-only folder to the index's kept rows (the index still narrows who-owns to its
+    candidates, as for any query), while every read still goes to the real store."""
+
+    def __init__(self, store):
+        self.__dict__["_real"] = store
+        self.__dict__["read_only"] = False
+
+    def __getattr__(self, name):
+        return getattr(self._real, name)
+
+    def select(self, sparql: str, bindings: dict[str, str] | None = None):
+        return self._real.select(sparql, bindings)
+
+    def iter_select(self, sparql: str, bindings: dict[str, str] | None = None):
+        return self._real.iter_select(sparql, bindings)
+
+
+class RdflibStore(EngineStore):
+    """A read-only GraphStore whose SELECTs are answered by rdflib over `dataset` (every
+    named query by the engine, as `EngineStore`).
 
     `timeout` (CPU seconds of this process) bounds each rdflib query (rdflib's engine is
     Python, so a signal stops it); a query past it raises `BaselineTimeout`.  CPU, not
@@ -67,12 +91,9 @@ class RdflibStore:
     share of the work, and "more than N s" could not be set against Oxigraph's CPU time."""
 
     def __init__(self, store, dataset, timeout: float | None = None):
-        self.__dict__["_real"] = store
+        super().__init__(store)
         self.__dict__["_ds"] = dataset
         self.__dict__["timeout"] = timeout
-
-    def __getattr__(self, name):
-        return getattr(self._real, name)
 
     def select(self, sparql: str, bindings: dict[str, str] | None = None):
         from rdflib import Literal, Variable

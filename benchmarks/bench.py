@@ -149,7 +149,8 @@ def run_child(args: list[str], timeout: float | None = None) -> dict:
 def child_queries(store_path: str, repeat: int, budget: float, skip: list[str]) -> None:
     """Time every named query (a warm-up, then up to `repeat` runs within `budget` seconds);
     one JSON line per query as it finishes, so the parent can stop a query that hangs."""
-    from benchmarks.baseline import row_digest
+    from benchmarks.baseline import EngineStore, row_digest
+    from kg import textindex
     from kg.query import run
     from kg.store import GraphStore
     params = query_params()
@@ -173,10 +174,24 @@ def child_queries(store_path: str, repeat: int, budget: float, skip: list[str]) 
                 runs, runs_cpu = times, cpu
             # CPU time beside wall time: Oxigraph answers in the calling thread, so on a
             # shared machine the CPU time is the query's own work
-            print(json.dumps({"name": name, "rows": len(rows), "runs": len(runs), "digest": row_digest(rows),
-                              "p50_ms": statistics.median(runs) * 1000, "p95_ms": percentile(runs, 95) * 1000,
-                              "cpu_p50_ms": statistics.median(runs_cpu) * 1000}),
-                  flush=True)
+            entry = {"name": name, "rows": len(rows), "runs": len(runs), "digest": row_digest(rows),
+                     "p50_ms": statistics.median(runs) * 1000, "p95_ms": percentile(runs, 95) * 1000,
+                     "cpu_p50_ms": statistics.median(runs_cpu) * 1000}
+            if name in textindex.READS:
+                # govkg read these rows from its text index, with no SPARQL: the engine's own
+                # time for the query is what rdflib's is set against
+                eng = EngineStore(st)
+                c = time.process_time()
+                engine_rows = run(eng, nq, p)[1]
+                first = time.process_time() - c
+                cpu = []
+                while len(cpu) < min(repeat, 3) and sum(cpu) + first < budget:
+                    c = time.process_time()
+                    run(eng, nq, p)
+                    cpu.append(time.process_time() - c)
+                entry.update(engine_cpu_p50_ms=statistics.median(cpu or [first]) * 1000,
+                             engine_digest=row_digest(engine_rows))
+            print(json.dumps(entry), flush=True)
 
 
 def measure_queries(store_path: str, repeat: int, budget: float, timeout: float) -> dict:
@@ -235,7 +250,12 @@ def _p50(q: dict) -> float:
 
 
 def _cpu50(q: dict) -> float:
-    return q["cpu_p50_ms"] if q.get("cpu_p50_ms") is not None else _p50(q)
+    """Oxigraph's CPU time for the query itself (its SPARQL, where govkg read the rows from
+    the text index)."""
+    for key in ("engine_cpu_p50_ms", "cpu_p50_ms"):
+        if q.get(key) is not None:
+            return q[key]
+    return _p50(q)
 
 
 def _ratio(x: float) -> str:
@@ -269,7 +289,9 @@ def tables(results: list[dict], machine: dict) -> str:
                  "parameters, sent through govkg's query code)\n")
     lines.append("The ratio is of CPU times (rdflib CPU p50 / Oxigraph CPU p50): both engines answer in the "
                  "calling thread, and on a shared machine wall times are mostly waiting for a core. "
-                 "\"rows\" says whether rdflib gave the same rows (compared as a set with repeats).\n")
+                 "\"rows\" says whether rdflib gave the same rows (compared as a set with repeats). "
+                 "Where govkg reads a query's rows from its text index (no SPARQL), its CPU time is given "
+                 "and then the SPARQL's, which the ratio uses.\n")
     for r in results:
         bl = (r.get("baseline") or {}).get("queries", {})
         lines.append(f"**{r['docs']} documents** ({r['builds'][-1]['triples']} triples)\n")
@@ -293,6 +315,10 @@ def tables(results: list[dict], machine: dict) -> str:
             ox50 = fmt_ms(q["p50_ms"]) if q["p50_ms"] is not None else f"> {q['timeout_s']:.0f} s"
             ox95 = fmt_ms(q["p95_ms"]) if q["p95_ms"] is not None else f"> {q['timeout_s']:.0f} s"
             oc50 = fmt_ms(q.get("cpu_p50_ms"))
+            if q.get("engine_cpu_p50_ms") is not None:
+                oc50 += f" (text index; SPARQL {fmt_ms(q['engine_cpu_p50_ms'])})"
+                if q.get("engine_digest") != q.get("digest"):
+                    same = "SPARQL rows DIFFER from the index's; " + same
             runs = f" ({q['runs']} runs)" if q["runs"] and q["runs"] < 20 else ""
             lines.append(f"| {name} | {q['rows']} | {ox50}{runs} | {ox95} | {oc50} | {rp50} | {rc50} | {ratio} | {same} |")
         lines.append("")

@@ -152,20 +152,32 @@ def ask_process(store: str, question: str) -> dict:
 
 
 def rdflib_reads(st, p: dict, args) -> dict:
-    """The named-query reads, answered by rdflib over the store's quads (label -> function)."""
-    from benchmarks.baseline import RdflibStore, rdflib_dataset
+    """The named-query reads answered by rdflib over the store's quads, and by Oxigraph's
+    engine (label -> (rdflib function, Oxigraph SPARQL function))."""
+    from benchmarks.baseline import EngineStore, RdflibStore, rdflib_dataset
     t, c = time.perf_counter(), time.process_time()
     ds = rdflib_dataset(st._store)
     print(f"rdflib Dataset loaded from the store: {len(ds.default_graph)} triples in "
           f"{time.perf_counter() - t:.1f} s ({time.process_time() - c:.1f} s cpu)", flush=True)
     # the ask look-ups read listings kept in the store folder, not the engine: not compared
-    return {label: fn for label, fn in reads(RdflibStore(st, ds, timeout=args.rdflib_timeout), p)
+    engine = dict(reads(EngineStore(st), p))
+    return {label: (fn, engine[label]) for label, fn in reads(RdflibStore(st, ds, timeout=args.rdflib_timeout), p)
             if not label.startswith("ask:")}
 
 
-def compare_with_rdflib(label: str, fn, rows: list, ox_cpu_ms: float, args) -> dict:
-    """Time one read on rdflib, compare its rows with Oxigraph's; print and return the figures."""
+def compare_with_rdflib(label: str, fns, rows: list, ox_cpu_ms: float, args) -> dict:
+    """Time one read on rdflib, compare its rows with Oxigraph's; print and return the figures.
+
+    The ratio is engine to engine: rdflib's CPU time over Oxigraph's for the same SPARQL,
+    measured apart from govkg's read (which answers some reads from the text index's kept
+    rows, with no SPARQL at all; the line above gives that read's own time)."""
     from benchmarks.baseline import BaselineTimeout, same_rows, timed_cpu
+    fn, engine_fn = fns
+    ox_engine = timed_cpu(engine_fn, min(args.runs, 3), args.budget)
+    ox_cpu_ms = ox_engine[2]
+    engine = f"; Oxigraph SPARQL cpu p50 {ox_cpu_ms:.1f} ms"
+    if same_rows(rows, list(ox_engine[0])).startswith("DIFFERENT"):
+        engine += ", its rows DIFFER from govkg's read"
     try:
         res, w50, c50, n = timed_cpu(fn, min(args.runs, 3), args.rdflib_budget)
     except BaselineTimeout:
@@ -176,10 +188,10 @@ def compare_with_rdflib(label: str, fn, rows: list, ox_cpu_ms: float, args) -> d
         return {"error": str(e).splitlines()[0][:200]}
     same = same_rows(rows, list(res))
     ratio = c50 / max(ox_cpu_ms, 1e-3)
-    print(f"{'  rdflib':58} {len(res):7} rows  p50 {w50:8.1f} ms | cpu p50 {c50:8.1f} ms ({n} runs); "
-          f"rdflib / Oxigraph cpu {ratio:.1f}x; rows {same}", flush=True)
+    print(f"{'  rdflib':58} {len(res):7} rows  p50 {w50:8.1f} ms | cpu p50 {c50:8.1f} ms ({n} runs){engine}; "
+          f"rdflib / Oxigraph SPARQL cpu {ratio:.1f}x; rows {same}", flush=True)
     return {"rows": len(res), "p50_ms": round(w50, 1), "cpu_p50_ms": round(c50, 1), "runs": n,
-            "ratio_cpu": round(ratio, 2), "rows_compared": same}
+            "ratio_cpu": round(ratio, 2), "rows_compared": same, "oxigraph_sparql_cpu_p50_ms": round(ox_cpu_ms, 1)}
 
 
 def main(argv=None) -> int:
@@ -217,7 +229,7 @@ def main(argv=None) -> int:
                   f"p95 {c95:8.1f} ms ({n} runs; first call cpu {timed.first[1]:.1f} ms)", flush=True)
             if label in baseline:
                 figures[-1]["rdflib"] = compare_with_rdflib(label, baseline[label], rows, c50, args)
-    for question in ("who owns the plan?", "what is Smith accountable for?"):
+    for question in ("who owns the plan?", "what is Smith accountable for?", "what is the Clerk accountable for?"):
         if args.only:
             break
         a = ask_process(args.store, question)

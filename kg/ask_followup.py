@@ -14,7 +14,14 @@ import re
 from typing import Callable
 
 from kg.followups import CLOSED, TrackedAction, _name_fits, tracked_actions
-from kg.link import stems
+
+
+def stems(text: str) -> set[str]:
+    """kg.link's stems; kg.link (a tenth of a second to import, its patterns compiled) is
+    imported only when a follow-up question is asked, not by every `govkg ask`."""
+    from kg.link import stems as link_stems
+    return link_stems(text)
+
 
 COLUMNS = ["action", "kind", "meeting_date", "owner_name", "status", "evidence", "meeting"]
 MONTHS = {m: k + 1 for k, m in enumerate(["january", "february", "march", "april", "may", "june", "july",

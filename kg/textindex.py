@@ -29,7 +29,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-FILE = "govkg-textindex.sqlite"
+# the layout of the index file; a file of another version is remade from the store
+VERSION = 5
+# named by its layout: a new layout is a new file, never written over a file another
+# version may still have open (renaming a file over an SQLite database whose write-ahead log
+# is still beside it pairs the new file with the old log, which SQLite then applies to it)
+PREFIX = "govkg-textindex"
+FILE = f"{PREFIX}-{VERSION}.sqlite"
 # predicates whose objects are looked up by words: the "thing" texts and the names
 THING = ("https://w3id.org/govkg/ontology#text", "https://w3id.org/govkg/ontology#subjectText",
          "http://purl.org/dc/terms/title", "https://w3id.org/govkg/ontology#interest")
@@ -43,9 +49,6 @@ OWNER = ("https://schema.org/agent", "https://w3id.org/govkg/ontology#holder", "
 KIND = {**{p: "thing" for p in THING}, **{p: "name" for p in NAME}, **{p: "owner" for p in OWNER}}
 # the trigram tokenizer matches strings of three characters or more
 MIN_CHARS = 3
-# the layout of the index file; a file of another version is remade from the store
-VERSION = 4
-
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS docs (graph TEXT PRIMARY KEY, sha TEXT NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS texts USING fts5(
@@ -80,6 +83,10 @@ CREATE TABLE IF NOT EXISTS owns (graph TEXT NOT NULL, fact TEXT NOT NULL, thing 
     relation TEXT NOT NULL, owner TEXT NOT NULL, evidence TEXT);
 CREATE INDEX IF NOT EXISTS owns_fact ON owns (fact);
 CREATE INDEX IF NOT EXISTS owns_graph ON owns (graph);
+-- the owned things alone, by substring: who-owns reads the few that hold its words, not every
+-- text that does ("plan" is in the title of most of a parish's agenda items, "Planning")
+CREATE VIRTUAL TABLE IF NOT EXISTS owns_words USING fts5(thing, content='owns', content_rowid='rowid',
+    tokenize='trigram');
 CREATE TABLE IF NOT EXISTS acc (graph TEXT NOT NULL, entity TEXT NOT NULL, relation TEXT NOT NULL,
     thing TEXT NOT NULL, fact TEXT NOT NULL, meeting TEXT, meeting_label TEXT, evidence TEXT, item_title TEXT);
 CREATE INDEX IF NOT EXISTS acc_entity ON acc (entity);
@@ -111,7 +118,7 @@ def rows_of(triples: Iterable[tuple]) -> list[tuple[str, str, str]]:
 
 
 _TABLES = ("docs", "texts", "owned", "facts", "fact_stems", "fact_words", "names", "name_stems", "name_words",
-           "owns", "acc", "meets", "passages", "derived")
+           "owns", "owns_words", "acc", "meets", "passages", "derived")
 
 
 @dataclass
@@ -150,6 +157,8 @@ def stems_of(*texts: str | None) -> str:
 
 def _delete_graph(cur, graph: str) -> None:
     cur.execute("DELETE FROM texts WHERE graph = ?", (graph,))
+    cur.execute("INSERT INTO owns_words (owns_words, rowid, thing) SELECT 'delete', rowid, thing FROM owns "
+                "WHERE graph = ?", (graph,))
     for t in ("owned", "facts", "names", "owns", "acc", "meets", "passages", "derived"):
         cur.execute(f"DELETE FROM {t} WHERE graph = ?", (graph,))
     for words, stems in (("fact_words", "fact_stems"), ("name_words", "name_stems")):
@@ -177,8 +186,10 @@ def _insert_rows(cur, graph: str, rows: DocRows) -> None:
             st = stems_of(label)
             cur.execute("INSERT INTO name_stems (graph, entity, stems) VALUES (?, ?, ?)", (graph, e, st))
             cur.execute("INSERT INTO name_words (rowid, stems) VALUES (?, ?)", (cur.lastrowid, st))
-    cur.executemany("INSERT INTO owns (graph, fact, thing, relation, owner, evidence) VALUES (?, ?, ?, ?, ?, ?)",
-                    [(graph, *r) for r in rows.owns])
+    for r in rows.owns:
+        cur.execute("INSERT INTO owns (graph, fact, thing, relation, owner, evidence) VALUES (?, ?, ?, ?, ?, ?)",
+                    (graph, *r))
+        cur.execute("INSERT INTO owns_words (rowid, thing) VALUES (?, ?)", (cur.lastrowid, r[1]))
     cur.executemany("INSERT INTO acc (graph, entity, relation, thing, fact, meeting, meeting_label, evidence, "
                     "item_title) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [(graph, *r) for r in rows.acc])
     cur.executemany("INSERT INTO meets (graph, meeting, bodies, date, chairs, source) VALUES (?, ?, ?, ?, ?, ?)",
@@ -334,7 +345,12 @@ def for_writer(store) -> TextIndex | None:
     path = index_path(store)
     if path is None or not hasattr(store, "_store"):
         return None
-    index = TextIndex(path)
+    try:
+        index = TextIndex(path)
+    except sqlite3.DatabaseError:
+        # a damaged file (the store is the source: it is made again; the writer holds the lock)
+        _unlink(*_sidecars(path))
+        index = TextIndex(path)
     sync(store, index)
     return index
 
@@ -365,23 +381,52 @@ def _version_of(path: Path) -> int | None:
         return None
 
 
+def _sidecars(path: Path) -> tuple[Path, Path, Path]:
+    return path, Path(str(path) + "-wal"), Path(str(path) + "-shm")
+
+
+def _unlink(*paths: Path) -> None:
+    for p in paths:
+        try:
+            p.unlink()
+        except OSError:
+            pass
+
+
+def _publish(tmp: Path, path: Path) -> None:
+    """Put a finished index file (closed, so its log is written back) in place: linked, never
+    renamed over another, so no reader's file is paired with another file's log; a log left
+    by a file that is gone is removed first.  Files of other layouts are removed."""
+    if not path.exists():
+        _unlink(*_sidecars(path)[1:])
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        pass  # another reader made it first: theirs is used
+    _unlink(*_sidecars(tmp))
+    for e in os.scandir(path.parent):
+        name = e.name.lstrip(".")
+        if name.startswith(PREFIX) and not name.startswith(FILE) and ".new-" not in name:
+            _unlink(Path(e.path))
+
+
 def _open_for_reader(store, path: Path) -> TextIndex | None:
-    if not path.exists() or _version_of(path) != VERSION:
-        # missing, or written by another version: made again from the store and renamed
-        # over it (a reader holding the old file keeps reading the old one)
+    if path.exists() and _version_of(path) != VERSION:
+        # a file of this name with another layout (an older govkg named it so): nobody
+        # can use it, so it goes, with its log
+        _unlink(*_sidecars(path))
+    if not path.exists():
+        # missing: made from the store beside it, then put in place
         tmp = path.with_name(f".{FILE}.new-{os.getpid()}")
         try:
+            _unlink(*_sidecars(tmp))
             index = TextIndex(tmp)
             sync(store, index)
             index.close()
-            os.replace(tmp, path)
+            _publish(tmp, path)
         except (OSError, sqlite3.Error):
             # a folder this reader cannot write: an index in memory, for this process
-            for leftover in (tmp, Path(str(tmp) + "-wal"), Path(str(tmp) + "-shm")):
-                try:
-                    leftover.unlink()
-                except OSError:
-                    pass
+            _unlink(*_sidecars(tmp))
             index = TextIndex(None)
             sync(store, index)
             return index
@@ -424,7 +469,7 @@ def _files_mark(store) -> str | None:
         with os.scandir(store.path) as entries:
             for e in sorted(entries, key=lambda e: e.name):
                 # (not the index itself, nor RocksDB's lock and its log of messages)
-                if e.is_file(follow_symlinks=False) and not e.name.startswith((FILE, "LOG", "LOCK")):
+                if e.is_file(follow_symlinks=False) and not e.name.lstrip(".").startswith((PREFIX, "LOG", "LOCK")):
                     st = e.stat(follow_symlinks=False)
                     h.update(f"{e.name}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
     except OSError:
@@ -636,9 +681,11 @@ def fact_counts(index: TextIndex, kinds: Iterable[str], only: set[str] | None = 
 def who_owns_rows(index: TextIndex, thing_text: str) -> list[dict[str, str]]:
     """The who-owns query's rows for -p thing=THING_TEXT."""
     sql = "SELECT fact, thing, relation, owner, evidence FROM owns"
-    found = index.lookup([thing_text], "thing")
-    raw = index.db.execute(sql).fetchall() if found is None else \
-        _select_in(index.db, sql + " WHERE fact IN (%s)", list(found))
+    if len(thing_text) < MIN_CHARS:  # under a trigram: every owned thing is read
+        raw = index.db.execute(sql).fetchall()
+    else:
+        raw = index.db.execute(sql + " WHERE rowid IN (SELECT rowid FROM owns_words WHERE owns_words MATCH ?)",
+                               ('"' + thing_text.replace('"', '""') + '"',)).fetchall()
     want = thing_text.lower()
     raw = [r for r in raw if want in r[1].lower()]
     names = _names_of(index.db, {r[3] for r in raw})

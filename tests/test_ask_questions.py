@@ -236,7 +236,7 @@ UNSEEN_DOCS = ["tintern-cc-2020-11-30.txt", "wye-valley-cc-2024-10-28.txt", "lic
                "osgeo-uk-agm-2020-10-28.md", "yorkshire-imaging-collab-msk-sig-2024-02-07.md",
                "limerick-ccc-transport-spc-2024-04-23.md", "friends-halesworth-library-trustees-2016-01-26.pdf"]
 
-WYE = r"date not stated"
+WYE = r"2024-10-28"   # the minutes state no date (they open at "Present:"); the file's name dates them
 TIN20 = r"2020-11-30"
 LS = r"Licton Springs Community Council, 2020-01-22"
 OS = r"OSGeo:UK, 2020-10-28"

@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import json
 import shutil
+import signal
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 
@@ -161,3 +164,33 @@ def test_ask_answers_the_same_from_the_index_as_from_the_store(founding_store, m
         slow = ask.answer(st, question)
     assert fast.text() == slow.text()
     assert fast.rows == slow.rows
+
+
+def _killed_writer(db_path) -> None:
+    """A process that writes an SQLite file in WAL mode and is killed before its log is
+    written back: the log (and its index) stay beside the file."""
+    code = ("import sqlite3, sys, time\n"
+            "db = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+            "db.execute('PRAGMA journal_mode=WAL'); db.execute('PRAGMA wal_autocheckpoint=0')\n"
+            "db.execute('CREATE TABLE docs (graph TEXT PRIMARY KEY, sha TEXT NOT NULL)')\n"
+            "db.executemany('INSERT INTO docs VALUES (?, ?)', [('g%d' % i, 'x' * 500) for i in range(3000)])\n"
+            "print('ready', flush=True); time.sleep(60)\n")
+    proc = subprocess.Popen([sys.executable, "-c", code, str(db_path)], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "ready"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+
+
+def test_a_log_left_by_an_earlier_index_file_does_not_damage_the_new_one(tmp_path, founding_store):
+    copy = tmp_path / "copy"
+    shutil.copytree(founding_store, copy, ignore=shutil.ignore_patterns(textindex.PREFIX + "*", "govkg-readers"))
+    _killed_writer(copy / textindex.FILE)
+    (copy / textindex.FILE).unlink()  # the file went; its log did not
+    assert (copy / (textindex.FILE + "-wal")).stat().st_size > 100_000
+    _killed_writer(copy / "govkg-textindex.sqlite")  # an earlier layout's file, with its log
+    _all_reads_match(copy)
+    db = sqlite3.connect(str(copy / textindex.FILE))
+    assert db.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    assert db.execute("PRAGMA user_version").fetchone()[0] == textindex.VERSION
+    db.close()
+    assert not list(copy.glob("govkg-textindex.sqlite*"))  # the earlier layout's files are gone

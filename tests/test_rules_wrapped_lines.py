@@ -95,3 +95,17 @@ def test_title_ending_a_line_names_the_person_on_the_next(raw, names):
     from kg.extract.names import NameContext, find_people
     found = [m.surface for m in find_people(raw, 0, NameContext()) if m.kind == "titled"]
     assert found == names
+
+
+
+@pytest.mark.parametrize("raw, expected", [
+    # a letterhead's body wrapped over a line spells out the acronym the minutes then use (a body
+    # the gazetteer knows: the rule reads only those)
+    ("Fenland Libraries\nThe Society enabling library services supported by Devon County\nCouncil\n\n"
+     "Attendees: Ann Cole, Bob Dane (DCC)\n\n1. Finance\n\nDCC agreed to fund the replacement.\n",
+     {"DCC": "Devon County Council"}),
+    ("Supported by Devon County Council\n\nDCC agreed to fund the replacement.\n", {"DCC": "Devon County Council"}),
+])
+def test_acronym_spelled_in_a_wrapped_letterhead(raw, expected):
+    from kg.extract import _spelled_elsewhere
+    assert _spelled_elsewhere(raw) == expected

@@ -169,7 +169,9 @@ def _post_of(surface: str) -> str | None:
     return info.post if info else None
 
 
-_ORG_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ \t]+(?:[A-Z][a-z]+|and|of|for))*[ \t]+(?:Council|Authority|Trust|Board)\b")
+# ("... supported by Suffolk County" / "Council": a letterhead's name wrapped over a line)
+_ORG_NAME = re.compile(r"\b[A-Z][a-z]+(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?:[A-Z][a-z]+|and|of|for))*(?:[ \t]+|[ \t]*\n[ \t]*)"
+                       r"(?:Council|Authority|Trust|Board)\b")
 
 
 def _spelled_elsewhere(text: str) -> dict[str, str]:

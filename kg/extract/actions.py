@@ -88,6 +88,21 @@ AND_AGREED = re.compile(r"\b(?:and|but)\s+(?:also\s+)?(?:agreed|undertook|offere
                         re.S)
 # "Stephen Taylor gave his congratulations ... and will ensure Cllr Stamp is made aware": the
 # subject's own promise, joined to what they did
+# "Ellen noted that there was a further deposit and she would include it on the next report",
+# "Cllr A explained their next meeting is next week and she will bring it up then": the speaker,
+# as "he" or "she" in a clause of their own after what they reported, undertakes it
+AND_SHE_WILL = re.compile(r"\b(?:and|but|so)\s+(?:he|she)(?=\s+(?:also\s+)?(?:will|would)\b)")
+
+
+def _and_she_will(text: str) -> re.Match | None:
+    """The commitment of the clause 'and she will VP' after a reported clause (see AND_SHE_WILL)."""
+    m = AND_SHE_WILL.search(text)
+    if m is None:
+        return None
+    rest = text[m.end():]
+    return WILL.match(rest) or WOULD.match(rest)
+
+
 AND_WILL = re.compile(r"\b(?:and|but)\s+(?:also\s+)?will\s+(?!need\b|have\s+to\b|be\b)(?P<vp>[a-z]\w+.+)$", re.S)
 # "X confirmed that the Contract is coming to an end so the scheme will be reviewed", "X explained
 # these are provided by Y and will be built by Z": a clause with its own verb before "will be" is
@@ -129,7 +144,9 @@ def actions_of(sent: Sent, doc: Doc, prev_question: str | None) -> list[Action]:
             # "... confirmed that it would and said he would bring the criteria in March"
             out.append(_action(sent, owners, said.group("vp")))
             continue
-        also = AND_AGREED.search(text) or (AND_WILL.search(text) if c.subject.kind in ("person", "post") else None)
+        also = AND_AGREED.search(text) or (AND_WILL.search(text) if c.subject.kind in ("person", "post") else None) \
+            or (_and_she_will(text) if (c.verb in REPORT_VERBS or c.verb == "noted") and c.subject.kind in ("person", "post")
+                else None)
         if also and c.subject.kind in ("person", "post", "pronoun", "org") and not NOT_TASKS.match(also.group("vp")):
             # "... replied that it would be cleared by June and agreed to circulate figures"
             out.append(_action(sent, owners, also.group("vp")))

@@ -132,8 +132,11 @@ def meeting_of(secs: Sections, sents: list[Sent], body: str | None, date: str | 
         or _body_from_next_meeting(text)
     # the file's own title ("Parent Council Minutes - 22/10/2025") dates minutes whose
     # heading leaves the year out and whose text never writes it
+    # and last the file's name ("wye-valley-cc-2024-10-28.txt"), where a site's copy of the
+    # minutes starts at "Present:" and a typed date is mistyped ("10thth September 2021")
     date = date or meta.get("date") or find_date(head_text) or find_date(text[:600]) \
-        or date_without_year(head_text, text) or find_date(doc.title or "")
+        or date_without_year(head_text, text) or find_date(doc.title or "") \
+        or find_date(re.split(r"[\\/]", doc.path or "")[-1])
     ev = None
     if head_text.strip():
         first = head_text.strip().split("\n")[0][:300]

@@ -379,7 +379,8 @@ def _span_len(matched: str, words: list[str]) -> int:
     return pos
 
 
-_RX_DECLARED_ALIAS = re.compile(rf"({NAME_WORD}(?:[ \u00a0]{NAME_WORD}){{1,3}})[ \t]*\(([A-Z][A-Za-z]{{1,4}})\)")
+# ("Alison Hopkins" / "(AHop)": the letters wrapped to the next line of an attendance list)
+_RX_DECLARED_ALIAS = re.compile(rf"({NAME_WORD}(?:[ \u00a0]{NAME_WORD}){{1,3}})[ \t]*\n?[ \t]*\(([A-Z][A-Za-z]{{1,4}})\)")
 
 
 def declared_aliases(text: str) -> dict[str, str]:
@@ -409,7 +410,7 @@ def _declared_alias_tuples(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]
             words = words[1:]
         if len(words) < 2 or alias.lower() in ("chair", "vice", "clerk"):
             continue
-        if not any(gz.is_first_name(w) for w in words[:-1]):
+        if not any(gz.is_first_name(w) for w in words[:-1]) and not _unlisted_name(words, alias):
             continue  # "Full Governing Body (FGB)" is a body's acronym, not a person's initials
         # "Service Cheryl Way (CW)": the shortest tail of the words that the letters fit
         for k in range(len(words) - 2, -1, -1):
@@ -419,6 +420,17 @@ def _declared_alias_tuples(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]
                     out[alias].append(name)
                 break
     return tuple((alias, tuple(names)) for alias, names in out.items())
+
+
+def _unlisted_name(words: list[str], alias: str) -> bool:
+    """'Shayna Daitch (SD)', 'Eunis Jassemi (EJ)': two words whose initials are the letters,
+    neither a word of bodies, places or things ("Parish Council (PC)", "Neighbourhood Plan
+    (NP)"), read as a person's name the given-name list lacks."""
+    if len(words) != 2 or alias != words[0][0] + words[1][0]:
+        return False
+    name = " ".join(words)
+    return not (any(re.fullmatch(rf"(?:{ORG_HEADS})", w) or w in NOT_NAME for w in words)
+                or names_a_thing(name) or gz.lookup_org(name) or gz.lookup_org(alias))
 
 
 def _initials_fit(alias: str, words: list[str]) -> bool:
@@ -502,7 +514,10 @@ def _people_word(surface: str) -> bool:
 ORG_HEADS = (r"Board|Council|Committee|Sub-Committee|Group|Trust|Partnership|Panel|Service|Services|"
              r"Team|Agency|Authority|Commission|Department|Dept|Office|Government|University|College|School|"
              r"Academy|Forum|Network|Alliance|Association|Society|Foundation|Institute|Unit|Hub|"
-             r"Inspectorate|Executive|Cabinet|Assembly|Parliament|Ministry|Directorate|Company|Limited|Ltd|"
+             # "the Health and Safety Executive", not the word inside a post or a paper ("Senior
+             # Executive Officer", "Executive Dean", "the Contract Executive Summary")
+             r"Inspectorate|Executive(?![ \t]+(?:Officers?|Engineers?|Deans?|Directors?|Summary|Assistants?|"
+             r"Managers?|Secretary|Members?)\b)|Cabinet|Assembly|Parliament|Ministry|Directorate|Company|Limited|Ltd|"
              r"Associates|Health|Care|Buses|Timber|Highways|Police|Constabulary|Bank|Library|"
              # a named hall (the Rifle Hall) is a body that hires and donates; the village or
              # town hall is where the meeting is held
@@ -966,6 +981,9 @@ _RX_ACT_OF = re.compile(r"^(?:[A-Z][\w’'-]*\s+){0,3}(?:Procurement|Purchase|Pu
 _RX_QUANTITY_LEAD = re.compile(r"^(?:Some|Several|Many|Most|Various|Other|Few|As)\s+(?:the\s+)?(?=[A-Z])")
 
 
+_RX_PERSON_OF_THE = re.compile(r"^([A-Z][a-zà-ÿ]+)\s+([A-Z][’']?[\w’'-]+)\s+(?P<join>of|and|from)\s+the\s+(?=[A-Z])")
+
+
 def _clean_org_phrase(phrase: str) -> str:
     p = phrase.strip()
     if re.search(r"\bChief\s+Executive$", p) or re.fullmatch(r"Public\s+(?:Open\s+)?Forum|Open\s+Forum", p):
@@ -984,6 +1002,15 @@ def _clean_org_phrase(phrase: str) -> str:
     # ("The IT Group and the Finance Committee" are two bodies, both kept as written)
     p = re.sub(rf"^.*\b(?:{_POST_HEAD}|Clerk|Eve|Day)\s+(?:and|&)\s+the\s+(?=[A-Z])", "", p, flags=re.S)
     p = _RX_NOT_BODY_LEAD.sub("", p)
+    # "Leona Barry of the Haven Hub", "Jesús Ruiz and the Parks Dept": a person named in front of
+    # the body (a given name and a surname, neither a word of bodies or posts); the body is after "the"
+    # ("Human Resources and the Finance Team" are two units: joined by "and", the front is a
+    # person only where it opens with a title or a given name)
+    lead = _RX_PERSON_OF_THE.match(p)
+    if lead and not any(re.fullmatch(rf"(?:{ORG_HEADS})|(?:{_POST_HEAD})", w) or w in NOT_NAME
+                        for w in lead.group(1, 2)) and (
+            lead.group("join") != "and" or lead.group(1) in TITLE_WORDS or gz.is_first_name(lead.group(1))):
+        p = p[lead.end():]
     # an all-capitals heading run in front ("EXCLUSION OF PRESS AND PUBLIC The Council")
     # ("EE UK Ltd": a firm's name in capitals before its suffix stays)
     if not re.fullmatch(r"(?:[A-Z][A-Z0-9’'&-]*\s+)+(?:Ltd|Limited|PLC|plc|LLP|Inc)\.?", p):
