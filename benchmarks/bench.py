@@ -95,7 +95,7 @@ def child_baseline(store_path: str, repeat: int, timeout: float, budget: float) 
     loaded from the quads of the store just measured (its merged default graph), and each
     query sent through govkg's own query code (benchmarks/baseline.py): the same texts and
     bound parameters as Oxigraph got, so the rows can be compared."""
-    from benchmarks.baseline import BaselineTimeout, RdflibStore, rdflib_dataset, row_digest
+    from benchmarks.baseline import BaselineTimeout, RdflibStore, rdflib_dataset, row_digest, uses_named_graphs
     from kg.query import run
     from kg.store import GraphStore
 
@@ -103,7 +103,7 @@ def child_baseline(store_path: str, repeat: int, timeout: float, budget: float) 
     out: dict = {"queries": {}}
     with GraphStore(store_path, read_only=True) as st:
         t0, c0 = time.perf_counter(), time.process_time()
-        ds = rdflib_dataset(st._store)
+        ds = rdflib_dataset(st._store, named=any(uses_named_graphs(nq.text) for nq in measured_queries().values()))
         out.update(load_seconds=time.perf_counter() - t0, load_cpu_s=time.process_time() - c0,
                    triples=len(ds.default_graph))
         rst = RdflibStore(st, ds, timeout=timeout)

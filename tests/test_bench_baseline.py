@@ -99,3 +99,17 @@ def test_the_baseline_sends_every_query_to_its_engine(both, name, params):
         del rst.__dict__["select"]
     assert sent and rows
     assert row_digest(rows) == row_digest(run(st, get_named(name), params)[1])
+
+
+def test_queries_naming_graphs_get_the_named_graphs(founding_store):
+    """A query with GRAPH ?g reads the documents' graphs: a baseline holding only the
+    merged default graph would answer it with nothing, and look fast."""
+    from benchmarks.baseline import uses_named_graphs
+    from kg.store import GraphStore
+    sparql = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+    assert uses_named_graphs(sparql) and not uses_named_graphs(named_queries()["meetings"].text)
+    with GraphStore(founding_store, read_only=True) as st:
+        want = {r["g"]: r["n"] for r in st.select(sparql)[1]}
+        got = {r["g"]: r["n"] for r in RdflibStore(st, rdflib_dataset(st._store, named=True)).select(sparql)[1]}
+        assert want and got == want
+        assert not RdflibStore(st, rdflib_dataset(st._store)).select(sparql)[1]
