@@ -121,7 +121,7 @@ class Entity:
 
 
 # boards name their members by office and surname ("Director Rice", "President Wood",
-# "Trustee Smith", "Commissioner Fish", "Mayor Moran"); the office alone ("the Director")
+# "Trustee Smith", "Commissioner Lind", "Mayor Brandt"); the office alone ("the Director")
 # is a post, not a title
 OFFICE_TITLES = frozenset("director president trustee governor commissioner mayor supervisor alderman".split())
 
@@ -343,7 +343,7 @@ _TIME_PHRASES = [  # (regex over the normalised question, how the date bounds th
     (re.compile(rf"\b(?P<d>\d{{4}}-\d{{2}}-\d{{2}}|{_DAY_RX} (?:of )?{_MON_RX},? {_YEAR_RX})\b"), "in"),
 ]
 _PREPS = frozenset("at in of by for from to".split())
-# "the next Tintern meeting" is a question about the next meeting, not a body's name
+# "the next Ashcombe meeting" is a question about the next meeting, not a body's name
 _ORDER_WORDS = frozenset("next previous following first".split())
 _TAIL = frozenset("meeting meetings minutes agm egm".split())
 
@@ -459,9 +459,9 @@ def question_scope(store, question: str, original: str = "") -> tuple[str, Scope
             if not hits and named and len(named) < len(distinctive) and not _ORDER_WORDS & set(phrase) \
                     and (best is None or best_loose) and not (_PREPS | {"the"}) & set(phrase) \
                     and stem(phrase[0]) in named:
-                # "the Cogges annual parochial church meeting": the names a question
-                # capitalises pick the body; its lower-case words describe it, and minutes
-                # headed by their church's name say nothing of a "parochial church meeting"
+                # "the Ashcombe annual residents meeting": the names a question capitalises
+                # pick the body; its lower-case words describe it, and minutes headed by the
+                # association's name say nothing of "residents"
                 hits = {m.iri for m in allm if mentions_all(_body_and_file(m), named)}
                 loose = " ".join(w for w in phrase if stem(w) not in named and stem(w) not in _MEETING_WORDS)
             if hits and (best is None or (best_loose and not loose)
@@ -822,7 +822,7 @@ def search(store, thing: str, kinds=tuple(_KIND_PLURAL), only: set[str] | None =
 def _found_in(r: dict[str, str]) -> str:
     """Say where a thing was found when it was not the fact's own text."""
     if r.get("matched_in") == "item title" and r.get("item_title"):
-        # "All Cllrs agreed to this proposal." under the item that names the thing: what
+        # "Members agreed to this proposal." under the item that names the thing: what
         # "this" is comes from the sentence before
         after = f"; after: \"{r['sentence_before']}\"" if r.get("sentence_before") else ""
         return f" [under the item: {r['item_title']}{after}]"
@@ -979,7 +979,7 @@ def decided(store, q: str, g: dict) -> Answer:
             return accountable(store, q, {"p": body})  # "what did J Hassall agree (to do)"
         if not ms and content_words(thing) and g.get("body_after") and not (
                 content_words(body, generic=False) and content_words(body, generic=False)[-1] in _BODY_WORDS):
-            # "decided about the land at Gilmartin", "the asbestos removal at the village
+            # "decided about the land at Millbrook", "the roof repairs at the village
             # hall": a place that names no body is part of the thing asked about
             thing, body = f"{thing} at {body}", ""
         elif not ms:
@@ -992,7 +992,7 @@ def decided(store, q: str, g: dict) -> Answer:
         rows = _refer_back(store, [dict(r, decision=r["fact"]) for r in found if r.get("meeting") in chosen])
         if not rows:
             # minutes record what was settled in words no decision is read from ("All Cllrs
-            # agreed to this proposal." after "Cllr X suggested it be re-sited on ..."):
+            # agreed to this proposal." after "Cllr X suggested it be cleaned before ..."):
             # say so, and give what the minutes do record about the thing
             other, _, _ = search(store, thing, ("statement", "action"), question=q)
             other = _dedupe([r for r in other if r.get("meeting") in chosen], ("text", "by", "meeting"))
@@ -1166,7 +1166,7 @@ def who_said(store, q: str, g: dict) -> Answer:
             return Answer(q, _FACT_COLUMNS, _dedupe(other, ("text", "by", "meeting")), _say_fact,
                           note=f"No statement mentions {thing!r}; these actions and decisions do:")
     if not rows and who and thing and content_words(thing):
-        # "Mr. Harper would welcome an expansion of the scheme": what a member said is often
+        # "Mr. Lowe would welcome a second noticeboard": what a member said is often
         # written in a verb no statement is read from; the sentences of their meetings that
         # name them and the thing are what the minutes say of it
         named, how = _sentences_naming(store, found_people, thing, _scope_ids(store, g), q)
@@ -1356,9 +1356,9 @@ def appointed(store, q: str, g: dict) -> Answer:
 
 
 def replaced(store, q: str, g: dict) -> Answer:
-    """Who took someone's place ("who replaced Steven as a trustee?"): the decisions and
+    """Who took someone's place ("who replaced Owen Pike as a trustee?"): the decisions and
     statements that name the person and the post, in their own sentence or the one before
-    ("Steven would like to step down as a Trustee ... Tom Chadwin volunteered to take his
+    ("Owen Pike would like to step down as a trustee ... Sarah Mills volunteered to take his
     place"); else who holds the post."""
     who = _clean_thing(g["p"])
     post = _clean_thing(g.get("post") or "")
@@ -1437,7 +1437,7 @@ _MENTIONED_NEXT = re.compile(
 
 def _next_meeting_mentioned(store, scope: set[str], info: dict[str, MeetingInfo]) -> list[dict[str, str]]:
     """Minutes with no date-of-next-meeting line often name it in passing ("the item will be
-    on the agenda for the Feb. 26 meeting", "Next meeting on 11 March 2025"): the first such
+    on the agenda for the June 9 meeting", "Next meeting on 4 May 2026"): the first such
     sentence of each meeting, quoted."""
     out = []
     for m in sorted(scope):
@@ -1480,8 +1480,8 @@ def what_happened(store, q: str, g: dict) -> Answer:
     facts = [r for r in fact_texts(store) if r.get("meeting") in scope]
     rows = _refer_back(store, [r for r in facts if r["kind"] in ("decision", "action")])
     if len({r["fact"] for r in rows}) < _FEW_FACTS:
-        # minutes of discussion with few resolutions or tasks ("Kathleen noted that we now have
-        # an electronic archive ..."): what was reported is what happened
+        # minutes of discussion with few resolutions or tasks ("Priya noted that the hall's
+        # boiler had been serviced ..."): what was reported is what happened
         rows += [r for r in facts if r["kind"] == "statement"]
     _, decl = run_named(store, "declarations")
     rows += [dict(kind="declaration", text=r.get("interest", ""), by_name=r.get("name", ""), meeting=r["meeting"],
@@ -1994,7 +1994,7 @@ def answer(store, question: str) -> Answer:
     q = _normalise_question(question)
     after = _MEETING_AFTER.match(q)
     if after:
-        # "when was the Tintern meeting after May 2019?": the next meeting that the minutes
+        # "when was the Ashcombe meeting after March 2025?": the next meeting that the minutes
         # of that time name, not every meeting since then
         q = f"when is the next {after.group('b') or ''}meeting in {after.group('d')}"
     rest, scope = question_scope(store, q, question)
@@ -2004,7 +2004,7 @@ def answer(store, question: str) -> Answer:
                       f"Meetings in the graph: {'; '.join(labels)}.")
     ans = _dispatch(store, question.strip(), rest, scope)
     if ans is None and scope is not None and rest != q and q.startswith(rest + " "):
-        # "was S. Trosow at the Protective Services Committee?": a body named last, with no
+        # "was G. Lowe at the Ashcombe Community Association?": a body named last, with no
         # word "meeting" after it, stands for its meetings
         ans = _dispatch(store, question.strip(), f"{rest} at the meeting", scope)
     if ans is None and scope is not None:

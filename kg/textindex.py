@@ -1,4 +1,4 @@
-"""textindex: a substring index of the store's texts, so lookups by words need not scan them.
+"""textindex: what the interactive reads need, kept per document beside the store.
 
 The "thing" lookups (who-owns, owners-of, `govkg ask`) and the name lookups (accountable)
 ask for every text that contains some words.  SPARQL can only answer that with a
@@ -6,20 +6,26 @@ CONTAINS filter over every text of the store: seconds at 10,000 documents.  This
 (SQLite FTS5 with its trigram tokenizer, standard library only) finds the few subjects
 whose text holds a string in milliseconds; the query then runs on those alone.
 
+It also keeps, per document, the rows of the reads a person waits for (kg.docrows:
+fact-texts, who-owns, accountable(ities), meetings, passages), with each fact's word stems
+in an FTS5 table, and names apart, joined when read; `READS` answers those named queries
+from them, and `govkg ask` reads the rows of the facts its words match and no others.
+
 The store stays the source of truth.  The index only narrows: a query bound to the
 index's candidates still applies its own filter, so a candidate the store no longer
-holds, or one that does not really match, gives no row.  The index is kept a superset of
-what the store holds:
+holds, or one that does not really match, gives no row.  The index follows the store:
 
-- a build writes a document's texts to the index *before* the store commits the
-  document (a build killed in between leaves extra candidates, which are harmless);
-- every writer, when it opens, compares the index's record of each document (its graph
-  and content hash) with the store's and re-reads from the store any document the index
-  has wrong or lacks, and drops what the store no longer holds;
-- a reader that finds no index builds it from the store (into a temporary file renamed
-  into place, or in memory where it cannot write).
+- every writer, when it opens and when a build ends, compares the index's record of each
+  document (its graph and content hash) with the store's and re-reads from the store any
+  document the index has wrong or lacks (its rows replaced in one SQLite transaction), and
+  drops what the store no longer holds;
+- a reader trusts the index only when it is in step with the store (the store's files
+  unchanged since a reader found it so, or every document's hash the same), and otherwise
+  reads an index of its own made from the store;
+- a reader that finds no index makes it from the store (into a temporary file linked into
+  place, or in memory where it cannot write).
 
-It lives in the store folder (`govkg-textindex.sqlite`), beside Oxigraph's files.
+It lives in the store folder (`govkg-textindex-VERSION.sqlite`), beside Oxigraph's files.
 """
 from __future__ import annotations
 
