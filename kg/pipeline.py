@@ -205,6 +205,20 @@ def build_document(task: tuple) -> tuple[bytes | None, FileResult, dict | None]:
     return nt, result, document_inputs(nt, base=base)
 
 
+def build_for_store(task: tuple) -> tuple[bytes | None, FileResult, dict | None, tuple | None]:
+    """`build_document`, and the document's text-index rows with its content hash
+    (kg.textindex.built_rows, or None), made here beside its triples so the writer puts
+    them in the index with its write instead of reading the graph back from the store."""
+    nt, result, inputs = build_document(task)
+    if nt is None:
+        return nt, result, inputs, None
+    try:
+        rows = textindex.built_rows(nt)
+    except Exception:  # noqa: BLE001 - the index then reads this document from the store
+        rows = None
+    return nt, result, inputs, rows
+
+
 def _worker_init(build_pid: int | None = None) -> None:
     # Ctrl-C is the parent's to handle (it stops the pool); workers just stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -293,7 +307,7 @@ class _Parallel:
         i = 0
         while i < len(tasks) or pending:
             while i < len(tasks) and len(pending) < self.window:
-                pending.append((i, ex.submit(build_document, tasks[i])))
+                pending.append((i, ex.submit(build_for_store, tasks[i])))
                 i += 1
             k, fut = pending.popleft()
             try:
@@ -308,16 +322,16 @@ class _Parallel:
                 yield self._alone(tasks[j])
             ex = self._new_executor(self.jobs)
 
-    def _alone(self, task: tuple) -> tuple[bytes | None, FileResult, dict | None]:
+    def _alone(self, task: tuple) -> tuple[bytes | None, FileResult, dict | None, tuple | None]:
         from concurrent.futures.process import BrokenProcessPool
         ex = self._new_executor(1)
         try:
-            return ex.submit(build_document, task).result()
+            return ex.submit(build_for_store, task).result()
         except BrokenProcessPool:
             path = task[0]
             return None, FileResult(path, "failed", error=(
                 f"{path}: the worker process reading it died (killed, or out of memory); "
-                "build it alone with --jobs 1 to see why")), None
+                "build it alone with --jobs 1 to see why")), None, None
 
     def executor(self):
         """The pool's executor for other work of the build (None once the pool is closed)."""
@@ -417,11 +431,21 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
                 pool = _Parallel(min(jobs, len(todo)))
                 outputs = pool.results(tasks)
             else:
-                outputs = map(build_document, tasks)
+                outputs = map(build_for_store, tasks)
             written = 0
             # new documents are gathered and written together (one bulk load, added to
             # the store atomically); a changed one is written at once, with its links
             pending: list[tuple[str, str, bytes]] = []
+            # the text index takes each document's rows, made beside its triples, once the
+            # document is in the store (the store is written first: an index ahead of it is
+            # put right by the sync at the end, or by the next writer's)
+            index = textindex.for_build(store) if todo and isinstance(store, GraphStore) else None
+            pending_rows: list[tuple[str, str, textindex.DocRows]] = []
+
+            def index_written(rows: list) -> None:
+                if index is not None and rows:
+                    index.put(rows)
+                rows.clear()
             pending_lines = 0
             pending_since = 0.0
             wait = write_seconds()
@@ -434,10 +458,14 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
                     pending.clear()
                     pending_lines = 0
                     store.flush()
+                    index_written(pending_rows)
 
             # results come back in input order; the progress bar moves as each is read
             for _path, graph_iri, staging_iri in (progress(todo) if progress else todo):
-                nt, result, link_inputs = next(outputs)
+                nt, result, link_inputs, built = next(outputs)
+                # the document's graph is exactly `nt` (links and corrections are graphs of
+                # their own); rows of a document that may differ are read from the store
+                rows = [(graph_iri, *built)] if built is not None else []
                 if nt is not None and isinstance(store, GraphStore) and graph_iri not in live:
                     # a new document only adds: its body is relinked once, after the last one
                     if not pending:
@@ -446,6 +474,7 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
                     pending_lines += nt.count(b"\n")
                     to_link.update(bodies_in(nt))
                     spool.add(graph_iri, link_inputs or {})
+                    pending_rows.extend(rows)
                     if pending_lines >= WRITE_TRIPLES or time.monotonic() - pending_since >= wait:
                         write_pending()
                 elif nt is not None:
@@ -466,8 +495,11 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
                     written += 1
                     if written % FLUSH_EVERY == 0:
                         store.flush()
+                    index_written(rows)
                 report.results.append(result)
             write_pending()
+            if index is not None:
+                index.close()
             report.results.extend(_twin_results(twins, report.results))
             if cs is not None or changed:
                 _write_corrections(store, cs, minter, base)

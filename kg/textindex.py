@@ -140,14 +140,61 @@ class DocRows:
     names: list = field(default_factory=list)
     passages: list = field(default_factory=list)
     derived: list = field(default_factory=list)
+    # (fact, stems) and (entity, stems) as `_insert_rows` writes them: computed with the rows
+    # (in a build's worker), so the writer only inserts; None: computed when inserted
+    fact_stems: list | None = None
+    name_stems: list | None = None
 
 
 def doc_rows(triples: list[tuple[str, str, str]]) -> DocRows:
     """Everything the index holds for a document, from its graph's triples (plain strings)."""
     from kg import docrows
+    # in one order whatever order they came in (the store's, or the N-Triples' of a build),
+    # so a document gives the same rows, and the same stems, read either way
+    triples = sorted(triples)
     g = docrows.Graph(t for t in triples if t[1] in docrows.PREDICATES)
-    return DocRows(rows_of(triples), docrows.fact_rows(g), docrows.owns_rows(g), docrows.acc_rows(g),
+    rows = DocRows(rows_of(triples), docrows.fact_rows(g), docrows.owns_rows(g), docrows.acc_rows(g),
                    docrows.meeting_rows(g), docrows.name_rows(g), docrows.passage_rows(g), docrows.derived_rows(g))
+    rows.fact_stems, rows.name_stems = _stems(rows)
+    return rows
+
+
+def _stems(rows: DocRows) -> tuple[list, list]:
+    """The stems of each fact's texts (its text, item title and evidence) and of each
+    foaf:name, as the fact_words and name_words tables hold them."""
+    texts: dict[str, list] = {}
+    for f, _k, _rel, text, _by, _o, _rb, _m, item, ev in rows.facts:
+        texts.setdefault(f, []).extend((text, item, ev))
+    return ([(f, stems_of(*ts)) for f, ts in texts.items()],
+            [(e, stems_of(label)) for e, label, alt in rows.names if not alt])
+
+
+# the content-hash predicate of a document's graph (kg.store.GraphStore.source_hashes)
+_SHA256 = "https://w3id.org/govkg/ontology#sha256"
+
+
+def built_rows(nt: bytes) -> tuple[str, DocRows] | None:
+    """(content hash, rows) of a document from the N-Triples a build writes as its graph,
+    as `sync` would read them back from the store once written (parsed by Oxigraph, as
+    the store loads them).  None when they may differ from the store's: blank nodes (a
+    store may name them anew) or not exactly one content hash (`sync` then reads the
+    document from the store)."""
+    import pyoxigraph as ox
+    from kg import docrows
+    keep = set(KIND) | docrows.PREDICATES
+    triples = []
+    shas = set()
+    for t in ox.parse(nt, format=ox.RdfFormat.N_TRIPLES):
+        if isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode):
+            return None
+        p = t.predicate.value
+        if p == _SHA256:
+            shas.add(t.object.value)
+        if p in keep:
+            triples.append((t.subject.value, p, t.object.value))
+    if len(shas) != 1:
+        return None
+    return shas.pop(), doc_rows(triples)
 
 
 def stems_of(*texts: str | None) -> str:
@@ -178,20 +225,16 @@ def _insert_rows(cur, graph: str, rows: DocRows) -> None:
     cur.executemany("INSERT INTO facts (graph, fact, kind, relation, text, by_iri, optional, relby, meeting, "
                     "item_title, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [(graph, *r) for r in rows.facts])
-    texts: dict[str, list] = {}
-    for f, _k, _rel, text, _by, _o, _rb, _m, item, ev in rows.facts:
-        texts.setdefault(f, []).extend((text, item, ev))
-    for f, ts in texts.items():
-        st = stems_of(*ts)
+    fact_stems, name_stems = (rows.fact_stems, rows.name_stems) if rows.fact_stems is not None \
+        and rows.name_stems is not None else _stems(rows)
+    for f, st in fact_stems:
         cur.execute("INSERT INTO fact_stems (graph, fact, stems) VALUES (?, ?, ?)", (graph, f, st))
         cur.execute("INSERT INTO fact_words (rowid, stems) VALUES (?, ?)", (cur.lastrowid, st))
     cur.executemany("INSERT INTO names (graph, entity, label, alt) VALUES (?, ?, ?, ?)",
                     [(graph, *r) for r in rows.names])
-    for e, label, alt in rows.names:
-        if not alt:
-            st = stems_of(label)
-            cur.execute("INSERT INTO name_stems (graph, entity, stems) VALUES (?, ?, ?)", (graph, e, st))
-            cur.execute("INSERT INTO name_words (rowid, stems) VALUES (?, ?)", (cur.lastrowid, st))
+    for e, st in name_stems:
+        cur.execute("INSERT INTO name_stems (graph, entity, stems) VALUES (?, ?, ?)", (graph, e, st))
+        cur.execute("INSERT INTO name_words (rowid, stems) VALUES (?, ?)", (cur.lastrowid, st))
     for r in rows.owns:
         cur.execute("INSERT INTO owns (graph, fact, thing, relation, owner, evidence) VALUES (?, ?, ?, ?, ?, ?)",
                     (graph, *r))
@@ -359,6 +402,20 @@ def for_writer(store) -> TextIndex | None:
         index = TextIndex(path)
     sync(store, index)
     return index
+
+
+def for_build(store) -> TextIndex | None:
+    """The index of a store a build writes, not yet checked against it: the build puts
+    each document's rows (`built_rows`) as it writes the document, then `update` brings
+    the rest in step (the link and corrections graphs, anything the index lacked)."""
+    path = index_path(store)
+    if path is None or not hasattr(store, "_store"):
+        return None
+    try:
+        return TextIndex(path)
+    except sqlite3.DatabaseError:
+        _unlink(*_sidecars(path))  # as for_writer: the store is the source, the writer holds the lock
+        return TextIndex(path)
 
 
 def for_reader(store) -> TextIndex | None:
