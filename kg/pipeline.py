@@ -390,6 +390,7 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
     created = _new_store_folder(store_path, endpoint)
     minter = Minter(base)
     pool = None
+    index = None  # the text index the build puts its documents' rows in
     spool = LinkSpool()  # link inputs of the documents written, by body, until their relink
     try:
         with _open_store(store_path, endpoint, base, update_endpoint) as store:
@@ -439,7 +440,8 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
             # the text index takes each document's rows, made beside its triples, once the
             # document is in the store (the store is written first: an index ahead of it is
             # put right by the sync at the end, or by the next writer's)
-            index = textindex.for_build(store) if todo and isinstance(store, GraphStore) else None
+            if todo and isinstance(store, GraphStore):
+                index = textindex.for_build(store)
             pending_rows: list[tuple[str, str, textindex.DocRows]] = []
 
             def index_written(rows: list) -> None:
@@ -500,6 +502,7 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
             write_pending()
             if index is not None:
                 index.close()
+                index = None  # (the sync below opens it again)
             report.results.extend(_twin_results(twins, report.results))
             if cs is not None or changed:
                 _write_corrections(store, cs, minter, base)
@@ -513,6 +516,8 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
                 report.stale_corrections = _stale(store, cs, report)
     finally:
         spool.close()
+        if index is not None:
+            index.close()
         if pool is not None:
             # an error on its way out: workers are stopped, not waited on (a write that
             # failed between batches left none pending, and shutdown could wait for ever)

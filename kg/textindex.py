@@ -15,6 +15,8 @@ The store stays the source of truth.  The index only narrows: a query bound to t
 index's candidates still applies its own filter, so a candidate the store no longer
 holds, or one that does not really match, gives no row.  The index follows the store:
 
+- a build puts each document's rows, made by its worker from the triples it writes, in the
+  index once the document is in the store (`built_rows`): nothing written is read back;
 - every writer, when it opens and when a build ends, compares the index's record of each
   document (its graph and content hash) with the store's and re-reads from the store any
   document the index has wrong or lacks (its rows replaced in one SQLite transaction), and
