@@ -43,6 +43,14 @@ def all_unlabelled_store(tmp_path_factory):
 
 
 @pytest.fixture
+def unlabelled(all_unlabelled_store):
+    """That store, opened read-only as `govkg ask` opens it."""
+    from kg.store import GraphStore
+    with GraphStore(str(all_unlabelled_store), read_only=True) as st:
+        yield st
+
+
+@pytest.fixture
 def founding(founding_store):
     from kg.store import GraphStore
     with GraphStore(founding_store, read_only=True) as st:

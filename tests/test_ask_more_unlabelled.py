@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_ask_questions import Q, grade
+from tests.test_ask_questions import Q, as_param, grade
 
 LIMO = r"Limerick City and County Council, 2025-01-27"
 LIMT = r"Strategic Policy Committee, 2024-04-23"
@@ -128,19 +128,7 @@ MISSES: dict[str, str] = {
 }
 
 
-def _param(q: Q):
-    marks = [pytest.mark.xfail(reason=MISSES[q.question], strict=True)] if q.question in MISSES else []
-    return pytest.param(q, id=f"{q.kind}:{q.question}", marks=marks)
-
-
-@pytest.fixture
-def unlabelled(all_unlabelled_store):
-    from kg.store import GraphStore
-    with GraphStore(str(all_unlabelled_store), read_only=True) as st:
-        yield st
-
-
-@pytest.mark.parametrize("q", [_param(q) for q in TABLE])
+@pytest.mark.parametrize("q", [as_param(q, MISSES, strict=True) for q in TABLE])
 def test_question_on_the_least_asked_unlabelled_minutes(unlabelled, q):
     verdict, why = grade(unlabelled, q)
     assert verdict == "right", f"{verdict}: {why}"
