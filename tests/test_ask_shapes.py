@@ -18,6 +18,7 @@ import re
 import pytest
 
 from kg.ask import answer
+from tests.test_ask_lookup import said
 
 THORNBURY = """THORNBURY VALE PARISH COUNCIL
 
@@ -79,10 +80,6 @@ def store(store_path):
     from kg.store import GraphStore
     with GraphStore(str(store_path), read_only=True) as st:
         yield st
-
-
-def said(ans) -> str:
-    return ans.text() + "\n" + "\n".join(" ".join(str(v) for v in r.values()) for r in ans.rows)
 
 
 @pytest.mark.parametrize("question, must, must_not", [
