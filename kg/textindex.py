@@ -102,6 +102,7 @@ CREATE INDEX IF NOT EXISTS acc_graph ON acc (graph);
 CREATE TABLE IF NOT EXISTS meets (graph TEXT NOT NULL, meeting TEXT NOT NULL, bodies TEXT NOT NULL,
     date TEXT, chairs TEXT NOT NULL, source TEXT);
 CREATE INDEX IF NOT EXISTS meets_graph ON meets (graph);
+CREATE INDEX IF NOT EXISTS meets_meeting ON meets (meeting);
 CREATE TABLE IF NOT EXISTS passages (graph TEXT NOT NULL, passage TEXT NOT NULL, source TEXT NOT NULL,
     start TEXT NOT NULL, "end" TEXT NOT NULL, exact TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS passages_source ON passages (source);
@@ -836,9 +837,11 @@ def accountable_rows(index: TextIndex, entity_text: str) -> list[dict[str, str]]
     return _dicts(cols, ordered)
 
 
-def meeting_list_rows(index: TextIndex) -> list[dict[str, str]]:
-    """The meetings query's rows."""
-    raw = index.db.execute("SELECT meeting, bodies, date, chairs, source FROM meets").fetchall()
+def meeting_list_rows(index: TextIndex, only: Iterable[str] | None = None) -> list[dict[str, str]]:
+    """The meetings query's rows (of the given meetings, or of all)."""
+    sql = "SELECT meeting, bodies, date, chairs, source FROM meets"
+    raw = index.db.execute(sql).fetchall() if only is None else \
+        _select_in(index.db, sql + " WHERE meeting IN (%s)", list(only))
     names = _names_of(index.db, {x for r in raw for x in (r[1] + "\t" + r[3]).split("\t") if x})
     out: set[tuple] = set()
     for m, bodies, date, chairs, source in raw:
