@@ -421,10 +421,8 @@ def focused_view(index, focus: str, depth: int = 2, max_nodes: int = 1500) -> tu
     rows of those nodes' edges), and cut to fit from the neighbourhood's edges alone, before
     any node's details are read.  The same nodes, edges and details as cutting the whole
     network (`select_view`), without reading the whole network."""
-    from collections import Counter
-
     from kg import textindex
-    from kg.network import around, graph_touching, graph_within, node_kinds
+    from kg.network import around, graph_touching, node_kinds
     if depth < 0:
         raise UsageError(f"--depth {depth}: give 0 or more hops")
     if max_nodes < 1:
@@ -452,6 +450,16 @@ def focused_view(index, focus: str, depth: int = 2, max_nodes: int = 1500) -> tu
     labels, types = node_kinds(rows)
     for n in keep - labels.keys():  # a centre with no edge among the kept nodes (--depth 0)
         labels[n], types[n] = fits.nodes[n]["label"], fits.nodes[n]["type"]
+    view, hidden = _cut_rows(index, keep, rows, (labels, types), max_nodes)
+    return view, hidden, focus_note(fits, focus)
+
+
+def _cut_rows(index, keep: set, rows, kinds: tuple[dict, dict], max_nodes: int) -> tuple[nx.MultiDiGraph, int]:
+    """The graph of `keep` and its network `rows`, cut to `max_nodes` as `truncate` cuts it
+    (from the rows' degrees and links alone), with the details of the nodes drawn."""
+    from collections import Counter
+
+    from kg.network import graph_within
     hidden = 0
     if len(keep) > max_nodes:
         degree = Counter({n: 0 for n in keep})
@@ -461,11 +469,25 @@ def focused_view(index, focus: str, depth: int = 2, max_nodes: int = 1500) -> tu
             degree[r[4]] += 1
             links.setdefault(r[0], set()).add(r[4])
             links.setdefault(r[4], set()).add(r[0])
+        types = kinds[1]
         drawn = cut(degree, lambda n: links.get(n, set()), {n for n in keep if types.get(n) in HUB_TYPES}, max_nodes)
         hidden = len(keep) - len(drawn)
         keep = drawn
         rows = [r for r in rows if r[0] in keep and r[4] in keep]
-    return graph_within(index, keep, rows, (labels, types)), hidden, focus_note(fits, focus)
+    return graph_within(index, keep, rows, kinds), hidden
+
+
+def whole_view(index, max_nodes: int = 1500) -> tuple[nx.MultiDiGraph, int]:
+    """What the view of the whole store draws and how many nodes it leaves out: cut from
+    the network's rows (the text index's) before any node's details are read, the details
+    read for the nodes drawn alone.  The same as `select_view` of the whole network."""
+    from kg import textindex
+    from kg.network import node_kinds
+    if max_nodes < 1:
+        raise UsageError(f"max_nodes {max_nodes}: give 1 or more")
+    rows = textindex.network_tuples(index)
+    kinds = node_kinds(rows)
+    return _cut_rows(index, set(kinds[0]), rows, kinds, max_nodes)
 
 
 def write_view(store, path, *, focus: str | None = None, depth: int = 2, meeting: str | None = None,
@@ -478,13 +500,18 @@ def write_view(store, path, *, focus: str | None = None, depth: int = 2, meeting
     and their neighbours are kept, and the page says how many nodes were hidden.
     """
     from kg import textindex
-    index = textindex.reader_index(store) if focus and not meeting else None
+    index = textindex.reader_index(store) if not meeting else None
     if index is not None:
-        # a focused view reads the focus's neighbourhood only (the whole network of a
-        # council's decade of minutes takes seconds to read and is not drawn)
+        # a focused view reads the focus's neighbourhood only, and neither view reads the
+        # details of what it does not draw (the whole network of a council's decade of
+        # minutes takes seconds to turn into a graph, most of it never drawn)
         path = _check_path(path)
-        view, hidden, note = focused_view(index, focus, depth, max_nodes)
-        return _write(path, view, hidden, note, False, _title(focus, depth, meeting))
+        if focus:
+            view, hidden, note = focused_view(index, focus, depth, max_nodes)
+        else:
+            (view, hidden), note = whole_view(index, max_nodes), ""
+        return _write(path, view, hidden, note, view.number_of_nodes() == 0 and not hidden,
+                      _title(focus, depth, meeting))
     from kg.network import accountability_graph
     return write_graph_view(accountability_graph(store), path, focus=focus, depth=depth, meeting=meeting,
                             max_nodes=max_nodes)

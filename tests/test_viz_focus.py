@@ -9,7 +9,7 @@ from kg import textindex
 from kg.errors import GovkgError, UsageError
 from kg.network import graph_of
 from kg.query import get_named
-from kg.viz import focus_note, focused_view, select_view, view_data, write_view
+from kg.viz import focus_note, focused_view, select_view, view_data, whole_view, write_view
 
 
 def _whole_from_store(st):
@@ -108,3 +108,11 @@ def test_write_view_takes_the_neighbourhood_path_on_an_indexed_store(unlabelled,
     info = write_view(unlabelled, tmp_path / "v.html", focus=name, depth=1)
     want, hidden = select_view(whole, focus=name, depth=1)
     assert (info.nodes, info.edges, info.hidden) == (want.number_of_nodes(), want.number_of_edges(), hidden)
+
+
+@pytest.mark.parametrize("cap", [10**9, 1500, 300, 40, 1])
+def test_the_whole_store_view_draws_what_cutting_the_whole_network_draws(unlabelled, whole, cap):
+    want, want_hidden = select_view(whole, max_nodes=cap)
+    got, got_hidden = whole_view(textindex.reader_index(unlabelled), cap)
+    assert got_hidden == want_hidden and (cap > whole.number_of_nodes()) == (want_hidden == 0)
+    assert _drawn(got) == _drawn(want)
