@@ -26,6 +26,7 @@ from typing import Callable
 import snowballstemmer
 
 from kg import gazetteer as gz
+from kg.ask_rx import QuestionPattern
 from kg.errors import QuestionError
 from kg.query import run_named
 
@@ -236,9 +237,15 @@ class MeetingInfo:
         return f"{body}, {self.date}" if self.date else f"{body} (date not stated)"
 
 
-def meetings(store) -> dict[str, MeetingInfo]:
-    """Every meeting by IRI, with its body, date and source file."""
-    _, rows = run_named(store, "meetings")
+def meetings(store, only: set[str] | None = None) -> dict[str, MeetingInfo]:
+    """Every meeting by IRI, with its body, date and source file (at least those of `only`,
+    when given: where the text index keeps the meetings' rows, only those are read)."""
+    index = None if only is None else _reads_index(store)
+    if index is not None:
+        from kg import textindex
+        rows = textindex.meeting_list_rows(index, only)
+    else:
+        _, rows = run_named(store, "meetings")
     out: dict[str, MeetingInfo] = {}
     for r in rows:
         out.setdefault(r["meeting"], MeetingInfo(r["meeting"], r.get("body", ""), r.get("date", ""),
@@ -402,12 +409,17 @@ def question_scope(store, question: str, original: str = "") -> tuple[str, Scope
     meeting on 31 March 2016"); returns the rest of the question and the meetings named
     (None when it names none).  A phrase that would name no meeting of the graph is
     left in the question, where it is read as a thing."""
-    info = meetings(store)
-    allm = list(info.values())
-    latest = max((m.date for m in allm if m.date), default="")
+    # every meeting is read only for a question that names a time, or a phrase that could
+    # be a body's name
+    got: list = []
+
+    def every() -> list[MeetingInfo]:
+        if not got:
+            got.append(list(meetings(store).values()))
+        return got[0]
     q = question
-    chosen = {m.iri for m in allm}
     said: list[str] = []
+    chosen: set[str] = set()
     notes: list[str] = []
     for rx, how in _TIME_PHRASES:
         m = rx.search(q)
@@ -416,13 +428,15 @@ def question_scope(store, question: str, original: str = "") -> tuple[str, Scope
         b = _bounds(m.group("d"))
         if not b:
             continue
+        allm = every()
+        latest = max((m.date for m in allm if m.date), default="")
         hits = {x.iri for x in allm if _in_time(x.date, how, b[0], b[1], latest)}
         said.append(m.group(0).strip() if how != "in" else m.group("d"))
         if b[0].startswith("0000") and how == "since" and latest:
             year = latest[:4] if latest[5:7] >= b[0][5:7] else str(int(latest[:4]) - 1)
             notes.append(f"'{m.group(0).strip()}' read as since {m.group('d')} {year}, "
                          f"the latest before the last meeting in the graph ({latest}).")
-        chosen &= hits
+        chosen = hits
         keep = "the " if m.group(0).startswith("the ") else ""
         q = " ".join((q[:m.start()] + " " + keep + q[m.end():]).split())
         break
@@ -452,6 +466,7 @@ def question_scope(store, question: str, original: str = "") -> tuple[str, Scope
             named_by_body = bool(phrase) and (tail or stem(phrase[-1]) in _BODY_WORDS)
             if not (named_by_body or t in ("at", "in") or any(stem(c) in distinctive for c in caps)):
                 continue
+            allm = every()
             hits = {m.iri for m in allm if mentions_all(_body_text(m), words)} \
                 or {m.iri for m in allm if mentions_all(_body_and_file(m), words)}
             loose = ""
@@ -475,7 +490,7 @@ def question_scope(store, question: str, original: str = "") -> tuple[str, Scope
     if best:
         i, j, hits, tail = best
         said.append(" ".join(toks[i + 1:j] if toks[i] in _PREPS else toks[i:j]))
-        chosen &= hits
+        chosen = chosen & hits if said[:-1] else hits
         if loose_note:
             notes.append(loose_note)
         keep = ["the", "meeting"] if toks[i] == "the" else [toks[i], "the", "meeting"] if tail else []
@@ -538,7 +553,7 @@ def _clean_thing(text: str) -> str:
 
 
 def _labelled(store, rows: list[dict[str, str]]) -> list[dict[str, str]]:
-    info = meetings(store)
+    info = meetings(store, {r["meeting"] for r in rows if r.get("meeting")})
     for r in rows:
         r["meeting_label"] = meeting_label(info, r.get("meeting"))
     return rows
@@ -1732,15 +1747,15 @@ def _body_after(handler: Callable) -> Callable:
     return run
 
 
-def _p(rx: str) -> re.Pattern:
-    return re.compile(r"^(?:please )?(?:(?:can|could) you )?(?:tell me )?" + rx + r"$")
+def _p(rx: str) -> QuestionPattern:
+    return QuestionPattern(rx)
 
 
 _NAME = r"(?P<p>.+?)"
 _THING = r"(?P<x>.+?)"
 _MEETING = r"(?: (?:to|for|from|at|of|in) )?(?P<m>(?:the |a )?.*?)"
 
-PATTERNS: list[tuple[re.Pattern, Callable]] = [
+PATTERNS: list[tuple[QuestionPattern, Callable]] = [
     # counting and listing: the same questions, counted or listed
     (_p(r"how many (?P<noun>(?:people|persons|members|councillors|trustees|meetings?|decisions?|resolutions?|"
         r"actions?|tasks?|interests?|declarations?(?: of interests?)?|statements?|judgements?|apologies|"

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from typing import Callable
 
+from kg.ask_rx import QuestionPattern
 from kg.followups import CLOSED, TrackedAction, _name_fits, tracked_actions
 
 
@@ -109,12 +110,12 @@ def overdue(store, q: str, g: dict):
     return _answer(q, acts, "No action with a known due date is overdue.")
 
 
-def _p(rx: str) -> re.Pattern:
-    return re.compile(r"^(?:please )?(?:(?:can|could) you )?(?:tell me )?" + rx + r"$")
+def _p(rx: str) -> QuestionPattern:
+    return QuestionPattern(rx)
 
 
 _WHO = r"(?P<p>.+?)(?:'s|s')?"
-PATTERNS: list[tuple[re.Pattern, Callable]] = [
+PATTERNS: list[tuple[QuestionPattern, Callable]] = [
     (_p(r"what (?:ever )?(?:happened|has happened|is happening) (?:to|with|about) (?:the )?(?P<x>.+?)"), about),
     (_p(r"what (?:became|has become) of (?:the )?(?P<x>.+?)"), about),
     (_p(r"(?:was|were|has|have|did) (?:the )?(?P<x>.+?) (?:ever |yet |finally )?(?:been )?(?P<v>\w+ed|done|cut|"

@@ -182,7 +182,7 @@ class _Builder:
                 self.add(doc, DCTERMS.title, title)
                 self.add(iri, GOV.document, doc)
         for n, r in enumerate(self.ex.reports):
-            iri = self.m.report(r.title)
+            iri = self.m.report(self.meeting, self.doc_key, r.title)
             self.add(iri, RDF.type, FOAF.Document)
             self.add(iri, DCTERMS.title, r.title)
             self.add(iri, DCTERMS.creator, self.person_iri(r.author) or self.org_iri(r.author_org))

@@ -20,6 +20,7 @@ that the rows, joined with the names, are the query's rows over the store.
 """
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 
 GOV = "https://w3id.org/govkg/ontology#"
@@ -31,6 +32,8 @@ SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
 PROV_FROM = "http://www.w3.org/ns/prov#wasDerivedFrom"
 OA_EXACT = "http://www.w3.org/ns/oa#exact"
 AGENT = "https://schema.org/agent"
+ORG = "http://www.w3.org/ns/org#"
+SKOS_PREF = "http://www.w3.org/2004/02/skos/core#prefLabel"
 NAME = FOAF + "name"
 TITLE = DCT + "title"
 
@@ -41,6 +44,9 @@ PREDICATES = frozenset({
     GOV + "holder", GOV + "judgedBy", GOV + "meeting", GOV + "item", GOV + "presenter", GOV + "introducedBy",
     GOV + "person", GOV + "interest", GOV + "body", GOV + "chair", GOV + "sourceDocument", GOV + "sourcePath",
     DCT + "source", "http://www.w3.org/ns/oa#start", "http://www.w3.org/ns/oa#end",
+    # the accountability network's (views): its edges, aliases and actions' details
+    GOV + "thing", GOV + "role", GOV + "initials", GOV + "due", GOV + "dueDate", GOV + "status",
+    ORG + "memberOf", ORG + "holds", SKOS_PREF,
 })
 
 
@@ -217,3 +223,127 @@ def passage_rows(g: Graph) -> list[tuple]:
 def derived_rows(g: Graph) -> list[tuple[str, str]]:
     """(fact, passage) for every prov:wasDerivedFrom of the graph."""
     return [(s, o) for s, ps in g.sp.items() for o in ps.get(PROV_FROM, ())]
+
+
+# -- the accountability network (views) -------------------------------------------------------
+# (source, relation, target, target_label, target_type, evidence, source_text, target_named):
+# the network query's rows with the source's name and type left open (joined at read time,
+# across all documents: `COALESCE(name, source_text)`, the classes of `SOURCE_TYPES`), and,
+# where `target_named` is 1, the target's label too (its foaf:name, of any document).
+
+SOURCE_TYPES = {FOAF + "Person": "person", ORG + "Organization": "organisation", GOV + "Decision": "decision",
+                GOV + "Action": "action", GOV + "AgendaItem": "item"}
+
+
+def edge_rows(g: Graph) -> list[tuple]:
+    """The network query's rows for the edges one document states, names and types left open."""
+    out: list[tuple] = []
+
+    def ev(f):
+        return g.opt(g.path(f, PROV_FROM, OA_EXACT))
+
+    for t in g.typed(GOV + "Action"):
+        out += [(s, "must do", t, lab, "action", e, None, 0) for s in g.get(t, AGENT)
+                for lab in g.get(t, GOV + "text") for e in ev(t)]
+        out += [(t, "raised at", i, lab, "item", None, st, 0) for i in g.get(t, GOV + "item")
+                for st in g.get(t, GOV + "text") for lab in g.get(i, TITLE)]
+    for t in g.typed(GOV + "AgendaItem"):
+        out += [(s, "presented", t, lab, "item", None, None, 0) for s in g.get(t, GOV + "presenter")
+                for lab in g.get(t, TITLE)]
+        out += [(t, "item of", m, lab, "meeting", None, st, 0) for m in g.get(t, GOV + "meeting")
+                for st in g.get(t, TITLE) for lab in g.get(m, RDFS_LABEL)]
+    for t in g.typed(FOAF + "Document"):
+        for p, rel in ((DCT + "creator", "wrote"), (GOV + "introducedBy", "introduced")):
+            out += [(s, rel, t, lab, "report", e, None, 0) for s in g.get(t, p)
+                    for lab in g.get(t, TITLE) for e in ev(t)]
+    for t in g.typed(GOV + "Declaration"):
+        out += [(s, "declared", t, lab, "declaration", e, None, 0) for s in g.get(t, GOV + "person")
+                for lab in g.get(t, GOV + "interest") for e in ev(t)]
+    for r in g.typed(GOV + "Responsibility"):
+        out += [(s, rel, t, None, "organisation", e, None, 1) for s in g.get(r, GOV + "holder")
+                for rel in g.get(r, GOV + "relation") for t in g.get(r, GOV + "thing") for e in ev(r)]
+    for j in g.typed(GOV + "Judgement"):
+        out += [(s, f"judged {subj} {grade}", t, lab, "meeting", e, None, 0) for s in g.get(j, GOV + "judgedBy")
+                for t in g.get(j, GOV + "meeting") for grade in g.get(j, GOV + "grade")
+                for subj in g.get(j, GOV + "subjectText") for lab in g.get(t, RDFS_LABEL) for e in ev(j)]
+    for s, ps in g.sp.items():
+        out += [(s, "member of", t, None, "organisation", None, None, 1) for t in ps.get(ORG + "memberOf", ())]
+    for a in g.typed(GOV + "Attendance"):
+        out += [(s, role, t, lab, "meeting", e, None, 0) for s in g.get(a, GOV + "person")
+                for t in g.get(a, GOV + "meeting") for role in g.get(a, GOV + "role")
+                for lab in g.get(t, RDFS_LABEL) for e in ev(a)]
+    for d in g.typed(GOV + "Decision"):
+        items = g.get(d, GOV + "item")
+        for m in g.get(d, GOV + "meeting"):
+            for st in g.get(d, GOV + "text"):
+                for t, ttype in ([(i, "item") for i in items] or [(m, "meeting")]):
+                    labels = list(dict.fromkeys(g.get(t, TITLE) + g.get(t, RDFS_LABEL)))
+                    out += [(d, "decided at", t, lab, ttype, e, st, 0) for lab in labels for e in ev(d)]
+    for t in g.typed(GOV + "Meeting"):
+        out += [(s, "met as", t, lab, "meeting", None, None, 0) for s in g.get(t, GOV + "body")
+                for lab in g.get(t, RDFS_LABEL)]
+    return list(dict.fromkeys(out))
+
+
+def type_rows(g: Graph) -> list[tuple[str, str]]:
+    """(entity, type) for the classes the network names its sources' types by."""
+    return [(s, SOURCE_TYPES[c]) for s, ps in g.sp.items() for c in ps.get(RDF_TYPE, ()) if c in SOURCE_TYPES]
+
+
+def alias_rows(g: Graph) -> list[tuple[str, str, str]]:
+    """The aliases query's rows for one document (before its `foaf:name` condition, which
+    any document may meet)."""
+    out = []
+    for s, ps in g.sp.items():
+        out += [(s, a, "name") for a in ps.get(SKOS_ALT, ())]
+        out += [(s, a, "initials") for a in ps.get(GOV + "initials", ())]
+        out += [(s, a, "post") for a in g.path(s, ORG + "holds", SKOS_PREF)]
+    return list(dict.fromkeys(out))
+
+
+def action_detail_rows(g: Graph) -> list[tuple]:
+    """The action-details query's rows for one document's actions: (action, meeting, body
+    IRI, date, due, due_date, status), the body's name joined at read time."""
+    out = []
+    for a in g.typed(GOV + "Action"):
+        for m in g.get(a, GOV + "meeting"):
+            for body in g.opt(g.get(m, GOV + "body")):
+                for date in g.opt(g.get(m, DCT + "date")):
+                    for due in g.opt(g.get(a, GOV + "due")):
+                        for due_date in g.opt(g.get(a, GOV + "dueDate")):
+                            for status in g.opt(g.get(a, GOV + "status")):
+                                out.append((a, m, body, date, due, due_date, status))
+    return out
+
+
+# how a view's --focus compares names (kg.viz): case, white space and typographic quotes
+# folded ("Children\u2019s" matches "children's"), and, for `bare`, a leading "the" or title
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
+                         "\u00b4": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"'})
+_TITLE_WORDS = ("the ", "cllr ", "councillor ", "mr ", "mrs ", "ms ", "miss ", "dr ")
+
+
+def fold(text: str) -> str:
+    """Case, white space and typographic quotes folded."""
+    return " ".join(unicodedata.normalize("NFKC", str(text)).translate(_QUOTES).split()).casefold()
+
+
+def bare(text: str) -> str:
+    """`fold`, without any leading "the" or title ("the Clerk" -> "clerk")."""
+    t = fold(text)
+    changed = True
+    while changed:
+        changed = False
+        for w in _TITLE_WORDS:
+            if t.startswith(w):
+                t, changed = t[len(w):], True
+    return t
+
+
+def label_rows(edges: list[tuple], names: list[tuple], aliases: list[tuple]) -> list[tuple[str, str, str]]:
+    """(node, folded, bare) for every text a view's node may be labelled or found by: the
+    labels of its edges, its names and its aliases."""
+    texts = {(t, lab) for _s, _r, t, lab, *_ in edges if lab is not None}
+    texts |= {(s, st) for s, _r, _t, _l, _tt, _e, st, _n in edges if st is not None}
+    texts |= {(e, n) for e, n, _alt in names} | {(e, a) for e, a, _k in aliases}
+    return sorted({(n, fold(x), bare(x)) for n, x in texts})

@@ -59,5 +59,13 @@ class Minter:
     def staging_graph(self, key: str) -> URIRef:
         return self.iri("staging", key)
 
-    def report(self, title: str) -> URIRef:
-        return self.iri("report", slug(title, 80))
+    def report(self, meeting: str, doc_key: str, title: str) -> URIRef:
+        """A report as one document's minutes say it was presented at one meeting.
+
+        Minted from the title alone, the "Clerk's report" of every meeting was one node
+        holding every meeting's presenters and sentences, and the merged graph paired the
+        presenter of one meeting with the sentence of another.  Nothing links one report
+        across meetings (report-backs are tied to actions, not to reports), so the meeting
+        and the document scope it, as they scope agenda items and facts.
+        """
+        return URIRef(f"{meeting}/report/{doc_key[-10:]}-{slug(title, 80)}")

@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 # the layout of the index file; a file of another version is remade from the store
-VERSION = 5
+VERSION = 6
 # named by its layout: a new layout is a new file, never written over a file another
 # version may still have open (renaming a file over an SQLite database whose write-ahead log
 # is still beside it pairs the new file with the old log, which SQLite then applies to it)
@@ -102,6 +102,7 @@ CREATE INDEX IF NOT EXISTS acc_graph ON acc (graph);
 CREATE TABLE IF NOT EXISTS meets (graph TEXT NOT NULL, meeting TEXT NOT NULL, bodies TEXT NOT NULL,
     date TEXT, chairs TEXT NOT NULL, source TEXT);
 CREATE INDEX IF NOT EXISTS meets_graph ON meets (graph);
+CREATE INDEX IF NOT EXISTS meets_meeting ON meets (meeting);
 CREATE TABLE IF NOT EXISTS passages (graph TEXT NOT NULL, passage TEXT NOT NULL, source TEXT NOT NULL,
     start TEXT NOT NULL, "end" TEXT NOT NULL, exact TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS passages_source ON passages (source);
@@ -110,6 +111,30 @@ CREATE TABLE IF NOT EXISTS derived (graph TEXT NOT NULL, fact TEXT NOT NULL, pas
 CREATE INDEX IF NOT EXISTS derived_fact ON derived (fact);
 CREATE INDEX IF NOT EXISTS derived_passage ON derived (passage);
 CREATE INDEX IF NOT EXISTS derived_graph ON derived (graph);
+-- the accountability network a view draws (kg.docrows.edge_rows), its nodes' types, aliases,
+-- actions' details and the texts a --focus name is looked up by
+CREATE TABLE IF NOT EXISTS vedges (graph TEXT NOT NULL, source TEXT NOT NULL, relation TEXT NOT NULL,
+    target TEXT NOT NULL, target_label TEXT, target_type TEXT NOT NULL, evidence TEXT, source_text TEXT,
+    target_named INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS vedges_source ON vedges (source);
+CREATE INDEX IF NOT EXISTS vedges_target ON vedges (target);
+CREATE INDEX IF NOT EXISTS vedges_graph ON vedges (graph);
+CREATE TABLE IF NOT EXISTS vtypes (graph TEXT NOT NULL, entity TEXT NOT NULL, type TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS vtypes_entity ON vtypes (entity);
+CREATE INDEX IF NOT EXISTS vtypes_graph ON vtypes (graph);
+CREATE TABLE IF NOT EXISTS valiases (graph TEXT NOT NULL, entity TEXT NOT NULL, alias TEXT NOT NULL,
+    kind TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS valiases_entity ON valiases (entity);
+CREATE INDEX IF NOT EXISTS valiases_graph ON valiases (graph);
+CREATE TABLE IF NOT EXISTS vactions (graph TEXT NOT NULL, action TEXT NOT NULL, meeting TEXT NOT NULL, body TEXT,
+    date TEXT, due TEXT, due_date TEXT, status TEXT);
+CREATE INDEX IF NOT EXISTS vactions_action ON vactions (action);
+CREATE INDEX IF NOT EXISTS vactions_graph ON vactions (graph);
+CREATE TABLE IF NOT EXISTS vlabels (graph TEXT NOT NULL, node TEXT NOT NULL, fold TEXT NOT NULL,
+    bare TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS vlabels_fold ON vlabels (fold);
+CREATE INDEX IF NOT EXISTS vlabels_bare ON vlabels (bare);
+CREATE INDEX IF NOT EXISTS vlabels_graph ON vlabels (graph);
 CREATE TABLE IF NOT EXISTS kept_rows (key TEXT PRIMARY KEY, mark TEXT NOT NULL, data BLOB NOT NULL);
 """
 
@@ -126,7 +151,8 @@ def rows_of(triples: Iterable[tuple]) -> list[tuple[str, str, str]]:
 
 
 _TABLES = ("docs", "texts", "owned", "facts", "fact_stems", "fact_words", "names", "name_stems", "name_words",
-           "owns", "owns_words", "acc", "meets", "passages", "derived")
+           "owns", "owns_words", "acc", "meets", "passages", "derived", "vedges", "vtypes", "valiases", "vactions",
+           "vlabels")
 
 
 @dataclass
@@ -142,6 +168,10 @@ class DocRows:
     names: list = field(default_factory=list)
     passages: list = field(default_factory=list)
     derived: list = field(default_factory=list)
+    edges: list = field(default_factory=list)
+    types: list = field(default_factory=list)
+    aliases: list = field(default_factory=list)
+    actions: list = field(default_factory=list)
     # (fact, stems) and (entity, stems) as `_insert_rows` writes them: computed with the rows
     # (in a build's worker), so the writer only inserts; None: computed when inserted
     fact_stems: list | None = None
@@ -156,7 +186,8 @@ def doc_rows(triples: list[tuple[str, str, str]]) -> DocRows:
     triples = sorted(triples)
     g = docrows.Graph(t for t in triples if t[1] in docrows.PREDICATES)
     rows = DocRows(rows_of(triples), docrows.fact_rows(g), docrows.owns_rows(g), docrows.acc_rows(g),
-                   docrows.meeting_rows(g), docrows.name_rows(g), docrows.passage_rows(g), docrows.derived_rows(g))
+                   docrows.meeting_rows(g), docrows.name_rows(g), docrows.passage_rows(g), docrows.derived_rows(g),
+                   docrows.edge_rows(g), docrows.type_rows(g), docrows.alias_rows(g), docrows.action_detail_rows(g))
     rows.fact_stems, rows.name_stems = _stems(rows)
     return rows
 
@@ -214,7 +245,8 @@ def _delete_graph(cur, graph: str) -> None:
     cur.execute("DELETE FROM texts WHERE graph = ?", (graph,))
     cur.execute("INSERT INTO owns_words (owns_words, rowid, thing) SELECT 'delete', rowid, thing FROM owns "
                 "WHERE graph = ?", (graph,))
-    for t in ("owned", "facts", "names", "owns", "acc", "meets", "passages", "derived"):
+    for t in ("owned", "facts", "names", "owns", "acc", "meets", "passages", "derived", "vedges", "vtypes",
+              "valiases", "vactions", "vlabels"):
         cur.execute(f"DELETE FROM {t} WHERE graph = ?", (graph,))
     for words, stems in (("fact_words", "fact_stems"), ("name_words", "name_stems")):
         # an external-content FTS5 table forgets a row when told its old text
@@ -248,6 +280,16 @@ def _insert_rows(cur, graph: str, rows: DocRows) -> None:
     cur.executemany('INSERT INTO passages (graph, passage, source, start, "end", exact) VALUES (?, ?, ?, ?, ?, ?)',
                     [(graph, *r) for r in rows.passages])
     cur.executemany("INSERT INTO derived (graph, fact, passage) VALUES (?, ?, ?)", [(graph, *r) for r in rows.derived])
+    cur.executemany("INSERT INTO vedges (graph, source, relation, target, target_label, target_type, evidence, "
+                    "source_text, target_named) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [(graph, *r) for r in rows.edges])
+    cur.executemany("INSERT INTO vtypes (graph, entity, type) VALUES (?, ?, ?)", [(graph, *r) for r in rows.types])
+    cur.executemany("INSERT INTO valiases (graph, entity, alias, kind) VALUES (?, ?, ?, ?)",
+                    [(graph, *r) for r in rows.aliases])
+    cur.executemany("INSERT INTO vactions (graph, action, meeting, body, date, due, due_date, status) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [(graph, *r) for r in rows.actions])
+    from kg.docrows import label_rows
+    cur.executemany("INSERT INTO vlabels (graph, node, fold, bare) VALUES (?, ?, ?, ?)",
+                    [(graph, *r) for r in label_rows(rows.edges, rows.names, rows.aliases)])
 
 
 class TextIndex:
@@ -795,9 +837,11 @@ def accountable_rows(index: TextIndex, entity_text: str) -> list[dict[str, str]]
     return _dicts(cols, ordered)
 
 
-def meeting_list_rows(index: TextIndex) -> list[dict[str, str]]:
-    """The meetings query's rows."""
-    raw = index.db.execute("SELECT meeting, bodies, date, chairs, source FROM meets").fetchall()
+def meeting_list_rows(index: TextIndex, only: Iterable[str] | None = None) -> list[dict[str, str]]:
+    """The meetings query's rows (of the given meetings, or of all)."""
+    sql = "SELECT meeting, bodies, date, chairs, source FROM meets"
+    raw = index.db.execute(sql).fetchall() if only is None else \
+        _select_in(index.db, sql + " WHERE meeting IN (%s)", list(only))
     names = _names_of(index.db, {x for r in raw for x in (r[1] + "\t" + r[3]).split("\t") if x})
     out: set[tuple] = set()
     for m, bodies, date, chairs, source in raw:
@@ -829,6 +873,120 @@ def passage_list_rows(index: TextIndex, facts: Iterable[str] | None = None) -> l
     return _dicts(PASSAGES, sorted(out, key=lambda r: tuple(map(_key, r))))
 
 
+# -- the accountability network (views) --------------------------------------------------------
+NETWORK = ["source", "source_label", "source_type", "relation", "target", "target_label", "target_type", "evidence"]
+_EDGE = "e.source, e.relation, e.target, e.target_label, e.target_type, e.evidence, e.source_text, e.target_named"
+
+
+def _node_set(db, nodes) -> None:
+    """The nodes in the connection's temporary table `vset`, for joins with the edges."""
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS vset (node TEXT PRIMARY KEY)")
+    db.execute("DELETE FROM temp.vset")
+    db.executemany("INSERT OR IGNORE INTO temp.vset (node) VALUES (?)", ((n,) for n in nodes))
+
+
+def _edges_raw(index: TextIndex, nodes=None, within=None) -> list[tuple]:
+    db = index.db
+    if nodes is None and within is None:
+        return db.execute(f"SELECT DISTINCT {_EDGE} FROM vedges e").fetchall()
+    _node_set(db, within if within is not None else nodes)
+    if within is not None:
+        return db.execute(f"SELECT DISTINCT {_EDGE} FROM vedges e JOIN temp.vset a ON a.node = e.source "
+                          "JOIN temp.vset b ON b.node = e.target").fetchall()
+    return db.execute(f"SELECT {_EDGE} FROM vedges e JOIN temp.vset a ON a.node = e.source UNION "
+                      f"SELECT {_EDGE} FROM vedges e JOIN temp.vset a ON a.node = e.target").fetchall()
+
+
+def _types_of(db, entities) -> dict[str, set]:
+    types: dict[str, set] = {}
+    for e, t in _select_in(db, "SELECT entity, type FROM vtypes WHERE entity IN (%s)", [e for e in entities if e]):
+        types.setdefault(e, set()).add(t)
+    return types
+
+
+def network_rows(index: TextIndex, nodes: Iterable[str] | None = None, *,
+                 within: Iterable[str] | None = None) -> list[dict[str, str]]:
+    """The network query's rows: all of them, those with an end in `nodes`, or those with
+    both ends in `within`."""
+    raw = _edges_raw(index, None if nodes is None else set(nodes), None if within is None else set(within))
+    names = _names_of(index.db, {r[0] for r in raw} | {r[2] for r in raw if r[7]})
+    types = _types_of(index.db, {r[0] for r in raw})
+    out: set[tuple] = set()
+    for s, rel, t, tl, tt, ev, st, named in raw:
+        targets = names.get(t, ()) if named else (tl,)
+        for sl in names.get(s) or (st,):
+            for stype in sorted(types.get(s, ())) or ("other",):
+                out |= {(s, sl, stype, rel, t, x, tt, ev) for x in targets}
+    return _dicts(NETWORK, sorted(out, key=lambda r: tuple(map(_key, r))))
+
+
+def network_neighbours(index: TextIndex, nodes: Iterable[str]) -> set[str]:
+    """The nodes one edge of the network away from any of `nodes` (either way)."""
+    nodes = set(nodes)
+    if not nodes:
+        return set()
+    _node_set(index.db, nodes)
+    pairs = index.db.execute(
+        "SELECT e.source, e.target, e.target_named FROM vedges e JOIN temp.vset a ON a.node = e.source UNION "
+        "SELECT e.source, e.target, e.target_named FROM vedges e JOIN temp.vset a ON a.node = e.target").fetchall()
+    # an edge to an organisation is drawn only when it has a name
+    named = set(_names_of(index.db, {t for _s, t, n in pairs if n}))
+    out = set()
+    for s, t, n in pairs:
+        if not n or t in named:
+            if s in nodes:
+                out.add(t)
+            if t in nodes:
+                out.add(s)
+    return out
+
+
+def nodes_labelled(index: TextIndex, *, fold: str | None = None, bare: str | None = None,
+                   contains: str | None = None) -> set[str]:
+    """Nodes with a label, name or alias that folds to `fold`, is `bare` without its title,
+    or holds `contains` (folded): candidates, each checked by the view against its label."""
+    if fold is not None:
+        return {n for (n,) in index.db.execute("SELECT DISTINCT node FROM vlabels WHERE fold = ?", (fold,))}
+    if bare is not None:
+        return {n for (n,) in index.db.execute("SELECT DISTINCT node FROM vlabels WHERE bare = ?", (bare,))}
+    return {n for (n,) in index.db.execute("SELECT DISTINCT node FROM vlabels WHERE instr(fold, ?) > 0",
+                                            (contains or "",))}
+
+
+def hub_names(index: TextIndex) -> list[str]:
+    """The names of every person and organisation (for a --focus that matched nothing)."""
+    return [n for (n,) in index.db.execute(
+        "SELECT DISTINCT n.label FROM names n JOIN vtypes t ON t.entity = n.entity "
+        "WHERE n.alt = 0 AND t.type IN ('person', 'organisation')")]
+
+
+def alias_list_rows(index: TextIndex, entities: Iterable[str] | None = None) -> list[dict[str, str]]:
+    """The aliases query's rows (of the given entities, or of all)."""
+    sql = "SELECT entity, alias, kind FROM valiases"
+    raw = index.db.execute(sql).fetchall() if entities is None else \
+        _select_in(index.db, sql + " WHERE entity IN (%s)", list(entities))
+    named = _names_of(index.db, {r[0] for r in raw})
+    out = {r for r in raw if r[0] in named}
+    return _dicts(["entity", "alias", "kind"], sorted(out, key=lambda r: (r[0], r[2], r[1])))
+
+
+ACTION_DETAILS = ["action", "meeting", "body", "date", "due", "due_date", "status"]
+
+
+def action_detail_list_rows(index: TextIndex, actions: Iterable[str] | None = None) -> list[dict[str, str]]:
+    """The action-details query's rows (of the given actions, or of all)."""
+    sql = "SELECT action, meeting, body, date, due, due_date, status FROM vactions"
+    raw = index.db.execute(sql).fetchall() if actions is None else \
+        _select_in(index.db, sql + " WHERE action IN (%s)", list(actions))
+    names = _names_of(index.db, {r[2] for r in raw})
+    groups: dict[tuple, set] = {}
+    for a, m, body, date, due, due_date, status in raw:
+        groups.setdefault((a, m, date, due, due_date, status), set()).update(names.get(body, ()))
+    out = {(a, m, b, date, due, dd, st) for (a, m, date, due, dd, st), bodies in groups.items()
+           for b in (sorted(bodies) or [None])}
+    return _dicts(ACTION_DETAILS, sorted(out, key=lambda r: tuple(map(_key, r))))
+
+
 # named query -> (its columns, how its rows are read from the index)
 READS = {
     "who-owns": (["thing", "relation", "owner", "owner_name", "evidence"],
@@ -839,6 +997,9 @@ READS = {
     "fact-texts": (FACT_TEXTS, lambda index, p: fact_text_rows(index)),
     "meetings": (["meeting", "body", "date", "chair", "source"], lambda index, p: meeting_list_rows(index)),
     "passages": (PASSAGES, lambda index, p: passage_list_rows(index)),
+    "network": (NETWORK, lambda index, p: network_rows(index)),
+    "aliases": (["entity", "alias", "kind"], lambda index, p: alias_list_rows(index)),
+    "action-details": (ACTION_DETAILS, lambda index, p: action_detail_list_rows(index)),
 }
 
 

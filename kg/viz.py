@@ -29,6 +29,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from kg.docrows import bare as _bare, fold as _fold  # how a --focus name is compared
 from kg.errors import GovkgError, UsageError
 
 VIS_VERSION = "9.1.2"
@@ -62,29 +63,6 @@ class ViewInfo:
 
 
 # -- choosing what to show --------------------------------------------------------------
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
-                         "\u00b4": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"'})
-
-
-def _fold(text: str) -> str:
-    """Case, white space and typographic quotes folded: "Children\u2019s" matches "children's"."""
-    return " ".join(unicodedata.normalize("NFKC", str(text)).translate(_QUOTES).split()).casefold()
-
-
-_TITLE_WORDS = ("the ", "cllr ", "councillor ", "mr ", "mrs ", "ms ", "miss ", "dr ")
-
-
-def _bare(text: str) -> str:
-    t = _fold(text)
-    changed = True
-    while changed:
-        changed = False
-        for w in _TITLE_WORDS:
-            if t.startswith(w):
-                t, changed = t[len(w):], True
-    return t
-
-
 def _neighbours(g: nx.MultiDiGraph, n) -> set:
     return set(g.successors(n)) | set(g.predecessors(n))
 
@@ -127,6 +105,12 @@ def find_nodes(g: nx.MultiDiGraph, name: str) -> list:
     want = _fold(name)
     if not want:
         raise UsageError("--focus needs a name, e.g. --focus \"Julia Hassall\"")
+    return _find_strict(g, name) or _find_partial(g, name)
+
+
+def _find_strict(g: nx.MultiDiGraph, name: str) -> list:
+    """The label, the IRI, or another name the minutes used (an alias, a post)."""
+    want = _fold(name)
     labels = {n: _fold(a.get("label", n)) for n, a in g.nodes(data=True)}
     exact = [n for n, lab in labels.items() if lab == want]
     if exact:
@@ -143,7 +127,13 @@ def find_nodes(g: nx.MultiDiGraph, name: str) -> list:
         unnamed = [n for n, a in g.nodes(data=True) if a.get("type") not in HUB_TYPES and n not in alias
                    and _bare(a.get("label", "")) == bare]
         return alias + unnamed
-    partial = [n for n, lab in labels.items() if want in lab]
+    return []
+
+
+def _find_partial(g: nx.MultiDiGraph, name: str) -> list:
+    """Nodes whose label contains the name, people and organisations first."""
+    want = _fold(name)
+    partial = [n for n, a in g.nodes(data=True) if want in _fold(a.get("label", n))]
     hubs = [n for n in partial if g.nodes[n].get("type") in HUB_TYPES]
     return hubs or partial
 
@@ -314,7 +304,8 @@ def view_data(view: nx.MultiDiGraph, *, title: str, banner: str | None) -> dict:
         nodes.append(node)
     edges = []
     for k, (s, t, a) in enumerate(sorted(view.edges(data=True),
-                                         key=lambda e: (ids[e[0]], ids[e[1]], str(e[2].get("relation"))))):
+                                         key=lambda e: (ids[e[0]], ids[e[1]], str(e[2].get("relation")),
+                                                        str(e[2].get("evidence"))))):
         rel = str(a.get("relation") or "")
         edges.append({"id": f"e{k}", "from": ids[s], "to": ids[t], "relation": rel,
                       "label": _short(rel, EDGE_LABEL_MAX), "evidence": str(a.get("evidence") or ""),
@@ -388,25 +379,69 @@ def _write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def write_graph_view(g: nx.MultiDiGraph, path, *, focus: str | None = None, depth: int = 2,
-                     meeting: str | None = None, max_nodes: int = 1500) -> ViewInfo:
-    """write_view for an accountability graph already in hand."""
+def _check_path(path) -> Path:
     path = Path(path)
     if path.exists() and path.is_dir():
         raise GovkgError(f"{path} is a folder; give -o a file name such as {path / 'accountability.html'}")
-    view, hidden = select_view(g, focus=focus, depth=depth, meeting=meeting, max_nodes=max_nodes)
-    note = focus_note(g.subgraph(meeting_nodes(g, meeting)) if meeting else g, focus) if focus else ""
+    return path
+
+
+def _write(path: Path, view: nx.MultiDiGraph, hidden: int, note: str, empty: bool, title: str) -> ViewInfo:
     banner = None
     if hidden:
         banner = (f"Showing {view.number_of_nodes()} of {view.number_of_nodes() + hidden} nodes: {hidden} "
                   "less connected nodes are hidden. Use --focus NAME or --meeting ID to see one part in full.")
-    elif g.number_of_nodes() == 0:
+    elif empty:
         banner = "The graph is empty: build some minutes first (govkg build FILE), then run govkg viz again."
     if note:
         banner = f"{banner} {note}." if banner else f"{note}."
-    _write_atomic(path, render_page(view, title=_title(focus, depth, meeting), banner=banner))
+    _write_atomic(path, render_page(view, title=title, banner=banner))
     return ViewInfo(path=path, nodes=view.number_of_nodes(), edges=view.number_of_edges(),
                     truncated=hidden > 0, hidden=hidden, note=note)
+
+
+def write_graph_view(g: nx.MultiDiGraph, path, *, focus: str | None = None, depth: int = 2,
+                     meeting: str | None = None, max_nodes: int = 1500) -> ViewInfo:
+    """write_view for an accountability graph already in hand."""
+    path = _check_path(path)
+    view, hidden = select_view(g, focus=focus, depth=depth, meeting=meeting, max_nodes=max_nodes)
+    note = focus_note(g.subgraph(meeting_nodes(g, meeting)) if meeting else g, focus) if focus else ""
+    return _write(path, view, hidden, note, g.number_of_nodes() == 0, _title(focus, depth, meeting))
+
+
+def focused_graph(index, focus: str, depth: int = 2) -> tuple[nx.MultiDiGraph, str]:
+    """The part of the network a --focus view draws, and what to say about the name, grown
+    hop by hop from the nodes the name fits (the text index's rows of those nodes' edges),
+    never reading the whole network: the same nodes, edges and details as cutting the whole
+    network (`select_view`), before `max_nodes`."""
+    from kg import textindex
+    from kg.network import around, graph_touching, graph_within
+    if depth < 0:
+        raise UsageError(f"--depth {depth}: give 0 or more hops")
+    want = _fold(focus)
+    if not want:
+        raise UsageError("--focus needs a name, e.g. --focus \"Julia Hassall\"")
+    # the nodes the name may fit, each with all its edges (so with the label and type the
+    # whole network gives it): the name's matches are found among them alone
+    near = textindex.nodes_labelled(index, fold=want) | textindex.nodes_labelled(index, bare=_bare(focus)) | {focus}
+    fits = graph_touching(index, near)
+    fits = fits.subgraph(near & set(fits))
+    if not _find_strict(fits, focus):
+        near |= textindex.nodes_labelled(index, contains=want)
+        fits = graph_touching(index, near)
+        fits = fits.subgraph(near & set(fits))
+    centres = find_nodes(fits, focus)
+    if not centres:
+        close = _close_labels(focus, textindex.hub_names(index))
+        hint = f"; close names: {', '.join(close)}" if close else ""
+        raise GovkgError(f"--focus {_one_line(focus)!r} matches no person, organisation or other node in the graph{hint}. "
+                         "Try one of those, or `govkg query --name people` to list names")
+    keep = around(index, centres, depth)
+    view = graph_within(index, keep)
+    lone = keep - set(view)  # a centre with no edge among the kept nodes (--depth 0)
+    if lone:
+        view.add_nodes_from(fits.subgraph(lone).nodes(data=True))
+    return view, focus_note(fits, focus)
 
 
 def write_view(store, path, *, focus: str | None = None, depth: int = 2, meeting: str | None = None,
@@ -418,6 +453,17 @@ def write_view(store, path, *, focus: str | None = None, depth: int = 2, meeting
     attendees and owners.  Over `max_nodes`, the best-connected people and organisations
     and their neighbours are kept, and the page says how many nodes were hidden.
     """
+    from kg import textindex
+    index = textindex.reader_index(store) if focus and not meeting else None
+    if index is not None:
+        # a focused view reads the focus's neighbourhood only (the whole network of a
+        # council's decade of minutes takes seconds to read and is not drawn)
+        path = _check_path(path)
+        if max_nodes < 1:
+            raise UsageError(f"max_nodes {max_nodes}: give 1 or more")
+        g, note = focused_graph(index, focus, depth)
+        view, hidden = select_view(g, max_nodes=max_nodes)
+        return _write(path, view, hidden, note, False, _title(focus, depth, meeting))
     from kg.network import accountability_graph
     return write_graph_view(accountability_graph(store), path, focus=focus, depth=depth, meeting=meeting,
                             max_nodes=max_nodes)

@@ -29,11 +29,13 @@ CASES = [
     ("who-owns", {"thing": "plan' OR 1=1 --"}), ("accountable", {"entity": "hassall"}),
     ("accountable", {"entity": "Clerk"}), ("accountable", {"entity": "an"}),
     ("accountable", {"entity": "Nobody Atall"}), ("accountable", {"entity": 'x" OR "1"="1'}),
+    ("network", {}), ("aliases", {}), ("action-details", {}),
 ]
 # the columns each query orders by: rows equal in them may come in another order
 ORDER = {"fact-texts": ("meeting", "fact", "by_name"), "meetings": ("date", "body"),
          "accountabilities": ("entity_name", "relation", "thing"), "passages": (),
-         "who-owns": ("thing", "owner_name"), "accountable": ("entity_name", "relation", "thing")}
+         "who-owns": ("thing", "owner_name"), "accountable": ("entity_name", "relation", "thing"),
+         "network": (), "aliases": ("entity", "kind", "alias"), "action-details": ()}
 
 
 def _store_rows(st: GraphStore, name: str, params: dict) -> list[dict]:

@@ -285,6 +285,16 @@ def _without_vote_word(ref):
     return ref if cut == ref.surface or not cut else dataclasses.replace(ref, surface=cut)
 
 
+# "7 for 2 abstentions", "Motion passed 5 for 3 against": a tally, number first, with "for" for
+# "in favour" (as "six were in favour, one abstained" has it); only where the count is followed by
+# the tally's other counts or ends its clause, so "$1,335,331 for 2024" and "5 for standard
+# items" are no votes
+_WORDS = "|".join(w for w in NUMBER_WORDS if NUMBER_WORDS[w])
+FOR_TALLY = re.compile(rf"(?<![£$€\d,.])\b(\d+|{_WORDS})\s+(?:votes?\s+)?(?:were\s+)?for\b"
+                       rf"(?=\s*(?:[,;.)]|$|,?\s*(?:and\s+)?(?:\d+|{_WORDS}|none|no)\s+(?:votes?\s+)?"
+                       r"(?:were\s+)?(?:against|abstain|abstentions?)\b))", re.I)
+
+
 def _votes(t: str, d: Decision, found) -> None:
     def people_after(*a, **k):
         return _without_vote_word(found(*a, **k))
@@ -315,6 +325,10 @@ def _votes(t: str, d: Decision, found) -> None:
             d.unanimous = True
         elif n is not None:
             d.votes_for = n
+    if d.votes_for is None:
+        m = FOR_TALLY.search(t)
+        if m:
+            d.votes_for = int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1).lower()]
     m = re.search(r"\b(\w+)\s+(?:were\s+)?against\b", t, re.I)
     if m and (m.group(1).isdigit() or m.group(1).lower() in NUMBER_WORDS):
         d.votes_against = int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORDS[m.group(1).lower()]
@@ -373,7 +387,7 @@ def vote_lines(r: Reading, s: Sent) -> bool:
     """A line that is only the vote on the decision before it: 'Proposed Cllr A, seconded
     Cllr B.', 'For 4, Against 1.', or that the motion just recorded was lost."""
     ex = r.ex
-    if (_vote_only(s.text)) and ex.decisions \
+    if (_vote_only(s.text) or VOTE_TALLY.match(s.text) and FOR_TALLY.search(s.text)) and ex.decisions \
             and ex.decisions[-1].item_index == s.item_index \
             and not (PROPOSAL_ONLY.match(s.text) and (ex.decisions[-1].proposer or ex.decisions[-1].seconder)):
         # a second "Proposed by A, seconded by B." under one item moves a motion of its own

@@ -220,7 +220,8 @@ def _named(sent: Sent, cell: str, doc: grammar.Doc) -> list[Owner]:
 
 
 def _action(text: str, sent: Sent, owners: list[Owner], about: Sent | None = None) -> Action:
-    text = re.sub(r"^\s*(?:[-•*]|\d{1,2}[.)])\s*", "", text).strip().rstrip(".;, ")
+    # a paragraph's number goes, "2.1" whole (not "1.5 hours")
+    text = re.sub(r"^\s*(?:[-•*]|\d{1,2}(?:\.\d{1,2})+[.)]?\s+(?=[A-Z])|\d{1,2}[.)])\s*", "", text).strip().rstrip(".;, ")
     evidence = sent.evidence
     if about is not None:
         # the label and the sentence it closes are one passage: cite both, exactly

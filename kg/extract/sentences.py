@@ -50,6 +50,10 @@ _VOICE = re.compile(r"^(?P<org>.+?)\s+(?:Report|Update)\b")
 _RUN_ON_HEADING = re.compile(r"[^\S\n]*(?P<title>[^:\n]{3,90}?:)[^\S\n]+(?=\S)[^\n]*[^.;:!?\s][^\S\n]*$")
 
 
+# a line going on in lower case (not a list's "a. Playground:" or "b) ..."): the line above wraps
+_WRAPPED = re.compile(r"[ \t]*[a-z](?![.)])")
+
+
 def _section_sentences(text: str, sec: Section) -> list[tuple[int, int]]:
     """An item's heading line is a sentence of its own, so the first sentence of its text
     does not begin with "47/24 Minutes of the meeting held on 5 June 2024 Members resolved"."""
@@ -62,6 +66,11 @@ def _section_sentences(text: str, sec: Section) -> list[tuple[int, int]]:
                 # text after the title's colon is the item's first sentence, wrapped onto the next line
                 cut = run_on.end("title")
                 return sentences(text, sec.start, cut) + sentences(text, cut, sec.end)
+            if _WRAPPED.match(text, nl + 1) and not text[sec.start:nl].rstrip().endswith((":", ":-", ";")):
+                # the line wraps onto the next, which goes on in lower case: "2.1 The minutes were
+                # accepted as a true record to be posted on the website and" / "noticeboard.", "1.
+                # Notification of election of Chair and Honorary Secretary" / "and Co-options"
+                return sentences(text, sec.start, sec.end)
             return sentences(text, sec.start, nl) + sentences(text, nl + 1, sec.end)
     return sentences(text, sec.start, sec.end)
 
