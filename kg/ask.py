@@ -882,8 +882,11 @@ def _refer_back(store, rows: list[dict[str, str]], text: str = "text") -> list[d
     """Give each listed fact that says only "this" or "it" the sentences before it, which
     say what "this" is ("This was agreed in principle" after "It was proposed that we
     sponsor QGIS")."""
+    back = {r["fact"] for r in rows if r.get("fact") and _REFERS_BACK.search(r.get(text) or "")}
     if any(_REFERS_BACK.search(r.get(text) or "") for r in rows):
-        before, _ = sentences_around(store, facts={r["fact"] for r in rows if r.get("fact")})
+        # the sentences before a fact come from its own minutes alone: only the minutes of
+        # the facts that say "this" are read
+        before, _ = sentences_around(store, facts=back)
         for r in rows:
             if r.get("matched_in") not in (None, "", "item title") or r.get("sentence_before"):
                 continue
