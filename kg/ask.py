@@ -787,7 +787,12 @@ def search(store, thing: str, kinds=tuple(_KIND_PLURAL), only: set[str] | None =
         # the index gives the facts that can hold every word (a superset of those that
         # do); the rows of those alone are read, and matched as every row would be
         allrows = keep(_labelled(store, textindex.fact_text_rows(index, candidates)))
-        counts, in_meetings = textindex.fact_counts(index, kinds, only)
+        if only is None:  # the same for every question on this store: counted once
+            counts, in_meetings = textindex.remembered(
+                store, f"fact_counts {sorted(kinds)}", lambda: textindex.fact_counts(index, kinds))
+            counts = [tuple(c) for c in counts]
+        else:
+            counts, in_meetings = textindex.fact_counts(index, kinds, only)
         searched = _say_searched(counts, in_meetings, words)
     found = []
     for r in allrows:
