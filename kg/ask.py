@@ -1998,7 +1998,8 @@ def _body_of(info: dict[str, MeetingInfo], r: dict[str, str]) -> str:
 def _narrow(store, ans: Answer, q: str, scope: Scope | None) -> Answer:
     """Keep the rows of the meetings the question names, and say which bodies an answer
     covers when "the board" or "the clerk" fits several."""
-    info = meetings(store)
+    # with no scope, the meetings of the answer's rows are all it needs
+    info = meetings(store, None if scope is not None else {r["meeting"] for r in ans.rows if r.get("meeting")})
     if scope is not None:
         before = len(ans.rows)
         ans.rows = [r for r in ans.rows if r.get("meeting") not in info or r.get("meeting") in scope.meetings]
