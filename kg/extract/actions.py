@@ -14,6 +14,7 @@ from kg.extract.names import TITLE_WORDS
 from kg.extract.reading import Reading
 from kg.extract.sentences import Sent
 from kg.records import Action, Extraction, Owner, PersonRef
+from kg.rxfilter import guarded
 
 # "I will move at the next meeting that ...", "I will ask the Mayor at the next meeting ...": the
 # opening formula of a notice of motion or a question, which the motion or question then states
@@ -238,8 +239,8 @@ def owners_will(sent: Sent, doc: Doc) -> list[Action]:
 # a person or post owns it: a member asking that the body itself act ("requested that TCC
 # purchase four more bins") makes a request, which the body may refuse, not a task.
 # a resolution may stand as its own "That ..." line ("RESOLVED:" above it, or numbered under it)
-MANDATE = re.compile(r"\b(?:agreed|asked|requested|instructed|directed|proposed|resolved|decided)\s*:?\s+that\s+(?:for\s+)?"
-                     r"|^\s*(?:\(?[a-z0-9]{1,3}[.)]\s+)?That\s+(?=(?:the\s+)?[A-Z])")
+MANDATE = guarded(re.compile(r"\b(?:agreed|asked|requested|instructed|directed|proposed|resolved|decided)\s*:?\s+that\s+(?:for\s+)?"
+                             r"|^\s*(?:\(?[a-z0-9]{1,3}[.)]\s+)?That\s+(?=(?:the\s+)?[A-Z])"))
 _NOT_BARE = re.compile(r"(?:would|will|should|could|can|may|might|must|shall|was|were|is|are|had|has|have|did|does|"
                        r"be|been|being|not|also|needed|wanted|felt|thought|said|agreed|only|all|too|as|at|in|on|of|"
                        r"to|and|or|if|who|which|that|the|a|an)\b|\w+(?:ed|[^s]s)\b")
@@ -272,7 +273,7 @@ def mandated(sent: Sent, doc: Doc) -> list[Action]:
 # the Clerk to write to the owner": the one asked owns the task, a person or a post (a body
 # asked to act is a request it may refuse; "the Chair invited Dr X to present" is done there
 # and then, at the meeting)
-ASKED = re.compile(r"(?<!\bbe\s)(?<!\bbeen\s)\b(?:asked|requested|instructed|tasked|invited|urged)\s+(?=\S)")
+ASKED = guarded(re.compile(r"(?<!\bbe\s)(?<!\bbeen\s)\b(?:asked|requested|instructed|tasked|invited|urged)\s+(?=\S)"))
 _AT_THE_MEETING = re.compile(r"(?:present|introduce|speak|address|join|sit|chair|take\s+the\s+chair|say|comment|"
                              r"explain|declare|vote|note|approve|agree|raise\s+(?:his|her|their)\s+hands?|"
                              r"give\s+(?:a|an|the|his|her|their)\s+(?:\w+\s+)?(?:presentation|update|report|overview|summary))\b")
@@ -294,8 +295,8 @@ def asked_to(sent: Sent, doc: Doc) -> list[Action]:
 # "b) the Civic Administration BE DIRECTED to provide an update ...", "that the Highways Team be
 # asked to attend": a resolution's passive names the one told, often an officer or a department
 # the minutes name nowhere else
-DIRECTED = re.compile(rf"(?:^|[\s(:;])(?:[Tt]he\s+)(?P<who>[A-Z][\w&’'-]*(?:\s+(?:[A-Z][\w&’'-]*|of|for|and)){{0,5}}?)"
-                      rf"\s+(?:be|BE)\s+{_TOLD}\s+to\s+(?P<vp>[a-z]\w*\b.*)$", re.S)
+DIRECTED = guarded(re.compile(rf"(?:^|[\s(:;])(?:[Tt]he\s+)(?P<who>[A-Z][\w&’'-]*(?:\s+(?:[A-Z][\w&’'-]*|of|for|and)){{0,5}}?)"
+                              rf"\s+(?:be|BE)\s+{_TOLD}\s+to\s+(?P<vp>[a-z]\w*\b.*)$", re.S))
 
 
 def directed(sent: Sent, doc: Doc) -> list[Action]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kg import gazetteer as gz
+from kg.rxfilter import guarded
 
 # "O'Brien", and "O Donnell", "Mc Williams" where the prefix is written as a word of its own
 # (the letters of Seán, Jesús, Zoë: names keep their accents)
@@ -555,7 +556,7 @@ _RX_ACRONYM = re.compile(r"(?:(?<![\w-])|(?<=[a-z]-))([A-Z][A-Z&]{1,7}|[A-Z][a-z
 
 
 # "publicity on Radio Suffolk and Look East", "BBC Radio Kent": a station, its name after the head
-_RX_BROADCASTER = re.compile(r"(?<![\w-])((?:BBC[ \t]+)?Radio[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)(?![\w-])")
+_RX_BROADCASTER = guarded(re.compile(r"(?<![\w-])((?:BBC[ \t]+)?Radio[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)(?![\w-])"))
 # "the Bureau of Transportation", "University of Westbury", "the Friends of Hazel Park",
 # "Oregon Department of Transportation", "Board of Supervisors of Oakley County": a body named
 # head first, what it serves or where after "of" (a city's bureaus, a state's departments, a
@@ -603,7 +604,7 @@ def _head_of_name(phrase: str) -> str:
     return p if re.search(r"\bof[ \t]+(?:the[ \t]+)?[A-Z]", p) else ""
 
 
-_RX_TRADE_FIRM = re.compile(rf"(?<![\w’'-])({NAME_WORD}(?:[ \t]+{NAME_WORD})?[ \t]+(?:{'|'.join(sorted(TRADE_WORDS))}))(?![\w-])")
+_RX_TRADE_FIRM = guarded(re.compile(rf"(?<![\w’'-])({NAME_WORD}(?:[ \t]+{NAME_WORD})?[ \t]+(?:{'|'.join(sorted(TRADE_WORDS))}))(?![\w-])"))
 
 
 @dataclass
@@ -715,7 +716,7 @@ _RX_SPEAKS_OF_TRUSTS = re.compile(r"\b(?:trusts|hospitals)\b")
 # role, named by the body's acronym and the role's plural; they own tasks as a group
 _ROLE_PLURALS = {"PMs": "Project Managers", "PM's": "Project Managers", "Reps": "Representatives",
                  "reps": "Representatives", "Leads": "Leads", "leads": "Leads"}
-_RX_ROLE_GROUP = re.compile(r"(?:(?<![\w’'-])|(?<=^-)|(?<=\s-))(?P<acr>[A-Z]{2,5})[ \t]+(?P<role>PMs|PM[’']s|Reps|reps|Leads|leads)(?![\w’'-])")
+_RX_ROLE_GROUP = guarded(re.compile(r"(?:(?<![\w’'-])|(?<=^-)|(?<=\s-))(?P<acr>[A-Z]{2,5})[ \t]+(?P<role>PMs|PM[’']s|Reps|reps|Leads|leads)(?![\w’'-])"))
 
 
 def is_role_group(surface: str) -> bool:
@@ -891,9 +892,9 @@ def _service_word_as_topic(text: str, s: int, e: int) -> bool:
 
 # "the Municipal District of Adare", "the Metropolitan District of Limerick": Irish local
 # government names its districts with the head first, the place after "of"
-_RX_DISTRICT_OF = re.compile(r"(?<![\w-])((?:Municipal|Metropolitan)[ \t]+District[ \t]+of(?:[ \t]*\n){0,2}[ \t]*"
-                             r"(?:the[ \t]+)?(?!The\b)[A-Z][\w’']+(?:(?:[ \t]?[/-][ \t]?|[ \t]+)(?!The\b|Held\b)"
-                             r"[A-Z][a-z][\w’']*)?)(?![\w-])")
+_RX_DISTRICT_OF = guarded(re.compile(r"(?<![\w-])((?:Municipal|Metropolitan)[ \t]+District[ \t]+of(?:[ \t]*\n){0,2}[ \t]*"
+                                     r"(?:the[ \t]+)?(?!The\b)[A-Z][\w’']+(?:(?:[ \t]?[/-][ \t]?|[ \t]+)(?!The\b|Held\b)"
+                                     r"[A-Z][a-z][\w’']*)?)(?![\w-])"))
 
 
 # Organisations known only from how the text speaks of them (rules of minute-writing):
