@@ -1,6 +1,7 @@
 """Shared fixtures: the bundled founding minutes, the development corpus when present."""
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 FOUNDING = ROOT / "data" / "minutes" / "wirral-childrens-trust-2016.txt"
 CORPUS = ROOT.parent / "shared" / "corpus"
+STYLES = ROOT / "tests" / "fixtures" / "styles"
 
 
 def corpus_file(name: str) -> Path:
@@ -40,6 +42,42 @@ def all_unlabelled_store(tmp_path_factory):
     report = build_into_store([str(folder)], str(path))
     assert not report.failed, report.failed
     return path
+
+
+@pytest.fixture(scope="session")
+def built_store(tmp_path_factory):
+    """`built_store(*paths)`: a store built from exactly those files or folders, once per
+    session, whichever module asks first (a build of real minutes costs seconds; the same
+    inputs give the same store).  Read it only: a test that changes a store works on
+    `copy_store(built_store(...), tmp_path / "store")`.  Skips when an input is absent."""
+    cache: dict[tuple[str, ...], Path] = {}
+
+    def build(*paths) -> Path:
+        key = tuple(str(p) for p in paths)
+        if key not in cache:
+            missing = [p for p in key if not Path(p).exists()]
+            if missing:
+                pytest.skip(f"{missing[0]} not present (the development corpus is not part of the project)")
+            from kg.pipeline import build_into_store
+            store = tmp_path_factory.mktemp("built") / "store"
+            report = build_into_store(list(key), str(store))
+            assert not report.failed, report.failed
+            cache[key] = store
+        return cache[key]
+    return build
+
+
+def copy_store(src: Path, dest: Path) -> Path:
+    """A copy of a closed store folder to change freely (far cheaper than building again)."""
+    shutil.copytree(src, dest)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def project_store(built_store):
+    """The bundled minutes and the invented house-style fixtures: eleven bodies, none of
+    them from the development corpus."""
+    return built_store(FOUNDING, STYLES)
 
 
 @pytest.fixture

@@ -325,18 +325,8 @@ def test_an_unknown_parameter_names_the_ones_the_query_takes(many_store):
 # -- the same kinds of question on the project's own minutes: the bundled document and the
 #    invented house-style fixtures (eleven bodies), so these run without the corpus ----------
 
-@pytest.fixture(scope="module")
-def project_store(tmp_path_factory):
-    from kg.pipeline import build_into_store
-    from tests.conftest import ROOT
-    path = tmp_path_factory.mktemp("project") / "store"
-    report = build_into_store([str(FOUNDING), str(ROOT / "tests" / "fixtures" / "styles")], str(path))
-    assert not report.failed, report.failed
-    return path
-
-
 @pytest.fixture
-def project(project_store):
+def project(project_store):  # project_store: tests/conftest.py, shared with the browser tests
     from kg.store import GraphStore
     with GraphStore(str(project_store), read_only=True) as st:
         yield st

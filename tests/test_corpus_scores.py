@@ -18,13 +18,22 @@ SCORE = ROOT.parent / "shared" / "eval" / "score.py"
 DOCS = ["wirral-childrens-trust-2016", "stoke-ferry-pc-2019-12-04", "wtsb-2019-03-28"]
 
 
-def _score(name: str, tmp_path: Path, ext: str = ".txt") -> dict:
-    if not SCORE.exists() or not (CORPUS / f"{name}{ext}").exists():
-        pytest.skip("../shared/eval/score.py or the corpus is not present beside the project")
-    from kg.pipeline import build_into_store
-    store = tmp_path / "store"
-    report = build_into_store([str(CORPUS / f"{name}{ext}")], str(store))
-    assert not report.failed
+@pytest.fixture(scope="module")
+def score(built_store):
+    """`score(name, ext)`: score.py's report on a store of that one document, built
+    (tests/conftest.py `built_store`) and scored once, whichever test asks first."""
+    reports: dict[tuple[str, str], dict] = {}
+
+    def get(name: str, ext: str = ".txt") -> dict:
+        if not SCORE.exists() or not (CORPUS / f"{name}{ext}").exists():
+            pytest.skip("../shared/eval/score.py or the corpus is not present beside the project")
+        if (name, ext) not in reports:
+            reports[name, ext] = _score(name, built_store(CORPUS / f"{name}{ext}"))
+        return reports[name, ext]
+    return get
+
+
+def _score(name: str, store: Path) -> dict:
     cli = f"{sys.executable} -m kg.cli"
     p = subprocess.run([sys.executable, str(SCORE), str(CORPUS / f"{name}.gold.json"), "--store", str(store),
                         "--govkg", cli, "--json"], capture_output=True, text=True, timeout=600)
@@ -39,16 +48,16 @@ def _overall(report: dict) -> float:
 
 
 @pytest.mark.parametrize("name", DOCS)
-def test_corpus_document_scores_at_least_085(name, tmp_path):
-    report = _score(name, tmp_path)
+def test_corpus_document_scores_at_least_085(name, score):
+    report = score(name)
     figures = {k: v.get("f1", v.get("recall")) for k, v in report.items()}
     assert _overall(report) >= 0.85, json.dumps(report, indent=1)
     assert report["people"]["distinct_kept"], "people that must stay distinct were merged"
     print(name, figures)
 
 
-def test_founding_minutes_meet_the_foundation_bar(tmp_path):
-    report = _score(DOCS[0], tmp_path)
+def test_founding_minutes_meet_the_foundation_bar(score):
+    report = score(DOCS[0])
     assert _overall(report) >= 0.90
     for category in ("people", "decisions", "actions"):
         assert report[category]["f1"] >= 0.90, (category, report[category])
@@ -64,8 +73,8 @@ PDF_FLOORS = {
 
 
 @pytest.mark.parametrize("name", sorted(PDF_FLOORS))
-def test_published_pdf_scores(name, tmp_path):
-    report = _score(name, tmp_path, ".pdf")
+def test_published_pdf_scores(name, score):
+    report = score(name, ".pdf")
     overall, lowest = PDF_FLOORS[name]
     figures = {k: v.get("f1", v.get("recall")) for k, v in report.items()}
     assert _overall(report) >= overall, json.dumps(figures)
@@ -82,8 +91,8 @@ MARKDOWN_FLOORS = {
 
 
 @pytest.mark.parametrize("name", sorted(MARKDOWN_FLOORS))
-def test_markdown_document_scores(name, tmp_path):
-    report = _score(name, tmp_path, ".md")
+def test_markdown_document_scores(name, score):
+    report = score(name, ".md")
     overall, floors = MARKDOWN_FLOORS[name]
     figures = {k: v.get("f1", v.get("recall")) for k, v in report.items()}
     assert _overall(report) >= overall, json.dumps(figures)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from kg.corrections import CorrectionsError, parse
-from tests.conftest import CORPUS, FOUNDING, corpus_file, govkg
+from tests.conftest import CORPUS, FOUNDING, copy_store, corpus_file, govkg
 
 BY = 'by = "Jo Reviewer"\nwhy = "checked against the attendance list"\n'
 SCORER = CORPUS.parent / "eval" / "score.py"
@@ -367,14 +367,14 @@ def _scorer():
         pytest.skip(f"{SCORER} not present (the scorer lives beside the project, not in it)")
 
 
-def test_corrected_initials_raise_the_scores(tmp_path):
+def test_corrected_initials_raise_the_scores(tmp_path, built_store):
     """Halesworth 2015: bare "AH" fits Alan Holzer (AHol) and Alison Hopkins (AHop); the
     minutes mean Alison Hopkins.  "AR" (Arlene Roberts) is read into Alison Hopkins."""
     _scorer()
     doc = corpus_file("halesworth-library-friends-2015-05-05.pdf")
     gold = corpus_file("halesworth-library-friends-2015-05-05.gold.json")
     store = tmp_path / "store"
-    assert govkg("build", doc, "--store", store).exit_code == 0
+    copy_store(built_store(doc), store)  # the plain build, made once per session
     review = _rows_review(store)
     ah = [r for r in review if r["subject"] == "AH"]
     assert ah and ah[0]["issue"] == "initials fit several people"
@@ -395,14 +395,14 @@ def test_corrected_initials_raise_the_scores(tmp_path):
     assert not [r for r in _rows_review(store) if r["subject"] == "AH"]
 
 
-def test_corrected_owner_raises_the_scores(tmp_path):
+def test_corrected_owner_raises_the_scores(tmp_path, built_store):
     """Suffolk Libraries 2012: "SCC will cover the costs" is the county council, read as a
     person; review offers the action fix, a person names the council."""
     _scorer()
     doc = corpus_file("suffolk-libraries-board-2012-11-19.pdf")
     gold = corpus_file("suffolk-libraries-board-2012-11-19.gold.json")
     store = tmp_path / "store"
-    assert govkg("build", doc, "--store", store).exit_code == 0
+    copy_store(built_store(doc), store)  # the plain build, made once per session
     scc = [r for r in _rows_review(store) if r["issue"] == "may be an organisation" and r["subject"] == "SCC"]
     if not scc:
         pytest.skip("the reading no longer takes SCC for a person: nothing left to correct here")
@@ -419,7 +419,7 @@ def test_corrected_owner_raises_the_scores(tmp_path):
     assert not [r for r in _rows_review(store) if r["subject"] == "SCC"]
 
 
-def test_shared_initials_owner_added_to_an_action(tmp_path):
+def test_shared_initials_owner_added_to_an_action(tmp_path, built_store):
     """Suffolk Libraries 2012: Mike Hosking and Marion Harvey are both "(MH)" in the header,
     so "MH and CC will manage this" is read with CC alone.  Review offers the initials' two
     people for the action; a person picks Marion Harvey and the owners are the gold's."""
@@ -429,7 +429,7 @@ def test_shared_initials_owner_added_to_an_action(tmp_path):
     quote = "MH and CC will manage this"
     want = next(set(a["owner"]) for a in json.loads(gold.read_text("utf-8"))["actions"] if quote in a["evidence"])
     store = tmp_path / "store"
-    assert govkg("build", doc, "--store", store).exit_code == 0
+    copy_store(built_store(doc), store)  # the plain build, made once per session
     def owners():
         return {r.get("owner_name") for r in _rows(store, "actions") if quote in " ".join(r.get("evidence", "").split())}
     if not owners() or owners() == want:
@@ -452,10 +452,10 @@ def test_shared_initials_owner_added_to_an_action(tmp_path):
     assert not [r for r in _rows_review(store) if r["subject"] == "MH"]
 
 
-def test_post_alias_gives_an_owner_to_the_clerk(tmp_path):
+def test_post_alias_gives_an_owner_to_the_clerk(tmp_path, built_store):
     doc = corpus_file("tintern-cc-2019-07-29.pdf")
     store = tmp_path / "store"
-    assert govkg("build", doc, "--store", store).exit_code == 0
+    copy_store(built_store(doc), store)  # the plain build, made once per session
     def clerk_owners():
         return {r.get("owner_name") for r in _rows(store, "actions") if r.get("evidence", "").startswith("Clerk to")}
     if not [r for r in _rows_review(store) if r["subject"] == "the Clerk"]:
@@ -600,7 +600,7 @@ def test_post_alias_on_corpus_minutes_holds_in_one_body_from_a_date(tmp_path):
     assert clerk_owners(store) == owners
 
 
-def test_report_back_links_on_the_series_raise_the_follow_up_scores(tmp_path):
+def test_report_back_links_on_the_series_raise_the_follow_up_scores(tmp_path, built_store):
     """Stoke Ferry 2019-20: report-backs the reading missed, written by a person (taken here
     from the series gold for the actions the scorer finds left open), link on a rebuild."""
     scorer = CORPUS.parent / "eval" / "score_followup.py"
@@ -609,7 +609,7 @@ def test_report_back_links_on_the_series_raise_the_follow_up_scores(tmp_path):
     series = CORPUS / "series" / "stoke-ferry"
     gold = series / "series.gold.json"
     store = tmp_path / "store"
-    assert govkg("build", series, "--store", store).exit_code == 0
+    copy_store(built_store(series), store)  # the plain build, made once per session
 
     def score():
         out = subprocess.run([sys.executable, str(scorer), str(gold), "--store", str(store), "--json",

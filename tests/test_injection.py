@@ -53,13 +53,11 @@ HOSTILE = [
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    from kg.pipeline import build_into_store
-
-    store = tmp_path_factory.mktemp("inject") / "store"
-    report = build_into_store([str(FOUNDING)], str(store))
-    assert not report.failed
-    return store
+def built(tmp_path_factory, founding_store):
+    # a copy of the session's founding store: an attack that did change it must not reach
+    # other modules' tests
+    from tests.conftest import copy_store
+    return copy_store(founding_store, tmp_path_factory.mktemp("inject") / "store")
 
 
 @pytest.fixture

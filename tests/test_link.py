@@ -455,12 +455,10 @@ def test_a_build_killed_before_new_meetings_are_linked_is_repaired_by_the_next(h
 # -- the development series: golden follow-ups ------------------------------------------------
 
 @pytest.fixture(scope="module")
-def series_store(tmp_path_factory):
+def series_store(built_store):
     if not (SERIES / "series.gold.json").exists():
         pytest.skip(f"the development series is not at {SERIES}")
-    store = tmp_path_factory.mktemp("series") / "store"
-    build_into_store([str(SERIES)], str(store))
-    return store
+    return built_store(SERIES)  # built once per session (tests/conftest.py)
 
 
 def _norm(s: str) -> str:

@@ -331,19 +331,16 @@ def test_apologies_are_drawn_apart_from_attendance(browser, founding, tmp_path):
     browser.screenshot(*_screens(tmp_path, "viz-wirral-focus"))
 
 
-def _project_store(tmp_path):
+def _project_store(path):
     """The bundled minutes and the invented house-style fixtures: eleven bodies, none of
-    them from the development corpus, so their pictures may go in the README."""
-    from kg.pipeline import build_into_store
+    them from the development corpus, so their pictures may go in the README (the
+    session's `project_store`, tests/conftest.py)."""
     from kg.store import GraphStore
-    from tests.conftest import FOUNDING
-    path = tmp_path / "project"
-    assert not build_into_store([str(FOUNDING), str(REPO / "tests" / "fixtures" / "styles")], str(path)).failed
     return GraphStore(str(path), read_only=True)
 
 
-def test_multi_body_and_focused_views(browser, tmp_path):
-    st = _project_store(tmp_path)
+def test_multi_body_and_focused_views(browser, project_store, tmp_path):
+    st = _project_store(project_store)
     info = write_view(st, tmp_path / "bodies.html", max_nodes=150)
     browser.open(info.path.as_uri(), READY, timeout=90)
     _settle(browser)
