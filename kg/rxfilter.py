@@ -131,7 +131,11 @@ MAX_NEEDS = 40
 def folded(text: str) -> str | None:
     """The text as `may_match` compares it with a case-ignoring pattern's strings (None when
     it holds a character IGNORECASE matches to an ASCII letter of another kind)."""
-    return None if _ODD_CASE.search(text) else text.lower()
+    return text.lower() if text.isascii() or not _ODD_CASE.search(text) else None
+
+
+# several case-ignoring patterns test one sentence in turn: it is lowered once
+_lowered = lru_cache(maxsize=8)(folded)
 
 
 def may_match(rx: re.Pattern, text: str, low: str | None = None) -> bool:
@@ -166,9 +170,9 @@ class Guarded:
 
     def _may(self, text: str) -> bool:
         if self._fold:
-            if _ODD_CASE.search(text):
+            text = _lowered(text)
+            if text is None:
                 return True
-            text = text.lower()
         for s in self._need:
             if s in text:
                 return True

@@ -269,6 +269,9 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
         pos = w.start()
         if not free(offset + pos, offset + pos + 1):
             continue
+        first = _RX_WORD.match(text, pos)
+        if first is None or not gz.is_first_name(first.group(0)):
+            continue  # a full name opens with a given name (the word _name_words reads first)
         # a given name that ends a line of running text may have its surname on the next
         # ("Clerk ask Steve" / "Baldwin if ..."); one alone on its line is a list's entry
         in_prose = bool(re.search(r"[a-z,][ \t]+$", text[max(0, pos - 30):pos]))
