@@ -56,7 +56,7 @@ from functools import lru_cache
 import snowballstemmer
 
 from kg.records import LinkAction, LinkSentence, ReportBack, ReportSentence, Resolution, Sections
-from kg.rxfilter import folded, guarded, may_match
+from kg.rxfilter import guarded
 from kg.segment import sentences
 
 STATES = ("done", "in_progress", "no_progress", "carried_forward", "dropped")
@@ -96,6 +96,9 @@ STATE_RULES: list[tuple[str, re.Pattern]] = [(state, re.compile(rx, re.I)) for s
              r"paid|arranged|attended|visited|posted|booked|forwarded|purchased|bought|installed|delivered|"
              r"published|organised|organized|obtained|placed|applied|phoned|rang|telephoned|responded|replied)\b"),
 ]]
+
+# each rule skips a sentence that holds none of the words it needs (kg.rxfilter)
+_STATE_GUARDS = [(state, guarded(rx)) for state, rx in STATE_RULES]
 
 # Items under which minutes report back on earlier actions.
 REPORT_SECTION = guarded(re.compile(
@@ -196,11 +199,7 @@ def state_of(text: str) -> str | None:
 
 def _last_cue(text: str) -> tuple[int, str | None]:
     cues = []
-    low = folded(text)
-    for state, rx in STATE_RULES:
-        # a rule none of whose words the sentence holds cannot match it (kg.rxfilter)
-        if low is not None and not may_match(rx, text, low):
-            continue
+    for state, rx in _STATE_GUARDS:
         for m in rx.finditer(text):
             # by where the cue ends, the longer first: "still awaited" over "awaited"
             cues.append((m.end(), m.end() - m.start(), state))

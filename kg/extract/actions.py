@@ -82,11 +82,11 @@ REPORTED = re.compile(
 AT_A_MEETING = re.compile(r"(?:decided|discussed|considered|ratified|agreed|approved|reviewed|revisited|finalised|"
                           r"finalized)\s+(?:again\s+|further\s+)?at\s+(?:the\s+|an?\s+|its\s+)?(?:next\s+)?"
                           r"(?:[\w-]+\s+){0,2}?(?:meeting|Meeting)\b")
-AND_SAID = re.compile(r"\b(?:and|but)\s+(?:also\s+)?(?:said|added|confirmed|undertook|promised)\s+(?:that\s+)?"
-                      r"(?:he|she|they|we|I)\s+(?:would|will)\s+(?!need\b|have\s+to\b|be\s+(?:a|an|the|able|happy)\b)(?P<vp>\w.+)$",
-                      re.S)
-AND_AGREED = re.compile(r"\b(?:and|but)\s+(?:also\s+)?(?:agreed|undertook|offered|promised|volunteered)\s+to\s+(?P<vp>\w.+)$",
-                        re.S)
+AND_SAID = guarded(re.compile(r"\b(?:and|but)\s+(?:also\s+)?(?:said|added|confirmed|undertook|promised)\s+(?:that\s+)?"
+                              r"(?:he|she|they|we|I)\s+(?:would|will)\s+(?!need\b|have\s+to\b|be\s+(?:a|an|the|able|happy)\b)(?P<vp>\w.+)$",
+                              re.S))
+AND_AGREED = guarded(re.compile(r"\b(?:and|but)\s+(?:also\s+)?(?:agreed|undertook|offered|promised|volunteered)\s+to\s+(?P<vp>\w.+)$",
+                                re.S))
 # "Stephen Taylor gave his congratulations ... and will ensure Cllr Stamp is made aware": the
 # subject's own promise, joined to what they did
 # "Ellen noted that there was a further deposit and she would include it on the next report",
@@ -104,7 +104,7 @@ def _and_she_will(text: str) -> re.Match | None:
     return WILL.match(rest) or WOULD.match(rest)
 
 
-AND_WILL = re.compile(r"\b(?:and|but)\s+(?:also\s+)?will\s+(?!need\b|have\s+to\b|be\b)(?P<vp>[a-z]\w+.+)$", re.S)
+AND_WILL = guarded(re.compile(r"\b(?:and|but)\s+(?:also\s+)?will\s+(?!need\b|have\s+to\b|be\b)(?P<vp>[a-z]\w+.+)$", re.S))
 # "X confirmed that the Contract is coming to an end so the scheme will be reviewed", "X explained
 # these are provided by Y and will be built by Z": a clause with its own verb before "will be" is
 # news, not the speaker's passive task; "the Duck Race will be held", "funding will be required":
@@ -677,8 +677,8 @@ def reported_in_report(s: Sent, author: list[Owner]) -> Action | None:
 
 _TAKING_OFFICE = re.compile(r"(?:take\s+on|continue\s+(?:in|as)|remain\s+(?:in|as)|serve\s+as|act\s+as|stand\s+as|"
                             r"take\s+(?:his|her|their|the)\s+place)\b")
-_BODY_AGREED_AFTER = re.compile(r",?\s+and\s+(?:it|this)\s+was\s+(?:also\s+|then\s+|unanimously\s+)?"
-                                r"(?:agreed|resolved|decided|approved)\b.*$", re.S)
+_BODY_AGREED_AFTER = guarded(re.compile(r",?\s+and\s+(?:it|this)\s+was\s+(?:also\s+|then\s+|unanimously\s+)?"
+                                        r"(?:agreed|resolved|decided|approved)\b.*$", re.S))
 
 
 def undertaking(a: Action) -> Action:

@@ -59,10 +59,10 @@ APPOINTMENT = guarded(re.compile(r"\b(?:agreed|elected|volunteered|consented)\s+
 # election is the sentence's own clause: a report of another body's ("their AGM was held in May
 # and their chair was re-elected") or of an office filled already ("a new clerk has been appointed")
 # is not this meeting's.
-ELECTED = re.compile(r"\b(?:was|were)\s+(?:also\s+|duly\s+|unanimously\s+|then\s+)*(?:re-?elected|elected|appointed|"
-                     r"co-opted)\b(?!\s+(?:by|at|in|on)\s+(?:the\s+|a\s+|an\s+)?(?:last|previous|\d|[A-Z][a-z]+\s+(?:AGM|meeting)))")
-DECLARED_ELECTED = re.compile(r"\bdeclared\b[^.;]{0,120}?\b(?:had\s+been\s+|were\s+|was\s+|to\s+be\s+)?(?:duly\s+)?"
-                              r"(?:re-?)?elected\b|\b(?:were|was)\s+declared\s+(?:duly\s+)?(?:re-?)?elected\b")
+ELECTED = guarded(re.compile(r"\b(?:was|were)\s+(?:also\s+|duly\s+|unanimously\s+|then\s+)*(?:re-?elected|elected|appointed|"
+                             r"co-opted)\b(?!\s+(?:by|at|in|on)\s+(?:the\s+|a\s+|an\s+)?(?:last|previous|\d|[A-Z][a-z]+\s+(?:AGM|meeting)))"))
+DECLARED_ELECTED = guarded(re.compile(r"\bdeclared\b[^.;]{0,120}?\b(?:had\s+been\s+|were\s+|was\s+|to\s+be\s+)?(?:duly\s+)?"
+                                      r"(?:re-?)?elected\b|\b(?:were|was)\s+declared\s+(?:duly\s+)?(?:re-?)?elected\b"))
 # a finite verb before the election: the election is not the sentence's main clause
 CLAUSE_BEFORE = re.compile(r"\b(?:was|were|is|are|has|have|had|held|said|reported|noted|who|which|that)\b", re.I)
 # "All agreed that the large banner needs to be installed.", "All agreed to approve the paperwork as
@@ -114,11 +114,11 @@ QUESTION_AGREED = re.compile(r"\basked\s+(?:if|whether)\b.*\band\s+it\s+was\s+ag
 # to the body for its consent and the body gives it; the body decides.  (A question about a
 # matter, "asked if Public Health should be included", answered "it was agreed that they should
 # be", settles the detail of a decision recorded elsewhere: QUESTION_AGREED.)
-ASKED_CONSENT = re.compile(r"\basked\s+(?:if|whether)\s+(?:the\s+)?(?:[A-Z]{2,6}|we|they|[Mm]embers|[Cc]ouncillors|"
-                           r"Cllrs|[Tt]rustees|[Gg]overnors|[Dd]irectors|Council|Board|Committee|everyone|all)\s+"
-                           r"(?:(?:were|was|would\s+be)\s+(?:all\s+)?(?:happy|content|willing|agreeable|in\s+agreement)|"
-                           r"(?:could|would)\s+agree|agreed|wanted|wished)\b")
-ASKED = re.compile(r"\basked\s+(?:if|whether)\b")
+ASKED_CONSENT = guarded(re.compile(r"\basked\s+(?:if|whether)\s+(?:the\s+)?(?:[A-Z]{2,6}|we|they|[Mm]embers|[Cc]ouncillors|"
+                                   r"Cllrs|[Tt]rustees|[Gg]overnors|[Dd]irectors|Council|Board|Committee|everyone|all)\s+"
+                                   r"(?:(?:were|was|would\s+be)\s+(?:all\s+)?(?:happy|content|willing|agreeable|in\s+agreement)|"
+                                   r"(?:could|would)\s+agree|agreed|wanted|wished)\b"))
+ASKED = guarded(re.compile(r"\basked\s+(?:if|whether)\b"))
 # the body's answer in the same sentence: "... and they confirmed they were", "... and all agreed"
 CONSENT_GIVEN = re.compile(r"\b(?:and|,)\s+(?:they|all|members|[Cc]ouncillors|[Tt]rustees)\s+(?:(?:all\s+)?(?:confirmed|agreed)\b|"
                            r"were\s+(?:all\s+)?(?:happy|content|in\s+agreement)\b)")
@@ -291,9 +291,9 @@ def _without_vote_word(ref):
 # the tally's other counts or ends its clause, so "$1,335,331 for 2024" and "5 for standard
 # items" are no votes
 _WORDS = "|".join(w for w in NUMBER_WORDS if NUMBER_WORDS[w])
-FOR_TALLY = re.compile(rf"(?<![£$€\d,.])\b(\d+|{_WORDS})\s+(?:votes?\s+)?(?:were\s+)?for\b"
-                       rf"(?=\s*(?:[,;.)]|$|,?\s*(?:and\s+)?(?:\d+|{_WORDS}|none|no)\s+(?:votes?\s+)?"
-                       r"(?:were\s+)?(?:against|abstain|abstentions?)\b))", re.I)
+FOR_TALLY = guarded(re.compile(rf"(?<![£$€\d,.])\b(\d+|{_WORDS})\s+(?:votes?\s+)?(?:were\s+)?for\b"
+                               rf"(?=\s*(?:[,;.)]|$|,?\s*(?:and\s+)?(?:\d+|{_WORDS}|none|no)\s+(?:votes?\s+)?"
+                               r"(?:were\s+)?(?:against|abstain|abstentions?)\b))", re.I))
 
 
 def _votes(t: str, d: Decision, found) -> None:
@@ -357,9 +357,9 @@ CARRIED = re.compile(r"^\s*(?:(?:The|This|That|Each)\s+(?!following\b)(?:\w+\s+)
 PROPOSES = re.compile(r"\b(?:proposed|moved|proposal|motion)\b", re.I)
 # "All Cllrs agreed to this proposal." after "Cllr A suggested it be re-sited ...": the assent says
 # only that the proposal just put was carried (as CARRIED does); the sentence before says what it was
-ASSENT_TO_PROPOSAL = re.compile(r"\b(?:agreed|accepted|approved|supported|endorsed)\s+(?:to\s+|with\s+)?(?:this|that|the)\s+"
-                                r"(?:proposal|suggestion|recommendation|motion)\s*[.!]?\s*$", re.I)
-PUTS_FORWARD = re.compile(r"\b(?:proposed|moved|proposal|motion|suggested|suggestion|recommended)\b", re.I)
+ASSENT_TO_PROPOSAL = guarded(re.compile(r"\b(?:agreed|accepted|approved|supported|endorsed)\s+(?:to\s+|with\s+)?(?:this|that|the)\s+"
+                                        r"(?:proposal|suggestion|recommendation|motion)\s*[.!]?\s*$", re.I))
+PUTS_FORWARD = guarded(re.compile(r"\b(?:proposed|moved|proposal|motion|suggested|suggestion|recommended)\b", re.I))
 # the outcome of the vote just recorded, not a decision of its own
 OUTCOME = re.compile(r"^\s*(?:The|This|That)\s+(?:\w+\s+){0,2}(?:was|were)\s+(?:duly\s+)?(?:approved|carried|agreed|"
                      r"adopted|lost|defeated|passed)\b[^.]{0,40}\.?\s*$", re.I)
