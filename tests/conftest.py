@@ -20,6 +20,16 @@ def corpus_file(name: str) -> Path:
     return path
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _no_terminal_width():
+    """Tables are cut to the terminal's width (kg/output.py): the tests read them as they
+    come with no terminal (160 columns), whatever terminal the suite is run from, in this
+    process and the CLI processes tests start (a worker of pytest-xdist is given 80)."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("COLUMNS", "160")
+        yield
+
+
 @pytest.fixture(scope="session")
 def founding_store(tmp_path_factory):
     """A store built once from the founding minutes, opened read-only per test."""
