@@ -183,6 +183,22 @@ def _initials_fit(q: list[str], label: list[str]) -> bool:
     return True
 
 
+def _entities_that_may_fit(store, q: list[str], words: list[str]) -> list[Entity]:
+    """The entities `find_entities` can find for name tokens `q` and content words `words`:
+    every one, or where the text index holds the names' stems, those with a name whose word
+    stems begin with the last token's stem (tiers 1-3 need that token as a word of a name) or
+    with the first content word's (tier 5 needs every one), and every holder of a post."""
+    every = entities(store)
+    index = _reads_index(store)
+    if index is None:
+        return every
+    from kg import textindex
+    found = textindex.entities_with_stem(index, {stem(q[-1]), *words[:1]})
+    if found is None:
+        return every
+    return [e for e in every if e.iri in found or e.posts]
+
+
 def find_entities(store, text: str, *, kinds: tuple[str, ...] = ("person", "organisation"),
                   pool: list[Entity] | None = None) -> list[Entity]:
     """People/organisations that `text` names, best kind of match only:
@@ -195,10 +211,10 @@ def find_entities(store, text: str, *, kinds: tuple[str, ...] = ("person", "orga
     q = _name_tokens(text)
     if not q:
         return []
-    pool = [e for e in (pool if pool is not None else entities(store)) if e.kind in kinds]
+    words = content_words(text, generic=False)
+    pool = [e for e in (pool if pool is not None else _entities_that_may_fit(store, q, words)) if e.kind in kinds]
     joined = " ".join(q)
     tiers: list[list[Entity]] = [[], [], [], [], [], []]
-    words = content_words(text, generic=False)
     for e in pool:
         toks = [t for t in (_name_tokens(lab) for lab in e.labels) if t]
         posts = [" ".join(_name_tokens(p)) for p in e.posts]
@@ -514,18 +530,24 @@ class Answer:
     empty: str = "Nothing in the graph answers that."
     note: str = ""
 
-    def text(self) -> str:
-        """One line per fact, the evidence quoted under it, and the meeting."""
+    def text(self, limit: int | None = None) -> str:
+        """One line per fact, the evidence quoted under it, and the meeting; with `limit`,
+        the first `limit` facts and a last line saying how many more there are."""
         if not self.rows:
             return "\n".join(x for x in (self.note, self.empty) if x)
         lines = [self.note] if self.note else []
-        for r in self.rows:
+        shown = self.rows if limit is None else self.rows[:limit]
+        for r in shown:
             fact = self.fact(r)
             lines.append(fact)
             ev = quote_for(fact, r.get("evidence") or "")
             lines.append(f'    "{ev}"' if ev else "    (no evidence sentence recorded)")
             if r.get("meeting_label") or r.get("meeting"):
                 lines.append(f"    - {r.get('meeting_label') or r.get('meeting')}")
+        more = len(self.rows) - len(shown)
+        if more:
+            lines.append(f"... and {more} more ({len(self.rows)} in all): --limit {len(self.rows)} "
+                         "or --all shows every one")
         return "\n".join(lines)
 
 

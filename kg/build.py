@@ -56,9 +56,13 @@ class _Builder:
 
     # -- helpers ---------------------------------------------------------------
     def add(self, s, p, o) -> None:
-        if o is None or o == "":
+        if o is None:
             return
-        if not isinstance(o, (URIRef, BNode, Literal)):
+        if not isinstance(o, _TERMS):
+            # (an RDF term never equals "": rdflib's comparison of one with "" is the
+            # slowest step of the hottest function here, so only raw values are compared)
+            if o == "":
+                return
             o = Literal(o)
         self.triples[(s, p, o)] = None
 
@@ -70,17 +74,18 @@ class _Builder:
         if iri is not None:
             return iri
         iri = self.passages[key] = URIRef(f"{self.doc_iri}/passage/{ev.start}-{ev.end}")
-        self.add(iri, RDF.type, GOV.Passage)
-        self.add(iri, OA.exact, Literal(ev.quote))
-        self.add(iri, OA.start, _integer(ev.start))
-        self.add(iri, OA.end, _integer(ev.end))
-        self.add(iri, DCTERMS.source, self.doc_iri)
+        t = self.triples
+        t[(iri, _TYPE, _PASSAGE)] = None
+        t[(iri, _EXACT, Literal(ev.quote))] = None
+        t[(iri, _START, _integer(ev.start))] = None
+        t[(iri, _END, _integer(ev.end))] = None
+        t[(iri, _SOURCE, self.doc_iri)] = None
         return iri
 
     def evidence(self, node: URIRef, ev: Evidence | None) -> None:
         p = self.passage(ev)
         if p is not None:
-            self.add(node, PROV.wasDerivedFrom, p)
+            self.triples[(node, _DERIVED_FROM, p)] = None
 
     def person_iri(self, ref: PersonRef | str | None) -> URIRef | None:
         if ref is None:
@@ -204,9 +209,9 @@ class _Builder:
 
     def fact(self, kind: str, n: int, cls: URIRef, ev: Evidence, item_index: int | None) -> URIRef:
         iri = self.fact_iri(kind, n)
-        self.add(iri, RDF.type, cls)
-        self.add(iri, GOV.meeting, self.meeting)
-        self.add(iri, GOV.item, self.item(item_index))
+        self.add(iri, _TYPE, cls)
+        self.add(iri, _MEETING, self.meeting)
+        self.add(iri, _ITEM, self.item(item_index))
         self.evidence(iri, ev)
         return iri
 
@@ -315,12 +320,12 @@ class _Builder:
         # candidate report-backs, read by the link stage of later (and earlier) meetings
         for r in self.res.report_sentences:
             p = self.passage(r.evidence)
-            self.add(p, RDF.type, GOV.ReportSentence)
-            self.add(p, GOV.meeting, self.meeting)
-            self.add(p, GOV.item, self.item(r.item_index))
-            self.add(p, GOV.statedState, r.state)
+            self.add(p, _TYPE, _REPORT_SENTENCE)
+            self.add(p, _MEETING, self.meeting)
+            self.add(p, _ITEM, self.item(r.item_index))
+            self.add(p, _STATED_STATE, r.state)
             if r.report_section:
-                self.add(p, GOV.reportSection, _TRUE)
+                self.add(p, _REPORT_SECTION, _TRUE)
 
 
 @lru_cache(maxsize=65536)
@@ -331,6 +336,12 @@ def _integer(n: int) -> Literal:
 
 
 _TRUE = Literal(True)
+_TERMS = (URIRef, BNode, Literal)
+# the terms of every passage and fact, looked up once (an attribute of a DefinedNamespace is
+# checked and made anew on each access, and each passage states six triples)
+_TYPE, _PASSAGE, _EXACT, _START, _END = RDF.type, GOV.Passage, OA.exact, OA.start, OA.end
+_SOURCE, _DERIVED_FROM, _MEETING, _ITEM = DCTERMS.source, PROV.wasDerivedFrom, GOV.meeting, GOV.item
+_REPORT_SENTENCE, _STATED_STATE, _REPORT_SECTION = GOV.ReportSentence, GOV.statedState, GOV.reportSection
 
 
 def build_triples(res: Resolution, base: str, applied=None) -> list[tuple]:

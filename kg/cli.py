@@ -408,22 +408,32 @@ def query(file, expr, name, params, list_queries, allow_update, allow_service, t
     _print_rows(columns, rows, fmt, st)
 
 
+ASK_PAGE = 20  # answers a table shows unless told --limit or --all
+
+
 @main.command()
 @click.argument("question")
+@click.option("--limit", type=click.IntRange(min=1), default=None,
+              help=f"at most this many answers (table: {ASK_PAGE} unless given; other formats: all)")
+@click.option("--all", "show_all", is_flag=True, help="every answer, however many")
 @output_options
 @read_store_options
 @handle_errors
-def ask(question, fmt, store):
+def ask(question, limit, show_all, fmt, store):
     """Ask who owns what in plain English, e.g. govkg ask "who owns the data set".
 
-    table prints each answer with its evidence and meeting; json, ndjson and csv print
-    the answer's rows."""
+    table prints each answer with its evidence and meeting, the first 20 of a long answer
+    and how many more there are; json, ndjson and csv print the answer's rows."""
     from kg.ask import answer
     ans = answer(_open_read(store), question)
+    if show_all:
+        limit = None
+    elif limit is None and fmt == "table":
+        limit = ASK_PAGE
     if fmt == "table":
-        _echo(ans.text())
+        _echo(ans.text(limit))
         return
-    _print_rows(ans.columns, ans.rows, fmt)
+    _print_rows(ans.columns, ans.rows if limit is None else ans.rows[:limit], fmt)
 
 
 @main.command()

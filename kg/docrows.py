@@ -198,7 +198,9 @@ def meeting_rows(g: Graph) -> list[tuple]:
         for date in g.opt(g.get(m, DCT + "date")):
             for source in g.opt(g.path(m, GOV + "sourceDocument", GOV + "sourcePath")):
                 bodies = g.get(m, GOV + "body")
-                chairs = g.get(m, GOV + "chair")
+                # the chair a document names goes with that document's source (the query
+                # pairs them in one graph): none without a source
+                chairs = g.get(m, GOV + "chair") if source is not None else []
                 out.append((m, "\t".join(bodies), date, "\t".join(chairs), source))
     return out
 

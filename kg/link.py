@@ -55,6 +55,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from kg.rxfilter import folded, may_match
 from kg.records import LinkAction, LinkSentence, ReportBack, ReportSentence, Resolution, Sections
 from kg.segment import sentences
 
@@ -195,7 +196,11 @@ def state_of(text: str) -> str | None:
 
 def _last_cue(text: str) -> tuple[int, str | None]:
     cues = []
+    low = folded(text)
     for state, rx in STATE_RULES:
+        # a rule none of whose words the sentence holds cannot match it (kg.rxfilter)
+        if low is not None and not may_match(rx, text, low):
+            continue
         for m in rx.finditer(text):
             # by where the cue ends, the longer first: "still awaited" over "awaited"
             cues.append((m.end(), m.end() - m.start(), state))

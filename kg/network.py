@@ -22,26 +22,41 @@ def _label_key(label: str):
     return (-len(label), label)
 
 
+COLUMNS = ("source", "source_label", "source_type", "relation", "target", "target_label", "target_type", "evidence")
+
+
 def graph_of(rows: Iterable[dict], aliases: Iterable[dict] = (), details: Iterable[dict] = ()) -> nx.MultiDiGraph:
     """The network from the rows of the network, aliases and action-details queries (of the
-    whole store or of some of its nodes).  A node named or typed two ways by its rows gets
-    one label and type whatever order the rows come in: its fullest name, and a type other
-    than "other" where a row gives one."""
-    rows = sorted(rows, key=lambda r: tuple(r.get(c, "") for c in (
-        "source", "target", "relation", "evidence", "source_label", "target_label", "source_type", "target_type")))
+    whole store or of some of its nodes)."""
+    return graph_of_tuples([tuple(r.get(c) for c in COLUMNS) for r in rows], aliases, details)
+
+
+def node_kinds(rows: Iterable[tuple]) -> tuple[dict[str, str], dict[str, str]]:
+    """(label, type) of every node of network rows (tuples in `COLUMNS` order).  A node
+    named or typed two ways by its rows gets one label and type whatever order the rows
+    come in: its fullest name, and a type other than "other" where a row gives one."""
     labels: dict[str, set] = {}
     types: dict[str, set] = {}
-    for r in rows:
-        for end in ("source", "target"):
-            n = r[end]
-            labels.setdefault(n, set()).add(r.get(f"{end}_label", n))
-            types.setdefault(n, set()).add(r.get(f"{end}_type", "other"))
+    for s, sl, st, _rel, t, tl, tt, _ev in rows:
+        labels.setdefault(s, set()).add(s if sl is None else sl)
+        types.setdefault(s, set()).add(st or "other")
+        labels.setdefault(t, set()).add(t if tl is None else tl)
+        types.setdefault(t, set()).add(tt or "other")
+    return ({n: min(v, key=_label_key) for n, v in labels.items()},
+            {n: min(v - {"other"} or v) for n, v in types.items()})
+
+
+def graph_of_tuples(rows: Iterable[tuple], aliases: Iterable[dict] = (), details: Iterable[dict] = (), *,
+                    kinds: tuple[dict, dict] | None = None, nodes: Iterable[str] = ()) -> nx.MultiDiGraph:
+    """`graph_of` for rows as tuples in `COLUMNS` order (None for an unbound value); `kinds`,
+    the nodes' labels and types when known from more rows than these (`node_kinds`), and
+    `nodes`, nodes to have even when no row links them."""
+    rows = list(rows)
+    labels, types = kinds or node_kinds(rows)
     g = nx.MultiDiGraph()
-    for n in sorted(labels):
-        kinds = types[n] - {"other"} or {"other"}
-        g.add_node(n, label=min(labels[n], key=_label_key), type=min(kinds))
-    for r in rows:
-        g.add_edge(r["source"], r["target"], relation=r.get("relation", ""), evidence=r.get("evidence", ""))
+    ends = {r[0] for r in rows} | {r[4] for r in rows} | set(nodes)
+    g.add_nodes_from((n, {"label": labels[n], "type": types[n]}) for n in sorted(ends))
+    g.add_edges_from((s, t, {"relation": rel or "", "evidence": ev or ""}) for s, _sl, _st, rel, t, _tl, _tt, ev in rows)
     _add_view_details(g, aliases, details)
     return g
 
@@ -77,16 +92,20 @@ def graph_touching(index, nodes: Iterable[str]) -> nx.MultiDiGraph:
     """The network's edges with an end in `nodes`, with what a view shows on those nodes."""
     from kg import textindex
     nodes = set(nodes)
-    return graph_of(textindex.network_rows(index, nodes), textindex.alias_list_rows(index, nodes),
-                    textindex.action_detail_list_rows(index, nodes))
+    return graph_of_tuples(textindex.network_tuples(index, nodes), textindex.alias_list_rows(index, nodes),
+                           textindex.action_detail_list_rows(index, nodes))
 
 
-def graph_within(index, nodes: Iterable[str]) -> nx.MultiDiGraph:
-    """The network cut to `nodes`: their edges among themselves and what a view shows on them."""
+def graph_within(index, nodes: Iterable[str], rows: Iterable[tuple] | None = None,
+                 kinds: tuple[dict, dict] | None = None) -> nx.MultiDiGraph:
+    """The network cut to `nodes` (each of them, linked or not): their edges among themselves
+    (`rows`, when read already) and what a view shows on them; `kinds` as for `graph_of_tuples`."""
     from kg import textindex
     nodes = set(nodes)
-    return graph_of(textindex.network_rows(index, within=nodes), textindex.alias_list_rows(index, nodes),
-                    textindex.action_detail_list_rows(index, nodes))
+    if rows is None:
+        rows = textindex.network_tuples(index, within=nodes)
+    return graph_of_tuples(rows, textindex.alias_list_rows(index, nodes),
+                           textindex.action_detail_list_rows(index, nodes), kinds=kinds, nodes=nodes)
 
 
 def around(index, centres: Iterable[str], depth: int) -> set[str]:

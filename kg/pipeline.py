@@ -173,17 +173,25 @@ def ntriples_of(g) -> bytes:
     import pyoxigraph as ox
     from rdflib import URIRef
     from kg.store import to_ox
-    # IRIs repeat (predicates, classes, the meeting, people): convert each once
-    iris: dict[str, ox.NamedNode] = {}
-
-    def term(t):
-        if type(t) is URIRef:
-            n = iris.get(t)
-            if n is None:
-                n = iris[t] = ox.NamedNode(t)
-            return n
-        return to_ox(t)
-    return ox.serialize((ox.Triple(term(s), term(p), term(o)) for s, p, o in g), format=ox.RdfFormat.N_TRIPLES)
+    # Terms repeat (predicates, classes, the meeting, people, offsets): each distinct one is
+    # made, and so checked, by Oxigraph once, and written as Oxigraph writes it (a term's
+    # str() is its N-Triples form, the one ox.serialize puts in each "s p o ." line), so the
+    # bytes are those ox.serialize would give, without a Triple object per line.
+    forms: dict = {}
+    get = forms.get
+    lines = []
+    for s, p, o in g:
+        fs = get(s)
+        if fs is None:
+            fs = forms[s] = str(ox.NamedNode(s) if type(s) is URIRef else to_ox(s))
+        fp = get(p)
+        if fp is None:
+            fp = forms[p] = str(ox.NamedNode(p) if type(p) is URIRef else to_ox(p))
+        fo = get(o)
+        if fo is None:
+            fo = forms[o] = str(ox.NamedNode(o) if type(o) is URIRef else to_ox(o))
+        lines.append(f"{fs} {fp} {fo} .\n")
+    return "".join(lines).encode("utf-8")
 
 
 def build_document(task: tuple) -> tuple[bytes | None, FileResult, dict | None]:

@@ -121,11 +121,13 @@ def segment(doc: Document) -> Sections:
         prev = next((x for x in reversed(lines[:i]) if True), None) if i else None
         prev = lines[i - 1] if i else None
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        kind = _attendance_kind(ln.text)
+        # "... had also given his" / "apologies.": a sentence wrapped onto the line, no label
+        kind = None if _wrapped_on(lines, i) else _attendance_kind(ln.text)
         if kind:
             starts.append(Section(kind, ln.start, ln.start, title=ln.text))
             continue
-        if starts and starts[-1].kind in ("present", "in_attendance", "apologies") and _label_only(prev_filled(lines, i)):
+        if starts and starts[-1].kind in ("present", "in_attendance", "apologies") and _label_only(prev_filled(lines, i)) \
+                and not _wrapped_on(lines, lines.index(prev_filled(lines, i))):
             continue  # "MEMBERS PRESENT:" on its own line: the names below are its list, not a heading
         lk = _list_kind(ln.text)
         if lk:
@@ -290,6 +292,13 @@ def _attendance_items(text: str, starts: list[Section]) -> list[Section]:
     return out
 
 
+def _wrapped_on(lines: list[Line], i: int) -> bool:
+    """Line i goes on in lower case with the sentence of the line above, which has no stop."""
+    prev = lines[i - 1] if i else None
+    return lines[i].text[:1].islower() and prev is not None and not prev.blank \
+        and not prev.text.endswith((".", ";", ":", "?", "!"))
+
+
 def prev_filled(lines: list[Line], i: int) -> Line | None:
     """The nearest non-blank line before line i."""
     return next((b for b in reversed(lines[:i]) if not b.blank), None)
@@ -404,9 +413,16 @@ def _close_trailing_lists(text: str, sections: list[Section]) -> None:
                 lower = sum(1 for w in words if w[:1].islower())
                 prose = len(para) > 1 and para[-1].endswith((".", "?", "!")) and len(words) >= 8 \
                     and lower >= 0.4 * len(words)
-            if (len(ln.text) > 160 and not names_line) or _SENTENCE_BREAK.search(ln.text) or prose or md_heading \
+            brk = _SENTENCE_BREAK.search(ln.text)
+            if (len(ln.text) > 160 and not names_line) or brk or prose or md_heading \
                     or any(rx.match(ln.text) for rx in MINUTE_SHAPES):
                 end = ln.start
+                head = ln.text[:brk.start() + 1].split() if brk else []
+                if head and not ls[k - 1].blank and not ls[k - 1].text.endswith((".", ";", ":", "?", "!")) \
+                        and len(head) <= 4 and all(w[:1].isupper() or w in ("and", "&") for w in head):
+                    # "... Marion Harvey and Colin" / "Rockall. Stephen Taylor stated ...": the
+                    # list's last name ends on this line, and the prose begins after its stop
+                    end = ln.start + brk.start() + 1
                 break
         if end != s.end:
             # the prose after a list is not part of it: give it a section of its own so

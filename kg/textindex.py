@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 # the layout of the index file; a file of another version is remade from the store
-VERSION = 6
+VERSION = 7
 # named by its layout: a new layout is a new file, never written over a file another
 # version may still have open (renaming a file over an SQLite database whose write-ahead log
 # is still beside it pairs the new file with the old log, which SQLite then applies to it)
@@ -83,7 +83,7 @@ CREATE TABLE IF NOT EXISTS names (graph TEXT NOT NULL, entity TEXT NOT NULL, lab
 CREATE INDEX IF NOT EXISTS names_entity ON names (entity, alt);
 CREATE INDEX IF NOT EXISTS names_graph ON names (graph);
 CREATE TABLE IF NOT EXISTS name_stems (id INTEGER PRIMARY KEY, graph TEXT NOT NULL, entity TEXT NOT NULL,
-    stems TEXT NOT NULL);
+    stems TEXT NOT NULL, alt INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS name_stems_graph ON name_stems (graph);
 CREATE VIRTUAL TABLE IF NOT EXISTS name_words USING fts5(stems, content='name_stems', content_rowid='id',
     tokenize='unicode61', prefix='2 3 4');
@@ -194,12 +194,13 @@ def doc_rows(triples: list[tuple[str, str, str]]) -> DocRows:
 
 def _stems(rows: DocRows) -> tuple[list, list]:
     """The stems of each fact's texts (its text, item title and evidence) and of each
-    foaf:name, as the fact_words and name_words tables hold them."""
+    foaf:name and other surface form (skos:altLabel, `alt`), as the fact_words and
+    name_words tables hold them."""
     texts: dict[str, list] = {}
     for f, _k, _rel, text, _by, _o, _rb, _m, item, ev in rows.facts:
         texts.setdefault(f, []).extend((text, item, ev))
     return ([(f, stems_of(*ts)) for f, ts in texts.items()],
-            [(e, stems_of(label)) for e, label, alt in rows.names if not alt])
+            [(e, stems_of(label), alt) for e, label, alt in rows.names])
 
 
 # the content-hash predicate of a document's graph (kg.store.GraphStore.source_hashes)
@@ -266,8 +267,8 @@ def _insert_rows(cur, graph: str, rows: DocRows) -> None:
         cur.execute("INSERT INTO fact_words (rowid, stems) VALUES (?, ?)", (cur.lastrowid, st))
     cur.executemany("INSERT INTO names (graph, entity, label, alt) VALUES (?, ?, ?, ?)",
                     [(graph, *r) for r in rows.names])
-    for e, st in name_stems:
-        cur.execute("INSERT INTO name_stems (graph, entity, stems) VALUES (?, ?, ?)", (graph, e, st))
+    for e, st, alt in name_stems:
+        cur.execute("INSERT INTO name_stems (graph, entity, stems, alt) VALUES (?, ?, ?, ?)", (graph, e, st, alt))
         cur.execute("INSERT INTO name_words (rowid, stems) VALUES (?, ?)", (cur.lastrowid, st))
     for r in rows.owns:
         cur.execute("INSERT INTO owns (graph, fact, thing, relation, owner, evidence) VALUES (?, ?, ?, ?, ?, ?)",
@@ -743,7 +744,7 @@ def fact_candidates(index: TextIndex, words: list[str]) -> set[str] | None:
             "WHERE fact_words MATCH ?", (match,))}
         people = {e for (e,) in index.db.execute(
             "SELECT s.entity FROM name_words JOIN name_stems s ON s.id = name_words.rowid "
-            "WHERE name_words MATCH ?", (match,))}
+            "WHERE name_words MATCH ? AND s.alt = 0", (match,))}
         if people:
             facts |= {f for (f,) in _select_in(index.db, "SELECT fact FROM facts WHERE by_iri IN (%s)",
                                                list(people))}
@@ -751,6 +752,17 @@ def fact_candidates(index: TextIndex, words: list[str]) -> set[str] | None:
         if not found:
             return set()
     return found
+
+
+def entities_with_stem(index: TextIndex, stems: Iterable[str]) -> set[str] | None:
+    """People and organisations with a name or other surface form that has a word whose stem
+    begins with one of `stems`; None when a stem is not one the index holds."""
+    stems = list(stems)
+    if not stems or any(not w.isalnum() or not w.isascii() for w in stems):
+        return None
+    return {e for w in stems for (e,) in index.db.execute(
+        "SELECT s.entity FROM name_words JOIN name_stems s ON s.id = name_words.rowid WHERE name_words MATCH ?",
+        (f'"{w}"*',))}
 
 
 def fact_counts(index: TextIndex, kinds: Iterable[str], only: set[str] | None = None
@@ -881,8 +893,12 @@ _EDGE = "e.source, e.relation, e.target, e.target_label, e.target_type, e.eviden
 def _node_set(db, nodes) -> None:
     """The nodes in the connection's temporary table `vset`, for joins with the edges."""
     db.execute("CREATE TEMP TABLE IF NOT EXISTS vset (node TEXT PRIMARY KEY)")
-    db.execute("DELETE FROM temp.vset")
-    db.executemany("INSERT OR IGNORE INTO temp.vset (node) VALUES (?)", ((n,) for n in nodes))
+    db.execute("BEGIN")  # one transaction: each insert of its own would be one (seconds for 20,000)
+    try:
+        db.execute("DELETE FROM temp.vset")
+        db.executemany("INSERT OR IGNORE INTO temp.vset (node) VALUES (?)", ((n,) for n in nodes))
+    finally:
+        db.execute("COMMIT")
 
 
 def _edges_raw(index: TextIndex, nodes=None, within=None) -> list[tuple]:
@@ -904,20 +920,29 @@ def _types_of(db, entities) -> dict[str, set]:
     return types
 
 
-def network_rows(index: TextIndex, nodes: Iterable[str] | None = None, *,
-                 within: Iterable[str] | None = None) -> list[dict[str, str]]:
-    """The network query's rows: all of them, those with an end in `nodes`, or those with
-    both ends in `within`."""
+def network_tuples(index: TextIndex, nodes: Iterable[str] | None = None, *,
+                   within: Iterable[str] | None = None) -> set[tuple]:
+    """The network query's rows as tuples in the order of `NETWORK` (None for an unbound
+    value): all of them, those with an end in `nodes`, or those with both ends in `within`."""
     raw = _edges_raw(index, None if nodes is None else set(nodes), None if within is None else set(within))
     names = _names_of(index.db, {r[0] for r in raw} | {r[2] for r in raw if r[7]})
     types = _types_of(index.db, {r[0] for r in raw})
     out: set[tuple] = set()
+    other = ("other",)
     for s, rel, t, tl, tt, ev, st, named in raw:
         targets = names.get(t, ()) if named else (tl,)
         for sl in names.get(s) or (st,):
-            for stype in sorted(types.get(s, ())) or ("other",):
-                out |= {(s, sl, stype, rel, t, x, tt, ev) for x in targets}
-    return _dicts(NETWORK, sorted(out, key=lambda r: tuple(map(_key, r))))
+            for stype in types.get(s) or other:
+                for x in targets:
+                    out.add((s, sl, stype, rel, t, x, tt, ev))
+    return out
+
+
+def network_rows(index: TextIndex, nodes: Iterable[str] | None = None, *,
+                 within: Iterable[str] | None = None) -> list[dict[str, str]]:
+    """The network query's rows (it has no order): all of them, those with an end in
+    `nodes`, or those with both ends in `within`."""
+    return _dicts(NETWORK, network_tuples(index, nodes, within=within))
 
 
 def network_neighbours(index: TextIndex, nodes: Iterable[str]) -> set[str]:

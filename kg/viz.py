@@ -213,17 +213,23 @@ def meeting_nodes(g: nx.MultiDiGraph, meeting: str) -> set:
 
 
 def truncate(g: nx.MultiDiGraph, max_nodes: int) -> set:
-    """Keep the best-connected people and organisations and their neighbours, up to max_nodes.
+    """Keep the best-connected people and organisations and their neighbours, up to max_nodes
+    (`cut`, on the graph's degrees and neighbours)."""
+    return cut(dict(g.degree()), lambda n: _neighbours(g, n),
+               {n for n, a in g.nodes(data=True) if a.get("type") in HUB_TYPES}, max_nodes)
+
+
+def cut(degree: dict, neighbours, hubs: set, max_nodes: int) -> set:
+    """The nodes to draw of a graph given as each node's degree, its neighbours (a function)
+    and which nodes are people and organisations.
 
     A first pass gives each hub, busiest first, a share of its best-connected neighbours,
     so that one very busy owner cannot fill the whole view; a second pass fills what is
     left with the rest of the hubs' neighbourhoods, then with the best-connected others."""
-    degree = dict(g.degree())
-
     def rank(nodes):
         return sorted(nodes, key=lambda n: (-degree[n], str(n)))
 
-    hubs = rank(n for n, a in g.nodes(data=True) if a.get("type") in HUB_TYPES) or rank(g.nodes)
+    hub_list = rank(hubs) or rank(degree)
     share = max(10, max_nodes // 20)
     keep: dict = {}  # insertion-ordered set
 
@@ -236,14 +242,14 @@ def truncate(g: nx.MultiDiGraph, max_nodes: int) -> set:
                 keep[n] = None
                 added += 1
 
-    for h in hubs:
+    for h in hub_list:
         if len(keep) >= max_nodes or degree[h] < 2:  # a hub of one link is no hub
             break
         add([h])
-        add(rank(_neighbours(g, h) - keep.keys()), share)
-    for h in [h for h in hubs if h in keep]:
-        add(rank(_neighbours(g, h) - keep.keys()))
-    add(rank(g.nodes))
+        add(rank(neighbours(h) - keep.keys()), share)
+    for h in [h for h in hub_list if h in keep]:
+        add(rank(neighbours(h) - keep.keys()))
+    add(rank(degree))
     return set(keep)
 
 
@@ -409,15 +415,18 @@ def write_graph_view(g: nx.MultiDiGraph, path, *, focus: str | None = None, dept
     return _write(path, view, hidden, note, g.number_of_nodes() == 0, _title(focus, depth, meeting))
 
 
-def focused_graph(index, focus: str, depth: int = 2) -> tuple[nx.MultiDiGraph, str]:
-    """The part of the network a --focus view draws, and what to say about the name, grown
-    hop by hop from the nodes the name fits (the text index's rows of those nodes' edges),
-    never reading the whole network: the same nodes, edges and details as cutting the whole
-    network (`select_view`), before `max_nodes`."""
+def focused_view(index, focus: str, depth: int = 2, max_nodes: int = 1500) -> tuple[nx.MultiDiGraph, int, str]:
+    """What a --focus view draws, how many nodes it leaves out to fit `max_nodes`, and what
+    to say about the name: grown hop by hop from the nodes the name fits (the text index's
+    rows of those nodes' edges), and cut to fit from the neighbourhood's edges alone, before
+    any node's details are read.  The same nodes, edges and details as cutting the whole
+    network (`select_view`), without reading the whole network."""
     from kg import textindex
-    from kg.network import around, graph_touching, graph_within
+    from kg.network import around, graph_touching, node_kinds
     if depth < 0:
         raise UsageError(f"--depth {depth}: give 0 or more hops")
+    if max_nodes < 1:
+        raise UsageError(f"max_nodes {max_nodes}: give 1 or more")
     want = _fold(focus)
     if not want:
         raise UsageError("--focus needs a name, e.g. --focus \"Julia Hassall\"")
@@ -437,11 +446,48 @@ def focused_graph(index, focus: str, depth: int = 2) -> tuple[nx.MultiDiGraph, s
         raise GovkgError(f"--focus {_one_line(focus)!r} matches no person, organisation or other node in the graph{hint}. "
                          "Try one of those, or `govkg query --name people` to list names")
     keep = around(index, centres, depth)
-    view = graph_within(index, keep)
-    lone = keep - set(view)  # a centre with no edge among the kept nodes (--depth 0)
-    if lone:
-        view.add_nodes_from(fits.subgraph(lone).nodes(data=True))
-    return view, focus_note(fits, focus)
+    rows = textindex.network_tuples(index, within=keep)
+    labels, types = node_kinds(rows)
+    for n in keep - labels.keys():  # a centre with no edge among the kept nodes (--depth 0)
+        labels[n], types[n] = fits.nodes[n]["label"], fits.nodes[n]["type"]
+    view, hidden = _cut_rows(index, keep, rows, (labels, types), max_nodes)
+    return view, hidden, focus_note(fits, focus)
+
+
+def _cut_rows(index, keep: set, rows, kinds: tuple[dict, dict], max_nodes: int) -> tuple[nx.MultiDiGraph, int]:
+    """The graph of `keep` and its network `rows`, cut to `max_nodes` as `truncate` cuts it
+    (from the rows' degrees and links alone), with the details of the nodes drawn."""
+    from collections import Counter
+
+    from kg.network import graph_within
+    hidden = 0
+    if len(keep) > max_nodes:
+        degree = Counter({n: 0 for n in keep})
+        links: dict[str, set] = {}
+        for r in rows:
+            degree[r[0]] += 1
+            degree[r[4]] += 1
+            links.setdefault(r[0], set()).add(r[4])
+            links.setdefault(r[4], set()).add(r[0])
+        types = kinds[1]
+        drawn = cut(degree, lambda n: links.get(n, set()), {n for n in keep if types.get(n) in HUB_TYPES}, max_nodes)
+        hidden = len(keep) - len(drawn)
+        keep = drawn
+        rows = [r for r in rows if r[0] in keep and r[4] in keep]
+    return graph_within(index, keep, rows, kinds), hidden
+
+
+def whole_view(index, max_nodes: int = 1500) -> tuple[nx.MultiDiGraph, int]:
+    """What the view of the whole store draws and how many nodes it leaves out: cut from
+    the network's rows (the text index's) before any node's details are read, the details
+    read for the nodes drawn alone.  The same as `select_view` of the whole network."""
+    from kg import textindex
+    from kg.network import node_kinds
+    if max_nodes < 1:
+        raise UsageError(f"max_nodes {max_nodes}: give 1 or more")
+    rows = textindex.network_tuples(index)
+    kinds = node_kinds(rows)
+    return _cut_rows(index, set(kinds[0]), rows, kinds, max_nodes)
 
 
 def write_view(store, path, *, focus: str | None = None, depth: int = 2, meeting: str | None = None,
@@ -454,16 +500,18 @@ def write_view(store, path, *, focus: str | None = None, depth: int = 2, meeting
     and their neighbours are kept, and the page says how many nodes were hidden.
     """
     from kg import textindex
-    index = textindex.reader_index(store) if focus and not meeting else None
+    index = textindex.reader_index(store) if not meeting else None
     if index is not None:
-        # a focused view reads the focus's neighbourhood only (the whole network of a
-        # council's decade of minutes takes seconds to read and is not drawn)
+        # a focused view reads the focus's neighbourhood only, and neither view reads the
+        # details of what it does not draw (the whole network of a council's decade of
+        # minutes takes seconds to turn into a graph, most of it never drawn)
         path = _check_path(path)
-        if max_nodes < 1:
-            raise UsageError(f"max_nodes {max_nodes}: give 1 or more")
-        g, note = focused_graph(index, focus, depth)
-        view, hidden = select_view(g, max_nodes=max_nodes)
-        return _write(path, view, hidden, note, False, _title(focus, depth, meeting))
+        if focus:
+            view, hidden, note = focused_view(index, focus, depth, max_nodes)
+        else:
+            (view, hidden), note = whole_view(index, max_nodes), ""
+        return _write(path, view, hidden, note, view.number_of_nodes() == 0 and not hidden,
+                      _title(focus, depth, meeting))
     from kg.network import accountability_graph
     return write_graph_view(accountability_graph(store), path, focus=focus, depth=depth, meeting=meeting,
                             max_nodes=max_nodes)

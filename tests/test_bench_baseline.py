@@ -15,7 +15,7 @@ from kg.query import get_named, named_queries, run
 def both(founding_store):
     from kg.store import GraphStore
     with GraphStore(founding_store, read_only=True) as st:
-        yield st, RdflibStore(st, rdflib_dataset(st._store), timeout=60)
+        yield st, RdflibStore(st, rdflib_dataset(st._store, named=True), timeout=60)
 
 
 def test_the_dataset_holds_the_triples_every_query_reads(both):
@@ -107,7 +107,7 @@ def test_queries_naming_graphs_get_the_named_graphs(founding_store):
     from benchmarks.baseline import uses_named_graphs
     from kg.store import GraphStore
     sparql = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
-    assert uses_named_graphs(sparql) and not uses_named_graphs(named_queries()["meetings"].text)
+    assert uses_named_graphs(sparql) and not uses_named_graphs(named_queries()["actions"].text)
     with GraphStore(founding_store, read_only=True) as st:
         want = {r["g"]: r["n"] for r in st.select(sparql)[1]}
         got = {r["g"]: r["n"] for r in RdflibStore(st, rdflib_dataset(st._store, named=True)).select(sparql)[1]}

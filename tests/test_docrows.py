@@ -196,3 +196,26 @@ def test_a_log_left_by_an_earlier_index_file_does_not_damage_the_new_one(tmp_pat
     assert db.execute("PRAGMA user_version").fetchone()[0] == textindex.VERSION
     db.close()
     assert not list(copy.glob("govkg-textindex.sqlite*"))  # the earlier layout's files are gone
+
+
+def _names_to_find(pool):
+    """Names as questions give them: full names, surnames, initials with surnames, first
+    names, posts with "the", a body's words, case changed, nobody at all."""
+    out = ["the Clerk", "Chair", "clerk", "Nobody Atall", "x", "O'Neil", "Smith-Jones", "Cllr", "the council"]
+    for e in pool[:: max(1, len(pool) // 60)]:
+        toks = e.name.split()
+        out += [e.name, e.name.upper(), toks[-1]]
+        if len(toks) > 1:
+            out += [f"{toks[0][0]} {toks[-1]}", f"Cllr {toks[-1]}", toks[0]]
+        out += [f"the {p}" for p in e.posts]
+    return out
+
+
+def test_find_entities_finds_from_the_index_what_it_finds_among_every_entity(unlabelled):
+    pool = ask.entities(unlabelled)
+    names = _names_to_find(pool)
+    assert len(names) > 100
+    for name in names:
+        for kinds in (("person", "organisation"), ("person",), ("organisation",)):
+            assert ask.find_entities(unlabelled, name, kinds=kinds) == \
+                ask.find_entities(unlabelled, name, kinds=kinds, pool=pool), name

@@ -68,3 +68,38 @@ def test_a_label_under_a_wrapped_paragraph_takes_the_whole_sentence(raw, owner, 
     ex = extract(segment(Document("t.txt", HEAD + raw, "txt", "0")))
     got = [([o.surface for o in a.owners], " ".join(a.text.split())) for a in ex.actions]
     assert ([owner], task) in got
+
+
+# A sentence wrapped onto a line that opens with an attendance word is no attendance label
+# (a library board: "Stephen Taylor stated that Richard Hunt had also given his" / "apologies.";
+# a fire district's board: "... carried unanimously by" / "members present to adopt Resolution
+# ..."), and a list whose last name wraps onto a line where prose goes on after its stop ends
+# at that stop (the library board: "... Marion Harvey and Colin" / "Rockall. Stephen Taylor ...").
+BOARD = ("Elmford Libraries Board\nOPEN BOARD MEETING MINUTES\n\nDate: 27th October 2025\n\n"
+         "Attendees: Tony Bream, Sylvia Knott, Alison Wheel (Chief Executive), Jonathan Oden\n\n"
+         "1. Welcome and Apologies\n\n")
+
+
+def _attendance(body: str) -> list[tuple[str, str]]:
+    ex = extract(segment(Document("t.txt", BOARD + body, "txt", "0")))
+    return sorted((a.role, a.person.surface) for a in ex.attendance)
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("Apologies were received from Charlotte Clay, Marion Hale and Colin\nRockall. Stephen Tayler stated "
+     "that Richard Hume had also given his\napologies.\n\n2. Declarations of Interest\nThere were none.\n",
+     [("apologies", "Charlotte Clay"), ("apologies", "Colin Rockall"), ("apologies", "Marion Hale"),
+      ("present", "Alison Wheel"), ("present", "Jonathan Oden"), ("present", "Sylvia Knott"),
+      ("present", "Tony Bream")]),
+])
+def test_a_wrapped_sentence_is_no_attendance_label(raw, expected):
+    assert _attendance(raw) == expected
+
+
+def test_a_motion_wrapped_before_members_present_is_read_whole():
+    ex = extract(segment(Document("t.txt", BOARD + (
+        "Apologies were received from Charlotte Clay.\n\n2. Annual report\n"
+        "Action: Moved by Director Oden, seconded by Knott, and carried unanimously by\n"
+        "members present to adopt Resolution 2025-003 acknowledging receipt of the report.\n"), "txt", "0")))
+    texts = [" ".join(d.text.split()) for d in ex.decisions]
+    assert any("members present to adopt Resolution 2025-003" in t for t in texts), texts

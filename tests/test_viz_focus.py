@@ -9,7 +9,7 @@ from kg import textindex
 from kg.errors import GovkgError, UsageError
 from kg.network import graph_of
 from kg.query import get_named
-from kg.viz import focused_graph, select_view, view_data, write_view, focus_note
+from kg.viz import focus_note, focused_view, select_view, view_data, whole_view, write_view
 
 
 def _whole_from_store(st):
@@ -54,10 +54,11 @@ def test_the_focused_view_draws_what_the_whole_network_cut_draws(unlabelled, who
             want, _ = select_view(whole, focus=name, depth=depth, max_nodes=10**9)
         except GovkgError as e:  # the same error, the same words
             with pytest.raises(type(e)) as new:
-                focused_graph(index, name, depth)
+                focused_view(index, name, depth)
             assert str(new.value).split(";")[0] == str(e).split(";")[0]
             continue
-        got, note = focused_graph(index, name, depth)
+        got, hidden, note = focused_view(index, name, depth, 10**9)
+        assert hidden == 0
         drawn += 1
         assert got.number_of_nodes() == want.number_of_nodes(), name
         assert _drawn(got) == _drawn(want), name
@@ -67,12 +68,18 @@ def test_the_focused_view_draws_what_the_whole_network_cut_draws(unlabelled, who
 
 def test_cut_to_fit_the_same_way(unlabelled, whole):
     index = textindex.reader_index(unlabelled)
-    name = _focus_names(whole)[0]
-    cap = select_view(whole, focus=name, depth=2)[0].number_of_nodes() // 2
-    want, want_hidden = select_view(whole, focus=name, depth=2, max_nodes=cap)
-    got, got_hidden = select_view(focused_graph(index, name, 2)[0], max_nodes=cap)
-    assert want_hidden > 0 and got_hidden == want_hidden
-    assert _drawn(got) == _drawn(want)
+    cuts = 0
+    for name in _focus_names(whole)[:5]:
+        whole_view = select_view(whole, focus=name, depth=2, max_nodes=10**9)[0].number_of_nodes()
+        for cap in {whole_view // 2, whole_view // 5, 12}:
+            if cap < 1 or cap >= whole_view:
+                continue
+            want, want_hidden = select_view(whole, focus=name, depth=2, max_nodes=cap)
+            got, got_hidden, _ = focused_view(index, name, 2, cap)
+            assert want_hidden > 0 and got_hidden == want_hidden, (name, cap)
+            assert _drawn(got) == _drawn(want), (name, cap)
+            cuts += 1
+    assert cuts >= 5
 
 
 def test_a_name_that_fits_several_people_is_said(unlabelled, whole):
@@ -80,7 +87,7 @@ def test_a_name_that_fits_several_people_is_said(unlabelled, whole):
     several = [n for n in _focus_names(whole) if focus_note(whole, n)]
     assert several, "some name of the corpus fits several people"
     for name in several:
-        note = focused_graph(index, name, 1)[1]
+        note = focused_view(index, name, 1)[2]
         assert "fits" in note and note == focus_note(whole, name)
 
 
@@ -101,3 +108,11 @@ def test_write_view_takes_the_neighbourhood_path_on_an_indexed_store(unlabelled,
     info = write_view(unlabelled, tmp_path / "v.html", focus=name, depth=1)
     want, hidden = select_view(whole, focus=name, depth=1)
     assert (info.nodes, info.edges, info.hidden) == (want.number_of_nodes(), want.number_of_edges(), hidden)
+
+
+@pytest.mark.parametrize("cap", [10**9, 1500, 300, 40, 1])
+def test_the_whole_store_view_draws_what_cutting_the_whole_network_draws(unlabelled, whole, cap):
+    want, want_hidden = select_view(whole, max_nodes=cap)
+    got, got_hidden = whole_view(textindex.reader_index(unlabelled), cap)
+    assert got_hidden == want_hidden and (cap > whole.number_of_nodes()) == (want_hidden == 0)
+    assert _drawn(got) == _drawn(want)

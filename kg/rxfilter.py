@@ -1,0 +1,144 @@
+"""A cheap test that a compiled pattern cannot match a text, read off the pattern itself.
+
+Python's regular expressions try a pattern that opens with a word boundary and an
+alternation ("\\bno longer ...|\\bwithdrawn\\b|...") at every position of the text, each
+alternative in turn.  Most such patterns need one of a few literal strings to match at
+all ("no longer ", "withdrawn", ...): `needs` reads those strings from the parsed pattern,
+and `may_match` says whether the text holds one of them (a substring test, in C).  When
+it does not, the pattern cannot match, so the search is skipped; when it does, the
+pattern is searched as before.  The answer is never a guess: a string is only required
+when every match of the pattern contains it.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+try:  # Python 3.11+
+    import re._constants as _c
+    import re._parser as _p
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _c  # type: ignore[no-redef]
+    import sre_parse as _p  # type: ignore[no-redef]
+
+# With IGNORECASE these four match ASCII letters too ("ſ" matches "s"), and "İ" lower-cases
+# to two characters: a text holding one is searched without the shortcut.
+_ODD_CASE = re.compile("[\u0130\u0131\u017f\u212a]")
+_REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT} | ({_c.POSSESSIVE_REPEAT} if hasattr(_c, "POSSESSIVE_REPEAT") else set())
+
+
+def _best(cands: list[frozenset[str]]) -> frozenset[str] | None:
+    # the most telling requirement: its shortest string longest, then the fewest strings
+    return max(cands, key=lambda c: (min(map(len, c)), -len(c))) if cands else None
+
+
+def _literals(items, fold: bool) -> frozenset[str] | None:
+    """Every string the sequence `items` matches, when it only matches a few fixed strings
+    ("ha(?:d|s|ve) " -> had, has, have); else None."""
+    out = frozenset([""])
+    for op, av in items:
+        if op is _c.AT:
+            continue  # a boundary consumes nothing: the strings either side stay adjacent
+        if op is _c.LITERAL:
+            ch = chr(av)
+            if fold and not ch.isascii():
+                return None  # case-folded outside ASCII: not worth being exact about
+            alts = frozenset([ch.lower() if fold else ch])
+        elif op is _c.IN:
+            chars = [chr(a) for o, a in av if o is _c.LITERAL]
+            if not chars or len(chars) != len(av) or (fold and not all(ch.isascii() for ch in chars)):
+                return None
+            alts = frozenset(ch.lower() if fold else ch for ch in chars)
+        elif op is _c.BRANCH:
+            parts = [_literals(a, fold) for a in av[1]]
+            if not all(p is not None for p in parts):
+                return None
+            alts = frozenset().union(*parts)
+        elif op is _c.SUBPATTERN and not av[1] and not av[2]:
+            alts = _literals(av[3], fold)
+            if alts is None:
+                return None
+        else:
+            return None
+        if len(out) * len(alts) > _MAX_STRINGS:
+            return None
+        out = frozenset(a + b for a in out for b in alts)
+    return out
+
+
+_MAX_STRINGS = 64
+
+
+def _need(items, fold: bool) -> frozenset[str] | None:
+    """One set of strings of which every match of the sequence `items` holds at least one
+    (None: none found)."""
+    cands: list[frozenset[str]] = []
+    run = frozenset([""])  # the strings the items since the last break spell
+
+    def flush() -> None:
+        nonlocal run
+        if run and all(run):
+            cands.append(run)
+        run = frozenset([""])
+
+    for item in items:
+        op, av = item
+        lit = _literals([item], fold)
+        if lit is not None and len(run) * len(lit) <= _MAX_STRINGS:
+            run = frozenset(a + b for a in run for b in lit)
+            continue
+        flush()
+        sub: frozenset[str] | None = None
+        if op is _c.SUBPATTERN:
+            _group, add_flags, del_flags, pattern = av
+            if not add_flags and not del_flags:
+                sub = _need(pattern, fold)
+        elif op is _c.BRANCH:
+            alts = [_need(a, fold) for a in av[1]]
+            if all(alts):
+                sub = frozenset().union(*alts)
+        elif op in _REPEATS:
+            lo, _hi, pattern = av
+            if lo >= 1:
+                sub = _need(pattern, fold)
+        if sub:
+            cands.append(sub)
+    flush()
+    return _best(cands)
+
+
+@lru_cache(maxsize=4096)
+def needs(rx: re.Pattern) -> frozenset[str] | None:
+    """Strings at least one of which every match of `rx` contains (lower-cased when `rx`
+    ignores case), or None when the pattern requires no literal string."""
+    if not isinstance(rx.pattern, str):
+        return None
+    try:
+        parsed = _p.parse(rx.pattern, rx.flags)
+    except Exception:  # noqa: BLE001 - a parser of another Python: no shortcut, same answers
+        return None
+    fold = bool(parsed.state.flags & re.IGNORECASE)
+    if parsed.state.flags & (re.LOCALE | re.VERBOSE) or (rx.flags & re.IGNORECASE) != (parsed.state.flags & re.IGNORECASE):
+        return None
+    return _need(list(parsed), fold)
+
+
+def folded(text: str) -> str | None:
+    """The text as `may_match` compares it with a case-ignoring pattern's strings (None when
+    it holds a character IGNORECASE matches to an ASCII letter of another kind)."""
+    return None if _ODD_CASE.search(text) else text.lower()
+
+
+def may_match(rx: re.Pattern, text: str, low: str | None = None) -> bool:
+    """False only when `rx` cannot match anywhere in `text` (`low`: `folded(text)`, where the
+    caller tests several patterns on one text)."""
+    need = needs(rx)
+    if need is None:
+        return True
+    if rx.flags & re.IGNORECASE:
+        if low is None:
+            low = folded(text)
+            if low is None:
+                return True
+        return any(s in low for s in need)
+    return any(s in text for s in need)
