@@ -105,6 +105,44 @@ def founding(founding_store):
         yield st
 
 
+def run_scorer(script: Path, *args) -> str:
+    """What `python SCRIPT ARGS... --govkg CLI --json` prints (a scorer of ../shared/eval),
+    run in this process with the CLI calls it makes run in-process too: starting a Python
+    for each of its queries costs more than the query.  A command it runs that is not the
+    CLI runs as a process, as asked.  An error exit fails the test."""
+    import contextlib
+    import io
+    import runpy
+    import subprocess
+    import sys
+
+    from kg.cli import main
+    cli = [sys.executable, "-m", "kg.cli"]
+    real_run = subprocess.run
+
+    def run(cmd, *a, **kw):
+        if not (isinstance(cmd, list) and cmd[:len(cli)] == cli):
+            return real_run(cmd, *a, **kw)
+        r = cli_runner().invoke(main, [str(c) for c in cmd[len(cli):]])
+        if r.exception is not None and not isinstance(r.exception, SystemExit):
+            raise r.exception
+        out, err = r.stdout, r.stderr
+        if not (kw.get("text") or kw.get("universal_newlines") or kw.get("encoding")):
+            out, err = out.encode(), err.encode()
+        return subprocess.CompletedProcess(cmd, r.exit_code, out, err)
+
+    printed = io.StringIO()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(subprocess, "run", run)
+        mp.setattr(sys, "argv", [str(script), *map(str, args), "--govkg", " ".join(cli), "--json"])
+        with contextlib.redirect_stdout(printed):
+            try:
+                runpy.run_path(str(script), run_name="__main__")
+            except SystemExit as e:
+                assert e.code in (0, None), f"{script.name} exited {e.code}: {printed.getvalue()[-400:]}"
+    return printed.getvalue()
+
+
 def cli_runner():
     """A CliRunner that keeps stderr apart from stdout on every click version."""
     from click.testing import CliRunner
