@@ -55,8 +55,8 @@ from functools import lru_cache
 
 import snowballstemmer
 
-from kg.rxfilter import folded, may_match
 from kg.records import LinkAction, LinkSentence, ReportBack, ReportSentence, Resolution, Sections
+from kg.rxfilter import guarded
 from kg.segment import sentences
 
 STATES = ("done", "in_progress", "no_progress", "carried_forward", "dropped")
@@ -97,12 +97,15 @@ STATE_RULES: list[tuple[str, re.Pattern]] = [(state, re.compile(rx, re.I)) for s
              r"published|organised|organized|obtained|placed|applied|phoned|rang|telephoned|responded|replied)\b"),
 ]]
 
+# each rule skips a sentence that holds none of the words it needs (kg.rxfilter)
+_STATE_GUARDS = [(state, guarded(rx)) for state, rx in STATE_RULES]
+
 # Items under which minutes report back on earlier actions.
-REPORT_SECTION = re.compile(
+REPORT_SECTION = guarded(re.compile(
     r"\bmatters? arising\b|\bclerk'?s?'? (?:report|update)s?\b|\baction (?:log|points?|list|sheet|tracker|plan)s?\b"
     r"|\b(?:review of |outstanding |progress on )?actions?\b(?! to)|\bprogress (?:report|update)s?\b"
     r"|\bupdates? (?:on|from) (?:the )?(?:previous|last)\b|\bfrom the (?:previous|last) meeting\b"
-    r"|\bchief executive'?s? report\b|\boutstanding (?:items|matters)\b|^\W*updates?\W*$", re.I)
+    r"|\bchief executive'?s? report\b|\boutstanding (?:items|matters)\b|^\W*updates?\W*$", re.I))
 
 # Words that tell nothing of a subject: grammar, and the vocabulary of every minute.
 STOP = frozenset("""
@@ -196,11 +199,7 @@ def state_of(text: str) -> str | None:
 
 def _last_cue(text: str) -> tuple[int, str | None]:
     cues = []
-    low = folded(text)
-    for state, rx in STATE_RULES:
-        # a rule none of whose words the sentence holds cannot match it (kg.rxfilter)
-        if low is not None and not may_match(rx, text, low):
-            continue
+    for state, rx in _STATE_GUARDS:
         for m in rx.finditer(text):
             # by where the cue ends, the longer first: "still awaited" over "awaited"
             cues.append((m.end(), m.end() - m.start(), state))
@@ -382,9 +381,9 @@ def _contexts(candidates: list[LinkSentence]) -> dict[tuple[str, str], list[tupl
 # Sentences of courtesy and of the minutes' own approval report on nothing, whatever words
 # they share with a promise ("Trustees expressed their thanks to the group for their hard
 # work", "The minutes were accepted as a true record to be posted on the noticeboard").
-COURTESY = re.compile(r"\bthank(?:ed|s to|s were|s go)\b|\bexpressed (?:their|his|her|its|our) (?:thanks|gratitude|"
-                      r"appreciation)\b|\bvote of thanks\b|\b(?:a )?true (?:and (?:accurate|correct) )?record\b"
-                      r"|\b(?:true|accurate|correct) record\b", re.I)
+COURTESY = guarded(re.compile(r"\bthank(?:ed|s to|s were|s go)\b|\bexpressed (?:their|his|her|its|our) (?:thanks|gratitude|"
+                              r"appreciation)\b|\bvote of thanks\b|\b(?:a )?true (?:and (?:accurate|correct) )?record\b"
+                              r"|\b(?:true|accurate|correct) record\b", re.I))
 
 # a promise that points back to the sentence before for its subject
 ANAPHOR = re.compile(r"\b(?:it|its|(?:this|these|those)(?! (?:time|year|month|week|evening|meeting|stage|point)s?\b)"

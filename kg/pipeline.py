@@ -171,25 +171,35 @@ def ntriples_of(g) -> bytes:
     """A graph (or any iterable of rdflib triples) as N-Triples bytes, serialised by
     Oxigraph (which also checks every IRI)."""
     import pyoxigraph as ox
-    from rdflib import URIRef
+    from rdflib import Literal, URIRef
     from kg.store import to_ox
-    # Terms repeat (predicates, classes, the meeting, people, offsets): each distinct one is
-    # made, and so checked, by Oxigraph once, and written as Oxigraph writes it (a term's
-    # str() is its N-Triples form, the one ox.serialize puts in each "s p o ." line), so the
-    # bytes are those ox.serialize would give, without a Triple object per line.
+    # Each term is made, and so checked, by Oxigraph and written as Oxigraph writes it (a
+    # term's str() is its N-Triples form, the one ox.serialize puts in each "s p o ." line),
+    # so the bytes are those ox.serialize would give, without a Triple object per line.
+    # IRIs repeat (predicates, classes, the meeting, people): each is made once.  Literals
+    # are mostly quotes met once, and rdflib's hash of one costs more than making it.
+    named, literal = ox.NamedNode, ox.Literal
     forms: dict = {}
     get = forms.get
     lines = []
     for s, p, o in g:
         fs = get(s)
         if fs is None:
-            fs = forms[s] = str(ox.NamedNode(s) if type(s) is URIRef else to_ox(s))
+            fs = forms[s] = str(named(s) if type(s) is URIRef else to_ox(s))
         fp = get(p)
         if fp is None:
-            fp = forms[p] = str(ox.NamedNode(p) if type(p) is URIRef else to_ox(p))
-        fo = get(o)
-        if fo is None:
-            fo = forms[o] = str(ox.NamedNode(o) if type(o) is URIRef else to_ox(o))
+            fp = forms[p] = str(named(p) if type(p) is URIRef else to_ox(p))
+        if type(o) is Literal:
+            if o.language:
+                fo = str(literal(str(o), language=o.language))
+            elif o.datatype:
+                fo = str(literal(str(o), datatype=named(o.datatype)))
+            else:
+                fo = str(literal(str(o)))
+        else:
+            fo = get(o)
+            if fo is None:
+                fo = forms[o] = str(named(o) if type(o) is URIRef else to_ox(o))
         lines.append(f"{fs} {fp} {fo} .\n")
     return "".join(lines).encode("utf-8")
 

@@ -118,15 +118,24 @@ def needs(rx: re.Pattern) -> frozenset[str] | None:
     except Exception:  # noqa: BLE001 - a parser of another Python: no shortcut, same answers
         return None
     fold = bool(parsed.state.flags & re.IGNORECASE)
-    if parsed.state.flags & (re.LOCALE | re.VERBOSE) or (rx.flags & re.IGNORECASE) != (parsed.state.flags & re.IGNORECASE):
+    if parsed.state.flags & re.LOCALE or (rx.flags & re.IGNORECASE) != (parsed.state.flags & re.IGNORECASE):
         return None
-    return _need(list(parsed), fold)
+    need = _need(list(parsed), fold)
+    # testing for many strings costs about what the search it would spare does
+    return need if need and len(need) <= MAX_NEEDS else None
+
+
+MAX_NEEDS = 40
 
 
 def folded(text: str) -> str | None:
     """The text as `may_match` compares it with a case-ignoring pattern's strings (None when
     it holds a character IGNORECASE matches to an ASCII letter of another kind)."""
-    return None if _ODD_CASE.search(text) else text.lower()
+    return text.lower() if text.isascii() or not _ODD_CASE.search(text) else None
+
+
+# several case-ignoring patterns test one sentence in turn: it is lowered once
+_lowered = lru_cache(maxsize=8)(folded)
 
 
 def may_match(rx: re.Pattern, text: str, low: str | None = None) -> bool:
@@ -140,5 +149,64 @@ def may_match(rx: re.Pattern, text: str, low: str | None = None) -> bool:
             low = folded(text)
             if low is None:
                 return True
-        return any(s in low for s in need)
-    return any(s in text for s in need)
+        text = low
+    for s in need:
+        if s in text:
+            return True
+    return False
+
+
+class Guarded:
+    """A compiled pattern that answers "no match" at once for a text holding none of the
+    strings it needs (`needs`), and otherwise searches as the pattern does.  It has the
+    pattern's methods a finder calls on whole texts; anything else is the pattern's own."""
+
+    __slots__ = ("rx", "_need", "_fold")
+
+    def __init__(self, rx: re.Pattern, need: frozenset[str]):
+        self.rx = rx
+        self._need = tuple(sorted(need))
+        self._fold = bool(rx.flags & re.IGNORECASE)
+
+    def _may(self, text: str) -> bool:
+        if self._fold:
+            text = _lowered(text)
+            if text is None:
+                return True
+        for s in self._need:
+            if s in text:
+                return True
+        return False
+
+    # a search from a position (a finder walking a whole document) is the pattern's own:
+    # the test looks at the whole text, which would cost more than the search it spares
+    def search(self, text, *args):
+        return self.rx.search(text, *args) if args or self._may(text) else None
+
+    def match(self, text, *args):
+        return self.rx.match(text, *args) if args or self._may(text) else None
+
+    def fullmatch(self, text, *args):
+        return self.rx.fullmatch(text, *args) if args or self._may(text) else None
+
+    def finditer(self, text, *args):
+        return self.rx.finditer(text, *args) if args or self._may(text) else iter(())
+
+    def findall(self, text, *args):
+        return self.rx.findall(text, *args) if args or self._may(text) else []
+
+    def sub(self, repl, text, count=0):
+        return self.rx.sub(repl, text, count) if self._may(text) else text
+
+    def __getattr__(self, name):
+        return getattr(self.rx, name)
+
+    def __repr__(self) -> str:
+        return f"Guarded({self.rx!r})"
+
+
+def guarded(rx: re.Pattern) -> re.Pattern | Guarded:
+    """`rx`, made to skip texts it cannot match when it needs some string (see Guarded);
+    the pattern itself when it needs none."""
+    need = needs(rx)
+    return Guarded(rx, need) if need else rx

@@ -472,6 +472,8 @@ ABBREV = re.compile(r"(?:\b(?:Cllr|Mr|Mrs|Ms|Dr|Rev|Revd|Prof|St|No|Nos|e\.g|i\.
 BULLET = re.compile(r"^(?:[-•·*▪●◦]|\(?\d{1,2}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s+")
 
 
+_SENTENCE_STOP = re.compile(r"[.!?]")
+
 # an action label opens its own line: "ACTION: NO", "[Action: Portal to update ...]", and the label
 # run into its owner with no colon, "Action Clerk to write to ..." (kg.extract.layout.ACTION_RUN_IN)
 ACTION_LINE = re.compile(r"^\s*\[?\s*\**(?:ACTIONS?|Actions?)(?:\s+(?:by|owner|for))?\**\s*:"
@@ -484,9 +486,10 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for para_start, para_end in _paragraphs(text, start, end):
         s = para_start
         i = para_start
-        while i < para_end:
-            ch = text[i]
-            if ch in ".!?" and i + 1 < para_end and (text[i + 1].isspace() or text[i + 1] in "\"'’”"):
+        # from one full stop (or ! or ?) to the next: only they can end a sentence
+        while (stop := _SENTENCE_STOP.search(text, i, para_end)) is not None:
+            i = stop.start()
+            if i + 1 < para_end and (text[i + 1].isspace() or text[i + 1] in "\"'’”"):
                 j = i + 1
                 while j < para_end and text[j] in "\"'’”":
                     j += 1

@@ -639,6 +639,21 @@ def keep_rows(store, key: str, mark: str, columns: list[str], rows: list[dict]) 
             pass
 
 
+def remembered(store, key: str, compute):
+    """`compute()` (a value JSON can hold), kept in the store folder's index for the next
+    reader of the same store state, as `kept_rows` keeps a listing (a whole-store count
+    read by every `govkg ask` is counted once per state of the store)."""
+    mark = store_mark(store)
+    if mark is not None:
+        found = kept_rows(store, "value " + key, mark)
+        if found is not None:
+            return found[1]
+    value = compute()
+    if mark is not None:
+        keep_rows(store, "value " + key, mark, [], value)
+    return value
+
+
 def invalidate(store) -> None:
     """Forget the index of a store a SPARQL update changed (remade from the store when next
     read): an update can change texts without changing any document's hash."""

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from kg.corrections import CorrectionsError, parse
-from tests.conftest import CORPUS, FOUNDING, copy_store, corpus_file, govkg
+from tests.conftest import CORPUS, FOUNDING, copy_store, corpus_file, govkg, run_scorer
 
 BY = 'by = "Jo Reviewer"\nwhy = "checked against the attendance list"\n'
 SCORER = CORPUS.parent / "eval" / "score.py"
@@ -351,10 +349,8 @@ def test_stale_corrections_are_reported_on_build(tmp_path):
 # -- corpus minutes: posts and initials, and the scorer's figures --------------------------
 
 def _score(gold: Path, store: Path) -> dict:
-    out = subprocess.run([sys.executable, str(SCORER), str(gold), "--store", str(store), "--json",
-                          "--govkg", str(Path(sys.executable).parent / "govkg")],
-                         capture_output=True, text=True, check=True)
-    return json.loads(out.stdout.rsplit("\noverall", 1)[0])
+    out = run_scorer(SCORER, gold, "--store", store)
+    return json.loads(out.rsplit("\noverall", 1)[0])
 
 
 def _body_of(path: Path) -> str:
@@ -612,10 +608,8 @@ def test_report_back_links_on_the_series_raise_the_follow_up_scores(tmp_path, bu
     copy_store(built_store(series), store)  # the plain build, made once per session
 
     def score():
-        out = subprocess.run([sys.executable, str(scorer), str(gold), "--store", str(store), "--json",
-                              "--govkg", str(Path(sys.executable).parent / "govkg")],
-                             capture_output=True, text=True, check=True)
-        return json.loads(out.stdout.rsplit("\noverall", 1)[0])
+        out = run_scorer(scorer, gold, "--store", store)
+        return json.loads(out.rsplit("\noverall", 1)[0])
 
     before = score()
     left_open = {c.split(":")[0] for c in before["status"]["confusions"] if c.endswith("got open")}

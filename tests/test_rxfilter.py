@@ -6,7 +6,7 @@ import pytest
 
 from tests.conftest import CORPUS
 from kg import link
-from kg.rxfilter import folded, may_match, needs
+from kg.rxfilter import Guarded, folded, guarded, may_match, needs
 
 
 def _cue_unfiltered(text: str) -> tuple[int, str | None]:
@@ -120,3 +120,100 @@ def test_the_state_rules_find_the_same_cues_over_the_corpus():
             assert link._last_cue(quote) == _cue_unfiltered(quote), quote
             checked += 1
     assert checked > 1000
+
+
+def _guarded_patterns() -> list[tuple[str, Guarded]]:
+    import importlib
+    import pkgutil
+
+    import kg
+    out = []
+    for info in pkgutil.walk_packages(kg.__path__, "kg."):
+        mod = importlib.import_module(info.name)
+        for name, value in vars(mod).items():
+            if isinstance(value, Guarded) and value.__class__ is Guarded:
+                out.append((f"{info.name}.{name}", value))
+    return out
+
+
+GUARDED = _guarded_patterns()
+
+# lines in the shape of minutes that the finders' guarded patterns are written for, and
+# their near misses (a word of the pattern without the rest, the words in capitals)
+FINDER_LINES = [
+    "It was agreed that the Clerk would write to the landowner.",
+    "Members agreed that the hedge be cut back; the motion was LOST.",
+    "Proposed by Cllr Hale, seconded by Cllr Reed, all in favour.",
+    "The minutes of the meeting held on 4 May were AGREED as a true and accurate record and signed.",
+    "The Library Service is now managed by Suffolk Libraries IPS.",
+    "The Partnership, consisting of the three schools, met in June.",
+    "Cllr Brown presented the Treasurer’s report on the accounts.",
+    "Apologies were received from Cllr Smith and Mrs Jones.",
+    "Mr Patel was in attendance for item 6.",
+    "The Chairman welcomed everyone and opened the meeting.",
+    "Board members present: Clark, Costa and Rice.",
+    "The Clerk was asked to contact Highways; the Parish Council resolved that the bench be repaired.",
+    "b) That the Highways Team be directed to report back to the next meeting.",
+    "Accounts approved for payment.",
+    "All Councillors were happy with the proposal.",
+    "Jo Bright agreed to continue in the role of Tree Warden.",
+    "SIG PM’s to sort the rota; PC Reps to look over the website.",
+    "Merlin Waste - £30; Aurora Merchants invoice paid.",
+    "Interview on BBC Radio Suffolk about the library.",
+    "the Municipal District of Cappamore Kilmallock",
+    "We will review the policy and Trustees agreed.",
+    "Clerk’s Report: matters arising from the previous meeting.",
+    "Trustees expressed their thanks to the volunteers.",
+    "no words of any pattern here at all",
+    "ſtill awaited: IT WAS AGREED THAT the Clerk write.",
+]
+
+
+def _same(a, b) -> bool:
+    if a is None or b is None:
+        return a is b
+    return (a.span(), a.groups()) == (b.span(), b.groups())
+
+
+def _lines_and_corpus_sentences() -> list[str]:
+    from kg.segment import sentences
+    lines = list(FINDER_LINES)
+    try:
+        texts = _corpus_texts()
+    except pytest.skip.Exception:
+        return lines
+    for text in texts:
+        lines.extend(text[s:e] for s, e in sentences(text, 0, len(text)))
+    return lines
+
+
+def test_the_finders_have_guarded_patterns():
+    assert len(GUARDED) >= 20  # the shortcut is in use: each below is checked against its pattern
+
+
+@pytest.mark.parametrize("name, g", GUARDED, ids=[n for n, _ in GUARDED])
+def test_a_guarded_finder_pattern_finds_what_its_pattern_finds(name, g):
+    texts = _lines_and_corpus_sentences()
+    for text in texts:
+        assert _same(g.search(text), g.rx.search(text)), (name, text)
+        assert _same(g.match(text), g.rx.match(text)), (name, text)
+        assert [m.span() for m in g.finditer(text)] == [m.span() for m in g.rx.finditer(text)], (name, text)
+        assert g.findall(text) == g.rx.findall(text), (name, text)
+        assert g.sub("#", text) == g.rx.sub("#", text), (name, text)
+
+
+def test_a_guarded_pattern_answers_as_its_pattern_where_it_cannot_match():
+    g = guarded(re.compile(r"\b(?:was|were)\s+(?:lost|defeated)\b", re.I))
+    assert isinstance(g, Guarded)
+    text = "The bench was repaired."
+    assert g.search(text) is None and g.match(text) is None and g.fullmatch(text) is None
+    assert list(g.finditer(text)) == [] and g.findall(text) == [] and g.sub("x", text) == text
+    assert g.search("The motion WAS  Lost.").group(0) == "WAS  Lost"
+    # from a position, the pattern's own search
+    assert g.search("It was lost. It was lost.", 5).start() == 16
+    assert g.pattern == g.rx.pattern and g.groupindex == g.rx.groupindex
+
+
+def test_a_pattern_that_needs_no_string_is_not_wrapped():
+    rx = re.compile(r"[A-Z][a-z]+")
+    assert guarded(rx) is rx

@@ -14,6 +14,7 @@ from kg.extract.names import TITLE_WORDS
 from kg.extract.reading import Reading
 from kg.extract.sentences import Sent
 from kg.records import Action, Extraction, Owner, PersonRef
+from kg.rxfilter import guarded
 
 # "I will move at the next meeting that ...", "I will ask the Mayor at the next meeting ...": the
 # opening formula of a notice of motion or a question, which the motion or question then states
@@ -81,11 +82,11 @@ REPORTED = re.compile(
 AT_A_MEETING = re.compile(r"(?:decided|discussed|considered|ratified|agreed|approved|reviewed|revisited|finalised|"
                           r"finalized)\s+(?:again\s+|further\s+)?at\s+(?:the\s+|an?\s+|its\s+)?(?:next\s+)?"
                           r"(?:[\w-]+\s+){0,2}?(?:meeting|Meeting)\b")
-AND_SAID = re.compile(r"\b(?:and|but)\s+(?:also\s+)?(?:said|added|confirmed|undertook|promised)\s+(?:that\s+)?"
-                      r"(?:he|she|they|we|I)\s+(?:would|will)\s+(?!need\b|have\s+to\b|be\s+(?:a|an|the|able|happy)\b)(?P<vp>\w.+)$",
-                      re.S)
-AND_AGREED = re.compile(r"\b(?:and|but)\s+(?:also\s+)?(?:agreed|undertook|offered|promised|volunteered)\s+to\s+(?P<vp>\w.+)$",
-                        re.S)
+AND_SAID = guarded(re.compile(r"\b(?:and|but)\s+(?:also\s+)?(?:said|added|confirmed|undertook|promised)\s+(?:that\s+)?"
+                              r"(?:he|she|they|we|I)\s+(?:would|will)\s+(?!need\b|have\s+to\b|be\s+(?:a|an|the|able|happy)\b)(?P<vp>\w.+)$",
+                              re.S))
+AND_AGREED = guarded(re.compile(r"\b(?:and|but)\s+(?:also\s+)?(?:agreed|undertook|offered|promised|volunteered)\s+to\s+(?P<vp>\w.+)$",
+                                re.S))
 # "Stephen Taylor gave his congratulations ... and will ensure Cllr Stamp is made aware": the
 # subject's own promise, joined to what they did
 # "Ellen noted that there was a further deposit and she would include it on the next report",
@@ -103,7 +104,7 @@ def _and_she_will(text: str) -> re.Match | None:
     return WILL.match(rest) or WOULD.match(rest)
 
 
-AND_WILL = re.compile(r"\b(?:and|but)\s+(?:also\s+)?will\s+(?!need\b|have\s+to\b|be\b)(?P<vp>[a-z]\w+.+)$", re.S)
+AND_WILL = guarded(re.compile(r"\b(?:and|but)\s+(?:also\s+)?will\s+(?!need\b|have\s+to\b|be\b)(?P<vp>[a-z]\w+.+)$", re.S))
 # "X confirmed that the Contract is coming to an end so the scheme will be reviewed", "X explained
 # these are provided by Y and will be built by Z": a clause with its own verb before "will be" is
 # news, not the speaker's passive task; "the Duck Race will be held", "funding will be required":
@@ -238,8 +239,8 @@ def owners_will(sent: Sent, doc: Doc) -> list[Action]:
 # a person or post owns it: a member asking that the body itself act ("requested that TCC
 # purchase four more bins") makes a request, which the body may refuse, not a task.
 # a resolution may stand as its own "That ..." line ("RESOLVED:" above it, or numbered under it)
-MANDATE = re.compile(r"\b(?:agreed|asked|requested|instructed|directed|proposed|resolved|decided)\s*:?\s+that\s+(?:for\s+)?"
-                     r"|^\s*(?:\(?[a-z0-9]{1,3}[.)]\s+)?That\s+(?=(?:the\s+)?[A-Z])")
+MANDATE = guarded(re.compile(r"\b(?:agreed|asked|requested|instructed|directed|proposed|resolved|decided)\s*:?\s+that\s+(?:for\s+)?"
+                             r"|^\s*(?:\(?[a-z0-9]{1,3}[.)]\s+)?That\s+(?=(?:the\s+)?[A-Z])"))
 _NOT_BARE = re.compile(r"(?:would|will|should|could|can|may|might|must|shall|was|were|is|are|had|has|have|did|does|"
                        r"be|been|being|not|also|needed|wanted|felt|thought|said|agreed|only|all|too|as|at|in|on|of|"
                        r"to|and|or|if|who|which|that|the|a|an)\b|\w+(?:ed|[^s]s)\b")
@@ -272,7 +273,7 @@ def mandated(sent: Sent, doc: Doc) -> list[Action]:
 # the Clerk to write to the owner": the one asked owns the task, a person or a post (a body
 # asked to act is a request it may refuse; "the Chair invited Dr X to present" is done there
 # and then, at the meeting)
-ASKED = re.compile(r"(?<!\bbe\s)(?<!\bbeen\s)\b(?:asked|requested|instructed|tasked|invited|urged)\s+(?=\S)")
+ASKED = guarded(re.compile(r"(?<!\bbe\s)(?<!\bbeen\s)\b(?:asked|requested|instructed|tasked|invited|urged)\s+(?=\S)"))
 _AT_THE_MEETING = re.compile(r"(?:present|introduce|speak|address|join|sit|chair|take\s+the\s+chair|say|comment|"
                              r"explain|declare|vote|note|approve|agree|raise\s+(?:his|her|their)\s+hands?|"
                              r"give\s+(?:a|an|the|his|her|their)\s+(?:\w+\s+)?(?:presentation|update|report|overview|summary))\b")
@@ -294,8 +295,8 @@ def asked_to(sent: Sent, doc: Doc) -> list[Action]:
 # "b) the Civic Administration BE DIRECTED to provide an update ...", "that the Highways Team be
 # asked to attend": a resolution's passive names the one told, often an officer or a department
 # the minutes name nowhere else
-DIRECTED = re.compile(rf"(?:^|[\s(:;])(?:[Tt]he\s+)(?P<who>[A-Z][\w&’'-]*(?:\s+(?:[A-Z][\w&’'-]*|of|for|and)){{0,5}}?)"
-                      rf"\s+(?:be|BE)\s+{_TOLD}\s+to\s+(?P<vp>[a-z]\w*\b.*)$", re.S)
+DIRECTED = guarded(re.compile(rf"(?:^|[\s(:;])(?:[Tt]he\s+)(?P<who>[A-Z][\w&’'-]*(?:\s+(?:[A-Z][\w&’'-]*|of|for|and)){{0,5}}?)"
+                              rf"\s+(?:be|BE)\s+{_TOLD}\s+to\s+(?P<vp>[a-z]\w*\b.*)$", re.S))
 
 
 def directed(sent: Sent, doc: Doc) -> list[Action]:
@@ -676,8 +677,8 @@ def reported_in_report(s: Sent, author: list[Owner]) -> Action | None:
 
 _TAKING_OFFICE = re.compile(r"(?:take\s+on|continue\s+(?:in|as)|remain\s+(?:in|as)|serve\s+as|act\s+as|stand\s+as|"
                             r"take\s+(?:his|her|their|the)\s+place)\b")
-_BODY_AGREED_AFTER = re.compile(r",?\s+and\s+(?:it|this)\s+was\s+(?:also\s+|then\s+|unanimously\s+)?"
-                                r"(?:agreed|resolved|decided|approved)\b.*$", re.S)
+_BODY_AGREED_AFTER = guarded(re.compile(r",?\s+and\s+(?:it|this)\s+was\s+(?:also\s+|then\s+|unanimously\s+)?"
+                                        r"(?:agreed|resolved|decided|approved)\b.*$", re.S))
 
 
 def undertaking(a: Action) -> Action:

@@ -14,13 +14,14 @@ from kg import gazetteer as gz
 from kg.extract.names import NAME_WORD, NOT_NAME, ORG_HEADS, TITLE_WORDS, Mention, find_people, is_post_title, reads_as_post
 from kg.extract.sentences import Sent
 from kg.records import Attendance, Evidence, PersonRef, Section
+from kg.rxfilter import guarded
 
-MARKER = re.compile(r"(?P<m>\b(?:members\s+|directors\s+|trustees\s+)?present(?:\s+were)?[\s*_]*:|\bparticipants[\s*_]*:|"
-                    r"\battend(?:ees|ed|ing)[\s*_]*:|\b(?:also\s*,?\s*|officers\s+)?in\s+attendance[\s*_]*:|"
-                    r"\balso\s+present[\s*_]*:|(?<![A-Za-z])apologies(?:\s+for\s+absence)?\s*(?:were\s+received\s+from)?[\s*_]*:|"
-                    r"\babsent[\s*_]*:|\bpublic[\s*_]*:|\bofficers(?:\s+present)?[\s*_]*:|\bofficials(?:\s+present)?[\s*_]*:|"
-                    r"\bobservers?[\s*_]*:|\binvited[\s*_]*:|\bguests?[\s*_]*:|"
-                    r"\bin\s+the\s+chair[\s*_]*:|^[ \t]*(?:chair|chairman|chairperson)[\s*_]*:)", re.I | re.M)
+MARKER = guarded(re.compile(r"(?P<m>\b(?:members\s+|directors\s+|trustees\s+)?present(?:\s+were)?[\s*_]*:|\bparticipants[\s*_]*:|"
+                            r"\battend(?:ees|ed|ing)[\s*_]*:|\b(?:also\s*,?\s*|officers\s+)?in\s+attendance[\s*_]*:|"
+                            r"\balso\s+present[\s*_]*:|(?<![A-Za-z])apologies(?:\s+for\s+absence)?\s*(?:were\s+received\s+from)?[\s*_]*:|"
+                            r"\babsent[\s*_]*:|\bpublic[\s*_]*:|\bofficers(?:\s+present)?[\s*_]*:|\bofficials(?:\s+present)?[\s*_]*:|"
+                            r"\bobservers?[\s*_]*:|\binvited[\s*_]*:|\bguests?[\s*_]*:|"
+                            r"\bin\s+the\s+chair[\s*_]*:|^[ \t]*(?:chair|chairman|chairperson)[\s*_]*:)", re.I | re.M))
 # (the line-start branch skips spaces and tabs only: `^\s*` ran across every following
 # blank line from every line start, quadratic in a run of blank lines)
 ROLE_OF_MARKER = [("chair", re.compile(r"chair", re.I)),
@@ -192,8 +193,8 @@ def surname_list(piece: str, offset: int, least: int = 3) -> list[Mention]:
 
 # "Board members present: Clark, Costa, ... Board members absent: Jones and Rice." in the
 # prose of an item (a US board's call to order)
-_ROLL_IN_PROSE = re.compile(r"\b(?:board\s+|council\s+|committee\s+)?(?:members|directors|trustees|commissioners)\s+"
-                            r"(?P<role>present|absent)\s*:", re.I)
+_ROLL_IN_PROSE = guarded(re.compile(r"\b(?:board\s+|council\s+|committee\s+)?(?:members|directors|trustees|commissioners)\s+"
+                                    r"(?P<role>present|absent)\s*:", re.I))
 
 
 def _roll_in_prose(text: str, sec: Section) -> list[Attendance]:
@@ -437,17 +438,17 @@ def _org_like(cell: str) -> bool:
     return bool(re.search(rf"(?:{ORG_HEADS})\b", cell)) and len(cell.split()) <= 10
 
 
-APOLOGY_PROSE = re.compile(r"(?<![A-Za-z])apolog\w*\b.*?\b(?:from|for)\b|\breceived\s+(?:and\s+accepted\s+)?from\b", re.I)
-IN_ATTENDANCE_PROSE = re.compile(r"\b(?:was|were)?\s*in\s+attendance\b|\battended\s+(?:for|the\s+meeting)", re.I)
+APOLOGY_PROSE = guarded(re.compile(r"(?<![A-Za-z])apolog\w*\b.*?\b(?:from|for)\b|\breceived\s+(?:and\s+accepted\s+)?from\b", re.I))
+IN_ATTENDANCE_PROSE = guarded(re.compile(r"\b(?:was|were)?\s*in\s+attendance\b|\battended\s+(?:for|the\s+meeting)", re.I))
 # "The meeting was called to order at 6:01 pm by President Ash.", "... called to order by the
 # president, Jo Avey.": who calls the meeting to order presides over it (North American minutes)
-CALLED_TO_ORDER = re.compile(r"\bcalled\s+to\s+order\b[^.;]{0,40}?\bby\s+(?:the\s+)?(?:(?P<title>(?i:president|chair(?:man|person|woman)?|"
-                             r"mayor|presiding\s+officer))?\s*,?\s*)?")
+CALLED_TO_ORDER = guarded(re.compile(r"\bcalled\s+to\s+order\b[^.;]{0,40}?\bby\s+(?:the\s+)?(?:(?P<title>(?i:president|chair(?:man|person|woman)?|"
+                                     r"mayor|presiding\s+officer))?\s*,?\s*)?"))
 CALLED_BY_TITLE = re.compile(r"((?:[A-Z][a-z][\w’'-]*\s+)?[A-Z][a-z][\w’'-]*)(?=\s*[.,;]|\s*$)")
 CHAIR_APPOSITION = re.compile(r"^\s*(?:The|Our)\s+(?P<post>[A-Za-z-]+)(?:\s+of\s+the\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})?"
                               r"\s*,\s*$")
-CHAIR_PROSE = re.compile(r"\b(?:welcomed|opened\s+the\s+meeting|in\s+the\s+chair|chaired\s+(?:the|this)\s+meeting|"
-                         r"took\s+the\s+chair)\b", re.I)
+CHAIR_PROSE = guarded(re.compile(r"\b(?:welcomed|opened\s+the\s+meeting|in\s+the\s+chair|chaired\s+(?:the|this)\s+meeting|"
+                                 r"took\s+the\s+chair)\b", re.I))
 
 
 def from_prose(sents: list[Sent]) -> list[Attendance]:

@@ -11,6 +11,7 @@ from kg.extract.grammar import Doc, subject_at, subject_starts
 from kg.extract.reading import Reading
 from kg.extract.sentences import Sent
 from kg.records import Decision, Evidence
+from kg.rxfilter import guarded
 
 DECISION_VERB = r"resolved|agreed|approved|decided|endorsed|adopted|ratified|accepted"
 PASSIVE_DECISION = re.compile(
@@ -33,35 +34,35 @@ LABEL_DECISION = re.compile(r"^(?:\(?\d{1,3}(?:\.\d{1,2})*[.)]?\s+)?\**_?(?:RESO
                             r"(?:\s+(?:also\s+)?(?:was\s+)?(?:made|taken)(?=\s+that\b))?"
                             r"\s*[:.\-–—]?\s*\**(?:[Tt]hat\s*:?\s*)?")
 # "Christmas tree: agreed to buy a tree", "- Resolved to object": the body, unnamed
-SUBJECTLESS_DECISION = re.compile(r"(?:^|[:;–—]\s*|^\s*[-•*]\s*|\s[-–—]\s+)\**(?P<verb>[Aa]greed|AGREED|[Rr]esolved|RESOLVED|"
-                                  r"[Aa]pproved|APPROVED|[Nn]oted|NOTED)\**\s+(?:to|that|unanimously)\b"
-                                  # "- Payments approved: ...", "Accounts noted."
-                                  r"|^\s*[-•*]?\s*\**[A-Z][\w’' ]{2,40}?\s+(?P<verb2>approved|agreed|noted|adopted|accepted|"
-                                  r"endorsed|ratified)\**\s*[:.–—-]")
+SUBJECTLESS_DECISION = guarded(re.compile(r"(?:^|[:;–—]\s*|^\s*[-•*]\s*|\s[-–—]\s+)\**(?P<verb>[Aa]greed|AGREED|[Rr]esolved|RESOLVED|"
+                                          r"[Aa]pproved|APPROVED|[Nn]oted|NOTED)\**\s+(?:to|that|unanimously)\b"
+                                          # "- Payments approved: ...", "Accounts noted."
+                                          r"|^\s*[-•*]?\s*\**[A-Z][\w’' ]{2,40}?\s+(?P<verb2>approved|agreed|noted|adopted|accepted|"
+                                          r"endorsed|ratified)\**\s*[:.–—-]"))
 # "Approval of minutes: Approved and signed as correct.", "Circulated, approved & signed",
 # "Minutes approved and signed.", "... (Ch. No. 300114) – all approved.": the body, unnamed,
 # approving what the item put to it
-APPROVED_SHORT = re.compile(r"(?:^|[:;,]\s*|\s[-–—]\s*)(?:[A-Z][\w’' ]{2,30}?\s+)?(?:all\s+)?(?P<verb>[Aa]pproved|[Cc]onfirmed|"
-                            r"[Aa]ccepted)(?:\s*(?:and|&)\s+signed\b|\s+for\s+payment\b|\s*\.?\s*$)")
+APPROVED_SHORT = guarded(re.compile(r"(?:^|[:;,]\s*|\s[-–—]\s*)(?:[A-Z][\w’' ]{2,30}?\s+)?(?:all\s+)?(?P<verb>[Aa]pproved|[Cc]onfirmed|"
+                                    r"[Aa]ccepted)(?:\s*(?:and|&)\s+signed\b|\s+for\s+payment\b|\s*\.?\s*$)"))
 # "All Cllrs were happy with this.", "The Board were in agreement and ...": the members consenting
-CONSENT = re.compile(r"(?:^|:\s+|\band\s+)(?:[Ii]f\s+so,?\s+)?(?:[Aa]ll\s+)?(?:the\s+|The\s+)?(?:Cllrs|Councillors|Members|Trustees|Governors|"
-                     r"Directors|Board|Council|Committee)\s+(?:were|was)\s+(?:all\s+)?(?:happy|content|in\s+agreement)\b"
-                     r"(?!\s+to\b)")
+CONSENT = guarded(re.compile(r"(?:^|:\s+|\band\s+)(?:[Ii]f\s+so,?\s+)?(?:[Aa]ll\s+)?(?:the\s+|The\s+)?(?:Cllrs|Councillors|Members|Trustees|Governors|"
+                             r"Directors|Board|Council|Committee)\s+(?:were|was)\s+(?:all\s+)?(?:happy|content|in\s+agreement)\b"
+                             r"(?!\s+to\b)"))
 # "Cllr A was proposed and agreed to take on the post.", "DO elected to continue in this role.":
 # a member taking on, or keeping, an office of the body is an appointment the body makes
-APPOINTMENT = re.compile(r"\b(?:agreed|elected|volunteered|consented)\s+to\s+(?:take\s+on|continue\s+(?:in|as)|remain\s+(?:in|as)|"
-                         r"serve\s+as|act\s+as|stand\s+as)\s+(?:the\s+|this\s+|that\s+|his\s+|her\s+)?"
-                         r"(?:[\w&/’'-]+\s+){0,4}?(?:role|post|position|office)\b")
+APPOINTMENT = guarded(re.compile(r"\b(?:agreed|elected|volunteered|consented)\s+to\s+(?:take\s+on|continue\s+(?:in|as)|remain\s+(?:in|as)|"
+                                 r"serve\s+as|act\s+as|stand\s+as)\s+(?:the\s+|this\s+|that\s+|his\s+|her\s+)?"
+                                 r"(?:[\w&/’'-]+\s+){0,4}?(?:role|post|position|office)\b"))
 # "8. Jo Bright was appointed Independent Examiner for the next year", "The following members were
 # elected as Committee for 2025/26:", "... and were elected unopposed", "the Chair declared that Mr A
 # and Mr B had been duly elected": the meeting filling an office is a decision of the body.  The
 # election is the sentence's own clause: a report of another body's ("their AGM was held in May
 # and their chair was re-elected") or of an office filled already ("a new clerk has been appointed")
 # is not this meeting's.
-ELECTED = re.compile(r"\b(?:was|were)\s+(?:also\s+|duly\s+|unanimously\s+|then\s+)*(?:re-?elected|elected|appointed|"
-                     r"co-opted)\b(?!\s+(?:by|at|in|on)\s+(?:the\s+|a\s+|an\s+)?(?:last|previous|\d|[A-Z][a-z]+\s+(?:AGM|meeting)))")
-DECLARED_ELECTED = re.compile(r"\bdeclared\b[^.;]{0,120}?\b(?:had\s+been\s+|were\s+|was\s+|to\s+be\s+)?(?:duly\s+)?"
-                              r"(?:re-?)?elected\b|\b(?:were|was)\s+declared\s+(?:duly\s+)?(?:re-?)?elected\b")
+ELECTED = guarded(re.compile(r"\b(?:was|were)\s+(?:also\s+|duly\s+|unanimously\s+|then\s+)*(?:re-?elected|elected|appointed|"
+                             r"co-opted)\b(?!\s+(?:by|at|in|on)\s+(?:the\s+|a\s+|an\s+)?(?:last|previous|\d|[A-Z][a-z]+\s+(?:AGM|meeting)))"))
+DECLARED_ELECTED = guarded(re.compile(r"\bdeclared\b[^.;]{0,120}?\b(?:had\s+been\s+|were\s+|was\s+|to\s+be\s+)?(?:duly\s+)?"
+                                      r"(?:re-?)?elected\b|\b(?:were|was)\s+declared\s+(?:duly\s+)?(?:re-?)?elected\b"))
 # a finite verb before the election: the election is not the sentence's main clause
 CLAUSE_BEFORE = re.compile(r"\b(?:was|were|is|are|has|have|had|held|said|reported|noted|who|which|that)\b", re.I)
 # "All agreed that the large banner needs to be installed.", "All agreed to approve the paperwork as
@@ -73,8 +74,8 @@ ALL_AGREED = re.compile(r"^\W*(?:(?:Also|Then|It\s+was)\s+)?(?:[Aa]ll|Everyone|E
 # "The minutes were amended to delete an inaccuracy and then accepted as a true and accurate record",
 # "The minutes ... were checked for accuracy and content, agreed as a true record of the meeting and
 # signed by the Chair": the minutes approved, whatever else the sentence says was done to them
-TRUE_RECORD = re.compile(r"\b(?:agreed|accepted|approved|adopted|confirmed|signed|taken)\s+as\s+(?:being\s+)?an?\s+"
-                         r"(?:true|correct|accurate|fair)(?:\s+and\s+(?:accurate|correct|true))?\s+(?:record|account)\b", re.I)
+TRUE_RECORD = guarded(re.compile(r"\b(?:agreed|accepted|approved|adopted|confirmed|signed|taken)\s+as\s+(?:being\s+)?an?\s+"
+                                 r"(?:true|correct|accurate|fair)(?:\s+and\s+(?:accurate|correct|true))?\s+(?:record|account)\b", re.I))
 # "DM/2025/0123 Mill House, rear extension. No objections.", "... repair works – No objections":
 # the body's answer to a planning application or consultation put to it
 # A list of applications, one a line, each closes on its own answer.
@@ -82,15 +83,15 @@ NO_OBJECTION = re.compile(r"(?:^|[.;:]\s+|\s[-–—]\s*|\s(?=NO\s))(?i:no)\s+(?
                           r"(?:\s*[,;]\s*(?:approval|support)\s+recommended)?\s*[.!]?[ \t]*(?=\n|$)")
 VOTES_ONLY = re.compile(r"^\s*\(?(?:(?:For|Against|Abstain(?:ed|tions?)?|In\s+favour)\s*:?\s*\d+[,;.]?\s*){1,3}\)?\s*$", re.I)
 # "On being put to the vote the amendment was LOST": what was proposed was not decided
-LOST = re.compile(r"\b(?:was|were)\s+(?:LOST|lost|defeated|not\s+carried|withdrawn)\b|\bthe\s+motion\s+fell\b|"
-                  # "Motion Failed (2 to 3)", a council's record of the vote
-                  r"\b(?:motion|amendment|resolution)\s+(?:failed|lost|defeated)\b", re.I)
+LOST = guarded(re.compile(r"\b(?:was|were)\s+(?:LOST|lost|defeated|not\s+carried|withdrawn)\b|\bthe\s+motion\s+fell\b|"
+                          # "Motion Failed (2 to 3)", a council's record of the vote
+                          r"\b(?:motion|amendment|resolution)\s+(?:failed|lost|defeated)\b", re.I))
 PROPOSAL_ONLY = re.compile(r"^\s*\(?(?:Proposed|Moved)\b[^.]{0,80}?\bseconded\b[^.]{0,120}\.?\)?\s*$", re.I)
-AGREED_THAT_WOULD = re.compile(r"\b(?:[Ii]t\s+was\s+(?:also\s+)?agreed|(?:[Mm]embers|[Cc]ouncillors|[Gg]overnors|"
-                               r"the\s+\w+)\s+agreed)\s+that\s+")
+AGREED_THAT_WOULD = guarded(re.compile(r"\b(?:[Ii]t\s+was\s+(?:also\s+)?agreed|(?:[Mm]embers|[Cc]ouncillors|[Gg]overnors|"
+                                       r"the\s+\w+)\s+agreed)\s+that\s+"))
 # "it was agreed that the Clerk, Jo Bright, would ...": the subject's apposition before its verb
 SUBJECT_APPOSITION = r"(?:\s+(?:of|for)\s+[^,.;]{1,50}?)?(?:\s*,\s*[^,.;]{1,60}?){0,2}(?:\s*,)?"
-PROPOSAL = re.compile(r"\bproposed\b.*?\bseconded\b|\bseconded\b.*?\bproposed\b|\bmoved\b.*?\bseconded\b", re.I | re.S)
+PROPOSAL = guarded(re.compile(r"\bproposed\b.*?\bseconded\b|\bseconded\b.*?\bproposed\b|\bmoved\b.*?\bseconded\b", re.I | re.S))
 # "The Code of Conduct was reviewed and agreed at the Governance meeting in February", "as agreed at
 # the December meeting", "until approved at the next meeting": a decision another meeting made (or
 # is to make), recalled here, not this meeting's
@@ -113,11 +114,11 @@ QUESTION_AGREED = re.compile(r"\basked\s+(?:if|whether)\b.*\band\s+it\s+was\s+ag
 # to the body for its consent and the body gives it; the body decides.  (A question about a
 # matter, "asked if Public Health should be included", answered "it was agreed that they should
 # be", settles the detail of a decision recorded elsewhere: QUESTION_AGREED.)
-ASKED_CONSENT = re.compile(r"\basked\s+(?:if|whether)\s+(?:the\s+)?(?:[A-Z]{2,6}|we|they|[Mm]embers|[Cc]ouncillors|"
-                           r"Cllrs|[Tt]rustees|[Gg]overnors|[Dd]irectors|Council|Board|Committee|everyone|all)\s+"
-                           r"(?:(?:were|was|would\s+be)\s+(?:all\s+)?(?:happy|content|willing|agreeable|in\s+agreement)|"
-                           r"(?:could|would)\s+agree|agreed|wanted|wished)\b")
-ASKED = re.compile(r"\basked\s+(?:if|whether)\b")
+ASKED_CONSENT = guarded(re.compile(r"\basked\s+(?:if|whether)\s+(?:the\s+)?(?:[A-Z]{2,6}|we|they|[Mm]embers|[Cc]ouncillors|"
+                                   r"Cllrs|[Tt]rustees|[Gg]overnors|[Dd]irectors|Council|Board|Committee|everyone|all)\s+"
+                                   r"(?:(?:were|was|would\s+be)\s+(?:all\s+)?(?:happy|content|willing|agreeable|in\s+agreement)|"
+                                   r"(?:could|would)\s+agree|agreed|wanted|wished)\b"))
+ASKED = guarded(re.compile(r"\basked\s+(?:if|whether)\b"))
 # the body's answer in the same sentence: "... and they confirmed they were", "... and all agreed"
 CONSENT_GIVEN = re.compile(r"\b(?:and|,)\s+(?:they|all|members|[Cc]ouncillors|[Tt]rustees)\s+(?:(?:all\s+)?(?:confirmed|agreed)\b|"
                            r"were\s+(?:all\s+)?(?:happy|content|in\s+agreement)\b)")
@@ -290,9 +291,9 @@ def _without_vote_word(ref):
 # the tally's other counts or ends its clause, so "$1,335,331 for 2024" and "5 for standard
 # items" are no votes
 _WORDS = "|".join(w for w in NUMBER_WORDS if NUMBER_WORDS[w])
-FOR_TALLY = re.compile(rf"(?<![£$€\d,.])\b(\d+|{_WORDS})\s+(?:votes?\s+)?(?:were\s+)?for\b"
-                       rf"(?=\s*(?:[,;.)]|$|,?\s*(?:and\s+)?(?:\d+|{_WORDS}|none|no)\s+(?:votes?\s+)?"
-                       r"(?:were\s+)?(?:against|abstain|abstentions?)\b))", re.I)
+FOR_TALLY = guarded(re.compile(rf"(?<![£$€\d,.])\b(\d+|{_WORDS})\s+(?:votes?\s+)?(?:were\s+)?for\b"
+                               rf"(?=\s*(?:[,;.)]|$|,?\s*(?:and\s+)?(?:\d+|{_WORDS}|none|no)\s+(?:votes?\s+)?"
+                               r"(?:were\s+)?(?:against|abstain|abstentions?)\b))", re.I))
 
 
 def _votes(t: str, d: Decision, found) -> None:
@@ -356,9 +357,9 @@ CARRIED = re.compile(r"^\s*(?:(?:The|This|That|Each)\s+(?!following\b)(?:\w+\s+)
 PROPOSES = re.compile(r"\b(?:proposed|moved|proposal|motion)\b", re.I)
 # "All Cllrs agreed to this proposal." after "Cllr A suggested it be re-sited ...": the assent says
 # only that the proposal just put was carried (as CARRIED does); the sentence before says what it was
-ASSENT_TO_PROPOSAL = re.compile(r"\b(?:agreed|accepted|approved|supported|endorsed)\s+(?:to\s+|with\s+)?(?:this|that|the)\s+"
-                                r"(?:proposal|suggestion|recommendation|motion)\s*[.!]?\s*$", re.I)
-PUTS_FORWARD = re.compile(r"\b(?:proposed|moved|proposal|motion|suggested|suggestion|recommended)\b", re.I)
+ASSENT_TO_PROPOSAL = guarded(re.compile(r"\b(?:agreed|accepted|approved|supported|endorsed)\s+(?:to\s+|with\s+)?(?:this|that|the)\s+"
+                                        r"(?:proposal|suggestion|recommendation|motion)\s*[.!]?\s*$", re.I))
+PUTS_FORWARD = guarded(re.compile(r"\b(?:proposed|moved|proposal|motion|suggested|suggestion|recommended)\b", re.I))
 # the outcome of the vote just recorded, not a decision of its own
 OUTCOME = re.compile(r"^\s*(?:The|This|That)\s+(?:\w+\s+){0,2}(?:was|were)\s+(?:duly\s+)?(?:approved|carried|agreed|"
                      r"adopted|lost|defeated|passed)\b[^.]{0,40}\.?\s*$", re.I)

@@ -8,12 +8,13 @@ from kg.extract.grammar import Doc, subject_at
 from kg.extract.reading import Reading
 from kg.extract.sentences import Sent
 from kg.records import Declaration, PersonRef
+from kg.rxfilter import guarded
 
-NO_DECLARATIONS = re.compile(r"\b(?:no|none|nil)\b.{0,40}\b(?:declarations?|interests?)\b|"
-                             r"\b(?:declarations?|interests?)\b.{0,40}\b(?:none|nil)\b", re.I)
-DECLARED = re.compile(r"\bdeclared[\s,]+(?:an?\s+|their\s+|his\s+|her\s+)?(?:(?P<kind>personal|pecuniary|"
-                      r"non-pecuniary|prejudicial|disclosable\s+pecuniary|other\s+registrable|registrable|"
-                      r"non-registrable)\s+)?(?:and\s+\w+\s+)?(?:interests?\s*)?(?P<rest>.*)$", re.I | re.S)
+NO_DECLARATIONS = guarded(re.compile(r"\b(?:no|none|nil)\b.{0,40}\b(?:declarations?|interests?)\b|"
+                                     r"\b(?:declarations?|interests?)\b.{0,40}\b(?:none|nil)\b", re.I))
+DECLARED = guarded(re.compile(r"\bdeclared[\s,]+(?:an?\s+|their\s+|his\s+|her\s+)?(?:(?P<kind>personal|pecuniary|"
+                              r"non-pecuniary|prejudicial|disclosable\s+pecuniary|other\s+registrable|registrable|"
+                              r"non-registrable)\s+)?(?:and\s+\w+\s+)?(?:interests?\s*)?(?P<rest>.*)$", re.I | re.S))
 
 # "The Chair declared that Mr A and Mr B had been duly elected", "declared the motion carried",
 # "declared the meeting open": the chair announcing a result, not a member's interest
@@ -47,7 +48,7 @@ def declaration_of(sent: Sent, doc: Doc) -> Declaration | None:
                        sent.item_index)
 
 
-DECLARATIONS_TITLE = re.compile(r"declarations?\s+of\s+(?:\w+\s+)?interests?|interests?\s+declared", re.I)
+DECLARATIONS_TITLE = guarded(re.compile(r"declarations?\s+of\s+(?:\w+\s+)?interests?|interests?\s+declared", re.I))
 
 
 def listed_declarations(sent: Sent, doc: Doc) -> list[Declaration]:

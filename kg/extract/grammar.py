@@ -10,6 +10,7 @@ from kg import gazetteer as gz
 from kg.extract.names import Mention, OrgMention, is_role_group
 from kg.extract.sentences import Sent
 from kg.records import Owner, PersonRef
+from kg.rxfilter import guarded
 
 # Collective subjects that stand for the body itself.  "Councillors/Members agreed to"
 # is a task for the members; "The Board agreed" is a decision of the body.
@@ -24,8 +25,8 @@ OFFICER_AFTER_ORG = re.compile(r"[ \t]+(?:Manager|Officer|Team|Lead|Director|Dep
 # "Clerk to write to the county": a post named without "the", leading a task
 BARE_POST = re.compile(r"(?P<post>(?:[A-Z][\w’'-]*|of|for|and)(?:\s+(?:[A-Z][\w’'-]*|of|for|and)){0,5}?)"
                        r"(?=\s+(?:to|will|agreed\s+to|is\s+to)\s+[a-z])")
-WE_ANYWHERE = re.compile(r"(?<![\w-])[Ww]e(?=\s+(?:will|shall|are|agreed)\b)")
-SUBJECT_WORDS = re.compile(r"(?<![\w-])(?:Councillors|Members|Governors|Trustees|[Ww]e)\b")
+WE_ANYWHERE = guarded(re.compile(r"(?<![\w-])[Ww]e(?=\s+(?:will|shall|are|agreed)\b)"))
+SUBJECT_WORDS = guarded(re.compile(r"(?<![\w-])(?:Councillors|Members|Governors|Trustees|[Ww]e)\b"))
 # "Clerk to write - chase the contractor": a dash or comma that ends an owner and starts the task
 TASK_AFTER_SEPARATOR = re.compile(r"\s*[-–—;,]\s*$")
 PRONOUN = re.compile(r"^(?P<p>[Hh]e|[Ss]he)\b")

@@ -7,14 +7,15 @@ from kg import gazetteer as gz
 from kg.extract.reading import Reading
 from kg.extract.sentences import Sent
 from kg.records import Judgement
+from kg.rxfilter import guarded
 
 GRADE = r"(?P<grade>inadequate|requir(?:es|ing|ed)\s+improvement(?:\s+to\s+be\s+good)?|good|outstanding)"
-JUDGED = re.compile(rf"(?P<subj>[^.;:]+?)\s+(?:were|was|is|are|has\s+been|have\s+been)\s+(?:all\s+|both\s+)?"
-                    rf"(?:(?:found|judged|rated|graded|assessed)\s+(?:to\s+be\s+|as\s+)?)?(?:all\s+)?"
-                    rf"[‘'\"“]?{GRADE}[’'\"”]?", re.I)
+JUDGED = guarded(re.compile(rf"(?P<subj>[^.;:]+?)\s+(?:were|was|is|are|has\s+been|have\s+been)\s+(?:all\s+|both\s+)?"
+                            rf"(?:(?:found|judged|rated|graded|assessed)\s+(?:to\s+be\s+|as\s+)?)?(?:all\s+)?"
+                            rf"[‘'\"“]?{GRADE}[’'\"”]?", re.I))
 # JUDGED backtracks over every start of a sentence before it finds no grade: a sentence
 # without a grade word is passed over first (the same matches, a fraction of the time)
-_ANY_GRADE = re.compile(GRADE, re.I)
+_ANY_GRADE = guarded(re.compile(GRADE, re.I))
 # Judgement areas whose names hold commas or 'and' (Ofsted ILACS, education inspection
 # framework, CQC key questions): kept whole when a list of areas is split.
 COMPOUND_AREAS = ("leadership, management and governance", "help and protection", "looked after and achieving permanence",

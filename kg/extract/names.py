@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kg import gazetteer as gz
+from kg.rxfilter import guarded
 
 # "O'Brien", and "O Donnell", "Mc Williams" where the prefix is written as a word of its own
 # (the letters of Seán, Jesús, Zoë: names keep their accents)
@@ -280,6 +281,9 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
         pos = w.start()
         if not free(offset + pos, offset + pos + 1):
             continue
+        first = _RX_WORD.match(text, pos)
+        if first is None or not gz.is_first_name(first.group(0)):
+            continue  # a full name opens with a given name (the word _name_words reads first)
         # a given name that ends a line of running text may have its surname on the next
         # ("Clerk ask Steve" / "Baldwin if ..."); one alone on its line is a list's entry
         in_prose = bool(re.search(r"[a-z,][ \t]+$", text[max(0, pos - 30):pos]))
@@ -357,7 +361,7 @@ Engineer Coordinator Teacher Headteacher Vicar Churchwarden Volunteer Volunteers
 _RX_PERSON_VERB_AFTER = re.compile(r"\s+(?:also\s+|then\s+)?(?:said|asked|reported|agreed|will|would|to\s+[a-z]|"
                                    r"confirmed|explained|noted|suggested|added|replied|advised|thanked|presented|"
                                    r"offered|undertook|welcomed|raised|queried|\()")
-_RX_LIST_LABEL = re.compile(r"(?i)\b(?:present|attendees?|attendance|in\s+attendance|apologies|members|officers)\b[^\n.]{0,300}$")
+_RX_LIST_LABEL = guarded(re.compile(r"(?i)\b(?:present|attendees?|attendance|in\s+attendance|apologies|members|officers)\b[^\n.]{0,300}$"))
 
 
 def _initials_read_as_person(text: str, start: int, end: int, surname: str, ctx: NameContext) -> bool:
@@ -392,7 +396,7 @@ def _span_len(matched: str, words: list[str]) -> int:
 
 
 # ("Alison Hopkins" / "(AHop)": the letters wrapped to the next line of an attendance list)
-_RX_DECLARED_ALIAS = re.compile(rf"({NAME_WORD}(?:[ \u00a0]{NAME_WORD}){{1,3}})[ \t]*\n?[ \t]*\(([A-Z][A-Za-z]{{1,4}})\)")
+_RX_DECLARED_ALIAS = guarded(re.compile(rf"({NAME_WORD}(?:[ \u00a0]{NAME_WORD}){{1,3}})[ \t]*\n?[ \t]*\(([A-Z][A-Za-z]{{1,4}})\)"))
 
 
 def declared_aliases(text: str) -> dict[str, str]:
@@ -561,13 +565,13 @@ _RX_CONTINUE = re.compile(r"[ \t]+(?:and|&)[ \t]+(?:[A-Z][\w’'-]+[ \t]+){0,2}(
 _RX_MORE_HEADS = re.compile(rf"(?:[ \t]+(?:{ORG_HEADS}))+(?![\w-])")
 _CAP = r"(?:[A-Z0-9][\w’'&/-]*|of|for|and|the|&|on|in)"
 _RX_ORG_PHRASE = re.compile(rf"(?<![\w’'/-])((?:(?!\d+/\d+\b)[A-Z0-9][\w’'&/-]*\s+)(?:{_CAP}\s+){{0,6}}?(?:{ORG_HEADS}))(?![\w-])")
-_RX_DEFINED_ACRONYM = re.compile(r"((?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|the|&|in)\s+)*){1,8})\(([A-Z][A-Za-z&]{1,8})\)")
+_RX_DEFINED_ACRONYM = guarded(re.compile(r"((?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|the|&|in)\s+)*){1,8})\(([A-Z][A-Za-z&]{1,8})\)"))
 # "finalised-NICE guidelines": a dash after a lower-case word separates, it does not join
 _RX_ACRONYM = re.compile(r"(?:(?<![\w-])|(?<=[a-z]-))([A-Z][A-Z&]{1,7}|[A-Z][a-z][A-Z]{1,3})(?![\w-])")
 
 
 # "publicity on Radio Suffolk and Look East", "BBC Radio Kent": a station, its name after the head
-_RX_BROADCASTER = re.compile(r"(?<![\w-])((?:BBC[ \t]+)?Radio[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)(?![\w-])")
+_RX_BROADCASTER = guarded(re.compile(r"(?<![\w-])((?:BBC[ \t]+)?Radio[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)(?![\w-])"))
 # "the Bureau of Transportation", "University of Westbury", "the Friends of Hazel Park",
 # "Oregon Department of Transportation", "Board of Supervisors of Oakley County": a body named
 # head first, what it serves or where after "of" (a city's bureaus, a state's departments, a
@@ -575,16 +579,16 @@ _RX_BROADCASTER = re.compile(r"(?<![\w-])((?:BBC[ \t]+)?Radio[ \t]+[A-Z][a-z]+(?
 _HEAD_FIRST = (r"University|Department|Dept|Ministry|Office|Bureau|Board|City|Friends|Society|Institute|"
                r"Corporation|Commission|Bank|College|Federation|Diocese|Borough")
 _OF_WORD = r"(?!The\b)[A-Z][\w-]*(?:[’'](?!s\b)\w+)?"
-_RX_HEAD_OF = re.compile(rf"(?<![\w’'-])((?:[A-Z][a-z]+[ \t]+)?(?:{_HEAD_FIRST})[ \t]+of[ \t]+(?:the[ \t]+)?{_OF_WORD}"
-                         rf"(?:(?:[ \t]+|,[ \t]+|[ \t]+(?:and|&)[ \t]+|[ \t]+of[ \t]+(?:the[ \t]+)?){_OF_WORD})*)(?![\w-])")
+_RX_HEAD_OF = guarded(re.compile(rf"(?<![\w’'-])((?:[A-Z][a-z]+[ \t]+)?(?:{_HEAD_FIRST})[ \t]+of[ \t]+(?:the[ \t]+)?{_OF_WORD}"
+                                 rf"(?:(?:[ \t]+|,[ \t]+|[ \t]+(?:and|&)[ \t]+|[ \t]+of[ \t]+(?:the[ \t]+)?){_OF_WORD})*)(?![\w-])"))
 # what the board of a body is made of is no name ("the Board of Trustees"); a word after the
 # name that says what of the body is meant ("Friends of Hazel Park Rep", "... AGM")
 _RX_BOARD_OF_MEMBERS = re.compile(r"^Board[ \t]+of[ \t]+(?:the[ \t]+)?(?:Directors|Trustees|Governors|Members|Management)\b")
 _RX_HEAD_OF_TAIL = re.compile(r"(?:[ \t]+(?:Rep|Reps|Representatives?|AGM|Meeting|Meetings|Minutes|Report|Chair|Chairman|"
                               r"Agenda|Annual|Notes))+$")
 
-_RX_HEAD_OF_THING = re.compile(r"[ \t](?:Policy|Program|Programme|Plan|Strategy|Section|Fund|Grants?|Project|Scheme|"
-                               r"Act|Directive|Regulations|Procurement)\b")
+_RX_HEAD_OF_THING = guarded(re.compile(r"[ \t](?:Policy|Program|Programme|Plan|Strategy|Section|Fund|Grants?|Project|Scheme|"
+                                       r"Act|Directive|Regulations|Procurement)\b"))
 
 
 def _head_of_name(phrase: str) -> str:
@@ -615,7 +619,7 @@ def _head_of_name(phrase: str) -> str:
     return p if re.search(r"\bof[ \t]+(?:the[ \t]+)?[A-Z]", p) else ""
 
 
-_RX_TRADE_FIRM = re.compile(rf"(?<![\w’'-])({NAME_WORD}(?:[ \t]+{NAME_WORD})?[ \t]+(?:{'|'.join(sorted(TRADE_WORDS))}))(?![\w-])")
+_RX_TRADE_FIRM = guarded(re.compile(rf"(?<![\w’'-])({NAME_WORD}(?:[ \t]+{NAME_WORD})?[ \t]+(?:{'|'.join(sorted(TRADE_WORDS))}))(?![\w-])"))
 
 
 @dataclass
@@ -720,14 +724,14 @@ def defined_acronyms(text: str) -> dict[str, str]:
 
 # Minutes that speak of trusts or hospitals as such ("next trusts are ...", "across 3 trusts",
 # "Mid Yorkshire hospitals") name the trusts by their towns; elsewhere a town is a town.
-_RX_SPEAKS_OF_TRUSTS = re.compile(r"\b(?:trusts|hospitals)\b")
+_RX_SPEAKS_OF_TRUSTS = guarded(re.compile(r"\b(?:trusts|hospitals)\b"))
 
 
 # "SIG PM’s to sort", "PC Reps to look over the website": the members of a body who hold a
 # role, named by the body's acronym and the role's plural; they own tasks as a group
 _ROLE_PLURALS = {"PMs": "Project Managers", "PM's": "Project Managers", "Reps": "Representatives",
                  "reps": "Representatives", "Leads": "Leads", "leads": "Leads"}
-_RX_ROLE_GROUP = re.compile(r"(?:(?<![\w’'-])|(?<=^-)|(?<=\s-))(?P<acr>[A-Z]{2,5})[ \t]+(?P<role>PMs|PM[’']s|Reps|reps|Leads|leads)(?![\w’'-])")
+_RX_ROLE_GROUP = guarded(re.compile(r"(?:(?<![\w’'-])|(?<=^-)|(?<=\s-))(?P<acr>[A-Z]{2,5})[ \t]+(?P<role>PMs|PM[’']s|Reps|reps|Leads|leads)(?![\w’'-])"))
 
 
 def is_role_group(surface: str) -> bool:
@@ -903,9 +907,9 @@ def _service_word_as_topic(text: str, s: int, e: int) -> bool:
 
 # "the Municipal District of Adare", "the Metropolitan District of Limerick": Irish local
 # government names its districts with the head first, the place after "of"
-_RX_DISTRICT_OF = re.compile(r"(?<![\w-])((?:Municipal|Metropolitan)[ \t]+District[ \t]+of(?:[ \t]*\n){0,2}[ \t]*"
-                             r"(?:the[ \t]+)?(?!The\b)[A-Z][\w’']+(?:(?:[ \t]?[/-][ \t]?|[ \t]+)(?!The\b|Held\b)"
-                             r"[A-Z][a-z][\w’']*)?)(?![\w-])")
+_RX_DISTRICT_OF = guarded(re.compile(r"(?<![\w-])((?:Municipal|Metropolitan)[ \t]+District[ \t]+of(?:[ \t]*\n){0,2}[ \t]*"
+                                     r"(?:the[ \t]+)?(?!The\b)[A-Z][\w’']+(?:(?:[ \t]?[/-][ \t]?|[ \t]+)(?!The\b|Held\b)"
+                                     r"[A-Z][a-z][\w’']*)?)(?![\w-])"))
 
 
 # Organisations known only from how the text speaks of them (rules of minute-writing):
@@ -983,9 +987,9 @@ _RX_THING_OF_BODY = re.compile(r"^(?:[A-Z][\w’'-]*\s+){0,3}(?:Report|Minutes|F
                                r"(?:the\s+)?(?=[A-Z])")
 # "the Carol Service", "Xmas Morning Communion Service", "self service machines": a church's
 # service of worship or a way of serving oneself, not a service that is a body
-_RX_RITE_SERVICE = re.compile(r"\b(?:Communion|Carol|Carols|Christingle|Remembrance|Memorial|Worship|Thanksgiving|Harvest|"
-                              r"Funeral|Christmas|Xmas|Easter|Advent|Eve|Morning|Evening|Civic|Dedication|Confirmation|"
-                              r"Baptism|Wedding|Self)\s+Service$")
+_RX_RITE_SERVICE = guarded(re.compile(r"\b(?:Communion|Carol|Carols|Christingle|Remembrance|Memorial|Worship|Thanksgiving|Harvest|"
+                                      r"Funeral|Christmas|Xmas|Easter|Advent|Eve|Morning|Evening|Civic|Dedication|Confirmation|"
+                                      r"Baptism|Wedding|Self)\s+Service$"))
 _RX_NOT_BODY_LEAD = re.compile(r"^(?:(?:Officers|Members|Councillors|Staff|Trustees|Governors|Residents|Volunteers)\s+(?:and|&)\s+|"
                                r"(?:Chairman|Chair|Chairperson|Vice[- ]Chair(?:man)?|Clerk|Secretary|Treasurer|Mayor)\s+)(?=[A-Z])")
 _RX_ACT_OF = re.compile(r"^(?:[A-Z][\w’'-]*\s+){0,3}(?:Procurement|Purchase|Purchasing|Provision|Supply)\s+of\b")

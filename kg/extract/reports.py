@@ -8,15 +8,16 @@ from kg.extract.grammar import Doc, subject_at
 from kg.extract.reading import Reading
 from kg.extract.sentences import Sent
 from kg.records import Report, Responsibility
+from kg.rxfilter import guarded
 
-REPORT = re.compile(r"\b(?:introduced|presented|tabled|submitted|considered|received)\s+(?:the\s+|a\s+)?"
-                    r"(?:(?P<author_pos>[^.,]{2,40}?)['’]s?\s+)?(?:joint\s+)?report\b(?:\s+(?:of|from|by)\s+"
-                    r"(?:the\s+)?(?P<author_of>[A-Z][^.,]{2,60}?))?(?:\s+(?:on|about|regarding|entitled|titled)\s+"
-                    r"(?:the\s+)?(?P<title>[^.,;]{3,140}?))?(?=[,.;]|\s+(?:and|which|that|to|setting)\b|$)", re.I)
-MANAGED_BY = re.compile(r"[“\"']?(?P<thing>[A-Z][^.,;“”\"]{2,80}?)[”\"']?\s+(?:service\s+)?(?:is|are|was|were|has\s+been)\s+"
-                        r"(?:now\s+)?(?P<rel>managed|led|run|chaired|overseen|commissioned)\s+by\s+(?P<holder>[^,.;]+)")
-CONSISTING = re.compile(r"(?P<org>[A-Z][\w’' ]{2,60}?),?\s+(?:consisting|made\s+up|comprised|comprising)\s+(?:of\s+)?"
-                        r"(?P<members>[^,.;]+)")
+REPORT = guarded(re.compile(r"\b(?:introduced|presented|tabled|submitted|considered|received)\s+(?:the\s+|a\s+)?"
+                            r"(?:(?P<author_pos>[^.,]{2,40}?)['’]s?\s+)?(?:joint\s+)?report\b(?:\s+(?:of|from|by)\s+"
+                            r"(?:the\s+)?(?P<author_of>[A-Z][^.,]{2,60}?))?(?:\s+(?:on|about|regarding|entitled|titled)\s+"
+                            r"(?:the\s+)?(?P<title>[^.,;]{3,140}?))?(?=[,.;]|\s+(?:and|which|that|to|setting)\b|$)", re.I))
+MANAGED_BY = guarded(re.compile(r"[“\"']?(?P<thing>[A-Z][^.,;“”\"]{2,80}?)[”\"']?\s+(?:service\s+)?(?:is|are|was|were|has\s+been)\s+"
+                                r"(?:now\s+)?(?P<rel>managed|led|run|chaired|overseen|commissioned)\s+by\s+(?P<holder>[^,.;]+)"))
+CONSISTING = guarded(re.compile(r"(?P<org>[A-Z][\w’' ]{2,60}?),?\s+(?:consisting|made\s+up|comprised|comprising)\s+(?:of\s+)?"
+                                r"(?P<members>[^,.;]+)"))
 REL_NAMES = {"managed": "manages", "led": "leads", "run": "manages", "chaired": "chairs", "overseen": "oversees",
              "commissioned": "commissions"}
 
