@@ -199,7 +199,14 @@ class Guarded:
         return self.rx.sub(repl, text, count) if self._may(text) else text
 
     def __getattr__(self, name):
+        # not the slots (unset while a copy is made) nor the protocols (a copy of a guarded
+        # pattern is a guarded pattern, not the bare one)
+        if name in Guarded.__slots__ or name.startswith("__"):
+            raise AttributeError(name)
         return getattr(self.rx, name)
+
+    def __reduce__(self):
+        return Guarded, (self.rx, frozenset(self._need))
 
     def __repr__(self) -> str:
         return f"Guarded({self.rx!r})"

@@ -134,15 +134,13 @@ def _rows(store, name=None, expr=None):
 
 
 @pytest.fixture(scope="module")
-def corrected(tmp_path_factory):
-    """The founding minutes built plainly, then with a corrections file of every kind in
-    STORE/corrections.toml (the default place)."""
+def corrected(tmp_path_factory, founding_store):
+    """The founding minutes built plainly (the session's founding store, read only), then
+    with a corrections file of every kind in STORE/corrections.toml (the default place)."""
     root = tmp_path_factory.mktemp("corrected")
-    plain = root / "plain"
-    assert govkg("build", FOUNDING, "--store", plain).exit_code == 0
+    plain = founding_store
     decision = _rows(plain, "decisions")[0]
-    store = root / "store"
-    assert govkg("build", FOUNDING, "--store", store).exit_code == 0
+    store = copy_store(founding_store, root / "store")
     body_name = _body_of(FOUNDING)
     doc = FOUNDING.name
     text = "\n".join([

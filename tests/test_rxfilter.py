@@ -217,3 +217,13 @@ def test_a_guarded_pattern_answers_as_its_pattern_where_it_cannot_match():
 def test_a_pattern_that_needs_no_string_is_not_wrapped():
     rx = re.compile(r"[A-Z][a-z]+")
     assert guarded(rx) is rx
+
+
+def test_a_copied_or_pickled_guarded_pattern_is_still_guarded():
+    import copy
+    import pickle
+    g = guarded(re.compile(r"\b(?:was|were)\s+(?:lost|defeated)\b", re.I))
+    for other in (copy.copy(g), copy.deepcopy(g), pickle.loads(pickle.dumps(g))):
+        assert isinstance(other, Guarded)
+        assert other.search("The amendment was LOST.").group(0) == "was LOST"
+        assert other.search("The bench was repaired.") is None
