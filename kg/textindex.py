@@ -81,6 +81,9 @@ CREATE VIRTUAL TABLE IF NOT EXISTS fact_words USING fts5(stems, content='fact_st
 CREATE TABLE IF NOT EXISTS names (graph TEXT NOT NULL, entity TEXT NOT NULL, label TEXT NOT NULL,
     alt INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS names_entity ON names (entity, alt);
+-- (every document naming someone repeats their name: a person's names are read from this
+-- index alone, not from one table row a document)
+CREATE INDEX IF NOT EXISTS names_label ON names (entity, alt, label);
 CREATE INDEX IF NOT EXISTS names_graph ON names (graph);
 CREATE TABLE IF NOT EXISTS name_stems (id INTEGER PRIMARY KEY, graph TEXT NOT NULL, entity TEXT NOT NULL,
     stems TEXT NOT NULL, alt INTEGER NOT NULL);
@@ -743,7 +746,7 @@ def _select_in(db, sql: str, column_values: list) -> list[tuple]:
 def _names_of(db, entities) -> dict[str, list[str]]:
     """entity -> its foaf:names in every document, sorted."""
     names: dict[str, set] = {}
-    for e, label in _select_in(db, "SELECT entity, label FROM names WHERE alt = 0 AND entity IN (%s)",
+    for e, label in _select_in(db, "SELECT DISTINCT entity, label FROM names WHERE alt = 0 AND entity IN (%s)",
                                [e for e in entities if e]):
         names.setdefault(e, set()).add(label)
     return {e: sorted(v) for e, v in names.items()}
@@ -1080,8 +1083,9 @@ def followup_list_rows(index: TextIndex, meetings: Iterable[str] | None = None) 
     if wanted is None:
         raw = db.execute(sql).fetchall()
     else:
-        acts = {a for (a,) in _select_in(db, "SELECT action FROM fups WHERE meeting IN (%s)", list(wanted))}
-        raw = _select_in(db, sql + " WHERE action IN (%s)", list(acts))
+        # every row of each action set at one of the meetings (its other meetings too: an
+        # action set at two gives rows at both, each with all its texts and owners)
+        raw = _select_in(db, sql + " WHERE action IN (SELECT action FROM fups WHERE meeting IN (%s))", list(wanted))
     actions: dict[str, tuple[set, set, set, set]] = {}
     for a, m, t, owner, ev in raw:
         ms, ts, owners, evs = actions.setdefault(a, (set(), set(), set(), set()))
@@ -1113,21 +1117,28 @@ def followup_list_rows(index: TextIndex, meetings: Iterable[str] | None = None) 
     for m, d in _select_in(db, "SELECT meeting, date FROM meets WHERE date IS NOT NULL AND meeting IN (%s)",
                            [m for rbs in reports.values() for rms, _s, _p in rbs.values() for m in rms]):
         dates.setdefault(m, set()).add(d)
-    full: list[tuple] = []  # (meeting, action, report_date, owner_name, the rest), the query's order
-    for a, (ms, ts, owners, evs) in actions.items():
-        owner_names = sorted({n for o in owners for n in names.get(o, ())}) or [None]
-        backs = [(rm, rev, rs, rd) for rms, sts, ps in reports.get(a, {}).values() for rm in rms for rs in sts
-                 for rev in (sorted({x for p in ps for x in exact.get(p, ())}) or [None])
-                 for rd in (sorted(dates.get(rm, ())) or [None])] or [(None, None, None, None)]
+    at: dict[str, list[str]] = {}
+    for a, (ms, _t, _o, _e) in actions.items():
         for m in ms if wanted is None else ms & wanted:
-            for t in ts:
-                for ev in sorted(evs) or [None]:
-                    for status in sorted(states.get(a, ())) or ["open"]:
-                        for n in owner_names:
-                            full += [(m, a, rd, n, t, ev, status, rm, rev, rs) for rm, rev, rs, rd in backs]
-    full.sort(key=lambda r: tuple(map(_key, r)))
-    # DISTINCT on the columns shown (the report's date is not one), the first of equals kept
-    out = dict.fromkeys((a, m, n, t, ev, status, rm, rev, rs) for m, a, _rd, n, t, ev, status, rm, rev, rs in full)
+            at.setdefault(m, []).append(a)
+    # made in the query's order (meeting, action, the report's date, owner_name), equals in
+    # the order of their other columns; DISTINCT on the columns shown (the report's date is
+    # not one), the first of equals kept
+    out: dict[tuple, None] = {}
+    for m in sorted(at):
+        for a in sorted(at[m]):
+            _ms, ts, owners, evs = actions[a]
+            owner_names = sorted({n for o in owners for n in names.get(o, ())}) or [None]
+            rest = [(t, ev, status) for t in sorted(ts) for ev in sorted(evs) or [None]
+                    for status in sorted(states.get(a, ())) or ["open"]]
+            backs = sorted(((rd, rm, rev, rs) for rms, sts, ps in reports.get(a, {}).values() for rm in rms
+                            for rs in sts for rev in (sorted({x for p in ps for x in exact.get(p, ())}) or [None])
+                            for rd in (sorted(dates.get(rm, ())) or [None])),
+                           key=lambda b: tuple(map(_key, b))) or [(None, None, None, None)]
+            for _rd, rm, rev, rs in backs:
+                for n in owner_names:
+                    for t, ev, status in rest:
+                        out.setdefault((a, m, n, t, ev, status, rm, rev, rs))
     return _dicts(FOLLOWUPS, out)
 
 
