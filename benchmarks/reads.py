@@ -6,7 +6,10 @@
 The reads a person waits for (issue: interactive at 10,000 documents): who-owns and
 accountable, the people/organisation look-ups `govkg ask` makes, one meeting's facts,
 one person's facts, the follow-ups of one body, the first page of each listing (--limit,
-with --body, --since), and the views (whole store, cut to what can be drawn; focused).
+with --body, --since), and the views (whole store, cut to what can be drawn; focused);
+then whole commands as a user runs them, each a new process (CPU time of the child beside
+its wall time): three `govkg ask` questions and two `govkg viz` views (--focus on the
+picked person, and the whole store), with the load average before and after.
 The values looked up are picked from the store itself (its largest body, a meeting of
 it, a person with many facts), so the same script fits the real and the synthetic sets.
 
@@ -131,18 +134,33 @@ def views(st, workdir: Path, p: dict) -> list[tuple[str, object]]:
             ("view: --meeting <one>", v(meeting=p["meeting"]))]
 
 
-def ask_process(store: str, question: str) -> dict:
-    """A whole `govkg ask` as a user runs it (process start included), and the import part."""
+def _child(cmd):
+    """(finished process, wall seconds, CPU seconds of the child: user + system)."""
     import os
     import resource
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t = time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, env=dict(os.environ))
+    wall = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return proc, wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
-    def child(cmd):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        t = time.perf_counter()
-        proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, env=dict(os.environ))
-        wall = time.perf_counter() - t
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        return proc, wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+def view_process(store: str, out: Path, *args: str) -> dict:
+    """A whole `govkg viz` as a user runs it (process start included)."""
+    proc, wall, cpu = _child([sys.executable, "-m", "kg.cli", "viz", *args, "-o", str(out), "--store", store])
+    return {"seconds": round(wall, 3), "cpu_s": round(cpu, 3), "rc": proc.returncode,
+            "said": " ".join(proc.stdout.split())[:160]}
+
+
+def load() -> str:
+    import os
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def ask_process(store: str, question: str) -> dict:
+    """A whole `govkg ask` as a user runs it (process start included), and the import part."""
+    child = _child
     proc, whole, whole_cpu = child([sys.executable, "-m", "kg.cli", "ask", question, "--store", store])
     _, imports, imports_cpu = child([sys.executable, "-c", "import kg.cli, kg.ask"])
     _, bare, bare_cpu = child([sys.executable, "-c", "pass"])
@@ -232,6 +250,7 @@ def main(argv=None) -> int:
                   f"p95 {c95:8.1f} ms ({n} runs; first call cpu {timed.first[1]:.1f} ms)", flush=True)
             if label in baseline:
                 figures[-1]["rdflib"] = compare_with_rdflib(label, baseline[label], rows, c50, args)
+    print(f"load average {load()}", flush=True)
     for question in ("who owns the plan?", "what is Smith accountable for?", "what is the Clerk accountable for?"):
         if args.only:
             break
@@ -240,8 +259,18 @@ def main(argv=None) -> int:
         print(f"govkg ask {question!r}: {a['seconds']:.2f} s wall, {a['cpu_s']:.2f} s cpu (of which importing "
               f"kg.cli and kg.ask {a['import_cpu_s']:.2f} s cpu, a bare python {a['python_start_cpu_s']:.2f} s cpu), "
               f"{a['lines']} lines, exit {a['rc']}", flush=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        for label, argv_ in (("govkg viz --focus NAME (process)", ["--focus", p["person_name"]]),
+                             ("govkg viz (whole store, process)", [])):
+            if args.only or args.no_views:
+                break
+            v = view_process(args.store, Path(tmp) / "view.html", *argv_)
+            figures.append({"read": label, **v})
+            print(f"{label}: {v['seconds']:.2f} s wall, {v['cpu_s']:.2f} s cpu, exit {v['rc']}: {v['said']}",
+                  flush=True)
+    print(f"load average {load()}", flush=True)
     if args.json:
-        Path(args.json).write_text(json.dumps({"picks": p, "figures": figures}, indent=1))
+        Path(args.json).write_text(json.dumps({"picks": p, "figures": figures, "load": load()}, indent=1))
     if args.rows:
         Path(args.rows).write_text(json.dumps(rows_out, default=list))
     if args.compare:

@@ -787,7 +787,12 @@ def search(store, thing: str, kinds=tuple(_KIND_PLURAL), only: set[str] | None =
         # the index gives the facts that can hold every word (a superset of those that
         # do); the rows of those alone are read, and matched as every row would be
         allrows = keep(_labelled(store, textindex.fact_text_rows(index, candidates)))
-        counts, in_meetings = textindex.fact_counts(index, kinds, only)
+        if only is None:  # the same for every question on this store: counted once
+            counts, in_meetings = textindex.remembered(
+                store, f"fact_counts {sorted(kinds)}", lambda: textindex.fact_counts(index, kinds))
+            counts = [tuple(c) for c in counts]
+        else:
+            counts, in_meetings = textindex.fact_counts(index, kinds, only)
         searched = _say_searched(counts, in_meetings, words)
     found = []
     for r in allrows:
@@ -882,8 +887,11 @@ def _refer_back(store, rows: list[dict[str, str]], text: str = "text") -> list[d
     """Give each listed fact that says only "this" or "it" the sentences before it, which
     say what "this" is ("This was agreed in principle" after "It was proposed that we
     sponsor QGIS")."""
+    back = {r["fact"] for r in rows if r.get("fact") and _REFERS_BACK.search(r.get(text) or "")}
     if any(_REFERS_BACK.search(r.get(text) or "") for r in rows):
-        before, _ = sentences_around(store, facts={r["fact"] for r in rows if r.get("fact")})
+        # the sentences before a fact come from its own minutes alone: only the minutes of
+        # the facts that say "this" are read
+        before, _ = sentences_around(store, facts=back)
         for r in rows:
             if r.get("matched_in") not in (None, "", "item title") or r.get("sentence_before"):
                 continue
@@ -1990,7 +1998,8 @@ def _body_of(info: dict[str, MeetingInfo], r: dict[str, str]) -> str:
 def _narrow(store, ans: Answer, q: str, scope: Scope | None) -> Answer:
     """Keep the rows of the meetings the question names, and say which bodies an answer
     covers when "the board" or "the clerk" fits several."""
-    info = meetings(store)
+    # with no scope, the meetings of the answer's rows are all it needs
+    info = meetings(store, None if scope is not None else {r["meeting"] for r in ans.rows if r.get("meeting")})
     if scope is not None:
         before = len(ans.rows)
         ans.rows = [r for r in ans.rows if r.get("meeting") not in info or r.get("meeting") in scope.meetings]

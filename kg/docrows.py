@@ -47,6 +47,8 @@ PREDICATES = frozenset({
     # the accountability network's (views): its edges, aliases and actions' details
     GOV + "thing", GOV + "role", GOV + "initials", GOV + "due", GOV + "dueDate", GOV + "status",
     ORG + "memberOf", ORG + "holds", SKOS_PREF,
+    # the follow-ups listing's: report-backs (a body's link graph) and actions' states
+    GOV + "reportsOn", GOV + "reportState", GOV + "currentState",
 })
 
 
@@ -225,6 +227,26 @@ def passage_rows(g: Graph) -> list[tuple]:
 def derived_rows(g: Graph) -> list[tuple[str, str]]:
     """(fact, passage) for every prov:wasDerivedFrom of the graph."""
     return [(s, o) for s, ps in g.sp.items() for o in ps.get(PROV_FROM, ())]
+
+
+# -- followups ----------------------------------------------------------------------------
+# An action's rows come from its document's graph, its state and report-backs from its
+# body's link graph, a report-back's evidence from the passage of another document, its
+# date from its meeting: kept as triples of each kind, joined at read time
+# (kg.textindex.followup_list_rows) as the merged graph joins them.
+
+def followup_rows(g: Graph) -> tuple[list[tuple], list[tuple], list[tuple]]:
+    """The followups query's rows for one graph, in three parts: actions (action, meeting,
+    text, owner IRI or None, evidence or None), report-backs (report-back, action, meeting,
+    state, passage or None) and actions' states (action, state)."""
+    actions = [(a, m, t, owner, ev) for a in g.typed(GOV + "Action") for m in g.get(a, GOV + "meeting")
+               for t in g.get(a, GOV + "text") for owner in g.opt(g.get(a, AGENT))
+               for ev in g.opt(g.path(a, PROV_FROM, OA_EXACT))]
+    reports = [(rb, a, m, st, p) for rb in g.typed(GOV + "ReportBack") for a in g.get(rb, GOV + "reportsOn")
+               for m in g.get(rb, GOV + "meeting") for st in g.get(rb, GOV + "reportState")
+               for p in g.opt(g.get(rb, PROV_FROM))]
+    states = [(a, st) for a, ps in g.sp.items() for st in ps.get(GOV + "currentState", ())]
+    return actions, reports, states
 
 
 # -- the accountability network (views) -------------------------------------------------------

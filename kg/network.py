@@ -35,15 +35,28 @@ def node_kinds(rows: Iterable[tuple]) -> tuple[dict[str, str], dict[str, str]]:
     """(label, type) of every node of network rows (tuples in `COLUMNS` order).  A node
     named or typed two ways by its rows gets one label and type whatever order the rows
     come in: its fullest name, and a type other than "other" where a row gives one."""
+    rows = list(rows)
+    return node_labels(rows), node_types(rows)
+
+
+def node_labels(rows: Iterable[tuple], nodes: set[str] | None = None) -> dict[str, str]:
+    """The label of every node of network rows (of `nodes` alone, when given): `node_kinds`."""
     labels: dict[str, set] = {}
+    for s, sl, _st, _rel, t, tl, _tt, _ev in rows:
+        if nodes is None or s in nodes:
+            labels.setdefault(s, set()).add(s if sl is None else sl)
+        if nodes is None or t in nodes:
+            labels.setdefault(t, set()).add(t if tl is None else tl)
+    return {n: min(v, key=_label_key) for n, v in labels.items()}
+
+
+def node_types(rows: Iterable[tuple]) -> dict[str, str]:
+    """The type of every node of network rows: `node_kinds`."""
     types: dict[str, set] = {}
-    for s, sl, st, _rel, t, tl, tt, _ev in rows:
-        labels.setdefault(s, set()).add(s if sl is None else sl)
+    for s, _sl, st, _rel, t, _tl, tt, _ev in rows:
         types.setdefault(s, set()).add(st or "other")
-        labels.setdefault(t, set()).add(t if tl is None else tl)
         types.setdefault(t, set()).add(tt or "other")
-    return ({n: min(v, key=_label_key) for n, v in labels.items()},
-            {n: min(v - {"other"} or v) for n, v in types.items()})
+    return {n: min(v - {"other"} or v) for n, v in types.items()}
 
 
 def graph_of_tuples(rows: Iterable[tuple], aliases: Iterable[dict] = (), details: Iterable[dict] = (), *,

@@ -231,6 +231,9 @@ def run(store: GraphStore, query: NamedQuery, params: dict[str, str] | None = No
             kept = _read_from_index(store, query, params)
             if kept is not None:
                 return kept
+        listed = _listing_from_index(store, query, params, limit, offset, body, since, until, meeting)
+        if listed is not None:
+            return listed
         pages = _meeting_pages(store, query, params, allow_service, limit, offset, body, since, until, meeting)
         if pages is not None:
             columns, rows = pages(select)
@@ -253,6 +256,40 @@ def _read_from_index(store, query: NamedQuery, params) -> tuple[list[str], list[
     return textindex.read(store, query.name, {k: str(v) for k, v in (params or {}).items()})
 
 
+def _listing_from_index(store, query: NamedQuery, params, limit, offset, body, since, until, meeting
+                        ) -> tuple[list[str], list[dict[str, str]]] | None:
+    """A page or scope of a shipped listing the text index answers (kg.textindex.LISTINGS:
+    the follow-ups, the meetings) read from its rows, which are the query's over the store
+    (rows and order); None for any other query or store, or a whole listing (`run` reads
+    that from the index's READS, as it reads any)."""
+    from kg import textindex
+    if query.name not in textindex.LISTINGS or named_queries()[query.name].text != query.text:
+        return None
+    if limit is None and not offset and body is None and since is None and until is None and meeting is None:
+        return None
+    _checked(query, params, False)  # the same errors for a parameter the listing does not take
+    paged("SELECT * WHERE {}", limit, offset)  # the page's numbers, checked
+    for flag, value in (("--since", since), ("--until", until)):
+        if value is not None and not _ISO_DATE.fullmatch(value):
+            raise QueryError(f"{flag} {value!r}: give a date as YYYY-MM-DD")
+    index = textindex.reader_index(store)
+    if index is None:
+        return None
+    import sqlite3
+    try:
+        meetings = None
+        if body is not None or since is not None or until is not None:
+            meetings = textindex.scope_meetings(index, None if body is None else textindex.bodies_named(index, body),
+                                                since, until)
+        if meeting is not None:
+            iri = _meeting_iri(meeting)
+            meetings = {iri} if meetings is None else meetings & {iri}
+        columns = textindex.READS[query.name][0]
+        return list(columns), textindex.listing_page(index, query.name, meetings, limit, offset)
+    except sqlite3.Error:
+        return None
+
+
 def stream(store: GraphStore, query: NamedQuery, params: dict[str, str] | None = None, *,
            allow_service: bool = False, limit: int | None = None, offset: int = 0, body: str | None = None,
            since: str | None = None, until: str | None = None, meeting: str | None = None
@@ -264,6 +301,9 @@ def stream(store: GraphStore, query: NamedQuery, params: dict[str, str] | None =
             kept = _read_from_index(store, query, params)
             if kept is not None:
                 return kept[0], iter(kept[1])
+        listed = _listing_from_index(store, query, params, limit, offset, body, since, until, meeting)
+        if listed is not None:
+            return listed[0], iter(listed[1])
         pages = _meeting_pages(store, query, params, allow_service, limit, offset, body, since, until, meeting)
         if pages is not None:
             return pages(getattr(store, "iter_select", store.select))

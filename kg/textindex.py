@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 # the layout of the index file; a file of another version is remade from the store
-VERSION = 7
+VERSION = 8
 # named by its layout: a new layout is a new file, never written over a file another
 # version may still have open (renaming a file over an SQLite database whose write-ahead log
 # is still beside it pairs the new file with the old log, which SQLite then applies to it)
@@ -135,6 +135,21 @@ CREATE TABLE IF NOT EXISTS vlabels (graph TEXT NOT NULL, node TEXT NOT NULL, fol
 CREATE INDEX IF NOT EXISTS vlabels_fold ON vlabels (fold);
 CREATE INDEX IF NOT EXISTS vlabels_bare ON vlabels (bare);
 CREATE INDEX IF NOT EXISTS vlabels_graph ON vlabels (graph);
+CREATE INDEX IF NOT EXISTS passages_passage ON passages (passage);
+-- the follow-ups listing's parts (kg.docrows.followup_rows), joined when read
+CREATE TABLE IF NOT EXISTS fups (graph TEXT NOT NULL, action TEXT NOT NULL, meeting TEXT NOT NULL,
+  text TEXT NOT NULL, owner TEXT, evidence TEXT);
+CREATE INDEX IF NOT EXISTS fups_meeting ON fups (meeting);
+CREATE INDEX IF NOT EXISTS fups_action ON fups (action);
+CREATE INDEX IF NOT EXISTS fups_graph ON fups (graph);
+CREATE TABLE IF NOT EXISTS freports (graph TEXT NOT NULL, rb TEXT NOT NULL, action TEXT NOT NULL,
+  meeting TEXT NOT NULL, state TEXT NOT NULL, passage TEXT);
+CREATE INDEX IF NOT EXISTS freports_action ON freports (action);
+CREATE INDEX IF NOT EXISTS freports_rb ON freports (rb);
+CREATE INDEX IF NOT EXISTS freports_graph ON freports (graph);
+CREATE TABLE IF NOT EXISTS fstates (graph TEXT NOT NULL, action TEXT NOT NULL, state TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS fstates_action ON fstates (action);
+CREATE INDEX IF NOT EXISTS fstates_graph ON fstates (graph);
 CREATE TABLE IF NOT EXISTS kept_rows (key TEXT PRIMARY KEY, mark TEXT NOT NULL, data BLOB NOT NULL);
 """
 
@@ -152,7 +167,7 @@ def rows_of(triples: Iterable[tuple]) -> list[tuple[str, str, str]]:
 
 _TABLES = ("docs", "texts", "owned", "facts", "fact_stems", "fact_words", "names", "name_stems", "name_words",
            "owns", "owns_words", "acc", "meets", "passages", "derived", "vedges", "vtypes", "valiases", "vactions",
-           "vlabels")
+           "vlabels", "fups", "freports", "fstates")
 
 
 @dataclass
@@ -172,6 +187,9 @@ class DocRows:
     types: list = field(default_factory=list)
     aliases: list = field(default_factory=list)
     actions: list = field(default_factory=list)
+    fups: list = field(default_factory=list)
+    freports: list = field(default_factory=list)
+    fstates: list = field(default_factory=list)
     # (fact, stems) and (entity, stems) as `_insert_rows` writes them: computed with the rows
     # (in a build's worker), so the writer only inserts; None: computed when inserted
     fact_stems: list | None = None
@@ -187,7 +205,8 @@ def doc_rows(triples: list[tuple[str, str, str]]) -> DocRows:
     g = docrows.Graph(t for t in triples if t[1] in docrows.PREDICATES)
     rows = DocRows(rows_of(triples), docrows.fact_rows(g), docrows.owns_rows(g), docrows.acc_rows(g),
                    docrows.meeting_rows(g), docrows.name_rows(g), docrows.passage_rows(g), docrows.derived_rows(g),
-                   docrows.edge_rows(g), docrows.type_rows(g), docrows.alias_rows(g), docrows.action_detail_rows(g))
+                   docrows.edge_rows(g), docrows.type_rows(g), docrows.alias_rows(g), docrows.action_detail_rows(g),
+                   *docrows.followup_rows(g))
     rows.fact_stems, rows.name_stems = _stems(rows)
     return rows
 
@@ -247,7 +266,7 @@ def _delete_graph(cur, graph: str) -> None:
     cur.execute("INSERT INTO owns_words (owns_words, rowid, thing) SELECT 'delete', rowid, thing FROM owns "
                 "WHERE graph = ?", (graph,))
     for t in ("owned", "facts", "names", "owns", "acc", "meets", "passages", "derived", "vedges", "vtypes",
-              "valiases", "vactions", "vlabels"):
+              "valiases", "vactions", "vlabels", "fups", "freports", "fstates"):
         cur.execute(f"DELETE FROM {t} WHERE graph = ?", (graph,))
     for words, stems in (("fact_words", "fact_stems"), ("name_words", "name_stems")):
         # an external-content FTS5 table forgets a row when told its old text
@@ -288,6 +307,11 @@ def _insert_rows(cur, graph: str, rows: DocRows) -> None:
                     [(graph, *r) for r in rows.aliases])
     cur.executemany("INSERT INTO vactions (graph, action, meeting, body, date, due, due_date, status) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [(graph, *r) for r in rows.actions])
+    cur.executemany("INSERT INTO fups (graph, action, meeting, text, owner, evidence) VALUES (?, ?, ?, ?, ?, ?)",
+                    [(graph, *r) for r in rows.fups])
+    cur.executemany("INSERT INTO freports (graph, rb, action, meeting, state, passage) VALUES (?, ?, ?, ?, ?, ?)",
+                    [(graph, *r) for r in rows.freports])
+    cur.executemany("INSERT INTO fstates (graph, action, state) VALUES (?, ?, ?)", [(graph, *r) for r in rows.fstates])
     from kg.docrows import label_rows
     cur.executemany("INSERT INTO vlabels (graph, node, fold, bare) VALUES (?, ?, ?, ?)",
                     [(graph, *r) for r in label_rows(rows.edges, rows.names, rows.aliases)])
@@ -637,6 +661,21 @@ def keep_rows(store, key: str, mark: str, columns: list[str], rows: list[dict]) 
             index.db.execute("ROLLBACK")
         except sqlite3.Error:
             pass
+
+
+def remembered(store, key: str, compute):
+    """`compute()` (a value JSON can hold), kept in the store folder's index for the next
+    reader of the same store state, as `kept_rows` keeps a listing (a whole-store count
+    read by every `govkg ask` is counted once per state of the store)."""
+    mark = store_mark(store)
+    if mark is not None:
+        found = kept_rows(store, "value " + key, mark)
+        if found is not None:
+            return found[1]
+    value = compute()
+    if mark is not None:
+        keep_rows(store, "value " + key, mark, [], value)
+    return value
 
 
 def invalidate(store) -> None:
@@ -1012,8 +1051,137 @@ def action_detail_list_rows(index: TextIndex, actions: Iterable[str] | None = No
     return _dicts(ACTION_DETAILS, sorted(out, key=lambda r: tuple(map(_key, r))))
 
 
+# -- listings: the follow-ups and the meetings, scoped and paged ------------------------------
+FOLLOWUPS = ["action", "meeting", "owner_name", "text", "evidence", "status", "report_meeting", "report_evidence",
+             "report_status"]
+
+
+def followup_meetings(index: TextIndex) -> list[str]:
+    """Every meeting some action was set at, in IRI order (the followups query's first key)."""
+    return [m for (m,) in index.db.execute("SELECT DISTINCT meeting FROM fups ORDER BY meeting")]
+
+
+def followup_list_rows(index: TextIndex, meetings: Iterable[str] | None = None) -> list[dict[str, str]]:
+    """The followups query's rows (of the actions set at the given meetings, or of all), in
+    its order: an action's rows from its document, its state and report-backs from any
+    graph (its body's link graph), each report-back's evidence from its passage and date
+    from its meeting, wherever they are written, as the merged graph joins them."""
+    db = index.db
+    sql = "SELECT action, meeting, text, owner, evidence FROM fups"
+    wanted = None if meetings is None else set(meetings)
+    if wanted is None:
+        raw = db.execute(sql).fetchall()
+    else:
+        acts = {a for (a,) in _select_in(db, "SELECT action FROM fups WHERE meeting IN (%s)", list(wanted))}
+        raw = _select_in(db, sql + " WHERE action IN (%s)", list(acts))
+    actions: dict[str, tuple[set, set, set, set]] = {}
+    for a, m, t, owner, ev in raw:
+        ms, ts, owners, evs = actions.setdefault(a, (set(), set(), set(), set()))
+        ms.add(m)
+        ts.add(t)
+        if owner is not None:
+            owners.add(owner)
+        if ev is not None:
+            evs.add(ev)
+    if not actions:
+        return []
+    names = _names_of(db, {o for _m, _t, owners, _e in actions.values() for o in owners})
+    states: dict[str, set] = {}
+    for a, st in _select_in(db, "SELECT action, state FROM fstates WHERE action IN (%s)", list(actions)):
+        states.setdefault(a, set()).add(st)
+    reports: dict[str, dict[str, tuple[set, set, set]]] = {}
+    for rb, a, m, st, p in _select_in(db, "SELECT rb, action, meeting, state, passage FROM freports "
+                                      "WHERE action IN (%s)", list(actions)):
+        rms, sts, ps = reports.setdefault(a, {}).setdefault(rb, (set(), set(), set()))
+        rms.add(m)
+        sts.add(st)
+        if p is not None:
+            ps.add(p)
+    exact: dict[str, set] = {}
+    for p, ex in _select_in(db, "SELECT passage, exact FROM passages WHERE passage IN (%s)",
+                            [p for rbs in reports.values() for _m, _s, ps in rbs.values() for p in ps]):
+        exact.setdefault(p, set()).add(ex)
+    dates: dict[str, set] = {}
+    for m, d in _select_in(db, "SELECT meeting, date FROM meets WHERE date IS NOT NULL AND meeting IN (%s)",
+                           [m for rbs in reports.values() for rms, _s, _p in rbs.values() for m in rms]):
+        dates.setdefault(m, set()).add(d)
+    full: list[tuple] = []  # (meeting, action, report_date, owner_name, the rest), the query's order
+    for a, (ms, ts, owners, evs) in actions.items():
+        owner_names = sorted({n for o in owners for n in names.get(o, ())}) or [None]
+        backs = [(rm, rev, rs, rd) for rms, sts, ps in reports.get(a, {}).values() for rm in rms for rs in sts
+                 for rev in (sorted({x for p in ps for x in exact.get(p, ())}) or [None])
+                 for rd in (sorted(dates.get(rm, ())) or [None])] or [(None, None, None, None)]
+        for m in ms if wanted is None else ms & wanted:
+            for t in ts:
+                for ev in sorted(evs) or [None]:
+                    for status in sorted(states.get(a, ())) or ["open"]:
+                        for n in owner_names:
+                            full += [(m, a, rd, n, t, ev, status, rm, rev, rs) for rm, rev, rs, rd in backs]
+    full.sort(key=lambda r: tuple(map(_key, r)))
+    # DISTINCT on the columns shown (the report's date is not one), the first of equals kept
+    out = dict.fromkeys((a, m, n, t, ev, status, rm, rev, rs) for m, a, _rd, n, t, ev, status, rm, rev, rs in full)
+    return _dicts(FOLLOWUPS, out)
+
+
+def bodies_named(index: TextIndex, name: str) -> list[str]:
+    """kg.query.bodies_named from the index: the bodies of meetings whose name fits `name`
+    (or whose IRI is `name`)."""
+    from kg.followups import _name_fits
+    bodies = {b for (bs,) in index.db.execute("SELECT DISTINCT bodies FROM meets") for b in bs.split("\t") if b}
+    names = _names_of(index.db, bodies)
+    return sorted(b for b in bodies if b == name or any(_name_fits(name, [n]) for n in names.get(b) or [""]))
+
+
+def scope_meetings(index: TextIndex, bodies: Iterable[str] | None, since: str | None,
+                   until: str | None) -> set[str]:
+    """The meetings of any of `bodies` (None: of any body) with a date from `since` to
+    `until` (days, both included), as kg.query.scoped keeps them: a body and a date of the
+    meeting, each from any document."""
+    of: dict[str, tuple[set, set]] = {}
+    for m, bs, d in index.db.execute("SELECT meeting, bodies, date FROM meets"):
+        b_set, d_set = of.setdefault(m, (set(), set()))
+        b_set.update(x for x in bs.split("\t") if x)
+        if d is not None:
+            d_set.add(d[:10])
+    wanted = None if bodies is None else set(bodies)
+    dated = since is not None or until is not None
+    return {m for m, (b_set, d_set) in of.items()
+            if (wanted is None or b_set & wanted)
+            and (not dated or any((since is None or d >= since) and (until is None or d <= until) for d in d_set))}
+
+
+# the listings answered from the index when scoped or paged (their order: meeting first for
+# followups, the date for meetings)
+LISTINGS = ("followups", "meetings")
+# meetings read at first for a page of follow-ups, doubled for each next read
+_PAGE_MEETINGS = 8
+
+
+def listing_page(index: TextIndex, name: str, meetings: set[str] | None, limit: int | None,
+                 offset: int = 0) -> list[dict[str, str]]:
+    """A page (`offset`, `limit`) of listing `name` over `meetings` (None: every meeting):
+    the rows the named query gives with LIMIT and OFFSET.  Follow-ups are read meeting by
+    meeting in the query's order until the page is full."""
+    end = None if limit is None else offset + limit
+    if name == "meetings":
+        return meeting_list_rows(index, meetings)[offset:end]
+    order = followup_meetings(index)
+    if meetings is not None:
+        order = [m for m in order if m in meetings]
+    if end is None:
+        return followup_list_rows(index, order)[offset:] if meetings is not None or offset else \
+            followup_list_rows(index)
+    out: list[dict[str, str]] = []
+    start, size = 0, _PAGE_MEETINGS
+    while start < len(order) and len(out) < end:
+        out += followup_list_rows(index, order[start:start + size])
+        start, size = start + size, size * 2
+    return out[offset:end]
+
+
 # named query -> (its columns, how its rows are read from the index)
 READS = {
+    "followups": (FOLLOWUPS, lambda index, p: followup_list_rows(index)),
     "who-owns": (["thing", "relation", "owner", "owner_name", "evidence"],
                  lambda index, p: who_owns_rows(index, p["thing"])),
     "accountable": (["entity_name", "relation", "thing", "meeting", "evidence"],

@@ -422,7 +422,7 @@ def focused_view(index, focus: str, depth: int = 2, max_nodes: int = 1500) -> tu
     any node's details are read.  The same nodes, edges and details as cutting the whole
     network (`select_view`), without reading the whole network."""
     from kg import textindex
-    from kg.network import around, graph_touching, node_kinds
+    from kg.network import around, graph_touching
     if depth < 0:
         raise UsageError(f"--depth {depth}: give 0 or more hops")
     if max_nodes < 1:
@@ -447,19 +447,22 @@ def focused_view(index, focus: str, depth: int = 2, max_nodes: int = 1500) -> tu
                          "Try one of those, or `govkg query --name people` to list names")
     keep = around(index, centres, depth)
     rows = textindex.network_tuples(index, within=keep)
-    labels, types = node_kinds(rows)
-    for n in keep - labels.keys():  # a centre with no edge among the kept nodes (--depth 0)
-        labels[n], types[n] = fits.nodes[n]["label"], fits.nodes[n]["type"]
-    view, hidden = _cut_rows(index, keep, rows, (labels, types), max_nodes)
+    # a centre with no edge among the kept nodes (--depth 0) is drawn as the name found it
+    lone = {n: (a["label"], a["type"]) for n, a in fits.nodes(data=True) if n in keep}
+    view, hidden = _cut_rows(index, keep, rows, max_nodes, lone)
     return view, hidden, focus_note(fits, focus)
 
 
-def _cut_rows(index, keep: set, rows, kinds: tuple[dict, dict], max_nodes: int) -> tuple[nx.MultiDiGraph, int]:
+def _cut_rows(index, keep: set, rows, max_nodes: int, lone: dict | None = None) -> tuple[nx.MultiDiGraph, int]:
     """The graph of `keep` and its network `rows`, cut to `max_nodes` as `truncate` cuts it
-    (from the rows' degrees and links alone), with the details of the nodes drawn."""
+    (from the rows' degrees, links and node types alone), with the labels and details of
+    the nodes drawn; `lone`: (label, type) of nodes no row may link."""
     from collections import Counter
 
-    from kg.network import graph_within
+    from kg.network import graph_within, node_labels, node_types
+    types = node_types(rows)
+    for n, (_label, kind) in (lone or {}).items():
+        types.setdefault(n, kind)
     hidden = 0
     if len(keep) > max_nodes:
         degree = Counter({n: 0 for n in keep})
@@ -469,12 +472,17 @@ def _cut_rows(index, keep: set, rows, kinds: tuple[dict, dict], max_nodes: int) 
             degree[r[4]] += 1
             links.setdefault(r[0], set()).add(r[4])
             links.setdefault(r[4], set()).add(r[0])
-        types = kinds[1]
         drawn = cut(degree, lambda n: links.get(n, set()), {n for n in keep if types.get(n) in HUB_TYPES}, max_nodes)
         hidden = len(keep) - len(drawn)
         keep = drawn
+        # a drawn node's label is chosen among those of all its rows, drawn or not
+        labels = node_labels([r for r in rows if r[0] in keep or r[4] in keep], keep)
         rows = [r for r in rows if r[0] in keep and r[4] in keep]
-    return graph_within(index, keep, rows, kinds), hidden
+    else:
+        labels = node_labels(rows)
+    for n, (label, _kind) in (lone or {}).items():
+        labels.setdefault(n, label)
+    return graph_within(index, keep, rows, (labels, types)), hidden
 
 
 def whole_view(index, max_nodes: int = 1500) -> tuple[nx.MultiDiGraph, int]:
@@ -482,12 +490,10 @@ def whole_view(index, max_nodes: int = 1500) -> tuple[nx.MultiDiGraph, int]:
     the network's rows (the text index's) before any node's details are read, the details
     read for the nodes drawn alone.  The same as `select_view` of the whole network."""
     from kg import textindex
-    from kg.network import node_kinds
     if max_nodes < 1:
         raise UsageError(f"max_nodes {max_nodes}: give 1 or more")
     rows = textindex.network_tuples(index)
-    kinds = node_kinds(rows)
-    return _cut_rows(index, set(kinds[0]), rows, kinds, max_nodes)
+    return _cut_rows(index, {r[0] for r in rows} | {r[4] for r in rows}, rows, max_nodes)
 
 
 def write_view(store, path, *, focus: str | None = None, depth: int = 2, meeting: str | None = None,

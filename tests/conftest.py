@@ -20,6 +20,16 @@ def corpus_file(name: str) -> Path:
     return path
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _no_terminal_width():
+    """Tables are cut to the terminal's width (kg/output.py): the tests read them as they
+    come with no terminal (160 columns), whatever terminal the suite is run from, in this
+    process and the CLI processes tests start (a worker of pytest-xdist is given 80)."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("COLUMNS", "160")
+        yield
+
+
 @pytest.fixture(scope="session")
 def founding_store(tmp_path_factory):
     """A store built once from the founding minutes, opened read-only per test."""
@@ -93,6 +103,44 @@ def founding(founding_store):
     from kg.store import GraphStore
     with GraphStore(founding_store, read_only=True) as st:
         yield st
+
+
+def run_scorer(script: Path, *args) -> str:
+    """What `python SCRIPT ARGS... --govkg CLI --json` prints (a scorer of ../shared/eval),
+    run in this process with the CLI calls it makes run in-process too: starting a Python
+    for each of its queries costs more than the query.  A command it runs that is not the
+    CLI runs as a process, as asked.  An error exit fails the test."""
+    import contextlib
+    import io
+    import runpy
+    import subprocess
+    import sys
+
+    from kg.cli import main
+    cli = [sys.executable, "-m", "kg.cli"]
+    real_run = subprocess.run
+
+    def run(cmd, *a, **kw):
+        if not (isinstance(cmd, list) and cmd[:len(cli)] == cli):
+            return real_run(cmd, *a, **kw)
+        r = cli_runner().invoke(main, [str(c) for c in cmd[len(cli):]])
+        if r.exception is not None and not isinstance(r.exception, SystemExit):
+            raise r.exception
+        out, err = r.stdout, r.stderr
+        if not (kw.get("text") or kw.get("universal_newlines") or kw.get("encoding")):
+            out, err = out.encode(), err.encode()
+        return subprocess.CompletedProcess(cmd, r.exit_code, out, err)
+
+    printed = io.StringIO()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(subprocess, "run", run)
+        mp.setattr(sys, "argv", [str(script), *map(str, args), "--govkg", " ".join(cli), "--json"])
+        with contextlib.redirect_stdout(printed):
+            try:
+                runpy.run_path(str(script), run_name="__main__")
+            except SystemExit as e:
+                assert e.code in (0, None), f"{script.name} exited {e.code}: {printed.getvalue()[-400:]}"
+    return printed.getvalue()
 
 
 def cli_runner():

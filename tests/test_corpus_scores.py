@@ -6,13 +6,11 @@ styles; the thresholds are the issue's acceptance levels.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import CORPUS, ROOT
+from tests.conftest import CORPUS, ROOT, run_scorer
 
 SCORE = ROOT.parent / "shared" / "eval" / "score.py"
 DOCS = ["wirral-childrens-trust-2016", "stoke-ferry-pc-2019-12-04", "wtsb-2019-03-28"]
@@ -34,12 +32,9 @@ def score(built_store):
 
 
 def _score(name: str, store: Path) -> dict:
-    cli = f"{sys.executable} -m kg.cli"
-    p = subprocess.run([sys.executable, str(SCORE), str(CORPUS / f"{name}.gold.json"), "--store", str(store),
-                        "--govkg", cli, "--json"], capture_output=True, text=True, timeout=600)
-    assert p.returncode == 0, p.stderr
+    out = run_scorer(SCORE, CORPUS / f"{name}.gold.json", "--store", store)
     # score.py --json prints the report, then an "overall" line
-    return json.loads(p.stdout[: p.stdout.rindex("\noverall")])
+    return json.loads(out[: out.rindex("\noverall")])
 
 
 def _overall(report: dict) -> float:

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from kg.corrections import CorrectionsError, parse
-from tests.conftest import CORPUS, FOUNDING, copy_store, corpus_file, govkg
+from tests.conftest import CORPUS, FOUNDING, copy_store, corpus_file, govkg, run_scorer
 
 BY = 'by = "Jo Reviewer"\nwhy = "checked against the attendance list"\n'
 SCORER = CORPUS.parent / "eval" / "score.py"
@@ -136,15 +134,13 @@ def _rows(store, name=None, expr=None):
 
 
 @pytest.fixture(scope="module")
-def corrected(tmp_path_factory):
-    """The founding minutes built plainly, then with a corrections file of every kind in
-    STORE/corrections.toml (the default place)."""
+def corrected(tmp_path_factory, founding_store):
+    """The founding minutes built plainly (the session's founding store, read only), then
+    with a corrections file of every kind in STORE/corrections.toml (the default place)."""
     root = tmp_path_factory.mktemp("corrected")
-    plain = root / "plain"
-    assert govkg("build", FOUNDING, "--store", plain).exit_code == 0
+    plain = founding_store
     decision = _rows(plain, "decisions")[0]
-    store = root / "store"
-    assert govkg("build", FOUNDING, "--store", store).exit_code == 0
+    store = copy_store(founding_store, root / "store")
     body_name = _body_of(FOUNDING)
     doc = FOUNDING.name
     text = "\n".join([
@@ -351,10 +347,8 @@ def test_stale_corrections_are_reported_on_build(tmp_path):
 # -- corpus minutes: posts and initials, and the scorer's figures --------------------------
 
 def _score(gold: Path, store: Path) -> dict:
-    out = subprocess.run([sys.executable, str(SCORER), str(gold), "--store", str(store), "--json",
-                          "--govkg", str(Path(sys.executable).parent / "govkg")],
-                         capture_output=True, text=True, check=True)
-    return json.loads(out.stdout.rsplit("\noverall", 1)[0])
+    out = run_scorer(SCORER, gold, "--store", store)
+    return json.loads(out.rsplit("\noverall", 1)[0])
 
 
 def _body_of(path: Path) -> str:
@@ -612,10 +606,8 @@ def test_report_back_links_on_the_series_raise_the_follow_up_scores(tmp_path, bu
     copy_store(built_store(series), store)  # the plain build, made once per session
 
     def score():
-        out = subprocess.run([sys.executable, str(scorer), str(gold), "--store", str(store), "--json",
-                              "--govkg", str(Path(sys.executable).parent / "govkg")],
-                             capture_output=True, text=True, check=True)
-        return json.loads(out.stdout.rsplit("\noverall", 1)[0])
+        out = run_scorer(scorer, gold, "--store", store)
+        return json.loads(out.rsplit("\noverall", 1)[0])
 
     before = score()
     left_open = {c.split(":")[0] for c in before["status"]["confusions"] if c.endswith("got open")}

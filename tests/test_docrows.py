@@ -14,8 +14,9 @@ import sys
 import pytest
 
 from kg import ask, textindex
+from kg.errors import QueryError
 from kg.pipeline import build_into_store
-from kg.query import bind, get_named, run_named
+from kg.query import _prepared, bind, get_named, run, run_named
 from kg.store import GraphStore
 
 from .conftest import CORPUS, FOUNDING
@@ -29,13 +30,14 @@ CASES = [
     ("who-owns", {"thing": "plan' OR 1=1 --"}), ("accountable", {"entity": "hassall"}),
     ("accountable", {"entity": "Clerk"}), ("accountable", {"entity": "an"}),
     ("accountable", {"entity": "Nobody Atall"}), ("accountable", {"entity": 'x" OR "1"="1'}),
-    ("network", {}), ("aliases", {}), ("action-details", {}),
+    ("network", {}), ("aliases", {}), ("action-details", {}), ("followups", {}),
 ]
 # the columns each query orders by: rows equal in them may come in another order
 ORDER = {"fact-texts": ("meeting", "fact", "by_name"), "meetings": ("date", "body"),
          "accountabilities": ("entity_name", "relation", "thing"), "passages": (),
          "who-owns": ("thing", "owner_name"), "accountable": ("entity_name", "relation", "thing"),
-         "network": (), "aliases": ("entity", "kind", "alias"), "action-details": ()}
+         "network": (), "aliases": ("entity", "kind", "alias"), "action-details": (),
+         "followups": ("meeting", "action", "owner_name")}
 
 
 def _store_rows(st: GraphStore, name: str, params: dict) -> list[dict]:
@@ -72,6 +74,51 @@ def test_the_index_gives_the_rows_the_store_gives(founding, name, params):
 def test_the_same_on_many_bodies_and_a_series(corpus_store, name, params):
     with GraphStore(corpus_store, read_only=True) as st:
         _same(name, textindex.read(st, name, params)[1], _store_rows(st, name, params))
+
+
+# the listings the index answers scoped and paged (kg.textindex.LISTINGS), with the scopes and
+# pages asked of them: (limit, offset, body, since, until)
+SCOPES = [
+    (None, 0, "committee", None, None), (None, 0, None, "2020-01-01", None), (None, 0, None, None, "2019-06-30"),
+    (None, 0, "parish", "2018-01-01", "2021-12-31"), (None, 0, "no such body at all", None, None),
+    (20, 0, None, None, None), (5, 3, None, None, None), (20, 0, "council", None, None),
+    (10, 0, None, "2020-01-01", None), (0, 0, None, None, None), (None, 7, None, None, None),
+    (1000, 0, None, None, None),
+]
+LISTED = [(name, *scope) for name in textindex.LISTINGS for scope in SCOPES]
+
+
+def _listing_matches(st: GraphStore, name: str, limit, offset, body, since, until) -> None:
+    """The listing read from the index is the SPARQL query's over the store: the same rows
+    in the same order of its ORDER BY keys; a page is the whole scope's rows cut where the
+    query's page is cut (rows that tie on the keys may fall either side of a page's end)."""
+    nq = get_named(name)
+    got = run(st, nq, limit=limit, offset=offset, body=body, since=since, until=until)[1]
+    assert textindex.reader_index(st) is not None
+    keys = ORDER[name]
+    want_page = st.select(*_prepared(st, nq, {}, False, limit, offset, body, since, until))[1]
+    assert [[r.get(k) for k in keys] for r in got] == [[r.get(k) for k in keys] for r in want_page]
+    whole = run(st, nq, body=body, since=since, until=until)[1] if body or since or until else run(st, nq)[1]
+    end = None if limit is None else offset + limit
+    assert got == whole[offset:end]
+    if limit is None and not offset:
+        _same(name, got, want_page)
+
+
+@pytest.mark.parametrize("name,limit,offset,body,since,until", LISTED)
+def test_listings_scoped_and_paged_from_the_index_are_the_stores(corpus_store, name, limit, offset, body, since,
+                                                                  until):
+    with GraphStore(corpus_store, read_only=True) as st:
+        _listing_matches(st, name, limit, offset, body, since, until)
+
+
+def test_listings_from_the_index_refuse_what_the_store_refuses(founding):
+    nq = get_named("followups")
+    for kw in ({"since": "2020-1-1", "limit": 5}, {"limit": -1}, {"offset": -2, "body": "x"}):
+        with pytest.raises(QueryError):
+            run(founding, nq, **kw)
+    with pytest.raises(QueryError):
+        run(founding, nq, {"thing": "plan"}, limit=5)
 
 
 MINUTES = """Parish Council of Lower Ditchfield

@@ -55,21 +55,30 @@ def server(tmp_path_factory):
     binary = _oxigraph_binary()
     if binary is None:
         pytest.skip("the Oxigraph server is not installed (pip install oxigraph, in the test extra)")
-    port = _free_port()
     location = tmp_path_factory.mktemp("oxigraph-server")
-    proc = subprocess.Popen([binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 20
-    while True:
-        try:
-            with urllib.request.urlopen(url + "/query?query=ASK%7B%7D", timeout=1):
-                break
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                pytest.fail(f"oxigraph serve did not start: {proc.stderr.read().decode(errors='replace')[:500]}")
-            time.sleep(0.1)
+    # the free port is asked for, then released for the server to bind: another process may
+    # take it in between (other suites run beside this one), so a server that exits at once
+    # is started again on another port
+    for attempt in range(3):
+        port = _free_port()
+        proc = subprocess.Popen([binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                with urllib.request.urlopen(url + "/query?query=ASK%7B%7D", timeout=1):
+                    break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    proc.kill()
+                    why = proc.stderr.read().decode(errors="replace")[:500]
+                    if attempt == 2 or proc.returncode is None or "in use" not in why.lower():
+                        pytest.fail(f"oxigraph serve did not start: {why}")
+                    break
+                time.sleep(0.1)
+        if proc.poll() is None:
+            break
     yield url
     proc.terminate()
     try:

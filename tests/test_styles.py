@@ -31,13 +31,11 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_scorer
 
 STYLES = Path(__file__).resolve().parent / "fixtures" / "styles"
 SCORE = ROOT.parent / "shared" / "eval" / "score.py"
@@ -114,12 +112,9 @@ def _score(src: Path, tmp_path: Path) -> dict:
     store = tmp_path / "store"
     report = build_into_store([str(src)], str(store))
     assert not report.failed, report.failed
-    cli = f"{sys.executable} -m kg.cli"
-    p = subprocess.run([sys.executable, str(SCORE), str(_gold_path(src)), "--store", str(store),
-                        "--govkg", cli, "--json"], capture_output=True, text=True, timeout=600)
-    assert p.returncode == 0, p.stderr
+    out = run_scorer(SCORE, _gold_path(src), "--store", store)
     # score.py --json prints the report, then a final "overall X" line
-    return json.loads(p.stdout[: p.stdout.rindex("\noverall")])
+    return json.loads(out[: out.rindex("\noverall")])
 
 
 def _figure(v: dict) -> float:

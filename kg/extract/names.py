@@ -95,6 +95,12 @@ _RX_INITIALS = re.compile(r"(?<![\w.’'/-])((?:[A-Z]\.[ \t]?){1,3}(?<=[ \t])|(?
 _RX_NAME_WORD_START = re.compile(rf"(?<![\w’'-])(?={NAME_WORD})")
 
 
+# words of places that are common surnames too ("Lisa Field", "Alison Hall", "John Ward"), and
+# the end of a list's entry after one: a comma, "and", a bracket, bold's asterisks, the line's end
+_PLACE_SURNAMES = frozenset("Hall Field Fields Park Hill Ward Wood Bridge Church Court House Lane Marsh Grove".split())
+_RX_ENTRY_END = re.compile(r"(?=[ \t]*(?:[,;(*]|&|and\b|\n|$))")
+
+
 def _name_words(text: str, pos: int, max_words: int = 3, wrap: bool | str = False) -> list[tuple[str, int, int]]:
     """Consecutive capitalised name words from pos, on one line, stopping before words
     that cannot be part of a name (Road, Council, a title) or a new person's given name.
@@ -108,6 +114,12 @@ def _name_words(text: str, pos: int, max_words: int = 3, wrap: bool | str = Fals
         if not m:
             break
         w = m.group(0)
+        if w in _PLACE_SURNAMES and len(words) == 1 and gz.is_first_name(words[0][0]) \
+                and _RX_ENTRY_END.match(text, m.end()):
+            # "Lisa Field, Amy Richards", "Alison Hall and Lisa Brown": a given name and a
+            # surname that is also a place's word, closing an entry of a list of names
+            words.append((w, m.start(), m.end()))
+            break
         if w in NOT_NAME or w in TITLE_WORDS:
             break
         if len(words) >= 2 and gz.is_first_name(w):
