@@ -249,6 +249,25 @@ def followup_rows(g: Graph) -> tuple[list[tuple], list[tuple], list[tuple]]:
     return actions, reports, states
 
 
+# -- the meetings each listing has rows at ----------------------------------------------------
+# listing (a named query with `#@scope ?meeting`) -> the class of the subjects its rows are of:
+# a meeting with no such subject has no row in it, so a page need not read that meeting
+
+LISTING_CLASSES = {"attendance": GOV + "Attendance", "items": GOV + "AgendaItem", "decisions": GOV + "Decision",
+                   "actions": GOV + "Action", "statements": GOV + "Statement", "declarations": GOV + "Declaration",
+                   "followups": GOV + "Action"}
+
+
+def listing_meeting_rows(g: Graph) -> list[tuple[str, str, int]]:
+    """(listing, meeting, how many of the listing's subjects the graph sets at that meeting)."""
+    counts: dict[tuple[str, str], int] = {}
+    for listing, cls in LISTING_CLASSES.items():
+        for f in g.typed(cls):
+            for m in g.get(f, GOV + "meeting"):
+                counts[(listing, m)] = counts.get((listing, m), 0) + 1
+    return [(listing, m, n) for (listing, m), n in sorted(counts.items())]
+
+
 # -- the accountability network (views) -------------------------------------------------------
 # (source, relation, target, target_label, target_type, evidence, source_text, target_named):
 # the network query's rows with the source's name and type left open (joined at read time,

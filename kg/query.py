@@ -373,7 +373,9 @@ def _meeting_pages(store, query: NamedQuery, params, allow_service, limit, offse
     if meeting is not None and body is None and since is None and until is None:
         meetings = [_meeting_iri(meeting)]
     else:
-        meetings = scope_meetings(store, body, since, until)
+        meetings = _meetings_with_rows(store, query, body, since, until)
+        if meetings is None:
+            meetings = scope_meetings(store, body, since, until)
         if meeting is not None:
             meetings = [m for m in meetings if m == _meeting_iri(meeting)]
     var, at = query.scope, where_brace(base)
@@ -430,6 +432,29 @@ def _meeting_pages(store, query: NamedQuery, params, allow_service, limit, offse
         at = where_brace(text)
         return paged(text[:at] + f"\n  FILTER(STR(?{var}) > ?scope_after)\n" + text[at:], want)
     return pages
+
+
+def _meetings_with_rows(store, query: NamedQuery, body, since, until) -> list[str] | None:
+    """The meetings of the scope that a shipped listing may have rows at, in IRI order, from
+    the text index (kg.textindex.listing_meetings): a page then reads no meeting without
+    any (runs of them come first in IRI order, and a sparse listing such as declarations
+    has none at most meetings).  None when the index cannot say."""
+    from kg import docrows, textindex
+    if query.name not in docrows.LISTING_CLASSES or named_queries()[query.name].text != query.text:
+        return None
+    index = textindex.reader_index(store)
+    if index is None:
+        return None
+    import sqlite3
+    try:
+        found = textindex.listing_meetings(index, query.name)
+        if body is None and since is None and until is None:
+            return found
+        scope = textindex.scope_meetings(index, None if body is None else textindex.bodies_named(index, body),
+                                         since, until)
+        return [m for m in found if m in scope]
+    except sqlite3.Error:
+        return None
 
 
 def _meeting_iri(meeting: str) -> str:

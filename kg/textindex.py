@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 # the layout of the index file; a file of another version is remade from the store
-VERSION = 8
+VERSION = 9
 # named by its layout: a new layout is a new file, never written over a file another
 # version may still have open (renaming a file over an SQLite database whose write-ahead log
 # is still beside it pairs the new file with the old log, which SQLite then applies to it)
@@ -150,6 +150,11 @@ CREATE INDEX IF NOT EXISTS freports_graph ON freports (graph);
 CREATE TABLE IF NOT EXISTS fstates (graph TEXT NOT NULL, action TEXT NOT NULL, state TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS fstates_action ON fstates (action);
 CREATE INDEX IF NOT EXISTS fstates_graph ON fstates (graph);
+-- the meetings each listing has rows at (kg.docrows.listing_meeting_rows)
+CREATE TABLE IF NOT EXISTS lmeets (graph TEXT NOT NULL, listing TEXT NOT NULL, meeting TEXT NOT NULL,
+  n INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS lmeets_listing ON lmeets (listing, meeting);
+CREATE INDEX IF NOT EXISTS lmeets_graph ON lmeets (graph);
 CREATE TABLE IF NOT EXISTS kept_rows (key TEXT PRIMARY KEY, mark TEXT NOT NULL, data BLOB NOT NULL);
 """
 
@@ -167,7 +172,7 @@ def rows_of(triples: Iterable[tuple]) -> list[tuple[str, str, str]]:
 
 _TABLES = ("docs", "texts", "owned", "facts", "fact_stems", "fact_words", "names", "name_stems", "name_words",
            "owns", "owns_words", "acc", "meets", "passages", "derived", "vedges", "vtypes", "valiases", "vactions",
-           "vlabels", "fups", "freports", "fstates")
+           "vlabels", "fups", "freports", "fstates", "lmeets")
 
 
 @dataclass
@@ -190,6 +195,7 @@ class DocRows:
     fups: list = field(default_factory=list)
     freports: list = field(default_factory=list)
     fstates: list = field(default_factory=list)
+    lmeets: list = field(default_factory=list)
     # (fact, stems) and (entity, stems) as `_insert_rows` writes them: computed with the rows
     # (in a build's worker), so the writer only inserts; None: computed when inserted
     fact_stems: list | None = None
@@ -206,7 +212,7 @@ def doc_rows(triples: list[tuple[str, str, str]]) -> DocRows:
     rows = DocRows(rows_of(triples), docrows.fact_rows(g), docrows.owns_rows(g), docrows.acc_rows(g),
                    docrows.meeting_rows(g), docrows.name_rows(g), docrows.passage_rows(g), docrows.derived_rows(g),
                    docrows.edge_rows(g), docrows.type_rows(g), docrows.alias_rows(g), docrows.action_detail_rows(g),
-                   *docrows.followup_rows(g))
+                   *docrows.followup_rows(g), docrows.listing_meeting_rows(g))
     rows.fact_stems, rows.name_stems = _stems(rows)
     return rows
 
@@ -266,7 +272,7 @@ def _delete_graph(cur, graph: str) -> None:
     cur.execute("INSERT INTO owns_words (owns_words, rowid, thing) SELECT 'delete', rowid, thing FROM owns "
                 "WHERE graph = ?", (graph,))
     for t in ("owned", "facts", "names", "owns", "acc", "meets", "passages", "derived", "vedges", "vtypes",
-              "valiases", "vactions", "vlabels", "fups", "freports", "fstates"):
+              "valiases", "vactions", "vlabels", "fups", "freports", "fstates", "lmeets"):
         cur.execute(f"DELETE FROM {t} WHERE graph = ?", (graph,))
     for words, stems in (("fact_words", "fact_stems"), ("name_words", "name_stems")):
         # an external-content FTS5 table forgets a row when told its old text
@@ -312,6 +318,8 @@ def _insert_rows(cur, graph: str, rows: DocRows) -> None:
     cur.executemany("INSERT INTO freports (graph, rb, action, meeting, state, passage) VALUES (?, ?, ?, ?, ?, ?)",
                     [(graph, *r) for r in rows.freports])
     cur.executemany("INSERT INTO fstates (graph, action, state) VALUES (?, ?, ?)", [(graph, *r) for r in rows.fstates])
+    cur.executemany("INSERT INTO lmeets (graph, listing, meeting, n) VALUES (?, ?, ?, ?)",
+                    [(graph, *r) for r in rows.lmeets])
     from kg.docrows import label_rows
     cur.executemany("INSERT INTO vlabels (graph, node, fold, bare) VALUES (?, ?, ?, ?)",
                     [(graph, *r) for r in label_rows(rows.edges, rows.names, rows.aliases)])
@@ -1150,6 +1158,13 @@ def scope_meetings(index: TextIndex, bodies: Iterable[str] | None, since: str | 
     return {m for m, (b_set, d_set) in of.items()
             if (wanted is None or b_set & wanted)
             and (not dated or any((since is None or d >= since) and (until is None or d <= until) for d in d_set))}
+
+
+def listing_meetings(index: TextIndex, listing: str) -> list[str]:
+    """The meetings listing `listing` (kg.docrows.LISTING_CLASSES) may have rows at, in IRI
+    order: those some document sets a subject of its class at."""
+    return [m for (m,) in index.db.execute("SELECT DISTINCT meeting FROM lmeets WHERE listing = ? ORDER BY meeting",
+                                           (listing,))]
 
 
 # the listings answered from the index when scoped or paged (their order: meeting first for
