@@ -454,7 +454,9 @@ def sync(store, index: TextIndex) -> int:
     drop what the store no longer holds.  Returns how many documents changed."""
     hashes = _signature(store)
     have = index.recorded()
-    stale = [g for g, sha in hashes.items() if have.get(g) != sha]
+    # a graph with no content hash (a body's link graph, the corrections graph, one a
+    # user's update made) is rewritten without a new hash: it is always read again
+    stale = [g for g, sha in hashes.items() if not sha or have.get(g) != sha]
     gone = [g for g in have if g not in hashes]
     if gone:
         index.drop(gone)
