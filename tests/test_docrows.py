@@ -258,7 +258,7 @@ def _names_to_find(pool):
     """Names as questions give them: full names, surnames, initials with surnames, first
     names, posts with "the", a body's words, case changed, nobody at all."""
     out = ["the Clerk", "Chair", "clerk", "Nobody Atall", "x", "O'Neil", "Smith-Jones", "Cllr", "the council"]
-    for e in pool[:: max(1, len(pool) // 60)]:
+    for e in pool[:: max(1, len(pool) // 30)]:
         toks = e.name.split()
         out += [e.name, e.name.upper(), toks[-1]]
         if len(toks) > 1:
@@ -271,7 +271,9 @@ def test_find_entities_finds_from_the_index_what_it_finds_among_every_entity(unl
     pool = ask.entities(unlabelled)
     names = _names_to_find(pool)
     assert len(names) > 100
-    for name in names:
-        for kinds in (("person", "organisation"), ("person",), ("organisation",)):
+    # every name with both kinds; one name in three with each kind alone (the kinds are a
+    # filter on the same candidates: a third of them shows it, at a third of the cost)
+    for i, name in enumerate(names):
+        for kinds in (("person", "organisation"),) + ((("person",), ("organisation",)) if i % 3 == 0 else ()):
             assert ask.find_entities(unlabelled, name, kinds=kinds) == \
                 ask.find_entities(unlabelled, name, kinds=kinds, pool=pool), name
