@@ -197,9 +197,11 @@ def state_of(text: str) -> str | None:
     return _last_cue(text)[1]
 
 
-def _last_cue(text: str) -> tuple[int, str | None]:
+def _last_cue(text: str, rules=None) -> tuple[int, str | None]:
+    """The last state cue in `text` (where it ends, its state), by `rules` (the guarded
+    state rules unless told)."""
     cues = []
-    for state, rx in _STATE_GUARDS:
+    for state, rx in _STATE_GUARDS if rules is None else rules:
         for m in rx.finditer(text):
             # by where the cue ends, the longer first: "still awaited" over "awaited"
             cues.append((m.end(), m.end() - m.start(), state))

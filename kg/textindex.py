@@ -284,17 +284,36 @@ def _delete_graph(cur, graph: str) -> None:
         cur.execute(f"DELETE FROM {stems} WHERE graph = ?", (graph,))
 
 
+# the tables whose rows are a document's rows as they are, the graph first: (table, the
+# columns after graph, the DocRows field that holds the rows)
+_PLAIN_ROWS = (
+    ("facts", 'fact, kind, relation, text, by_iri, optional, relby, meeting, item_title, evidence', "facts"),
+    ("names", 'entity, label, alt', "names"),
+    ("acc", 'entity, relation, thing, fact, meeting, meeting_label, evidence, item_title', "acc"),
+    ("meets", 'meeting, bodies, date, chairs, source', "meets"),
+    ("passages", 'passage, source, start, "end", exact', "passages"),
+    ("derived", 'fact, passage', "derived"),
+    ("vedges", 'source, relation, target, target_label, target_type, evidence, source_text, target_named', "edges"),
+    ("vtypes", 'entity, type', "types"),
+    ("valiases", 'entity, alias, kind', "aliases"),
+    ("vactions", 'action, meeting, body, date, due, due_date, status', "actions"),
+    ("fups", 'action, meeting, text, owner, evidence', "fups"),
+    ("freports", 'rb, action, meeting, state, passage', "freports"),
+    ("fstates", 'action, state', "fstates"),
+    ("lmeets", 'listing, meeting, n', "lmeets"),
+)
+
+
 def _insert_rows(cur, graph: str, rows: DocRows) -> None:
-    cur.executemany("INSERT INTO facts (graph, fact, kind, relation, text, by_iri, optional, relby, meeting, "
-                    "item_title, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [(graph, *r) for r in rows.facts])
+    for table, columns, field in _PLAIN_ROWS:
+        marks = ", ".join("?" * (columns.count(",") + 2))
+        cur.executemany(f"INSERT INTO {table} (graph, {columns}) VALUES ({marks})",
+                        [(graph, *r) for r in getattr(rows, field)])
     fact_stems, name_stems = (rows.fact_stems, rows.name_stems) if rows.fact_stems is not None \
         and rows.name_stems is not None else _stems(rows)
     for f, st in fact_stems:
         cur.execute("INSERT INTO fact_stems (graph, fact, stems) VALUES (?, ?, ?)", (graph, f, st))
         cur.execute("INSERT INTO fact_words (rowid, stems) VALUES (?, ?)", (cur.lastrowid, st))
-    cur.executemany("INSERT INTO names (graph, entity, label, alt) VALUES (?, ?, ?, ?)",
-                    [(graph, *r) for r in rows.names])
     for e, st, alt in name_stems:
         cur.execute("INSERT INTO name_stems (graph, entity, stems, alt) VALUES (?, ?, ?, ?)", (graph, e, st, alt))
         cur.execute("INSERT INTO name_words (rowid, stems) VALUES (?, ?)", (cur.lastrowid, st))
@@ -302,27 +321,6 @@ def _insert_rows(cur, graph: str, rows: DocRows) -> None:
         cur.execute("INSERT INTO owns (graph, fact, thing, relation, owner, evidence) VALUES (?, ?, ?, ?, ?, ?)",
                     (graph, *r))
         cur.execute("INSERT INTO owns_words (rowid, thing) VALUES (?, ?)", (cur.lastrowid, r[1]))
-    cur.executemany("INSERT INTO acc (graph, entity, relation, thing, fact, meeting, meeting_label, evidence, "
-                    "item_title) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [(graph, *r) for r in rows.acc])
-    cur.executemany("INSERT INTO meets (graph, meeting, bodies, date, chairs, source) VALUES (?, ?, ?, ?, ?, ?)",
-                    [(graph, *r) for r in rows.meets])
-    cur.executemany('INSERT INTO passages (graph, passage, source, start, "end", exact) VALUES (?, ?, ?, ?, ?, ?)',
-                    [(graph, *r) for r in rows.passages])
-    cur.executemany("INSERT INTO derived (graph, fact, passage) VALUES (?, ?, ?)", [(graph, *r) for r in rows.derived])
-    cur.executemany("INSERT INTO vedges (graph, source, relation, target, target_label, target_type, evidence, "
-                    "source_text, target_named) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [(graph, *r) for r in rows.edges])
-    cur.executemany("INSERT INTO vtypes (graph, entity, type) VALUES (?, ?, ?)", [(graph, *r) for r in rows.types])
-    cur.executemany("INSERT INTO valiases (graph, entity, alias, kind) VALUES (?, ?, ?, ?)",
-                    [(graph, *r) for r in rows.aliases])
-    cur.executemany("INSERT INTO vactions (graph, action, meeting, body, date, due, due_date, status) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [(graph, *r) for r in rows.actions])
-    cur.executemany("INSERT INTO fups (graph, action, meeting, text, owner, evidence) VALUES (?, ?, ?, ?, ?, ?)",
-                    [(graph, *r) for r in rows.fups])
-    cur.executemany("INSERT INTO freports (graph, rb, action, meeting, state, passage) VALUES (?, ?, ?, ?, ?, ?)",
-                    [(graph, *r) for r in rows.freports])
-    cur.executemany("INSERT INTO fstates (graph, action, state) VALUES (?, ?, ?)", [(graph, *r) for r in rows.fstates])
-    cur.executemany("INSERT INTO lmeets (graph, listing, meeting, n) VALUES (?, ?, ?, ?)",
-                    [(graph, *r) for r in rows.lmeets])
     from kg.docrows import label_rows
     cur.executemany("INSERT INTO vlabels (graph, node, fold, bare) VALUES (?, ?, ?, ?)",
                     [(graph, *r) for r in label_rows(rows.edges, rows.names, rows.aliases)])

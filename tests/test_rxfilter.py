@@ -10,15 +10,8 @@ from kg.rxfilter import Guarded, folded, guarded, may_match, needs
 
 
 def _cue_unfiltered(text: str) -> tuple[int, str | None]:
-    """link._last_cue as it was before the shortcut: every rule searched."""
-    cues = []
-    for state, rx in link.STATE_RULES:
-        for m in rx.finditer(text):
-            cues.append((m.end(), m.end() - m.start(), state))
-    if not cues:
-        return -1, None
-    end, _, state = max(cues)
-    return end, state
+    """link._last_cue as it was before the shortcut: every bare rule searched."""
+    return link._last_cue(text, link.STATE_RULES)
 
 
 # (pattern, flags, text, whether it matches): every pattern shape the shortcut reads
