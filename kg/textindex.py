@@ -1076,7 +1076,7 @@ def _named(index: TextIndex) -> dict[int, int]:
 
 
 def _in_scope(scoped: bool, s: str = "e.s", t: str = "e.t") -> str:
-    return f" JOIN temp.vscope sa ON sa.n = {s} JOIN temp.vscope sb ON sb.n = {t}" if scoped else ""
+    return f" CROSS JOIN temp.vscope sa ON sa.n = {s} CROSS JOIN temp.vscope sb ON sb.n = {t}" if scoped else ""
 
 
 @dataclass
@@ -1100,14 +1100,15 @@ def network_links(index: TextIndex, scoped: bool = False) -> Links:
     types and its named target's names, as the rows are joined."""
     db = index.db
     named = _named(index)
-    scope = _in_scope(scoped)
+    scope = ("temp.vscope sa CROSS JOIN vedges e ON e.s = sa.n CROSS JOIN temp.vscope sb ON sb.n = e.t"
+             if scoped else "vedges e")
     # two sources' rows: those with a name count their keys without the source's text
-    sql = ("SELECT e.s, e.t, e.target_named, e.target_type, count(DISTINCT e.{key}) FROM vedges e" + scope +
+    sql = ("SELECT e.s, e.t, e.target_named, e.target_type, count(DISTINCT e.{key}) FROM " + scope +
            " WHERE e.s {op} (SELECT n FROM temp.vnamed) AND " + _LIVE +
            " GROUP BY e.s, e.t, e.target_named, e.target_type")
     rows = db.execute(sql.format(key="k", op="NOT IN")).fetchall() + db.execute(sql.format(key="ks", op="IN")).fetchall()
-    many = dict(db.execute("SELECT v.n, count(DISTINCT v.type) FROM vtypes v"
-                           + (" JOIN temp.vscope sa ON sa.n = v.n" if scoped else "")
+    many = dict(db.execute("SELECT v.n, count(DISTINCT v.type) FROM "
+                           + ("temp.vscope sa CROSS JOIN vtypes v ON v.n = sa.n" if scoped else "vtypes v")
                            + " GROUP BY v.n HAVING count(DISTINCT v.type) > 1"))
     maybe_hubs = {n for (n,) in db.execute("SELECT DISTINCT n FROM vtypes WHERE type IN ('person', 'organisation')")}
     degree: dict[int, int] = {}
@@ -1139,9 +1140,9 @@ def neighbourhood(index: TextIndex, centres: Iterable[str], depth: int) -> set[i
         db.execute("BEGIN")
         try:
             db.execute("DELETE FROM temp.vnext")
-            db.execute("INSERT OR IGNORE INTO temp.vnext (n) SELECT e.t FROM temp.vfront f JOIN vedges e ON e.s = f.n "
+            db.execute("INSERT OR IGNORE INTO temp.vnext (n) SELECT e.t FROM temp.vfront f CROSS JOIN vedges e ON e.s = f.n "
                        f"WHERE {_LIVE} AND e.t NOT IN (SELECT n FROM temp.vscope)")
-            db.execute("INSERT OR IGNORE INTO temp.vnext (n) SELECT e.s FROM temp.vfront f JOIN vedges e ON e.t = f.n "
+            db.execute("INSERT OR IGNORE INTO temp.vnext (n) SELECT e.s FROM temp.vfront f CROSS JOIN vedges e ON e.t = f.n "
                        f"WHERE {_LIVE} AND e.s NOT IN (SELECT n FROM temp.vscope)")
             db.execute("INSERT INTO temp.vscope (n) SELECT n FROM temp.vnext")
             db.execute("DELETE FROM temp.vfront")
@@ -1157,7 +1158,8 @@ def network_adjacency(index: TextIndex, scoped: bool = False) -> dict[int, set[i
     """node_id -> its neighbours (either way) in the network (`scoped`: in temp.vscope's part)."""
     _named(index)
     out: dict[int, set[int]] = {}
-    for s, t in index.db.execute("SELECT DISTINCT e.s, e.t FROM vedges e" + _in_scope(scoped) + f" WHERE {_LIVE}"):
+    for s, t in index.db.execute("SELECT DISTINCT e.s, e.t FROM " + ("temp.vscope sa CROSS JOIN vedges e ON e.s = sa.n "
+                                 "CROSS JOIN temp.vscope sb ON sb.n = e.t" if scoped else "vedges e") + f" WHERE {_LIVE}"):
         out.setdefault(s, set()).add(t)
         out.setdefault(t, set()).add(s)
     return out
@@ -1167,7 +1169,7 @@ def iris_of(index: TextIndex, ids: Iterable[int]) -> dict[int, str]:
     """node_id -> IRI of the given nodes (those some edge names)."""
     db = index.db
     _id_table(db, "vwant", ids)
-    return dict(db.execute("SELECT DISTINCT v.n, v.iri FROM temp.vwant w JOIN vnodes v ON v.n = w.n"))
+    return dict(db.execute("SELECT DISTINCT v.n, v.iri FROM temp.vwant w CROSS JOIN vnodes v ON v.n = w.n"))
 
 
 def types_of_ids(index: TextIndex, ids: Iterable[int]) -> dict[int, set[str]]:
@@ -1175,7 +1177,7 @@ def types_of_ids(index: TextIndex, ids: Iterable[int]) -> dict[int, set[str]]:
     db = index.db
     _id_table(db, "vwant", ids)
     out: dict[int, set[str]] = {}
-    for n, t in db.execute("SELECT DISTINCT v.n, v.type FROM temp.vwant w JOIN vtypes v ON v.n = w.n"):
+    for n, t in db.execute("SELECT DISTINCT v.n, v.type FROM temp.vwant w CROSS JOIN vtypes v ON v.n = w.n"):
         out.setdefault(n, set()).add(t)
     return out
 
@@ -1199,13 +1201,13 @@ def drawn_rows(index: TextIndex, drawn: dict[int, str], scoped: bool = False
     db = index.db
     _named(index)
     _id_table(db, "vdrawn", drawn)
-    raw = db.execute(f"SELECT DISTINCT {_EDGE} FROM vedges e JOIN temp.vdrawn a ON a.n = e.s "
-                     "JOIN temp.vdrawn b ON b.n = e.t").fetchall()
+    raw = db.execute(f"SELECT DISTINCT {_EDGE} FROM temp.vdrawn a CROSS JOIN vedges e ON e.s = a.n "
+                     "CROSS JOIN temp.vdrawn b ON b.n = e.t").fetchall()
     rows = _expand(db, raw)
-    sources = {n for (n,) in db.execute("SELECT DISTINCT e.s FROM temp.vdrawn d JOIN vedges e ON e.s = d.n"
+    sources = {n for (n,) in db.execute("SELECT DISTINCT e.s FROM temp.vdrawn d CROSS JOIN vedges e ON e.s = d.n"
                                         + _in_scope(scoped) + f" WHERE {_LIVE}")}
     reached: dict[int, set[str]] = {}
-    for n, tt in db.execute("SELECT DISTINCT e.t, e.target_type FROM temp.vdrawn d JOIN vedges e ON e.t = d.n"
+    for n, tt in db.execute("SELECT DISTINCT e.t, e.target_type FROM temp.vdrawn d CROSS JOIN vedges e ON e.t = d.n"
                             + _in_scope(scoped) + f" WHERE {_LIVE}"):
         reached.setdefault(n, set()).add(tt)
     own = types_of_ids(index, sources)
@@ -1213,17 +1215,17 @@ def drawn_rows(index: TextIndex, drawn: dict[int, str], scoped: bool = False
              for n in sources | reached.keys()}
     texts: dict[int, set] = {}
     # a source labelled by a name is labelled by all its names; one without, by its texts
-    for n, st in db.execute("SELECT DISTINCT e.s, e.source_text FROM temp.vdrawn d JOIN vedges e ON e.s = d.n"
+    for n, st in db.execute("SELECT DISTINCT e.s, e.source_text FROM temp.vdrawn d CROSS JOIN vedges e ON e.s = d.n"
                             + _in_scope(scoped) + f" WHERE e.s NOT IN (SELECT n FROM temp.vnamed) AND {_LIVE}"):
         texts.setdefault(n, set()).add(drawn[n] if st is None else st)
-    for n, tl in db.execute("SELECT DISTINCT e.t, e.target_label FROM temp.vdrawn d JOIN vedges e ON e.t = d.n"
+    for n, tl in db.execute("SELECT DISTINCT e.t, e.target_label FROM temp.vdrawn d CROSS JOIN vedges e ON e.t = d.n"
                             + _in_scope(scoped) + " WHERE e.target_named = 0"):
         texts.setdefault(n, set()).add(drawn[n] if tl is None else tl)
     by_name = {n for (n,) in db.execute(
-        "SELECT DISTINCT e.s FROM temp.vdrawn d JOIN vedges e ON e.s = d.n" + _in_scope(scoped)
+        "SELECT DISTINCT e.s FROM temp.vdrawn d CROSS JOIN vedges e ON e.s = d.n" + _in_scope(scoped)
         + f" WHERE e.s IN (SELECT n FROM temp.vnamed) AND {_LIVE}")}
     by_name |= {n for (n,) in db.execute(
-        "SELECT DISTINCT e.t FROM temp.vdrawn d JOIN vedges e ON e.t = d.n" + _in_scope(scoped)
+        "SELECT DISTINCT e.t FROM temp.vdrawn d CROSS JOIN vedges e ON e.t = d.n" + _in_scope(scoped)
         + " WHERE e.target_named = 1 AND e.t IN (SELECT n FROM temp.vnamed)")}
     names = _names_of(db, [drawn[n] for n in by_name])
     for n in by_name:
