@@ -34,6 +34,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -1015,11 +1016,12 @@ def network_tuples(index: TextIndex, nodes: Iterable[str] | None = None, *,
     return _expand(index.db, raw)
 
 
-def _expand(db, raw: list[tuple]) -> set[tuple]:
-    """Edge rows (`_EDGE`) joined with their ends' names and their sources' types, as the
-    merged graph joins them: the network query's rows."""
+def _expand(db, raw: list[tuple], types: dict[str, set] | None = None) -> set[tuple]:
+    """Edge rows (`_EDGE`) joined with their ends' names and their sources' types (`types`,
+    when read already), as the merged graph joins them: the network query's rows."""
     names = _names_of(db, {r[0] for r in raw} | {r[2] for r in raw if r[7]})
-    types = _types_of(db, {r[0] for r in raw})
+    if types is None:
+        types = _types_of(db, {r[0] for r in raw})
     out: set[tuple] = set()
     other = ("other",)
     for s, rel, t, tl, tt, ev, st, named in raw:
@@ -1083,14 +1085,11 @@ def _in_scope(scoped: bool, s: str = "e.s", t: str = "e.t") -> str:
 class Links:
     """The network (or the part of it among the nodes of temp.vscope) as integers: each
     node's degree (how many of the network query's rows have it at an end, as a graph of
-    those rows counts them), the nodes some row leaves, the target types rows give each
-    node, and the neighbours of the nodes that may be people or organisations."""
+    those rows counts them), and the neighbours of every node that may be a person or an
+    organisation (typed so by a document, or reached by an organisation's edge)."""
 
     degree: dict[int, int]
-    sources: set[int]
-    target_types: dict[int, set[str]]
     hub_links: dict[int, set[int]]
-    named: dict[int, int]
 
 
 def network_links(index: TextIndex, scoped: bool = False) -> Links:
@@ -1103,28 +1102,33 @@ def network_links(index: TextIndex, scoped: bool = False) -> Links:
     scope = ("temp.vscope sa CROSS JOIN vedges e ON e.s = sa.n CROSS JOIN temp.vscope sb ON sb.n = e.t"
              if scoped else "vedges e")
     # two sources' rows: those with a name count their keys without the source's text
-    sql = ("SELECT e.s, e.t, e.target_named, e.target_type, count(DISTINCT e.{key}) FROM " + scope +
-           " WHERE e.s {op} (SELECT n FROM temp.vnamed) AND " + _LIVE +
-           " GROUP BY e.s, e.t, e.target_named, e.target_type")
-    rows = db.execute(sql.format(key="k", op="NOT IN")).fetchall() + db.execute(sql.format(key="ks", op="IN")).fetchall()
+    sql = ("SELECT e.s, e.t, e.target_named, count(DISTINCT e.{key}) FROM " + scope +
+           " WHERE e.s {op} (SELECT n FROM temp.vnamed) AND " + _LIVE + " GROUP BY e.s, e.t, e.target_named")
+    unnamed = db.execute(sql.format(key="k", op="NOT IN")).fetchall()
+    by_name = db.execute(sql.format(key="ks", op="IN")).fetchall()
     many = dict(db.execute("SELECT v.n, count(DISTINCT v.type) FROM "
                            + ("temp.vscope sa CROSS JOIN vtypes v ON v.n = sa.n" if scoped else "vtypes v")
                            + " GROUP BY v.n HAVING count(DISTINCT v.type) > 1"))
-    maybe_hubs = {n for (n,) in db.execute("SELECT DISTINCT n FROM vtypes WHERE type IN ('person', 'organisation')")}
-    degree: dict[int, int] = {}
-    target_types: dict[int, set[str]] = {}
+    maybe = {n for (n,) in db.execute("SELECT DISTINCT n FROM vtypes WHERE type IN ('person', 'organisation')")}
+    # (read from the index that holds the target type: the other would read every edge's row)
+    maybe |= {n for (n,) in db.execute(f"SELECT DISTINCT e.t FROM {scope if scoped else 'vedges e INDEXED BY vedges_st'}"
+                                       f" WHERE e.target_type = 'organisation' AND {_LIVE}")}
+    degree: dict[int, int] = defaultdict(int)
+    for rows, by in ((unnamed, None), (by_name, named)):
+        for s, t, nm, c in rows:
+            m = c * (by[s] if by else 1) * (named[t] if nm else 1)
+            if many:
+                m *= many.get(s, 1)
+            degree[s] += m
+            degree[t] += m
     links: dict[int, set[int]] = {}
-    get = degree.get
-    for s, t, nm, tt, c in rows:
-        m = c * named.get(s, 1) * many.get(s, 1) * (named[t] if nm else 1)
-        degree[s] = get(s, 0) + m
-        degree[t] = get(t, 0) + m
-        target_types.setdefault(t, set()).add(tt)
-        if s in maybe_hubs:
-            links.setdefault(s, set()).add(t)
-        if t in maybe_hubs or tt == "organisation":
-            links.setdefault(t, set()).add(s)
-    return Links(degree, {r[0] for r in rows}, target_types, links, named)
+    for rows in (unnamed, by_name):
+        for s, t, _nm, _c in rows:
+            if s in maybe:
+                links.setdefault(s, set()).add(t)
+            if t in maybe:
+                links.setdefault(t, set()).add(s)
+    return Links(dict(degree), links)
 
 
 def neighbourhood(index: TextIndex, centres: Iterable[str], depth: int) -> set[int]:
@@ -1192,6 +1196,28 @@ def node_type(source_types: set[str] | None, target_types: Iterable[str]) -> str
     return min(kinds - {"other"} or kinds)
 
 
+def _node_types(index: TextIndex, table: str, scoped: bool) -> dict[int, str]:
+    """node_id -> `node_type` of the nodes of temp.`table` some row of the scope touches."""
+    db = index.db
+    sources = {n for (n,) in db.execute(f"SELECT DISTINCT e.s FROM temp.{table} d CROSS JOIN vedges e ON e.s = d.n"
+                                        + _in_scope(scoped) + f" WHERE {_LIVE}")}
+    reached: dict[int, set[str]] = {}
+    for n, tt in db.execute(f"SELECT DISTINCT e.t, e.target_type FROM temp.{table} d CROSS JOIN vedges e "
+                            "ON e.t = d.n" + _in_scope(scoped) + f" WHERE {_LIVE}"):
+        reached.setdefault(n, set()).add(tt)
+    own = types_of_ids(index, sources)
+    return {n: node_type(own.get(n, set()) if n in sources else None, reached.get(n, ()))
+            for n in sources | reached.keys()}
+
+
+def node_types_of(index: TextIndex, ids: Iterable[int], scoped: bool = False) -> dict[int, str]:
+    """node_id -> its type (`node_type`) in the whole network (`scoped`: in temp.vscope's
+    part), for those of `ids` some row of it touches."""
+    _named(index)
+    _id_table(index.db, "vkinds", ids)
+    return _node_types(index, "vkinds", scoped)
+
+
 def drawn_rows(index: TextIndex, drawn: dict[int, str], scoped: bool = False
                ) -> tuple[set[tuple], dict[str, str], dict[str, str]]:
     """The network query's rows among the `drawn` nodes (node_id -> IRI), and each drawn
@@ -1203,16 +1229,8 @@ def drawn_rows(index: TextIndex, drawn: dict[int, str], scoped: bool = False
     _id_table(db, "vdrawn", drawn)
     raw = db.execute(f"SELECT DISTINCT {_EDGE} FROM temp.vdrawn a CROSS JOIN vedges e ON e.s = a.n "
                      "CROSS JOIN temp.vdrawn b ON b.n = e.t").fetchall()
-    rows = _expand(db, raw)
-    sources = {n for (n,) in db.execute("SELECT DISTINCT e.s FROM temp.vdrawn d CROSS JOIN vedges e ON e.s = d.n"
-                                        + _in_scope(scoped) + f" WHERE {_LIVE}")}
-    reached: dict[int, set[str]] = {}
-    for n, tt in db.execute("SELECT DISTINCT e.t, e.target_type FROM temp.vdrawn d CROSS JOIN vedges e ON e.t = d.n"
-                            + _in_scope(scoped) + f" WHERE {_LIVE}"):
-        reached.setdefault(n, set()).add(tt)
-    own = types_of_ids(index, sources)
-    types = {drawn[n]: node_type(own.get(n, set()) if n in sources else None, reached.get(n, ()))
-             for n in sources | reached.keys()}
+    types = {drawn[n]: t for n, t in _node_types(index, "vdrawn", scoped).items()}
+    rows = _expand(db, raw, {drawn[n]: v for n, v in types_of_ids(index, drawn).items()})
     texts: dict[int, set] = {}
     # a source labelled by a name is labelled by all its names; one without, by its texts
     for n, st in db.execute("SELECT DISTINCT e.s, e.source_text FROM temp.vdrawn d CROSS JOIN vedges e ON e.s = d.n"
@@ -1255,7 +1273,7 @@ def hub_names(index: TextIndex) -> list[str]:
 
 def alias_list_rows(index: TextIndex, entities: Iterable[str] | None = None) -> list[dict[str, str]]:
     """The aliases query's rows (of the given entities, or of all)."""
-    sql = "SELECT entity, alias, kind FROM valiases"
+    sql = "SELECT DISTINCT entity, alias, kind FROM valiases"  # each document repeats a name's aliases
     raw = index.db.execute(sql).fetchall() if entities is None else \
         _select_in(index.db, sql + " WHERE entity IN (%s)", list(entities))
     named = _names_of(index.db, {r[0] for r in raw})

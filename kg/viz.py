@@ -522,10 +522,8 @@ def _cut_links(index, scope: set[int] | None, max_nodes: int, *, scoped: bool, l
 
     drawn = set(nodes)
     if len(nodes) > max_nodes:
-        maybe = [n for n in links.hub_links if n in degree]
-        own = textindex.types_of_ids(index, maybe)
-        hubs = {n for n in maybe if textindex.node_type(own.get(n, set()) if n in links.sources else None,
-                                                         links.target_types.get(n, ())) in HUB_TYPES}
+        kinds = textindex.node_types_of(index, [n for n in links.hub_links if n in degree], scoped)
+        hubs = {n for n, kind in kinds.items() if kind in HUB_TYPES}
         # with no hub, the cut ranks every node's links (the hubs' alone are kept otherwise)
         adjacent = links.hub_links if hubs else textindex.network_adjacency(index, scoped)
         drawn = cut(degree, lambda n: adjacent.get(n, set()), hubs, max_nodes, keys)
