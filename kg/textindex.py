@@ -171,6 +171,17 @@ CREATE TABLE IF NOT EXISTS lrows (graph TEXT NOT NULL, listing TEXT NOT NULL, me
   k1, k2, cols TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS lrows_listing ON lrows (listing, meeting);
 CREATE INDEX IF NOT EXISTS lrows_graph ON lrows (graph);
+-- the follow-ups' rows joined (`refresh_followups`): each action's rows at each of its meetings
+-- with its states, its report-backs, their evidence and dates, in the listing's order (`seq`)
+-- and with its owners' IRIs (their names, of any document, joined when read); made again for
+-- the actions of `fdirty` (those whose parts a document or link graph put or dropped changed)
+CREATE TABLE IF NOT EXISTS frows (action TEXT NOT NULL, meeting TEXT NOT NULL, seq INTEGER NOT NULL,
+  owners TEXT NOT NULL, rd TEXT, text TEXT NOT NULL, evidence TEXT, status TEXT NOT NULL, rm TEXT, rev TEXT, rs TEXT);
+CREATE INDEX IF NOT EXISTS frows_meeting ON frows (meeting, action, seq);
+CREATE INDEX IF NOT EXISTS frows_action ON frows (action);
+CREATE TABLE IF NOT EXISTS fdirty (action TEXT PRIMARY KEY);
+CREATE INDEX IF NOT EXISTS freports_passage ON freports (passage);
+CREATE INDEX IF NOT EXISTS freports_meeting ON freports (meeting);
 CREATE TABLE IF NOT EXISTS kept_rows (key TEXT PRIMARY KEY, mark TEXT NOT NULL, data BLOB NOT NULL);
 """
 
@@ -188,7 +199,7 @@ def rows_of(triples: Iterable[tuple]) -> list[tuple[str, str, str]]:
 
 _TABLES = ("docs", "texts", "owned", "facts", "fact_stems", "fact_words", "names", "name_stems", "name_words",
            "owns", "owns_words", "acc", "meets", "passages", "derived", "vedges", "vtypes", "valiases", "vactions",
-           "vlabels", "fups", "freports", "fstates", "lmeets", "mscope", "lrows")
+           "vlabels", "fups", "freports", "fstates", "lmeets", "mscope", "lrows", "frows", "fdirty")
 
 
 @dataclass
@@ -284,7 +295,24 @@ def stems_of(*texts: str | None) -> str:
     return " ".join(seen)
 
 
+# the actions whose joined follow-up rows (`frows`) a graph's rows are part of: its actions,
+# states and report-backs, and the report-backs quoting its passages or set at its meetings
+_DIRTY = """INSERT OR IGNORE INTO fdirty (action)
+  SELECT action FROM fups WHERE graph = ?1 UNION SELECT action FROM fstates WHERE graph = ?1
+  UNION SELECT action FROM freports WHERE graph = ?1
+  UNION SELECT r.action FROM passages p CROSS JOIN freports r ON r.passage = p.passage WHERE p.graph = ?1
+  UNION SELECT r.action FROM meets m CROSS JOIN freports r ON r.meeting = m.meeting WHERE m.graph = ?1"""
+
+
+def _mark_dirty(cur, graph: str) -> None:
+    """Mark the actions whose follow-up rows the graph's rows change (before they go, and
+    once the new ones are in); none while the joined rows are to be made in full anyway."""
+    if cur.execute("SELECT 1 FROM meta WHERE key = 'frows' AND value = 'made'").fetchone():
+        cur.execute(_DIRTY, (graph,))
+
+
 def _delete_graph(cur, graph: str) -> None:
+    _mark_dirty(cur, graph)
     cur.execute("DELETE FROM texts WHERE graph = ?", (graph,))
     cur.execute("INSERT INTO owns_words (owns_words, rowid, thing) SELECT 'delete', rowid, thing FROM owns "
                 "WHERE graph = ?", (graph,))
@@ -388,6 +416,7 @@ class TextIndex:
                 cur.executemany("INSERT INTO owned (iri, graph) VALUES (?, ?)",
                                 sorted({(iri, graph) for iri, kind, _ in rows.texts if kind == "owner"}))
                 _insert_rows(cur, graph, rows)
+                _mark_dirty(cur, graph)
                 cur.execute("INSERT OR REPLACE INTO docs (graph, sha) VALUES (?, ?)", (graph, sha))
             cur.execute("DELETE FROM meta WHERE key = 'store-files'")  # checked again when next read
             cur.execute("DELETE FROM kept_rows")
@@ -492,6 +521,7 @@ def sync(store, index: TextIndex) -> int:
             part = stale[i:i + 200]
             texts = _store_texts(store, part)
             index.put((g, hashes[g], texts.get(g) or DocRows([])) for g in part)
+    refresh_followups(index)
     return len(stale) + len(gone)
 
 
@@ -1208,14 +1238,102 @@ ORDER BY a.meeting, a.action, d.date, x.rm, x.rev, x.rs, o.name, a.text, a.evide
 """
 
 
-def _followup_rows(db, where: str, args: list) -> list[dict[str, str]]:
+def _joined_followup_rows(db, where: str, args: list) -> list[dict[str, str]]:
     """The followups query's rows of the actions set at the meetings `where` keeps (their
-    rows at those meetings), in its order; DISTINCT on the columns shown (the report's date
-    is not one), the first of equals kept."""
+    rows at those meetings), joined from the parts, in its order; DISTINCT on the columns
+    shown (the report's date is not one), the first of equals kept."""
     out: dict[tuple, None] = {}
     for m, a, _rd, n, t, ev, status, rm, rev, rs in db.execute(_FOLLOWUPS_SQL.format(where=where), args):
         out.setdefault((a, m, n, t, ev, status, rm, rev, rs))
     return [{c: v for c, v in zip(FOLLOWUPS, r) if v is not None} for r in out]
+
+
+# the joined rows of the actions `{acts}` selects from fups, names left open, numbered in the
+# listing's order after its meeting and action (the report's date, meeting, evidence and
+# state, then the action's text, evidence and state; the owner's name goes after the
+# report's, joined when read)
+_FROWS_SQL = """
+WITH acts AS MATERIALIZED (SELECT DISTINCT action FROM fups WHERE {acts}),
+a AS MATERIALIZED (SELECT DISTINCT f.action, f.meeting, f.text, f.evidence FROM acts CROSS JOIN fups f
+        ON f.action = acts.action),
+own AS MATERIALIZED (SELECT action, group_concat(owner, char(9)) AS owners FROM (SELECT DISTINCT f.action, f.owner
+        FROM acts CROSS JOIN fups f ON f.action = acts.action WHERE f.owner IS NOT NULL ORDER BY 1, 2)
+        GROUP BY action),
+rbx AS MATERIALIZED (SELECT DISTINCT r.action, r.meeting AS rm, r.state AS rs, p.exact AS rev
+        FROM acts CROSS JOIN freports r ON r.action = acts.action
+        LEFT JOIN passages p INDEXED BY passages_passage ON p.passage = r.passage
+        WHERE p.exact IS NOT NULL OR NOT EXISTS (SELECT 1 FROM freports r2 JOIN passages p2 ON p2.passage = r2.passage
+                                                 WHERE r2.rb = r.rb AND r2.action = r.action)),
+j AS (SELECT DISTINCT a.action, a.meeting, COALESCE(o.owners, '') AS owners, d.date AS rd, a.text, a.evidence,
+        COALESCE(s.state, 'open') AS status, x.rm, x.rev, x.rs
+      FROM a LEFT JOIN own o ON o.action = a.action LEFT JOIN fstates s ON s.action = a.action
+      LEFT JOIN rbx x ON x.action = a.action LEFT JOIN meets d ON d.meeting = x.rm AND d.date IS NOT NULL)
+INSERT INTO frows (action, meeting, seq, owners, rd, text, evidence, status, rm, rev, rs)
+SELECT action, meeting, row_number() OVER (PARTITION BY action, meeting ORDER BY rd, rm, rev, rs, text, evidence,
+       status), owners, rd, text, evidence, status, rm, rev, rs FROM j
+"""
+
+
+def refresh_followups(index: TextIndex) -> bool:
+    """Make the joined follow-up rows (`frows`) of the actions whose parts changed (all of
+    them the first time); False when the index cannot be written (a reader of a folder it
+    cannot write: the rows are then joined from their parts when read)."""
+    db = index.db
+    try:
+        made = db.execute("SELECT 1 FROM meta WHERE key = 'frows' AND value = 'made'").fetchone() is not None
+        if made and db.execute("SELECT 1 FROM fdirty LIMIT 1").fetchone() is None:
+            return True
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            if made:
+                db.execute("DELETE FROM frows WHERE action IN (SELECT action FROM fdirty)")
+                db.execute(_FROWS_SQL.format(acts="action IN (SELECT action FROM fdirty)"))
+            else:
+                db.execute("DELETE FROM frows")
+                db.execute(_FROWS_SQL.format(acts="1"))
+                db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('frows', 'made')")
+            db.execute("DELETE FROM fdirty")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        return True
+    except sqlite3.Error:
+        return False
+
+
+def _followup_rows(db, where: str, args: list, index: TextIndex | None = None) -> list[dict[str, str]]:
+    """The followups query's rows of the actions set at the meetings `where` keeps (their
+    rows at those meetings), in its order: read from the joined rows, the owners' names
+    joined, or joined from the parts when those rows cannot be made."""
+    if index is not None and not refresh_followups(index):
+        return _joined_followup_rows(db, where, args)
+    rows = db.execute("SELECT meeting, action, rd, owners, text, evidence, status, rm, rev, rs FROM frows "
+                      f"WHERE {where} ORDER BY meeting, action, seq", args).fetchall()
+    owner_sets = {r[3] for r in rows}
+    names = _names_of(db, {o for owners in owner_sets for o in owners.split("\t") if o})
+    named = {owners: sorted({x for o in owners.split("\t") if o for x in names.get(o, ())}) or [None]
+             for owners in owner_sets}
+    seen: set[tuple] = set()
+    out: list[dict[str, str]] = []
+    i, n_rows = 0, len(rows)
+    while i < n_rows:
+        # rows equal in the keys before the owner's name (meeting, action, report's date,
+        # meeting, evidence, state), in the order of the rest: each name takes them all
+        r = rows[i]
+        j = i + 1
+        while j < n_rows and rows[j][1] == r[1] and rows[j][0] == r[0] and rows[j][2] == r[2] \
+                and rows[j][7:] == r[7:]:
+            j += 1
+        m, a, _rd, owners, _t, _e, _s, rm, rev, rs = r
+        for n in named[owners]:
+            for x in rows[i:j]:
+                key = (a, m, n, x[4], x[5], x[6], rm, rev, rs)
+                if key not in seen:
+                    seen.add(key)
+                    out.append({c: v for c, v in zip(FOLLOWUPS, key) if v is not None})
+        i = j
+    return out
 
 
 def followup_meetings(index: TextIndex) -> list[str]:
@@ -1227,10 +1345,10 @@ def followup_list_rows(index: TextIndex, meetings: Iterable[str] | None = None) 
     """The followups query's rows (of the actions set at the given meetings, or of all), in
     its order, as the merged graph joins them."""
     if meetings is None:
-        return _followup_rows(index.db, "1", [])
+        return _followup_rows(index.db, "1", [], index)
     out: list[dict[str, str]] = []
     for part in _chunks(sorted(set(meetings))):
-        out += _followup_rows(index.db, f"meeting IN ({','.join('?' * len(part))})", part)
+        out += _followup_rows(index.db, f"meeting IN ({','.join('?' * len(part))})", part, index)
     return out
 
 
@@ -1323,7 +1441,9 @@ def listing_page(index: TextIndex, name: str, scope: Scope | set | None, limit: 
             return rows[offset:]
         return _meeting_page(index, scope, offset + limit)[offset:] if limit else []
     if name == "followups":
-        return _paged(index, "fups", "1", [], scope, limit, offset, lambda w, a: _followup_rows(db, w, a))
+        ready = refresh_followups(index)
+        return _paged(index, "frows" if ready else "fups", "1", [], scope, limit, offset,
+                      lambda w, a: _followup_rows(db, w, a, index))
     return _paged(index, "lrows", "listing = ?", [name], scope, limit, offset,
                   lambda w, a: _listing_rows(db, name, w, a))
 
@@ -1342,7 +1462,7 @@ def _of_meetings(index: TextIndex, name: str, meetings: list[str], limit, offset
     out: list[dict[str, str]] = []
     for part in _chunks(meetings):
         where = f"meeting IN ({','.join('?' * len(part))})"
-        out += _followup_rows(index.db, where, part) if name == "followups" else \
+        out += _followup_rows(index.db, where, part, index) if name == "followups" else \
             _listing_rows(index.db, name, where, part)
     return out[offset:end]
 

@@ -336,3 +336,37 @@ def test_the_listings_names_and_optional_groups_from_rows_kept_per_document(tmp_
             if name == "items":  # ordered by gov:order, a number (9 before 10)
                 assert [r["item"] for r in got] == [r["item"] for r in want] == [f"{_ID}i2"] * 2 + [f"{_ID}i1"]
         assert textindex.reader_index(st) is not None
+
+
+def test_the_follow_ups_joined_once_are_those_joined_when_read(corpus_store):
+    """The follow-ups' rows kept joined (`frows`, made again for the actions whose parts
+    changed) are those joined from the parts as they are read (what a reader that cannot
+    write the index reads), in the same order: of the whole store and of each body."""
+    with GraphStore(corpus_store, read_only=True) as st:
+        index = textindex.reader_index(st)
+        assert textindex.refresh_followups(index)
+        bodies = sorted({b for (b,) in index.db.execute(
+            "SELECT s.body FROM frows f JOIN mscope s ON s.meeting = f.meeting WHERE s.body IS NOT NULL")})
+        assert len(bodies) > 1
+        for scope in [textindex.EVERY] + [textindex.Scope((b,)) for b in bodies]:
+            cond, args = scope.sql()
+            kept = textindex._followup_rows(index.db, "1" + cond, args, index)
+            assert kept and kept == textindex._joined_followup_rows(index.db, "1" + cond, args)
+
+
+def test_the_follow_ups_follow_a_rebuilt_report_back(tmp_path):
+    """A later document that reports back on an action changes: the action's joined rows
+    are made again (its report-back's evidence is another document's sentence)."""
+    folder, store = tmp_path / "minutes", tmp_path / "store"
+    _write(folder, "a.txt", date="4 March 2020", task="inspect the stile", item="Village hall", hall="roof")
+    _write(folder, "b.txt", date="1 April 2020", task="paint the bench", item="Allotments", hall="shed")
+    build_into_store([str(folder)], str(store))
+    (folder / "b.txt").write_text((folder / "b.txt").read_text("utf-8") +
+                                  "\n3. Matters arising\nThe stile has been inspected and is sound.\n", "utf-8")
+    build_into_store([str(folder)], str(store))
+    with GraphStore(store, read_only=True) as st:
+        got = textindex.read(st, "followups", {})[1]
+        assert any("stile" in r.get("report_evidence", "") for r in got), got
+        _same("followups", got, _store_rows(st, "followups", {}))
+        index = textindex.reader_index(st)
+        assert not index.db.execute("SELECT count(*) FROM fdirty").fetchone()[0]
