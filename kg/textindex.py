@@ -1094,27 +1094,6 @@ def network_rows(index: TextIndex, nodes: Iterable[str] | None = None, *,
     return _dicts(NETWORK, network_tuples(index, nodes, within=within))
 
 
-def network_neighbours(index: TextIndex, nodes: Iterable[str]) -> set[str]:
-    """The nodes one edge of the network away from any of `nodes` (either way)."""
-    nodes = set(nodes)
-    if not nodes:
-        return set()
-    _node_set(index.db, nodes)
-    pairs = index.db.execute(
-        "SELECT e.source, e.target, e.target_named FROM vedges e JOIN temp.vset a ON a.node = e.source UNION "
-        "SELECT e.source, e.target, e.target_named FROM vedges e JOIN temp.vset a ON a.node = e.target").fetchall()
-    # an edge to an organisation is drawn only when it has a name
-    named = set(_names_of(index.db, {t for _s, t, n in pairs if n}))
-    out = set()
-    for s, t, n in pairs:
-        if not n or t in named:
-            if s in nodes:
-                out.add(t)
-            if t in nodes:
-                out.add(s)
-    return out
-
-
 # -- the network as integers (`node_id`): a view's degrees, hops and cut in SQL --------------
 # A named target with no name anywhere is no edge (the network query joins its foaf:name).
 _LIVE = "(e.target_named = 0 OR e.t IN (SELECT n FROM temp.vnamed))"

@@ -27,10 +27,13 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from kg.docrows import bare as _bare, fold as _fold  # how a --focus name is compared
 from kg.errors import GovkgError, UsageError
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 VIS_VERSION = "9.1.2"
 
@@ -494,7 +497,7 @@ def _nodes_as_drawn(index, nodes: set[str]) -> nx.MultiDiGraph:
     _rows, labels, types = textindex.drawn_rows(index, ids)
     found = set(labels)
     return graph_of_tuples((), textindex.alias_list_rows(index, found), textindex.action_detail_list_rows(index, found),
-                           kinds=(labels, types), nodes=found)
+                           kinds=(labels, types), nodes=found, drawn=True)
 
 
 def _cut_links(index, scope: set[int] | None, max_nodes: int, *, scoped: bool, lone: dict | None = None
@@ -536,7 +539,7 @@ def _cut_links(index, scope: set[int] | None, max_nodes: int, *, scoped: bool, l
     named = set(drawn_iris.values())
     return graph_of_tuples(rows, textindex.alias_list_rows(index, named),
                            textindex.action_detail_list_rows(index, named), kinds=(labels, types),
-                           nodes=named), hidden
+                           nodes=named, drawn=True), hidden
 
 
 def whole_view(index, max_nodes: int = 1500) -> tuple[nx.MultiDiGraph, int]:
