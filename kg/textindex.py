@@ -852,11 +852,22 @@ def _dicts(columns: list[str], rows) -> list[dict[str, str]]:
 FACT_TEXTS = ["fact", "kind", "relation", "text", "item_title", "by", "by_name", "meeting", "evidence"]
 
 
-def fact_text_rows(index: TextIndex, facts: Iterable[str] | None = None) -> list[dict[str, str]]:
-    """The fact-texts query's rows (of the given facts, or of all)."""
+def fact_text_rows(index: TextIndex, facts: Iterable[str] | None = None,
+                   kinds: Iterable[str] | None = None) -> list[dict[str, str]]:
+    """The fact-texts query's rows (of the given facts, or of all; of the given kinds of
+    fact, or of every kind)."""
     sql = "SELECT fact, kind, relation, text, by_iri, optional, relby, meeting, item_title, evidence FROM facts"
-    raw = index.db.execute(sql).fetchall() if facts is None else \
-        _select_in(index.db, sql + " WHERE fact IN (%s)", list(facts))
+    # (a fact has one kind: its rows are all kept or all left out; "+kind": looked up by
+    # fact, the kind only filters)
+    kinds = [] if kinds is None else sorted(set(kinds))
+    of_kinds = f"+kind IN ({','.join('?' * len(kinds))})" if kinds else ""
+    if facts is None:
+        raw = index.db.execute(sql + (" WHERE " + of_kinds if kinds else ""), kinds).fetchall()
+    else:
+        raw = []
+        for part in _chunks(sorted(set(facts))):
+            raw += index.db.execute(sql + f" WHERE fact IN ({','.join('?' * len(part))})"
+                                    + (" AND " + of_kinds if kinds else ""), part + kinds).fetchall()
     names = _names_of(index.db, {r[4] for r in raw})
     groups: dict[tuple, list] = {}
     for f, kind, rel, text, by, optional, relby, meeting, item, ev in raw:
@@ -971,11 +982,25 @@ ACCOUNTABILITIES = ["entity", "entity_name", "relation", "thing", "fact", "meeti
                     "item_title"]
 
 
-def accountabilities_rows(index: TextIndex, entities: Iterable[str] | None = None) -> list[dict[str, str]]:
-    """The accountabilities query's rows (of the given entities, or of all)."""
+def accountabilities_rows(index: TextIndex, entities: Iterable[str] | None = None, *,
+                          first_per_thing: bool = False) -> list[dict[str, str]]:
+    """The accountabilities query's rows (of the given entities, or of all).  With
+    `first_per_thing`, of the rows of one entity with the same relation, thing and evidence
+    only the first in the query's order (the one `govkg ask` keeps of them: the same thing
+    recorded at many meetings is many rows)."""
     sql = "SELECT entity, relation, thing, fact, meeting, meeting_label, evidence, item_title FROM acc"
     raw = index.db.execute(sql).fetchall() if entities is None else \
         _select_in(index.db, sql + " WHERE entity IN (%s)", list(entities))
+    if first_per_thing:
+        # rows equal in entity, relation, thing and evidence are ordered by fact, meeting,
+        # label and item whatever the entity's names: the least of those comes first
+        first: dict[tuple, tuple] = {}
+        for r in raw:
+            k = (r[0], r[1], r[2], r[6])
+            if k not in first or tuple(map(_key, (r[3], r[4], r[5], r[7]))) < \
+                    tuple(map(_key, (first[k][3], first[k][4], first[k][5], first[k][7]))):
+                first[k] = r
+        raw = list(first.values())
     names = _names_of(index.db, {r[0] for r in raw})
     out = {(e, n, rel, thing, f, m, lab, ev, item) for e, rel, thing, f, m, lab, ev, item in raw
            for n in names.get(e, ())}
@@ -983,11 +1008,23 @@ def accountabilities_rows(index: TextIndex, entities: Iterable[str] | None = Non
     return _dicts(ACCOUNTABILITIES, ordered)
 
 
+# (each document repeats a person's name: the names are made distinct before the join)
+_ACCOUNTABLE_SQL = ("WITH n AS (SELECT DISTINCT entity, label FROM names WHERE alt = 0 AND entity IN ({0})) "
+                    "SELECT DISTINCT n.label, a.relation, a.thing, a.meeting, a.evidence FROM n "
+                    "JOIN acc a ON a.entity = n.entity WHERE a.meeting IS NOT NULL AND a.meeting != ''")
+
+
 def accountable_rows(index: TextIndex, entity_text: str) -> list[dict[str, str]]:
     """The accountable query's rows for -p entity=ENTITY_TEXT."""
-    rows = accountabilities_rows(index, entities_named(index, entity_text))
     cols = ["entity_name", "relation", "thing", "meeting", "evidence"]
-    out = {tuple(r.get(c) for c in cols) for r in rows if r.get("meeting")}
+    entities = sorted(entities_named(index, entity_text))
+    if len(entities) <= 500:
+        # names joined, made distinct and ordered by SQLite: its NULLs sort first and its
+        # text compares by code point (UTF-8 bytes), as _key orders them
+        raw = index.db.execute(_ACCOUNTABLE_SQL.format(",".join("?" * len(entities))) + " ORDER BY 1, 2, 3, 4, 5",
+                               entities).fetchall() if entities else []
+        return _dicts(cols, raw)
+    out = set(_select_in(index.db, _ACCOUNTABLE_SQL.format("%s"), entities))
     ordered = sorted(out, key=lambda r: (_key(r[0]), _key(r[1]), _key(r[2]), *map(_key, r)))
     return _dicts(cols, ordered)
 
