@@ -239,6 +239,9 @@ class DocRows:
     # (in a build's worker), so the writer only inserts; None: computed when inserted
     fact_stems: list | None = None
     name_stems: list | None = None
+    # (node, fold, bare) as the vlabels table holds them (kg.docrows.label_rows), made with
+    # the rows too; None: made when inserted
+    labels: list | None = None
 
 
 def doc_rows(triples: list[tuple[str, str, str]]) -> DocRows:
@@ -253,6 +256,7 @@ def doc_rows(triples: list[tuple[str, str, str]]) -> DocRows:
                    docrows.edge_rows(g), docrows.type_rows(g), docrows.alias_rows(g), docrows.action_detail_rows(g),
                    *docrows.followup_rows(g), docrows.listing_meeting_rows(g), docrows.listing_rows(g))
     rows.fact_stems, rows.name_stems = _stems(rows)
+    rows.labels = docrows.label_rows(rows.edges, rows.names, rows.aliases)
     return rows
 
 
@@ -280,16 +284,21 @@ def built_rows(nt: bytes) -> tuple[str, DocRows] | None:
     import pyoxigraph as ox
     from kg import docrows
     keep = set(KIND) | docrows.PREDICATES
+    wanted = keep | {_SHA256}
     triples = []
     shas = set()
+    # N-Triples writes a blank node "_:label": bytes without "_:" hold none, and their
+    # triples need no look at their subject and object (most documents' case)
+    blank = isinstance if b"_:" in nt else None
     for t in ox.parse(nt, format=ox.RdfFormat.N_TRIPLES):
-        if isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode):
+        if blank is not None and (blank(t.subject, ox.BlankNode) or blank(t.object, ox.BlankNode)):
             return None
         p = t.predicate.value
-        if p == _SHA256:
-            shas.add(t.object.value)
-        if p in keep:
-            triples.append((t.subject.value, p, t.object.value))
+        if p in wanted:
+            if p == _SHA256:
+                shas.add(t.object.value)
+            if p in keep:
+                triples.append((t.subject.value, p, t.object.value))
     if len(shas) != 1:
         return None
     return shas.pop(), doc_rows(triples)
@@ -388,16 +397,22 @@ def _insert_rows(cur, graph: str, rows: DocRows) -> None:
                     [(graph, node_id(n), n) for n in sorted({x for e in rows.edges for x in (e[0], e[2])})])
     fact_stems, name_stems = (rows.fact_stems, rows.name_stems) if rows.fact_stems is not None \
         and rows.name_stems is not None else _stems(rows)
-    for f, st in fact_stems:
-        cur.execute("INSERT INTO fact_stems (graph, fact, stems) VALUES (?, ?, ?)", (graph, f, st))
-        cur.execute("INSERT INTO fact_words (rowid, stems) VALUES (?, ?)", (cur.lastrowid, st))
-    for e, st, alt in name_stems:
-        cur.execute("INSERT INTO name_stems (graph, entity, stems, alt) VALUES (?, ?, ?, ?)", (graph, e, st, alt))
-        cur.execute("INSERT INTO name_words (rowid, stems) VALUES (?, ?)", (cur.lastrowid, st))
-    for r in rows.owns:
-        cur.execute("INSERT INTO owns (graph, fact, thing, relation, owner, evidence) VALUES (?, ?, ?, ?, ?, ?)",
-                    (graph, *r))
-        cur.execute("INSERT INTO owns_words (rowid, thing) VALUES (?, ?)", (cur.lastrowid, r[1]))
+    # Each content row and its FTS5 row by the same id, the ids as inserting them one by
+    # one gives (max + 1 each): the new rows are those above the largest id before.
+    for table, columns, words, text, id_col, values in (
+            ("fact_stems", "graph, fact, stems", "fact_words", "stems", "id",
+             [(graph, f, st) for f, st in fact_stems]),
+            ("name_stems", "graph, entity, stems, alt", "name_words", "stems", "id",
+             [(graph, e, st, alt) for e, st, alt in name_stems]),
+            ("owns", "graph, fact, thing, relation, owner, evidence", "owns_words", "thing", "rowid",
+             [(graph, *r) for r in rows.owns])):
+        if not values:
+            continue
+        (top,) = cur.execute(f"SELECT coalesce(max({id_col}), 0) FROM {table}").fetchone()
+        marks = ", ".join("?" * len(values[0]))
+        cur.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", values)
+        cur.execute(f"INSERT INTO {words} (rowid, {text}) SELECT {id_col}, {text} FROM {table} "
+                    f"WHERE {id_col} > ? ORDER BY {id_col}", (top,))
     cur.executemany("INSERT INTO mscope (graph, meeting, body, day) VALUES (?, ?, ?, ?)",
                     [(graph, *r) for r in dict.fromkeys(
                         (m, b or None, None if date is None else date[:10])
@@ -406,9 +421,12 @@ def _insert_rows(cur, graph: str, rows: DocRows) -> None:
     cur.executemany("INSERT INTO lrows (graph, listing, meeting, who, k1, k2, cols) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     [(graph, listing, m, who, k1, k2, json.dumps(cols, separators=(",", ":")))
                      for listing, m, who, k1, k2, cols in rows.lrows])
-    from kg.docrows import label_rows
+    labels = rows.labels
+    if labels is None:
+        from kg.docrows import label_rows
+        labels = label_rows(rows.edges, rows.names, rows.aliases)
     cur.executemany("INSERT INTO vlabels (graph, node, fold, bare) VALUES (?, ?, ?, ?)",
-                    [(graph, *r) for r in label_rows(rows.edges, rows.names, rows.aliases)])
+                    [(graph, *r) for r in labels])
 
 
 class TextIndex:
