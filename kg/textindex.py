@@ -961,11 +961,20 @@ def meeting_list_rows(index: TextIndex, only: Iterable[str] | None = None) -> li
     raw = index.db.execute(sql).fetchall() if only is None else \
         _select_in(index.db, sql + " WHERE meeting IN (%s)", list(only))
     names = _names_of(index.db, {x for r in raw for x in (r[1] + "\t" + r[3]).split("\t") if x})
+    # a meeting's bodies and dates are those of every document of it, as the merged graph
+    # has them; a chair goes with the source of the document that names them
+    of: dict[str, tuple[set, set]] = {}
+    for m, bodies, date, _c, _s in raw:
+        b_set, d_set = of.setdefault(m, (set(), set()))
+        b_set.update(n for b in bodies.split("\t") if b for n in names.get(b, ()))
+        if date is not None:
+            d_set.add(date)
     out: set[tuple] = set()
-    for m, bodies, date, chairs, source in raw:
-        body_names = sorted({n for b in bodies.split("\t") if b for n in names.get(b, ())}) or [None]
+    for m, _b, _d, chairs, source in raw:
         chair_names = sorted({n for c in chairs.split("\t") if c for n in names.get(c, ())}) or [None]
-        out |= {(m, b, date, c, source) for b in body_names for c in chair_names}
+        b_set, d_set = of[m]
+        out |= {(m, b, date, c, source) for b in sorted(b_set) or [None] for date in sorted(d_set) or [None]
+                for c in chair_names}
     ordered = sorted(out, key=lambda r: (_key(r[2]), _key(r[1]), *map(_key, r)))
     return _dicts(["meeting", "body", "date", "chair", "source"], ordered)
 
@@ -1366,11 +1375,15 @@ def _meeting_page(index: TextIndex, scope: Scope, need: int) -> list[dict[str, s
                                [*args, size]).fetchall()
         done = len(got) < size
         last = got[-1][1] if got else None
-        # the rows of a day the read stopped in may not all be there: only earlier days count
-        ms = {m for m, d in got if done or d is None or (last is not None and d < last)}
+
+        def read_in_full(day):
+            # the meetings of the day the read stopped in (no date first: None) may not all
+            # be there: only earlier days count
+            return done or (last is not None and (day is None or day < last))
+        ms = {m for m, d in got if read_in_full(d)}
         rows = meeting_list_rows(index, ms) if ms else []
         if not done:
-            rows = [r for r in rows if "date" not in r or (last is not None and r["date"][:10] < last)]
+            rows = [r for r in rows if read_in_full(r["date"][:10] if "date" in r else None)]
         if done or len(rows) >= need:
             return rows[:need]
         size *= 2
