@@ -1170,13 +1170,6 @@ def bodies_named(index: TextIndex, name: str) -> list[str]:
     return sorted(b for b in bodies if b == name or any(_name_fits(name, [n]) for n in names.get(b) or [""]))
 
 
-def scope_meetings(index: TextIndex, bodies: Iterable[str] | None, since: str | None,
-                   until: str | None) -> set[str]:
-    """The meetings of `Scope(bodies, since, until)`."""
-    cond, args = Scope(None if bodies is None else tuple(bodies), since, until).sql()
-    return {m for (m,) in index.db.execute(f"SELECT DISTINCT meeting FROM mscope WHERE 1{cond}", args)}
-
-
 def _meeting_chunks(db, table: str, where: str, args: list, scope: Scope, first: int = 4):
     """The scope's meetings with rows in `table` (`where` holding), in IRI order, a few at
     first and twice as many each time after."""
@@ -1345,11 +1338,6 @@ def _followup_rows(db, where: str, args: list, index: TextIndex | None = None) -
     return out
 
 
-def followup_meetings(index: TextIndex) -> list[str]:
-    """Every meeting some action was set at, in IRI order (the followups query's first key)."""
-    return [m for (m,) in index.db.execute("SELECT DISTINCT meeting FROM fups ORDER BY meeting")]
-
-
 def followup_list_rows(index: TextIndex, meetings: Iterable[str] | None = None) -> list[dict[str, str]]:
     """The followups query's rows (of the actions set at the given meetings, or of all), in
     its order, as the merged graph joins them."""
@@ -1437,15 +1425,12 @@ def _listing_rows(db, listing: str, where: str, args: list) -> list[dict[str, st
     return [{c: v for c, v in zip(columns, r) if v is not None} for r in dict.fromkeys(r for _k, r in keyed)]
 
 
-def listing_page(index: TextIndex, name: str, scope: Scope | set | None, limit: int | None,
+def listing_page(index: TextIndex, name: str, scope: Scope | None, limit: int | None,
                  offset: int = 0) -> list[dict[str, str]]:
     """A page (`offset`, `limit`) of listing `name` (LISTINGS, PAGED_LISTINGS) over `scope`
-    (EVERY or None: every meeting; a set: those meetings): the rows the named query gives
-    with LIMIT and OFFSET."""
+    (None: every meeting): the rows the named query gives with LIMIT and OFFSET."""
     if scope is None:
         scope = EVERY
-    elif not isinstance(scope, Scope):
-        return _of_meetings(index, name, sorted(scope), limit, offset)
     db = index.db
     if name == "meetings":
         if limit is None:
@@ -1465,19 +1450,6 @@ def scope_meetings_of(index: TextIndex, scope: Scope) -> set[str]:
     """The meetings of `scope`."""
     cond, args = scope.sql()
     return {m for (m,) in index.db.execute(f"SELECT DISTINCT meeting FROM mscope WHERE 1{cond}", args)}
-
-
-def _of_meetings(index: TextIndex, name: str, meetings: list[str], limit, offset) -> list[dict[str, str]]:
-    """A page of listing `name` over the given meetings."""
-    end = None if limit is None else offset + limit
-    if name == "meetings":
-        return meeting_list_rows(index, meetings)[offset:end]
-    out: list[dict[str, str]] = []
-    for part in _chunks(meetings):
-        where = f"meeting IN ({','.join('?' * len(part))})"
-        out += _followup_rows(index.db, where, part, index) if name == "followups" else \
-            _listing_rows(index.db, name, where, part)
-    return out[offset:end]
 
 
 # named query -> (its columns, how its rows are read from the index)
