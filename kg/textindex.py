@@ -31,6 +31,7 @@ It lives in the store folder (`govkg-textindex-VERSION.sqlite`), beside Oxigraph
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import sqlite3
 from collections.abc import Iterable
@@ -38,7 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 # the layout of the index file; a file of another version is remade from the store
-VERSION = 10
+VERSION = 11
 # named by its layout: a new layout is a new file, never written over a file another
 # version may still have open (renaming a file over an SQLite database whose write-ahead log
 # is still beside it pairs the new file with the old log, which SQLite then applies to it)
@@ -118,11 +119,21 @@ CREATE INDEX IF NOT EXISTS derived_graph ON derived (graph);
 -- actions' details and the texts a --focus name is looked up by
 CREATE TABLE IF NOT EXISTS vedges (graph TEXT NOT NULL, source TEXT NOT NULL, relation TEXT NOT NULL,
     target TEXT NOT NULL, target_label TEXT, target_type TEXT NOT NULL, evidence TEXT, source_text TEXT,
-    target_named INTEGER NOT NULL);
+    target_named INTEGER NOT NULL, s INTEGER NOT NULL, t INTEGER NOT NULL, k INTEGER NOT NULL,
+    ks INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS vedges_source ON vedges (source);
 CREATE INDEX IF NOT EXISTS vedges_target ON vedges (target);
 CREATE INDEX IF NOT EXISTS vedges_graph ON vedges (graph);
-CREATE TABLE IF NOT EXISTS vtypes (graph TEXT NOT NULL, entity TEXT NOT NULL, type TEXT NOT NULL);
+-- the same edges as integers (`node_id`, `_edge_keys`), so a view's degrees, hops and cut are
+-- summed in SQL from two covering indexes without reading the edges' texts
+CREATE INDEX IF NOT EXISTS vedges_st ON vedges (s, t, target_named, target_type, k, ks);
+CREATE INDEX IF NOT EXISTS vedges_ts ON vedges (t, s, target_named, k, ks);
+CREATE TABLE IF NOT EXISTS vnodes (graph TEXT NOT NULL, n INTEGER NOT NULL, iri TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS vnodes_n ON vnodes (n, iri);
+CREATE INDEX IF NOT EXISTS vnodes_graph ON vnodes (graph);
+CREATE TABLE IF NOT EXISTS vtypes (graph TEXT NOT NULL, entity TEXT NOT NULL, type TEXT NOT NULL,
+    n INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS vtypes_n ON vtypes (n, type);
 CREATE INDEX IF NOT EXISTS vtypes_entity ON vtypes (entity);
 CREATE INDEX IF NOT EXISTS vtypes_graph ON vtypes (graph);
 CREATE TABLE IF NOT EXISTS valiases (graph TEXT NOT NULL, entity TEXT NOT NULL, alias TEXT NOT NULL,
@@ -198,8 +209,8 @@ def rows_of(triples: Iterable[tuple]) -> list[tuple[str, str, str]]:
 
 
 _TABLES = ("docs", "texts", "owned", "facts", "fact_stems", "fact_words", "names", "name_stems", "name_words",
-           "owns", "owns_words", "acc", "meets", "passages", "derived", "vedges", "vtypes", "valiases", "vactions",
-           "vlabels", "fups", "freports", "fstates", "lmeets", "mscope", "lrows", "frows", "fdirty")
+           "owns", "owns_words", "acc", "meets", "passages", "derived", "vedges", "vnodes", "vtypes", "valiases",
+           "vactions", "vlabels", "fups", "freports", "fstates", "lmeets", "mscope", "lrows", "frows", "fdirty")
 
 
 @dataclass
@@ -228,6 +239,9 @@ class DocRows:
     # (in a build's worker), so the writer only inserts; None: computed when inserted
     fact_stems: list | None = None
     name_stems: list | None = None
+    # (node, fold, bare) as the vlabels table holds them (kg.docrows.label_rows), made with
+    # the rows too; None: made when inserted
+    labels: list | None = None
 
 
 def doc_rows(triples: list[tuple[str, str, str]]) -> DocRows:
@@ -242,6 +256,7 @@ def doc_rows(triples: list[tuple[str, str, str]]) -> DocRows:
                    docrows.edge_rows(g), docrows.type_rows(g), docrows.alias_rows(g), docrows.action_detail_rows(g),
                    *docrows.followup_rows(g), docrows.listing_meeting_rows(g), docrows.listing_rows(g))
     rows.fact_stems, rows.name_stems = _stems(rows)
+    rows.labels = docrows.label_rows(rows.edges, rows.names, rows.aliases)
     return rows
 
 
@@ -269,16 +284,21 @@ def built_rows(nt: bytes) -> tuple[str, DocRows] | None:
     import pyoxigraph as ox
     from kg import docrows
     keep = set(KIND) | docrows.PREDICATES
+    wanted = keep | {_SHA256}
     triples = []
     shas = set()
+    # N-Triples writes a blank node "_:label": bytes without "_:" hold none, and their
+    # triples need no look at their subject and object (most documents' case)
+    blank = isinstance if b"_:" in nt else None
     for t in ox.parse(nt, format=ox.RdfFormat.N_TRIPLES):
-        if isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode):
+        if blank is not None and (blank(t.subject, ox.BlankNode) or blank(t.object, ox.BlankNode)):
             return None
         p = t.predicate.value
-        if p == _SHA256:
-            shas.add(t.object.value)
-        if p in keep:
-            triples.append((t.subject.value, p, t.object.value))
+        if p in wanted:
+            if p == _SHA256:
+                shas.add(t.object.value)
+            if p in keep:
+                triples.append((t.subject.value, p, t.object.value))
     if len(shas) != 1:
         return None
     return shas.pop(), doc_rows(triples)
@@ -316,7 +336,7 @@ def _delete_graph(cur, graph: str) -> None:
     cur.execute("DELETE FROM texts WHERE graph = ?", (graph,))
     cur.execute("INSERT INTO owns_words (owns_words, rowid, thing) SELECT 'delete', rowid, thing FROM owns "
                 "WHERE graph = ?", (graph,))
-    for t in ("owned", "facts", "names", "owns", "acc", "meets", "passages", "derived", "vedges", "vtypes",
+    for t in ("owned", "facts", "names", "owns", "acc", "meets", "passages", "derived", "vedges", "vnodes", "vtypes",
               "valiases", "vactions", "vlabels", "fups", "freports", "fstates", "lmeets", "mscope", "lrows"):
         cur.execute(f"DELETE FROM {t} WHERE graph = ?", (graph,))
     for words, stems in (("fact_words", "fact_stems"), ("name_words", "name_stems")):
@@ -335,8 +355,9 @@ _PLAIN_ROWS = (
     ("meets", 'meeting, bodies, date, chairs, source', "meets"),
     ("passages", 'passage, source, start, "end", exact', "passages"),
     ("derived", 'fact, passage', "derived"),
-    ("vedges", 'source, relation, target, target_label, target_type, evidence, source_text, target_named', "edges"),
-    ("vtypes", 'entity, type', "types"),
+    ("vedges", 'source, relation, target, target_label, target_type, evidence, source_text, target_named, '
+               's, t, k, ks', "edges"),
+    ("vtypes", 'entity, type, n', "types"),
     ("valiases", 'entity, alias, kind', "aliases"),
     ("vactions", 'action, meeting, body, date, due, due_date, status', "actions"),
     ("fups", 'action, meeting, text, owner, evidence', "fups"),
@@ -346,23 +367,52 @@ _PLAIN_ROWS = (
 )
 
 
+def node_id(iri: str) -> int:
+    """A node of the network as a 64-bit integer (signed, as SQLite keeps it): the first
+    eight bytes of its IRI's BLAKE2b digest, the same in every document and process."""
+    return int.from_bytes(hashlib.blake2b(iri.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
+
+
+def _edge_keys(edge: tuple) -> tuple[int, int, int, int]:
+    """(source, target, row, row but its source text) as integers for one `edge_rows` row.
+    Two rows give the same network rows when their keys are equal: `ks` where the source
+    has a foaf:name (its label is then a name, not its text), else `k`; a named target's
+    label is its names, so its `target_label` is no part of either."""
+    s, rel, t, tl, tt, ev, st, named = edge
+    base = "\x1f".join("\x00" if v is None else str(v) for v in (s, rel, t, None if named else tl, tt, ev, named))
+    return node_id(s), node_id(t), node_id(base + "\x1f" + ("\x00" if st is None else st)), node_id(base)
+
+
+# the integer columns a table's rows get beside their own
+_EXTRA_COLUMNS = {"vedges": _edge_keys, "vtypes": lambda r: (node_id(r[0]),)}
+
+
 def _insert_rows(cur, graph: str, rows: DocRows) -> None:
     for table, columns, field in _PLAIN_ROWS:
         marks = ", ".join("?" * (columns.count(",") + 2))
+        extra = _EXTRA_COLUMNS.get(table)
         cur.executemany(f"INSERT INTO {table} (graph, {columns}) VALUES ({marks})",
-                        [(graph, *r) for r in getattr(rows, field)])
+                        [(graph, *r, *extra(r)) if extra else (graph, *r) for r in getattr(rows, field)])
+    cur.executemany("INSERT INTO vnodes (graph, n, iri) VALUES (?, ?, ?)",
+                    [(graph, node_id(n), n) for n in sorted({x for e in rows.edges for x in (e[0], e[2])})])
     fact_stems, name_stems = (rows.fact_stems, rows.name_stems) if rows.fact_stems is not None \
         and rows.name_stems is not None else _stems(rows)
-    for f, st in fact_stems:
-        cur.execute("INSERT INTO fact_stems (graph, fact, stems) VALUES (?, ?, ?)", (graph, f, st))
-        cur.execute("INSERT INTO fact_words (rowid, stems) VALUES (?, ?)", (cur.lastrowid, st))
-    for e, st, alt in name_stems:
-        cur.execute("INSERT INTO name_stems (graph, entity, stems, alt) VALUES (?, ?, ?, ?)", (graph, e, st, alt))
-        cur.execute("INSERT INTO name_words (rowid, stems) VALUES (?, ?)", (cur.lastrowid, st))
-    for r in rows.owns:
-        cur.execute("INSERT INTO owns (graph, fact, thing, relation, owner, evidence) VALUES (?, ?, ?, ?, ?, ?)",
-                    (graph, *r))
-        cur.execute("INSERT INTO owns_words (rowid, thing) VALUES (?, ?)", (cur.lastrowid, r[1]))
+    # Each content row and its FTS5 row by the same id, the ids as inserting them one by
+    # one gives (max + 1 each): the new rows are those above the largest id before.
+    for table, columns, words, text, id_col, values in (
+            ("fact_stems", "graph, fact, stems", "fact_words", "stems", "id",
+             [(graph, f, st) for f, st in fact_stems]),
+            ("name_stems", "graph, entity, stems, alt", "name_words", "stems", "id",
+             [(graph, e, st, alt) for e, st, alt in name_stems]),
+            ("owns", "graph, fact, thing, relation, owner, evidence", "owns_words", "thing", "rowid",
+             [(graph, *r) for r in rows.owns])):
+        if not values:
+            continue
+        (top,) = cur.execute(f"SELECT coalesce(max({id_col}), 0) FROM {table}").fetchone()
+        marks = ", ".join("?" * len(values[0]))
+        cur.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", values)
+        cur.execute(f"INSERT INTO {words} (rowid, {text}) SELECT {id_col}, {text} FROM {table} "
+                    f"WHERE {id_col} > ? ORDER BY {id_col}", (top,))
     cur.executemany("INSERT INTO mscope (graph, meeting, body, day) VALUES (?, ?, ?, ?)",
                     [(graph, *r) for r in dict.fromkeys(
                         (m, b or None, None if date is None else date[:10])
@@ -371,9 +421,12 @@ def _insert_rows(cur, graph: str, rows: DocRows) -> None:
     cur.executemany("INSERT INTO lrows (graph, listing, meeting, who, k1, k2, cols) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     [(graph, listing, m, who, k1, k2, json.dumps(cols, separators=(",", ":")))
                      for listing, m, who, k1, k2, cols in rows.lrows])
-    from kg.docrows import label_rows
+    labels = rows.labels
+    if labels is None:
+        from kg.docrows import label_rows
+        labels = label_rows(rows.edges, rows.names, rows.aliases)
     cur.executemany("INSERT INTO vlabels (graph, node, fold, bare) VALUES (?, ?, ?, ?)",
-                    [(graph, *r) for r in label_rows(rows.edges, rows.names, rows.aliases)])
+                    [(graph, *r) for r in labels])
 
 
 class TextIndex:
@@ -421,6 +474,7 @@ class TextIndex:
             cur.execute("DELETE FROM meta WHERE key = 'store-files'")  # checked again when next read
             cur.execute("DELETE FROM kept_rows")
             cur.execute("COMMIT")
+            self.__dict__.pop("_vnamed", None)
         except BaseException:
             cur.execute("ROLLBACK")
             raise
@@ -434,6 +488,7 @@ class TextIndex:
         cur.execute("DELETE FROM meta WHERE key = 'store-files'")
         cur.execute("DELETE FROM kept_rows")
         cur.execute("COMMIT")
+        self.__dict__.pop("_vnamed", None)
 
     def meta(self, key: str) -> str | None:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
@@ -815,11 +870,22 @@ def _dicts(columns: list[str], rows) -> list[dict[str, str]]:
 FACT_TEXTS = ["fact", "kind", "relation", "text", "item_title", "by", "by_name", "meeting", "evidence"]
 
 
-def fact_text_rows(index: TextIndex, facts: Iterable[str] | None = None) -> list[dict[str, str]]:
-    """The fact-texts query's rows (of the given facts, or of all)."""
+def fact_text_rows(index: TextIndex, facts: Iterable[str] | None = None,
+                   kinds: Iterable[str] | None = None) -> list[dict[str, str]]:
+    """The fact-texts query's rows (of the given facts, or of all; of the given kinds of
+    fact, or of every kind)."""
     sql = "SELECT fact, kind, relation, text, by_iri, optional, relby, meeting, item_title, evidence FROM facts"
-    raw = index.db.execute(sql).fetchall() if facts is None else \
-        _select_in(index.db, sql + " WHERE fact IN (%s)", list(facts))
+    # (a fact has one kind: its rows are all kept or all left out; "+kind": looked up by
+    # fact, the kind only filters)
+    kinds = [] if kinds is None else sorted(set(kinds))
+    of_kinds = f"+kind IN ({','.join('?' * len(kinds))})" if kinds else ""
+    if facts is None:
+        raw = index.db.execute(sql + (" WHERE " + of_kinds if kinds else ""), kinds).fetchall()
+    else:
+        raw = []
+        for part in _chunks(sorted(set(facts))):
+            raw += index.db.execute(sql + f" WHERE fact IN ({','.join('?' * len(part))})"
+                                    + (" AND " + of_kinds if kinds else ""), part + kinds).fetchall()
     names = _names_of(index.db, {r[4] for r in raw})
     groups: dict[tuple, list] = {}
     for f, kind, rel, text, by, optional, relby, meeting, item, ev in raw:
@@ -934,11 +1000,25 @@ ACCOUNTABILITIES = ["entity", "entity_name", "relation", "thing", "fact", "meeti
                     "item_title"]
 
 
-def accountabilities_rows(index: TextIndex, entities: Iterable[str] | None = None) -> list[dict[str, str]]:
-    """The accountabilities query's rows (of the given entities, or of all)."""
+def accountabilities_rows(index: TextIndex, entities: Iterable[str] | None = None, *,
+                          first_per_thing: bool = False) -> list[dict[str, str]]:
+    """The accountabilities query's rows (of the given entities, or of all).  With
+    `first_per_thing`, of the rows of one entity with the same relation, thing and evidence
+    only the first in the query's order (the one `govkg ask` keeps of them: the same thing
+    recorded at many meetings is many rows)."""
     sql = "SELECT entity, relation, thing, fact, meeting, meeting_label, evidence, item_title FROM acc"
     raw = index.db.execute(sql).fetchall() if entities is None else \
         _select_in(index.db, sql + " WHERE entity IN (%s)", list(entities))
+    if first_per_thing:
+        # rows equal in entity, relation, thing and evidence are ordered by fact, meeting,
+        # label and item whatever the entity's names: the least of those comes first
+        first: dict[tuple, tuple] = {}
+        for r in raw:
+            k = (r[0], r[1], r[2], r[6])
+            if k not in first or tuple(map(_key, (r[3], r[4], r[5], r[7]))) < \
+                    tuple(map(_key, (first[k][3], first[k][4], first[k][5], first[k][7]))):
+                first[k] = r
+        raw = list(first.values())
     names = _names_of(index.db, {r[0] for r in raw})
     out = {(e, n, rel, thing, f, m, lab, ev, item) for e, rel, thing, f, m, lab, ev, item in raw
            for n in names.get(e, ())}
@@ -946,11 +1026,23 @@ def accountabilities_rows(index: TextIndex, entities: Iterable[str] | None = Non
     return _dicts(ACCOUNTABILITIES, ordered)
 
 
+# (each document repeats a person's name: the names are made distinct before the join)
+_ACCOUNTABLE_SQL = ("WITH n AS (SELECT DISTINCT entity, label FROM names WHERE alt = 0 AND entity IN ({0})) "
+                    "SELECT DISTINCT n.label, a.relation, a.thing, a.meeting, a.evidence FROM n "
+                    "JOIN acc a ON a.entity = n.entity WHERE a.meeting IS NOT NULL AND a.meeting != ''")
+
+
 def accountable_rows(index: TextIndex, entity_text: str) -> list[dict[str, str]]:
     """The accountable query's rows for -p entity=ENTITY_TEXT."""
-    rows = accountabilities_rows(index, entities_named(index, entity_text))
     cols = ["entity_name", "relation", "thing", "meeting", "evidence"]
-    out = {tuple(r.get(c) for c in cols) for r in rows if r.get("meeting")}
+    entities = sorted(entities_named(index, entity_text))
+    if len(entities) <= 500:
+        # names joined, made distinct and ordered by SQLite: its NULLs sort first and its
+        # text compares by code point (UTF-8 bytes), as _key orders them
+        raw = index.db.execute(_ACCOUNTABLE_SQL.format(",".join("?" * len(entities))) + " ORDER BY 1, 2, 3, 4, 5",
+                               entities).fetchall() if entities else []
+        return _dicts(cols, raw)
+    out = set(_select_in(index.db, _ACCOUNTABLE_SQL.format("%s"), entities))
     ordered = sorted(out, key=lambda r: (_key(r[0]), _key(r[1]), _key(r[2]), *map(_key, r)))
     return _dicts(cols, ordered)
 
@@ -1040,8 +1132,14 @@ def network_tuples(index: TextIndex, nodes: Iterable[str] | None = None, *,
     """The network query's rows as tuples in the order of `NETWORK` (None for an unbound
     value): all of them, those with an end in `nodes`, or those with both ends in `within`."""
     raw = _edges_raw(index, None if nodes is None else set(nodes), None if within is None else set(within))
-    names = _names_of(index.db, {r[0] for r in raw} | {r[2] for r in raw if r[7]})
-    types = _types_of(index.db, {r[0] for r in raw})
+    return _expand(index.db, raw)
+
+
+def _expand(db, raw: list[tuple]) -> set[tuple]:
+    """Edge rows (`_EDGE`) joined with their ends' names and their sources' types, as the
+    merged graph joins them: the network query's rows."""
+    names = _names_of(db, {r[0] for r in raw} | {r[2] for r in raw if r[7]})
+    types = _types_of(db, {r[0] for r in raw})
     out: set[tuple] = set()
     other = ("other",)
     for s, rel, t, tl, tt, ev, st, named in raw:
@@ -1060,25 +1158,198 @@ def network_rows(index: TextIndex, nodes: Iterable[str] | None = None, *,
     return _dicts(NETWORK, network_tuples(index, nodes, within=within))
 
 
-def network_neighbours(index: TextIndex, nodes: Iterable[str]) -> set[str]:
-    """The nodes one edge of the network away from any of `nodes` (either way)."""
-    nodes = set(nodes)
-    if not nodes:
-        return set()
-    _node_set(index.db, nodes)
-    pairs = index.db.execute(
-        "SELECT e.source, e.target, e.target_named FROM vedges e JOIN temp.vset a ON a.node = e.source UNION "
-        "SELECT e.source, e.target, e.target_named FROM vedges e JOIN temp.vset a ON a.node = e.target").fetchall()
-    # an edge to an organisation is drawn only when it has a name
-    named = set(_names_of(index.db, {t for _s, t, n in pairs if n}))
-    out = set()
-    for s, t, n in pairs:
-        if not n or t in named:
-            if s in nodes:
-                out.add(t)
-            if t in nodes:
-                out.add(s)
+# -- the network as integers (`node_id`): a view's degrees, hops and cut in SQL --------------
+# A named target with no name anywhere is no edge (the network query joins its foaf:name).
+_LIVE = "(e.target_named = 0 OR e.t IN (SELECT n FROM temp.vnamed))"
+
+
+def _id_table(db, table: str, ids: Iterable[int]) -> None:
+    """The integers in the connection's temporary table `table` (one column, n)."""
+    db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} (n INTEGER PRIMARY KEY)")
+    db.execute("BEGIN")
+    try:
+        db.execute(f"DELETE FROM temp.{table}")
+        db.executemany(f"INSERT OR IGNORE INTO temp.{table} (n) VALUES (?)", ((n,) for n in ids))
+    finally:
+        db.execute("COMMIT")
+
+
+def _named(index: TextIndex) -> dict[int, int]:
+    """node -> how many foaf:names its documents give it (temp.vnamed holds the same), read
+    again when the index has changed since."""
+    db = index.db
+    version = db.execute("PRAGMA data_version").fetchone()[0]
+    kept = index.__dict__.get("_vnamed")
+    if kept is not None and kept[0] == version:
+        return kept[1]
+    counts = {node_id(e): c for e, c in db.execute(
+        "SELECT entity, count(DISTINCT label) FROM names WHERE alt = 0 GROUP BY entity")}
+    index._vnamed = (version, counts)
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS vnamed (n INTEGER PRIMARY KEY, c INTEGER NOT NULL)")
+    db.execute("BEGIN")
+    try:
+        db.execute("DELETE FROM temp.vnamed")
+        db.executemany("INSERT INTO temp.vnamed (n, c) VALUES (?, ?)", counts.items())
+    finally:
+        db.execute("COMMIT")
+    return counts
+
+
+def _in_scope(scoped: bool, s: str = "e.s", t: str = "e.t") -> str:
+    return f" JOIN temp.vscope sa ON sa.n = {s} JOIN temp.vscope sb ON sb.n = {t}" if scoped else ""
+
+
+@dataclass
+class Links:
+    """The network (or the part of it among the nodes of temp.vscope) as integers: each
+    node's degree (how many of the network query's rows have it at an end, as a graph of
+    those rows counts them), the nodes some row leaves, the target types rows give each
+    node, and the neighbours of the nodes that may be people or organisations."""
+
+    degree: dict[int, int]
+    sources: set[int]
+    target_types: dict[int, set[str]]
+    hub_links: dict[int, set[int]]
+    named: dict[int, int]
+
+
+def network_links(index: TextIndex, scoped: bool = False) -> Links:
+    """`Links` of the whole network, or (`scoped`) of its rows with both ends in the nodes
+    `neighbourhood` left in temp.vscope.  Summed in SQL: rows equal but for their graph are
+    one (`_edge_keys`), and a pair of nodes counts a row for each of its source's names and
+    types and its named target's names, as the rows are joined."""
+    db = index.db
+    named = _named(index)
+    scope = _in_scope(scoped)
+    # two sources' rows: those with a name count their keys without the source's text
+    sql = ("SELECT e.s, e.t, e.target_named, e.target_type, count(DISTINCT e.{key}) FROM vedges e" + scope +
+           " WHERE e.s {op} (SELECT n FROM temp.vnamed) AND " + _LIVE +
+           " GROUP BY e.s, e.t, e.target_named, e.target_type")
+    rows = db.execute(sql.format(key="k", op="NOT IN")).fetchall() + db.execute(sql.format(key="ks", op="IN")).fetchall()
+    many = dict(db.execute("SELECT v.n, count(DISTINCT v.type) FROM vtypes v"
+                           + (" JOIN temp.vscope sa ON sa.n = v.n" if scoped else "")
+                           + " GROUP BY v.n HAVING count(DISTINCT v.type) > 1"))
+    maybe_hubs = {n for (n,) in db.execute("SELECT DISTINCT n FROM vtypes WHERE type IN ('person', 'organisation')")}
+    degree: dict[int, int] = {}
+    target_types: dict[int, set[str]] = {}
+    links: dict[int, set[int]] = {}
+    get = degree.get
+    for s, t, nm, tt, c in rows:
+        m = c * named.get(s, 1) * many.get(s, 1) * (named[t] if nm else 1)
+        degree[s] = get(s, 0) + m
+        degree[t] = get(t, 0) + m
+        target_types.setdefault(t, set()).add(tt)
+        if s in maybe_hubs:
+            links.setdefault(s, set()).add(t)
+        if t in maybe_hubs or tt == "organisation":
+            links.setdefault(t, set()).add(s)
+    return Links(degree, {r[0] for r in rows}, target_types, links, named)
+
+
+def neighbourhood(index: TextIndex, centres: Iterable[str], depth: int) -> set[int]:
+    """The nodes within `depth` hops of any centre (either way), grown hop by hop in SQL;
+    left in temp.vscope for `network_links` and `drawn_rows`."""
+    db = index.db
+    _named(index)
+    ids = {node_id(c) for c in centres}
+    _id_table(db, "vscope", ids)
+    _id_table(db, "vfront", ids)
+    _id_table(db, "vnext", ())
+    for _ in range(depth):
+        db.execute("BEGIN")
+        try:
+            db.execute("DELETE FROM temp.vnext")
+            db.execute("INSERT OR IGNORE INTO temp.vnext (n) SELECT e.t FROM temp.vfront f JOIN vedges e ON e.s = f.n "
+                       f"WHERE {_LIVE} AND e.t NOT IN (SELECT n FROM temp.vscope)")
+            db.execute("INSERT OR IGNORE INTO temp.vnext (n) SELECT e.s FROM temp.vfront f JOIN vedges e ON e.t = f.n "
+                       f"WHERE {_LIVE} AND e.s NOT IN (SELECT n FROM temp.vscope)")
+            db.execute("INSERT INTO temp.vscope (n) SELECT n FROM temp.vnext")
+            db.execute("DELETE FROM temp.vfront")
+            db.execute("INSERT INTO temp.vfront (n) SELECT n FROM temp.vnext")
+        finally:
+            db.execute("COMMIT")
+        if not db.execute("SELECT 1 FROM temp.vfront LIMIT 1").fetchone():
+            break
+    return {n for (n,) in db.execute("SELECT n FROM temp.vscope")}
+
+
+def network_adjacency(index: TextIndex, scoped: bool = False) -> dict[int, set[int]]:
+    """node_id -> its neighbours (either way) in the network (`scoped`: in temp.vscope's part)."""
+    _named(index)
+    out: dict[int, set[int]] = {}
+    for s, t in index.db.execute("SELECT DISTINCT e.s, e.t FROM vedges e" + _in_scope(scoped) + f" WHERE {_LIVE}"):
+        out.setdefault(s, set()).add(t)
+        out.setdefault(t, set()).add(s)
     return out
+
+
+def iris_of(index: TextIndex, ids: Iterable[int]) -> dict[int, str]:
+    """node_id -> IRI of the given nodes (those some edge names)."""
+    db = index.db
+    _id_table(db, "vwant", ids)
+    return dict(db.execute("SELECT DISTINCT v.n, v.iri FROM temp.vwant w JOIN vnodes v ON v.n = w.n"))
+
+
+def types_of_ids(index: TextIndex, ids: Iterable[int]) -> dict[int, set[str]]:
+    """node_id -> the types (`type_rows`) its documents give it."""
+    db = index.db
+    _id_table(db, "vwant", ids)
+    out: dict[int, set[str]] = {}
+    for n, t in db.execute("SELECT DISTINCT v.n, v.type FROM temp.vwant w JOIN vtypes v ON v.n = w.n"):
+        out.setdefault(n, set()).add(t)
+    return out
+
+
+def node_type(source_types: set[str] | None, target_types: Iterable[str]) -> str:
+    """A node's type from its rows, as `kg.network.node_types` gives it: the types of its
+    documents where a row leaves it (None: no row leaves it; empty: untyped, "other") and the
+    target types of the rows that reach it; any but "other" first, then the least."""
+    kinds = set(target_types)
+    if source_types is not None:
+        kinds |= source_types or {"other"}
+    return min(kinds - {"other"} or kinds)
+
+
+def drawn_rows(index: TextIndex, drawn: dict[int, str], scoped: bool = False
+               ) -> tuple[set[tuple], dict[str, str], dict[str, str]]:
+    """The network query's rows among the `drawn` nodes (node_id -> IRI), and each drawn
+    node's label and type as a graph of every row of the whole network (`scoped`: of
+    temp.vscope's part) would give it: the fullest of the texts its rows label it by, and
+    `node_type` of its rows.  A node no row of the scope touches has neither."""
+    db = index.db
+    _named(index)
+    _id_table(db, "vdrawn", drawn)
+    raw = db.execute(f"SELECT DISTINCT {_EDGE} FROM vedges e JOIN temp.vdrawn a ON a.n = e.s "
+                     "JOIN temp.vdrawn b ON b.n = e.t").fetchall()
+    rows = _expand(db, raw)
+    sources = {n for (n,) in db.execute("SELECT DISTINCT e.s FROM temp.vdrawn d JOIN vedges e ON e.s = d.n"
+                                        + _in_scope(scoped) + f" WHERE {_LIVE}")}
+    reached: dict[int, set[str]] = {}
+    for n, tt in db.execute("SELECT DISTINCT e.t, e.target_type FROM temp.vdrawn d JOIN vedges e ON e.t = d.n"
+                            + _in_scope(scoped) + f" WHERE {_LIVE}"):
+        reached.setdefault(n, set()).add(tt)
+    own = types_of_ids(index, sources)
+    types = {drawn[n]: node_type(own.get(n, set()) if n in sources else None, reached.get(n, ()))
+             for n in sources | reached.keys()}
+    texts: dict[int, set] = {}
+    # a source labelled by a name is labelled by all its names; one without, by its texts
+    for n, st in db.execute("SELECT DISTINCT e.s, e.source_text FROM temp.vdrawn d JOIN vedges e ON e.s = d.n"
+                            + _in_scope(scoped) + f" WHERE e.s NOT IN (SELECT n FROM temp.vnamed) AND {_LIVE}"):
+        texts.setdefault(n, set()).add(drawn[n] if st is None else st)
+    for n, tl in db.execute("SELECT DISTINCT e.t, e.target_label FROM temp.vdrawn d JOIN vedges e ON e.t = d.n"
+                            + _in_scope(scoped) + " WHERE e.target_named = 0"):
+        texts.setdefault(n, set()).add(drawn[n] if tl is None else tl)
+    by_name = {n for (n,) in db.execute(
+        "SELECT DISTINCT e.s FROM temp.vdrawn d JOIN vedges e ON e.s = d.n" + _in_scope(scoped)
+        + f" WHERE e.s IN (SELECT n FROM temp.vnamed) AND {_LIVE}")}
+    by_name |= {n for (n,) in db.execute(
+        "SELECT DISTINCT e.t FROM temp.vdrawn d JOIN vedges e ON e.t = d.n" + _in_scope(scoped)
+        + " WHERE e.target_named = 1 AND e.t IN (SELECT n FROM temp.vnamed)")}
+    names = _names_of(db, [drawn[n] for n in by_name])
+    for n in by_name:
+        texts.setdefault(n, set()).update(names.get(drawn[n], ()))
+    from kg.network import _label_key
+    return rows, {drawn[n]: min(v, key=_label_key) for n, v in texts.items()}, types
 
 
 def nodes_labelled(index: TextIndex, *, fold: str | None = None, bare: str | None = None,
