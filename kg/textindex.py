@@ -1054,11 +1054,20 @@ def meeting_list_rows(index: TextIndex, only: Iterable[str] | None = None) -> li
     raw = index.db.execute(sql).fetchall() if only is None else \
         _select_in(index.db, sql + " WHERE meeting IN (%s)", list(only))
     names = _names_of(index.db, {x for r in raw for x in (r[1] + "\t" + r[3]).split("\t") if x})
+    # a meeting's bodies and dates are those of every document of it, as the merged graph
+    # has them; a chair goes with the source of the document that names them
+    of: dict[str, tuple[set, set]] = {}
+    for m, bodies, date, _c, _s in raw:
+        b_set, d_set = of.setdefault(m, (set(), set()))
+        b_set.update(n for b in bodies.split("\t") if b for n in names.get(b, ()))
+        if date is not None:
+            d_set.add(date)
     out: set[tuple] = set()
-    for m, bodies, date, chairs, source in raw:
-        body_names = sorted({n for b in bodies.split("\t") if b for n in names.get(b, ())}) or [None]
+    for m, _b, _d, chairs, source in raw:
         chair_names = sorted({n for c in chairs.split("\t") if c for n in names.get(c, ())}) or [None]
-        out |= {(m, b, date, c, source) for b in body_names for c in chair_names}
+        b_set, d_set = of[m]
+        out |= {(m, b, date, c, source) for b in sorted(b_set) or [None] for date in sorted(d_set) or [None]
+                for c in chair_names}
     ordered = sorted(out, key=lambda r: (_key(r[2]), _key(r[1]), *map(_key, r)))
     return _dicts(["meeting", "body", "date", "chair", "source"], ordered)
 
@@ -1452,13 +1461,6 @@ def bodies_named(index: TextIndex, name: str) -> list[str]:
     return sorted(b for b in bodies if b == name or any(_name_fits(name, [n]) for n in names.get(b) or [""]))
 
 
-def scope_meetings(index: TextIndex, bodies: Iterable[str] | None, since: str | None,
-                   until: str | None) -> set[str]:
-    """The meetings of `Scope(bodies, since, until)`."""
-    cond, args = Scope(None if bodies is None else tuple(bodies), since, until).sql()
-    return {m for (m,) in index.db.execute(f"SELECT DISTINCT meeting FROM mscope WHERE 1{cond}", args)}
-
-
 def _meeting_chunks(db, table: str, where: str, args: list, scope: Scope, first: int = 4):
     """The scope's meetings with rows in `table` (`where` holding), in IRI order, a few at
     first and twice as many each time after."""
@@ -1627,11 +1629,6 @@ def _followup_rows(db, where: str, args: list, index: TextIndex | None = None) -
     return out
 
 
-def followup_meetings(index: TextIndex) -> list[str]:
-    """Every meeting some action was set at, in IRI order (the followups query's first key)."""
-    return [m for (m,) in index.db.execute("SELECT DISTINCT meeting FROM fups ORDER BY meeting")]
-
-
 def followup_list_rows(index: TextIndex, meetings: Iterable[str] | None = None) -> list[dict[str, str]]:
     """The followups query's rows (of the actions set at the given meetings, or of all), in
     its order, as the merged graph joins them."""
@@ -1657,11 +1654,15 @@ def _meeting_page(index: TextIndex, scope: Scope, need: int) -> list[dict[str, s
                                [*args, size]).fetchall()
         done = len(got) < size
         last = got[-1][1] if got else None
-        # the rows of a day the read stopped in may not all be there: only earlier days count
-        ms = {m for m, d in got if done or d is None or (last is not None and d < last)}
+
+        def read_in_full(day):
+            # the meetings of the day the read stopped in (no date first: None) may not all
+            # be there: only earlier days count
+            return done or (last is not None and (day is None or day < last))
+        ms = {m for m, d in got if read_in_full(d)}
         rows = meeting_list_rows(index, ms) if ms else []
         if not done:
-            rows = [r for r in rows if "date" not in r or (last is not None and r["date"][:10] < last)]
+            rows = [r for r in rows if read_in_full(r["date"][:10] if "date" in r else None)]
         if done or len(rows) >= need:
             return rows[:need]
         size *= 2
@@ -1715,15 +1716,12 @@ def _listing_rows(db, listing: str, where: str, args: list) -> list[dict[str, st
     return [{c: v for c, v in zip(columns, r) if v is not None} for r in dict.fromkeys(r for _k, r in keyed)]
 
 
-def listing_page(index: TextIndex, name: str, scope: Scope | set | None, limit: int | None,
+def listing_page(index: TextIndex, name: str, scope: Scope | None, limit: int | None,
                  offset: int = 0) -> list[dict[str, str]]:
     """A page (`offset`, `limit`) of listing `name` (LISTINGS, PAGED_LISTINGS) over `scope`
-    (EVERY or None: every meeting; a set: those meetings): the rows the named query gives
-    with LIMIT and OFFSET."""
+    (None: every meeting): the rows the named query gives with LIMIT and OFFSET."""
     if scope is None:
         scope = EVERY
-    elif not isinstance(scope, Scope):
-        return _of_meetings(index, name, sorted(scope), limit, offset)
     db = index.db
     if name == "meetings":
         if limit is None:
@@ -1743,19 +1741,6 @@ def scope_meetings_of(index: TextIndex, scope: Scope) -> set[str]:
     """The meetings of `scope`."""
     cond, args = scope.sql()
     return {m for (m,) in index.db.execute(f"SELECT DISTINCT meeting FROM mscope WHERE 1{cond}", args)}
-
-
-def _of_meetings(index: TextIndex, name: str, meetings: list[str], limit, offset) -> list[dict[str, str]]:
-    """A page of listing `name` over the given meetings."""
-    end = None if limit is None else offset + limit
-    if name == "meetings":
-        return meeting_list_rows(index, meetings)[offset:end]
-    out: list[dict[str, str]] = []
-    for part in _chunks(meetings):
-        where = f"meeting IN ({','.join('?' * len(part))})"
-        out += _followup_rows(index.db, where, part, index) if name == "followups" else \
-            _listing_rows(index.db, name, where, part)
-    return out[offset:end]
 
 
 # named query -> (its columns, how its rows are read from the index)

@@ -316,11 +316,17 @@ _DOC_B = f"""
 """
 
 
+# meetings with no date (the first in the meetings listing's order, those with no body before
+# the others), more of them than a first page's first read
+_DOC_C = "".join(f"<{_ID}m0{i}> a <{_G}Meeting> ; <{_G}body> <{_ID}council> .\n" for i in range(12)) + \
+    f"<{_ID}zz> a <{_G}Meeting> .\n"
+
+
 def test_the_listings_names_and_optional_groups_from_rows_kept_per_document(tmp_path):
     import pyoxigraph as ox
     path = tmp_path / "store"
     with GraphStore(path) as st:
-        for n, doc in (("a", _DOC_A), ("b", _DOC_B)):
+        for n, doc in (("a", _DOC_A), ("b", _DOC_B), ("c", _DOC_C)):
             triples = ox.serialize(ox.parse(doc, format=ox.RdfFormat.TURTLE), format=ox.RdfFormat.N_TRIPLES)
             st.replace_graph(f"{_ID}graph/{n}", f"{_ID}staging/{n}", triples)
         textindex.update(st)
@@ -336,6 +342,13 @@ def test_the_listings_names_and_optional_groups_from_rows_kept_per_document(tmp_
             if name == "items":  # ordered by gov:order, a number (9 before 10)
                 assert [r["item"] for r in got] == [r["item"] for r in want] == [f"{_ID}i2"] * 2 + [f"{_ID}i1"]
         assert textindex.reader_index(st) is not None
+        nq = get_named("meetings")
+        for limit, offset in ((3, 0), (2, 11), (20, 0)):
+            want = st.select(*_prepared(st, nq, {}, False, limit, offset, None, None, None))[1]
+            got = run(st, nq, limit=limit, offset=offset)[1]
+            assert [[r.get(k) for k in KEYS["meetings"]] for r in got] == \
+                [[r.get(k) for k in KEYS["meetings"]] for r in want]
+            assert got == run(st, nq)[1][offset:offset + limit]
 
 
 def test_the_follow_ups_joined_once_are_those_joined_when_read(corpus_store):
