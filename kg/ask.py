@@ -19,13 +19,13 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable
 
 import snowballstemmer
 
-from kg import gazetteer as gz
 from kg.ask_rx import QuestionPattern
 from kg.errors import QuestionError
 from kg.query import run_named
@@ -519,6 +519,45 @@ def question_scope(store, question: str, original: str = "") -> tuple[str, Scope
 
 # -- answers ------------------------------------------------------------------------------
 
+class PagedRows(Sequence):
+    """An answer's rows, in order, each finished (labelled with its meeting, given the columns
+    scripts read) only when it is read: a table shows the first page of a long answer and
+    says how many there are in all, so the rest are counted, never made.  Equal to the list
+    of the same rows; iterating it finishes every row."""
+
+    def __init__(self, rows: list[dict[str, str]], finish: Callable[[list[dict[str, str]]], None]):
+        self.unfinished = rows  # the rows as matched (each has its meeting and keys): finish changes them in place
+        self._finish = finish
+        self._done = 0
+
+    def _upto(self, n: int) -> None:
+        if n > self._done:
+            self._finish(self.unfinished[self._done:n])
+            self._done = n
+
+    def __len__(self) -> int:
+        return len(self.unfinished)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            start, stop, step = i.indices(len(self.unfinished))
+            self._upto(max(start, stop) if step > 0 else start + 1)
+            return self.unfinished[i]
+        k = range(len(self.unfinished))[i]
+        self._upto(k + 1)
+        return self.unfinished[k]
+
+    def __iter__(self):
+        self._upto(len(self.unfinished))
+        return iter(self.unfinished)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, (list, PagedRows)) and list(self) == list(other)
+
+    def __repr__(self) -> str:
+        return f"PagedRows({len(self)} rows, {self._done} finished)"
+
+
 @dataclass
 class Answer:
     """Rows (dicts of plain strings keyed by `columns`) and how to say them."""
@@ -765,12 +804,14 @@ def _proper_stems(question: str) -> set[str]:
 
 
 def search(store, thing: str, kinds=tuple(_KIND_PLURAL), only: set[str] | None = None, *, question: str = "",
-           near: bool = True) -> tuple[list[dict[str, str]], str, str]:
+           near: bool = True, labelled: bool = True) -> tuple[list[dict[str, str]], str, str]:
     """Facts of the given kinds that name `thing` in any of their texts, matched by word
     stems; returns the rows (each with `matched_in`), a note when only a near match was
     found, and what was searched (for saying so when nothing is found).  `only` keeps
     the facts whose `by` (owner, speaker) is one of those IRIs.  A near match (every
-    word but one) is tried when `near`, never dropping a word the question capitalises."""
+    word but one) is tried when `near`, never dropping a word the question capitalises.
+    Unless `labelled`, rows read from the text index are not yet labelled with their
+    meeting (`_labelled`: the caller labels those it shows)."""
     words = content_words(thing) or content_words(thing, generic=False)
     if not words:
         raise QuestionError(f"say which thing you mean: {thing!r} has no words to look for")
@@ -786,7 +827,7 @@ def search(store, thing: str, kinds=tuple(_KIND_PLURAL), only: set[str] | None =
     else:
         # the index gives the facts that can hold every word (a superset of those that
         # do); the rows of those alone are read, and matched as every row would be
-        allrows = keep(_labelled(store, textindex.fact_text_rows(index, candidates, kinds)))
+        allrows = keep(textindex.fact_text_rows(index, candidates, kinds))  # labelled once found
         if only is None:  # the same for every question on this store: counted once
             counts, in_meetings = textindex.remembered(
                 store, f"fact_counts {sorted(kinds)}", lambda: textindex.fact_counts(index, kinds))
@@ -856,6 +897,8 @@ def search(store, thing: str, kinds=tuple(_KIND_PLURAL), only: set[str] | None =
             found, note = [], ""
     order = {"text": 0, "owner's name": 1, "item title": 2, "evidence": 3, "sentence before": 4, "sentence after": 5}
     found.sort(key=lambda r: order.get(r["matched_in"], 3))
+    if labelled and candidates is not None:
+        found = _labelled(store, found)
     return found, note, searched
 
 
@@ -948,14 +991,16 @@ def who_owns(store, q: str, g: dict) -> Answer:
     searched = ""
     for what, why in tries:
         near = not (why == "" and len(tries) > 1)  # the verb-less try is the near one
-        rows, note, looked = search(store, what, _OWNING, question=q, near=near)
+        rows, note, looked = search(store, what, _OWNING, question=q, near=near, labelled=False)
         searched = searched or looked
         rows = _dedupe(_dedupe(rows, ("fact", "by")), ("text", "by", "meeting", "evidence"))
         if rows:
-            for r in rows:  # the columns of the who-owns query, which scripts read
-                r.update(thing=r.get("text", ""), owner=r.get("by", ""),
-                         owner_name=r.get("by_name") or "(no owner recorded)")
-            return Answer(q, _OWNS_COLUMNS, rows, _say_fact,
+            def finish(page: list[dict[str, str]]) -> None:
+                _labelled(store, page)
+                for r in page:  # the columns of the who-owns query, which scripts read
+                    r.update(thing=r.get("text", ""), owner=r.get("by", ""),
+                             owner_name=r.get("by_name") or "(no owner recorded)")
+            return Answer(q, _OWNS_COLUMNS, PagedRows(rows, finish), _say_fact,
                           note=(why + (note or f"These name {what!r}:")) if why else note)
         # nobody owns it, but the minutes may still speak of it
         other, note2, _ = search(store, what, ("decision", "statement", "judgement"), question=q, near=near)
@@ -1341,6 +1386,7 @@ def post_holder(store, q: str, g: dict) -> Answer:
     lesser = ("vice", "deputy", "assistant", "acting")
     # "the Honorary Secretary", "the Hon Treasurer": the minutes may record the post by the
     # name the gazetteer files it under ("Secretary")
+    from kg import gazetteer as gz  # (its tables are read for questions about a post only)
     known = gz.lookup_post(post)
     # "the PCC treasurer", "the ERA chair": the body's own name before a post it knows
     toks = post.split()
@@ -2001,9 +2047,8 @@ def _body_of(info: dict[str, MeetingInfo], r: dict[str, str]) -> str:
 def _narrow(store, ans: Answer, q: str, scope: Scope | None) -> Answer:
     """Keep the rows of the meetings the question names, and say which bodies an answer
     covers when "the board" or "the clerk" fits several."""
-    # with no scope, the meetings of the answer's rows are all it needs
-    info = meetings(store, None if scope is not None else {r["meeting"] for r in ans.rows if r.get("meeting")})
     if scope is not None:
+        info = meetings(store)
         before = len(ans.rows)
         ans.rows = [r for r in ans.rows if r.get("meeting") not in info or r.get("meeting") in scope.meetings]
         where = f"Looking only at {scope.describe(info)}."
@@ -2012,9 +2057,15 @@ def _narrow(store, ans: Answer, q: str, scope: Scope | None) -> Answer:
         if before and not ans.rows:
             ans.empty = f"{ans.empty.rstrip('.')} (looking only at {scope.said})."
         return ans
-    bodies = {_body_of(info, r) for r in ans.rows if r.get("meeting") in info}
     m = _GENERIC_REF.search(q)
-    if m and len(bodies) > 1 and "fits" not in ans.note:
+    if not m or "fits" in ans.note:
+        return ans
+    # with no scope, the meetings of the answer's rows are all it needs (each row has its
+    # meeting before it is finished)
+    rows = ans.rows.unfinished if isinstance(ans.rows, PagedRows) else ans.rows
+    info = meetings(store, {r["meeting"] for r in rows if r.get("meeting")})
+    bodies = {_body_of(info, r) for r in rows if r.get("meeting") in info}
+    if len(bodies) > 1:
         ans.note = (f"'{m.group(0)}' fits {len(bodies)} bodies in the graph; answering for each, labelled with its "
                     f"meeting (name one, e.g. 'at {sorted(bodies)[0]}', to narrow it)."
                     + (f" {ans.note}" if ans.note else ""))

@@ -11,10 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from kg.ask_rx import QuestionPattern
-from kg.followups import CLOSED, TrackedAction, _name_fits, tracked_actions
+
+if TYPE_CHECKING:
+    from kg.followups import TrackedAction
+# kg.followups is imported by the handlers that read the follow-ups: every `govkg ask`
+# compiles these patterns, few of them are follow-up questions
 
 
 def stems(text: str) -> set[str]:
@@ -65,6 +69,7 @@ def about(store, q: str, g: dict):
         want |= stems(g["v"])
     if not want:
         return _answer(q, [], "Say what the action was about, for example: what happened to the dog bin?")
+    from kg.followups import tracked_actions
     scored = []
     for a in tracked_actions(store):
         text = stems(a.task) | stems(a.evidence)
@@ -98,6 +103,7 @@ def still_open(store, q: str, g: dict):
     said = g.get("m") or next(iter(re.findall(r"\b(?:from|of|at|in) (?:the )?((?:" + "|".join(MONTHS) +
                                                r")(?: \d{4})?)\b", q.lower())), None)
     when = _month_filter(said)
+    from kg.followups import CLOSED, _name_fits, tracked_actions
     acts = [a for a in tracked_actions(store) if a.status not in CLOSED and when(a.date)
             and (not who or _name_fits(who, a.owners + a.roles))]
     return _answer(q, acts, f"No open action{' of ' + who if who else ''} in the graph.")
@@ -106,6 +112,7 @@ def still_open(store, q: str, g: dict):
 def overdue(store, q: str, g: dict):
     """what is overdue: actions due before today that no report-back has closed."""
     today = dt.date.today().isoformat()
+    from kg.followups import tracked_actions
     acts = [a for a in tracked_actions(store) if a.overdue(today)]
     return _answer(q, acts, "No action with a known due date is overdue.")
 

@@ -842,6 +842,23 @@ def _key(v):
     return (v is not None, v or "")  # an unbound value sorts first, as in SPARQL
 
 
+def _ordered(rows, first: tuple[int, ...]) -> list[tuple]:
+    """`rows` sorted by the columns `first`, then by every column (as a query's ORDER BY
+    and the order of its other columns): the whole row's key is made only for rows that tie
+    on the first columns, which few do."""
+    out = sorted(rows, key=lambda r: tuple(_key(r[i]) for i in first))
+    i = 0
+    while i < len(out):
+        k = tuple(out[i][c] for c in first)
+        j = i + 1
+        while j < len(out) and tuple(out[j][c] for c in first) == k:
+            j += 1
+        if j - i > 1:
+            out[i:j] = sorted(out[i:j], key=lambda r: tuple(map(_key, r)))
+        i = j
+    return out
+
+
 def _chunks(values: list, n: int = 500):
     for i in range(0, len(values), n):
         yield values[i:i + n]
@@ -899,8 +916,7 @@ def fact_text_rows(index: TextIndex, facts: Iterable[str] | None = None,
             out.add((f, kind, by_rel if relby else rel, text, item, by, n, meeting, ev))
         if not named and optional:
             out.add((f, kind, rel, text, item, None, None, meeting, ev))
-    ordered = sorted(out, key=lambda r: (_key(r[7]), _key(r[0]), _key(r[6]), *map(_key, r)))
-    return _dicts(FACT_TEXTS, ordered)
+    return _dicts(FACT_TEXTS, _ordered(out, (7, 0, 6)))
 
 
 def fact_candidates(index: TextIndex, words: list[str]) -> set[str] | None:
