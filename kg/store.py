@@ -38,6 +38,7 @@ from kg.iris import DEFAULT_BASE, GOV_IRI
 
 # rdflib is imported where it is used: reading the store (query, ask) does without it
 _SHA256 = GOV_IRI + "sha256"
+_GRAPH_HASH = GOV_IRI + "graphHash"
 
 DEFAULT_STORE = "outputs/store"
 
@@ -366,6 +367,18 @@ class GraphStore:
         for q in self._store.quads_for_pattern(None, ox.NamedNode(_SHA256), None, None):
             g = q.graph_name
             if isinstance(g, ox.NamedNode) and not g.value.startswith(prefix):
+                out[g.value] = q.object.value
+        return out
+
+    def graph_hashes(self) -> dict[str, str]:
+        """graph IRI -> the hash of its triples that a derived graph (a body's link graph,
+        the corrections graph: kg.build.graph_hashed) states on its own IRI, for every live
+        graph that has one."""
+        prefix = self._staging_prefix()
+        out = {}
+        for q in self._store.quads_for_pattern(None, ox.NamedNode(_GRAPH_HASH), None, None):
+            g = q.graph_name
+            if isinstance(g, ox.NamedNode) and q.subject == g and not g.value.startswith(prefix):
                 out[g.value] = q.object.value
         return out
 
