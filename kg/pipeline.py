@@ -212,26 +212,31 @@ def build_document(task: tuple) -> tuple[bytes | None, FileResult, dict | None]:
     arguments that touches no store.  The link inputs are read here, beside the
     document, so the writer's link stage never reads back what it has just written.
     """
+    return _built(task)[:3]
+
+
+def _built(task: tuple) -> tuple[bytes | None, FileResult, dict | None, list | None]:
+    # `build_document`, and the triples its N-Triples were written from
     path, body, date, base, known, corrections = (tuple(task) + (None, None))[:6]
     g, _sha, result = _graph_for(path, body, date, base, known, corrections)
     if g is None:
-        return None, result, None
+        return None, result, None, None
     try:
         nt = ntriples_of(g)
     except ValueError as e:  # an IRI Oxigraph refuses, e.g. from a --base with spaces
-        return None, FileResult(path, "failed", error=f"{path}: cannot write its graph ({e}); check --base"), None
-    return nt, result, document_inputs(nt, base=base)
+        return None, FileResult(path, "failed", error=f"{path}: cannot write its graph ({e}); check --base"), None, None
+    return nt, result, document_inputs(nt, base=base), g
 
 
 def build_for_store(task: tuple) -> tuple[bytes | None, FileResult, dict | None, tuple | None]:
     """`build_document`, and the document's text-index rows with its content hash
-    (kg.textindex.built_rows, or None), made here beside its triples so the writer puts
+    (kg.textindex.built_rows_of, or None), made here beside its triples so the writer puts
     them in the index with its write instead of reading the graph back from the store."""
-    nt, result, inputs = build_document(task)
+    nt, result, inputs, g = _built(task)
     if nt is None:
         return nt, result, inputs, None
     try:
-        rows = textindex.built_rows(nt)
+        rows = textindex.built_rows_of(g)
     except Exception:  # noqa: BLE001 - the index then reads this document from the store
         rows = None
     return nt, result, inputs, rows

@@ -305,6 +305,32 @@ def built_rows(nt: bytes) -> tuple[str, DocRows] | None:
     return shas.pop(), doc_rows(triples)
 
 
+def built_rows_of(triples: list[tuple]) -> tuple[str, DocRows] | None:
+    """`built_rows` of the N-Triples written from these rdflib triples (kg.pipeline.ntriples_of),
+    without parsing them back: each term there is made from its str() (an IRI as it is, a
+    literal's lexical form), which is the value Oxigraph reads back, so the strings are the
+    same (tests/test_index_from_build.py compares the two over the corpus)."""
+    from rdflib import BNode
+    from kg import docrows
+    keep = set(KIND) | docrows.PREDICATES
+    wanted = keep | {_SHA256}
+    out = []
+    shas = set()
+    for s, p, o in triples:
+        if isinstance(s, BNode) or isinstance(o, BNode):
+            return None
+        # (str() first: an rdflib term is never equal to a plain string)
+        p = str(p)
+        if p in wanted:
+            if p == _SHA256:
+                shas.add(str(o))
+            if p in keep:
+                out.append((str(s), p, str(o)))
+    if len(shas) != 1:
+        return None
+    return shas.pop(), doc_rows(out)
+
+
 def stems_of(*texts: str | None) -> str:
     """The word stems of texts, as `govkg ask` compares them (kg.ask.text_stems), once each."""
     from kg.ask import text_stems

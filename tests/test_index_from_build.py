@@ -8,7 +8,10 @@ import shutil
 
 import pytest
 
+import rdflib
+
 from kg import textindex
+from kg.pipeline import _built as _built_document
 from kg.pipeline import build_document, build_into_store
 from kg.store import GraphStore
 from kg.vocab import DEFAULT_BASE
@@ -81,6 +84,24 @@ def test_rows_made_beside_the_triples_are_those_read_back():
 ])
 def test_no_rows_from_a_graph_the_store_may_hold_otherwise(raw):
     assert textindex.built_rows(raw) is None
+    # nor from the triples such N-Triples are written from
+    triples = [t for t in rdflib.Graph().parse(data=raw.decode(), format="nt")]
+    assert textindex.built_rows_of(triples) is None
+
+
+def _corpus_documents() -> list:
+    if not CORPUS.is_dir():
+        pytest.skip(f"{CORPUS} not present (the development corpus is not part of the project)")
+    return [FOUNDING] + sorted(p for f in (CORPUS, CORPUS / "unlabelled") for p in f.glob("*")
+                               if p.suffix in (".txt", ".pdf", ".md", ".xml", ".docx"))
+
+
+def test_rows_from_the_triples_are_those_from_their_n_triples():
+    """The build makes a document's rows from its rdflib triples, not from the N-Triples
+    written from them parsed back: the same rows, document by document."""
+    for path in _corpus_documents():
+        nt, _result, _inputs, triples = _built_document((str(path), None, None, DEFAULT_BASE, None, None))
+        assert textindex.built_rows_of(triples) == textindex.built_rows(nt), path
 
 
 def test_the_corpus_built_fills_the_index_the_store_would(tmp_path, monkeypatch):
