@@ -244,6 +244,7 @@ class MeetingInfo:
     body: str
     date: str
     source: str = ""
+    title: str = ""  # the source document's title: what minutes naming no body are called by
 
     @property
     def label(self) -> str:
@@ -262,10 +263,14 @@ def meetings(store, only: set[str] | None = None) -> dict[str, MeetingInfo]:
         rows = textindex.meeting_list_rows(index, only)
     else:
         _, rows = run_named(store, "meetings")
+    titles: dict[str, str] = {}
+    if only is None:
+        for r in run_named(store, "meeting-titles")[1]:
+            titles[r["meeting"]] = f"{titles.get(r['meeting'], '')} {r['title']}".strip()
     out: dict[str, MeetingInfo] = {}
     for r in rows:
         out.setdefault(r["meeting"], MeetingInfo(r["meeting"], r.get("body", ""), r.get("date", ""),
-                                                 r.get("source", "")))
+                                                 r.get("source", ""), titles.get(r["meeting"], "")))
     return out
 
 
@@ -325,12 +330,31 @@ def select_meetings(store, spec: str | None) -> tuple[list[MeetingInfo], str]:
     if words and not all(w in _BODY_WORDS for w in words):
         # "the board" alone fits every body (each answer is labelled with its body);
         # a name narrows it, by the body's name or, where the minutes name none, the file's
-        chosen = [m for m in chosen if mentions_all(_body_text(m), words)] \
-            or [m for m in chosen if mentions_all(_body_and_file(m), words)]
+        chosen = _named_by(chosen, words)
     if not date and not words and re.search(r"\b(last|latest|recent)\b", fold(spec)):
         dated = sorted((m for m in info if m.date), key=lambda m: m.date)
         chosen = dated[-1:] if dated else info
     return chosen, repr(spec.strip())
+
+
+def _named_by(ms: list[MeetingInfo], words: list[str]) -> list[MeetingInfo]:
+    """The meetings a name's words fit: by the body's name, else with its file's name, else
+    with its minutes' title ("the Fourth Annual General Meeting" is the minutes headed "Fourth
+    AGM Minutes"); else by the words that are not a kind of body, since a question may call a
+    body by its kind as well as its name ("the Derby CCG Governing Body" is the minutes of
+    "Derby CCG", "the Hawes Down governors" those of "Hawes Down Primary School")."""
+    for text in (_body_text, _body_and_file, _body_file_title):
+        hit = [m for m in ms if mentions_all(text(m), words)]
+        if hit:
+            return hit
+    distinctive = [w for w in words if w not in _BODY_WORDS]
+    if distinctive and len(distinctive) < len(words):
+        return [m for m in ms if mentions_all(_body_file_title(m), distinctive)]
+    return []
+
+
+def _body_file_title(m: MeetingInfo) -> str:
+    return f"{m.body} {_file_words(m)} {m.title}"
 
 
 def _body_text(m: MeetingInfo) -> str:
@@ -483,8 +507,9 @@ def question_scope(store, question: str, original: str = "") -> tuple[str, Scope
             if not (named_by_body or t in ("at", "in") or any(stem(c) in distinctive for c in caps)):
                 continue
             allm = every()
-            hits = {m.iri for m in allm if mentions_all(_body_text(m), words)} \
-                or {m.iri for m in allm if mentions_all(_body_and_file(m), words)}
+            # a time named too ("the Full Governing Body meeting in January 2015") keeps to its
+            # meetings: a name fitting only other meetings is not the one meant
+            hits = {m.iri for m in _named_by([m for m in allm if not said or m.iri in chosen], words)}
             loose = ""
             named = [w for w in distinctive if w in caps_stems]
             if not hits and named and len(named) < len(distinctive) and not _ORDER_WORDS & set(phrase) \
