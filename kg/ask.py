@@ -1616,6 +1616,9 @@ def _vote_words(r: dict[str, str]) -> str:
     return "; ".join(parts) or "no vote recorded"
 
 
+_SECONDING = re.compile(r"second|supported (?:the |a )?motion")
+
+
 def vote(store, q: str, g: dict) -> Answer:
     """Who proposed or seconded a decision and how the vote went; or what a person proposed."""
     thing = _clean_thing(g.get("x") or "")
@@ -1629,7 +1632,7 @@ def vote(store, q: str, g: dict) -> Answer:
         if not found:
             return Answer(q, columns, [], empty=f"No person in the graph is called {who!r}.")
         iris = {e.iri for e in found}
-        role = "seconder" if re.search(r"second", fold(q)) else "proposer"
+        role = "seconder" if _SECONDING.search(fold(q)) else "proposer"
         rows = [r for r in rows if r.get(role) in iris]
         empty_what = f" {'seconded' if role == 'seconder' else 'proposed'} by {' or '.join(e.name for e in found)}"
     # "the Blue Box transition motion": the motion is the decision asked about, not a word of it
@@ -1653,7 +1656,7 @@ def vote(store, q: str, g: dict) -> Answer:
                        words)]
         rows = hit
     rows = _dedupe(_labelled(store, rows), ("text", "meeting", "proposer", "seconder"))
-    if not rows and thing and content_words(thing) and not re.search(r"second", fold(q)):
+    if not rows and thing and content_words(thing) and not _SECONDING.search(fold(q)):
         # a proposal that was not carried is no decision; the minutes still record who made it
         said, _, _ = search(store, thing, ("statement",), question=q)
         said = [r for r in said if re.match(r"(?:propos|move|suggest)", fold(r.get("relation") or ""))]
@@ -1826,6 +1829,8 @@ PATTERNS: list[tuple[QuestionPattern, Callable]] = [
         r"the most (?P<what>.+)"), most),
     # proposer, seconder, vote
     (_p(r"who (?:proposed|seconded|moved|put forward|proposed and seconded) " + _THING), vote),
+    # "who supported the motion to ...": a township board's word for seconding it
+    (_p(r"who supported (?:the |a )?motion (?:to |on |about )?" + _THING), vote),
     (_p(r"how (?:did|was|were) (?:the )?(?:vote|voting|votes?)(?: go| went| cast)?(?: (?:on|for|about|over) " + _THING
         + r")?"), vote),
     (_p(r"how did (?:they|the \w+|members|councillors|trustees|it) vote(?: (?:on|for|about) " + _THING + r")?"), vote),

@@ -255,7 +255,10 @@ def votes_of(t: str, d: Decision, people_after) -> None:
 # "Proposed PE Seconded SH to accept the accounts", "which was seconded Cllr Janet Taylor",
 # "Proposed: Sylvia Knights": the mover named straight after the word, without "by";
 # "NB Proposed JR Seconded that ...", "Cllr Jim McNeill seconded": named straight before it
-_NAMED_NEXT = re.compile(r"\s*:?\s*(?:the\s+)?(?:(?:Cllr|Councillor|Director|Trustee|Mr|Mrs|Ms|Miss|Dr)\.?\s+)?")
+# (a post written as a title before the name, as North American minutes write it: "by Treasurer
+# Bill Halbower", "by Councilperson Beavers", "by Commissioner Fish")
+_NAMED_NEXT = re.compile(r"\s*:?\s*(?:the\s+)?(?:(?:Cllr|Councillor|Director|Trustee|Mr|Mrs|Ms|Miss|Dr|Treasurer|Clerk|"
+                         r"Secretary|Supervisor|Councilperson|Councilmember|Commissioner|Mayor|Alderman|President)\.?\s+)?")
 
 
 def _named_next(t: str, m: re.Match, people_after):
