@@ -811,7 +811,7 @@ def search(store, thing: str, kinds=tuple(_KIND_PLURAL), only: set[str] | None =
     else:
         # the index gives the facts that can hold every word (a superset of those that
         # do); the rows of those alone are read, and matched as every row would be
-        allrows = keep(_labelled(store, textindex.fact_text_rows(index, candidates)))
+        allrows = keep(_labelled(store, textindex.fact_text_rows(index, candidates, kinds)))
         if only is None:  # the same for every question on this store: counted once
             counts, in_meetings = textindex.remembered(
                 store, f"fact_counts {sorted(kinds)}", lambda: textindex.fact_counts(index, kinds))
@@ -1013,12 +1013,15 @@ def accountable(store, q: str, g: dict) -> Answer:
     if not found:
         return Answer(q, columns, [], empty=f"No person or organisation in the graph is called {name!r}.")
     index = _reads_index(store)
+    scope = _scope_ids(store, g)
     if index is not None:  # the rows of these entities alone (the query's rows, kept per document)
         from kg import textindex
-        rows = textindex.accountabilities_rows(index, {e.iri for e in found})
+        # of one entity's rows of the same thing only the first is kept below: unless the
+        # scope picks among several entities by every meeting of their rows, only it is read
+        rows = textindex.accountabilities_rows(index, {e.iri for e in found},
+                                               first_per_thing=scope is None or len(found) == 1)
     else:
         _, rows = run_named(store, "accountabilities")
-    scope = _scope_ids(store, g)
     if scope is not None and len(found) > 1:
         # "the clerk at Tintern": the clerk who has something at those meetings
         inside = {r.get("entity") for r in rows if r.get("meeting") in scope}

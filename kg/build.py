@@ -396,6 +396,21 @@ def corrections_graph(cs, base: str) -> Graph:
     return g
 
 
+def graph_hashed(graph_iri: str, nt: bytes) -> bytes:
+    """A derived graph's N-Triples (a body's link graph, the corrections graph) with the
+    SHA-256 of its triples stated on the graph's IRI (gov:graphHash).  A document's graph
+    has its file's hash; these are rewritten without one, so the text index would read
+    every one of them again at each writer's sync; with it, only those that changed.  The
+    triples are hashed sorted: the same triples in another order are the same graph."""
+    import hashlib
+
+    import pyoxigraph as ox
+    lines = sorted(line for line in nt.splitlines() if line.strip())
+    digest = hashlib.sha256(b"\n".join(lines)).hexdigest()
+    hashed = ox.Triple(ox.NamedNode(str(graph_iri)), ox.NamedNode(str(GOV.graphHash)), ox.Literal(digest))
+    return b"\n".join(lines) + b"\n" + f"{hashed} .\n".encode("utf-8")
+
+
 def links_graph_iri(body_iri: str, base: str) -> URIRef:
     """The named graph that holds the report-back links of one body."""
     return Minter(base).iri("graph", "links", _body_part(body_iri, base))

@@ -49,6 +49,8 @@ PREDICATES = frozenset({
     ORG + "memberOf", ORG + "holds", SKOS_PREF,
     # the follow-ups listing's: report-backs (a body's link graph) and actions' states
     GOV + "reportsOn", GOV + "reportState", GOV + "currentState",
+    # the paged listings' (attendance, items, decisions, actions, statements, declarations)
+    GOV + "order", GOV + "number", GOV + "time", GOV + "document",
 })
 
 
@@ -57,6 +59,7 @@ class Graph:
 
     def __init__(self, triples: Iterable[tuple[str, str, str]]):
         self.sp: dict[str, dict[str, list[str]]] = {}
+        self._typed: dict[str, list[str]] | None = None
         for s, p, o in triples:
             objs = self.sp.setdefault(s, {}).setdefault(p, [])
             if o not in objs:
@@ -66,7 +69,14 @@ class Graph:
         return self.sp.get(s, {}).get(p, [])
 
     def typed(self, t: str) -> list[str]:
-        return [s for s, ps in self.sp.items() if t in ps.get(RDF_TYPE, ())]
+        # the rows ask for about forty classes: subjects grouped by class once, not a
+        # walk over every subject per class (in the subjects' order, as that walk gave)
+        if self._typed is None:
+            self._typed = {}
+            for s, ps in self.sp.items():
+                for c in ps.get(RDF_TYPE, ()):
+                    self._typed.setdefault(c, []).append(s)
+        return list(self._typed.get(t, ()))
 
     def path(self, s: str, p: str, q: str) -> list[str]:
         """s p/q ?o (duplicates dropped, as DISTINCT would)."""
@@ -266,6 +276,58 @@ def listing_meeting_rows(g: Graph) -> list[tuple[str, str, int]]:
             for m in g.get(f, GOV + "meeting"):
                 counts[(listing, m)] = counts.get((listing, m), 0) + 1
     return [(listing, m, n) for (listing, m), n in sorted(counts.items())]
+
+
+# -- the paged listings' rows -------------------------------------------------------------------
+# (listing, meeting, who, k1, k2, columns): one row of a listing (kg/queries/LISTING.rq) with
+# the name of `who` (a person's or organisation's IRI, or None) left open, joined at read
+# time from every document as the merged graph joins it (kg.textindex.listing_rows).  The
+# listing's ORDER BY after ?meeting is (k1, that name, k2).  `columns` are the row's
+# values in the query's column order, None where the name goes (and, for the listings
+# whose owner-like column goes with its name, where `who` goes).
+
+# listing -> (the column of the name, the column of `who` or None, whether a row needs a name)
+LISTING_NAMES = {"attendance": (2, None, True), "items": (5, None, False), "decisions": (None, None, False),
+                 "actions": (5, 4, False), "statements": (4, 3, False), "declarations": (4, 3, False)}
+
+
+def _order(values: list[str]) -> list:
+    # gov:order is an xsd:integer, ordered as a number
+    return [int(v) if v.lstrip("-").isdigit() else v for v in values]
+
+
+def listing_rows(g: Graph) -> list[tuple]:
+    """The paged listings' rows for the facts of one document, names left open."""
+    out: list[tuple] = []
+    opt, ev_of = g.opt, (lambda f: g.opt(g.path(f, PROV_FROM, OA_EXACT)))
+    for a in g.typed(GOV + "Attendance"):
+        out += [("attendance", m, p, role, None, (m, p, None, role)) for m in g.get(a, GOV + "meeting")
+                for p in g.get(a, GOV + "person") for role in g.get(a, GOV + "role")]
+    for i in g.typed(GOV + "AgendaItem"):
+        out += [("items", m, who, order, doc, (m, i, num, time, title, None, doc))
+                for m in g.get(i, GOV + "meeting") for order in _order(g.get(i, GOV + "order"))
+                for num in opt(g.get(i, GOV + "number")) for time in opt(g.get(i, GOV + "time"))
+                for title in opt(g.get(i, TITLE)) for who in opt(g.get(i, GOV + "presenter"))
+                for doc in opt(g.path(i, GOV + "document", TITLE))]
+    for d in g.typed(GOV + "Decision"):
+        out += [("decisions", m, None, d, None, (d, m, item, text, ev)) for m in g.get(d, GOV + "meeting")
+                for text in g.get(d, GOV + "text") for item in opt(g.get(d, GOV + "item")) for ev in ev_of(d)]
+    for a in g.typed(GOV + "Action"):
+        out += [("actions", m, who, a, None, (a, m, item, text, None, None, due, ev))
+                for m in g.get(a, GOV + "meeting") for text in g.get(a, GOV + "text")
+                for item in opt(g.get(a, GOV + "item")) for who in opt(g.get(a, AGENT))
+                for due in opt(g.get(a, GOV + "due")) for ev in ev_of(a)]
+    for s in g.typed(GOV + "Statement"):
+        out += [("statements", m, who, s, None, (s, m, item, None, None, verb, text))
+                for m in g.get(s, GOV + "meeting") for verb in g.get(s, GOV + "verb")
+                for text in g.get(s, GOV + "text") for item in opt(g.get(s, GOV + "item"))
+                for who in opt(g.get(s, GOV + "speaker"))]
+    for d in g.typed(GOV + "Declaration"):
+        out += [("declarations", m, who, d, None, (d, m, item, None, None, interest, ev))
+                for m in g.get(d, GOV + "meeting") for item in opt(g.get(d, GOV + "item"))
+                for who in opt(g.get(d, GOV + "person")) for interest in opt(g.get(d, GOV + "interest"))
+                for ev in ev_of(d)]
+    return list(dict.fromkeys(out))
 
 
 # -- the accountability network (views) -------------------------------------------------------

@@ -871,8 +871,9 @@ def links_for_document(store, graph_iri: str, triples: bytes, base: str, correct
     and no link graph yet.  `corrections` (kg.corrections.Corrections): report-backs a
     person added, which replace what was read of their sentences.  `inputs`: the new
     document's link inputs when already read (`document_inputs`)."""
-    from kg.build import build_links, links_graph_iri, links_staging_iri
+    from kg.build import build_links, graph_hashed, links_graph_iri, links_staging_iri
     from kg.corrections import apply_report_backs
+    from kg.pipeline import ntriples_of
     if inputs is None:
         inputs = document_inputs(triples, graph_iri, base)
     swaps = []
@@ -884,7 +885,7 @@ def links_for_document(store, graph_iri: str, triples: bytes, base: str, correct
             continue
         links, corrected = apply_report_backs(link_body(actions, cands), actions, cands, corrections)
         g = build_links(body, links, actions, due, base, frozenset(c.meeting for c in cands), corrected)
-        swaps.append((str(live), str(links_staging_iri(body, base)), list(g)))
+        swaps.append((str(live), str(links_staging_iri(body, base)), graph_hashed(str(live), ntriples_of(g))))
     return swaps
 
 
@@ -918,13 +919,13 @@ def link_graph(task: tuple) -> tuple[bytes, int]:
     """A body's link graph as N-Triples, and how many report-backs it holds, from its
     `_relink_task`: a pure function of it that touches no store, so a build's workers can
     compute the bodies' graphs while the writer writes them."""
-    from kg.build import build_links
+    from kg.build import build_links, graph_hashed
     from kg.corrections import apply_report_backs
     from kg.pipeline import ntriples_of
     body_iri, base, actions, cands, due, corrections = task
     links, corrected = apply_report_backs(link_body(actions, cands), actions, cands, corrections)
     g = build_links(body_iri, links, actions, due, base, frozenset(c.meeting for c in cands), corrected)
-    return ntriples_of(g), len(links)
+    return graph_hashed(str(_links_iri(body_iri, base)), ntriples_of(g)), len(links)
 
 
 def _links_iri(body_iri: str, base: str):

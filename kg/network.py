@@ -3,14 +3,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-import networkx as nx
+from typing import TYPE_CHECKING
 
-from kg.query import run_named
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 def accountability_graph(store) -> nx.MultiDiGraph:
     """Nodes carry `label` and `type` (person, organisation, action, decision, item, report,
     declaration, meeting); edges carry `relation` and `evidence` (the source sentence)."""
+    from kg.query import run_named
     _, rows = run_named(store, "network")
     _, aliases = run_named(store, "aliases")
     _, details = run_named(store, "action-details")
@@ -59,14 +61,71 @@ def node_types(rows: Iterable[tuple]) -> dict[str, str]:
     return {n: min(v - {"other"} or v) for n, v in types.items()}
 
 
+class _Nodes(dict):
+    """A `DrawnGraph`'s nodes: node -> attributes, called as networkx's node view is."""
+
+    def __call__(self, data: bool = False):
+        return self.items() if data else self.keys()
+
+
+class DrawnGraph:
+    """The part of networkx's MultiDiGraph a view reads (nodes and edges with attributes,
+    degrees, counts), for a view drawn from the text index's rows without importing
+    networkx (a quarter of a second of a view's start)."""
+
+    def __init__(self) -> None:
+        self.nodes = _Nodes()
+        self._edges: list[tuple] = []
+
+    def add_nodes_from(self, nodes) -> None:
+        for n, attrs in nodes:
+            self.nodes.setdefault(n, {}).update(attrs)
+
+    def add_edges_from(self, edges) -> None:
+        for s, t, attrs in edges:
+            self.nodes.setdefault(s, {})
+            self.nodes.setdefault(t, {})
+            self._edges.append((s, t, attrs))
+
+    def edges(self, data: bool = False) -> list[tuple]:
+        return list(self._edges) if data else [(s, t) for s, t, _a in self._edges]
+
+    def degree(self):
+        degree = dict.fromkeys(self.nodes, 0)
+        for s, t, _a in self._edges:
+            degree[s] += 1
+            degree[t] += 1
+        return degree.items()
+
+    def number_of_nodes(self) -> int:
+        return len(self.nodes)
+
+    def number_of_edges(self) -> int:
+        return len(self._edges)
+
+    def __contains__(self, n) -> bool:
+        return n in self.nodes
+
+    def __iter__(self):
+        return iter(self.nodes)
+
+    def __len__(self) -> int:
+        return len(self.nodes)
+
+
 def graph_of_tuples(rows: Iterable[tuple], aliases: Iterable[dict] = (), details: Iterable[dict] = (), *,
-                    kinds: tuple[dict, dict] | None = None, nodes: Iterable[str] = ()) -> nx.MultiDiGraph:
+                    kinds: tuple[dict, dict] | None = None, nodes: Iterable[str] = (), drawn: bool = False):
     """`graph_of` for rows as tuples in `COLUMNS` order (None for an unbound value); `kinds`,
     the nodes' labels and types when known from more rows than these (`node_kinds`), and
-    `nodes`, nodes to have even when no row links them."""
+    `nodes`, nodes to have even when no row links them; `drawn`: a `DrawnGraph`, not a
+    networkx one."""
     rows = list(rows)
     labels, types = kinds or node_kinds(rows)
-    g = nx.MultiDiGraph()
+    if drawn:
+        g = DrawnGraph()
+    else:
+        import networkx as nx
+        g = nx.MultiDiGraph()
     ends = {r[0] for r in rows} | {r[4] for r in rows} | set(nodes)
     g.add_nodes_from((n, {"label": labels[n], "type": types[n]}) for n in sorted(ends))
     g.add_edges_from((s, t, {"relation": rel or "", "evidence": ev or ""}) for s, _sl, _st, rel, t, _tl, _tt, ev in rows)
@@ -98,37 +157,3 @@ def _add_view_details(g: nx.MultiDiGraph, aliases: Iterable[dict], details: Iter
             a["body"] = r.get("body", "")
             a["due"] = r.get("due_date") or r.get("due", "")
             a["status"] = r.get("status") or "open"
-
-
-# -- parts of the network, from the rows the text index keeps per document ------------------
-def graph_touching(index, nodes: Iterable[str]) -> nx.MultiDiGraph:
-    """The network's edges with an end in `nodes`, with what a view shows on those nodes."""
-    from kg import textindex
-    nodes = set(nodes)
-    return graph_of_tuples(textindex.network_tuples(index, nodes), textindex.alias_list_rows(index, nodes),
-                           textindex.action_detail_list_rows(index, nodes))
-
-
-def graph_within(index, nodes: Iterable[str], rows: Iterable[tuple] | None = None,
-                 kinds: tuple[dict, dict] | None = None) -> nx.MultiDiGraph:
-    """The network cut to `nodes` (each of them, linked or not): their edges among themselves
-    (`rows`, when read already) and what a view shows on them; `kinds` as for `graph_of_tuples`."""
-    from kg import textindex
-    nodes = set(nodes)
-    if rows is None:
-        rows = textindex.network_tuples(index, within=nodes)
-    return graph_of_tuples(rows, textindex.alias_list_rows(index, nodes),
-                           textindex.action_detail_list_rows(index, nodes), kinds=kinds, nodes=nodes)
-
-
-def around(index, centres: Iterable[str], depth: int) -> set[str]:
-    """The nodes within `depth` hops of any centre (either way), grown hop by hop."""
-    from kg import textindex
-    seen = set(centres)
-    frontier = set(seen)
-    for _ in range(depth):
-        if not frontier:
-            break
-        frontier = textindex.network_neighbours(index, frontier) - seen
-        seen |= frontier
-    return seen

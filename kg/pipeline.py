@@ -24,7 +24,7 @@ from rdflib import Graph
 
 from kg import corrections as corr
 from kg import textindex
-from kg.build import build_graph, build_triples, corrections_graph
+from kg.build import build_graph, build_triples, corrections_graph, graph_hashed
 from kg.errors import GovkgError, InputError, UsageError
 from kg.extract import extract
 from kg.ids import Minter, source_key
@@ -622,7 +622,8 @@ def _write_corrections(store, cs: corr.Corrections | None, minter: Minter, base:
     if cs is None:
         store.remove_graph(graph_iri)
         return
-    store.replace_graph(graph_iri, str(minter.staging_graph("corrections")), ntriples_of(corrections_graph(cs, base)))
+    store.replace_graph(graph_iri, str(minter.staging_graph("corrections")),
+                        graph_hashed(graph_iri, ntriples_of(corrections_graph(cs, base))))
 
 
 def _stale(store, cs: corr.Corrections, report: BuildReport) -> list[str]:

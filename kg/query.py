@@ -259,11 +259,13 @@ def _read_from_index(store, query: NamedQuery, params) -> tuple[list[str], list[
 def _listing_from_index(store, query: NamedQuery, params, limit, offset, body, since, until, meeting
                         ) -> tuple[list[str], list[dict[str, str]]] | None:
     """A page or scope of a shipped listing the text index answers (kg.textindex.LISTINGS:
-    the follow-ups, the meetings) read from its rows, which are the query's over the store
-    (rows and order); None for any other query or store, or a whole listing (`run` reads
-    that from the index's READS, as it reads any)."""
+    the follow-ups, the meetings; PAGED_LISTINGS: the other listings with a meeting) read
+    from its rows, which are the query's over the store (rows and order); None for any
+    other query or store, or a whole listing (`run` reads that from the index's READS, as
+    it reads any, or streams it from the store)."""
     from kg import textindex
-    if query.name not in textindex.LISTINGS or named_queries()[query.name].text != query.text:
+    if query.name not in (*textindex.LISTINGS, *textindex.PAGED_LISTINGS) \
+            or named_queries()[query.name].text != query.text:
         return None
     if limit is None and not offset and body is None and since is None and until is None and meeting is None:
         return None
@@ -277,15 +279,11 @@ def _listing_from_index(store, query: NamedQuery, params, limit, offset, body, s
         return None
     import sqlite3
     try:
-        meetings = None
-        if body is not None or since is not None or until is not None:
-            meetings = textindex.scope_meetings(index, None if body is None else textindex.bodies_named(index, body),
-                                                since, until)
-        if meeting is not None:
-            iri = _meeting_iri(meeting)
-            meetings = {iri} if meetings is None else meetings & {iri}
-        columns = textindex.READS[query.name][0]
-        return list(columns), textindex.listing_page(index, query.name, meetings, limit, offset)
+        scope = textindex.Scope(None if body is None else tuple(textindex.bodies_named(index, body)), since, until,
+                                None if meeting is None else _meeting_iri(meeting))
+        columns = textindex.READS[query.name][0] if query.name in textindex.READS \
+            else textindex.PAGED_LISTINGS[query.name]
+        return list(columns), textindex.listing_page(index, query.name, scope, limit, offset)
     except sqlite3.Error:
         return None
 
@@ -447,12 +445,8 @@ def _meetings_with_rows(store, query: NamedQuery, body, since, until) -> list[st
         return None
     import sqlite3
     try:
-        found = textindex.listing_meetings(index, query.name)
-        if body is None and since is None and until is None:
-            return found
-        scope = textindex.scope_meetings(index, None if body is None else textindex.bodies_named(index, body),
-                                         since, until)
-        return [m for m in found if m in scope]
+        return textindex.listing_meetings(index, query.name, textindex.Scope(
+            None if body is None else tuple(textindex.bodies_named(index, body)), since, until))
     except sqlite3.Error:
         return None
 

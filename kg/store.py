@@ -38,6 +38,7 @@ from kg.iris import DEFAULT_BASE, GOV_IRI
 
 # rdflib is imported where it is used: reading the store (query, ask) does without it
 _SHA256 = GOV_IRI + "sha256"
+_GRAPH_HASH = GOV_IRI + "graphHash"
 
 DEFAULT_STORE = "outputs/store"
 
@@ -60,6 +61,12 @@ def to_ox(term) -> ox.NamedNode | ox.BlankNode | ox.Literal:
             return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
         return ox.Literal(str(term))
     raise TypeError(f"not an RDF term: {term!r}")
+
+
+# (query text, parameter names) that Oxigraph refused to substitute (a parameter not in
+# the projection): bound by a VALUES block from the first call on, not refused again (the
+# link stage asks two such queries per body of every document it reads).
+_VALUES_BOUND: set[tuple[str, frozenset]] = set()
 
 
 def to_python(term) -> str | None:
@@ -363,6 +370,18 @@ class GraphStore:
                 out[g.value] = q.object.value
         return out
 
+    def graph_hashes(self) -> dict[str, str]:
+        """graph IRI -> the hash of its triples that a derived graph (a body's link graph,
+        the corrections graph: kg.build.graph_hashed) states on its own IRI, for every live
+        graph that has one."""
+        prefix = self._staging_prefix()
+        out = {}
+        for q in self._store.quads_for_pattern(None, ox.NamedNode(_GRAPH_HASH), None, None):
+            g = q.graph_name
+            if isinstance(g, ox.NamedNode) and q.subject == g and not g.value.startswith(prefix):
+                out[g.value] = q.object.value
+        return out
+
     def source_hash(self, graph_iri: str) -> str | None:
         """The content hash a document's graph was built from, if it is stored."""
         g = ox.NamedNode(graph_iri)
@@ -418,12 +437,17 @@ class GraphStore:
         subs = {ox.Variable(k): ox.Literal(v) for k, v in (bindings or {}).items()}
         try:
             try:  # the default graph: the merge of the live document graphs
+                if subs and (sparql, frozenset(bindings)) in _VALUES_BOUND:
+                    raise RuntimeError("projection")  # refused before: not parsed again to be refused
                 result = self._store.query(sparql, substitutions=subs)
             except RuntimeError as e:
                 # pyoxigraph 0.5 substitutes only variables of the SELECT projection; the
                 # others are bound by a VALUES block of escaped literals (see with_values)
                 if "projection" not in str(e):
                     raise QueryError(f"query failed: {e}") from None
+                if len(_VALUES_BOUND) >= 512:
+                    _VALUES_BOUND.clear()
+                _VALUES_BOUND.add((sparql, frozenset(bindings or ())))
                 result = self._store.query(with_values(sparql, bindings))
             if not isinstance(result, ox.QuerySolutions):
                 raise QueryError("only SELECT queries return rows; use --format turtle with a CONSTRUCT via export")
@@ -440,11 +464,8 @@ class GraphStore:
         staging = self._staging_prefix()
         try:
             for sol in result:
-                row = {}
-                for n in names:
-                    val = to_python(sol[n])
-                    if val is not None:
-                        row[n] = val
+                # a solution iterates its terms in the order of `names` (None where unbound)
+                row = {n: t.value for n, t in zip(names, sol) if t is not None}
                 # a staging graph (a replace half-way, or left by a killed build) is not
                 # part of the store's content: GRAPH ?g never lists it
                 if not any(v.startswith(staging) for v in row.values()):

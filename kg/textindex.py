@@ -31,6 +31,7 @@ It lives in the store folder (`govkg-textindex-VERSION.sqlite`), beside Oxigraph
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import sqlite3
 from collections.abc import Iterable
@@ -38,7 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 # the layout of the index file; a file of another version is remade from the store
-VERSION = 9
+VERSION = 11
 # named by its layout: a new layout is a new file, never written over a file another
 # version may still have open (renaming a file over an SQLite database whose write-ahead log
 # is still beside it pairs the new file with the old log, which SQLite then applies to it)
@@ -118,11 +119,21 @@ CREATE INDEX IF NOT EXISTS derived_graph ON derived (graph);
 -- actions' details and the texts a --focus name is looked up by
 CREATE TABLE IF NOT EXISTS vedges (graph TEXT NOT NULL, source TEXT NOT NULL, relation TEXT NOT NULL,
     target TEXT NOT NULL, target_label TEXT, target_type TEXT NOT NULL, evidence TEXT, source_text TEXT,
-    target_named INTEGER NOT NULL);
+    target_named INTEGER NOT NULL, s INTEGER NOT NULL, t INTEGER NOT NULL, k INTEGER NOT NULL,
+    ks INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS vedges_source ON vedges (source);
 CREATE INDEX IF NOT EXISTS vedges_target ON vedges (target);
 CREATE INDEX IF NOT EXISTS vedges_graph ON vedges (graph);
-CREATE TABLE IF NOT EXISTS vtypes (graph TEXT NOT NULL, entity TEXT NOT NULL, type TEXT NOT NULL);
+-- the same edges as integers (`node_id`, `_edge_keys`), so a view's degrees, hops and cut are
+-- summed in SQL from two covering indexes without reading the edges' texts
+CREATE INDEX IF NOT EXISTS vedges_st ON vedges (s, t, target_named, target_type, k, ks);
+CREATE INDEX IF NOT EXISTS vedges_ts ON vedges (t, s, target_named, k, ks);
+CREATE TABLE IF NOT EXISTS vnodes (graph TEXT NOT NULL, n INTEGER NOT NULL, iri TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS vnodes_n ON vnodes (n, iri);
+CREATE INDEX IF NOT EXISTS vnodes_graph ON vnodes (graph);
+CREATE TABLE IF NOT EXISTS vtypes (graph TEXT NOT NULL, entity TEXT NOT NULL, type TEXT NOT NULL,
+    n INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS vtypes_n ON vtypes (n, type);
 CREATE INDEX IF NOT EXISTS vtypes_entity ON vtypes (entity);
 CREATE INDEX IF NOT EXISTS vtypes_graph ON vtypes (graph);
 CREATE TABLE IF NOT EXISTS valiases (graph TEXT NOT NULL, entity TEXT NOT NULL, alias TEXT NOT NULL,
@@ -158,6 +169,30 @@ CREATE TABLE IF NOT EXISTS lmeets (graph TEXT NOT NULL, listing TEXT NOT NULL, m
   n INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS lmeets_listing ON lmeets (listing, meeting);
 CREATE INDEX IF NOT EXISTS lmeets_graph ON lmeets (graph);
+-- each meeting's bodies and days as each document sets them (a scope's meetings, one indexed
+-- range: kg.query.scoped keeps a meeting with a body and a date, each from any document)
+CREATE TABLE IF NOT EXISTS mscope (graph TEXT NOT NULL, meeting TEXT NOT NULL, body TEXT, day TEXT);
+CREATE INDEX IF NOT EXISTS mscope_body ON mscope (body, meeting);
+CREATE INDEX IF NOT EXISTS mscope_day ON mscope (day, meeting);
+CREATE INDEX IF NOT EXISTS mscope_meeting ON mscope (meeting);
+CREATE INDEX IF NOT EXISTS mscope_graph ON mscope (graph);
+-- the paged listings' rows, names left open (kg.docrows.listing_rows): a page reads the rows
+-- of its first meetings, in the listing's order
+CREATE TABLE IF NOT EXISTS lrows (graph TEXT NOT NULL, listing TEXT NOT NULL, meeting TEXT NOT NULL, who TEXT,
+  k1, k2, cols TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS lrows_listing ON lrows (listing, meeting);
+CREATE INDEX IF NOT EXISTS lrows_graph ON lrows (graph);
+-- the follow-ups' rows joined (`refresh_followups`): each action's rows at each of its meetings
+-- with its states, its report-backs, their evidence and dates, in the listing's order (`seq`)
+-- and with its owners' IRIs (their names, of any document, joined when read); made again for
+-- the actions of `fdirty` (those whose parts a document or link graph put or dropped changed)
+CREATE TABLE IF NOT EXISTS frows (action TEXT NOT NULL, meeting TEXT NOT NULL, seq INTEGER NOT NULL,
+  owners TEXT NOT NULL, rd TEXT, text TEXT NOT NULL, evidence TEXT, status TEXT NOT NULL, rm TEXT, rev TEXT, rs TEXT);
+CREATE INDEX IF NOT EXISTS frows_meeting ON frows (meeting, action, seq);
+CREATE INDEX IF NOT EXISTS frows_action ON frows (action);
+CREATE TABLE IF NOT EXISTS fdirty (action TEXT PRIMARY KEY);
+CREATE INDEX IF NOT EXISTS freports_passage ON freports (passage);
+CREATE INDEX IF NOT EXISTS freports_meeting ON freports (meeting);
 CREATE TABLE IF NOT EXISTS kept_rows (key TEXT PRIMARY KEY, mark TEXT NOT NULL, data BLOB NOT NULL);
 """
 
@@ -174,8 +209,8 @@ def rows_of(triples: Iterable[tuple]) -> list[tuple[str, str, str]]:
 
 
 _TABLES = ("docs", "texts", "owned", "facts", "fact_stems", "fact_words", "names", "name_stems", "name_words",
-           "owns", "owns_words", "acc", "meets", "passages", "derived", "vedges", "vtypes", "valiases", "vactions",
-           "vlabels", "fups", "freports", "fstates", "lmeets")
+           "owns", "owns_words", "acc", "meets", "passages", "derived", "vedges", "vnodes", "vtypes", "valiases",
+           "vactions", "vlabels", "fups", "freports", "fstates", "lmeets", "mscope", "lrows", "frows", "fdirty")
 
 
 @dataclass
@@ -199,10 +234,14 @@ class DocRows:
     freports: list = field(default_factory=list)
     fstates: list = field(default_factory=list)
     lmeets: list = field(default_factory=list)
+    lrows: list = field(default_factory=list)
     # (fact, stems) and (entity, stems) as `_insert_rows` writes them: computed with the rows
     # (in a build's worker), so the writer only inserts; None: computed when inserted
     fact_stems: list | None = None
     name_stems: list | None = None
+    # (node, fold, bare) as the vlabels table holds them (kg.docrows.label_rows), made with
+    # the rows too; None: made when inserted
+    labels: list | None = None
 
 
 def doc_rows(triples: list[tuple[str, str, str]]) -> DocRows:
@@ -215,8 +254,9 @@ def doc_rows(triples: list[tuple[str, str, str]]) -> DocRows:
     rows = DocRows(rows_of(triples), docrows.fact_rows(g), docrows.owns_rows(g), docrows.acc_rows(g),
                    docrows.meeting_rows(g), docrows.name_rows(g), docrows.passage_rows(g), docrows.derived_rows(g),
                    docrows.edge_rows(g), docrows.type_rows(g), docrows.alias_rows(g), docrows.action_detail_rows(g),
-                   *docrows.followup_rows(g), docrows.listing_meeting_rows(g))
+                   *docrows.followup_rows(g), docrows.listing_meeting_rows(g), docrows.listing_rows(g))
     rows.fact_stems, rows.name_stems = _stems(rows)
+    rows.labels = docrows.label_rows(rows.edges, rows.names, rows.aliases)
     return rows
 
 
@@ -244,16 +284,21 @@ def built_rows(nt: bytes) -> tuple[str, DocRows] | None:
     import pyoxigraph as ox
     from kg import docrows
     keep = set(KIND) | docrows.PREDICATES
+    wanted = keep | {_SHA256}
     triples = []
     shas = set()
+    # N-Triples writes a blank node "_:label": bytes without "_:" hold none, and their
+    # triples need no look at their subject and object (most documents' case)
+    blank = isinstance if b"_:" in nt else None
     for t in ox.parse(nt, format=ox.RdfFormat.N_TRIPLES):
-        if isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode):
+        if blank is not None and (blank(t.subject, ox.BlankNode) or blank(t.object, ox.BlankNode)):
             return None
         p = t.predicate.value
-        if p == _SHA256:
-            shas.add(t.object.value)
-        if p in keep:
-            triples.append((t.subject.value, p, t.object.value))
+        if p in wanted:
+            if p == _SHA256:
+                shas.add(t.object.value)
+            if p in keep:
+                triples.append((t.subject.value, p, t.object.value))
     if len(shas) != 1:
         return None
     return shas.pop(), doc_rows(triples)
@@ -270,12 +315,29 @@ def stems_of(*texts: str | None) -> str:
     return " ".join(seen)
 
 
+# the actions whose joined follow-up rows (`frows`) a graph's rows are part of: its actions,
+# states and report-backs, and the report-backs quoting its passages or set at its meetings
+_DIRTY = """INSERT OR IGNORE INTO fdirty (action)
+  SELECT action FROM fups WHERE graph = ?1 UNION SELECT action FROM fstates WHERE graph = ?1
+  UNION SELECT action FROM freports WHERE graph = ?1
+  UNION SELECT r.action FROM passages p CROSS JOIN freports r ON r.passage = p.passage WHERE p.graph = ?1
+  UNION SELECT r.action FROM meets m CROSS JOIN freports r ON r.meeting = m.meeting WHERE m.graph = ?1"""
+
+
+def _mark_dirty(cur, graph: str) -> None:
+    """Mark the actions whose follow-up rows the graph's rows change (before they go, and
+    once the new ones are in); none while the joined rows are to be made in full anyway."""
+    if cur.execute("SELECT 1 FROM meta WHERE key = 'frows' AND value = 'made'").fetchone():
+        cur.execute(_DIRTY, (graph,))
+
+
 def _delete_graph(cur, graph: str) -> None:
+    _mark_dirty(cur, graph)
     cur.execute("DELETE FROM texts WHERE graph = ?", (graph,))
     cur.execute("INSERT INTO owns_words (owns_words, rowid, thing) SELECT 'delete', rowid, thing FROM owns "
                 "WHERE graph = ?", (graph,))
-    for t in ("owned", "facts", "names", "owns", "acc", "meets", "passages", "derived", "vedges", "vtypes",
-              "valiases", "vactions", "vlabels", "fups", "freports", "fstates", "lmeets"):
+    for t in ("owned", "facts", "names", "owns", "acc", "meets", "passages", "derived", "vedges", "vnodes", "vtypes",
+              "valiases", "vactions", "vlabels", "fups", "freports", "fstates", "lmeets", "mscope", "lrows"):
         cur.execute(f"DELETE FROM {t} WHERE graph = ?", (graph,))
     for words, stems in (("fact_words", "fact_stems"), ("name_words", "name_stems")):
         # an external-content FTS5 table forgets a row when told its old text
@@ -293,8 +355,9 @@ _PLAIN_ROWS = (
     ("meets", 'meeting, bodies, date, chairs, source', "meets"),
     ("passages", 'passage, source, start, "end", exact', "passages"),
     ("derived", 'fact, passage', "derived"),
-    ("vedges", 'source, relation, target, target_label, target_type, evidence, source_text, target_named', "edges"),
-    ("vtypes", 'entity, type', "types"),
+    ("vedges", 'source, relation, target, target_label, target_type, evidence, source_text, target_named, '
+               's, t, k, ks', "edges"),
+    ("vtypes", 'entity, type, n', "types"),
     ("valiases", 'entity, alias, kind', "aliases"),
     ("vactions", 'action, meeting, body, date, due, due_date, status', "actions"),
     ("fups", 'action, meeting, text, owner, evidence', "fups"),
@@ -304,26 +367,66 @@ _PLAIN_ROWS = (
 )
 
 
+def node_id(iri: str) -> int:
+    """A node of the network as a 64-bit integer (signed, as SQLite keeps it): the first
+    eight bytes of its IRI's BLAKE2b digest, the same in every document and process."""
+    return int.from_bytes(hashlib.blake2b(iri.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
+
+
+def _edge_keys(edge: tuple) -> tuple[int, int, int, int]:
+    """(source, target, row, row but its source text) as integers for one `edge_rows` row.
+    Two rows give the same network rows when their keys are equal: `ks` where the source
+    has a foaf:name (its label is then a name, not its text), else `k`; a named target's
+    label is its names, so its `target_label` is no part of either."""
+    s, rel, t, tl, tt, ev, st, named = edge
+    base = "\x1f".join("\x00" if v is None else str(v) for v in (s, rel, t, None if named else tl, tt, ev, named))
+    return node_id(s), node_id(t), node_id(base + "\x1f" + ("\x00" if st is None else st)), node_id(base)
+
+
+# the integer columns a table's rows get beside their own
+_EXTRA_COLUMNS = {"vedges": _edge_keys, "vtypes": lambda r: (node_id(r[0]),)}
+
+
 def _insert_rows(cur, graph: str, rows: DocRows) -> None:
     for table, columns, field in _PLAIN_ROWS:
         marks = ", ".join("?" * (columns.count(",") + 2))
+        extra = _EXTRA_COLUMNS.get(table)
         cur.executemany(f"INSERT INTO {table} (graph, {columns}) VALUES ({marks})",
-                        [(graph, *r) for r in getattr(rows, field)])
+                        [(graph, *r, *extra(r)) if extra else (graph, *r) for r in getattr(rows, field)])
+    cur.executemany("INSERT INTO vnodes (graph, n, iri) VALUES (?, ?, ?)",
+                    [(graph, node_id(n), n) for n in sorted({x for e in rows.edges for x in (e[0], e[2])})])
     fact_stems, name_stems = (rows.fact_stems, rows.name_stems) if rows.fact_stems is not None \
         and rows.name_stems is not None else _stems(rows)
-    for f, st in fact_stems:
-        cur.execute("INSERT INTO fact_stems (graph, fact, stems) VALUES (?, ?, ?)", (graph, f, st))
-        cur.execute("INSERT INTO fact_words (rowid, stems) VALUES (?, ?)", (cur.lastrowid, st))
-    for e, st, alt in name_stems:
-        cur.execute("INSERT INTO name_stems (graph, entity, stems, alt) VALUES (?, ?, ?, ?)", (graph, e, st, alt))
-        cur.execute("INSERT INTO name_words (rowid, stems) VALUES (?, ?)", (cur.lastrowid, st))
-    for r in rows.owns:
-        cur.execute("INSERT INTO owns (graph, fact, thing, relation, owner, evidence) VALUES (?, ?, ?, ?, ?, ?)",
-                    (graph, *r))
-        cur.execute("INSERT INTO owns_words (rowid, thing) VALUES (?, ?)", (cur.lastrowid, r[1]))
-    from kg.docrows import label_rows
+    # Each content row and its FTS5 row by the same id, the ids as inserting them one by
+    # one gives (max + 1 each): the new rows are those above the largest id before.
+    for table, columns, words, text, id_col, values in (
+            ("fact_stems", "graph, fact, stems", "fact_words", "stems", "id",
+             [(graph, f, st) for f, st in fact_stems]),
+            ("name_stems", "graph, entity, stems, alt", "name_words", "stems", "id",
+             [(graph, e, st, alt) for e, st, alt in name_stems]),
+            ("owns", "graph, fact, thing, relation, owner, evidence", "owns_words", "thing", "rowid",
+             [(graph, *r) for r in rows.owns])):
+        if not values:
+            continue
+        (top,) = cur.execute(f"SELECT coalesce(max({id_col}), 0) FROM {table}").fetchone()
+        marks = ", ".join("?" * len(values[0]))
+        cur.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", values)
+        cur.execute(f"INSERT INTO {words} (rowid, {text}) SELECT {id_col}, {text} FROM {table} "
+                    f"WHERE {id_col} > ? ORDER BY {id_col}", (top,))
+    cur.executemany("INSERT INTO mscope (graph, meeting, body, day) VALUES (?, ?, ?, ?)",
+                    [(graph, *r) for r in dict.fromkeys(
+                        (m, b or None, None if date is None else date[:10])
+                        for m, bodies, date, _c, _s in rows.meets for b in (bodies.split("\t") or [None]))])
+    import json
+    cur.executemany("INSERT INTO lrows (graph, listing, meeting, who, k1, k2, cols) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [(graph, listing, m, who, k1, k2, json.dumps(cols, separators=(",", ":")))
+                     for listing, m, who, k1, k2, cols in rows.lrows])
+    labels = rows.labels
+    if labels is None:
+        from kg.docrows import label_rows
+        labels = label_rows(rows.edges, rows.names, rows.aliases)
     cur.executemany("INSERT INTO vlabels (graph, node, fold, bare) VALUES (?, ?, ?, ?)",
-                    [(graph, *r) for r in label_rows(rows.edges, rows.names, rows.aliases)])
+                    [(graph, *r) for r in labels])
 
 
 class TextIndex:
@@ -366,10 +469,12 @@ class TextIndex:
                 cur.executemany("INSERT INTO owned (iri, graph) VALUES (?, ?)",
                                 sorted({(iri, graph) for iri, kind, _ in rows.texts if kind == "owner"}))
                 _insert_rows(cur, graph, rows)
+                _mark_dirty(cur, graph)
                 cur.execute("INSERT OR REPLACE INTO docs (graph, sha) VALUES (?, ?)", (graph, sha))
             cur.execute("DELETE FROM meta WHERE key = 'store-files'")  # checked again when next read
             cur.execute("DELETE FROM kept_rows")
             cur.execute("COMMIT")
+            self.__dict__.pop("_vnamed", None)
         except BaseException:
             cur.execute("ROLLBACK")
             raise
@@ -383,6 +488,7 @@ class TextIndex:
         cur.execute("DELETE FROM meta WHERE key = 'store-files'")
         cur.execute("DELETE FROM kept_rows")
         cur.execute("COMMIT")
+        self.__dict__.pop("_vnamed", None)
 
     def meta(self, key: str) -> str | None:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
@@ -440,8 +546,12 @@ def _store_texts(store, graphs: list[str] | None = None) -> dict[str, DocRows]:
 
 
 def _signature(store) -> dict[str, str]:
-    """graph IRI -> content hash ("" for a graph with none, e.g. one a user's update made)."""
+    """graph IRI -> content hash: a document's file's, a derived graph's own (a body's link
+    graph, the corrections graph: kg.build.graph_hashed), "" for a graph with none (one a
+    user's update made, or a derived graph an earlier govkg wrote)."""
     hashes = store.source_hashes()
+    for g, sha in store.graph_hashes().items():
+        hashes.setdefault(g, "graph " + sha)
     for g in store.live_graphs():
         hashes.setdefault(g.value, "")
     return hashes
@@ -452,8 +562,8 @@ def sync(store, index: TextIndex) -> int:
     drop what the store no longer holds.  Returns how many documents changed."""
     hashes = _signature(store)
     have = index.recorded()
-    # a graph with no content hash (a body's link graph, the corrections graph, one a
-    # user's update made) is rewritten without a new hash: it is always read again
+    # a graph with no content hash (one a user's update made, a link or corrections graph
+    # an earlier govkg wrote) may change without a new hash: it is always read again
     stale = [g for g, sha in hashes.items() if not sha or have.get(g) != sha]
     gone = [g for g in have if g not in hashes]
     if gone:
@@ -466,6 +576,7 @@ def sync(store, index: TextIndex) -> int:
             part = stale[i:i + 200]
             texts = _store_texts(store, part)
             index.put((g, hashes[g], texts.get(g) or DocRows([])) for g in part)
+    refresh_followups(index)
     return len(stale) + len(gone)
 
 
@@ -759,11 +870,22 @@ def _dicts(columns: list[str], rows) -> list[dict[str, str]]:
 FACT_TEXTS = ["fact", "kind", "relation", "text", "item_title", "by", "by_name", "meeting", "evidence"]
 
 
-def fact_text_rows(index: TextIndex, facts: Iterable[str] | None = None) -> list[dict[str, str]]:
-    """The fact-texts query's rows (of the given facts, or of all)."""
+def fact_text_rows(index: TextIndex, facts: Iterable[str] | None = None,
+                   kinds: Iterable[str] | None = None) -> list[dict[str, str]]:
+    """The fact-texts query's rows (of the given facts, or of all; of the given kinds of
+    fact, or of every kind)."""
     sql = "SELECT fact, kind, relation, text, by_iri, optional, relby, meeting, item_title, evidence FROM facts"
-    raw = index.db.execute(sql).fetchall() if facts is None else \
-        _select_in(index.db, sql + " WHERE fact IN (%s)", list(facts))
+    # (a fact has one kind: its rows are all kept or all left out; "+kind": looked up by
+    # fact, the kind only filters)
+    kinds = [] if kinds is None else sorted(set(kinds))
+    of_kinds = f"+kind IN ({','.join('?' * len(kinds))})" if kinds else ""
+    if facts is None:
+        raw = index.db.execute(sql + (" WHERE " + of_kinds if kinds else ""), kinds).fetchall()
+    else:
+        raw = []
+        for part in _chunks(sorted(set(facts))):
+            raw += index.db.execute(sql + f" WHERE fact IN ({','.join('?' * len(part))})"
+                                    + (" AND " + of_kinds if kinds else ""), part + kinds).fetchall()
     names = _names_of(index.db, {r[4] for r in raw})
     groups: dict[tuple, list] = {}
     for f, kind, rel, text, by, optional, relby, meeting, item, ev in raw:
@@ -878,11 +1000,25 @@ ACCOUNTABILITIES = ["entity", "entity_name", "relation", "thing", "fact", "meeti
                     "item_title"]
 
 
-def accountabilities_rows(index: TextIndex, entities: Iterable[str] | None = None) -> list[dict[str, str]]:
-    """The accountabilities query's rows (of the given entities, or of all)."""
+def accountabilities_rows(index: TextIndex, entities: Iterable[str] | None = None, *,
+                          first_per_thing: bool = False) -> list[dict[str, str]]:
+    """The accountabilities query's rows (of the given entities, or of all).  With
+    `first_per_thing`, of the rows of one entity with the same relation, thing and evidence
+    only the first in the query's order (the one `govkg ask` keeps of them: the same thing
+    recorded at many meetings is many rows)."""
     sql = "SELECT entity, relation, thing, fact, meeting, meeting_label, evidence, item_title FROM acc"
     raw = index.db.execute(sql).fetchall() if entities is None else \
         _select_in(index.db, sql + " WHERE entity IN (%s)", list(entities))
+    if first_per_thing:
+        # rows equal in entity, relation, thing and evidence are ordered by fact, meeting,
+        # label and item whatever the entity's names: the least of those comes first
+        first: dict[tuple, tuple] = {}
+        for r in raw:
+            k = (r[0], r[1], r[2], r[6])
+            if k not in first or tuple(map(_key, (r[3], r[4], r[5], r[7]))) < \
+                    tuple(map(_key, (first[k][3], first[k][4], first[k][5], first[k][7]))):
+                first[k] = r
+        raw = list(first.values())
     names = _names_of(index.db, {r[0] for r in raw})
     out = {(e, n, rel, thing, f, m, lab, ev, item) for e, rel, thing, f, m, lab, ev, item in raw
            for n in names.get(e, ())}
@@ -890,11 +1026,23 @@ def accountabilities_rows(index: TextIndex, entities: Iterable[str] | None = Non
     return _dicts(ACCOUNTABILITIES, ordered)
 
 
+# (each document repeats a person's name: the names are made distinct before the join)
+_ACCOUNTABLE_SQL = ("WITH n AS (SELECT DISTINCT entity, label FROM names WHERE alt = 0 AND entity IN ({0})) "
+                    "SELECT DISTINCT n.label, a.relation, a.thing, a.meeting, a.evidence FROM n "
+                    "JOIN acc a ON a.entity = n.entity WHERE a.meeting IS NOT NULL AND a.meeting != ''")
+
+
 def accountable_rows(index: TextIndex, entity_text: str) -> list[dict[str, str]]:
     """The accountable query's rows for -p entity=ENTITY_TEXT."""
-    rows = accountabilities_rows(index, entities_named(index, entity_text))
     cols = ["entity_name", "relation", "thing", "meeting", "evidence"]
-    out = {tuple(r.get(c) for c in cols) for r in rows if r.get("meeting")}
+    entities = sorted(entities_named(index, entity_text))
+    if len(entities) <= 500:
+        # names joined, made distinct and ordered by SQLite: its NULLs sort first and its
+        # text compares by code point (UTF-8 bytes), as _key orders them
+        raw = index.db.execute(_ACCOUNTABLE_SQL.format(",".join("?" * len(entities))) + " ORDER BY 1, 2, 3, 4, 5",
+                               entities).fetchall() if entities else []
+        return _dicts(cols, raw)
+    out = set(_select_in(index.db, _ACCOUNTABLE_SQL.format("%s"), entities))
     ordered = sorted(out, key=lambda r: (_key(r[0]), _key(r[1]), _key(r[2]), *map(_key, r)))
     return _dicts(cols, ordered)
 
@@ -975,8 +1123,14 @@ def network_tuples(index: TextIndex, nodes: Iterable[str] | None = None, *,
     """The network query's rows as tuples in the order of `NETWORK` (None for an unbound
     value): all of them, those with an end in `nodes`, or those with both ends in `within`."""
     raw = _edges_raw(index, None if nodes is None else set(nodes), None if within is None else set(within))
-    names = _names_of(index.db, {r[0] for r in raw} | {r[2] for r in raw if r[7]})
-    types = _types_of(index.db, {r[0] for r in raw})
+    return _expand(index.db, raw)
+
+
+def _expand(db, raw: list[tuple]) -> set[tuple]:
+    """Edge rows (`_EDGE`) joined with their ends' names and their sources' types, as the
+    merged graph joins them: the network query's rows."""
+    names = _names_of(db, {r[0] for r in raw} | {r[2] for r in raw if r[7]})
+    types = _types_of(db, {r[0] for r in raw})
     out: set[tuple] = set()
     other = ("other",)
     for s, rel, t, tl, tt, ev, st, named in raw:
@@ -995,25 +1149,198 @@ def network_rows(index: TextIndex, nodes: Iterable[str] | None = None, *,
     return _dicts(NETWORK, network_tuples(index, nodes, within=within))
 
 
-def network_neighbours(index: TextIndex, nodes: Iterable[str]) -> set[str]:
-    """The nodes one edge of the network away from any of `nodes` (either way)."""
-    nodes = set(nodes)
-    if not nodes:
-        return set()
-    _node_set(index.db, nodes)
-    pairs = index.db.execute(
-        "SELECT e.source, e.target, e.target_named FROM vedges e JOIN temp.vset a ON a.node = e.source UNION "
-        "SELECT e.source, e.target, e.target_named FROM vedges e JOIN temp.vset a ON a.node = e.target").fetchall()
-    # an edge to an organisation is drawn only when it has a name
-    named = set(_names_of(index.db, {t for _s, t, n in pairs if n}))
-    out = set()
-    for s, t, n in pairs:
-        if not n or t in named:
-            if s in nodes:
-                out.add(t)
-            if t in nodes:
-                out.add(s)
+# -- the network as integers (`node_id`): a view's degrees, hops and cut in SQL --------------
+# A named target with no name anywhere is no edge (the network query joins its foaf:name).
+_LIVE = "(e.target_named = 0 OR e.t IN (SELECT n FROM temp.vnamed))"
+
+
+def _id_table(db, table: str, ids: Iterable[int]) -> None:
+    """The integers in the connection's temporary table `table` (one column, n)."""
+    db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} (n INTEGER PRIMARY KEY)")
+    db.execute("BEGIN")
+    try:
+        db.execute(f"DELETE FROM temp.{table}")
+        db.executemany(f"INSERT OR IGNORE INTO temp.{table} (n) VALUES (?)", ((n,) for n in ids))
+    finally:
+        db.execute("COMMIT")
+
+
+def _named(index: TextIndex) -> dict[int, int]:
+    """node -> how many foaf:names its documents give it (temp.vnamed holds the same), read
+    again when the index has changed since."""
+    db = index.db
+    version = db.execute("PRAGMA data_version").fetchone()[0]
+    kept = index.__dict__.get("_vnamed")
+    if kept is not None and kept[0] == version:
+        return kept[1]
+    counts = {node_id(e): c for e, c in db.execute(
+        "SELECT entity, count(DISTINCT label) FROM names WHERE alt = 0 GROUP BY entity")}
+    index._vnamed = (version, counts)
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS vnamed (n INTEGER PRIMARY KEY, c INTEGER NOT NULL)")
+    db.execute("BEGIN")
+    try:
+        db.execute("DELETE FROM temp.vnamed")
+        db.executemany("INSERT INTO temp.vnamed (n, c) VALUES (?, ?)", counts.items())
+    finally:
+        db.execute("COMMIT")
+    return counts
+
+
+def _in_scope(scoped: bool, s: str = "e.s", t: str = "e.t") -> str:
+    return f" JOIN temp.vscope sa ON sa.n = {s} JOIN temp.vscope sb ON sb.n = {t}" if scoped else ""
+
+
+@dataclass
+class Links:
+    """The network (or the part of it among the nodes of temp.vscope) as integers: each
+    node's degree (how many of the network query's rows have it at an end, as a graph of
+    those rows counts them), the nodes some row leaves, the target types rows give each
+    node, and the neighbours of the nodes that may be people or organisations."""
+
+    degree: dict[int, int]
+    sources: set[int]
+    target_types: dict[int, set[str]]
+    hub_links: dict[int, set[int]]
+    named: dict[int, int]
+
+
+def network_links(index: TextIndex, scoped: bool = False) -> Links:
+    """`Links` of the whole network, or (`scoped`) of its rows with both ends in the nodes
+    `neighbourhood` left in temp.vscope.  Summed in SQL: rows equal but for their graph are
+    one (`_edge_keys`), and a pair of nodes counts a row for each of its source's names and
+    types and its named target's names, as the rows are joined."""
+    db = index.db
+    named = _named(index)
+    scope = _in_scope(scoped)
+    # two sources' rows: those with a name count their keys without the source's text
+    sql = ("SELECT e.s, e.t, e.target_named, e.target_type, count(DISTINCT e.{key}) FROM vedges e" + scope +
+           " WHERE e.s {op} (SELECT n FROM temp.vnamed) AND " + _LIVE +
+           " GROUP BY e.s, e.t, e.target_named, e.target_type")
+    rows = db.execute(sql.format(key="k", op="NOT IN")).fetchall() + db.execute(sql.format(key="ks", op="IN")).fetchall()
+    many = dict(db.execute("SELECT v.n, count(DISTINCT v.type) FROM vtypes v"
+                           + (" JOIN temp.vscope sa ON sa.n = v.n" if scoped else "")
+                           + " GROUP BY v.n HAVING count(DISTINCT v.type) > 1"))
+    maybe_hubs = {n for (n,) in db.execute("SELECT DISTINCT n FROM vtypes WHERE type IN ('person', 'organisation')")}
+    degree: dict[int, int] = {}
+    target_types: dict[int, set[str]] = {}
+    links: dict[int, set[int]] = {}
+    get = degree.get
+    for s, t, nm, tt, c in rows:
+        m = c * named.get(s, 1) * many.get(s, 1) * (named[t] if nm else 1)
+        degree[s] = get(s, 0) + m
+        degree[t] = get(t, 0) + m
+        target_types.setdefault(t, set()).add(tt)
+        if s in maybe_hubs:
+            links.setdefault(s, set()).add(t)
+        if t in maybe_hubs or tt == "organisation":
+            links.setdefault(t, set()).add(s)
+    return Links(degree, {r[0] for r in rows}, target_types, links, named)
+
+
+def neighbourhood(index: TextIndex, centres: Iterable[str], depth: int) -> set[int]:
+    """The nodes within `depth` hops of any centre (either way), grown hop by hop in SQL;
+    left in temp.vscope for `network_links` and `drawn_rows`."""
+    db = index.db
+    _named(index)
+    ids = {node_id(c) for c in centres}
+    _id_table(db, "vscope", ids)
+    _id_table(db, "vfront", ids)
+    _id_table(db, "vnext", ())
+    for _ in range(depth):
+        db.execute("BEGIN")
+        try:
+            db.execute("DELETE FROM temp.vnext")
+            db.execute("INSERT OR IGNORE INTO temp.vnext (n) SELECT e.t FROM temp.vfront f JOIN vedges e ON e.s = f.n "
+                       f"WHERE {_LIVE} AND e.t NOT IN (SELECT n FROM temp.vscope)")
+            db.execute("INSERT OR IGNORE INTO temp.vnext (n) SELECT e.s FROM temp.vfront f JOIN vedges e ON e.t = f.n "
+                       f"WHERE {_LIVE} AND e.s NOT IN (SELECT n FROM temp.vscope)")
+            db.execute("INSERT INTO temp.vscope (n) SELECT n FROM temp.vnext")
+            db.execute("DELETE FROM temp.vfront")
+            db.execute("INSERT INTO temp.vfront (n) SELECT n FROM temp.vnext")
+        finally:
+            db.execute("COMMIT")
+        if not db.execute("SELECT 1 FROM temp.vfront LIMIT 1").fetchone():
+            break
+    return {n for (n,) in db.execute("SELECT n FROM temp.vscope")}
+
+
+def network_adjacency(index: TextIndex, scoped: bool = False) -> dict[int, set[int]]:
+    """node_id -> its neighbours (either way) in the network (`scoped`: in temp.vscope's part)."""
+    _named(index)
+    out: dict[int, set[int]] = {}
+    for s, t in index.db.execute("SELECT DISTINCT e.s, e.t FROM vedges e" + _in_scope(scoped) + f" WHERE {_LIVE}"):
+        out.setdefault(s, set()).add(t)
+        out.setdefault(t, set()).add(s)
     return out
+
+
+def iris_of(index: TextIndex, ids: Iterable[int]) -> dict[int, str]:
+    """node_id -> IRI of the given nodes (those some edge names)."""
+    db = index.db
+    _id_table(db, "vwant", ids)
+    return dict(db.execute("SELECT DISTINCT v.n, v.iri FROM temp.vwant w JOIN vnodes v ON v.n = w.n"))
+
+
+def types_of_ids(index: TextIndex, ids: Iterable[int]) -> dict[int, set[str]]:
+    """node_id -> the types (`type_rows`) its documents give it."""
+    db = index.db
+    _id_table(db, "vwant", ids)
+    out: dict[int, set[str]] = {}
+    for n, t in db.execute("SELECT DISTINCT v.n, v.type FROM temp.vwant w JOIN vtypes v ON v.n = w.n"):
+        out.setdefault(n, set()).add(t)
+    return out
+
+
+def node_type(source_types: set[str] | None, target_types: Iterable[str]) -> str:
+    """A node's type from its rows, as `kg.network.node_types` gives it: the types of its
+    documents where a row leaves it (None: no row leaves it; empty: untyped, "other") and the
+    target types of the rows that reach it; any but "other" first, then the least."""
+    kinds = set(target_types)
+    if source_types is not None:
+        kinds |= source_types or {"other"}
+    return min(kinds - {"other"} or kinds)
+
+
+def drawn_rows(index: TextIndex, drawn: dict[int, str], scoped: bool = False
+               ) -> tuple[set[tuple], dict[str, str], dict[str, str]]:
+    """The network query's rows among the `drawn` nodes (node_id -> IRI), and each drawn
+    node's label and type as a graph of every row of the whole network (`scoped`: of
+    temp.vscope's part) would give it: the fullest of the texts its rows label it by, and
+    `node_type` of its rows.  A node no row of the scope touches has neither."""
+    db = index.db
+    _named(index)
+    _id_table(db, "vdrawn", drawn)
+    raw = db.execute(f"SELECT DISTINCT {_EDGE} FROM vedges e JOIN temp.vdrawn a ON a.n = e.s "
+                     "JOIN temp.vdrawn b ON b.n = e.t").fetchall()
+    rows = _expand(db, raw)
+    sources = {n for (n,) in db.execute("SELECT DISTINCT e.s FROM temp.vdrawn d JOIN vedges e ON e.s = d.n"
+                                        + _in_scope(scoped) + f" WHERE {_LIVE}")}
+    reached: dict[int, set[str]] = {}
+    for n, tt in db.execute("SELECT DISTINCT e.t, e.target_type FROM temp.vdrawn d JOIN vedges e ON e.t = d.n"
+                            + _in_scope(scoped) + f" WHERE {_LIVE}"):
+        reached.setdefault(n, set()).add(tt)
+    own = types_of_ids(index, sources)
+    types = {drawn[n]: node_type(own.get(n, set()) if n in sources else None, reached.get(n, ()))
+             for n in sources | reached.keys()}
+    texts: dict[int, set] = {}
+    # a source labelled by a name is labelled by all its names; one without, by its texts
+    for n, st in db.execute("SELECT DISTINCT e.s, e.source_text FROM temp.vdrawn d JOIN vedges e ON e.s = d.n"
+                            + _in_scope(scoped) + f" WHERE e.s NOT IN (SELECT n FROM temp.vnamed) AND {_LIVE}"):
+        texts.setdefault(n, set()).add(drawn[n] if st is None else st)
+    for n, tl in db.execute("SELECT DISTINCT e.t, e.target_label FROM temp.vdrawn d JOIN vedges e ON e.t = d.n"
+                            + _in_scope(scoped) + " WHERE e.target_named = 0"):
+        texts.setdefault(n, set()).add(drawn[n] if tl is None else tl)
+    by_name = {n for (n,) in db.execute(
+        "SELECT DISTINCT e.s FROM temp.vdrawn d JOIN vedges e ON e.s = d.n" + _in_scope(scoped)
+        + f" WHERE e.s IN (SELECT n FROM temp.vnamed) AND {_LIVE}")}
+    by_name |= {n for (n,) in db.execute(
+        "SELECT DISTINCT e.t FROM temp.vdrawn d JOIN vedges e ON e.t = d.n" + _in_scope(scoped)
+        + " WHERE e.target_named = 1 AND e.t IN (SELECT n FROM temp.vnamed)")}
+    names = _names_of(db, [drawn[n] for n in by_name])
+    for n in by_name:
+        texts.setdefault(n, set()).update(names.get(drawn[n], ()))
+    from kg.network import _label_key
+    return rows, {drawn[n]: min(v, key=_label_key) for n, v in texts.items()}, types
 
 
 def nodes_labelled(index: TextIndex, *, fold: str | None = None, bare: str | None = None,
@@ -1062,9 +1389,222 @@ def action_detail_list_rows(index: TextIndex, actions: Iterable[str] | None = No
     return _dicts(ACTION_DETAILS, sorted(out, key=lambda r: tuple(map(_key, r))))
 
 
-# -- listings: the follow-ups and the meetings, scoped and paged ------------------------------
+# -- listings: scoped and paged ----------------------------------------------------------------
+# A scope is kept in SQL (the meetings of `mscope`), and a page is the rows of the scope's
+# first meetings in the listing's order, read a few meetings at a time: neither reads the
+# rest of the store.
+
+@dataclass(frozen=True)
+class Scope:
+    """The meetings of any of `bodies` (None: of any body) with a date from `since` to
+    `until` (days, both included), and `meeting` alone when given, as kg.query.scoped keeps
+    them: a body and a date of the meeting, each from any document."""
+
+    bodies: tuple | None = None
+    since: str | None = None
+    until: str | None = None
+    meeting: str | None = None
+
+    def sql(self, column: str = "meeting") -> tuple[str, list]:
+        """Conditions (each after " AND ") keeping `column` to the scope's meetings, and their values."""
+        sql, args = "", []
+        if self.meeting is not None:
+            sql, args = sql + f" AND {column} = ?", [self.meeting]
+        if self.bodies is not None:
+            sql += f" AND {column} IN (SELECT meeting FROM mscope WHERE body IN ({','.join('?' * len(self.bodies))}))"
+            args += sorted(self.bodies)
+        if self.since is not None or self.until is not None:
+            days = " AND ".join(c for c, v in (("day >= ?", self.since), ("day <= ?", self.until)) if v is not None)
+            sql += f" AND {column} IN (SELECT meeting FROM mscope WHERE {days})"
+            args += [v for v in (self.since, self.until) if v is not None]
+        return sql, args
+
+
+EVERY = Scope()
+
+
+def bodies_named(index: TextIndex, name: str) -> list[str]:
+    """kg.query.bodies_named from the index: the bodies of meetings whose name fits `name`
+    (or whose IRI is `name`)."""
+    from kg.followups import _name_fits
+    bodies = {b for (b,) in index.db.execute("SELECT DISTINCT body FROM mscope WHERE body IS NOT NULL")}
+    names = _names_of(index.db, bodies)
+    return sorted(b for b in bodies if b == name or any(_name_fits(name, [n]) for n in names.get(b) or [""]))
+
+
+def scope_meetings(index: TextIndex, bodies: Iterable[str] | None, since: str | None,
+                   until: str | None) -> set[str]:
+    """The meetings of `Scope(bodies, since, until)`."""
+    cond, args = Scope(None if bodies is None else tuple(bodies), since, until).sql()
+    return {m for (m,) in index.db.execute(f"SELECT DISTINCT meeting FROM mscope WHERE 1{cond}", args)}
+
+
+def _meeting_chunks(db, table: str, where: str, args: list, scope: Scope, first: int = 4):
+    """The scope's meetings with rows in `table` (`where` holding), in IRI order, a few at
+    first and twice as many each time after."""
+    cond, cargs = scope.sql()
+    last, size = None, first
+    while True:
+        after = "" if last is None else " AND meeting > ?"
+        ms = [m for (m,) in db.execute(f"SELECT DISTINCT meeting FROM {table} WHERE {where}{after}{cond} "
+                                       "ORDER BY meeting LIMIT ?", [*args, *([] if last is None else [last]),
+                                                                    *cargs, size])]
+        if ms:
+            yield ms
+        if len(ms) < size:
+            return
+        last, size = ms[-1], size * 2
+
+
+def listing_meetings(index: TextIndex, listing: str, scope: Scope = EVERY) -> list[str]:
+    """The meetings of `scope` listing `listing` (kg.docrows.LISTING_CLASSES) may have rows
+    at, in IRI order: those some document sets a subject of its class at."""
+    cond, args = scope.sql()
+    return [m for (m,) in index.db.execute(f"SELECT DISTINCT meeting FROM lmeets WHERE listing = ?{cond} "
+                                           "ORDER BY meeting", [listing, *args])]
+
+
+def _paged(index: TextIndex, table: str, where: str, args: list, scope: Scope, limit: int | None, offset: int,
+           rows_of) -> list[dict[str, str]]:
+    """Rows `offset` to `offset + limit` of a listing ordered by its meeting first: `rows_of`
+    (the SQL condition and values keeping a set of meetings) gives the rows of those
+    meetings in order, so a page is the rows of the scope's first meetings."""
+    if limit is None:
+        cond, cargs = scope.sql()
+        return rows_of(f"1{cond}", cargs)[offset:]
+    end, out = offset + limit, []
+    if limit == 0:
+        return []
+    for chunk in _meeting_chunks(index.db, table, where, args, scope):
+        out += rows_of(f"meeting IN ({','.join('?' * len(chunk))})", chunk)
+        if len(out) >= end:
+            break
+    return out[offset:end]
+
+
+# -- the follow-ups: one SQL query joins an action's rows (its document's), its owners' names
+# (any document's), its states and report-backs (its body's link graph), each report-back's
+# evidence (its passage's document) and date (its meeting's), in the query's order
 FOLLOWUPS = ["action", "meeting", "owner_name", "text", "evidence", "status", "report_meeting", "report_evidence",
              "report_status"]
+_FOLLOWUPS_SQL = """
+WITH a AS MATERIALIZED (SELECT DISTINCT action, meeting, text, evidence FROM fups WHERE {where}),
+acts AS MATERIALIZED (SELECT DISTINCT action FROM a),
+-- the owners' names read once per owner (each document that names a person repeats the name)
+owners AS MATERIALIZED (SELECT DISTINCT f.action, f.owner FROM acts CROSS JOIN fups f ON f.action = acts.action
+        WHERE f.owner IS NOT NULL),
+named AS MATERIALIZED (SELECT DISTINCT entity, label FROM names WHERE alt = 0
+        AND entity IN (SELECT owner FROM owners)),
+own AS MATERIALIZED (SELECT DISTINCT o.action, n.label AS name FROM owners o JOIN named n ON n.entity = o.owner),
+-- a report-back's evidence is unbound only when none of its passages has a quote
+rbx AS MATERIALIZED (SELECT DISTINCT r.action, r.meeting AS rm, r.state AS rs, p.exact AS rev
+        FROM acts CROSS JOIN freports r ON r.action = acts.action
+        LEFT JOIN passages p INDEXED BY passages_passage ON p.passage = r.passage
+        WHERE p.exact IS NOT NULL OR NOT EXISTS (SELECT 1 FROM freports r2 JOIN passages p2 ON p2.passage = r2.passage
+                                                 WHERE r2.rb = r.rb AND r2.action = r.action))
+SELECT a.meeting, a.action, d.date, o.name, a.text, a.evidence, COALESCE(s.state, 'open'), x.rm, x.rev, x.rs
+FROM a LEFT JOIN own o ON o.action = a.action LEFT JOIN fstates s ON s.action = a.action
+LEFT JOIN rbx x ON x.action = a.action LEFT JOIN meets d ON d.meeting = x.rm AND d.date IS NOT NULL
+ORDER BY a.meeting, a.action, d.date, x.rm, x.rev, x.rs, o.name, a.text, a.evidence, 7
+"""
+
+
+def _joined_followup_rows(db, where: str, args: list) -> list[dict[str, str]]:
+    """The followups query's rows of the actions set at the meetings `where` keeps (their
+    rows at those meetings), joined from the parts, in its order; DISTINCT on the columns
+    shown (the report's date is not one), the first of equals kept."""
+    out: dict[tuple, None] = {}
+    for m, a, _rd, n, t, ev, status, rm, rev, rs in db.execute(_FOLLOWUPS_SQL.format(where=where), args):
+        out.setdefault((a, m, n, t, ev, status, rm, rev, rs))
+    return [{c: v for c, v in zip(FOLLOWUPS, r) if v is not None} for r in out]
+
+
+# the joined rows of the actions `{acts}` selects from fups, names left open, numbered in the
+# listing's order after its meeting and action (the report's date, meeting, evidence and
+# state, then the action's text, evidence and state; the owner's name goes after the
+# report's, joined when read)
+_FROWS_SQL = """
+WITH acts AS MATERIALIZED (SELECT DISTINCT action FROM fups WHERE {acts}),
+a AS MATERIALIZED (SELECT DISTINCT f.action, f.meeting, f.text, f.evidence FROM acts CROSS JOIN fups f
+        ON f.action = acts.action),
+own AS MATERIALIZED (SELECT action, group_concat(owner, char(9)) AS owners FROM (SELECT DISTINCT f.action, f.owner
+        FROM acts CROSS JOIN fups f ON f.action = acts.action WHERE f.owner IS NOT NULL ORDER BY 1, 2)
+        GROUP BY action),
+rbx AS MATERIALIZED (SELECT DISTINCT r.action, r.meeting AS rm, r.state AS rs, p.exact AS rev
+        FROM acts CROSS JOIN freports r ON r.action = acts.action
+        LEFT JOIN passages p INDEXED BY passages_passage ON p.passage = r.passage
+        WHERE p.exact IS NOT NULL OR NOT EXISTS (SELECT 1 FROM freports r2 JOIN passages p2 ON p2.passage = r2.passage
+                                                 WHERE r2.rb = r.rb AND r2.action = r.action)),
+j AS (SELECT DISTINCT a.action, a.meeting, COALESCE(o.owners, '') AS owners, d.date AS rd, a.text, a.evidence,
+        COALESCE(s.state, 'open') AS status, x.rm, x.rev, x.rs
+      FROM a LEFT JOIN own o ON o.action = a.action LEFT JOIN fstates s ON s.action = a.action
+      LEFT JOIN rbx x ON x.action = a.action LEFT JOIN meets d ON d.meeting = x.rm AND d.date IS NOT NULL)
+INSERT INTO frows (action, meeting, seq, owners, rd, text, evidence, status, rm, rev, rs)
+SELECT action, meeting, row_number() OVER (PARTITION BY action, meeting ORDER BY rd, rm, rev, rs, text, evidence,
+       status), owners, rd, text, evidence, status, rm, rev, rs FROM j
+"""
+
+
+def refresh_followups(index: TextIndex) -> bool:
+    """Make the joined follow-up rows (`frows`) of the actions whose parts changed (all of
+    them the first time); False when the index cannot be written (a reader of a folder it
+    cannot write: the rows are then joined from their parts when read)."""
+    db = index.db
+    try:
+        made = db.execute("SELECT 1 FROM meta WHERE key = 'frows' AND value = 'made'").fetchone() is not None
+        if made and db.execute("SELECT 1 FROM fdirty LIMIT 1").fetchone() is None:
+            return True
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            if made:
+                db.execute("DELETE FROM frows WHERE action IN (SELECT action FROM fdirty)")
+                db.execute(_FROWS_SQL.format(acts="action IN (SELECT action FROM fdirty)"))
+            else:
+                db.execute("DELETE FROM frows")
+                db.execute(_FROWS_SQL.format(acts="1"))
+                db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('frows', 'made')")
+            db.execute("DELETE FROM fdirty")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        return True
+    except sqlite3.Error:
+        return False
+
+
+def _followup_rows(db, where: str, args: list, index: TextIndex | None = None) -> list[dict[str, str]]:
+    """The followups query's rows of the actions set at the meetings `where` keeps (their
+    rows at those meetings), in its order: read from the joined rows, the owners' names
+    joined, or joined from the parts when those rows cannot be made."""
+    if index is not None and not refresh_followups(index):
+        return _joined_followup_rows(db, where, args)
+    rows = db.execute("SELECT meeting, action, rd, owners, text, evidence, status, rm, rev, rs FROM frows "
+                      f"WHERE {where} ORDER BY meeting, action, seq", args).fetchall()
+    owner_sets = {r[3] for r in rows}
+    names = _names_of(db, {o for owners in owner_sets for o in owners.split("\t") if o})
+    named = {owners: sorted({x for o in owners.split("\t") if o for x in names.get(o, ())}) or [None]
+             for owners in owner_sets}
+    seen: set[tuple] = set()
+    out: list[dict[str, str]] = []
+    i, n_rows = 0, len(rows)
+    while i < n_rows:
+        # rows equal in the keys before the owner's name (meeting, action, report's date,
+        # meeting, evidence, state), in the order of the rest: each name takes them all
+        r = rows[i]
+        j = i + 1
+        while j < n_rows and rows[j][1] == r[1] and rows[j][0] == r[0] and rows[j][2] == r[2] \
+                and rows[j][7:] == r[7:]:
+            j += 1
+        m, a, _rd, owners, _t, _e, _s, rm, rev, rs = r
+        for n in named[owners]:
+            for x in rows[i:j]:
+                key = (a, m, n, x[4], x[5], x[6], rm, rev, rs)
+                if key not in seen:
+                    seen.add(key)
+                    out.append({c: v for c, v in zip(FOLLOWUPS, key) if v is not None})
+        i = j
+    return out
 
 
 def followup_meetings(index: TextIndex) -> list[str]:
@@ -1074,134 +1614,127 @@ def followup_meetings(index: TextIndex) -> list[str]:
 
 def followup_list_rows(index: TextIndex, meetings: Iterable[str] | None = None) -> list[dict[str, str]]:
     """The followups query's rows (of the actions set at the given meetings, or of all), in
-    its order: an action's rows from its document, its state and report-backs from any
-    graph (its body's link graph), each report-back's evidence from its passage and date
-    from its meeting, wherever they are written, as the merged graph joins them."""
-    db = index.db
-    sql = "SELECT action, meeting, text, owner, evidence FROM fups"
-    wanted = None if meetings is None else set(meetings)
-    if wanted is None:
-        raw = db.execute(sql).fetchall()
-    else:
-        # every row of each action set at one of the meetings (its other meetings too: an
-        # action set at two gives rows at both, each with all its texts and owners)
-        raw = _select_in(db, sql + " WHERE action IN (SELECT action FROM fups WHERE meeting IN (%s))", list(wanted))
-    actions: dict[str, tuple[set, set, set, set]] = {}
-    for a, m, t, owner, ev in raw:
-        ms, ts, owners, evs = actions.setdefault(a, (set(), set(), set(), set()))
-        ms.add(m)
-        ts.add(t)
-        if owner is not None:
-            owners.add(owner)
-        if ev is not None:
-            evs.add(ev)
-    if not actions:
-        return []
-    names = _names_of(db, {o for _m, _t, owners, _e in actions.values() for o in owners})
-    states: dict[str, set] = {}
-    for a, st in _select_in(db, "SELECT action, state FROM fstates WHERE action IN (%s)", list(actions)):
-        states.setdefault(a, set()).add(st)
-    reports: dict[str, dict[str, tuple[set, set, set]]] = {}
-    for rb, a, m, st, p in _select_in(db, "SELECT rb, action, meeting, state, passage FROM freports "
-                                      "WHERE action IN (%s)", list(actions)):
-        rms, sts, ps = reports.setdefault(a, {}).setdefault(rb, (set(), set(), set()))
-        rms.add(m)
-        sts.add(st)
-        if p is not None:
-            ps.add(p)
-    exact: dict[str, set] = {}
-    for p, ex in _select_in(db, "SELECT passage, exact FROM passages WHERE passage IN (%s)",
-                            [p for rbs in reports.values() for _m, _s, ps in rbs.values() for p in ps]):
-        exact.setdefault(p, set()).add(ex)
-    dates: dict[str, set] = {}
-    for m, d in _select_in(db, "SELECT meeting, date FROM meets WHERE date IS NOT NULL AND meeting IN (%s)",
-                           [m for rbs in reports.values() for rms, _s, _p in rbs.values() for m in rms]):
-        dates.setdefault(m, set()).add(d)
-    at: dict[str, list[str]] = {}
-    for a, (ms, _t, _o, _e) in actions.items():
-        for m in ms if wanted is None else ms & wanted:
-            at.setdefault(m, []).append(a)
-    # made in the query's order (meeting, action, the report's date, owner_name), equals in
-    # the order of their other columns; DISTINCT on the columns shown (the report's date is
-    # not one), the first of equals kept
-    out: dict[tuple, None] = {}
-    for m in sorted(at):
-        for a in sorted(at[m]):
-            _ms, ts, owners, evs = actions[a]
-            owner_names = sorted({n for o in owners for n in names.get(o, ())}) or [None]
-            rest = [(t, ev, status) for t in sorted(ts) for ev in sorted(evs) or [None]
-                    for status in sorted(states.get(a, ())) or ["open"]]
-            backs = sorted(((rd, rm, rev, rs) for rms, sts, ps in reports.get(a, {}).values() for rm in rms
-                            for rs in sts for rev in (sorted({x for p in ps for x in exact.get(p, ())}) or [None])
-                            for rd in (sorted(dates.get(rm, ())) or [None])),
-                           key=lambda b: tuple(map(_key, b))) or [(None, None, None, None)]
-            for _rd, rm, rev, rs in backs:
-                for n in owner_names:
-                    for t, ev, status in rest:
-                        out.setdefault((a, m, n, t, ev, status, rm, rev, rs))
-    return _dicts(FOLLOWUPS, out)
+    its order, as the merged graph joins them."""
+    if meetings is None:
+        return _followup_rows(index.db, "1", [], index)
+    out: list[dict[str, str]] = []
+    for part in _chunks(sorted(set(meetings))):
+        out += _followup_rows(index.db, f"meeting IN ({','.join('?' * len(part))})", part, index)
+    return out
 
 
-def bodies_named(index: TextIndex, name: str) -> list[str]:
-    """kg.query.bodies_named from the index: the bodies of meetings whose name fits `name`
-    (or whose IRI is `name`)."""
-    from kg.followups import _name_fits
-    bodies = {b for (bs,) in index.db.execute("SELECT DISTINCT bodies FROM meets") for b in bs.split("\t") if b}
-    names = _names_of(index.db, bodies)
-    return sorted(b for b in bodies if b == name or any(_name_fits(name, [n]) for n in names.get(b) or [""]))
+# -- the meetings: ordered by date, then body name
+MEETINGS = ["meeting", "body", "date", "chair", "source"]
 
 
-def scope_meetings(index: TextIndex, bodies: Iterable[str] | None, since: str | None,
-                   until: str | None) -> set[str]:
-    """The meetings of any of `bodies` (None: of any body) with a date from `since` to
-    `until` (days, both included), as kg.query.scoped keeps them: a body and a date of the
-    meeting, each from any document."""
-    of: dict[str, tuple[set, set]] = {}
-    for m, bs, d in index.db.execute("SELECT meeting, bodies, date FROM meets"):
-        b_set, d_set = of.setdefault(m, (set(), set()))
-        b_set.update(x for x in bs.split("\t") if x)
-        if d is not None:
-            d_set.add(d[:10])
-    wanted = None if bodies is None else set(bodies)
-    dated = since is not None or until is not None
-    return {m for m, (b_set, d_set) in of.items()
-            if (wanted is None or b_set & wanted)
-            and (not dated or any((since is None or d >= since) and (until is None or d <= until) for d in d_set))}
-
-
-def listing_meetings(index: TextIndex, listing: str) -> list[str]:
-    """The meetings listing `listing` (kg.docrows.LISTING_CLASSES) may have rows at, in IRI
-    order: those some document sets a subject of its class at."""
-    return [m for (m,) in index.db.execute("SELECT DISTINCT meeting FROM lmeets WHERE listing = ? ORDER BY meeting",
-                                           (listing,))]
+def _meeting_page(index: TextIndex, scope: Scope, need: int) -> list[dict[str, str]]:
+    """The first `need` rows of the meetings listing over `scope`: the meetings of its first
+    days (a meeting at each of its days), the rows of the days read in full kept."""
+    cond, args = scope.sql()
+    size = max(need, 8)
+    while True:
+        got = index.db.execute(f"SELECT meeting, day FROM mscope WHERE 1{cond} ORDER BY day, meeting LIMIT ?",
+                               [*args, size]).fetchall()
+        done = len(got) < size
+        last = got[-1][1] if got else None
+        # the rows of a day the read stopped in may not all be there: only earlier days count
+        ms = {m for m, d in got if done or d is None or (last is not None and d < last)}
+        rows = meeting_list_rows(index, ms) if ms else []
+        if not done:
+            rows = [r for r in rows if "date" not in r or (last is not None and r["date"][:10] < last)]
+        if done or len(rows) >= need:
+            return rows[:need]
+        size *= 2
 
 
 # the listings answered from the index when scoped or paged (their order: meeting first for
 # followups, the date for meetings)
 LISTINGS = ("followups", "meetings")
-# meetings read at first for a page of follow-ups, doubled for each next read
-_PAGE_MEETINGS = 8
+# the listings answered from their rows kept per document when scoped or paged
+# (kg.docrows.listing_rows), with their columns
+PAGED_LISTINGS = {"attendance": ["meeting", "person", "name", "role"],
+                  "items": ["meeting", "item", "number", "time", "title", "presenter_name", "document"],
+                  "decisions": ["decision", "meeting", "item", "text", "evidence"],
+                  "actions": ["action", "meeting", "item", "text", "owner", "owner_name", "due", "evidence"],
+                  "statements": ["statement", "meeting", "item", "speaker", "speaker_name", "verb", "text"],
+                  "declarations": ["declaration", "meeting", "item", "person", "name", "interest", "evidence"]}
 
 
-def listing_page(index: TextIndex, name: str, meetings: set[str] | None, limit: int | None,
+def _nkey(v):
+    return (v is not None, "" if v is None else v)  # an unbound value sorts first, as in SPARQL
+
+
+def _listing_rows(db, listing: str, where: str, args: list) -> list[dict[str, str]]:
+    """The rows of paged listing `listing` at the meetings `where` keeps, in its order: the
+    names joined (an optional name's row with no name only when no candidate has one, as
+    an OPTIONAL group gives it), DISTINCT, the first of equals kept."""
+    import json
+    from kg.docrows import LISTING_NAMES
+    name_col, who_col, required = LISTING_NAMES[listing]
+    raw = db.execute(f"SELECT meeting, who, k1, k2, cols FROM lrows WHERE listing = ? AND {where}",
+                     [listing, *args]).fetchall()
+    names = _names_of(db, {r[1] for r in raw if r[1]}) if name_col is not None else {}
+    groups: dict[tuple, list] = {}
+    for m, who, k1, k2, cols in raw:
+        groups.setdefault((m, k1, k2, cols), []).append(who)
+    keyed = []
+    for (m, k1, k2, cols), whos in groups.items():
+        row = json.loads(cols)
+        named = [(w, n) for w in dict.fromkeys(whos) if w for n in names.get(w, ())]
+        if named:
+            for w, n in named:
+                r = list(row)
+                r[name_col] = n
+                if who_col is not None:
+                    r[who_col] = w
+                keyed.append(((m, _nkey(k1), _nkey(n), _nkey(k2)), tuple(r)))
+        elif not required:
+            keyed.append(((m, _nkey(k1), (False, ""), _nkey(k2)), tuple(row)))
+    keyed.sort(key=lambda kr: (kr[0], tuple(map(_nkey, kr[1]))))
+    columns = PAGED_LISTINGS[listing]
+    return [{c: v for c, v in zip(columns, r) if v is not None} for r in dict.fromkeys(r for _k, r in keyed)]
+
+
+def listing_page(index: TextIndex, name: str, scope: Scope | set | None, limit: int | None,
                  offset: int = 0) -> list[dict[str, str]]:
-    """A page (`offset`, `limit`) of listing `name` over `meetings` (None: every meeting):
-    the rows the named query gives with LIMIT and OFFSET.  Follow-ups are read meeting by
-    meeting in the query's order until the page is full."""
+    """A page (`offset`, `limit`) of listing `name` (LISTINGS, PAGED_LISTINGS) over `scope`
+    (EVERY or None: every meeting; a set: those meetings): the rows the named query gives
+    with LIMIT and OFFSET."""
+    if scope is None:
+        scope = EVERY
+    elif not isinstance(scope, Scope):
+        return _of_meetings(index, name, sorted(scope), limit, offset)
+    db = index.db
+    if name == "meetings":
+        if limit is None:
+            rows = meeting_list_rows(index, None if scope == EVERY else
+                                     scope_meetings_of(index, scope))
+            return rows[offset:]
+        return _meeting_page(index, scope, offset + limit)[offset:] if limit else []
+    if name == "followups":
+        ready = refresh_followups(index)
+        return _paged(index, "frows" if ready else "fups", "1", [], scope, limit, offset,
+                      lambda w, a: _followup_rows(db, w, a, index))
+    return _paged(index, "lrows", "listing = ?", [name], scope, limit, offset,
+                  lambda w, a: _listing_rows(db, name, w, a))
+
+
+def scope_meetings_of(index: TextIndex, scope: Scope) -> set[str]:
+    """The meetings of `scope`."""
+    cond, args = scope.sql()
+    return {m for (m,) in index.db.execute(f"SELECT DISTINCT meeting FROM mscope WHERE 1{cond}", args)}
+
+
+def _of_meetings(index: TextIndex, name: str, meetings: list[str], limit, offset) -> list[dict[str, str]]:
+    """A page of listing `name` over the given meetings."""
     end = None if limit is None else offset + limit
     if name == "meetings":
         return meeting_list_rows(index, meetings)[offset:end]
-    order = followup_meetings(index)
-    if meetings is not None:
-        order = [m for m in order if m in meetings]
-    if end is None:
-        return followup_list_rows(index, order)[offset:] if meetings is not None or offset else \
-            followup_list_rows(index)
     out: list[dict[str, str]] = []
-    start, size = 0, _PAGE_MEETINGS
-    while start < len(order) and len(out) < end:
-        out += followup_list_rows(index, order[start:start + size])
-        start, size = start + size, size * 2
+    for part in _chunks(meetings):
+        where = f"meeting IN ({','.join('?' * len(part))})"
+        out += _followup_rows(index.db, where, part, index) if name == "followups" else \
+            _listing_rows(index.db, name, where, part)
     return out[offset:end]
 
 

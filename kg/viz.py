@@ -27,10 +27,13 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from kg.docrows import bare as _bare, fold as _fold  # how a --focus name is compared
 from kg.errors import GovkgError, UsageError
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 VIS_VERSION = "9.1.2"
 
@@ -219,37 +222,69 @@ def truncate(g: nx.MultiDiGraph, max_nodes: int) -> set:
                {n for n, a in g.nodes(data=True) if a.get("type") in HUB_TYPES}, max_nodes)
 
 
-def cut(degree: dict, neighbours, hubs: set, max_nodes: int) -> set:
+def cut(degree: dict, neighbours, hubs: set, max_nodes: int, keys=None) -> set:
     """The nodes to draw of a graph given as each node's degree, its neighbours (a function)
     and which nodes are people and organisations.
 
     A first pass gives each hub, busiest first, a share of its best-connected neighbours,
     so that one very busy owner cannot fill the whole view; a second pass fills what is
-    left with the rest of the hubs' neighbourhoods, then with the best-connected others."""
-    def rank(nodes):
-        return sorted(nodes, key=lambda n: (-degree[n], str(n)))
+    left with the rest of the hubs' neighbourhoods, then with the best-connected others.
+    Nodes equally connected go in the order of their `keys` (a function from some nodes to
+    a dict of their texts; str of each node by default), asked only for the nodes a tie
+    is broken among."""
+    known: dict = {}
 
-    hub_list = rank(hubs) or rank(degree)
+    def key_of(nodes) -> None:
+        want = [n for n in nodes if n not in known]
+        if want:
+            known.update(keys(want) if keys else {n: str(n) for n in want})
+
+    def ranked(nodes):
+        """nodes in the order (-degree, key), the keys read one degree at a time."""
+        by = sorted(nodes, key=degree.__getitem__, reverse=True)
+        i = 0
+        while i < len(by):
+            d, j = degree[by[i]], i
+            while j < len(by) and degree[by[j]] == d:
+                j += 1
+            tie = by[i:j]
+            key_of(tie)
+            yield from sorted(tie, key=known.__getitem__)
+            i = j
+
+    def top(nodes, k: int) -> list:
+        """The first k of `ranked(nodes)`, as a set goes (only the last degree's ties sorted)."""
+        if k <= 0:
+            return []
+        nodes = list(nodes)
+        if len(nodes) <= k:
+            return nodes
+        by = sorted(nodes, key=degree.__getitem__, reverse=True)
+        edge = degree[by[k - 1]]
+        above = [n for n in by[:k] if degree[n] > edge]
+        tie = [n for n in by if degree[n] == edge]
+        key_of(tie)
+        return above + sorted(tie, key=known.__getitem__)[: k - len(above)]
+
     share = max(10, max_nodes // 20)
     keep: dict = {}  # insertion-ordered set
 
-    def add(nodes, limit=None):
-        added = 0
+    def add(nodes) -> None:
         for n in nodes:
-            if len(keep) >= max_nodes or (limit is not None and added >= limit):
-                return
-            if n not in keep:
-                keep[n] = None
-                added += 1
+            keep[n] = None
 
-    for h in hub_list:
+    first = ranked(hubs) if hubs else ranked(degree)
+    for h in first:
         if len(keep) >= max_nodes or degree[h] < 2:  # a hub of one link is no hub
             break
-        add([h])
-        add(rank(neighbours(h) - keep.keys()), share)
-    for h in [h for h in hub_list if h in keep]:
-        add(rank(neighbours(h) - keep.keys()))
-    add(rank(degree))
+        if h not in keep:
+            add([h])
+        add(top(neighbours(h) - keep.keys(), min(share, max_nodes - len(keep))))
+    for h in ranked([h for h in (hubs or degree) if h in keep]):
+        if len(keep) >= max_nodes:
+            break
+        add(top(neighbours(h) - keep.keys(), max_nodes - len(keep)))
+    add(top(degree.keys() - keep.keys(), max_nodes - len(keep)))
     return set(keep)
 
 
@@ -330,8 +365,12 @@ def script_json(data) -> str:
 
 @lru_cache(maxsize=1)
 def _vis_assets() -> tuple[str, str]:
-    """vis-network's JS and CSS, read from the installed pyvis package."""
-    lib = resources.files("pyvis") / "templates" / "lib" / f"vis-{VIS_VERSION}"
+    """vis-network's JS and CSS, read from the installed pyvis package (found, not imported:
+    importing pyvis imports jinja2 and networkx, about 0.4 s a view)."""
+    import importlib.util
+    spec = importlib.util.find_spec("pyvis")
+    places = list(spec.submodule_search_locations or ()) if spec is not None else []
+    lib = (Path(places[0]) if places else resources.files("pyvis")) / "templates" / "lib" / f"vis-{VIS_VERSION}"
     try:
         js = (lib / "vis-network.min.js").read_text(encoding="utf-8")
         css = (lib / "vis-network.css").read_text(encoding="utf-8")
@@ -417,12 +456,11 @@ def write_graph_view(g: nx.MultiDiGraph, path, *, focus: str | None = None, dept
 
 def focused_view(index, focus: str, depth: int = 2, max_nodes: int = 1500) -> tuple[nx.MultiDiGraph, int, str]:
     """What a --focus view draws, how many nodes it leaves out to fit `max_nodes`, and what
-    to say about the name: grown hop by hop from the nodes the name fits (the text index's
-    rows of those nodes' edges), and cut to fit from the neighbourhood's edges alone, before
-    any node's details are read.  The same nodes, edges and details as cutting the whole
-    network (`select_view`), without reading the whole network."""
+    to say about the name: grown hop by hop in the text index from the nodes the name fits,
+    cut to fit from the neighbourhood's degrees and links alone (summed in SQL), and only
+    then the drawn nodes' rows, labels and details read.  The same nodes, edges and details
+    as cutting the whole network (`select_view`), without reading the whole network."""
     from kg import textindex
-    from kg.network import around, graph_touching
     if depth < 0:
         raise UsageError(f"--depth {depth}: give 0 or more hops")
     if max_nodes < 1:
@@ -430,70 +468,88 @@ def focused_view(index, focus: str, depth: int = 2, max_nodes: int = 1500) -> tu
     want = _fold(focus)
     if not want:
         raise UsageError("--focus needs a name, e.g. --focus \"Julia Hassall\"")
-    # the nodes the name may fit, each with all its edges (so with the label and type the
-    # whole network gives it): the name's matches are found among them alone
+    # the nodes the name may fit, each with the label and type the whole network gives it:
+    # the name's matches are found among them alone
     near = textindex.nodes_labelled(index, fold=want) | textindex.nodes_labelled(index, bare=_bare(focus)) | {focus}
-    fits = graph_touching(index, near)
-    fits = fits.subgraph(near & set(fits))
+    fits = _nodes_as_drawn(index, near)
     if not _find_strict(fits, focus):
         near |= textindex.nodes_labelled(index, contains=want)
-        fits = graph_touching(index, near)
-        fits = fits.subgraph(near & set(fits))
+        fits = _nodes_as_drawn(index, near)
     centres = find_nodes(fits, focus)
     if not centres:
         close = _close_labels(focus, textindex.hub_names(index))
         hint = f"; close names: {', '.join(close)}" if close else ""
         raise GovkgError(f"--focus {_one_line(focus)!r} matches no person, organisation or other node in the graph{hint}. "
                          "Try one of those, or `govkg query --name people` to list names")
-    keep = around(index, centres, depth)
-    rows = textindex.network_tuples(index, within=keep)
+    keep = textindex.neighbourhood(index, centres, depth)
     # a centre with no edge among the kept nodes (--depth 0) is drawn as the name found it
-    lone = {n: (a["label"], a["type"]) for n, a in fits.nodes(data=True) if n in keep}
-    view, hidden = _cut_rows(index, keep, rows, max_nodes, lone)
+    lone = {textindex.node_id(n): (a["label"], a["type"]) for n, a in fits.nodes(data=True) if n in centres}
+    view, hidden = _cut_links(index, keep, max_nodes, scoped=True, lone=lone)
     return view, hidden, focus_note(fits, focus)
 
 
-def _cut_rows(index, keep: set, rows, max_nodes: int, lone: dict | None = None) -> tuple[nx.MultiDiGraph, int]:
-    """The graph of `keep` and its network `rows`, cut to `max_nodes` as `truncate` cuts it
-    (from the rows' degrees, links and node types alone), with the labels and details of
-    the nodes drawn; `lone`: (label, type) of nodes no row may link."""
-    from collections import Counter
+def _nodes_as_drawn(index, nodes: set[str]) -> nx.MultiDiGraph:
+    """The graph of those of `nodes` some edge of the network touches, without edges: each
+    with the label, type, aliases and details the whole network gives it."""
+    from kg import textindex
+    from kg.network import graph_of_tuples
+    ids = {textindex.node_id(n): n for n in nodes}
+    _rows, labels, types = textindex.drawn_rows(index, ids)
+    found = set(labels)
+    return graph_of_tuples((), textindex.alias_list_rows(index, found), textindex.action_detail_list_rows(index, found),
+                           kinds=(labels, types), nodes=found, drawn=True)
 
-    from kg.network import graph_within, node_labels, node_types
-    types = node_types(rows)
-    for n, (_label, kind) in (lone or {}).items():
-        types.setdefault(n, kind)
+
+def _cut_links(index, scope: set[int] | None, max_nodes: int, *, scoped: bool, lone: dict | None = None
+               ) -> tuple[nx.MultiDiGraph, int]:
+    """The graph of the network's nodes (those of `scope`, node_ids, when `scoped`), cut to
+    `max_nodes` as `truncate` cuts it, from their degrees and links (the text index's
+    `network_links`) alone, with the rows, labels and details of the nodes drawn; `lone`:
+    (label, type) of nodes no row of the scope may link."""
+    from kg import textindex
+    from kg.network import graph_of_tuples
+    links = textindex.network_links(index, scoped)
+    degree = links.degree
+    if scope is not None:
+        degree = {n: degree.get(n, 0) for n in scope}
+    nodes = degree.keys()
     hidden = 0
-    if len(keep) > max_nodes:
-        degree = Counter({n: 0 for n in keep})
-        links: dict[str, set] = {}
-        for r in rows:
-            degree[r[0]] += 1
-            degree[r[4]] += 1
-            links.setdefault(r[0], set()).add(r[4])
-            links.setdefault(r[4], set()).add(r[0])
-        drawn = cut(degree, lambda n: links.get(n, set()), {n for n in keep if types.get(n) in HUB_TYPES}, max_nodes)
-        hidden = len(keep) - len(drawn)
-        keep = drawn
-        # a drawn node's label is chosen among those of all its rows, drawn or not
-        labels = node_labels([r for r in rows if r[0] in keep or r[4] in keep], keep)
-        rows = [r for r in rows if r[0] in keep and r[4] in keep]
-    else:
-        labels = node_labels(rows)
-    for n, (label, _kind) in (lone or {}).items():
-        labels.setdefault(n, label)
-    return graph_within(index, keep, rows, (labels, types)), hidden
+    iris: dict[int, str] = {}
+
+    def keys(ids):
+        iris.update(textindex.iris_of(index, [n for n in ids if n not in iris]))
+        return {n: iris[n] for n in ids}
+
+    drawn = set(nodes)
+    if len(nodes) > max_nodes:
+        maybe = [n for n in links.hub_links if n in degree]
+        own = textindex.types_of_ids(index, maybe)
+        hubs = {n for n in maybe if textindex.node_type(own.get(n, set()) if n in links.sources else None,
+                                                         links.target_types.get(n, ())) in HUB_TYPES}
+        # with no hub, the cut ranks every node's links (the hubs' alone are kept otherwise)
+        adjacent = links.hub_links if hubs else textindex.network_adjacency(index, scoped)
+        drawn = cut(degree, lambda n: adjacent.get(n, set()), hubs, max_nodes, keys)
+        hidden = len(nodes) - len(drawn)
+    drawn_iris = keys(drawn)
+    rows, labels, types = textindex.drawn_rows(index, drawn_iris, scoped)
+    for n, (label, kind) in (lone or {}).items():
+        if n in drawn_iris:
+            labels.setdefault(drawn_iris[n], label)
+            types.setdefault(drawn_iris[n], kind)
+    named = set(drawn_iris.values())
+    return graph_of_tuples(rows, textindex.alias_list_rows(index, named),
+                           textindex.action_detail_list_rows(index, named), kinds=(labels, types),
+                           nodes=named, drawn=True), hidden
 
 
 def whole_view(index, max_nodes: int = 1500) -> tuple[nx.MultiDiGraph, int]:
     """What the view of the whole store draws and how many nodes it leaves out: cut from
-    the network's rows (the text index's) before any node's details are read, the details
-    read for the nodes drawn alone.  The same as `select_view` of the whole network."""
-    from kg import textindex
+    the network's degrees and links (summed in SQL from the text index) before any row's
+    texts are read, the rows, labels and details read for the nodes drawn alone.  The same
+    as `select_view` of the whole network."""
     if max_nodes < 1:
         raise UsageError(f"max_nodes {max_nodes}: give 1 or more")
-    rows = textindex.network_tuples(index)
-    return _cut_rows(index, {r[0] for r in rows} | {r[4] for r in rows}, rows, max_nodes)
+    return _cut_links(index, None, max_nodes, scoped=False)
 
 
 def write_view(store, path, *, focus: str | None = None, depth: int = 2, meeting: str | None = None,

@@ -117,6 +117,7 @@ class GOV(DefinedNamespace):
     line: URIRef
     entry: URIRef
     contentHash: URIRef
+    graphHash: URIRef
 
     # provenance of a source document
     sha256: URIRef

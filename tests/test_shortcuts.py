@@ -31,6 +31,16 @@ def _code_pattern(code: str) -> re.Pattern:
     ("Helen C", "Helen Carter-Helen C", True),  # a dash after a lower-case letter separates
     ("Helen C", "CEO-Helen C", False),  # after a capital it joins
     ("JS", "No update from the working group.", False),
+    ("JS", "JS", True),  # the whole text: nothing either side
+    ("JS", "Actions: JS_2 and JS's note.", True),  # "_" is a word's; "’"/"'" join before, not after
+    ("JS", "Actions:JS;", True),
+    ("JS", "Owner 'JS' agreed.", False),  # a quote before joins the code to it
+    ("JS", "-JS to chase", False),  # a dash with no lower-case letter before it joins
+    ("JS", "A-JS to chase", False),  # after a capital and a dash it joins
+    ("JS", "ÉJS and JSé", False),  # letters beyond ASCII are a word's either side
+    ("JS", "é-JS to chase", False),  # only an ASCII lower-case letter before the dash separates
+    ("JS", "JS2 and 2JS, then JS.", True),  # the third is free
+    ("JS", "²JS", False),  # a numeric sign is a word's character to a regex too
 ])
 def test_attendee_code_found_where_the_pattern_finds_it(code, raw, expected):
     assert attendance._written(code, raw) is expected
@@ -100,3 +110,38 @@ def test_subject_starts_kept_per_sentence_and_handed_out_as_a_copy():
     first = subject_starts(sent)
     first.append(999)
     assert subject_starts(sent) == first[:-1]
+
+
+# -- the compiled stemmer (PyStemmer, used by snowballstemmer when installed) ----------------
+
+def _python_stem(word: str) -> str:
+    from snowballstemmer.english_stemmer import EnglishStemmer
+    return EnglishStemmer().stemWord(word)
+
+
+def test_the_compiled_stemmer_is_the_one_in_use():
+    import snowballstemmer
+    import Stemmer
+    assert isinstance(snowballstemmer.stemmer("english"), Stemmer.Stemmer)
+
+
+@pytest.mark.parametrize("word", [
+    "recruitment", "recruited", "highways", "cemeteries", "cemetery", "councillors", "agreed", "arising",
+    "minutes", "resurfacing", "defibrillator", "noticeboard", "precept", "allotments", "generously",
+    "organisation", "organization", "reinstated", "chased", "ongoing", "skateboarding", "communities",
+    "don't", "o'brien", "st.", "re-sited", "well-being", "naïve", "café", "fryer’s", "2024", "a", "",
+])
+def test_the_compiled_stemmer_gives_the_python_stems(word):
+    from kg.ask import stem
+    from kg.link import _stem
+    assert _stem(word) == _python_stem(word)
+    assert stem(word) == _python_stem({"xmas": "christmas"}.get(word, word).lower())
+
+
+def test_the_compiled_stemmer_gives_the_python_stems_over_the_corpus():
+    from tests.test_rxfilter import _corpus_texts
+    words = {w.lower() for text in _corpus_texts() for w in re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text)}
+    import snowballstemmer
+    compiled = snowballstemmer.stemmer("english")
+    assert len(words) > 1000
+    assert [w for w in sorted(words) if compiled.stemWord(w) != _python_stem(w)] == []

@@ -288,3 +288,21 @@ def test_a_bad_document_in_a_write_of_many_writes_none_of_them(tmp_path):
         with pytest.raises(StoreError):
             st.replace_graphs(docs)
         assert st.live_graphs() == [] and len(st._store) == 0
+
+
+def test_a_parameter_outside_the_projection_binds_the_same_every_time():
+    """A query whose parameter Oxigraph will not substitute (it is not selected) is bound
+    by VALUES from its first call on: the second call gives the first's rows, and a value
+    with quotes and braces stays a literal; unbound columns are left out of a row."""
+    from kg import store as st
+    s = GraphStore(None)
+    s._store.load(b'<urn:a> <urn:p> "x" .\n<urn:b> <urn:p> "y" .\n<urn:b> <urn:q> "z" .\n',
+                  format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode("urn:g"))
+    q = "SELECT ?s ?z WHERE { GRAPH ?g { ?s <urn:p> ?o OPTIONAL { ?s <urn:q> ?z } } FILTER(STR(?o) = ?v) }"
+    first = s.select(q, {"v": "y"})
+    assert (q, frozenset({"v"})) in st._VALUES_BOUND
+    assert s.select(q, {"v": "y"}) == first == (["s", "z"], [{"s": "urn:b", "z": "z"}])
+    assert s.select(q, {"v": "x"}) == (["s", "z"], [{"s": "urn:a"}])
+    assert s.select(q, {"v": '"} DROP ALL {'}) == (["s", "z"], [])
+    # a parameter in the projection is still substituted by the engine
+    assert s.select("SELECT ?v WHERE {}", {"v": "y"}) == (["v"], [{"v": "y"}])

@@ -53,9 +53,9 @@ def test_a_short_value_is_not_looked_up_and_still_answers(founding):
     assert run_named(founding, "who-owns", {"thing": "pl"})[1] == _scan(founding, "who-owns", {"thing": "pl"})
 
 
-def _write(folder, date, task, hall):
+def _write(folder, date, task, hall, name="ditchfield.txt", extra=""):
     folder.mkdir(exist_ok=True)
-    (folder / "ditchfield.txt").write_text(MINUTES.format(date=date, task=task, hall=hall), encoding="utf-8")
+    (folder / name).write_text(MINUTES.format(date=date, task=task, hall=hall) + extra, encoding="utf-8")
 
 
 def _things(store, word):
@@ -155,3 +155,54 @@ def test_a_reader_trusts_the_index_without_reading_the_store_only_while_no_file_
         leftover.unlink()
     (store / textindex.FILE).write_bytes(keep)
     assert _things(store, "stile") == [] and _things(store, "ditch")
+
+
+def _graphs_read(monkeypatch) -> list[str]:
+    """The graphs the index reads from the store from now on (every sync reads through
+    `_store_texts`)."""
+    read: list[str] = []
+    real = textindex._store_texts
+
+    def recording(store, graphs=None):
+        read.extend(graphs or [])
+        return real(store, graphs)
+    monkeypatch.setattr(textindex, "_store_texts", recording)
+    return read
+
+
+def test_a_link_or_corrections_graph_is_read_again_only_when_it_changed(tmp_path, monkeypatch):
+    """A body's link graph and the corrections graph state the hash of their triples
+    (gov:graphHash): a writer's sync after a build that changed nothing reads neither, and
+    one after a relink or a changed corrections file reads the graph that changed."""
+    folder, store = tmp_path / "minutes", tmp_path / "store"
+    _write(folder, "4 March 2020", "inspect the stile on the bridleway", "roof repairs", name="a.txt")
+    _write(folder, "1 April 2020", "paint the bench", "kitchen boiler", name="b.txt")
+    store.mkdir()
+    (store / "corrections.toml").write_text('[[merge]]\npeople = ["Tom Reed", "T Reed"]\nby = "Jo Reviewer"\n'
+                                            'why = "the same councillor"\n', "utf-8")
+    build_into_store([str(folder)], str(store))
+    with GraphStore(store, read_only=True) as st:
+        hashes = st.graph_hashes()
+    links = [g for g in hashes if "/graph/links/" in g]
+    corrections = [g for g in hashes if g.endswith("/graph/corrections")]
+    assert links and corrections, hashes
+
+    read = _graphs_read(monkeypatch)
+    build_into_store([str(folder)], str(store))  # nothing changed
+    assert not [g for g in read if g in hashes], read
+
+    # the second meeting's action reported back on: the body is relinked, its graph read again
+    _write(folder, "1 April 2020", "paint the bench", "kitchen boiler", name="b.txt",
+           extra="\n3. Matters arising\nThe stile on the bridleway has been inspected.\n")
+    build_into_store([str(folder)], str(store))
+    assert set(links) <= set(read), read
+    assert not [g for g in read if g in corrections]
+    with GraphStore(store, read_only=True) as st:
+        assert st.graph_hashes()[links[0]] != hashes[links[0]]
+        assert textindex.read(st, "followups", {})[1] == _scan(st, "followups", {})
+
+    read.clear()
+    (store / "corrections.toml").write_text('[[merge]]\npeople = ["Joy Patel", "J Patel"]\nby = "Jo Reviewer"\n'
+                                            'why = "the same councillor"\n', "utf-8")
+    build_into_store([str(folder)], str(store))
+    assert set(corrections) <= set(read), read

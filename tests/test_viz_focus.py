@@ -116,3 +116,108 @@ def test_the_whole_store_view_draws_what_cutting_the_whole_network_draws(unlabel
     got, got_hidden = whole_view(textindex.reader_index(unlabelled), cap)
     assert got_hidden == want_hidden and (cap > whole.number_of_nodes()) == (want_hidden == 0)
     assert _drawn(got) == _drawn(want)
+
+
+def _cut_by_full_ranking(degree, neighbours, hubs, max_nodes):
+    """The cut as first written: every candidate list ranked in full by (-degree, IRI)."""
+    def rank(nodes):
+        return sorted(nodes, key=lambda n: (-degree[n], str(n)))
+    hub_list = rank(hubs) or rank(degree)
+    share = max(10, max_nodes // 20)
+    keep: dict = {}
+
+    def add(nodes, limit=None):
+        added = 0
+        for n in nodes:
+            if len(keep) >= max_nodes or (limit is not None and added >= limit):
+                return
+            if n not in keep:
+                keep[n] = None
+                added += 1
+    for h in hub_list:
+        if len(keep) >= max_nodes or degree[h] < 2:
+            break
+        add([h])
+        add(rank(neighbours(h) - keep.keys()), share)
+    for h in [h for h in hub_list if h in keep]:
+        add(rank(neighbours(h) - keep.keys()))
+    add(rank(degree))
+    return set(keep)
+
+
+@pytest.mark.parametrize("seed", range(8))
+@pytest.mark.parametrize("cap", [1, 7, 30, 90])
+def test_the_cut_reads_ties_lazily_and_keeps_what_full_ranking_keeps(seed, cap):
+    import random
+
+    from kg.viz import cut
+    rnd = random.Random(seed)
+    nodes = [f"https://example.org/n{i:03d}" for i in range(120)]
+    links = {n: set() for n in nodes}
+    for _ in range(rnd.choice([60, 200, 400])):  # few distinct degrees: many ties
+        a, b = rnd.sample(nodes, 2)
+        links[a].add(b)
+        links[b].add(a)
+    degree = {n: len(v) for n, v in links.items()}
+    hubs = set(rnd.sample(nodes, rnd.choice([0, 3, 12])))
+    asked: list = []
+
+    def keys(ns):
+        asked.extend(ns)
+        return {n: n for n in ns}
+    got = cut(degree, links.__getitem__, hubs, cap, keys)
+    assert got == _cut_by_full_ranking(degree, links.__getitem__, hubs, cap)
+    assert len(got) == min(cap, len(nodes))
+    assert len(asked) == len(set(asked)) < len(nodes)  # each key once, and not every node's
+
+
+@pytest.fixture(scope="module")
+def twice_told(tmp_path_factory):
+    """The founding minutes and a second source of the same meeting (one more line, so
+    another document): every edge stated by two graphs, as when a meeting's minutes come
+    as HTML and as PDF."""
+    from tests.conftest import FOUNDING
+
+    from kg.pipeline import build_into_store
+    folder = tmp_path_factory.mktemp("twice")
+    (folder / "a.txt").write_text(FOUNDING.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "b.txt").write_text(FOUNDING.read_text(encoding="utf-8") + "\nThe meeting closed at 17:00.\n",
+                                  encoding="utf-8")
+    store = folder / "store"
+    report = build_into_store([str(folder / "a.txt"), str(folder / "b.txt")], str(store))
+    assert not report.failed, report.failed
+    return store
+
+
+@pytest.mark.parametrize("cap", [10**9, 40, 12, 3])
+def test_edges_two_documents_state_are_drawn_once_as_the_merged_graph_draws_them(twice_told, cap):
+    from kg.store import GraphStore
+    with GraphStore(str(twice_told), read_only=True) as st:
+        whole = _whole_from_store(st)
+        index = textindex.reader_index(st)
+        assert index is not None and len(index.recorded()) == 2
+        want, want_hidden = select_view(whole, max_nodes=cap)
+        got, got_hidden = whole_view(index, cap)
+        assert (got_hidden, _drawn(got)) == (want_hidden, _drawn(want))
+        for name in _focus_names(whole)[:4]:
+            want, want_hidden = select_view(whole, focus=name, depth=2, max_nodes=cap)
+            got, got_hidden, _ = focused_view(index, name, 2, cap)
+            assert (got_hidden, _drawn(got)) == (want_hidden, _drawn(want)), name
+
+
+def _links_match(index, whole):
+    """The degrees and hubs' links the index sums in SQL are those of the merged graph."""
+    links = textindex.network_links(index)
+    ids = {textindex.node_id(n): n for n in whole}
+    assert {ids[n]: d for n, d in links.degree.items()} == dict(whole.degree())
+    for n, near in links.hub_links.items():
+        assert {ids[m] for m in near} == set(whole.successors(ids[n])) | set(whole.predecessors(ids[n]))
+    people = [n for n, a in whole.nodes(data=True) if a["type"] in ("person", "organisation")]
+    assert people and all(textindex.node_id(n) in links.hub_links for n in people)
+
+
+def test_degrees_summed_in_sql_are_the_merged_graphs(unlabelled, whole, twice_told):
+    from kg.store import GraphStore
+    _links_match(textindex.reader_index(unlabelled), whole)
+    with GraphStore(str(twice_told), read_only=True) as st:
+        _links_match(textindex.reader_index(st), _whole_from_store(st))

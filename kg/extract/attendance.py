@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from kg import gazetteer as gz
 from kg.extract.names import NAME_WORD, NOT_NAME, ORG_HEADS, TITLE_WORDS, Mention, find_people, is_post_title, reads_as_post
@@ -247,18 +246,20 @@ def _written(code: str, text: str) -> bool:
     """Whether the text writes the code as a word of its own ("KC to action", "-KC"): tried
     where the code occurs (the lookbehinds still see the text before), not by scanning the
     whole text once per code."""
-    rx = _written_code(code)
+    # the checks of `(?:(?<![\w’'-])|(?<=[a-z]-))CODE(?![\w-])` made on the characters either
+    # side (a pattern per code took a compile per attendee of every document); a regex's
+    # \w is a character str.isalnum() accepts, or "_"
+    n = len(code)
     at = text.find(code)
     while at != -1:
-        if rx.match(text, at):
+        before = text[at - 1] if at else ""
+        after = text[at + n] if at + n < len(text) else ""
+        if (not before or not (before.isalnum() or before in "_’'-")
+                or before == "-" and at >= 2 and "a" <= text[at - 2] <= "z") \
+                and not (after and (after.isalnum() or after in "_-")):
             return True
         at = text.find(code, at + 1)
     return False
-
-
-@lru_cache(maxsize=4096)
-def _written_code(code: str) -> re.Pattern:
-    return re.compile(rf"(?:(?<![\w’'-])|(?<=[a-z]-)){re.escape(code)}(?![\w-])")
 
 
 def post_before(before: str, after: str) -> str | None:
