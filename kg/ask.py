@@ -244,6 +244,7 @@ class MeetingInfo:
     body: str
     date: str
     source: str = ""
+    title: str = ""  # the source document's title: what minutes naming no body are called by
 
     @property
     def label(self) -> str:
@@ -262,10 +263,14 @@ def meetings(store, only: set[str] | None = None) -> dict[str, MeetingInfo]:
         rows = textindex.meeting_list_rows(index, only)
     else:
         _, rows = run_named(store, "meetings")
+    titles: dict[str, str] = {}
+    if only is None:
+        for r in run_named(store, "meeting-titles")[1]:
+            titles[r["meeting"]] = f"{titles.get(r['meeting'], '')} {r['title']}".strip()
     out: dict[str, MeetingInfo] = {}
     for r in rows:
         out.setdefault(r["meeting"], MeetingInfo(r["meeting"], r.get("body", ""), r.get("date", ""),
-                                                 r.get("source", "")))
+                                                 r.get("source", ""), titles.get(r["meeting"], "")))
     return out
 
 
@@ -325,12 +330,31 @@ def select_meetings(store, spec: str | None) -> tuple[list[MeetingInfo], str]:
     if words and not all(w in _BODY_WORDS for w in words):
         # "the board" alone fits every body (each answer is labelled with its body);
         # a name narrows it, by the body's name or, where the minutes name none, the file's
-        chosen = [m for m in chosen if mentions_all(_body_text(m), words)] \
-            or [m for m in chosen if mentions_all(_body_and_file(m), words)]
+        chosen = _named_by(chosen, words)
     if not date and not words and re.search(r"\b(last|latest|recent)\b", fold(spec)):
         dated = sorted((m for m in info if m.date), key=lambda m: m.date)
         chosen = dated[-1:] if dated else info
     return chosen, repr(spec.strip())
+
+
+def _named_by(ms: list[MeetingInfo], words: list[str]) -> list[MeetingInfo]:
+    """The meetings a name's words fit: by the body's name, else with its file's name, else
+    with its minutes' title ("the Fourth Annual General Meeting" is the minutes headed "Fourth
+    AGM Minutes"); else by the words that are not a kind of body, since a question may call a
+    body by its kind as well as its name ("the Derby CCG Governing Body" is the minutes of
+    "Derby CCG", "the Hawes Down governors" those of "Hawes Down Primary School")."""
+    for text in (_body_text, _body_and_file, _body_file_title):
+        hit = [m for m in ms if mentions_all(text(m), words)]
+        if hit:
+            return hit
+    distinctive = [w for w in words if w not in _BODY_WORDS]
+    if distinctive and len(distinctive) < len(words):
+        return [m for m in ms if mentions_all(_body_file_title(m), distinctive)]
+    return []
+
+
+def _body_file_title(m: MeetingInfo) -> str:
+    return f"{m.body} {_file_words(m)} {m.title}"
 
 
 def _body_text(m: MeetingInfo) -> str:
@@ -483,8 +507,9 @@ def question_scope(store, question: str, original: str = "") -> tuple[str, Scope
             if not (named_by_body or t in ("at", "in") or any(stem(c) in distinctive for c in caps)):
                 continue
             allm = every()
-            hits = {m.iri for m in allm if mentions_all(_body_text(m), words)} \
-                or {m.iri for m in allm if mentions_all(_body_and_file(m), words)}
+            # a time named too ("the Full Governing Body meeting in January 2015") keeps to its
+            # meetings: a name fitting only other meetings is not the one meant
+            hits = {m.iri for m in _named_by([m for m in allm if not said or m.iri in chosen], words)}
             loose = ""
             named = [w for w in distinctive if w in caps_stems]
             if not hits and named and len(named) < len(distinctive) and not _ORDER_WORDS & set(phrase) \
@@ -1640,6 +1665,9 @@ def _vote_words(r: dict[str, str]) -> str:
     return "; ".join(parts) or "no vote recorded"
 
 
+_SECONDING = re.compile(r"second|supported (?:the |a )?motion")
+
+
 def vote(store, q: str, g: dict) -> Answer:
     """Who proposed or seconded a decision and how the vote went; or what a person proposed."""
     thing = _clean_thing(g.get("x") or "")
@@ -1653,7 +1681,7 @@ def vote(store, q: str, g: dict) -> Answer:
         if not found:
             return Answer(q, columns, [], empty=f"No person in the graph is called {who!r}.")
         iris = {e.iri for e in found}
-        role = "seconder" if re.search(r"second", fold(q)) else "proposer"
+        role = "seconder" if _SECONDING.search(fold(q)) else "proposer"
         rows = [r for r in rows if r.get(role) in iris]
         empty_what = f" {'seconded' if role == 'seconder' else 'proposed'} by {' or '.join(e.name for e in found)}"
     # "the Blue Box transition motion": the motion is the decision asked about, not a word of it
@@ -1677,7 +1705,7 @@ def vote(store, q: str, g: dict) -> Answer:
                        words)]
         rows = hit
     rows = _dedupe(_labelled(store, rows), ("text", "meeting", "proposer", "seconder"))
-    if not rows and thing and content_words(thing) and not re.search(r"second", fold(q)):
+    if not rows and thing and content_words(thing) and not _SECONDING.search(fold(q)):
         # a proposal that was not carried is no decision; the minutes still record who made it
         said, _, _ = search(store, thing, ("statement",), question=q)
         said = [r for r in said if re.match(r"(?:propos|move|suggest)", fold(r.get("relation") or ""))]
@@ -1850,6 +1878,8 @@ PATTERNS: list[tuple[QuestionPattern, Callable]] = [
         r"the most (?P<what>.+)"), most),
     # proposer, seconder, vote
     (_p(r"who (?:proposed|seconded|moved|put forward|proposed and seconded) " + _THING), vote),
+    # "who supported the motion to ...": a township board's word for seconding it
+    (_p(r"who supported (?:the |a )?motion (?:to |on |about )?" + _THING), vote),
     (_p(r"how (?:did|was|were) (?:the )?(?:vote|voting|votes?)(?: go| went| cast)?(?: (?:on|for|about|over) " + _THING
         + r")?"), vote),
     (_p(r"how did (?:they|the \w+|members|councillors|trustees|it) vote(?: (?:on|for|about) " + _THING + r")?"), vote),

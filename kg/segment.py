@@ -165,6 +165,13 @@ def segment(doc: Document) -> Sections:
 
     starts.sort(key=lambda s: s.start)
     starts = _attendance_items(text, starts)
+    if not starts:
+        # minutes with no heading, list or number at all ("Special Town Board Meeting, October
+        # 17, 2023" / "Call to order ..." / "Motion ... by A, supported by B, motion passes."):
+        # below the opening paragraph they are one stretch of prose, every sentence read
+        opening = _opening_paragraph_end(lines)
+        if opening is not None:
+            starts = [Section("prose", opening, opening)]
     sections: list[Section] = []
     first = starts[0].start if starts else len(text)
     sections.append(Section("header", 0, first, title=None))
@@ -178,6 +185,21 @@ def segment(doc: Document) -> Sections:
     _close_trailing_lists(text, sections)
     _link_lists_to_items(sections)
     return Sections(doc, sections)
+
+
+def _opening_paragraph_end(lines) -> int | None:
+    """Where the opening paragraph (a title of a line or three, then a blank line) ends, if the
+    text goes on after it."""
+    filled = 0
+    for k, ln in enumerate(lines):
+        if ln.blank:
+            if filled and any(not x.blank for x in lines[k:]):
+                return next(x.start for x in lines[k:] if not x.blank)
+            continue
+        filled += 1
+        if filled > 3 or len(ln.text) > 200:
+            return None
+    return None
 
 
 # Minute numbers in their common shapes; the group "n" is the one that rises item by item:
@@ -510,6 +532,11 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+# a line of prose that ends on a title or "No." goes on with its name or number on the next line
+# ("... US District Court Case No." / "1:23-CV-1043, by ...", "... seconded by Cllr." / "Hayward")
+_TITLE_AT_END = re.compile(r"[a-z,][ \t]+(?:Cllr|Mr|Mrs|Ms|Dr|Revd?|Prof|No|Nos)\.$")
+
+
 def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Blocks separated by blank lines; list entries and short lines are their own blocks."""
     out = []
@@ -522,7 +549,8 @@ def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 cur_start = None
             continue
         starts_new = (cur_start is None or BULLET.match(ln.text) or prev is None
-                      or prev.text.endswith((".", ":", ";", "?", "!")) or _line_width(text, prev) < 45
+                      or prev.text.endswith((".", ":", ";", "?", "!")) and not _TITLE_AT_END.search(prev.text)
+                      or _line_width(text, prev) < 45
                       or "\t" in text[ln.start:ln.end] or " | " in ln.text
                       # "ACTION: NO" under a line with no full stop closes it, not continues it
                       or ACTION_LINE.match(ln.text))

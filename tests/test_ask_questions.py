@@ -197,6 +197,14 @@ QUESTIONS = [
     Q("attendance", "who was in attendance at Cappamore-Kilmallock?", (r"Kennedy", r"McKechnie"), CK),
     Q("attendance", "who sent apologies to the Children's Trust?", (r"Kerry Crichlow",), WIR),
     Q("attendance", "who sent apologies to the Halesworth meeting?", (r"Tamsyn Imison",), HAL),
+    # a meeting called by its minutes' own title ("2022 Spring Head & Neck SIG Meeting", "MINUTES OF
+    # PROCEEDINGS OF MONTHLY MEETING"), or by its body's name with a kind of body the name lacks
+    Q("attendance", "who attended the Spring Head & Neck SIG meeting?", (r"Kate Clough", r"Debra Punshon"), YIC),
+    Q("attendance", "who chaired the Cappamore-Kilmallock monthly meeting?", (r"Egan",), CK),
+    Q("attendance", "who sent apologies to the Halesworth Friends committee?", (r"Tamsyn Imison",), HAL),
+    Q("attendance", "who sent apologies to the Welsh Technical Standards Board committee?", (r"Ann Wrightson",),
+      WTSB),
+    Q("post", "who is the Governance Manager of the Suffolk Libraries IPS committee?", (r"Nikki Sturmey",), SL16),
 
     # -- declarations of interest ----------------------------------------------------------------
     Q("interest", "what interests were declared at Tintern?", (r"Hillard", r"Hayward"), TIN),

@@ -294,11 +294,23 @@ _WRAPPED = re.compile(r"(?:(?:,|:-?|\band(?=[ \t]))\s*(?:(?:Mr|Mrs|Ms|Miss|Dr|Cl
                       r"|\([^)\n]*)[ \t]*\n(?=[ \t]*\S)|[ \t]*\n(?=[ \t]*\()")
 
 
+# a line that is an entry of its own: a name of two or more words, then its initials or post in
+# brackets ("John Dodd (JD) Chair, ICB")
+_ENTRY_LINE = re.compile(r"[ \t]*[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+)+[ \t]*\(")
+
+
 def _join_wrapped(chunk: str) -> str:
     """The list with line breaks inside an entry turned to spaces (same length, so every
     offset still points into the text)."""
     return _WRAPPED.sub(lambda m: m.group(0)[:-1] + " " if m.group(0).endswith("\n") and not _ends_with_post(m.group(0))
-                        else m.group(0), chunk)
+                        and not _post_then_entry(m, chunk) else m.group(0), chunk)
+
+
+def _post_then_entry(m: re.Match, chunk: str) -> bool:
+    """"... Director of Strategy and Delivery" / "John Dodd (JD) Chair": the line ends with a
+    post's last word, not a given name, and the next line is a whole entry of its own."""
+    last = re.search(r"([A-Z][\w’'-]+)[ \t]*\n$", m.group(0))
+    return bool(last) and not gz.is_first_name(last.group(1)) and bool(_ENTRY_LINE.match(chunk, m.end()))
 
 
 def _ends_with_post(piece: str) -> bool:

@@ -91,7 +91,8 @@ AGREED_THAT_WOULD = guarded(re.compile(r"\b(?:[Ii]t\s+was\s+(?:also\s+)?agreed|(
                                        r"the\s+\w+)\s+agreed)\s+that\s+"))
 # "it was agreed that the Clerk, Jo Bright, would ...": the subject's apposition before its verb
 SUBJECT_APPOSITION = r"(?:\s+(?:of|for)\s+[^,.;]{1,50}?)?(?:\s*,\s*[^,.;]{1,60}?){0,2}(?:\s*,)?"
-PROPOSAL = guarded(re.compile(r"\bproposed\b.*?\bseconded\b|\bseconded\b.*?\bproposed\b|\bmoved\b.*?\bseconded\b", re.I | re.S))
+PROPOSAL = guarded(re.compile(r"\bproposed\b.*?\bseconded\b|\bseconded\b.*?\bproposed\b|\bmoved\b.*?\bseconded\b|"
+                              r"\b(?:moved|motion)\b.*?\bsupported\s+by\b|\bmoved\s+and\b.{1,40}?\bsupported\b", re.I | re.S))
 # "The Code of Conduct was reviewed and agreed at the Governance meeting in February", "as agreed at
 # the December meeting", "until approved at the next meeting": a decision another meeting made (or
 # is to make), recalled here, not this meeting's
@@ -254,7 +255,10 @@ def votes_of(t: str, d: Decision, people_after) -> None:
 # "Proposed PE Seconded SH to accept the accounts", "which was seconded Cllr Janet Taylor",
 # "Proposed: Sylvia Knights": the mover named straight after the word, without "by";
 # "NB Proposed JR Seconded that ...", "Cllr Jim McNeill seconded": named straight before it
-_NAMED_NEXT = re.compile(r"\s*:?\s*(?:the\s+)?(?:(?:Cllr|Councillor|Director|Trustee|Mr|Mrs|Ms|Miss|Dr)\.?\s+)?")
+# (a post written as a title before the name, as North American minutes write it: "by Treasurer
+# Bill Halbower", "by Councilperson Beavers", "by Commissioner Fish")
+_NAMED_NEXT = re.compile(r"\s*:?\s*(?:the\s+)?(?:(?:Cllr|Councillor|Director|Trustee|Mr|Mrs|Ms|Miss|Dr|Treasurer|Clerk|"
+                         r"Secretary|Supervisor|Councilperson|Councilmember|Commissioner|Mayor|Alderman|President)\.?\s+)?")
 
 
 def _named_next(t: str, m: re.Match, people_after):
@@ -296,13 +300,36 @@ FOR_TALLY = guarded(re.compile(rf"(?<![£$€\d,.])\b(\d+|{_WORDS})\s+(?:votes?\
                                r"(?:were\s+)?(?:against|abstain|abstentions?)\b))", re.I))
 
 
+# The mover of a motion written in a sentence, as North American boards write it: "Moved by
+# Commissioner A and seconded by Commissioner B", "A motion to accept the minutes was made by A
+# and supported by B", "Motion to go into closed session ..., by Trustee A, supported by Clerk B",
+# "A moved and B supported to approve the budget"; "supported" seconds a motion there
+MOTION_WORD = re.compile(r"\b(?:moved|motion(?:ed)?)\b", re.I)
+MOVED_BY = re.compile(r"\bmoved\s+by(?:\s*:)?\s+|\bmotion(?:ed)?\b[^;]{0,200}?(?<!seconded)(?<!supported)\s+by\s+", re.I)
+MOVED = re.compile(r"\bmoved\b", re.I)
+SUPPORTED_BY = re.compile(r"\bsupported\s+by\s+", re.I)
+SUPPORTED = re.compile(r"\bsupported\b", re.I)
+
+
+def _mover(t: str, people_after):
+    """Who moved the motion a sentence records, where it names them."""
+    m = MOVED_BY.search(t)
+    if m:
+        second = re.search(r"\b(?:seconded|supported)\b", t[:m.end()], re.I)
+        if second is None:
+            return _named_next(t, m, people_after)
+    m = MOVED.search(t)
+    return _named_before(t, m, people_after) if m else None
+
+
 def _votes(t: str, d: Decision, found) -> None:
     def people_after(*a, **k):
         return _without_vote_word(found(*a, **k))
 
     # "Proposed by NB seconded by RP" opens its sentence as often as it follows a name
     # the name straight after "by": a name the reader missed ("Cllr\nHayward") is not the next one
-    m = re.search(r"\bproposed\b[^,.;]*?\bby\s+", t, re.I)
+    # "Proposed by: Cllr A   Seconded by: Cllr B", a form's two labels on one line
+    m = re.search(r"\bproposed\b[^,.;:]*?\bby(?:\s*:)?\s+", t, re.I)
     if m:
         d.proposer = _named_next(t, m, people_after)
     else:
@@ -312,11 +339,15 @@ def _votes(t: str, d: Decision, found) -> None:
             # proposed ..."), not a heading's adjective ("Proposed rear extension")
             d.proposer = (_named_before(t, m, people_after) or _named_next(t, m, people_after)
                           or (people_after(0, before=m.start()) if m.group(0) == "proposed" else None))
-    m = re.search(r"\bseconded\s+by\s+", t, re.I)
+    if d.proposer is None:
+        d.proposer = _mover(t, people_after)
+    m = re.search(r"\bseconded\s+by(?:\s*:)?\s+", t, re.I) or (MOTION_WORD.search(t) and SUPPORTED_BY.search(t)) \
+        or None
     if m:
         d.seconder = _named_next(t, m, people_after)
     else:
-        m = re.search(r"\bseconded\b", t, re.I)
+        m = re.search(r"\bseconded\b", t, re.I) or (re.search(r"\bmoved\s+and\b", t, re.I) and SUPPORTED.search(t)) \
+            or None
         if m:
             d.seconder = _named_next(t, m, people_after) or _named_before(t, m, people_after) or d.seconder
     m = re.search(r"\b(\w+)\s+(?:were\s+|was\s+|votes?\s+)?in\s+favour", t, re.I)
@@ -482,6 +513,9 @@ def component(r: Reading, s: Sent) -> bool:
             else s.start
         quote = s.source[start:s.end]
         r.decision = Decision(" ".join(quote.split()), Evidence(quote, start, s.end), s.item_index, kind="approved")
+        if start != s.start:
+            # "A motion to accept the minutes was made by A and seconded by B. Motion carried."
+            votes_of(before.text, r.decision, r.people_after(before))
         votes_of(s.text, r.decision, r.people_after(s))
         ex.decisions.append(r.decision)
         return False
