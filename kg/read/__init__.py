@@ -152,8 +152,11 @@ def _skipped(name: str) -> bool:
 
 
 # Files that travel with minutes but are not minutes: a folder's notes about itself,
-# its licence, and answer keys; by name (any extension) when a folder is walked.
-_NOT_MINUTES = ("readme", "sources", "license", "licence", "changelog", "copying", "authors")
+# its licence, its to-do list or question sheet, and answer keys; by name (any extension)
+# when a folder is walked.  A question sheet beside the minutes it asks about was built as
+# minutes (a folder of minutes with a QUESTIONS.md), so those names are here too.
+_NOT_MINUTES = ("readme", "sources", "license", "licence", "changelog", "copying", "authors",
+                "contributing", "todo", "questions", "faq", "notice")
 
 
 def not_minutes(name: str) -> bool:
