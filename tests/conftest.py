@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import shutil
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -75,6 +76,28 @@ def built_store(tmp_path_factory):
             cache[key] = store
         return cache[key]
     return build
+
+
+def store_of_texts(tmp_path_factory, label: str, texts: dict[str, str]) -> Path:
+    """A store built from invented minutes, `{file name: text}`, written to a new folder
+    (the name carries the body and date a file name gives)."""
+    from kg.pipeline import build_into_store
+    folder = tmp_path_factory.mktemp(label)
+    paths = []
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+        paths.append(str(folder / name))
+    report = build_into_store(paths, str(folder / "store"))
+    assert not report.failed, report.failed
+    return folder / "store"
+
+
+@contextmanager
+def read_only(path: Path):
+    """A built store opened read-only, as `govkg ask` opens it."""
+    from kg.store import GraphStore
+    with GraphStore(str(path), read_only=True) as st:
+        yield st
 
 
 def copy_store(src: Path, dest: Path) -> Path:

@@ -13,6 +13,7 @@ import re
 import pytest
 
 from kg.ask import _proper_stems, answer, stem
+from tests.conftest import read_only, store_of_texts
 
 MINUTES = """THORNBURY VALE PARISH COUNCIL
 
@@ -48,19 +49,12 @@ The Clerk to report the blocked drains on Mill Road.
 
 @pytest.fixture(scope="module")
 def store_path(tmp_path_factory):
-    from kg.pipeline import build_into_store
-    folder = tmp_path_factory.mktemp("lookup")
-    src = folder / "thornbury-vale-pc-2025-03-04.txt"
-    src.write_text(MINUTES, encoding="utf-8")
-    report = build_into_store([str(src)], str(folder / "store"))
-    assert not report.failed, report.failed
-    return folder / "store"
+    return store_of_texts(tmp_path_factory, "lookup", {"thornbury-vale-pc-2025-03-04.txt": MINUTES})
 
 
 @pytest.fixture
 def store(store_path):
-    from kg.store import GraphStore
-    with GraphStore(str(store_path), read_only=True) as st:
+    with read_only(store_path) as st:
         yield st
 
 

@@ -18,6 +18,7 @@ import re
 import pytest
 
 from kg.ask import answer
+from tests.conftest import read_only, store_of_texts
 from tests.test_ask_lookup import said
 
 THORNBURY = """THORNBURY VALE PARISH COUNCIL
@@ -64,21 +65,12 @@ Marion Bell said the accounts will be on the agenda for the 9th June meeting."""
 
 @pytest.fixture(scope="module")
 def store_path(tmp_path_factory):
-    from kg.pipeline import build_into_store
-    folder = tmp_path_factory.mktemp("shapes")
-    paths = []
-    for name, text in (("thornbury-vale-pc-2025-03-04.txt", THORNBURY), ("ashcombe-ca-2025-03-10.txt", ASHCOMBE)):
-        (folder / name).write_text(text, encoding="utf-8")
-        paths.append(str(folder / name))
-    report = build_into_store(paths, str(folder / "store"))
-    assert not report.failed, report.failed
-    return folder / "store"
+    return store_of_texts(tmp_path_factory, "shapes", {"thornbury-vale-pc-2025-03-04.txt": THORNBURY, "ashcombe-ca-2025-03-10.txt": ASHCOMBE})
 
 
 @pytest.fixture
 def store(store_path):
-    from kg.store import GraphStore
-    with GraphStore(str(store_path), read_only=True) as st:
+    with read_only(store_path) as st:
         yield st
 
 

@@ -13,6 +13,7 @@ import re
 import pytest
 
 from kg.ask import answer
+from tests.conftest import read_only, store_of_texts
 
 SPECIAL = """Special Township Board Meeting, March 11, 2024
 
@@ -33,21 +34,12 @@ The meeting was called to order with the Pledge to the Flag. There were 3 citize
 
 @pytest.fixture(scope="module")
 def store_path(tmp_path_factory):
-    from kg.pipeline import build_into_store
-    folder = tmp_path_factory.mktemp("township")
-    paths = []
-    for name, text in (("lakeside-township-2024-03-11.txt", SPECIAL), ("kettle-creek-township-2024-04-02.txt", REGULAR)):
-        (folder / name).write_text(text, encoding="utf-8")
-        paths.append(str(folder / name))
-    report = build_into_store(paths, str(folder / "store"))
-    assert not report.failed, report.failed
-    return folder / "store"
+    return store_of_texts(tmp_path_factory, "township", {"lakeside-township-2024-03-11.txt": SPECIAL, "kettle-creek-township-2024-04-02.txt": REGULAR})
 
 
 @pytest.fixture
 def store(store_path):
-    from kg.store import GraphStore
-    with GraphStore(str(store_path), read_only=True) as st:
+    with read_only(store_path) as st:
         yield st
 
 
