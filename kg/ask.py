@@ -341,8 +341,8 @@ def _named_by(ms: list[MeetingInfo], words: list[str]) -> list[MeetingInfo]:
     """The meetings a name's words fit: by the body's name, else with its file's name, else
     with its minutes' title ("the Fourth Annual General Meeting" is the minutes headed "Fourth
     AGM Minutes"); else by the words that are not a kind of body, since a question may call a
-    body by its kind as well as its name ("the Derby CCG Governing Body" is the minutes of
-    "Derby CCG", "the Hawes Down governors" those of "Hawes Down Primary School")."""
+    body by its kind as well as its name ("the Eastmoor CCG Governing Body" is the minutes of
+    "Eastmoor CCG", "the Ashby Vale governors" those of "Ashby Vale Primary School")."""
     for text in (_body_text, _body_and_file, _body_file_title):
         hit = [m for m in ms if mentions_all(text(m), words)]
         if hit:
