@@ -1634,13 +1634,12 @@ def bodies_named(index: TextIndex, name: str) -> list[str]:
     return sorted(b for b in bodies if b == name or any(_name_fits(name, [n]) for n in names.get(b) or [""]))
 
 
-def _meeting_chunks(db, table: str, where: str, args: list, scope: Scope, first: int = 4, most: int | None = None):
+def _meeting_chunks(db, table: str, where: str, args: list, scope: Scope, first: int = 4):
     """The scope's meetings with rows in `table` (`where` holding), in IRI order, a few at
-    first and twice as many each time after (up to `most` at a time)."""
+    first and twice as many each time after."""
     cond, cargs = scope.sql()
     last, size = None, first
     while True:
-        size = size if most is None else min(size, most)
         after = "" if last is None else " AND meeting > ?"
         ms = [m for (m,) in db.execute(f"SELECT DISTINCT meeting FROM {table} WHERE {where}{after}{cond} "
                                        "ORDER BY meeting LIMIT ?", [*args, *([] if last is None else [last]),
@@ -1769,37 +1768,52 @@ def refresh_followups(index: TextIndex) -> bool:
         return False
 
 
-def _followup_rows(db, where: str, args: list, index: TextIndex | None = None) -> list[dict[str, str]]:
+def _followup_rows(db, where: str, args: list, index: TextIndex | None = None,
+                   names: dict[str, list[str]] | None = None) -> list[dict[str, str]]:
     """The followups query's rows of the actions set at the meetings `where` keeps (their
     rows at those meetings), in its order: read from the joined rows, the owners' names
-    joined, or joined from the parts when those rows cannot be made."""
+    joined, or joined from the parts when those rows cannot be made.  `names`: owners'
+    names already read (those read now are added to it)."""
     if index is not None and not refresh_followups(index):
         return _joined_followup_rows(db, where, args)
     rows = db.execute("SELECT meeting, action, rd, owners, text, evidence, status, rm, rev, rs FROM frows "
                       f"WHERE {where} ORDER BY meeting, action, seq", args).fetchall()
     owner_sets = {r[3] for r in rows}
-    names = _names_of(db, {o for owners in owner_sets for o in owners.split("\t") if o})
+    owners_now = {o for owners in owner_sets for o in owners.split("\t") if o}
+    if names is None:
+        names = _names_of(db, owners_now)
+    else:
+        # (the few owners of a body's actions name most of its rows: read once, not per chunk)
+        missing = owners_now - names.keys()
+        names.update(dict.fromkeys(missing, ()))
+        names.update(_names_of(db, missing))
     named = {owners: sorted({x for o in owners.split("\t") if o for x in names.get(o, ())}) or [None]
              for owners in owner_sets}
     seen: set[tuple] = set()
     out: list[dict[str, str]] = []
     i, n_rows, cols = 0, len(rows), FOLLOWUPS
-    at = None
+    at_m = at_a = None
     while i < n_rows:
-        # rows equal in the keys before the owner's name (meeting, action, report's date,
-        # meeting, evidence, state), in the order of the rest: each name takes them all
         r = rows[i]
-        j = i + 1
-        while j < n_rows and rows[j][1] == r[1] and rows[j][0] == r[0] and rows[j][2] == r[2] \
-                and rows[j][7:] == r[7:]:
-            j += 1
-        m, a, _rd, owners, _t, _e, _s, rm, rev, rs = r
-        if (m, a) != at:
+        m, a, rd, owners, text, ev, status, rm, rev, rs = r
+        if a != at_a or m != at_m:
             # a row's key holds its meeting and action: equal keys are in one run of them
-            at = (m, a)
+            at_m, at_a = m, a
             seen.clear()
-        for n in named[owners]:
-            for x in rows[i:j]:
+        names_of_owners = named[owners]  # (an action's owners are those of all its rows)
+        if len(names_of_owners) == 1:
+            j = i + 1
+            group: Iterable[tuple] = (r,)
+        else:
+            # rows equal in the keys before the owner's name (meeting, action, report's
+            # date, meeting, evidence, state), in the order of the rest: each name takes them all
+            j = i + 1
+            while j < n_rows and rows[j][1] == a and rows[j][0] == m and rows[j][2] == rd and rows[j][7] == rm \
+                    and rows[j][8] == rev and rows[j][9] == rs:
+                j += 1
+            group = rows[i:j]
+        for n in names_of_owners:
+            for x in group:
                 key = (a, m, n, x[4], x[5], x[6], rm, rev, rs)
                 if key not in seen:
                     seen.add(key)
@@ -1819,9 +1833,15 @@ def followup_rows_iter(index: TextIndex, scope: Scope = EVERY, offset: int = 0) 
     than a few meetings' rows are held."""
     db = index.db
     table = "frows" if refresh_followups(index) else "fups"
-    seen = 0
-    for chunk in _meeting_chunks(db, table, "1", [], scope, first=4, most=STREAM_MEETINGS):
-        for r in _followup_rows(db, f"meeting IN ({','.join('?' * len(chunk))})", chunk, index):
+    cond, args = scope.sql()
+    # the scope's meetings with rows, found once (a query for each next few meetings would
+    # walk the rows after them again)
+    meetings = [m for (m,) in db.execute(f"SELECT DISTINCT meeting FROM {table} WHERE 1{cond} ORDER BY meeting",
+                                         args)]
+    seen, start, size, names = 0, 0, min(4, STREAM_MEETINGS), {}
+    while start < len(meetings):
+        chunk, start, size = meetings[start:start + size], start + size, min(size * 2, STREAM_MEETINGS)
+        for r in _followup_rows(db, f"meeting IN ({','.join('?' * len(chunk))})", chunk, index, names):
             if seen >= offset:
                 yield r
             seen += 1
