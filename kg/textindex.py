@@ -10,6 +10,9 @@ It also keeps, per document, the rows of the reads a person waits for (kg.docrow
 fact-texts, who-owns, accountable(ities), meetings, passages), with each fact's word stems
 in an FTS5 table, and names apart, joined when read; `READS` answers those named queries
 from them, and `govkg ask` reads the rows of the facts its words match and no others.
+Made from those, it keeps per person and organisation its names made distinct and its
+accountable rows joined (`refresh_entities`), and per action its follow-ups joined
+(`refresh_followups`), each made again for what a document changed.
 
 The store stays the source of truth.  The index only narrows: a query bound to the
 index's candidates still applies its own filter, so a candidate the store no longer
