@@ -26,6 +26,9 @@ NAME_WORD = (rf"(?:Mc|Mac|O['’]|D['’]|(?:O|O['’]|Mc|Mac)[ \u00a0](?=[A-Z][
 TITLE_WORDS = ("County Councillor", "District Councillor", "Borough Councillor", "Town Councillor",
                "Councillors", "Councillor", "County Cllr", "Cllrs", "Cllr", "Messrs", "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr",
                "Rev", "Revd", "Reverend", "Prof", "Professor", "Sir", "Dame", "Lord", "Lady", "Canon", "Alderman",
+               # a US town board's members and its presiding officer ("Councilperson Beavers",
+               # "Councilman Drew", "Supervisor Owens")
+               "Councilperson", "Councilmember", "Councilman", "Councilwoman", "Supervisor",
                # police ranks stand where a title does ("DCC Ellwood", "PCSO Rhys Bowen")
                "Deputy Chief Constable", "Assistant Chief Constable", "Chief Constable", "Chief Superintendent",
                "Detective Superintendent", "Det Supt", "Det Ch Supt", "Superintendent", "Supt", "Chief Inspector",
