@@ -10,6 +10,9 @@
   board and a city council).
 - A US town board's members by their titles: "Councilperson Boyd", "Councilman Rich",
   "Supervisor Hale" (three town boards; a school board names a county supervisor so).
+- A roll call naming each member by post and name ("Roll Call by Clerk A all present, Supervisor
+  B, Trustee C, Treasurer D", "Supervisors B and C, Clerk D, and Treasurer E were present": a
+  township board and a town board) gives attendance and the posts one name holds.
 - "Motion made by A, seconded by B that ...": the motion's mover and seconder, as "Motion ...
   by A, supported by B" already is (two town boards).
 - "It was proposed by A, seconded by B and" / "RESOLVED: That X": one motion (a borough
@@ -196,3 +199,24 @@ def test_a_vote_line_moves_the_matter_before_it(text, matter, proposer):
     d = ex.decisions[0]
     assert matter in d.text and d.evidence.quote in ex.document.text
     assert d.proposer.surface == proposer
+
+
+# A US board's roll call, the post before each name: "Roll Call by Clerk A all present, Supervisor
+# B, ..." wrapping onto a second line (a township board), "Supervisors B and C, Clerk D, and
+# Treasurer E were present." (a town board): attendance, and the holder of each post one name has
+@pytest.mark.parametrize("text, present, posts", [
+    ("Call to order 10:00 am by Supervisor Ann Lake\nRoll Call by Clerk Mary Dunn all present, Supervisor Ann Lake, "
+     "Trustee Peter Holt, Treasurer Bill\nMoss, Trustee Sarah Cole, Clerk Mary Dunn\nMotion 0104 to adjourn at 10:30 "
+     "am by Trustee Peter Holt supported by Trustee Sarah Cole, motion passes.\n",
+     ["Ann Lake", "Peter Holt", "Bill Moss", "Sarah Cole", "Mary Dunn"], {"treasurer": "Bill Moss", "clerk": "Mary Dunn"}),
+    ("Call to Order. Chairperson K Boyd called the regular meeting to order at 7:00 p.m. at the Town Hall.  "
+     "Supervisors T Rich and A Webb, Clerk J Lund, and Treasurer C Webb were present.\n",
+     ["T Rich", "A Webb", "J Lund", "C Webb"], {"clerk": "J Lund", "treasurer": "C Webb"}),
+    # not a roll of posts and names: nothing read from it
+    ("The receipts were checked and the volunteers were present on the day.\n", [], {}),
+])
+def test_a_roll_call_of_posts_and_names(text, present, posts):
+    ex = run(TOWN + text)
+    got = [a.person.surface for a in ex.attendance if a.role == "present"]
+    assert got == present
+    assert {k: v for k, v in ex.posts.items() if k in ("clerk", "treasurer", "trustee")} == posts

@@ -60,6 +60,11 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
             posts.setdefault(post, holder)
         for post, holder in att.prose_posts(text, ctx).items():
             posts.setdefault(post, holder)
+        roll, roll_posts = att.roll_call(text)
+        if not listed:
+            listed = roll
+        for post, holder in roll_posts.items():
+            posts.setdefault(post, holder)
     ambiguous = ambiguous_aliases(text)
     for a in listed:
         ini = a.person.initials

@@ -592,3 +592,42 @@ def from_moderngov(doc) -> tuple[list[Attendance], dict[str, str]]:
         if role == "present" and info is not None and info.post == "Chair":
             out.append(Attendance(ref, "chair", ev))
     return out, posts
+
+
+# A US board's roll call, each member by the post before the name: "Roll Call by Clerk A all
+# present, Supervisor B, Trustee C, Treasurer D, Clerk A" (the list may wrap onto the next line),
+# "Supervisors B and C, Clerk D, and Treasurer E were present."
+_ROLL_POST = (r"(?:Supervisors?|Trustees?|Treasurer|Clerk|Deputy\s+Clerk|Town\s+Clerk|Chair(?:man|person|woman)?|"
+              r"President|Vice[- ]President|Secretary|Council(?:person|member|man|woman)s?|Councilmen|Mayor)")
+_ROLL_NAME = rf"(?:(?:[A-Z]\.?|{NAME_WORD})[ \t]+){{0,2}}{NAME_WORD}"
+_ROLL_ENTRY_POST = re.compile(rf"(?P<post>{_ROLL_POST})[ \t]+(?P<names>{_ROLL_NAME}(?:[ \t]+and[ \t]+{_ROLL_NAME})?)$")
+_ALL_PRESENT = re.compile(r"\ball\s+present\s*,[ \t]*(?P<list>[^\n]*(?:\n(?!\s*(?:Motion|Moved|Call|Meeting)\b)[^\n]*)?)", re.I)
+_WERE_PRESENT = re.compile(r"(?:^|(?<=[.:])[ \t]+)(?P<list>[A-Z][^.\n]{5,300}?)[ \t]+were[ \t]+(?:also[ \t]+)?present\b", re.M)
+
+
+def roll_call(text: str) -> tuple[list[Attendance], dict[str, str]]:
+    """Attendance and posts from a roll call of posts and names (see _ROLL_POST): every
+    entry must be a post and a name, read up to the first that is not; a post two names
+    share ("Supervisors B and C", two Trustees) gives attendance and no holder."""
+    out: list[Attendance] = []
+    holders: dict[str, set[str]] = {}
+    for rx in (_ALL_PRESENT, _WERE_PRESENT):
+        for m in rx.finditer(text):
+            span = m.group("list")
+            pos = m.start("list")
+            lo = m.start() if rx is _ALL_PRESENT else m.start("list")
+            ev = Evidence(text[lo:m.end()], lo, m.end())
+            for part in re.split(r",[ \t\n]*(?:and[ \t]+)?", span):
+                entry = " ".join(part.split())
+                e = _ROLL_ENTRY_POST.fullmatch(entry)
+                if not e:
+                    break
+                names = re.split(r"\s+and\s+", e.group("names"))
+                for name in names:
+                    start = text.find(name.split()[0], pos)
+                    out.append(Attendance(PersonRef(name, start if start >= 0 else m.start()), "present", ev))
+                info = gz.lookup_post(e.group("post"))
+                if info is not None:
+                    holders.setdefault(info.post.lower(), set()).update(names)
+                pos = text.find(part.strip().split()[-1], pos) + 1 if part.strip() else pos
+    return out, {post: next(iter(n)) for post, n in holders.items() if len(n) == 1}
