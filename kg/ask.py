@@ -312,7 +312,7 @@ annual general extraordinary""".split())
 # words that name a kind of body: "the board" means the body of the meetings in the graph
 # when no body is called that ("Wirral Children's Trust" is the board of its minutes)
 _BODY_WORDS = frozenset(stem(w) for w in """board council committee trust partnership group panel forum authority
-governors governing body cabinet executive assembly""".split())
+governors governing body cabinet executive assembly trustees directors""".split())
 
 
 def select_meetings(store, spec: str | None) -> tuple[list[MeetingInfo], str]:

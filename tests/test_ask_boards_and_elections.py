@@ -2,7 +2,8 @@
 and a US town board's, written in the shapes of tests/test_rules_boards_and_elections.py
 (names invented, shapes kept): who holds a post an election filled, who presided, who moved and
 seconded, what was decided about the minutes of an earlier meeting (a date that names those
-minutes, not the meetings to look in) and what happened at "the Council meeting" of a day.
+minutes, not the meetings to look in), what happened at "the Council meeting" of a day and what
+"the trustees" (the board of a charity, as "the governors" are a school's) decided.
 Each question was answered wrong or refused before those rules.
 """
 from __future__ import annotations
@@ -61,11 +62,21 @@ Following the advertised vacancy, Jo Hart was co-opted onto the Council and will
 """
 
 
+CHARITY = """Friends of Ashby Woods Annual General Meeting
+14th March 2021
+Present: Ruth Dale (Chair), Owen Pike, Kay Bright, Sam Hurst.
+1. Apologies for Absence
+Apologies for Absence: Lee Moss.
+2. Accounts for the Year Ended 30 November 2020
+Owen went through the Financial Review. The Trustees agreed to complete "receipts and payments" type accounts.
+"""
+
+
 @pytest.fixture(scope="module")
 def store_path(tmp_path_factory):
     return store_of_texts(tmp_path_factory, "boards", {
         "ashby-borough-council-2021-05-12.txt": BOROUGH, "kestrel-town-board-1999-06-02.txt": TOWN,
-        "ashby-parish-council-2021-07-06.txt": PARISH})
+        "ashby-parish-council-2021-07-06.txt": PARISH, "ashby-woods-friends-agm-2021-03-14.txt": CHARITY})
 
 
 @pytest.fixture
@@ -84,6 +95,7 @@ def store(store_path):
     ("what happened at the Council meeting on 12 May 2021?", r"Birch", "2021-05-12"),
     ("who chaired the Kestrel town board meeting?", r"Hale", "1999-06-02"),
     ("who moved the salt barn lease?", r"proposed by (?:Tom|Councilman) Rich", "1999-06-02"),
+    ("what did the trustees agree about the accounts?", r"receipts and payments", "2021-03-14"),
     ("who seconded the salt barn lease?", r"seconded by (?:Al|Councilman) Webb", "1999-06-02"),
 ])
 def test_a_question_of_these_minutes_is_answered(store, question, must, where):
