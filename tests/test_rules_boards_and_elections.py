@@ -23,6 +23,9 @@
 - A vote line with no decision before it ("Proposed by A, seconded by B.") moves what the
   sentence before it states (a community council's appointments, a village hall committee's
   officers elected en bloc); a name's initials keep their stops ("K. Fairley").
+- A given name alone, of one attendee, is that attendee as the subject of what they have, are
+  to do or did ("Michael now has ...", "Dylan is to purchase ...", "Paul went through ...": a
+  village hall committee, a charity's AGM).
 - "A was co-opted onto the Council and will sign ...", "A now has the details and will write
   ...": the person opening the sentence undertakes what follows "and will" (parish councils,
   a village hall committee).
@@ -220,3 +223,30 @@ def test_a_roll_call_of_posts_and_names(text, present, posts):
     got = [a.person.surface for a in ex.attendance if a.role == "present"]
     assert got == present
     assert {k: v for k, v in ex.posts.items() if k in ("clerk", "treasurer", "trustee")} == posts
+
+
+# Notes that name their members by given name alone once the register has their full names
+# ("Michael now has the contact details and will write a letter soon", "Dylan is to purchase a piano
+# cover", a village hall committee; "Paul went through the Financial Review", "Paul has also
+# created a Dropbox account", a charity's AGM): the one attendee of that given name, as the subject
+# of what they have, are to do or did
+HALL = ("MINUTES OF THE ASHBY VILLAGE HALL COMMITTEE HELD ON 3rd March 2021\n\nPresent: Michael Sole, Dylan Hart, "
+        "Jill Graves, Jill Thompson, Paul Ellis\n\nItem 4 - Matters Arising\n")
+
+
+@pytest.mark.parametrize("line, owner, task", [
+    ("Michael now has the contact details and will write a letter soon.", "Michael", "write a letter soon"),
+    ("The piano repair would be carried out by a local joiner and Dylan is to purchase a piano cover.", "Dylan",
+     "purchase a piano cover"),
+    ("Paul went through the Financial Review and will circulate the figures.", "Paul", "circulate the figures"),
+    # two attendees share the name, or no attendee has it: nobody's task
+    ("Jill has the keys and will open the hall on Saturday.", None, None),
+    ("May has been a busy month and will be followed by the summer fete.", None, None),
+])
+def test_a_given_name_alone_is_the_attendee_of_that_name(line, owner, task):
+    ex = run(HALL + line + "\n")
+    got = [([o.surface for o in a.owners], a.text) for a in ex.actions]
+    if owner is None:
+        assert got == []
+    else:
+        assert [o for o, _ in got] == [[owner]] and task in got[0][1], got

@@ -381,7 +381,12 @@ def _initials_read_as_person(text: str, start: int, end: int, surname: str, ctx:
 _RX_GIVEN_INITIAL = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)[ \t]([A-Z])(?![\w’'.&-])(?![ \t]+[A-Z])")
 _RX_GIVEN_SUBJECT = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)(?=\s+(?:also\s+|then\s+)?(?:said|asked|reported|agreed|will|would|"
                                r"to\s+[a-z]|confirmed|explained|noted|suggested|added|replied|advised|thanked|presented|"
-                               r"outlined|updated|highlighted|stated|offered|undertook|welcomed|raised|queried)\b)")
+                               r"outlined|updated|highlighted|stated|offered|undertook|welcomed|raised|queried|"
+                               # "Michael now has the details", "Dylan is to purchase", "Paul went
+                               # through the Financial Review": what the one holder of the name has,
+                               # is to do or did
+                               r"(?:now\s+)?(?:has|had)|is\s+to|was\s+to|was\s+going\s+to|went\s+through|provided|chose|"
+                               r"should|obtained)\b)")
 
 
 def _trim_tail(words: list[str]) -> list[str]:
