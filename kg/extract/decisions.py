@@ -437,6 +437,12 @@ def vote_lines(r: Reading, s: Sent) -> bool:
     return False
 
 
+def _is_title(text: str, title: str | None) -> bool:
+    """Whether a sentence is only its item's heading ("3. Approval of minutes 6 May")."""
+    bare = re.sub(r"^\s*\(?(?:\d{1,4}(?:\.\d{1,2})*|[a-z]|[ivx]{1,4})[.)]?\s+", "", text)
+    return bool(title) and " ".join(bare.split()).rstrip(" .:") == " ".join(title.split()).rstrip(" .:")
+
+
 def _vote_only(t: str) -> bool:
     """'Proposed Cllr A, seconded Cllr B.', 'For 4, Against 1.': the vote and nothing else; not
     'Proposed by A seconded by B that the minutes are stored electronically', a motion of its own."""
@@ -545,11 +551,12 @@ def component(r: Reading, s: Sent) -> bool:
             quote = s.source[before.start:s.end]
             decision.evidence = Evidence(quote, before.start, s.end)
         elif _vote_only(s.text) and decision.kind == "approved" and before is not None and not r.follows_last_decision() \
-                and not _vote_only(before.text) and not LOST.search(before.text) and before.item_index == s.item_index:
+                and not _vote_only(before.text) and not LOST.search(before.text) and before.item_index == s.item_index \
+                and not before.text.rstrip().endswith(":") and not _is_title(before.text, s.section.title):
             # "(3) Tintern Charities - Cllr A & County Cllr B." / "Proposed by Cllr C, seconded by Cllr
             # D.", "The Chair, the Treasurer and the Secretary were all elected en bloc. Proposed by
             # A, seconded by B.": a vote line with no decision before it moves what the sentence
-            # before it states
+            # before it states (not the item's heading: the item's title is searched already)
             quote = s.source[before.start:s.end]
             decision.text = " ".join(quote.split())
             decision.evidence = Evidence(quote, before.start, s.end)
