@@ -1218,6 +1218,26 @@ def _id_table(db, table: str, ids: Iterable[int]) -> None:
         db.execute("COMMIT")
 
 
+# How many foaf:names each entity has, read as a skip over the index of names: one seek for
+# each entity and each of its distinct names, not every document's copy of every name (a name
+# is repeated by each of the hundreds of documents of its body; `count(DISTINCT label) ...
+# GROUP BY entity` read all 833,497 rows of 10,000 documents, 0.17-0.3 s; this, 0.035 s).
+_NAME_COUNTS = """
+WITH RECURSIVE ents(e) AS (
+  SELECT (SELECT entity FROM names INDEXED BY names_label WHERE alt = 0 ORDER BY entity LIMIT 1)
+  UNION ALL
+  SELECT (SELECT entity FROM names INDEXED BY names_label WHERE entity > ents.e AND alt = 0 ORDER BY entity LIMIT 1)
+  FROM ents WHERE ents.e IS NOT NULL),
+labs(e, l) AS (
+  SELECT e, (SELECT label FROM names INDEXED BY names_label WHERE entity = ents.e AND alt = 0 ORDER BY label LIMIT 1)
+  FROM ents WHERE e IS NOT NULL
+  UNION ALL
+  SELECT e, (SELECT label FROM names INDEXED BY names_label WHERE entity = labs.e AND alt = 0 AND label > labs.l
+             ORDER BY label LIMIT 1)
+  FROM labs WHERE l IS NOT NULL)
+SELECT e, count(l) FROM labs GROUP BY e"""
+
+
 def _named(index: TextIndex) -> dict[int, int]:
     """node -> how many foaf:names its documents give it (temp.vnamed holds the same), read
     again when the index has changed since."""
@@ -1226,8 +1246,7 @@ def _named(index: TextIndex) -> dict[int, int]:
     kept = index.__dict__.get("_vnamed")
     if kept is not None and kept[0] == version:
         return kept[1]
-    counts = {node_id(e): c for e, c in db.execute(
-        "SELECT entity, count(DISTINCT label) FROM names WHERE alt = 0 GROUP BY entity")}
+    counts = {node_id(e): c for e, c in db.execute(_NAME_COUNTS)}
     index._vnamed = (version, counts)
     db.execute("CREATE TEMP TABLE IF NOT EXISTS vnamed (n INTEGER PRIMARY KEY, c INTEGER NOT NULL)")
     db.execute("BEGIN")
@@ -1329,6 +1348,34 @@ def network_adjacency(index: TextIndex, scoped: bool = False) -> dict[int, set[i
         out.setdefault(s, set()).add(t)
         out.setdefault(t, set()).add(s)
     return out
+
+
+def adjacent(index: TextIndex, ids: Iterable[int], *, forward: bool = True, backward: bool = True) -> set[int]:
+    """node_ids one row of the network away from any of `ids`: the targets of their rows
+    (`forward`) and the sources of the rows reaching them (`backward`)."""
+    db = index.db
+    _named(index)
+    _id_table(db, "vnear", ids)
+    out: set[int] = set()
+    if forward:
+        out |= {n for (n,) in db.execute(
+            f"SELECT DISTINCT e.t FROM temp.vnear d CROSS JOIN vedges e ON e.s = d.n WHERE {_LIVE}")}
+    if backward:
+        out |= {n for (n,) in db.execute(
+            f"SELECT DISTINCT e.s FROM temp.vnear d CROSS JOIN vedges e ON e.t = d.n WHERE {_LIVE}")}
+    return out
+
+
+def meeting_iris(index: TextIndex, *, every: bool = False) -> set[str]:
+    """The meetings the documents state (`every`: also any other node a row reaches as a
+    meeting, read from every edge row: for a look-up that found nothing)."""
+    found = {m for (m,) in index.db.execute("SELECT DISTINCT meeting FROM meets")}
+    if every:
+        ids = {n for (n,) in index.db.execute(
+            "SELECT DISTINCT e.t FROM vedges e INDEXED BY vedges_st WHERE e.target_type = 'meeting'")}
+        ids -= {node_id(m) for m in found}
+        found |= set(iris_of(index, ids).values()) if ids else set()
+    return found
 
 
 def iris_of(index: TextIndex, ids: Iterable[int]) -> dict[int, str]:

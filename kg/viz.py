@@ -540,6 +540,75 @@ def _cut_links(index, scope: set[int] | None, max_nodes: int, *, scoped: bool, l
                            nodes=named, drawn=True), hidden
 
 
+def _meetings_in(g) -> list:
+    return [n for n, a in g.nodes(data=True) if a.get("type") == "meeting"]
+
+
+def meeting_graph(index, meeting: str):
+    """The part of the network a --meeting view draws from, read from the text index: the
+    meetings `meeting` names and what hangs off them, found as `meeting_nodes` finds them
+    in the whole network, each node with the label, type, aliases and details the whole
+    network gives it, and every edge among them (the whole network's subgraph of
+    `meeting_nodes`, without reading the whole network)."""
+    from kg import textindex
+    if not _fold(meeting):
+        raise UsageError("--meeting needs a meeting IRI, date or body name, e.g. --meeting 2024-03-14")
+    want = _fold(_as_iso_date(meeting) or meeting)
+    as_named = _nodes_as_drawn(index, {meeting})
+    if meeting in _meetings_in(as_named):
+        chosen = [meeting]
+    else:
+        # a meeting's label holds `want` only if one of the texts it may be labelled by does
+        # (the view's look-up table holds them all, folded): those are the candidates
+        near = textindex.nodes_labelled(index, contains=want)
+        near |= {m for m in textindex.meeting_iris(index) | {meeting, want} if _fold(m) == want}
+        fits = _nodes_as_drawn(index, near)
+        chosen = [m for m in _meetings_in(fits) if want in _fold(fits.nodes[m].get("label", "")) or want == _fold(m)]
+        if not chosen:  # a slug of the IRI
+            every = textindex.meeting_iris(index, every=True)
+            chosen = _meetings_in(_nodes_as_drawn(index, {m for m in every if want in _fold(m)}))
+        if not chosen:
+            whole = _nodes_as_drawn(index, every)
+            labels = sorted({whole.nodes[m].get("label", m) for m in _meetings_in(whole)})
+            close = _close_labels(meeting, labels) or labels[:5]
+            hint = f"; meetings in the graph include: {', '.join(close)}" if close else "; the graph has no meetings"
+            raise GovkgError(f"--meeting {_one_line(meeting)!r} matches no meeting IRI, date or body name{hint}")
+    # what `meeting_nodes` keeps: the meetings' neighbours, their items' neighbours (presenters,
+    # decisions, actions), and whoever owns an action or decision kept so far
+    keep = {textindex.node_id(m) for m in chosen}
+    near = textindex.adjacent(index, keep)
+    types = textindex.node_types_of(index, near)
+    keep |= near
+    keep |= textindex.adjacent(index, {n for n in near if types.get(n) == "item"})
+    types.update(textindex.node_types_of(index, keep - types.keys()))
+    keep |= textindex.adjacent(index, {n for n in keep if types.get(n) in ("action", "decision")}, forward=False)
+    return _nodes_with_rows(index, textindex.iris_of(index, keep))
+
+
+def _nodes_with_rows(index, drawn: dict[int, str]):
+    """The graph of the `drawn` nodes (node_id -> IRI) and every row among them, each node
+    with the label, type, aliases and details the whole network gives it."""
+    from kg import textindex
+    from kg.network import graph_of_tuples
+    rows, labels, types = textindex.drawn_rows(index, drawn)
+    named = set(drawn.values())
+    return graph_of_tuples(rows, textindex.alias_list_rows(index, named), textindex.action_detail_list_rows(index, named),
+                           kinds=(labels, types), nodes=named, drawn=True)
+
+
+def meeting_view(index, meeting: str, *, focus: str | None = None, depth: int = 2, max_nodes: int = 1500):
+    """What a --meeting view draws (with --focus, the name's neighbourhood within it), how
+    many nodes it leaves out to fit `max_nodes` and what to say about the name: `select_view`
+    of the whole network, from the meeting's part alone (`meeting_graph`)."""
+    if depth < 0:
+        raise UsageError(f"--depth {depth}: give 0 or more hops")
+    if max_nodes < 1:
+        raise UsageError(f"max_nodes {max_nodes}: give 1 or more")
+    part = meeting_graph(index, meeting)
+    view, hidden = select_view(part, focus=focus, depth=depth, max_nodes=max_nodes)
+    return view, hidden, focus_note(part, focus) if focus else ""
+
+
 def whole_view(index, max_nodes: int = 1500) -> tuple[nx.MultiDiGraph, int]:
     """What the view of the whole store draws and how many nodes it leaves out: cut from
     the network's degrees and links (summed in SQL from the text index) before any row's
@@ -560,13 +629,15 @@ def write_view(store, path, *, focus: str | None = None, depth: int = 2, meeting
     and their neighbours are kept, and the page says how many nodes were hidden.
     """
     from kg import textindex
-    index = textindex.reader_index(store) if not meeting else None
+    index = textindex.reader_index(store)
     if index is not None:
-        # a focused view reads the focus's neighbourhood only, and neither view reads the
-        # details of what it does not draw (the whole network of a council's decade of
-        # minutes takes seconds to turn into a graph, most of it never drawn)
+        # a focused view reads the focus's neighbourhood only, a meeting's view that meeting's
+        # part, and no view reads the details of what it does not draw (the whole network of a
+        # council's decade of minutes takes seconds to turn into a graph, most of it never drawn)
         path = _check_path(path)
-        if focus:
+        if meeting:
+            view, hidden, note = meeting_view(index, meeting, focus=focus, depth=depth, max_nodes=max_nodes)
+        elif focus:
             view, hidden, note = focused_view(index, focus, depth, max_nodes)
         else:
             (view, hidden), note = whole_view(index, max_nodes), ""
