@@ -1282,33 +1282,38 @@ def network_links(index: TextIndex, scoped: bool = False) -> Links:
     named = _named(index)
     scope = ("temp.vscope sa CROSS JOIN vedges e ON e.s = sa.n CROSS JOIN temp.vscope sb ON sb.n = e.t"
              if scoped else "vedges e")
-    # two sources' rows: those with a name count their keys without the source's text
+    # two sources' rows: those with a name count their keys without the source's text (two
+    # queries: one that chose the key row by row read the rows a third slower)
     sql = ("SELECT e.s, e.t, e.target_named, count(DISTINCT e.{key}) FROM " + scope +
            " WHERE e.s {op} (SELECT n FROM temp.vnamed) AND " + _LIVE + " GROUP BY e.s, e.t, e.target_named")
-    unnamed = db.execute(sql.format(key="k", op="NOT IN")).fetchall()
-    by_name = db.execute(sql.format(key="ks", op="IN")).fetchall()
-    many = dict(db.execute("SELECT v.n, count(DISTINCT v.type) FROM "
-                           + ("temp.vscope sa CROSS JOIN vtypes v ON v.n = sa.n" if scoped else "vtypes v")
-                           + " GROUP BY v.n HAVING count(DISTINCT v.type) > 1"))
-    maybe = {n for (n,) in db.execute("SELECT DISTINCT n FROM vtypes WHERE type IN ('person', 'organisation')")}
+    rows = db.execute(sql.format(key="k", op="NOT IN")).fetchall() + db.execute(sql.format(key="ks", op="IN")).fetchall()
+    # a source typed two ways counts each row once a type; a node typed a person or an
+    # organisation by a document may be a hub: one pass over the types for both
+    many: dict[int, int] = {}
+    maybe: set[int] = set()
+    for n, c, hub in db.execute(
+            "SELECT v.n, count(DISTINCT v.type), max(v.type IN ('person', 'organisation')) FROM "
+            + ("temp.vscope sa CROSS JOIN vtypes v ON v.n = sa.n" if scoped else "vtypes v")
+            + " GROUP BY v.n HAVING count(DISTINCT v.type) > 1 OR max(v.type IN ('person', 'organisation')) = 1"):
+        if c > 1:
+            many[n] = c
+        if hub:
+            maybe.add(n)
     # (read from the index that holds the target type: the other would read every edge's row)
     maybe |= {n for (n,) in db.execute(f"SELECT DISTINCT e.t FROM {scope if scoped else 'vedges e INDEXED BY vedges_st'}"
                                        f" WHERE e.target_type = 'organisation' AND {_LIVE}")}
     degree: dict[int, int] = defaultdict(int)
-    for rows, by in ((unnamed, None), (by_name, named)):
-        for s, t, nm, c in rows:
-            m = c * (by[s] if by else 1) * (named[t] if nm else 1)
-            if many:
-                m *= many.get(s, 1)
-            degree[s] += m
-            degree[t] += m
     links: dict[int, set[int]] = {}
-    for rows in (unnamed, by_name):
-        for s, t, _nm, _c in rows:
-            if s in maybe:
-                links.setdefault(s, set()).add(t)
-            if t in maybe:
-                links.setdefault(t, set()).add(s)
+    for s, t, nm, c in rows:
+        m = c * named.get(s, 1) * (named[t] if nm else 1)
+        if many:
+            m *= many.get(s, 1)
+        degree[s] += m
+        degree[t] += m
+        if s in maybe:
+            links.setdefault(s, set()).add(t)
+        if t in maybe:
+            links.setdefault(t, set()).add(s)
     return Links(dict(degree), links)
 
 
@@ -1382,7 +1387,10 @@ def iris_of(index: TextIndex, ids: Iterable[int]) -> dict[int, str]:
     """node_id -> IRI of the given nodes (those some edge names)."""
     db = index.db
     _id_table(db, "vwant", ids)
-    return dict(db.execute("SELECT DISTINCT v.n, v.iri FROM temp.vwant w CROSS JOIN vnodes v ON v.n = w.n"))
+    # one seek a node: every document names a node by the same IRI (its digest is the node),
+    # and a person or body is named by hundreds of documents
+    return {n: iri for n, iri in db.execute(
+        "SELECT w.n, (SELECT v.iri FROM vnodes v WHERE v.n = w.n LIMIT 1) FROM temp.vwant w") if iri is not None}
 
 
 def types_of_ids(index: TextIndex, ids: Iterable[int]) -> dict[int, set[str]]:
@@ -1436,24 +1444,37 @@ def drawn_rows(index: TextIndex, drawn: dict[int, str], scoped: bool = False
     db = index.db
     _named(index)
     _id_table(db, "vdrawn", drawn)
-    raw = db.execute(f"SELECT DISTINCT {_EDGE} FROM temp.vdrawn a CROSS JOIN vedges e ON e.s = a.n "
-                     "CROSS JOIN temp.vdrawn b ON b.n = e.t").fetchall()
-    types = {drawn[n]: t for n, t in _node_types(index, "vdrawn", scoped).items()}
-    rows = _expand(db, raw, {drawn[n]: v for n, v in types_of_ids(index, drawn).items()})
+    # (made distinct as a set: SQLite's DISTINCT over every text of 18,000 rows costs more)
+    raw = list(set(db.execute(f"SELECT {_EDGE} FROM temp.vdrawn a CROSS JOIN vedges e ON e.s = a.n "
+                              "CROSS JOIN temp.vdrawn b ON b.n = e.t")))
+    own = types_of_ids(index, drawn)
+    rows = _expand(db, raw, {drawn[n]: v for n, v in own.items()})
     texts: dict[int, set] = {}
-    # a source labelled by a name is labelled by all its names; one without, by its texts
-    for n, st in db.execute("SELECT DISTINCT e.s, e.source_text FROM temp.vdrawn d CROSS JOIN vedges e ON e.s = d.n"
-                            + _in_scope(scoped) + f" WHERE e.s NOT IN (SELECT n FROM temp.vnamed) AND {_LIVE}"):
-        texts.setdefault(n, set()).add(drawn[n] if st is None else st)
-    for n, tl in db.execute("SELECT DISTINCT e.t, e.target_label FROM temp.vdrawn d CROSS JOIN vedges e ON e.t = d.n"
-                            + _in_scope(scoped) + " WHERE e.target_named = 0"):
-        texts.setdefault(n, set()).add(drawn[n] if tl is None else tl)
-    by_name = {n for (n,) in db.execute(
-        "SELECT DISTINCT e.s FROM temp.vdrawn d CROSS JOIN vedges e ON e.s = d.n" + _in_scope(scoped)
-        + f" WHERE e.s IN (SELECT n FROM temp.vnamed) AND {_LIVE}")}
-    by_name |= {n for (n,) in db.execute(
-        "SELECT DISTINCT e.t FROM temp.vdrawn d CROSS JOIN vedges e ON e.t = d.n" + _in_scope(scoped)
-        + " WHERE e.target_named = 1 AND e.t IN (SELECT n FROM temp.vnamed)")}
+    by_name: set[int] = set()
+    # The rows leaving the drawn nodes, then those reaching them, each read once for the
+    # node's type and label: a source labelled by a name is labelled by all its names, one
+    # without by its texts; a named target by its names, another by its rows' labels.
+    sources: set[int] = set()
+    for n, nm, st in db.execute(
+            "SELECT DISTINCT e.s, e.s IN (SELECT n FROM temp.vnamed), CASE WHEN e.s IN (SELECT n FROM temp.vnamed) "
+            "THEN NULL ELSE e.source_text END FROM temp.vdrawn d CROSS JOIN vedges e ON e.s = d.n"
+            + _in_scope(scoped) + f" WHERE {_LIVE}"):
+        sources.add(n)
+        if nm:
+            by_name.add(n)
+        else:
+            texts.setdefault(n, set()).add(drawn[n] if st is None else st)
+    reached: dict[int, set[str]] = {}
+    for n, tt, nm, tl in db.execute(
+            "SELECT DISTINCT e.t, e.target_type, e.target_named, CASE WHEN e.target_named = 0 THEN e.target_label END "
+            "FROM temp.vdrawn d CROSS JOIN vedges e ON e.t = d.n" + _in_scope(scoped) + f" WHERE {_LIVE}"):
+        reached.setdefault(n, set()).add(tt)
+        if nm:
+            by_name.add(n)
+        else:
+            texts.setdefault(n, set()).add(drawn[n] if tl is None else tl)
+    types = {drawn[n]: node_type(own.get(n, set()) if n in sources else None, reached.get(n, ()))
+             for n in sources | reached.keys()}
     names = _names_of(db, [drawn[n] for n in by_name])
     for n in by_name:
         texts.setdefault(n, set()).update(names.get(drawn[n], ()))
