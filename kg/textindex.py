@@ -1283,9 +1283,10 @@ def network_links(index: TextIndex, scoped: bool = False) -> Links:
     scope = ("temp.vscope sa CROSS JOIN vedges e ON e.s = sa.n CROSS JOIN temp.vscope sb ON sb.n = e.t"
              if scoped else "vedges e")
     # two sources' rows: those with a name count their keys without the source's text (two
-    # queries: one that chose the key row by row read the rows a third slower)
-    sql = ("SELECT e.s, e.t, e.target_named, count(DISTINCT e.{key}) FROM " + scope +
-           " WHERE e.s {op} (SELECT n FROM temp.vnamed) AND " + _LIVE + " GROUP BY e.s, e.t, e.target_named")
+    # queries: one that chose the key row by row read the rows a third slower); and whether
+    # an organisation's edge reaches the target, in the same pass
+    sql = ("SELECT e.s, e.t, e.target_named, count(DISTINCT e.{key}), max(e.target_type = 'organisation') FROM "
+           + scope + " WHERE e.s {op} (SELECT n FROM temp.vnamed) AND " + _LIVE + " GROUP BY e.s, e.t, e.target_named")
     rows = db.execute(sql.format(key="k", op="NOT IN")).fetchall() + db.execute(sql.format(key="ks", op="IN")).fetchall()
     # a source typed two ways counts each row once a type; a node typed a person or an
     # organisation by a document may be a hub: one pass over the types for both
@@ -1299,12 +1300,10 @@ def network_links(index: TextIndex, scoped: bool = False) -> Links:
             many[n] = c
         if hub:
             maybe.add(n)
-    # (read from the index that holds the target type: the other would read every edge's row)
-    maybe |= {n for (n,) in db.execute(f"SELECT DISTINCT e.t FROM {scope if scoped else 'vedges e INDEXED BY vedges_st'}"
-                                       f" WHERE e.target_type = 'organisation' AND {_LIVE}")}
+    maybe |= {t for _s, t, _nm, _c, org in rows if org}
     degree: dict[int, int] = defaultdict(int)
     links: dict[int, set[int]] = {}
-    for s, t, nm, c in rows:
+    for s, t, nm, c, _org in rows:
         m = c * named.get(s, 1) * (named[t] if nm else 1)
         if many:
             m *= many.get(s, 1)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import difflib
 import hashlib
+import heapq
 import json
 import os
 import re
@@ -259,10 +260,11 @@ def cut(degree: dict, neighbours, hubs: set, max_nodes: int, keys=None) -> set:
         nodes = list(nodes)
         if len(nodes) <= k:
             return nodes
-        by = sorted(nodes, key=degree.__getitem__, reverse=True)
-        edge = degree[by[k - 1]]
-        above = [n for n in by[:k] if degree[n] > edge]
-        tie = [n for n in by if degree[n] == edge]
+        # the degree the k-th best has, found without sorting every candidate (a body's
+        # neighbours are tens of thousands)
+        edge = heapq.nlargest(k, map(degree.__getitem__, nodes))[-1]
+        above = sorted((n for n in nodes if degree[n] > edge), key=degree.__getitem__, reverse=True)
+        tie = [n for n in nodes if degree[n] == edge]
         key_of(tie)
         return above + sorted(tie, key=known.__getitem__)[: k - len(above)]
 
