@@ -1343,6 +1343,26 @@ def neighbourhood(index: TextIndex, centres: Iterable[str], depth: int) -> set[i
     return {n for (n,) in db.execute("SELECT n FROM temp.vscope")}
 
 
+def scope_of(index: TextIndex, ids: Iterable[int]) -> None:
+    """The nodes `network_links` and the other scoped reads keep to: temp.vscope."""
+    _named(index)
+    _id_table(index.db, "vscope", ids)
+
+
+def scope_neighbours(index: TextIndex, ids: Iterable[int]) -> dict[int, set[int]]:
+    """node_id -> its neighbours (either way) among temp.vscope's nodes, for those of `ids`."""
+    db = index.db
+    _named(index)
+    _id_table(db, "vnear", ids)
+    out: dict[int, set[int]] = {n: set() for (n,) in db.execute("SELECT n FROM temp.vnear")}
+    for a, b in db.execute(f"SELECT DISTINCT d.n, e.t FROM temp.vnear d CROSS JOIN vedges e ON e.s = d.n "
+                           f"CROSS JOIN temp.vscope sb ON sb.n = e.t WHERE {_LIVE} UNION "
+                           f"SELECT DISTINCT d.n, e.s FROM temp.vnear d CROSS JOIN vedges e ON e.t = d.n "
+                           f"CROSS JOIN temp.vscope sa ON sa.n = e.s WHERE {_LIVE}"):
+        out[a].add(b)
+    return out
+
+
 def network_adjacency(index: TextIndex, scoped: bool = False) -> dict[int, set[int]]:
     """node_id -> its neighbours (either way) in the network (`scoped`: in temp.vscope's part)."""
     _named(index)

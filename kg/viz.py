@@ -553,6 +553,12 @@ def meeting_graph(index, meeting: str):
     network gives it, and every edge among them (the whole network's subgraph of
     `meeting_nodes`, without reading the whole network)."""
     from kg import textindex
+    return _nodes_with_rows(index, textindex.iris_of(index, _meeting_part(index, meeting)[0]))
+
+
+def _meeting_part(index, meeting: str) -> tuple[set[int], dict[int, str]]:
+    """The node_ids of `meeting_graph` and the types the whole network gives them."""
+    from kg import textindex
     if not _fold(meeting):
         raise UsageError("--meeting needs a meeting IRI, date or body name, e.g. --meeting 2024-03-14")
     want = _fold(_as_iso_date(meeting) or meeting)
@@ -584,7 +590,8 @@ def meeting_graph(index, meeting: str):
     keep |= textindex.adjacent(index, {n for n in near if types.get(n) == "item"})
     types.update(textindex.node_types_of(index, keep - types.keys()))
     keep |= textindex.adjacent(index, {n for n in keep if types.get(n) in ("action", "decision")}, forward=False)
-    return _nodes_with_rows(index, textindex.iris_of(index, keep))
+    types.update(textindex.node_types_of(index, keep - types.keys()))
+    return keep, types
 
 
 def _nodes_with_rows(index, drawn: dict[int, str]):
@@ -606,9 +613,38 @@ def meeting_view(index, meeting: str, *, focus: str | None = None, depth: int = 
         raise UsageError(f"--depth {depth}: give 0 or more hops")
     if max_nodes < 1:
         raise UsageError(f"max_nodes {max_nodes}: give 1 or more")
-    part = meeting_graph(index, meeting)
+    from kg import textindex
+    keep, types = _meeting_part(index, meeting)
+    if not focus and len(keep) > max_nodes:
+        # too many to draw (a body's every meeting): cut from the part's degrees and links
+        # (summed in SQL), and only the drawn nodes' rows and texts read
+        return (*_cut_part(index, keep, types, max_nodes), "")
+    part = _nodes_with_rows(index, textindex.iris_of(index, keep))
     view, hidden = select_view(part, focus=focus, depth=depth, max_nodes=max_nodes)
     return view, hidden, focus_note(part, focus) if focus else ""
+
+
+def _cut_part(index, keep: set[int], types: dict[int, str], max_nodes: int):
+    """`truncate` of the whole network's subgraph of `keep` (node_ids, with the types the
+    whole network gives them), and how many nodes it leaves out: the subgraph's degrees and
+    its hubs' links from the text index's integers, the drawn nodes' rows, labels and
+    details read for them alone, as the whole network gives them."""
+    from kg import textindex
+    textindex.scope_of(index, keep)
+    links = textindex.network_links(index, scoped=True)
+    degree = {n: links.degree.get(n, 0) for n in keep}
+    hubs = {n for n in keep if types.get(n) in HUB_TYPES}
+    adjacent = dict(links.hub_links) if hubs else textindex.network_adjacency(index, scoped=True)
+    # a hub by a row from outside the part (an organisation's edge) has its links read apart
+    adjacent.update(textindex.scope_neighbours(index, hubs - adjacent.keys()))
+    iris: dict[int, str] = {}
+
+    def keys(ids):
+        iris.update(textindex.iris_of(index, [n for n in ids if n not in iris]))
+        return {n: iris[n] for n in ids}
+
+    drawn = cut(degree, lambda n: adjacent.get(n, set()), hubs, max_nodes, keys)
+    return _nodes_with_rows(index, keys(drawn)), len(keep) - len(drawn)
 
 
 def whole_view(index, max_nodes: int = 1500) -> tuple[nx.MultiDiGraph, int]:
