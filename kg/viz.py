@@ -184,9 +184,14 @@ def _as_iso_date(text: str) -> str | None:
     return None
 
 
+_NO_MEETING = "--meeting needs a meeting IRI, date or body name, e.g. --meeting 2024-03-14"
+
+
 def meeting_nodes(g: nx.MultiDiGraph, meeting: str) -> set:
     """One or more meetings (by IRI, date, or body name in the label) and what hangs off them:
     the body, attendees, items and their presenters, decisions, actions and their owners."""
+    if not _fold(meeting):
+        raise UsageError(_NO_MEETING)
     meetings = [n for n, a in g.nodes(data=True) if a.get("type") == "meeting"]
     if meeting in g and meeting in meetings:
         chosen = [meeting]
@@ -546,21 +551,14 @@ def _meetings_in(g) -> list:
     return [n for n, a in g.nodes(data=True) if a.get("type") == "meeting"]
 
 
-def meeting_graph(index, meeting: str):
-    """The part of the network a --meeting view draws from, read from the text index: the
-    meetings `meeting` names and what hangs off them, found as `meeting_nodes` finds them
-    in the whole network, each node with the label, type, aliases and details the whole
-    network gives it, and every edge among them (the whole network's subgraph of
-    `meeting_nodes`, without reading the whole network)."""
-    from kg import textindex
-    return _nodes_with_rows(index, textindex.iris_of(index, _meeting_part(index, meeting)[0]))
-
-
 def _meeting_part(index, meeting: str) -> tuple[set[int], dict[int, str]]:
-    """The node_ids of `meeting_graph` and the types the whole network gives them."""
+    """The part of the network a --meeting view draws from, read from the text index: the
+    node_ids of the meetings `meeting` names and of what hangs off them, found as
+    `meeting_nodes` finds them in the whole network (without reading the whole network), and
+    the types the whole network gives the nodes their look-up needed."""
     from kg import textindex
     if not _fold(meeting):
-        raise UsageError("--meeting needs a meeting IRI, date or body name, e.g. --meeting 2024-03-14")
+        raise UsageError(_NO_MEETING)
     want = _fold(_as_iso_date(meeting) or meeting)
     as_named = _nodes_as_drawn(index, {meeting})
     if meeting in _meetings_in(as_named):
@@ -590,7 +588,6 @@ def _meeting_part(index, meeting: str) -> tuple[set[int], dict[int, str]]:
     keep |= textindex.adjacent(index, {n for n in near if types.get(n) == "item"})
     types.update(textindex.node_types_of(index, keep - types.keys()))
     keep |= textindex.adjacent(index, {n for n in keep if types.get(n) in ("action", "decision")}, forward=False)
-    types.update(textindex.node_types_of(index, keep - types.keys()))
     return keep, types
 
 
@@ -608,7 +605,8 @@ def _nodes_with_rows(index, drawn: dict[int, str]):
 def meeting_view(index, meeting: str, *, focus: str | None = None, depth: int = 2, max_nodes: int = 1500):
     """What a --meeting view draws (with --focus, the name's neighbourhood within it), how
     many nodes it leaves out to fit `max_nodes` and what to say about the name: `select_view`
-    of the whole network, from the meeting's part alone (`meeting_graph`)."""
+    of the whole network, from the meeting's part alone (`_meeting_part`), each node with
+    the label, type, aliases and details the whole network gives it."""
     if depth < 0:
         raise UsageError(f"--depth {depth}: give 0 or more hops")
     if max_nodes < 1:
@@ -630,6 +628,7 @@ def _cut_part(index, keep: set[int], types: dict[int, str], max_nodes: int):
     its hubs' links from the text index's integers, the drawn nodes' rows, labels and
     details read for them alone, as the whole network gives them."""
     from kg import textindex
+    types = {**types, **textindex.node_types_of(index, keep - types.keys())}
     textindex.scope_of(index, keep)
     links = textindex.network_links(index, scoped=True)
     degree = {n: links.degree.get(n, 0) for n in keep}

@@ -23,7 +23,7 @@ def _meeting_specs(g):
     written = f"{int(d)} {['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][int(mo) - 1]} {y}"
     body_slug = dated[0].rsplit("/", 2)[-2]
     return [meetings[0], meetings[-1], labels[len(labels) // 2], labels[-1].upper(), day, written, y,
-            "council meeting", body_slug, "Zebedee Quuxworth Board", "1999-01-01"]
+            "council meeting", body_slug, "Zebedee Quuxworth Board", "1999-01-01", "   "]
 
 
 def _same_view(index, whole, spec, focus=None, depth=2, cap=10**9) -> bool:
