@@ -1390,6 +1390,18 @@ def adjacent(index: TextIndex, ids: Iterable[int], *, forward: bool = True, back
     return out
 
 
+def reached_as(index: TextIndex, iris: Iterable[str], target_type: str) -> set[str]:
+    """Those of `iris` some row of the network reaches as a `target_type` (a node is of a
+    type only if a row gives it: sources' own types are never a meeting's)."""
+    ids = {node_id(n): n for n in iris}
+    db = index.db
+    _named(index)
+    _id_table(db, "vnear", ids)
+    return {ids[n] for (n,) in db.execute(
+        f"SELECT DISTINCT d.n FROM temp.vnear d CROSS JOIN vedges e ON e.t = d.n WHERE e.target_type = ? AND {_LIVE}",
+        (target_type,))}
+
+
 def meeting_iris(index: TextIndex, *, every: bool = False) -> set[str]:
     """The meetings the documents state (`every`: also any other node a row reaches as a
     meeting, read from every edge row: for a look-up that found nothing)."""

@@ -567,12 +567,16 @@ def _meeting_part(index, meeting: str) -> tuple[set[int], dict[int, str]]:
         # a meeting's label holds `want` only if one of the texts it may be labelled by does
         # (the view's look-up table holds them all, folded): those are the candidates
         near = textindex.nodes_labelled(index, contains=want)
-        near |= {m for m in textindex.meeting_iris(index) | {meeting, want} if _fold(m) == want}
-        fits = _nodes_as_drawn(index, near)
+        if ":" in want:  # (an IRI has a colon, folded or not)
+            near |= {m for m in textindex.meeting_iris(index) | {meeting, want} if _fold(m) == want}
+        # only a node some row reaches as a meeting can be one: a year or a word fits
+        # thousands of other texts, whose labels and types need not be read
+        fits = _nodes_as_drawn(index, textindex.reached_as(index, near, "meeting"))
         chosen = [m for m in _meetings_in(fits) if want in _fold(fits.nodes[m].get("label", "")) or want == _fold(m)]
         if not chosen:  # a slug of the IRI
             every = textindex.meeting_iris(index, every=True)
-            chosen = _meetings_in(_nodes_as_drawn(index, {m for m in every if want in _fold(m)}))
+            chosen = _meetings_in(_nodes_as_drawn(index, textindex.reached_as(
+                index, {m for m in every if want in _fold(m)}, "meeting")))
         if not chosen:
             whole = _nodes_as_drawn(index, every)
             labels = sorted({whole.nodes[m].get("label", m) for m in _meetings_in(whole)})
