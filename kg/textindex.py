@@ -34,7 +34,6 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -1301,19 +1300,24 @@ def network_links(index: TextIndex, scoped: bool = False) -> Links:
         if hub:
             maybe.add(n)
     maybe |= {t for _s, t, _nm, _c, org in rows if org}
-    degree: dict[int, int] = defaultdict(int)
-    links: dict[int, set[int]] = {}
+    # (the whole network's half a million pairs: each step of these loops is paid that often)
+    degree: dict[int, int] = {}
+    get, names_of = degree.get, named.get
     for s, t, nm, c, _org in rows:
-        m = c * named.get(s, 1) * (named[t] if nm else 1)
+        m = c * names_of(s, 1)
+        if nm:
+            m *= named[t]
         if many:
             m *= many.get(s, 1)
-        degree[s] += m
-        degree[t] += m
+        degree[s] = get(s, 0) + m
+        degree[t] = get(t, 0) + m
+    links: dict[int, set[int]] = {}
+    for s, t, _nm, _c, _org in rows:
         if s in maybe:
             links.setdefault(s, set()).add(t)
         if t in maybe:
             links.setdefault(t, set()).add(s)
-    return Links(dict(degree), links)
+    return Links(degree, links)
 
 
 def neighbourhood(index: TextIndex, centres: Iterable[str], depth: int) -> set[int]:
