@@ -361,15 +361,57 @@ class _Parallel:
         return self._executor
 
     def close(self, aborted: bool = False) -> None:
-        if self._executor is not None:
-            ex, self._executor = self._executor, None
-            if aborted or getattr(ex, "_pending_work_items", None):
-                # stopped half-way (an error, Ctrl-C): a worker busy with a document must
-                # not keep the build, and its lock, alive
-                for proc in list((getattr(ex, "_processes", None) or {}).values()):
-                    if proc.is_alive():
-                        proc.kill()
-            ex.shutdown(wait=True, cancel_futures=True)
+        if self._executor is None:
+            return
+        ex, self._executor = self._executor, None
+        if not (aborted or getattr(ex, "_pending_work_items", None)):
+            ex.shutdown(wait=True)
+            return
+        # Stopped half-way (an error, Ctrl-C): what is queued is dropped, and the documents in
+        # flight may finish for a moment.  Killing a worker at once could cut it off half-way
+        # through sending its result; the pool's manager thread then waits for the rest of
+        # that message for ever, and shutdown with it (a build hung so, 12 minutes, under load).
+        procs = list((getattr(ex, "_processes", None) or {}).values())
+        manager = getattr(ex, "_executor_manager_thread", None)
+        results = getattr(ex, "_result_queue", None)
+        ex.shutdown(wait=False, cancel_futures=True)
+        if manager is not None:
+            manager.join(_STOP_GRACE_S)
+        if manager is not None and not manager.is_alive():
+            return
+        # a worker still busy must not keep the build, and its lock, alive
+        for proc in procs:
+            if proc.is_alive():
+                proc.kill()
+        for proc in procs:
+            proc.join(5)
+        if manager is not None:
+            manager.join(2)
+            if manager.is_alive() and results is not None:
+                _unstick(manager, results)
+
+
+# how long a stopped build lets the documents in flight finish before killing their workers
+_STOP_GRACE_S = 10.0
+
+
+def _unstick(manager, results) -> None:
+    """End a pool's manager thread left reading a reply its killed worker never finished.
+
+    Every worker is dead, so no one else writes: bytes written to the reply pipe complete
+    the message, which then fails to unpickle, and the thread takes the broken-pool path
+    (futures failed, internals joined) and ends, as when a worker dies between replies.
+    """
+    fd = results._writer.fileno()
+    os.set_blocking(fd, False)
+    filler = bytes(65536)
+    deadline = time.monotonic() + 10
+    while manager.is_alive() and time.monotonic() < deadline:
+        try:
+            os.write(fd, filler)
+        except (BlockingIOError, OSError):
+            pass
+        manager.join(0.05)
 
 
 def _open_store(store_path: str | None, endpoint: str | None, base: str, update_endpoint: str | None = None):

@@ -209,3 +209,30 @@ def test_a_failing_write_stops_the_pool_cleanly(corpus, tmp_path, monkeypatch):
     monkeypatch.undo()
     with GraphStore(tmp_path / "st", read_only=True) as st:
         assert len(st.live_graphs()) == 2  # what was written before the failure stays, whole
+
+
+def test_a_reply_cut_off_half_way_does_not_hang_the_pools_shutdown():
+    # A worker killed half-way through sending its result leaves the pool's manager thread
+    # reading the rest of that message for ever (seen: a stopped build hung 12 minutes).
+    # The same state, made on purpose: a reply pipe holding a long message's length and a
+    # little of it, a thread reading it as the manager does.
+    import multiprocessing as mp
+    import struct
+    import threading
+    replies = mp.get_context("spawn").SimpleQueue()
+    replies._writer._send(struct.pack("!i", 1_000_000) + b"x" * 1000)
+    failed = []
+
+    def manager():
+        try:
+            replies._reader.recv()
+        except BaseException as err:  # the broken-pool path the real thread takes
+            failed.append(err)
+
+    thread = threading.Thread(target=manager, daemon=True)
+    thread.start()
+    thread.join(0.2)
+    assert thread.is_alive()  # stuck, as the pool's manager was
+    pipeline._unstick(thread, replies)
+    assert not thread.is_alive()
+    assert failed  # the filled-in message did not unpickle: the pool is seen as broken
