@@ -14,7 +14,7 @@ from functools import lru_cache
 from importlib import resources
 
 from kg.errors import QueryError
-from kg.store import GraphStore
+from kg.store import GraphStore, holds_oxigraph
 
 _PARAM = re.compile(r"^#@param\s+(\w[\w-]*)\s+\?(\w+)(\s+required)?\s*$", re.M)
 # `#@index KEY ?VAR KIND`: the text index (kg.textindex) narrows ?VAR to the subjects whose
@@ -362,7 +362,7 @@ def _meeting_pages(store, query: NamedQuery, params, allow_service, limit, offse
     orders = _ORDER_FIRST.findall(" ".join(_code_only(query.text)))
     if not orders or orders[-1] != "?" + query.scope:
         return None
-    if body is None and since is None and until is None and meeting is None and not hasattr(store, "_store"):
+    if body is None and since is None and until is None and meeting is None and not holds_oxigraph(store):
         return None  # an endpoint pages the whole listing itself
     bindings = _checked(query, params, allow_service)
     paged("SELECT * WHERE {}", limit, offset)  # the page's numbers, checked

@@ -546,6 +546,11 @@ class TextIndex:
             "SELECT iri FROM texts WHERE texts MATCH ? AND kind = ?", (match, kind))}
 
 
+def _holds_oxigraph(store) -> bool:
+    from kg.store import holds_oxigraph
+    return holds_oxigraph(store)
+
+
 def index_path(store) -> Path | None:
     path = getattr(store, "path", None)
     return None if path is None else Path(path) / FILE
@@ -610,7 +615,7 @@ def sync(store, index: TextIndex) -> int:
 def for_writer(store) -> TextIndex | None:
     """The index of a store opened for writing, in step with it (None for other stores)."""
     path = index_path(store)
-    if path is None or not hasattr(store, "_store"):
+    if path is None or not _holds_oxigraph(store):
         return None
     try:
         index = TextIndex(path)
@@ -627,7 +632,7 @@ def for_build(store) -> TextIndex | None:
     each document's rows (`built_rows`) as it writes the document, then `update` brings
     the rest in step (the link and corrections graphs, anything the index lacked)."""
     path = index_path(store)
-    if path is None or not hasattr(store, "_store"):
+    if path is None or not _holds_oxigraph(store):
         return None
     try:
         return TextIndex(path)
@@ -640,7 +645,7 @@ def for_reader(store) -> TextIndex | None:
     """The index a reader uses: the store folder's, built from the store when missing; one
     per store handle, checked against the store when the handle first uses it."""
     path = index_path(store)
-    if path is None or not hasattr(store, "_store"):
+    if path is None or not _holds_oxigraph(store):
         return None
     cached = store.__dict__.get("_textindex")
     if cached is not None:
