@@ -106,7 +106,7 @@ def text_stems(text: str) -> list[str]:
 
 def mentions_all(text: str, words: list[str]) -> bool:
     """True when every (stemmed) word begins some word of text."""
-    stems = text_stems(text)
+    stems = _text_stems(text or "")
     return all(any(s.startswith(w) for s in stems) for w in words)
 
 
@@ -842,7 +842,10 @@ def search(store, thing: str, kinds=tuple(_KIND_PLURAL), only: set[str] | None =
         raise QuestionError(f"say which thing you mean: {thing!r} has no words to look for")
     from kg import textindex
     index = _reads_index(store)
-    candidates = None if index is None else textindex.fact_candidates(index, words)
+    # (the facts of the kinds asked for alone, unless every kind is: who-owns' few kinds are
+    # a quarter of the facts its words are in)
+    candidates = None if index is None else textindex.fact_candidates(
+        index, words, None if set(_KIND_PLURAL) <= set(kinds) else kinds)
 
     def keep(rows):
         return [r for r in rows if r["kind"] in kinds and (only is None or r.get("by") in only)]
@@ -863,8 +866,9 @@ def search(store, thing: str, kinds=tuple(_KIND_PLURAL), only: set[str] | None =
     found = []
     for r in allrows:
         where = _where_found(r, words)
-        if where:
-            found.append(dict(r, matched_in=where))
+        if where:  # (rows of this search's own: the near matches below copy theirs)
+            r["matched_in"] = where
+            found.append(r)
     if not found and candidates is not None and counts:
         # the near matches below read the sentences around every fact and drop words:
         # they need every fact's rows

@@ -11,7 +11,6 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from kg.errors import QueryError
 from kg.store import GraphStore, holds_oxigraph
@@ -54,11 +53,22 @@ def _parse(name: str, text: str) -> NamedQuery:
                       tuple(_INDEX.findall(text)), scope.group(1) if scope else None)
 
 
+def _queries_folder():
+    # the package's folder when it is one (every install but a zip): importlib.resources and
+    # what it imports cost each command more than reading the queries does
+    from pathlib import Path
+    folder = Path(__file__).with_name("queries")
+    if folder.is_dir():
+        return folder
+    from importlib import resources
+    return resources.files("kg") / "queries"
+
+
 @lru_cache(maxsize=None)
 def named_queries() -> dict[str, NamedQuery]:
     """Every query shipped in kg/queries, by name."""
     out = {}
-    for entry in (resources.files("kg") / "queries").iterdir():
+    for entry in _queries_folder().iterdir():
         if entry.name.endswith(".rq"):
             name = entry.name[:-3]
             out[name] = _parse(name, entry.read_text(encoding="utf-8"))

@@ -31,12 +31,23 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-import pyoxigraph as ox
-
 from kg.errors import QueryError, StoreBusyError, StoreError
 from kg.iris import DEFAULT_BASE, GOV_IRI
 
 # rdflib is imported where it is used: reading the store (query, ask) does without it
+
+
+class _Oxigraph:
+    """pyoxigraph, imported when first used: a question the text index answers never opens
+    the store, and need not load the engine either."""
+
+    def __getattr__(self, name: str):
+        import pyoxigraph
+        globals()["ox"] = pyoxigraph  # from now on the module itself
+        return getattr(pyoxigraph, name)
+
+
+ox = _Oxigraph()
 _SHA256 = GOV_IRI + "sha256"
 _GRAPH_HASH = GOV_IRI + "graphHash"
 
