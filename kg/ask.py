@@ -383,12 +383,20 @@ _YEAR_RX = r"(?:19|20)\d{2}"
 _DATE_RX = (rf"(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{4}}|{_DAY_RX} (?:of )?{_MON_RX},? {_YEAR_RX}|"
             rf"{_MON_RX} {_DAY_RX},? {_YEAR_RX}|{_MON_RX} {_YEAR_RX}|{_MON_RX}|{_YEAR_RX})")
 _TIME_PHRASES = [  # (regex over the normalised question, how the date bounds the meetings)
-    (re.compile(rf"\b(?:since|after|from) (?:the )?(?P<d>{_DATE_RX})\b"), "since"),
-    (re.compile(rf"\b(?:before|until|up to|prior to) (?:the )?(?P<d>{_DATE_RX})\b"), "before"),
-    (re.compile(rf"\bthe (?P<d>{_DATE_RX}) (?=meetings?\b)"), "in"),
-    (re.compile(rf"\b(?:on|dated|held on|of|in|during|at) (?:the )?(?P<d>{_DATE_RX})\b"), "in"),
-    (re.compile(rf"\b(?P<d>\d{{4}}-\d{{2}}-\d{{2}}|{_DAY_RX} (?:of )?{_MON_RX},? {_YEAR_RX})\b"), "in"),
+    (rf"\b(?:since|after|from) (?:the )?(?P<d>{_DATE_RX})\b", "since"),
+    (rf"\b(?:before|until|up to|prior to) (?:the )?(?P<d>{_DATE_RX})\b", "before"),
+    (rf"\bthe (?P<d>{_DATE_RX}) (?=meetings?\b)", "in"),
+    (rf"\b(?:on|dated|held on|of|in|during|at) (?:the )?(?P<d>{_DATE_RX})\b", "in"),
+    (rf"\b(?P<d>\d{{4}}-\d{{2}}-\d{{2}}|{_DAY_RX} (?:of )?{_MON_RX},? {_YEAR_RX})\b", "in"),
 ]
+# every date phrase holds a digit or a month's name: the patterns above (a tenth of what
+# importing this module cost) are compiled for a question that may hold one, and only then
+_MAY_HOLD_DATE = re.compile(rf"\d|{_MON_RX}")
+
+
+@lru_cache(maxsize=1)
+def _time_phrases() -> list[tuple[re.Pattern, str]]:
+    return [(re.compile(rx), how) for rx, how in _TIME_PHRASES]
 _PREPS = frozenset("at in of by for from to".split())
 # "the next Ashcombe meeting" is a question about the next meeting, not a body's name
 _ORDER_WORDS = frozenset("next previous following first".split())
@@ -461,7 +469,7 @@ def question_scope(store, question: str, original: str = "") -> tuple[str, Scope
     said: list[str] = []
     chosen: set[str] = set()
     notes: list[str] = []
-    for rx, how in _TIME_PHRASES:
+    for rx, how in _time_phrases() if _MAY_HOLD_DATE.search(q) else ():
         m = rx.search(q)
         if not m:
             continue
@@ -2069,8 +2077,13 @@ _GENERIC_REF = re.compile(r"\bthe (?:board|council|committee|trust|clerk|chair(?
                           r"partnership|panel|meeting|forum|trustees|governors)\b")
 
 
-_MEETING_AFTER = re.compile(rf"^when (?:was|is|will be|did) (?:the )?(?P<b>(?:[\w&'.-]+ )*?)(?:meeting|meet) "
-                            rf"(?:after|following|next after) (?:the )?(?:meeting (?:of|on|in) )?(?P<d>{_DATE_RX})$")
+_MEETING_AFTER = (rf"^when (?:was|is|will be|did) (?:the )?(?P<b>(?:[\w&'.-]+ )*?)(?:meeting|meet) "
+                  rf"(?:after|following|next after) (?:the )?(?:meeting (?:of|on|in) )?(?P<d>{_DATE_RX})$")
+
+
+@lru_cache(maxsize=1)
+def _meeting_after() -> re.Pattern:
+    return re.compile(_MEETING_AFTER)
 
 
 def _body_of(info: dict[str, MeetingInfo], r: dict[str, str]) -> str:
@@ -2126,7 +2139,7 @@ def answer(store, question: str) -> Answer:
     if not question or not question.strip():
         raise QuestionError("ask a question, for example: " + "; ".join(EXAMPLES[:4]))
     q = _normalise_question(question)
-    after = _MEETING_AFTER.match(q)
+    after = _meeting_after().match(q) if q.startswith("when ") else None
     if after:
         # "when was the Ashcombe meeting after March 2025?": the next meeting that the minutes
         # of that time name, not every meeting since then
