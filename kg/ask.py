@@ -137,7 +137,21 @@ def _name_tokens(text: str) -> list[str]:
 
 
 def entities(store) -> list[Entity]:
-    """Every person and organisation, with all the surface forms it was written as."""
+    """Every person and organisation, with all the surface forms it was written as.
+
+    On a read-only store folder (a snapshot: it never changes under its handle) they are
+    made once per handle, as kg.query.run_named keeps the rows they are made of: a question
+    looks names up several times, and each caller gets a list of its own (the entities
+    themselves cannot be changed)."""
+    if not (getattr(store, "read_only", False) and getattr(store, "path", None) is not None):
+        return _entities(store)
+    kept = store.__dict__.setdefault("_named_rows", {})
+    if "entities()" not in kept:
+        kept["entities()"] = _entities(store)
+    return list(kept["entities()"])
+
+
+def _entities(store) -> list[Entity]:
     found: dict[str, dict] = {}
     for query, kind, key in (("people", "person", "person"), ("organisations", "organisation", "org")):
         _, rows = run_named(store, query)
