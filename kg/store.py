@@ -23,6 +23,8 @@ for replacements only, where it is needed.
 Query, view and export commands open the store read-only, so they work while a build
 holds the single-writer lock.  A read-only handle is a snapshot: it sees what the writer
 had committed when it was opened (the writer need not close or flush), never later writes.
+A handle on a folder no writer holds opens Oxigraph on its first read of the store: a
+question the text index answers never pays for opening it.
 """
 from __future__ import annotations
 
