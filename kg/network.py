@@ -76,6 +76,7 @@ class DrawnGraph:
     def __init__(self) -> None:
         self.nodes = _Nodes()
         self._edges: list[tuple] = []
+        self._adj: tuple | None = None
 
     def add_nodes_from(self, nodes) -> None:
         for n, attrs in nodes:
@@ -96,6 +97,33 @@ class DrawnGraph:
             degree[s] += 1
             degree[t] += 1
         return degree.items()
+
+    def _adjacent(self) -> tuple[dict, dict]:
+        # (successors, predecessors) of every node, made once the edges are all added
+        if self._adj is None or self._adj[0] != len(self._edges):
+            succ: dict = {}
+            pred: dict = {}
+            for s, t, _a in self._edges:
+                succ.setdefault(s, set()).add(t)
+                pred.setdefault(t, set()).add(s)
+            self._adj = (len(self._edges), succ, pred)
+        return self._adj[1], self._adj[2]
+
+    def successors(self, n):
+        return iter(self._adjacent()[0].get(n, ()))
+
+    def predecessors(self, n):
+        return iter(self._adjacent()[1].get(n, ()))
+
+    def subgraph(self, nodes) -> DrawnGraph:
+        """The graph of those of `nodes` it has and the edges among them (attributes shared,
+        as networkx's subgraph view shares them)."""
+        keep = {n for n in nodes if n in self.nodes}
+        g = DrawnGraph()
+        for n in sorted(keep, key=str):
+            g.nodes[n] = self.nodes[n]
+        g._edges = [e for e in self._edges if e[0] in keep and e[1] in keep]
+        return g
 
     def number_of_nodes(self) -> int:
         return len(self.nodes)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import difflib
 import hashlib
+import heapq
 import json
 import os
 import re
@@ -183,9 +184,14 @@ def _as_iso_date(text: str) -> str | None:
     return None
 
 
+_NO_MEETING = "--meeting needs a meeting IRI, date or body name, e.g. --meeting 2024-03-14"
+
+
 def meeting_nodes(g: nx.MultiDiGraph, meeting: str) -> set:
     """One or more meetings (by IRI, date, or body name in the label) and what hangs off them:
     the body, attendees, items and their presenters, decisions, actions and their owners."""
+    if not _fold(meeting):
+        raise UsageError(_NO_MEETING)
     meetings = [n for n, a in g.nodes(data=True) if a.get("type") == "meeting"]
     if meeting in g and meeting in meetings:
         chosen = [meeting]
@@ -259,10 +265,11 @@ def cut(degree: dict, neighbours, hubs: set, max_nodes: int, keys=None) -> set:
         nodes = list(nodes)
         if len(nodes) <= k:
             return nodes
-        by = sorted(nodes, key=degree.__getitem__, reverse=True)
-        edge = degree[by[k - 1]]
-        above = [n for n in by[:k] if degree[n] > edge]
-        tie = [n for n in by if degree[n] == edge]
+        # the degree the k-th best has, found without sorting every candidate (a body's
+        # neighbours are tens of thousands)
+        edge = heapq.nlargest(k, map(degree.__getitem__, nodes))[-1]
+        above = sorted((n for n in nodes if degree[n] > edge), key=degree.__getitem__, reverse=True)
+        tie = [n for n in nodes if degree[n] == edge]
         key_of(tie)
         return above + sorted(tie, key=known.__getitem__)[: k - len(above)]
 
@@ -540,6 +547,109 @@ def _cut_links(index, scope: set[int] | None, max_nodes: int, *, scoped: bool, l
                            nodes=named, drawn=True), hidden
 
 
+def _meetings_in(g) -> list:
+    return [n for n, a in g.nodes(data=True) if a.get("type") == "meeting"]
+
+
+def _meeting_part(index, meeting: str) -> tuple[set[int], dict[int, str]]:
+    """The part of the network a --meeting view draws from, read from the text index: the
+    node_ids of the meetings `meeting` names and of what hangs off them, found as
+    `meeting_nodes` finds them in the whole network (without reading the whole network), and
+    the types the whole network gives the nodes their look-up needed."""
+    from kg import textindex
+    if not _fold(meeting):
+        raise UsageError(_NO_MEETING)
+    want = _fold(_as_iso_date(meeting) or meeting)
+    as_named = _nodes_as_drawn(index, {meeting})
+    if meeting in _meetings_in(as_named):
+        chosen = [meeting]
+    else:
+        # a meeting's label holds `want` only if one of the texts it may be labelled by does
+        # (the view's look-up table holds them all, folded): those are the candidates
+        near = textindex.nodes_labelled(index, contains=want)
+        if ":" in want:  # (an IRI has a colon, folded or not)
+            near |= {m for m in textindex.meeting_iris(index) | {meeting, want} if _fold(m) == want}
+        # only a node some row reaches as a meeting can be one: a year or a word fits
+        # thousands of other texts, whose labels and types need not be read
+        fits = _nodes_as_drawn(index, textindex.reached_as(index, near, "meeting"))
+        chosen = [m for m in _meetings_in(fits) if want in _fold(fits.nodes[m].get("label", "")) or want == _fold(m)]
+        if not chosen:  # a slug of the IRI
+            every = textindex.meeting_iris(index, every=True)
+            chosen = _meetings_in(_nodes_as_drawn(index, textindex.reached_as(
+                index, {m for m in every if want in _fold(m)}, "meeting")))
+        if not chosen:
+            whole = _nodes_as_drawn(index, every)
+            labels = sorted({whole.nodes[m].get("label", m) for m in _meetings_in(whole)})
+            close = _close_labels(meeting, labels) or labels[:5]
+            hint = f"; meetings in the graph include: {', '.join(close)}" if close else "; the graph has no meetings"
+            raise GovkgError(f"--meeting {_one_line(meeting)!r} matches no meeting IRI, date or body name{hint}")
+    # what `meeting_nodes` keeps: the meetings' neighbours, their items' neighbours (presenters,
+    # decisions, actions), and whoever owns an action or decision kept so far
+    keep = {textindex.node_id(m) for m in chosen}
+    near = textindex.adjacent(index, keep)
+    types = textindex.node_types_of(index, near)
+    keep |= near
+    keep |= textindex.adjacent(index, {n for n in near if types.get(n) == "item"})
+    types.update(textindex.node_types_of(index, keep - types.keys()))
+    keep |= textindex.adjacent(index, {n for n in keep if types.get(n) in ("action", "decision")}, forward=False)
+    return keep, types
+
+
+def _nodes_with_rows(index, drawn: dict[int, str]):
+    """The graph of the `drawn` nodes (node_id -> IRI) and every row among them, each node
+    with the label, type, aliases and details the whole network gives it."""
+    from kg import textindex
+    from kg.network import graph_of_tuples
+    rows, labels, types = textindex.drawn_rows(index, drawn)
+    named = set(drawn.values())
+    return graph_of_tuples(rows, textindex.alias_list_rows(index, named), textindex.action_detail_list_rows(index, named),
+                           kinds=(labels, types), nodes=named, drawn=True)
+
+
+def meeting_view(index, meeting: str, *, focus: str | None = None, depth: int = 2, max_nodes: int = 1500):
+    """What a --meeting view draws (with --focus, the name's neighbourhood within it), how
+    many nodes it leaves out to fit `max_nodes` and what to say about the name: `select_view`
+    of the whole network, from the meeting's part alone (`_meeting_part`), each node with
+    the label, type, aliases and details the whole network gives it."""
+    if depth < 0:
+        raise UsageError(f"--depth {depth}: give 0 or more hops")
+    if max_nodes < 1:
+        raise UsageError(f"max_nodes {max_nodes}: give 1 or more")
+    from kg import textindex
+    keep, types = _meeting_part(index, meeting)
+    if not focus and len(keep) > max_nodes:
+        # too many to draw (a body's every meeting): cut from the part's degrees and links
+        # (summed in SQL), and only the drawn nodes' rows and texts read
+        return (*_cut_part(index, keep, types, max_nodes), "")
+    part = _nodes_with_rows(index, textindex.iris_of(index, keep))
+    view, hidden = select_view(part, focus=focus, depth=depth, max_nodes=max_nodes)
+    return view, hidden, focus_note(part, focus) if focus else ""
+
+
+def _cut_part(index, keep: set[int], types: dict[int, str], max_nodes: int):
+    """`truncate` of the whole network's subgraph of `keep` (node_ids, with the types the
+    whole network gives them), and how many nodes it leaves out: the subgraph's degrees and
+    its hubs' links from the text index's integers, the drawn nodes' rows, labels and
+    details read for them alone, as the whole network gives them."""
+    from kg import textindex
+    types = {**types, **textindex.node_types_of(index, keep - types.keys())}
+    textindex.scope_of(index, keep)
+    links = textindex.network_links(index, scoped=True)
+    degree = {n: links.degree.get(n, 0) for n in keep}
+    hubs = {n for n in keep if types.get(n) in HUB_TYPES}
+    adjacent = dict(links.hub_links) if hubs else textindex.network_adjacency(index, scoped=True)
+    # a hub by a row from outside the part (an organisation's edge) has its links read apart
+    adjacent.update(textindex.scope_neighbours(index, hubs - adjacent.keys()))
+    iris: dict[int, str] = {}
+
+    def keys(ids):
+        iris.update(textindex.iris_of(index, [n for n in ids if n not in iris]))
+        return {n: iris[n] for n in ids}
+
+    drawn = cut(degree, lambda n: adjacent.get(n, set()), hubs, max_nodes, keys)
+    return _nodes_with_rows(index, keys(drawn)), len(keep) - len(drawn)
+
+
 def whole_view(index, max_nodes: int = 1500) -> tuple[nx.MultiDiGraph, int]:
     """What the view of the whole store draws and how many nodes it leaves out: cut from
     the network's degrees and links (summed in SQL from the text index) before any row's
@@ -560,13 +670,15 @@ def write_view(store, path, *, focus: str | None = None, depth: int = 2, meeting
     and their neighbours are kept, and the page says how many nodes were hidden.
     """
     from kg import textindex
-    index = textindex.reader_index(store) if not meeting else None
+    index = textindex.reader_index(store)
     if index is not None:
-        # a focused view reads the focus's neighbourhood only, and neither view reads the
-        # details of what it does not draw (the whole network of a council's decade of
-        # minutes takes seconds to turn into a graph, most of it never drawn)
+        # a focused view reads the focus's neighbourhood only, a meeting's view that meeting's
+        # part, and no view reads the details of what it does not draw (the whole network of a
+        # council's decade of minutes takes seconds to turn into a graph, most of it never drawn)
         path = _check_path(path)
-        if focus:
+        if meeting:
+            view, hidden, note = meeting_view(index, meeting, focus=focus, depth=depth, max_nodes=max_nodes)
+        elif focus:
             view, hidden, note = focused_view(index, focus, depth, max_nodes)
         else:
             (view, hidden), note = whole_view(index, max_nodes), ""
