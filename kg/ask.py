@@ -106,7 +106,7 @@ def text_stems(text: str) -> list[str]:
 
 def mentions_all(text: str, words: list[str]) -> bool:
     """True when every (stemmed) word begins some word of text."""
-    stems = text_stems(text)
+    stems = _text_stems(text or "")
     return all(any(s.startswith(w) for s in stems) for w in words)
 
 
@@ -397,12 +397,20 @@ _YEAR_RX = r"(?:19|20)\d{2}"
 _DATE_RX = (rf"(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{4}}|{_DAY_RX} (?:of )?{_MON_RX},? {_YEAR_RX}|"
             rf"{_MON_RX} {_DAY_RX},? {_YEAR_RX}|{_MON_RX} {_YEAR_RX}|{_MON_RX}|{_YEAR_RX})")
 _TIME_PHRASES = [  # (regex over the normalised question, how the date bounds the meetings)
-    (re.compile(rf"\b(?:since|after|from) (?:the )?(?P<d>{_DATE_RX})\b"), "since"),
-    (re.compile(rf"\b(?:before|until|up to|prior to) (?:the )?(?P<d>{_DATE_RX})\b"), "before"),
-    (re.compile(rf"\bthe (?P<d>{_DATE_RX}) (?=meetings?\b)"), "in"),
-    (re.compile(rf"\b(?:on|dated|held on|of|in|during|at) (?:the )?(?P<d>{_DATE_RX})\b"), "in"),
-    (re.compile(rf"\b(?P<d>\d{{4}}-\d{{2}}-\d{{2}}|{_DAY_RX} (?:of )?{_MON_RX},? {_YEAR_RX})\b"), "in"),
+    (rf"\b(?:since|after|from) (?:the )?(?P<d>{_DATE_RX})\b", "since"),
+    (rf"\b(?:before|until|up to|prior to) (?:the )?(?P<d>{_DATE_RX})\b", "before"),
+    (rf"\bthe (?P<d>{_DATE_RX}) (?=meetings?\b)", "in"),
+    (rf"\b(?:on|dated|held on|of|in|during|at) (?:the )?(?P<d>{_DATE_RX})\b", "in"),
+    (rf"\b(?P<d>\d{{4}}-\d{{2}}-\d{{2}}|{_DAY_RX} (?:of )?{_MON_RX},? {_YEAR_RX})\b", "in"),
 ]
+# every date phrase holds a digit or a month's name: the patterns above (a tenth of what
+# importing this module cost) are compiled for a question that may hold one, and only then
+_MAY_HOLD_DATE = re.compile(rf"\d|{_MON_RX}")
+
+
+@lru_cache(maxsize=1)
+def _time_phrases() -> list[tuple[re.Pattern, str]]:
+    return [(re.compile(rx), how) for rx, how in _TIME_PHRASES]
 # "the minutes of", "the minutes of the AGM held", "minutes from the meeting on": a date after
 # them names the minutes asked about, not the meetings to look in
 _MINUTES_OF = re.compile(r"\bminutes(?: (?:of|from))?(?: the)?(?: [\w'-]+){0,3}?(?: (?:held|dated))?(?: on)? ?$")
@@ -478,7 +486,7 @@ def question_scope(store, question: str, original: str = "") -> tuple[str, Scope
     said: list[str] = []
     chosen: set[str] = set()
     notes: list[str] = []
-    for rx, how in _TIME_PHRASES:
+    for rx, how in _time_phrases() if _MAY_HOLD_DATE.search(q) else ():
         m = rx.search(q)
         if not m:
             continue
@@ -863,7 +871,10 @@ def search(store, thing: str, kinds=tuple(_KIND_PLURAL), only: set[str] | None =
         raise QuestionError(f"say which thing you mean: {thing!r} has no words to look for")
     from kg import textindex
     index = _reads_index(store)
-    candidates = None if index is None else textindex.fact_candidates(index, words)
+    # (the facts of the kinds asked for alone, unless every kind is: who-owns' few kinds are
+    # a quarter of the facts its words are in)
+    candidates = None if index is None else textindex.fact_candidates(
+        index, words, None if set(_KIND_PLURAL) <= set(kinds) else kinds)
 
     def keep(rows):
         return [r for r in rows if r["kind"] in kinds and (only is None or r.get("by") in only)]
@@ -884,8 +895,9 @@ def search(store, thing: str, kinds=tuple(_KIND_PLURAL), only: set[str] | None =
     found = []
     for r in allrows:
         where = _where_found(r, words)
-        if where:
-            found.append(dict(r, matched_in=where))
+        if where:  # (rows of this search's own: the near matches below copy theirs)
+            r["matched_in"] = where
+            found.append(r)
     if not found and candidates is not None and counts:
         # the near matches below read the sentences around every fact and drop words:
         # they need every fact's rows
@@ -2088,8 +2100,13 @@ _GENERIC_REF = re.compile(r"\bthe (?:board|council|committee|trust|clerk|chair(?
                           r"partnership|panel|meeting|forum|trustees|governors)\b")
 
 
-_MEETING_AFTER = re.compile(rf"^when (?:was|is|will be|did) (?:the )?(?P<b>(?:[\w&'.-]+ )*?)(?:meeting|meet) "
-                            rf"(?:after|following|next after) (?:the )?(?:meeting (?:of|on|in) )?(?P<d>{_DATE_RX})$")
+_MEETING_AFTER = (rf"^when (?:was|is|will be|did) (?:the )?(?P<b>(?:[\w&'.-]+ )*?)(?:meeting|meet) "
+                  rf"(?:after|following|next after) (?:the )?(?:meeting (?:of|on|in) )?(?P<d>{_DATE_RX})$")
+
+
+@lru_cache(maxsize=1)
+def _meeting_after() -> re.Pattern:
+    return re.compile(_MEETING_AFTER)
 
 
 def _body_of(info: dict[str, MeetingInfo], r: dict[str, str]) -> str:
@@ -2145,7 +2162,7 @@ def answer(store, question: str) -> Answer:
     if not question or not question.strip():
         raise QuestionError("ask a question, for example: " + "; ".join(EXAMPLES[:4]))
     q = _normalise_question(question)
-    after = _MEETING_AFTER.match(q)
+    after = _meeting_after().match(q) if q.startswith("when ") else None
     if after:
         # "when was the Ashcombe meeting after March 2025?": the next meeting that the minutes
         # of that time name, not every meeting since then

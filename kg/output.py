@@ -1,11 +1,9 @@
 """Rendering rows as a table, JSON, NDJSON or CSV: one place for every command that returns rows."""
 from __future__ import annotations
 
-import csv
 import io
 import json
 import re
-import shutil
 import unicodedata
 from collections.abc import Iterable, Iterator
 
@@ -25,6 +23,7 @@ def render(columns: list[str], rows: list[dict[str, str]], fmt: str, *, base: st
         return "\n".join(json.dumps({c: r[c] for c in columns if c in r}, ensure_ascii=False) for r in rows)
     if fmt == "csv":
         buf = io.StringIO()
+        import csv  # (imported by the formats that write it: most commands print a table or an answer)
         w = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
         w.writeheader()
         for r in rows:
@@ -34,7 +33,10 @@ def render(columns: list[str], rows: list[dict[str, str]], fmt: str, *, base: st
         raise ValueError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
     cols, cells = readable(columns, rows, labels or {}, base)
     cells = [[terminal_safe(c) for c in row] for row in cells]
-    return _table([terminal_safe(c) for c in cols], cells, width or shutil.get_terminal_size((160, 24)).columns)
+    if not width:
+        import shutil
+        width = shutil.get_terminal_size((160, 24)).columns
+    return _table([terminal_safe(c) for c in cols], cells, width)
 
 
 def render_lines(columns: list[str], rows: Iterable[dict[str, str]], fmt: str) -> Iterator[str]:
@@ -47,6 +49,7 @@ def render_lines(columns: list[str], rows: Iterable[dict[str, str]], fmt: str) -
         return
     if fmt == "csv":
         buf = io.StringIO()
+        import csv
         w = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
         w.writeheader()
         yield buf.getvalue().rstrip("\n")

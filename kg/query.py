@@ -11,10 +11,9 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from kg.errors import QueryError
-from kg.store import GraphStore
+from kg.store import GraphStore, holds_oxigraph
 
 _PARAM = re.compile(r"^#@param\s+(\w[\w-]*)\s+\?(\w+)(\s+required)?\s*$", re.M)
 # `#@index KEY ?VAR KIND`: the text index (kg.textindex) narrows ?VAR to the subjects whose
@@ -54,11 +53,22 @@ def _parse(name: str, text: str) -> NamedQuery:
                       tuple(_INDEX.findall(text)), scope.group(1) if scope else None)
 
 
+def _queries_folder():
+    # the package's folder when it is one (every install but a zip): importlib.resources and
+    # what it imports cost each command more than reading the queries does
+    from pathlib import Path
+    folder = Path(__file__).with_name("queries")
+    if folder.is_dir():
+        return folder
+    from importlib import resources
+    return resources.files("kg") / "queries"
+
+
 @lru_cache(maxsize=None)
 def named_queries() -> dict[str, NamedQuery]:
     """Every query shipped in kg/queries, by name."""
     out = {}
-    for entry in (resources.files("kg") / "queries").iterdir():
+    for entry in _queries_folder().iterdir():
         if entry.name.endswith(".rq"):
             name = entry.name[:-3]
             out[name] = _parse(name, entry.read_text(encoding="utf-8"))
@@ -372,7 +382,7 @@ def _meeting_pages(store, query: NamedQuery, params, allow_service, limit, offse
     orders = _ORDER_FIRST.findall(" ".join(_code_only(query.text)))
     if not orders or orders[-1] != "?" + query.scope:
         return None
-    if body is None and since is None and until is None and meeting is None and not hasattr(store, "_store"):
+    if body is None and since is None and until is None and meeting is None and not holds_oxigraph(store):
         return None  # an endpoint pages the whole listing itself
     bindings = _checked(query, params, allow_service)
     paged("SELECT * WHERE {}", limit, offset)  # the page's numbers, checked

@@ -23,6 +23,8 @@ for replacements only, where it is needed.
 Query, view and export commands open the store read-only, so they work while a build
 holds the single-writer lock.  A read-only handle is a snapshot: it sees what the writer
 had committed when it was opened (the writer need not close or flush), never later writes.
+A handle on a folder no writer holds opens Oxigraph on its first read of the store: a
+question the text index answers never pays for opening it.
 """
 from __future__ import annotations
 
@@ -31,12 +33,23 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-import pyoxigraph as ox
-
 from kg.errors import QueryError, StoreBusyError, StoreError
 from kg.iris import DEFAULT_BASE, GOV_IRI
 
 # rdflib is imported where it is used: reading the store (query, ask) does without it
+
+
+class _Oxigraph:
+    """pyoxigraph, imported when first used: a question the text index answers never opens
+    the store, and need not load the engine either."""
+
+    def __getattr__(self, name: str):
+        import pyoxigraph
+        globals()["ox"] = pyoxigraph  # from now on the module itself
+        return getattr(pyoxigraph, name)
+
+
+ox = _Oxigraph()
 _SHA256 = GOV_IRI + "sha256"
 _GRAPH_HASH = GOV_IRI + "graphHash"
 
@@ -89,20 +102,46 @@ class GraphStore:
         self.base = base
         self.read_only = read_only
         self._snapshot_fd = None
-        self._store = self._open()
+        self._ox: ox.Store | None = None
+        self._closed = False
+        if read_only and self.path is not None:
+            self._check_folder()
+            # Oxigraph's open of a large folder (RocksDB reading its table files' metadata)
+            # is paid only by a reader that reads the store itself: a question the text
+            # index answers never opens it.  During a build the writer's snapshot is taken
+            # now, so the handle still sees the store as it was when it was made.
+            if writer_active(self.path):
+                self._ox = self._open_reader()
+            return
+        self._ox = self._open()
         if not read_only:
             self.drop_staging()
             self.publish_snapshot()
+
+    @property
+    def _store(self) -> ox.Store | None:
+        """The Oxigraph store, opened on first use by a read-only folder handle."""
+        if self._ox is None and not self._closed:
+            self._ox = self._open()
+        return self._ox
+
+    @_store.setter
+    def _store(self, value: ox.Store | None) -> None:
+        self._ox = value
+        self._closed = False
+
+    def _check_folder(self) -> None:
+        if not self.path.exists():
+            raise StoreError(f"no store at {self.path}; run `govkg build FILE --store {self.path}` first")
+        if not self.path.is_dir() or not (self.path / "CURRENT").exists():
+            raise StoreError(f"{self.path} is not a govkg store (no Oxigraph data in it); "
+                             f"run `govkg build FILE --store {self.path}` or pass another --store")
 
     def _open(self) -> ox.Store:
         if self.path is None:
             return ox.Store()
         if self.read_only:
-            if not self.path.exists():
-                raise StoreError(f"no store at {self.path}; run `govkg build FILE --store {self.path}` first")
-            if not self.path.is_dir() or not (self.path / "CURRENT").exists():
-                raise StoreError(f"{self.path} is not a govkg store (no Oxigraph data in it); "
-                                 f"run `govkg build FILE --store {self.path}` or pass another --store")
+            self._check_folder()
             return self._open_reader()
         if self.path.exists() and not self.path.is_dir():
             raise StoreError(f"{self.path} is a file, not a store folder; pass another --store")
@@ -203,7 +242,9 @@ class GraphStore:
                 os.close(fd)
 
     def close(self) -> None:
-        if getattr(self, "_store", None) is None:
+        if getattr(self, "_ox", None) is None:
+            self._closed = True
+            self.__dict__.pop("_named_rows", None)
             return
         if not self.read_only and self.path is not None:
             self._store.flush()
@@ -211,7 +252,8 @@ class GraphStore:
                 self._collect_snapshots()
             finally:
                 _WRITING.discard(self.path.resolve())
-        self._store = None
+        self._ox = None
+        self._closed = True
         self.__dict__.pop("_named_rows", None)  # rows kept by kg.query.run_named for this state
         fd = getattr(self, "_snapshot_fd", None)
         if fd is not None:
@@ -529,6 +571,12 @@ def read_wait() -> float:
         return max(0.0, float(os.environ.get("GOVKG_READ_WAIT", "10")))
     except ValueError:
         return 10.0
+
+
+def holds_oxigraph(store) -> bool:
+    """True for a store read through an Oxigraph store of its own (a GraphStore, or a
+    stand-in that holds one), found without opening a read-only handle's (opened on use)."""
+    return isinstance(store, GraphStore) or hasattr(store, "_store")
 
 
 def writer_active(path: Path) -> bool:

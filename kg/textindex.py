@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 # the layout of the index file; a file of another version is remade from the store
-VERSION = 12
+VERSION = 14
 # named by its layout: a new layout is a new file, never written over a file another
 # version may still have open (renaming a file over an SQLite database whose write-ahead log
 # is still beside it pairs the new file with the old log, which SQLite then applies to it)
@@ -78,10 +78,12 @@ CREATE INDEX IF NOT EXISTS facts_fact ON facts (fact);
 CREATE INDEX IF NOT EXISTS facts_by ON facts (by_iri);
 CREATE INDEX IF NOT EXISTS facts_graph ON facts (graph);
 CREATE INDEX IF NOT EXISTS facts_kind ON facts (kind, meeting, fact);
+-- (the fact's kind is a column of the word table too: a search of some kinds of fact, such as
+-- who-owns', finds their words there and never reads the rows of facts of other kinds)
 CREATE TABLE IF NOT EXISTS fact_stems (id INTEGER PRIMARY KEY, graph TEXT NOT NULL, fact TEXT NOT NULL,
-    stems TEXT NOT NULL);
+    stems TEXT NOT NULL, kind TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS fact_stems_graph ON fact_stems (graph);
-CREATE VIRTUAL TABLE IF NOT EXISTS fact_words USING fts5(stems, content='fact_stems', content_rowid='id',
+CREATE VIRTUAL TABLE IF NOT EXISTS fact_words USING fts5(stems, kind, content='fact_stems', content_rowid='id',
     tokenize='unicode61', prefix='2 3 4');
 CREATE TABLE IF NOT EXISTS names (graph TEXT NOT NULL, entity TEXT NOT NULL, label TEXT NOT NULL,
     alt INTEGER NOT NULL);
@@ -253,7 +255,7 @@ class DocRows:
     fstates: list = field(default_factory=list)
     lmeets: list = field(default_factory=list)
     lrows: list = field(default_factory=list)
-    # (fact, stems) and (entity, stems) as `_insert_rows` writes them: computed with the rows
+    # (fact, stems, kind) and (entity, stems, alt) as `_insert_rows` writes them: computed with the rows
     # (in a build's worker), so the writer only inserts; None: computed when inserted
     fact_stems: list | None = None
     name_stems: list | None = None
@@ -279,13 +281,15 @@ def doc_rows(triples: list[tuple[str, str, str]]) -> DocRows:
 
 
 def _stems(rows: DocRows) -> tuple[list, list]:
-    """The stems of each fact's texts (its text, item title and evidence) and of each
-    foaf:name and other surface form (skos:altLabel, `alt`), as the fact_words and
+    """The stems of each fact's texts (its text, item title and evidence), with its kind, and
+    of each foaf:name and other surface form (skos:altLabel, `alt`), as the fact_words and
     name_words tables hold them."""
     texts: dict[str, list] = {}
-    for f, _k, _rel, text, _by, _o, _rb, _m, item, ev in rows.facts:
+    kinds: dict[str, str] = {}
+    for f, kind, _rel, text, _by, _o, _rb, _m, item, ev in rows.facts:
         texts.setdefault(f, []).extend((text, item, ev))
-    return ([(f, stems_of(*ts)) for f, ts in texts.items()],
+        kinds.setdefault(f, kind)
+    return ([(f, stems_of(*ts), kinds[f]) for f, ts in texts.items()],
             [(e, stems_of(label), alt) for e, label, alt in rows.names])
 
 
@@ -392,9 +396,9 @@ def _delete_graph(cur, graph: str) -> None:
     for t in ("owned", "facts", "names", "owns", "acc", "meets", "passages", "derived", "vedges", "vnodes", "vtypes",
               "valiases", "vactions", "vlabels", "fups", "freports", "fstates", "lmeets", "mscope", "lrows"):
         cur.execute(f"DELETE FROM {t} WHERE graph = ?", (graph,))
-    for words, stems in (("fact_words", "fact_stems"), ("name_words", "name_stems")):
+    for words, stems, text in (("fact_words", "fact_stems", "stems, kind"), ("name_words", "name_stems", "stems")):
         # an external-content FTS5 table forgets a row when told its old text
-        cur.execute(f"INSERT INTO {words} ({words}, rowid, stems) SELECT 'delete', id, stems FROM {stems} "
+        cur.execute(f"INSERT INTO {words} ({words}, rowid, {text}) SELECT 'delete', id, {text} FROM {stems} "
                     "WHERE graph = ?", (graph,))
         cur.execute(f"DELETE FROM {stems} WHERE graph = ?", (graph,))
 
@@ -453,8 +457,8 @@ def _insert_rows(cur, graph: str, rows: DocRows) -> None:
     # Each content row and its FTS5 row by the same id, the ids as inserting them one by
     # one gives (max + 1 each): the new rows are those above the largest id before.
     for table, columns, words, text, id_col, values in (
-            ("fact_stems", "graph, fact, stems", "fact_words", "stems", "id",
-             [(graph, f, st) for f, st in fact_stems]),
+            ("fact_stems", "graph, fact, stems, kind", "fact_words", "stems, kind", "id",
+             [(graph, f, st, kind) for f, st, kind in fact_stems]),
             ("name_stems", "graph, entity, stems, alt", "name_words", "stems", "id",
              [(graph, e, st, alt) for e, st, alt in name_stems]),
             ("owns", "graph, fact, thing, relation, owner, evidence", "owns_words", "thing", "rowid",
@@ -572,6 +576,11 @@ class TextIndex:
             "SELECT iri FROM texts WHERE texts MATCH ? AND kind = ?", (match, kind))}
 
 
+def _holds_oxigraph(store) -> bool:
+    from kg.store import holds_oxigraph
+    return holds_oxigraph(store)
+
+
 def index_path(store) -> Path | None:
     path = getattr(store, "path", None)
     return None if path is None else Path(path) / FILE
@@ -637,7 +646,7 @@ def sync(store, index: TextIndex) -> int:
 def for_writer(store) -> TextIndex | None:
     """The index of a store opened for writing, in step with it (None for other stores)."""
     path = index_path(store)
-    if path is None or not hasattr(store, "_store"):
+    if path is None or not _holds_oxigraph(store):
         return None
     try:
         index = TextIndex(path)
@@ -654,7 +663,7 @@ def for_build(store) -> TextIndex | None:
     each document's rows (`built_rows`) as it writes the document, then `update` brings
     the rest in step (the link and corrections graphs, anything the index lacked)."""
     path = index_path(store)
-    if path is None or not hasattr(store, "_store"):
+    if path is None or not _holds_oxigraph(store):
         return None
     try:
         return TextIndex(path)
@@ -667,7 +676,7 @@ def for_reader(store) -> TextIndex | None:
     """The index a reader uses: the store folder's, built from the store when missing; one
     per store handle, checked against the store when the handle first uses it."""
     path = index_path(store)
-    if path is None or not hasattr(store, "_store"):
+    if path is None or not _holds_oxigraph(store):
         return None
     cached = store.__dict__.get("_textindex")
     if cached is not None:
@@ -899,17 +908,21 @@ def _ordered(rows, first: tuple[int, ...]) -> list[tuple]:
     """`rows` sorted by the columns `first`, then by every column (as a query's ORDER BY
     and the order of its other columns): the whole row's key is made only for rows that tie
     on the first columns, which few do."""
-    out = sorted(rows, key=lambda r: tuple(_key(r[i]) for i in first))
-    i = 0
-    while i < len(out):
-        k = tuple(out[i][c] for c in first)
-        j = i + 1
-        while j < len(out) and tuple(out[j][c] for c in first) == k:
-            j += 1
-        if j - i > 1:
-            out[i:j] = sorted(out[i:j], key=lambda r: tuple(map(_key, r)))
-        i = j
-    return out
+    from itertools import groupby
+    from operator import itemgetter
+    rows = list(rows)
+    of_first = itemgetter(*first)
+    if all(type(r[i]) is str for r in rows for i in first):
+        out = sorted(rows, key=of_first)  # (no unbound value: _key's order is the strings')
+    else:
+        out = sorted(rows, key=lambda r: tuple(_key(r[i]) for i in first))
+    ordered: list[tuple] = []
+    for _, tied in groupby(out, key=of_first):
+        tied = list(tied)
+        if len(tied) > 1:
+            tied.sort(key=lambda r: tuple(map(_key, r)))
+        ordered += tied
+    return ordered
 
 
 def _chunks(values: list, n: int = 500):
@@ -935,7 +948,13 @@ def _names_of(db, entities) -> dict[str, list[str]]:
 
 
 def _dicts(columns: list[str], rows) -> list[dict[str, str]]:
-    return [{c: v for c, v in zip(columns, r) if v is not None} for r in rows]
+    out = []
+    for r in rows:
+        d = dict(zip(columns, r))
+        if None in r:  # an unbound value is left out, as a query's row leaves it
+            d = {c: v for c, v in d.items() if v is not None}
+        out.append(d)
+    return out
 
 
 FACT_TEXTS = ["fact", "kind", "relation", "text", "item_title", "by", "by_name", "meeting", "evidence"]
@@ -972,24 +991,33 @@ def fact_text_rows(index: TextIndex, facts: Iterable[str] | None = None,
     return _dicts(FACT_TEXTS, _ordered(out, (7, 0, 6)))
 
 
-def fact_candidates(index: TextIndex, words: list[str]) -> set[str] | None:
-    """Facts that may name every one of `words` (stems, each beginning a word of its text,
-    its item's title, its evidence or its owner's or speaker's name): the facts kg.ask's word
-    match can keep, and perhaps a few more.  None when a word is not one the index holds."""
+def fact_candidates(index: TextIndex, words: list[str], kinds: Iterable[str] | None = None) -> set[str] | None:
+    """Facts (of the given kinds, or of every kind) that may name every one of `words` (stems,
+    each beginning a word of its text, its item's title, its evidence or its owner's or
+    speaker's name): the facts kg.ask's word match can keep, and perhaps a few more.  None
+    when a word is not one the index holds."""
     if not words or any(not w.isalnum() or not w.isascii() for w in words):
         return None
+    kinds = [] if kinds is None else sorted(set(kinds))
+    if any(not k.isalpha() or not k.isascii() for k in kinds):
+        return None
+    # the kinds are words of the word table's kind column: FTS5 keeps the facts of those
+    # kinds among those holding the word from its own lists, no row of another kind is read
+    of_kinds = f" AND {{kind}} : ({' OR '.join(kinds)})" if kinds else ""
+    by_kind = f" AND +kind IN ({','.join('?' * len(kinds))})" if kinds else ""
     found: set[str] | None = None
     for w in words:
         match = f'"{w}"*'
         facts = {f for (f,) in index.db.execute(
             "SELECT s.fact FROM fact_words JOIN fact_stems s ON s.id = fact_words.rowid "
-            "WHERE fact_words MATCH ?", (match,))}
+            "WHERE fact_words MATCH ?", ("{stems} : " + match + of_kinds,))}
         people = {e for (e,) in index.db.execute(
             "SELECT s.entity FROM name_words JOIN name_stems s ON s.id = name_words.rowid "
             "WHERE name_words MATCH ? AND s.alt = 0", (match,))}
         if people:
-            facts |= {f for (f,) in _select_in(index.db, "SELECT fact FROM facts WHERE by_iri IN (%s)",
-                                               list(people))}
+            for part in _chunks(sorted(people)):
+                facts |= {f for (f,) in index.db.execute(
+                    f"SELECT fact FROM facts WHERE by_iri IN ({','.join('?' * len(part))}){by_kind}", part + kinds)}
         found = facts if found is None else found & facts
         if not found:
             return set()
@@ -1085,8 +1113,10 @@ def accountabilities_rows(index: TextIndex, entities: Iterable[str] | None = Non
         first: dict[tuple, tuple] = {}
         for r in raw:
             k = (r[0], r[1], r[2], r[6])
-            if k not in first or tuple(map(_key, (r[3], r[4], r[5], r[7]))) < \
-                    tuple(map(_key, (first[k][3], first[k][4], first[k][5], first[k][7]))):
+            was = first.get(k)
+            # (a fact is never unbound: its IRI decides, unless the two rows are of one fact)
+            if was is None or r[3] < was[3] or (r[3] == was[3] and tuple(map(_key, (r[4], r[5], r[7]))) <
+                                                 tuple(map(_key, (was[4], was[5], was[7])))):
                 first[k] = r
         raw = list(first.values())
     names = _names_of(index.db, {r[0] for r in raw})

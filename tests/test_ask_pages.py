@@ -135,3 +135,51 @@ def test_accountable_rows_ordered_by_sqlite_are_the_stores(unlabelled, name):
     assert [[r.get(k) for k in order] for r in got] == [[r.get(k) for k in order] for r in want]
     assert got == sorted(got, key=lambda r: [textindex._key(r.get(k)) for k in
                                              ("entity_name", "relation", "thing", "meeting", "evidence")])
+
+
+@pytest.mark.parametrize("words", [["plan"], ["council"], ["report", "meet"], ["websit"], ["clerk", "letter"]])
+def test_the_candidates_of_some_kinds_are_those_of_every_kind_of_those_kinds(unlabelled, words):
+    # who-owns looks its words up among the facts of the kinds it answers with: the same
+    # facts as looking them up among every fact and keeping those kinds
+    index = textindex.reader_index(unlabelled)
+    every = textindex.fact_candidates(index, words)
+    kinds = ("action", "responsibility", "report", "item")
+    kind_of = {r["fact"]: r["kind"] for r in textindex.fact_text_rows(index, every)}
+    some = textindex.fact_candidates(index, words, kinds)
+    assert some == {f for f in every if kind_of.get(f) in kinds}
+    assert textindex.fact_candidates(index, words, ("decision",)) == \
+        {f for f in every if kind_of.get(f) == "decision"}
+    assert textindex.fact_candidates(index, words, tuple(ask._KIND_PLURAL)) == {f for f in every if f in kind_of}
+
+
+@pytest.mark.parametrize("question", ["who owns the website?", "what is the clerk accountable for?",
+                                      "who is responsible for the meeting?"])
+def test_a_question_the_index_answers_never_opens_the_store(all_unlabelled_store, monkeypatch, question):
+    # opening Oxigraph's folder is a large share of a short command on a large store: a
+    # read-only handle opens it when a read needs the store itself, and only then
+    from kg.store import GraphStore
+    opened = []
+    real = GraphStore._open_reader
+    monkeypatch.setattr(GraphStore, "_open_reader", lambda self: opened.append(1) or real(self))
+    with GraphStore(str(all_unlabelled_store), read_only=True) as st:
+        ans = ask.answer(st, question)
+        assert ans.rows and not opened
+        said = ans.text()
+        assert st.select("SELECT ?s WHERE { ?s ?p ?o } LIMIT 1")[1] and opened == [1]
+    with GraphStore(str(all_unlabelled_store), read_only=True) as st:
+        st.select("SELECT ?s WHERE { ?s ?p ?o } LIMIT 1")  # the store opened from the start
+        assert ask.answer(st, question).text() == said
+
+
+_ROWS = [("m2", "f1", "e"), ("m1", "f2", None), (None, "f1", "e"), ("m1", "f1", "b"), ("m1", "f1", "b"),
+         ("m1", "f1", "a"), ("", "f3", "x"), ("m1", "f2", "")]
+
+
+@pytest.mark.parametrize("rows", [_ROWS, [r for r in _ROWS if None not in r[:2]], _ROWS[:1], []])
+def test_rows_ordered_as_the_query_orders_them(rows):
+    # (the first columns, an unbound value first, then the whole row for rows that tie)
+    def key(r):
+        return tuple(textindex._key(v) for v in (r[0], r[1])) + tuple(textindex._key(v) for v in r)
+    assert textindex._ordered(rows, (0, 1)) == sorted(rows, key=key)
+    assert textindex._dicts(["a", "b", "c"], rows[:3]) == [{k: v for k, v in zip("abc", r) if v is not None}
+                                                           for r in rows[:3]]

@@ -20,7 +20,7 @@ from .conftest import CORPUS, FOUNDING
 
 # every table's columns but the row ids of the stems tables (numbered as rows are written)
 COLUMNS = {"docs": "graph, sha", "texts": "body, iri, kind, graph", "owned": "iri, graph",
-           "facts": "*", "fact_stems": "graph, fact, stems", "names": "*", "name_stems": "graph, entity, stems",
+           "facts": "*", "fact_stems": "graph, fact, stems, kind", "names": "*", "name_stems": "graph, entity, stems",
            "owns": "*", "acc": "*", "meets": "*", "passages": "*", "derived": "*"}
 
 
