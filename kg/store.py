@@ -344,16 +344,16 @@ class GraphStore:
         live = ox.NamedNode(graph_iri)
         if not self._store.contains_named_graph(live):
             return self.replace_graph(graph_iri, staging_iri, triples)
-        new = set(self._triples(triples))
-        old = {ox.Triple(q.subject, q.predicate, q.object)
-               for q in self._store.quads_for_pattern(None, None, None, live)}
+        # as (s, p, o): Oxigraph's parser gives quads (in the default graph), never equal to triples
+        new = {(t.subject, t.predicate, t.object) for t in self._triples(triples)}
+        old = {(q.subject, q.predicate, q.object) for q in self._store.quads_for_pattern(None, None, None, live)}
         added, removed = new - old, old - new
         if added or removed:
             plus, minus = ox.NamedNode(staging_iri + "-add"), ox.NamedNode(staging_iri + "-del")
             self.remove_graph_only(plus)
             self.remove_graph_only(minus)
-            self._write(plus, list(added))
-            self._write(minus, list(removed))
+            self._write(plus, [ox.Triple(*t) for t in added])
+            self._write(minus, [ox.Triple(*t) for t in removed])
             self._store.update(changes_update(live, plus, minus, self._staging_prefix()))
         return len(new)
 

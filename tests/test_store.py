@@ -318,18 +318,28 @@ def _all_quads(st: GraphStore) -> set:
     [],  # emptied
     _triples("new", 7),  # all replaced
 ])
-def test_a_graph_replaced_by_its_changes_is_the_graph_a_full_swap_gives(tmp_path, new):
+def test_a_graph_replaced_by_its_changes_is_the_graph_a_full_swap_gives(tmp_path, new, monkeypatch):
     other = DEFAULT_BASE + "graph/doc-b"
     stores = []
+    staged: list[int] = []
+    real = GraphStore._write
+
+    def write(self, graph, rows):
+        staged.append(len(rows))
+        return real(self, graph, rows)
     for name, replace in (("swap", GraphStore.replace_graph), ("changes", GraphStore.replace_graph_changes)):
         st = GraphStore(tmp_path / name)
         st.replace_graph(G, S, _triples("old", 5))
         # another document states two of the same triples: they stay in the merged graph
         st.replace_graph(other, DEFAULT_BASE + "staging/doc-b", _triples("old", 2))
+        if name == "changes":
+            monkeypatch.setattr(GraphStore, "_write", write)
         replace(st, G, S, new)
         stores.append(st)
     swap, changes = stores
     try:
+        # only what changed was staged (nothing at all for the same triples)
+        assert sum(staged) == len(set(map(str, _triples("old", 5))) ^ set(map(str, new)))
         assert _all_quads(changes) == _all_quads(swap)
         default = {(s, p, o) for s, p, o, g in _all_quads(changes) if g == ox.DefaultGraph()}
         assert default == {(s, p, o) for s, p, o, g in _all_quads(changes) if g != ox.DefaultGraph()}
