@@ -46,6 +46,12 @@ FLUSH_EVERY = 50
 # this long (readers see a long build's documents as it goes).
 WRITE_TRIPLES = 150_000
 WRITE_SECONDS = 2.0
+# Documents whose text-index rows go in together (one SQLite transaction) once they are in
+# the store: each transaction writes every page it touched to the index's log, and under
+# load a 2-second store write holds a few documents, so small puts wrote the same pages
+# again and again.  The index may lag the store (the sync at the end, or the next writer's,
+# reads what it lacks); the rows held are bounded by this.
+INDEX_DOCS = 32
 
 
 def write_seconds() -> float:
@@ -488,7 +494,8 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
                     pending.clear()
                     pending_lines = 0
                     store.flush()
-                    index_written(pending_rows)
+                    if len(pending_rows) >= INDEX_DOCS:
+                        index_written(pending_rows)
 
             # results come back in input order; the progress bar moves as each is read
             for _path, graph_iri, staging_iri in (progress(todo) if progress else todo):
@@ -534,6 +541,7 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
                     index_written(rows)
                 report.results.append(result)
             write_pending()
+            index_written(pending_rows)
             report.results.extend(_twin_results(twins, report.results))
             if cs is not None or changed:
                 _write_corrections(store, cs, minter, base)
