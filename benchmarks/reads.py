@@ -114,6 +114,12 @@ def reads(st, p: dict) -> list[tuple[str, object]]:
                         (lambda n: lambda: [r for r in run(st, get_named(n), {})[1]
                                             if r.get("meeting") == meeting_params["meeting"]])(name)))
     out.append((f"followups --body <{p['body']}>", q("followups", body=p["body"])))
+    from kg.query import stream
+    # as `govkg query --format ndjson` hands it out: the first row, and every row one by one
+    out.append((f"followups --body <{p['body']}>, streamed: first row",
+                lambda: [next(stream(st, get_named("followups"), {}, body=p["body"])[1])]))
+    out.append((f"followups --body <{p['body']}>, streamed: every row",
+                lambda: list(stream(st, get_named("followups"), {}, body=p["body"])[1])))
     for name in LISTINGS:
         out.append((f"{name} --limit 20", q(name, limit=20)))
         out.append((f"{name} --body <largest> --limit 20", q(name, body=p["body"], limit=20)))

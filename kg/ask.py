@@ -137,7 +137,21 @@ def _name_tokens(text: str) -> list[str]:
 
 
 def entities(store) -> list[Entity]:
-    """Every person and organisation, with all the surface forms it was written as."""
+    """Every person and organisation, with all the surface forms it was written as.
+
+    On a read-only store folder (a snapshot: it never changes under its handle) they are
+    made once per handle, as kg.query.run_named keeps the rows they are made of: a question
+    looks names up several times, and each caller gets a list of its own (the entities
+    themselves cannot be changed)."""
+    if not (getattr(store, "read_only", False) and getattr(store, "path", None) is not None):
+        return _entities(store)
+    kept = store.__dict__.setdefault("_named_rows", {})
+    if "entities()" not in kept:
+        kept["entities()"] = _entities(store)
+    return list(kept["entities()"])
+
+
+def _entities(store) -> list[Entity]:
     found: dict[str, dict] = {}
     for query, kind, key in (("people", "person", "person"), ("organisations", "organisation", "org")):
         _, rows = run_named(store, query)
@@ -312,7 +326,7 @@ annual general extraordinary""".split())
 # words that name a kind of body: "the board" means the body of the meetings in the graph
 # when no body is called that ("Wirral Children's Trust" is the board of its minutes)
 _BODY_WORDS = frozenset(stem(w) for w in """board council committee trust partnership group panel forum authority
-governors governing body cabinet executive assembly""".split())
+governors governing body cabinet executive assembly trustees directors""".split())
 
 
 def select_meetings(store, spec: str | None) -> tuple[list[MeetingInfo], str]:
@@ -389,6 +403,9 @@ _TIME_PHRASES = [  # (regex over the normalised question, how the date bounds th
     (re.compile(rf"\b(?:on|dated|held on|of|in|during|at) (?:the )?(?P<d>{_DATE_RX})\b"), "in"),
     (re.compile(rf"\b(?P<d>\d{{4}}-\d{{2}}-\d{{2}}|{_DAY_RX} (?:of )?{_MON_RX},? {_YEAR_RX})\b"), "in"),
 ]
+# "the minutes of", "the minutes of the AGM held", "minutes from the meeting on": a date after
+# them names the minutes asked about, not the meetings to look in
+_MINUTES_OF = re.compile(r"\bminutes(?: (?:of|from))?(?: the)?(?: [\w'-]+){0,3}?(?: (?:held|dated))?(?: on)? ?$")
 _PREPS = frozenset("at in of by for from to".split())
 # "the next Ashcombe meeting" is a question about the next meeting, not a body's name
 _ORDER_WORDS = frozenset("next previous following first".split())
@@ -471,6 +488,10 @@ def question_scope(store, question: str, original: str = "") -> tuple[str, Scope
         allm = every()
         latest = max((m.date for m in allm if m.date), default="")
         hits = {x.iri for x in allm if _in_time(x.date, how, b[0], b[1], latest)}
+        if not hits and _MINUTES_OF.search(q[:m.start()]):
+            # "what was decided about the minutes of 13 November 2012?": the minutes a meeting
+            # approves are an earlier meeting's; their date is part of what is asked about
+            break
         said.append(m.group(0).strip() if how != "in" else m.group("d"))
         if b[0].startswith("0000") and how == "since" and latest:
             year = latest[:4] if latest[5:7] >= b[0][5:7] else str(int(latest[:4]) - 1)
@@ -2061,6 +2082,8 @@ def _normalise_question(question: str) -> str:
     return " ".join(q.split()).strip(" .")
 
 
+_KIND_MEETING = re.compile(r"\b(the) (?:(?:parish|town|district|county|borough|city|full|annual) )?(?:board|council|committee|"
+                           r"trust|governors|governing body|group|panel|forum) (meetings?)\b")
 _GENERIC_REF = re.compile(r"\bthe (?:board|council|committee|trust|clerk|chair(?:man|person|woman)?|group|"
                           r"partnership|panel|meeting|forum|trustees|governors)\b")
 
@@ -2147,6 +2170,10 @@ def answer(store, question: str) -> Answer:
             again.note = " ".join(x for x in (f"No meeting in {scope.said} answers that; '{scope.said}' read as "
                                               "part of what is asked about.", again.note) if x)
             ans = again
+    if ans is None and _KIND_MEETING.search(rest):
+        # "what happened at the Council meeting on 11 May 2010?": a meeting called by its kind
+        # of body alone is the meeting (the time or name said narrows it), not a body's name
+        ans = _dispatch(store, question.strip(), _KIND_MEETING.sub(r"\1 \2", rest), scope)
     if ans is not None:
         return ans
     raise QuestionError(f"cannot map {question.strip()!r} to a query. Questions govkg can answer, for example: "

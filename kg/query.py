@@ -256,18 +256,21 @@ def _read_from_index(store, query: NamedQuery, params) -> tuple[list[str], list[
     return textindex.read(store, query.name, {k: str(v) for k, v in (params or {}).items()})
 
 
-def _listing_from_index(store, query: NamedQuery, params, limit, offset, body, since, until, meeting
-                        ) -> tuple[list[str], list[dict[str, str]]] | None:
+def _listing_from_index(store, query: NamedQuery, params, limit, offset, body, since, until, meeting,
+                        streamed: bool = False) -> tuple[list[str], list[dict[str, str]]] | None:
     """A page or scope of a shipped listing the text index answers (kg.textindex.LISTINGS:
     the follow-ups, the meetings; PAGED_LISTINGS: the other listings with a meeting) read
     from its rows, which are the query's over the store (rows and order); None for any
     other query or store, or a whole listing (`run` reads that from the index's READS, as
-    it reads any, or streams it from the store)."""
+    it reads any, or streams it from the store).  `streamed`: the follow-ups without a
+    limit, whole or scoped, handed out a few meetings at a time (an iterator, not a list)."""
     from kg import textindex
     if query.name not in (*textindex.LISTINGS, *textindex.PAGED_LISTINGS) \
             or named_queries()[query.name].text != query.text:
         return None
-    if limit is None and not offset and body is None and since is None and until is None and meeting is None:
+    streamed = streamed and query.name == "followups" and limit is None
+    if not streamed and limit is None and not offset and body is None and since is None and until is None \
+            and meeting is None:
         return None
     _checked(query, params, False)  # the same errors for a parameter the listing does not take
     paged("SELECT * WHERE {}", limit, offset)  # the page's numbers, checked
@@ -283,6 +286,8 @@ def _listing_from_index(store, query: NamedQuery, params, limit, offset, body, s
                                 None if meeting is None else _meeting_iri(meeting))
         columns = textindex.READS[query.name][0] if query.name in textindex.READS \
             else textindex.PAGED_LISTINGS[query.name]
+        if streamed:
+            return list(columns), textindex.followup_rows_iter(index, scope, offset)
         return list(columns), textindex.listing_page(index, query.name, scope, limit, offset)
     except sqlite3.Error:
         return None
@@ -295,6 +300,11 @@ def stream(store: GraphStore, query: NamedQuery, params: dict[str, str] | None =
     """`run` without a timeout, the rows handed out as the local store's engine gives them
     (not held in a list); an endpoint's rows come as one answer."""
     try:
+        if limit is None and query.name == "followups":
+            listed = _listing_from_index(store, query, params, limit, offset, body, since, until, meeting,
+                                         streamed=True)
+            if listed is not None:
+                return listed
         if limit is None and not offset and body is None and since is None and until is None and meeting is None:
             kept = _read_from_index(store, query, params)
             if kept is not None:

@@ -10,6 +10,9 @@ It also keeps, per document, the rows of the reads a person waits for (kg.docrow
 fact-texts, who-owns, accountable(ities), meetings, passages), with each fact's word stems
 in an FTS5 table, and names apart, joined when read; `READS` answers those named queries
 from them, and `govkg ask` reads the rows of the facts its words match and no others.
+Made from those, it keeps per person and organisation its names made distinct and its
+accountable rows joined (`refresh_entities`), and per action its follow-ups joined
+(`refresh_followups`), each made again for what a document changed.
 
 The store stays the source of truth.  The index only narrows: a query bound to the
 index's candidates still applies its own filter, so a candidate the store no longer
@@ -35,7 +38,7 @@ import hashlib
 import os
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -194,6 +197,19 @@ CREATE INDEX IF NOT EXISTS frows_action ON frows (action);
 CREATE TABLE IF NOT EXISTS fdirty (action TEXT PRIMARY KEY);
 CREATE INDEX IF NOT EXISTS freports_passage ON freports (passage);
 CREATE INDEX IF NOT EXISTS freports_meeting ON freports (meeting);
+-- per person or organisation, made from every document's names and acc rows
+-- (`refresh_entities`): its names made distinct (2,956 at 10,000 documents, where each
+-- document repeating them gives 833,497 rows), looked up by substring, and the accountable
+-- query's rows of it, names joined, distinct and in the query's order, as one JSON array
+-- of rows (a read of 14,000 rows decodes one value); made again for the entities of `edirty`
+-- (those a document put or dropped names or facts of)
+CREATE TABLE IF NOT EXISTS enames (id INTEGER PRIMARY KEY, entity TEXT NOT NULL, label TEXT NOT NULL,
+  alt INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS enames_entity ON enames (entity, alt, label);
+CREATE VIRTUAL TABLE IF NOT EXISTS enames_words USING fts5(label, content='enames', content_rowid='id',
+    tokenize='trigram');
+CREATE TABLE IF NOT EXISTS arows (entity TEXT PRIMARY KEY, n INTEGER NOT NULL, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS edirty (entity TEXT PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS kept_rows (key TEXT PRIMARY KEY, mark TEXT NOT NULL, data BLOB NOT NULL);
 -- each document's link inputs per body (kg.link.inputs_json), so relinking a body reads these
 -- instead of copying every stored meeting of it out of the store (kg.link.StoredInputs)
@@ -216,7 +232,8 @@ def rows_of(triples: Iterable[tuple]) -> list[tuple[str, str, str]]:
 
 _TABLES = ("docs", "texts", "owned", "facts", "fact_stems", "fact_words", "names", "name_stems", "name_words",
            "owns", "owns_words", "acc", "meets", "passages", "derived", "vedges", "vnodes", "vtypes", "valiases",
-           "vactions", "vlabels", "fups", "freports", "fstates", "lmeets", "mscope", "lrows", "frows", "fdirty", "linkin")
+           "vactions", "vlabels", "fups", "freports", "fstates", "lmeets", "mscope", "lrows", "frows", "fdirty",
+           "enames", "enames_words", "arows", "edirty", "linkin")
 
 
 @dataclass
@@ -359,11 +376,20 @@ _DIRTY = """INSERT OR IGNORE INTO fdirty (action)
   UNION SELECT r.action FROM meets m CROSS JOIN freports r ON r.meeting = m.meeting WHERE m.graph = ?1"""
 
 
+# the people and organisations whose names or accountable rows (`refresh_entities`) a
+# graph's rows are part of
+_EDIRTY = """INSERT OR IGNORE INTO edirty (entity)
+  SELECT entity FROM names WHERE graph = ?1 UNION SELECT entity FROM acc WHERE graph = ?1"""
+
+
 def _mark_dirty(cur, graph: str) -> None:
-    """Mark the actions whose follow-up rows the graph's rows change (before they go, and
-    once the new ones are in); none while the joined rows are to be made in full anyway."""
+    """Mark the actions whose follow-up rows, and the entities whose kept rows, the graph's
+    rows change (before they go, and once the new ones are in); none while those rows are
+    to be made in full anyway."""
     if cur.execute("SELECT 1 FROM meta WHERE key = 'frows' AND value = 'made'").fetchone():
         cur.execute(_DIRTY, (graph,))
+    if cur.execute("SELECT 1 FROM meta WHERE key = 'entities' AND value = 'made'").fetchone():
+        cur.execute(_EDIRTY, (graph,))
 
 
 def _delete_graph(cur, graph: str) -> None:
@@ -662,6 +688,7 @@ def sync(store, index: TextIndex) -> int:
             texts = _store_texts(store, part)
             index.put((g, hashes[g], texts.get(g) or DocRows([])) for g in part)
     refresh_followups(index)
+    refresh_entities(index)
     return len(stale) + len(gone)
 
 
@@ -1133,10 +1160,117 @@ _ACCOUNTABLE_SQL = ("WITH n AS (SELECT DISTINCT entity, label FROM names WHERE a
                     "JOIN acc a ON a.entity = n.entity WHERE a.meeting IS NOT NULL AND a.meeting != ''")
 
 
+ACCOUNTABLE = ["entity_name", "relation", "thing", "meeting", "evidence"]
+
+
+def _accountable_of(db, entity: str) -> list[dict[str, str]]:
+    """One entity's accountable rows: its facts with a meeting, each with each of its names
+    (of any document), distinct, in the query's order (by SQLite's, as `accountable_rows`)."""
+    labels = [lab for (lab,) in db.execute(
+        "SELECT DISTINCT label FROM names WHERE entity = ? AND alt = 0 ORDER BY label", (entity,))]
+    if not labels:
+        return []
+    facts = db.execute("SELECT DISTINCT relation, thing, meeting, evidence FROM acc WHERE entity = ? "
+                       "AND meeting IS NOT NULL AND meeting != ''", (entity,)).fetchall()
+    facts.sort(key=lambda r: (r[0], r[1], r[2], _key(r[3])))
+    return _dicts(ACCOUNTABLE, [(lab, *r) for lab in labels for r in facts])
+
+
+def _make_entities(db, entities: list[str] | None) -> None:
+    """(Re)make the kept rows (`enames`, `arows`) of `entities` (None: of every entity)."""
+    import json
+    if entities is None:
+        db.execute("INSERT INTO enames_words (enames_words) VALUES ('delete-all')")
+        db.execute("DELETE FROM enames")
+        db.execute("DELETE FROM arows")
+        entities = [e for (e,) in db.execute("SELECT DISTINCT entity FROM names UNION SELECT entity FROM acc")]
+    else:
+        for part in _chunks(sorted(set(entities))):
+            marks = ",".join("?" * len(part))
+            db.execute("INSERT INTO enames_words (enames_words, rowid, label) SELECT 'delete', id, label FROM enames "
+                       f"WHERE entity IN ({marks})", part)
+            db.execute(f"DELETE FROM enames WHERE entity IN ({marks})", part)
+            db.execute(f"DELETE FROM arows WHERE entity IN ({marks})", part)
+    (top,) = db.execute("SELECT coalesce(max(id), 0) FROM enames").fetchone()
+    for part in _chunks(sorted(set(entities))):
+        db.execute("INSERT INTO enames (entity, label, alt) SELECT DISTINCT entity, label, alt FROM names "
+                   f"WHERE entity IN ({','.join('?' * len(part))}) ORDER BY 1, 3, 2", part)
+    db.execute("INSERT INTO enames_words (rowid, label) SELECT id, label FROM enames WHERE id > ? ORDER BY id",
+               (top,))
+    with_facts = {e for part in _chunks(sorted(set(entities))) for (e,) in db.execute(
+        f"SELECT DISTINCT entity FROM acc WHERE entity IN ({','.join('?' * len(part))})", part)}
+    for e in sorted(with_facts):
+        rows = _accountable_of(db, e)
+        if rows:
+            db.execute("INSERT INTO arows (entity, n, data) VALUES (?, ?, ?)",
+                       (e, len(rows), json.dumps(rows, ensure_ascii=False, separators=(",", ":"))))
+
+
+def refresh_entities(index: TextIndex) -> bool:
+    """Make the kept rows of the entities whose names or facts changed (all of them the
+    first time); False when the index cannot be written (a reader of a folder it cannot
+    write: the rows are then joined from their parts when read)."""
+    db = index.db
+    try:
+        made = db.execute("SELECT 1 FROM meta WHERE key = 'entities' AND value = 'made'").fetchone() is not None
+        if made and db.execute("SELECT 1 FROM edirty LIMIT 1").fetchone() is None:
+            return True
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            if made:
+                _make_entities(db, [e for (e,) in db.execute("SELECT entity FROM edirty")])
+            else:
+                _make_entities(db, None)
+                db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('entities', 'made')")
+            db.execute("DELETE FROM edirty")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        return True
+    except sqlite3.Error:
+        return False
+
+
+def _kept_entities_named(index: TextIndex, text: str) -> set[str]:
+    """`entities_named` from the kept distinct names (refreshed)."""
+    w = " ".join(str(text).split())
+    if len(w) < MIN_CHARS:  # under a trigram: every name is read
+        raw = index.db.execute("SELECT entity, label FROM enames").fetchall()
+    else:
+        raw = index.db.execute("SELECT entity, label FROM enames WHERE id IN "
+                               "(SELECT rowid FROM enames_words WHERE enames_words MATCH ?)",
+                               ('"' + w.replace('"', '""') + '"',)).fetchall()
+    want = text.lower()
+    return {e for e, label in raw if want in label.lower()}
+
+
+def _kept_accountable_rows(index: TextIndex, entities: list[str]) -> list[dict[str, str]]:
+    """The accountable rows of `entities` from the rows kept per entity: one entity's are
+    the answer as kept; several entities' are merged (two may share a name and a fact)."""
+    import json
+    kept = _select_in(index.db, "SELECT entity, data FROM arows WHERE entity IN (%s)", entities)
+    if len(kept) == 1:
+        return json.loads(kept[0][1])
+    merged: dict[tuple, dict] = {}
+    for _e, data in kept:
+        for r in json.loads(data):
+            merged.setdefault((r["entity_name"], r["relation"], r["thing"], r["meeting"], _key(r.get("evidence"))),
+                              r)
+    return [merged[k] for k in sorted(merged)]
+
+
 def accountable_rows(index: TextIndex, entity_text: str) -> list[dict[str, str]]:
     """The accountable query's rows for -p entity=ENTITY_TEXT."""
-    cols = ["entity_name", "relation", "thing", "meeting", "evidence"]
-    entities = sorted(entities_named(index, entity_text))
+    if refresh_entities(index):
+        return _kept_accountable_rows(index, sorted(_kept_entities_named(index, entity_text)))
+    return _joined_accountable_rows(index, sorted(entities_named(index, entity_text)))
+
+
+def _joined_accountable_rows(index: TextIndex, entities: list[str]) -> list[dict[str, str]]:
+    """The accountable rows of `entities` joined from every document's names and facts
+    (what a reader that cannot write the index reads)."""
+    cols = ACCOUNTABLE
     if len(entities) <= 500:
         # names joined, made distinct and ordered by SQLite: its NULLs sort first and its
         # text compares by code point (UTF-8 bytes), as _key orders them
@@ -1695,38 +1829,83 @@ def refresh_followups(index: TextIndex) -> bool:
         return False
 
 
-def _followup_rows(db, where: str, args: list, index: TextIndex | None = None) -> list[dict[str, str]]:
+def _followup_rows(db, where: str, args: list, index: TextIndex | None = None,
+                   names: dict[str, list[str]] | None = None) -> list[dict[str, str]]:
     """The followups query's rows of the actions set at the meetings `where` keeps (their
     rows at those meetings), in its order: read from the joined rows, the owners' names
-    joined, or joined from the parts when those rows cannot be made."""
+    joined, or joined from the parts when those rows cannot be made.  `names`: owners'
+    names already read (those read now are added to it)."""
     if index is not None and not refresh_followups(index):
         return _joined_followup_rows(db, where, args)
     rows = db.execute("SELECT meeting, action, rd, owners, text, evidence, status, rm, rev, rs FROM frows "
                       f"WHERE {where} ORDER BY meeting, action, seq", args).fetchall()
     owner_sets = {r[3] for r in rows}
-    names = _names_of(db, {o for owners in owner_sets for o in owners.split("\t") if o})
+    owners_now = {o for owners in owner_sets for o in owners.split("\t") if o}
+    if names is None:
+        names = _names_of(db, owners_now)
+    else:
+        # (the few owners of a body's actions name most of its rows: read once, not per chunk)
+        missing = owners_now - names.keys()
+        names.update(dict.fromkeys(missing, ()))
+        names.update(_names_of(db, missing))
     named = {owners: sorted({x for o in owners.split("\t") if o for x in names.get(o, ())}) or [None]
              for owners in owner_sets}
     seen: set[tuple] = set()
     out: list[dict[str, str]] = []
-    i, n_rows = 0, len(rows)
+    i, n_rows, cols = 0, len(rows), FOLLOWUPS
+    at_m = at_a = None
     while i < n_rows:
-        # rows equal in the keys before the owner's name (meeting, action, report's date,
-        # meeting, evidence, state), in the order of the rest: each name takes them all
         r = rows[i]
-        j = i + 1
-        while j < n_rows and rows[j][1] == r[1] and rows[j][0] == r[0] and rows[j][2] == r[2] \
-                and rows[j][7:] == r[7:]:
-            j += 1
-        m, a, _rd, owners, _t, _e, _s, rm, rev, rs = r
-        for n in named[owners]:
-            for x in rows[i:j]:
+        m, a, rd, owners, text, ev, status, rm, rev, rs = r
+        if a != at_a or m != at_m:
+            # a row's key holds its meeting and action: equal keys are in one run of them
+            at_m, at_a = m, a
+            seen.clear()
+        names_of_owners = named[owners]  # (an action's owners are those of all its rows)
+        if len(names_of_owners) == 1:
+            j = i + 1
+            group: Iterable[tuple] = (r,)
+        else:
+            # rows equal in the keys before the owner's name (meeting, action, report's
+            # date, meeting, evidence, state), in the order of the rest: each name takes them all
+            j = i + 1
+            while j < n_rows and rows[j][1] == a and rows[j][0] == m and rows[j][2] == rd and rows[j][7] == rm \
+                    and rows[j][8] == rev and rows[j][9] == rs:
+                j += 1
+            group = rows[i:j]
+        for n in names_of_owners:
+            for x in group:
                 key = (a, m, n, x[4], x[5], x[6], rm, rev, rs)
                 if key not in seen:
                     seen.add(key)
-                    out.append({c: v for c, v in zip(FOLLOWUPS, key) if v is not None})
+                    out.append(dict(zip(cols, key)) if None not in key else
+                               {c: v for c, v in zip(cols, key) if v is not None})
         i = j
     return out
+
+
+# meetings read at a time when a whole follow-ups listing is handed out row by row
+STREAM_MEETINGS = 128
+
+
+def followup_rows_iter(index: TextIndex, scope: Scope = EVERY, offset: int = 0) -> Iterator[dict[str, str]]:
+    """The followups listing's rows over `scope` from `offset` on, as `listing_page` gives
+    them, handed out a few meetings at a time: the first rows come at once, and no more
+    than a few meetings' rows are held."""
+    db = index.db
+    table = "frows" if refresh_followups(index) else "fups"
+    cond, args = scope.sql()
+    # the scope's meetings with rows, found once (a query for each next few meetings would
+    # walk the rows after them again)
+    meetings = [m for (m,) in db.execute(f"SELECT DISTINCT meeting FROM {table} WHERE 1{cond} ORDER BY meeting",
+                                         args)]
+    seen, start, size, names = 0, 0, min(4, STREAM_MEETINGS), {}
+    while start < len(meetings):
+        chunk, start, size = meetings[start:start + size], start + size, min(size * 2, STREAM_MEETINGS)
+        for r in _followup_rows(db, f"meeting IN ({','.join('?' * len(chunk))})", chunk, index, names):
+            if seen >= offset:
+                yield r
+            seen += 1
 
 
 def followup_list_rows(index: TextIndex, meetings: Iterable[str] | None = None) -> list[dict[str, str]]:

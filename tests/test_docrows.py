@@ -383,3 +383,99 @@ def test_the_follow_ups_follow_a_rebuilt_report_back(tmp_path):
         _same("followups", got, _store_rows(st, "followups", {}))
         index = textindex.reader_index(st)
         assert not index.db.execute("SELECT count(*) FROM fdirty").fetchone()[0]
+
+
+def _entities_of(index) -> list[str]:
+    return [e for (e,) in index.db.execute("SELECT DISTINCT entity FROM acc ORDER BY entity")]
+
+
+def _kept_are_joined(st: GraphStore) -> None:
+    """Each entity's accountable rows kept (`arows`) are those joined from every document's
+    names and facts, and the kept names find the entities the documents' names find."""
+    index = textindex.reader_index(st)
+    assert textindex.refresh_entities(index)
+    assert not index.db.execute("SELECT count(*) FROM edirty").fetchone()[0]
+    entities = _entities_of(index)
+    assert entities
+    for e in entities:
+        assert textindex._kept_accountable_rows(index, [e]) == textindex._joined_accountable_rows(index, [e]), e
+    for text in ("Clerk", "reed", "an", "Ann Baker", "zz", 'x" OR "1"="1'):
+        found = textindex._kept_entities_named(index, text)
+        assert found == textindex.entities_named(index, text), text
+        assert textindex._kept_accountable_rows(index, sorted(found)) == \
+            textindex._joined_accountable_rows(index, sorted(found)), text
+
+
+def test_the_accountable_rows_kept_per_entity_are_those_joined_when_read(corpus_store):
+    """The rows kept per person and organisation (made again for those whose names or facts
+    changed) are those joined from the documents' rows as they are read (what a reader that
+    cannot write the index reads), in the same order, and the store's for the most named."""
+    with GraphStore(corpus_store, read_only=True) as st:
+        _kept_are_joined(st)
+        index = textindex.reader_index(st)
+        (most,) = index.db.execute("SELECT n.label FROM arows a JOIN enames n ON n.entity = a.entity AND n.alt = 0 "
+                                   "ORDER BY a.n DESC, n.label LIMIT 1").fetchone()
+        for text in (most, "Smith", "Council"):
+            got = textindex.read(st, "accountable", {"entity": text})[1]
+            assert got, text
+            _same("accountable", got, _store_rows(st, "accountable", {"entity": text}))
+
+
+def test_the_accountable_rows_follow_a_rebuilt_and_a_removed_document(tmp_path):
+    """Two documents of one meeting, and a third of another: after one of the two is rebuilt
+    (its owner and task changed) and the third removed, each entity's kept rows are the
+    store's again; the old ones would not be."""
+    folder, store = tmp_path / "minutes", tmp_path / "store"
+    _write(folder, "a.txt", date="4 March 2020", task="inspect the stile", item="Village hall", hall="roof")
+    _write(folder, "a-approved.txt", date="4 March 2020", task="inspect the stile and the gate", item="Village hall",
+           hall="roof and porch")
+    _write(folder, "c.txt", date="1 April 2020", task="paint the bench", item="Allotments", hall="shed")
+    build_into_store([str(folder)], str(store))
+    cases = [("accountable", {"entity": text}) for text in ("Reed", "Clerk", "Baker", "an")]
+
+    def reads_match():
+        with GraphStore(store, read_only=True) as st:
+            _kept_are_joined(st)
+            for name, params in cases:
+                _same(name, textindex.read(st, name, params)[1], _store_rows(st, name, params))
+            return {p["entity"]: textindex.read(st, name, p)[1] for name, p in cases}
+    before = reads_match()
+    assert {r["meeting"] for r in before["Reed"]} == {f"https://w3id.org/govkg/id/meeting/{m}" for m in (
+        "parish-council-of-lower-ditchfield/2020-03-04", "parish-council-of-lower-ditchfield/2020-04-01")}
+    _write(folder, "a.txt", date="4 March 2020", task="mend the fence", item="Playing field", hall="pavilion")
+    build_into_store([str(folder)], str(store))
+    with GraphStore(store) as st:
+        (gone,) = {r["g"] for r in st.select(
+            'SELECT ?g WHERE { GRAPH ?g { ?d <https://w3id.org/govkg/ontology#sourcePath> ?p } '
+            'FILTER(STRENDS(?p, "c.txt")) }')[1]}
+        st.remove_graph(gone)
+        textindex.update(st)
+    after = reads_match()
+    things = {r["thing"] for r in after["Reed"]}
+    assert "mend the fence" in things and "inspect the stile" not in things and "paint the bench" not in things
+    assert after != before
+
+
+def test_the_follow_ups_are_handed_out_a_few_meetings_at_a_time(corpus_store, monkeypatch):
+    """A whole follow-ups listing, or a body's, streamed from the index is the listing `run`
+    gives (rows and order, from any offset), read a few meetings at a time: its first row
+    comes from the first meetings alone."""
+    from kg.query import stream
+    monkeypatch.setattr(textindex, "STREAM_MEETINGS", 3)
+    reads = []
+    joined = textindex._followup_rows
+    monkeypatch.setattr(textindex, "_followup_rows", lambda *a, **kw: reads.append(a[2]) or joined(*a, **kw))
+    nq = get_named("followups")
+    with GraphStore(corpus_store, read_only=True) as st:
+        for kw in ({}, {"body": "council"}, {"body": "parish", "offset": 4}, {"since": "2020-01-01"}):
+            columns, rows = stream(st, nq, **kw)
+            assert not isinstance(rows, list)
+            reads.clear()
+            first = next(rows)
+            assert len(reads) == 1 and len(reads[0]) <= 3  # one read, of the first meetings alone
+            offset = kw.pop("offset", 0)
+            whole = run(st, nq, **kw)[1]
+            assert [first, *rows] == whole[offset:] and len(whole) > offset + 10
+            assert columns == textindex.FOLLOWUPS
+            assert max(map(len, reads)) <= 3
+        _same("followups", list(stream(st, nq)[1]), _store_rows(st, "followups", {}))

@@ -85,8 +85,9 @@ def test_attendance_labels_minutes_use(raw, expected):
     ("CITY OF ELMTON, OREGON OFFICIAL MINUTES A REGULAR MEETING OF THE COUNCIL OF THE CITY OF ELMTON WAS HELD "
      "THIS 12TH DAY OF MARCH, 2014 AT 9:30 A.M.  THOSE PRESENT WERE:  Mayor Banks, Presiding; Commissioners Holt, "
      "Vance,\nOrr and Pike, 5.\n\nOFFICERS IN ATTENDANCE:  Ann Lee, Clerk of the Council.\n",
-     [("present", "Mayor Banks"), ("present", "Holt"), ("present", "Vance"), ("present", "Orr"), ("present", "Pike"),
-      ("in_attendance", "Ann Lee")]),
+     # "Mayor Banks, Presiding": the mayor chairs
+     [("present", "Mayor Banks"), ("chair", "Mayor Banks"), ("present", "Holt"), ("present", "Vance"),
+      ("present", "Orr"), ("present", "Pike"), ("in_attendance", "Ann Lee")]),
     # a US district board's call to order: the roll inside the item's prose
     ("BOARD OF DIRECTORS\nELMTON FIRE DISTRICT\nThursday, March 13, 2025\n\nCALL TO ORDER\n\n"
      "The meeting was called to order at 6:01 pm by President Holt. Board members present:\nHolt, Vance, Orr, "

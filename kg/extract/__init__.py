@@ -60,6 +60,11 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
             posts.setdefault(post, holder)
         for post, holder in att.prose_posts(text, ctx).items():
             posts.setdefault(post, holder)
+        roll, roll_posts = att.roll_call(text)
+        if not listed:
+            listed = roll
+        for post, holder in roll_posts.items():
+            posts.setdefault(post, holder)
     ambiguous = ambiguous_aliases(text)
     for a in listed:
         ini = a.person.initials
@@ -123,8 +128,12 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
     header_orgs = frozenset(o.surface for x in sents if x.section.kind == "header" and x.start < 400 for o in x.orgs)
     rule_doc = grammar.Doc(body=meeting.body, post_holders=posts, post_of=_post_of, header_orgs=header_orgs)
     reading = Reading(ex=ex, secs=secs, sents=sents, doc=rule_doc)
+    # minutes whose text is one run-on line with no heading, list or number (a PDF's text
+    # flattened) are all header: every sentence of it is read, as prose is
+    run_on = len(secs.sections) == 1 and len(text) > 800 and text.strip().count("\n") < 2
     for k, s in enumerate(sents):
-        if s.section.kind in ("present", "in_attendance", "apologies", "header") and not _has_verb(s.text):
+        if s.section.kind in ("present", "in_attendance", "apologies", "header") and not _has_verb(s.text) \
+                and not run_on:
             continue
         reading.start(k)
         for component in COMPONENTS:

@@ -215,7 +215,23 @@ def actions_of(sent: Sent, doc: Doc, prev_question: str | None) -> list[Action]:
                 vp = TASK_AFTER_SEPARATOR.sub("", sent.text[:rel]).strip(" *")
             out.append(_action(sent, subj.owners, vp))
             return out
-    return out
+    return _and_will_after_clause(sent, doc)
+
+
+def _and_will_after_clause(sent: Sent, doc: Doc) -> list[Action]:
+    """'Michael now has the contact details and will write a letter soon', 'Jo Hart was co-opted
+    onto the Council and will sign a Declaration of Acceptance': a person (or post) opening the
+    sentence, a clause of what they did or have, then 'and will VP' with no subject of its own,
+    their undertaking (AND_WILL).  Not where someone else is named between: the task is then
+    theirs or the sentence's grammar is not read here."""
+    subj = subject_at(sent, 0, doc)
+    if subj is None or subj.kind not in ("person", "post"):
+        return []
+    m = AND_WILL.search(sent.text, subj.end)
+    if m is None or NOT_TASKS.match(m.group("vp")) or \
+            any(subj.end < rel < m.start() for rel in subject_starts(sent)):
+        return []
+    return [_action(sent, subj.owners, m.group("vp"))]
 
 
 AND_OWNERS_WILL = re.compile(r"\b(?:and|but|;)\s+(?=\S)")

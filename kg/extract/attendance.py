@@ -430,16 +430,28 @@ _PROSE_POST = re.compile(rf"(?P<name>{_NAME_WORDS})[ \t]*\((?P<post>[A-Z][A-Za-z
                          rf"(?:\s+of\s+the\s+[A-Z]\w+)?,\s+(?P<name2>{_NAME_WORDS}),", re.M)
 
 
+# "RESOLVED: That Councillor Mrs A B Hale be re-elected Mayor for the ensuing municipal year",
+# "proposed ... that Cllr Jo Hart be appointed Chairman of the Council", "that Councillor Lee be
+# elected Vice Chairman for the meeting": an election names the post its holder takes (not "be
+# appointed a trustee", one of many, nor "be appointed to the Planning Board", a seat on a body)
+_ELECTED_POST = re.compile(r"(?P<name>(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+)*(?:[A-Z][\w’'-]*\.?[ \t]+){0,3}"
+                           r"[A-Z][\w’'-]+)[ \t]+be[ \t]+(?:re-?)?(?:elected|appointed)[ \t]+(?:as[ \t]+)?(?:the[ \t]+)?"
+                           r"(?P<post>[A-Z][A-Za-z-]+(?:[ \t]+[A-Z][A-Za-z-]+){0,2})\b(?![ \t]+(?:[A-Z]|of[ \t]+the[ \t]+[A-Z]\w*[ \t]+(?:Committee|Board|Group|Panel)))")
+
+
 def prose_posts(text: str, ctx) -> dict[str, str]:
     """Posts the prose gives a named person: post -> holder, where the post is one the
     gazetteer knows as written and one person holds it (two names for one post: neither)."""
     seen: dict[str, set[str]] = {}
-    for m in _PROSE_POST.finditer(text):
-        post, name = (m.group("post"), m.group("name")) if m.group("post") else (m.group("post2"), m.group("name2"))
+    found = [(m.group("post"), m.group("name"), ("full", "titled")) if m.group("post")
+             else (m.group("post2"), m.group("name2"), ("full", "titled")) for m in _PROSE_POST.finditer(text)]
+    # an election names its councillor by title and initials ("Councillor Mrs S M Hale")
+    found += [(m.group("post"), m.group("name"), ("full", "titled", "initials")) for m in _ELECTED_POST.finditer(text)]
+    for post, name, kinds in found:
         info = gz.lookup_post(post.strip())
         if info is None:
             continue
-        people = [p for p in find_people(name, 0, ctx) if p.kind in ("full", "titled")
+        people = [p for p in find_people(name, 0, ctx) if p.kind in kinds
                   and p.start + len(p.surface) == len(name)]
         if people:
             seen.setdefault(info.post.lower(), set()).add(people[-1].surface)
@@ -460,8 +472,31 @@ CALLED_TO_ORDER = guarded(re.compile(r"\bcalled\s+to\s+order\b[^.;]{0,40}?\bby\s
 CALLED_BY_TITLE = re.compile(r"((?:[A-Z][a-z][\w’'-]*\s+)?[A-Z][a-z][\w’'-]*)(?=\s*[.,;]|\s*$)")
 CHAIR_APPOSITION = re.compile(r"^\s*(?:The|Our)\s+(?P<post>[A-Za-z-]+)(?:\s+of\s+the\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})?"
                               r"\s*,\s*$")
+# "Supervisor Lake called the regular meeting to order at 7:00 p.m.", "Chairperson A Kerr called
+# the Special Meeting of the Town Board to Order": the one named before the verb presides, as the
+# one named after "called to order by" does; "Supervisor Owens presiding.": the chair, so named
+CALLED_MEETING_TO_ORDER = guarded(re.compile(r"[ \t]*called[ \t]+the[ \t]+(?:[\w-]+[ \t]+){0,6}?(?i:meeting)\b[^.;]{0,60}?"
+                                             r"\bto[ \t]+(?i:order)\b"))
+PRESIDING = re.compile(r"[ \t]*,?[ \t]*(?i:presiding)\b")
 CHAIR_PROSE = guarded(re.compile(r"\b(?:welcomed|opened\s+the\s+meeting|in\s+the\s+chair|chaired\s+(?:the|this)\s+meeting|"
                                  r"took\s+the\s+chair)\b", re.I))
+
+
+def _presider(s: Sent) -> Attendance | None:
+    """The chair, where the sentence names who called the meeting to order or presided
+    (CALLED_MEETING_TO_ORDER, PRESIDING)."""
+    for p in s.people:
+        end = p.start - s.start + len(p.surface)
+        if p.kind != "alias" and (CALLED_MEETING_TO_ORDER.match(s.text, end) or PRESIDING.match(s.text, end)):
+            return Attendance(PersonRef(p.surface, p.start), "chair", s.evidence)
+    # a post written as a title the name finder does not read ("Supervisor Owens presiding")
+    for m in _TITLED_SURNAME.finditer(s.text):
+        if CALLED_MEETING_TO_ORDER.match(s.text, m.end()) or PRESIDING.match(s.text, m.end()):
+            return Attendance(PersonRef(m.group(0), s.start + m.start()), "chair", s.evidence)
+    return None
+
+
+_TITLED_SURNAME = re.compile(rf"(?<![\w’'-])[A-Z][a-z]+[ \t]+(?:[A-Z]\.?[ \t]+)?{NAME_WORD}(?![\w’'-])")
 
 
 def from_prose(sents: list[Sent]) -> list[Attendance]:
@@ -470,6 +505,13 @@ def from_prose(sents: list[Sent]) -> list[Attendance]:
     chair_found = False
     for s in sents:
         if s.section.kind in ("present", "in_attendance", "apologies"):
+            # a list's lines are its entries; but a run-on register ("Present: Supervisor,
+            # Jo Owens; ... Supervisor Owens presiding.", "Others Present: ... Supervisor Hale
+            # called the Special Meeting ... to Order") may go on to say who presided
+            presider = None if chair_found else _presider(s)
+            if presider is not None:
+                out.append(presider)
+                chair_found = True
             continue
         low = s.text.lower()
         m = APOLOGY_PROSE.search(s.text)
@@ -488,6 +530,11 @@ def from_prose(sents: list[Sent]) -> list[Attendance]:
             after = [p for p in s.people if p.start - s.start >= m.end() - 1] if m else []
             if after and after[0].start - s.start - m.end() < 25:
                 out.append(Attendance(PersonRef(after[0].surface, after[0].start), "chair", s.evidence))
+                chair_found = True
+                continue
+            presider = _presider(s)
+            if presider is not None:
+                out.append(presider)
                 chair_found = True
                 continue
             # "by President Ash": a surname the name finder does not read alone, after the title
@@ -545,3 +592,42 @@ def from_moderngov(doc) -> tuple[list[Attendance], dict[str, str]]:
         if role == "present" and info is not None and info.post == "Chair":
             out.append(Attendance(ref, "chair", ev))
     return out, posts
+
+
+# A US board's roll call, each member by the post before the name: "Roll Call by Clerk A all
+# present, Supervisor B, Trustee C, Treasurer D, Clerk A" (the list may wrap onto the next line),
+# "Supervisors B and C, Clerk D, and Treasurer E were present."
+_ROLL_POST = (r"(?:Supervisors?|Trustees?|Treasurer|Clerk|Deputy\s+Clerk|Town\s+Clerk|Chair(?:man|person|woman)?|"
+              r"President|Vice[- ]President|Secretary|Council(?:person|member|man|woman)s?|Councilmen|Mayor)")
+_ROLL_NAME = rf"(?:(?:[A-Z]\.?|{NAME_WORD})[ \t]+){{0,2}}{NAME_WORD}"
+_ROLL_ENTRY_POST = re.compile(rf"(?P<post>{_ROLL_POST})[ \t]+(?P<names>{_ROLL_NAME}(?:[ \t]+and[ \t]+{_ROLL_NAME})?)$")
+_ALL_PRESENT = re.compile(r"\ball\s+present\s*,[ \t]*(?P<list>[^\n]*(?:\n(?!\s*(?:Motion|Moved|Call|Meeting)\b)[^\n]*)?)", re.I)
+_WERE_PRESENT = re.compile(r"(?:^|(?<=[.:])[ \t]+)(?P<list>[A-Z][^.\n]{5,300}?)[ \t]+were[ \t]+(?:also[ \t]+)?present\b", re.M)
+
+
+def roll_call(text: str) -> tuple[list[Attendance], dict[str, str]]:
+    """Attendance and posts from a roll call of posts and names (see _ROLL_POST): every
+    entry must be a post and a name, read up to the first that is not; a post two names
+    share ("Supervisors B and C", two Trustees) gives attendance and no holder."""
+    out: list[Attendance] = []
+    holders: dict[str, set[str]] = {}
+    for rx in (_ALL_PRESENT, _WERE_PRESENT):
+        for m in rx.finditer(text):
+            span = m.group("list")
+            pos = m.start("list")
+            lo = m.start() if rx is _ALL_PRESENT else m.start("list")
+            ev = Evidence(text[lo:m.end()], lo, m.end())
+            for part in re.split(r",[ \t\n]*(?:and[ \t]+)?", span):
+                entry = " ".join(part.split())
+                e = _ROLL_ENTRY_POST.fullmatch(entry)
+                if not e:
+                    break
+                names = re.split(r"\s+and\s+", e.group("names"))
+                for name in names:
+                    start = text.find(name.split()[0], pos)
+                    out.append(Attendance(PersonRef(name, start if start >= 0 else m.start()), "present", ev))
+                info = gz.lookup_post(e.group("post"))
+                if info is not None:
+                    holders.setdefault(info.post.lower(), set()).update(names)
+                pos = text.find(part.strip().split()[-1], pos) + 1 if part.strip() else pos
+    return out, {post: next(iter(n)) for post, n in holders.items() if len(n) == 1}

@@ -86,13 +86,15 @@ VOTES_ONLY = re.compile(r"^\s*\(?(?:(?:For|Against|Abstain(?:ed|tions?)?|In\s+fa
 LOST = guarded(re.compile(r"\b(?:was|were)\s+(?:LOST|lost|defeated|not\s+carried|withdrawn)\b|\bthe\s+motion\s+fell\b|"
                           # "Motion Failed (2 to 3)", a council's record of the vote
                           r"\b(?:motion|amendment|resolution)\s+(?:failed|lost|defeated)\b", re.I))
-PROPOSAL_ONLY = re.compile(r"^\s*\(?(?:Proposed|Moved)\b[^.]{0,80}?\bseconded\b[^.]{0,120}\.?\)?\s*$", re.I)
+# (a name's initials keep their stops: "Proposed by K. Dalton-Aram, seconded by M. Down.")
+_NOT_STOP = r"(?:[^.]|(?<=\b[A-Z])\.)"
+PROPOSAL_ONLY = re.compile(rf"^\s*\(?(?:Proposed|Moved)\b{_NOT_STOP}{{0,80}}?\bseconded\b{_NOT_STOP}{{0,120}}?\.?\)?\s*$", re.I)
 AGREED_THAT_WOULD = guarded(re.compile(r"\b(?:[Ii]t\s+was\s+(?:also\s+)?agreed|(?:[Mm]embers|[Cc]ouncillors|[Gg]overnors|"
                                        r"the\s+\w+)\s+agreed)\s+that\s+"))
 # "it was agreed that the Clerk, Jo Bright, would ...": the subject's apposition before its verb
 SUBJECT_APPOSITION = r"(?:\s+(?:of|for)\s+[^,.;]{1,50}?)?(?:\s*,\s*[^,.;]{1,60}?){0,2}(?:\s*,)?"
 PROPOSAL = guarded(re.compile(r"\bproposed\b.*?\bseconded\b|\bseconded\b.*?\bproposed\b|\bmoved\b.*?\bseconded\b|"
-                              r"\b(?:moved|motion)\b.*?\bsupported\s+by\b|\bmoved\s+and\b.{1,40}?\bsupported\b", re.I | re.S))
+                              r"\b(?:moved|motion)\b.*?\bsupported\s+by\b|\bmotion\s+(?:made\s+)?by\b[^.;]{0,60}?\bseconded\s+by\b|\bmoved\s+and\b.{1,40}?\bsupported\b", re.I | re.S))
 # "The Code of Conduct was reviewed and agreed at the Governance meeting in February", "as agreed at
 # the December meeting", "until approved at the next meeting": a decision another meeting made (or
 # is to make), recalled here, not this meeting's
@@ -258,7 +260,7 @@ def votes_of(t: str, d: Decision, people_after) -> None:
 # (a post written as a title before the name, as North American minutes write it: "by Treasurer
 # Bill Halbower", "by Councilperson Beavers", "by Commissioner Fish")
 _NAMED_NEXT = re.compile(r"\s*:?\s*(?:the\s+)?(?:(?:Cllr|Councillor|Director|Trustee|Mr|Mrs|Ms|Miss|Dr|Treasurer|Clerk|"
-                         r"Secretary|Supervisor|Councilperson|Councilmember|Commissioner|Mayor|Alderman|President)\.?\s+)?")
+                         r"Secretary|Supervisor|Council(?:person|member|man|woman)|Commissioner|Mayor|Alderman|President)\.?\s+)?")
 
 
 def _named_next(t: str, m: re.Match, people_after):
@@ -391,6 +393,8 @@ PROPOSES = re.compile(r"\b(?:proposed|moved|proposal|motion)\b", re.I)
 ASSENT_TO_PROPOSAL = guarded(re.compile(r"\b(?:agreed|accepted|approved|supported|endorsed)\s+(?:to\s+|with\s+)?(?:this|that|the)\s+"
                                         r"(?:proposal|suggestion|recommendation|motion)\s*[.!]?\s*$", re.I))
 PUTS_FORWARD = guarded(re.compile(r"\b(?:proposed|moved|proposal|motion|suggested|suggestion|recommended)\b", re.I))
+# "It was proposed by A, seconded by B and": a proposal whose resolution is the next paragraph
+DANGLING_PROPOSAL = re.compile(r"\b(?:proposed|moved)\b[^.;]*\bseconded\b[^.;]{0,80}?\s(?:and|AND)(?:\s+(?:it\s+was|was))?\s*[:,]?\s*$")
 # the outcome of the vote just recorded, not a decision of its own
 OUTCOME = re.compile(r"^\s*(?:The|This|That)\s+(?:\w+\s+){0,2}(?:was|were)\s+(?:duly\s+)?(?:approved|carried|agreed|"
                      r"adopted|lost|defeated|passed)\b[^.]{0,40}\.?\s*$", re.I)
@@ -431,6 +435,12 @@ def vote_lines(r: Reading, s: Sent) -> bool:
         votes_of(s.text, ex.decisions[-1], r.people_after(s))
         return True
     return False
+
+
+def _is_title(text: str, title: str | None) -> bool:
+    """Whether a sentence is only its item's heading ("3. Approval of minutes 6 May")."""
+    bare = re.sub(r"^\s*\(?(?:\d{1,4}(?:\.\d{1,2})*|[a-z]|[ivx]{1,4})[.)]?\s+", "", text)
+    return bool(title) and " ".join(bare.split()).rstrip(" .:") == " ".join(title.split()).rstrip(" .:")
 
 
 def _vote_only(t: str) -> bool:
@@ -530,7 +540,27 @@ def component(r: Reading, s: Sent) -> bool:
         decision = None
     elif decision:
         before = r.previous
-        if ASSENT_TO_PROPOSAL.search(s.text) and before is not None and PUTS_FORWARD.search(before.text) \
+        if decision.kind == "resolved" and LABEL_DECISION.match(s.text) and r.follows_last_decision() \
+                and DANGLING_PROPOSAL.search(before.text) and (ex.decisions[-1].proposer or ex.decisions[-1].seconder):
+            # "It was proposed by A, seconded by B and" / "RESOLVED: That X": one motion, its
+            # mover and seconder named before the resolution, as "Proposed by A; Seconded by B;
+            # And Resolved:" lines write it (kg.extract.motions)
+            moved = ex.decisions.pop()
+            decision.proposer, decision.seconder = moved.proposer, moved.seconder
+            decision.unanimous = decision.unanimous or moved.unanimous
+            quote = s.source[before.start:s.end]
+            decision.evidence = Evidence(quote, before.start, s.end)
+        elif _vote_only(s.text) and decision.kind == "approved" and before is not None and not r.follows_last_decision() \
+                and not _vote_only(before.text) and not LOST.search(before.text) and before.item_index == s.item_index \
+                and not before.text.rstrip().endswith(":") and not _is_title(before.text, s.section.title):
+            # "(3) Tintern Charities - Cllr A & County Cllr B." / "Proposed by Cllr C, seconded by Cllr
+            # D.", "The Chair, the Treasurer and the Secretary were all elected en bloc. Proposed by
+            # A, seconded by B.": a vote line with no decision before it moves what the sentence
+            # before it states (not the item's heading: the item's title is searched already)
+            quote = s.source[before.start:s.end]
+            decision.text = " ".join(quote.split())
+            decision.evidence = Evidence(quote, before.start, s.end)
+        elif ASSENT_TO_PROPOSAL.search(s.text) and before is not None and PUTS_FORWARD.search(before.text) \
                 and not LOST.search(before.text):
             quote = s.source[before.start:s.end]
             decision.text = " ".join(quote.split())

@@ -26,6 +26,9 @@ NAME_WORD = (rf"(?:Mc|Mac|O['’]|D['’]|(?:O|O['’]|Mc|Mac)[ \u00a0](?=[A-Z][
 TITLE_WORDS = ("County Councillor", "District Councillor", "Borough Councillor", "Town Councillor",
                "Councillors", "Councillor", "County Cllr", "Cllrs", "Cllr", "Messrs", "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr",
                "Rev", "Revd", "Reverend", "Prof", "Professor", "Sir", "Dame", "Lord", "Lady", "Canon", "Alderman",
+               # a US town board's members and its presiding officer ("Councilperson Beavers",
+               # "Councilman Drew", "Supervisor Owens")
+               "Councilperson", "Councilmember", "Councilman", "Councilwoman", "Supervisor",
                # police ranks stand where a title does ("DCC Ellwood", "PCSO Rhys Bowen")
                "Deputy Chief Constable", "Assistant Chief Constable", "Chief Constable", "Chief Superintendent",
                "Detective Superintendent", "Det Supt", "Det Ch Supt", "Superintendent", "Supt", "Chief Inspector",
@@ -378,7 +381,12 @@ def _initials_read_as_person(text: str, start: int, end: int, surname: str, ctx:
 _RX_GIVEN_INITIAL = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)[ \t]([A-Z])(?![\w’'.&-])(?![ \t]+[A-Z])")
 _RX_GIVEN_SUBJECT = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)(?=\s+(?:also\s+|then\s+)?(?:said|asked|reported|agreed|will|would|"
                                r"to\s+[a-z]|confirmed|explained|noted|suggested|added|replied|advised|thanked|presented|"
-                               r"outlined|updated|highlighted|stated|offered|undertook|welcomed|raised|queried)\b)")
+                               r"outlined|updated|highlighted|stated|offered|undertook|welcomed|raised|queried|"
+                               # "Michael now has the details", "Dylan is to purchase", "Paul went
+                               # through the Financial Review": what the one holder of the name has,
+                               # is to do or did
+                               r"(?:now\s+)?(?:has|had)|is\s+to|was\s+to|was\s+going\s+to|went\s+through|provided|chose|"
+                               r"should|obtained)\b)")
 
 
 def _trim_tail(words: list[str]) -> list[str]:
