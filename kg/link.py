@@ -797,12 +797,17 @@ def body_graphs(store, body_iri: str) -> list[str]:
     return sorted(out)
 
 
-def stored_inputs(store, body_iri: str, leave_out=frozenset()) -> LinkInputs:
+def stored_inputs(store, body_iri: str, leave_out=frozenset(), kept: StoredInputs | None = None) -> LinkInputs:
     """The body's link inputs from the document graphs `store` holds, without the graphs in
     `leave_out` (an old version being replaced, or documents whose inputs are at hand).
     Each graph is copied into a small in-memory store and read by the same named queries,
-    so the cost follows the body's documents, not the whole store."""
-    return _read_graphs(store, body_iri, [g for g in body_graphs(store, body_iri) if g not in leave_out])
+    so the cost follows the body's documents, not the whole store.  `kept`: the inputs the
+    text index keeps per document, used for every graph it has them for (in step with the
+    store), the others read as above and kept there for the next time."""
+    graphs = [g for g in body_graphs(store, body_iri) if g not in leave_out]
+    if kept is None:
+        return _read_graphs(store, body_iri, graphs)
+    return kept.inputs(body_iri, graphs)
 
 
 def _read_graphs(store, body_iri: str, graphs: list[str]) -> LinkInputs:
@@ -817,6 +822,62 @@ def _read_graphs(store, body_iri: str, graphs: list[str]) -> LinkInputs:
         parts.append(_inputs(mem, body_iri, None))
         mem.close()
     return merge_inputs(parts)
+
+
+def inputs_json(inputs: LinkInputs) -> str:
+    """One document's link inputs for one body as JSON text (the text index keeps them)."""
+    import json
+    actions, cands, due = inputs
+    return json.dumps([[[a.iri, a.meeting, a.date, a.text, a.evidence, a.item_title, list(a.owners), a.order,
+                         a.item_number, a.graph] for a in actions],
+                       [[c.passage, c.meeting, c.date, c.text, c.item_title, c.state, c.report_section, c.order]
+                        for c in cands], due], ensure_ascii=False, separators=(",", ":"))
+
+
+def inputs_from_json(text: str) -> LinkInputs:
+    """`inputs_json` read back."""
+    import json
+    actions, cands, due = json.loads(text)
+    return ([LinkAction(*a) for a in actions], [LinkSentence(*c) for c in cands], dict(due))
+
+
+class StoredInputs:
+    """The link inputs of stored documents, from the text index where it keeps them for the
+    version of the document the store holds (its record there has the store's content hash),
+    else read from the store's graph and kept in the index for the next relink.  Relinking a
+    body then costs its documents' rows, not a copy of each of its graphs out of the store
+    and the named queries over it (which grew with every meeting the body held)."""
+
+    def __init__(self, store, index):
+        self.store = store
+        self.index = index
+
+    def inputs(self, body_iri: str, graphs: list[str]) -> LinkInputs:
+        shas = {g: self.store.source_hash(g) for g in graphs}
+        kept = self.index.links_of(body_iri, {g: sha for g, sha in shas.items() if sha})
+        parts = [inputs_from_json(kept[g]) for g in graphs if g in kept]
+        missing = [g for g in graphs if g not in kept]
+        if missing:
+            read = _graph_inputs(self.store, missing)
+            parts.extend(per_body[body_iri] for per_body in read.values() if body_iri in per_body)
+            self.index.keep_links({g: (shas[g], {b: inputs_json(i) for b, i in read[g].items()})
+                                   for g in missing if shas[g]})
+        return merge_inputs(parts)
+
+
+def _graph_inputs(store, graphs: list[str]) -> dict[str, dict[str, LinkInputs]]:
+    """graph IRI -> its link inputs per body, each graph copied out of the store and read
+    as a build's worker reads a document (`document_inputs`)."""
+    import pyoxigraph as ox
+    out = {}
+    for g in graphs:
+        data = store._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(g))
+        per_body = document_inputs(data, g, store.base)
+        for actions, _c, _d in per_body.values():
+            for a in actions:
+                a.graph = g
+        out[g] = per_body
+    return out
 
 
 class LinkSpool:
@@ -864,13 +925,14 @@ def bodies_of(store) -> list[str]:
 
 
 def links_for_document(store, graph_iri: str, triples: bytes, base: str, corrections=None,
-                       inputs: dict[str, LinkInputs] | None = None):
+                       inputs: dict[str, LinkInputs] | None = None, kept: StoredInputs | None = None):
     """The link graph swap that goes with writing a document: (links graph IRI, staging IRI,
     triples) for the document's body, from the body's meetings in `store` (the document's
     old version left out) plus the new document; None when the body has one meeting only
     and no link graph yet.  `corrections` (kg.corrections.Corrections): report-backs a
     person added, which replace what was read of their sentences.  `inputs`: the new
-    document's link inputs when already read (`document_inputs`)."""
+    document's link inputs when already read (`document_inputs`); `kept`: the stored
+    documents' inputs the text index keeps (`StoredInputs`)."""
     from kg.build import build_links, graph_hashed, links_graph_iri, links_staging_iri
     from kg.corrections import apply_report_backs
     from kg.pipeline import ntriples_of
@@ -878,7 +940,7 @@ def links_for_document(store, graph_iri: str, triples: bytes, base: str, correct
         inputs = document_inputs(triples, graph_iri, base)
     swaps = []
     for body in sorted(inputs):
-        actions, cands, due = merge_inputs([stored_inputs(store, body, {graph_iri}), inputs[body]])
+        actions, cands, due = merge_inputs([stored_inputs(store, body, {graph_iri}, kept), inputs[body]])
         live = links_graph_iri(body, base)
         dates = {a.date for a in actions} | {s.date for s in cands}
         if len(dates) < 2 and not store._store.contains_named_graph(_node(live)):
@@ -889,11 +951,12 @@ def links_for_document(store, graph_iri: str, triples: bytes, base: str, correct
     return swaps
 
 
-def relink_body(store, body_iri: str, base: str, corrections=None, spool: LinkSpool | None = None) -> int:
+def relink_body(store, body_iri: str, base: str, corrections=None, spool: LinkSpool | None = None,
+                kept: StoredInputs | None = None) -> int:
     """Recompute one body's link graph from what the store holds, in one transaction;
     returns how many report-backs it holds.  `spool`: the link inputs of documents this
     build wrote, used instead of reading those graphs back."""
-    task = _relink_task(store, body_iri, base, corrections, spool)
+    task = _relink_task(store, body_iri, base, corrections, spool, kept)
     if task is None:
         return 0
     nt, n = link_graph(task)
@@ -901,13 +964,14 @@ def relink_body(store, body_iri: str, base: str, corrections=None, spool: LinkSp
     return n
 
 
-def _relink_task(store, body_iri: str, base: str, corrections, spool: LinkSpool | None) -> tuple | None:
+def _relink_task(store, body_iri: str, base: str, corrections, spool: LinkSpool | None,
+                 kept: StoredInputs | None = None) -> tuple | None:
     """What computing a body's link graph needs (its link inputs, read here, in the writer),
     or None when the body has nothing to link and no link graph yet."""
     if spool is None:
-        actions, cands, due = stored_inputs(store, body_iri)
+        actions, cands, due = stored_inputs(store, body_iri, kept=kept)
     else:
-        actions, cands, due = merge_inputs([stored_inputs(store, body_iri, spool.graphs(body_iri)),
+        actions, cands, due = merge_inputs([stored_inputs(store, body_iri, spool.graphs(body_iri), kept),
                                             *spool.read(body_iri)])
     dates = {a.date for a in actions} | {c.date for c in cands}
     if len(dates) < 2 and not store._store.contains_named_graph(_node(_links_iri(body_iri, base))):
@@ -935,7 +999,8 @@ def _links_iri(body_iri: str, base: str):
 
 def _write_links(store, body_iri: str, base: str, nt: bytes) -> None:
     from kg.build import links_staging_iri
-    store.replace_graphs_together([(str(_links_iri(body_iri, base)), str(links_staging_iri(body_iri, base)), nt)])
+    # a body's links change by the new meetings' report-backs: only the change is written
+    store.replace_graph_changes(str(_links_iri(body_iri, base)), str(links_staging_iri(body_iri, base)), nt)
 
 
 _BODY_PREDICATE = b"<https://w3id.org/govkg/ontology#body>"
@@ -963,17 +1028,18 @@ SELECT DISTINCT ?b WHERE {
 
 
 def relink_stale(store, base: str, bodies: set[str] = frozenset(), corrections=None,
-                 spool: LinkSpool | None = None, pool=None) -> list[str]:
+                 spool: LinkSpool | None = None, pool=None, kept: StoredInputs | None = None) -> list[str]:
     """Relink `bodies` and every body with a dated meeting its links were not computed
     from (left so by a build stopped before its end); returns the bodies relinked.
     `corrections`: report-backs a person added (kg.corrections); `spool`: the link inputs
     of the documents this build wrote (`LinkSpool`); `pool`: an executor whose workers
     compute the bodies' link graphs (`link_graph`) while this process reads the next
-    body's inputs and writes each graph, in body order, one transaction per body."""
+    body's inputs and writes each graph, in body order, one transaction per body.  `kept`:
+    the stored documents' inputs the text index keeps (`StoredInputs`)."""
     todo = sorted(set(bodies) | {r["b"] for r in store.select(STALE)[1]})
     if pool is None:
         for body in todo:
-            relink_body(store, body, base, corrections, spool)
+            relink_body(store, body, base, corrections, spool, kept)
         return todo
     from collections import deque
     window = 2 * max(1, getattr(pool, "_max_workers", 1))  # bodies' inputs in flight at once
@@ -988,7 +1054,7 @@ def relink_stale(store, base: str, bodies: set[str] = frozenset(), corrections=N
         _write_links(store, body, base, nt)
 
     for body in todo:
-        task = _relink_task(store, body, base, corrections, spool)
+        task = _relink_task(store, body, base, corrections, spool, kept)
         if task is None:
             continue
         try:

@@ -29,7 +29,8 @@ from kg.errors import GovkgError, InputError, UsageError
 from kg.extract import extract
 from kg.ids import Minter, source_key
 from kg.read import iter_sources, read_document
-from kg.link import LinkSpool, bodies_in, document_inputs, links_for_document, relink_stale, report_sentences
+from kg.link import (LinkSpool, StoredInputs, bodies_in, document_inputs, links_for_document, relink_stale,
+                     report_sentences)
 from kg.records import Extraction, Resolution
 from kg.query import get_named
 from kg.resolve import KnownPeople, known_people, resolve
@@ -45,6 +46,12 @@ FLUSH_EVERY = 50
 # this long (readers see a long build's documents as it goes).
 WRITE_TRIPLES = 150_000
 WRITE_SECONDS = 2.0
+# Documents whose text-index rows go in together (one SQLite transaction) once they are in
+# the store: each transaction writes every page it touched to the index's log, and under
+# load a 2-second store write holds a few documents, so small puts wrote the same pages
+# again and again.  The index may lag the store (the sync at the end, or the next writer's,
+# reads what it lacks); the rows held are bounded by this.
+INDEX_DOCS = 32
 
 
 def write_seconds() -> float:
@@ -507,6 +514,10 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
             # put right by the sync at the end, or by the next writer's)
             if todo and isinstance(store, GraphStore):
                 index = textindex.for_build(store)
+                if index is not None:
+                    # a stored document built again may give other link inputs under the same
+                    # content hash (--force, new corrections): the index forgets them first
+                    index.forget_links(g for _p, g, _s in todo if g in live)
             pending_rows: list[tuple[str, str, textindex.DocRows]] = []
 
             def index_written(rows: list) -> None:
@@ -525,7 +536,8 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
                     pending.clear()
                     pending_lines = 0
                     store.flush()
-                    index_written(pending_rows)
+                    if len(pending_rows) >= INDEX_DOCS:
+                        index_written(pending_rows)
 
             # results come back in input order; the progress bar moves as each is read
             for _path, graph_iri, staging_iri in (progress(todo) if progress else todo):
@@ -533,6 +545,11 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
                 # the document's graph is exactly `nt` (links and corrections are graphs of
                 # their own); rows of a document that may differ are read from the store
                 rows = [(graph_iri, *built)] if built is not None else []
+                if built is not None and link_inputs is not None:
+                    for actions, _c, _d in link_inputs.values():
+                        for a in actions:
+                            a.graph = graph_iri
+                    built[1].links = link_inputs  # kept in the index for later relinks
                 if nt is not None and isinstance(store, GraphStore) and graph_iri not in live:
                     # a new document only adds: its body is relinked once, after the last one
                     if not pending:
@@ -551,7 +568,8 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
                     if linking and graph_iri in live:
                         # a changed document: its body's links change with it, in one transaction,
                         # so no link ever points into a version of the document that is gone
-                        links = links_for_document(store, graph_iri, nt, base, cs, link_inputs)
+                        links = links_for_document(store, graph_iri, nt, base, cs, link_inputs,
+                                                   StoredInputs(store, index) if index is not None else None)
                     if links:
                         store.replace_graphs_together([(graph_iri, staging_iri, nt), *links])
                     else:
@@ -565,16 +583,22 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
                     index_written(rows)
                 report.results.append(result)
             write_pending()
-            if index is not None:
-                index.close()
-                index = None  # (the sync below opens it again)
+            index_written(pending_rows)
             report.results.extend(_twin_results(twins, report.results))
             if cs is not None or changed:
                 _write_corrections(store, cs, minter, base)
             if isinstance(store, GraphStore):
-                # with a pool, its workers (idle now) compute the bodies' link graphs
+                if index is None:
+                    index = textindex.for_build(store)
+                # with a pool, its workers (idle now) compute the bodies' link graphs; the
+                # stored documents' link inputs come from the index where it keeps them
                 relink_stale(store, base, to_link, cs, spool,
-                             pool=pool.executor() if pool is not None else None)
+                             pool=pool.executor() if pool is not None else None,
+                             kept=StoredInputs(store, index) if index is not None else None)
+            if index is not None:
+                index.close()
+                index = None  # (the sync below opens it again)
+            if isinstance(store, GraphStore):
                 # the text index follows the store (kg.textindex): what this build changed
                 textindex.update(store)
             if cs is not None:  # after linking: report-back corrections apply there

@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 # the layout of the index file; a file of another version is remade from the store
-VERSION = 14
+VERSION = 17
 # named by its layout: a new layout is a new file, never written over a file another
 # version may still have open (renaming a file over an SQLite database whose write-ahead log
 # is still beside it pairs the new file with the old log, which SQLite then applies to it)
@@ -213,6 +213,11 @@ CREATE VIRTUAL TABLE IF NOT EXISTS enames_words USING fts5(label, content='ename
 CREATE TABLE IF NOT EXISTS arows (entity TEXT PRIMARY KEY, n INTEGER NOT NULL, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS edirty (entity TEXT PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS kept_rows (key TEXT PRIMARY KEY, mark TEXT NOT NULL, data BLOB NOT NULL);
+-- each document's link inputs per body (kg.link.inputs_json), so relinking a body reads these
+-- instead of copying every stored meeting of it out of the store (kg.link.StoredInputs)
+CREATE TABLE IF NOT EXISTS linkin (graph TEXT NOT NULL, body TEXT NOT NULL, data TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS linkin_graph ON linkin (graph, body);
+CREATE INDEX IF NOT EXISTS linkin_body ON linkin (body);
 """
 
 
@@ -230,7 +235,7 @@ def rows_of(triples: Iterable[tuple]) -> list[tuple[str, str, str]]:
 _TABLES = ("docs", "texts", "owned", "facts", "fact_stems", "fact_words", "names", "name_stems", "name_words",
            "owns", "owns_words", "acc", "meets", "passages", "derived", "vedges", "vnodes", "vtypes", "valiases",
            "vactions", "vlabels", "fups", "freports", "fstates", "lmeets", "mscope", "lrows", "frows", "fdirty",
-           "enames", "enames_words", "arows", "edirty")
+           "enames", "enames_words", "arows", "edirty", "linkin")
 
 
 @dataclass
@@ -262,6 +267,9 @@ class DocRows:
     # (node, fold, bare) as the vlabels table holds them (kg.docrows.label_rows), made with
     # the rows too; None: made when inserted
     labels: list | None = None
+    # body IRI -> the document's link inputs there (kg.link.document_inputs), as a build's
+    # worker reads them; None: not at hand (read from the store when a relink needs them)
+    links: dict | None = None
 
 
 def doc_rows(triples: list[tuple[str, str, str]]) -> DocRows:
@@ -394,7 +402,8 @@ def _delete_graph(cur, graph: str) -> None:
     cur.execute("INSERT INTO owns_words (owns_words, rowid, thing) SELECT 'delete', rowid, thing FROM owns "
                 "WHERE graph = ?", (graph,))
     for t in ("owned", "facts", "names", "owns", "acc", "meets", "passages", "derived", "vedges", "vnodes", "vtypes",
-              "valiases", "vactions", "vlabels", "fups", "freports", "fstates", "lmeets", "mscope", "lrows"):
+              "valiases", "vactions", "vlabels", "fups", "freports", "fstates", "lmeets", "mscope", "lrows",
+              "linkin"):
         cur.execute(f"DELETE FROM {t} WHERE graph = ?", (graph,))
     for words, stems, text in (("fact_words", "fact_stems", "stems, kind"), ("name_words", "name_stems", "stems")):
         # an external-content FTS5 table forgets a row when told its old text
@@ -486,6 +495,12 @@ def _insert_rows(cur, graph: str, rows: DocRows) -> None:
                     [(graph, *r) for r in labels])
 
 
+def _insert_links(cur, graph: str, links: dict) -> None:
+    from kg.link import inputs_json
+    cur.executemany("INSERT INTO linkin (graph, body, data) VALUES (?, ?, ?)",
+                    [(graph, body, inputs_json(inputs)) for body, inputs in sorted(links.items())])
+
+
 class TextIndex:
     """The index file of one store folder (or an in-memory index when path is None)."""
 
@@ -526,6 +541,8 @@ class TextIndex:
                 cur.executemany("INSERT INTO owned (iri, graph) VALUES (?, ?)",
                                 sorted({(iri, graph) for iri, kind, _ in rows.texts if kind == "owner"}))
                 _insert_rows(cur, graph, rows)
+                if rows.links is not None:
+                    _insert_links(cur, graph, rows.links)
                 _mark_dirty(cur, graph)
                 cur.execute("INSERT OR REPLACE INTO docs (graph, sha) VALUES (?, ?)", (graph, sha))
             cur.execute("DELETE FROM meta WHERE key = 'store-files'")  # checked again when next read
@@ -535,6 +552,47 @@ class TextIndex:
         except BaseException:
             cur.execute("ROLLBACK")
             raise
+
+    def links_of(self, body: str, graphs: dict[str, str]) -> dict[str, str]:
+        """graph IRI -> the link inputs (kg.link.inputs_json) the index keeps for `body`, of
+        the `graphs` (graph IRI -> the content hash the store holds it with) whose record in
+        the index has that hash; the others are not given."""
+        out: dict[str, str] = {}
+        for g, sha, data in self.db.execute(
+                "SELECT l.graph, d.sha, l.data FROM linkin l JOIN docs d ON d.graph = l.graph WHERE l.body = ?",
+                (body,)):
+            if g in graphs and graphs[g] == sha:
+                out[g] = data
+        return out
+
+    def keep_links(self, docs: dict[str, tuple[str, dict[str, str]]]) -> None:
+        """Keep link inputs read from the store: graph IRI -> (the content hash they were read
+        at, body IRI -> kg.link.inputs_json), each only where the index's record of the
+        document has that hash (its rows are then those of the graph they were read from)."""
+        cur = self.db.cursor()
+        cur.execute("BEGIN")
+        try:
+            for g, (sha, links) in docs.items():
+                if cur.execute("SELECT 1 FROM docs WHERE graph = ? AND sha = ?", (g, sha)).fetchone():
+                    cur.execute("DELETE FROM linkin WHERE graph = ?", (g,))
+                    cur.executemany("INSERT INTO linkin (graph, body, data) VALUES (?, ?, ?)",
+                                    [(g, b, d) for b, d in sorted(links.items())])
+            cur.execute("COMMIT")
+        except BaseException:
+            cur.execute("ROLLBACK")
+            raise
+
+    def forget_links(self, graphs: Iterable[str]) -> None:
+        """Drop the link inputs kept for `graphs` (documents about to be written again: a
+        rebuild under the same content hash, --force or new corrections, may change them,
+        and a build killed before it puts their new rows must not leave the old ones)."""
+        graphs = list(graphs)
+        if not graphs:
+            return
+        cur = self.db.cursor()
+        cur.execute("BEGIN")
+        cur.executemany("DELETE FROM linkin WHERE graph = ?", [(g,) for g in graphs])
+        cur.execute("COMMIT")
 
     def drop(self, graphs: Iterable[str]) -> None:
         cur = self.db.cursor()

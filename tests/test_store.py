@@ -306,3 +306,72 @@ def test_a_parameter_outside_the_projection_binds_the_same_every_time():
     assert s.select(q, {"v": '"} DROP ALL {'}) == (["s", "z"], [])
     # a parameter in the projection is still substituted by the engine
     assert s.select("SELECT ?v WHERE {}", {"v": "y"}) == (["v"], [{"v": "y"}])
+
+
+def _all_quads(st: GraphStore) -> set:
+    return {(q.subject, q.predicate, q.object, q.graph_name) for q in st._store.quads_for_pattern(None, None, None)}
+
+
+@pytest.mark.parametrize("new", [
+    _triples("old", 5)[1:] + _triples("new", 3),  # some kept, some gone, some added
+    _triples("old", 5),  # the same: nothing written
+    [],  # emptied
+    _triples("new", 7),  # all replaced
+])
+def test_a_graph_replaced_by_its_changes_is_the_graph_a_full_swap_gives(tmp_path, new, monkeypatch):
+    other = DEFAULT_BASE + "graph/doc-b"
+    stores = []
+    staged: list[int] = []
+    real = GraphStore._write
+
+    def write(self, graph, rows):
+        staged.append(len(rows))
+        return real(self, graph, rows)
+    for name, replace in (("swap", GraphStore.replace_graph), ("changes", GraphStore.replace_graph_changes)):
+        st = GraphStore(tmp_path / name)
+        st.replace_graph(G, S, _triples("old", 5))
+        # another document states two of the same triples: they stay in the merged graph
+        st.replace_graph(other, DEFAULT_BASE + "staging/doc-b", _triples("old", 2))
+        if name == "changes":
+            monkeypatch.setattr(GraphStore, "_write", write)
+        replace(st, G, S, new)
+        stores.append(st)
+    swap, changes = stores
+    try:
+        # only what changed was staged (nothing at all for the same triples)
+        assert sum(staged) == len(set(map(str, _triples("old", 5))) ^ set(map(str, new)))
+        assert _all_quads(changes) == _all_quads(swap)
+        default = {(s, p, o) for s, p, o, g in _all_quads(changes) if g == ox.DefaultGraph()}
+        assert default == {(s, p, o) for s, p, o, g in _all_quads(changes) if g != ox.DefaultGraph()}
+        assert not [g for g in changes._store.named_graphs() if "staging" in g.value]
+    finally:
+        swap.close()
+        changes.close()
+
+
+def test_a_replace_by_changes_stopped_before_its_swap_leaves_the_old_graph(tmp_path):
+    path = tmp_path / "st"
+    with GraphStore(path) as st:
+        st.replace_graph(G, S, _triples("old", 5))
+        before = _all_quads(st)
+
+        class Stopped(Exception):
+            pass
+
+        real = st._store
+
+        class StopsAtUpdate:  # a build killed after the staged changes were written
+            def __getattr__(self, name):
+                return getattr(real, name)
+
+            def update(self, _sparql):
+                raise Stopped()
+        st._store = StopsAtUpdate()
+        with pytest.raises(Stopped):
+            st.replace_graph_changes(G, S, _triples("old", 2) + _triples("new", 2))
+        st._store = real
+        real = None  # (the store's one handle is the writer's: its lock goes with it)
+        assert {q for q in _all_quads(st) if "staging" not in str(q[3])} == before
+    with GraphStore(path) as st:  # the next writer removes what was staged
+        assert _all_quads(st) == before
+        assert len(st.select(f"SELECT ?o WHERE {{ GRAPH <{G}> {{ ?s ?p ?o }} }}")[1]) == 5
