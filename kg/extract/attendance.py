@@ -439,6 +439,19 @@ _ELECTED_POST = re.compile(r"(?P<name>(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.
                            r"(?P<post>[A-Z][A-Za-z-]+(?:[ \t]+[A-Z][A-Za-z-]+){0,2})\b(?![ \t]+(?:[A-Z]|of[ \t]+the[ \t]+[A-Z]\w*[ \t]+(?:Committee|Board|Group|Panel)))")
 
 
+# "Mr A Lee was elected as Chair of the Panel for the 2024/25 Municipal Year", "Mr B Day was
+# duly elected Vice-Chairman", "RESOLVED to elect Councillor Beck as Vice Chairman for the
+# meeting", "unanimously agreed to elect Mr R Hill as Chair of the Board of Directors": the same
+# election told in the past or as the meeting's act, the holder before "was" or after "elect"
+_NAME_BEFORE_VERB = (r"(?P<name>(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+)*(?:[A-Z][\w’'-]*\.?[ \t]+){0,3}"
+                     r"[A-Z][\w’'-]+)")
+_POST_AFTER = (r"(?:the[ \t]+)?(?P<post>[A-Z][A-Za-z-]+(?:[ \t]+[A-Z][A-Za-z-]+){0,2})\b"
+               r"(?![ \t]+(?:[A-Z]|of[ \t]+the[ \t]+[A-Z]\w*[ \t]+(?:Committee|Board|Group|Panel)))")
+_WAS_ELECTED_POST = re.compile(_NAME_BEFORE_VERB + r"[ \t]+(?:was|has[ \t]+been|had[ \t]+been)[ \t]+"
+                               r"(?:(?:duly|unanimously|then)[ \t]+)*(?:re-?)?(?:elected|appointed)[ \t]+(?:as[ \t]+)?" + _POST_AFTER)
+_TO_ELECT_POST = re.compile(r"\b(?i:to)[ \t]+(?:re-?)?elect[ \t]+" + _NAME_BEFORE_VERB + r"[ \t]+as[ \t]+" + _POST_AFTER)
+
+
 def prose_posts(text: str, ctx) -> dict[str, str]:
     """Posts the prose gives a named person: post -> holder, where the post is one the
     gazetteer knows as written and one person holds it (two names for one post: neither)."""
@@ -446,7 +459,8 @@ def prose_posts(text: str, ctx) -> dict[str, str]:
     found = [(m.group("post"), m.group("name"), ("full", "titled")) if m.group("post")
              else (m.group("post2"), m.group("name2"), ("full", "titled")) for m in _PROSE_POST.finditer(text)]
     # an election names its councillor by title and initials ("Councillor Mrs S M Hale")
-    found += [(m.group("post"), m.group("name"), ("full", "titled", "initials")) for m in _ELECTED_POST.finditer(text)]
+    found += [(m.group("post"), m.group("name"), ("full", "titled", "initials"))
+              for rx in (_ELECTED_POST, _WAS_ELECTED_POST, _TO_ELECT_POST) for m in rx.finditer(text)]
     for post, name, kinds in found:
         info = gz.lookup_post(post.strip())
         if info is None:
