@@ -264,10 +264,11 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
             if len(longer) == 2 and _RX_FULL_NAME_ENTRY.match(text, longer[-1][2]):
                 words = longer
         if not words and ini:
-            # "Mr R Hill", "Cllr P Hill": after a title and initials a place's word is a surname
+            # "Mr R Hill", "Mrs P Head (Headteacher ...)": after a title and initials any word but
+            # a title is a surname, a place's or a post's word too, where the entry or clause ends
             m = _RX_WORD.match(text, pos)
-            if m and m.group(0) in _PLACE_SURNAMES and (_RX_ENTRY_END.match(text, m.end())
-                                                        or re.match(r"[ \t]+[a-z]", text[m.end():m.end() + 3])):
+            if m and m.group(0) not in TITLE_WORDS and (_RX_ENTRY_END.match(text, m.end())
+                                                         or re.match(r"[ \t]+[a-z]", text[m.end():m.end() + 3])):
                 words = [(m.group(0), m.start(), m.end())]
         if not words:
             continue
