@@ -300,6 +300,7 @@ def _without_vote_word(ref):
 # the tally's other counts or ends its clause, so "$1,335,331 for 2024" and "5 for standard
 # items" are no votes
 _WORDS = "|".join(w for w in NUMBER_WORDS if NUMBER_WORDS[w])
+BY_VOTES_TO = guarded(re.compile(rf"\bby\s+(\d+|{_WORDS})\s+votes?\s*,?\s+to\s+(\d+|{_WORDS})\b(?!\s*(?:%|per\s*cent|years?))", re.I))
 FOR_TALLY = guarded(re.compile(rf"(?<![£$€\d,.])\b(\d+|{_WORDS})\s+(?:votes?\s+)?(?:were\s+)?for\b"
                                rf"(?=\s*(?:[,;.)]|$|,?\s*(?:and\s+)?(?:\d+|{_WORDS}|none|no)\s+(?:votes?\s+)?"
                                r"(?:were\s+)?(?:against|abstain|abstentions?)\b))", re.I))
@@ -362,6 +363,11 @@ def _votes(t: str, d: Decision, found) -> None:
             d.unanimous = True
         elif n is not None:
             d.votes_for = n
+    # "was elected as Convener by 13 votes to 7", "declared as an accurate record by 24 votes, to 10
+    # votes": the tally of a vote, those for first
+    m = BY_VOTES_TO.search(t)
+    if m and d.votes_for is None and d.votes_against is None:
+        d.votes_for, d.votes_against = (int(g) if g.isdigit() else NUMBER_WORDS[g.lower()] for g in m.groups())
     if d.votes_for is None:
         m = FOR_TALLY.search(t)
         if m:
