@@ -1173,7 +1173,7 @@ def decided(store, q: str, g: dict) -> Answer:
 
 
 _ROLES = [  # (regex over the folded verb, roles, how to say it)
-    (r"chair|presid", ("chair",), "chaired"),
+    (r"chair|presid|called", ("chair",), "chaired"),
     (r"apolog|absent|\bsent\b|regrets|missed", ("apologies",), "sent apologies"),
     (r"in attendance", ("in_attendance",), "was in attendance"),
     (r"substitut", ("substitute",), "substituted"),
@@ -1199,6 +1199,27 @@ def attendance(store, q: str, g: dict) -> Answer:
     return Answer(q, columns, rows,
                   lambda r: f"{r['name']} {_ROLE_SAY.get(r['role'], r['role'])}",
                   empty=f"The graph records nobody who {said}{where}.")
+
+
+def substitute(store, q: str, g: dict) -> Answer:
+    """Who attended as a substitute for the person the question names (the substitutes query),
+    in the meetings it names where it names any."""
+    columns = ["name", "for_name", "person", "for_person", "meeting", "meeting_label", "evidence"]
+    who = (g.get("p") or "").strip()
+    found = find_entities(store, who, kinds=("person",))
+    if not found:
+        return Answer(q, columns, [], empty=f"No person in the graph is called {who!r}.")
+    iris = {e.iri for e in found}
+    _, rows = run_named(store, "substitutes")
+    rows = [r for r in rows if r.get("for_person") in iris]
+    if g.get("m"):
+        ms, _desc = select_meetings(store, g["m"])
+        chosen = {m.iri for m in ms}
+        rows = [r for r in rows if r["meeting"] in chosen]
+    rows = _dedupe(_labelled(store, rows), ("meeting", "person", "for_person"))
+    names = " or ".join(e.name for e in found)
+    return Answer(q, columns, rows, lambda r: f"{r['name']} attended as a substitute for {r['for_name']}",
+                  empty=f"The graph records nobody who attended as a substitute for {names}.")
 
 
 _ROLE_SAY = {"chair": "chaired", "present": "was present", "apologies": "sent apologies",
@@ -1910,7 +1931,9 @@ PATTERNS: list[tuple[QuestionPattern, Callable]] = [
     (_p(r"(?:which|what) (?:person|people|member|members|councillor|organisation|body) (?:has|had|owns|carries) "
         r"the most (?P<what>.+)"), most),
     # proposer, seconder, vote
-    (_p(r"who (?:proposed|seconded|moved|put forward|proposed and seconded) " + _THING), vote),
+    (_p(r"who (?:proposed|seconded|moved|nominated|put forward|proposed and seconded) " + _THING), vote),
+    # "how did the vote for Convener go?": the matter named before "go"
+    (_p(r"how (?:did|was|were) (?:the )?(?:vote|voting|votes?) (?:on|for|about|over) " + _THING + r" (?:go|went)"), vote),
     # "who supported the motion to ...": a township board's word for seconding it
     (_p(r"who supported (?:the |a )?motion (?:to |on |about )?" + _THING), vote),
     (_p(r"how (?:did|was|were) (?:the )?(?:vote|voting|votes?)(?: go| went| cast)?(?: (?:on|for|about|over) " + _THING
@@ -1975,6 +1998,13 @@ PATTERNS: list[tuple[QuestionPattern, Callable]] = [
         r"(?:declared|made|registered)(?: (?:at|in) (?:the |a )?.*)?"), interests),
     (_p(r"who declared (?:an? |any )?interests?(?: (?:in|on|about|regarding|re) " + _THING + r")?"), interests),
     (_p(r"(?:list |show )?(?:the |all )?declarations?(?: of interests?)?"), interests),
+    # who sat in for whom
+    (_p(r"who (?:substituted|deputised|deputized|stood in|was substituting|was deputising|was standing in|"
+        r"was (?:the |a )?substitute|attended as (?:the |a )?substitute|came as (?:the |a )?substitute) for " + _NAME
+        + r"(?: (?:at|in) (?P<m>.+))?"), substitute),
+    (_p(r"who was " + _NAME + r"(?:'s|’s) substitute(?: (?:at|in) (?P<m>.+))?"), substitute),
+    # "who called the meeting to order?": who presided (North American minutes)
+    (_p(r"who (?P<verb>called) (?P<m>(?:the |a )?.*?) to order"), attendance),
     # attendance
     (_p(r"who (?P<verb>chaired|chairs|was chairing|was (?:the )?chair(?:man|person|woman)? (?:of|at|for)|"
         r"presided (?:at|over)|presides (?:at|over)|was presiding (?:at|over)|"

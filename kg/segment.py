@@ -129,6 +129,11 @@ def segment(doc: Document) -> Sections:
         if starts and starts[-1].kind in ("present", "in_attendance", "apologies") and _label_only(prev_filled(lines, i)) \
                 and not _wrapped_on(lines, lines.index(prev_filled(lines, i))):
             continue  # "MEMBERS PRESENT:" on its own line: the names below are its list, not a heading
+        if starts and starts[-1].kind in ("present", "in_attendance", "apologies") and _list_entry(ln.text):
+            # a list whose entries stand one to a line with blank lines between ("Present:" /
+            # "Cllr Mrs B Abbott" / "" / "Cllr Mr B Banks", as web pages of minutes come out as
+            # text): each entry is the list going on, not a heading of its own
+            continue
         lk = _list_kind(ln.text)
         if lk:
             starts.append(Section(lk, ln.start, ln.start, title=ln.text))
@@ -312,6 +317,22 @@ def _attendance_items(text: str, starts: list[Section]) -> list[Section]:
         if at < nxt and text[at:nxt].strip():
             out.append(Section(kind, at, at, title=m.group("label").strip()))
     return out
+
+
+# one entry of an attendance list: a title and a name, then at most a post or a note in
+# brackets, and no sentence ("Cllr Mrs E J G Hilson", "Mr W Grosvenor Clerk and Executive
+# Officer to ...", "Ms K Burn, Mr D Holmes")
+_ENTRY = re.compile(r"^(?:Cllrs?\.?|Councillors?|Mr|Mrs|Ms|Miss|Dr|Prof|Revd?|Sir|Dame)\.?\s+[A-Z][\w.'’-]*(?:\s|$)")
+_ENTRY_SMALL_WORDS = {"and", "of", "to", "for", "the", "in", "on", "with", "at"}
+
+
+def _list_entry(t: str) -> bool:
+    if len(t) > 120 or not _ENTRY.match(t) or t.endswith((".", ":", "-")):
+        return False
+    # names and posts only: any word in lower case outside brackets is a sentence
+    # ("Cllr. Leddin queried the following: -")
+    bare = re.sub(r"\([^)]*\)", " ", t)
+    return all(w in _ENTRY_SMALL_WORDS for w in re.findall(r"\b[a-z][\w'’-]*", bare))
 
 
 def _wrapped_on(lines: list[Line], i: int) -> bool:

@@ -51,7 +51,7 @@ PARISH = "Minutes of the Annual Meeting of Ashby Parish Council held on Wednesda
 @pytest.mark.parametrize("line, post, holder", [
     ("It was proposed by Cllr Dunn, seconded by Cllr Hale that Cllr Jane Marsh be appointed Chairman of the "
      "Council for the municipal year 2022/23.", "chair", "Cllr Jane Marsh"),
-    ("RESOLVED: That Councillor Mrs P R Lowe be re-elected Mayor for the ensuing municipal year.", "mayor", "R Lowe"),
+    ("RESOLVED: That Councillor Mrs P R Lowe be re-elected Mayor for the ensuing municipal year.", "mayor", "Mrs P R Lowe"),
     ("RESOLVED: That Councillor T Birch be appointed Deputy Mayor for the ensuing municipal year.",
      "deputy mayor", "Councillor T Birch"),
     ("With the absence of the Vice Chairman it was proposed by Councillor Hale that Councillor Marsh be elected "

@@ -115,7 +115,8 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
 
     ex.attendance = _dedupe_attendance(listed + att.from_prose(sents))
     for a in ex.attendance:
-        if a.role == "chair":
+        if a.role == "chair" and not re.search(r"(?i)\bacting\s+chair", a.evidence.quote):
+            # (an acting chair chairs this meeting and holds no post: the Chair sent apologies)
             posts.setdefault("chair", a.person.surface)
         if a.person.org:
             ex.organisations.append(OrgRef(a.person.org, a.evidence.start))

@@ -49,6 +49,10 @@ def from_lists(text: str, sections: list[Section], ctx) -> tuple[list[Attendance
         if sec.kind == "item":
             out.extend(_roll_in_prose(text, sec))
             continue
+        if sec.kind == "prose":
+            sec = _register_in_prose(text, sec)
+            if sec is None:
+                continue
         if sec.kind not in ("header", "present", "in_attendance", "apologies"):
             continue
         role = sec.kind if sec.kind != "header" else None
@@ -104,6 +108,33 @@ def from_lists(text: str, sections: list[Section], ctx) -> tuple[list[Attendance
                 if row.chair and role == "present":
                     out.append(Attendance(ref, "chair", ev, on_behalf_of=ref.org))
     return out, posts, affiliation
+
+
+# the first numbered item of minutes run on in one line ("... (Governance Advisor) 1. APOLOGIES FOR
+# ABSENCE ...", "... - Clerk AGENDA ITEM MINUTES ACTION NO: 1. Welcome and Apologies ...")
+_RUN_ON_ITEM = re.compile(r"(?<=\s)1\.[ \t]+(?=[A-Z])")
+# a sentence's end after the register's last label ("Members of the Public in attendance: None.
+# The proper business ..."), and a table's column heads run on before the first item
+_SENTENCE_END = re.compile(r"\.\s+(?=[A-Z][a-z])")
+_COLUMN_HEADS = re.compile(r"(?:[ \t]+[A-Z]{2,}\b)+[ \t]*:?[ \t]*$")
+
+
+def _register_in_prose(text: str, sec: Section) -> Section | None:
+    """Minutes run on in one stretch of prose (a PDF's text as one line) open with their register
+    before the first item: "Present: A, B (Acting Chair), C In Attendance: D (Chief Executive
+    Officer) E (Clerk) 1. APOLOGIES ...".  That opening is read as a header is (its labels cut
+    it into lists); None where no label comes before the first item."""
+    chunk = text[sec.start:sec.end]
+    first = _RUN_ON_ITEM.search(chunk)
+    head = chunk[:first.start()] if first else ""
+    labels = list(MARKER.finditer(head))
+    if not labels:
+        return None
+    stop = _SENTENCE_END.search(head, labels[-1].end())
+    head = head[:stop.start() + 1] if stop else head
+    cols = _COLUMN_HEADS.search(head)
+    head = head[:cols.start()] if cols and cols.start() > labels[-1].end() else head
+    return Section("header", sec.start, sec.start + len(head), title=None)
 
 
 # one entry of a comma-separated register: two or three capitalised words and nothing else
@@ -334,7 +365,8 @@ class Row:
 
 STATUS_CELL = [("present", re.compile(r"^(?:yes|y|present|attended|in\s+person|virtual|remote|✓|x)$", re.I)),
                ("apologies", re.compile(r"^(?:no|n|apologies|apols|absent|sent\s+apologies)$", re.I))]
-CHAIR_CELL = re.compile(r"^(?:the\s+)?(?:chair|chairman|chairwoman|chairperson|in\s+the\s+chair|presiding|"
+# ("Acting Chair": who chairs in the chair's absence chairs this meeting)
+CHAIR_CELL = re.compile(r"^(?:the\s+)?(?:acting\s+)?(?:chair|chairman|chairwoman|chairperson|in\s+the\s+chair|presiding|"
                         r"chair\s+of\s+the\s+\w+)$", re.I)
 SUBSTITUTE = re.compile(r"\b(?:deputising|substituting|substitute|standing\s+in|on\s+behalf)\s+(?:for|of)\s+"
                         r"(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})")
@@ -381,7 +413,8 @@ def read_row(after: str) -> Row:
             continue
         if CHAIR_CELL.match(cell):
             row.chair = True
-            row.posts.append("Chair")
+            if not re.match(r"(?i)(?:the\s+)?acting\b", cell):
+                row.posts.append("Chair")  # an acting chair chairs the meeting, holding no post
             continue
         for part in re.split(r"\s+and\s+(?=[A-Z])|\s*[&/;]\s*", cell):
             info = gz.lookup_post(part.strip())
@@ -439,6 +472,19 @@ _ELECTED_POST = re.compile(r"(?P<name>(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.
                            r"(?P<post>[A-Z][A-Za-z-]+(?:[ \t]+[A-Z][A-Za-z-]+){0,2})\b(?![ \t]+(?:[A-Z]|of[ \t]+the[ \t]+[A-Z]\w*[ \t]+(?:Committee|Board|Group|Panel)))")
 
 
+# "Mr A Lee was elected as Chair of the Panel for the 2024/25 Municipal Year", "Mr B Day was
+# duly elected Vice-Chairman", "RESOLVED to elect Councillor Beck as Vice Chairman for the
+# meeting", "unanimously agreed to elect Mr R Hill as Chair of the Board of Directors": the same
+# election told in the past or as the meeting's act, the holder before "was" or after "elect"
+_NAME_BEFORE_VERB = (r"(?P<name>(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+)*(?:[A-Z][\w’'-]*\.?[ \t]+){0,3}"
+                     r"[A-Z][\w’'-]+)")
+_POST_AFTER = (r"(?:the[ \t]+)?(?P<post>[A-Z][A-Za-z-]+(?:[ \t]+[A-Z][A-Za-z-]+){0,2})\b"
+               r"(?![ \t]+(?:[A-Z]|of[ \t]+the[ \t]+[A-Z]\w*[ \t]+(?:Committee|Board|Group|Panel)))")
+_WAS_ELECTED_POST = re.compile(_NAME_BEFORE_VERB + r"[ \t]+(?:was|has[ \t]+been|had[ \t]+been)[ \t]+"
+                               r"(?:(?:duly|unanimously|then)[ \t]+)*(?:re-?)?(?:elected|appointed)[ \t]+(?:as[ \t]+)?" + _POST_AFTER)
+_TO_ELECT_POST = re.compile(r"\b(?i:to)[ \t]+(?:re-?)?elect[ \t]+" + _NAME_BEFORE_VERB + r"[ \t]+as[ \t]+" + _POST_AFTER)
+
+
 def prose_posts(text: str, ctx) -> dict[str, str]:
     """Posts the prose gives a named person: post -> holder, where the post is one the
     gazetteer knows as written and one person holds it (two names for one post: neither)."""
@@ -446,7 +492,8 @@ def prose_posts(text: str, ctx) -> dict[str, str]:
     found = [(m.group("post"), m.group("name"), ("full", "titled")) if m.group("post")
              else (m.group("post2"), m.group("name2"), ("full", "titled")) for m in _PROSE_POST.finditer(text)]
     # an election names its councillor by title and initials ("Councillor Mrs S M Hale")
-    found += [(m.group("post"), m.group("name"), ("full", "titled", "initials")) for m in _ELECTED_POST.finditer(text)]
+    found += [(m.group("post"), m.group("name"), ("full", "titled", "initials"))
+              for rx in (_ELECTED_POST, _WAS_ELECTED_POST, _TO_ELECT_POST) for m in rx.finditer(text)]
     for post, name, kinds in found:
         info = gz.lookup_post(post.strip())
         if info is None:
@@ -499,11 +546,44 @@ def _presider(s: Sent) -> Attendance | None:
 _TITLED_SURNAME = re.compile(rf"(?<![\w’'-])[A-Z][a-z]+[ \t]+(?:[A-Z]\.?[ \t]+)?{NAME_WORD}(?![\w’'-])")
 
 
+# "Councillor A was present as Substitute Member for Councillor B", "Councillor C had been
+# appointed as a substitute member for Councillor D", "E was attending as F's substitute": who
+# sat in for whom (the one before the phrase, for the one after "for" or before "'s")
+SUBSTITUTE_FOR = guarded(re.compile(r"\bas[ \t]+(?:a[ \t]+|the[ \t]+)?substitute(?:[ \t]+member)?[ \t]+for[ \t]+(?=[A-Z])", re.I))
+SUBSTITUTE_OF = guarded(re.compile(r"\bas[ \t]+(?=[A-Z])(?P<whose>[^.;,]{2,60}?)[’']s[ \t]+substitute\b"))
+
+
+def substitutes(s: Sent) -> list[Attendance]:
+    """Who attended as a substitute for whom, as a sentence says it (SUBSTITUTE_FOR, _OF)."""
+    out: list[Attendance] = []
+    people = [p for p in s.people if p.kind != "alias"]
+    hits = [(m.start(), m.end(), "for") for m in SUBSTITUTE_FOR.finditer(s.text)] + \
+        [(m.start(), m.end(), "of") for m in SUBSTITUTE_OF.finditer(s.text)]
+    floor = 0
+    for start, end, form in sorted(hits):
+        before = [p for p in people if floor <= p.start - s.start and p.start - s.start + len(p.surface) <= start]
+        if form == "for":
+            absent = [p for p in people if p.start - s.start == end]
+        else:
+            absent = [p for p in people if start < p.start - s.start and p.start - s.start + len(p.surface) + 3 >= end - len("substitute")]
+        if before and absent:
+            sub = before[-1]
+            out.append(Attendance(PersonRef(sub.surface, sub.start), "substitute", s.evidence,
+                                  substitute_for=absent[0].surface))
+        floor = end
+    return out
+
+
 def from_prose(sents: list[Sent]) -> list[Attendance]:
     """Apologies and attendance written as sentences; the chair from who opened the meeting."""
     out: list[Attendance] = []
     chair_found = False
     for s in sents:
+        if s.section.kind not in ("present", "in_attendance", "apologies") and "ubstitute" in s.text:
+            found = substitutes(s)
+            if found:
+                out.extend(found)
+                continue
         if s.section.kind in ("present", "in_attendance", "apologies"):
             # a list's lines are its entries; but a run-on register ("Present: Supervisor,
             # Jo Owens; ... Supervisor Owens presiding.", "Others Present: ... Supervisor Hale

@@ -93,7 +93,10 @@ AGREED_THAT_WOULD = guarded(re.compile(r"\b(?:[Ii]t\s+was\s+(?:also\s+)?agreed|(
                                        r"the\s+\w+)\s+agreed)\s+that\s+"))
 # "it was agreed that the Clerk, Jo Bright, would ...": the subject's apposition before its verb
 SUBJECT_APPOSITION = r"(?:\s+(?:of|for)\s+[^,.;]{1,50}?)?(?:\s*,\s*[^,.;]{1,60}?){0,2}(?:\s*,)?"
+# ("A was nominated by B and seconded by C", "re-appointed as a governor nominated by B, seconded by
+# C": an election's nomination is its motion)
 PROPOSAL = guarded(re.compile(r"\bproposed\b.*?\bseconded\b|\bseconded\b.*?\bproposed\b|\bmoved\b.*?\bseconded\b|"
+                              r"\bnominated\s+by\b.*?\bseconded\b|"
                               r"\b(?:moved|motion)\b.*?\bsupported\s+by\b|\bmotion\s+(?:made\s+)?by\b[^.;]{0,60}?\bseconded\s+by\b|\bmoved\s+and\b.{1,40}?\bsupported\b", re.I | re.S))
 # "The Code of Conduct was reviewed and agreed at the Governance meeting in February", "as agreed at
 # the December meeting", "until approved at the next meeting": a decision another meeting made (or
@@ -297,6 +300,7 @@ def _without_vote_word(ref):
 # the tally's other counts or ends its clause, so "$1,335,331 for 2024" and "5 for standard
 # items" are no votes
 _WORDS = "|".join(w for w in NUMBER_WORDS if NUMBER_WORDS[w])
+BY_VOTES_TO = guarded(re.compile(rf"\bby\s+(\d+|{_WORDS})\s+votes?\s*,?\s+to\s+(\d+|{_WORDS})\b(?!\s*(?:%|per\s*cent|years?))", re.I))
 FOR_TALLY = guarded(re.compile(rf"(?<![£$€\d,.])\b(\d+|{_WORDS})\s+(?:votes?\s+)?(?:were\s+)?for\b"
                                rf"(?=\s*(?:[,;.)]|$|,?\s*(?:and\s+)?(?:\d+|{_WORDS}|none|no)\s+(?:votes?\s+)?"
                                r"(?:were\s+)?(?:against|abstain|abstentions?)\b))", re.I))
@@ -331,7 +335,7 @@ def _votes(t: str, d: Decision, found) -> None:
     # "Proposed by NB seconded by RP" opens its sentence as often as it follows a name
     # the name straight after "by": a name the reader missed ("Cllr\nHayward") is not the next one
     # "Proposed by: Cllr A   Seconded by: Cllr B", a form's two labels on one line
-    m = re.search(r"\bproposed\b[^,.;:]*?\bby(?:\s*:)?\s+", t, re.I)
+    m = re.search(r"\bproposed\b[^,.;:]*?\bby(?:\s*:)?\s+", t, re.I) or re.search(r"\bnominated\s+by\s+(?=[^.;]*\bseconded\b)", t, re.I)
     if m:
         d.proposer = _named_next(t, m, people_after)
     else:
@@ -359,6 +363,11 @@ def _votes(t: str, d: Decision, found) -> None:
             d.unanimous = True
         elif n is not None:
             d.votes_for = n
+    # "was elected as Convener by 13 votes to 7", "declared as an accurate record by 24 votes, to 10
+    # votes": the tally of a vote, those for first
+    m = BY_VOTES_TO.search(t)
+    if m and d.votes_for is None and d.votes_against is None:
+        d.votes_for, d.votes_against = (int(g) if g.isdigit() else NUMBER_WORDS[g.lower()] for g in m.groups())
     if d.votes_for is None:
         m = FOR_TALLY.search(t)
         if m:

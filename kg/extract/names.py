@@ -95,6 +95,10 @@ _RX_WORD = re.compile(NAME_WORD + r"(?!\w)(?![’'](?!s\b))")  # "Crichlow’s" 
 # one space (or a no-break space) between the words of a name; two or a tab mark a column
 _RX_GAP = re.compile(r"[ \u00a0](?![ \t])")
 _RX_INITIALS = re.compile(r"(?<![\w.’'/-])((?:[A-Z]\.[ \t]?){1,3}(?<=[ \t])|(?:[A-Z]\.){1,3}(?=[A-Z])|[A-Z]{1,2}[ \t]+)(?=[A-Z])")
+# after a title, two or three initials without stops, each a word of its own ("Mr R J Phillips",
+# "Cllr Mrs E J G Hilson"); alone, "A J Carter & Co" is a firm's name, not only a person's
+_RX_TITLED_INITIALS = re.compile(r"(?<![\w.’'/-])((?:[A-Z][ \t]){2,3}(?=[A-Z][a-z])|(?:[A-Z]\.[ \t]?){1,3}(?<=[ \t])|"
+                                 r"(?:[A-Z]\.){1,3}(?=[A-Z])|[A-Z]{1,2}[ \t]+)(?=[A-Z])")
 _RX_NAME_WORD_START = re.compile(rf"(?<![\w’'-])(?={NAME_WORD})")
 
 
@@ -248,7 +252,7 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
         pos = t.end()
         if "\n" in t.group(0) and not _wrapped_name_start(text, pos):
             continue  # "two Councillor" / "Members of ...": the word is no title before a name there
-        ini = _RX_INITIALS.match(text, pos)
+        ini = _RX_TITLED_INITIALS.match(text, pos)
         if ini:
             pos = ini.end()
         title_text = text[t.start():t.end()].strip()
@@ -259,6 +263,13 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
             longer = _name_words(text, pos, wrap="any")
             if len(longer) == 2 and _RX_FULL_NAME_ENTRY.match(text, longer[-1][2]):
                 words = longer
+        if not words and ini:
+            # "Mr R Hill", "Mrs P Head (Headteacher ...)": after a title and initials any word but
+            # a title is a surname, a place's or a post's word too, where the entry or clause ends
+            m = _RX_WORD.match(text, pos)
+            if m and m.group(0) not in TITLE_WORDS and (_RX_ENTRY_END.match(text, m.end())
+                                                         or re.match(r"[ \t]+[a-z]", text[m.end():m.end() + 3])):
+                words = [(m.group(0), m.start(), m.end())]
         if not words:
             continue
         end = words[-1][2]
@@ -272,7 +283,7 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
                 sep = _RX_LIST_SEP.match(text, pos) or _RX_LIST_SEP_AFTER_ROLE.match(text, pos)
                 if not sep:
                     break
-                ini = _RX_INITIALS.match(text, sep.end())  # "Councillors Carey, E Ryan and Teefy"
+                ini = _RX_TITLED_INITIALS.match(text, sep.end())  # "Councillors Carey, E Ryan and Teefy"
                 more = _name_words(text, ini.end() if ini else sep.end(), wrap=True)
                 if not more:
                     break
