@@ -416,6 +416,15 @@ def is_heading(c: LinkSentence) -> bool:
     return bool(title) and len(title) >= 4 and body.startswith(title) and not is_report_section(title)
 
 
+def is_title_only(c: LinkSentence) -> bool:
+    """Whether the sentence is its item's heading and nothing more ("231/19 To Update on the
+    Neighbourhood Plan process", "8. Car Park (NB)"): it says the item was held, not what
+    was done."""
+    title = [w.lower() for w in _WORD.findall(c.item_title or "")]
+    body = [w.lower() for w in _WORD.findall(c.text)]
+    return bool(title) and bool(body) and set(body) <= set(title)
+
+
 class _Weights(dict):
     """Words' weights; a word no sentence or action of the body holds weighs `unseen`."""
     unseen = 0.0
@@ -537,6 +546,7 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
         cw_subject = cw
         low = c.text.lower()
         heading = is_heading(c)
+        title_only = is_title_only(c)
         actor = actor_of(c.text)
         named = None  # whether the sentence names any owner of the body: asked only when it matters
         best: list[tuple[float, int]] = []
@@ -546,6 +556,10 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
         for k in sorted(near):
             a = actions[k]
             if a.date >= c.date or rank[c.date] - rank[a.date] - 1 > far:
+                continue
+            if title_only and not agenda[k]:
+                # an item's bare heading tells that the item was held: a report on a promise
+                # to put it on an agenda, on nothing else (it shares the subject's words)
                 continue
             own, title = act_words[k]
             process = bool(own & PROCESS_STEMS and not agenda[k])
@@ -641,6 +655,8 @@ def _through_restatements(links: list[ReportBack], actions: list[LinkAction],
             if start <= a.order < end:
                 stated_by[passage].append(a.iri)
                 break
+    for passage, later in _restated_under_heading(actions, candidates).items():
+        stated_by[passage].extend(k for k in later if k not in stated_by[passage])
     by_action: dict[str, list[ReportBack]] = defaultdict(list)
     for r in links:
         by_action[r.action].append(r)
@@ -659,6 +675,43 @@ def _through_restatements(links: list[ReportBack], actions: list[LinkAction],
                 out.append(carried)
                 by_action[r.action].append(carried)
                 have.add(r2.meeting)
+    return out
+
+
+# a sentence that opens a new point of a list: "(iv) Lone Worker Policy ...", "b) ...", "• ..."
+_POINT = re.compile(r"^\s*(?:\(?[ivx]{1,4}\)|\(?[a-h]\)|[a-h]\.\s|\d{1,3}[.)]\s|[•·*–-]\s)")
+
+
+def _restated_under_heading(actions: list[LinkAction], candidates: list[LinkSentence]) -> dict[str, list[str]]:
+    """Thin promises minuted under the sub-heading a report-back opens, in a report section
+    ("Land Transfer – The Clerk wrote to the owner and is yet to receive a reply. ... The
+    Clerk will chase for a response."): they restate the task the opening sentence reports
+    on, keyed by its passage.  Only a thin promise, which takes its subject from the
+    sub-heading: one with a subject of its own ("The Clerk will write to the residents about
+    garden waste") is a new task, even under the same sub-heading."""
+    by_item: dict[tuple[str, str], list[LinkSentence]] = defaultdict(list)
+    for c in candidates:
+        by_item[(c.meeting, c.item_title)].append(c)
+    acts: dict[tuple[str, str], list[LinkAction]] = defaultdict(list)
+    for a in actions:
+        if len(stems(a.text)) < THIN:
+            acts[(a.meeting, a.item_title)].append(a)
+    out: dict[str, list[str]] = {}
+    for key, cs in by_item.items():
+        thin = acts.get(key)
+        if not thin:
+            continue
+        cs.sort(key=lambda c: (c.order, c.passage))
+        for i, c in enumerate(cs):
+            if not c.report_section or not lead_of(c.text, c.item_title):
+                continue
+            # the sub-heading runs to the next one, or a little past the item's last sentence
+            # (a promise too thin to be a candidate sentence is not among them)
+            end = next((d.order for d in cs[i + 1:] if lead_of(d.text, d.item_title) or _POINT.match(d.text)),
+                       cs[-1].order + len(cs[-1].text) + NEAR_CHARS)
+            later = [a.iri for a in thin if c.order + len(c.text) <= a.order < end]
+            if later:
+                out[c.passage] = later
     return out
 
 
