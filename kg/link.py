@@ -387,6 +387,12 @@ COURTESY = guarded(re.compile(r"\bthank(?:ed|s to|s were|s go)\b|\bexpressed (?:
                               r"appreciation)\b|\bvote of thanks\b|\b(?:a )?true (?:and (?:accurate|correct) )?record\b"
                               r"|\b(?:true|accurate|correct) record\b", re.I))
 
+# A question or request raised at the meeting ("GP requested that two notice boards are
+# purchased", "AB asked if the school could ...", "The SCC Commissioner asked whether ...")
+# opens a matter: unless its wording states a state, it reports on none.
+RAISED = guarded(re.compile(r"\b(?:requested|asked) (?:that|if|whether)\b|\bqueried\b|\benquired\b"
+                            r"|\bquestioned (?:whether|if|why|how)\b", re.I))
+
 # a promise that points back to the sentence before for its subject
 ANAPHOR = re.compile(r"\b(?:it|its|(?:this|these|those)(?! (?:time|year|month|week|evening|meeting|stage|point)s?\b)"
                      r"|they|them|the (?:issue|matter|problem|request|situation|same|above))\b", re.I)
@@ -531,7 +537,7 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
     # an action's own weight is the same against every sentence: weighed once
     weight_of_action: dict[int, float] = {}
     for c in sorted(candidates, key=lambda c: (c.date, c.meeting, c.order, c.passage)):
-        if COURTESY.search(c.text):
+        if COURTESY.search(c.text) or (not c.state and RAISED.search(c.text) and not is_heading(c)):
             continue
         tkey = frozenset(stems(c.item_title))
         cw = stems(c.text) - names

@@ -238,6 +238,24 @@ def test_an_items_bare_heading_reports_only_on_a_promise_to_put_it_on_an_agenda(
     assert [r.action for r in link_body([promise], cands) if r.action] == ["a1"]
 
 
+@pytest.mark.parametrize("raw, promise, reports", [
+    # a question or request raised at the meeting, in a trust's, a parent council's and a
+    # board's wording: it opens a matter and reports on none
+    ("(iii) KL requested that the fire alarm testing requires attention.", "investigate fire alarm testing", False),
+    ("AB asked if the school could make sure the cricket club has the pitch booking.",
+     "ask the school about the cricket club pitch booking", False),
+    ("The Commissioner asked whether the £10K grant monies for the reading room had been spent.",
+     "find out how the £10K grant monies for the reading room will be spent", False),
+    # where it says what became of the task, it is a report
+    ("AB asked if the school had replied about the cricket club pitch booking; no reply had been received.",
+     "ask the school about the cricket club pitch booking", True),
+])
+def test_a_question_or_request_raised_reports_on_nothing(raw, promise, reports):
+    actions = [_act(1, "2024-05-05", promise, ("Clerk",)), _act(2, "2024-05-05", "order new chairs for the hall")]
+    cands = [_sent(1, "2024-06-02", raw), _sent(2, "2024-06-02", "New chairs had been ordered.")]
+    assert [r.action for r in link_body(actions, cands) if r.passage == "p1" and r.action] == (["a1"] if reports else [])
+
+
 def test_a_thin_promise_under_a_reports_sub_heading_restates_the_task_reported_on():
     # October promises; January reports on it under a sub-heading and promises, too thinly to
     # be a candidate sentence, to chase; February reports the chasing: October's promise
