@@ -422,13 +422,20 @@ def is_heading(c: LinkSentence) -> bool:
     return bool(title) and len(title) >= 4 and body.startswith(title) and not is_report_section(title)
 
 
+# a word that makes a line a sentence rather than a heading ("3. The report was approved")
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|had|have|been|will|would|can|could|shall|should|must|may|might|"
+                     r"did|do|does|need|needs|agreed|confirms?|confirmed)\b", re.I)
+
+
 def is_title_only(c: LinkSentence) -> bool:
     """Whether the sentence is its item's heading and nothing more ("231/19 To Update on the
     Neighbourhood Plan process", "8. Car Park (NB)"): it says the item was held, not what
-    was done."""
+    was done.  A numbered point that is a sentence ("3. The sign has been installed"), read
+    as an item of its own, is not a heading: it states a state or has a verb."""
     title = [w.lower() for w in _WORD.findall(c.item_title or "")]
     body = [w.lower() for w in _WORD.findall(c.text)]
-    return bool(title) and bool(body) and set(body) <= set(title)
+    return (bool(title) and bool(body) and set(body) <= set(title) and not c.state
+            and not _FINITE.search(c.text))
 
 
 class _Weights(dict):
@@ -708,12 +715,14 @@ def _restated_under_heading(actions: list[LinkAction], candidates: list[LinkSent
         if not thin:
             continue
         cs.sort(key=lambda c: (c.order, c.passage))
+        opens = [bool(lead_of(c.text, c.item_title)) for c in cs]  # the sentence opens a sub-heading
         for i, c in enumerate(cs):
-            if not c.report_section or not lead_of(c.text, c.item_title):
+            if not c.report_section or not opens[i]:
                 continue
-            # the sub-heading runs to the next one, or a little past the item's last sentence
-            # (a promise too thin to be a candidate sentence is not among them)
-            end = next((d.order for d in cs[i + 1:] if lead_of(d.text, d.item_title) or _POINT.match(d.text)),
+            # the sub-heading runs to the next one or the next point of a list, or a little past
+            # the item's last sentence (a promise too thin to be a candidate sentence is not
+            # among them)
+            end = next((d.order for j, d in enumerate(cs[i + 1:], i + 1) if opens[j] or _POINT.match(d.text)),
                        cs[-1].order + len(cs[-1].text) + NEAR_CHARS)
             later = [a.iri for a in thin if c.order + len(c.text) <= a.order < end]
             if later:
