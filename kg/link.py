@@ -76,9 +76,10 @@ STATE_RULES: list[tuple[str, re.Pattern]] = [(state, re.compile(rx, re.I)) for s
     ("no_progress", r"\bno (?:further )?(?:update|response|reply|progress|news|information|change)\b"
                     r"|\bno action (?:taken|yet)\b|\bunable to\b"
                     r"|\bstill (?:awaited|outstanding|waiting|no)\b|\bnot yet\b|\bhad not (?:yet )?been\b"
-                    r"|\bhas not (?:yet )?been\b|\bhave not (?:yet )?been\b|\byet to (?:be|receive|hear)\b"
+                    r"|\bhas not (?:yet )?been\b|\bhave not (?:yet )?been\b|\byet to (?:be(?: \w+ed)?|receive|hear)\b"
                     r"|\bnothing (?:further|to report)\b|\bnot (?:been )?(?:received|heard|done|repaired)\b"),
-    ("in_progress", r"\bin hand\b|\bawait(?:ing|ed|s)?\b|\bchasing\b|\bchased\b|\bprogress(?:ing|ed)?\b|\bongoing\b"
+    ("in_progress", r"\bin hand\b|\bawait(?:ing|ed|s)?\b|\bchasing\b|\bchased\b|\bprogress(?:ing|ed)?\b|\bon[- ]?going\b"
+                    r"|\bto be confirmed\b"
                     r"|\bunder ?way\b|\bin progress\b|\bwas due to\b|\bwere due to\b|\bis due to\b|\bcontinu(?:es|ing)\b"
                     r"|\bwaiting\b|\bbeing (?:\w+ed|dealt|looked|considered)\b|\bpending\b|\bwill be (?:\w+ed)\b"
                     r"|\bcould not (?:yet )?confirm\b|\bstarted\b|\binvestigating\b|\bworking (?:on|with)\b"

@@ -54,6 +54,12 @@ STATE_TABLE = [
     ("Noticeboard quotes awaiting more information", "in_progress"),
     ("[No further action required.]", "done"),
     ("b) Online booking system – No update.", "no_progress"),
+    # a parish council's action list and a city council's report spell it "on-going"; "to be
+    # confirmed" is still to do, in a parish's and a parent council's minutes, not done
+    ("Jan24.03 | AB will set up the new email addresses for councillors. | AB | On-going", "in_progress"),
+    ("Speed signs – on going.", "in_progress"),
+    ("The date of the summer fun day was yet to be confirmed.", "no_progress"),
+    ("Bank details to be confirmed with the treasurer so that a donation button can be added.", "in_progress"),
     # the owner did it, in the simple past (a parish clerk's report, a trust's and a community council's)
     ("Partnership Funding Form – The Clerk submitted the application form as agreed.", "done"),
     ("Clerk contacted the recommended specialist but no return call received.", "done"),
