@@ -76,9 +76,10 @@ STATE_RULES: list[tuple[str, re.Pattern]] = [(state, re.compile(rx, re.I)) for s
     ("no_progress", r"\bno (?:further )?(?:update|response|reply|progress|news|information|change)\b"
                     r"|\bno action (?:taken|yet)\b|\bunable to\b"
                     r"|\bstill (?:awaited|outstanding|waiting|no)\b|\bnot yet\b|\bhad not (?:yet )?been\b"
-                    r"|\bhas not (?:yet )?been\b|\bhave not (?:yet )?been\b|\byet to (?:be|receive|hear)\b"
+                    r"|\bhas not (?:yet )?been\b|\bhave not (?:yet )?been\b|\byet to (?:be(?: \w+ed)?|receive|hear)\b"
                     r"|\bnothing (?:further|to report)\b|\bnot (?:been )?(?:received|heard|done|repaired)\b"),
-    ("in_progress", r"\bin hand\b|\bawait(?:ing|ed|s)?\b|\bchasing\b|\bchased\b|\bprogress(?:ing|ed)?\b|\bongoing\b"
+    ("in_progress", r"\bin hand\b|\bawait(?:ing|ed|s)?\b|\bchasing\b|\bchased\b|\bprogress(?:ing|ed)?\b|\bon[- ]?going\b"
+                    r"|\bto be confirmed\b"
                     r"|\bunder ?way\b|\bin progress\b|\bwas due to\b|\bwere due to\b|\bis due to\b|\bcontinu(?:es|ing)\b"
                     r"|\bwaiting\b|\bbeing (?:\w+ed|dealt|looked|considered)\b|\bpending\b|\bwill be (?:\w+ed)\b"
                     r"|\bcould not (?:yet )?confirm\b|\bstarted\b|\binvestigating\b|\bworking (?:on|with)\b"
@@ -387,6 +388,12 @@ COURTESY = guarded(re.compile(r"\bthank(?:ed|s to|s were|s go)\b|\bexpressed (?:
                               r"appreciation)\b|\bvote of thanks\b|\b(?:a )?true (?:and (?:accurate|correct) )?record\b"
                               r"|\b(?:true|accurate|correct) record\b", re.I))
 
+# A question or request raised at the meeting ("GP requested that two notice boards are
+# purchased", "AB asked if the school could ...", "The SCC Commissioner asked whether ...")
+# opens a matter: unless its wording states a state, it reports on none.
+RAISED = guarded(re.compile(r"\b(?:requested|asked) (?:that|if|whether)\b|\bqueried\b|\benquired\b"
+                            r"|\bquestioned (?:whether|if|why|how)\b", re.I))
+
 # a promise that points back to the sentence before for its subject
 ANAPHOR = re.compile(r"\b(?:it|its|(?:this|these|those)(?! (?:time|year|month|week|evening|meeting|stage|point)s?\b)"
                      r"|they|them|the (?:issue|matter|problem|request|situation|same|above))\b", re.I)
@@ -414,6 +421,22 @@ def is_heading(c: LinkSentence) -> bool:
     title = (c.item_title or "").strip().lower()
     body = re.sub(r"^\W*(?:\d{1,5}(?:[./]\d{1,4})*\.?)?\s*", "", c.text).lower()
     return bool(title) and len(title) >= 4 and body.startswith(title) and not is_report_section(title)
+
+
+# a word that makes a line a sentence rather than a heading ("3. The report was approved")
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|had|have|been|will|would|can|could|shall|should|must|may|might|"
+                     r"did|do|does|need|needs|agreed|confirms?|confirmed)\b", re.I)
+
+
+def is_title_only(c: LinkSentence) -> bool:
+    """Whether the sentence is its item's heading and nothing more ("231/19 To Update on the
+    Neighbourhood Plan process", "8. Car Park (NB)"): it says the item was held, not what
+    was done.  A numbered point that is a sentence ("3. The sign has been installed"), read
+    as an item of its own, is not a heading: it states a state or has a verb."""
+    title = [w.lower() for w in _WORD.findall(c.item_title or "")]
+    body = [w.lower() for w in _WORD.findall(c.text)]
+    return (bool(title) and bool(body) and set(body) <= set(title) and not c.state
+            and not _FINITE.search(c.text))
 
 
 class _Weights(dict):
@@ -522,7 +545,7 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
     # an action's own weight is the same against every sentence: weighed once
     weight_of_action: dict[int, float] = {}
     for c in sorted(candidates, key=lambda c: (c.date, c.meeting, c.order, c.passage)):
-        if COURTESY.search(c.text):
+        if COURTESY.search(c.text) or (not c.state and RAISED.search(c.text) and not is_heading(c)):
             continue
         tkey = frozenset(stems(c.item_title))
         cw = stems(c.text) - names
@@ -537,6 +560,7 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
         cw_subject = cw
         low = c.text.lower()
         heading = is_heading(c)
+        title_only = is_title_only(c)
         actor = actor_of(c.text)
         named = None  # whether the sentence names any owner of the body: asked only when it matters
         best: list[tuple[float, int]] = []
@@ -546,6 +570,10 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
         for k in sorted(near):
             a = actions[k]
             if a.date >= c.date or rank[c.date] - rank[a.date] - 1 > far:
+                continue
+            if title_only and not agenda[k]:
+                # an item's bare heading tells that the item was held: a report on a promise
+                # to put it on an agenda, on nothing else (it shares the subject's words)
                 continue
             own, title = act_words[k]
             process = bool(own & PROCESS_STEMS and not agenda[k])
@@ -641,6 +669,8 @@ def _through_restatements(links: list[ReportBack], actions: list[LinkAction],
             if start <= a.order < end:
                 stated_by[passage].append(a.iri)
                 break
+    for passage, later in _restated_under_heading(actions, candidates).items():
+        stated_by[passage].extend(k for k in later if k not in stated_by[passage])
     by_action: dict[str, list[ReportBack]] = defaultdict(list)
     for r in links:
         by_action[r.action].append(r)
@@ -659,6 +689,45 @@ def _through_restatements(links: list[ReportBack], actions: list[LinkAction],
                 out.append(carried)
                 by_action[r.action].append(carried)
                 have.add(r2.meeting)
+    return out
+
+
+# a sentence that opens a new point of a list: "(iv) Lone Worker Policy ...", "b) ...", "• ..."
+_POINT = re.compile(r"^\s*(?:\(?[ivx]{1,4}\)|\(?[a-h]\)|[a-h]\.\s|\d{1,3}[.)]\s|[•·*–-]\s)")
+
+
+def _restated_under_heading(actions: list[LinkAction], candidates: list[LinkSentence]) -> dict[str, list[str]]:
+    """Thin promises minuted under the sub-heading a report-back opens, in a report section
+    ("Land Transfer – The Clerk wrote to the owner and is yet to receive a reply. ... The
+    Clerk will chase for a response."): they restate the task the opening sentence reports
+    on, keyed by its passage.  Only a thin promise, which takes its subject from the
+    sub-heading: one with a subject of its own ("The Clerk will write to the residents about
+    garden waste") is a new task, even under the same sub-heading."""
+    by_item: dict[tuple[str, str], list[LinkSentence]] = defaultdict(list)
+    for c in candidates:
+        by_item[(c.meeting, c.item_title)].append(c)
+    acts: dict[tuple[str, str], list[LinkAction]] = defaultdict(list)
+    for a in actions:
+        if len(stems(a.text)) < THIN:
+            acts[(a.meeting, a.item_title)].append(a)
+    out: dict[str, list[str]] = {}
+    for key, cs in by_item.items():
+        thin = acts.get(key)
+        if not thin:
+            continue
+        cs.sort(key=lambda c: (c.order, c.passage))
+        opens = [bool(lead_of(c.text, c.item_title)) for c in cs]  # the sentence opens a sub-heading
+        for i, c in enumerate(cs):
+            if not c.report_section or not opens[i]:
+                continue
+            # the sub-heading runs to the next one or the next point of a list, or a little past
+            # the item's last sentence (a promise too thin to be a candidate sentence is not
+            # among them)
+            end = next((d.order for j, d in enumerate(cs[i + 1:], i + 1) if opens[j] or _POINT.match(d.text)),
+                       cs[-1].order + len(cs[-1].text) + NEAR_CHARS)
+            later = [a.iri for a in thin if c.order + len(c.text) <= a.order < end]
+            if later:
+                out[c.passage] = later
     return out
 
 

@@ -54,6 +54,12 @@ STATE_TABLE = [
     ("Noticeboard quotes awaiting more information", "in_progress"),
     ("[No further action required.]", "done"),
     ("b) Online booking system – No update.", "no_progress"),
+    # a parish council's action list and a city council's report spell it "on-going"; "to be
+    # confirmed" is still to do, in a parish's and a parent council's minutes, not done
+    ("Jan24.03 | AB will set up the new email addresses for councillors. | AB | On-going", "in_progress"),
+    ("Speed signs – on going.", "in_progress"),
+    ("The date of the summer fun day was yet to be confirmed.", "no_progress"),
+    ("Bank details to be confirmed with the treasurer so that a donation button can be added.", "in_progress"),
     # the owner did it, in the simple past (a parish clerk's report, a trust's and a community council's)
     ("Partnership Funding Form – The Clerk submitted the application form as agreed.", "done"),
     ("Clerk contacted the recommended specialist but no return call received.", "done"),
@@ -214,6 +220,73 @@ def test_what_is_said_of_a_restated_task_is_said_of_the_first_promise():
                                       "the County Council.")]
     got = sorted((r.action, r.passage, r.state) for r in link_body([oct_, jan], cands) if r.action)
     assert got == [("a1", "p200", "carried_forward"), ("a1", "p300", "in_progress"), ("a2", "p300", "in_progress")]
+
+
+@pytest.mark.parametrize("heading, title", [
+    # an item's bare heading, in a parish council's numbered minutes and a trust's
+    ("231/24 To Update on the Parish Council’s Village Plan process", "To Update on the Parish Council’s Village Plan process"),
+    ("8. Car Park (JB)", "Car Park (JB"),
+])
+def test_an_items_bare_heading_reports_only_on_a_promise_to_put_it_on_an_agenda(heading, title):
+    # the heading shares the promise's words ("process", "car park") but says only that the
+    # item was held: it reports on a promise to put the subject on an agenda, on nothing else
+    subject = "the village plan process" if "Plan" in heading else "the car park sign"
+    promise = _act(1, "2024-05-05", f"circulate the changes to {subject} to the members", ("Clerk",))
+    agenda = _act(2, "2024-05-05", f"add {subject} to the next agenda", ("Clerk",), title="Items for the next agenda")
+    chairs = _act(3, "2024-05-05", "order new chairs for the hall", ("Clerk",))
+    cands = [_sent(1, "2024-06-02", heading, report=False, title=title),
+             _sent(2, "2024-06-02", "New chairs had been ordered.", report=False, title="Hall")]
+    assert [(r.action, r.passage) for r in link_body([promise, chairs], cands) if r.action] == [("a3", "p2")]
+    assert [(r.action, r.state) for r in link_body([promise, agenda], cands[:1]) if r.action] == [("a2", "done")]
+    # with what the item then says, it is a sentence like any other
+    cands = [_sent(1, "2024-06-02", heading + " The changes had been circulated to the members.", report=False,
+                   title=title)]
+    assert [r.action for r in link_body([promise], cands) if r.action] == ["a1"]
+
+
+@pytest.mark.parametrize("raw, promise, reports", [
+    # a question or request raised at the meeting, in a trust's, a parent council's and a
+    # board's wording: it opens a matter and reports on none
+    ("(iii) KL requested that the fire alarm testing requires attention.", "investigate fire alarm testing", False),
+    ("AB asked if the school could make sure the cricket club has the pitch booking.",
+     "ask the school about the cricket club pitch booking", False),
+    ("The Commissioner asked whether the £10K grant monies for the reading room had been spent.",
+     "find out how the £10K grant monies for the reading room will be spent", False),
+    # where it says what became of the task, it is a report
+    ("AB asked if the school had replied about the cricket club pitch booking; no reply had been received.",
+     "ask the school about the cricket club pitch booking", True),
+])
+def test_a_question_or_request_raised_reports_on_nothing(raw, promise, reports):
+    actions = [_act(1, "2024-05-05", promise, ("Clerk",)), _act(2, "2024-05-05", "order new chairs for the hall")]
+    cands = [_sent(1, "2024-06-02", raw), _sent(2, "2024-06-02", "New chairs had been ordered.")]
+    assert [r.action for r in link_body(actions, cands) if r.passage == "p1" and r.action] == (["a1"] if reports else [])
+
+
+def test_a_thin_promise_under_a_reports_sub_heading_restates_the_task_reported_on():
+    # October promises; January reports on it under a sub-heading and promises, too thinly to
+    # be a candidate sentence, to chase; February reports the chasing: October's promise
+    # hears of it too.  A promise of its own subject under the same sub-heading (the letter to
+    # residents) is a new task, and what is said of it is not said of October's
+    title = "Matters Arising (and Clerk's Report)"
+    oct_ = LinkAction("a1", "m2024-10-02", "2024-10-02", "chase the District Council about the transfer of the "
+                      "land behind Marsh Drive", "The Clerk agreed to chase the District Council about the transfer "
+                      "of the land behind Marsh Drive.", "Items of concern", ["Clerk"], 10)
+    chase = LinkAction("a2", "m2025-01-08", "2025-01-08", "chase for a response",
+                       "The Clerk will chase for a response.", title, ["Clerk"], 260)
+    residents = LinkAction("a3", "m2025-01-08", "2025-01-08", "write to the Marsh Drive residents about garden "
+                           "waste dumped behind the bungalows", "The Clerk will write to the Marsh Drive residents "
+                           "about garden waste dumped behind the bungalows.", title, ["Clerk"], 300)
+    cands = [_sent(100, "2025-01-08", "Marsh Drive Land Transfer – The Clerk wrote to the District Council about "
+                                      "the transfer and is yet to receive a response.", title=title),
+             _sent(300, "2025-01-08", residents.evidence, title=title),
+             _sent(400, "2025-01-08", "Bus Shelter – The glass had been replaced.", title=title),
+             _sent(500, "2025-02-05", "The Clerk chased the District Council for a response on 20 January and is "
+                                      "yet to receive a reply.", title=title),
+             _sent(600, "2025-02-05", "The Clerk had written to the Marsh Drive residents about the garden waste "
+                                      "behind the bungalows.", title=title)]
+    got = {(r.action, r.passage) for r in link_body([oct_, chase, residents], cands) if r.action}
+    assert {("a1", "p100"), ("a2", "p500"), ("a1", "p500"), ("a3", "p600")} <= got
+    assert ("a1", "p600") not in got
 
 
 @pytest.mark.parametrize("raw, promise", [
