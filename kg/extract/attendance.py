@@ -89,6 +89,13 @@ def from_lists(text: str, sections: list[Section], ctx) -> tuple[list[Attendance
                 before = chunk[(mentions[i - 1].end - sec.start) if i else a:m.start - sec.start]
                 if LEADING_CHAIR.search(before):
                     row.chair = True  # "Present: Chairman Cllr Mrs Shewell, Cllrs ..."
+                named = _named_post(before, chunk[rel_end:b], first=not i)
+                if named is not None and not held:
+                    # "Present: The Chairman, Cllr David Peart and ...", "... and the Clerk –
+                    # Adrian Illingworth": the post, then its holder set off by a comma or dash
+                    posts.setdefault(named.post.lower(), m.surface)
+                    ref.role = ref.role or named.post
+                    row.chair = row.chair or named.post == "Chair"
                 ref.initials = row.initials
                 ref.org = row.org
                 if row.org:
@@ -344,6 +351,24 @@ SUBSTITUTE = re.compile(r"\b(?:deputising|substituting|substitute|standing\s+in|
 # (on the name's own line: "..., Chairman" closing the line above is the post of the one before)
 LEADING_CHAIR = re.compile(r"(?:^\s*|[,;:]\s*)(?:the\s+)?(?:chairman|chairwoman|chairperson|chair)[ \t]+"
                           r"(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?[ \t]+)?$", re.I)
+# "The Chairman, Cllr David Peart and Cllrs ...", "... and the clerk, Derek Kane.", "and the Clerk –
+# Adrian Illingworth": a post written before its holder's name in a list, set off by a comma or a dash
+_POST_THEN_NAME = re.compile(r"(?:^|[,;:]|\band\b|&)\s*the\s+(?P<post>[A-Za-z][A-Za-z’' -]{1,40}?)\s*(?P<sep>,|[-–—])\s*"
+                             r"(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+)?$", re.I)
+
+
+def _named_post(before: str, after: str, *, first: bool):
+    """The gazetteer's post written before a list entry's name ("the Clerk – ", "The Chairman, "),
+    or None.  After a comma the entry must open the list or close it ("... and the clerk, Derek
+    Kane."): in the middle, "the Clerk, Mrs Ames" is as likely two attendees as one."""
+    m = _POST_THEN_NAME.search(before)
+    if m is None:
+        return None
+    if m.group("sep") == "," and not first and not re.match(r"\s*(?:[.;]|\n|$)", after):
+        return None
+    return gz.lookup_post(m.group("post").strip())
+
+
 # "County Cllr Webb & the Clerk": a post after '&' / 'and the' is another attendee, not Webb's post
 AND_THE_POST = re.compile(r"^(?:&|and)\s+the\s+", re.I)
 
