@@ -409,7 +409,7 @@ def read_row(after: str) -> Row:
             row.posts.append("Chair")
             continue
         for part in re.split(r"\s+and\s+(?=[A-Z])|\s*[&/;]\s*", cell):
-            info = gz.lookup_post(part.strip())
+            info = gz.lookup_held_post(part.strip())
             if info is not None:
                 row.posts.append(info.post)
                 if info.post == "Chair":
@@ -426,8 +426,11 @@ def read_row(after: str) -> Row:
 
 
 # "Chair – Tony Brown", "(c) Secretary - Hector Rufrancos": the officers elected or appointed,
-# one post to a line, its holder after a dash and nothing else on the line
-_OFFICER_LINE = re.compile(r"^[ \t]*(?:\(?[a-z0-9]{1,3}[.)][ \t]*)?(?P<post>[A-Z][A-Za-z’' -]{1,40}?)[ \t]+[-–—][ \t]+"
+# one post to a line, its holder after a dash and nothing else on the line; or after a comma, a
+# colon or a run of spaces ("- Treasurer, Ann Lee" under a society's election of officers,
+# "Chair : Ann Lee" in a forum's office bearers' report, "Chair        Ann Lee" in a charity's AGM)
+_OFFICER_LINE = re.compile(r"^[ \t]*(?:[-•*][ \t]+)?(?:\(?[a-z0-9]{1,3}[.)][ \t]*)?(?P<post>[A-Z][A-Za-z’' -]{1,40}?)"
+                           r"(?:[ \t]+[-–—][ \t]+|[ \t]*[,:][ \t]+|[ \t]{3,})"
                            r"(?P<name>[^\n]{3,60}?)[ \t.]*$", re.M)
 
 
