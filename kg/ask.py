@@ -311,6 +311,11 @@ def parse_date(text: str) -> tuple[str | None, str]:
     if m and m.group(2)[:3] in _MON:
         return (f"{int(m.group(3)):04d}-{_MON[m.group(2)[:3]]:02d}-{int(m.group(1)):02d}",
                 (t[:m.start()] + t[m.end():]).strip())
+    # "December 16, 2013", "July 29th 2020": the month first, as US minutes (and some UK ones) date a meeting
+    m = re.search(r"\b([a-z]{3,9}) (\d{1,2})(?:st|nd|rd|th)? (\d{4})\b", t)
+    if m and m.group(1)[:3] in _MON and (m.group(1) in _MON or m.group(1) in _MONTHS or m.group(1) == "sept"):
+        return (f"{int(m.group(3)):04d}-{_MON[m.group(1)[:3]]:02d}-{int(m.group(2)):02d}",
+                (t[:m.start()] + t[m.end():]).strip())
     m = re.search(r"\b(\d{1,2}) (\d{1,2}) (\d{4})\b", t)  # 4/12/2019, UK order
     if m:
         return (f"{int(m.group(3)):04d}-{int(m.group(2)):02d}-{int(m.group(1)):02d}",
@@ -1173,7 +1178,7 @@ def decided(store, q: str, g: dict) -> Answer:
 
 
 _ROLES = [  # (regex over the folded verb, roles, how to say it)
-    (r"chair|presid|called", ("chair",), "chaired"),
+    (r"chair|presid|called|opened", ("chair",), "chaired"),
     (r"apolog|absent|\bsent\b|regrets|missed", ("apologies",), "sent apologies"),
     (r"in attendance", ("in_attendance",), "was in attendance"),
     (r"substitut", ("substitute",), "substituted"),
@@ -1915,6 +1920,8 @@ def _p(rx: str) -> QuestionPattern:
 _NAME = r"(?P<p>.+?)"
 _THING = r"(?P<x>.+?)"
 _MEETING = r"(?: (?:to|for|from|at|of|in) )?(?P<m>(?:the |a )?.*?)"
+# a phrase that names a meeting by the word ("the Town Board meeting", "the AGM"): not "the account"
+_A_MEETING = r"(?P<m>(?:the |a |an )?(?:.*? )?(?:meeting|session|agm|egm|assembly)(?: .*?)?)"
 
 PATTERNS: list[tuple[QuestionPattern, Callable]] = [
     # counting and listing: the same questions, counted or listed
@@ -2003,9 +2010,14 @@ PATTERNS: list[tuple[QuestionPattern, Callable]] = [
         r"was (?:the |a )?substitute|attended as (?:the |a )?substitute|came as (?:the |a )?substitute) for " + _NAME
         + r"(?: (?:at|in) (?P<m>.+))?"), substitute),
     (_p(r"who was " + _NAME + r"(?:'s|’s) substitute(?: (?:at|in) (?P<m>.+))?"), substitute),
-    # "who called the meeting to order?": who presided (North American minutes)
-    (_p(r"who (?P<verb>called) (?P<m>(?:the |a )?.*?) to order"), attendance),
     # attendance
+    # "who called the Town Board meeting to order?", "who opened the meeting?": whoever opens a
+    # meeting or calls it to order chairs it (US boards' "called the meeting to order", a parish
+    # meeting's "opened the meeting at 7pm"; extraction reads both as the chair)
+    (_p(r"who (?P<verb>called|opened) " + _A_MEETING + r" to order"), attendance),
+    (_p(r"who (?P<verb>opened) " + _A_MEETING), attendance),
+    # the same where the meeting is named in words _A_MEETING does not take
+    (_p(r"who (?P<verb>called) (?P<m>(?:the |a )?.*?) to order"), attendance),
     (_p(r"who (?P<verb>chaired|chairs|was chairing|was (?:the )?chair(?:man|person|woman)? (?:of|at|for)|"
         r"presided (?:at|over)|presides (?:at|over)|was presiding (?:at|over)|"
         r"attended|was present at|were present at|was at|were at|came to|was there at|"

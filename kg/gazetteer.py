@@ -606,6 +606,20 @@ def lookup_post(surface: str) -> PostInfo | None:
     return found[0] if len(found) == 1 else None
 
 
+_ACTING = re.compile(r"(?i:acting|interim)\s+(\S.*)$")
+
+
+def lookup_held_post(surface: str) -> PostInfo | None:
+    """lookup_post, and "Acting Chief Executive", "Interim Chair": who holds a post for the time
+    being holds it (a housing association's board, school, trust and NHS boards list them so)."""
+    info = lookup_post(surface)
+    if info is None:
+        m = _ACTING.match(" ".join(surface.split()))
+        if m:
+            info = lookup_post(m.group(1))
+    return info
+
+
 @lru_cache(maxsize=1)
 def _post_patterns() -> tuple[str, ...]:
     return tuple(_longest_first(f for e in posts() for f in (e.post, *e.aliases)))

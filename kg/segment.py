@@ -288,8 +288,10 @@ _ITEM_LABEL = re.compile(r"^(?P<label>(?:to\s+(?:receive|note)\s+)?(?:[A-Z][\w�
                          r"(?:present(?:\s+were)?|in\s+attendance|attendance|attendees|absent|"
                          r"apologies(?:\s+for\s+absence)?(?:\s+(?:were\s+)?received(?:\s+from)?)?))"
                          r"[ \t]*(?:[:;.-]+[ \t]*|$)", re.I)
-_ITEM_NUMBER = re.compile(r"^(?:#+\s*)?(?:(?:Agenda\s+)?(?:Item|Minute)\s+)?(?:\d{1,4}(?:[./]\d{1,4})*[.)]*|\(?[a-z]{1,3}[.)]+)?\s*",
-                          re.I)
+# ("Item 1:   Apologies:", "Item 2 – Apologies": a village hall committee's and a residents'
+# association's "Item N:" numbering, its colon or dash before the title)
+_ITEM_NUMBER = re.compile(r"^(?:#+\s*)?(?:(?:Agenda\s+)?(?:Item|Minute)\s+)?(?:\d{1,4}(?:[./]\d{1,4})*[.)]*|\(?[a-z]{1,3}[.)]+)?"
+                          r"(?:(?<=\d)[ \t]*[:–—-](?=[ \t]))?\s*", re.I)
 
 
 def _attendance_items(text: str, starts: list[Section]) -> list[Section]:

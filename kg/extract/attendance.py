@@ -93,6 +93,13 @@ def from_lists(text: str, sections: list[Section], ctx) -> tuple[list[Attendance
                 before = chunk[(mentions[i - 1].end - sec.start) if i else a:m.start - sec.start]
                 if LEADING_CHAIR.search(before):
                     row.chair = True  # "Present: Chairman Cllr Mrs Shewell, Cllrs ..."
+                named = _named_post(before, chunk[rel_end:b], first=not i)
+                if named is not None and not held:
+                    # "Present: The Chairman, Cllr David Peart and ...", "... and the Clerk –
+                    # Adrian Illingworth": the post, then its holder set off by a comma or dash
+                    posts.setdefault(named.post.lower(), m.surface)
+                    ref.role = ref.role or named.post
+                    row.chair = row.chair or named.post == "Chair"
                 ref.initials = row.initials
                 ref.org = row.org
                 if row.org:
@@ -376,6 +383,24 @@ SUBSTITUTE = re.compile(r"\b(?:deputising|substituting|substitute|standing\s+in|
 # (on the name's own line: "..., Chairman" closing the line above is the post of the one before)
 LEADING_CHAIR = re.compile(r"(?:^\s*|[,;:]\s*)(?:the\s+)?(?:chairman|chairwoman|chairperson|chair)[ \t]+"
                           r"(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?[ \t]+)?$", re.I)
+# "The Chairman, Cllr David Peart and Cllrs ...", "... and the clerk, Derek Kane.", "and the Clerk –
+# Adrian Illingworth": a post written before its holder's name in a list, set off by a comma or a dash
+_POST_THEN_NAME = re.compile(r"(?:^|[,;:]|\band\b|&)\s*the\s+(?P<post>[A-Za-z][A-Za-z’' -]{1,40}?)\s*(?P<sep>,|[-–—])\s*"
+                             r"(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+)?$", re.I)
+
+
+def _named_post(before: str, after: str, *, first: bool):
+    """The gazetteer's post written before a list entry's name ("the Clerk – ", "The Chairman, "),
+    or None.  After a comma the entry must open the list or close it ("... and the clerk, Derek
+    Kane."): in the middle, "the Clerk, Mrs Ames" is as likely two attendees as one."""
+    m = _POST_THEN_NAME.search(before)
+    if m is None:
+        return None
+    if m.group("sep") == "," and not first and not re.match(r"\s*(?:[.;]|\n|$)", after):
+        return None
+    return gz.lookup_post(m.group("post").strip())
+
+
 # "County Cllr Webb & the Clerk": a post after '&' / 'and the' is another attendee, not Webb's post
 AND_THE_POST = re.compile(r"^(?:&|and)\s+the\s+", re.I)
 
@@ -417,7 +442,7 @@ def read_row(after: str) -> Row:
                 row.posts.append("Chair")  # an acting chair chairs the meeting, holding no post
             continue
         for part in re.split(r"\s+and\s+(?=[A-Z])|\s*[&/;]\s*", cell):
-            info = gz.lookup_post(part.strip())
+            info = gz.lookup_held_post(part.strip())
             if info is not None:
                 row.posts.append(info.post)
                 if info.post == "Chair":
@@ -434,8 +459,11 @@ def read_row(after: str) -> Row:
 
 
 # "Chair – Tony Brown", "(c) Secretary - Hector Rufrancos": the officers elected or appointed,
-# one post to a line, its holder after a dash and nothing else on the line
-_OFFICER_LINE = re.compile(r"^[ \t]*(?:\(?[a-z0-9]{1,3}[.)][ \t]*)?(?P<post>[A-Z][A-Za-z’' -]{1,40}?)[ \t]+[-–—][ \t]+"
+# one post to a line, its holder after a dash and nothing else on the line; or after a comma, a
+# colon or a run of spaces ("- Treasurer, Ann Lee" under a society's election of officers,
+# "Chair : Ann Lee" in a forum's office bearers' report, "Chair        Ann Lee" in a charity's AGM)
+_OFFICER_LINE = re.compile(r"^[ \t]*(?:[-•*][ \t]+)?(?:\(?[a-z0-9]{1,3}[.)][ \t]*)?(?P<post>[A-Z][A-Za-z’' -]{1,40}?)"
+                           r"(?:[ \t]+[-–—][ \t]+|[ \t]*[,:][ \t]+|[ \t]{3,})"
                            r"(?P<name>[^\n]{3,60}?)[ \t.]*$", re.M)
 
 

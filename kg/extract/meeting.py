@@ -24,8 +24,10 @@ _MONTH = r"(January|February|March|April|May|June|July|August|September|October|
 DATE_WORDS = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+day\s+of)?[\s*_]+{_MONTH},?\s+(\d{{4}})\b", re.I)
 
 
-# "January 14, 2025", "Thursday, January 23, 2025": the month first, as North American minutes write it
-DATE_MDY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,\s*(\d{{4}})\b", re.I)
+# "January 14, 2025", "Thursday, January 23, 2025": the month first, as North American minutes write it;
+# "July 29th 2020", "May 6th 2021": the month first with the day's ordinal and no comma (a society's
+# AGM heading, a parish council's prose); a bare "May 6 2021" is left alone
+DATE_MDY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:(?:st|nd|rd|th),?|,)\s*(\d{{4}})\b", re.I)
 
 
 # "THURSDAY 23RD MARCH AT 3.00PM", "the meeting held on 10 December at 5.30pm": a heading

@@ -135,6 +135,13 @@ def _name_words(text: str, pos: int, max_words: int = 3, wrap: bool | str = Fals
                 break  # "... Taylor Helen Richardson": Helen starts the next name
         words.append((w, m.start(), m.end()))
         gap = _RX_GAP.match(text, m.end())
+        if gap and len(words) == 1 and gz.is_first_name(w):
+            # "Sheila M. Meegan", "Carol W. Sczepa": a given name, a middle initial with its stop,
+            # then the surname, as US town boards' rolls and minutes write their members
+            mid = _RX_MIDDLE_INITIAL.match(text, gap.end())
+            if mid and (nxt := _RX_WORD.match(text, mid.end())) and nxt.group(0) not in NOT_NAME \
+                    and nxt.group(0) not in TITLE_WORDS:
+                gap = mid
         if not gap:
             # a given name cannot end a name; any word can begin one where the caller knows
             # the names around are written in full
@@ -148,6 +155,8 @@ def _name_words(text: str, pos: int, max_words: int = 3, wrap: bool | str = Fals
     return words
 
 
+# a middle initial and its stop between a given name and a surname ("Eugene P. Hart")
+_RX_MIDDLE_INITIAL = re.compile(r"[A-Z]\.[ \t]+(?=[A-Z][a-z])")
 # the next entry of a list is a name in full: ", Lana Reid-McConnell", " and Mark O'Brien"
 _RX_FULL_NAME_ENTRY = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){NAME_WORD}[ \t]+{NAME_WORD}(?![\w’'-])")
 # a line break with nothing else at the end of the line, in running text
@@ -195,8 +204,14 @@ def _followed_by_body(text: str, end: int) -> bool:
     if _POST_NOMINAL.match(text, end):
         return False
     return bool(re.match(r"[ \t]+(?:[A-Z]{2,5}\b|(?:University|College|Hospital|Trust|Council|Health|Foundation|"
-                         r"Institute|School|Academy|House|Centre|Center|Road|Street|Way|Lane|Ward|Board|Hall)\b)",
-                         text[end:end + 40]))
+                         r"Institute|School|Academy|House|Centre|Center|Road|Street|Way|Lane|Ward|Board|Hall|"
+                         # a firm named after its founder ("Robert A. Bothman Inc.")
+                         r"Inc|LLC|Ltd|Limited|Corp|Corporation)\b)",
+                         text[end:end + 40])) or bool(_RX_TRADE_AFTER.match(text, end))
+
+
+# "Robert A. Bothman Construction": a firm's trade after a person's name
+_RX_TRADE_AFTER = re.compile(r"[ \t]+(?:" + "|".join(sorted(TRADE_WORDS)) + r")\b")
 
 
 class _Spans:
