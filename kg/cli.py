@@ -228,10 +228,14 @@ def build(paths, store, endpoint, body, date, base, force, jobs, corrections):
     report = build_into_store(list(paths), None if endpoint else _store_path(store), **kwargs)
     if report.skipped:
         _echo(f"skipped {len(report.skipped)} files that are not minutes: {', '.join(report.skipped)}")
+    for r in report.not_minutes:
+        _echo(f"skipped {_one_line(r.error or r.path)}")
     for r in report.built:
         _echo(f"built {r.path}: {r.triples} triples")
         for u in r.unresolved:
             _echo(f"  unresolved: {u}")
+        if r.warning:
+            _echo(f"govkg: warning: {_one_line(r.warning)}", err=True)
     for line in report.stale_corrections:
         _echo(f"govkg: warning: {_one_line(line)}", err=True)
     for r in report.results:
@@ -242,11 +246,15 @@ def build(paths, store, endpoint, body, date, base, force, jobs, corrections):
         _echo(f"unchanged (already stored): {len(unchanged)} file(s)")
     for r in report.failed:
         _echo(f"govkg: {_one_line(r.error or f'{r.path}: could not be built')}", err=True)
-    _echo(f"{len(report.built)} built, {len(unchanged)} unchanged, {len(report.failed)} failed "
-               f"-> {endpoint or _store_path(store)}")
+    skipped = len(report.skipped) + len(report.not_minutes)
+    _echo(f"{len(report.built)} built, {len(unchanged)} unchanged, {len(report.failed)} failed"
+          f"{f', {skipped} skipped' if skipped else ''} -> {endpoint or _store_path(store)}")
     if report.failed:
         sys.exit(1)
-    if not report.results:
+    if len(report.not_minutes) == len(report.results):  # nothing read that is minutes
+        if skipped:
+            raise GovkgError(f"no minutes found in {', '.join(paths)}: the {skipped} file(s) skipped above are "
+                             "not minutes; name a file to build it anyway")
         raise GovkgError(f"no minutes files found in {', '.join(paths)}; govkg reads "
                          ".txt, .md, .html, .htm, .xml, .pdf and .docx files")
 

@@ -29,6 +29,7 @@ from kg.errors import GovkgError, InputError, UsageError
 from kg.extract import extract
 from kg.ids import Minter, source_key
 from kg.read import iter_sources, read_document
+from kg.read.marks import minutes_like
 from kg.link import (LinkSpool, StoredInputs, bodies_in, document_inputs, links_for_document, relink_stale,
                      report_sentences)
 from kg.records import Extraction, Resolution
@@ -85,9 +86,11 @@ def graph_of_file(path: str | os.PathLike, *, body: str | None = None, date: str
 @dataclass
 class FileResult:
     path: str
-    status: str  # built | unchanged | same | failed
+    status: str  # built | unchanged | same | failed | skipped (read, and not minutes: `error` says why)
     triples: int = 0
     error: str | None = None
+    # a file named on the command line that does not read like minutes: built, as asked, and why
+    warning: str | None = None
     same_as: str | None = None  # status "same": the path already holding these minutes
     unresolved: list[str] = field(default_factory=list)
     # correction id -> why it did not apply to this document (kg.corrections.Applied.missed)
@@ -100,7 +103,8 @@ class BuildReport:
     results: list[FileResult] = field(default_factory=list)
     # one line per correction that applied to no document in the store
     stale_corrections: list[str] = field(default_factory=list)
-    # files in the folders given that are not minutes (README.md, LICENSE, *.json, ...)
+    # files in the folders given that are not minutes by their name (README.md, LICENSE,
+    # *.json, ...); those whose text is not minutes are results of status "skipped"
     skipped: list[str] = field(default_factory=list)
 
     @property
@@ -110,6 +114,11 @@ class BuildReport:
     @property
     def built(self) -> list[FileResult]:
         return [r for r in self.results if r.status == "built"]
+
+    @property
+    def not_minutes(self) -> list[FileResult]:
+        """Files of the folders given that were read and are not minutes (kg.read.marks)."""
+        return [r for r in self.results if r.status == "skipped"]
 
 
 def doc_seconds() -> float:
@@ -148,11 +157,17 @@ class _time_bound:
 
 
 def _graph_for(path: str, body, date, base, known: KnownPeople | None = None,
-               corrections: corr.Corrections | None = None) -> tuple[list | None, str, FileResult]:
+               corrections: corr.Corrections | None = None,
+               judge: bool = False) -> tuple[list | None, str, FileResult]:
+    # `judge`: the file was met in a folder, so one whose text is not minutes is skipped;
+    # a file the user named is built whatever it says, with a warning
     limit = doc_seconds()
     try:
         with _time_bound(limit):
             doc = read_document(path)
+            why = minutes_like(doc.text)
+            if why and judge:
+                return None, "", FileResult(path, "skipped", error=f"{path}: not minutes: {why}")
             doc.sha256 = build_hash(doc.sha256, body, date)
             secs = segment(doc)
             ex, applied = corr.before_resolve(extract(secs, body=body, date=date), corrections, source_key(path))
@@ -160,7 +175,9 @@ def _graph_for(path: str, body, date, base, known: KnownPeople | None = None,
             res.report_sentences = report_sentences(secs, res)
             g = build_triples(res, base, applied)
         return g, doc.sha256, FileResult(path, "built", len(g), unresolved=res.unresolved,
-                                         corrections_missed=applied.missed)
+                                         corrections_missed=applied.missed,
+                                         warning=f"{path}: does not read like minutes: {why}; built as asked"
+                                         if why else None)
     except _Overtime:
         return None, "", FileResult(path, "failed", error=(
             f"{path}: took more than {limit:g} s to read (the bound on one document); "
@@ -224,8 +241,8 @@ def build_document(task: tuple) -> tuple[bytes | None, FileResult, dict | None]:
 
 def _built(task: tuple) -> tuple[bytes | None, FileResult, dict | None, list | None]:
     # `build_document`, and the triples its N-Triples were written from
-    path, body, date, base, known, corrections = (tuple(task) + (None, None))[:6]
-    g, _sha, result = _graph_for(path, body, date, base, known, corrections)
+    path, body, date, base, known, corrections, judge = (tuple(task) + (None, None, False))[:7]
+    g, _sha, result = _graph_for(path, body, date, base, known, corrections, judge)
     if g is None:
         return None, result, None, None
     try:
@@ -459,6 +476,8 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
 
     for p in iter_sources(paths, on_error=on_error, on_skip=report.skipped.append):
         files.append(str(p))
+    # files the user named are built whatever they say; files met in a folder only if minutes
+    named = {str(Path(p)) for p in paths if not os.path.isdir(p)}
     created = _new_store_folder(store_path, endpoint)
     minter = Minter(base)
     pool = None
@@ -498,7 +517,7 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
             # "Julia Hassall" its earlier minutes named (documents of one build do not see
             # each other's people: they are resolved in parallel)
             known = known_people(store.select(get_named("known-people").text)[1], base) if todo else None
-            tasks = [(path, body, date, base, known, cs) for path, _, _ in todo]
+            tasks = [(path, body, date, base, known, cs, path not in named) for path, _, _ in todo]
             if jobs > 1 and len(todo) > 1:
                 # workers come from a fresh fork server: they hold no handle of this store
                 pool = _Parallel(min(jobs, len(todo)))
@@ -656,6 +675,9 @@ def _twin_results(twins: list[tuple[str, str]], results: list[FileResult]) -> li
         r = by_path.get(twin)
         if r is not None and r.status == "built":
             out.append(FileResult(path, "same", same_as=twin))
+        elif r is not None and r.status == "skipped":
+            why = r.error or ""
+            out.append(FileResult(path, "skipped", error=path + why[len(twin):] if why.startswith(twin) else why))
         else:
             why = (r.error or "") if r is not None else ""
             why = path + why[len(twin):] if why.startswith(twin) else f"{path}: same bytes as {twin}, which failed"
