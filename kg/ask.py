@@ -1203,9 +1203,12 @@ def decided(store, q: str, g: dict) -> Answer:
                               note=f"No decision about {thing!r} is recorded ({searched}); what the minutes "
                                    f"record about it:")
     else:
-        _, rows = run_named(store, "decisions")
-        rows = [r for r in rows if r["meeting"] in chosen]
-        titles = {r["fact"]: r.get("item_title", "") for r in fact_texts(store) if r["kind"] == "decision"}
+        if g.get("scope") is not None:
+            # only the rows of the meetings the question names are kept (`_narrow`): those
+            # meetings' decisions alone are read
+            chosen &= g["scope"].meetings
+        rows = _listing_at(store, "decisions", chosen)
+        titles = {r["fact"]: r.get("item_title", "") for r in fact_texts_at(store, chosen, ("decision",))}
         for r in rows:
             r["item_title"] = titles.get(r["decision"], "")
             r["fact"] = r["decision"]
@@ -1783,7 +1786,7 @@ def vote(store, q: str, g: dict) -> Answer:
             # the matter is named in the sentence before the motion ("S Sargent re donation
             # towards the lantern at St Nicolas discussed in full. Proposed by RP seconded by
             # PL to donate 33% ..."): those sentences are among its texts
-            before, _ = sentences_around(store)
+            before, _ = sentences_around(store, facts={r["decision"] for r in rows})
             words = content_words(thing) or content_words(thing, generic=False)
             hit = [dict(r, matched_in="sentence before", sentence_before=before[r["decision"]]) for r in rows
                    if before.get(r["decision"]) and mentions_all(" ".join(
