@@ -726,6 +726,45 @@ def fact_texts(store) -> list[dict[str, str]]:
     return _labelled(store, rows)
 
 
+def fact_texts_at(store, meetings: set[str], kinds: tuple[str, ...] | None = None) -> list[dict[str, str]]:
+    """`fact_texts` rows at one of `meetings` (of the given kinds, or of every kind): where the
+    text index keeps the rows, those of the facts of those meetings alone are read."""
+    index = _reads_index(store)
+    if index is None:
+        return [r for r in fact_texts(store) if r.get("meeting") in meetings and (kinds is None or r["kind"] in kinds)]
+    from kg import textindex
+    rows = textindex.fact_text_rows(index, textindex.facts_at(index, meetings, kinds))
+    return [r for r in _labelled(store, rows) if r.get("meeting") in meetings and (kinds is None or r["kind"] in kinds)]
+
+
+def _fact_texts_of(store, kinds: tuple[str, ...]) -> list[dict[str, str]]:
+    """`fact_texts` rows of the given kinds (from the index, only those are read)."""
+    index = _reads_index(store)
+    if index is None:
+        return [r for r in fact_texts(store) if r["kind"] in kinds]
+    from kg import textindex
+    return [r for r in _labelled(store, textindex.fact_text_rows(index, None, kinds)) if r["kind"] in kinds]
+
+
+def _fact_texts_by(store, iris: set[str]) -> list[dict[str, str]]:
+    """`fact_texts` rows of the facts by (owned, said, held by ...) one of `iris`, and perhaps
+    others: from the index, those facts' rows alone are read (unlabelled)."""
+    index = _reads_index(store)
+    if index is None:
+        return fact_texts(store)
+    from kg import textindex
+    return textindex.fact_text_rows(index, textindex.facts_by(index, iris))
+
+
+def _listing_at(store, listing: str, meetings: set[str]) -> list[dict[str, str]]:
+    """The rows of a listing query (kg.textindex.PAGED_LISTINGS) at one of `meetings`."""
+    index = _reads_index(store)
+    if index is None:
+        return [r for r in run_named(store, listing)[1] if r.get("meeting") in meetings]
+    from kg import textindex
+    return textindex.listing_rows_at(index, listing, meetings)
+
+
 def _where_found(r: dict[str, str], words: list[str]) -> str:
     """Which of a fact's texts hold all the words: its own text, its item's title, the
     evidence around it, or several together; "" when the words are not all there."""
@@ -903,10 +942,22 @@ def search(store, thing: str, kinds=tuple(_KIND_PLURAL), only: set[str] | None =
         if where:  # (rows of this search's own: the near matches below copy theirs)
             r["matched_in"] = where
             found.append(r)
+    near_facts: set[str] | None = None  # the facts whose rows the matches below read, when not all
     if not found and candidates is not None and counts:
-        # the near matches below read the sentences around every fact and drop words:
-        # they need every fact's rows
-        allrows = keep(fact_texts(store))
+        # the near matches below read the sentences around a fact and drop words: the facts
+        # of the documents that hold the words of one of their tries (in a passage, a fact's
+        # text or a name) are all that can match, and only their rows and minutes are read
+        tries = [words] + [content_words(v) or content_words(v, generic=False)
+                           for v in _names_as_written(store, thing)]
+        if near and (len(words) >= 3 or (only is not None and len(words) == 2)):
+            names = set() if only is not None and len(words) == 2 else _proper_stems(question)
+            tries += [[w for w in words if w != drop] for drop in words if drop not in names]
+        near_facts = textindex.facts_near_words(index, tries, None if set(_KIND_PLURAL) <= set(kinds) else kinds,
+                                                only)
+        if near_facts is None:
+            allrows = keep(fact_texts(store))
+        else:
+            allrows = keep(textindex.fact_text_rows(index, near_facts))
     note = ""
     before: dict[str, str] = {}
     after: dict[str, str] = {}
@@ -931,7 +982,7 @@ def search(store, thing: str, kinds=tuple(_KIND_PLURAL), only: set[str] | None =
         # minutes name a thing once and refer back to it ("Stephen Taylor asked for a copy
         # of this"; "MF said there is a standard" after "AN asked whether Epic and Cerner
         # ..."): the sentences before a fact are among its texts
-        before, after = sentences_around(store)
+        before, after = sentences_around(store, facts=near_facts)
         found = [m for m in (match(r, words) for r in allrows) if m]
         searched += "; and the sentences around each"
     if not found and allrows:
@@ -1157,9 +1208,12 @@ def decided(store, q: str, g: dict) -> Answer:
                               note=f"No decision about {thing!r} is recorded ({searched}); what the minutes "
                                    f"record about it:")
     else:
-        _, rows = run_named(store, "decisions")
-        rows = [r for r in rows if r["meeting"] in chosen]
-        titles = {r["fact"]: r.get("item_title", "") for r in fact_texts(store) if r["kind"] == "decision"}
+        if g.get("scope") is not None:
+            # only the rows of the meetings the question names are kept (`_narrow`): those
+            # meetings' decisions alone are read
+            chosen &= g["scope"].meetings
+        rows = _listing_at(store, "decisions", chosen)
+        titles = {r["fact"]: r.get("item_title", "") for r in fact_texts_at(store, chosen, ("decision",))}
         for r in rows:
             r["item_title"] = titles.get(r["decision"], "")
             r["fact"] = r["decision"]
@@ -1317,8 +1371,11 @@ def connected(store, q: str, g: dict) -> Answer:
 def who_said(store, q: str, g: dict) -> Answer:
     thing = _clean_thing(g.get("x") or "")
     who = (g.get("p") or "").strip()
-    _, rows = run_named(store, "texts")
-    rows = [r for r in rows if r["kind"] == "statement"]
+    about = bool(thing and content_words(thing))
+    # the texts query's statements (each with a meeting; by one of the people asked about, each
+    # named) are read only when they are the answer: of a thing, the words' matches are, kept
+    # to those with a meeting (the texts query's rows; a match's rows each have its meeting)
+    rows = [] if about else [r for r in run_named(store, "texts")[1] if r["kind"] == "statement"]
     empty = "The graph records no statements."
     near_note = ""
     if who:
@@ -1329,10 +1386,9 @@ def who_said(store, q: str, g: dict) -> Answer:
         found_people = found
         rows = [r for r in rows if r.get("by") in iris]
         empty = f"The graph records nothing said by {' or '.join(e.name for e in found)}."
-    if thing and content_words(thing):
-        keep = {r["fact"] for r in rows}
+    if about:
         found, near_note, searched = search(store, thing, ("statement",), only=iris if who else None, question=q)
-        rows = [r for r in found if r["fact"] in keep]
+        rows = [r for r in found if r.get("meeting") and (not who or r.get("by") in iris)]
         empty = (f"No statement{' by ' + ' or '.join(e.name for e in found_people) if who else ''} "
                  f"mentions {thing!r}: {searched}.")
     if not rows and thing and content_words(thing) and not who:
@@ -1371,7 +1427,7 @@ def _sentences_naming(store, people: list[Entity], thing: str, scope: set[str] |
     iris = {e.iri for e in people}
     _, att = run_named(store, "attendance-evidence")
     ms = {r["meeting"] for r in att if r.get("person") in iris}
-    ms |= {r["meeting"] for r in fact_texts(store) if r.get("by") in iris and r.get("meeting")}
+    ms |= {r["meeting"] for r in _fact_texts_by(store, iris) if r.get("by") in iris and r.get("meeting")}
     if scope is not None:
         ms &= scope
     names = set()
@@ -1655,13 +1711,13 @@ def what_happened(store, q: str, g: dict) -> Answer:
     scope, ask_which = _one_meeting_or_ask(store, g, "what happened")
     if scope is None:
         return Answer(q, columns, [], empty=ask_which)
-    facts = [r for r in fact_texts(store) if r.get("meeting") in scope]
+    facts = fact_texts_at(store, scope)
     rows = _refer_back(store, [r for r in facts if r["kind"] in ("decision", "action")])
     if len({r["fact"] for r in rows}) < _FEW_FACTS:
         # minutes of discussion with few resolutions or tasks ("Priya noted that the hall's
         # boiler had been serviced ..."): what was reported is what happened
         rows += [r for r in facts if r["kind"] == "statement"]
-    _, decl = run_named(store, "declarations")
+    decl = _listing_at(store, "declarations", scope)
     rows += [dict(kind="declaration", text=r.get("interest", ""), by_name=r.get("name", ""), meeting=r["meeting"],
                   evidence=r.get("evidence", "")) for r in decl if r["meeting"] in scope]
     rows = _dedupe(_labelled(store, rows), ("kind", "text", "by_name", "meeting"))
@@ -1756,7 +1812,7 @@ def vote(store, q: str, g: dict) -> Answer:
             # the matter is named in the sentence before the motion ("S Sargent re donation
             # towards the lantern at St Nicolas discussed in full. Proposed by RP seconded by
             # PL to donate 33% ..."): those sentences are among its texts
-            before, _ = sentences_around(store)
+            before, _ = sentences_around(store, facts={r["decision"] for r in rows})
             words = content_words(thing) or content_words(thing, generic=False)
             hit = [dict(r, matched_in="sentence before", sentence_before=before[r["decision"]]) for r in rows
                    if before.get(r["decision"]) and mentions_all(" ".join(
@@ -1778,12 +1834,13 @@ def vote(store, q: str, g: dict) -> Answer:
 
 def list_actions(store, q: str, g: dict) -> Answer:
     """Every action (in the meetings the question names), with owner and meeting."""
-    rows = [r for r in fact_texts(store) if r["kind"] == "action"]
     scope = _scope_ids(store, g)
-    rows = _refer_back(store, [r for r in rows if scope is None or r.get("meeting") in scope])
     thing = _clean_thing(g.get("x") or "")
     if thing and content_words(thing):
         rows, _, _ = search(store, thing, ("action",), question=q)
+    else:  # (the actions of the scope's meetings alone are read)
+        rows = fact_texts_at(store, scope, ("action",)) if scope is not None else _fact_texts_of(store, ("action",))
+        rows = _refer_back(store, rows)
     rows = _dedupe(rows, ("text", "by", "meeting"))
     return Answer(q, _FACT_COLUMNS, rows, _say_fact, empty="The graph records no actions"
                   + (f" about {thing!r}" if thing else "") + (f" {g['scope'].said}" if g.get("scope") else "") + ".")
@@ -1815,15 +1872,18 @@ def most(store, q: str, g: dict) -> Answer:
         raise QuestionError(f"cannot count {g['what']!r}; govkg counts: actions, statements, declarations, "
                             "apologies, meetings attended, proposals, seconded proposals")
     query, who_col, name_col, called = _MOST[key]
-    _, rows = run_named(store, query)
+    scope = _scope_ids(store, g)
     if query == "fact-texts":
-        rows = [r for r in rows if r["kind"] == ("statement" if key in ("statement", "question", "ask", "spoke", "said")
-                                                 else "action")]
+        # the facts of that kind alone (of the scope's meetings, when it names some) are read
+        kind = "statement" if key in ("statement", "question", "ask", "spoke", "said") else "action"
+        rows = fact_texts_at(store, scope, (kind,)) if scope is not None else _fact_texts_of(store, (kind,))
+    else:
+        _, rows = run_named(store, query)
+    if query == "fact-texts":
         if key in ("question", "ask"):
             rows = [r for r in rows if re.match(r"(?:ask|quer|enquir|inquir|question)", fold(r.get("relation") or ""))]
     if query == "attendance-evidence":
         rows = [r for r in rows if (r["role"] == "apologies") == (key == "apolog")]
-    scope = _scope_ids(store, g)
     info = meetings(store)
     counts: dict[tuple[str, str], set] = {}
     names, evidence = {}, {}

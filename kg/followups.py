@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from kg.errors import UsageError
-from kg.query import get_named
+from kg.query import run_named
 
 CLOSED = ("done", "dropped")
 TRACKER_COLUMNS = ["action", "body", "meeting_date", "owner", "task", "due_date", "status", "overdue",
@@ -51,7 +51,9 @@ def tracked_actions(store) -> list[TrackedAction]:
     """Every action with its owners, due date, current state and report-backs (oldest first)."""
     out: dict[str, TrackedAction] = {}
     seen: set[tuple[str, str]] = set()
-    for r in store.select(get_named("action-reports").text)[1]:
+    # (through run_named: on a store folder the rows are read once per state of the store and
+    # kept in its index file, so the follow-up questions after the first read them from there)
+    for r in run_named(store, "action-reports")[1]:
         a = out.get(r["action"])
         if a is None:
             a = out[r["action"]] = TrackedAction(r["action"], r.get("body", ""), r["meeting"],

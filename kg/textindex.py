@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 # the layout of the index file; a file of another version is remade from the store
-VERSION = 17
+VERSION = 18
 # named by its layout: a new layout is a new file, never written over a file another
 # version may still have open (renaming a file over an SQLite database whose write-ahead log
 # is still beside it pairs the new file with the old log, which SQLite then applies to it)
@@ -84,6 +84,13 @@ CREATE TABLE IF NOT EXISTS fact_stems (id INTEGER PRIMARY KEY, graph TEXT NOT NU
     stems TEXT NOT NULL, kind TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS fact_stems_graph ON fact_stems (graph);
 CREATE VIRTUAL TABLE IF NOT EXISTS fact_words USING fts5(stems, kind, content='fact_stems', content_rowid='id',
+    tokenize='unicode61', prefix='2 3 4');
+-- every word stem of a document (its passages and its facts' texts) in one row: the documents
+-- where a fact and the sentences around it can hold some words, so `govkg ask`'s match on
+-- those sentences (and on all but one word) reads their facts and passages, not the store's
+CREATE TABLE IF NOT EXISTS doc_stems (id INTEGER PRIMARY KEY, graph TEXT NOT NULL, stems TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS doc_stems_graph ON doc_stems (graph);
+CREATE VIRTUAL TABLE IF NOT EXISTS doc_words USING fts5(stems, content='doc_stems', content_rowid='id',
     tokenize='unicode61', prefix='2 3 4');
 CREATE TABLE IF NOT EXISTS names (graph TEXT NOT NULL, entity TEXT NOT NULL, label TEXT NOT NULL,
     alt INTEGER NOT NULL);
@@ -235,7 +242,7 @@ def rows_of(triples: Iterable[tuple]) -> list[tuple[str, str, str]]:
 _TABLES = ("docs", "texts", "owned", "facts", "fact_stems", "fact_words", "names", "name_stems", "name_words",
            "owns", "owns_words", "acc", "meets", "passages", "derived", "vedges", "vnodes", "vtypes", "valiases",
            "vactions", "vlabels", "fups", "freports", "fstates", "lmeets", "mscope", "lrows", "frows", "fdirty",
-           "enames", "enames_words", "arows", "edirty", "linkin")
+           "enames", "enames_words", "arows", "edirty", "linkin", "doc_stems", "doc_words")
 
 
 @dataclass
@@ -267,6 +274,9 @@ class DocRows:
     # (node, fold, bare) as the vlabels table holds them (kg.docrows.label_rows), made with
     # the rows too; None: made when inserted
     labels: list | None = None
+    # every word stem of the document's passages and facts' texts (the doc_words table's
+    # row), made with the rows too; None: made when inserted
+    doc_stems: str | None = None
     # body IRI -> the document's link inputs there (kg.link.document_inputs), as a build's
     # worker reads them; None: not at hand (read from the store when a relink needs them)
     links: dict | None = None
@@ -284,6 +294,7 @@ def doc_rows(triples: list[tuple[str, str, str]]) -> DocRows:
                    docrows.edge_rows(g), docrows.type_rows(g), docrows.alias_rows(g), docrows.action_detail_rows(g),
                    *docrows.followup_rows(g), docrows.listing_meeting_rows(g), docrows.listing_rows(g))
     rows.fact_stems, rows.name_stems = _stems(rows)
+    rows.doc_stems = _doc_stems(rows, rows.fact_stems)
     rows.labels = docrows.label_rows(rows.edges, rows.names, rows.aliases)
     return rows
 
@@ -299,6 +310,13 @@ def _stems(rows: DocRows) -> tuple[list, list]:
         kinds.setdefault(f, kind)
     return ([(f, stems_of(*ts), kinds[f]) for f, ts in texts.items()],
             [(e, stems_of(label), alt) for e, label, alt in rows.names])
+
+
+def _doc_stems(rows: DocRows, fact_stems: list) -> str:
+    """Every word stem of a document's passages and of its facts' texts, once each."""
+    seen: dict[str, None] = dict.fromkeys(w for _f, st, _k in fact_stems for w in st.split())
+    seen.update(dict.fromkeys(w for p in rows.passages for w in stems_of(p[4]).split()))
+    return " ".join(seen)
 
 
 # the content-hash predicate of a document's graph (kg.store.GraphStore.source_hashes)
@@ -405,7 +423,8 @@ def _delete_graph(cur, graph: str) -> None:
               "valiases", "vactions", "vlabels", "fups", "freports", "fstates", "lmeets", "mscope", "lrows",
               "linkin"):
         cur.execute(f"DELETE FROM {t} WHERE graph = ?", (graph,))
-    for words, stems, text in (("fact_words", "fact_stems", "stems, kind"), ("name_words", "name_stems", "stems")):
+    for words, stems, text in (("fact_words", "fact_stems", "stems, kind"), ("name_words", "name_stems", "stems"),
+                               ("doc_words", "doc_stems", "stems")):
         # an external-content FTS5 table forgets a row when told its old text
         cur.execute(f"INSERT INTO {words} ({words}, rowid, {text}) SELECT 'delete', id, {text} FROM {stems} "
                     "WHERE graph = ?", (graph,))
@@ -463,6 +482,7 @@ def _insert_rows(cur, graph: str, rows: DocRows) -> None:
                     [(graph, node_id(n), n) for n in sorted({x for e in rows.edges for x in (e[0], e[2])})])
     fact_stems, name_stems = (rows.fact_stems, rows.name_stems) if rows.fact_stems is not None \
         and rows.name_stems is not None else _stems(rows)
+    doc_stems = rows.doc_stems if rows.doc_stems is not None else _doc_stems(rows, fact_stems)
     # Each content row and its FTS5 row by the same id, the ids as inserting them one by
     # one gives (max + 1 each): the new rows are those above the largest id before.
     for table, columns, words, text, id_col, values in (
@@ -471,7 +491,9 @@ def _insert_rows(cur, graph: str, rows: DocRows) -> None:
             ("name_stems", "graph, entity, stems, alt", "name_words", "stems", "id",
              [(graph, e, st, alt) for e, st, alt in name_stems]),
             ("owns", "graph, fact, thing, relation, owner, evidence", "owns_words", "thing", "rowid",
-             [(graph, *r) for r in rows.owns])):
+             [(graph, *r) for r in rows.owns]),
+            ("doc_stems", "graph, stems", "doc_words", "stems", "id",
+             [(graph, doc_stems)] if doc_stems else [])):
         if not values:
             continue
         (top,) = cur.execute(f"SELECT coalesce(max({id_col}), 0) FROM {table}").fetchone()
@@ -1079,6 +1101,63 @@ def fact_candidates(index: TextIndex, words: list[str], kinds: Iterable[str] | N
         found = facts if found is None else found & facts
         if not found:
             return set()
+    return found
+
+
+def facts_near_words(index: TextIndex, word_sets: Iterable[list[str]], kinds: Iterable[str] | None = None,
+                     only: set[str] | None = None) -> set[str] | None:
+    """Facts (of the given kinds, or of every kind; by one of `only`, when given) whose texts,
+    owner's or speaker's name and the sentences around them in their minutes may name every
+    word of one of `word_sets` (stems, each beginning a word): the facts of the documents
+    holding each word in a passage or a fact's text, or by someone named by it.  A superset
+    of the facts kg.ask's match on the sentences around a fact (and on all but one word) can
+    keep; None when a word is not one the index holds."""
+    sets = [list(ws) for ws in word_sets if ws]
+    if not sets or any(not w.isalnum() or not w.isascii() for ws in sets for w in ws):
+        return None
+    db = index.db
+    graphs_of_word: dict[str, set[str]] = {}
+    for w in dict.fromkeys(w for ws in sets for w in ws):
+        match = f'"{w}"*'
+        graphs = {g for (g,) in db.execute(
+            "SELECT s.graph FROM doc_words JOIN doc_stems s ON s.id = doc_words.rowid WHERE doc_words MATCH ?",
+            (match,))}
+        # (an owner's or speaker's name is one of the texts matched: the names of any document)
+        people = {e for (e,) in db.execute(
+            "SELECT s.entity FROM name_words JOIN name_stems s ON s.id = name_words.rowid "
+            "WHERE name_words MATCH ? AND s.alt = 0", (match,))}
+        graphs |= {g for (g,) in _select_in(db, "SELECT DISTINCT graph FROM facts WHERE by_iri IN (%s)",
+                                              list(people))}
+        graphs_of_word[w] = graphs
+    chosen: set[str] = set()
+    for ws in sets:
+        chosen |= set.intersection(*(graphs_of_word[w] for w in ws))
+    if only is not None:
+        chosen &= {g for (g,) in _select_in(db, "SELECT DISTINCT graph FROM facts WHERE by_iri IN (%s)",
+                                              list(only))}
+    kinds = [] if kinds is None else sorted(set(kinds))
+    by_kind = f" AND +kind IN ({','.join('?' * len(kinds))})" if kinds else ""
+    found: set[str] = set()
+    for part in _chunks(sorted(chosen)):
+        found |= {f for (f,) in db.execute(f"SELECT DISTINCT fact FROM facts WHERE graph IN "
+                                           f"({','.join('?' * len(part))}){by_kind}", part + kinds)}
+    return found
+
+
+def facts_by(index: TextIndex, entities: Iterable[str]) -> set[str]:
+    """The facts owned, said, held, written or presented by one of `entities`."""
+    return {f for (f,) in _select_in(index.db, "SELECT DISTINCT fact FROM facts WHERE by_iri IN (%s)",
+                                     list(entities))}
+
+
+def facts_at(index: TextIndex, meetings: Iterable[str], kinds: Iterable[str] | None = None) -> set[str]:
+    """The facts (of the given kinds, or of every kind) with a fact-texts row at one of `meetings`."""
+    kinds = [] if kinds is None else sorted(set(kinds))
+    by_kind = f" AND +kind IN ({','.join('?' * len(kinds))})" if kinds else ""
+    found: set[str] = set()
+    for part in _chunks(sorted(set(meetings))):
+        found |= {f for (f,) in index.db.execute(f"SELECT DISTINCT fact FROM facts WHERE meeting IN "
+                                                 f"({','.join('?' * len(part))}){by_kind}", part + kinds)}
     return found
 
 
@@ -2127,6 +2206,16 @@ def _listing_rows(db, listing: str, where: str, args: list) -> list[dict[str, st
     keyed.sort(key=lambda kr: (kr[0], tuple(map(_nkey, kr[1]))))
     columns = PAGED_LISTINGS[listing]
     return [{c: v for c, v in zip(columns, r) if v is not None} for r in dict.fromkeys(r for _k, r in keyed)]
+
+
+def listing_rows_at(index: TextIndex, listing: str, meetings: Iterable[str]) -> list[dict[str, str]]:
+    """The rows of paged listing `listing` (PAGED_LISTINGS) at `meetings`, in its order: the
+    named query's rows of those meetings."""
+    out: list[dict[str, str]] = []
+    # (the listing is ordered by its meeting first: the meetings' rows, in their order)
+    for part in _chunks(sorted(set(meetings))):
+        out += _listing_rows(index.db, listing, f"meeting IN ({','.join('?' * len(part))})", part)
+    return out
 
 
 def listing_page(index: TextIndex, name: str, scope: Scope | None, limit: int | None,
