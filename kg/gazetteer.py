@@ -218,9 +218,12 @@ _LEADING_THE = re.compile(r"^\s*the\s+", re.I)
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _fold(s: str) -> str:
     """Typographic quotes, dashes and odd spaces to plain ASCII ones; white space collapsed."""
-    return re.sub(r"\s+", " ", (s or "").translate(_FOLD)).strip()
+    return _SPACES.sub(" ", (s or "").translate(_FOLD)).strip()
 
 
 def _strip_accents(s: str) -> str:

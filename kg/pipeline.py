@@ -32,6 +32,7 @@ from kg.read import iter_sources, read_document
 from kg.read.marks import minutes_like
 from kg.link import (LinkSpool, StoredInputs, bodies_in, document_inputs, links_for_document, relink_stale,
                      report_sentences)
+from kg.linkinputs import document_inputs_of
 from kg.records import Extraction, Resolution
 from kg.query import get_named
 from kg.resolve import KnownPeople, known_people, resolve
@@ -249,7 +250,12 @@ def _built(task: tuple) -> tuple[bytes | None, FileResult, dict | None, list | N
         nt = ntriples_of(g)
     except ValueError as e:  # an IRI Oxigraph refuses, e.g. from a --base with spaces
         return None, FileResult(path, "failed", error=f"{path}: cannot write its graph ({e}); check --base"), None, None
-    return nt, result, document_inputs(nt, base=base), g
+    # read from the triples themselves where that gives the store's answer, else asked of
+    # an in-memory store holding them (kg.linkinputs says when)
+    inputs = document_inputs_of(g, base=base)
+    if inputs is None:
+        inputs = document_inputs(nt, base=base)
+    return nt, result, inputs, g
 
 
 def build_for_store(task: tuple) -> tuple[bytes | None, FileResult, dict | None, tuple | None]:

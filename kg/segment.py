@@ -271,8 +271,11 @@ def _minute_numbers(text: str) -> list[re.Match]:
 _MARKUP = re.compile(r"^(?:[>#*_ \t]|\[![a-z]+\][-+]?)+", re.I)
 
 
+_MARKUP_BEFORE_COLON = re.compile(r"[*_]+(?=\s*:)")
+
+
 def _attendance_kind(t: str) -> str | None:
-    t = re.sub(r"[*_]+(?=\s*:)", "", _MARKUP.sub("", t))
+    t = _MARKUP_BEFORE_COLON.sub("", _MARKUP.sub("", t))
     if len(t) > 400 and not re.match(r"^(present|attendees|apologies)\s*:", t, re.I):
         return None
     for kind, rx in ATTENDANCE_HEADS:
@@ -525,6 +528,9 @@ ACTION_LINE = re.compile(r"^\s*\[?\s*\**(?:ACTIONS?|Actions?)(?:\s+(?:by|owner|f
                          r"|^\s*\[?\s*(?:ACTION|Action)\s+(?:[Tt]he\s+)?[A-Z][\w&’'./-]*(?:\s+[A-Z][\w&’'./-]*)*\s+to\s+[a-z]")
 
 
+_LIST_NUMBER = re.compile(r"\(?(?:\d{1,3}(?:\.\d{1,2})*|[a-zA-Z]|[ivx]{1,4})")
+
+
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans in text[start:end]: split at full stops and at list or paragraph breaks."""
     spans: list[tuple[int, int]] = []
@@ -541,7 +547,7 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 k = j
                 while k < para_end and text[k].isspace():  # no-break spaces too
                     k += 1
-                if re.fullmatch(r"\(?(?:\d{1,3}(?:\.\d{1,2})*|[a-zA-Z]|[ivx]{1,4})", text[s:i].strip()):
+                if _LIST_NUMBER.fullmatch(text[s:i].strip()):
                     i += 1  # "1.  To approve ...": a list number, not a sentence
                     continue
                 if k >= para_end or not ABBREV.search(text[max(s, i - 12):i + 1]) and (

@@ -162,7 +162,7 @@ def decision_of(sent: Sent, doc: Doc, people_after: callable) -> Decision | None
         m = LABEL_DECISION.match(t)
         if m and len(t) > m.end():
             kind, text = "resolved", t[m.end():]
-        elif re.fullmatch(r"(?:RESOLVED|Resolved|AGREED|Agreed)\s*[.!]?", t.strip()):
+        elif _RX_RESOLVED_ALONE.fullmatch(t.strip()):
             kind, text = "resolved", t
     if kind is None:
         if PAST_NARRATIVE.search(t) or OTHER_MEETING.search(t):
@@ -409,10 +409,15 @@ OUTCOME = re.compile(r"^\s*(?:The|This|That)\s+(?:\w+\s+){0,2}(?:was|were)\s+(?:
                      r"adopted|lost|defeated|passed)\b[^.]{0,40}\.?\s*$", re.I)
 
 
+# (asked of every sentence: compiled once, not looked up in re's cache each time)
+_RX_NUMBERED = re.compile(r"^\s*\(?(\d{1,2}|[ivx]{1,4}|[a-h])[.)]\s+(.+)$", re.S)
+_RX_RESOLVED_ALONE = re.compile(r"(?:RESOLVED|Resolved|AGREED|Agreed)\s*[.!]?")
+
+
 def numbered_resolution(sents: list[Sent], k: int) -> str | None:
     """'1. To approve ...' after 'It was resolved that the Board made the following decisions:'."""
     s = sents[k]
-    m = re.match(r"^\s*\(?(\d{1,2}|[ivx]{1,4}|[a-h])[.)]\s+(.+)$", s.text, re.S)
+    m = _RX_NUMBERED.match(s.text)
     if not m:
         return None
     for back in range(k - 1, max(-1, k - 12), -1):

@@ -51,12 +51,17 @@ def declaration_of(sent: Sent, doc: Doc) -> Declaration | None:
 DECLARATIONS_TITLE = guarded(re.compile(r"declarations?\s+of\s+(?:\w+\s+)?interests?|interests?\s+declared", re.I))
 
 
+# (asked of every sentence: compiled once)
+_RX_DECLARATIONS_LEAD = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?\s+)?declarations?\s+of\s+(?:\w+\s+)?interests?\s*[:\-–—]\s*",
+                                   re.I)
+
+
 def listed_declarations(sent: Sent, doc: Doc) -> list[Declaration]:
     """'Declarations of interest: Cllr Smith - item 6, member of the Allotment Society' and
     lines under a Declarations heading: a person, then the interest, with no verb."""
     t = sent.text
     in_item = bool(DECLARATIONS_TITLE.search(sent.section.title or ""))
-    lead = re.match(r"^\s*(?:\d+(?:\.\d+)*[.)]?\s+)?declarations?\s+of\s+(?:\w+\s+)?interests?\s*[:\-–—]\s*", t, re.I)
+    lead = _RX_DECLARATIONS_LEAD.match(t)
     if not (in_item or lead) or re.search(r"\bdeclared\b|\b(?:asked|said|reminded)\b", t) or NO_DECLARATIONS.search(t):
         return []
     people = sent.people

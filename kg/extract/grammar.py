@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg import gazetteer as gz
 from kg.extract.names import Mention, OrgMention, is_role_group
@@ -96,12 +97,21 @@ def _held_post_at(text: str, pos: int, doc: Doc) -> tuple[str, int] | None:
     return None
 
 
+# (the patterns of the hottest functions compiled once: re's own cache costs a look-up a call)
+# a leading paragraph number ("6.1 Governors agreed") or bullet is not part of the subject
+_SKIP_LEAD = re.compile(r"[\s\-–•·*]*(?:(?:\d{1,3}(?:\.\d{1,2})+[.)]?|\(?\d{1,3}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s+)?"
+                        r"(?:(?:and|but|also|then|so)\s+)?")
+_JOINED = re.compile(r"\s*(?:and|&|,)\s+")
+_LEAD_THE = re.compile(r"(?:[Tt]he\s+)")
+_THE_AT_START = re.compile(r"^(?:the|The)\s+")
+_UPPER_ACRONYM = re.compile(r"[A-Z]{2,6}")
+
+
 def subject_at(sent: Sent, rel: int, doc: Doc) -> Subject | None:
     """The owner(s) named at position rel of the sentence, joined by 'and'."""
     text = sent.text
     # a leading paragraph number ("6.1 Governors agreed") or bullet is not part of the subject
-    skip = re.match(r"[\s\-–•·*]*(?:(?:\d{1,3}(?:\.\d{1,2})+[.)]?|\(?\d{1,3}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s+)?"
-                    r"(?:(?:and|but|also|then|so)\s+)?", text[rel:])
+    skip = _SKIP_LEAD.match(text[rel:])
     rel += skip.end() if skip else 0
     owners: list[Owner] = []
     kind = None
@@ -130,7 +140,7 @@ def subject_at(sent: Sent, rel: int, doc: Doc) -> Subject | None:
             kind = kind or "person"
             speaker = speaker or o.person
         pos = m.end - sent.start
-        joined = re.match(r"\s*(?:and|&|,)\s+", text[pos:])
+        joined = _JOINED.match(text[pos:])
         if joined and _mention_from(sent, pos + joined.end()) is None and kind == "post":
             # "The Chief Executive and Head of HR will meet": a post the attendance list gave
             # a holder ("Paula Phelan (Head of HR)"), though the gazetteer does not know it
@@ -139,7 +149,7 @@ def subject_at(sent: Sent, rel: int, doc: Doc) -> Subject | None:
                 post, end = held
                 owners.append(Owner(post, "post", PersonRef(doc.post_holders[post.lower()])))
                 pos = end
-                joined = re.match(r"\s*(?:and|&|,)\s+", text[pos:])
+                joined = _JOINED.match(text[pos:])
         if not joined or _mention_from(sent, pos + joined.end()) is None:
             break
         pos += joined.end()
@@ -183,14 +193,21 @@ def subject_at(sent: Sent, rel: int, doc: Doc) -> Subject | None:
 def _body_by_acronym(rest: str, body: str | None) -> re.Match | None:
     """'the SIG' in the minutes of the 'Head & Neck SIG', 'the PCC' in those of 'St Anne's
     PCC': the body called by the acronym that ends its name."""
-    if not body or not re.fullmatch(r"[A-Z]{2,6}", body.split()[-1]) or len(body.split()) < 2:
+    rx = _rx_body_acronym(body) if body else None
+    return rx.match(rest) if rx is not None else None
+
+
+@lru_cache(maxsize=64)
+def _rx_body_acronym(body: str) -> re.Pattern | None:
+    # asked for each subject of each sentence: made once per body
+    if not _UPPER_ACRONYM.fullmatch(body.split()[-1]) or len(body.split()) < 2:
         return None
-    return re.match(rf"[Tt]he\s+{body.split()[-1]}(?![\w’'-])", rest)
+    return re.compile(rf"[Tt]he\s+{body.split()[-1]}(?![\w’'-])")
 
 
 def refers_to_body(name: str, body: str) -> bool:
     """'Parish Council' or 'the Board' in the minutes of 'Stoke Ferry Parish Council' is the body."""
-    n = re.sub(r"^(?:the|The)\s+", "", name).lower()
+    n = _THE_AT_START.sub("", name).lower()
     b = body.lower()
     return n == b or (b.endswith(" " + n) and len(n) > 4) or (b.startswith(n) and len(n.split()) >= 2)
 
@@ -231,7 +248,7 @@ def _mention_from(sent: Sent, rel: int) -> Mention | OrgMention | None:
     """A mention starting at rel, allowing a leading 'the '."""
     m = sent.mention_at(rel)
     if m is None:
-        lead = re.match(r"(?:[Tt]he\s+)", sent.text[rel:])
+        lead = _LEAD_THE.match(sent.text[rel:])
         if lead:
             m = sent.mention_at(rel + lead.end())
             if m is not None and not isinstance(m, OrgMention) and m.kind != "post":

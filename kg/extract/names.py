@@ -532,6 +532,13 @@ def is_post_title(cell: str) -> bool:
     return bool(GENERIC_POST.fullmatch(cell.strip())) and not cell.strip().split()[0] in ("The", "A")
 
 
+_RX_WRAPPED = re.compile(r"(?<=\S)[ \t]*\n[ \t]*(?=\S)")
+
+
+def _as_spaces(m: re.Match) -> str:
+    return " " * len(m.group(0))
+
+
 def find_posts(text: str, offset: int) -> list[Mention]:
     """'the Clerk', 'The Chair', 'the Head of Culture and Leisure': posts to resolve to their holders.
 
@@ -540,7 +547,8 @@ def find_posts(text: str, offset: int) -> list[Mention]:
     out: list[Mention] = []
     # a title wrapped over two lines ("The Chief" / "Executive will ...") is still one post;
     # the line break becomes a space of the same length, so offsets hold
-    text = re.sub(r"(?<=\S)[ \t]*\n[ \t]*(?=\S)", lambda m: " " * len(m.group(0)), text)
+    if "\n" in text:
+        text = _RX_WRAPPED.sub(_as_spaces, text)
     for rx in (_rx_posts(), _RX_GENERIC_POST):
         for m in rx.finditer(text):
             end = m.end(1)

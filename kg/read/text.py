@@ -59,6 +59,7 @@ _SPACES = re.compile(r"\s+")
 # "12", "Page 3", "Page 3 of 9", "- 4 -", "3/9": a page's number on a line of its own
 PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?[-–—]?\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*[-–—]?\s*$", re.I)
 _EXPLICIT_PAGE = re.compile(r"^\s*page\s+\d{1,4}(?:\s+of\s+\d{1,4})?\s*$", re.I)
+_LONE_NUMBER = re.compile(r"\s*\d{1,4}\s*")  # (asked of every line: compiled once)
 _RUNS_ON = re.compile(r"[^.:;!?)\]\s]\s*$")
 _STARTS_ITEM = re.compile(r"^\s*(?:\d{1,4}[.)/]|[A-Z][A-Z ]{3,}$|#)")
 
@@ -182,7 +183,7 @@ def clean_page_furniture(text: str) -> str:
                            if p.strip()])[0]
     lines = text.split("\n")
     lone = [i for i, line in enumerate(lines)
-            if re.fullmatch(r"\s*\d{1,4}\s*", line) and (i == 0 or not lines[i - 1].strip())
+            if _LONE_NUMBER.fullmatch(line) and (i == 0 or not lines[i - 1].strip())
             and (i + 1 == len(lines) or not lines[i + 1].strip())]
     counted = {i for i, j in zip(lone, lone[1:]) if int(lines[j]) == int(lines[i]) + 1}
     counted |= {j for i, j in zip(lone, lone[1:]) if int(lines[j]) == int(lines[i]) + 1}
