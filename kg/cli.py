@@ -253,8 +253,8 @@ def build(paths, store, endpoint, body, date, base, force, jobs, corrections):
         sys.exit(1)
     if len(report.not_minutes) == len(report.results):  # nothing read that is minutes
         if skipped:
-            raise GovkgError(f"no minutes found in {', '.join(paths)}: the {skipped} file(s) skipped above are "
-                             "not minutes; name a file to build it anyway")
+            raise GovkgError(f"no minutes files found in {', '.join(paths)}: the {skipped} file(s) skipped "
+                             "above are not minutes; name a file to build it anyway")
         raise GovkgError(f"no minutes files found in {', '.join(paths)}; govkg reads "
                          ".txt, .md, .html, .htm, .xml, .pdf and .docx files")
 
