@@ -984,6 +984,9 @@ def search(store, thing: str, kinds=tuple(_KIND_PLURAL), only: set[str] | None =
         # ..."): the sentences before a fact are among its texts
         before, after = sentences_around(store, facts=near_facts)
         found = [m for m in (match(r, words) for r in allrows) if m]
+    if not found and (allrows or near_facts is not None):
+        # (the index's near search found no document holding the words: the sentences around
+        # every fact were searched all the same, as the store's path says)
         searched += "; and the sentences around each"
     if not found and allrows:
         # "that Sheila Freeman continue" is "that Sheila continue" in the minutes' words: a
