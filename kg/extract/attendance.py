@@ -495,19 +495,18 @@ _PROSE_POST = re.compile(rf"(?P<name>{_NAME_WORDS})[ \t]*\((?P<post>[A-Z][A-Za-z
 # "proposed ... that Cllr Jo Hart be appointed Chairman of the Council", "that Councillor Lee be
 # elected Vice Chairman for the meeting": an election names the post its holder takes (not "be
 # appointed a trustee", one of many, nor "be appointed to the Planning Board", a seat on a body)
-_ELECTED_POST = re.compile(r"(?P<name>(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+)*(?:[A-Z][\w’'-]*\.?[ \t]+){0,3}"
-                           r"[A-Z][\w’'-]+)[ \t]+be[ \t]+(?:re-?)?(?:elected|appointed)[ \t]+(?:as[ \t]+)?(?:the[ \t]+)?"
-                           r"(?P<post>[A-Z][A-Za-z-]+(?:[ \t]+[A-Z][A-Za-z-]+){0,2})\b(?![ \t]+(?:[A-Z]|of[ \t]+the[ \t]+[A-Z]\w*[ \t]+(?:Committee|Board|Group|Panel)))")
+_NAME_BEFORE_VERB = (r"(?P<name>(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+)*(?:[A-Z][\w’'-]*\.?[ \t]+){0,3}"
+                     r"[A-Z][\w’'-]+)")
+_POST_AFTER = (r"(?:the[ \t]+)?(?P<post>[A-Z][A-Za-z-]+(?:[ \t]+[A-Z][A-Za-z-]+){0,2})\b"
+               r"(?![ \t]+(?:[A-Z]|of[ \t]+the[ \t]+[A-Z]\w*[ \t]+(?:Committee|Board|Group|Panel)))")
+_ELECTED_POST = re.compile(_NAME_BEFORE_VERB + r"[ \t]+be[ \t]+(?:re-?)?(?:elected|appointed)[ \t]+(?:as[ \t]+)?"
+                           + _POST_AFTER)
 
 
 # "Mr A Lee was elected as Chair of the Panel for the 2024/25 Municipal Year", "Mr B Day was
 # duly elected Vice-Chairman", "RESOLVED to elect Councillor Beck as Vice Chairman for the
 # meeting", "unanimously agreed to elect Mr R Hill as Chair of the Board of Directors": the same
 # election told in the past or as the meeting's act, the holder before "was" or after "elect"
-_NAME_BEFORE_VERB = (r"(?P<name>(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+)*(?:[A-Z][\w’'-]*\.?[ \t]+){0,3}"
-                     r"[A-Z][\w’'-]+)")
-_POST_AFTER = (r"(?:the[ \t]+)?(?P<post>[A-Z][A-Za-z-]+(?:[ \t]+[A-Z][A-Za-z-]+){0,2})\b"
-               r"(?![ \t]+(?:[A-Z]|of[ \t]+the[ \t]+[A-Z]\w*[ \t]+(?:Committee|Board|Group|Panel)))")
 _WAS_ELECTED_POST = re.compile(_NAME_BEFORE_VERB + r"[ \t]+(?:was|has[ \t]+been|had[ \t]+been)[ \t]+"
                                r"(?:(?:duly|unanimously|then)[ \t]+)*(?:re-?)?(?:elected|appointed)[ \t]+(?:as[ \t]+)?" + _POST_AFTER)
 _TO_ELECT_POST = re.compile(r"\b(?i:to)[ \t]+(?:re-?)?elect[ \t]+" + _NAME_BEFORE_VERB + r"[ \t]+as[ \t]+" + _POST_AFTER)

@@ -94,11 +94,11 @@ _RX_TITLE = re.compile(rf"(?<![\w-]){TITLE}(?:[ \t]+|[ \t]*\n[ \t]{{0,2}}(?=[A-Z
 _RX_WORD = re.compile(NAME_WORD + r"(?!\w)(?![’'](?!s\b))")  # "Crichlow’s" is Crichlow
 # one space (or a no-break space) between the words of a name; two or a tab mark a column
 _RX_GAP = re.compile(r"[ \u00a0](?![ \t])")
-_RX_INITIALS = re.compile(r"(?<![\w.’'/-])((?:[A-Z]\.[ \t]?){1,3}(?<=[ \t])|(?:[A-Z]\.){1,3}(?=[A-Z])|[A-Z]{1,2}[ \t]+)(?=[A-Z])")
+_INITIALS = r"(?:[A-Z]\.[ \t]?){1,3}(?<=[ \t])|(?:[A-Z]\.){1,3}(?=[A-Z])|[A-Z]{1,2}[ \t]+"
+_RX_INITIALS = re.compile(r"(?<![\w.’'/-])(" + _INITIALS + r")(?=[A-Z])")
 # after a title, two or three initials without stops, each a word of its own ("Mr R J Phillips",
 # "Cllr Mrs E J G Hilson"); alone, "A J Carter & Co" is a firm's name, not only a person's
-_RX_TITLED_INITIALS = re.compile(r"(?<![\w.’'/-])((?:[A-Z][ \t]){2,3}(?=[A-Z][a-z])|(?:[A-Z]\.[ \t]?){1,3}(?<=[ \t])|"
-                                 r"(?:[A-Z]\.){1,3}(?=[A-Z])|[A-Z]{1,2}[ \t]+)(?=[A-Z])")
+_RX_TITLED_INITIALS = re.compile(r"(?<![\w.’'/-])((?:[A-Z][ \t]){2,3}(?=[A-Z][a-z])|" + _INITIALS + r")(?=[A-Z])")
 _RX_NAME_WORD_START = re.compile(rf"(?<![\w’'-])(?={NAME_WORD})")
 
 
