@@ -1669,6 +1669,20 @@ def scope_neighbours(index: TextIndex, ids: Iterable[int]) -> dict[int, set[int]
     return out
 
 
+def neighbour_lists(index: TextIndex, ids: Iterable[int]) -> dict[int, set[int]]:
+    """node_id -> its neighbours (either way) in the whole network, for each of `ids`: the
+    links of those nodes alone (index seeks, whatever the size of the store)."""
+    db = index.db
+    _named(index)
+    ids = list(ids)
+    _id_table(db, "vnear", ids)
+    out: dict[int, set[int]] = {n: set() for n in ids}
+    for a, b in db.execute(f"SELECT d.n, e.t FROM temp.vnear d CROSS JOIN vedges e ON e.s = d.n WHERE {_LIVE} "
+                           f"UNION ALL SELECT d.n, e.s FROM temp.vnear d CROSS JOIN vedges e ON e.t = d.n WHERE {_LIVE}"):
+        out[a].add(b)
+    return out
+
+
 def network_adjacency(index: TextIndex, scoped: bool = False) -> dict[int, set[int]]:
     """node_id -> its neighbours (either way) in the network (`scoped`: in temp.vscope's part)."""
     _named(index)

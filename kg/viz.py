@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 
 from kg.docrows import bare as _bare, fold as _fold  # how a --focus name is compared
 from kg.errors import GovkgError, UsageError
+from kg.iris import meeting_day
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -160,7 +161,8 @@ def focus_note(g: nx.MultiDiGraph, name: str) -> str:
             "showing all of them (give a full name to see one)")
 
 
-def focus_nodes(g: nx.MultiDiGraph, name: str, depth: int) -> set:
+def _focus_centres(g: nx.MultiDiGraph, name: str) -> list:
+    """The nodes `name` fits, or an error naming close names."""
     centres = find_nodes(g, name)
     if not centres:
         hubs = [a.get("label", n) for n, a in g.nodes(data=True) if a.get("type") in HUB_TYPES]
@@ -168,7 +170,7 @@ def focus_nodes(g: nx.MultiDiGraph, name: str, depth: int) -> set:
         hint = f"; close names: {', '.join(close)}" if close else ""
         raise GovkgError(f"--focus {_one_line(name)!r} matches no person, organisation or other node in the graph{hint}. "
                          "Try one of those, or `govkg query --name people` to list names")
-    return _ego(g, centres, depth)
+    return centres
 
 
 _DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%B %d, %Y")
@@ -295,6 +297,86 @@ def cut(degree: dict, neighbours, hubs: set, max_nodes: int, keys=None) -> set:
     return set(keep)
 
 
+# -- a focused view cut to fit: nearest first ---------------------------------------------
+# Around a focus a reader wants what is nearest it: the focus, then everything one link
+# away, then what lies one link beyond those, and of the things one link from a node, the
+# people, bodies and posts it deals with and its most recent meetings, items, decisions and
+# actions.  Cutting the whole neighbourhood by degree instead (as the whole store's view
+# does) needs every node of it and its degree read first, and at a council's decade of
+# minutes that is tens of thousands of nodes for one councillor; drawn nearest first, a
+# view reads the links of the nodes it draws and of no others.
+NEAR_BATCH = 32  # nodes whose links are read at once (the cut is the same for any size)
+
+
+def standing_first(iri) -> tuple:
+    """The order in which a node's neighbours are drawn when not all of them fit: the
+    people, bodies and posts (which have no date) first, then meetings and their parts,
+    most recent first, then by IRI."""
+    day = meeting_day(str(iri))
+    return (0, 0, str(iri)) if day is None else (1, -day, str(iri))
+
+
+def events_first(iri) -> tuple:
+    """The order in which a ring's nodes are followed to the next ring: meetings and their
+    parts, most recent first, then people, bodies and posts.  An event's neighbours are of
+    that event (its items, attendees, owners); a person's or a body's are its whole history,
+    which the events the focus took part in show the part of that matters to it first."""
+    day = meeting_day(str(iri))
+    return (1, 0, str(iri)) if day is None else (0, -day, str(iri))
+
+
+def nearest(centres, depth: int, max_nodes: int, neighbours, iris=None) -> tuple[list, int]:
+    """The nodes a focused view draws, nearest the `centres` first, and how many it found
+    and left out (0: none; else at least that many more lie within `depth` hops).
+
+    Breadth-first: the centres, then ring by ring, each ring's nodes followed in
+    `events_first` order and each node's new neighbours taken in `standing_first` order.
+    A ring with another after it takes at most half the room left, so that the nodes
+    nearest the focus come with what lies around them (the items, people and meetings of
+    its latest actions) rather than as a star of its every link; the last ring fills the
+    rest, up to `max_nodes`.  `neighbours(nodes)` gives a dict node -> its neighbours
+    (either way) for a list of nodes; `iris(nodes)` a dict node -> IRI (default: the node
+    is its IRI).  Only the links of the nodes followed are asked for, NEAR_BATCH at a time."""
+    known: dict = {}
+
+    def iri_of(nodes) -> None:
+        want = [n for n in nodes if n not in known]
+        if want:
+            known.update(iris(want) if iris else {n: n for n in want})
+
+    ring = list(dict.fromkeys(centres))
+    iri_of(ring)
+    ring.sort(key=lambda n: standing_first(known[n]))
+    if len(ring) > max_nodes:
+        return ring[:max_nodes], len(ring) - max_nodes
+    keep = dict.fromkeys(ring)
+    left: dict = {}  # found and not drawn, nearest first, in the order they were found
+    for hop in range(1, depth + 1):
+        parents = sorted(ring, key=lambda n: events_first(known[n]))
+        ring = []
+        limit = max_nodes if hop == depth else len(keep) + (max_nodes - len(keep)) // 2
+        for i in range(0, len(parents), NEAR_BATCH):
+            batch = parents[i:i + NEAR_BATCH]
+            links = neighbours(batch)
+            iri_of({m for p in batch for m in links.get(p, ()) if m not in keep})
+            for p in batch:
+                new = sorted((m for m in links.get(p, ()) if m not in keep), key=lambda n: standing_first(known[n]))
+                room = max(0, limit - len(keep))
+                keep.update(dict.fromkeys(new[:room]))
+                ring += new[:room]
+                left.update(dict.fromkeys(m for m in new[room:] if m not in left))
+                if hop == depth and len(new) > room:  # the view is full
+                    return list(keep), len(left.keys() - keep.keys())
+        if not ring:
+            break
+    # the room a ring's half left unused goes back to the nearer nodes left out
+    for m in left:
+        if len(keep) >= max_nodes:
+            break
+        keep.setdefault(m)
+    return list(keep), len(left.keys() - keep.keys())
+
+
 def select_view(g: nx.MultiDiGraph, *, focus: str | None = None, depth: int = 2, meeting: str | None = None,
                 max_nodes: int = 1500) -> tuple[nx.MultiDiGraph, int]:
     """The subgraph to draw and how many of the selected nodes were left out to fit max_nodes."""
@@ -306,7 +388,10 @@ def select_view(g: nx.MultiDiGraph, *, focus: str | None = None, depth: int = 2,
     if meeting:
         view = g.subgraph(meeting_nodes(g, meeting))
     if focus:
-        view = view.subgraph(focus_nodes(view, focus, depth))
+        part = view
+        centres = _focus_centres(part, focus)
+        keep, hidden = nearest(centres, depth, max_nodes, lambda ns: {n: _neighbours(part, n) for n in ns})
+        return part.subgraph(keep), hidden
     hidden = 0
     if view.number_of_nodes() > max_nodes:
         keep = truncate(view, max_nodes)
@@ -438,9 +523,16 @@ def _check_path(path) -> Path:
     return path
 
 
-def _write(path: Path, view: nx.MultiDiGraph, hidden: int, note: str, empty: bool, title: str) -> ViewInfo:
+def _write(path: Path, view: nx.MultiDiGraph, hidden: int, note: str, empty: bool, title: str,
+           depth: int | None = None) -> ViewInfo:
+    """Write the page; `depth`: the view is a focus's (cut nearest first, `nearest`)."""
     banner = None
-    if hidden:
+    if hidden and depth is not None:
+        banner = (f"Showing the {view.number_of_nodes()} nodes nearest the focus: {hidden} or more others within "
+                  f"{depth} hop{'s' if depth != 1 else ''} are hidden (the nearest first; of each node's links, "
+                  "people and bodies, then the most recent meetings and actions). Use --depth 1 or --meeting ID "
+                  "to see one part in full.")
+    elif hidden:
         banner = (f"Showing {view.number_of_nodes()} of {view.number_of_nodes() + hidden} nodes: {hidden} "
                   "less connected nodes are hidden. Use --focus NAME or --meeting ID to see one part in full.")
     elif empty:
@@ -458,16 +550,19 @@ def write_graph_view(g: nx.MultiDiGraph, path, *, focus: str | None = None, dept
     path = _check_path(path)
     view, hidden = select_view(g, focus=focus, depth=depth, meeting=meeting, max_nodes=max_nodes)
     note = focus_note(g.subgraph(meeting_nodes(g, meeting)) if meeting else g, focus) if focus else ""
-    return _write(path, view, hidden, note, g.number_of_nodes() == 0, _title(focus, depth, meeting))
+    return _write(path, view, hidden, note, g.number_of_nodes() == 0, _title(focus, depth, meeting),
+                  depth if focus else None)
 
 
 def focused_view(index, focus: str, depth: int = 2, max_nodes: int = 1500) -> tuple[nx.MultiDiGraph, int, str]:
-    """What a --focus view draws, how many nodes it leaves out to fit `max_nodes`, and what
-    to say about the name: grown hop by hop in the text index from the nodes the name fits,
-    cut to fit from the neighbourhood's degrees and links alone (summed in SQL), and only
-    then the drawn nodes' rows, labels and details read.  The same nodes, edges and details
-    as cutting the whole network (`select_view`), without reading the whole network."""
+    """What a --focus view draws, how many nodes it found and left out to fit `max_nodes`
+    (`nearest`), and what to say about the name: grown nearest first from the nodes the
+    name fits, reading from the text index the links of the nodes it follows and no
+    others, then the drawn nodes' rows, labels and details.  The same nodes, edges and
+    details as `select_view` of the whole network, without reading the whole network or
+    the whole neighbourhood."""
     from kg import textindex
+    from kg.network import graph_of_tuples
     if depth < 0:
         raise UsageError(f"--depth {depth}: give 0 or more hops")
     if max_nodes < 1:
@@ -488,10 +583,23 @@ def focused_view(index, focus: str, depth: int = 2, max_nodes: int = 1500) -> tu
         hint = f"; close names: {', '.join(close)}" if close else ""
         raise GovkgError(f"--focus {_one_line(focus)!r} matches no person, organisation or other node in the graph{hint}. "
                          "Try one of those, or `govkg query --name people` to list names")
-    keep = textindex.neighbourhood(index, centres, depth)
+    ids = {textindex.node_id(n): n for n in centres}
+    iris = dict(ids)
+
+    def iris_of(nodes):
+        iris.update(textindex.iris_of(index, [n for n in nodes if n not in iris]))
+        return {n: iris[n] for n in nodes}
+
+    keep, hidden = nearest(list(ids), depth, max_nodes, lambda ns: textindex.neighbour_lists(index, ns), iris_of)
+    drawn = {n: iris[n] for n in keep}
+    rows, labels, types = textindex.drawn_rows(index, drawn)
     # a centre with no edge among the kept nodes (--depth 0) is drawn as the name found it
-    lone = {textindex.node_id(n): (a["label"], a["type"]) for n, a in fits.nodes(data=True) if n in centres}
-    view, hidden = _cut_links(index, keep, max_nodes, scoped=True, lone=lone)
+    for n in (c for c in centres if c in drawn.values()):
+        labels.setdefault(n, fits.nodes[n]["label"])
+        types.setdefault(n, fits.nodes[n]["type"])
+    named = set(drawn.values())
+    view = graph_of_tuples(rows, textindex.alias_list_rows(index, named), textindex.action_detail_list_rows(index, named),
+                           kinds=(labels, types), nodes=named, drawn=True)
     return view, hidden, focus_note(fits, focus)
 
 
@@ -683,7 +791,7 @@ def write_view(store, path, *, focus: str | None = None, depth: int = 2, meeting
         else:
             (view, hidden), note = whole_view(index, max_nodes), ""
         return _write(path, view, hidden, note, view.number_of_nodes() == 0 and not hidden,
-                      _title(focus, depth, meeting))
+                      _title(focus, depth, meeting), depth if focus else None)
     from kg.network import accountability_graph
     return write_graph_view(accountability_graph(store), path, focus=focus, depth=depth, meeting=meeting,
                             max_nodes=max_nodes)
