@@ -1572,13 +1572,16 @@ class Links:
 
     degree: dict[int, int]
     hub_links: dict[int, set[int]]
+    maybe: set[int] = field(default_factory=set)  # the nodes that may be people or organisations
 
 
-def network_links(index: TextIndex, scoped: bool = False) -> Links:
+def network_links(index: TextIndex, scoped: bool = False, hub_links: bool = True) -> Links:
     """`Links` of the whole network, or (`scoped`) of its rows with both ends in the nodes
     `neighbourhood` left in temp.vscope.  Summed in SQL: rows equal but for their graph are
     one (`_edge_keys`), and a pair of nodes counts a row for each of its source's names and
-    types and its named target's names, as the rows are joined."""
+    types and its named target's names, as the rows are joined.  `hub_links` False: the
+    degrees and the nodes that may be hubs alone (their links are asked for one by one,
+    `neighbour_lists`, by a cut that visits a few of them)."""
     db = index.db
     named = _named(index)
     scope = ("temp.vscope sa CROSS JOIN vedges e ON e.s = sa.n CROSS JOIN temp.vscope sb ON sb.n = e.t"
@@ -1614,12 +1617,12 @@ def network_links(index: TextIndex, scoped: bool = False) -> Links:
         degree[s] = get(s, 0) + m
         degree[t] = get(t, 0) + m
     links: dict[int, set[int]] = {}
-    for s, t, _nm, _c, _org in rows:
+    for s, t, _nm, _c, _org in (rows if hub_links else ()):
         if s in maybe:
             links.setdefault(s, set()).add(t)
         if t in maybe:
             links.setdefault(t, set()).add(s)
-    return Links(degree, links)
+    return Links(degree, links, maybe)
 
 
 def neighbourhood(index: TextIndex, centres: Iterable[str], depth: int) -> set[int]:

@@ -25,6 +25,7 @@ from collections import deque
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
+from itertools import islice
 from importlib import resources
 from pathlib import Path
 
@@ -230,9 +231,11 @@ def truncate(g: nx.MultiDiGraph, max_nodes: int) -> set:
                {n for n, a in g.nodes(data=True) if a.get("type") in HUB_TYPES}, max_nodes)
 
 
-def cut(degree: dict, neighbours, hubs: set, max_nodes: int, keys=None) -> set:
+def cut(degree: dict, neighbours, hubs: set, max_nodes: int, keys=None, which_hubs=None) -> set:
     """The nodes to draw of a graph given as each node's degree, its neighbours (a function)
-    and which nodes are people and organisations.
+    and which nodes are people and organisations (`hubs`; or, with `which_hubs`, the nodes
+    that may be, and `which_hubs(nodes)` the set of those of them that are, asked in rank
+    order a batch at a time for the hubs the cut reaches).
 
     A first pass gives each hub, busiest first, a share of its best-connected neighbours,
     so that one very busy owner cannot fill the whole view; a second pass fills what is
@@ -282,14 +285,45 @@ def cut(degree: dict, neighbours, hubs: set, max_nodes: int, keys=None) -> set:
         for n in nodes:
             keep[n] = None
 
-    first = ranked(hubs) if hubs else ranked(degree)
-    for h in first:
-        if len(keep) >= max_nodes or degree[h] < 2:  # a hub of one link is no hub
-            break
-        if h not in keep:
-            add([h])
-        add(top(neighbours(h) - keep.keys(), min(share, max_nodes - len(keep))))
-    for h in ranked([h for h in (hubs or degree) if h in keep]):
+    checked: dict = {}
+
+    def check(nodes) -> None:
+        want = [n for n in nodes if n not in checked]
+        if want:
+            yes = which_hubs(want)
+            checked.update((n, n in yes) for n in want)
+
+    def real(nodes):
+        """Those of `nodes` (in order) that are hubs, their types asked 64 at a time."""
+        it = iter(nodes)
+        while batch := list(islice(it, 64)):
+            check(batch)
+            yield from (n for n in batch if checked[n])
+
+    def first_pass(order) -> bool:
+        """Each hub of `order` a share of its neighbours; whether `order` had any node."""
+        any_node = False
+        for h in order:
+            any_node = True
+            if len(keep) >= max_nodes or degree[h] < 2:  # a hub of one link is no hub
+                break
+            if h not in keep:
+                add([h])
+            add(top(neighbours(h) - keep.keys(), min(share, max_nodes - len(keep))))
+        return any_node
+
+    if which_hubs is None:
+        any_hub = bool(hubs) and first_pass(ranked(hubs))
+    else:
+        any_hub = bool(hubs) and first_pass(real(ranked(hubs)))
+    if not any_hub:
+        first_pass(ranked(degree))
+    if any_hub and which_hubs is not None:
+        check([h for h in keep if h in hubs])
+        second = [h for h in keep if checked.get(h)]
+    else:
+        second = [h for h in (hubs if any_hub else degree) if h in keep]
+    for h in ranked(second):
         if len(keep) >= max_nodes:
             break
         add(top(neighbours(h) - keep.keys(), max_nodes - len(keep)))
@@ -615,18 +649,14 @@ def _nodes_as_drawn(index, nodes: set[str]) -> nx.MultiDiGraph:
                            kinds=(labels, types), nodes=found, drawn=True)
 
 
-def _cut_links(index, scope: set[int] | None, max_nodes: int, *, scoped: bool, lone: dict | None = None
-               ) -> tuple[nx.MultiDiGraph, int]:
-    """The graph of the network's nodes (those of `scope`, node_ids, when `scoped`), cut to
-    `max_nodes` as `truncate` cuts it, from their degrees and links (the text index's
-    `network_links`) alone, with the rows, labels and details of the nodes drawn; `lone`:
-    (label, type) of nodes no row of the scope may link."""
+def _cut_links(index, max_nodes: int) -> tuple[nx.MultiDiGraph, int]:
+    """The graph of the whole network cut to `max_nodes` as `truncate` cuts it, from the
+    nodes' degrees (the text index's `network_links`) and the links of the hubs the cut
+    reaches alone, with the rows, labels and details of the nodes drawn."""
     from kg import textindex
     from kg.network import graph_of_tuples
-    links = textindex.network_links(index, scoped)
+    links = textindex.network_links(index, hub_links=False)
     degree = links.degree
-    if scope is not None:
-        degree = {n: degree.get(n, 0) for n in scope}
     nodes = degree.keys()
     hidden = 0
     iris: dict[int, str] = {}
@@ -637,18 +667,22 @@ def _cut_links(index, scope: set[int] | None, max_nodes: int, *, scoped: bool, l
 
     drawn = set(nodes)
     if len(nodes) > max_nodes:
-        kinds = textindex.node_types_of(index, [n for n in links.hub_links if n in degree], scoped)
-        hubs = {n for n, kind in kinds.items() if kind in HUB_TYPES}
-        # with no hub, the cut ranks every node's links (the hubs' alone are kept otherwise)
-        adjacent = links.hub_links if hubs else textindex.network_adjacency(index, scoped)
-        drawn = cut(degree, lambda n: adjacent.get(n, set()), hubs, max_nodes, keys)
+        # the links and types of the few dozen hubs the cut visits are read, not every
+        # person's and body's (a council's decade of minutes: most rows have one at an end)
+        near: dict[int, set[int]] = {}
+
+        def neighbours(n) -> set[int]:
+            if n not in near:
+                near.update(textindex.neighbour_lists(index, [n]))
+            return near[n]
+
+        def which_hubs(ids) -> set[int]:
+            return {n for n, kind in textindex.node_types_of(index, ids).items() if kind in HUB_TYPES}
+
+        drawn = cut(degree, neighbours, links.maybe & nodes, max_nodes, keys, which_hubs)
         hidden = len(nodes) - len(drawn)
     drawn_iris = keys(drawn)
-    rows, labels, types = textindex.drawn_rows(index, drawn_iris, scoped)
-    for n, (label, kind) in (lone or {}).items():
-        if n in drawn_iris:
-            labels.setdefault(drawn_iris[n], label)
-            types.setdefault(drawn_iris[n], kind)
+    rows, labels, types = textindex.drawn_rows(index, drawn_iris)
     named = set(drawn_iris.values())
     return graph_of_tuples(rows, textindex.alias_list_rows(index, named),
                            textindex.action_detail_list_rows(index, named), kinds=(labels, types),
@@ -765,7 +799,7 @@ def whole_view(index, max_nodes: int = 1500) -> tuple[nx.MultiDiGraph, int]:
     as `select_view` of the whole network."""
     if max_nodes < 1:
         raise UsageError(f"max_nodes {max_nodes}: give 1 or more")
-    return _cut_links(index, None, max_nodes, scoped=False)
+    return _cut_links(index, max_nodes)
 
 
 def write_view(store, path, *, focus: str | None = None, depth: int = 2, meeting: str | None = None,
