@@ -649,12 +649,32 @@ def _nodes_as_drawn(index, nodes: set[str]) -> nx.MultiDiGraph:
                            kinds=(labels, types), nodes=found, drawn=True)
 
 
-def _cut_links(index, max_nodes: int) -> tuple[nx.MultiDiGraph, int]:
+def _cut_links(index, max_nodes: int, store=None) -> tuple[nx.MultiDiGraph, int]:
     """The graph of the whole network cut to `max_nodes` as `truncate` cuts it, from the
     nodes' degrees (the text index's `network_links`) and the links of the hubs the cut
-    reaches alone, with the rows, labels and details of the nodes drawn."""
+    reaches alone, with the rows, labels and details of the nodes drawn.  With `store`, the
+    cut is kept in the store folder's index for the next view of the same store state."""
     from kg import textindex
     from kg.network import graph_of_tuples
+    if store is not None:
+        # the degrees are a pass over every row of the network (seconds at 10,000
+        # documents) and give the same cut until the store changes
+        hidden, drawn = textindex.remembered(store, f"view: whole store cut to {max_nodes}",
+                                             lambda: _whole_cut(index, max_nodes))
+        drawn_iris = {textindex.node_id(n): n for n in drawn}
+    else:
+        hidden, drawn = _whole_cut(index, max_nodes)
+        drawn_iris = {textindex.node_id(n): n for n in drawn}
+    rows, labels, types = textindex.drawn_rows(index, drawn_iris)
+    named = set(drawn_iris.values())
+    return graph_of_tuples(rows, textindex.alias_list_rows(index, named),
+                           textindex.action_detail_list_rows(index, named), kinds=(labels, types),
+                           nodes=named, drawn=True), hidden
+
+
+def _whole_cut(index, max_nodes: int) -> list:
+    """[how many nodes the whole store's view leaves out, the IRIs it draws (sorted)]."""
+    from kg import textindex
     links = textindex.network_links(index, hub_links=False)
     degree = links.degree
     nodes = degree.keys()
@@ -681,12 +701,7 @@ def _cut_links(index, max_nodes: int) -> tuple[nx.MultiDiGraph, int]:
 
         drawn = cut(degree, neighbours, links.maybe & nodes, max_nodes, keys, which_hubs)
         hidden = len(nodes) - len(drawn)
-    drawn_iris = keys(drawn)
-    rows, labels, types = textindex.drawn_rows(index, drawn_iris)
-    named = set(drawn_iris.values())
-    return graph_of_tuples(rows, textindex.alias_list_rows(index, named),
-                           textindex.action_detail_list_rows(index, named), kinds=(labels, types),
-                           nodes=named, drawn=True), hidden
+    return [hidden, sorted(keys(drawn).values())]
 
 
 def _meetings_in(g) -> list:
@@ -792,14 +807,15 @@ def _cut_part(index, keep: set[int], types: dict[int, str], max_nodes: int):
     return _nodes_with_rows(index, keys(drawn)), len(keep) - len(drawn)
 
 
-def whole_view(index, max_nodes: int = 1500) -> tuple[nx.MultiDiGraph, int]:
+def whole_view(index, max_nodes: int = 1500, store=None) -> tuple[nx.MultiDiGraph, int]:
     """What the view of the whole store draws and how many nodes it leaves out: cut from
     the network's degrees and links (summed in SQL from the text index) before any row's
     texts are read, the rows, labels and details read for the nodes drawn alone.  The same
-    as `select_view` of the whole network."""
+    as `select_view` of the whole network.  `store` (read-only, no writer at work): the
+    cut is kept in its folder's index for the views of the same store state after it."""
     if max_nodes < 1:
         raise UsageError(f"max_nodes {max_nodes}: give 1 or more")
-    return _cut_links(index, max_nodes)
+    return _cut_links(index, max_nodes, store)
 
 
 def write_view(store, path, *, focus: str | None = None, depth: int = 2, meeting: str | None = None,
@@ -823,7 +839,7 @@ def write_view(store, path, *, focus: str | None = None, depth: int = 2, meeting
         elif focus:
             view, hidden, note = focused_view(index, focus, depth, max_nodes)
         else:
-            (view, hidden), note = whole_view(index, max_nodes), ""
+            (view, hidden), note = whole_view(index, max_nodes, store), ""
         return _write(path, view, hidden, note, view.number_of_nodes() == 0 and not hidden,
                       _title(focus, depth, meeting), depth if focus else None)
     from kg.network import accountability_graph

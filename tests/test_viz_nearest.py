@@ -201,3 +201,35 @@ def test_room_the_last_ring_leaves_goes_back_to_the_nearer_nodes():
     assert view.number_of_nodes() == 30 and hidden == 21
     newest = sorted((n for n in g if n != PERSON), key=lambda n: (-meeting_day(n), n))[:29]
     assert set(view) == {PERSON, *newest}
+
+
+def test_the_whole_store_s_cut_is_kept_until_the_store_changes(tmp_path, monkeypatch):
+    """The whole view's degrees are a pass over every row: the cut is kept in the store
+    folder's index, the next view of the same store draws the same page without that
+    pass, and a build that changes the store makes the view cut again."""
+    from kg.pipeline import build_into_store
+    from kg.store import GraphStore
+    from kg.viz import write_view
+    from tests.test_textindex import _write
+    folder, store = tmp_path / "minutes", tmp_path / "store"
+    _write(folder, "4 March 2020", "inspect the stile on the bridleway", "roof repairs")
+    build_into_store([str(folder)], str(store))
+    with GraphStore(store, read_only=True) as st:
+        first = write_view(st, tmp_path / "a.html", max_nodes=4)
+    assert first.truncated
+    real = textindex.network_links
+    monkeypatch.setattr(textindex, "network_links", lambda *a, **k: pytest.fail("the degrees were summed again"))
+    with GraphStore(store, read_only=True) as st:
+        again = write_view(st, tmp_path / "b.html", max_nodes=4)
+    assert (tmp_path / "a.html").read_bytes() == (tmp_path / "b.html").read_bytes()
+    assert (again.nodes, again.edges, again.hidden) == (first.nodes, first.edges, first.hidden)
+    calls = []
+    monkeypatch.setattr(textindex, "network_links", lambda *a, **k: calls.append(1) or real(*a, **k))
+    with GraphStore(store, read_only=True) as st:  # another cap is another cut
+        write_view(st, tmp_path / "c.html", max_nodes=5)
+    assert calls == [1]
+    _write(folder, "4 March 2020", "clear the ditch by the lane", "kitchen boiler", name="second.txt")
+    build_into_store([str(folder)], str(store))
+    with GraphStore(store, read_only=True) as st:
+        now = write_view(st, tmp_path / "d.html", max_nodes=4)
+    assert calls == [1, 1] and now.hidden > first.hidden
