@@ -364,13 +364,17 @@ def nearest(centres, depth: int, max_nodes: int, neighbours, iris=None) -> tuple
     and left out (0: none; else at least that many more lie within `depth` hops).
 
     Breadth-first: the centres, then ring by ring, each ring's nodes followed in
-    `events_first` order and each node's new neighbours taken in `standing_first` order.
-    A ring with another after it takes at most half the room left, so that the nodes
-    nearest the focus come with what lies around them (the items, people and meetings of
-    its latest actions) rather than as a star of its every link; the last ring fills the
-    rest, up to `max_nodes`.  `neighbours(nodes)` gives a dict node -> its neighbours
-    (either way) for a list of nodes; `iris(nodes)` a dict node -> IRI (default: the node
-    is its IRI).  Only the links of the nodes followed are asked for, NEAR_BATCH at a time."""
+    `events_first` order and each one's new neighbours taken in `standing_first` order: a
+    first pass gives each node followed a share of them (so that, of several people a name
+    fits, or of the focus's latest meetings, one does not take the whole view), a second
+    fills what is left.  A ring with another after it takes at most half the room left, so
+    that the nodes nearest the focus come with what lies around them (the items, people and
+    meetings of its latest actions) rather than as a star of its every link; the last ring
+    fills the rest, up to `max_nodes`, and room it leaves goes back to the nearer nodes left
+    out.  `neighbours(nodes)` gives a dict node -> its neighbours (either way) for a list of
+    nodes; `iris(nodes)` a dict node -> IRI (default: the node is its IRI).  Only the links
+    of the nodes followed (all of them drawn) are asked for, NEAR_BATCH at a time, and no
+    more once the view is full."""
     known: dict = {}
 
     def iri_of(nodes) -> None:
@@ -384,27 +388,44 @@ def nearest(centres, depth: int, max_nodes: int, neighbours, iris=None) -> tuple
     if len(ring) > max_nodes:
         return ring[:max_nodes], len(ring) - max_nodes
     keep = dict.fromkeys(ring)
+    share = max(10, max_nodes // 20)
     left: dict = {}  # found and not drawn, nearest first, in the order they were found
     for hop in range(1, depth + 1):
         parents = sorted(ring, key=lambda n: events_first(known[n]))
-        ring = []
         limit = max_nodes if hop == depth else len(keep) + (max_nodes - len(keep)) // 2
+        ring, found, full = [], {}, False
+
+        def take(nodes, most: int) -> None:
+            for m in nodes:
+                if most <= 0 or len(keep) >= limit:
+                    return
+                if m not in keep:
+                    keep[m] = None
+                    ring.append(m)
+                    most -= 1
+
         for i in range(0, len(parents), NEAR_BATCH):
             batch = parents[i:i + NEAR_BATCH]
             links = neighbours(batch)
             iri_of({m for p in batch for m in links.get(p, ()) if m not in keep})
             for p in batch:
                 new = sorted((m for m in links.get(p, ()) if m not in keep), key=lambda n: standing_first(known[n]))
-                room = max(0, limit - len(keep))
-                keep.update(dict.fromkeys(new[:room]))
-                ring += new[:room]
-                left.update(dict.fromkeys(m for m in new[room:] if m not in left))
-                if hop == depth and len(new) > room:  # the view is full
-                    return list(keep), len(left.keys() - keep.keys())
-        if not ring:
+                found[p] = new
+                take(new, share)
+                if hop == depth and len(keep) >= limit and any(m not in keep for m in new):
+                    # the view is full and something found is left out: no more links are
+                    # read (a nearer ring reads all its nodes' links, for the room the
+                    # last ring may leave)
+                    full = True
+                    break
+            if full:
+                break
+        for new in found.values():  # the second pass, over the links already read
+            take(new, max_nodes)
+        left.update(dict.fromkeys(m for new in found.values() for m in new if m not in keep and m not in left))
+        if (full and hop == depth) or not ring:
             break
-    # the room a ring's half left unused goes back to the nearer nodes left out
-    for m in left:
+    for m in left:  # the room a ring's half left unused goes back to the nearer nodes left out
         if len(keep) >= max_nodes:
             break
         keep.setdefault(m)

@@ -233,3 +233,48 @@ def test_the_whole_store_s_cut_is_kept_until_the_store_changes(tmp_path, monkeyp
     with GraphStore(store, read_only=True) as st:
         now = write_view(st, tmp_path / "d.html", max_nodes=4)
     assert calls == [1, 1] and now.hidden > first.hidden
+
+
+def test_each_of_several_people_a_name_fits_gets_a_share():
+    """'the Clerk' of two bodies: the busy clerk's every action does not crowd the other's out."""
+    g = nx.MultiDiGraph()
+    busy, quiet = ID + "person/ann-busy", ID + "person/bea-quiet"
+    for who, label, n in ((busy, "Ann Busy", 100), (quiet, "Bea Quiet", 5)):
+        g.add_node(who, label=label, type="person", aliases=["the Clerk"])
+        for i in range(n):
+            act = f"{ID}meeting/{who.rsplit('/', 1)[1]}-council/2020-{i % 12 + 1:02d}-{i // 12 + 1:02d}/action/0123456789-{i}"
+            g.add_node(act, label=f"Action {i}", type="action")
+            g.add_edge(who, act, relation="must do", evidence="The Clerk to write.")
+    view, hidden = select_view(g, focus="the Clerk", depth=1, max_nodes=40)
+    assert view.number_of_nodes() == 40 and hidden == 105 - 38
+    assert quiet in view and sum(1 for n in view if "bea-quiet-council" in n) == 5, "the quiet clerk's actions are all drawn"
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_cut_view_is_full_and_says_so_exactly_when_the_neighbourhood_is_bigger(seed):
+    """On random graphs of dated and undated nodes, with one centre or several: the view
+    draws min(cap, neighbourhood) nodes, all within the hops, the centres among them, and
+    says something is hidden exactly when the neighbourhood is more than the cap."""
+    import random
+    rnd = random.Random(seed)
+    nodes = [ID + f"person/p{i}" for i in range(15)] + [
+        _meeting(f"20{rnd.randrange(10, 30)}-0{rnd.randrange(1, 10)}-1{rnd.randrange(0, 10)}") + f"/action/x-{i}"
+        for i in range(150)]
+    g = nx.MultiDiGraph()
+    for n in nodes:
+        g.add_node(n, label=n.rsplit("/", 1)[1], type="person" if "/person/" in n else "action")
+    g.nodes[nodes[0]]["aliases"] = g.nodes[nodes[1]]["aliases"] = ["the Clerk"]
+    for _ in range(rnd.choice([120, 300, 600])):
+        a, b = rnd.sample(nodes, 2)
+        g.add_edge(a, b, relation="r", evidence="e")
+    und = g.to_undirected(as_view=True)
+    for name, centres in (("p2", [nodes[2]]), ("the Clerk", nodes[:2])):
+        for depth in (1, 2, 3):
+            reach = set(centres)
+            for c in centres:
+                reach |= {n for n, d in nx.single_source_shortest_path_length(und, c, cutoff=depth).items()}
+            for cap in (1, 2, 9, 40, 120, 400):
+                view, hidden = select_view(g, focus=name, depth=depth, max_nodes=cap)
+                assert view.number_of_nodes() == min(cap, len(reach)), (name, depth, cap)
+                assert set(view) <= reach and (hidden > 0) == (len(reach) > cap), (name, depth, cap)
+                assert set(centres[:cap]) <= set(view) or len(centres) > cap
