@@ -1577,7 +1577,7 @@ class Links:
 
 def network_links(index: TextIndex, scoped: bool = False, hub_links: bool = True) -> Links:
     """`Links` of the whole network, or (`scoped`) of its rows with both ends in the nodes
-    `neighbourhood` left in temp.vscope.  Summed in SQL: rows equal but for their graph are
+    `scope_of` left in temp.vscope.  Summed in SQL: rows equal but for their graph are
     one (`_edge_keys`), and a pair of nodes counts a row for each of its source's names and
     types and its named target's names, as the rows are joined.  `hub_links` False: the
     degrees and the nodes that may be hubs alone (their links are asked for one by one,
@@ -1623,33 +1623,6 @@ def network_links(index: TextIndex, scoped: bool = False, hub_links: bool = True
         if t in maybe:
             links.setdefault(t, set()).add(s)
     return Links(degree, links, maybe)
-
-
-def neighbourhood(index: TextIndex, centres: Iterable[str], depth: int) -> set[int]:
-    """The nodes within `depth` hops of any centre (either way), grown hop by hop in SQL;
-    left in temp.vscope for `network_links` and `drawn_rows`."""
-    db = index.db
-    _named(index)
-    ids = {node_id(c) for c in centres}
-    _id_table(db, "vscope", ids)
-    _id_table(db, "vfront", ids)
-    _id_table(db, "vnext", ())
-    for _ in range(depth):
-        db.execute("BEGIN")
-        try:
-            db.execute("DELETE FROM temp.vnext")
-            db.execute("INSERT OR IGNORE INTO temp.vnext (n) SELECT e.t FROM temp.vfront f CROSS JOIN vedges e ON e.s = f.n "
-                       f"WHERE {_LIVE} AND e.t NOT IN (SELECT n FROM temp.vscope)")
-            db.execute("INSERT OR IGNORE INTO temp.vnext (n) SELECT e.s FROM temp.vfront f CROSS JOIN vedges e ON e.t = f.n "
-                       f"WHERE {_LIVE} AND e.s NOT IN (SELECT n FROM temp.vscope)")
-            db.execute("INSERT INTO temp.vscope (n) SELECT n FROM temp.vnext")
-            db.execute("DELETE FROM temp.vfront")
-            db.execute("INSERT INTO temp.vfront (n) SELECT n FROM temp.vnext")
-        finally:
-            db.execute("COMMIT")
-        if not db.execute("SELECT 1 FROM temp.vfront LIMIT 1").fetchone():
-            break
-    return {n for (n,) in db.execute("SELECT n FROM temp.vscope")}
 
 
 def scope_of(index: TextIndex, ids: Iterable[int]) -> None:

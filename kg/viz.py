@@ -21,7 +21,6 @@ import os
 import re
 import tempfile
 import unicodedata
-from collections import deque
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -71,21 +70,6 @@ class ViewInfo:
 # -- choosing what to show --------------------------------------------------------------
 def _neighbours(g: nx.MultiDiGraph, n) -> set:
     return set(g.successors(n)) | set(g.predecessors(n))
-
-
-def _ego(g: nx.MultiDiGraph, centres, depth: int) -> set:
-    """Nodes within `depth` hops of any centre, ignoring edge direction."""
-    seen = set(centres)
-    frontier = deque((c, 0) for c in centres)
-    while frontier:
-        n, d = frontier.popleft()
-        if d >= depth:
-            continue
-        for m in _neighbours(g, n):
-            if m not in seen:
-                seen.add(m)
-                frontier.append((m, d + 1))
-    return seen
 
 
 def _one_line(text: str, limit: int = 60) -> str:

@@ -174,7 +174,6 @@ def test_an_indexed_store_reads_only_the_links_of_the_nodes_it_follows(unlabelle
 
     monkeypatch.setattr(textindex, "neighbour_lists", spy)
     monkeypatch.setattr(textindex, "network_links", lambda *a, **k: pytest.fail("the degrees were summed"))
-    monkeypatch.setattr(textindex, "neighbourhood", lambda *a, **k: pytest.fail("the neighbourhood was grown"))
     busiest = max((r for r in index.db.execute(
         "SELECT n.label, count(*) FROM vedges e JOIN names n ON n.entity = e.source AND n.alt = 0 "
         "WHERE e.source LIKE '%/person/%' GROUP BY e.source ORDER BY 2 DESC LIMIT 1")), key=lambda r: r[1])[0]
