@@ -6,10 +6,12 @@
 The reads a person waits for (issue: interactive at 10,000 documents): who-owns and
 accountable, the people/organisation look-ups `govkg ask` makes, one meeting's facts,
 one person's facts, the follow-ups of one body, the first page of each listing (--limit,
-with --body, --since), and the views (whole store, cut to what can be drawn; focused);
+with --body, --since), and the views (whole store, cut to what can be drawn; focused on a
+person, a post and an organisation; one meeting), each with its page's size in bytes;
 then whole commands as a user runs them, each a new process (CPU time of the child beside
-its wall time): three `govkg ask` questions and two `govkg viz` views (--focus on the
-picked person, and the whole store), with the load average before and after.
+its wall time): three `govkg ask` questions and four `govkg viz` views (--focus on the
+picked person, on "the Clerk", on the largest body, and the whole store), with the load
+average beside each.
 The values looked up are picked from the store itself (its largest body, a meeting of
 it, a person with many facts), so the same script fits the real and the synthetic sets.
 
@@ -133,10 +135,14 @@ def views(st, workdir: Path, p: dict) -> list[tuple[str, object]]:
     def v(**kw):
         def go():
             info = write_view(st, workdir / "view.html", **kw)
-            return [info.nodes, info.edges, info.hidden]
+            # the page's size beside what it draws: what a browser must parse and lay out
+            return [info.nodes, info.edges, info.hidden, (workdir / "view.html").stat().st_size]
         return go
     return [("view: whole store (max 2000 nodes)", v(max_nodes=2000)),
+            ("view: whole store (max 1500 nodes, as govkg viz)", v()),
             (f"view: --focus <{p['person_name']}>", v(focus=p["person_name"])),
+            ("view: --focus 'the Clerk' (a post)", v(focus="the Clerk")),
+            (f"view: --focus <{p['body']}> (an organisation)", v(focus=p["body"])),
             ("view: --meeting <one>", v(meeting=p["meeting"]))]
 
 
@@ -156,7 +162,7 @@ def view_process(store: str, out: Path, *args: str) -> dict:
     """A whole `govkg viz` as a user runs it (process start included)."""
     proc, wall, cpu = _child([sys.executable, "-m", "kg.cli", "viz", *args, "-o", str(out), "--store", store])
     return {"seconds": round(wall, 3), "cpu_s": round(cpu, 3), "rc": proc.returncode,
-            "said": " ".join(proc.stdout.split())[:160]}
+            "bytes": out.stat().st_size if out.exists() else 0, "said": " ".join(proc.stdout.split())[:160]}
 
 
 def load() -> str:
@@ -253,7 +259,8 @@ def main(argv=None) -> int:
                             "first_ms": round(timed.first[0], 1), "first_cpu_ms": round(timed.first[1], 1)})
             rows_out[label] = rows
             print(f"{label:58} {len(rows):7} rows  p50 {p50:8.1f} p95 {p95:8.1f} ms | cpu p50 {c50:8.1f} "
-                  f"p95 {c95:8.1f} ms ({n} runs; first call cpu {timed.first[1]:.1f} ms)", flush=True)
+                  f"p95 {c95:8.1f} ms ({n} runs; first call cpu {timed.first[1]:.1f} ms)"
+                  + (" [nodes, edges, hidden, page bytes: %s]" % rows if label.startswith("view:") else ""), flush=True)
             if label in baseline:
                 figures[-1]["rdflib"] = compare_with_rdflib(label, baseline[label], rows, c50, args)
     print(f"load average {load()}", flush=True)
@@ -267,13 +274,15 @@ def main(argv=None) -> int:
               f"{a['lines']} lines, exit {a['rc']}", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         for label, argv_ in (("govkg viz --focus NAME (process)", ["--focus", p["person_name"]]),
+                             ("govkg viz --focus 'the Clerk' (process)", ["--focus", "the Clerk"]),
+                             ("govkg viz --focus BODY (process)", ["--focus", p["body"]]),
                              ("govkg viz (whole store, process)", [])):
             if args.only or args.no_views:
                 break
             v = view_process(args.store, Path(tmp) / "view.html", *argv_)
             figures.append({"read": label, **v})
-            print(f"{label}: {v['seconds']:.2f} s wall, {v['cpu_s']:.2f} s cpu, exit {v['rc']}: {v['said']}",
-                  flush=True)
+            print(f"{label}: {v['seconds']:.2f} s wall, {v['cpu_s']:.2f} s cpu, {v['bytes']} bytes, exit {v['rc']}: "
+                  f"{v['said']} (load {load()})", flush=True)
     print(f"load average {load()}", flush=True)
     if args.json:
         Path(args.json).write_text(json.dumps({"picks": p, "figures": figures, "load": load()}, indent=1))

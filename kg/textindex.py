@@ -1572,13 +1572,16 @@ class Links:
 
     degree: dict[int, int]
     hub_links: dict[int, set[int]]
+    maybe: set[int] = field(default_factory=set)  # the nodes that may be people or organisations
 
 
-def network_links(index: TextIndex, scoped: bool = False) -> Links:
+def network_links(index: TextIndex, scoped: bool = False, hub_links: bool = True) -> Links:
     """`Links` of the whole network, or (`scoped`) of its rows with both ends in the nodes
-    `neighbourhood` left in temp.vscope.  Summed in SQL: rows equal but for their graph are
+    `scope_of` left in temp.vscope.  Summed in SQL: rows equal but for their graph are
     one (`_edge_keys`), and a pair of nodes counts a row for each of its source's names and
-    types and its named target's names, as the rows are joined."""
+    types and its named target's names, as the rows are joined.  `hub_links` False: the
+    degrees and the nodes that may be hubs alone (their links are asked for one by one,
+    `neighbour_lists`, by a cut that visits a few of them)."""
     db = index.db
     named = _named(index)
     scope = ("temp.vscope sa CROSS JOIN vedges e ON e.s = sa.n CROSS JOIN temp.vscope sb ON sb.n = e.t"
@@ -1614,39 +1617,12 @@ def network_links(index: TextIndex, scoped: bool = False) -> Links:
         degree[s] = get(s, 0) + m
         degree[t] = get(t, 0) + m
     links: dict[int, set[int]] = {}
-    for s, t, _nm, _c, _org in rows:
+    for s, t, _nm, _c, _org in (rows if hub_links else ()):
         if s in maybe:
             links.setdefault(s, set()).add(t)
         if t in maybe:
             links.setdefault(t, set()).add(s)
-    return Links(degree, links)
-
-
-def neighbourhood(index: TextIndex, centres: Iterable[str], depth: int) -> set[int]:
-    """The nodes within `depth` hops of any centre (either way), grown hop by hop in SQL;
-    left in temp.vscope for `network_links` and `drawn_rows`."""
-    db = index.db
-    _named(index)
-    ids = {node_id(c) for c in centres}
-    _id_table(db, "vscope", ids)
-    _id_table(db, "vfront", ids)
-    _id_table(db, "vnext", ())
-    for _ in range(depth):
-        db.execute("BEGIN")
-        try:
-            db.execute("DELETE FROM temp.vnext")
-            db.execute("INSERT OR IGNORE INTO temp.vnext (n) SELECT e.t FROM temp.vfront f CROSS JOIN vedges e ON e.s = f.n "
-                       f"WHERE {_LIVE} AND e.t NOT IN (SELECT n FROM temp.vscope)")
-            db.execute("INSERT OR IGNORE INTO temp.vnext (n) SELECT e.s FROM temp.vfront f CROSS JOIN vedges e ON e.t = f.n "
-                       f"WHERE {_LIVE} AND e.s NOT IN (SELECT n FROM temp.vscope)")
-            db.execute("INSERT INTO temp.vscope (n) SELECT n FROM temp.vnext")
-            db.execute("DELETE FROM temp.vfront")
-            db.execute("INSERT INTO temp.vfront (n) SELECT n FROM temp.vnext")
-        finally:
-            db.execute("COMMIT")
-        if not db.execute("SELECT 1 FROM temp.vfront LIMIT 1").fetchone():
-            break
-    return {n for (n,) in db.execute("SELECT n FROM temp.vscope")}
+    return Links(degree, links, maybe)
 
 
 def scope_of(index: TextIndex, ids: Iterable[int]) -> None:
@@ -1665,6 +1641,20 @@ def scope_neighbours(index: TextIndex, ids: Iterable[int]) -> dict[int, set[int]
                            f"CROSS JOIN temp.vscope sb ON sb.n = e.t WHERE {_LIVE} UNION "
                            f"SELECT DISTINCT d.n, e.s FROM temp.vnear d CROSS JOIN vedges e ON e.t = d.n "
                            f"CROSS JOIN temp.vscope sa ON sa.n = e.s WHERE {_LIVE}"):
+        out[a].add(b)
+    return out
+
+
+def neighbour_lists(index: TextIndex, ids: Iterable[int]) -> dict[int, set[int]]:
+    """node_id -> its neighbours (either way) in the whole network, for each of `ids`: the
+    links of those nodes alone (index seeks, whatever the size of the store)."""
+    db = index.db
+    _named(index)
+    ids = list(ids)
+    _id_table(db, "vnear", ids)
+    out: dict[int, set[int]] = {n: set() for n in ids}
+    for a, b in db.execute(f"SELECT d.n, e.t FROM temp.vnear d CROSS JOIN vedges e ON e.s = d.n WHERE {_LIVE} "
+                           f"UNION ALL SELECT d.n, e.s FROM temp.vnear d CROSS JOIN vedges e ON e.t = d.n WHERE {_LIVE}"):
         out[a].add(b)
     return out
 

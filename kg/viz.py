@@ -21,10 +21,10 @@ import os
 import re
 import tempfile
 import unicodedata
-from collections import deque
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
+from itertools import islice
 from importlib import resources
 from pathlib import Path
 
@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 
 from kg.docrows import bare as _bare, fold as _fold  # how a --focus name is compared
 from kg.errors import GovkgError, UsageError
+from kg.iris import meeting_day
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -69,21 +70,6 @@ class ViewInfo:
 # -- choosing what to show --------------------------------------------------------------
 def _neighbours(g: nx.MultiDiGraph, n) -> set:
     return set(g.successors(n)) | set(g.predecessors(n))
-
-
-def _ego(g: nx.MultiDiGraph, centres, depth: int) -> set:
-    """Nodes within `depth` hops of any centre, ignoring edge direction."""
-    seen = set(centres)
-    frontier = deque((c, 0) for c in centres)
-    while frontier:
-        n, d = frontier.popleft()
-        if d >= depth:
-            continue
-        for m in _neighbours(g, n):
-            if m not in seen:
-                seen.add(m)
-                frontier.append((m, d + 1))
-    return seen
 
 
 def _one_line(text: str, limit: int = 60) -> str:
@@ -160,7 +146,8 @@ def focus_note(g: nx.MultiDiGraph, name: str) -> str:
             "showing all of them (give a full name to see one)")
 
 
-def focus_nodes(g: nx.MultiDiGraph, name: str, depth: int) -> set:
+def _focus_centres(g: nx.MultiDiGraph, name: str) -> list:
+    """The nodes `name` fits, or an error naming close names."""
     centres = find_nodes(g, name)
     if not centres:
         hubs = [a.get("label", n) for n, a in g.nodes(data=True) if a.get("type") in HUB_TYPES]
@@ -168,7 +155,7 @@ def focus_nodes(g: nx.MultiDiGraph, name: str, depth: int) -> set:
         hint = f"; close names: {', '.join(close)}" if close else ""
         raise GovkgError(f"--focus {_one_line(name)!r} matches no person, organisation or other node in the graph{hint}. "
                          "Try one of those, or `govkg query --name people` to list names")
-    return _ego(g, centres, depth)
+    return centres
 
 
 _DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%B %d, %Y")
@@ -228,9 +215,11 @@ def truncate(g: nx.MultiDiGraph, max_nodes: int) -> set:
                {n for n, a in g.nodes(data=True) if a.get("type") in HUB_TYPES}, max_nodes)
 
 
-def cut(degree: dict, neighbours, hubs: set, max_nodes: int, keys=None) -> set:
+def cut(degree: dict, neighbours, hubs: set, max_nodes: int, keys=None, which_hubs=None) -> set:
     """The nodes to draw of a graph given as each node's degree, its neighbours (a function)
-    and which nodes are people and organisations.
+    and which nodes are people and organisations (`hubs`; or, with `which_hubs`, the nodes
+    that may be, and `which_hubs(nodes)` the set of those of them that are, asked in rank
+    order a batch at a time for the hubs the cut reaches).
 
     A first pass gives each hub, busiest first, a share of its best-connected neighbours,
     so that one very busy owner cannot fill the whole view; a second pass fills what is
@@ -280,19 +269,151 @@ def cut(degree: dict, neighbours, hubs: set, max_nodes: int, keys=None) -> set:
         for n in nodes:
             keep[n] = None
 
-    first = ranked(hubs) if hubs else ranked(degree)
-    for h in first:
-        if len(keep) >= max_nodes or degree[h] < 2:  # a hub of one link is no hub
-            break
-        if h not in keep:
-            add([h])
-        add(top(neighbours(h) - keep.keys(), min(share, max_nodes - len(keep))))
-    for h in ranked([h for h in (hubs or degree) if h in keep]):
+    checked: dict = {}
+
+    def check(nodes) -> None:
+        want = [n for n in nodes if n not in checked]
+        if want:
+            yes = which_hubs(want)
+            checked.update((n, n in yes) for n in want)
+
+    def real(nodes):
+        """Those of `nodes` (in order) that are hubs, their types asked 64 at a time."""
+        it = iter(nodes)
+        while batch := list(islice(it, 64)):
+            check(batch)
+            yield from (n for n in batch if checked[n])
+
+    def first_pass(order) -> bool:
+        """Each hub of `order` a share of its neighbours; whether `order` had any node."""
+        any_node = False
+        for h in order:
+            any_node = True
+            if len(keep) >= max_nodes or degree[h] < 2:  # a hub of one link is no hub
+                break
+            if h not in keep:
+                add([h])
+            add(top(neighbours(h) - keep.keys(), min(share, max_nodes - len(keep))))
+        return any_node
+
+    if which_hubs is None:
+        any_hub = bool(hubs) and first_pass(ranked(hubs))
+    else:
+        any_hub = bool(hubs) and first_pass(real(ranked(hubs)))
+    if not any_hub:
+        first_pass(ranked(degree))
+    if any_hub and which_hubs is not None:
+        check([h for h in keep if h in hubs])
+        second = [h for h in keep if checked.get(h)]
+    else:
+        second = [h for h in (hubs if any_hub else degree) if h in keep]
+    for h in ranked(second):
         if len(keep) >= max_nodes:
             break
         add(top(neighbours(h) - keep.keys(), max_nodes - len(keep)))
     add(top(degree.keys() - keep.keys(), max_nodes - len(keep)))
     return set(keep)
+
+
+# -- a focused view cut to fit: nearest first ---------------------------------------------
+# Around a focus a reader wants what is nearest it: the focus, then everything one link
+# away, then what lies one link beyond those, and of the things one link from a node, the
+# people, bodies and posts it deals with and its most recent meetings, items, decisions and
+# actions.  Cutting the whole neighbourhood by degree instead (as the whole store's view
+# does) needs every node of it and its degree read first, and at a council's decade of
+# minutes that is tens of thousands of nodes for one councillor; drawn nearest first, a
+# view reads the links of the nodes it draws and of no others.
+NEAR_BATCH = 32  # nodes whose links are read at once (the cut is the same for any size)
+
+
+def standing_first(iri) -> tuple:
+    """The order in which a node's neighbours are drawn when not all of them fit: the
+    people, bodies and posts (which have no date) first, then meetings and their parts,
+    most recent first, then by IRI."""
+    day = meeting_day(str(iri))
+    return (0, 0, str(iri)) if day is None else (1, -day, str(iri))
+
+
+def events_first(iri) -> tuple:
+    """The order in which a ring's nodes are followed to the next ring: meetings and their
+    parts, most recent first, then people, bodies and posts.  An event's neighbours are of
+    that event (its items, attendees, owners); a person's or a body's are its whole history,
+    which the events the focus took part in show the part of that matters to it first."""
+    day = meeting_day(str(iri))
+    return (1, 0, str(iri)) if day is None else (0, -day, str(iri))
+
+
+def nearest(centres, depth: int, max_nodes: int, neighbours, iris=None) -> tuple[list, int]:
+    """The nodes a focused view draws, nearest the `centres` first, and how many it found
+    and left out (0: none; else at least that many more lie within `depth` hops).
+
+    Breadth-first: the centres, then ring by ring, each ring's nodes followed in
+    `events_first` order and each one's new neighbours taken in `standing_first` order: a
+    first pass gives each node followed a share of them (so that, of several people a name
+    fits, or of the focus's latest meetings, one does not take the whole view), a second
+    fills what is left.  A ring with another after it takes at most half the room left, so
+    that the nodes nearest the focus come with what lies around them (the items, people and
+    meetings of its latest actions) rather than as a star of its every link; the last ring
+    fills the rest, up to `max_nodes`, and room it leaves goes back to the nearer nodes left
+    out.  `neighbours(nodes)` gives a dict node -> its neighbours (either way) for a list of
+    nodes; `iris(nodes)` a dict node -> IRI (default: the node is its IRI).  Only the links
+    of the nodes followed (all of them drawn) are asked for, NEAR_BATCH at a time, and no
+    more once the view is full."""
+    known: dict = {}
+
+    def iri_of(nodes) -> None:
+        want = [n for n in nodes if n not in known]
+        if want:
+            known.update(iris(want) if iris else {n: n for n in want})
+
+    ring = list(dict.fromkeys(centres))
+    iri_of(ring)
+    ring.sort(key=lambda n: standing_first(known[n]))
+    if len(ring) > max_nodes:
+        return ring[:max_nodes], len(ring) - max_nodes
+    keep = dict.fromkeys(ring)
+    share = max(10, max_nodes // 20)
+    left: dict = {}  # found and not drawn, nearest first, in the order they were found
+    for hop in range(1, depth + 1):
+        parents = sorted(ring, key=lambda n: events_first(known[n]))
+        limit = max_nodes if hop == depth else len(keep) + (max_nodes - len(keep)) // 2
+        ring, found, full = [], {}, False
+
+        def take(nodes, most: int) -> None:
+            for m in nodes:
+                if most <= 0 or len(keep) >= limit:
+                    return
+                if m not in keep:
+                    keep[m] = None
+                    ring.append(m)
+                    most -= 1
+
+        for i in range(0, len(parents), NEAR_BATCH):
+            batch = parents[i:i + NEAR_BATCH]
+            links = neighbours(batch)
+            iri_of({m for p in batch for m in links.get(p, ()) if m not in keep})
+            for p in batch:
+                new = sorted((m for m in links.get(p, ()) if m not in keep), key=lambda n: standing_first(known[n]))
+                found[p] = new
+                take(new, share)
+                if hop == depth and len(keep) >= limit and any(m not in keep for m in new):
+                    # the view is full and something found is left out: no more links are
+                    # read (a nearer ring reads all its nodes' links, for the room the
+                    # last ring may leave)
+                    full = True
+                    break
+            if full:
+                break
+        for new in found.values():  # the second pass, over the links already read
+            take(new, max_nodes)
+        left.update(dict.fromkeys(m for new in found.values() for m in new if m not in keep and m not in left))
+        if (full and hop == depth) or not ring:
+            break
+    for m in left:  # the room a ring's half left unused goes back to the nearer nodes left out
+        if len(keep) >= max_nodes:
+            break
+        keep.setdefault(m)
+    return list(keep), len(left.keys() - keep.keys())
 
 
 def select_view(g: nx.MultiDiGraph, *, focus: str | None = None, depth: int = 2, meeting: str | None = None,
@@ -306,7 +427,10 @@ def select_view(g: nx.MultiDiGraph, *, focus: str | None = None, depth: int = 2,
     if meeting:
         view = g.subgraph(meeting_nodes(g, meeting))
     if focus:
-        view = view.subgraph(focus_nodes(view, focus, depth))
+        part = view
+        centres = _focus_centres(part, focus)
+        keep, hidden = nearest(centres, depth, max_nodes, lambda ns: {n: _neighbours(part, n) for n in ns})
+        return part.subgraph(keep), hidden
     hidden = 0
     if view.number_of_nodes() > max_nodes:
         keep = truncate(view, max_nodes)
@@ -438,9 +562,16 @@ def _check_path(path) -> Path:
     return path
 
 
-def _write(path: Path, view: nx.MultiDiGraph, hidden: int, note: str, empty: bool, title: str) -> ViewInfo:
+def _write(path: Path, view: nx.MultiDiGraph, hidden: int, note: str, empty: bool, title: str,
+           depth: int | None = None) -> ViewInfo:
+    """Write the page; `depth`: the view is a focus's (cut nearest first, `nearest`)."""
     banner = None
-    if hidden:
+    if hidden and depth is not None:
+        banner = (f"Showing the {view.number_of_nodes()} nodes nearest the focus: {hidden} or more others within "
+                  f"{depth} hop{'s' if depth != 1 else ''} are hidden (the nearest first; of each node's links, "
+                  "people and bodies, then the most recent meetings and actions). Use --depth 1 or --meeting ID "
+                  "to see one part in full.")
+    elif hidden:
         banner = (f"Showing {view.number_of_nodes()} of {view.number_of_nodes() + hidden} nodes: {hidden} "
                   "less connected nodes are hidden. Use --focus NAME or --meeting ID to see one part in full.")
     elif empty:
@@ -458,16 +589,19 @@ def write_graph_view(g: nx.MultiDiGraph, path, *, focus: str | None = None, dept
     path = _check_path(path)
     view, hidden = select_view(g, focus=focus, depth=depth, meeting=meeting, max_nodes=max_nodes)
     note = focus_note(g.subgraph(meeting_nodes(g, meeting)) if meeting else g, focus) if focus else ""
-    return _write(path, view, hidden, note, g.number_of_nodes() == 0, _title(focus, depth, meeting))
+    return _write(path, view, hidden, note, g.number_of_nodes() == 0, _title(focus, depth, meeting),
+                  depth if focus else None)
 
 
 def focused_view(index, focus: str, depth: int = 2, max_nodes: int = 1500) -> tuple[nx.MultiDiGraph, int, str]:
-    """What a --focus view draws, how many nodes it leaves out to fit `max_nodes`, and what
-    to say about the name: grown hop by hop in the text index from the nodes the name fits,
-    cut to fit from the neighbourhood's degrees and links alone (summed in SQL), and only
-    then the drawn nodes' rows, labels and details read.  The same nodes, edges and details
-    as cutting the whole network (`select_view`), without reading the whole network."""
+    """What a --focus view draws, how many nodes it found and left out to fit `max_nodes`
+    (`nearest`), and what to say about the name: grown nearest first from the nodes the
+    name fits, reading from the text index the links of the nodes it follows and no
+    others, then the drawn nodes' rows, labels and details.  The same nodes, edges and
+    details as `select_view` of the whole network, without reading the whole network or
+    the whole neighbourhood."""
     from kg import textindex
+    from kg.network import graph_of_tuples
     if depth < 0:
         raise UsageError(f"--depth {depth}: give 0 or more hops")
     if max_nodes < 1:
@@ -488,10 +622,23 @@ def focused_view(index, focus: str, depth: int = 2, max_nodes: int = 1500) -> tu
         hint = f"; close names: {', '.join(close)}" if close else ""
         raise GovkgError(f"--focus {_one_line(focus)!r} matches no person, organisation or other node in the graph{hint}. "
                          "Try one of those, or `govkg query --name people` to list names")
-    keep = textindex.neighbourhood(index, centres, depth)
+    ids = {textindex.node_id(n): n for n in centres}
+    iris = dict(ids)
+
+    def iris_of(nodes):
+        iris.update(textindex.iris_of(index, [n for n in nodes if n not in iris]))
+        return {n: iris[n] for n in nodes}
+
+    keep, hidden = nearest(list(ids), depth, max_nodes, lambda ns: textindex.neighbour_lists(index, ns), iris_of)
+    drawn = {n: iris[n] for n in keep}
+    rows, labels, types = textindex.drawn_rows(index, drawn)
     # a centre with no edge among the kept nodes (--depth 0) is drawn as the name found it
-    lone = {textindex.node_id(n): (a["label"], a["type"]) for n, a in fits.nodes(data=True) if n in centres}
-    view, hidden = _cut_links(index, keep, max_nodes, scoped=True, lone=lone)
+    for n in (c for c in centres if c in drawn.values()):
+        labels.setdefault(n, fits.nodes[n]["label"])
+        types.setdefault(n, fits.nodes[n]["type"])
+    named = set(drawn.values())
+    view = graph_of_tuples(rows, textindex.alias_list_rows(index, named), textindex.action_detail_list_rows(index, named),
+                           kinds=(labels, types), nodes=named, drawn=True)
     return view, hidden, focus_note(fits, focus)
 
 
@@ -507,18 +654,34 @@ def _nodes_as_drawn(index, nodes: set[str]) -> nx.MultiDiGraph:
                            kinds=(labels, types), nodes=found, drawn=True)
 
 
-def _cut_links(index, scope: set[int] | None, max_nodes: int, *, scoped: bool, lone: dict | None = None
-               ) -> tuple[nx.MultiDiGraph, int]:
-    """The graph of the network's nodes (those of `scope`, node_ids, when `scoped`), cut to
-    `max_nodes` as `truncate` cuts it, from their degrees and links (the text index's
-    `network_links`) alone, with the rows, labels and details of the nodes drawn; `lone`:
-    (label, type) of nodes no row of the scope may link."""
+def _cut_links(index, max_nodes: int, store=None) -> tuple[nx.MultiDiGraph, int]:
+    """The graph of the whole network cut to `max_nodes` as `truncate` cuts it, from the
+    nodes' degrees (the text index's `network_links`) and the links of the hubs the cut
+    reaches alone, with the rows, labels and details of the nodes drawn.  With `store`, the
+    cut is kept in the store folder's index for the next view of the same store state."""
     from kg import textindex
     from kg.network import graph_of_tuples
-    links = textindex.network_links(index, scoped)
+    if store is not None:
+        # the degrees are a pass over every row of the network (seconds at 10,000
+        # documents) and give the same cut until the store changes
+        hidden, drawn = textindex.remembered(store, f"view: whole store cut to {max_nodes}",
+                                             lambda: _whole_cut(index, max_nodes))
+        drawn_iris = {textindex.node_id(n): n for n in drawn}
+    else:
+        hidden, drawn = _whole_cut(index, max_nodes)
+        drawn_iris = {textindex.node_id(n): n for n in drawn}
+    rows, labels, types = textindex.drawn_rows(index, drawn_iris)
+    named = set(drawn_iris.values())
+    return graph_of_tuples(rows, textindex.alias_list_rows(index, named),
+                           textindex.action_detail_list_rows(index, named), kinds=(labels, types),
+                           nodes=named, drawn=True), hidden
+
+
+def _whole_cut(index, max_nodes: int) -> list:
+    """[how many nodes the whole store's view leaves out, the IRIs it draws (sorted)]."""
+    from kg import textindex
+    links = textindex.network_links(index, hub_links=False)
     degree = links.degree
-    if scope is not None:
-        degree = {n: degree.get(n, 0) for n in scope}
     nodes = degree.keys()
     hidden = 0
     iris: dict[int, str] = {}
@@ -529,22 +692,21 @@ def _cut_links(index, scope: set[int] | None, max_nodes: int, *, scoped: bool, l
 
     drawn = set(nodes)
     if len(nodes) > max_nodes:
-        kinds = textindex.node_types_of(index, [n for n in links.hub_links if n in degree], scoped)
-        hubs = {n for n, kind in kinds.items() if kind in HUB_TYPES}
-        # with no hub, the cut ranks every node's links (the hubs' alone are kept otherwise)
-        adjacent = links.hub_links if hubs else textindex.network_adjacency(index, scoped)
-        drawn = cut(degree, lambda n: adjacent.get(n, set()), hubs, max_nodes, keys)
+        # the links and types of the few dozen hubs the cut visits are read, not every
+        # person's and body's (a council's decade of minutes: most rows have one at an end)
+        near: dict[int, set[int]] = {}
+
+        def neighbours(n) -> set[int]:
+            if n not in near:
+                near.update(textindex.neighbour_lists(index, [n]))
+            return near[n]
+
+        def which_hubs(ids) -> set[int]:
+            return {n for n, kind in textindex.node_types_of(index, ids).items() if kind in HUB_TYPES}
+
+        drawn = cut(degree, neighbours, links.maybe & nodes, max_nodes, keys, which_hubs)
         hidden = len(nodes) - len(drawn)
-    drawn_iris = keys(drawn)
-    rows, labels, types = textindex.drawn_rows(index, drawn_iris, scoped)
-    for n, (label, kind) in (lone or {}).items():
-        if n in drawn_iris:
-            labels.setdefault(drawn_iris[n], label)
-            types.setdefault(drawn_iris[n], kind)
-    named = set(drawn_iris.values())
-    return graph_of_tuples(rows, textindex.alias_list_rows(index, named),
-                           textindex.action_detail_list_rows(index, named), kinds=(labels, types),
-                           nodes=named, drawn=True), hidden
+    return [hidden, sorted(keys(drawn).values())]
 
 
 def _meetings_in(g) -> list:
@@ -650,14 +812,15 @@ def _cut_part(index, keep: set[int], types: dict[int, str], max_nodes: int):
     return _nodes_with_rows(index, keys(drawn)), len(keep) - len(drawn)
 
 
-def whole_view(index, max_nodes: int = 1500) -> tuple[nx.MultiDiGraph, int]:
+def whole_view(index, max_nodes: int = 1500, store=None) -> tuple[nx.MultiDiGraph, int]:
     """What the view of the whole store draws and how many nodes it leaves out: cut from
     the network's degrees and links (summed in SQL from the text index) before any row's
     texts are read, the rows, labels and details read for the nodes drawn alone.  The same
-    as `select_view` of the whole network."""
+    as `select_view` of the whole network.  `store` (read-only, no writer at work): the
+    cut is kept in its folder's index for the views of the same store state after it."""
     if max_nodes < 1:
         raise UsageError(f"max_nodes {max_nodes}: give 1 or more")
-    return _cut_links(index, None, max_nodes, scoped=False)
+    return _cut_links(index, max_nodes, store)
 
 
 def write_view(store, path, *, focus: str | None = None, depth: int = 2, meeting: str | None = None,
@@ -681,9 +844,9 @@ def write_view(store, path, *, focus: str | None = None, depth: int = 2, meeting
         elif focus:
             view, hidden, note = focused_view(index, focus, depth, max_nodes)
         else:
-            (view, hidden), note = whole_view(index, max_nodes), ""
+            (view, hidden), note = whole_view(index, max_nodes, store), ""
         return _write(path, view, hidden, note, view.number_of_nodes() == 0 and not hidden,
-                      _title(focus, depth, meeting))
+                      _title(focus, depth, meeting), depth if focus else None)
     from kg.network import accountability_graph
     return write_graph_view(accountability_graph(store), path, focus=focus, depth=depth, meeting=meeting,
                             max_nodes=max_nodes)

@@ -169,6 +169,16 @@ def test_the_cut_reads_ties_lazily_and_keeps_what_full_ranking_keeps(seed, cap):
     assert got == _cut_by_full_ranking(degree, links.__getitem__, hubs, cap)
     assert len(got) == min(cap, len(nodes))
     assert len(asked) == len(set(asked)) < len(nodes)  # each key once, and not every node's
+    # the hubs found lazily among the nodes that may be hubs (the whole store's view asks
+    # the types of the few it reaches): the same cut, the types asked once each
+    maybe = hubs | set(rnd.sample(nodes, rnd.choice([0, 5, 40])))
+    typed: list = []
+
+    def which(ns):
+        typed.extend(ns)
+        return {n for n in ns if n in hubs}
+    assert cut(degree, links.__getitem__, maybe, cap, keys, which) == got
+    assert len(typed) == len(set(typed)) and set(typed) <= maybe
 
 
 @pytest.fixture(scope="module")
