@@ -497,8 +497,10 @@ _PROSE_POST = re.compile(rf"(?P<name>{_NAME_WORDS})[ \t]*\((?P<post>[A-Z][A-Za-z
 # appointed a trustee", one of many, nor "be appointed to the Planning Board", a seat on a body)
 _NAME_BEFORE_VERB = (r"(?P<name>(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+)*(?:[A-Z][\w’'-]*\.?[ \t]+){0,3}"
                      r"[A-Z][\w’'-]+)")
+# ("Chairman of the Joint Committee" is the minutes' own body, as a joint committee calls
+# itself: a crematorium's and a waste partnership's joint committees)
 _POST_AFTER = (r"(?:the[ \t]+)?(?P<post>[A-Z][A-Za-z-]+(?:[ \t]+[A-Z][A-Za-z-]+){0,2})\b"
-               r"(?![ \t]+(?:[A-Z]|of[ \t]+the[ \t]+[A-Z]\w*[ \t]+(?:Committee|Board|Group|Panel)))")
+               r"(?![ \t]+(?:[A-Z]|of[ \t]+the[ \t]+(?!Joint[ \t])[A-Z]\w*[ \t]+(?:Committee|Board|Group|Panel)))")
 _ELECTED_POST = re.compile(_NAME_BEFORE_VERB + r"[ \t]+be[ \t]+(?:re-?)?(?:elected|appointed)[ \t]+(?:as[ \t]+)?"
                            + _POST_AFTER)
 

@@ -1,0 +1,50 @@
+"""Shapes of minute-writing read on a fifth set of unseen minutes (English bodies: a crematorium
+joint committee, a joint waste committee, a SACRE, a combined authority's board, a district
+council's cabinet, a local enterprise partnership, a schools forum, a university council).
+
+Each table is (raw minutes, what must be read from them), over invented minutes in the shapes
+the real ones showed; the bodies that showed each shape are named above its table.  Names are
+invented; the shapes are kept.
+"""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract
+from kg.records import Document
+from kg.segment import segment
+
+
+def run(text: str, name: str = "t.txt"):
+    return extract(segment(Document(name, text, "txt", "0")))
+
+
+def head(title: str, body: str) -> str:
+    return f"Agenda and minutes\n\n{title} - Friday, 5th July, 2019 2.30 pm\n\nItems\nNo. Item\n\n{body}\n"
+
+
+# A joint committee calls itself "the Joint Committee": "RESOLVED that Councillor A be appointed
+# Chairman of the Joint Committee" is the post on this body (a crematorium's joint committee, twice;
+# a waste partnership's and a second crematorium's joint committees name themselves so), while
+# "Chairman of the Planning Committee" stays another body's post and gives none here.
+APPOINTED = [
+    (head("Westmoor Crematorium Joint Committee",
+          "1.\n\nAppointment of Chairman\n\nMinutes:\n\nRESOLVED that Councillor Pardew be appointed Chairman "
+          "of the Joint Committee until re-appointments are made in the next municipal year."),
+     {"chair": "Councillor Pardew"}),
+    (head("Westmoor Crematorium Joint Committee",
+          "3.\n\nAppointment of Vice Chairman\n\nMinutes:\n\nRESOLVED that Councillor Mrs Ostley be appointed "
+          "Vice Chairman of the Joint Committee until re-appointments are made in the next municipal year"),
+     {"vice-chair": "Mrs Ostley"}),
+    (head("Westmoor Borough Council",
+          "5.\n\nAppointments\n\nMinutes:\n\nRESOLVED that Councillor Pardew be appointed Chairman of the "
+          "Planning Committee for the municipal year."),
+     {}),
+]
+
+
+@pytest.mark.parametrize("raw,expected", APPOINTED)
+def test_appointed_post_of_the_joint_committee(raw, expected):
+    ex = run(raw)
+    got = {k: v for k, v in ex.posts.items() if k in ("chair", "vice-chair")}
+    assert got == expected
