@@ -109,6 +109,10 @@ def from_lists(text: str, sections: list[Section], ctx) -> tuple[list[Attendance
                     ref.role = ref.role or post
                 ev = Evidence(text[ev_start:ev_end].strip(), ev_start, ev_start + len(text[ev_start:ev_end].strip()))
                 role = row.status or r
+                if i and re.search(r"\([ \t]*$", before) and _SUB_IN_BRACKET.match(after):
+                    # "Cllr A (Cllr B attended as substitute)": B sat in for A (_BRACKET_SUB)
+                    out.append(Attendance(ref, "substitute", ev, substitute_for=mentions[i - 1].surface))
+                    continue
                 if role == "chair":  # "In the Chair: Cllr X" - the chair is present too
                     row.chair, role = True, "present"
                 out.append(Attendance(ref, role, ev, on_behalf_of=ref.org, substitute_for=row.substitute_for))
@@ -603,6 +607,35 @@ def substitutes(s: Sent) -> list[Attendance]:
     return out
 
 
+# "Apologies ... from Cllr A, B and C (D substituting)", "... from Cllr E (Cllr F attended as
+# substitute)", "Mr G (Ms H attended as substitute)": the one in brackets sat in for the one
+# before them (a combined authority's board, a second combined authority's, a health and
+# wellbeing board), and sent no apologies
+_SUB_IN_BRACKET = re.compile(r"[ \t]*(?:substituting|attended[ \t]+as[ \t]+(?:a[ \t]+)?substitute)[ \t]*\)")
+_BRACKET_SUB = re.compile(r"(?P<absent>(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+)?[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})"
+                          r"[ \t]*\([ \t]*(?P<sub>[^()\n]{3,60}?)[ \t]+(?:substituting|attended[ \t]+as[ \t]+(?:a[ \t]+)?substitute)[ \t]*\)")
+
+
+def _bracketed_substitutes(s: Sent, floor: int) -> dict[int, tuple[str, str, int]]:
+    """Substitutes named in brackets after the member they sat in for (_BRACKET_SUB), from
+    `floor` on: the substitute's start -> (substitute, absent member, absent member's start)."""
+    out: dict[int, tuple[str, str, int]] = {}
+    for m in _BRACKET_SUB.finditer(s.text, floor):
+        sub = [p for p in s.people if p.kind != "alias" and m.start("sub") <= p.start - s.start < m.end("sub")]
+        absent = [p for p in s.people if p.kind != "alias" and m.start("absent") <= p.start - s.start < m.end("absent")]
+        if not sub:
+            continue
+        if absent:
+            a_surface, a_start = absent[-1].surface, absent[-1].start
+        else:
+            words = m.group("absent").split()
+            if len(words) < 2 or any(w in NOT_NAME or w in TITLE_WORDS for w in words[-2:]):
+                continue  # one word, or not a name's words: no one to say was absent
+            a_surface, a_start = m.group("absent"), s.start + m.start("absent")
+        out[sub[0].start] = (sub[0].surface, a_surface, a_start)
+    return out
+
+
 def from_prose(sents: list[Sent]) -> list[Attendance]:
     """Apologies and attendance written as sentences; the chair from who opened the meeting."""
     out: list[Attendance] = []
@@ -625,9 +658,16 @@ def from_prose(sents: list[Sent]) -> list[Attendance]:
         low = s.text.lower()
         m = APOLOGY_PROSE.search(s.text)
         if m and ("apolog" in low or (s.section.title or "").lower().find("apolog") >= 0):
+            subs = _bracketed_substitutes(s, m.start())
             for p in s.people:
-                if p.start - s.start >= m.start() and p.kind != "alias":
+                if p.start - s.start >= m.start() and p.kind != "alias" and p.start not in subs:
                     out.append(Attendance(PersonRef(p.surface, p.start), "apologies", s.evidence))
+            for start, (sub, absent, absent_start) in subs.items():
+                if not any(p.start == absent_start for p in s.people):
+                    # the absent member's given name the gazetteer lacks ("Al Kingsley (Nitin
+                    # Patel substituting)"): the bracket's place says it is a name
+                    out.append(Attendance(PersonRef(absent, absent_start), "apologies", s.evidence))
+                out.append(Attendance(PersonRef(sub, start), "substitute", s.evidence, substitute_for=absent))
         m = IN_ATTENDANCE_PROSE.search(s.text)
         if m and s.people and len(s.text) < 200 and "apolog" not in low:
             for p in s.people:
