@@ -48,3 +48,40 @@ def test_appointed_post_of_the_joint_committee(raw, expected):
     ex = run(raw)
     got = {k: v for k, v in ex.posts.items() if k in ("chair", "vice-chair")}
     assert got == expected
+
+
+def roles(ex, role):
+    return sorted(a.person.surface for a in ex.attendance if a.role == role)
+
+
+# Apologies as a sentence whose list opens after "received from", its first given name one the
+# gazetteer lacks (a SACRE; a county council writes its list so); a substitute in brackets after
+# the member they sat in for, "(B substituting)", "(Cllr B attended as substitute)" (a combined
+# authority's board; a second combined authority and a health and wellbeing board write the
+# second form): the substitute sent no apologies and sat in for the one before the bracket.
+APOLOGIES = [
+    (head("Standing Advisory Council on Religious Education",
+          "2Apologies for Absence & Declarations of Interest\nApologies for absence were received from Dowyn Ashcott, "
+          "Melody Erskine, Mike Garrow, Hilary Hurst and Councillor Eileen Quarry.\nMembers approved the minutes."),
+     {"apologies": ["Councillor Eileen Quarry", "Dowyn Ashcott", "Hilary Hurst", "Melody Erskine", "Mike Garrow"],
+      "substitute": []}),
+    (head("Fenland Combined Authority Board",
+          "Announcements, Apologies for absence and Declarations of Interest Minutes: Apologies for absence were "
+          "received from Cllr Anna Bexley, Darryl Preece and Al Kinsey (Nitin Parekh substituting). There were no "
+          "declarations of interest. |"),
+     {"apologies": ["Al Kinsey", "Cllr Anna Bexley", "Darryl Preece"], "substitute": ["Nitin Parekh"]}),
+    (head("Severn Combined Authority Committee",
+          "2.\n\nApologies for Absence\n\nMinutes:\n\nApologies for absence had been received from Cllr Kevin Gale "
+          "(Cllr Sarah Wendon attended as substitute) and Cllr Ray Reeve."),
+     {"apologies": ["Cllr Kevin Gale", "Cllr Ray Reeve"], "substitute": ["Cllr Sarah Wendon"]}),
+]
+
+
+@pytest.mark.parametrize("raw,expected", APOLOGIES)
+def test_apologies_list_and_bracketed_substitutes(raw, expected):
+    ex = run(raw)
+    assert {"apologies": roles(ex, "apologies"), "substitute": roles(ex, "substitute")} == expected
+    subs = {a.person.surface: a.substitute_for for a in ex.attendance if a.role == "substitute"}
+    for sub in expected["substitute"]:
+        assert subs[sub] in expected["apologies"]  # sat in for one who sent apologies
+        assert all(a.evidence.quote and sub in a.evidence.quote for a in ex.attendance if a.person.surface == sub)

@@ -178,7 +178,9 @@ def listed_names(chunk: str, offset: int, found: list) -> list[Mention]:
         if any(not (e <= f.start or s >= f.end) for f in found):
             continue
         before = chunk[:s - offset].rstrip(" \t*")
-        if before and not before.endswith((",", "&", "and", ":")):
+        # ("Apologies for absence were received from Dalwyn Atwell, Melody Erasmus, ...": the
+        # list's first entry follows "from", as a SACRE's and a county council's minutes write it)
+        if before and not before.endswith((",", "&", "and", ":")) and not re.search(r"\breceived[ \t]+from$", before):
             continue  # inside a longer phrase, not an entry of the list
         bracket = re.match(r"[ \t]*\(([^()\n]{1,40})\)", chunk[m.end(1):])
         if bracket and not _is_role(bracket.group(1)) or \
