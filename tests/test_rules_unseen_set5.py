@@ -85,3 +85,28 @@ def test_apologies_list_and_bracketed_substitutes(raw, expected):
     for sub in expected["substitute"]:
         assert subs[sub] in expected["apologies"]  # sat in for one who sent apologies
         assert all(a.evidence.quote and sub in a.evidence.quote for a in ex.attendance if a.person.surface == sub)
+
+
+# A page of minutes that never writes its own date holds the previous meeting's first: "To
+# approve the minutes of the meeting held on 20 March 2024", "To approve the minutes of the
+# previous meeting held on 5 September 2024", "The minutes of the meeting on 20 March 2024 were
+# approved" (a combined authority's board, a district council's cabinet; a county council's
+# cabinet writes "Minutes of Previous Meeting: 30 March 2021"): that date is not this meeting's.
+# The minutes' own heading, "Minutes of the Meeting Held on Wednesday 18 January, 2012", is.
+MEETING_DATES = [
+    ("Venue: Town Hall, Fenby\nNo. | Item |\nMinutes of the previous meeting To approve the minutes of the meeting "
+     "held on 20 March 2024 and update to the action log. Minutes: The minutes of the meeting on 20 March 2024 "
+     "were approved as an accurate record. |\n", None),
+    ("Agenda, decisions and minutes\n\nVenue: the Council Chamber, Fenby\n\n1.\n\nMinutes\n\nTo approve the "
+     "minutes of the previous meeting held on 5 September 2024.\n\nRESOLVED that the minutes be approved.\n", None),
+    ("Councillors and committees\n\nItems\n\n78/21\n\nMinutes of Previous Meeting: 30 March 2021\n\nThe Minutes "
+     "were approved as a correct record.\n", None),
+    ("                 Schools Forum\n          Minutes of the Meeting\n     Held on Wednesday 18 January, 2012 at\n"
+     "          Fenby School\n\nPRESENT\nSue Marsh (Chair)\n\n1. Minutes of meeting 14 December 2011\n\nThe minutes "
+     "were agreed as a correct record.\n", "2012-01-18"),
+]
+
+
+@pytest.mark.parametrize("raw,expected", MEETING_DATES)
+def test_previous_meetings_date_is_not_this_ones(raw, expected):
+    assert run(raw, "minutes.txt").meeting.date == expected
