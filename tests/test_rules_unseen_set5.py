@@ -110,3 +110,28 @@ MEETING_DATES = [
 @pytest.mark.parametrize("raw,expected", MEETING_DATES)
 def test_previous_meetings_date_is_not_this_ones(raw, expected):
     assert run(raw, "minutes.txt").meeting.date == expected
+
+
+# A register run on into the first item's sentence (a PDF's table flattened: "... Mr I Yarrow
+# (Company Secretary) Welcome and Apologies for Absence The Chair, Mr E Bolton, welcomed all to
+# the meeting."): the one set off after "The Chair," presides, not the sentence's first name, and
+# sent no apologies (a local enterprise partnership; a residents' association of the corpus
+# writes "The Chair of the Association, A, welcomed ...").
+RUN_ON_CHAIR = [
+    ("Fylde Enterprise Partnership Limited Board Minutes of the Meeting held on Tuesday, 17th March, 2015 at "
+     "6.00 pm at County Hall, Preston In Attendance Mr B Bayliss Mr H Cathcart 1. Ms B Joliffe Mr M Kemble Mr I "
+     "Yarrow (Company Secretary) Welcome and Apologies for Absence The Chair, Mr E Bolton, welcomed all to the "
+     "meeting. Apologies for absence were noted from Mike Tansley, Malcolm McVane and Cliff Robley. 2. Minutes",
+     {"chair": ["Mr E Bolton"], "apologies": ["Cliff Robley", "Malcolm McVane", "Mike Tansley"]}),
+    ("Minutes of the Annual General Meeting of the Fenby Residents' Association, 4 May 2022\n\n1. Welcome\n"
+     "The Chair of the Association, Ann Lowry, welcomed everyone.\n\n2. Apologies\nApologies for absence were "
+     "received from Tom Ashby and Jo Brant.\n",
+     {"chair": ["Ann Lowry"], "apologies": ["Jo Brant", "Tom Ashby"]}),
+]
+
+
+@pytest.mark.parametrize("raw,expected", RUN_ON_CHAIR)
+def test_run_on_register_chair_is_the_one_after_the_chair(raw, expected):
+    ex = run(raw)
+    assert {"chair": roles(ex, "chair"), "apologies": roles(ex, "apologies")} == expected
+    assert all(a.evidence.quote for a in ex.attendance)

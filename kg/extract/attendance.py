@@ -661,8 +661,11 @@ def from_prose(sents: list[Sent]) -> list[Attendance]:
         m = APOLOGY_PROSE.search(s.text)
         if m and ("apolog" in low or (s.section.title or "").lower().find("apolog") >= 0):
             subs = _bracketed_substitutes(s, m.start())
+            # ("Apologies for Absence The Chair, Mr E Booth, welcomed all": a heading run on into
+            # the sentence; the one who welcomes as the Chair sent no apologies)
+            chairs = _chair_apposed(s) if CHAIR_PROSE.search(s.text) else set()
             for p in s.people:
-                if p.start - s.start >= m.start() and p.kind != "alias" and p.start not in subs:
+                if p.start - s.start >= m.start() and p.kind != "alias" and p.start not in subs and p.start not in chairs:
                     out.append(Attendance(PersonRef(p.surface, p.start), "apologies", s.evidence))
             for start, (sub, absent, absent_start) in subs.items():
                 if not any(p.start == absent_start for p in s.people):
@@ -696,7 +699,11 @@ def from_prose(sents: list[Sent]) -> list[Attendance]:
                 continue
             m = CHAIR_PROSE.search(s.text)
             if m and s.people:
-                p = s.people[0]
+                # a register run on into the sentence ("... Mr I Young (Company Secretary) Welcome
+                # and Apologies for Absence The Chair, Mr E Booth, welcomed all"): the one set off
+                # after "The Chair," presides, not the sentence's first name
+                p = next((q for q in s.people if q.kind != "alias" and 0 < q.start - s.start < m.start()
+                          and _presiding_post(s.text[:q.start - s.start])), s.people[0])
                 rel = p.start - s.start
                 # (the sentence may open on a heading line the reader did not close with a stop)
                 lead = CHAIR_APPOSITION.match(s.text[:rel].rsplit("\n", 1)[-1]) if rel else None
@@ -705,10 +712,25 @@ def from_prose(sents: list[Sent]) -> list[Attendance]:
                 presides = lead is not None and (lead.group("post").lower().startswith(("chair", "president", "vicar",
                                                                                          "rector", "mayor", "conven"))
                                                  or "opened" in m.group(0).lower())
+                presides = presides or _presiding_post(s.text[:rel])
                 if rel < m.start() and (rel == 0 or "in the chair" in m.group(0).lower() or presides):
                     out.append(Attendance(PersonRef(p.surface, p.start), "chair", s.evidence))
                     chair_found = True
     return out
+
+
+_PRESIDING_APPOSITION = re.compile(r"(?:^|[\s.:;])(?:The|Our)[ \t]+(?:Chair(?:man|person|woman)?|President|Mayor|Conven[eo]r)"
+                                   r"(?:[ \t]+of[ \t]+the[ \t]+[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){0,3})?[ \t]*,[ \t]*$")
+
+
+def _presiding_post(before: str) -> bool:
+    """Whether the text before a name ends "The Chair, " (the post that presides, then its holder)."""
+    return bool(_PRESIDING_APPOSITION.search(before[-80:]))
+
+
+def _chair_apposed(s: Sent) -> set[int]:
+    """Starts of the people a sentence sets off after "The Chair," (_PRESIDING_APPOSITION)."""
+    return {p.start for p in s.people if p.kind != "alias" and _presiding_post(s.text[:p.start - s.start])}
 
 
 ATTENDANCE_VALUES = [("apologies", re.compile(r"apolog|sent\s+apologies", re.I)),
