@@ -135,3 +135,24 @@ def test_run_on_register_chair_is_the_one_after_the_chair(raw, expected):
     ex = run(raw)
     assert {"chair": roles(ex, "chair"), "apologies": roles(ex, "apologies")} == expected
     assert all(a.evidence.quote for a in ex.attendance)
+
+
+# A run of entries naming posts with their article, each holder in brackets: "the Pro-Chancellors
+# (Mr A, Mr B), the Vice-Chancellor, the Treasurer (Mr C), Mr D, ..." (a university's council; a
+# waste committee's officers are listed "Waste Minimisation Officer (Mrs A Atkins)"): the post
+# before a bracket is its holder's, not the previous entry's.  Before, Treasurer went to Mr B.
+BRACKETED_HOLDERS = [
+    ("UNIVERSITY OF FENBY\nCOUNCIL\n2 July 2001\nMINUTES\nPresent:\nThe Rt Revd John Wace (Chair), the "
+     "Pro-Chancellors (Mr Jorrin, Mr\nPertwell), the Vice-Chancellor, the Treasurer (Mr Thorley), Mr Burrell, "
+     "Professor Busby, Mrs Gould.\nIn attendance: The Registrar and Secretary.\n",
+     {"chair": "Revd John Wace", "treasurer": "Mr Thorley"}),
+    ("Minutes of the Fenby Society AGM, 2 July 2001\n\nPresent: Ann Lowry (Chair), Tom Ashby (Treasurer), "
+     "Jo Brant, Sam Cole.\n",
+     {"chair": "Ann Lowry", "treasurer": "Tom Ashby"}),
+]
+
+
+@pytest.mark.parametrize("raw,expected", BRACKETED_HOLDERS)
+def test_post_before_its_holder_in_brackets(raw, expected):
+    ex = run(raw)
+    assert {k: v for k, v in ex.posts.items() if k in ("chair", "treasurer")} == expected

@@ -89,7 +89,10 @@ def from_lists(text: str, sections: list[Section], ctx) -> tuple[list[Attendance
                 ev_end = sec.start + stop
                 ref = PersonRef(m.surface, m.start)
                 held = post_before(chunk[a:m.start - sec.start], chunk[rel_end:stop])
-                row = read_row("" if held else after)
+                # "Mr Pertwee), the Vice-Chancellor, the Treasurer (" / "Mr Thomson)": the post
+                # before the next entry's bracket is the next entry's (_THE_POST_BRACKET)
+                nxt = _THE_POST_BRACKET.search(after) if i + 1 < len(mentions) else None
+                row = read_row("" if held else after[:nxt.start()] if nxt else after)
                 before = chunk[(mentions[i - 1].end - sec.start) if i else a:m.start - sec.start]
                 if LEADING_CHAIR.search(before):
                     row.chair = True  # "Present: Chairman Cllr Mrs Shewell, Cllrs ..."
@@ -306,6 +309,13 @@ def _written(code: str, text: str) -> bool:
     return False
 
 
+# "..., the Vice-Chancellor, the Treasurer (Mr Thomson), ...", "the President of the Students'
+# Union (Miss Oldham)": a post named with its article in a run of entries, its holder in brackets
+# (a university's council; a waste committee's officers are listed "Waste Minimisation Officer
+# (Mrs A Atkins)")
+_THE_POST_BRACKET = re.compile(r"(?:^|[,;]\s*|\band\s+)the\s+([A-Z][^(),;]{2,80}?)\s*\(\s*$")
+
+
 def post_before(before: str, after: str) -> str | None:
     """The post written before a name in brackets: 'Senior Engineer (Mr T Quinn), ...'.
 
@@ -314,7 +324,8 @@ def post_before(before: str, after: str) -> str | None:
     """
     if not after.lstrip().startswith(")"):
         return None
-    m = re.search(r"(?:^|\)[\s,;.]*|:\s*)([A-Z][^()]{2,120}?)[\s,]*\(\s*$", before.lstrip(" \t\n*"))
+    m = re.search(r"(?:^|\)[\s,;.]*|:\s*)([A-Z][^()]{2,120}?)[\s,]*\(\s*$", before.lstrip(" \t\n*")) \
+        or _THE_POST_BRACKET.search(before)
     if not m:
         return None
     post = " ".join(m.group(1).split()).strip(" ,")
