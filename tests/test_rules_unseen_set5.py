@@ -156,3 +156,27 @@ BRACKETED_HOLDERS = [
 def test_post_before_its_holder_in_brackets(raw, expected):
     ex = run(raw)
     assert {k: v for k, v in ex.posts.items() if k in ("chair", "treasurer")} == expected
+
+
+# A post the gazetteer knows opening a sentence, its holder set off by commas ("Head of Service,
+# Steve Reeve, presented the Draft Protocol": a joint waste committee), or after "the new" with
+# the holder closing the sentence ("the Chair also welcomed the new Director of Finance, Mr Andrew
+# Conway.": a university's council).  A list of posts ("the Registrar and Secretary, the Director
+# of Finance, the Assistant Director of Finance") gives no holder.
+APPOSED_POSTS = [
+    ("Fenby Joint Waste Committee - Thursday 19 December 2013\n\nDraft Press Protocol\n\nHead of Service, Steve "
+     "Reeve, presented the Draft Press Protocol that had been considered at the informal meeting.\n",
+     {"head of service": "Steve Reeve"}),
+    ("UNIVERSITY OF FENBY\nCOUNCIL\n2 July 2001\nMINUTES\nIn attendance: The Registrar and Secretary, the Director "
+     "of Finance, the Assistant Director of Finance.\nThe Chair also welcomed the new Director of Finance, Mr Andrew "
+     "Conway.\n",
+     {"director of finance": "Mr Andrew Conway"}),
+    ("UNIVERSITY OF FENBY\nCOUNCIL\n2 July 2001\nMINUTES\nIn attendance: The Registrar and Secretary, the Director "
+     "of Finance, the Assistant Director of Finance.\n", {}),
+]
+
+
+@pytest.mark.parametrize("raw,expected", APPOSED_POSTS)
+def test_post_then_its_holder_set_off_by_commas(raw, expected):
+    ex = run(raw)
+    assert {k: v for k, v in ex.posts.items() if k in ("head of service", "director of finance")} == expected

@@ -503,9 +503,15 @@ def officer_lines(text: str, ctx) -> dict[str, str]:
 # "The Chair of the Association, Iain McMath, welcomed ...", "The PCC treasurer, Keith
 # Harwood, spoke ...": the post, then its holder set off by commas
 _NAME_WORDS = r"[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){1,3}"
+# "Head of Service, Steve Read, presented the Draft Protocol" (a joint waste committee), "the Chair
+# also welcomed the new Director of Finance, Mr Andrew Connolly." (a university's council): a post
+# the gazetteer knows opening the sentence, or after "the (new)" inside it, then its holder set
+# off by commas or closing the sentence
 _PROSE_POST = re.compile(rf"(?P<name>{_NAME_WORDS})[ \t]*\((?P<post>[A-Z][A-Za-z’' -]{{1,40}}?)\)"
                          rf"|(?:^|(?<=[.:;]\s))The\s+(?:[A-Z]{{2,6}}\s+)?(?P<post2>[A-Za-z][A-Za-z -]{{2,30}}?)"
-                         rf"(?:\s+of\s+the\s+[A-Z]\w+)?,\s+(?P<name2>{_NAME_WORDS}),", re.M)
+                         rf"(?:\s+of\s+the\s+[A-Z]\w+)?,\s+(?P<name2>{_NAME_WORDS}),"
+                         rf"|(?:^|(?<=[.:;]\s)|(?<=\bthe\snew\s))(?P<post3>[A-Z][a-z]+(?:[ \t]+(?:of|for|and|[A-Z][a-z]+)){{1,4}}),"
+                         rf"[ \t]+(?P<name3>{_NAME_WORDS})(?=[ \t]*,[ \t]+[a-z]|\.)", re.M)
 
 
 # "RESOLVED: That Councillor Mrs A B Hale be re-elected Mayor for the ensuing municipal year",
@@ -536,7 +542,8 @@ def prose_posts(text: str, ctx) -> dict[str, str]:
     gazetteer knows as written and one person holds it (two names for one post: neither)."""
     seen: dict[str, set[str]] = {}
     found = [(m.group("post"), m.group("name"), ("full", "titled")) if m.group("post")
-             else (m.group("post2"), m.group("name2"), ("full", "titled")) for m in _PROSE_POST.finditer(text)]
+             else (m.group("post2"), m.group("name2"), ("full", "titled")) if m.group("post2")
+             else (m.group("post3"), m.group("name3"), ("full", "titled")) for m in _PROSE_POST.finditer(text)]
     # an election names its councillor by title and initials ("Councillor Mrs S M Hale")
     found += [(m.group("post"), m.group("name"), ("full", "titled", "initials"))
               for rx in (_ELECTED_POST, _WAS_ELECTED_POST, _TO_ELECT_POST) for m in rx.finditer(text)]
