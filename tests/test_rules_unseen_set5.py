@@ -180,3 +180,22 @@ APPOSED_POSTS = [
 def test_post_then_its_holder_set_off_by_commas(raw, expected):
     ex = run(raw)
     assert {k: v for k, v in ex.posts.items() if k in ("head of service", "director of finance")} == expected
+
+
+# A register in groups whose labels end "Members:", empty groups running on ("APOLOGIES:
+# Ratepayer Members: Mr A Appointed Members: Cllr B Co-opted Members:": two internal drainage
+# boards): the word before "Members:" labels the next group and is no surname.
+GROUP_LABELS = [
+    ("FENBY INTERNAL DRAINAGE BOARD\n\nMINUTES OF THE FULL BOARD MEETING\n\nMONDAY 13th MAY 2019\n\n"
+     "PRESENT: Ratepayer Members: Mr Barlow Mr Cowley Mr I Bakewell Mr Reeve\n\nAppointed Members: Co-opted "
+     "Members: Members Present: 4\n\nAPOLOGIES: Ratepayer Members: Mr Oldfield Appointed Members: Cllr Sargent "
+     "Co-opted Members:\n\n49 Welcome and Apologies\n\n49.1 The Chairman welcomed members to the meeting.\n",
+     {"apologies": ["Cllr Sargent", "Mr Oldfield"]}),
+]
+
+
+@pytest.mark.parametrize("raw,expected", GROUP_LABELS)
+def test_group_label_is_no_surname(raw, expected):
+    ex = run(raw)
+    assert {"apologies": roles(ex, "apologies")} == expected
+    assert "Mr Reeve" in roles(ex, "present")
