@@ -1535,7 +1535,10 @@ def _post_with_its_of(post: str, body: str, q: str, lookup) -> dict[str, str]:
 def post_holder(store, q: str, g: dict) -> Answer:
     """Who holds a post ("who is the clerk of X?", "who is the chair?"): the post as the
     minutes give it, and for a chair also who chaired each meeting; one answer per body."""
-    post = _clean_thing(g["post"])
+    # "who is the new Director of Finance?": the minutes welcome "the new Director of Finance, Mr
+    # A" (a university's council) or "the new Asset Manager" (a drainage board); the post is the
+    # same post
+    post = re.sub(r"^(?:new|current|present|incoming)\s+", "", _clean_thing(g["post"]), flags=re.I)
     from kg import gazetteer as gz  # (its tables are read for questions about a post only)
     g = dict(g, **_post_with_its_of(post, g.get("body") or "", q, gz.lookup_post))
     post = g["post"]

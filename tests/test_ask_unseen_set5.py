@@ -130,6 +130,7 @@ def store(store_path):
     ("who chaired the Fylde Enterprise Partnership board?", r"E Bolton chaired"),
     ("who is the Treasurer of the University of Fenby?", r"Thorley"),
     ("who is the Director of Finance of the University of Fenby?", r"Andrew Conway"),
+    ("who is the new Director of Finance?", r"Andrew Conway"),
     ("who is the Head of Service at the Fenby Joint Waste Committee?", r"Steve Reeve"),
     ("who will write to the Home Secretary about collective worship?", r"Richard Kellow"),
     ("how did the vote on the minutes go at the Cabinet?", r"seconded by Mike Evans"),
