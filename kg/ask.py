@@ -2108,6 +2108,11 @@ PATTERNS: list[tuple[QuestionPattern, Callable]] = [
         r" (?:declared|made|registered|given)"), interests),
     (_p(r"did " + _NAME + r" declare (?:an? |any )?interests?(?: in " + _THING + r")?"), interests),
     (_p(r"what (?:did|has|have) " + _NAME + r" (?:declare|declared)(?: an? interests? in)?"), interests),
+    # "what interests were declared about the Growing Places Fund?": the matter, as "who declared
+    # an interest in X?" reads it (a local enterprise partnership's "declared interests in Item 7 -
+    # Growing Places Fund"; a community council's interests declared in named items)
+    (_p(r"(?:what|which) (?:interests?|declarations?(?: of interests?)?) (?:were|was|have been|has been) "
+        r"(?:declared|made|registered) (?:about|on|regarding|re|for|over) " + _THING), interests),
     (_p(r"(?:what|which) (?:interests?|declarations?(?: of interests?)?) (?:were|was|have been|has been) "
         r"(?:declared|made|registered)(?: (?:at|in) (?:the |a )?.*)?"), interests),
     (_p(r"who declared (?:an? |any )?interests?(?: (?:in|on|about|regarding|re) " + _THING + r")?"), interests),

@@ -50,7 +50,9 @@ Announcements, Apologies for absence and Declarations of Interest Minutes: Apolo
 LEP = ("Fylde Enterprise Partnership Limited Board Minutes of the Meeting held on Tuesday, 17th March, 2015 at 6.00 pm at "
        "County Hall, Preston In Attendance Mr B Bayliss Mr H Cathcart 1. Ms B Joliffe Mr M Kemble Mr I Yarrow (Company "
        "Secretary) Welcome and Apologies for Absence The Chair, Mr E Bolton, welcomed all to the meeting. Apologies for "
-       "absence were noted from Mike Tansley and Cliff Robley. 2. Minutes of the meeting held on 10th February 2015\n")
+       "absence were noted from Mike Tansley and Cliff Robley. 2. Minutes of the meeting held on 10th February 2015 3. "
+       "Declarations of Interest Mr Bolton and Mr Carver declared interests in Item 7 - Growing Places Fund, specifically "
+       "Teanby Shopping Centre.\n")
 
 UNIVERSITY = """UNIVERSITY OF FENBY
 COUNCIL
@@ -134,6 +136,7 @@ def store(store_path):
     ("who is the Head of Service at the Fenby Joint Waste Committee?", r"Steve Reeve"),
     ("who will write to the Home Secretary about collective worship?", r"Richard Kellow"),
     ("how did the vote on the minutes go at the Cabinet?", r"seconded by Mike Evans"),
+    ("what interests were declared about the Growing Places Fund?", r"Teanby Shopping Centre"),
 ])
 def test_a_question_on_these_shapes_is_answered(store, question, must):
     ans = answer(store, question)
