@@ -1093,6 +1093,9 @@ _OWNS_COLUMNS = ["thing", "relation", "owner", "owner_name", "kind", "item_title
                  "sentence_after", "fact", "meeting", "meeting_label", "evidence"]
 
 
+_ABOUT_TAIL = re.compile(r"\s+(?:about|regarding|concerning|in\s+respect\s+of)\s+\S.*$", re.I)
+
+
 def who_owns(store, q: str, g: dict) -> Answer:
     """Who owns a thing: actions, responsibilities, reports and presented items that name it
     in their text, their item's title or the sentence around them."""
@@ -1105,6 +1108,13 @@ def who_owns(store, q: str, g: dict) -> Answer:
         # "who is buying the hedging?": the minutes may say "purchase"; the verb is the
         # question's, the thing is what follows it (tried after the whole question)
         tries.append((rest, f"Read without the question's verb {verb!r} (the minutes may use another). "))
+    # "who will write to Teresa May about collective worship?": the action's own text may name
+    # only the act ("offered to write to Teresa May ... to clarify"), its matter written in the
+    # sentence before (a SACRE; a schools forum's "will write to the Department for Education to
+    # raise the issue"); tried last, and said so
+    bare = _ABOUT_TAIL.sub("", thing)
+    if bare != thing and content_words(bare):
+        tries.append((bare, f"Nothing names {thing!r}; read without {thing[len(bare):].strip()!r}. "))
     searched = ""
     for what, why in tries:
         near = not (why == "" and len(tries) > 1)  # the verb-less try is the near one
@@ -1126,7 +1136,8 @@ def who_owns(store, q: str, g: dict) -> Answer:
                           note=why + f"No action or responsibility for {what!r} names an owner; "
                                + (note2.replace("these hold", "these decisions and statements hold")
                                   if note2 else "these decisions and statements mention it:"))
-    also = f" (nor {tries[-1][0]!r}, read without the question's verb)" if len(tries) > 1 else ""
+    also = "".join(f" (nor {what!r}, {why.split('; ', 1)[-1].rstrip('. ') if why.startswith('Nothing') else 'read without the question' + chr(39) + 's verb'})"
+                   for what, why in tries[1:])
     return Answer(q, _OWNS_COLUMNS, [], _say_fact,
                   empty=f"Nothing in the graph mentions {thing!r}{also}: {searched}.")
 
@@ -1506,10 +1517,31 @@ def _scope_with_body(store, g: dict) -> set[str] | None:
     return scope
 
 
+def _post_with_its_of(post: str, body: str, q: str, lookup) -> dict[str, str]:
+    """"who is the Director of Finance of the University?", "who is the Head of Service at the
+    Joint Waste Committee?": a post whose own name holds "of" (a university's council, a joint
+    waste committee) is read whole, and only what follows it as the body; else as asked."""
+    if not body or f"{fold(post)} of " not in fold(q):
+        return {"post": post, "body": body}
+    cuts = [m.start() for m in re.finditer(r"\s(?:of|at|for|on|to)\s", body)] + [len(body)]
+    for cut in reversed(cuts):
+        head = body[:cut].strip()
+        if head and f"{fold(post)} of {fold(head)}" in fold(q) and lookup(f"{post} of {head}") is not None:
+            rest = re.sub(r"^\s*(?:of|at|for|on|to)\s+", "", body[cut:]).strip()
+            return {"post": f"{post} of {head}", "body": rest}
+    return {"post": post, "body": body}
+
+
 def post_holder(store, q: str, g: dict) -> Answer:
     """Who holds a post ("who is the clerk of X?", "who is the chair?"): the post as the
     minutes give it, and for a chair also who chaired each meeting; one answer per body."""
-    post = _clean_thing(g["post"])
+    # "who is the new Director of Finance?": the minutes welcome "the new Director of Finance, Mr
+    # A" (a university's council) or "the new Asset Manager" (a drainage board); the post is the
+    # same post
+    post = re.sub(r"^(?:new|current|present|incoming)\s+", "", _clean_thing(g["post"]), flags=re.I)
+    from kg import gazetteer as gz  # (its tables are read for questions about a post only)
+    g = dict(g, **_post_with_its_of(post, g.get("body") or "", q, gz.lookup_post))
+    post = g["post"]
     words = content_words(post, generic=False)
     columns = ["name", "post", "body", "person", "meeting", "meeting_label", "evidence"]
     if not words:
@@ -1791,6 +1823,16 @@ def vote(store, q: str, g: dict) -> Answer:
     thing = _clean_thing(g.get("x") or "")
     who = (g.get("p") or "").strip()
     _, rows = run_named(store, "votes")
+    where = re.sub(r"^\s*(?:at|in|of)\s+", "", g.get("where") or "")
+    if where:
+        # the body named after "go" ("the Cabinet", a kind of body some body is called by):
+        # its meetings, else its words are part of the matter
+        words = [w for w in content_words(where, generic=False) if w not in _MEETING_WORDS]
+        named = {m.iri for m in _named_by(list(meetings(store).values()), words)} if words else set()
+        if named:
+            rows = [r for r in rows if r.get("meeting") in named]
+        else:
+            thing = _clean_thing(f"{thing} {g['where'].strip()}")
     columns = ["text", "proposer_name", "seconder_name", "votes_for", "votes_against", "abstentions", "unanimous",
                "item_title", "decision", "meeting", "meeting_label", "evidence"]
     empty_what = ""
@@ -2003,7 +2045,9 @@ PATTERNS: list[tuple[QuestionPattern, Callable]] = [
     # proposer, seconder, vote
     (_p(r"who (?:proposed|seconded|moved|nominated|put forward|proposed and seconded) " + _THING), vote),
     # "how did the vote for Convener go?": the matter named before "go"
-    (_p(r"how (?:did|was|were) (?:the )?(?:vote|voting|votes?) (?:on|for|about|over) " + _THING + r" (?:go|went)"), vote),
+    # "how did the vote on the minutes go at the Cabinet?": the body named after "go" narrows the matter
+    (_p(r"how (?:did|was|were) (?:the )?(?:vote|voting|votes?) (?:on|for|about|over) " + _THING + r" (?:go|went)"
+        r"(?P<where> (?:at|in|of) .+)?"), vote),
     # "who supported the motion to ...": a township board's word for seconding it
     (_p(r"who supported (?:the |a )?motion (?:to |on |about )?" + _THING), vote),
     (_p(r"how (?:did|was|were) (?:the )?(?:vote|voting|votes?)(?: go| went| cast)?(?: (?:on|for|about|over) " + _THING
@@ -2064,6 +2108,11 @@ PATTERNS: list[tuple[QuestionPattern, Callable]] = [
         r" (?:declared|made|registered|given)"), interests),
     (_p(r"did " + _NAME + r" declare (?:an? |any )?interests?(?: in " + _THING + r")?"), interests),
     (_p(r"what (?:did|has|have) " + _NAME + r" (?:declare|declared)(?: an? interests? in)?"), interests),
+    # "what interests were declared about the Growing Places Fund?": the matter, as "who declared
+    # an interest in X?" reads it (a local enterprise partnership's "declared interests in Item 7 -
+    # Growing Places Fund"; a community council's interests declared in named items)
+    (_p(r"(?:what|which) (?:interests?|declarations?(?: of interests?)?) (?:were|was|have been|has been) "
+        r"(?:declared|made|registered) (?:about|on|regarding|re|for|over) " + _THING), interests),
     (_p(r"(?:what|which) (?:interests?|declarations?(?: of interests?)?) (?:were|was|have been|has been) "
         r"(?:declared|made|registered)(?: (?:at|in) (?:the |a )?.*)?"), interests),
     (_p(r"who declared (?:an? |any )?interests?(?: (?:in|on|about|regarding|re) " + _THING + r")?"), interests),

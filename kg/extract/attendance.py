@@ -89,7 +89,10 @@ def from_lists(text: str, sections: list[Section], ctx) -> tuple[list[Attendance
                 ev_end = sec.start + stop
                 ref = PersonRef(m.surface, m.start)
                 held = post_before(chunk[a:m.start - sec.start], chunk[rel_end:stop])
-                row = read_row("" if held else after)
+                # "Mr Pertwee), the Vice-Chancellor, the Treasurer (" / "Mr Thomson)": the post
+                # before the next entry's bracket is the next entry's (_THE_POST_BRACKET)
+                nxt = _THE_POST_BRACKET.search(after) if i + 1 < len(mentions) else None
+                row = read_row("" if held else after[:nxt.start()] if nxt else after)
                 before = chunk[(mentions[i - 1].end - sec.start) if i else a:m.start - sec.start]
                 if LEADING_CHAIR.search(before):
                     row.chair = True  # "Present: Chairman Cllr Mrs Shewell, Cllrs ..."
@@ -109,6 +112,10 @@ def from_lists(text: str, sections: list[Section], ctx) -> tuple[list[Attendance
                     ref.role = ref.role or post
                 ev = Evidence(text[ev_start:ev_end].strip(), ev_start, ev_start + len(text[ev_start:ev_end].strip()))
                 role = row.status or r
+                if i and re.search(r"\([ \t]*$", before) and _SUB_IN_BRACKET.match(after):
+                    # "Cllr A (Cllr B attended as substitute)": B sat in for A (_BRACKET_SUB)
+                    out.append(Attendance(ref, "substitute", ev, substitute_for=mentions[i - 1].surface))
+                    continue
                 if role == "chair":  # "In the Chair: Cllr X" - the chair is present too
                     row.chair, role = True, "present"
                 out.append(Attendance(ref, role, ev, on_behalf_of=ref.org, substitute_for=row.substitute_for))
@@ -174,7 +181,9 @@ def listed_names(chunk: str, offset: int, found: list) -> list[Mention]:
         if any(not (e <= f.start or s >= f.end) for f in found):
             continue
         before = chunk[:s - offset].rstrip(" \t*")
-        if before and not before.endswith((",", "&", "and", ":")):
+        # ("Apologies for absence were received from Dalwyn Atwell, Melody Erasmus, ...": the
+        # list's first entry follows "from", as a SACRE's and a county council's minutes write it)
+        if before and not before.endswith((",", "&", "and", ":")) and not re.search(r"\breceived[ \t]+from$", before):
             continue  # inside a longer phrase, not an entry of the list
         bracket = re.match(r"[ \t]*\(([^()\n]{1,40})\)", chunk[m.end(1):])
         if bracket and not _is_role(bracket.group(1)) or \
@@ -300,6 +309,13 @@ def _written(code: str, text: str) -> bool:
     return False
 
 
+# "..., the Vice-Chancellor, the Treasurer (Mr Thomson), ...", "the President of the Students'
+# Union (Miss Oldham)": a post named with its article in a run of entries, its holder in brackets
+# (a university's council; a waste committee's officers are listed "Waste Minimisation Officer
+# (Mrs A Atkins)")
+_THE_POST_BRACKET = re.compile(r"(?:^|[,;]\s*|\band\s+)the\s+([A-Z][^(),;]{2,80}?)\s*\(\s*$")
+
+
 def post_before(before: str, after: str) -> str | None:
     """The post written before a name in brackets: 'Senior Engineer (Mr T Quinn), ...'.
 
@@ -308,7 +324,8 @@ def post_before(before: str, after: str) -> str | None:
     """
     if not after.lstrip().startswith(")"):
         return None
-    m = re.search(r"(?:^|\)[\s,;.]*|:\s*)([A-Z][^()]{2,120}?)[\s,]*\(\s*$", before.lstrip(" \t\n*"))
+    m = re.search(r"(?:^|\)[\s,;.]*|:\s*)([A-Z][^()]{2,120}?)[\s,]*\(\s*$", before.lstrip(" \t\n*")) \
+        or _THE_POST_BRACKET.search(before)
     if not m:
         return None
     post = " ".join(m.group(1).split()).strip(" ,")
@@ -486,9 +503,15 @@ def officer_lines(text: str, ctx) -> dict[str, str]:
 # "The Chair of the Association, Iain McMath, welcomed ...", "The PCC treasurer, Keith
 # Harwood, spoke ...": the post, then its holder set off by commas
 _NAME_WORDS = r"[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){1,3}"
+# "Head of Service, Steve Read, presented the Draft Protocol" (a joint waste committee), "the Chair
+# also welcomed the new Director of Finance, Mr Andrew Connolly." (a university's council): a post
+# the gazetteer knows opening the sentence, or after "the (new)" inside it, then its holder set
+# off by commas or closing the sentence
 _PROSE_POST = re.compile(rf"(?P<name>{_NAME_WORDS})[ \t]*\((?P<post>[A-Z][A-Za-z’' -]{{1,40}}?)\)"
                          rf"|(?:^|(?<=[.:;]\s))The\s+(?:[A-Z]{{2,6}}\s+)?(?P<post2>[A-Za-z][A-Za-z -]{{2,30}}?)"
-                         rf"(?:\s+of\s+the\s+[A-Z]\w+)?,\s+(?P<name2>{_NAME_WORDS}),", re.M)
+                         rf"(?:\s+of\s+the\s+[A-Z]\w+)?,\s+(?P<name2>{_NAME_WORDS}),"
+                         rf"|(?:^|(?<=[.:;]\s)|(?<=\bthe\snew\s))(?P<post3>[A-Z][a-z]+(?:[ \t]+(?:of|for|and|[A-Z][a-z]+)){{1,4}}),"
+                         rf"[ \t]+(?P<name3>{_NAME_WORDS})(?=[ \t]*,[ \t]+[a-z]|\.)", re.M)
 
 
 # "RESOLVED: That Councillor Mrs A B Hale be re-elected Mayor for the ensuing municipal year",
@@ -497,8 +520,10 @@ _PROSE_POST = re.compile(rf"(?P<name>{_NAME_WORDS})[ \t]*\((?P<post>[A-Z][A-Za-z
 # appointed a trustee", one of many, nor "be appointed to the Planning Board", a seat on a body)
 _NAME_BEFORE_VERB = (r"(?P<name>(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+)*(?:[A-Z][\w’'-]*\.?[ \t]+){0,3}"
                      r"[A-Z][\w’'-]+)")
+# ("Chairman of the Joint Committee" is the minutes' own body, as a joint committee calls
+# itself: a crematorium's and a waste partnership's joint committees)
 _POST_AFTER = (r"(?:the[ \t]+)?(?P<post>[A-Z][A-Za-z-]+(?:[ \t]+[A-Z][A-Za-z-]+){0,2})\b"
-               r"(?![ \t]+(?:[A-Z]|of[ \t]+the[ \t]+[A-Z]\w*[ \t]+(?:Committee|Board|Group|Panel)))")
+               r"(?![ \t]+(?:[A-Z]|of[ \t]+the[ \t]+(?!Joint[ \t])[A-Z]\w*[ \t]+(?:Committee|Board|Group|Panel)))")
 _ELECTED_POST = re.compile(_NAME_BEFORE_VERB + r"[ \t]+be[ \t]+(?:re-?)?(?:elected|appointed)[ \t]+(?:as[ \t]+)?"
                            + _POST_AFTER)
 
@@ -517,7 +542,8 @@ def prose_posts(text: str, ctx) -> dict[str, str]:
     gazetteer knows as written and one person holds it (two names for one post: neither)."""
     seen: dict[str, set[str]] = {}
     found = [(m.group("post"), m.group("name"), ("full", "titled")) if m.group("post")
-             else (m.group("post2"), m.group("name2"), ("full", "titled")) for m in _PROSE_POST.finditer(text)]
+             else (m.group("post2"), m.group("name2"), ("full", "titled")) if m.group("post2")
+             else (m.group("post3"), m.group("name3"), ("full", "titled")) for m in _PROSE_POST.finditer(text)]
     # an election names its councillor by title and initials ("Councillor Mrs S M Hale")
     found += [(m.group("post"), m.group("name"), ("full", "titled", "initials"))
               for rx in (_ELECTED_POST, _WAS_ELECTED_POST, _TO_ELECT_POST) for m in rx.finditer(text)]
@@ -601,6 +627,35 @@ def substitutes(s: Sent) -> list[Attendance]:
     return out
 
 
+# "Apologies ... from Cllr A, B and C (D substituting)", "... from Cllr E (Cllr F attended as
+# substitute)", "Mr G (Ms H attended as substitute)": the one in brackets sat in for the one
+# before them (a combined authority's board, a second combined authority's, a health and
+# wellbeing board), and sent no apologies
+_SUB_IN_BRACKET = re.compile(r"[ \t]*(?:substituting|attended[ \t]+as[ \t]+(?:a[ \t]+)?substitute)[ \t]*\)")
+_BRACKET_SUB = re.compile(r"(?P<absent>(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+)?[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})"
+                          r"[ \t]*\([ \t]*(?P<sub>[^()\n]{3,60}?)[ \t]+(?:substituting|attended[ \t]+as[ \t]+(?:a[ \t]+)?substitute)[ \t]*\)")
+
+
+def _bracketed_substitutes(s: Sent, floor: int) -> dict[int, tuple[str, str, int]]:
+    """Substitutes named in brackets after the member they sat in for (_BRACKET_SUB), from
+    `floor` on: the substitute's start -> (substitute, absent member, absent member's start)."""
+    out: dict[int, tuple[str, str, int]] = {}
+    for m in _BRACKET_SUB.finditer(s.text, floor):
+        sub = [p for p in s.people if p.kind != "alias" and m.start("sub") <= p.start - s.start < m.end("sub")]
+        absent = [p for p in s.people if p.kind != "alias" and m.start("absent") <= p.start - s.start < m.end("absent")]
+        if not sub:
+            continue
+        if absent:
+            a_surface, a_start = absent[-1].surface, absent[-1].start
+        else:
+            words = m.group("absent").split()
+            if len(words) < 2 or any(w in NOT_NAME or w in TITLE_WORDS for w in words[-2:]):
+                continue  # one word, or not a name's words: no one to say was absent
+            a_surface, a_start = m.group("absent"), s.start + m.start("absent")
+        out[sub[0].start] = (sub[0].surface, a_surface, a_start)
+    return out
+
+
 def from_prose(sents: list[Sent]) -> list[Attendance]:
     """Apologies and attendance written as sentences; the chair from who opened the meeting."""
     out: list[Attendance] = []
@@ -623,9 +678,19 @@ def from_prose(sents: list[Sent]) -> list[Attendance]:
         low = s.text.lower()
         m = APOLOGY_PROSE.search(s.text)
         if m and ("apolog" in low or (s.section.title or "").lower().find("apolog") >= 0):
+            subs = _bracketed_substitutes(s, m.start())
+            # ("Apologies for Absence The Chair, Mr E Booth, welcomed all": a heading run on into
+            # the sentence; the one who welcomes as the Chair sent no apologies)
+            chairs = _chair_apposed(s) if CHAIR_PROSE.search(s.text) else set()
             for p in s.people:
-                if p.start - s.start >= m.start() and p.kind != "alias":
+                if p.start - s.start >= m.start() and p.kind != "alias" and p.start not in subs and p.start not in chairs:
                     out.append(Attendance(PersonRef(p.surface, p.start), "apologies", s.evidence))
+            for start, (sub, absent, absent_start) in subs.items():
+                if not any(p.start == absent_start for p in s.people):
+                    # the absent member's given name the gazetteer lacks ("Al Kingsley (Nitin
+                    # Patel substituting)"): the bracket's place says it is a name
+                    out.append(Attendance(PersonRef(absent, absent_start), "apologies", s.evidence))
+                out.append(Attendance(PersonRef(sub, start), "substitute", s.evidence, substitute_for=absent))
         m = IN_ATTENDANCE_PROSE.search(s.text)
         if m and s.people and len(s.text) < 200 and "apolog" not in low:
             for p in s.people:
@@ -652,7 +717,11 @@ def from_prose(sents: list[Sent]) -> list[Attendance]:
                 continue
             m = CHAIR_PROSE.search(s.text)
             if m and s.people:
-                p = s.people[0]
+                # a register run on into the sentence ("... Mr I Young (Company Secretary) Welcome
+                # and Apologies for Absence The Chair, Mr E Booth, welcomed all"): the one set off
+                # after "The Chair," presides, not the sentence's first name
+                p = next((q for q in s.people if q.kind != "alias" and 0 < q.start - s.start < m.start()
+                          and _presiding_post(s.text[:q.start - s.start])), s.people[0])
                 rel = p.start - s.start
                 # (the sentence may open on a heading line the reader did not close with a stop)
                 lead = CHAIR_APPOSITION.match(s.text[:rel].rsplit("\n", 1)[-1]) if rel else None
@@ -661,10 +730,25 @@ def from_prose(sents: list[Sent]) -> list[Attendance]:
                 presides = lead is not None and (lead.group("post").lower().startswith(("chair", "president", "vicar",
                                                                                          "rector", "mayor", "conven"))
                                                  or "opened" in m.group(0).lower())
+                presides = presides or _presiding_post(s.text[:rel])
                 if rel < m.start() and (rel == 0 or "in the chair" in m.group(0).lower() or presides):
                     out.append(Attendance(PersonRef(p.surface, p.start), "chair", s.evidence))
                     chair_found = True
     return out
+
+
+_PRESIDING_APPOSITION = re.compile(r"(?:^|[\s.:;])(?:The|Our)[ \t]+(?:Chair(?:man|person|woman)?|President|Mayor|Conven[eo]r)"
+                                   r"(?:[ \t]+of[ \t]+the[ \t]+[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){0,3})?[ \t]*,[ \t]*$")
+
+
+def _presiding_post(before: str) -> bool:
+    """Whether the text before a name ends "The Chair, " (the post that presides, then its holder)."""
+    return bool(_PRESIDING_APPOSITION.search(before[-80:]))
+
+
+def _chair_apposed(s: Sent) -> set[int]:
+    """Starts of the people a sentence sets off after "The Chair," (_PRESIDING_APPOSITION)."""
+    return {p.start for p in s.people if p.kind != "alias" and _presiding_post(s.text[:p.start - s.start])}
 
 
 ATTENDANCE_VALUES = [("apologies", re.compile(r"apolog|sent\s+apologies", re.I)),

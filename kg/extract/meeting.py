@@ -44,11 +44,30 @@ DATE_SLASH = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 
-def find_date(text: str) -> str | None:
-    """The first full date in text, as ISO (UK day-first for slashed dates)."""
+# "To approve the minutes of the meeting held on 20 March 2024", "To approve the minutes of the
+# previous meeting held on 5 September 2024", "Minutes of Previous Meeting: 30 March 2021", "The
+# minutes of the meeting on 20 March 2024 were approved": the previous meeting's date, which a
+# page of minutes that never writes its own date holds first (a combined authority's board, a
+# district council's and a county council's cabinets)
+_PREVIOUS_BEFORE = re.compile(r"(?i)(?:\b(?:approve|agree|confirm|sign)\w*[ \t]+(?:as[ \t]+a[ \t]+correct[ \t]+record[ \t]+)?"
+                              r"the[ \t]+minutes[ \t]+of[ \t]+the[ \t]+|\b(?:previous|last)[ \t]+)meetings?\b[^.\n|]{0,30}$")
+_PREVIOUS_AFTER = re.compile(r"(?i)[^.\n|]{0,30}?\b(?:were|was|be)[ \t]+(?:(?:duly|unanimously)[ \t]+)?"
+                             r"(?:approved|agreed|confirmed|signed|adopted)\b")
+
+
+def _previous_meeting(text: str, m: re.Match) -> bool:
+    """Whether the date `m` found is the previous meeting's, whose minutes this one approves."""
+    return bool(_PREVIOUS_BEFORE.search(text[max(0, m.start() - 120):m.start()])
+                or re.search(r"(?i)\bminutes[ \t]+of[ \t]+the[ \t]+meeting[ \t]+(?:held[ \t]+)?on[ \t]+$", text[max(0, m.start() - 60):m.start()])
+                and _PREVIOUS_AFTER.match(text, m.end()))
+
+
+def find_date(text: str, *, own: bool = False) -> str | None:
+    """The first full date in text, as ISO (UK day-first for slashed dates); with `own`, never
+    a date the text gives as the previous meeting's (_previous_meeting)."""
     best = None
     for rx, order in ((DATE_WORDS, "dmy_word"), (DATE_MDY, "mdy_word"), (DATE_SLASH, "dmy"), (DATE_ISO, "ymd")):
-        m = rx.search(text)
+        m = next((x for x in rx.finditer(text) if not (own and _previous_meeting(text, x))), None)
         if not m:
             continue
         if order == "dmy_word":
@@ -136,7 +155,7 @@ def meeting_of(secs: Sections, sents: list[Sent], body: str | None, date: str | 
     # heading leaves the year out and whose text never writes it
     # and last the file's name ("wye-valley-cc-2024-10-28.txt"), where a site's copy of the
     # minutes starts at "Present:" and a typed date is mistyped ("10thth September 2021")
-    date = date or meta.get("date") or find_date(head_text) or find_date(text[:600]) \
+    date = date or meta.get("date") or find_date(head_text, own=True) or find_date(text[:600], own=True) \
         or date_without_year(head_text, text) or find_date(doc.title or "") \
         or find_date(re.split(r"[\\/]", doc.path or "")[-1])
     ev = None

@@ -108,6 +108,12 @@ _PLACE_SURNAMES = frozenset("Hall Field Fields Park Hill Ward Wood Bridge Church
 _RX_ENTRY_END = re.compile(r"(?=[ \t]*(?:[,;(*]|&|and\b|\n|$))")
 
 
+# a register in groups, each label ending "Members:" ("APOLOGIES: Ratepayer Members: Mr Oldridge
+# Appointed Members: Cllr Sargeantson Co-opted Members:": two internal drainage boards, whose
+# empty groups run on): the word before "Members:" labels the next group
+_RX_GROUP_LABEL = re.compile(r"(?:-opted)?[ \t]+Members?[ \t]*:")
+
+
 def _name_words(text: str, pos: int, max_words: int = 3, wrap: bool | str = False) -> list[tuple[str, int, int]]:
     """Consecutive capitalised name words from pos, on one line, stopping before words
     that cannot be part of a name (Road, Council, a title) or a new person's given name.
@@ -129,6 +135,8 @@ def _name_words(text: str, pos: int, max_words: int = 3, wrap: bool | str = Fals
             break
         if w in NOT_NAME or w in TITLE_WORDS:
             break
+        if words and _RX_GROUP_LABEL.match(text, m.end()):
+            break  # "Mr Oldridge Appointed Members: Cllr ...": the next group's label, no surname
         if len(words) >= 2 and gz.is_first_name(w):
             nxt = _RX_GAP.match(text, m.end())
             if nxt and _RX_WORD.match(text, nxt.end()):
