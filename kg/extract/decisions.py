@@ -402,8 +402,12 @@ PROPOSES = re.compile(r"\b(?:proposed|moved|proposal|motion)\b", re.I)
 ASSENT_TO_PROPOSAL = guarded(re.compile(r"\b(?:agreed|accepted|approved|supported|endorsed)\s+(?:to\s+|with\s+)?(?:this|that|the)\s+"
                                         r"(?:proposal|suggestion|recommendation|motion)\s*[.!]?\s*$", re.I))
 PUTS_FORWARD = guarded(re.compile(r"\b(?:proposed|moved|proposal|motion|suggested|suggestion|recommended)\b", re.I))
-# "It was proposed by A, seconded by B and": a proposal whose resolution is the next paragraph
-DANGLING_PROPOSAL = re.compile(r"\b(?:proposed|moved)\b[^.;]*\bseconded\b[^.;]{0,80}?\s(?:and|AND)(?:\s+(?:it\s+was|was))?\s*[:,]?\s*$")
+# "It was proposed by A, seconded by B and": a proposal whose resolution is the next paragraph;
+# its words capitalised where each opens a line of its own ("Proposed by Councillor A Seconded by
+# Councillor B, and" / "Resolved: that ...", "Moved by the Lord Mayor," / "Seconded by Councillor
+# B and" / "Resolved - That ...": two Northern Irish district councils)
+DANGLING_PROPOSAL = re.compile(r"\b(?:[Pp]roposed|[Mm]oved|PROPOSED|MOVED)\b[^.;]*\b(?:[Ss]econded|SECONDED)\b[^.;]{0,80}?"
+                               r"\s(?:and|AND)(?:\s+(?:it\s+was|was))?\s*[:,]?\s*$")
 # the outcome of the vote just recorded, not a decision of its own
 OUTCOME = re.compile(r"^\s*(?:The|This|That)\s+(?:\w+\s+){0,2}(?:was|were)\s+(?:duly\s+)?(?:approved|carried|agreed|"
                      r"adopted|lost|defeated|passed)\b[^.]{0,40}\.?\s*$", re.I)
