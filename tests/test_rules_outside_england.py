@@ -9,6 +9,9 @@ Each rule was seen in two or more bodies:
   capitalised on lines of its own: one motion, X moved by A and seconded by B (two Northern Irish
   district councils: "Moved by the Lord Mayor," / "Seconded by Councillor B and" / "Resolved -
   That ..." is the other's form).
+- "Mr A in the Chair", "Jo SMITH, Vice Chairperson, in the Chair.": the register's line saying who
+  chaired, not an entry of the officers' list it ends (a Scottish council's special meeting, a
+  Scottish integration joint board).
 
 Names and bodies are invented; the shapes are kept.
 """
@@ -71,3 +74,53 @@ def test_capitalised_motion_lines_move_the_resolution_after_them(opening, propos
 def test_capitalised_motion_lines_leave_no_decision_of_their_own():
     ex = run(NI_COUNCIL)
     assert not [d.text for d in ex.decisions if d.text.startswith(("Proposed by", "Seconded by", "Moved by"))]
+
+
+SCOTTISH_COMMITTEE = """Minutes of Meeting of the Roads and Harbours Committee held in the Council Chamber, Dunbeath on Thursday 3 March 2016 at 10.30am.
+
+Present:
+
+Mr A Gunn, Mr D Sinclair, Mrs F Mowat, Ms K Reay
+
+In Attendance:
+Director of Roads
+Mr A Gunn in the Chair
+
+Apologies for absence were intimated on behalf of Mr T Bremner and Mrs E Durie.
+
+1. Declarations of Interest
+
+There were no declarations of interest.
+"""
+
+VICE_IN_CHAIR = """At a MEETING of the Fernside Integration Joint Board held remotely on 2nd June, 2021.
+
+Present:-
+
+Ann Dorrit (Vice Chairperson), Bill Crane, Ed Mallow
+
+Ann Dorrit, Vice Chairperson, in the Chair.
+
+I APOLOGIES FOR ABSENCE
+
+Apologies for absence were submitted on behalf of Kenneth Loam.
+"""
+
+# (minutes, who chaired, who is not read as an officer in attendance)
+IN_THE_CHAIR = [(SCOTTISH_COMMITTEE, "Mr A Gunn"), (VICE_IN_CHAIR, "Ann Dorrit")]
+
+
+@pytest.mark.parametrize("text, chair", IN_THE_CHAIR)
+def test_in_the_chair_names_who_chaired(text, chair):
+    ex = run(text)
+    chairs = [a for a in ex.attendance if a.role == "chair"]
+    assert [a.person.surface for a in chairs] == [chair]
+    assert "in the Chair" in chairs[0].evidence.quote
+    assert not [a for a in ex.attendance if a.role == "in_attendance" and a.person.surface == chair]
+
+
+def test_in_the_chair_keeps_the_rest_of_the_register():
+    ex = run(SCOTTISH_COMMITTEE)
+    assert sorted(a.person.surface for a in ex.attendance if a.role == "present") == \
+        ["Mr A Gunn", "Mr D Sinclair", "Mrs F Mowat", "Ms K Reay"]
+    assert sorted(a.person.surface for a in ex.attendance if a.role == "apologies") == ["Mr T Bremner", "Mrs E Durie"]

@@ -551,7 +551,11 @@ CHAIR_APPOSITION = re.compile(r"^\s*(?:The|Our)\s+(?P<post>[A-Za-z-]+)(?:\s+of\s
 # one named after "called to order by" does; "Supervisor Owens presiding.": the chair, so named
 CALLED_MEETING_TO_ORDER = guarded(re.compile(r"[ \t]*called[ \t]+the[ \t]+(?:[\w-]+[ \t]+){0,6}?(?i:meeting)\b[^.;]{0,60}?"
                                              r"\bto[ \t]+(?i:order)\b"))
-PRESIDING = re.compile(r"[ \t]*,?[ \t]*(?i:presiding)\b")
+PRESIDING = re.compile(r"[ \t]*,?[ \t]*(?i:presiding)\b"
+                       # "Mr B Lobban in the Chair", "Jo SMITH, Vice Chairperson, in the Chair.": a register's
+                       # line saying who chaired (a Scottish council, a Scottish integration joint board)
+                       r"|[ \t]*(?:,[ \t]*(?:the[ \t]+)?[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,2}[ \t]*,)?[ \t]*in[ \t]+the[ \t]+"
+                       r"(?:Chair|chair|CHAIR)\b")
 CHAIR_PROSE = guarded(re.compile(r"\b(?:welcomed|opened\s+the\s+meeting|in\s+the\s+chair|chaired\s+(?:the|this)\s+meeting|"
                                  r"took\s+the\s+chair)\b", re.I))
 
