@@ -12,6 +12,9 @@ Each rule was seen in two or more bodies:
 - "Mr A in the Chair", "Jo SMITH, Vice Chairperson, in the Chair.": the register's line saying who
   chaired, not an entry of the officers' list it ends (a Scottish council's special meeting, a
   Scottish integration joint board).
+- "Cr Barnes", "Crs W Devlin, W Attwood & T Barnes": the councillor's title in Australia and New
+  Zealand (an Australian shire council, a New Zealand local board's "Cr Penny Webster", a Western
+  Australian shire's "Cr C Crosby").
 
 Names and bodies are invented; the shapes are kept.
 """
@@ -124,3 +127,19 @@ def test_in_the_chair_keeps_the_rest_of_the_register():
     assert sorted(a.person.surface for a in ex.attendance if a.role == "present") == \
         ["Mr A Gunn", "Mr D Sinclair", "Mrs F Mowat", "Ms K Reay"]
     assert sorted(a.person.surface for a in ex.attendance if a.role == "apologies") == ["Mr T Bremner", "Mrs E Durie"]
+
+
+# (text, the people read) -- "Cr" and "Crs" as titles; not inside a word or an amount's "Cr"
+CR_TITLES = [
+    ("The minutes were confirmed. MOVED: Cr Kemp SECONDED: Cr Moffat CARRIED 4/0", ["Cr Kemp", "Cr Moffat"]),
+    ("ATTENDANCE Crs R Dunne, P Kemp, S Moffat & L Tully", ["Crs R Dunne", "P Kemp", "S Moffat", "L Tully"]),
+    ("Also present: Cr Penny Webster", ["Cr Penny Webster"]),
+    ("The balance was £1,200 Cr at the end of March.", []),
+    ("Crawley Road is closed.", []),
+]
+
+
+@pytest.mark.parametrize("text, people", CR_TITLES)
+def test_cr_is_a_councillors_title(text, people):
+    from kg.extract.names import NameContext, find_people
+    assert [m.surface for m in find_people(text, 0, NameContext(aliases={}))] == people

@@ -24,7 +24,9 @@ NAME_WORD = (rf"(?:Mc|Mac|O['’]|D['’]|(?:O|O['’]|Mc|Mac)[ \u00a0](?=[A-Z][
              # "Hickey-O’Mara", "Lloyd-McKay": a double-barrelled surname whose second half has its prefix
              rf"(?:[-'’](?:Mc|O['’])?[{_UP}][{_LOW}]+)*")
 TITLE_WORDS = ("County Councillor", "District Councillor", "Borough Councillor", "Town Councillor",
-               "Councillors", "Councillor", "County Cllr", "Cllrs", "Cllr", "Messrs", "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr",
+               "Councillors", "Councillor", "County Cllr", "Cllrs", "Cllr",
+               # Australian and New Zealand councillors ("Cr Barnes", "Crs W Devlin, W Attwood & T Barnes")
+               "Crs", "Cr", "Messrs", "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr",
                "Rev", "Revd", "Reverend", "Prof", "Professor", "Sir", "Dame", "Lord", "Lady", "Canon", "Alderman",
                # a US town board's members and its presiding officer ("Councilperson Beavers",
                # "Councilman Drew", "Supervisor Owens")
@@ -84,7 +86,7 @@ class NameContext:
     given: dict[str, str] = field(default_factory=dict)
 
 
-PLURAL_TITLES = {"Councillors", "Cllrs", "Messrs", "Drs"}
+PLURAL_TITLES = {"Councillors", "Cllrs", "Crs", "Messrs", "Drs"}
 _RX_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?=[A-Z])")
 # "Cllrs. Hayes (Chair), Doyle": a role in brackets between two names of the list
 _RX_LIST_SEP_AFTER_ROLE = re.compile(r"[ \t]*\([^)\n]{1,40}\)\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?=[A-Z])")
