@@ -15,6 +15,12 @@ Each rule was seen in two or more bodies:
 - "Cr Barnes", "Crs W Devlin, W Attwood & T Barnes": the councillor's title in Australia and New
   Zealand (an Australian shire council, a New Zealand local board's "Cr Penny Webster", a Western
   Australian shire's "Cr C Crosby").
+- "Director A", "Commissioner B", "President C" before a surname: a US board member's title (a
+  water district, a county commission; the corpus's fire district and city council write them
+  so); and a motion in three or four sentences: "Director A moved to approve X." / "President C
+  seconded the motion." / "Motion carried with the following votes: ...", "Commissioner B made a
+  motion to approve X. Commissioner D seconded the motion. All voted "aye". The motion has
+  passed." (a water district, a county commission).
 
 Names and bodies are invented; the shapes are kept.
 """
@@ -141,5 +147,95 @@ CR_TITLES = [
 
 @pytest.mark.parametrize("text, people", CR_TITLES)
 def test_cr_is_a_councillors_title(text, people):
+    from kg.extract.names import NameContext, find_people
+    assert [m.surface for m in find_people(text, 0, NameContext(aliases={}))] == people
+
+
+WATER_DISTRICT = """Orchard Springs Irrigation District
+Regular Board Meeting
+Approved Minutes
+March 4, 2019
+
+District Attendees
+Dana Whitlock - Board President
+Lee Ambrose - Board Member
+Ron Tafoya - General Manager
+
+## AGENDA ITEMS
+
+**I. Call to Order**
+President Whitlock called the meeting to order at 6:30 p.m.
+
+**II. Consent Calendar**
+The following consent calendar items were considered and acted upon as follows:
+1. Approval of Minutes
+2. Approval of Warrants
+
+Director Ambrose moved to approve the consent calendar.
+President Whitlock seconded the motion.
+Motion carried with the following votes: Whitlock – aye, Ambrose – aye
+
+**III. New Business**
+1. Discussion on the pump station
+- Director Ambrose asked about the cost of the pump station.
+- General Manager Tafoya said it was within budget.
+
+President Whitlock moved to defer the pump station project.
+Director Ambrose seconded the motion.
+Motion carried with the following votes: Whitlock – aye, Ambrose – aye.
+"""
+
+COUNTY_COMMISSION = """AGENDA
+1. Call to Order
+2. Roll Call of Members
+3. Approval of the Agenda
+4. Adjournment
+LAKE COUNTY BOARD MEETING
+MARCH 7, 2022
+The Lake County Board of Commissioners met in the Commissioner's office on Monday March 7, 2022 at 9 am.
+Chr. Ansel said the first order of business is the approval of the agenda. Commissioner Dorsey made a motion to approve the agenda as presented. Commissioner Hale seconded the motion. All voted "aye". The motion has passed.
+Chr. Ansel said the next item is the minutes. The minutes were discussed at length by the board.
+Commissioner Hale seconded the motion. The motion has passed.
+"""
+
+# (minutes, what the motion moved, its mover, its seconder)
+US_MOTIONS = [
+    (WATER_DISTRICT, "approve the consent calendar", "Director Ambrose", "President Whitlock"),
+    (WATER_DISTRICT, "defer the pump station project", "President Whitlock", "Director Ambrose"),
+    (COUNTY_COMMISSION, "approve the agenda as presented", "Commissioner Dorsey", "Commissioner Hale"),
+]
+
+
+@pytest.mark.parametrize("text, moved, proposer, seconder", US_MOTIONS)
+def test_a_motion_moved_seconded_and_carried_in_sentences(text, moved, proposer, seconder):
+    ex = run(text)
+    found = [d for d in ex.decisions if moved in d.text]
+    assert len(found) == 1, [d.text for d in ex.decisions]
+    d = found[0]
+    assert (surface(d.proposer), surface(d.seconder)) == (proposer, seconder)
+    assert d.evidence.quote.startswith(proposer) and text[d.evidence.start:d.evidence.end] == d.evidence.quote
+
+
+def test_a_seconding_without_a_mover_before_it_moves_nothing():
+    # "Commissioner Hale seconded the motion." after a sentence that moves nothing: no mover is made up
+    ex = run(COUNTY_COMMISSION)
+    assert not [d for d in ex.decisions if "discussed at length" in d.evidence.quote]
+    assert all(surface(d.proposer) != "Chr. Ansel" for d in ex.decisions)
+
+
+# (text, the people read) -- the titles before a surname; not a post's "Director of", "Director General"
+US_TITLES = [
+    ("Director Sarkovich asked about the well.", ["Director Sarkovich"]),
+    ("Commissioner Fanning answered present.", ["Commissioner Fanning"]),
+    ("President Marx called the meeting to order.", ["President Marx"]),
+    ("The Director of Finance reported.", []),
+    ("Deputy Director General and Director, Corporate Services", []),
+    ("Board President Workshop on Friday", []),
+    ("Board President                            Melissa Bassanelli", ["Melissa Bassanelli"]),
+]
+
+
+@pytest.mark.parametrize("text, people", US_TITLES)
+def test_us_board_titles(text, people):
     from kg.extract.names import NameContext, find_people
     assert [m.surface for m in find_people(text, 0, NameContext(aliases={}))] == people

@@ -77,6 +77,13 @@ def from_lists(text: str, sections: list[Section], ctx) -> tuple[list[Attendance
             mentions = sorted(mentions + listed_names(chunk[a:b], sec.start + a, mentions), key=lambda m: m.start)
             if not mentions:
                 mentions = surname_list(chunk[a:b], sec.start + a)
+            else:
+                # "THOSE PRESENT WERE: Mayor Adams, Presiding; Commissioners Fish, Fritz, Leonard and
+                # Saltzman, 5. / Commissioner Leonard arrived at 9:36 a.m.": a list of surnames
+                # before the first name read in full is still the list
+                lead = surname_list(chunk[a:b], sec.start + a)
+                if lead and lead[-1].end <= mentions[0].start:
+                    mentions = lead + mentions
             for i, m in enumerate(mentions):
                 rel_end = m.end - sec.start
                 line_end = chunk.find("\n", rel_end)

@@ -394,9 +394,16 @@ def _votes(t: str, d: Decision, found) -> None:
 # outcome.  After the motion recorded as a decision it is that decision's vote (OUTCOME); after a
 # proposal the sentence before states, it carries that proposal.
 CARRIED = re.compile(r"^\s*(?:(?:The|This|That|Each)\s+(?!following\b)(?:\w+\s+)?(?:resolution|motion|proposal|amendment|recommendation)s?\s+"
-                     r"(?:was|were)\s+(?:also\s+|duly\s+|then\s+|therefore\s+|unanimously\s+)*|(?:Motion|Resolution|Amendment)\s+)"
+                     r"(?:was|were|has|had)\s+(?:been\s+|also\s+|duly\s+|then\s+|therefore\s+|unanimously\s+)*|(?:Motion|Resolution|Amendment)\s+)"
                      r"(?:carried|passed)\b(?!\s+(?:out|over|forward|on\s+to)\b)", re.I)
 PROPOSES = re.compile(r"\b(?:proposed|moved|proposal|motion)\b", re.I)
+# "Director A moved to approve the consent calendar." / "Director B seconded the motion." / "Motion
+# carried ...", "Commissioner A made a motion to approve the agenda. Commissioner B seconded the
+# motion. All voted "aye". The motion has passed.": a US board's motion in three or four sentences
+# (a water district, a county commission)
+MOVES_TO = guarded(re.compile(r"\b(?:moved|made\s+(?:a|the)\s+motion)\s+(?:to|that)\b", re.I))
+SECONDED_THE_MOTION = re.compile(r"^[^.;]{0,60}?\bseconded\s+the\s+motion\s*\.?\s*$", re.I)
+ALL_VOTED = re.compile(r"^\s*All\s+(?:voted|were\s+in\s+favou?r)\b[^.]{0,20}\.?\s*$", re.I)
 # "All Cllrs agreed to this proposal." after "Cllr A suggested it be re-sited ...": the assent says
 # only that the proposal just put was carried (as CARRIED does); the sentence before says what it was
 ASSENT_TO_PROPOSAL = guarded(re.compile(r"\b(?:agreed|accepted|approved|supported|endorsed)\s+(?:to\s+|with\s+)?(?:this|that|the)\s+"
@@ -435,6 +442,30 @@ def numbered_resolution(sents: list[Sent], k: int) -> str | None:
             return m.group(2).strip()
         return None
     return None
+
+
+# "Page 5 of 8", "<!-- Page 6 -->", "![Page 6 of 8](...)": a page's marks, no sentence of the minutes
+_PAGE_FURNITURE = re.compile(r"^\s*(?:(?:Page\s+\d+\s+of\s+\d+|<!--[^>]*-->|!\[[^\]]*\]\([^)]*\))\s*)+$", re.I)
+
+
+def _moved_and_seconded(r: Reading) -> tuple[Sent, Sent] | None:
+    """The sentences 'A moved to X.' and 'B seconded the motion.' before the outcome read now
+    (past an 'All voted aye.' between them), where the minutes write the motion so (MOVES_TO)."""
+    sents, k = r.sents, r.k
+    j = k - 1
+    while j >= 0 and k - j < 5 and _PAGE_FURNITURE.match(sents[j].text):
+        j -= 1  # a page's footer and the next page's marks between the seconding and the outcome
+    if j >= 0 and ALL_VOTED.match(sents[j].text):
+        j -= 1
+    if j < 1 or sents[j].section is not sents[k].section or sents[j - 1].section is not sents[k].section:
+        return None
+    second, mover = sents[j], sents[j - 1]
+    if not SECONDED_THE_MOTION.match(second.text) or PROPOSAL.search(mover.text) or LOST.search(mover.text):
+        return None
+    m = MOVES_TO.search(mover.text)
+    if m is None or r.people_after(mover)(0, before=m.start()) is None:
+        return None
+    return mover, second
 
 
 def vote_lines(r: Reading, s: Sent) -> bool:
@@ -539,9 +570,17 @@ def component(r: Reading, s: Sent) -> bool:
         before = r.previous
         start = before.start if before is not None and PROPOSES.search(before.text) and not LOST.search(before.text) \
             else s.start
+        moved = _moved_and_seconded(r)
+        if moved is not None:
+            start = moved[0].start
         quote = s.source[start:s.end]
         r.decision = Decision(" ".join(quote.split()), Evidence(quote, start, s.end), s.item_index, kind="approved")
-        if start != s.start:
+        if moved is not None:
+            mover, second = moved
+            m = MOVES_TO.search(mover.text)
+            r.decision.proposer = _without_vote_word(_named_before(mover.text, m, r.people_after(mover)))
+            votes_of(second.text, r.decision, r.people_after(second))
+        elif start != s.start:
             # "A motion to accept the minutes was made by A and seconded by B. Motion carried."
             votes_of(before.text, r.decision, r.people_after(before))
         votes_of(s.text, r.decision, r.people_after(s))

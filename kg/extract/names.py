@@ -31,6 +31,10 @@ TITLE_WORDS = ("County Councillor", "District Councillor", "Borough Councillor",
                # a US town board's members and its presiding officer ("Councilperson Beavers",
                # "Councilman Drew", "Supervisor Owens")
                "Councilperson", "Councilmember", "Councilman", "Councilwoman", "Supervisor",
+               # a US board's directors, commissioners and president written before a surname
+               # ("Director Sarkovich", "Commissioner Fanning", "President Marx": a water district,
+               # a county commission, a fire district, a city council)
+               "Commissioner", "Director", "President",
                # police ranks stand where a title does ("DCC Ellwood", "PCSO Rhys Bowen")
                "Deputy Chief Constable", "Assistant Chief Constable", "Chief Constable", "Chief Superintendent",
                "Detective Superintendent", "Det Supt", "Det Ch Supt", "Superintendent", "Supt", "Chief Inspector",
@@ -86,6 +90,9 @@ class NameContext:
     given: dict[str, str] = field(default_factory=dict)
 
 
+# a US board's office written as a title: one space before the surname, and no post or event after it
+_OFFICE_TITLES = frozenset({"Commissioner", "Director", "President"})
+_OFFICE_NOT_NAME = frozenset("General Elect Emeritus Designate Workshop Pro Tem Tempore".split())
 PLURAL_TITLES = {"Councillors", "Cllrs", "Crs", "Messrs", "Drs"}
 _RX_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?=[A-Z])")
 # "Cllrs. Hayes (Chair), Doyle": a role in brackets between two names of the list
@@ -274,6 +281,8 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
             pos = ini.end()
         title_text = text[t.start():t.end()].strip()
         words = _name_words(text, pos, wrap=True)
+        if title_text in _OFFICE_TITLES and words and (t.group(0) != title_text + " " or words[0][0] in _OFFICE_NOT_NAME):
+            continue  # "Director General", "President Workshop", "President      Melissa Lee" (a column's gap)
         if len(words) == 1 and not ini and title_text.rstrip(".") in PLURAL_TITLES:
             # "Cllrs Eunis" / "Jassemi and Lana Reid-McConnell": a list of full names goes on
             # over the line; a list of surnames ("Cllrs Hayward" / "Hillard, Richards") does not
