@@ -21,6 +21,10 @@ Each rule was seen in two or more bodies:
   seconded the motion." / "Motion carried with the following votes: ...", "Commissioner B made a
   motion to approve X. Commissioner D seconded the motion. All voted "aye". The motion has
   passed." (a water district, a county commission).
+- "Deputy Mayor Cliff Evans was absent.", "Jo Lee, Student Board member, was absent.": the one
+  named straight before sent no apologies but did not attend (a Canadian municipal council, a US
+  state board; the corpus's parish council's "if in attendance Cllr A was absent."); not "(Cllr A
+  and Cllr B as they were absent)", an earlier meeting's absence.
 
 Names and bodies are invented; the shapes are kept.
 """
@@ -239,3 +243,27 @@ US_TITLES = [
 def test_us_board_titles(text, people):
     from kg.extract.names import NameContext, find_people
     assert [m.surface for m in find_people(text, 0, NameContext(aliases={}))] == people
+
+
+CANADIAN_COUNCIL = """COUNCIL MINUTES THE CORPORATION OF THE MUNICIPALITY OF ELGINFIELD Thursday,May 7,2009 7:00 p.m. The regular meeting of the Council of the Municipality of Elginfield was held on Thursday,May 7, 2009 in the Council Chambers. Present were Mayor Lynn Parrow,Councillors Mark Dent,Wayne Cosh and Ed Kettle,Administrator Kyle Brunner and Clerk Lynda Marsh. Deputy Mayor Cliff Evans was absent. 1. CALL TO ORDER Mayor Parrow called the meeting to order at 7:00 p.m.
+"""
+
+EARLIER_ABSENCE = """Minutes of the Parish Council meeting held on 2 October 2019
+Present: Cllr Jo Ames, Cllr Ken Dale
+
+22/19 Minutes
+The minutes were proposed by Cllr Jo Ames, two abstained (Cllr Ken Dale and Cllr Jo Ames as they were absent).
+"""
+
+
+def test_was_absent_names_who_did_not_attend():
+    ex = run(CANADIAN_COUNCIL)
+    away = [a for a in ex.attendance if a.role == "apologies"]
+    assert [a.person.surface for a in away] == ["Cliff Evans"]
+    assert "was absent" in away[0].evidence.quote
+
+
+def test_an_earlier_meetings_absence_is_not_this_ones():
+    ex = run(EARLIER_ABSENCE)
+    assert not [a for a in ex.attendance if a.role == "apologies"]
+    assert sorted(a.person.surface for a in ex.attendance if a.role == "present") == ["Cllr Jo Ames", "Cllr Ken Dale"]

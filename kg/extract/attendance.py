@@ -545,6 +545,7 @@ def _org_like(cell: str) -> bool:
 
 
 APOLOGY_PROSE = guarded(re.compile(r"(?<![A-Za-z])apolog\w*\b.*?\b(?:from|for)\b|\breceived\s+(?:and\s+accepted\s+)?from\b", re.I))
+ABSENT_PROSE = guarded(re.compile(r"(?:,[^,.;]{1,40},)?[ \t]+(?:was|were)[ \t]+absent\b(?![ \t]+(?:from[ \t]+)?(?:the[ \t]+)?(?:vote|room|chamber|item))"))
 IN_ATTENDANCE_PROSE = guarded(re.compile(r"\b(?:was|were)?\s*in\s+attendance\b|\battended\s+(?:for|the\s+meeting)", re.I))
 # "The meeting was called to order at 6:01 pm by President Ash.", "... called to order by the
 # president, Jo Avey.": who calls the meeting to order presides over it (North American minutes)
@@ -637,6 +638,14 @@ def from_prose(sents: list[Sent]) -> list[Attendance]:
             for p in s.people:
                 if p.start - s.start >= m.start() and p.kind != "alias":
                     out.append(Attendance(PersonRef(p.surface, p.start), "apologies", s.evidence))
+        m = ABSENT_PROSE.search(s.text)
+        if m:
+            # "Deputy Mayor Cliff Evanitski was absent.", "Jo Lee, Student Board member, was absent.":
+            # the one named just before (a Canadian municipal council, a US state board)
+            named = [p for p in s.people if p.kind != "alias" and p.start - s.start + len(p.surface) == m.start()]
+            if named:
+                out.append(Attendance(PersonRef(named[-1].surface, named[-1].start), "apologies", s.evidence))
+                continue
         m = IN_ATTENDANCE_PROSE.search(s.text)
         if m and s.people and len(s.text) < 200 and "apolog" not in low:
             for p in s.people:
