@@ -25,6 +25,13 @@ Each rule was seen in two or more bodies:
   named straight before sent no apologies but did not attend (a Canadian municipal council, a US
   state board; the corpus's parish council's "if in attendance Cllr A was absent."); not "(Cllr A
   and Cllr B as they were absent)", an earlier meeting's absence.
+- A post written as a title before its holder's name: "Present were Mayor Lynn Acre, ...,
+  Administrator Kyle Kruger and Clerk Lynda Millard", "General Manager Gray provided an overview"
+  (Tom R. Gray named in full elsewhere): a Canadian municipal council, a US water district (and
+  the corpus's Irish city council's "Mayor John Moran", a US city council's "Mayor Sam Adams");
+  not "the former Elected Member A", and not a member's seat.  General Manager, Chief
+  Administrative Officer (Administrator), County Clerk and Fire Chief are posts (a US water
+  district, a Canadian municipal council, a US county commission, a US fire district).
 
 Names and bodies are invented; the shapes are kept.
 """
@@ -267,3 +274,24 @@ def test_an_earlier_meetings_absence_is_not_this_ones():
     ex = run(EARLIER_ABSENCE)
     assert not [a for a in ex.attendance if a.role == "apologies"]
     assert sorted(a.person.surface for a in ex.attendance if a.role == "present") == ["Cllr Jo Ames", "Cllr Ken Dale"]
+
+
+# (minutes, post, holder): a post written as a title before the holder's name
+POSTS_BEFORE_NAMES = [
+    (CANADIAN_COUNCIL, "clerk", "Lynda Marsh"),
+    (CANADIAN_COUNCIL, "mayor", "Lynn Parrow"),
+    (CANADIAN_COUNCIL, "deputy mayor", "Cliff Evans"),
+    (WATER_DISTRICT.replace("Ron Tafoya - General Manager", "Ron B. Tafoya - Manager"), "general manager",
+     "Ron B. Tafoya"),
+]
+
+
+@pytest.mark.parametrize("text, post, holder", POSTS_BEFORE_NAMES)
+def test_a_post_written_before_its_holders_name(text, post, holder):
+    assert run(text).posts.get(post) == holder
+
+
+def test_a_former_holder_or_a_members_seat_is_no_post():
+    ex = run("Minutes of the Town Council held on 3 March 2020.\nPresent: Cllr Ann Bell\n\n1. Welcome\n"
+             "The family of the former Elected Member Paddy Lee were remembered. The former Mayor Sam Hart spoke.\n")
+    assert "elected member" not in ex.posts and "mayor" not in ex.posts

@@ -528,6 +528,7 @@ def prose_posts(text: str, ctx) -> dict[str, str]:
     # an election names its councillor by title and initials ("Councillor Mrs S M Hale")
     found += [(m.group("post"), m.group("name"), ("full", "titled", "initials"))
               for rx in (_ELECTED_POST, _WAS_ELECTED_POST, _TO_ELECT_POST) for m in rx.finditer(text)]
+    found += _posts_before_names(text, ctx)
     for post, name, kinds in found:
         info = gz.lookup_post(post.strip())
         if info is None:
@@ -537,6 +538,43 @@ def prose_posts(text: str, ctx) -> dict[str, str]:
         if people:
             seen.setdefault(info.post.lower(), set()).add(people[-1].surface)
     return {post: next(iter(names)) for post, names in seen.items() if len(names) == 1}
+
+
+# "Present were Mayor Lynn Acre, ..., Administrator Kyle Kruger and Clerk Lynda Millard", "General
+# Manager Gray provided an overview" (Tom R. Gray named in full elsewhere): a post written as a
+# title before its holder's name, as North American minutes write it (a Canadian municipal
+# council, a US water district)
+_POST_WORDS_BEFORE = re.compile(r"(?:^|(?<=[\s,;(]))(?P<post>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,3})[ \t]+$")
+
+
+def _posts_before_names(text: str, ctx) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(post, name, kinds) for each full name, or surname of one named in full, that a post
+    the gazetteer knows stands straight before (the post's longest known tail)."""
+    out = []
+    full = [p for p in find_people(text, 0, ctx) if p.kind == "full"]
+    by_surname: dict[str, set[str]] = {}
+    for p in full:
+        by_surname.setdefault(p.surface.split()[-1], set()).add(p.surface)
+    heads = [(p.start, p.surface) for p in full]
+    for m in re.finditer(rf"(?<![\w’'-])({NAME_WORD})(?![\w’'-])", text):
+        names = by_surname.get(m.group(1), set())
+        if len(names) == 1 and not any(st <= m.start() < st + len(sf) for st, sf in heads):
+            heads.append((m.start(), next(iter(names))))
+    for start, name in heads:
+        before = _POST_WORDS_BEFORE.search(text[max(0, start - 60):start].split("\n")[-1])
+        if not before:
+            continue
+        words = before.group("post").split()
+        lead = text[max(0, start - 80):start - len(before.group("post")) - 1]
+        if re.search(r"(?i)\b(?:former|late|ex|previous|then|past|retiring|outgoing)[ \t-]*$", lead):
+            continue  # "the former Elected Member Paddy Lee", "ex-Mayor Jo Hart": no longer the post's holder
+        for i in range(len(words)):
+            post = " ".join(words[i:])
+            info = gz.lookup_post(post)
+            if info is not None and info.kind in ("officer", "chair") and post not in TITLE_WORDS:
+                out.append((post, name, ("full",)))
+                break
+    return out
 
 
 def _org_like(cell: str) -> bool:
