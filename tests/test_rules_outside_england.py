@@ -32,6 +32,10 @@ Each rule was seen in two or more bodies:
   not "the former Elected Member A", and not a member's seat.  General Manager, Chief
   Administrative Officer (Administrator), County Clerk and Fire Chief are posts (a US water
   district, a Canadian municipal council, a US county commission, a US fire district).
+- "MOVED by Chairperson A, seconded by Member B:", "MOVED by Member C, seconded by Deputy
+  Chairperson D:": a local board's mover and seconder named by their seat (four Auckland local
+  boards: Rodney, Kaipatiki, Orakei, Puketapapa); "Commissioner A makes a motion to ..." moves
+  as "made a motion" does (a US county commission's "make a motion").
 
 Names and bodies are invented; the shapes are kept.
 """
@@ -295,3 +299,63 @@ def test_a_former_holder_or_a_members_seat_is_no_post():
     ex = run("Minutes of the Town Council held on 3 March 2020.\nPresent: Cllr Ann Bell\n\n1. Welcome\n"
              "The family of the former Elected Member Paddy Lee were remembered. The former Mayor Sam Hart spoke.\n")
     assert "elected member" not in ex.posts and "mayor" not in ex.posts
+
+
+LOCAL_BOARD = """Kowhai Local Board
+
+OPEN MINUTES
+
+Minutes of a meeting of the Kowhai Local Board held in the Board Office on Monday, 5 October 2015 at 3.00pm.
+
+present
+
+Chairperson
+
+Alice Tane
+
+Deputy Chairperson
+
+Grace Rima
+
+Members
+
+Colin Rua
+
+Eric Wha
+
+2          Apologies
+
+Resolution number KW/2015/41
+
+MOVED by Chairperson AB Tane, seconded by Member CD Rua:
+
+That the Kowhai Local Board:
+
+a)         accept the apology from Ema Toa for absence.
+
+CARRIED
+
+4          Confirmation of Minutes
+
+Resolution number KW/2015/42
+
+MOVED by Member EF Wha, seconded by Deputy Chairperson GH Rima:
+
+That the Kowhai Local Board:
+
+a)         confirm the ordinary minutes of its meeting, held on Monday, 7 September 2015.
+
+CARRIED
+"""
+
+
+def test_a_local_boards_mover_and_seconder_named_by_their_seat():
+    ex = run(LOCAL_BOARD)
+    moved = sorted((d for d in ex.decisions if d.evidence.quote.startswith("MOVED by")), key=lambda d: d.evidence.start)
+    assert [(surface(d.proposer), surface(d.seconder)) for d in moved] == [("AB Tane", "CD Rua"), ("EF Wha", "GH Rima")]
+
+
+def test_makes_a_motion_moves_it():
+    text = COUNTY_COMMISSION.replace("Commissioner Dorsey made a motion", "Commissioner Dorsey makes a motion")
+    d = [d for d in run(text).decisions if "approve the agenda" in d.text][0]
+    assert (surface(d.proposer), surface(d.seconder)) == ("Commissioner Dorsey", "Commissioner Hale")

@@ -263,7 +263,9 @@ def votes_of(t: str, d: Decision, people_after) -> None:
 # (a post written as a title before the name, as North American minutes write it: "by Treasurer
 # Bill Halbower", "by Councilperson Beavers", "by Commissioner Fish")
 _NAMED_NEXT = re.compile(r"\s*:?\s*(?:the\s+)?(?:(?:Cllr|Councillor|Director|Trustee|Mr|Mrs|Ms|Miss|Dr|Treasurer|Clerk|"
-                         r"Secretary|Supervisor|Council(?:person|member|man|woman)|Commissioner|Mayor|Alderman|President)\.?\s+)?")
+                         r"Secretary|Supervisor|Council(?:person|member|man|woman)|Commissioner|Mayor|Alderman|President|"
+                         # "MOVED by Chairperson BM Steele, seconded by Member TP Grace:" (New Zealand local boards)
+                         r"(?:Deputy\s+)?Chairperson|Member)\.?\s+)?")
 
 
 def _named_next(t: str, m: re.Match, people_after):
@@ -401,7 +403,7 @@ PROPOSES = re.compile(r"\b(?:proposed|moved|proposal|motion)\b", re.I)
 # carried ...", "Commissioner A made a motion to approve the agenda. Commissioner B seconded the
 # motion. All voted "aye". The motion has passed.": a US board's motion in three or four sentences
 # (a water district, a county commission)
-MOVES_TO = guarded(re.compile(r"\b(?:moved|made\s+(?:a|the)\s+motion)\s+(?:to|that)\b", re.I))
+MOVES_TO = guarded(re.compile(r"\b(?:moved|(?:made|makes?)\s+(?:a|the)\s+motion)\s+(?:to|that)\b", re.I))
 SECONDED_THE_MOTION = re.compile(r"^[^.;]{0,60}?\bseconded\s+the\s+motion\s*\.?\s*$", re.I)
 ALL_VOTED = re.compile(r"^\s*All\s+(?:voted|were\s+in\s+favou?r)\b[^.]{0,20}\.?\s*$", re.I)
 # "All Cllrs agreed to this proposal." after "Cllr A suggested it be re-sited ...": the assent says
