@@ -36,7 +36,11 @@ Each rule was seen in two or more bodies:
   Chairperson D:": a local board's mover and seconder named by their seat (four Auckland local
   boards: Rodney, Kaipatiki, Orakei, Puketapapa); "Commissioner A makes a motion to ..." moves
   as "made a motion" does (a US county commission's "make a motion").
-
+- Minutes run on in one long line after a web page's own line or two ("Page content
+  transcription" / "If your browser does not render page correctly ...", "Loading..."): every
+  sentence of the long line is read, as one-line minutes are (an Australian shire council's and
+  a Canadian municipal council's stored pages); "MOVED: Cr A SECONDED: Cr B CARRIED": the mover
+  after the label (the same shire, a Canadian city's "SECONDED: COUNCILLOR TRACE").
 Names and bodies are invented; the shapes are kept.
 """
 from __future__ import annotations
@@ -359,3 +363,28 @@ def test_makes_a_motion_moves_it():
     text = COUNTY_COMMISSION.replace("Commissioner Dorsey made a motion", "Commissioner Dorsey makes a motion")
     d = [d for d in run(text).decisions if "approve the agenda" in d.text][0]
     assert (surface(d.proposer), surface(d.seconder)) == ("Commissioner Dorsey", "Commissioner Hale")
+
+
+SHIRE = ("Page content transcription\nIf your browser does not render page correctly, please read the page content "
+         "below\nCONFIRMED MINUTES - GENERAL MEETING, 14 JUNE 2017 BARCOO SHIRE COUNCIL MINUTES OF THE GENERAL MEETING "
+         "HELD AT JUNDAH ON WEDNESDAY 14 JUNE 2017 COMMENCING AT 9.00AM ATTENDANCE Crs R Dunne, P Kemp, S Moffat & L Tully "
+         "OFFICERS PRESENT Mr Ian Forbes, Chief Executive Officer Ms Kay Arndt, Executive Assistant The Mayor declared "
+         "the meeting open at 9:00am and welcomed all in attendance. There were a total of 4 members present in the "
+         "Gallery. APOLOGIES AND CONDOLENCES Council would like to pass on their sincere condolences to the family of "
+         "a former councillor. CONSIDERATION OF MINUTES General Meeting - Wednesday 17 May 2017 RESOLUTION: That the "
+         "Minutes of the General Meeting held at Jundah on Wednesday 17 May 2017 be confirmed. MOVED: Cr Kemp SECONDED: "
+         "Cr Moffat CARRIED RESOLUTION NO.2017/GM0601 4/0\n")
+
+
+def test_one_long_line_after_a_pages_own_lines_is_read_whole():
+    ex = run(SHIRE)
+    moved = [d for d in ex.decisions if "MOVED: Cr Kemp" in d.evidence.quote]
+    assert len(moved) == 1, [d.text for d in ex.decisions]
+    assert (surface(moved[0].proposer), surface(moved[0].seconder)) == ("Cr Kemp", "Cr Moffat")
+
+
+def test_short_lines_then_prose_are_no_run_on_line():
+    # a heading line and a paragraph of ordinary length: only the header's own rules read it
+    text = "Minutes\nParish meeting\n" + "The clerk reported that the hall roof was repaired. " * 3
+    assert not run(text).decisions
+

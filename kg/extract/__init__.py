@@ -131,7 +131,11 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
     reading = Reading(ex=ex, secs=secs, sents=sents, doc=rule_doc)
     # minutes whose text is one run-on line with no heading, list or number (a PDF's text
     # flattened) are all header: every sentence of it is read, as prose is
-    run_on = len(secs.sections) == 1 and len(text) > 800 and text.strip().count("\n") < 2
+    # (a web page's text may open with a line or two of its own: "Page content transcription" /
+    # "If your browser does not render page correctly ...", "Loading...": the minutes are the
+    # one long line after them)
+    run_on = len(secs.sections) == 1 and len(text) > 800 and (
+        text.strip().count("\n") < 2 or max(map(len, text.split("\n"))) >= 0.6 * len(text.strip()))
     for k, s in enumerate(sents):
         if s.section.kind in ("present", "in_attendance", "apologies", "header") and not _has_verb(s.text) \
                 and not run_on:

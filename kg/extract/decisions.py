@@ -313,7 +313,8 @@ FOR_TALLY = guarded(re.compile(rf"(?<![£$€\d,.])\b(\d+|{_WORDS})\s+(?:votes?\
 # and supported by B", "Motion to go into closed session ..., by Trustee A, supported by Clerk B",
 # "A moved and B supported to approve the budget"; "supported" seconds a motion there
 MOTION_WORD = re.compile(r"\b(?:moved|motion(?:ed)?)\b", re.I)
-MOVED_BY = re.compile(r"\bmoved\s+by(?:\s*:)?\s+|\bmotion(?:ed)?\b[^;]{0,200}?(?<!seconded)(?<!supported)\s+by\s+", re.I)
+# ("MOVED: Cr Barnes SECONDED: Cr Bethel CARRIED", "MOVED: COUNCILLOR A SECONDED: COUNCILLOR B": a form's labels)
+MOVED_BY = re.compile(r"\bmoved\s+by(?:\s*:)?\s+|\bMOVED\s*:\s*|\bmotion(?:ed)?\b[^;]{0,200}?(?<!seconded)(?<!supported)\s+by\s+", re.I)
 MOVED = re.compile(r"\bmoved\b", re.I)
 SUPPORTED_BY = re.compile(r"\bsupported\s+by\s+", re.I)
 SUPPORTED = re.compile(r"\bsupported\b", re.I)
