@@ -41,6 +41,10 @@ Each rule was seen in two or more bodies:
   sentence of the long line is read, as one-line minutes are (an Australian shire council's and
   a Canadian municipal council's stored pages); "MOVED: Cr A SECONDED: Cr B CARRIED": the mover
   after the label (the same shire, a Canadian city's "SECONDED: COUNCILLOR TRACE").
+- A Markdown quote's marker opening each wrapped line ("... write to the Scottish" / "> government
+  asking ...") is no word of a decision's text (a Scottish community council's quoted
+  paragraphs; the corpus's Canadian committee's callout blocks).
+
 Names and bodies are invented; the shapes are kept.
 """
 from __future__ import annotations
@@ -388,3 +392,28 @@ def test_short_lines_then_prose_are_no_run_on_line():
     text = "Minutes\nParish meeting\n" + "The clerk reported that the hall roof was repaired. " * 3
     assert not run(text).decisions
 
+
+QUOTED = """**KELVINSIDE COMMUNITY COUNCIL**
+
+MONTHLY MEETING MONDAY 6 NOVEMBER
+
+Present: Ann Boyd, Tom Rich
+
+1.  MATTERS ARISING
+
+a)  **Budget crisis**
+
+> Arising from this report it was AGREED to write to the Scottish
+> government asking that they adopt the proposals, and also to the
+> Westminster government calling for fairer taxes.
+"""
+
+
+def test_a_quote_marker_is_no_word_of_a_decision():
+    ex = run(QUOTED, "t.md")
+    texts = [d.text for d in ex.decisions]
+    assert any(t.startswith("write to the Scottish government asking that they adopt the proposals, and also to the "
+                            "Westminster government") for t in texts), texts
+    assert all(" > " not in t for t in texts)
+    d = [d for d in ex.decisions if "Scottish" in d.text][0]
+    assert "\n> government" in d.evidence.quote and QUOTED[d.evidence.start:d.evidence.end] == d.evidence.quote

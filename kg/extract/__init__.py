@@ -145,6 +145,11 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
             if component(reading, s):
                 break
     next_meeting_decision(ex, secs, sents)
+    for fact in (*ex.decisions, *ex.actions, *ex.statements):
+        if "\n>" in fact.evidence.quote and fact.text:
+            # a Markdown quote's marker opening each wrapped line ("... write to the Scottish" /
+            # "> government asking ...") is the page's markup, not a word of what was said
+            fact.text = " ".join(_QUOTE_MARK.sub(" ", fact.text).split())
     known_orgs = {o.surface for o in ex.organisations}
     for a in ex.actions:
         a.due_date = actions.due_date(a.due, meeting.date)
@@ -172,6 +177,9 @@ def _unique_given_names(mentions) -> dict[str, str]:
             full = next(m.surface for m in mentions if m.surface.split()[-1] and given in m.surface.split())
             out[given] = re.sub(r"^(?:\S+\.?\s+)*?(?=" + re.escape(given) + r"\b)", "", full)
     return out
+
+
+_QUOTE_MARK = re.compile(r"(?<=\S) >(?= \S)")
 
 
 def _has_verb(t: str) -> bool:
