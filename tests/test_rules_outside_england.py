@@ -41,6 +41,10 @@ Each rule was seen in two or more bodies:
   sentence of the long line is read, as one-line minutes are (an Australian shire council's and
   a Canadian municipal council's stored pages); "MOVED: Cr A SECONDED: Cr B CARRIED": the mover
   after the label (the same shire, a Canadian city's "SECONDED: COUNCILLOR TRACE").
+- "MOVED by A, seconded by B:" / "That the Kowhai Local Board:" / "a) accept the apology from C
+  for absence.": the lettered lines are the motion's resolution; "Member Pirrie declared an
+  interest": a local board member's title (four Auckland local boards: Rodney, Kaipatiki,
+  Orakei, Puketapapa); not "Member States".
 - A Markdown quote's marker opening each wrapped line ("... write to the Scottish" / "> government
   asking ...") is no word of a decision's text (a Scottish community council's quoted
   paragraphs; the corpus's Canadian committee's callout blocks).
@@ -360,7 +364,7 @@ CARRIED
 def test_a_local_boards_mover_and_seconder_named_by_their_seat():
     ex = run(LOCAL_BOARD)
     moved = sorted((d for d in ex.decisions if d.evidence.quote.startswith("MOVED by")), key=lambda d: d.evidence.start)
-    assert [(surface(d.proposer), surface(d.seconder)) for d in moved] == [("AB Tane", "CD Rua"), ("EF Wha", "GH Rima")]
+    assert [(surface(d.proposer), surface(d.seconder)) for d in moved] == [("AB Tane", "Member CD Rua"), ("Member EF Wha", "GH Rima")]
 
 
 def test_makes_a_motion_moves_it():
@@ -417,3 +421,14 @@ def test_a_quote_marker_is_no_word_of_a_decision():
     assert all(" > " not in t for t in texts)
     d = [d for d in ex.decisions if "Scottish" in d.text][0]
     assert "\n> government" in d.evidence.quote and QUOTED[d.evidence.start:d.evidence.end] == d.evidence.quote
+
+
+
+@pytest.mark.parametrize("text, people", [
+    ("Member Pirrie declared an interest in Item 12.", ["Member Pirrie"]),
+    ("The Member States agreed.", []),
+    ("The Member Services Officer was present.", []),
+])
+def test_member_as_a_local_board_members_title(text, people):
+    from kg.extract.names import NameContext, find_people
+    assert [m.surface for m in find_people(text, 0, NameContext(aliases={}))] == people

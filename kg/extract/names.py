@@ -35,6 +35,8 @@ TITLE_WORDS = ("County Councillor", "District Councillor", "Borough Councillor",
                # ("Director Sarkovich", "Commissioner Fanning", "President Marx": a water district,
                # a county commission, a fire district, a city council)
                "Commissioner", "Director", "President",
+               # a New Zealand local board's members ("Member Pirrie declared an interest")
+               "Member",
                # police ranks stand where a title does ("DCC Ellwood", "PCSO Rhys Bowen")
                "Deputy Chief Constable", "Assistant Chief Constable", "Chief Constable", "Chief Superintendent",
                "Detective Superintendent", "Det Supt", "Det Ch Supt", "Superintendent", "Supt", "Chief Inspector",
@@ -91,8 +93,9 @@ class NameContext:
 
 
 # a US board's office written as a title: one space before the surname, and no post or event after it
-_OFFICE_TITLES = frozenset({"Commissioner", "Director", "President"})
-_OFFICE_NOT_NAME = frozenset("General Elect Emeritus Designate Workshop Pro Tem Tempore".split())
+_OFFICE_TITLES = frozenset({"Commissioner", "Director", "President", "Member"})
+_OFFICE_NOT_NAME = frozenset("General Elect Emeritus Designate Workshop Pro Tem Tempore States Nations Countries "
+                             "Organisations Organizations Authorities Bodies Councils Schools Churches".split())
 PLURAL_TITLES = {"Councillors", "Cllrs", "Crs", "Messrs", "Drs"}
 _RX_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?=[A-Z])")
 # "Cllrs. Hayes (Chair), Doyle": a role in brackets between two names of the list
