@@ -424,6 +424,15 @@ def test_a_quote_marker_is_no_word_of_a_decision():
 
 
 
+def test_a_local_boards_lettered_resolution_is_what_its_motion_resolved():
+    ex = run(LOCAL_BOARD)
+    moved = sorted((d for d in ex.decisions if d.evidence.quote.startswith("MOVED by")), key=lambda d: d.evidence.start)
+    assert [d.text for d in moved] == ["accept the apology from Ema Toa for absence.",
+                                       "confirm the ordinary minutes of its meeting, held on Monday, 7 September 2015."]
+    assert all(d.evidence.quote.rstrip().endswith(d.text) for d in moved)
+    assert not [d for d in ex.decisions if d.text.startswith(("accept", "confirm")) and d not in moved]
+
+
 @pytest.mark.parametrize("text, people", [
     ("Member Pirrie declared an interest in Item 12.", ["Member Pirrie"]),
     ("The Member States agreed.", []),

@@ -542,9 +542,40 @@ def no_objections(r: Reading, s: Sent) -> list[Decision]:
     return out
 
 
+# "That the Rodney Local Board:" before its lettered resolutions: the resolution's lead-in
+_LEAD_IN = re.compile(r"^\s*That\s+(?:the\s+)?[A-Z][^:.;]{0,80}:\s*$")
+
+
+def _lettered_resolution(r: Reading, s: Sent) -> bool:
+    """'MOVED by A, seconded by B:' / 'That the Board:' / 'a) accept the apology ...': the
+    lettered lines are what the motion just recorded resolved (New Zealand local boards)."""
+    m = _RX_NUMBERED.match(s.text)
+    if not m or not r.ex.decisions or r.declaration:
+        return False
+    d = r.ex.decisions[-1]
+    sents, k = r.sents, r.k
+    j = k - 1
+    while j >= 0 and sents[j].item_index == s.item_index and _RX_NUMBERED.match(sents[j].text) \
+            and d.evidence.end >= sents[j].end:
+        j -= 1  # the resolution's earlier lettered lines, already read into it
+    if j < 1 or not _LEAD_IN.match(sents[j].text) or sents[j].item_index != s.item_index:
+        return False
+    moved = sents[j - 1]
+    if d.evidence.start != moved.start or not (d.proposer or d.seconder) or not moved.text.rstrip().endswith(":"):
+        return False
+    first = d.evidence.end <= moved.end
+    d.text = m.group(2).strip() if first else f"{d.text}; {m.group(2).strip()}"
+    d.kind = "resolved"
+    quote = s.source[moved.start:s.end]
+    d.evidence = Evidence(quote, moved.start, s.end)
+    return True
+
+
 def component(r: Reading, s: Sent) -> bool:
     """What the body decided in this sentence (none where it records a declaration)."""
     ex = r.ex
+    if _lettered_resolution(r, s):
+        return False
     if not r.declaration and BARE_ASSENT.match(s.text):
         if r.follows_last_decision() or _after_vote_lines(r):
             # "Proposed by A seconded by B to accept the quote. All agreed.": the vote on that motion
