@@ -8,7 +8,8 @@ A moved to approve X." / "President B seconded the motion." / "Motion carried ..
 "Commissioner A made a motion to approve the agenda ..."), a Canadian council's register in
 prose ("Present were Mayor A, ..., Clerk B. Deputy Mayor C was absent."), and officers listed
 with their posts in brackets where one is an aide of another ("Mr A (Chief Executive) Mrs B
-(Chief Executive's Secretary)").  Every question here was answered wrongly, "nobody" or
+(Chief Executive's Secretary)"), and a post's holder quoted from a sentence that names the post
+and the surname ("General Manager Tafoya said ...").  Every question here was answered wrongly, "nobody" or
 refused before.
 """
 from __future__ import annotations
@@ -54,6 +55,9 @@ def store(store_path):
     ("who seconded deferring the pump station project?", r"seconded by (?:Director|Lee) Ambrose", r"2019-03-04"),
     ("who made the motion to approve the agenda?", r"proposed by Commissioner Dorsey", r"2022-03-07"),
     ("was Cliff Evans at the Elginfield meeting?", r"^No\b", r"2009-05-07"),
+    # the holder named in full in a register line, the post before the surname in the prose
+    ("who is the General Manager of Orchard Springs Irrigation District?", r"^Ron Tafoya: General Manager",
+     r"2019-03-04"),
 ])
 def test_a_question_of_the_sixth_set_is_answered(store, question, must, where):
     ans = answer(store, question)
