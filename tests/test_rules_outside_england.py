@@ -441,3 +441,16 @@ def test_a_local_boards_lettered_resolution_is_what_its_motion_resolved():
 def test_member_as_a_local_board_members_title(text, people):
     from kg.extract.names import NameContext, find_people
     assert [m.surface for m in find_people(text, 0, NameContext(aliases={}))] == people
+
+
+@pytest.mark.parametrize("head, title", [
+    ("Discussion and possible action on the Policy No. 1010: “Conflict of Interest”",
+     "Discussion and possible action on the Policy No. 1010: “Conflict of Interest”"),
+    ("Update on Ranch Unit No. 2 and the Tank Site (verbal)", "Update on Ranch Unit No. 2 and the Tank Site (verbal)"),
+    # a title running on into its text is still cut where the text begins
+    ("Finance: the Clerk reported the balance", "Finance"),
+    ("Bench report. The bench report is now complete", "Bench report"),
+])
+def test_a_numbered_items_title_keeps_a_numbers_abbreviation_and_a_quoted_name(head, title):
+    from kg.segment import _cut_title
+    assert _cut_title(head) == title
