@@ -364,7 +364,7 @@ CARRIED
 def test_a_local_boards_mover_and_seconder_named_by_their_seat():
     ex = run(LOCAL_BOARD)
     moved = sorted((d for d in ex.decisions if d.evidence.quote.startswith("MOVED by")), key=lambda d: d.evidence.start)
-    assert [(surface(d.proposer), surface(d.seconder)) for d in moved] == [("AB Tane", "Member CD Rua"), ("Member EF Wha", "GH Rima")]
+    assert [(surface(d.proposer), surface(d.seconder)) for d in moved] == [("AB Tane", "CD Rua"), ("EF Wha", "GH Rima")]
 
 
 def test_makes_a_motion_moves_it():

@@ -284,8 +284,12 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
             pos = ini.end()
         title_text = text[t.start():t.end()].strip()
         words = _name_words(text, pos, wrap=True)
-        if title_text in _OFFICE_TITLES and words and (t.group(0) != title_text + " " or words[0][0] in _OFFICE_NOT_NAME):
-            continue  # "Director General", "President Workshop", "President      Melissa Lee" (a column's gap)
+        if title_text in _OFFICE_TITLES and words and (t.group(0) != title_text + " " or words[0][0] in _OFFICE_NOT_NAME
+                                                       or ini or len(words) > 1):
+            # "Director General", "President Workshop", "President      Melissa Lee" (a column's gap);
+            # before a full name or initials the office is a role, the name read as it stands
+            # ("Commissioner Nick Rudd", "Member TP Grace"): only a surname alone takes it as a title
+            continue
         if len(words) == 1 and not ini and title_text.rstrip(".") in PLURAL_TITLES:
             # "Cllrs Eunis" / "Jassemi and Lana Reid-McConnell": a list of full names goes on
             # over the line; a list of surnames ("Cllrs Hayward" / "Hillard, Richards") does not
