@@ -1530,6 +1530,13 @@ def _post_with_its_of(post: str, body: str, q: str, lookup) -> dict[str, str]:
             rest = re.sub(r"^\s*(?:of|at|for|on|to)\s+", "", body[cut:]).strip()
             return {"post": f"{post} of {head}", "body": rest}
     return {"post": post, "body": body}
+def _post_of_post(held: str, asked: str) -> bool:
+    """Whether the post held is another post's aide ("Chief Executive's Secretary", "the Mayor's
+    Secretary") where the question asks for that other post ("the Chief Executive")."""
+    h, a = (" ".join(t.lower().replace("’", "'").split()) for t in (held, asked))
+    a = re.sub(r"^(?:the|our)\s+", "", a)
+    i = h.find(a)
+    return i >= 0 and h[i + len(a):].startswith("'s ") and "'s" not in a
 
 
 def post_holder(store, q: str, g: dict) -> Answer:
@@ -1571,7 +1578,7 @@ def post_holder(store, q: str, g: dict) -> Answer:
         known = gz.lookup_post(" ".join(toks[k:]))
     alt = content_words(known.post, generic=False) if known is not None else []
     rows = [r for r in rows if (mentions_all(r["post"], words) or alt and mentions_all(r["post"], alt)) and not
-            (fold(r["post"]).startswith(lesser) and not fold(post).startswith(lesser))]
+            (fold(r["post"]).startswith(lesser) and not fold(post).startswith(lesser)) and not _post_of_post(r["post"], post)]
     out = []
     for r in rows:
         if scope is not None and r.get("meeting") not in scope:
@@ -2044,6 +2051,8 @@ PATTERNS: list[tuple[QuestionPattern, Callable]] = [
         r"the most (?P<what>.+)"), most),
     # proposer, seconder, vote
     (_p(r"who (?:proposed|seconded|moved|nominated|put forward|proposed and seconded) " + _THING), vote),
+    # "who made the motion to approve the agenda?": a US board's way of asking who moved it
+    (_p(r"who (?:made|put|brought|raised) (?:the|a|that) motion (?:to |on |about |for )?" + _THING), vote),
     # "how did the vote for Convener go?": the matter named before "go"
     # "how did the vote on the minutes go at the Cabinet?": the body named after "go" narrows the matter
     (_p(r"how (?:did|was|were) (?:the )?(?:vote|voting|votes?) (?:on|for|about|over) " + _THING + r" (?:go|went)"

@@ -421,7 +421,9 @@ def _fill_item(text: str, s: Section) -> None:
 
 def _cut_title(head: str) -> str:
     """Where a numbered minute's title runs on into its text, cut at the first boundary."""
-    cut = re.split(r"\s+[–—-]\s+|:\s|(?<=[a-z0-9)])\.\s", head, maxsplit=1)[0]
+    # (not at "Policy No. 1010" or "Resolution No. A-418", a number's abbreviation, nor before a
+    # quoted name: 'Policy No. 1010: “Conflict of Interest”')
+    cut = re.split(r"\s+[–—-]\s+|:\s(?![“\"‘'])|(?<=[a-z0-9)])(?<!\bNo)(?<!\bno)(?<!\bNos)\.\s", head, maxsplit=1)[0]
     m = re.search(r"\s(?=(?:Cllr|Councillor|Councillors|Mr|Mrs|Ms|Dr|Prof|The|It|Were|Was|A|An|RESOLVED)\s[A-Z]?)", cut)
     if m and m.start() > 15:
         cut = cut[:m.start()]

@@ -131,7 +131,11 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
     reading = Reading(ex=ex, secs=secs, sents=sents, doc=rule_doc)
     # minutes whose text is one run-on line with no heading, list or number (a PDF's text
     # flattened) are all header: every sentence of it is read, as prose is
-    run_on = len(secs.sections) == 1 and len(text) > 800 and text.strip().count("\n") < 2
+    # (a web page's text may open with a line or two of its own: "Page content transcription" /
+    # "If your browser does not render page correctly ...", "Loading...": the minutes are the
+    # one long line after them)
+    run_on = len(secs.sections) == 1 and len(text) > 800 and (
+        text.strip().count("\n") < 2 or max(map(len, text.split("\n"))) >= 0.6 * len(text.strip()))
     for k, s in enumerate(sents):
         if s.section.kind in ("present", "in_attendance", "apologies", "header") and not _has_verb(s.text) \
                 and not run_on:
@@ -141,6 +145,11 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
             if component(reading, s):
                 break
     next_meeting_decision(ex, secs, sents)
+    for fact in (*ex.decisions, *ex.actions, *ex.statements):
+        if "\n>" in fact.evidence.quote and fact.text:
+            # a Markdown quote's marker opening each wrapped line ("... write to the Scottish" /
+            # "> government asking ...") is the page's markup, not a word of what was said
+            fact.text = " ".join(_QUOTE_MARK.sub(" ", fact.text).split())
     known_orgs = {o.surface for o in ex.organisations}
     for a in ex.actions:
         a.due_date = actions.due_date(a.due, meeting.date)
@@ -168,6 +177,9 @@ def _unique_given_names(mentions) -> dict[str, str]:
             full = next(m.surface for m in mentions if m.surface.split()[-1] and given in m.surface.split())
             out[given] = re.sub(r"^(?:\S+\.?\s+)*?(?=" + re.escape(given) + r"\b)", "", full)
     return out
+
+
+_QUOTE_MARK = re.compile(r"(?<=\S) >(?= \S)")
 
 
 def _has_verb(t: str) -> bool:
@@ -211,6 +223,10 @@ def _dedupe_attendance(items):
             continue
         seen.add(key)
         out.append(a)
+    # "In Attendance: ... / Mr A in the Chair": the line that says who chaired is no entry of the
+    # officers' list it ends
+    chaired = {(a.person.surface, a.evidence.start) for a in out if a.role == "chair"}
+    out = [a for a in out if not (a.role == "in_attendance" and (a.person.surface, a.evidence.start) in chaired)]
     absent = {_attendee_key(a.person.surface) for a in out if a.role == "apologies"}
     kept = [a for a in out if a.role == "apologies" or _attendee_key(a.person.surface) not in absent]
     if any(a.role == "chair" for a in out) and not any(a.role == "chair" for a in kept):

@@ -77,6 +77,13 @@ def from_lists(text: str, sections: list[Section], ctx) -> tuple[list[Attendance
             mentions = sorted(mentions + listed_names(chunk[a:b], sec.start + a, mentions), key=lambda m: m.start)
             if not mentions:
                 mentions = surname_list(chunk[a:b], sec.start + a)
+            else:
+                # "THOSE PRESENT WERE: Mayor Adams, Presiding; Commissioners Fish, Fritz, Leonard and
+                # Saltzman, 5. / Commissioner Leonard arrived at 9:36 a.m.": a list of surnames
+                # before the first name read in full is still the list
+                lead = surname_list(chunk[a:b], sec.start + a)
+                if lead and lead[-1].end <= mentions[0].start:
+                    mentions = lead + mentions
             for i, m in enumerate(mentions):
                 rel_end = m.end - sec.start
                 line_end = chunk.find("\n", rel_end)
@@ -547,6 +554,7 @@ def prose_posts(text: str, ctx) -> dict[str, str]:
     # an election names its councillor by title and initials ("Councillor Mrs S M Hale")
     found += [(m.group("post"), m.group("name"), ("full", "titled", "initials"))
               for rx in (_ELECTED_POST, _WAS_ELECTED_POST, _TO_ELECT_POST) for m in rx.finditer(text)]
+    found += _posts_before_names(text, ctx)
     for post, name, kinds in found:
         info = gz.lookup_post(post.strip())
         if info is None:
@@ -558,12 +566,50 @@ def prose_posts(text: str, ctx) -> dict[str, str]:
     return {post: next(iter(names)) for post, names in seen.items() if len(names) == 1}
 
 
+# "Present were Mayor Lynn Acre, ..., Administrator Kyle Kruger and Clerk Lynda Millard", "General
+# Manager Gray provided an overview" (Tom R. Gray named in full elsewhere): a post written as a
+# title before its holder's name, as North American minutes write it (a Canadian municipal
+# council, a US water district)
+_POST_WORDS_BEFORE = re.compile(r"(?:^|(?<=[\s,;(]))(?P<post>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,3})[ \t]+$")
+
+
+def _posts_before_names(text: str, ctx) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(post, name, kinds) for each full name, or surname of one named in full, that a post
+    the gazetteer knows stands straight before (the post's longest known tail)."""
+    out = []
+    full = [p for p in find_people(text, 0, ctx) if p.kind == "full"]
+    by_surname: dict[str, set[str]] = {}
+    for p in full:
+        by_surname.setdefault(p.surface.split()[-1], set()).add(p.surface)
+    heads = [(p.start, p.surface) for p in full]
+    for m in re.finditer(rf"(?<![\w’'-])({NAME_WORD})(?![\w’'-])", text):
+        names = by_surname.get(m.group(1), set())
+        if len(names) == 1 and not any(st <= m.start() < st + len(sf) for st, sf in heads):
+            heads.append((m.start(), next(iter(names))))
+    for start, name in heads:
+        before = _POST_WORDS_BEFORE.search(text[max(0, start - 60):start].split("\n")[-1])
+        if not before:
+            continue
+        words = before.group("post").split()
+        lead = text[max(0, start - 80):start - len(before.group("post")) - 1]
+        if re.search(r"(?i)\b(?:former|late|ex|previous|then|past|retiring|outgoing)[ \t-]*$", lead):
+            continue  # "the former Elected Member Paddy Lee", "ex-Mayor Jo Hart": no longer the post's holder
+        for i in range(len(words)):
+            post = " ".join(words[i:])
+            info = gz.lookup_post(post)
+            if info is not None and info.kind in ("officer", "chair") and post not in TITLE_WORDS:
+                out.append((post, name, ("full",)))
+                break
+    return out
+
+
 def _org_like(cell: str) -> bool:
     from kg.extract.names import ORG_HEADS
     return bool(re.search(rf"(?:{ORG_HEADS})\b", cell)) and len(cell.split()) <= 10
 
 
 APOLOGY_PROSE = guarded(re.compile(r"(?<![A-Za-z])apolog\w*\b.*?\b(?:from|for)\b|\breceived\s+(?:and\s+accepted\s+)?from\b", re.I))
+ABSENT_PROSE = guarded(re.compile(r"(?:,[^,.;]{1,40},)?[ \t]+(?:was|were)[ \t]+absent\b(?![ \t]+(?:from[ \t]+)?(?:the[ \t]+)?(?:vote|room|chamber|item))"))
 IN_ATTENDANCE_PROSE = guarded(re.compile(r"\b(?:was|were)?\s*in\s+attendance\b|\battended\s+(?:for|the\s+meeting)", re.I))
 # "The meeting was called to order at 6:01 pm by President Ash.", "... called to order by the
 # president, Jo Avey.": who calls the meeting to order presides over it (North American minutes)
@@ -577,7 +623,11 @@ CHAIR_APPOSITION = re.compile(r"^\s*(?:The|Our)\s+(?P<post>[A-Za-z-]+)(?:\s+of\s
 # one named after "called to order by" does; "Supervisor Owens presiding.": the chair, so named
 CALLED_MEETING_TO_ORDER = guarded(re.compile(r"[ \t]*called[ \t]+the[ \t]+(?:[\w-]+[ \t]+){0,6}?(?i:meeting)\b[^.;]{0,60}?"
                                              r"\bto[ \t]+(?i:order)\b"))
-PRESIDING = re.compile(r"[ \t]*,?[ \t]*(?i:presiding)\b")
+PRESIDING = re.compile(r"[ \t]*,?[ \t]*(?i:presiding)\b"
+                       # "Mr B Lobban in the Chair", "Jo SMITH, Vice Chairperson, in the Chair.": a register's
+                       # line saying who chaired (a Scottish council, a Scottish integration joint board)
+                       r"|[ \t]*(?:,[ \t]*(?:the[ \t]+)?[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,2}[ \t]*,)?[ \t]*in[ \t]+the[ \t]+"
+                       r"(?:Chair|chair|CHAIR)\b")
 CHAIR_PROSE = guarded(re.compile(r"\b(?:welcomed|opened\s+the\s+meeting|in\s+the\s+chair|chaired\s+(?:the|this)\s+meeting|"
                                  r"took\s+the\s+chair)\b", re.I))
 
@@ -691,6 +741,14 @@ def from_prose(sents: list[Sent]) -> list[Attendance]:
                     # Patel substituting)"): the bracket's place says it is a name
                     out.append(Attendance(PersonRef(absent, absent_start), "apologies", s.evidence))
                 out.append(Attendance(PersonRef(sub, start), "substitute", s.evidence, substitute_for=absent))
+        m = ABSENT_PROSE.search(s.text)
+        if m:
+            # "Deputy Mayor Cliff Evanitski was absent.", "Jo Lee, Student Board member, was absent.":
+            # the one named just before (a Canadian municipal council, a US state board)
+            named = [p for p in s.people if p.kind != "alias" and p.start - s.start + len(p.surface) == m.start()]
+            if named:
+                out.append(Attendance(PersonRef(named[-1].surface, named[-1].start), "apologies", s.evidence))
+                continue
         m = IN_ATTENDANCE_PROSE.search(s.text)
         if m and s.people and len(s.text) < 200 and "apolog" not in low:
             for p in s.people:

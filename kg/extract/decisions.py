@@ -263,7 +263,9 @@ def votes_of(t: str, d: Decision, people_after) -> None:
 # (a post written as a title before the name, as North American minutes write it: "by Treasurer
 # Bill Halbower", "by Councilperson Beavers", "by Commissioner Fish")
 _NAMED_NEXT = re.compile(r"\s*:?\s*(?:the\s+)?(?:(?:Cllr|Councillor|Director|Trustee|Mr|Mrs|Ms|Miss|Dr|Treasurer|Clerk|"
-                         r"Secretary|Supervisor|Council(?:person|member|man|woman)|Commissioner|Mayor|Alderman|President)\.?\s+)?")
+                         r"Secretary|Supervisor|Council(?:person|member|man|woman)|Commissioner|Mayor|Alderman|President|"
+                         # "MOVED by Chairperson BM Steele, seconded by Member TP Grace:" (New Zealand local boards)
+                         r"(?:Deputy\s+)?Chairperson|Member)\.?\s+)?")
 
 
 def _named_next(t: str, m: re.Match, people_after):
@@ -311,7 +313,8 @@ FOR_TALLY = guarded(re.compile(rf"(?<![£$€\d,.])\b(\d+|{_WORDS})\s+(?:votes?\
 # and supported by B", "Motion to go into closed session ..., by Trustee A, supported by Clerk B",
 # "A moved and B supported to approve the budget"; "supported" seconds a motion there
 MOTION_WORD = re.compile(r"\b(?:moved|motion(?:ed)?)\b", re.I)
-MOVED_BY = re.compile(r"\bmoved\s+by(?:\s*:)?\s+|\bmotion(?:ed)?\b[^;]{0,200}?(?<!seconded)(?<!supported)\s+by\s+", re.I)
+# ("MOVED: Cr Barnes SECONDED: Cr Bethel CARRIED", "MOVED: COUNCILLOR A SECONDED: COUNCILLOR B": a form's labels)
+MOVED_BY = re.compile(r"\bmoved\s+by(?:\s*:)?\s+|\bMOVED\s*:\s*|\bmotion(?:ed)?\b[^;]{0,200}?(?<!seconded)(?<!supported)\s+by\s+", re.I)
 MOVED = re.compile(r"\bmoved\b", re.I)
 SUPPORTED_BY = re.compile(r"\bsupported\s+by\s+", re.I)
 SUPPORTED = re.compile(r"\bsupported\b", re.I)
@@ -394,16 +397,27 @@ def _votes(t: str, d: Decision, found) -> None:
 # outcome.  After the motion recorded as a decision it is that decision's vote (OUTCOME); after a
 # proposal the sentence before states, it carries that proposal.
 CARRIED = re.compile(r"^\s*(?:(?:The|This|That|Each)\s+(?!following\b)(?:\w+\s+)?(?:resolution|motion|proposal|amendment|recommendation)s?\s+"
-                     r"(?:was|were)\s+(?:also\s+|duly\s+|then\s+|therefore\s+|unanimously\s+)*|(?:Motion|Resolution|Amendment)\s+)"
+                     r"(?:was|were|has|had)\s+(?:been\s+|also\s+|duly\s+|then\s+|therefore\s+|unanimously\s+)*|(?:Motion|Resolution|Amendment)\s+)"
                      r"(?:carried|passed)\b(?!\s+(?:out|over|forward|on\s+to)\b)", re.I)
 PROPOSES = re.compile(r"\b(?:proposed|moved|proposal|motion)\b", re.I)
+# "Director A moved to approve the consent calendar." / "Director B seconded the motion." / "Motion
+# carried ...", "Commissioner A made a motion to approve the agenda. Commissioner B seconded the
+# motion. All voted "aye". The motion has passed.": a US board's motion in three or four sentences
+# (a water district, a county commission)
+MOVES_TO = guarded(re.compile(r"\b(?:moved|(?:made|makes?)\s+(?:a|the)\s+motion)\s+(?:to|that)\b", re.I))
+SECONDED_THE_MOTION = re.compile(r"^[^.;]{0,60}?\bseconded\s+the\s+motion\s*\.?\s*$", re.I)
+ALL_VOTED = re.compile(r"^\s*All\s+(?:voted|were\s+in\s+favou?r)\b[^.]{0,20}\.?\s*$", re.I)
 # "All Cllrs agreed to this proposal." after "Cllr A suggested it be re-sited ...": the assent says
 # only that the proposal just put was carried (as CARRIED does); the sentence before says what it was
 ASSENT_TO_PROPOSAL = guarded(re.compile(r"\b(?:agreed|accepted|approved|supported|endorsed)\s+(?:to\s+|with\s+)?(?:this|that|the)\s+"
                                         r"(?:proposal|suggestion|recommendation|motion)\s*[.!]?\s*$", re.I))
 PUTS_FORWARD = guarded(re.compile(r"\b(?:proposed|moved|proposal|motion|suggested|suggestion|recommended)\b", re.I))
-# "It was proposed by A, seconded by B and": a proposal whose resolution is the next paragraph
-DANGLING_PROPOSAL = re.compile(r"\b(?:proposed|moved)\b[^.;]*\bseconded\b[^.;]{0,80}?\s(?:and|AND)(?:\s+(?:it\s+was|was))?\s*[:,]?\s*$")
+# "It was proposed by A, seconded by B and": a proposal whose resolution is the next paragraph;
+# its words capitalised where each opens a line of its own ("Proposed by Councillor A Seconded by
+# Councillor B, and" / "Resolved: that ...", "Moved by the Lord Mayor," / "Seconded by Councillor
+# B and" / "Resolved - That ...": two Northern Irish district councils)
+DANGLING_PROPOSAL = re.compile(r"\b(?:[Pp]roposed|[Mm]oved|PROPOSED|MOVED)\b[^.;]*\b(?:[Ss]econded|SECONDED)\b[^.;]{0,80}?"
+                               r"\s(?:and|AND)(?:\s+(?:it\s+was|was))?\s*[:,]?\s*$")
 # the outcome of the vote just recorded, not a decision of its own
 OUTCOME = re.compile(r"^\s*(?:The|This|That)\s+(?:\w+\s+){0,2}(?:was|were)\s+(?:duly\s+)?(?:approved|carried|agreed|"
                      r"adopted|lost|defeated|passed)\b[^.]{0,40}\.?\s*$", re.I)
@@ -431,6 +445,30 @@ def numbered_resolution(sents: list[Sent], k: int) -> str | None:
             return m.group(2).strip()
         return None
     return None
+
+
+# "Page 5 of 8", "<!-- Page 6 -->", "![Page 6 of 8](...)": a page's marks, no sentence of the minutes
+_PAGE_FURNITURE = re.compile(r"^\s*(?:(?:Page\s+\d+\s+of\s+\d+|<!--[^>]*-->|!\[[^\]]*\]\([^)]*\))\s*)+$", re.I)
+
+
+def _moved_and_seconded(r: Reading) -> tuple[Sent, Sent] | None:
+    """The sentences 'A moved to X.' and 'B seconded the motion.' before the outcome read now
+    (past an 'All voted aye.' between them), where the minutes write the motion so (MOVES_TO)."""
+    sents, k = r.sents, r.k
+    j = k - 1
+    while j >= 0 and k - j < 5 and _PAGE_FURNITURE.match(sents[j].text):
+        j -= 1  # a page's footer and the next page's marks between the seconding and the outcome
+    if j >= 0 and ALL_VOTED.match(sents[j].text):
+        j -= 1
+    if j < 1 or sents[j].section is not sents[k].section or sents[j - 1].section is not sents[k].section:
+        return None
+    second, mover = sents[j], sents[j - 1]
+    if not SECONDED_THE_MOTION.match(second.text) or PROPOSAL.search(mover.text) or LOST.search(mover.text):
+        return None
+    m = MOVES_TO.search(mover.text)
+    if m is None or r.people_after(mover)(0, before=m.start()) is None:
+        return None
+    return mover, second
 
 
 def vote_lines(r: Reading, s: Sent) -> bool:
@@ -504,9 +542,40 @@ def no_objections(r: Reading, s: Sent) -> list[Decision]:
     return out
 
 
+# "That the Rodney Local Board:" before its lettered resolutions: the resolution's lead-in
+_LEAD_IN = re.compile(r"^\s*That\s+(?:the\s+)?[A-Z][^:.;]{0,80}:\s*$")
+
+
+def _lettered_resolution(r: Reading, s: Sent) -> bool:
+    """'MOVED by A, seconded by B:' / 'That the Board:' / 'a) accept the apology ...': the
+    lettered lines are what the motion just recorded resolved (New Zealand local boards)."""
+    m = _RX_NUMBERED.match(s.text)
+    if not m or not r.ex.decisions or r.declaration:
+        return False
+    d = r.ex.decisions[-1]
+    sents, k = r.sents, r.k
+    j = k - 1
+    while j >= 0 and sents[j].item_index == s.item_index and _RX_NUMBERED.match(sents[j].text) \
+            and d.evidence.end >= sents[j].end:
+        j -= 1  # the resolution's earlier lettered lines, already read into it
+    if j < 1 or not _LEAD_IN.match(sents[j].text) or sents[j].item_index != s.item_index:
+        return False
+    moved = sents[j - 1]
+    if d.evidence.start != moved.start or not (d.proposer or d.seconder) or not moved.text.rstrip().endswith(":"):
+        return False
+    first = d.evidence.end <= moved.end
+    d.text = m.group(2).strip() if first else f"{d.text}; {m.group(2).strip()}"
+    d.kind = "resolved"
+    quote = s.source[moved.start:s.end]
+    d.evidence = Evidence(quote, moved.start, s.end)
+    return True
+
+
 def component(r: Reading, s: Sent) -> bool:
     """What the body decided in this sentence (none where it records a declaration)."""
     ex = r.ex
+    if _lettered_resolution(r, s):
+        return False
     if not r.declaration and BARE_ASSENT.match(s.text):
         if r.follows_last_decision() or _after_vote_lines(r):
             # "Proposed by A seconded by B to accept the quote. All agreed.": the vote on that motion
@@ -535,9 +604,17 @@ def component(r: Reading, s: Sent) -> bool:
         before = r.previous
         start = before.start if before is not None and PROPOSES.search(before.text) and not LOST.search(before.text) \
             else s.start
+        moved = _moved_and_seconded(r)
+        if moved is not None:
+            start = moved[0].start
         quote = s.source[start:s.end]
         r.decision = Decision(" ".join(quote.split()), Evidence(quote, start, s.end), s.item_index, kind="approved")
-        if start != s.start:
+        if moved is not None:
+            mover, second = moved
+            m = MOVES_TO.search(mover.text)
+            r.decision.proposer = _without_vote_word(_named_before(mover.text, m, r.people_after(mover)))
+            votes_of(second.text, r.decision, r.people_after(second))
+        elif start != s.start:
             # "A motion to accept the minutes was made by A and seconded by B. Motion carried."
             votes_of(before.text, r.decision, r.people_after(before))
         votes_of(s.text, r.decision, r.people_after(s))

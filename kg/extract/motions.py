@@ -33,6 +33,9 @@ RESOLVED_LABEL = re.compile(r"^[*_ ]*(?:(?:and\s+)?(?:it\s+was\s+)?(?:resolved|a
 MOVED_TEXT = re.compile(r"\bI\s+(?:will|wish\s+to|hereby|would\s+like\s+to)\s+(?:move|propose)\b.*?"
                         r"(?:\bthat\s+|(?=\bcalling\s+on\b))(?P<what>.+)$", re.I | re.S)
 THAT_TEXT = re.compile(r"^[*_ “\"']*That,?\s+(?P<what>.+)$", re.S)
+# "Resolved - That the minutes ... be signed as correct." after "Moved by A," / "Seconded by B and":
+# the label and its resolution in one line (a Northern Irish council's form)
+RESOLVED_THAT = re.compile(r"^[*_ ]*(?:and\s+)?resolved\s*[:–—-]\s*(?P<what>that\b.+)$", re.I | re.S)
 
 
 @dataclass
@@ -66,7 +69,13 @@ def read(sents: list[Sent], k: int, state: MotionState, people_after) -> tuple[b
     """Read sentence k as part of a motion: (consumed, new decision)."""
     s = sents[k]
     if s.item_index != state.item:
-        state.item, state.lines, state.decision, state.awaiting = s.item_index, [], None, False
+        if state.lines and state.lines[-1] is sents[k - 1] and state.decision is None \
+                and (MOTION_LINE.match(s.text) or RESOLVED_THAT.match(s.text)):
+            # a motion's lines each a paragraph of its own, the next read as a heading ("Moved by
+            # A," / "Seconded by B and" / "Resolved - That ..."): still the motion
+            state.item = s.item_index
+        else:
+            state.item, state.lines, state.decision, state.awaiting = s.item_index, [], None, False
     if state.awaiting:
         if not re.search(r"[A-Za-z]{2}", s.text):
             return True, None  # a page's rule line or number between the label and its resolution
@@ -82,9 +91,15 @@ def read(sents: list[Sent], k: int, state: MotionState, people_after) -> tuple[b
         return True, None
     m = MOTION_LINE.match(s.text)
     if not m or decisions.PROPOSAL.search(s.text):
-        if state.lines and state.decision is None and THAT_TEXT.match(s.text):
-            # "Moved by A / Seconded by B / That the report BE RECEIVED."
-            d = Decision(_clean(THAT_TEXT.match(s.text).group("what")), s.evidence, s.item_index, kind="approved")
+        that = THAT_TEXT.match(s.text) or RESOLVED_THAT.match(s.text)
+        if state.lines and state.decision is None and that:
+            # "Moved by A / Seconded by B / That the report BE RECEIVED.", "Moved by A, / Seconded
+            # by B and / Resolved - That the minutes be signed."
+            what = that.group("what")
+            if that.re is RESOLVED_THAT:
+                what = THAT_TEXT.match(what).group("what")
+            d = Decision(_clean(what), s.evidence, s.item_index,
+                         kind="resolved" if that.re is RESOLVED_THAT else "approved")
             for line in state.lines:
                 _attach(d, line, people_after)
             state.decision = d
@@ -115,6 +130,10 @@ def _attach(d: Decision, line: Sent, people_after) -> None:
     """The proposer or seconder a motion line names."""
     m = MOTION_LINE.match(line.text)
     who = people_after(line)(0)
+    paren = re.search(r"\(\s*(?=\S)", line.text)
+    if who is None and paren:
+        # "Moved by the Mayor (Councillor P Rooney),": the post's holder named in brackets after it
+        who = people_after(line)(paren.end(), before=paren.end() + 1)
     if m and who is not None:
         if m.group("kind").lower() in ("seconded", "seconder"):
             d.seconder = d.seconder or who

@@ -24,11 +24,19 @@ NAME_WORD = (rf"(?:Mc|Mac|O['’]|D['’]|(?:O|O['’]|Mc|Mac)[ \u00a0](?=[A-Z][
              # "Hickey-O’Mara", "Lloyd-McKay": a double-barrelled surname whose second half has its prefix
              rf"(?:[-'’](?:Mc|O['’])?[{_UP}][{_LOW}]+)*")
 TITLE_WORDS = ("County Councillor", "District Councillor", "Borough Councillor", "Town Councillor",
-               "Councillors", "Councillor", "County Cllr", "Cllrs", "Cllr", "Messrs", "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr",
+               "Councillors", "Councillor", "County Cllr", "Cllrs", "Cllr",
+               # Australian and New Zealand councillors ("Cr Barnes", "Crs W Devlin, W Attwood & T Barnes")
+               "Crs", "Cr", "Messrs", "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr",
                "Rev", "Revd", "Reverend", "Prof", "Professor", "Sir", "Dame", "Lord", "Lady", "Canon", "Alderman",
                # a US town board's members and its presiding officer ("Councilperson Beavers",
                # "Councilman Drew", "Supervisor Owens")
                "Councilperson", "Councilmember", "Councilman", "Councilwoman", "Supervisor",
+               # a US board's directors, commissioners and president written before a surname
+               # ("Director Sarkovich", "Commissioner Fanning", "President Marx": a water district,
+               # a county commission, a fire district, a city council)
+               "Commissioner", "Director", "President",
+               # a New Zealand local board's members ("Member Pirrie declared an interest")
+               "Member",
                # police ranks stand where a title does ("DCC Ellwood", "PCSO Rhys Bowen")
                "Deputy Chief Constable", "Assistant Chief Constable", "Chief Constable", "Chief Superintendent",
                "Detective Superintendent", "Det Supt", "Det Ch Supt", "Superintendent", "Supt", "Chief Inspector",
@@ -84,7 +92,11 @@ class NameContext:
     given: dict[str, str] = field(default_factory=dict)
 
 
-PLURAL_TITLES = {"Councillors", "Cllrs", "Messrs", "Drs"}
+# a US board's office written as a title: one space before the surname, and no post or event after it
+_OFFICE_TITLES = frozenset({"Commissioner", "Director", "President", "Member"})
+_OFFICE_NOT_NAME = frozenset("General Elect Emeritus Designate Workshop Pro Tem Tempore States Nations Countries "
+                             "Organisations Organizations Authorities Bodies Councils Schools Churches".split())
+PLURAL_TITLES = {"Councillors", "Cllrs", "Crs", "Messrs", "Drs"}
 _RX_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?=[A-Z])")
 # "Cllrs. Hayes (Chair), Doyle": a role in brackets between two names of the list
 _RX_LIST_SEP_AFTER_ROLE = re.compile(r"[ \t]*\([^)\n]{1,40}\)\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?=[A-Z])")
@@ -280,6 +292,12 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
             pos = ini.end()
         title_text = text[t.start():t.end()].strip()
         words = _name_words(text, pos, wrap=True)
+        if title_text in _OFFICE_TITLES and words and (t.group(0) != title_text + " " or words[0][0] in _OFFICE_NOT_NAME
+                                                       or ini or len(words) > 1):
+            # "Director General", "President Workshop", "President      Melissa Lee" (a column's gap);
+            # before a full name or initials the office is a role, the name read as it stands
+            # ("Commissioner Nick Rudd", "Member TP Grace"): only a surname alone takes it as a title
+            continue
         if len(words) == 1 and not ini and title_text.rstrip(".") in PLURAL_TITLES:
             # "Cllrs Eunis" / "Jassemi and Lana Reid-McConnell": a list of full names goes on
             # over the line; a list of surnames ("Cllrs Hayward" / "Hillard, Richards") does not
