@@ -1108,8 +1108,8 @@ def who_owns(store, q: str, g: dict) -> Answer:
         # "who is buying the hedging?": the minutes may say "purchase"; the verb is the
         # question's, the thing is what follows it (tried after the whole question)
         tries.append((rest, f"Read without the question's verb {verb!r} (the minutes may use another). "))
-    # "who will write to Teresa May about collective worship?": the action's own text may name
-    # only the act ("offered to write to Teresa May ... to clarify"), its matter written in the
+    # "who will write to the Home Secretary about collective worship?": the action's own text may name
+    # only the act ("offered to write to the Home Secretary ... to clarify"), its matter written in the
     # sentence before (a SACRE; a schools forum's "will write to the Department for Education to
     # raise the issue"); tried last, and said so
     bare = _ABOUT_TAIL.sub("", thing)

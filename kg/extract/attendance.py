@@ -96,7 +96,7 @@ def from_lists(text: str, sections: list[Section], ctx) -> tuple[list[Attendance
                 ev_end = sec.start + stop
                 ref = PersonRef(m.surface, m.start)
                 held = post_before(chunk[a:m.start - sec.start], chunk[rel_end:stop])
-                # "Mr Pertwee), the Vice-Chancellor, the Treasurer (" / "Mr Thomson)": the post
+                # "Mr Pertwell), the Vice-Chancellor, the Treasurer (" / "Mr Thorley)": the post
                 # before the next entry's bracket is the next entry's (_THE_POST_BRACKET)
                 nxt = _THE_POST_BRACKET.search(after) if i + 1 < len(mentions) else None
                 row = read_row("" if held else after[:nxt.start()] if nxt else after)
@@ -188,7 +188,7 @@ def listed_names(chunk: str, offset: int, found: list) -> list[Mention]:
         if any(not (e <= f.start or s >= f.end) for f in found):
             continue
         before = chunk[:s - offset].rstrip(" \t*")
-        # ("Apologies for absence were received from Dalwyn Atwell, Melody Erasmus, ...": the
+        # ("Apologies for absence were received from Dowyn Ashcott, Melody Erskine, ...": the
         # list's first entry follows "from", as a SACRE's and a county council's minutes write it)
         if before and not before.endswith((",", "&", "and", ":")) and not re.search(r"\breceived[ \t]+from$", before):
             continue  # inside a longer phrase, not an entry of the list
@@ -316,8 +316,8 @@ def _written(code: str, text: str) -> bool:
     return False
 
 
-# "..., the Vice-Chancellor, the Treasurer (Mr Thomson), ...", "the President of the Students'
-# Union (Miss Oldham)": a post named with its article in a run of entries, its holder in brackets
+# "..., the Vice-Chancellor, the Treasurer (Mr Thorley), ...", "the President of the Students'
+# Union (Miss Oakes)": a post named with its article in a run of entries, its holder in brackets
 # (a university's council; a waste committee's officers are listed "Waste Minimisation Officer
 # (Mrs A Atkins)")
 _THE_POST_BRACKET = re.compile(r"(?:^|[,;]\s*|\band\s+)the\s+([A-Z][^(),;]{2,80}?)\s*\(\s*$")
@@ -510,8 +510,8 @@ def officer_lines(text: str, ctx) -> dict[str, str]:
 # "The Chair of the Association, Iain McMath, welcomed ...", "The PCC treasurer, Keith
 # Harwood, spoke ...": the post, then its holder set off by commas
 _NAME_WORDS = r"[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){1,3}"
-# "Head of Service, Steve Read, presented the Draft Protocol" (a joint waste committee), "the Chair
-# also welcomed the new Director of Finance, Mr Andrew Connolly." (a university's council): a post
+# "Head of Service, Steve Reeve, presented the Draft Protocol" (a joint waste committee), "the Chair
+# also welcomed the new Director of Finance, Mr Andrew Conway." (a university's council): a post
 # the gazetteer knows opening the sentence, or after "the (new)" inside it, then its holder set
 # off by commas or closing the sentence
 _PROSE_POST = re.compile(rf"(?P<name>{_NAME_WORDS})[ \t]*\((?P<post>[A-Z][A-Za-z’' -]{{1,40}}?)\)"
@@ -729,7 +729,7 @@ def from_prose(sents: list[Sent]) -> list[Attendance]:
         m = APOLOGY_PROSE.search(s.text)
         if m and ("apolog" in low or (s.section.title or "").lower().find("apolog") >= 0):
             subs = _bracketed_substitutes(s, m.start())
-            # ("Apologies for Absence The Chair, Mr E Booth, welcomed all": a heading run on into
+            # ("Apologies for Absence The Chair, Mr E Bolton, welcomed all": a heading run on into
             # the sentence; the one who welcomes as the Chair sent no apologies)
             chairs = _chair_apposed(s) if CHAIR_PROSE.search(s.text) else set()
             for p in s.people:
@@ -737,8 +737,8 @@ def from_prose(sents: list[Sent]) -> list[Attendance]:
                     out.append(Attendance(PersonRef(p.surface, p.start), "apologies", s.evidence))
             for start, (sub, absent, absent_start) in subs.items():
                 if not any(p.start == absent_start for p in s.people):
-                    # the absent member's given name the gazetteer lacks ("Al Kingsley (Nitin
-                    # Patel substituting)"): the bracket's place says it is a name
+                    # the absent member's given name the gazetteer lacks ("Al Kinsey (Nitin
+                    # Parekh substituting)"): the bracket's place says it is a name
                     out.append(Attendance(PersonRef(absent, absent_start), "apologies", s.evidence))
                 out.append(Attendance(PersonRef(sub, start), "substitute", s.evidence, substitute_for=absent))
         m = ABSENT_PROSE.search(s.text)
@@ -775,8 +775,8 @@ def from_prose(sents: list[Sent]) -> list[Attendance]:
                 continue
             m = CHAIR_PROSE.search(s.text)
             if m and s.people:
-                # a register run on into the sentence ("... Mr I Young (Company Secretary) Welcome
-                # and Apologies for Absence The Chair, Mr E Booth, welcomed all"): the one set off
+                # a register run on into the sentence ("... Mr I Yarrow (Company Secretary) Welcome
+                # and Apologies for Absence The Chair, Mr E Bolton, welcomed all"): the one set off
                 # after "The Chair," presides, not the sentence's first name
                 p = next((q for q in s.people if q.kind != "alias" and 0 < q.start - s.start < m.start()
                           and _presiding_post(s.text[:q.start - s.start])), s.people[0])

@@ -120,8 +120,8 @@ _PLACE_SURNAMES = frozenset("Hall Field Fields Park Hill Ward Wood Bridge Church
 _RX_ENTRY_END = re.compile(r"(?=[ \t]*(?:[,;(*]|&|and\b|\n|$))")
 
 
-# a register in groups, each label ending "Members:" ("APOLOGIES: Ratepayer Members: Mr Oldridge
-# Appointed Members: Cllr Sargeantson Co-opted Members:": two internal drainage boards, whose
+# a register in groups, each label ending "Members:" ("APOLOGIES: Ratepayer Members: Mr Oldfield
+# Appointed Members: Cllr Sargent Co-opted Members:": two internal drainage boards, whose
 # empty groups run on): the word before "Members:" labels the next group
 _RX_GROUP_LABEL = re.compile(r"(?:-opted)?[ \t]+Members?[ \t]*:")
 
@@ -148,7 +148,7 @@ def _name_words(text: str, pos: int, max_words: int = 3, wrap: bool | str = Fals
         if w in NOT_NAME or w in TITLE_WORDS:
             break
         if words and _RX_GROUP_LABEL.match(text, m.end()):
-            break  # "Mr Oldridge Appointed Members: Cllr ...": the next group's label, no surname
+            break  # "Mr Oldfield Appointed Members: Cllr ...": the next group's label, no surname
         if len(words) >= 2 and gz.is_first_name(w):
             nxt = _RX_GAP.match(text, m.end())
             if nxt and _RX_WORD.match(text, nxt.end()):
