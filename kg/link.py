@@ -1022,43 +1022,110 @@ def links_for_document(store, graph_iri: str, triples: bytes, base: str, correct
 
 def relink_body(store, body_iri: str, base: str, corrections=None, spool: LinkSpool | None = None,
                 kept: StoredInputs | None = None) -> int:
-    """Recompute one body's link graph from what the store holds, in one transaction;
-    returns how many report-backs it holds.  `spool`: the link inputs of documents this
-    build wrote, used instead of reading those graphs back."""
+    """Recompute one body's link graph from what the store holds and write what changed
+    (`write_link_changes`); returns how many report-backs it holds.  `spool`: the link
+    inputs of documents this build wrote, used instead of reading those graphs back."""
     task = _relink_task(store, body_iri, base, corrections, spool, kept)
     if task is None:
         return 0
-    nt, n = link_graph(task)
-    _write_links(store, body_iri, base, nt)
-    return n
+    changes = link_changes(task)
+    write_link_changes(store, body_iri, base, changes)
+    return changes[3]
 
 
 def _relink_task(store, body_iri: str, base: str, corrections, spool: LinkSpool | None,
                  kept: StoredInputs | None = None) -> tuple | None:
-    """What computing a body's link graph needs (its link inputs, read here, in the writer),
-    or None when the body has nothing to link and no link graph yet."""
+    """What computing a body's link changes needs (its link inputs, read here, in the
+    writer), or None when the body has nothing to link and no link graph yet.
+
+    Beside the body's inputs it holds those of the stored documents alone (the documents
+    its stored link graph was computed from, when that graph is up to date: this build's
+    new documents are in the spool) and the stored graph's gov:graphHash ("" for no graph,
+    None for one without a hash or left part-way), so `link_changes` can tell what changed
+    without the stored graph being read."""
     if spool is None:
         actions, cands, due = stored_inputs(store, body_iri, kept=kept)
+        old = None
     else:
-        actions, cands, due = merge_inputs([stored_inputs(store, body_iri, spool.graphs(body_iri), kept),
-                                            *spool.read(body_iri)])
+        old = stored_inputs(store, body_iri, spool.graphs(body_iri), kept)
+        actions, cands, due = merge_inputs([old, *spool.read(body_iri)])
     dates = {a.date for a in actions} | {c.date for c in cands}
-    if len(dates) < 2 and not store._store.contains_named_graph(_node(_links_iri(body_iri, base))):
+    live = _links_iri(body_iri, base)
+    if len(dates) < 2 and not store._store.contains_named_graph(_node(live)):
         return None
-    return body_iri, base, actions, cands, due, corrections
+    return body_iri, base, actions, cands, due, corrections, old, stored_graph_hash(store, str(live))
+
+
+def stored_graph_hash(store, graph_iri: str) -> str | None:
+    """The gov:graphHash a live derived graph states on itself: "" when the store has no
+    such graph, None when it has one without a hash (an earlier govkg's, or one a stopped
+    build left part-way: `GraphStore.apply_graph_changes`)."""
+    import pyoxigraph as ox
+    from kg.vocab import GOV
+    g = ox.NamedNode(graph_iri)
+    if not store._store.contains_named_graph(g):
+        return ""
+    if next(store._store.quads_for_pattern(g, ox.NamedNode(str(GOV.linksPending)), None, g), None) is not None:
+        return None
+    for q in store._store.quads_for_pattern(g, ox.NamedNode(str(GOV.graphHash)), None, g):
+        return q.object.value
+    return None
+
+
+def _graph_lines(body_iri: str, base: str, actions, cands, due, corrections) -> tuple[list[bytes], str, int]:
+    """A body's link graph from its inputs: its N-Triples lines sorted, their hash (as
+    kg.build.graph_hashed states it) and how many report-backs it holds."""
+    from kg.build import build_links, graph_lines
+    from kg.corrections import apply_report_backs
+    from kg.pipeline import ntriples_of
+    links, corrected = apply_report_backs(link_body(actions, cands), actions, cands, corrections)
+    g = build_links(body_iri, links, actions, due, base, frozenset(c.meeting for c in cands), corrected)
+    lines, digest = graph_lines(ntriples_of(g))
+    return lines, digest, len(links)
+
+
+# A body's link changes: (N-Triples to add, N-Triples to remove, whether the first is the
+# whole graph with the stored one not known (the writer compares them), report-backs).
+LinkChanges = tuple[bytes, bytes, bool, int]
+
+
+def link_changes(task: tuple) -> LinkChanges:
+    """What a body's link graph gains and loses, from its `_relink_task`: a pure function of
+    it that touches no store, so a build's workers compute it while the writer writes.
+
+    The graph is a function of the body's link inputs: where the stored graph's hash is the
+    hash of the graph the stored documents' inputs give, the stored graph is that graph, and
+    the change is the difference of the two computed here; the writer then writes only
+    that (a few report-backs and states when a meeting is added), never reads the stored
+    graph, and holds no more of it than changed.  Otherwise (no stored inputs, a graph from
+    an earlier govkg or left part-way) the whole new graph is handed over, to be compared
+    with the stored one."""
+    from kg.build import hash_line
+    body_iri, base, actions, cands, due, corrections, old, stored = task
+    live = str(_links_iri(body_iri, base))
+    lines, digest, n = _graph_lines(body_iri, base, actions, cands, due, corrections)
+    if stored == digest:
+        return b"", b"", False, n
+    new_hash = hash_line(live, digest)
+    if stored == "":  # no graph yet: all of it is new
+        return b"\n".join(lines) + b"\n" + new_hash, b"", False, n
+    if stored is not None and old is not None:
+        old_lines, old_digest, _n = _graph_lines(body_iri, base, *old, corrections)
+        if old_digest == stored:
+            was, now = set(old_lines), set(lines)
+            added = b"".join(line + b"\n" for line in lines if line not in was)
+            removed = b"".join(line + b"\n" for line in old_lines if line not in now)
+            return added + new_hash, removed + hash_line(live, stored), False, n
+    return b"\n".join(lines) + b"\n" + new_hash, b"", True, n
 
 
 def link_graph(task: tuple) -> tuple[bytes, int]:
-    """A body's link graph as N-Triples, and how many report-backs it holds, from its
-    `_relink_task`: a pure function of it that touches no store, so a build's workers can
-    compute the bodies' graphs while the writer writes them."""
-    from kg.build import build_links, graph_hashed
-    from kg.corrections import apply_report_backs
-    from kg.pipeline import ntriples_of
-    body_iri, base, actions, cands, due, corrections = task
-    links, corrected = apply_report_backs(link_body(actions, cands), actions, cands, corrections)
-    g = build_links(body_iri, links, actions, due, base, frozenset(c.meeting for c in cands), corrected)
-    return graph_hashed(str(_links_iri(body_iri, base)), ntriples_of(g)), len(links)
+    """A body's whole link graph as N-Triples, and how many report-backs it holds, from its
+    `_relink_task` (as kg.build.graph_hashed writes it)."""
+    from kg.build import hash_line
+    body_iri, base, actions, cands, due, corrections = task[:6]
+    lines, digest, n = _graph_lines(body_iri, base, actions, cands, due, corrections)
+    return b"\n".join(lines) + b"\n" + hash_line(str(_links_iri(body_iri, base)), digest), n
 
 
 def _links_iri(body_iri: str, base: str):
@@ -1066,10 +1133,21 @@ def _links_iri(body_iri: str, base: str):
     return links_graph_iri(body_iri, base)
 
 
-def _write_links(store, body_iri: str, base: str, nt: bytes) -> None:
+def write_link_changes(store, body_iri: str, base: str, changes: LinkChanges) -> None:
+    """Write a body's link changes (`link_changes`) into the store: only what changed, a
+    bounded number of triples a transaction (`GraphStore.apply_graph_changes`)."""
     from kg.build import links_staging_iri
-    # a body's links change by the new meetings' report-backs: only the change is written
-    store.replace_graph_changes(str(_links_iri(body_iri, base)), str(links_staging_iri(body_iri, base)), nt)
+    added, removed, whole, _n = changes
+    live, staging = str(_links_iri(body_iri, base)), str(links_staging_iri(body_iri, base))
+    if whole:
+        store.replace_graph_changes(live, staging, added, pending=body_iri)
+    elif added or removed:
+        store.apply_graph_changes(live, staging, added, removed, pending=body_iri)
+
+
+def _write_links(store, body_iri: str, base: str, nt: bytes) -> None:
+    """Make a body's link graph exactly `nt` (a whole graph), writing what changed."""
+    write_link_changes(store, body_iri, base, (nt, b"", True, 0))
 
 
 _BODY_PREDICATE = b"<https://w3id.org/govkg/ontology#body>"
@@ -1102,10 +1180,11 @@ def relink_stale(store, base: str, bodies: set[str] = frozenset(), corrections=N
     from (left so by a build stopped before its end); returns the bodies relinked.
     `corrections`: report-backs a person added (kg.corrections); `spool`: the link inputs
     of the documents this build wrote (`LinkSpool`); `pool`: an executor whose workers
-    compute the bodies' link graphs (`link_graph`) while this process reads the next
-    body's inputs and writes each graph, in body order, one transaction per body.  `kept`:
-    the stored documents' inputs the text index keeps (`StoredInputs`)."""
-    todo = sorted(set(bodies) | {r["b"] for r in store.select(STALE)[1]})
+    compute the bodies' link changes (`link_changes`) while this process reads the next
+    body's inputs and writes each body's changes, in body order.  `kept`: the stored
+    documents' inputs the text index keeps (`StoredInputs`).  A body whose link graph a
+    stopped build left part-way (`GraphStore.pending_graphs`) is relinked too."""
+    todo = sorted(set(bodies) | {r["b"] for r in store.select(STALE)[1]} | set(store.pending_graphs().values()))
     if pool is None:
         for body in todo:
             relink_body(store, body, base, corrections, spool, kept)
@@ -1117,21 +1196,21 @@ def relink_stale(store, base: str, bodies: set[str] = frozenset(), corrections=N
     def write_next() -> None:
         body, task, fut = pending.popleft()
         try:
-            nt, _n = fut.result()
+            changes = fut.result()
         except Exception:  # noqa: BLE001 - a worker that died: the writer links the body itself
-            nt, _n = link_graph(task)
-        _write_links(store, body, base, nt)
+            changes = link_changes(task)
+        write_link_changes(store, body, base, changes)
 
     for body in todo:
         task = _relink_task(store, body, base, corrections, spool, kept)
         if task is None:
             continue
         try:
-            fut = pool.submit(link_graph, task)
+            fut = pool.submit(link_changes, task)
         except Exception:  # noqa: BLE001 - a broken pool: linked here, as without one
             fut = None
         if fut is None:
-            _write_links(store, body, base, link_graph(task)[0])
+            write_link_changes(store, body, base, link_changes(task))
             continue
         pending.append((body, task, fut))
         while len(pending) >= window:
