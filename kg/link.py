@@ -13,11 +13,16 @@ rebuilt or added later).  Two halves:
   gov:ReportBack facts.  A sentence that states a state in a report section but fits no
   known action is kept as a report on an unknown earlier action, not forced onto one.
 
-When links change (kg.pipeline): a changed document is swapped in with its body's new
-link graph in one transaction (`links_for_document`), so no link points into a version
-that is gone; new documents only add, so their bodies are relinked once at the end of the
+When links change (kg.pipeline): a changed document is swapped in with its body's link
+changes in one transaction (`links_for_document`), so no link points into a version that
+is gone; new documents only add, so their bodies are relinked once at the end of the
 build (`relink_stale`), which also relinks any body whose link graph does not name all of
-its dated meetings (gov:linkedMeeting), as a build killed before its end leaves it.
+its dated meetings (gov:linkedMeeting), as a build killed before its end leaves it.  Only
+what a link graph gains and loses is written (`link_changes`: told from the link inputs,
+where the stored graph's hash shows it is the graph the stored documents give), at most
+kg.store.CHANGE_CHUNK triples a transaction: a larger change (a body's first links) is
+written in parts with the graph marked gov:linksPending until the last, and a graph a
+killed build left marked is relinked by the next (`GraphStore.apply_graph_changes`).
 
 Where the inputs come from: each document's actions and candidate sentences are read from
 its own triples where it is built (`document_inputs`, in the worker) and kept on disk by
@@ -995,8 +1000,9 @@ def bodies_of(store) -> list[str]:
 
 def links_for_document(store, graph_iri: str, triples: bytes, base: str, corrections=None,
                        inputs: dict[str, LinkInputs] | None = None, kept: StoredInputs | None = None):
-    """The link graph swap that goes with writing a document: (links graph IRI, staging IRI,
-    triples) for the document's body, from the body's meetings in `store` (the document's
+    """The link graph change that goes with writing a document: (links graph IRI, staging
+    IRI, triples, body IRI) for the document's body (GraphStore.replace_graphs_together's
+    `links`: the store writes what changed), from the body's meetings in `store` (the document's
     old version left out) plus the new document; None when the body has one meeting only
     and no link graph yet.  `corrections` (kg.corrections.Corrections): report-backs a
     person added, which replace what was read of their sentences.  `inputs`: the new
@@ -1016,7 +1022,7 @@ def links_for_document(store, graph_iri: str, triples: bytes, base: str, correct
             continue
         links, corrected = apply_report_backs(link_body(actions, cands), actions, cands, corrections)
         g = build_links(body, links, actions, due, base, frozenset(c.meeting for c in cands), corrected)
-        swaps.append((str(live), str(links_staging_iri(body, base)), graph_hashed(str(live), ntriples_of(g))))
+        swaps.append((str(live), str(links_staging_iri(body, base)), graph_hashed(str(live), ntriples_of(g)), body))
     return swaps
 
 
@@ -1053,7 +1059,8 @@ def _relink_task(store, body_iri: str, base: str, corrections, spool: LinkSpool 
     live = _links_iri(body_iri, base)
     if len(dates) < 2 and not store._store.contains_named_graph(_node(live)):
         return None
-    return body_iri, base, actions, cands, due, corrections, old, stored_graph_hash(store, str(live))
+    folder = str(store.path) if getattr(store, "path", None) is not None else None
+    return body_iri, base, actions, cands, due, corrections, old, stored_graph_hash(store, str(live)), folder
 
 
 def stored_graph_hash(store, graph_iri: str) -> str | None:
@@ -1093,15 +1100,16 @@ def link_changes(task: tuple) -> LinkChanges:
     """What a body's link graph gains and loses, from its `_relink_task`: a pure function of
     it that touches no store, so a build's workers compute it while the writer writes.
 
-    The graph is a function of the body's link inputs: where the stored graph's hash is the
-    hash of the graph the stored documents' inputs give, the stored graph is that graph, and
-    the change is the difference of the two computed here; the writer then writes only
-    that (a few report-backs and states when a meeting is added), never reads the stored
-    graph, and holds no more of it than changed.  Otherwise (no stored inputs, a graph from
-    an earlier govkg or left part-way) the whole new graph is handed over, to be compared
-    with the stored one."""
+    The stored graph is known without the writer reading it: its hash (in the task) is
+    that of the graph in the snapshot the writer published for readers before it changed
+    anything (read here, a reader's copy, kg.store), or else of the graph the stored
+    documents' inputs give (computed here, as the new one is).  The change is the
+    difference of the two; the writer writes only that (a few report-backs and states when
+    a meeting is added) and holds no more of the graph than changed.  Otherwise (a graph
+    from an earlier govkg, or left part-way) the whole new graph is handed over, to be
+    compared with the stored one by the writer."""
     from kg.build import hash_line
-    body_iri, base, actions, cands, due, corrections, old, stored = task
+    body_iri, base, actions, cands, due, corrections, old, stored, folder = task
     live = str(_links_iri(body_iri, base))
     lines, digest, n = _graph_lines(body_iri, base, actions, cands, due, corrections)
     if stored == digest:
@@ -1109,14 +1117,39 @@ def link_changes(task: tuple) -> LinkChanges:
     new_hash = hash_line(live, digest)
     if stored == "":  # no graph yet: all of it is new
         return b"\n".join(lines) + b"\n" + new_hash, b"", False, n
-    if stored is not None and old is not None:
+    old_lines = None
+    if stored is not None and folder is not None:
+        old_lines = _snapshot_lines(folder, live, stored)
+    if old_lines is None and stored is not None and old is not None:
         old_lines, old_digest, _n = _graph_lines(body_iri, base, *old, corrections)
-        if old_digest == stored:
-            was, now = set(old_lines), set(lines)
-            added = b"".join(line + b"\n" for line in lines if line not in was)
-            removed = b"".join(line + b"\n" for line in old_lines if line not in now)
-            return added + new_hash, removed + hash_line(live, stored), False, n
-    return b"\n".join(lines) + b"\n" + new_hash, b"", True, n
+        if old_digest != stored:
+            old_lines = None
+    if old_lines is None:
+        return b"\n".join(lines) + b"\n" + new_hash, b"", True, n
+    was, now = set(old_lines), set(lines)
+    added = b"".join(line + b"\n" for line in lines if line not in was)
+    removed = b"".join(line + b"\n" for line in old_lines if line not in now)
+    return added + new_hash, removed + hash_line(live, stored), False, n
+
+
+def _snapshot_lines(folder: str, graph_iri: str, stored: str) -> list[bytes] | None:
+    """The N-Triples lines (its hash's left out) of a derived graph as a reader of the
+    store at `folder` sees it (during a build, the writer's published snapshot), if it
+    states the hash `stored`; else None."""
+    import pyoxigraph as ox
+    from kg.build import graph_lines
+    from kg.errors import GovkgError
+    from kg.store import GraphStore
+    try:
+        with GraphStore(folder, read_only=True) as st:
+            if stored_graph_hash(st, graph_iri) != stored:
+                return None
+            data = st._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph_iri))
+    except (GovkgError, OSError, RuntimeError):
+        return None
+    lines, digest = graph_lines(b"\n".join(line for line in data.splitlines() if b"#graphHash>" not in line))
+    # the hash checked once more on what was read: a graph is only trusted whole
+    return lines if digest == stored else None
 
 
 def link_graph(task: tuple) -> tuple[bytes, int]:

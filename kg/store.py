@@ -359,11 +359,17 @@ class GraphStore:
         except SyntaxError as e:
             raise StoreError(f"invalid N-Triples: {e}") from None
 
-    def replace_graphs_together(self, swaps: list[tuple[str, str, bytes | str | Iterable]]) -> None:
+    def replace_graphs_together(self, swaps: list[tuple[str, str, bytes | str | Iterable]],
+                                links: list[tuple[str, str, bytes, str]] = ()) -> None:
         """Replace several graphs in one transaction: each (graph IRI, staging IRI, triples)
         is staged first, then one SPARQL update swaps them all in and the merged default
         graph follows.  A document and the link graph of its body change together, so a
-        killed build never leaves links to a version of a document that is gone."""
+        killed build never leaves links to a version of a document that is gone.
+
+        `links`: derived graphs (graph IRI, staging IRI, N-Triples, body IRI) to make hold
+        exactly those triples by their changes (`graph_changes`) in the same update; a
+        change larger than CHANGE_CHUNK triples is not held in one transaction: the update
+        only marks that graph (as `apply_graph_changes` does), and its parts follow."""
         if self.read_only:
             raise StoreError("the store is open read-only")
         prefix = self._staging_prefix()
@@ -373,7 +379,48 @@ class GraphStore:
             self.remove_graph_only(staging)
             self._write(staging, self._triples(triples))
             parts.append(swap_update(ox.NamedNode(graph_iri), staging, prefix))
-        self._store.update(" ;\n".join(parts))
+        later = []
+        for graph_iri, staging_iri, triples, body in links:
+            live = ox.NamedNode(graph_iri)
+            added, removed = self.graph_changes(graph_iri, triples)
+            if not added and not removed:
+                continue
+            if _count(added) + _count(removed) <= CHANGE_CHUNK:
+                plus, minus = self._triples(added), self._triples(removed)
+            else:
+                plus, minus = [self._pending_mark(live, body)], self._stored_hash(live)
+                later.append((graph_iri, staging_iri, added, removed, body))
+            add, delete = ox.NamedNode(staging_iri + "-add"), ox.NamedNode(staging_iri + "-del")
+            for g, rows in ((add, plus), (delete, minus)):
+                self.remove_graph_only(g)
+                self._write(g, rows)
+            parts.append(changes_update(live, add, delete, prefix))
+        if parts:
+            self._store.update(" ;\n".join(parts))
+        for graph_iri, staging_iri, added, removed, body in later:
+            self.apply_graph_changes(graph_iri, staging_iri, added, removed, pending=body)
+
+    def graph_changes(self, graph_iri: str, nt: bytes) -> tuple[bytes, bytes]:
+        """(N-Triples to add, N-Triples to remove) that make the live graph `graph_iri` hold
+        exactly the triples of `nt`, compared line by line with the stored graph as Oxigraph
+        writes it (`nt` written by Oxigraph's terms, as kg.pipeline.ntriples_of writes it: a
+        triple written otherwise is removed and added again, which leaves the same graph)."""
+        live = ox.NamedNode(graph_iri)
+        new = [line for line in bytes(nt).splitlines() if line.strip()]
+        if not self._store.contains_named_graph(live):
+            return b"".join(line + b"\n" for line in new), b""
+        old = self._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=live).splitlines()
+        was, now = set(old), set(new)
+        return (b"".join(line + b"\n" for line in new if line not in was),
+                b"".join(line + b"\n" for line in old if line.strip() and line not in now))
+
+    @staticmethod
+    def _pending_mark(live: ox.NamedNode, body: str) -> ox.Triple:
+        return ox.Triple(live, ox.NamedNode(_LINKS_PENDING), ox.NamedNode(body))
+
+    def _stored_hash(self, live: ox.NamedNode) -> list[ox.Triple]:
+        return [ox.Triple(q.subject, q.predicate, q.object)
+                for q in self._store.quads_for_pattern(live, ox.NamedNode(_GRAPH_HASH), None, live)]
 
     def replace_graph_changes(self, graph_iri: str, staging_iri: str, triples: bytes | str | Iterable,
                               *, pending: str | None = None) -> int:
@@ -449,12 +496,10 @@ class GraphStore:
                     part = []
             if part:
                 yield part
-        mark = ox.Triple(live, ox.NamedNode(_LINKS_PENDING), ox.NamedNode(pending))
+        mark = self._pending_mark(live, pending)
         # the graph is marked before any of its triples change, and its hash goes with the
         # mark: the old hash is found by pattern (where `removed` states it, it is skipped)
-        stored_hash = [ox.Triple(q.subject, q.predicate, q.object)
-                       for q in self._store.quads_for_pattern(live, hash_p, None, live)]
-        self._apply_changes(live, staging_iri, [mark], stored_hash)
+        self._apply_changes(live, staging_iri, [mark], self._stored_hash(live))
         for part in parts(removed, "minus"):
             self._apply_changes(live, staging_iri, [], part)
         for part in parts(added, "plus"):

@@ -74,11 +74,22 @@ class _Spy:
         monkeypatch.setattr(GraphStore, "replace_graph_changes", compare)
 
 
-def test_a_meeting_added_writes_only_what_its_links_change(series, tmp_path, monkeypatch):
+@pytest.mark.parametrize("known_from", ["snapshot", "inputs"])
+def test_a_meeting_added_writes_only_what_its_links_change(series, tmp_path, monkeypatch, known_from):
+    """The stored graph known from the readers' snapshot, or (no snapshot to be read) from
+    the graph the stored documents' link inputs give."""
     paths, whole = series
     store = tmp_path / "st"
     build_into_store([str(paths[0]), str(paths[1])], str(store))
     _g, before = _link_graph(_graphs(store))
+    read = []
+    real = link._snapshot_lines
+
+    def snapshot_lines(*a):
+        out = real(*a) if known_from == "snapshot" else None
+        read.append(out is not None)
+        return out
+    monkeypatch.setattr(link, "_snapshot_lines", snapshot_lines)
     spy = _Spy(monkeypatch)
     build_into_store([str(paths[2])], str(store))
     after = _graphs(store)
@@ -89,6 +100,7 @@ def test_a_meeting_added_writes_only_what_its_links_change(series, tmp_path, mon
     assert spy.compared == 0
     changed = len(links ^ before)
     assert spy.parts and sum(spy.parts) == changed < len(links)
+    assert read == [known_from == "snapshot"]
 
 
 def test_a_large_change_is_written_a_bounded_number_of_triples_at_a_time(series, tmp_path, monkeypatch):
@@ -177,3 +189,22 @@ def test_a_build_killed_while_links_are_written_in_parts_is_repaired_by_the_next
     report = build_into_store([str(p) for p in paths], str(store))
     assert len(report.built) == 0
     assert _graphs(store) == whole
+
+
+def test_a_changed_meeting_and_its_link_changes_give_a_clean_builds_graphs(tmp_path, monkeypatch):
+    """A changed document is swapped in with its body's link changes; a change of more than
+    CHANGE_CHUNK triples is marked in that same update and written in parts after it."""
+    folder = tmp_path / "m"
+    mine = _write_meetings(folder)
+    store = tmp_path / "st"
+    build_into_store([str(folder)], str(store))
+    text = mine[1].read_text(encoding="utf-8").replace("Play area fence – three quotes had been obtained.\n", "")
+    mine[1].write_text(text, encoding="utf-8")
+    clean = tmp_path / "clean"
+    build_into_store([str(folder)], str(clean))
+    monkeypatch.setattr(kstore, "CHANGE_CHUNK", 2)
+    spy = _Spy(monkeypatch)
+    report = build_into_store([str(folder)], str(store))
+    assert len(report.built) == 1
+    assert _graphs(store) == _graphs(clean)
+    assert spy.parts and max(spy.parts) <= 2
