@@ -59,6 +59,7 @@ def _cpu(pid: int) -> tuple[float, float]:
 CHILD = """
 import sys, time, kg.pipeline as p, kg.link as l
 log = open(sys.argv[1], "a", buffering=1)
+NL = bytes([10])
 def rss():
     for line in open("/proc/self/status"):
         if line.startswith("VmRSS:"):
@@ -74,6 +75,15 @@ def timed(owner, name):
     setattr(owner, name, call)
 timed(p, "relink_stale")
 timed(p.textindex, "update")
+if hasattr(l, "write_link_changes"):
+    real_write = l.write_link_changes
+    def write(store, body, base, changes):
+        out = real_write(store, body, base, changes)
+        plus, minus = changes[0].count(NL), changes[1].count(NL)
+        log.write(f"{time.monotonic():.2f}\\twrote {body.rsplit('/', 1)[-1]} +{plus} -{minus} "
+                  f"whole={changes[2]}\\t{rss():.1f}\\n")
+        return out
+    l.write_link_changes = write
 from kg.cli import main
 main(sys.argv[2:])
 """
