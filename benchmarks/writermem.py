@@ -98,7 +98,8 @@ def measure(store: str, docs: str, jobs: int, samples: str | None = None, projec
     start = time.monotonic()
     phases = (samples + ".phases") if samples else os.devnull
     proc = subprocess.Popen([sys.executable, "-c", CHILD, phases, "build", docs, "--store", store,
-                             "--jobs", str(jobs)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                             "--jobs", str(jobs)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            cwd=str(project))  # (`-c` puts the working folder first on the path)
     me = psutil.Process(proc.pid)
     workers: dict[int, float] = {}
     hwm, trace, io = 0, [], {}
