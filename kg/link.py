@@ -939,6 +939,40 @@ class StoredInputs:
         return merge_inputs(parts)
 
 
+    def prepare(self, body_iri: str, graphs: list[str]) -> dict[str, str] | None:
+        """Make the index keep the link inputs of every one of `graphs` for the body (those
+        it lacks read from the store now, a document at a time), so a build's worker can
+        read them itself (`index_inputs`); graph IRI -> the content hash they are kept
+        for, or None where that cannot be (an index in memory, a document it has no record
+        of: then the writer reads them, `inputs`)."""
+        if self.index.path is None:
+            return None
+        shas = {g: self.store.source_hash(g) for g in graphs}
+        if not all(shas.values()):
+            return None
+        for g in [g for g in graphs if g not in self.index.links_known(body_iri, shas)]:
+            read = _graph_inputs(self.store, [g])
+            self.index.keep_links({g: (shas[g], {b: inputs_json(i) for b, i in read[g].items()})})
+        if len(self.index.links_known(body_iri, shas)) != len(shas):
+            return None
+        return shas
+
+
+def index_inputs(index_file: str, body_iri: str, shas: dict[str, str]) -> LinkInputs:
+    """A body's stored documents' link inputs read from the text index file (`StoredInputs.
+    prepare` made it keep them for these content hashes), merged as `merge_inputs` does.
+    Raises LookupError when the index no longer keeps one of them."""
+    from kg import textindex
+    parts, seen = [], set()
+    for g, data in textindex.links_at(index_file, body_iri, shas):
+        if g not in seen:
+            seen.add(g)
+            parts.append(inputs_from_json(data))
+    if len(seen) != len(shas):
+        raise LookupError(f"the text index keeps the link inputs of {len(seen)} of {len(shas)} documents")
+    return merge_inputs(parts)
+
+
 def _graph_inputs(store, graphs: list[str]) -> dict[str, dict[str, LinkInputs]]:
     """graph IRI -> its link inputs per body, each graph copied out of the store and read
     as a build's worker reads a document (`document_inputs`)."""
@@ -1040,7 +1074,7 @@ def relink_body(store, body_iri: str, base: str, corrections=None, spool: LinkSp
 
 
 def _relink_task(store, body_iri: str, base: str, corrections, spool: LinkSpool | None,
-                 kept: StoredInputs | None = None) -> tuple | None:
+                 kept: StoredInputs | None = None, worker: bool = False) -> tuple | None:
     """What computing a body's link changes needs (its link inputs, read here, in the
     writer), or None when the body has nothing to link and no link graph yet.
 
@@ -1048,7 +1082,23 @@ def _relink_task(store, body_iri: str, base: str, corrections, spool: LinkSpool 
     its stored link graph was computed from, when that graph is up to date: this build's
     new documents are in the spool) and the stored graph's gov:graphHash ("" for no graph,
     None for one without a hash or left part-way), so `link_changes` can tell what changed
-    without the stored graph being read."""
+    without the stored graph being read.  For a `worker` (with the text index at hand) it
+    holds, instead of the stored documents' inputs, their content hashes: the worker reads
+    the inputs from the index (`index_inputs`), and may find nothing to link (None then
+    means a task of "index" form whose body has a single meeting date and no graph)."""
+    live = _links_iri(body_iri, base)
+    folder = str(store.path) if getattr(store, "path", None) is not None else None
+    stored = stored_graph_hash(store, str(live))
+    if worker and kept is not None and folder is not None:
+        # the worker reads the stored documents' inputs from the index: the writer holds
+        # a content hash per document, not the body's inputs (which grow with its meetings)
+        leave_out = spool.graphs(body_iri) if spool is not None else set()
+        shas = kept.prepare(body_iri, [g for g in body_graphs(store, body_iri) if g not in leave_out])
+        if shas is not None:
+            from kg.textindex import index_path
+            new = spool.read(body_iri) if spool is not None else []
+            return ("index", body_iri, base, corrections, str(index_path(store)), shas, new, stored, folder,
+                    stored != "")
     if spool is None:
         actions, cands, due = stored_inputs(store, body_iri, kept=kept)
         old = None
@@ -1056,11 +1106,9 @@ def _relink_task(store, body_iri: str, base: str, corrections, spool: LinkSpool 
         old = stored_inputs(store, body_iri, spool.graphs(body_iri), kept)
         actions, cands, due = merge_inputs([old, *spool.read(body_iri)])
     dates = {a.date for a in actions} | {c.date for c in cands}
-    live = _links_iri(body_iri, base)
     if len(dates) < 2 and not store._store.contains_named_graph(_node(live)):
         return None
-    folder = str(store.path) if getattr(store, "path", None) is not None else None
-    return body_iri, base, actions, cands, due, corrections, old, stored_graph_hash(store, str(live)), folder
+    return body_iri, base, actions, cands, due, corrections, old, stored, folder
 
 
 def stored_graph_hash(store, graph_iri: str) -> str | None:
@@ -1109,6 +1157,13 @@ def link_changes(task: tuple) -> LinkChanges:
     from an earlier govkg, or left part-way) the whole new graph is handed over, to be
     compared with the stored one by the writer."""
     from kg.build import hash_line
+    if task[0] == "index":
+        _kind, body_iri, base, corrections, index_file, shas, new_parts, stored, folder, has_graph = task
+        old = index_inputs(index_file, body_iri, shas)
+        actions, cands, due = merge_inputs([old, *new_parts])
+        if len({a.date for a in actions} | {c.date for c in cands}) < 2 and not has_graph:
+            return b"", b"", False, 0  # one meeting date and no links yet: nothing to link
+        task = (body_iri, base, actions, cands, due, corrections, old, stored, folder)
     body_iri, base, actions, cands, due, corrections, old, stored, folder = task
     live = str(_links_iri(body_iri, base))
     lines, digest, n = _graph_lines(body_iri, base, actions, cands, due, corrections)
@@ -1230,12 +1285,16 @@ def relink_stale(store, base: str, bodies: set[str] = frozenset(), corrections=N
         body, task, fut = pending.popleft()
         try:
             changes = fut.result()
-        except Exception:  # noqa: BLE001 - a worker that died: the writer links the body itself
+        except Exception:  # noqa: BLE001 - a worker that died, or an index that no longer
+            # keeps what it was sent to read: the writer links the body itself
+            task = _relink_task(store, body, base, corrections, spool, kept)
+            if task is None:
+                return
             changes = link_changes(task)
         write_link_changes(store, body, base, changes)
 
     for body in todo:
-        task = _relink_task(store, body, base, corrections, spool, kept)
+        task = _relink_task(store, body, base, corrections, spool, kept, worker=True)
         if task is None:
             continue
         try:

@@ -208,3 +208,33 @@ def test_a_changed_meeting_and_its_link_changes_give_a_clean_builds_graphs(tmp_p
     assert len(report.built) == 1
     assert _graphs(store) == _graphs(clean)
     assert spy.parts and max(spy.parts) <= 2
+
+
+def test_with_workers_a_bodys_stored_inputs_are_read_by_the_worker(series, tmp_path, monkeypatch):
+    """A build with workers sends each body's documents' content hashes, not their link
+    inputs: the worker reads those from the text index, and the graphs are a clean build's."""
+    paths, whole = series
+    store = tmp_path / "st"
+    build_into_store([str(paths[0])], str(store))
+    kinds = []
+    real = link._relink_task
+
+    def relink_task(*a, **k):
+        task = real(*a, **k)
+        kinds.append(None if task is None else (task[0] if task[0] == "index" else "inputs"))
+        return task
+    monkeypatch.setattr(link, "_relink_task", relink_task)
+    report = build_into_store([str(p) for p in paths[1:]], str(store), jobs=2)
+    assert len(report.built) == 2
+    assert kinds == ["index"]
+    assert _graphs(store) == whole
+
+
+def test_a_worker_that_finds_the_index_without_the_inputs_leaves_the_body_to_the_writer(tmp_path):
+    """The index no longer keeping what a worker was sent to read is an error the writer
+    meets by reading the inputs itself (kg.link.relink_stale), never a graph linked from less."""
+    from kg.textindex import TextIndex
+    index = TextIndex(tmp_path / "ix.sqlite")
+    index.close()
+    with pytest.raises(LookupError):
+        link.index_inputs(str(tmp_path / "ix.sqlite"), "urn:body", {"urn:graph": "sha"})
