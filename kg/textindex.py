@@ -721,10 +721,15 @@ def sync(store, index: TextIndex) -> int:
         # a few hundred documents a transaction: the rows of a whole store are not held at
         # once, and each document's rows still change with its record (a sync stopped
         # half-way leaves the rest to the next)
-        for i in range(0, len(stale), 200):
-            part = stale[i:i + 200]
+        # A body's link graph holds the report-backs of all its meetings (tens of thousands
+        # of triples for a body of a hundred meetings, growing with them): each is read
+        # alone, so the writer holds one at a time, not every touched body's at once.
+        derived = [g for g in stale if hashes[g].startswith("graph ")]
+        documents = [g for g in stale if not hashes[g].startswith("graph ")]
+        for part in [documents[i:i + 200] for i in range(0, len(documents), 200)] + [[g] for g in derived]:
             texts = _store_texts(store, part)
             index.put((g, hashes[g], texts.get(g) or DocRows([])) for g in part)
+            del texts
     refresh_followups(index)
     refresh_entities(index)
     return len(stale) + len(gone)
