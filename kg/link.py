@@ -938,7 +938,6 @@ class StoredInputs:
                                    for g in missing if shas[g]})
         return merge_inputs(parts)
 
-
     def prepare(self, body_iri: str, graphs: list[str]) -> dict[str, str] | None:
         """Make the index keep the link inputs of every one of `graphs` for the body (those
         it lacks read from the store now, a document at a time), so a build's worker can
@@ -1082,10 +1081,10 @@ def _relink_task(store, body_iri: str, base: str, corrections, spool: LinkSpool 
     its stored link graph was computed from, when that graph is up to date: this build's
     new documents are in the spool) and the stored graph's gov:graphHash ("" for no graph,
     None for one without a hash or left part-way), so `link_changes` can tell what changed
-    without the stored graph being read.  For a `worker` (with the text index at hand) it
-    holds, instead of the stored documents' inputs, their content hashes: the worker reads
-    the inputs from the index (`index_inputs`), and may find nothing to link (None then
-    means a task of "index" form whose body has a single meeting date and no graph)."""
+    without the stored graph being read.  For a `worker` (with the text index at hand) the
+    task is of "index" form: it holds the stored documents' content hashes instead of their
+    inputs, which the worker reads from the index (`index_inputs`); the worker then tells
+    whether the body has anything to link."""
     live = _links_iri(body_iri, base)
     folder = str(store.path) if getattr(store, "path", None) is not None else None
     stored = stored_graph_hash(store, str(live))
@@ -1207,15 +1206,6 @@ def _snapshot_lines(folder: str, graph_iri: str, stored: str) -> list[bytes] | N
     return lines if digest == stored else None
 
 
-def link_graph(task: tuple) -> tuple[bytes, int]:
-    """A body's whole link graph as N-Triples, and how many report-backs it holds, from its
-    `_relink_task` (as kg.build.graph_hashed writes it)."""
-    from kg.build import hash_line
-    body_iri, base, actions, cands, due, corrections = task[:6]
-    lines, digest, n = _graph_lines(body_iri, base, actions, cands, due, corrections)
-    return b"\n".join(lines) + b"\n" + hash_line(str(_links_iri(body_iri, base)), digest), n
-
-
 def _links_iri(body_iri: str, base: str):
     from kg.build import links_graph_iri
     return links_graph_iri(body_iri, base)
@@ -1231,11 +1221,6 @@ def write_link_changes(store, body_iri: str, base: str, changes: LinkChanges) ->
         store.replace_graph_changes(live, staging, added, pending=body_iri)
     elif added or removed:
         store.apply_graph_changes(live, staging, added, removed, pending=body_iri)
-
-
-def _write_links(store, body_iri: str, base: str, nt: bytes) -> None:
-    """Make a body's link graph exactly `nt` (a whole graph), writing what changed."""
-    write_link_changes(store, body_iri, base, (nt, b"", True, 0))
 
 
 _BODY_PREDICATE = b"<https://w3id.org/govkg/ontology#body>"
