@@ -723,13 +723,17 @@ def sync(store, index: TextIndex) -> int:
         # half-way leaves the rest to the next)
         # A body's link graph holds the report-backs of all its meetings (tens of thousands
         # of triples for a body of a hundred meetings, growing with them): each is read
-        # alone, so the writer holds one at a time, not every touched body's at once.
+        # when put, so the writer holds one at a time, not every touched body's at once,
+        # and all of them go in one transaction (each transaction adds segments to the
+        # index's full-text tables, which are merged and written again).
         derived = [g for g in stale if hashes[g].startswith("graph ")]
         documents = [g for g in stale if not hashes[g].startswith("graph ")]
-        for part in [documents[i:i + 200] for i in range(0, len(documents), 200)] + [[g] for g in derived]:
+        for i in range(0, len(documents), 200):
+            part = documents[i:i + 200]
             texts = _store_texts(store, part)
             index.put((g, hashes[g], texts.get(g) or DocRows([])) for g in part)
-            del texts
+        if derived:
+            index.put((g, hashes[g], _store_texts(store, [g]).get(g) or DocRows([])) for g in derived)
     refresh_followups(index)
     refresh_entities(index)
     return len(stale) + len(gone)
