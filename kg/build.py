@@ -402,13 +402,22 @@ def graph_hashed(graph_iri: str, nt: bytes) -> bytes:
     has its file's hash; these are rewritten without one, so the text index would read
     every one of them again at each writer's sync; with it, only those that changed.  The
     triples are hashed sorted: the same triples in another order are the same graph."""
-    import hashlib
+    lines, digest = graph_lines(nt)
+    return b"\n".join(lines) + b"\n" + hash_line(graph_iri, digest)
 
-    import pyoxigraph as ox
+
+def graph_lines(nt: bytes) -> tuple[list[bytes], str]:
+    """A graph's N-Triples lines, sorted, and the SHA-256 of them that `graph_hashed` states."""
+    import hashlib
     lines = sorted(line for line in nt.splitlines() if line.strip())
-    digest = hashlib.sha256(b"\n".join(lines)).hexdigest()
+    return lines, hashlib.sha256(b"\n".join(lines)).hexdigest()
+
+
+def hash_line(graph_iri: str, digest: str) -> bytes:
+    """The N-Triples line stating a derived graph's gov:graphHash (see graph_hashed)."""
+    import pyoxigraph as ox
     hashed = ox.Triple(ox.NamedNode(str(graph_iri)), ox.NamedNode(str(GOV.graphHash)), ox.Literal(digest))
-    return b"\n".join(lines) + b"\n" + f"{hashed} .\n".encode("utf-8")
+    return f"{hashed} .\n".encode("utf-8")
 
 
 def links_graph_iri(body_iri: str, base: str) -> URIRef:

@@ -13,11 +13,16 @@ rebuilt or added later).  Two halves:
   gov:ReportBack facts.  A sentence that states a state in a report section but fits no
   known action is kept as a report on an unknown earlier action, not forced onto one.
 
-When links change (kg.pipeline): a changed document is swapped in with its body's new
-link graph in one transaction (`links_for_document`), so no link points into a version
-that is gone; new documents only add, so their bodies are relinked once at the end of the
+When links change (kg.pipeline): a changed document is swapped in with its body's link
+changes in one transaction (`links_for_document`), so no link points into a version that
+is gone; new documents only add, so their bodies are relinked once at the end of the
 build (`relink_stale`), which also relinks any body whose link graph does not name all of
-its dated meetings (gov:linkedMeeting), as a build killed before its end leaves it.
+its dated meetings (gov:linkedMeeting), as a build killed before its end leaves it.  Only
+what a link graph gains and loses is written (`link_changes`: told from the link inputs,
+where the stored graph's hash shows it is the graph the stored documents give), at most
+kg.store.CHANGE_CHUNK triples a transaction: a larger change (a body's first links) is
+written in parts with the graph marked gov:linksPending until the last, and a graph a
+killed build left marked is relinked by the next (`GraphStore.apply_graph_changes`).
 
 Where the inputs come from: each document's actions and candidate sentences are read from
 its own triples where it is built (`document_inputs`, in the worker) and kept on disk by
@@ -933,6 +938,39 @@ class StoredInputs:
                                    for g in missing if shas[g]})
         return merge_inputs(parts)
 
+    def prepare(self, body_iri: str, graphs: list[str]) -> dict[str, str] | None:
+        """Make the index keep the link inputs of every one of `graphs` for the body (those
+        it lacks read from the store now, a document at a time), so a build's worker can
+        read them itself (`index_inputs`); graph IRI -> the content hash they are kept
+        for, or None where that cannot be (an index in memory, a document it has no record
+        of: then the writer reads them, `inputs`)."""
+        if self.index.path is None:
+            return None
+        shas = {g: self.store.source_hash(g) for g in graphs}
+        if not all(shas.values()):
+            return None
+        for g in [g for g in graphs if g not in self.index.links_known(body_iri, shas)]:
+            read = _graph_inputs(self.store, [g])
+            self.index.keep_links({g: (shas[g], {b: inputs_json(i) for b, i in read[g].items()})})
+        if len(self.index.links_known(body_iri, shas)) != len(shas):
+            return None
+        return shas
+
+
+def index_inputs(index_file: str, body_iri: str, shas: dict[str, str]) -> LinkInputs:
+    """A body's stored documents' link inputs read from the text index file (`StoredInputs.
+    prepare` made it keep them for these content hashes), merged as `merge_inputs` does.
+    Raises LookupError when the index no longer keeps one of them."""
+    from kg import textindex
+    parts, seen = [], set()
+    for g, data in textindex.links_at(index_file, body_iri, shas):
+        if g not in seen:
+            seen.add(g)
+            parts.append(inputs_from_json(data))
+    if len(seen) != len(shas):
+        raise LookupError(f"the text index keeps the link inputs of {len(seen)} of {len(shas)} documents")
+    return merge_inputs(parts)
+
 
 def _graph_inputs(store, graphs: list[str]) -> dict[str, dict[str, LinkInputs]]:
     """graph IRI -> its link inputs per body, each graph copied out of the store and read
@@ -995,8 +1033,9 @@ def bodies_of(store) -> list[str]:
 
 def links_for_document(store, graph_iri: str, triples: bytes, base: str, corrections=None,
                        inputs: dict[str, LinkInputs] | None = None, kept: StoredInputs | None = None):
-    """The link graph swap that goes with writing a document: (links graph IRI, staging IRI,
-    triples) for the document's body, from the body's meetings in `store` (the document's
+    """The link graph change that goes with writing a document: (links graph IRI, staging
+    IRI, triples, body IRI) for the document's body (GraphStore.replace_graphs_together's
+    `links`: the store writes what changed), from the body's meetings in `store` (the document's
     old version left out) plus the new document; None when the body has one meeting only
     and no link graph yet.  `corrections` (kg.corrections.Corrections): report-backs a
     person added, which replace what was read of their sentences.  `inputs`: the new
@@ -1016,49 +1055,155 @@ def links_for_document(store, graph_iri: str, triples: bytes, base: str, correct
             continue
         links, corrected = apply_report_backs(link_body(actions, cands), actions, cands, corrections)
         g = build_links(body, links, actions, due, base, frozenset(c.meeting for c in cands), corrected)
-        swaps.append((str(live), str(links_staging_iri(body, base)), graph_hashed(str(live), ntriples_of(g))))
+        swaps.append((str(live), str(links_staging_iri(body, base)), graph_hashed(str(live), ntriples_of(g)), body))
     return swaps
 
 
 def relink_body(store, body_iri: str, base: str, corrections=None, spool: LinkSpool | None = None,
                 kept: StoredInputs | None = None) -> int:
-    """Recompute one body's link graph from what the store holds, in one transaction;
-    returns how many report-backs it holds.  `spool`: the link inputs of documents this
-    build wrote, used instead of reading those graphs back."""
+    """Recompute one body's link graph from what the store holds and write what changed
+    (`write_link_changes`); returns how many report-backs it holds.  `spool`: the link
+    inputs of documents this build wrote, used instead of reading those graphs back."""
     task = _relink_task(store, body_iri, base, corrections, spool, kept)
     if task is None:
         return 0
-    nt, n = link_graph(task)
-    _write_links(store, body_iri, base, nt)
-    return n
+    changes = link_changes(task)
+    write_link_changes(store, body_iri, base, changes)
+    return changes[3]
 
 
 def _relink_task(store, body_iri: str, base: str, corrections, spool: LinkSpool | None,
-                 kept: StoredInputs | None = None) -> tuple | None:
-    """What computing a body's link graph needs (its link inputs, read here, in the writer),
-    or None when the body has nothing to link and no link graph yet."""
+                 kept: StoredInputs | None = None, worker: bool = False) -> tuple | None:
+    """What computing a body's link changes needs (its link inputs, read here, in the
+    writer), or None when the body has nothing to link and no link graph yet.
+
+    Beside the body's inputs it holds those of the stored documents alone (the documents
+    its stored link graph was computed from, when that graph is up to date: this build's
+    new documents are in the spool) and the stored graph's gov:graphHash ("" for no graph,
+    None for one without a hash or left part-way), so `link_changes` can tell what changed
+    without the stored graph being read.  For a `worker` (with the text index at hand) the
+    task is of "index" form: it holds the stored documents' content hashes instead of their
+    inputs, which the worker reads from the index (`index_inputs`); the worker then tells
+    whether the body has anything to link."""
+    live = _links_iri(body_iri, base)
+    folder = str(store.path) if getattr(store, "path", None) is not None else None
+    stored = stored_graph_hash(store, str(live))
+    if worker and kept is not None and folder is not None:
+        # the worker reads the stored documents' inputs from the index: the writer holds
+        # a content hash per document, not the body's inputs (which grow with its meetings)
+        leave_out = spool.graphs(body_iri) if spool is not None else set()
+        shas = kept.prepare(body_iri, [g for g in body_graphs(store, body_iri) if g not in leave_out])
+        if shas is not None:
+            from kg.textindex import index_path
+            new = spool.read(body_iri) if spool is not None else []
+            return ("index", body_iri, base, corrections, str(index_path(store)), shas, new, stored, folder,
+                    stored != "")
     if spool is None:
         actions, cands, due = stored_inputs(store, body_iri, kept=kept)
+        old = None
     else:
-        actions, cands, due = merge_inputs([stored_inputs(store, body_iri, spool.graphs(body_iri), kept),
-                                            *spool.read(body_iri)])
+        old = stored_inputs(store, body_iri, spool.graphs(body_iri), kept)
+        actions, cands, due = merge_inputs([old, *spool.read(body_iri)])
     dates = {a.date for a in actions} | {c.date for c in cands}
-    if len(dates) < 2 and not store._store.contains_named_graph(_node(_links_iri(body_iri, base))):
+    if len(dates) < 2 and not store._store.contains_named_graph(_node(live)):
         return None
-    return body_iri, base, actions, cands, due, corrections
+    return body_iri, base, actions, cands, due, corrections, old, stored, folder
 
 
-def link_graph(task: tuple) -> tuple[bytes, int]:
-    """A body's link graph as N-Triples, and how many report-backs it holds, from its
-    `_relink_task`: a pure function of it that touches no store, so a build's workers can
-    compute the bodies' graphs while the writer writes them."""
-    from kg.build import build_links, graph_hashed
+def stored_graph_hash(store, graph_iri: str) -> str | None:
+    """The gov:graphHash a live derived graph states on itself: "" when the store has no
+    such graph, None when it has one without a hash (an earlier govkg's, or one a stopped
+    build left part-way: `GraphStore.apply_graph_changes`)."""
+    import pyoxigraph as ox
+    from kg.vocab import GOV
+    g = ox.NamedNode(graph_iri)
+    if not store._store.contains_named_graph(g):
+        return ""
+    if next(store._store.quads_for_pattern(g, ox.NamedNode(str(GOV.linksPending)), None, g), None) is not None:
+        return None
+    for q in store._store.quads_for_pattern(g, ox.NamedNode(str(GOV.graphHash)), None, g):
+        return q.object.value
+    return None
+
+
+def _graph_lines(body_iri: str, base: str, actions, cands, due, corrections) -> tuple[list[bytes], str, int]:
+    """A body's link graph from its inputs: its N-Triples lines sorted, their hash (as
+    kg.build.graph_hashed states it) and how many report-backs it holds."""
+    from kg.build import build_links, graph_lines
     from kg.corrections import apply_report_backs
     from kg.pipeline import ntriples_of
-    body_iri, base, actions, cands, due, corrections = task
     links, corrected = apply_report_backs(link_body(actions, cands), actions, cands, corrections)
     g = build_links(body_iri, links, actions, due, base, frozenset(c.meeting for c in cands), corrected)
-    return graph_hashed(str(_links_iri(body_iri, base)), ntriples_of(g)), len(links)
+    lines, digest = graph_lines(ntriples_of(g))
+    return lines, digest, len(links)
+
+
+# A body's link changes: (N-Triples to add, N-Triples to remove, whether the first is the
+# whole graph with the stored one not known (the writer compares them), report-backs).
+LinkChanges = tuple[bytes, bytes, bool, int]
+
+
+def link_changes(task: tuple) -> LinkChanges:
+    """What a body's link graph gains and loses, from its `_relink_task`: a pure function of
+    it that touches no store, so a build's workers compute it while the writer writes.
+
+    The stored graph is known without the writer reading it: its hash (in the task) is
+    that of the graph in the snapshot the writer published for readers before it changed
+    anything (read here, a reader's copy, kg.store), or else of the graph the stored
+    documents' inputs give (computed here, as the new one is).  The change is the
+    difference of the two; the writer writes only that (a few report-backs and states when
+    a meeting is added) and holds no more of the graph than changed.  Otherwise (a graph
+    from an earlier govkg, or left part-way) the whole new graph is handed over, to be
+    compared with the stored one by the writer."""
+    from kg.build import hash_line
+    if task[0] == "index":
+        _kind, body_iri, base, corrections, index_file, shas, new_parts, stored, folder, has_graph = task
+        old = index_inputs(index_file, body_iri, shas)
+        actions, cands, due = merge_inputs([old, *new_parts])
+        if len({a.date for a in actions} | {c.date for c in cands}) < 2 and not has_graph:
+            return b"", b"", False, 0  # one meeting date and no links yet: nothing to link
+        task = (body_iri, base, actions, cands, due, corrections, old, stored, folder)
+    body_iri, base, actions, cands, due, corrections, old, stored, folder = task
+    live = str(_links_iri(body_iri, base))
+    lines, digest, n = _graph_lines(body_iri, base, actions, cands, due, corrections)
+    if stored == digest:
+        return b"", b"", False, n
+    new_hash = hash_line(live, digest)
+    if stored == "":  # no graph yet: all of it is new
+        return b"\n".join(lines) + b"\n" + new_hash, b"", False, n
+    old_lines = None
+    if stored is not None and folder is not None:
+        old_lines = _snapshot_lines(folder, live, stored)
+    if old_lines is None and stored is not None and old is not None:
+        old_lines, old_digest, _n = _graph_lines(body_iri, base, *old, corrections)
+        if old_digest != stored:
+            old_lines = None
+    if old_lines is None:
+        return b"\n".join(lines) + b"\n" + new_hash, b"", True, n
+    was, now = set(old_lines), set(lines)
+    added = b"".join(line + b"\n" for line in lines if line not in was)
+    removed = b"".join(line + b"\n" for line in old_lines if line not in now)
+    return added + new_hash, removed + hash_line(live, stored), False, n
+
+
+def _snapshot_lines(folder: str, graph_iri: str, stored: str) -> list[bytes] | None:
+    """The N-Triples lines (its hash's left out) of a derived graph as a reader of the
+    store at `folder` sees it (during a build, the writer's published snapshot), if it
+    states the hash `stored`; else None."""
+    import pyoxigraph as ox
+    from kg.build import graph_lines
+    from kg.errors import GovkgError
+    from kg.store import GraphStore
+    try:
+        with GraphStore(folder, read_only=True) as st:
+            if stored_graph_hash(st, graph_iri) != stored:
+                return None
+            data = st._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph_iri))
+    except (GovkgError, OSError, RuntimeError):
+        return None
+    lines, digest = graph_lines(b"\n".join(line for line in data.splitlines() if b"#graphHash>" not in line))
+    # the hash checked once more on what was read: a graph is only trusted whole
+    return lines if digest == stored else None
 
 
 def _links_iri(body_iri: str, base: str):
@@ -1066,10 +1211,16 @@ def _links_iri(body_iri: str, base: str):
     return links_graph_iri(body_iri, base)
 
 
-def _write_links(store, body_iri: str, base: str, nt: bytes) -> None:
+def write_link_changes(store, body_iri: str, base: str, changes: LinkChanges) -> None:
+    """Write a body's link changes (`link_changes`) into the store: only what changed, a
+    bounded number of triples a transaction (`GraphStore.apply_graph_changes`)."""
     from kg.build import links_staging_iri
-    # a body's links change by the new meetings' report-backs: only the change is written
-    store.replace_graph_changes(str(_links_iri(body_iri, base)), str(links_staging_iri(body_iri, base)), nt)
+    added, removed, whole, _n = changes
+    live, staging = str(_links_iri(body_iri, base)), str(links_staging_iri(body_iri, base))
+    if whole:
+        store.replace_graph_changes(live, staging, added, pending=body_iri)
+    elif added or removed:
+        store.apply_graph_changes(live, staging, added, removed, pending=body_iri)
 
 
 _BODY_PREDICATE = b"<https://w3id.org/govkg/ontology#body>"
@@ -1102,10 +1253,11 @@ def relink_stale(store, base: str, bodies: set[str] = frozenset(), corrections=N
     from (left so by a build stopped before its end); returns the bodies relinked.
     `corrections`: report-backs a person added (kg.corrections); `spool`: the link inputs
     of the documents this build wrote (`LinkSpool`); `pool`: an executor whose workers
-    compute the bodies' link graphs (`link_graph`) while this process reads the next
-    body's inputs and writes each graph, in body order, one transaction per body.  `kept`:
-    the stored documents' inputs the text index keeps (`StoredInputs`)."""
-    todo = sorted(set(bodies) | {r["b"] for r in store.select(STALE)[1]})
+    compute the bodies' link changes (`link_changes`) while this process reads the next
+    body's inputs and writes each body's changes, in body order.  `kept`: the stored
+    documents' inputs the text index keeps (`StoredInputs`).  A body whose link graph a
+    stopped build left part-way (`GraphStore.pending_graphs`) is relinked too."""
+    todo = sorted(set(bodies) | {r["b"] for r in store.select(STALE)[1]} | set(store.pending_graphs().values()))
     if pool is None:
         for body in todo:
             relink_body(store, body, base, corrections, spool, kept)
@@ -1117,21 +1269,25 @@ def relink_stale(store, base: str, bodies: set[str] = frozenset(), corrections=N
     def write_next() -> None:
         body, task, fut = pending.popleft()
         try:
-            nt, _n = fut.result()
-        except Exception:  # noqa: BLE001 - a worker that died: the writer links the body itself
-            nt, _n = link_graph(task)
-        _write_links(store, body, base, nt)
+            changes = fut.result()
+        except Exception:  # noqa: BLE001 - a worker that died, or an index that no longer
+            # keeps what it was sent to read: the writer links the body itself
+            task = _relink_task(store, body, base, corrections, spool, kept)
+            if task is None:
+                return
+            changes = link_changes(task)
+        write_link_changes(store, body, base, changes)
 
     for body in todo:
-        task = _relink_task(store, body, base, corrections, spool, kept)
+        task = _relink_task(store, body, base, corrections, spool, kept, worker=True)
         if task is None:
             continue
         try:
-            fut = pool.submit(link_graph, task)
+            fut = pool.submit(link_changes, task)
         except Exception:  # noqa: BLE001 - a broken pool: linked here, as without one
             fut = None
         if fut is None:
-            _write_links(store, body, base, link_graph(task)[0])
+            write_link_changes(store, body, base, link_changes(task))
             continue
         pending.append((body, task, fut))
         while len(pending) >= window:

@@ -596,7 +596,7 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
                         links = links_for_document(store, graph_iri, nt, base, cs, link_inputs,
                                                    StoredInputs(store, index) if index is not None else None)
                     if links:
-                        store.replace_graphs_together([(graph_iri, staging_iri, nt), *links])
+                        store.replace_graphs_together([(graph_iri, staging_iri, nt)], links=links)
                     else:
                         # a new document only adds: its body is relinked once, after the last one
                         store.replace_graph(graph_iri, staging_iri, nt)

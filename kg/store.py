@@ -52,6 +52,7 @@ class _Oxigraph:
 ox = _Oxigraph()
 _SHA256 = GOV_IRI + "sha256"
 _GRAPH_HASH = GOV_IRI + "graphHash"
+_LINKS_PENDING = GOV_IRI + "linksPending"
 
 DEFAULT_STORE = "outputs/store"
 
@@ -358,11 +359,17 @@ class GraphStore:
         except SyntaxError as e:
             raise StoreError(f"invalid N-Triples: {e}") from None
 
-    def replace_graphs_together(self, swaps: list[tuple[str, str, bytes | str | Iterable]]) -> None:
+    def replace_graphs_together(self, swaps: list[tuple[str, str, bytes | str | Iterable]],
+                                links: list[tuple[str, str, bytes, str]] = ()) -> None:
         """Replace several graphs in one transaction: each (graph IRI, staging IRI, triples)
         is staged first, then one SPARQL update swaps them all in and the merged default
         graph follows.  A document and the link graph of its body change together, so a
-        killed build never leaves links to a version of a document that is gone."""
+        killed build never leaves links to a version of a document that is gone.
+
+        `links`: derived graphs (graph IRI, staging IRI, N-Triples, body IRI) to make hold
+        exactly those triples by their changes (`graph_changes`) in the same update; a
+        change larger than CHANGE_CHUNK triples is not held in one transaction: the update
+        only marks that graph (as `apply_graph_changes` does), and its parts follow."""
         if self.read_only:
             raise StoreError("the store is open read-only")
         prefix = self._staging_prefix()
@@ -372,32 +379,160 @@ class GraphStore:
             self.remove_graph_only(staging)
             self._write(staging, self._triples(triples))
             parts.append(swap_update(ox.NamedNode(graph_iri), staging, prefix))
-        self._store.update(" ;\n".join(parts))
+        later = []
+        for graph_iri, staging_iri, triples, body in links:
+            live = ox.NamedNode(graph_iri)
+            added, removed = self.graph_changes(graph_iri, triples)
+            if not added and not removed:
+                continue
+            if _count(added) + _count(removed) <= CHANGE_CHUNK:
+                plus, minus = self._triples(added), self._triples(removed)
+            else:
+                plus, minus = [self._pending_mark(live, body)], self._stored_hash(live)
+                later.append((graph_iri, staging_iri, added, removed, body))
+            add, delete = ox.NamedNode(staging_iri + "-add"), ox.NamedNode(staging_iri + "-del")
+            for g, rows in ((add, plus), (delete, minus)):
+                self.remove_graph_only(g)
+                self._write(g, rows)
+            parts.append(changes_update(live, add, delete, prefix))
+        if parts:
+            self._store.update(" ;\n".join(parts))
+        for graph_iri, staging_iri, added, removed, body in later:
+            self.apply_graph_changes(graph_iri, staging_iri, added, removed, pending=body)
 
-    def replace_graph_changes(self, graph_iri: str, staging_iri: str, triples: bytes | str | Iterable) -> int:
+    def graph_changes(self, graph_iri: str, nt: bytes) -> tuple[bytes, bytes]:
+        """(N-Triples to add, N-Triples to remove) that make the live graph `graph_iri` hold
+        exactly the triples of `nt`, compared line by line with the stored graph as Oxigraph
+        writes it (`nt` written by Oxigraph's terms, as kg.pipeline.ntriples_of writes it: a
+        triple written otherwise is removed and added again, which leaves the same graph)."""
+        live = ox.NamedNode(graph_iri)
+        new = [line for line in bytes(nt).splitlines() if line.strip()]
+        if not self._store.contains_named_graph(live):
+            return b"".join(line + b"\n" for line in new), b""
+        old = self._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=live).splitlines()
+        was, now = set(old), set(new)
+        return (b"".join(line + b"\n" for line in new if line not in was),
+                b"".join(line + b"\n" for line in old if line.strip() and line not in now))
+
+    @staticmethod
+    def _pending_mark(live: ox.NamedNode, body: str) -> ox.Triple:
+        return ox.Triple(live, ox.NamedNode(_LINKS_PENDING), ox.NamedNode(body))
+
+    def _stored_hash(self, live: ox.NamedNode) -> list[ox.Triple]:
+        return [ox.Triple(q.subject, q.predicate, q.object)
+                for q in self._store.quads_for_pattern(live, ox.NamedNode(_GRAPH_HASH), None, live)]
+
+    def replace_graph_changes(self, graph_iri: str, staging_iri: str, triples: bytes | str | Iterable,
+                              *, pending: str | None = None) -> int:
         """`replace_graph` writing only what changed: the triples to add and those to remove
         are staged (a transaction each), then one SPARQL update takes them out of and into the
         live graph and the merged default graph (a second transaction), so a build killed
         in between leaves the old graph whole and staging graphs the next writer removes.
         A body's link graph gains a few report-backs when a meeting is added, and rewriting
-        all of it (a swap copies every quad twice) grew with every meeting the body held."""
+        all of it (a swap copies every quad twice) grew with every meeting the body held.
+        With `pending` (a body IRI), a change larger than CHANGE_CHUNK triples is written in
+        parts, marked while it is (`apply_graph_changes`).  This compares the whole stored
+        graph with `triples`: the link stage does so only where it cannot tell the change
+        from the documents' link inputs (kg.link.link_changes)."""
         if self.read_only:
             raise StoreError("the store is open read-only")
         live = ox.NamedNode(graph_iri)
         if not self._store.contains_named_graph(live):
+            if pending is not None:
+                return self.apply_graph_changes(graph_iri, staging_iri, triples, b"", pending=pending)
             return self.replace_graph(graph_iri, staging_iri, triples)
         # as (s, p, o): Oxigraph's parser gives quads (in the default graph), never equal to triples
-        new = {(t.subject, t.predicate, t.object) for t in self._triples(triples)}
+        new = {(t.subject, t.predicate, t.object) for t in self._iter_triples(triples)}
         old = {(q.subject, q.predicate, q.object) for q in self._store.quads_for_pattern(None, None, None, live)}
-        added, removed = new - old, old - new
+        added = [ox.Triple(*t) for t in new - old]
+        removed = [ox.Triple(*t) for t in old - new]
+        n = len(new)
+        del new, old
         if added or removed:
-            plus, minus = ox.NamedNode(staging_iri + "-add"), ox.NamedNode(staging_iri + "-del")
-            self.remove_graph_only(plus)
-            self.remove_graph_only(minus)
-            self._write(plus, [ox.Triple(*t) for t in added])
-            self._write(minus, [ox.Triple(*t) for t in removed])
-            self._store.update(changes_update(live, plus, minus, self._staging_prefix()))
-        return len(new)
+            self.apply_graph_changes(graph_iri, staging_iri, added, removed, pending=pending)
+        return n
+
+    def apply_graph_changes(self, graph_iri: str, staging_iri: str, added: bytes | Iterable,
+                            removed: bytes | Iterable, *, pending: str | None = None,
+                            chunk: int | None = None) -> int:
+        """Take the triples `removed` out of the live graph `graph_iri` (and out of the merged
+        default graph where no other live graph states them) and put `added` in both;
+        returns how many triples were written.  Each is N-Triples (bytes) or triples, as
+        for `replace_graph`.
+
+        A change of up to `chunk` triples (default CHANGE_CHUNK) is one transaction, as in
+        `replace_graph_changes`.  A larger one is never held in one transaction (Oxigraph
+        keeps a transaction's writes in memory: a body's whole link graph written at once
+        was the writer's peak): with `pending` (a body IRI) it is written `chunk` triples a
+        transaction.  The first states `<graph> gov:linksPending <pending>` and drops the
+        graph's gov:graphHash; the last takes the mark away and states the new hash (when
+        `added` holds one).  A build stopped in between leaves a graph part-way, marked:
+        `pending_graphs` finds it, and the next build recomputes it whole from the
+        documents' graphs.  Without `pending`, a larger change is one transaction still."""
+        if self.read_only:
+            raise StoreError("the store is open read-only")
+        chunk = CHANGE_CHUNK if chunk is None else chunk
+        live = ox.NamedNode(graph_iri)
+        n_plus, n_minus = _count(added), _count(removed)
+        if not n_plus and not n_minus:
+            return 0
+        if pending is None or n_plus + n_minus <= chunk:
+            self._apply_changes(live, staging_iri, self._triples(added), self._triples(removed))
+            return n_plus + n_minus
+        hash_p = ox.NamedNode(_GRAPH_HASH)
+        own_hash: dict[str, list[ox.Triple]] = {"plus": [], "minus": []}
+
+        def parts(triples, side: str):
+            """`triples` a chunk at a time, parsed as they are written (the change is never
+            held whole as triples), its graph hash set aside."""
+            part = []
+            for t in self._iter_triples(triples):
+                if t.subject == live and t.predicate == hash_p:
+                    own_hash[side].append(t)
+                    continue
+                part.append(t)
+                if len(part) >= chunk:
+                    yield part
+                    part = []
+            if part:
+                yield part
+        mark = self._pending_mark(live, pending)
+        # the graph is marked before any of its triples change, and its hash goes with the
+        # mark: the old hash is found by pattern (where `removed` states it, it is skipped)
+        self._apply_changes(live, staging_iri, [mark], self._stored_hash(live))
+        for part in parts(removed, "minus"):
+            self._apply_changes(live, staging_iri, [], part)
+        for part in parts(added, "plus"):
+            self._apply_changes(live, staging_iri, part, [])
+        self._apply_changes(live, staging_iri, own_hash["plus"], [mark])  # whole again
+        return n_plus + n_minus
+
+    def _apply_changes(self, live: ox.NamedNode, staging_iri: str, plus: list[ox.Triple],
+                       minus: list[ox.Triple]) -> None:
+        """One transaction's change of `live` (the staged triples written before it, each in
+        a transaction of its own, are invisible to queries and dropped by the next writer)."""
+        if not minus:
+            # adding needs no staging: the live graph and the merge take the triples together
+            self._store.extend([ox.Quad(t.subject, t.predicate, t.object, live) for t in plus]
+                               + [ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in plus])
+            return
+        add, delete = ox.NamedNode(staging_iri + "-add"), ox.NamedNode(staging_iri + "-del")
+        self.remove_graph_only(add)
+        self.remove_graph_only(delete)
+        self._write(add, plus)
+        self._write(delete, minus)
+        self._store.update(changes_update(live, add, delete, self._staging_prefix()))
+
+    def pending_graphs(self) -> dict[str, str]:
+        """graph IRI -> body IRI of every live graph a stopped build left part-way through a
+        change written in parts (`apply_graph_changes`)."""
+        prefix = self._staging_prefix()
+        out = {}
+        for q in self._store.quads_for_pattern(None, ox.NamedNode(_LINKS_PENDING), None, None):
+            g = q.graph_name
+            if isinstance(g, ox.NamedNode) and q.subject == g and not g.value.startswith(prefix):
+                out[g.value] = q.object.value
+        return out
 
     def _write(self, graph: ox.NamedNode, rows: list[ox.Triple]) -> int:
         """One transaction: all of `rows` into `graph`, or nothing."""
@@ -405,6 +540,19 @@ class GraphStore:
         if not rows:
             self._store.add_graph(graph)
         return len(rows)
+
+    @staticmethod
+    def _iter_triples(triples: bytes | str | Iterable) -> Iterator[ox.Triple]:
+        """`_triples`, one at a time (N-Triples text parsed as it is read)."""
+        if isinstance(triples, (bytes, str)):
+            data = triples.encode("utf-8") if isinstance(triples, str) else triples
+            try:
+                yield from ox.parse(data, ox.RdfFormat.N_TRIPLES)
+            except SyntaxError as e:
+                raise StoreError(f"invalid N-Triples: {e}") from None
+            return
+        for t in triples:
+            yield t if isinstance(t, ox.Triple) else ox.Triple(*map(to_ox, t))
 
     @staticmethod
     def _triples(triples: bytes | str | Iterable) -> list[ox.Triple]:
@@ -582,6 +730,10 @@ class GraphStore:
 # Quads given to Oxigraph's bulk loader in one call: it writes up to 1,000,000 in one
 # batch, and one batch is added to the store atomically (see GraphStore.replace_graphs).
 BULK_QUADS = 400_000
+# Triples of a derived graph's change written in one transaction at most (see
+# GraphStore.apply_graph_changes): a transaction's writes are held in memory until it
+# commits, so this bounds what one change of a body's link graph costs the writer.
+CHANGE_CHUNK = 20_000
 
 # Snapshots for readers live in this sub-folder of the store (Oxigraph ignores it).
 SNAPSHOTS = "govkg-readers"
@@ -714,6 +866,16 @@ def _create_store(path: Path) -> None:
         os.rename(tmp, path)  # replaces an empty folder; fails if another build got there first
     except OSError:
         _remove_tree(tmp)
+
+
+def _count(triples: bytes | str | Iterable) -> int:
+    """How many triples N-Triples text (one a line, as govkg writes it) or a list holds."""
+    if isinstance(triples, (bytes, str)):
+        data = triples.encode("utf-8") if isinstance(triples, str) else triples
+        # (a line break inside a literal is written escaped: each line ends one triple)
+        # (blank lines, which govkg never writes, would count: this only sizes the writes)
+        return data.count(b"\n") + (1 if data.strip() and not data.endswith(b"\n") else 0)
+    return len(triples)
 
 
 def _rocksdb_file(name: str) -> bool:

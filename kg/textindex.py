@@ -587,6 +587,13 @@ class TextIndex:
                 out[g] = data
         return out
 
+    def links_known(self, body: str, graphs: dict[str, str]) -> set[str]:
+        """The `graphs` (graph IRI -> content hash) whose link inputs for `body` the index
+        keeps for that hash (`links_of` would give them), without reading the inputs."""
+        return {g for g, sha in self.db.execute(
+            "SELECT l.graph, d.sha FROM linkin l JOIN docs d ON d.graph = l.graph WHERE l.body = ?", (body,))
+            if graphs.get(g) == sha}
+
     def keep_links(self, docs: dict[str, tuple[str, dict[str, str]]]) -> None:
         """Keep link inputs read from the store: graph IRI -> (the content hash they were read
         at, body IRI -> kg.link.inputs_json), each only where the index's record of the
@@ -714,10 +721,19 @@ def sync(store, index: TextIndex) -> int:
         # a few hundred documents a transaction: the rows of a whole store are not held at
         # once, and each document's rows still change with its record (a sync stopped
         # half-way leaves the rest to the next)
-        for i in range(0, len(stale), 200):
-            part = stale[i:i + 200]
+        # A body's link graph holds the report-backs of all its meetings (tens of thousands
+        # of triples for a body of a hundred meetings, growing with them): each is read
+        # when put, so the writer holds one at a time, not every touched body's at once,
+        # and all of them go in one transaction (each transaction adds segments to the
+        # index's full-text tables, which are merged and written again).
+        derived = [g for g in stale if hashes[g].startswith("graph ")]
+        documents = [g for g in stale if not hashes[g].startswith("graph ")]
+        for i in range(0, len(documents), 200):
+            part = documents[i:i + 200]
             texts = _store_texts(store, part)
             index.put((g, hashes[g], texts.get(g) or DocRows([])) for g in part)
+        if derived:
+            index.put((g, hashes[g], _store_texts(store, [g]).get(g) or DocRows([])) for g in derived)
     refresh_followups(index)
     refresh_entities(index)
     return len(stale) + len(gone)
@@ -736,6 +752,22 @@ def for_writer(store) -> TextIndex | None:
         index = TextIndex(path)
     sync(store, index)
     return index
+
+
+def links_at(path: str | os.PathLike, body: str, graphs: dict[str, str]) -> Iterator[tuple[str, str]]:
+    """(graph IRI, link inputs) as `TextIndex.links_of` gives them, one document at a time,
+    read from the index file at `path` by a read-only connection of its own: a build's
+    worker reads a body's inputs itself, so the writer never holds them (WAL: the writer's
+    commits are seen, its transaction in progress is not)."""
+    db = sqlite3.connect(f"file:{Path(path).as_posix()}?mode=ro", uri=True, timeout=30)
+    try:
+        for g, sha, data in db.execute(
+                "SELECT l.graph, d.sha, l.data FROM linkin l JOIN docs d ON d.graph = l.graph WHERE l.body = ?",
+                (body,)):
+            if graphs.get(g) == sha:
+                yield g, data
+    finally:
+        db.close()
 
 
 def for_build(store) -> TextIndex | None:

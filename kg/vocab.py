@@ -80,6 +80,7 @@ class GOV(DefinedNamespace):
     latestReport: URIRef
     overdueSince: URIRef
     linkedMeeting: URIRef
+    linksPending: URIRef
 
     # declarations
     interest: URIRef
