@@ -445,17 +445,29 @@ def query(file, expr, name, params, list_queries, allow_update, allow_service, t
         _echo(f"update applied to {endpoint or _store_path(store)}")
         return
     st = _open_read(store, endpoint)
-    q.check_body(st, body)
+    if body is not None:  # a body no meeting has: said when the listing is empty, not looked up first
+        from kg.output import checked_rows
+        run_query, stream_query = q.run, q.stream
+
+        def run_or_check(*a, **kw):
+            columns, rows = run_query(*a, **kw)
+            return columns, list(checked_rows(rows, lambda: q.check_body(st, body)))
+
+        def stream_or_check(*a, **kw):
+            columns, rows = stream_query(*a, **kw)
+            return columns, checked_rows(rows, lambda: q.check_body(st, body))
+    else:
+        run_or_check, stream_or_check = q.run, q.stream
     if fmt != "table" and timeout is None:
         # rows are printed as the engine hands them out, never all held at once
         from kg.output import render_lines
-        columns, rows = q.stream(st, nq, bindings, allow_service=allow_service, limit=limit, offset=offset,
-                                 body=body, since=since, until=until, meeting=meeting)
+        columns, rows = stream_or_check(st, nq, bindings, allow_service=allow_service, limit=limit, offset=offset,
+                                        body=body, since=since, until=until, meeting=meeting)
         for line in render_lines(columns, rows, fmt):
             _echo(line)
         return
-    columns, rows = q.run(st, nq, bindings, timeout=timeout, allow_service=allow_service, limit=limit, offset=offset,
-                          body=body, since=since, until=until, meeting=meeting)
+    columns, rows = run_or_check(st, nq, bindings, timeout=timeout, allow_service=allow_service, limit=limit,
+                                 offset=offset, body=body, since=since, until=until, meeting=meeting)
     _print_rows(columns, rows, fmt, st)
 
 
@@ -544,11 +556,13 @@ def review(listing, fmt, store):
 def actions(open_only, overdue, as_of, owner, listing, fmt, store):
     """The action tracker: each action with its owner, due date, state and latest report-back."""
     from kg.followups import action_tracker
+    from kg.output import checked_rows
     from kg.query import check_body
     st = _open_read(store)
-    check_body(st, listing.body)
     columns, rows = action_tracker(st, open_only=open_only, overdue=overdue, as_of=as_of, owner=owner,
                                    body=listing.body, since=listing.since, until=listing.until)
+    if listing.body is not None:
+        rows = checked_rows(rows, lambda: check_body(st, listing.body))
     _print_listing(columns, rows, fmt, listing, st)
 
 
