@@ -84,12 +84,15 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--limit", type=int, default=20)
     ap.add_argument("--whole", action="store_true")
+    ap.add_argument("--skip", action="append", default=[], help="leave out the listings whose name starts with this")
     a = ap.parse_args()
     body, since = _largest_body(a.store)
     print(f"store {a.store}; largest body {body!r}, --since {since}; load {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     print("| listing | options | first run ms (CPU ms) | next runs median ms (CPU ms) | lines | note |")
     print("| --- | --- | ---: | ---: | ---: | --- |")
     for name, words in LISTINGS:
+        if any(name.startswith(x) for x in a.skip):
+            continue
         variants = [("--limit", ["--limit", str(a.limit)])]
         variants.append(("--body --since --limit", ["--body", body, "--since", since, "--limit", str(a.limit)]))
         if a.whole:

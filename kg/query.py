@@ -495,7 +495,20 @@ def check_day(flag: str, value: str | None) -> None:
 
 def scope_meetings(store, body: str | None, since: str | None, until: str | None) -> list[str]:
     """The IRIs of the meetings of `body` held between `since` and `until` (as `scoped`
-    keeps them), in IRI order."""
+    keeps them), in IRI order; read from the text index's meeting scopes where the store
+    has one (the same meetings, kept in step with the store)."""
+    from kg import textindex
+    index = textindex.reader_index(store)
+    if index is not None:
+        import sqlite3
+        try:
+            scope = textindex.Scope(None if body is None else tuple(textindex.bodies_named(index, body)),
+                                    since, until)
+            cond, args = scope.sql()
+            return sorted({m for (m,) in index.db.execute(f"SELECT DISTINCT meeting FROM mscope WHERE 1{cond}",
+                                                          args)})
+        except sqlite3.Error:
+            pass  # an unreadable index only costs speed: the store answers
     # the meetings and the subjects naming the body found apart and joined: a body's
     # report-backs name it too, and outnumber its meetings, so checking the type of each
     # subject of the body costs more than reading every meeting of the store

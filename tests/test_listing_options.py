@@ -13,7 +13,7 @@ import json
 import pytest
 
 from kg.output import Listing
-from tests.conftest import govkg, store_of_texts
+from tests.conftest import govkg, read_only, store_of_texts
 from tests.test_link import MEETINGS
 
 ASHCOMBE = {
@@ -232,3 +232,15 @@ def test_json_without_a_page_is_printed_as_the_rows_come(store, monkeypatch):
         r = govkg("actions", "--store", store, "--format", fmt)
         assert r.exit_code == 0 and r.stdout.strip()
     assert calls == ["json", "ndjson", "csv"]
+
+
+@pytest.mark.parametrize("scope", [("ashcombe", None, None), (None, "2024-02-01", None), (None, None, "2024-01-31"),
+                                   ("Hollowmere Parish Council", "2024-01-11", "2024-03-06"), ("Elsewhere", None, None)])
+def test_the_meetings_in_scope_are_the_same_from_the_index_and_the_store(store, monkeypatch, scope):
+    from kg import query, textindex
+    with read_only(store) as st:
+        assert textindex.reader_index(st) is not None  # the index answers here
+        indexed = query.scope_meetings(st, *scope)
+        monkeypatch.setattr(textindex, "reader_index", lambda s: None)
+        assert query.scope_meetings(st, *scope) == indexed
+    assert (indexed == []) == (scope[0] == "Elsewhere")
