@@ -9,7 +9,7 @@ from collections import defaultdict
 
 import networkx as nx
 
-from kg.errors import GovkgError
+from kg.errors import GovkgError, UsageError
 from kg.network import accountability_graph
 from kg.query import run_named
 
@@ -160,11 +160,14 @@ def shortest_path(store, a: str, b: str) -> tuple[list[str], list[dict[str, str]
 
 # -- busiest, connectors, unowned ----------------------------------------------------------------
 
-def _actions(store) -> dict[str, dict]:
-    """action IRI -> {text, meeting, owners {iri: name}, due, evidence}."""
+def _actions(store, meetings: set[str] | None = None) -> dict[str, dict]:
+    """action IRI -> {text, meeting, owners {iri: name}, due, evidence}; only the actions of
+    `meetings` (IRIs) when given."""
     _, rows = run_named(store, "actions")
     out: dict[str, dict] = {}
     for r in rows:
+        if meetings is not None and r.get("meeting") not in meetings:
+            continue
         a = out.setdefault(r["action"], {"text": r.get("text", ""), "meeting": r.get("meeting", ""),
                                          "owners": {}, "due": r.get("due", ""), "evidence": r.get("evidence", "")})
         if r.get("owner"):
@@ -174,11 +177,12 @@ def _actions(store) -> dict[str, dict]:
     return out
 
 
-def busiest(store) -> tuple[list[str], list[dict[str, str]]]:
-    """Who carries most actions: owner, owner_name, actions (count), most first."""
+def busiest(store, meetings: set[str] | None = None) -> tuple[list[str], list[dict[str, str]]]:
+    """Who carries most actions: owner, owner_name, actions (count), most first; counting
+    only the actions of `meetings` (IRIs) when given."""
     counts: dict[str, int] = defaultdict(int)
     names: dict[str, str] = {}
-    for a in _actions(store).values():
+    for a in _actions(store, meetings).values():
         for iri, name in a["owners"].items():
             counts[iri] += 1
             names[iri] = name
@@ -187,9 +191,13 @@ def busiest(store) -> tuple[list[str], list[dict[str, str]]]:
         {"owner": k, "owner_name": names[k], "actions": str(counts[k])} for k in order]
 
 
-def connectors(store) -> tuple[list[str], list[dict[str, str]]]:
+def connectors(store, meetings: set[str] | None = None) -> tuple[list[str], list[dict[str, str]]]:
     """Organisations that hold the network together: betweenness centrality on the
-    undirected view, and degree (distinct neighbours)."""
+    undirected view, and degree (distinct neighbours).  A measure of the whole network:
+    it cannot be narrowed to some meetings (`meetings` given is an error)."""
+    if meetings is not None:
+        raise UsageError("analyse connectors measures the whole network, which is not kept by meeting: "
+                         "--body, --since and --until do not apply to it (page it with --limit/--offset)")
     u_g = simple(to_networkx(store))
     if u_g.number_of_nodes() == 0:
         return ["org", "name", "betweenness", "degree"], []
@@ -201,13 +209,13 @@ def connectors(store) -> tuple[list[str], list[dict[str, str]]]:
          "degree": str(u_g.degree(n))} for n in orgs]
 
 
-def unowned(store) -> tuple[list[str], list[dict[str, str]]]:
-    """Actions with no owner, with no due date, or with neither.
+def unowned(store, meetings: set[str] | None = None) -> tuple[list[str], list[dict[str, str]]]:
+    """Actions with no owner, with no due date, or with neither (of `meetings`, IRIs, when given).
     Rows: action (text), owner_name, missing, meeting, evidence."""
-    from kg.ask import meeting_label, meetings
-    info = meetings(store)
+    from kg.ask import meeting_label, meetings as all_meetings
+    info = all_meetings(store)
     rows = []
-    for iri, a in sorted(_actions(store).items(), key=lambda kv: (kv[1]["meeting"], kv[0])):
+    for iri, a in sorted(_actions(store, meetings).items(), key=lambda kv: (kv[1]["meeting"], kv[0])):
         missing = [m for m, gone in (("owner", not a["owners"]), ("due date", not a["due"])) if gone]
         if not missing:
             continue
@@ -226,17 +234,18 @@ def unowned(store) -> tuple[list[str], list[dict[str, str]]]:
 FOLLOWUP_COLUMNS = ["action", "meeting", "owner_name", "status", "later_meeting", "evidence"]
 
 
-def followup(store) -> tuple[list[str], list[dict[str, str]]]:
+def followup(store, meetings: set[str] | None = None) -> tuple[list[str], list[dict[str, str]]]:
     """Each action of an earlier meeting of a body with its state after the latest
     report-back, read from the links the build stored (kg.link): status is that state
     (open when no later sentence reports on it), later_meeting and evidence are those of
     the latest report-back (the action's own sentence when it is open).
     Rows: action, meeting, owner_name, status, later_meeting, evidence.
-    Actions of a body's latest meeting, or of undated meetings, have nothing to follow yet."""
-    from kg.ask import meeting_label, meetings
+    Actions of a body's latest meeting, or of undated meetings, have nothing to follow yet.
+    Only the actions of `meetings` (IRIs) when given."""
+    from kg.ask import meeting_label, meetings as all_meetings
     from kg.followups import tracked_actions
-    info = meetings(store)
-    acts = tracked_actions(store)
+    info = all_meetings(store)
+    acts = [a for a in tracked_actions(store) if meetings is None or a.meeting in meetings]
     latest: dict[str, str] = {}
     for m in info.values():
         if m.body and m.date:

@@ -628,6 +628,24 @@ class Answer:
     empty: str = "Nothing in the graph answers that."
     note: str = ""
 
+    def narrowed(self, meetings: set[str] | None = None, offset: int = 0) -> "Answer":
+        """The answer keeping only the rows of `meetings` (IRIs, and the labels a row may
+        name its meeting by: "Body, date"; None: every row), and of those the rows after the
+        first `offset` (a later page)."""
+        if meetings is None and not offset:
+            return self
+        rows = self.rows
+        source = rows.unfinished if isinstance(rows, PagedRows) else list(rows)
+        scoped = [r for r in source if meetings is None or r.get("meeting") in meetings
+                  or r.get("meeting_label") in meetings]
+        kept = scoped[offset:]
+        empty = self.empty
+        if not kept and source:
+            empty = (f"None of the answer's {len(source)} row(s) is of a meeting of the body and dates asked for."
+                     if not scoped else f"The answer has {len(scoped)} row(s) in all: --offset {offset} is past the last.")
+        new_rows = PagedRows(kept, rows._finish) if isinstance(rows, PagedRows) else kept
+        return Answer(self.question, self.columns, new_rows, self.fact, empty, self.note)
+
     def text(self, limit: int | None = None) -> str:
         """One line per fact, the evidence quoted under it, and the meeting; with `limit`,
         the first `limit` facts and a last line saying how many more there are."""

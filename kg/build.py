@@ -6,6 +6,7 @@ its character offsets in the source document.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
@@ -123,6 +124,7 @@ class _Builder:
                 self.add(iri, ORG.holds, post_iri)
                 if self.res.body_key:
                     self.add(post_iri, ORG.postIn, self.m.org(self.res.body_key))
+                self.holding(key, iri, post, post_iri)
         for key, o in self.res.orgs.items():
             iri = self.m.org(key)
             self.add(iri, RDF.type, ORG.Organization)
@@ -133,6 +135,29 @@ class _Builder:
             self.add(iri, GOV.orgType, o.org_type)
             if o.parent:
                 self.add(iri, ORG.subOrganizationOf, self.m.org(o.parent))
+
+    def holding(self, key: str, person: URIRef, post: str, post_iri: URIRef) -> None:
+        """The fact that `person` holds `post`, as these minutes say it: a gov:PostHolding
+        node derived from the line that names them in it (an officers' line "Jo Bright
+        (Clerk), Sam Green (Planning Officer)", an attendance entry, a sentence of the prose),
+        so the holding says where it came from as every other fact does."""
+        iri = URIRef(f"{self.meeting}/holding/{self.doc_key[-10:]}-{slug(key)}-{slug(post)}")
+        self.add(iri, _TYPE, GOV.PostHolding)
+        self.add(iri, GOV.person, person)
+        self.add(iri, GOV.post, post_iri)
+        self.evidence(iri, holding_line(self.doc.text, self._surfaces(key), post,
+                                        self._attendance_starts(key)))
+
+    def _surfaces(self, key: str) -> list[str]:
+        p = self.res.people[key]
+        return sorted(p.surfaces | {p.name}, key=len, reverse=True)
+
+    def _attendance_starts(self, key: str) -> list[int]:
+        starts = []
+        for a in self.ex.attendance:
+            if a.evidence is not None and a.person is not None and self.res.person_of.get(a.person.surface) == key:
+                starts.append(a.evidence.start)
+        return starts
 
     def post_iri(self, post: str) -> URIRef:
         body = self.res.body_key or "unknown-body"
@@ -326,6 +351,91 @@ class _Builder:
             self.add(p, _STATED_STATE, r.state)
             if r.report_section:
                 self.add(p, _REPORT_SECTION, _TRUE)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])")
+_LONG_LINE = 300  # characters: a longer "line" is a paragraph (or a PDF page's text run together)
+
+
+def _post_pattern(post: str):
+    # "Vice Chair" as "Vice-Chair", "Chair" as "Chairman", "Chairperson"
+    words = [re.escape(w) for w in re.split(r"[\s-]+", post.strip()) if w]
+    return re.compile(r"(?i)\b" + r"[\s-]*".join(words) + r"(?:man|woman|person)?\b") if words else None
+
+
+def holding_line(text: str, surfaces: list[str], post: str, starts: list[int]) -> Evidence | None:
+    """The passage of `text` that says someone (written as one of `surfaces`) holds `post`:
+    the line of one of their attendance entries (at `starts`) that names the post, else the
+    first sentence (or list line) naming them and the post, else the line of their first
+    attendance entry; a line longer than a few sentences is cut to the sentence naming them.
+    None when nothing names them at all."""
+    post_rx = _post_pattern(post)
+    names = [re.compile(r"(?<![\w])" + re.escape(s) + r"(?![\w])") for s in surfaces if len(s) >= 2]
+    found = sorted({m.start() for rx in names for m in rx.finditer(text)})
+
+    def trimmed(s: int, e: int) -> tuple[int, int]:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        return s, e
+
+    def sentence(at: int, s: int, e: int) -> tuple[int, int]:
+        cuts = [s] + [s + m.end() for m in _SENTENCE_END.finditer(text[s:e])] + [e]
+        for a, b in zip(cuts, cuts[1:]):
+            if a <= at < b:
+                return trimmed(a, b)
+        return trimmed(s, e)
+
+    def line(at: int) -> tuple[int, int]:
+        s = text.rfind("\n", 0, at) + 1
+        e = text.find("\n", at)
+        e = len(text) if e < 0 else e
+        return sentence(at, s, e) if e - s > _LONG_LINE else trimmed(s, e)
+
+    def prose(at: int) -> tuple[int, int]:
+        # a sentence of the prose may run over a line break ("The PCC\ntreasurer, Keith
+        # Harwood, spoke ..."): the sentence of its paragraph, where it is one, else the line
+        ps = text.rfind("\n\n", 0, at)
+        ps = 0 if ps < 0 else ps + 2
+        pe = text.find("\n\n", at)
+        pe = len(text) if pe < 0 else pe
+        s, e = sentence(at, ps, pe)
+        # a heading line before it ("1. Accounts") is no part of the sentence: a short line
+        # ending without a comma or colon, and a capital after it
+        for k in [m.start() for m in re.finditer("\n", text[s:e])]:
+            k += s
+            if k >= at:
+                break
+            prev = text[s:k].rsplit("\n", 1)[-1]
+            if len(prev) <= 40 and not prev.rstrip().endswith((",", ";", ":", "-", "–")) \
+                    and text[k + 1:k + 2].isupper():
+                s = k + 1
+        if e - s <= _LONG_LINE and "\n" in text[s:e] and text[e - 1:e] in ".!?":
+            return s, e
+        return line(at)
+
+    def entry(at: int) -> tuple[int, int]:
+        # an entry of a list wrapped at the line's end ("..., Alison\nWheeler (Chief
+        # Executive),"): its line and the next, where the post is only on the next
+        s, e = line(at)
+        if names_post((s, e)) or e - s > _LONG_LINE:
+            return s, e
+        nxt = text.find("\n", e + 1)
+        s2, e2 = trimmed(s, len(text) if nxt < 0 else nxt)
+        return (s2, e2) if e2 - s2 <= _LONG_LINE and names_post((s2, e2)) else (s, e)
+
+    def names_post(span: tuple[int, int]) -> bool:
+        return post_rx is not None and post_rx.search(text, *span) is not None
+    span = next((sp for sp in map(entry, sorted(starts)) if names_post(sp)), None)
+    if span is None:
+        span = next((sp for sp in map(prose, found) if names_post(sp)), None)
+    if span is None and starts:
+        span = line(min(starts))
+    if span is None:
+        return None
+    s, e = span
+    return Evidence(text[s:e], s, e) if e > s else None
 
 
 @lru_cache(maxsize=65536)

@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from kg.errors import GovkgError, UsageError
-from kg.output import FORMATS, render, terminal_safe
+from kg.output import FORMATS, Listing, render, terminal_safe
 from kg.store import default_store_path
 from kg.iris import DEFAULT_BASE
 
@@ -117,11 +117,44 @@ def _remote_store(endpoint: str):
     return RemoteStore(endpoint)
 
 
-def output_options(fn):
-    """--format table|json|ndjson|csv for every command that returns rows."""
-    return click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
-                        help="table for people (names and dates), json or ndjson for programs, "
-                             "csv for spreadsheets (json, ndjson and csv keep IRIs)")(fn)
+def output_options(fn=None, *, extra: tuple[str, ...] = (), extra_help: str = ""):
+    """--format table|json|ndjson|csv for every command that returns rows (and the `extra`
+    formats a command adds, said in `extra_help`)."""
+    def add(f):
+        return click.option("--format", "fmt", type=click.Choice(FORMATS + extra), default="table",
+                            show_default=True, help="table for people (names and dates), json or ndjson for "
+                            "programs, csv for spreadsheets (json, ndjson and csv keep IRIs)" + extra_help)(f)
+    return add if fn is None else add(fn)
+
+
+def listing_options(fn=None, *, extra: tuple[str, ...] = (), extra_help: str = ""):
+    """--limit/--offset, --body/--since/--until and --format for every command that prints a
+    listing: the command is given them as `listing` (a kg.output.Listing) and `fmt` (one of
+    FORMATS, or of the `extra` formats the command adds)."""
+    if fn is None:
+        return functools.partial(listing_options, extra=extra, extra_help=extra_help)
+
+    @functools.wraps(fn)
+    def wrapper(*args, limit=None, offset=0, body=None, since=None, until=None, **kwargs):
+        from kg.query import check_day
+        try:  # (outside the command's handle_errors: its error said here the same way)
+            check_day("--since", since)
+            check_day("--until", until)
+        except GovkgError as e:
+            if _State.debug:
+                raise
+            _fail(_one_line(e), e.exit_code)
+        return fn(*args, listing=Listing(limit, offset, body, since, until), **kwargs)
+    for option in reversed((
+            click.option("--limit", type=click.IntRange(min=0), default=None, help="at most this many rows (a page)"),
+            click.option("--offset", type=click.IntRange(min=0), default=0, help="rows to skip before the page"),
+            click.option("--body", default=None, metavar="NAME", help="only rows of this body's meetings"),
+            click.option("--since", default=None, metavar="DATE",
+                         help="only rows of meetings on or after DATE (YYYY-MM-DD)"),
+            click.option("--until", default=None, metavar="DATE",
+                         help="only rows of meetings on or before DATE (YYYY-MM-DD)"))):
+        wrapper = option(wrapper)
+    return output_options(wrapper, extra=extra, extra_help=extra_help)
 
 
 def store_option(fn):
@@ -167,6 +200,19 @@ def _print_rows(columns, rows, fmt, store=None):
     out = render(columns, rows, fmt, labels=labels)
     if out or fmt != "ndjson":
         _echo(out)
+
+
+def _print_listing(columns, rows, fmt, listing: Listing, store=None):
+    """Print the page `listing` asks for of `rows` (a list or an iterator): json, ndjson and
+    csv a line at a time as the rows come, never all held; a table (which sizes its columns
+    to every row) from the page."""
+    page = listing.page(rows)
+    if fmt == "table":
+        _print_rows(columns, list(page), fmt, store)
+        return
+    from kg.output import render_lines
+    for line in render_lines(columns, page, fmt):
+        _echo(line)
 
 
 class OneLineGroup(click.Group):
@@ -352,22 +398,18 @@ def _extract_one(file, fmt, body, date):
 @click.option("--allow-service", is_flag=True, help="allow SERVICE calls to other SPARQL servers")
 @click.option("--timeout", type=float, default=None, help="seconds before a query is stopped")
 @click.option("--endpoint", default=None, help="query a SPARQL 1.1 endpoint instead of a local store")
-@click.option("--limit", type=click.IntRange(min=0), default=None, help="at most this many rows (a page)")
-@click.option("--offset", type=click.IntRange(min=0), default=0, help="rows to skip before the page")
-@click.option("--body", default=None, metavar="NAME", help="only rows of this body's meetings (listings)")
-@click.option("--since", default=None, metavar="DATE", help="only rows of meetings on or after DATE (YYYY-MM-DD)")
-@click.option("--until", default=None, metavar="DATE", help="only rows of meetings on or before DATE (YYYY-MM-DD)")
 @click.option("--meeting", default=None, metavar="IRI", help="only rows of this meeting (its IRI, as `meetings` lists it)")
-@output_options
+@listing_options
 @store_option
 @handle_errors
-def query(file, expr, name, params, list_queries, allow_update, allow_service, timeout, endpoint, limit, offset,
-          body, since, until, meeting, fmt, store):
+def query(file, expr, name, params, list_queries, allow_update, allow_service, timeout, endpoint, meeting, listing,
+          fmt, store):
     """Run a named query, a .rq file, or -e SPARQL."""
     from kg import query as q
+    limit, offset, body, since, until = listing.limit, listing.offset, listing.body, listing.since, listing.until
     if list_queries:
         rows = [{"name": n, "description": nq.description} for n, nq in sorted(q.named_queries().items())]
-        _print_rows(["name", "description"], rows, fmt)
+        _print_listing(["name", "description"], rows, fmt, listing)
         return
     if timeout is not None and not timeout > 0:
         raise UsageError(f"--timeout {timeout:g}: give a number of seconds above 0")
@@ -403,16 +445,29 @@ def query(file, expr, name, params, list_queries, allow_update, allow_service, t
         _echo(f"update applied to {endpoint or _store_path(store)}")
         return
     st = _open_read(store, endpoint)
+    if body is not None:  # a body no meeting has: said when the listing is empty, not looked up first
+        from kg.output import checked_rows
+        run_query, stream_query = q.run, q.stream
+
+        def run_or_check(*a, **kw):
+            columns, rows = run_query(*a, **kw)
+            return columns, list(checked_rows(rows, lambda: q.check_body(st, body)))
+
+        def stream_or_check(*a, **kw):
+            columns, rows = stream_query(*a, **kw)
+            return columns, checked_rows(rows, lambda: q.check_body(st, body))
+    else:
+        run_or_check, stream_or_check = q.run, q.stream
     if fmt != "table" and timeout is None:
         # rows are printed as the engine hands them out, never all held at once
         from kg.output import render_lines
-        columns, rows = q.stream(st, nq, bindings, allow_service=allow_service, limit=limit, offset=offset,
-                                 body=body, since=since, until=until, meeting=meeting)
+        columns, rows = stream_or_check(st, nq, bindings, allow_service=allow_service, limit=limit, offset=offset,
+                                        body=body, since=since, until=until, meeting=meeting)
         for line in render_lines(columns, rows, fmt):
             _echo(line)
         return
-    columns, rows = q.run(st, nq, bindings, timeout=timeout, allow_service=allow_service, limit=limit, offset=offset,
-                          body=body, since=since, until=until, meeting=meeting)
+    columns, rows = run_or_check(st, nq, bindings, timeout=timeout, allow_service=allow_service, limit=limit,
+                                 offset=offset, body=body, since=since, until=until, meeting=meeting)
     _print_rows(columns, rows, fmt, st)
 
 
@@ -421,19 +476,23 @@ ASK_PAGE = 20  # answers a table shows unless told --limit or --all
 
 @main.command()
 @click.argument("question")
-@click.option("--limit", type=click.IntRange(min=1), default=None,
-              help=f"at most this many answers (table: {ASK_PAGE} unless given; other formats: all)")
 @click.option("--all", "show_all", is_flag=True, help="every answer, however many")
-@output_options
+@listing_options
 @read_store_options
 @handle_errors
-def ask(question, limit, show_all, fmt, store):
+def ask(question, show_all, listing, fmt, store):
     """Ask who owns what in plain English, e.g. govkg ask "who owns the data set".
 
     table prints each answer with its evidence and meeting, the first 20 of a long answer
-    and how many more there are; json, ndjson and csv print the answer's rows."""
-    from kg.ask import answer
-    ans = answer(_open_read(store), question)
+    and how many more there are; json, ndjson and csv print the answer's rows.  --body,
+    --since and --until keep the answers of those meetings, --offset and --limit page them."""
+    from kg.ask import answer, meetings
+    st = _open_read(store)
+    keep = listing.meetings(st)
+    if keep is not None:  # some answers name their meeting by its label ("Body, date")
+        keep |= {m.label for iri, m in meetings(st, keep).items() if iri in keep}
+    ans = answer(st, question).narrowed(keep, listing.offset)
+    limit = listing.limit
     if show_all:
         limit = None
     elif limit is None and fmt == "table":
@@ -441,7 +500,7 @@ def ask(question, limit, show_all, fmt, store):
     if fmt == "table":
         _echo(ans.text(limit))
         return
-    _print_rows(ans.columns, ans.rows if limit is None else ans.rows[:limit], fmt)
+    _print_listing(ans.columns, ans.rows, fmt, Listing(limit=limit))
 
 
 @main.command()
@@ -460,27 +519,30 @@ def path(a, b, fmt, store):
 
 @main.command()
 @click.argument("what", type=click.Choice(["busiest", "connectors", "unowned", "followup"]))
-@output_options
+@listing_options
 @read_store_options
 @handle_errors
-def analyse(what, fmt, store):
+def analyse(what, listing, fmt, store):
     """Network analysis: busiest owners, connecting organisations, unowned actions, follow-up."""
     from kg import analyse as an
     st = _open_read(store)
-    columns, rows = an.ANALYSES[what](st)
-    _print_rows(columns, rows, fmt, st)
+    columns, rows = an.ANALYSES[what](st, listing.meetings(st))
+    _print_listing(columns, rows, fmt, listing, st)
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(FORMATS + ("toml",)), default="table", show_default=True,
-              help="table, json or csv rows; toml: the fixes as a corrections file to edit")
+@listing_options(extra=("toml",), extra_help="; toml: the fixes as a corrections file to edit")
 @read_store_options
 @handle_errors
-def review(fmt, store):
+def review(listing, fmt, store):
     """What most needs a person's eye, ranked, with the correction to paste for each."""
     from kg.review import as_toml, review as run_review
-    columns, rows = run_review(_open_read(store))
-    _echo(as_toml(rows).rstrip("\n") if fmt == "toml" else render(columns, rows, fmt))
+    st = _open_read(store)
+    columns, rows = run_review(st, listing.meetings(st))
+    if fmt == "toml":
+        _echo(as_toml(list(listing.page(rows))).rstrip("\n"))
+        return
+    _print_listing(columns, rows, fmt, listing)
 
 
 @main.command()
@@ -488,18 +550,20 @@ def review(fmt, store):
 @click.option("--overdue", is_flag=True, help="only actions past their due date and not done")
 @click.option("--as-of", "as_of", default=None, metavar="DATE", help="date --overdue is judged on (default today)")
 @click.option("--owner", default=None, metavar="NAME", help="only actions of this owner")
-@click.option("--body", default=None, metavar="NAME", help="only actions of this body's meetings")
-@click.option("--since", default=None, metavar="DATE", help="only actions of meetings on or after DATE")
-@output_options
+@listing_options
 @read_store_options
 @handle_errors
-def actions(open_only, overdue, as_of, owner, body, since, fmt, store):
+def actions(open_only, overdue, as_of, owner, listing, fmt, store):
     """The action tracker: each action with its owner, due date, state and latest report-back."""
     from kg.followups import action_tracker
+    from kg.output import checked_rows
+    from kg.query import check_body
     st = _open_read(store)
-    columns, rows = action_tracker(st, open_only=open_only, overdue=overdue, as_of=as_of,
-                                   owner=owner, body=body, since=since)
-    _print_rows(columns, rows, fmt, st)
+    columns, rows = action_tracker(st, open_only=open_only, overdue=overdue, as_of=as_of, owner=owner,
+                                   body=listing.body, since=listing.since, until=listing.until)
+    if listing.body is not None:
+        rows = checked_rows(rows, lambda: check_body(st, listing.body))
+    _print_listing(columns, rows, fmt, listing, st)
 
 
 @main.command()

@@ -96,15 +96,16 @@ def _name_fits(want: str, names: list[str]) -> bool:
 
 def action_tracker(store, *, open_only: bool = False, overdue: bool = False, as_of: str | None = None,
                    owner: str | None = None, body: str | None = None,
-                   since: str | None = None) -> tuple[list[str], list[dict[str, str]]]:
+                   since: str | None = None, until: str | None = None) -> tuple[list[str], list[dict[str, str]]]:
     """The action tracker: one row per action with owner, task, meeting date, due date,
     status and its latest report-back (meeting date and sentence).
 
     open_only: actions no report-back has closed (not done or dropped); overdue: due
     before `as_of` (default today) and not closed; owner / body: a name, matched on
-    words; since: actions of meetings on or after that date."""
+    words; since / until: actions of meetings on or after / on or before that date."""
     as_of = _check_date(as_of, "--as-of") or dt.date.today().isoformat()
     since = _check_date(since, "--since")
+    until = _check_date(until, "--until")
     rows = []
     for a in tracked_actions(store):
         if open_only and a.status in CLOSED:
@@ -116,6 +117,8 @@ def action_tracker(store, *, open_only: bool = False, overdue: bool = False, as_
         if body and not _name_fits(body, [a.body]):
             continue
         if since and (not a.date or a.date < since):
+            continue
+        if until and (not a.date or a.date > until):
             continue
         row = {"action": a.iri, "body": a.body, "meeting_date": a.date, "owner": "; ".join(a.owners),
                "task": a.task, "due_date": a.due_date or a.due, "status": a.status,

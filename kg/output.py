@@ -2,14 +2,78 @@
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
 
 from kg.iris import DEFAULT_BASE
 
 FORMATS = ("table", "json", "ndjson", "csv")
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Listing:
+    """Which rows of a listing to print: the rows of the meetings of `body` held from
+    `since` to `until` (YYYY-MM-DD, both days included), and of those a page: `offset`
+    rows skipped, then at most `limit` (None: every one).  Every command that prints rows
+    takes these (`govkg actions --body ... --since ... --limit 20`)."""
+
+    limit: int | None = None
+    offset: int = 0
+    body: str | None = None
+    since: str | None = None
+    until: str | None = None
+
+    @property
+    def scoped(self) -> bool:
+        """True when a body or a date range narrows the rows."""
+        return self.body is not None or self.since is not None or self.until is not None
+
+    @property
+    def paged(self) -> bool:
+        """True when only a page of the rows is wanted."""
+        return self.limit is not None or self.offset > 0
+
+    def page(self, rows: Iterable[T]) -> Iterator[T]:
+        """The page of `rows`, read lazily: rows after the page are never asked for (a
+        sequence is sliced, so one that finishes its rows as they are read, as an answer's
+        do, finishes only the page)."""
+        stop = None if self.limit is None else self.offset + self.limit
+        if isinstance(rows, Sequence):
+            return iter(rows[self.offset:stop])
+        return itertools.islice(rows, self.offset, stop)
+
+    def meetings(self, store) -> set[str] | None:
+        """The IRIs of the store's meetings in scope (the body matched by name as `query
+        --body` matches it), or None when no body or date narrows the listing.  A body no
+        meeting has is an error naming the bodies (looked for only when nothing is in scope)."""
+        if not self.scoped:
+            return None
+        from kg.query import check_body, check_day, scope_meetings
+        check_day("--since", self.since)
+        check_day("--until", self.until)
+        found = set(scope_meetings(store, self.body, self.since, self.until))
+        if not found:
+            check_body(store, self.body)
+        return found
+
+
+def checked_rows(rows: Iterable[T], check) -> Iterator[T]:
+    """`rows` as they come, `check()` called first when there are none (to say why a listing
+    is empty, e.g. a body no meeting has), without reading more than the first row early."""
+    it = iter(rows)
+    try:
+        first = next(it)
+    except StopIteration:
+        check()
+        return iter(())
+    return itertools.chain((first,), it)
 
 
 def render(columns: list[str], rows: list[dict[str, str]], fmt: str, *, base: str = DEFAULT_BASE,

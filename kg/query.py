@@ -285,8 +285,7 @@ def _listing_from_index(store, query: NamedQuery, params, limit, offset, body, s
     _checked(query, params, False)  # the same errors for a parameter the listing does not take
     paged("SELECT * WHERE {}", limit, offset)  # the page's numbers, checked
     for flag, value in (("--since", since), ("--until", until)):
-        if value is not None and not _ISO_DATE.fullmatch(value):
-            raise QueryError(f"{flag} {value!r}: give a date as YYYY-MM-DD")
+        check_day(flag, value)
     index = textindex.reader_index(store)
     if index is None:
         return None
@@ -481,9 +480,35 @@ def _meeting_iri(meeting: str) -> str:
                          "shows it") from None
 
 
+def check_day(flag: str, value: str | None) -> None:
+    """`value` (given as `flag`) is None or a real calendar day written YYYY-MM-DD."""
+    if value is None:
+        return
+    import datetime
+    try:
+        ok = bool(_ISO_DATE.fullmatch(value)) and datetime.date.fromisoformat(value) is not None
+    except ValueError:
+        ok = False
+    if not ok:
+        raise QueryError(f"{flag} {value!r}: give a real calendar date as YYYY-MM-DD")
+
+
 def scope_meetings(store, body: str | None, since: str | None, until: str | None) -> list[str]:
     """The IRIs of the meetings of `body` held between `since` and `until` (as `scoped`
-    keeps them), in IRI order."""
+    keeps them), in IRI order; read from the text index's meeting scopes where the store
+    has one (the same meetings, kept in step with the store)."""
+    from kg import textindex
+    index = textindex.reader_index(store)
+    if index is not None:
+        import sqlite3
+        try:
+            scope = textindex.Scope(None if body is None else tuple(textindex.bodies_named(index, body)),
+                                    since, until)
+            cond, args = scope.sql()
+            return sorted({m for (m,) in index.db.execute(f"SELECT DISTINCT meeting FROM mscope WHERE 1{cond}",
+                                                          args)})
+        except sqlite3.Error:
+            pass  # an unreadable index only costs speed: the store answers
     # the meetings and the subjects naming the body found apart and joined: a body's
     # report-backs name it too, and outnumber its meetings, so checking the type of each
     # subject of the body costs more than reading every meeting of the store
@@ -556,8 +581,7 @@ def scoped(store, query: NamedQuery, text: str, body: str | None, since: str | N
         raise QueryError(f"query {query.name!r} has no meeting to filter by, so it takes no "
                          "--body, --since, --until or --meeting; use them with a listing such as meetings or actions")
     for flag, value in (("--since", since), ("--until", until)):
-        if value is not None and not _ISO_DATE.fullmatch(value):
-            raise QueryError(f"{flag} {value!r}: give a date as YYYY-MM-DD")
+        check_day(flag, value)
     import pyoxigraph as ox
     from kg.store import where_brace
     var = query.scope
@@ -591,6 +615,19 @@ def bodies_named(store, name: str) -> list[str]:
                         "FILTER EXISTS { ?m gov:body ?b ; a gov:Meeting } "
                         "OPTIONAL { ?b foaf:name ?name } }")[1]
     return sorted({r["b"] for r in rows if r["b"] == name or _name_fits(name, [r.get("name", "")])})
+
+
+def check_body(store, name: str | None) -> None:
+    """Raise a QueryError naming the store's bodies when `name` is given and fits none of
+    them (a listing narrowed to a misspelt body would print no rows and say nothing)."""
+    if name is None or bodies_named(store, name):
+        return
+    rows = store.select("PREFIX gov: <https://w3id.org/govkg/ontology#> PREFIX foaf: <http://xmlns.com/foaf/0.1/> "
+                        "SELECT DISTINCT ?name WHERE { ?m a gov:Meeting ; gov:body ?b . ?b foaf:name ?name }")[1]
+    names = sorted({" ".join(r["name"].split()) for r in rows if r.get("name")})
+    shown = "; ".join(names[:12]) + (f"; and {len(names) - 12} more" if len(names) > 12 else "")
+    raise QueryError(f"--body {name!r}: no body of the store's meetings has that name"
+                     + (f"; the bodies are: {shown}" if names else "; the store holds no meetings"))
 
 
 def run_update(store: GraphStore, query: NamedQuery, *, allow_service: bool = False) -> None:

@@ -50,8 +50,10 @@ class _Row:
         return _WEIGHT[self.issue] + min(self.facts, 99)
 
 
-def review(store) -> tuple[list[str], list[dict[str, str]]]:
-    """Rows of what needs a person's eye in the store, ranked; columns as COLUMNS."""
+def review(store, meetings: set[str] | None = None) -> tuple[list[str], list[dict[str, str]]]:
+    """Rows of what needs a person's eye in the store, ranked; columns as COLUMNS.  With
+    `meetings` (IRIs), only the rows read from those meetings' minutes (ranked among
+    themselves)."""
     mentions = store.select(get_named("review-mentions").text)[1]
     unowned = store.select(get_named("review-unowned").text)[1]
     orgs = store.select(get_named("organisations").text)[1]
@@ -63,6 +65,10 @@ def review(store) -> tuple[list[str], list[dict[str, str]]]:
     rows = _people_rows(mentions, orgs, list(apart.values()))
     rows += _left_out_rows(mentions, unowned)
     rows += _unowned_rows(unowned, {r.source_quote for r in rows if r.source_quote})
+    if meetings is not None:
+        from kg.ask import meetings as all_meetings
+        sources = {m.source for iri, m in all_meetings(store).items() if iri in meetings and m.source}
+        rows = [r for r in rows if r.source in sources]
     rows.sort(key=lambda r: (-r.score, r.body, r.subject))
     out = []
     for i, r in enumerate(rows, 1):

@@ -35,6 +35,7 @@ class GOV(DefinedNamespace):
     SourceDocument: URIRef
     ReportSentence: URIRef
     ReportBack: URIRef
+    PostHolding: URIRef
 
     # meeting and items
     body: URIRef
@@ -54,6 +55,7 @@ class GOV(DefinedNamespace):
     role: URIRef
     onBehalfOf: URIRef
     substituteFor: URIRef
+    post: URIRef
 
     # decisions
     text: URIRef
