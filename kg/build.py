@@ -430,6 +430,13 @@ def holding_line(text: str, surfaces: list[str], post: str, starts: list[int]) -
     span = next((sp for sp in map(entry, sorted(starts)) if names_post(sp)), None)
     if span is None:
         span = next((sp for sp in map(prose, found) if names_post(sp)), None)
+    if span is None and post_rx is not None and surfaces:
+        # the post written as a title before the surname alone ("General Manager Gray
+        # provided an overview", where the minutes name Tom R. Gray in full elsewhere)
+        surname = re.escape(surfaces[0].split()[-1])
+        titled = re.compile(post_rx.pattern + r"[ \t]+" + surname + r"(?![\w])")
+        m = titled.search(text)
+        span = prose(m.start()) if m else None
     if span is None and starts:
         span = line(min(starts))
     if span is None:

@@ -107,3 +107,16 @@ def test_ask_quotes_the_line_of_a_holder_in_no_attendance_list(store):
 def test_the_shapes_accept_the_holdings(store):
     r = govkg("validate", "--store", store)
     assert "PostHolding" not in r.stdout and "gov:post" not in r.stdout
+
+
+def test_a_post_written_before_the_surname_alone_is_the_holdings_line():
+    # US boards name the holder in full once, without the post, and then by title and
+    # surname ("General Manager Gray provided ..."): that sentence says they hold the post
+    from kg.build import holding_line
+    text = ("Regular Board Meeting, March 4, 2019\n\nStaff: Tom R. Gray, Ann Poole\n\n"
+            "3. Reports\nGeneral Manager Gray provided an overview of the wellness grant. "
+            "The Board thanked him.\n")
+    ev = holding_line(text, ["Tom R. Gray", "Tom R Gray"], "General Manager", [])
+    assert ev is not None and ev.quote == ("General Manager Gray provided an overview of the wellness grant. "
+                                      "The Board thanked him.")
+    assert text[ev.start:ev.end] == ev.quote
