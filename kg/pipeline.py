@@ -45,15 +45,22 @@ from kg.vocab import DEFAULT_BASE
 FLUSH_EVERY = 50
 # New documents are gathered and written to a local store in one bulk load when they hold
 # this many triples (the writer holds at most this much) or the first of them has waited
-# this long (readers see a long build's documents as it goes).
+# this long (readers see a long build's documents as it goes).  Each bulk load adds its
+# index files to the store's first level, and RocksDB then merges them with what is there:
+# at 1,000 documents the 2-second bound made about 60 writes and 3.8 GB of merging for a
+# 0.7 GB store, where ten writes of 150,000 triples wrote 1.7 GB (benchmarks/results-real.md,
+# AB).  The triples bound, not the time, should end a batch in a build that keeps up.
 WRITE_TRIPLES = 150_000
-WRITE_SECONDS = 2.0
+WRITE_SECONDS = 10.0
 # Documents whose text-index rows go in together (one SQLite transaction) once they are in
 # the store: each transaction writes every page it touched to the index's log, and under
 # load a 2-second store write holds a few documents, so small puts wrote the same pages
 # again and again.  The index may lag the store (the sync at the end, or the next writer's,
-# reads what it lacks); the rows held are bounded by this.
-INDEX_DOCS = 32
+# reads what it lacks); the rows held are bounded by this.  Every transaction also rewrites
+# the leaf pages its inserts touch in each of the index's ~50 B-trees, spread over the whole
+# file (keys are IRIs): at 1,000 documents 40 documents a transaction wrote 3.1 GB for a
+# 566 MB file, 100 about half that (AB).
+INDEX_DOCS = 100
 
 
 def write_seconds() -> float:
@@ -337,7 +344,9 @@ class _Parallel:
 
     def __init__(self, jobs: int):
         self.jobs = jobs
-        self.window = 4 * jobs
+        # a store write (one bulk load, one index put) takes a second or more: workers keep
+        # building through it instead of waiting on a full window
+        self.window = 12 * jobs
         self._executor = None
 
     def _new_executor(self, jobs: int):
