@@ -345,9 +345,7 @@ class _Parallel:
 
     def __init__(self, jobs: int):
         self.jobs = jobs
-        # a store write (one bulk load, one index put) takes a second or more: workers keep
-        # building through it instead of waiting on a full window
-        self.window = 12 * jobs
+        self.window = 4 * jobs
         self._executor = None
 
     def _new_executor(self, jobs: int):

@@ -111,7 +111,7 @@ def _kill_group(proc: subprocess.Popen) -> None:
         pass
 
 
-N_KILLED = 80
+N_KILLED = 160
 
 
 def test_a_killed_parallel_build_leaves_no_half_written_graph(tmp_path, monkeypatch):
