@@ -45,15 +45,23 @@ from kg.vocab import DEFAULT_BASE
 FLUSH_EVERY = 50
 # New documents are gathered and written to a local store in one bulk load when they hold
 # this many triples (the writer holds at most this much) or the first of them has waited
-# this long (readers see a long build's documents as it goes).
+# this long (readers see a long build's documents as it goes).  Each bulk load adds its
+# index files to the store's first level, and RocksDB then merges them with what is there:
+# at 1,000 documents sixty 2-second writes wrote 3.8 GB, ten of 150,000 triples 1.7 GB
+# (benchmarks/results-real.md, AB).  But a large load holds the writer for seconds while the
+# workers fill their window and wait: on a quiet machine a 10-second bound made the build
+# slower (100 s against 66 s for 1,000 documents), so the 2 seconds stay.
 WRITE_TRIPLES = 150_000
 WRITE_SECONDS = 2.0
 # Documents whose text-index rows go in together (one SQLite transaction) once they are in
 # the store: each transaction writes every page it touched to the index's log, and under
 # load a 2-second store write holds a few documents, so small puts wrote the same pages
 # again and again.  The index may lag the store (the sync at the end, or the next writer's,
-# reads what it lacks); the rows held are bounded by this.
-INDEX_DOCS = 32
+# reads what it lacks); the rows held are bounded by this.  Every transaction also rewrites
+# the leaf pages its inserts touch in each of the index's ~50 B-trees, spread over the whole
+# file (keys are IRIs): at 1,000 documents 40 documents a transaction wrote 3.1 GB for a
+# 566 MB file, 100 wrote 2.7 GB, all in one 1.4 GB (AB); the rows held bound the batch.
+INDEX_DOCS = 100
 
 
 def write_seconds() -> float:
@@ -444,6 +452,48 @@ def _unstick(manager, results) -> None:
         manager.join(0.05)
 
 
+class _IndexPuts:
+    """The text index's puts, each made in a thread of the writer while the build goes on.
+
+    SQLite does its work without Python's lock, so a put (a second or more of index pages
+    for a hundred documents) runs beside the next bulk load into the store and the reading
+    of the next documents' results, instead of before them.  One put at a time: the next
+    waits for the one in flight, and so does every other use of the index's connection
+    (`wait`).  The rows put are those of documents already in the store, as before; a build
+    killed mid-put leaves the index's transaction uncommitted, and the index lagging the
+    store (the next writer's sync reads what it lacks).
+    """
+
+    def __init__(self, index):
+        self.index = index
+        self._thread = None
+        self._error: BaseException | None = None
+
+    def put(self, rows: list) -> None:
+        """Start putting `rows` (graph IRI, content hash, DocRows each) in the index."""
+        import threading
+        self.wait()
+        self._thread = threading.Thread(target=self._run, args=(rows,), name="govkg-index-put", daemon=True)
+        self._thread.start()
+
+    def _run(self, rows: list) -> None:
+        try:
+            self.index.put(rows)
+        except BaseException as e:  # noqa: BLE001 - raised in the build's thread by `wait`
+            self._error = e
+
+    def wait(self, quiet: bool = False) -> None:
+        """Wait for the put in flight; its error, if any, is raised here (unless `quiet`:
+        the build is already failing for another reason)."""
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+        if self._error is not None:
+            e, self._error = self._error, None
+            if not quiet:
+                raise e
+
+
 def _open_store(store_path: str | None, endpoint: str | None, base: str, update_endpoint: str | None = None):
     if endpoint:
         from kg.remote import RemoteStore
@@ -488,6 +538,7 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
     minter = Minter(base)
     pool = None
     index = None  # the text index the build puts its documents' rows in
+    puts = None  # its puts, made in a thread of their own
     spool = LinkSpool()  # link inputs of the documents written, by body, until their relink
     try:
         with _open_store(store_path, endpoint, base, update_endpoint) as store:
@@ -544,11 +595,17 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
                     # content hash (--force, new corrections): the index forgets them first
                     index.forget_links(g for _p, g, _s in todo if g in live)
             pending_rows: list[tuple[str, str, textindex.DocRows]] = []
+            puts = _IndexPuts(index)
 
             def index_written(rows: list) -> None:
                 if index is not None and rows:
-                    index.put(rows)
+                    puts.put(list(rows))
                 rows.clear()
+
+            def kept_inputs():
+                # the index's own reads wait for the put in flight (one connection, one user)
+                puts.wait()
+                return StoredInputs(store, index) if index is not None else None
             pending_lines = 0
             pending_since = 0.0
             wait = write_seconds()
@@ -593,8 +650,7 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
                     if linking and graph_iri in live:
                         # a changed document: its body's links change with it, in one transaction,
                         # so no link ever points into a version of the document that is gone
-                        links = links_for_document(store, graph_iri, nt, base, cs, link_inputs,
-                                                   StoredInputs(store, index) if index is not None else None)
+                        links = links_for_document(store, graph_iri, nt, base, cs, link_inputs, kept_inputs())
                     if links:
                         store.replace_graphs_together([(graph_iri, staging_iri, nt)], links=links)
                     else:
@@ -609,6 +665,7 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
                 report.results.append(result)
             write_pending()
             index_written(pending_rows)
+            puts.wait()
             report.results.extend(_twin_results(twins, report.results))
             if cs is not None or changed:
                 _write_corrections(store, cs, minter, base)
@@ -630,6 +687,8 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
                 report.stale_corrections = _stale(store, cs, report)
     finally:
         spool.close()
+        if puts is not None:
+            puts.wait(quiet=sys.exc_info()[0] is not None)
         if index is not None:
             index.close()
         if pool is not None:

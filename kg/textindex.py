@@ -544,6 +544,14 @@ class TextIndex:
     def close(self) -> None:
         self.db.close()
 
+    def for_writing(self) -> None:
+        """Tune this connection for a build's many puts: commits are not synced to disk one by
+        one (the log is, at each checkpoint).  In WAL mode the file stays consistent whatever
+        happens; a crash may lose the last commits, and the index may lag the store anyway
+        (the next writer's sync reads what it lacks), so nothing a reader relies on is lost."""
+        if self.path is not None:
+            self.db.execute("PRAGMA synchronous=NORMAL")
+
     # -- writing -----------------------------------------------------------------------
     def put(self, docs: Iterable[tuple[str, str, "DocRows"]]) -> None:
         """(graph IRI, content hash, rows) per document: its rows replace what the index held
@@ -750,6 +758,7 @@ def for_writer(store) -> TextIndex | None:
         # a damaged file (the store is the source: it is made again; the writer holds the lock)
         _unlink(*_sidecars(path))
         index = TextIndex(path)
+    index.for_writing()
     sync(store, index)
     return index
 
@@ -778,10 +787,12 @@ def for_build(store) -> TextIndex | None:
     if path is None or not _holds_oxigraph(store):
         return None
     try:
-        return TextIndex(path)
+        index = TextIndex(path)
     except sqlite3.DatabaseError:
         _unlink(*_sidecars(path))  # as for_writer: the store is the source, the writer holds the lock
-        return TextIndex(path)
+        index = TextIndex(path)
+    index.for_writing()
+    return index
 
 
 def for_reader(store) -> TextIndex | None:

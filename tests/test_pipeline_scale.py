@@ -111,7 +111,7 @@ def _kill_group(proc: subprocess.Popen) -> None:
         pass
 
 
-N_KILLED = 80
+N_KILLED = 160
 
 
 def test_a_killed_parallel_build_leaves_no_half_written_graph(tmp_path, monkeypatch):
@@ -236,3 +236,43 @@ def test_a_reply_cut_off_half_way_does_not_hang_the_pools_shutdown():
     pipeline._unstick(thread, replies)
     assert not thread.is_alive()
     assert failed  # the filled-in message did not unpickle: the pool is seen as broken
+
+
+def test_a_failing_index_put_fails_the_build_and_keeps_the_store(corpus, tmp_path, monkeypatch):
+    # the index's puts run in a thread of the writer: an error there must still end the
+    # build with that error (not be lost with the thread), and the documents already in the
+    # store stay whole; the next build's sync brings the index in step
+    import sqlite3
+
+    from kg import textindex
+    real = textindex.TextIndex.put
+    calls = []
+
+    def failing(self, docs):
+        docs = list(docs)
+        calls.append(len(docs))
+        if len(calls) == 2:
+            raise sqlite3.OperationalError("database or disk is full (simulated)")
+        return real(self, docs)
+
+    monkeypatch.setattr(textindex.TextIndex, "put", failing)
+    monkeypatch.setattr(pipeline, "WRITE_TRIPLES", 1)  # one store write per document
+    monkeypatch.setattr(pipeline, "INDEX_DOCS", 1)  # and one index put per store write
+    store = tmp_path / "st"
+    with pytest.raises(sqlite3.OperationalError, match="simulated"):
+        build_into_store([str(corpus)], str(store), jobs=1)
+    assert len(calls) == 2  # the build stopped at the failed put's next use of the index
+    with GraphStore(store, read_only=True) as st:
+        assert len(st.live_graphs()) >= 2  # what was written stays, whole
+    monkeypatch.undo()
+    report = build_into_store([str(corpus)], str(store), jobs=1)
+    assert not report.failed[1:]  # (empty.txt fails to read, as always)
+    with GraphStore(store, read_only=True) as st:
+        fresh = textindex.TextIndex(None)
+        textindex.sync(st, fresh)
+        built = textindex.TextIndex(store / textindex.FILE)
+        try:
+            q = "SELECT graph, sha FROM docs ORDER BY graph"
+            assert built.db.execute(q).fetchall() == fresh.db.execute(q).fetchall()
+        finally:
+            built.close()
