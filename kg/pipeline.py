@@ -333,6 +333,25 @@ def resolve_jobs(jobs: int | None) -> int:
     return jobs
 
 
+def _start_forkserver_off_the_working_folder() -> None:
+    """Start the pool's fork server with the working folder off its import path.
+
+    Python 3.11's fork server runs as `python -c ...`, which puts the working folder first
+    on its path and does not take the caller's: a folder holding another package named `kg`
+    (an older checkout, anything of that name) was what every worker imported.  PYTHONSAFEPATH
+    (3.11+) keeps it off; it is set only while the server starts."""
+    from multiprocessing import forkserver
+    old = os.environ.get("PYTHONSAFEPATH")
+    os.environ["PYTHONSAFEPATH"] = "1"
+    try:
+        forkserver.ensure_running()
+    finally:
+        if old is None:
+            os.environ.pop("PYTHONSAFEPATH", None)
+        else:
+            os.environ["PYTHONSAFEPATH"] = old
+
+
 class _Parallel:
     """Documents built by worker processes, results handed back in input order.
 
@@ -355,6 +374,7 @@ class _Parallel:
         ctx = mp.get_context("forkserver" if "forkserver" in methods and sys.platform != "darwin" else "spawn")
         if ctx.get_start_method() == "forkserver":
             ctx.set_forkserver_preload(["kg.pipeline", "kg._forkserver"])
+            _start_forkserver_off_the_working_folder()
         self.close()
         self._executor = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_worker_init,
                                              initargs=(os.getpid(),))
