@@ -526,11 +526,17 @@ class GraphStore:
     def pending_graphs(self) -> dict[str, str]:
         """graph IRI -> body IRI of every live graph a stopped build left part-way through a
         change written in parts (`apply_graph_changes`)."""
+        return self._stated_in_live_graphs(_LINKS_PENDING, on_the_graph=True)
+
+    def _stated_in_live_graphs(self, predicate: str, *, on_the_graph: bool) -> dict[str, str]:
+        """graph IRI -> the object of `predicate` stated in it (on the graph's own IRI where
+        `on_the_graph`), for every live graph (staging graphs left out)."""
         prefix = self._staging_prefix()
         out = {}
-        for q in self._store.quads_for_pattern(None, ox.NamedNode(_LINKS_PENDING), None, None):
+        for q in self._store.quads_for_pattern(None, ox.NamedNode(predicate), None, None):
             g = q.graph_name
-            if isinstance(g, ox.NamedNode) and q.subject == g and not g.value.startswith(prefix):
+            if isinstance(g, ox.NamedNode) and (not on_the_graph or q.subject == g) \
+                    and not g.value.startswith(prefix):
                 out[g.value] = q.object.value
         return out
 
@@ -557,13 +563,7 @@ class GraphStore:
     @staticmethod
     def _triples(triples: bytes | str | Iterable) -> list[ox.Triple]:
         """N-Triples text (parsed by Oxigraph) or rdflib/pyoxigraph triples, as pyoxigraph triples."""
-        if isinstance(triples, (bytes, str)):
-            data = triples.encode("utf-8") if isinstance(triples, str) else triples
-            try:
-                return list(ox.parse(data, ox.RdfFormat.N_TRIPLES))
-            except SyntaxError as e:
-                raise StoreError(f"invalid N-Triples: {e}") from None
-        return [t if isinstance(t, ox.Triple) else ox.Triple(*map(to_ox, t)) for t in triples]
+        return list(GraphStore._iter_triples(triples))
 
     def remove_graph(self, graph_iri: str) -> None:
         """Drop a document's graph, and from the merged default graph what only it stated."""
@@ -577,25 +577,13 @@ class GraphStore:
 
     def source_hashes(self) -> dict[str, str]:
         """graph IRI -> content hash of the document it was built from, for every live graph."""
-        prefix = self._staging_prefix()
-        out = {}
-        for q in self._store.quads_for_pattern(None, ox.NamedNode(_SHA256), None, None):
-            g = q.graph_name
-            if isinstance(g, ox.NamedNode) and not g.value.startswith(prefix):
-                out[g.value] = q.object.value
-        return out
+        return self._stated_in_live_graphs(_SHA256, on_the_graph=False)
 
     def graph_hashes(self) -> dict[str, str]:
         """graph IRI -> the hash of its triples that a derived graph (a body's link graph,
         the corrections graph: kg.build.graph_hashed) states on its own IRI, for every live
         graph that has one."""
-        prefix = self._staging_prefix()
-        out = {}
-        for q in self._store.quads_for_pattern(None, ox.NamedNode(_GRAPH_HASH), None, None):
-            g = q.graph_name
-            if isinstance(g, ox.NamedNode) and q.subject == g and not g.value.startswith(prefix):
-                out[g.value] = q.object.value
-        return out
+        return self._stated_in_live_graphs(_GRAPH_HASH, on_the_graph=True)
 
     def source_hash(self, graph_iri: str) -> str | None:
         """The content hash a document's graph was built from, if it is stored."""
