@@ -705,6 +705,9 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
                 textindex.update(store)
             if cs is not None:  # after linking: report-back corrections apply there
                 report.stale_corrections = _stale(store, cs, report)
+        if isinstance(store, GraphStore) and store.path is not None:
+            # closed now: its files are final, so the next reader need not check the index
+            textindex.mark_in_step(store.path)
     finally:
         spool.close()
         if puts is not None:

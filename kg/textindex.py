@@ -872,12 +872,10 @@ def _open_for_reader(store, path: Path) -> TextIndex | None:
             return index
     try:
         index = TextIndex(path)
-        mark = _files_mark(store)
-        # the store's files as they were when a reader last found the index in step with
-        # it: nothing was written since, so the index is still in step (comparing every
-        # document's hash reads the store: half a second at 4,000 documents)
-        if mark is not None:  # and as many documents as the index held then
-            mark += f" {index.db.execute('SELECT count(*) FROM docs').fetchone()[0]}"
+        # the store's files as they were when a build or a reader last found the index in
+        # step with it: nothing was written since, so the index is still in step (comparing
+        # every document's hash reads the store: half a second at 4,000 documents)
+        mark = _in_step_mark(index, _files_mark(store))
         current = mark is not None and index.meta("store-files") == mark
         if not current:
             current = index.recorded() == _signature(store)
@@ -897,16 +895,53 @@ def _open_for_reader(store, path: Path) -> TextIndex | None:
     return index
 
 
+def _in_step_mark(index: TextIndex, files_mark: str | None) -> str | None:
+    """The mark kept while `index` is in step with store files `files_mark`: the files and
+    as many documents as the index holds."""
+    if files_mark is None:
+        return None
+    return f"{files_mark} {index.db.execute('SELECT count(*) FROM docs').fetchone()[0]}"
+
+
+def mark_in_step(store_path: str | os.PathLike) -> None:
+    """After a build has closed its store, its index brought in step by `update`: keep the
+    store folder's files as the index's, so the first reader after the build does not open
+    the store to compare every document's hash.  Nothing is kept while a writer holds the
+    folder (its files are not the ones the index was brought in step with)."""
+    from kg.store import writer_active
+    folder = Path(store_path)
+    path = folder / FILE
+    if writer_active(folder) or not path.exists() or _version_of(path) != VERSION:
+        return
+    try:
+        index = TextIndex(path)
+    except sqlite3.Error:
+        return
+    try:
+        mark = _in_step_mark(index, _folder_mark(folder))
+        if mark is not None and not writer_active(folder):
+            index.set_meta("store-files", mark)
+    except sqlite3.Error:
+        pass  # a reader checks the store itself, as without a mark
+    finally:
+        index.close()
+
+
 def _files_mark(store) -> str | None:
-    """Names, sizes and modification times of the store folder's own files (Oxigraph's
-    write-ahead log, tables and manifest): any write changes one of them.  None when the
-    handle reads a writer's snapshot, which has files of its own."""
+    """`_folder_mark` of a handle's store folder.  None when the handle reads a writer's
+    snapshot, which has files of its own."""
     if getattr(store, "_snapshot_fd", None) is not None or getattr(store, "path", None) is None:
         return None
+    return _folder_mark(store.path)
+
+
+def _folder_mark(folder) -> str | None:
+    """Names, sizes and modification times of a store folder's own files (Oxigraph's
+    write-ahead log, tables and manifest): any write changes one of them."""
     import hashlib
     h = hashlib.sha256()
     try:
-        with os.scandir(store.path) as entries:
+        with os.scandir(folder) as entries:
             for e in sorted(entries, key=lambda e: e.name):
                 # (not the index itself, nor RocksDB's lock and its log of messages)
                 if e.is_file(follow_symlinks=False) and not e.name.lstrip(".").startswith((PREFIX, "LOG", "LOCK")):

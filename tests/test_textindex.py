@@ -157,6 +157,39 @@ def test_a_reader_trusts_the_index_without_reading_the_store_only_while_no_file_
     assert _things(store, "stile") == [] and _things(store, "ditch")
 
 
+def test_the_first_reader_after_a_build_trusts_the_index_without_opening_the_store(tmp_path, monkeypatch):
+    # the build closes its store and keeps the folder's files as the index's: a short
+    # command after a build is not spent comparing every document's hash with the store's
+    folder, store = tmp_path / "minutes", tmp_path / "store"
+    _write(folder, "4 March 2020", "inspect the stile on the bridleway", "roof repairs")
+    build_into_store([str(folder)], str(store))
+    opened = []
+    real = GraphStore._open_reader
+    monkeypatch.setattr(GraphStore, "_open_reader", lambda self: opened.append(1) or real(self))
+    with GraphStore(store, read_only=True) as st:
+        assert textindex.lookup(st, ["stile"]) and not opened
+    # a build that changes the store leaves a mark of the files it left
+    _write(folder, "4 March 2020", "clear the ditch by the lane", "kitchen boiler")
+    build_into_store([str(folder)], str(store))
+    with GraphStore(store, read_only=True) as st:
+        assert textindex.lookup(st, ["ditch"]) and not textindex.lookup(st, ["stile"]) and not opened
+
+
+def test_no_mark_is_kept_while_a_writer_holds_the_folder(tmp_path):
+    folder, store = tmp_path / "minutes", tmp_path / "store"
+    _write(folder, "4 March 2020", "inspect the stile on the bridleway", "roof repairs")
+    build_into_store([str(folder)], str(store))
+    db = sqlite3.connect(str(store / textindex.FILE))
+    db.execute("DELETE FROM meta WHERE key = 'store-files'")
+    db.commit()
+    db.close()
+    with GraphStore(store):  # a writer: its files are not those the index was made from
+        textindex.mark_in_step(store)
+    db = sqlite3.connect(str(store / textindex.FILE))
+    assert db.execute("SELECT value FROM meta WHERE key = 'store-files'").fetchone() is None
+    db.close()
+
+
 def _graphs_read(monkeypatch) -> list[str]:
     """The graphs the index reads from the store from now on (every sync reads through
     `_store_texts`)."""
