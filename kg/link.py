@@ -71,7 +71,8 @@ STATES = ("done", "in_progress", "no_progress", "carried_forward", "dropped")
 # progressing"; "the smells had ceased, but a letter would still be sent").
 STATE_RULES: list[tuple[str, re.Pattern]] = [(state, re.compile(rx, re.I)) for state, rx in [
     ("dropped", r"\bno longer (?:required|needed|necessary|relevant)\b|\bwithdrawn\b|\bdecided (?:not to|against)\b"
-                r"|\b(?:removed|deleted|closed) from the (?:action )?(?:log|list|project plan|plan)\b|\bremoval of\b"
+                r"|\b(?:removed|deleted|closed) from the (?:action )?(?:log|list|project plan|plan)\b"
+                r"|\bremoval of\b[^.;]{0,60}\bfrom the\b"
                 r"|\bnot (?:be )?(?:proceed(?:ing)?|pursued|taken forward)\b|\bwill not\b|\bwould not\b"),
     ("carried_forward", r"\bcarr(?:y|ied|ies) (?:forward|over)\b|\bc/f\b|\bb/f\b|\bbrought forward\b"
                         r"|\b(?:to|until|at|for) (?:the |a )?(?:next|future|following) (?:meeting|agenda)\b"
@@ -549,8 +550,19 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
     scored: dict[str, list[tuple[float, int]]] = {}
     # an action's own weight is the same against every sentence: weighed once
     weight_of_action: dict[int, float] = {}
+    # a sentence that gives a person a new task and states no state ("ACTIONS: Cllr Hale to
+    # instruct removal of the fallen tree.", "The Clerk agreed to add the letter to the
+    # website.") sets work to do; it reports on none (a restatement says where the task
+    # stands: "will continue to chase", "still to be sent").  Not a body's resolution ("The
+    # Council agreed to continue with the purchase" follows from what was reported), nor an
+    # item's heading (the agenda item a promise was to bring)
+    owners_of = {a.iri: a.owners for a in actions}
+    new_tasks = {p for p, iris in _stated_actions(actions, candidates).items()
+                 if all(owners_of[i] and not any(_ORG.search(o) for o in owners_of[i]) for i in iris)}
     for c in sorted(candidates, key=lambda c: (c.date, c.meeting, c.order, c.passage)):
         if COURTESY.search(c.text) or (not c.state and RAISED.search(c.text) and not is_heading(c)):
+            continue
+        if not c.state and c.passage in new_tasks and not is_heading(c):
             continue
         tkey = frozenset(stems(c.item_title))
         cw = stems(c.text) - names
@@ -660,20 +672,27 @@ def link_body(actions: list[LinkAction], candidates: list[LinkSentence]) -> list
     return out
 
 
-def _through_restatements(links: list[ReportBack], actions: list[LinkAction],
-                          candidates: list[LinkSentence]) -> list[ReportBack]:
-    """A later meeting that restates a running task as a new action ("Indigo Road
-    Streetlights – no update, but the Clerk will continue to chase") reports on the earlier
-    action, and what later meetings say of the new action they say of the earlier one too."""
+def _stated_actions(actions: list[LinkAction], candidates: list[LinkSentence]) -> dict[str, list[str]]:
+    """Each candidate sentence that states an action of its own meeting (by passage), with the
+    actions it states (by IRI)."""
     spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     for c in candidates:
         spans[c.meeting].append((c.order, c.order + len(c.text), c.passage))
-    stated_by: dict[str, list[str]] = defaultdict(list)  # passage -> the actions it states
+    stated_by: dict[str, list[str]] = defaultdict(list)
     for a in actions:
         for start, end, passage in spans.get(a.meeting, ()):
             if start <= a.order < end:
                 stated_by[passage].append(a.iri)
                 break
+    return stated_by
+
+
+def _through_restatements(links: list[ReportBack], actions: list[LinkAction],
+                          candidates: list[LinkSentence]) -> list[ReportBack]:
+    """A later meeting that restates a running task as a new action ("Indigo Road
+    Streetlights – no update, but the Clerk will continue to chase") reports on the earlier
+    action, and what later meetings say of the new action they say of the earlier one too."""
+    stated_by = _stated_actions(actions, candidates)  # passage -> the actions it states
     for passage, later in _restated_under_heading(actions, candidates).items():
         stated_by[passage].extend(k for k in later if k not in stated_by[passage])
     by_action: dict[str, list[ReportBack]] = defaultdict(list)

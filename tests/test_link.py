@@ -66,6 +66,12 @@ STATE_TABLE = [
     ("Cllr Hale spoke to the Insurance Company to clarify the basis of the cover.", "done"),
     ("The Chair welcomed everyone to the meeting.", None),
     ("Councillors discussed locations of charity land in the village.", None),
+    # taking a thing away is work done or to do, not a task dropped; taking it off a
+    # project or plan is
+    ("ACTIONS: Cllr Hale to instruct removal of the fallen tree.", None),
+    ("It was confirmed that this was the right quote with the removal of Elm Close and the addition of the churchyard.",
+     "done"),
+    ("Cllr Reed proposed removal of the Mill Lane gates from the project plan.", "dropped"),
 ]
 
 
@@ -260,6 +266,28 @@ def test_a_question_or_request_raised_reports_on_nothing(raw, promise, reports):
     actions = [_act(1, "2024-05-05", promise, ("Clerk",)), _act(2, "2024-05-05", "order new chairs for the hall")]
     cands = [_sent(1, "2024-06-02", raw), _sent(2, "2024-06-02", "New chairs had been ordered.")]
     assert [r.action for r in link_body(actions, cands) if r.passage == "p1" and r.action] == (["a1"] if reports else [])
+
+
+@pytest.mark.parametrize("raw, promise, owners, reports", [
+    # a person given a new task, in a parish's "ACTIONS:" line and in a clerk's "agreed to"
+    # sentence: work to do, not a report on an earlier promise on the same subject
+    ("ACTIONS: Cllr Hale to instruct removal of the fallen cemetery tree.", "instruct the cemetery tree works",
+     ("Cllr Hale",), False),
+    ("The Clerk agreed to add the letter to the website for public information.",
+     "add the images of the letter to the website", ("Clerk",), False),
+    # a restatement says where the task stands: still a report
+    ("The Clerk agreed to continue to chase Highways about the Mill Lane drain.", "report the Mill Lane drain to Highways",
+     ("Clerk",), True),
+    # a body's resolution follows from what was reported: still a report
+    ("The Council agreed to continue with the purchase of the gates for Elm Drove.",
+     "reassess the viability of the gates for Elm Drove before purchase", ("Oakley Parish Council",), True),
+])
+def test_a_sentence_giving_a_person_a_new_task_reports_on_nothing(raw, promise, owners, reports):
+    actions = [_act(1, "2024-05-05", promise, owners), _act(2, "2024-05-05", "order new chairs for the hall"),
+               _act(3, "2024-06-02", raw, owners)]
+    cands = [_sent(3, "2024-06-02", raw, report=False, title="Correspondence"),
+             _sent(20, "2024-06-02", "New chairs had been ordered.")]
+    assert [r.action for r in link_body(actions, cands) if r.passage == "p3" and r.action] == (["a1"] if reports else [])
 
 
 def test_a_thin_promise_under_a_reports_sub_heading_restates_the_task_reported_on():
