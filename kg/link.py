@@ -258,6 +258,7 @@ W_OWNER = 0.12
 W_SECTION = 0.15
 W_STATE = 0.15
 W_MINUTE = 0.4  # the report cites the action's minute number
+W_ITEM = 0.1  # the report sits under an item of the same title as the action's, at a later meeting
 GAP_COST = 0.35  # share lost per meeting in between
 THRESHOLD = 0.36
 # a sentence under matters arising that states a state is a report-back on something: a
@@ -269,7 +270,7 @@ PER_MEETING = 1  # report-backs kept per action and later meeting
 # words both sides share are a part of each side's words), the bonuses scale it, and a cited
 # minute adds its weight.  A term added to the score must be added here too (the test
 # test_no_pair_scores_above_the_bound checks it).
-MAX_SCORE = 1.0 + W_OWNER + W_SECTION + W_STATE + W_MINUTE
+MAX_SCORE = 1.0 + W_OWNER + W_SECTION + W_STATE + W_MINUTE + W_ITEM
 
 
 def max_gap() -> int:
@@ -547,6 +548,9 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
         return out
 
     org_owned = [any(_ORG.search(o) for o in a.owners) for a in actions]
+    # each action's item by its title's words (none for a report section's: "Matters arising"
+    # is where a report sits, not what it is about)
+    item_key = [frozenset(stems(a.item_title)) if not is_report_section(a.item_title) else None for a in actions]
     scored: dict[str, list[tuple[float, int]]] = {}
     # an action's own weight is the same against every sentence: weighed once
     weight_of_action: dict[int, float] = {}
@@ -565,6 +569,9 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
         if not c.state and c.passage in new_tasks and not is_heading(c):
             continue
         tkey = frozenset(stems(c.item_title))
+        # (only where the body has meetings enough to tell the items every meeting has from a
+        # running subject's: with two, "Correspondence" in both is no subject)
+        same_item = bool(tkey) and tkey not in standing and not c.report_section and n_meetings >= 3
         cw = stems(c.text) - names
         cw_process = stems(c.text, process=True) - names
         if tkey in standing:
@@ -628,6 +635,10 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
                 s += W_STATE * subject
             if cited:  # "3778 - Play Area – ...": the report names the minute of the action
                 s += W_MINUTE
+            if same_item and item_key[k] == tkey:
+                # "14. MOLES" in March and "13. MOLES Cllr Hale advised that all ... have now been
+                # caught" in April: a running subject keeps its own item from meeting to meeting
+                s += W_ITEM
             gap = rank[c.date] - rank[a.date] - 1
             s *= 1.0 / (1.0 + GAP_COST * gap)
             best.append((s, k))

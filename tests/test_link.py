@@ -290,6 +290,24 @@ def test_a_sentence_giving_a_person_a_new_task_reports_on_nothing(raw, promise, 
     assert [r.action for r in link_body(actions, cands) if r.passage == "p3" and r.action] == (["a1"] if reports else [])
 
 
+def test_a_report_under_the_later_item_of_the_same_title_goes_to_its_promise():
+    # a parish's items keep their titles from meeting to meeting ("14. MOLES" in March, "13.
+    # MOLES" in April); the report shares few words with the promise but sits under its item
+    actions = [_act(1, "2024-03-05", "manage quotes and instruct the mole catcher", ("Cllr Hale",), title="MOLES"),
+               _act(2, "2024-03-05", "order the dog fouling signs", ("Cllr Hale",), title="DOG FOULING SIGNS"),
+               _act(3, "2024-02-06", "email the District Council about the bins", ("Clerk",), title="DOG BINS"),
+               _act(4, "2024-01-09", "write to the school about parking", ("Clerk",), title="PARKING")]
+    said = "Cllr Hale advised that all of the moles have now been removed."
+    cands = [_sent(1, "2024-04-02", said, report=False, title="MOLES"),
+             _sent(2, "2024-01-09", "The school asked about parking.", report=False, title="PARKING"),
+             _sent(3, "2024-02-06", "Parking was raised again.", report=False, title="PARKING"),
+             _sent(4, "2024-03-05", "Parking at the school was discussed.", report=False, title="PARKING")]
+    assert [r.action for r in link_body(actions, cands) if r.passage == "p1"] == ["a1"]
+    # with two meetings, an item both have may be one every meeting has: no help from it
+    two = [a for a in actions if a.iri != "a4"]
+    assert [r.action for r in link_body(two, cands[:1]) if r.passage == "p1"] == []
+
+
 def test_a_thin_promise_under_a_reports_sub_heading_restates_the_task_reported_on():
     # October promises; January reports on it under a sub-heading and promises, too thinly to
     # be a candidate sentence, to chase; February reports the chasing: October's promise
