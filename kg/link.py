@@ -676,10 +676,52 @@ def link_body(actions: list[LinkAction], candidates: list[LinkSentence]) -> list
     for group in keep.values():
         group.sort(key=lambda r: (-r.score, r.passage))
         out.extend(group[:PER_MEETING])
+    out = _same_task_twice(out, actions)
     out = _through_restatements(out, actions, candidates)
     linked = {r.passage for r in out}
     out.extend(_unknown(candidates, linked))
     out.sort(key=lambda r: (r.meeting, r.passage, r.action or ""))
+    return out
+
+
+SAME_TASK = 0.5  # share of subject words two wordings of one task have in common, at least
+
+
+def _same_task_twice(links: list[ReportBack], actions: list[LinkAction]) -> list[ReportBack]:
+    """A meeting that minutes one task twice, in its text and again in the item's action line
+    ("Cllr Reed agreed that he would close the wall off and look into the cost for repair." /
+    "ACTIONS: Cllr Reed to close climbing wall and look into quotes for repair."), has one
+    task: a report on either wording is a report on both (same meeting, item and owner, and
+    most of the subject words shared)."""
+    by_place: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for k, a in enumerate(actions):
+        by_place[(a.meeting, a.item_title)].append(k)
+    index = {a.iri: k for k, a in enumerate(actions)}
+    words = {}
+
+    def subject(k: int) -> frozenset:
+        if k not in words:
+            words[k] = frozenset(stems(actions[k].text) - stems(" ".join(actions[k].owners)))
+        return words[k]
+
+    have = {(r.action, r.meeting) for r in links}
+    out = list(links)
+    for r in links:
+        k = index.get(r.action)
+        if k is None:
+            continue
+        a = actions[k]
+        for j in by_place[(a.meeting, a.item_title)]:
+            b = actions[j]
+            if j == k or (b.iri, r.meeting) in have or not a.owners or not b.owners:
+                continue
+            if not any(_owner_named([o], " ".join(b.owners)) for o in a.owners):
+                continue
+            wa, wb = subject(k), subject(j)
+            if not wa or not wb or len(wa & wb) < SAME_TASK * min(len(wa), len(wb)) or len(wa & wb) < 2:
+                continue
+            out.append(ReportBack(b.iri, r.meeting, r.passage, r.state, r.score, r.date, r.order))
+            have.add((b.iri, r.meeting))
     return out
 
 

@@ -308,6 +308,29 @@ def test_a_report_under_the_later_item_of_the_same_title_goes_to_its_promise():
     assert [r.action for r in link_body(two, cands[:1]) if r.passage == "p1"] == []
 
 
+@pytest.mark.parametrize("first, second, report, expected", [
+    # one task minuted twice in an item, in its text and in its action line (a parish's
+    # "ACTIONS:", a residents' association's restatement): a report on one is on both
+    ("close the wall off and look into the cost for repair", "close climbing wall and look into quotes for repair",
+     "Cllr Reed advised that he had closed off the climbing wall but had not yet sourced a quotation for repairs.",
+     ["a1", "a2"]),
+    ("raise parking as a general issue at the next transport forum", "raise parking as a general issue",
+     "Cllr Reed had raised parking as a general issue at the transport forum.", ["a1", "a2"]),
+    # two tasks of one owner in one item stay two
+    ("close the climbing wall off and look into the cost for repair", "send a letter of thanks to the resident",
+     "Cllr Reed advised that he had closed off the climbing wall but had not yet sourced a quotation for repairs.",
+     ["a1"]),
+])
+def test_a_task_minuted_twice_in_one_item_is_reported_on_once_for_both(first, second, report, expected):
+    actions = [_act(1, "2024-03-05", first, ("Cllr Reed",), title="Recreation ground"),
+               _act(2, "2024-03-05", second, ("Cllr Reed",), title="Recreation ground")]
+    cands = [_sent(1, "2024-04-02", report)] + [
+        _sent(k, "2024-04-02", text, report=False, title="Finance") for k, text in enumerate([
+            "The accounts for the quarter were received.", "The precept was set for the coming year.",
+            "Payments to the grounds contractor were approved.", "The bank reconciliation was signed."], 2)]
+    assert sorted(r.action for r in link_body(actions, cands) if r.action) == expected
+
+
 def test_a_thin_promise_under_a_reports_sub_heading_restates_the_task_reported_on():
     # October promises; January reports on it under a sub-heading and promises, too thinly to
     # be a candidate sentence, to chase; February reports the chasing: October's promise
