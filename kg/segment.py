@@ -467,7 +467,7 @@ def _fill_item(text: str, s: Section) -> None:
 
 # a heading in capitals before the text it runs into: two words or more, or one long word
 # ("PLANNING APPLICATIONS The ...", "CORRESPONDENCE Cllr ..."; not "CIL Parish Payments")
-_CAPS_HEAD = re.compile(r"^((?:[A-Z][A-Z’'&/-]+\s+)+[A-Z][A-Z’'&/-]+|[A-Z][A-Z’'&/-]{3,})\s+(?=[A-Z](?:[a-z]|\s[a-z])|\d)")
+_CAPS_HEAD = re.compile(r"^((?:[A-Z][A-Z’'&/-]+\s+)+[A-Z][A-Z’'&/-]+|[A-Z][A-Z’'&/-]{3,})\s+(?=[A-Z](?:[a-z]|\s[a-z]))")
 
 
 def _cut_title(head: str) -> str:
@@ -475,8 +475,12 @@ def _cut_title(head: str) -> str:
     # (not at "Policy No. 1010" or "Resolution No. A-418", a number's abbreviation, nor before a
     # quoted name: 'Policy No. 1010: “Conflict of Interest”')
     cut = re.split(r"\s+[–—-]\s+|:\s(?![“\"‘'])|(?<=[a-z0-9)])(?<!\bNo)(?<!\bno)(?<!\bNos)\.\s", head, maxsplit=1)[0]
-    caps = _CAPS_HEAD.match(cut)
-    if caps:  # "CORRESPONDENCE Cllr Lee has received ...", "DOG BINS It was noted ...": the capitals
+    # "CORRESPONDENCE Cllr Lee has received ...", "DOG BINS It was noted ...": the capitals, only
+    # where the heading runs into its text ("AONB Funding for Projects in Wye Valley: Email
+    # received ..." ends its title at the colon)
+    ended = head[len(cut):len(cut) + 3].lstrip()[:1] in (":", "–", "—", "-")
+    caps = _CAPS_HEAD.match(cut) if len(head) > 80 and not ended else None
+    if caps:
         return caps.group(1)
     m = re.search(r"\s(?=(?:Cllr|Councillor|Councillors|Mr|Mrs|Ms|Dr|Prof|The|It|Were|Was|A|An|RESOLVED)\s[A-Z]?)", cut)
     if m and m.start() > 15:

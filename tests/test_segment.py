@@ -92,11 +92,25 @@ RUN_IN = ("Oakley Parish Council – Ordinary Meeting Tuesday 2nd March 2021\n\n
           "1. PUBLIC FORUM A resident asked about the footpath by the mill, which is still blocked and has been "
           "reported to Highways again this month.\n\n"
           "2. APOLOGIES FOR ABSENCE Apologies were received from Cllr C Webb, who was unwell, and accepted by all.\n\n"
-          "3. MATTERS ARISING 3.1 Chair’s report The Chair had nothing further to report on the items of the agenda.\n\n"
+          "3. MATTERS ARISING The Chair had nothing further to report on the items of the agenda that evening.\n\n"
           "4. DOG BINS It was noted that the bin in Mill Lane had been overflowing but is now emptied every week.\n\n"
           "ACTIONS: Clerk to email the District Council about the bin in Mill Lane. Cllr Reed to check the others.\n\n"
           "5. NOTICEBOARDS Cllr Reed produced a catalogue of boards. It was agreed that two boards should be ordered "
           "and that he would place the order.\n\n")
+
+
+@pytest.mark.parametrize("head, title", [
+    # a title in capitals that is the whole heading keeps its words and its years
+    ("AONB Funding for Projects in Wye Valley:  Email received from AONB announcing funding from the Government for a "
+     "range of projects (see below).", "AONB Funding for Projects in Wye Valley"),
+    ("AUDITED FINAL ACCOUNTS 2008/09 AND USE OF RESOURCES", "AUDITED FINAL ACCOUNTS 2008/09 AND USE OF RESOURCES"),
+    # one run into its text is cut where the text begins
+    ("DOG BINS It was noted that the bin in Mill Lane had been overflowing at Christmas but is now emptied weekly.",
+     "DOG BINS"),
+])
+def test_a_capitals_title_is_cut_only_where_it_runs_into_its_text(head, title):
+    from kg.segment import _cut_title
+    assert _cut_title(head) == title
 
 
 def test_numbered_items_with_the_heading_run_into_the_text():
