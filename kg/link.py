@@ -39,6 +39,9 @@ How a sentence and an action are weighed (`score`):
   owner     the action's owner (name, surname or post) named in the sentence;
   section   the sentence is under matters arising, a clerk's report or an action log;
   state     its wording states a state ("had been done", "no update", "carried forward");
+  back      it points back to the meeting the action was agreed at ("since the last
+            meeting", "as agreed at the February meeting"): the action of that meeting it
+            fits best (and the other wordings of that one in its item) weighs more;
   order     the first later meeting counts fully, each meeting in between costs a share;
   context   a thin promise ("The Clerk will chase for a response.") takes the sub-heading
             it was minuted under ("Land Transfer – ...") or the sentence before, and one
@@ -218,6 +221,18 @@ def _last_cue(text: str, rules=None) -> tuple[int, str | None]:
     return end, state
 
 
+def _points_back_to(back: int, gap: int, action_date: str, sentence_date: str) -> bool:
+    """Whether a sentence's back reference (`back_reference`) is to the meeting of an action
+    `gap` meetings before it: the last one, or the one of that month within the year before."""
+    if back == 0:
+        return gap == 0
+    try:
+        ay, am, sy, sm = int(action_date[:4]), int(action_date[5:7]), int(sentence_date[:4]), int(sentence_date[5:7])
+    except (TypeError, ValueError):
+        return False
+    return am == back and 0 < (sy * 12 + sm) - (ay * 12 + am) < 12
+
+
 def is_report_section(title: str | None) -> bool:
     return bool(title and REPORT_SECTION.search(title))
 
@@ -247,6 +262,29 @@ _CITED = re.compile(r"^[^\w£$€]{0,3}(\d{3,5}|\d{1,4}/\d{2,4})\b(?![./]\d)|\b(
                     r"(\d+(?:[./]\d+)*)", re.I)
 
 
+# A sentence that points back to an earlier meeting reports on what was agreed there: "The
+# Factory smells had ceased since the last meeting, but a letter would still be sent", "the
+# signs have been ordered ... (as agreed at the last meeting)", "submitted the application
+# form as agreed at the December meeting", "His queries raised at the November meeting were
+# emailed".  "the next meeting", "the April meeting" in March's minutes point forward: only
+# "last", "previous" or a month of an earlier meeting counts.
+_BACK_REF = re.compile(r"\b(?:since|from|at|in) the (?P<which>last|previous|january|february|march|april|may|june|july|"
+                       r"august|september|october|november|december)(?: (?:ordinary|parish council|council|monthly))? "
+                       r"meeting\b", re.I)
+_MONTH_NO = {m: k for k, m in enumerate("january february march april may june july august september october "
+                                         "november december".split(), 1)}
+
+
+def back_reference(text: str) -> int | None:
+    """The earlier meeting a sentence points back to: 0 for the last one ("since the last
+    meeting"), a month's number for "the December meeting", None when it points to none."""
+    m = _BACK_REF.search(text or "")
+    if not m:
+        return None
+    which = m["which"].lower()
+    return 0 if which in ("last", "previous") else _MONTH_NO[which]
+
+
 def cited_minutes(text: str) -> set[str]:
     """Minute numbers a sentence cites: opening it ("3778 - Play Area – ...") or named
     ("see minute 275/19")."""
@@ -259,6 +297,10 @@ W_SECTION = 0.15
 W_STATE = 0.15
 W_MINUTE = 0.4  # the report cites the action's minute number
 W_ITEM = 0.1  # the report sits under an item of the same title as the action's, at a later meeting
+# the report points back to the meeting the action was minuted at ("since the last meeting",
+# "as agreed at the February meeting"); never with W_MINUTE (a cited minute names its meeting
+# already), so MAX_SCORE holds it
+W_BACK = 0.1
 GAP_COST = 0.35  # share lost per meeting in between
 THRESHOLD = 0.36
 # a sentence under matters arising that states a state is a report-back on something: a
@@ -590,6 +632,8 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
         best: list[tuple[float, int]] = []
         weight_of_sentence: dict[bool, float] = {}  # by whether the process words count
         refs = {"#" + n for n in cited_minutes(c.text)}
+        back = back_reference(c.text)
+        back_to: list[tuple[float, int, int, float]] = []  # the pairs of the meeting it points back to
         near = within_reach(cw_subject | cw_process | ct | refs, rank[c.date])
         for k in sorted(near):
             a = actions[k]
@@ -633,15 +677,32 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
                 s += W_SECTION * subject
             if c.state:
                 s += W_STATE * subject
+            gap = rank[c.date] - rank[a.date] - 1
+            pointed = False
             if cited:  # "3778 - Play Area – ...": the report names the minute of the action
                 s += W_MINUTE
+            elif back is not None and _points_back_to(back, gap, a.date, c.date):
+                pointed = True
             if same_item and item_key[k] == tkey:
                 # "14. MOLES" in March and "13. MOLES Cllr Hale advised that all ... have now been
                 # caught" in April: a running subject keeps its own item from meeting to meeting
                 s += W_ITEM
-            gap = rank[c.date] - rank[a.date] - 1
             s *= 1.0 / (1.0 + GAP_COST * gap)
+            if pointed:
+                back_to.append((s, -k, len(best), 1.0 / (1.0 + GAP_COST * gap)))
             best.append((s, k))
+        if back_to:
+            # "as agreed at the last meeting" names one agreement of that meeting: the one the
+            # sentence fits best, not every task of it the sentence shares a word with; but
+            # every wording of it that its item minuted ("Cllr Lane to order the defibrillator"
+            # and "Cllr Lane would place the order for the cabinet", one item) and that fits almost
+            # as well
+            top, _, i, _ = max(back_to)
+            place = (actions[best[i][1]].meeting, actions[best[i][1]].item_title)
+            for fit, _, j, discount in back_to:
+                k = best[j][1]
+                if (actions[k].meeting, actions[k].item_title) == place and fit >= NEAR_BEST * top:
+                    best[j] = (best[j][0] + W_BACK * discount, k)
         scored[c.passage] = best
     return scored
 

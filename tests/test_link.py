@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.link import cited_minutes, is_agenda_action, lead_of, link_body, state_of, stems
+from kg.link import (W_BACK, _points_back_to, back_reference, cited_minutes, is_agenda_action, lead_of, link_body,
+                     score_pairs, state_of, stems)
 from kg.pipeline import build_into_store
 from kg.records import LinkAction, LinkSentence
 from kg.store import GraphStore
@@ -306,6 +307,87 @@ def test_a_report_under_the_later_item_of_the_same_title_goes_to_its_promise():
     # with two meetings, an item both have may be one every meeting has: no help from it
     two = [a for a in actions if a.iri != "a4"]
     assert [r.action for r in link_body(two, cands[:1]) if r.passage == "p1"] == []
+
+
+@pytest.mark.parametrize("raw, expected", [
+    # a report that points back to the meeting its task was agreed at, in a parish's words and
+    # in another's: the last meeting (0) or a month's
+    ("The smells from the bakery had ceased since the last meeting, but a letter would still be sent.", 0),
+    ("The signs have been ordered as chosen by Cllr Reed (as agreed at the last meeting).", 0),
+    ("Updates from the previous meeting: the bench has been repaired.", 0),
+    ("The Clerk submitted the grant form as agreed at the December meeting.", 12),
+    ("His queries raised at the November meeting were emailed to the planners.", 11),
+    ("The contract was accepted as agreed at the March Parish Council meeting.", 3),
+    # forward, or no meeting of the body's named
+    ("The draft will be brought for approval at the next meeting.", None),
+    ("Quotes will be sought for the following meeting.", None),
+    ("The letter answered the points made at the extraordinary meeting.", None),
+])
+def test_a_sentence_pointing_back_to_a_meeting(raw, expected):
+    assert back_reference(raw) == expected
+
+
+@pytest.mark.parametrize("back, gap, action_date, sentence_date, expected", [
+    (0, 0, "2024-01-10", "2024-02-07", True),     # the last meeting
+    (0, 1, "2023-12-06", "2024-02-07", False),    # "last" is not the one before it
+    (12, 1, "2023-12-06", "2024-02-07", True),    # "the December meeting", two meetings back
+    (4, 0, "2024-03-05", "2024-04-02", False),    # "the April meeting" in April's minutes
+    (4, 0, "2023-04-04", "2024-04-02", False),    # nor the April of a year before
+])
+def test_which_meeting_a_back_reference_is_to(back, gap, action_date, sentence_date, expected):
+    assert _points_back_to(back, gap, action_date, sentence_date) is expected
+
+
+def _village(said):
+    return [_sent(1, "2024-02-07", said, report=False, title="Village matters")] + [
+        _sent(k, "2024-02-07", text, report=False, title="Finance") for k, text in enumerate([
+            "The accounts for the quarter were received.", "The precept was set for the coming year.",
+            "Payments to the grounds contractor were approved.", "The bank reconciliation was signed."], 2)]
+
+
+@pytest.mark.parametrize("said, expected", [
+    # the promise's words are few in the report; its pointing back to the last meeting tells
+    # which promise it reports on (a deferral: "would still be sent")
+    ("The odours had ceased since the last meeting, but the letter would still be sent to the bakery.",
+     [("a1", "carried_forward")]),
+    ("The odours had ceased, but the letter would still be sent to the bakery.", []),
+    ("The odours had ceased, but the letter would be sent to the bakery before the next meeting.", []),
+])
+def test_a_report_pointing_back_to_the_last_meeting_goes_to_its_promise(said, expected):
+    actions = [_act(1, "2024-01-10", "send the bakery a formal letter of concern about the smells", ("Clerk",),
+                    title="Correspondence"),
+               _act(2, "2024-01-10", "write to the bus company about the late services", ("Clerk",), title="Transport"),
+               _act(3, "2023-12-06", "ask the bakery about its delivery lorries", ("Clerk",), title="Highways")]
+    assert [(r.action, r.state) for r in link_body(actions, _village(said)) if r.passage == "p1"] == expected
+
+
+def test_pointing_back_weighs_for_one_promise_of_that_meeting_only():
+    # "(as agreed at the last meeting)" names one agreement: the promise the sentence fits
+    # best is lifted, not each of that meeting's promises it shares a word with
+    actions = [_act(1, "2024-01-10", "choose the most suitable design and place the order for the noticeboards",
+                    ("Cllr Reed",), title="Noticeboards"),
+               _act(2, "2024-01-10", "instruct the contractor", ("Cllr Reed",), title="Trees")]
+    plain = "The Clerk confirmed that the new noticeboards had been ordered as instructed by Cllr Reed."
+    pointed = plain[:-1] + " (as agreed at the last meeting)."
+    before = dict((k, s) for s, k in score_pairs(actions, _village(plain))["p1"])
+    after = dict((k, s) for s, k in score_pairs(actions, _village(pointed))["p1"])
+    assert before.keys() == after.keys() == {0, 1}
+    assert after[0] == pytest.approx(before[0] + W_BACK) and after[1] == pytest.approx(before[1])
+
+
+def test_pointing_back_weighs_for_every_wording_its_item_minuted():
+    # one agreement minuted twice in its item ("Cllr Lane to order the defibrillator", "Cllr
+    # Lane would place the order for the cabinet"): pointing back lifts both wordings, not one
+    # over the other
+    actions = [_act(1, "2024-01-10", "order the defibrillator as agreed", ("Cllr Lane",), title="Defibrillator"),
+               _act(2, "2024-01-10", "place the order for the defibrillator cabinet", ("Cllr Lane",),
+                    title="Defibrillator")]
+    plain = "The Clerk advised that the order for the defibrillator had been placed."
+    pointed = plain[:-1] + " as agreed at the last meeting."
+    before = dict((k, s) for s, k in score_pairs(actions, _village(plain))["p1"])
+    after = dict((k, s) for s, k in score_pairs(actions, _village(pointed))["p1"])
+    assert after == {k: pytest.approx(s + W_BACK) for k, s in before.items()} and len(after) == 2
+    assert sorted(r.action for r in link_body(actions, _village(pointed)) if r.passage == "p1") == ["a1", "a2"]
 
 
 @pytest.mark.parametrize("first, second, report, expected", [
