@@ -39,6 +39,9 @@ How a sentence and an action are weighed (`score`):
   owner     the action's owner (name, surname or post) named in the sentence;
   section   the sentence is under matters arising, a clerk's report or an action log;
   state     its wording states a state ("had been done", "no update", "carried forward");
+  back      it points back to the meeting the action was agreed at ("since the last
+            meeting", "as agreed at the February meeting"): the action of that meeting it
+            fits best (and the other wordings of that one in its item) weighs more;
   order     the first later meeting counts fully, each meeting in between costs a share;
   context   a thin promise ("The Clerk will chase for a response.") takes the sub-heading
             it was minuted under ("Land Transfer – ...") or the sentence before, and one
@@ -71,7 +74,8 @@ STATES = ("done", "in_progress", "no_progress", "carried_forward", "dropped")
 # progressing"; "the smells had ceased, but a letter would still be sent").
 STATE_RULES: list[tuple[str, re.Pattern]] = [(state, re.compile(rx, re.I)) for state, rx in [
     ("dropped", r"\bno longer (?:required|needed|necessary|relevant)\b|\bwithdrawn\b|\bdecided (?:not to|against)\b"
-                r"|\b(?:removed|deleted|closed) from the (?:action )?(?:log|list|project plan|plan)\b|\bremoval of\b"
+                r"|\b(?:removed|deleted|closed) from the (?:action )?(?:log|list|project plan|plan)\b"
+                r"|\bremoval of\b[^.;]{0,60}\bfrom the\b"
                 r"|\bnot (?:be )?(?:proceed(?:ing)?|pursued|taken forward)\b|\bwill not\b|\bwould not\b"),
     ("carried_forward", r"\bcarr(?:y|ied|ies) (?:forward|over)\b|\bc/f\b|\bb/f\b|\bbrought forward\b"
                         r"|\b(?:to|until|at|for) (?:the |a )?(?:next|future|following) (?:meeting|agenda)\b"
@@ -217,6 +221,18 @@ def _last_cue(text: str, rules=None) -> tuple[int, str | None]:
     return end, state
 
 
+def _points_back_to(back: int, gap: int, action_date: str, sentence_date: str) -> bool:
+    """Whether a sentence's back reference (`back_reference`) is to the meeting of an action
+    `gap` meetings before it: the last one, or the one of that month within the year before."""
+    if back == 0:
+        return gap == 0
+    try:
+        ay, am, sy, sm = int(action_date[:4]), int(action_date[5:7]), int(sentence_date[:4]), int(sentence_date[5:7])
+    except (TypeError, ValueError):
+        return False
+    return am == back and 0 < (sy * 12 + sm) - (ay * 12 + am) < 12
+
+
 def is_report_section(title: str | None) -> bool:
     return bool(title and REPORT_SECTION.search(title))
 
@@ -246,6 +262,29 @@ _CITED = re.compile(r"^[^\w£$€]{0,3}(\d{3,5}|\d{1,4}/\d{2,4})\b(?![./]\d)|\b(
                     r"(\d+(?:[./]\d+)*)", re.I)
 
 
+# A sentence that points back to an earlier meeting reports on what was agreed there: "The
+# Factory smells had ceased since the last meeting, but a letter would still be sent", "the
+# signs have been ordered ... (as agreed at the last meeting)", "submitted the application
+# form as agreed at the December meeting", "His queries raised at the November meeting were
+# emailed".  "the next meeting", "the April meeting" in March's minutes point forward: only
+# "last", "previous" or a month of an earlier meeting counts.
+_BACK_REF = re.compile(r"\b(?:since|from|at|in) the (?P<which>last|previous|january|february|march|april|may|june|july|"
+                       r"august|september|october|november|december)(?: (?:ordinary|parish council|council|monthly))? "
+                       r"meeting\b", re.I)
+_MONTH_NO = {m: k for k, m in enumerate("january february march april may june july august september october "
+                                         "november december".split(), 1)}
+
+
+def back_reference(text: str) -> int | None:
+    """The earlier meeting a sentence points back to: 0 for the last one ("since the last
+    meeting"), a month's number for "the December meeting", None when it points to none."""
+    m = _BACK_REF.search(text or "")
+    if not m:
+        return None
+    which = m["which"].lower()
+    return 0 if which in ("last", "previous") else _MONTH_NO[which]
+
+
 def cited_minutes(text: str) -> set[str]:
     """Minute numbers a sentence cites: opening it ("3778 - Play Area – ...") or named
     ("see minute 275/19")."""
@@ -257,6 +296,11 @@ W_OWNER = 0.12
 W_SECTION = 0.15
 W_STATE = 0.15
 W_MINUTE = 0.4  # the report cites the action's minute number
+W_ITEM = 0.1  # the report sits under an item of the same title as the action's, at a later meeting
+# the report points back to the meeting the action was minuted at ("since the last meeting",
+# "as agreed at the February meeting"); never with W_MINUTE (a cited minute names its meeting
+# already), so MAX_SCORE holds it
+W_BACK = 0.1
 GAP_COST = 0.35  # share lost per meeting in between
 THRESHOLD = 0.36
 # a sentence under matters arising that states a state is a report-back on something: a
@@ -268,7 +312,7 @@ PER_MEETING = 1  # report-backs kept per action and later meeting
 # words both sides share are a part of each side's words), the bonuses scale it, and a cited
 # minute adds its weight.  A term added to the score must be added here too (the test
 # test_no_pair_scores_above_the_bound checks it).
-MAX_SCORE = 1.0 + W_OWNER + W_SECTION + W_STATE + W_MINUTE
+MAX_SCORE = 1.0 + W_OWNER + W_SECTION + W_STATE + W_MINUTE + W_ITEM
 
 
 def max_gap() -> int:
@@ -546,13 +590,30 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
         return out
 
     org_owned = [any(_ORG.search(o) for o in a.owners) for a in actions]
+    # each action's item by its title's words (none for a report section's: "Matters arising"
+    # is where a report sits, not what it is about)
+    item_key = [frozenset(stems(a.item_title)) if not is_report_section(a.item_title) else None for a in actions]
     scored: dict[str, list[tuple[float, int]]] = {}
     # an action's own weight is the same against every sentence: weighed once
     weight_of_action: dict[int, float] = {}
+    # a sentence that gives a person a new task and states no state ("ACTIONS: Cllr Hale to
+    # instruct removal of the fallen tree.", "The Clerk agreed to add the letter to the
+    # website.") sets work to do; it reports on none (a restatement says where the task
+    # stands: "will continue to chase", "still to be sent").  Not a body's resolution ("The
+    # Council agreed to continue with the purchase" follows from what was reported), nor an
+    # item's heading (the agenda item a promise was to bring)
+    owners_of = {a.iri: a.owners for a in actions}
+    new_tasks = {p for p, iris in _stated_actions(actions, candidates).items()
+                 if all(owners_of[i] and not any(_ORG.search(o) for o in owners_of[i]) for i in iris)}
     for c in sorted(candidates, key=lambda c: (c.date, c.meeting, c.order, c.passage)):
         if COURTESY.search(c.text) or (not c.state and RAISED.search(c.text) and not is_heading(c)):
             continue
+        if not c.state and c.passage in new_tasks and not is_heading(c):
+            continue
         tkey = frozenset(stems(c.item_title))
+        # (only where the body has meetings enough to tell the items every meeting has from a
+        # running subject's: with two, "Correspondence" in both is no subject)
+        same_item = bool(tkey) and tkey not in standing and not c.report_section and n_meetings >= 3
         cw = stems(c.text) - names
         cw_process = stems(c.text, process=True) - names
         if tkey in standing:
@@ -571,6 +632,8 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
         best: list[tuple[float, int]] = []
         weight_of_sentence: dict[bool, float] = {}  # by whether the process words count
         refs = {"#" + n for n in cited_minutes(c.text)}
+        back = back_reference(c.text)
+        back_to: list[tuple[float, int, int, float]] = []  # the pairs of the meeting it points back to
         near = within_reach(cw_subject | cw_process | ct | refs, rank[c.date])
         for k in sorted(near):
             a = actions[k]
@@ -614,11 +677,32 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
                 s += W_SECTION * subject
             if c.state:
                 s += W_STATE * subject
+            gap = rank[c.date] - rank[a.date] - 1
+            pointed = False
             if cited:  # "3778 - Play Area – ...": the report names the minute of the action
                 s += W_MINUTE
-            gap = rank[c.date] - rank[a.date] - 1
+            elif back is not None and _points_back_to(back, gap, a.date, c.date):
+                pointed = True
+            if same_item and item_key[k] == tkey:
+                # "14. MOLES" in March and "13. MOLES Cllr Hale advised that all ... have now been
+                # caught" in April: a running subject keeps its own item from meeting to meeting
+                s += W_ITEM
             s *= 1.0 / (1.0 + GAP_COST * gap)
+            if pointed:
+                back_to.append((s, -k, len(best), 1.0 / (1.0 + GAP_COST * gap)))
             best.append((s, k))
+        if back_to:
+            # "as agreed at the last meeting" names one agreement of that meeting: the one the
+            # sentence fits best, not every task of it the sentence shares a word with; but
+            # every wording of it that its item minuted ("Cllr Lane to order the defibrillator"
+            # and "Cllr Lane would place the order for the cabinet", one item) and that fits almost
+            # as well
+            top, _, i, _ = max(back_to)
+            place = (actions[best[i][1]].meeting, actions[best[i][1]].item_title)
+            for fit, _, j, discount in back_to:
+                k = best[j][1]
+                if (actions[k].meeting, actions[k].item_title) == place and fit >= NEAR_BEST * top:
+                    best[j] = (best[j][0] + W_BACK * discount, k)
         scored[c.passage] = best
     return scored
 
@@ -653,6 +737,7 @@ def link_body(actions: list[LinkAction], candidates: list[LinkSentence]) -> list
     for group in keep.values():
         group.sort(key=lambda r: (-r.score, r.passage))
         out.extend(group[:PER_MEETING])
+    out = _same_task_twice(out, actions)
     out = _through_restatements(out, actions, candidates)
     linked = {r.passage for r in out}
     out.extend(_unknown(candidates, linked))
@@ -660,20 +745,68 @@ def link_body(actions: list[LinkAction], candidates: list[LinkSentence]) -> list
     return out
 
 
-def _through_restatements(links: list[ReportBack], actions: list[LinkAction],
-                          candidates: list[LinkSentence]) -> list[ReportBack]:
-    """A later meeting that restates a running task as a new action ("Indigo Road
-    Streetlights – no update, but the Clerk will continue to chase") reports on the earlier
-    action, and what later meetings say of the new action they say of the earlier one too."""
+SAME_TASK = 0.5  # share of subject words two wordings of one task have in common, at least
+
+
+def _same_task_twice(links: list[ReportBack], actions: list[LinkAction]) -> list[ReportBack]:
+    """A meeting that minutes one task twice, in its text and again in the item's action line
+    ("Cllr Reed agreed that he would close the wall off and look into the cost for repair." /
+    "ACTIONS: Cllr Reed to close climbing wall and look into quotes for repair."), has one
+    task: a report on either wording is a report on both (same meeting, item and owner, and
+    most of the subject words shared)."""
+    by_place: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for k, a in enumerate(actions):
+        by_place[(a.meeting, a.item_title)].append(k)
+    index = {a.iri: k for k, a in enumerate(actions)}
+    words = {}
+
+    def subject(k: int) -> frozenset:
+        if k not in words:
+            words[k] = frozenset(stems(actions[k].text) - stems(" ".join(actions[k].owners)))
+        return words[k]
+
+    have = {(r.action, r.meeting) for r in links}
+    out = list(links)
+    for r in links:
+        k = index.get(r.action)
+        if k is None:
+            continue
+        a = actions[k]
+        for j in by_place[(a.meeting, a.item_title)]:
+            b = actions[j]
+            if j == k or (b.iri, r.meeting) in have or not a.owners or not b.owners:
+                continue
+            if not any(_owner_named([o], " ".join(b.owners)) for o in a.owners):
+                continue
+            wa, wb = subject(k), subject(j)
+            if not wa or not wb or len(wa & wb) < SAME_TASK * min(len(wa), len(wb)) or len(wa & wb) < 2:
+                continue
+            out.append(ReportBack(b.iri, r.meeting, r.passage, r.state, r.score, r.date, r.order))
+            have.add((b.iri, r.meeting))
+    return out
+
+
+def _stated_actions(actions: list[LinkAction], candidates: list[LinkSentence]) -> dict[str, list[str]]:
+    """Each candidate sentence that states an action of its own meeting (by passage), with the
+    actions it states (by IRI)."""
     spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     for c in candidates:
         spans[c.meeting].append((c.order, c.order + len(c.text), c.passage))
-    stated_by: dict[str, list[str]] = defaultdict(list)  # passage -> the actions it states
+    stated_by: dict[str, list[str]] = defaultdict(list)
     for a in actions:
         for start, end, passage in spans.get(a.meeting, ()):
             if start <= a.order < end:
                 stated_by[passage].append(a.iri)
                 break
+    return stated_by
+
+
+def _through_restatements(links: list[ReportBack], actions: list[LinkAction],
+                          candidates: list[LinkSentence]) -> list[ReportBack]:
+    """A later meeting that restates a running task as a new action ("Indigo Road
+    Streetlights – no update, but the Clerk will continue to chase") reports on the earlier
+    action, and what later meetings say of the new action they say of the earlier one too."""
+    stated_by = _stated_actions(actions, candidates)  # passage -> the actions it states
     for passage, later in _restated_under_heading(actions, candidates).items():
         stated_by[passage].extend(k for k in later if k not in stated_by[passage])
     by_action: dict[str, list[ReportBack]] = defaultdict(list)

@@ -162,7 +162,7 @@ def segment(doc: Document) -> Sections:
         m = NUMBERED.match(ln.text)
         in_list = bool(starts) and starts[-1].kind in ("actions", "decisions") and not (
             m and _next_item_heading(ln, m.group(1), starts))
-        if m and not in_list and ("|" in m.group(0) or _numbered_is_item(ln, prev, lines, i)):
+        if m and not in_list and ("|" in m.group(0) or _numbered_is_item(ln, prev, lines, i, starts)):
             starts.append(Section("item", ln.start, ln.start, number=m.group(1).rstrip(".)")))
             continue
         if _is_heading(ln, prev, nxt) and i > 0:
@@ -380,17 +380,63 @@ def _next_item_heading(ln: Line, number: str, starts: list[Section]) -> bool:
     return len(title.split()) <= 8 and not title.endswith((".", ";", ",")) and not re.search(r"\bto\s+[a-z]", title)
 
 
-def _numbered_is_item(ln: Line, prev: Line | None, lines: list[Line], i: int) -> bool:
-    """'4. Finance' is an item; '1. To approve the revised terms.' under a colon is a list."""
+def _numbered_is_item(ln: Line, prev: Line | None, lines: list[Line], i: int,
+                      starts: list[Section] | None = None) -> bool:
+    """'4. Finance' is an item; '1. To approve the revised terms.' under a colon is a list;
+    '8. CORRESPONDENCE Cllr Lee has received a letter ...' (the heading run into its text,
+    the number next after the last item's) is an item too."""
     t = ln.text
     before = next((b for b in reversed(lines[:i]) if not b.blank), None)
     if before is not None and before.text.endswith(":"):
         return False
+    if _run_in_item(ln, lines, i, starts):
+        return True
     if not t.endswith((".", ";", ",", ":")):
         return len(t) <= 100
     if before is not None and NUMBERED.match(before.text) and before.text.endswith((".", ";")):
         return False
     return len(t) <= 60
+
+
+# the heading that opens a run-in item: capitals ("8. CORRESPONDENCE Cllr Lee ...", "13. DOG
+# BINS It was noted ..."), a few capitalised words ("5. Matters Arising The Clerk ...") or an
+# agenda's verb ("2. To receive Declarations of Interest ...") before the text; what follows
+# the number must start a heading, not a sentence ("4. The accounts were received")
+_RUN_IN_OPENS = re.compile(r"^(?:[A-Z][A-Z’'&/-]+\b|(?!(?:The|It|A|An|This|These|There|He|She|They|We|All|Cllrs?|"
+                           r"Councillors?|Mr|Mrs|Ms|Dr)\s)(?:[A-Z][a-z’'-]+\s+){1,3}(?:[A-Z]\w*|of|for|and|the|to)\b"
+                           r"|To\s+[a-z]+\s+(?:[A-Z]|the\b))")
+
+
+def _run_in_item(ln: Line, lines: list[Line], i: int, starts: list[Section] | None) -> bool:
+    """Whether a long numbered line is the next item with its heading run into its text:
+    its number is the last item's plus one, no other numbered line stands between them (a
+    list's points inside the item count from 1), and it opens with a heading's words."""
+    m = NUMBERED.match(ln.text)
+    if not m or not _RUN_IN_OPENS.match(ln.text[m.end():]):
+        return False
+    number = m.group(1).rstrip(".)")
+    last = next((x for x in reversed(starts or []) if x.kind == "item" and x.number), None)
+    if last is None:
+        # the first item ("1. PUBLIC FORUM A member of the public ..."), before any other
+        # numbered line of the minutes
+        # in capitals or an agenda's words: a list's first point is written as a sentence
+        # ("1. Possibility of expansion to the new estates.")
+        head = ln.text[m.end():]
+        return number == "1" and bool(re.match(r"[A-Z][A-Z’'&/-]+\s|To\s+[a-z]+\s", head)) \
+            and not any(NUMBERED.match(b.text) and re.match(r"\d", b.text) for b in lines[:i] if not b.blank)
+    # the next number, or the one after where a heading was run into the last line of text
+    # ("... place the order. 12. BT PHONEBOXES – update ...")
+    if not last.number.isdigit() or not number.isdigit() or not 1 <= int(number) - int(last.number) <= 2:
+        return False
+    for b in lines[:i]:
+        # the item's own points ("7.1 Highways Update") are not a list of its own
+        if b.start > last.start and not b.blank and re.match(r"\d", b.text) and NUMBERED.match(b.text) \
+                and not b.text.startswith(last.number + "."):
+            return False
+        if b.start > last.start and not b.blank and re.match(r"\d", b.text) and NUMBERED.match(b.text) \
+                and re.match(re.escape(last.number) + r"\.\s", b.text):
+            return False  # "3. ..." again: a list's point numbered like the item
+    return True
 
 
 def _fill_item(text: str, s: Section) -> None:
@@ -419,11 +465,23 @@ def _fill_item(text: str, s: Section) -> None:
     s.title = (s.title or head).strip() or None
 
 
+# a heading in capitals before the text it runs into: two words or more, or one long word
+# ("PLANNING APPLICATIONS The ...", "CORRESPONDENCE Cllr ..."; not "CIL Parish Payments")
+_CAPS_HEAD = re.compile(r"^((?:[A-Z][A-Z’'&/-]+\s+)+[A-Z][A-Z’'&/-]+|[A-Z][A-Z’'&/-]{3,})\s+(?=[A-Z](?:[a-z]|\s[a-z]))")
+
+
 def _cut_title(head: str) -> str:
     """Where a numbered minute's title runs on into its text, cut at the first boundary."""
     # (not at "Policy No. 1010" or "Resolution No. A-418", a number's abbreviation, nor before a
     # quoted name: 'Policy No. 1010: “Conflict of Interest”')
     cut = re.split(r"\s+[–—-]\s+|:\s(?![“\"‘'])|(?<=[a-z0-9)])(?<!\bNo)(?<!\bno)(?<!\bNos)\.\s", head, maxsplit=1)[0]
+    # "CORRESPONDENCE Cllr Lee has received ...", "DOG BINS It was noted ...": the capitals, only
+    # where the heading runs into its text ("AONB Funding for Projects in Wye Valley: Email
+    # received ..." ends its title at the colon)
+    ended = head[len(cut):len(cut) + 3].lstrip()[:1] in (":", "–", "—", "-")
+    caps = _CAPS_HEAD.match(cut) if len(head) > 80 and not ended else None
+    if caps:
+        return caps.group(1)
     m = re.search(r"\s(?=(?:Cllr|Councillor|Councillors|Mr|Mrs|Ms|Dr|Prof|The|It|Were|Was|A|An|RESOLVED)\s[A-Z]?)", cut)
     if m and m.start() > 15:
         cut = cut[:m.start()]

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.link import cited_minutes, is_agenda_action, lead_of, link_body, state_of, stems
+from kg.link import (W_BACK, _points_back_to, back_reference, cited_minutes, is_agenda_action, lead_of, link_body,
+                     score_pairs, state_of, stems)
 from kg.pipeline import build_into_store
 from kg.records import LinkAction, LinkSentence
 from kg.store import GraphStore
@@ -66,6 +67,12 @@ STATE_TABLE = [
     ("Cllr Hale spoke to the Insurance Company to clarify the basis of the cover.", "done"),
     ("The Chair welcomed everyone to the meeting.", None),
     ("Councillors discussed locations of charity land in the village.", None),
+    # taking a thing away is work done or to do, not a task dropped; taking it off a
+    # project or plan is
+    ("ACTIONS: Cllr Hale to instruct removal of the fallen tree.", None),
+    ("It was confirmed that this was the right quote with the removal of Elm Close and the addition of the churchyard.",
+     "done"),
+    ("Cllr Reed proposed removal of the Mill Lane gates from the project plan.", "dropped"),
 ]
 
 
@@ -260,6 +267,150 @@ def test_a_question_or_request_raised_reports_on_nothing(raw, promise, reports):
     actions = [_act(1, "2024-05-05", promise, ("Clerk",)), _act(2, "2024-05-05", "order new chairs for the hall")]
     cands = [_sent(1, "2024-06-02", raw), _sent(2, "2024-06-02", "New chairs had been ordered.")]
     assert [r.action for r in link_body(actions, cands) if r.passage == "p1" and r.action] == (["a1"] if reports else [])
+
+
+@pytest.mark.parametrize("raw, promise, owners, reports", [
+    # a person given a new task, in a parish's "ACTIONS:" line and in a clerk's "agreed to"
+    # sentence: work to do, not a report on an earlier promise on the same subject
+    ("ACTIONS: Cllr Hale to instruct removal of the fallen cemetery tree.", "instruct the cemetery tree works",
+     ("Cllr Hale",), False),
+    ("The Clerk agreed to add the letter to the website for public information.",
+     "add the images of the letter to the website", ("Clerk",), False),
+    # a restatement says where the task stands: still a report
+    ("The Clerk agreed to continue to chase Highways about the Mill Lane drain.", "report the Mill Lane drain to Highways",
+     ("Clerk",), True),
+    # a body's resolution follows from what was reported: still a report
+    ("The Council agreed to continue with the purchase of the gates for Elm Drove.",
+     "reassess the viability of the gates for Elm Drove before purchase", ("Oakley Parish Council",), True),
+])
+def test_a_sentence_giving_a_person_a_new_task_reports_on_nothing(raw, promise, owners, reports):
+    actions = [_act(1, "2024-05-05", promise, owners), _act(2, "2024-05-05", "order new chairs for the hall"),
+               _act(3, "2024-06-02", raw, owners)]
+    cands = [_sent(3, "2024-06-02", raw, report=False, title="Correspondence"),
+             _sent(20, "2024-06-02", "New chairs had been ordered.")]
+    assert [r.action for r in link_body(actions, cands) if r.passage == "p3" and r.action] == (["a1"] if reports else [])
+
+
+def test_a_report_under_the_later_item_of_the_same_title_goes_to_its_promise():
+    # a parish's items keep their titles from meeting to meeting ("14. MOLES" in March, "13.
+    # MOLES" in April); the report shares few words with the promise but sits under its item
+    actions = [_act(1, "2024-03-05", "manage quotes and instruct the mole catcher", ("Cllr Hale",), title="MOLES"),
+               _act(2, "2024-03-05", "order the dog fouling signs", ("Cllr Hale",), title="DOG FOULING SIGNS"),
+               _act(3, "2024-02-06", "email the District Council about the bins", ("Clerk",), title="DOG BINS"),
+               _act(4, "2024-01-09", "write to the school about parking", ("Clerk",), title="PARKING")]
+    said = "Cllr Hale advised that all of the moles have now been removed."
+    cands = [_sent(1, "2024-04-02", said, report=False, title="MOLES"),
+             _sent(2, "2024-01-09", "The school asked about parking.", report=False, title="PARKING"),
+             _sent(3, "2024-02-06", "Parking was raised again.", report=False, title="PARKING"),
+             _sent(4, "2024-03-05", "Parking at the school was discussed.", report=False, title="PARKING")]
+    assert [r.action for r in link_body(actions, cands) if r.passage == "p1"] == ["a1"]
+    # with two meetings, an item both have may be one every meeting has: no help from it
+    two = [a for a in actions if a.iri != "a4"]
+    assert [r.action for r in link_body(two, cands[:1]) if r.passage == "p1"] == []
+
+
+@pytest.mark.parametrize("raw, expected", [
+    # a report that points back to the meeting its task was agreed at, in a parish's words and
+    # in another's: the last meeting (0) or a month's
+    ("The smells from the bakery had ceased since the last meeting, but a letter would still be sent.", 0),
+    ("The signs have been ordered as chosen by Cllr Reed (as agreed at the last meeting).", 0),
+    ("Updates from the previous meeting: the bench has been repaired.", 0),
+    ("The Clerk submitted the grant form as agreed at the December meeting.", 12),
+    ("His queries raised at the November meeting were emailed to the planners.", 11),
+    ("The contract was accepted as agreed at the March Parish Council meeting.", 3),
+    # forward, or no meeting of the body's named
+    ("The draft will be brought for approval at the next meeting.", None),
+    ("Quotes will be sought for the following meeting.", None),
+    ("The letter answered the points made at the extraordinary meeting.", None),
+])
+def test_a_sentence_pointing_back_to_a_meeting(raw, expected):
+    assert back_reference(raw) == expected
+
+
+@pytest.mark.parametrize("back, gap, action_date, sentence_date, expected", [
+    (0, 0, "2024-01-10", "2024-02-07", True),     # the last meeting
+    (0, 1, "2023-12-06", "2024-02-07", False),    # "last" is not the one before it
+    (12, 1, "2023-12-06", "2024-02-07", True),    # "the December meeting", two meetings back
+    (4, 0, "2024-03-05", "2024-04-02", False),    # "the April meeting" in April's minutes
+    (4, 0, "2023-04-04", "2024-04-02", False),    # nor the April of a year before
+])
+def test_which_meeting_a_back_reference_is_to(back, gap, action_date, sentence_date, expected):
+    assert _points_back_to(back, gap, action_date, sentence_date) is expected
+
+
+def _village(said):
+    return [_sent(1, "2024-02-07", said, report=False, title="Village matters")] + [
+        _sent(k, "2024-02-07", text, report=False, title="Finance") for k, text in enumerate([
+            "The accounts for the quarter were received.", "The precept was set for the coming year.",
+            "Payments to the grounds contractor were approved.", "The bank reconciliation was signed."], 2)]
+
+
+@pytest.mark.parametrize("said, expected", [
+    # the promise's words are few in the report; its pointing back to the last meeting tells
+    # which promise it reports on (a deferral: "would still be sent")
+    ("The odours had ceased since the last meeting, but the letter would still be sent to the bakery.",
+     [("a1", "carried_forward")]),
+    ("The odours had ceased, but the letter would still be sent to the bakery.", []),
+    ("The odours had ceased, but the letter would be sent to the bakery before the next meeting.", []),
+])
+def test_a_report_pointing_back_to_the_last_meeting_goes_to_its_promise(said, expected):
+    actions = [_act(1, "2024-01-10", "send the bakery a formal letter of concern about the smells", ("Clerk",),
+                    title="Correspondence"),
+               _act(2, "2024-01-10", "write to the bus company about the late services", ("Clerk",), title="Transport"),
+               _act(3, "2023-12-06", "ask the bakery about its delivery lorries", ("Clerk",), title="Highways")]
+    assert [(r.action, r.state) for r in link_body(actions, _village(said)) if r.passage == "p1"] == expected
+
+
+def test_pointing_back_weighs_for_one_promise_of_that_meeting_only():
+    # "(as agreed at the last meeting)" names one agreement: the promise the sentence fits
+    # best is lifted, not each of that meeting's promises it shares a word with
+    actions = [_act(1, "2024-01-10", "choose the most suitable design and place the order for the noticeboards",
+                    ("Cllr Reed",), title="Noticeboards"),
+               _act(2, "2024-01-10", "instruct the contractor", ("Cllr Reed",), title="Trees")]
+    plain = "The Clerk confirmed that the new noticeboards had been ordered as instructed by Cllr Reed."
+    pointed = plain[:-1] + " (as agreed at the last meeting)."
+    before = dict((k, s) for s, k in score_pairs(actions, _village(plain))["p1"])
+    after = dict((k, s) for s, k in score_pairs(actions, _village(pointed))["p1"])
+    assert before.keys() == after.keys() == {0, 1}
+    assert after[0] == pytest.approx(before[0] + W_BACK) and after[1] == pytest.approx(before[1])
+
+
+def test_pointing_back_weighs_for_every_wording_its_item_minuted():
+    # one agreement minuted twice in its item ("Cllr Lane to order the defibrillator", "Cllr
+    # Lane would place the order for the cabinet"): pointing back lifts both wordings, not one
+    # over the other
+    actions = [_act(1, "2024-01-10", "order the defibrillator as agreed", ("Cllr Lane",), title="Defibrillator"),
+               _act(2, "2024-01-10", "place the order for the defibrillator cabinet", ("Cllr Lane",),
+                    title="Defibrillator")]
+    plain = "The Clerk advised that the order for the defibrillator had been placed."
+    pointed = plain[:-1] + " as agreed at the last meeting."
+    before = dict((k, s) for s, k in score_pairs(actions, _village(plain))["p1"])
+    after = dict((k, s) for s, k in score_pairs(actions, _village(pointed))["p1"])
+    assert after == {k: pytest.approx(s + W_BACK) for k, s in before.items()} and len(after) == 2
+    assert sorted(r.action for r in link_body(actions, _village(pointed)) if r.passage == "p1") == ["a1", "a2"]
+
+
+@pytest.mark.parametrize("first, second, report, expected", [
+    # one task minuted twice in an item, in its text and in its action line (a parish's
+    # "ACTIONS:", a residents' association's restatement): a report on one is on both
+    ("close the wall off and look into the cost for repair", "close climbing wall and look into quotes for repair",
+     "Cllr Reed advised that he had closed off the climbing wall but had not yet sourced a quotation for repairs.",
+     ["a1", "a2"]),
+    ("raise parking as a general issue at the next transport forum", "raise parking as a general issue",
+     "Cllr Reed had raised parking as a general issue at the transport forum.", ["a1", "a2"]),
+    # two tasks of one owner in one item stay two
+    ("close the climbing wall off and look into the cost for repair", "send a letter of thanks to the resident",
+     "Cllr Reed advised that he had closed off the climbing wall but had not yet sourced a quotation for repairs.",
+     ["a1"]),
+])
+def test_a_task_minuted_twice_in_one_item_is_reported_on_once_for_both(first, second, report, expected):
+    actions = [_act(1, "2024-03-05", first, ("Cllr Reed",), title="Recreation ground"),
+               _act(2, "2024-03-05", second, ("Cllr Reed",), title="Recreation ground")]
+    cands = [_sent(1, "2024-04-02", report)] + [
+        _sent(k, "2024-04-02", text, report=False, title="Finance") for k, text in enumerate([
+            "The accounts for the quarter were received.", "The precept was set for the coming year.",
+            "Payments to the grounds contractor were approved.", "The bank reconciliation was signed."], 2)]
+    assert sorted(r.action for r in link_body(actions, cands) if r.action) == expected
 
 
 def test_a_thin_promise_under_a_reports_sub_heading_restates_the_task_reported_on():

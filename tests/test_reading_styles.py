@@ -68,6 +68,37 @@ def test_front_matter_gives_the_meeting_its_date_and_body():
     assert ex.meta["date"] == "2021-04-20" and ex.meta["body"] == "Paediatric Imaging SIG"
 
 
+@pytest.mark.parametrize("raw, date, body", [
+    # a parish site posts its minutes weeks later: the page's "date:" is the day it was posted,
+    # the heading's is the meeting's; the page title's month is no part of the body's name
+    ("---\ntitle: \"Oakley Parish Council - March\"\ndate: \"2021-05-02\"\ncategories:\n  - \"oakley\"\n---\n\n"
+     "Oakley and Hale Parish Council – Ordinary Meeting Tuesday 2nd March 2021, 7.30pm Village Hall\n\nPRESENT: Cllr A Hale\n",
+     "2021-03-02", "Oakley Parish Council"),
+    ("---\ntitle: Oakley Parish Council January meeting\ndate: 2021-03-20\n---\n\nDRAFT – FOR APPROVAL\n\n"
+     "Oakley Parish Council – Ordinary Meeting Tuesday 5th January 2021\n\nPRESENT: Cllr A Hale\n",
+     "2021-01-05", "Oakley Parish Council"),
+    # minutes that state no date of their own keep the page's
+    ("---\ntitle: Oakley Parish Council - April\ndate: 2021-04-30\n---\n\nPRESENT: Cllr A Hale\n\nThe meeting opened.\n",
+     "2021-04-30", "Oakley Parish Council"),
+])
+def test_a_pages_posting_date_gives_way_to_the_minutes_own(raw, date, body):
+    ex = read_text(raw.encode(), "t.md")
+    got = extract(segment(Document("t.md", ex.text, "md", "0", title=ex.title, meta=ex.meta))).meeting
+    assert (got.date, got.body) == (date, body)
+
+
+@pytest.mark.parametrize("raw, expected", [
+    # Markdown's escapes, left in the page and in text copied from it
+    ("1\\. PUBLIC FORUM A resident asked", "1. PUBLIC FORUM A resident asked"),
+    ("\\- Abandoned car at Elm Drive had been reported.", "- Abandoned car at Elm Drive had been reported."),
+    ("Signed: \\_\\_\\_\\_", "Signed: ____"),
+    # a backslash before a letter is no escape
+    ("saved in C:\\Users\\clerk", "saved in C:\\Users\\clerk"),
+])
+def test_markdown_escapes_are_read_as_what_they_escape(raw, expected):
+    assert read_text(raw.encode(), "t.txt").text.strip() == expected
+
+
 # -- dates ----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("raw, expected", [

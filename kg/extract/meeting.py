@@ -146,16 +146,18 @@ def meeting_of(secs: Sections, sents: list[Sent], body: str | None, date: str | 
     doc = secs.document
     text = doc.text
     header = next((s for s in secs.sections if s.kind == "header"), None)
-    head_text = text[: max(header.end if header else 0, 0)][:1500] or text[:600]
     meta = doc.meta
     top = meta.get("front_matter_end", 0)  # the heading of the minutes starts below a page's front matter
+    # (whose "date: 2017-05-02" is the day the page was posted, not a date the minutes state)
+    head_text = text[top: max(header.end if header else 0, top)][:1500] or text[top:top + 600]
     body = body or meta.get("body") or _as_the_text_writes(_body_from_header(text[top:top + 800], sents), sents) \
         or _body_from_next_meeting(text)
     # the file's own title ("Parent Council Minutes - 22/10/2025") dates minutes whose
     # heading leaves the year out and whose text never writes it
     # and last the file's name ("wye-valley-cc-2024-10-28.txt"), where a site's copy of the
     # minutes starts at "Present:" and a typed date is mistyped ("10thth September 2021")
-    date = date or meta.get("date") or find_date(head_text, own=True) or find_date(text[:600], own=True) \
+    date = date or meta.get("date") or find_date(head_text, own=True) or find_date(text[top:top + 600], own=True) \
+        or meta.get("page_date") \
         or date_without_year(head_text, text) or find_date(doc.title or "") \
         or find_date(re.split(r"[\\/]", doc.path or "")[-1])
     ev = None

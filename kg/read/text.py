@@ -325,7 +325,8 @@ def read_text(data: bytes, path: str) -> Extracted:
     text, encoding = decode_bytes(data)
     check_text(text, path)
     # zero-width characters a web editor leaves inside words ("A\ufeffttendance") hide the word
-    text = unwrap_double_spaced(clean_page_furniture(normalise_newlines(html_in_text(text, markdown=path.lower().endswith(".md"))))).translate(_ZERO_WIDTH)
+    text = unwrap_double_spaced(clean_page_furniture(normalise_newlines(markdown_escapes(
+        html_in_text(text, markdown=path.lower().endswith(".md")))))).translate(_ZERO_WIDTH)
     check_text(text, path)  # again: zero-width characters alone are no minutes either
     meta: dict = {"source_kind": "text", "encoding": encoding}
     fields = front_matter(text)
@@ -333,7 +334,10 @@ def read_text(data: bytes, path: str) -> Extracted:
     if block:
         meta["front_matter_end"] = block.end()
     if fields.get("date"):
-        meta["date"] = fields["date"]
+        # "start:" is when the meeting began; "date:" is mostly the day a site posted the page,
+        # weeks after the meeting (a parish site posts February's and March's minutes on one
+        # day in May): the minutes' own heading date goes before it (kg.extract.meeting)
+        meta["date" if _EVENT_START.search(block.group(0) if block else "") else "page_date"] = fields["date"]
     if fields.get("body"):
         meta["body"] = fields["body"]
     return Extracted(text, fields.get("title") or first_line_title(text[block.end():] if block else text), meta)
@@ -365,16 +369,32 @@ def html_in_text(text: str, markdown: bool = False) -> str:
     return _HTML_ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
 
 
+# A Markdown source escapes the punctuation that would start a list or a rule: "1\. PUBLIC
+# FORUM", "2\. Work ahead", "\- Abandoned car", "\_\_\_" (a signature line).  Kept, the
+# backslash hides the numbered item and the bullet; the same escapes stay in text copied
+# from such a page, so they are read in every text file, not only in .md.
+_MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def markdown_escapes(text: str) -> str:
+    """Text with Markdown's backslash escapes read as the character they escape ("1\\." -> "1.")."""
+    return _MD_ESCAPE.sub(r"\1", text) if "\\" in text else text
+
+
 _ZERO_WIDTH = {0xFEFF: None, 0x200B: None, 0x200C: None, 0x200D: None, 0x2060: None}
 # "---" YAML front matter of a static site, or a Pelican-style "Title: ..." header block
 _YAML_BLOCK = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _KEY_BLOCK = re.compile(r"\A((?:[A-Z][a-z]+:[ \t]+\S[^\n]*\n){2,})\n")
+_EVENT_START = re.compile(r"^start:", re.M | re.I)
 _FIELD = re.compile(r"^(?P<key>[A-Za-z_]+):[ \t]*(?P<value>[^\n|>]*?)[ \t]*$", re.M)
 _ISO_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[T ][\d:.]+Z?)?")
 # what a page title adds around the body's name: "2022 Spring ... Meeting", "10th Meeting of the ..."
 _TITLE_NOISE = [re.compile(r"^(?:\d{4}\s+)?(?:(?:spring|summer|autumn|fall|winter|annual|extraordinary)\s+)*", re.I),
                 re.compile(r"^(?:\d+(?:st|nd|rd|th)\s+)?(?:meeting|minutes)\s+of\s+(?:the\s+)?", re.I),
-                re.compile(r"\s+(?:meeting\s+)?(?:minutes|meeting)(?:\s+(?:minutes|\w+\s+\d{4}))?$", re.I)]
+                re.compile(r"\s+(?:meeting\s+)?(?:minutes|meeting)(?:\s+(?:minutes|\w+\s+\d{4}))?$", re.I),
+                # "Northwold Parish Council - February", "... January meeting": the month of the minutes
+                re.compile(r"\s*(?:[-–—]\s*)?(?:january|february|march|april|may|june|july|august|september|"
+                           r"october|november|december)(?:\s+\d{4})?$", re.I)]
 
 
 def front_matter(text: str) -> dict[str, str]:
