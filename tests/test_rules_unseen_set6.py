@@ -138,3 +138,38 @@ def test_dash_posts_are_not_organisations():
     assert not orgs & {"Board President", "Board Member", "Visitor", "General Manager"}
     assert ex.posts.get("board president") == "Orvin Haskett"
     assert "board member" not in ex.posts and "visitor" not in ex.posts
+
+
+COMMITTEE_REPORTS = """# Regular Board Meeting
+
+XI. DIRECTORS' REPORTS & COMMENTS
+
+1. Budget Committee – (Haskett, Brevik)
+   • None.
+
+2. Technical Advisory Committee – (Esterly, Haskett)
+   • A meeting has been tentatively scheduled for June 3.
+
+3. Public Forum
+   • None.
+
+4. Highways
+   • The road was graded.
+
+5. Rota for Friends Forum
+   • The road was graded.
+"""
+
+
+@pytest.mark.parametrize("body, named", [
+    ("Budget Committee", True),
+    ("Technical Advisory Committee", True),
+    # the session where the public speak, and a topic, are no bodies
+    ("Public Forum", False),
+    ("Highways", False),
+    ("Rota for Friends Forum", False),
+])
+def test_item_headed_by_a_body_names_it(body, named):
+    """A board's reports item by item from its committees: each heading is the committee's name
+    (a water district's board, a county council's list of its committees)."""
+    assert (body in {o.surface for o in run(COMMITTEE_REPORTS).organisations}) is named

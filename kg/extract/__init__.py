@@ -102,7 +102,8 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
                 seen_people.add(m.surface)
                 ex.people.append(PersonRef(m.surface, m.start))
         for o in s.orgs:
-            if s.section.kind == "item" and (s.section.title or "").strip().lower() == o.surface.lower():
+            if s.section.kind == "item" and (s.section.title or "").strip().lower() == o.surface.lower() \
+                    and not _BODY_TITLE.search(o.surface):
                 continue  # an item headed "Planning" or "Highways" names a topic, not a body
             ex.organisations.append(OrgRef(o.canonical or o.surface, o.start))
             if o.canonical and o.canonical != o.surface:
@@ -161,6 +162,14 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
                 known_orgs.add(o.surface)
                 ex.organisations.append(OrgRef(o.surface, a.evidence.start))
     return ex
+
+
+# an item headed by a body's whole name ("3. Budget Committee – (A, B)", "Audit and Risk
+# Committee", "Sacramento Water Forum": a board's report from each of its committees and the
+# bodies it sits on) names that body; "Public Forum" is the session where the public speak, and
+# "Rota for the Forum" a task about one
+_BODY_TITLE = re.compile(r"^(?!Public[ \t]+(?:Open[ \t]+)?Forum$)(?!.*\bfor\b).*\b(?:Committee|Sub-Committee|Group|Forum|Authority|Board|Council|Trust|"
+                         r"Association|Panel|Partnership|Commission|Agency|Society)$")
 
 
 def _unique_given_names(mentions) -> dict[str, str]:
