@@ -609,7 +609,9 @@ def _line_width(text: str, ln: Line) -> int:
 
 
 def _push(text: str, spans: list[tuple[int, int]], s: int, e: int) -> None:
-    while s < e and text[s].isspace():
+    # a Markdown quote's marker before a sentence ("> Ann will contact the school ...", a
+    # community council's page of minutes) is the page's markup, not the sentence's first word
+    while s < e and (text[s].isspace() or text[s] == ">" and (s + 1 == e or text[s + 1] in " \t\n")):
         s += 1
     while e > s and text[e - 1].isspace():
         e -= 1

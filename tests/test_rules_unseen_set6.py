@@ -173,3 +173,37 @@ def test_item_headed_by_a_body_names_it(body, named):
     """A board's reports item by item from its committees: each heading is the committee's name
     (a water district's board, a county council's list of its committees)."""
     assert (body in {o.surface for o in run(COMMITTEE_REPORTS).organisations}) is named
+
+
+GIVEN_NAMES = """WESTBRAE COMMUNITY COUNCIL
+
+Present: Orla Venn, Tamsin Quarry, Cllr Piers Hallow
+
+1. MATTERS ARISING
+
+a)  **Use of the hall**
+
+> Orla will contact Ruby Kellagh about use of the hall as a
+> drop-in centre.
+
+Tamsin will check the hire charges.
+"""
+
+
+@pytest.mark.parametrize("text, owner", [
+    ("contact Ruby Kellagh", "Orla"),
+    ("check the hire charges", "Tamsin"),
+])
+def test_given_name_of_a_listed_attendee_owns_the_task(text, owner):
+    """'Present: Orla Venn, ...' then 'Orla will contact ...': the register shows the word is a
+    given name, whether the gazetteer knows it or not (a Scottish community council; a Markdown
+    quote's '>' before the sentence is the page's markup)."""
+    ex = run(GIVEN_NAMES)
+    got = {a.text.split(" about")[0]: [o.surface for o in a.owners] for a in ex.actions}
+    assert got.get(text) == [owner]
+    assert ex.aliases.get(owner, "").startswith(owner + " ")
+
+
+def test_shared_given_name_is_not_read():
+    ex = run("Present: Orla Venn, Orla Dunmore, Tamsin Quarry\n\n1. ITEMS\n\nOrla will contact the school.\n")
+    assert "Orla" not in ex.aliases

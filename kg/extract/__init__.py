@@ -83,6 +83,8 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
     for code, surface in att.attendee_initials(listed, text).items():
         if code not in ambiguous:
             ctx.aliases.setdefault(code, surface)
+    for given, surface in att.attendee_given_names(listed, first_pass).items():
+        ctx.given.setdefault(given, surface)
     # "Mark Wardle (MW)" declares a person's initials, not an organisation's acronym
     acronyms = {a: n for a, n in defined_acronyms(text).items() if a not in ctx.aliases and n not in ctx.aliases.values()}
     for acr, name in _spelled_elsewhere(text).items():

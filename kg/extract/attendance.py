@@ -385,6 +385,39 @@ def attendee_initials(listed: list[Attendance], text: str) -> dict[str, str]:
     return out
 
 
+_NOT_GIVEN = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+
+
+def attendee_given_names(listed: list[Attendance], people: list) -> dict[str, str]:
+    """Given names of attendees the register lists in full, for the prose that names them by the
+    given name alone ("Present: Ann Lee, ..." then "Ann will contact the school").
+
+    The gazetteer's list of given names misses many; a register has already shown the word is
+    a given name. Only a given name one person of the document has is read so.
+    """
+    holders: dict[str, set[str]] = {}
+    for m in people:
+        words = m.surface.split()
+        while words and (words[0].rstrip(".") in TITLE_WORDS or words[0].rstrip(".") in ("Mr", "Mrs", "Ms", "Miss", "Dr")):
+            words = words[1:]  # "Cllr John Kane": John is his given name too
+        if len(words) >= 2:
+            holders.setdefault(words[0], set()).add(" ".join(words[-1:]))
+    out: dict[str, str] = {}
+    for a in listed:
+        words = [w for w in a.person.surface.split() if w]
+        if a.person.is_post or not 2 <= len(words) <= 3 or words[0].rstrip(".") in TITLE_WORDS \
+                or not all(w[:1].isupper() and w[1:2].islower() for w in words):
+            continue
+        given = words[0]
+        if len(given) < 3 or given in NOT_NAME or given in _NOT_GIVEN or gz.lookup_org(given):
+            continue
+        if holders.get(given, {words[-1]}) != {words[-1]}:
+            continue  # two people of the document share the given name
+        out.setdefault(given, a.person.surface)
+    return out
+
+
 def _written(code: str, text: str) -> bool:
     """Whether the text writes the code as a word of its own ("KC to action", "-KC"): tried
     where the code occurs (the lookbehinds still see the text before), not by scanning the
