@@ -207,3 +207,33 @@ def test_given_name_of_a_listed_attendee_owns_the_task(text, owner):
 def test_shared_given_name_is_not_read():
     ex = run("Present: Orla Venn, Orla Dunmore, Tamsin Quarry\n\n1. ITEMS\n\nOrla will contact the school.\n")
     assert "Orla" not in ex.aliases
+
+
+# "The meeting agreed to ...", "The committee agreed on ...": the body word in lower case after
+# "the" is the body deciding (a Scottish community council, an open source committee)
+LOWER_BODY_MINUTES = """# Riverside Community Council
+
+Minutes of the meeting held on 4 March 2021.
+
+## 1. Public meetings
+
+{line}
+"""
+
+
+@pytest.mark.parametrize("line", [
+    "The meeting agreed to keep two public meetings a year, in April and September.",
+    "The committee agreed on one meeting in December, then a break until the new year.",
+    "The board agreed to renew the hall booking for a year.",
+])
+def test_body_word_in_lower_case_decides(line):
+    ex = run(LOWER_BODY_MINUTES.format(line=line))
+    assert [d.evidence.quote for d in ex.decisions] == [line]
+
+
+@pytest.mark.parametrize("line", [
+    "The meeting closed at 9.05 pm.",
+    "The group discussed the hall booking at length.",
+])
+def test_body_word_in_lower_case_without_a_decision_verb(line):
+    assert run(LOWER_BODY_MINUTES.format(line=line)).decisions == []
