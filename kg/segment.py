@@ -52,10 +52,16 @@ ATTENDANCE_HEADS = [
                            r"^(?:[A-Z][\w’'-]*\s+(?:and\s+)?){1,3}present(?:\s+were)?\s*(?::|$)|"
                            r"^(?:members\s+)?(?:present|attendees|attendance|members\s+in\s+attendance|board\s+members|"
                            r"governors\s+present|councillors\s+present|voting\s+members|panel\s+members|"
-                           r"committee\s+members)\b\s*:?|^(?:members|governors|councillors|trustees)\s*:", re.I)),
+                           r"committee\s+members)\b\s*:?|^(?:members|governors|councillors|trustees)\s*:|"
+                           # a label naming whose attendees follow, on its own line ("District
+                           # Attendees" over the board and staff of a water district; "Board
+                           # Attendees"); the others' list is in_attendance below
+                           r"^(?!other\b)(?:[A-Z][\w’'-]*[ \t]+){1,2}attendees[*_]*[ \t]*:?[*_ \t]*$", re.I)),
     ("in_attendance", re.compile(r"^(?:also\s*,?\s*|officers\s+|others\s+)?in\s+attendance\b\s*:?|^also\s+present\b\s*:?|"
                                  r"^(?:officers|officials)(?:\s+present)?\s*:|^officials\s+in\s+attendance\b\s*:?|"
-                                 r"^observers?\s*:|^advisers?\s*:", re.I)),
+                                 r"^observers?\s*:|^advisers?\s*:|"
+                                 # "Other Attendees", "Community/Other Attendees": those not of the body
+                                 r"^(?:[A-Z][\w’'-]*[ \t]*/[ \t]*)?others?[ \t]+attendees[*_]*[ \t]*:?[*_ \t]*$", re.I)),
     ("apologies", re.compile(r"^apologies(?:\s+for\s+absence)?(?:\s+(?:were\s+)?received\s+from)?\b\s*:?|^absent\b\s*:?", re.I)),
 ]
 
@@ -661,7 +667,9 @@ def _line_width(text: str, ln: Line) -> int:
 
 
 def _push(text: str, spans: list[tuple[int, int]], s: int, e: int) -> None:
-    while s < e and text[s].isspace():
+    # a Markdown quote's marker before a sentence ("> Ann will contact the school ...", a
+    # community council's page of minutes) is the page's markup, not the sentence's first word
+    while s < e and (text[s].isspace() or text[s] == ">" and (s + 1 == e or text[s + 1] in " \t\n")):
         s += 1
     while e > s and text[e - 1].isspace():
         e -= 1

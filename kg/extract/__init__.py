@@ -83,6 +83,8 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
     for code, surface in att.attendee_initials(listed, text).items():
         if code not in ambiguous:
             ctx.aliases.setdefault(code, surface)
+    for given, surface in att.attendee_given_names(listed, first_pass).items():
+        ctx.given.setdefault(given, surface)
     # "Mark Wardle (MW)" declares a person's initials, not an organisation's acronym
     acronyms = {a: n for a, n in defined_acronyms(text).items() if a not in ctx.aliases and n not in ctx.aliases.values()}
     for acr, name in _spelled_elsewhere(text).items():
@@ -102,7 +104,8 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
                 seen_people.add(m.surface)
                 ex.people.append(PersonRef(m.surface, m.start))
         for o in s.orgs:
-            if s.section.kind == "item" and (s.section.title or "").strip().lower() == o.surface.lower():
+            if s.section.kind == "item" and (s.section.title or "").strip().lower() == o.surface.lower() \
+                    and not _BODY_TITLE.search(o.surface):
                 continue  # an item headed "Planning" or "Highways" names a topic, not a body
             ex.organisations.append(OrgRef(o.canonical or o.surface, o.start))
             if o.canonical and o.canonical != o.surface:
@@ -161,6 +164,14 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
                 known_orgs.add(o.surface)
                 ex.organisations.append(OrgRef(o.surface, a.evidence.start))
     return ex
+
+
+# an item headed by a body's whole name ("3. Budget Committee – (A, B)", "Audit and Risk
+# Committee", "Sacramento Water Forum": a board's report from each of its committees and the
+# bodies it sits on) names that body; "Public Forum" is the session where the public speak, and
+# "Rota for the Forum" a task about one
+_BODY_TITLE = re.compile(r"^(?!Public[ \t]+(?:Open[ \t]+)?Forum$)(?!.*\bfor\b).*\b(?:Committee|Sub-Committee|Group|Forum|Authority|Board|Council|Trust|"
+                         r"Association|Panel|Partnership|Commission|Agency|Society)$")
 
 
 def _unique_given_names(mentions) -> dict[str, str]:

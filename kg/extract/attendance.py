@@ -48,6 +48,7 @@ def from_lists(text: str, sections: list[Section], ctx) -> tuple[list[Attendance
     for sec in sections:
         if sec.kind == "item":
             out.extend(_roll_in_prose(text, sec))
+            out.extend(_roll_sentence(text, sec, ctx))
             continue
         if sec.kind == "prose":
             sec = _register_in_prose(text, sec)
@@ -75,6 +76,7 @@ def from_lists(text: str, sections: list[Section], ctx) -> tuple[list[Attendance
                 continue
             mentions = [m for m in find_people(chunk[a:b], sec.start + a, ctx) if m.kind != "alias"]
             mentions = sorted(mentions + listed_names(chunk[a:b], sec.start + a, mentions), key=lambda m: m.start)
+            mentions = sorted(mentions + listed_lines(chunk[a:b], sec.start + a, mentions), key=lambda m: m.start)
             if not mentions:
                 mentions = surname_list(chunk[a:b], sec.start + a)
             else:
@@ -203,6 +205,36 @@ def listed_names(chunk: str, offset: int, found: list) -> list[Mention]:
     return out
 
 
+# one entry of a register written one to a line, the name and then its post or its side after a
+# dash ("Jo Bloggs - Board President", "- Kim Lee – Visitor"), or a bullet and the name alone
+# ("* Ann Other")
+_LINE_ENTRY = re.compile(rf"^[ \t]*(?P<bullet>[-*•][ \t]+)?(?P<name>{NAME_WORD}(?:[ \t]+(?:[A-Z]\.[ \t]+)?{NAME_WORD}){{1,2}})"
+                         r"(?:[ \t]+[-–—][ \t]+(?P<post>[A-Z][^\n]{1,60}?))?[ \t]*$", re.M)
+
+
+def listed_lines(chunk: str, offset: int, found: list) -> list[Mention]:
+    """Names of a register written one to a line as "Name - Post" or "* Name" whose given names
+    the gazetteer does not know ("Quon Esterly - Board Member").
+
+    Only where at least two lines of the list have that shape (one such line alone may be a
+    sentence's dash), and never where the name reads as an organisation or a post.
+    """
+    hits = [m for m in _LINE_ENTRY.finditer(chunk) if m.group("post") or m.group("bullet")]
+    if len(hits) < 2:
+        return []
+    out: list[Mention] = []
+    for m in hits:
+        s, e = offset + m.start("name"), offset + m.end("name")
+        surface, words = m.group("name"), m.group("name").split()
+        if any(not (e <= f.start or s >= f.end) for f in found):
+            continue
+        if re.search(rf"\b(?:{ORG_HEADS})\b", surface) or is_post_title(surface) or \
+                any(w in NOT_NAME or w in TITLE_WORDS for w in words):
+            continue
+        out.append(Mention(surface, s, e, "full"))
+    return out
+
+
 # Councils and boards that call the roll write surnames only, a title before some:
 # "Commissioners Fish, Fritz, Leonard and Saltzman", "Clark, Costa, Goold, and Wood",
 # "Mayor Adams, Presiding"
@@ -264,6 +296,63 @@ def _roll_in_prose(text: str, sec: Section) -> list[Attendance]:
     return out
 
 
+# The roll written as a sentence of full names in a US board's call to order: "Board members
+# present were supervisors Ann Lee, Bo Park, and Cy Moss, treasurer Di Fox, and clerk Ed Hale.
+# Also present were Fay Ng and Gus Roe.", "The following directors were present in the
+# Boardroom: Ann Lee, Bo Park."
+_BODY_MEMBERS = r"(?:members|directors|trustees|commissioners|supervisors|councillors|councilmembers|governors)"
+_ROLL_SENTENCE = guarded(re.compile(
+    rf"\b(?:(?:board|council|committee)\s+)?{_BODY_MEMBERS}\s+present\s+were\b[ \t]*:?|"
+    rf"\bthe\s+following\s+(?:(?:board|council|committee)\s+)?{_BODY_MEMBERS}\s+were\s+present\b[^:.\n]{{0,40}}:|"
+    r"\b(?P<also>also\s+present\s+were)\b[ \t]*:?", re.I))
+# the sentence's end: a full stop not closing a middle initial ("Tom R. Gray")
+_ROLL_SENTENCE_END = re.compile(r"(?<![A-Z])\.(?=\s|$)|\n[ \t]*\n")
+
+
+_ROLL_SENTENCE_NAME = re.compile(rf"(?:[a-z]+[ \t]+)*(?P<name>{NAME_WORD}(?:[ \t]+(?:[A-Z]\.[ \t]+)?{NAME_WORD}){{1,2}})")
+
+
+def _roll_entries(span: str, offset: int, found: list) -> list[Mention]:
+    """The entries of a roll sentence the gazetteer does not know: in "supervisors A, B, and C,
+    treasurer D" every entry is a name, after the post written in lower case before it."""
+    out: list[Mention] = []
+    pos = 0
+    for part in re.split(r"[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+", span):
+        at = span.find(part, pos)
+        pos = at + len(part)
+        m = _ROLL_SENTENCE_NAME.fullmatch(part.strip())
+        if not m or not part.strip():
+            continue
+        s = offset + at + (len(part) - len(part.lstrip())) + m.start("name")
+        e = s + len(m.group("name"))
+        words = m.group("name").split()
+        if any(not (e <= f.start or s >= f.end) for f in found) or \
+                re.search(rf"\b(?:{ORG_HEADS})\b", m.group("name")) or is_post_title(m.group("name")) or \
+                any(w in NOT_NAME or w in TITLE_WORDS for w in words):
+            continue
+        out.append(Mention(m.group("name"), s, e, "full"))
+    return out
+
+
+def _roll_sentence(text: str, sec: Section, ctx) -> list[Attendance]:
+    """The people a roll-call sentence names (_ROLL_SENTENCE), each with the sentence as evidence:
+    present, or in attendance after "Also present were"."""
+    out: list[Attendance] = []
+    chunk = text[sec.start:sec.end]
+    for m in _ROLL_SENTENCE.finditer(chunk):
+        end = _ROLL_SENTENCE_END.search(chunk, m.end())
+        stop = end.start() if end else len(chunk)
+        span = chunk[m.end():stop]
+        at = sec.start + m.end()
+        found = [p for p in find_people(span, at, ctx) if p.kind != "alias"]
+        found = sorted(found + _roll_entries(span, at, found), key=lambda p: p.start)
+        role = "in_attendance" if m.group("also") else "present"
+        ev_start, ev_end = sec.start + m.start(), sec.start + stop + (1 if end and chunk[stop:stop + 1] == "." else 0)
+        for p in found:
+            out.append(Attendance(PersonRef(p.surface, p.start), role, Evidence(text[ev_start:ev_end], ev_start, ev_end)))
+    return out
+
+
 def _is_role(cell: str) -> bool:
     """'(Secretary)', '(Chair)', '(AK)': what a register writes in brackets after a name."""
     cell = cell.strip()
@@ -293,6 +382,39 @@ def attendee_initials(listed: list[Attendance], text: str) -> dict[str, str]:
             continue
         if _written(code, text):
             out[code] = next(iter(people))
+    return out
+
+
+_NOT_GIVEN = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+
+
+def attendee_given_names(listed: list[Attendance], people: list) -> dict[str, str]:
+    """Given names of attendees the register lists in full, for the prose that names them by the
+    given name alone ("Present: Ann Lee, ..." then "Ann will contact the school").
+
+    The gazetteer's list of given names misses many; a register has already shown the word is
+    a given name. Only a given name one person of the document has is read so.
+    """
+    holders: dict[str, set[str]] = {}
+    for m in people:
+        words = m.surface.split()
+        while words and (words[0].rstrip(".") in TITLE_WORDS or words[0].rstrip(".") in ("Mr", "Mrs", "Ms", "Miss", "Dr")):
+            words = words[1:]  # "Cllr John Kane": John is his given name too
+        if len(words) >= 2:
+            holders.setdefault(words[0], set()).add(" ".join(words[-1:]))
+    out: dict[str, str] = {}
+    for a in listed:
+        words = [w for w in a.person.surface.split() if w]
+        if a.person.is_post or not 2 <= len(words) <= 3 or words[0].rstrip(".") in TITLE_WORDS \
+                or not all(w[:1].isupper() and w[1:2].islower() for w in words):
+            continue
+        given = words[0]
+        if len(given) < 3 or given in NOT_NAME or given in _NOT_GIVEN or gz.lookup_org(given):
+            continue
+        if holders.get(given, {words[-1]}) != {words[-1]}:
+            continue  # two people of the document share the given name
+        out.setdefault(given, a.person.surface)
     return out
 
 
@@ -431,13 +553,22 @@ AND_THE_POST = re.compile(r"^(?:&|and)\s+the\s+", re.I)
 DASH_ORG = re.compile(r"^\s*(?:\([^)]*\)\s*)*[-–—]\s*(?P<org>[A-Z][^,(|\n\t]{1,80}?)\s*(?=$|[,(|\t\n]|\s{2,})")
 
 
+# a member's office in the body after the dash of a register line ("Jo Bloggs - Board President",
+# "- Vice President"): her post, not an organisation
+_STANDING = re.compile(r"(?:(?:Board|Council|Committee)[ \t]+)?(?:Vice[ \t-]+)?(?:President|Chair(?:man|woman|person)?)")
+# ... or a seat or how the person came, neither a post nor a side ("Board Member", "Visitor")
+_NO_SIDE = re.compile(r"(?:(?:Board|Council|Committee)[ \t]+)?Members?|Visitors?|Guests?|Members?[ \t]+of[ \t]+the[ \t]+public", re.I)
+
+
 def read_row(after: str) -> Row:
     """Parse what follows a name in an attendance list, in any of the usual layouts:
     '(MW) (Chair) - Cardiff and Vale UHB', '| Chair | NHS X ICB', '   Eastbury Council   Yes',
     ', Director of Children's Services, Kestrel Vale Council (Chair)', '(JO, Chair)'."""
     row = Row()
     dash = DASH_ORG.match(after)
-    if dash and reads_as_post(dash.group("org")):
+    if dash and _NO_SIDE.fullmatch(dash.group("org").strip()):
+        pass  # "Kim Lee - Visitor", "Ann Other - Board Member": neither a post nor a side
+    elif dash and (reads_as_post(dash.group("org")) or _STANDING.fullmatch(dash.group("org").strip())):
         row.posts.append(" ".join(dash.group("org").split()))  # "Ann Lee – MP for Kelby": her post
     elif dash and gz.lookup_post(dash.group("org").strip()) is None and not STATUS_CELL[0][1].match(dash.group("org").strip()):
         row.org = dash.group("org").strip()  # "Ann Lee (AL) - Kelby Voluntary Action"
@@ -473,8 +604,10 @@ def read_row(after: str) -> Row:
                     row.chair = True
                 break
         else:
-            if reads_as_post(cell):
+            if reads_as_post(cell) or _STANDING.fullmatch(cell):
                 row.posts.append(" ".join(cell.split()))  # a post the gazetteer does not know
+                continue
+            if _NO_SIDE.fullmatch(cell):
                 continue
             if row.org is None and re.match(r"[A-Z0-9]", cell) and (gz.lookup_org(cell) or _org_like(cell)):
                 row.org = cell

@@ -17,7 +17,9 @@ from kg.rxfilter import guarded
 # is a task for the members; "The Board agreed" is a decision of the body.
 BODY_WORDS = (r"(?:(?:Parish|Town|Community|District|County|Borough|City)\s+)?(?:Board|Committee|Sub-Committee|"
               r"Council|Panel|Trust|Partnership|Governing\s+Body|Forum|Cabinet|Executive|Group|Meeting|Assembly)")
-BODY_SUBJECT = re.compile(rf"^(?:[Tt]he\s+)?(?P<body>{BODY_WORDS})\b")
+# "The meeting agreed to ...", "the committee agreed on ...": the body word in lower case is the
+# body only after "the" (a Scottish community council, an open source committee)
+BODY_SUBJECT = re.compile(rf"^(?:[Tt]he\s+)?(?P<body>{BODY_WORDS})\b|^[Tt]he\s+(?P<lower>board|committee|council|meeting|group)\b")
 # ("Cllrs" written short for the members, not as the title before their names: "All Cllrs agreed")
 COLLECTIVE_SUBJECT = re.compile(r"^(?:[Tt]he\s+|[Aa]ll\s+)?(?P<who>Councillors|Members|Governors|Trustees|Directors|"
                                 r"[Bb]oard\s+members|[Cc]ommittee\s+members|[Pp]artners|Cllrs(?![ \t.]*[A-Z]))\b")
