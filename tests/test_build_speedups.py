@@ -115,3 +115,48 @@ def test_a_document_graph_as_oxigraph_writes_it():
 def test_an_iri_oxigraph_refuses_is_refused():
     with pytest.raises(ValueError):
         ntriples_of([(URIRef("not an iri"), URIRef(G + "p"), Literal("x"))])
+
+
+# (text, a name written in it, where the name stands as a whole word): the shapes of a post
+# holder's names in minutes, and the near misses a word boundary must refuse
+WORD_STARTS = [
+    ("Cllr Ann Lee (Chair) welcomed all. Ann Lee said", "Ann Lee", [5, 35]),
+    ("Ann Leeson and Ann Lee_2 and Ann Lee.", "Ann Lee", [29]),
+    ("Mr R Hill\nR Hill-Smith, R Hill", "R Hill", [3, 10, 24]),
+    ("ARHill R Hillary R Hill", "R Hill", [17]),
+    ("Jo Doe Jo Doe", "Jo Doe", [0, 7]),
+    ("aaa", "aa", []),
+    ("aa aaa aa", "aa", [0, 7]),
+    ("Zoë Ash, Zoë Ashé, Zoë Ash²", "Zoë Ash", [0]),
+    ("", "Ann", []),
+]
+
+
+@pytest.mark.parametrize("text, word, expected", WORD_STARTS)
+def test_word_starts_are_the_whole_word_patterns_matches(text, word, expected):
+    from kg.build import word_starts
+    assert list(word_starts(text, word)) == expected
+    assert [m.start() for m in re.finditer(r"(?<![\w])" + re.escape(word) + r"(?![\w])", text)] == expected
+
+
+# (a full name as written, its unique given name, the name from the given name on)
+FROM_GIVEN = [
+    ("Cllr Dr Ann Lee", "Ann", "Ann Lee"),
+    ("Ann Lee", "Ann", "Ann Lee"),
+    ("Councillor Mrs. Ann Lee", "Ann", "Ann Lee"),
+    ("Cllr Annabel Lee", "Ann", "Cllr Annabel Lee"),
+    ("Cllr Ann-Marie Lee", "Ann", "Ann-Marie Lee"),
+    ("Ann Ann Lee", "Ann", "Ann Lee"),
+    ("Cllr  Ann\nLee", "Ann", "Ann\nLee"),
+    (" Ann Lee", "Ann", " Ann Lee"),
+    ("Lee, Ann", "Ann", "Ann"),
+    ("Mr Zoë Ash", "Zoë", "Zoë Ash"),
+    ("Cllr Lee", "Ann", "Cllr Lee"),
+]
+
+
+@pytest.mark.parametrize("full, given, expected", FROM_GIVEN)
+def test_a_name_from_its_given_name_is_the_patterns_cut(full, given, expected):
+    from kg.extract import _from_word
+    assert _from_word(full, given) == expected
+    assert re.sub(r"^(?:\S+\.?\s+)*?(?=" + re.escape(given) + r"\b)", "", full) == expected
