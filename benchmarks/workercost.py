@@ -75,7 +75,9 @@ def run(folder: str, limit: int | None = None, digest: str | None = None, profil
         stages: bool = False) -> dict:
     """Build each document of `folder` as a worker does; return the figures printed."""
     if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))
+        # after what is on the path already: PYTHONPATH=OTHER_CHECKOUT measures that checkout
+        # (the "kg" figure says which was read)
+        sys.path.append(str(ROOT))
     from kg import pipeline
     from kg.vocab import DEFAULT_BASE
     files = sorted(str(p) for p in Path(folder).iterdir() if p.is_file())[:limit]
