@@ -160,3 +160,28 @@ def test_a_name_from_its_given_name_is_the_patterns_cut(full, given, expected):
     from kg.extract import _from_word
     assert _from_word(full, given) == expected
     assert re.sub(r"^(?:\S+\.?\s+)*?(?=" + re.escape(given) + r"\b)", "", full) == expected
+
+
+# minutes' lines with every kind of person mention: titled, full, initials, aliases, a given
+# name and one capital ("Helen C"), a given name alone as a subject
+NAMED_TEXTS = [
+    "Present: Cllr Ann Lee (Chair), Mr R J Hill, Tom Baker (TB), Helen C and Helen J.\nTB to write. Tom said so.",
+    "Apologies were received from Councillors Carey, E Ryan and Teefy. A Lee and GR White attended.",
+    "Mr Oldfield Appointed Members: Cllr Sargent\nThe Clerk ask Steve\nBaldwin if he can help.",
+    "No names here at all.",
+]
+
+
+def test_the_named_only_read_gives_the_full_and_titled_names_of_the_whole_read():
+    from kg.extract.names import NameContext, declared_aliases, find_people
+    texts = list(NAMED_TEXTS)
+    folders = [CORPUS, CORPUS / "unlabelled"]
+    from kg.read import read_document
+    texts += [read_document(str(p)).text for f in folders if f.is_dir() for p in sorted(f.iterdir())
+              if p.suffix in (".txt", ".md")]
+    for text in texts:
+        for ctx in (NameContext(aliases=declared_aliases(text)),
+                    NameContext(aliases={"TB": "Tom Baker"}, surnames={"Baldwin", "Lee"}, given={"Tom": "Tom Baker"})):
+            def kept(ms):
+                return [(m.surface, m.start, m.end, m.kind) for m in ms if m.kind in ("full", "titled")]
+            assert kept(find_people(text, 0, ctx, named_only=True)) == kept(find_people(text, 0, ctx)), text[:100]
