@@ -357,10 +357,27 @@ _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])")
 _LONG_LINE = 300  # characters: a longer "line" is a paragraph (or a PDF page's text run together)
 
 
+@lru_cache(maxsize=1024)
 def _post_pattern(post: str):
     # "Vice Chair" as "Vice-Chair", "Chair" as "Chairman", "Chairperson"
     words = [re.escape(w) for w in re.split(r"[\s-]+", post.strip()) if w]
     return re.compile(r"(?i)\b" + r"[\s-]*".join(words) + r"(?:man|woman|person)?\b") if words else None
+
+
+def word_starts(text: str, word: str):
+    r"""Where `word` stands in `text` as a whole word (no word character either side), first to
+    last, as `re.finditer(r"(?<![\w])" + re.escape(word) + r"(?![\w])", text)` finds it (its
+    matches do not overlap), without a pattern compiled for each word.  `word` is not empty."""
+    n = len(word)
+    i = text.find(word)
+    while i >= 0:
+        before = text[i - 1] if i else ""
+        after = text[i + n:i + n + 1]
+        if not (before and (before.isalnum() or before == "_")) and not (after and (after.isalnum() or after == "_")):
+            yield i
+            i = text.find(word, i + n)
+        else:
+            i = text.find(word, i + 1)
 
 
 def holding_line(text: str, surfaces: list[str], post: str, starts: list[int]) -> Evidence | None:
@@ -370,8 +387,6 @@ def holding_line(text: str, surfaces: list[str], post: str, starts: list[int]) -
     attendance entry; a line longer than a few sentences is cut to the sentence naming them.
     None when nothing names them at all."""
     post_rx = _post_pattern(post)
-    names = [re.compile(r"(?<![\w])" + re.escape(s) + r"(?![\w])") for s in surfaces if len(s) >= 2]
-    found = sorted({m.start() for rx in names for m in rx.finditer(text)})
 
     def trimmed(s: int, e: int) -> tuple[int, int]:
         while s < e and text[s].isspace():
@@ -429,6 +444,8 @@ def holding_line(text: str, surfaces: list[str], post: str, starts: list[int]) -
         return post_rx is not None and post_rx.search(text, *span) is not None
     span = next((sp for sp in map(entry, sorted(starts)) if names_post(sp)), None)
     if span is None:
+        # where the text names them, first to last (only needed when no entry of theirs says it)
+        found = sorted({at for s in surfaces if len(s) >= 2 for at in word_starts(text, s)})
         span = next((sp for sp in map(prose, found) if names_post(sp)), None)
     if span is None and post_rx is not None and surfaces:
         # the post written as a title before the surname alone ("General Manager Gray

@@ -217,3 +217,140 @@ def guarded(rx: re.Pattern) -> re.Pattern | Guarded:
     the pattern itself when it needs none."""
     need = needs(rx)
     return Guarded(rx, need) if need else rx
+
+
+# Categories of a character set that hold the line break, and those that do not (any other
+# is taken to hold it: the answer below is then "may cross", never a wrong "stays on its line")
+_NL_CATEGORIES = {_c.CATEGORY_SPACE, _c.CATEGORY_NOT_WORD, _c.CATEGORY_NOT_DIGIT, _c.CATEGORY_LINEBREAK}
+_NO_NL_CATEGORIES = {_c.CATEGORY_DIGIT, _c.CATEGORY_WORD, _c.CATEGORY_NOT_SPACE, _c.CATEGORY_NOT_LINEBREAK}
+
+
+def _set_has_newline(items) -> bool:
+    negate = hit = False
+    for op, av in items:
+        if op is _c.NEGATE:
+            negate = True
+        elif op is _c.LITERAL:
+            hit = hit or av == 10
+        elif op is _c.RANGE:
+            hit = hit or av[0] <= 10 <= av[1]
+        elif op is _c.CATEGORY and av in _NL_CATEGORIES:
+            hit = True
+        elif not (op is _c.CATEGORY and av in _NO_NL_CATEGORIES):
+            return True
+    return hit != negate
+
+
+def _crosses_lines(items, dotall: bool, multiline: bool) -> bool:
+    """Whether the parsed sequence `items` may match or look at a line break, or needs the
+    end of the text (a `$` without MULTILINE also matches before a text's last break, which
+    a search cut at a line's end would take for the text's own)."""
+    for op, av in items:
+        if op is _c.LITERAL:
+            bad = av == 10
+        elif op is _c.NOT_LITERAL:
+            bad = av != 10
+        elif op is _c.ANY:
+            bad = dotall
+        elif op is _c.IN:
+            bad = _set_has_newline(av)
+        elif op is _c.AT:
+            bad = av is _c.AT_END_STRING or (av is _c.AT_END and not multiline)
+        elif op is _c.BRANCH:
+            bad = any(_crosses_lines(a, dotall, multiline) for a in av[1])
+        elif op is _c.SUBPATTERN:
+            _group, add_flags, del_flags, pattern = av
+            bad = _crosses_lines(pattern, bool((dotall or add_flags & re.DOTALL) and not del_flags & re.DOTALL),
+                                 bool((multiline or add_flags & re.MULTILINE) and not del_flags & re.MULTILINE))
+        elif op in _REPEATS:
+            bad = _crosses_lines(av[2], dotall, multiline)
+        elif op in (_c.ASSERT, _c.ASSERT_NOT):
+            bad = _crosses_lines(av[1], dotall, multiline)
+        elif op is getattr(_c, "ATOMIC_GROUP", None):
+            bad = _crosses_lines(av, dotall, multiline)
+        elif op is _c.GROUPREF:
+            bad = False  # the group's own text, which the checks above already cover
+        elif op is _c.GROUPREF_EXISTS:
+            bad = _crosses_lines(av[1], dotall, multiline) or (av[2] is not None and _crosses_lines(av[2], dotall, multiline))
+        else:
+            bad = True
+        if bad:
+            return True
+    return False
+
+
+def stays_on_a_line(rx: re.Pattern) -> bool:
+    """True when no match of `rx`, nor any look-around of it, can take in a line break: every
+    match then lies inside one line of the text."""
+    if not isinstance(rx.pattern, str):
+        return False
+    try:
+        parsed = _p.parse(rx.pattern, rx.flags)
+    except Exception:  # noqa: BLE001 - a parser of another Python: no shortcut, same answers
+        return False
+    flags = parsed.state.flags
+    return not _crosses_lines(list(parsed), bool(flags & re.DOTALL), bool(flags & re.MULTILINE))
+
+
+class LineGuarded(Guarded):
+    """A guarded pattern (Guarded) that stays on a line (`stays_on_a_line`), searched over a
+    whole text only on the lines that hold one of the strings it needs.
+
+    A finder that scans a whole document with a pattern opening on a capitalised word tries it
+    at every capital of the text; when the strings the pattern needs ("elected", "appointed")
+    stand on a few lines, the others cannot hold a match, so they are not searched.  Each line
+    is searched with the text's own positions (a look-behind sees the line before it) up to and
+    including its line break (a look-ahead at the line's end sees the break), so the matches
+    are those of the whole text's search, in order."""
+
+    __slots__ = ()
+
+    def _lines(self, text: str):
+        # the starts of the lines holding a needed string, in order
+        hay = _lowered(text) if self._fold else text
+        if hay is None or len(hay) != len(text):
+            return None
+        starts = set()
+        for s in self._need:
+            i = hay.find(s)
+            while i >= 0:
+                starts.add(hay.rfind("\n", 0, i) + 1)
+                e = hay.find("\n", i)
+                if e < 0:
+                    break
+                i = hay.find(s, e + 1)
+        return sorted(starts)
+
+    def finditer(self, text, *args):
+        if args:
+            return self.rx.finditer(text, *args)
+        starts = self._lines(text)
+        if starts is None:
+            return self.rx.finditer(text)
+        return self._finditer(text, starts)
+
+    def _finditer(self, text, starts):
+        rx = self.rx
+        for s in starts:
+            e = text.find("\n", s)
+            yield from rx.finditer(text, s, len(text) if e < 0 else e + 1)
+
+    def search(self, text, *args):
+        if args:
+            return self.rx.search(text, *args)
+        return next(iter(self.finditer(text)), None)
+
+    def __reduce__(self):
+        return LineGuarded, (self.rx, frozenset(self._need))
+
+    def __repr__(self) -> str:
+        return f"LineGuarded({self.rx!r})"
+
+
+def line_guarded(rx: re.Pattern) -> re.Pattern | Guarded:
+    """`rx` as a LineGuarded pattern when it stays on a line and needs some string; else as
+    `guarded` makes it.  For patterns a finder runs over whole documents."""
+    need = needs(rx)
+    if need and stays_on_a_line(rx):
+        return LineGuarded(rx, need)
+    return guarded(rx)

@@ -115,3 +115,73 @@ def test_a_document_graph_as_oxigraph_writes_it():
 def test_an_iri_oxigraph_refuses_is_refused():
     with pytest.raises(ValueError):
         ntriples_of([(URIRef("not an iri"), URIRef(G + "p"), Literal("x"))])
+
+
+# (text, a name written in it, where the name stands as a whole word): the shapes of a post
+# holder's names in minutes, and the near misses a word boundary must refuse
+WORD_STARTS = [
+    ("Cllr Ann Lee (Chair) welcomed all. Ann Lee said", "Ann Lee", [5, 35]),
+    ("Ann Leeson and Ann Lee_2 and Ann Lee.", "Ann Lee", [29]),
+    ("Mr R Hill\nR Hill-Smith, R Hill", "R Hill", [3, 10, 24]),
+    ("ARHill R Hillary R Hill", "R Hill", [17]),
+    ("Jo Doe Jo Doe", "Jo Doe", [0, 7]),
+    ("aaa", "aa", []),
+    ("aa aaa aa", "aa", [0, 7]),
+    ("Zoë Ash, Zoë Ashé, Zoë Ash²", "Zoë Ash", [0]),
+    ("", "Ann", []),
+]
+
+
+@pytest.mark.parametrize("text, word, expected", WORD_STARTS)
+def test_word_starts_are_the_whole_word_patterns_matches(text, word, expected):
+    from kg.build import word_starts
+    assert list(word_starts(text, word)) == expected
+    assert [m.start() for m in re.finditer(r"(?<![\w])" + re.escape(word) + r"(?![\w])", text)] == expected
+
+
+# (a full name as written, its unique given name, the name from the given name on)
+FROM_GIVEN = [
+    ("Cllr Dr Ann Lee", "Ann", "Ann Lee"),
+    ("Ann Lee", "Ann", "Ann Lee"),
+    ("Councillor Mrs. Ann Lee", "Ann", "Ann Lee"),
+    ("Cllr Annabel Lee", "Ann", "Cllr Annabel Lee"),
+    ("Cllr Ann-Marie Lee", "Ann", "Ann-Marie Lee"),
+    ("Ann Ann Lee", "Ann", "Ann Lee"),
+    ("Cllr  Ann\nLee", "Ann", "Ann\nLee"),
+    (" Ann Lee", "Ann", " Ann Lee"),
+    ("Lee, Ann", "Ann", "Ann"),
+    ("Mr Zoë Ash", "Zoë", "Zoë Ash"),
+    ("Cllr Lee", "Ann", "Cllr Lee"),
+]
+
+
+@pytest.mark.parametrize("full, given, expected", FROM_GIVEN)
+def test_a_name_from_its_given_name_is_the_patterns_cut(full, given, expected):
+    from kg.extract import _from_word
+    assert _from_word(full, given) == expected
+    assert re.sub(r"^(?:\S+\.?\s+)*?(?=" + re.escape(given) + r"\b)", "", full) == expected
+
+
+# minutes' lines with every kind of person mention: titled, full, initials, aliases, a given
+# name and one capital ("Helen C"), a given name alone as a subject
+NAMED_TEXTS = [
+    "Present: Cllr Ann Lee (Chair), Mr R J Hill, Tom Baker (TB), Helen C and Helen J.\nTB to write. Tom said so.",
+    "Apologies were received from Councillors Carey, E Ryan and Teefy. A Lee and GR White attended.",
+    "Mr Oldfield Appointed Members: Cllr Sargent\nThe Clerk ask Steve\nBaldwin if he can help.",
+    "No names here at all.",
+]
+
+
+def test_the_named_only_read_gives_the_full_and_titled_names_of_the_whole_read():
+    from kg.extract.names import NameContext, declared_aliases, find_people
+    texts = list(NAMED_TEXTS)
+    folders = [CORPUS, CORPUS / "unlabelled"]
+    from kg.read import read_document
+    texts += [read_document(str(p)).text for f in folders if f.is_dir() for p in sorted(f.iterdir())
+              if p.suffix in (".txt", ".md")]
+    for text in texts:
+        for ctx in (NameContext(aliases=declared_aliases(text)),
+                    NameContext(aliases={"TB": "Tom Baker"}, surnames={"Baldwin", "Lee"}, given={"Tom": "Tom Baker"})):
+            def kept(ms):
+                return [(m.surface, m.start, m.end, m.kind) for m in ms if m.kind in ("full", "titled")]
+            assert kept(find_people(text, 0, ctx, named_only=True)) == kept(find_people(text, 0, ctx)), text[:100]

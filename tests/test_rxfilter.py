@@ -220,3 +220,96 @@ def test_a_copied_or_pickled_guarded_pattern_is_still_guarded():
         assert isinstance(other, Guarded)
         assert other.search("The amendment was LOST.").group(0) == "was LOST"
         assert other.search("The bench was repaired.") is None
+
+
+# (pattern, flags, whether no match nor look-around of it can take in a line break)
+LINE_SHAPES = [
+    (r"(?P<name>[A-Z][\w’'-]+)[ \t]+be[ \t]+elected[ \t]+(?P<post>[A-Z][a-z]+)\b", 0, True),
+    (r"\b(?i:to)[ \t]+elect[ \t]+[A-Z]\w+(?![ \t]+[A-Z])", 0, True),
+    (r"(?<=[.:;] )The [A-Z][a-z]+, [A-Z]\w+,", 0, True),
+    (r"^[ \t]*Chair[ \t]+[-–][ \t]+(?P<name>[^\n]{3,60})", re.M, True),
+    (r"elected\s+Chair", 0, False),               # \s takes a line break
+    (r"elected[^,]+Chair", 0, False),             # so does a negated set
+    (r"elected.+Chair", re.S, False),             # "." with DOTALL
+    (r"elected(?s:.)Chair", 0, False),            # a scoped DOTALL
+    (r"elected.+Chair", 0, True),                 # "." without it
+    (r"elected[ \t]+Chair(?=\s+of)", 0, False),   # a look-ahead over the break
+    (r"elected[ \t]+Chair$", 0, False),           # "$" also matches before the text's last break
+    (r"elected[ \t]+Chair$", re.M, True),         # a line's end
+    (r"elected[ \t]+Chair\n", 0, False),
+]
+
+
+@pytest.mark.parametrize("pattern, flags, expected", LINE_SHAPES)
+def test_a_pattern_stays_on_a_line_only_when_no_part_of_it_takes_a_break(pattern, flags, expected):
+    from kg.rxfilter import stays_on_a_line
+    assert stays_on_a_line(re.compile(pattern, flags)) is expected
+
+
+# minutes' texts in the shapes the whole-text finders read: the needed word on a line of its
+# own, at a line's start and end, twice on a line, wrapped over a break, in capitals
+WHOLE_TEXTS = [
+    "1. Election of Chair\nIt was RESOLVED that Councillor Mrs A B Hale be elected Chair for the year.\n"
+    "Cllr Jo Hart was duly elected Vice-Chairman.\n",
+    "Mr R Hill be appointed Clerk\nMr S Day be appointed Treasurer",
+    "agreed to elect Mr R Hill as Chair of the Board of Directors. Mr B Day was elected Vice Chair. "
+    "Ms C Lee was appointed Secretary",
+    "The meeting agreed that Cllr Reed be\nelected Chair (the name and the verb on two lines).\n",
+    "Cllr Reed be elected Chair of the Planning Committee\n\nCllr Hale was elected as the Mayor\n",
+    "nothing here is an election\nnor here",
+    "",
+    "elected",
+    "Mr A Lee be ELECTED Chair\nTO ELECT Mr B Lee as Chair\n",
+]
+
+
+def _line_guarded_patterns():
+    import importlib
+    import pkgutil
+
+    import kg
+    from kg.rxfilter import LineGuarded
+    out = []
+    for info in pkgutil.walk_packages(kg.__path__, "kg."):
+        mod = importlib.import_module(info.name)
+        out.extend((f"{info.name}.{n}", v) for n, v in vars(mod).items() if isinstance(v, LineGuarded))
+    return out
+
+
+LINE_GUARDED = _line_guarded_patterns()
+
+
+def test_the_whole_text_finders_have_line_guarded_patterns():
+    assert len(LINE_GUARDED) >= 3
+
+
+@pytest.mark.parametrize("name, g", LINE_GUARDED, ids=[n for n, _ in LINE_GUARDED])
+def test_a_line_guarded_pattern_finds_over_a_whole_text_what_its_pattern_finds(name, g):
+    try:
+        texts = WHOLE_TEXTS + _corpus_texts()
+    except pytest.skip.Exception:
+        texts = WHOLE_TEXTS
+    for text in texts:
+        assert [(m.span(), m.groups()) for m in g.finditer(text)] == \
+            [(m.span(), m.groups()) for m in g.rx.finditer(text)], (name, text[:200])
+        assert _same(g.search(text), g.rx.search(text)), (name, text[:200])
+
+
+@pytest.mark.parametrize("pattern, flags", [(p, f) for p, f, ok in LINE_SHAPES if ok] + [
+    (r"(?<![\w-])Chair(?![\w-])", 0), (r"\bChair\b", re.I), (r"(?<=\n)Chair", 0), (r"Chair(?=\n)", 0)])
+def test_a_line_guarded_pattern_of_each_shape_finds_what_its_pattern_finds(pattern, flags):
+    from kg.rxfilter import LineGuarded, line_guarded, stays_on_a_line
+    rx = re.compile(pattern, flags)
+    g = line_guarded(rx)
+    assert isinstance(g, LineGuarded) == (bool(needs(rx)) and stays_on_a_line(rx))
+    texts = WHOLE_TEXTS + ["The Chair\nChair\nvice-chair\nCHAIR;chair Chair", "x\nChair", "Chair\n", "\n\nChair"]
+    for text in texts:
+        assert [m.span() for m in g.finditer(text)] == [m.span() for m in rx.finditer(text)], text
+        assert _same(g.search(text), rx.search(text)), text
+
+
+def test_a_pattern_that_may_cross_a_line_is_only_guarded():
+    from kg.rxfilter import LineGuarded, line_guarded
+    g = line_guarded(re.compile(r"be\s+elected\s+Chair"))
+    assert isinstance(g, Guarded) and not isinstance(g, LineGuarded)
+    assert g.search("Cllr Reed be\nelected Chair").group(0) == "be\nelected Chair"

@@ -48,7 +48,7 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
     text = doc.text
     ctx = NameContext(aliases=declared_aliases(text))
     # surnames the document spells out in full let "A Lee" be a person, not the article
-    first_pass = [m for m in find_people(text, 0, ctx) if m.kind in ("full", "titled")]
+    first_pass = [m for m in find_people(text, 0, ctx, named_only=True) if m.kind in ("full", "titled")]
     ctx.surnames = {m.surface.split()[-1] for m in first_pass}
     ctx.given = _unique_given_names(first_pass)
     # attendance first: a register's initials column ("(AK)") declares aliases the prose uses
@@ -186,8 +186,50 @@ def _unique_given_names(mentions) -> dict[str, str]:
     for given, fulls in people.items():
         if len(fulls) == 1:
             full = next(m.surface for m in mentions if m.surface.split()[-1] and given in m.surface.split())
-            out[given] = re.sub(r"^(?:\S+\.?\s+)*?(?=" + re.escape(given) + r"\b)", "", full)
+            out[given] = _from_word(full, given)
     return out
+
+
+def _from_word(full: str, given: str) -> str:
+    """`full` from its first word that opens with `given` followed by a word boundary ("Cllr
+    Dr Ann Lee", "Ann" -> "Ann Lee"); `full` itself when none does.  The same as
+    `re.sub(r"^(?:\\S+\\.?\\s+)*?(?=" + re.escape(given) + r"\\b)", "", full)`, without a pattern
+    compiled for each given name: the words that pattern drops are whole runs of non-space
+    and the spaces after them, so it can stop at the text's start or at a later word's first
+    character; where it stops at the start (an empty match), re.sub takes its next, non-empty
+    match there too ("Ann Ann Lee" -> "Ann Lee").  `given` is not empty."""
+    n = len(given)
+    cuts = []
+    at = 0
+    while at < len(full) and len(cuts) < 2:
+        if full.startswith(given, at) and _boundary(full, at + n):
+            cuts.append(at)
+            if at:
+                break
+        if full[at].isspace():
+            break  # no word to drop before a leading space: only the start is tried
+        while at < len(full) and not full[at].isspace():
+            at += 1
+        if at == len(full):
+            break  # a last word has no space after it, so it is never dropped
+        while at < len(full) and full[at].isspace():
+            at += 1
+    if not cuts:
+        return full
+    if cuts[0]:
+        return full[cuts[0]:]
+    return full[cuts[1]:] if len(cuts) > 1 else full
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _boundary(text: str, at: int) -> bool:
+    # `\b` at `at`: a word character on one side only
+    left = at > 0 and _word_char(text[at - 1])
+    right = at < len(text) and _word_char(text[at])
+    return left != right
 
 
 _QUOTE_MARK = re.compile(r"(?<=\S) >(?= \S)")

@@ -13,7 +13,7 @@ from kg import gazetteer as gz
 from kg.extract.names import NAME_WORD, NOT_NAME, ORG_HEADS, TITLE_WORDS, Mention, find_people, is_post_title, reads_as_post
 from kg.extract.sentences import Sent
 from kg.records import Attendance, Evidence, PersonRef, Section
-from kg.rxfilter import guarded
+from kg.rxfilter import guarded, line_guarded
 
 MARKER = guarded(re.compile(r"(?P<m>\b(?:members\s+|directors\s+|trustees\s+)?present(?:\s+were)?[\s*_]*:|\bparticipants[\s*_]*:|"
                             r"\battend(?:ees|ed|ing)[\s*_]*:|\b(?:also\s*,?\s*|officers\s+)?in\s+attendance[\s*_]*:|"
@@ -664,17 +664,17 @@ _NAME_BEFORE_VERB = (r"(?P<name>(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?[ \t]
 # itself: a crematorium's and a waste partnership's joint committees)
 _POST_AFTER = (r"(?:the[ \t]+)?(?P<post>[A-Z][A-Za-z-]+(?:[ \t]+[A-Z][A-Za-z-]+){0,2})\b"
                r"(?![ \t]+(?:[A-Z]|of[ \t]+the[ \t]+(?!Joint[ \t])[A-Z]\w*[ \t]+(?:Committee|Board|Group|Panel)))")
-_ELECTED_POST = re.compile(_NAME_BEFORE_VERB + r"[ \t]+be[ \t]+(?:re-?)?(?:elected|appointed)[ \t]+(?:as[ \t]+)?"
-                           + _POST_AFTER)
+_ELECTED_POST = line_guarded(re.compile(_NAME_BEFORE_VERB + r"[ \t]+be[ \t]+(?:re-?)?(?:elected|appointed)[ \t]+(?:as[ \t]+)?"
+                                        + _POST_AFTER))
 
 
 # "Mr A Lee was elected as Chair of the Panel for the 2024/25 Municipal Year", "Mr B Day was
 # duly elected Vice-Chairman", "RESOLVED to elect Councillor Beck as Vice Chairman for the
 # meeting", "unanimously agreed to elect Mr R Hill as Chair of the Board of Directors": the same
 # election told in the past or as the meeting's act, the holder before "was" or after "elect"
-_WAS_ELECTED_POST = re.compile(_NAME_BEFORE_VERB + r"[ \t]+(?:was|has[ \t]+been|had[ \t]+been)[ \t]+"
-                               r"(?:(?:duly|unanimously|then)[ \t]+)*(?:re-?)?(?:elected|appointed)[ \t]+(?:as[ \t]+)?" + _POST_AFTER)
-_TO_ELECT_POST = re.compile(r"\b(?i:to)[ \t]+(?:re-?)?elect[ \t]+" + _NAME_BEFORE_VERB + r"[ \t]+as[ \t]+" + _POST_AFTER)
+_WAS_ELECTED_POST = line_guarded(re.compile(_NAME_BEFORE_VERB + r"[ \t]+(?:was|has[ \t]+been|had[ \t]+been)[ \t]+"
+                                            r"(?:(?:duly|unanimously|then)[ \t]+)*(?:re-?)?(?:elected|appointed)[ \t]+(?:as[ \t]+)?" + _POST_AFTER))
+_TO_ELECT_POST = line_guarded(re.compile(r"\b(?i:to)[ \t]+(?:re-?)?elect[ \t]+" + _NAME_BEFORE_VERB + r"[ \t]+as[ \t]+" + _POST_AFTER))
 
 
 def prose_posts(text: str, ctx) -> dict[str, str]:
@@ -710,7 +710,7 @@ def _posts_before_names(text: str, ctx) -> list[tuple[str, str, tuple[str, ...]]
     """(post, name, kinds) for each full name, or surname of one named in full, that a post
     the gazetteer knows stands straight before (the post's longest known tail)."""
     out = []
-    full = [p for p in find_people(text, 0, ctx) if p.kind == "full"]
+    full = [p for p in find_people(text, 0, ctx, named_only=True) if p.kind == "full"]
     by_surname: dict[str, set[str]] = {}
     for p in full:
         by_surname.setdefault(p.surface.split()[-1], set()).add(p.surface)

@@ -271,8 +271,14 @@ def _known_surname_next(text: str, end: int, ctx: NameContext) -> list[tuple[str
     return []
 
 
-def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
-    """Person mentions in text (offsets are absolute: text starts at `offset`)."""
+def find_people(text: str, offset: int, ctx: NameContext, *, named_only: bool = False) -> list[Mention]:
+    """Person mentions in text (offsets are absolute: text starts at `offset`).
+
+    `named_only`: the titled and full names ("titled", "full") and perhaps others, for a
+    caller that keeps only those two kinds.  They are read first, and what is read after
+    them only fills the spans they leave free; a text with no given name and one capital
+    ("Helen C", the one full name read later, once initials and aliases hold their spans)
+    is not read further."""
     found: list[Mention] = []
     taken = _Spans()
     free = taken.free
@@ -357,6 +363,9 @@ def find_people(text: str, offset: int, ctx: NameContext) -> list[Mention]:
                 and free(offset + pos - len(prev.group(0)), offset + pos - 1):
             continue  # "King's Lynn Norfolk": inside a longer proper name
         add(Mention(_surface(text, pos, end), offset + pos, offset + end, "full"))
+    if named_only and not any(gz.is_first_name(m.group(1)) for m in _RX_GIVEN_INITIAL.finditer(text)):
+        found.sort(key=lambda x: x.start)
+        return found
     for m in _RX_INITIALS.finditer(text):
         words = _name_words(text, m.end(), max_words=1)
         if not words:
