@@ -624,6 +624,10 @@ CHAIR_APPOSITION = re.compile(r"^\s*(?:The|Our)\s+(?P<post>[A-Za-z-]+)(?:\s+of\s
 CALLED_MEETING_TO_ORDER = guarded(re.compile(r"[ \t]*called[ \t]+the[ \t]+(?:[\w-]+[ \t]+){0,6}?(?i:meeting)\b[^.;]{0,60}?"
                                              r"\bto[ \t]+(?i:order)\b"))
 PRESIDING = re.compile(r"[ \t]*,?[ \t]*(?i:presiding)\b"
+                       # "The Cathaoirleach, Councillor A presided." (Irish county councils: Sligo's, Meath's
+                       # "An Cathaoirleach Councillor B presided."); "Mayor C assumed the Chair and called the
+                       # meeting to order", "Cllr D took the Chair" (a township council, Welsh and English parishes)
+                       r"|[ \t]+(?:presided\b|(?:assumed|took)[ \t]+the[ \t]+(?:Chair|chair|CHAIR)\b)"
                        # "Mr B Lobban in the Chair", "Jo SMITH, Vice Chairperson, in the Chair.": a register's
                        # line saying who chaired (a Scottish council, a Scottish integration joint board)
                        r"|[ \t]*(?:,[ \t]*(?:the[ \t]+)?[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,2}[ \t]*,)?[ \t]*in[ \t]+the[ \t]+"

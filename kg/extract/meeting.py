@@ -149,13 +149,18 @@ def meeting_of(secs: Sections, sents: list[Sent], body: str | None, date: str | 
     head_text = text[: max(header.end if header else 0, 0)][:1500] or text[:600]
     meta = doc.meta
     top = meta.get("front_matter_end", 0)  # the heading of the minutes starts below a page's front matter
-    body = body or meta.get("body") or _as_the_text_writes(_body_from_header(text[top:top + 800], sents), sents) \
-        or _body_from_next_meeting(text)
+    headed = _as_the_text_writes(_body_from_header(text[top:top + 800], sents), sents)
+    # a static site's page title ("Wretton PC Minutes May") names the page; the minutes' own heading
+    # below it ("MINUTES OF WRETTON PARISH COUNCIL MEETING HELD ...") names the body as it writes it
+    body = body or (headed if top else None) or meta.get("body") or headed or _body_from_next_meeting(text)
     # the file's own title ("Parent Council Minutes - 22/10/2025") dates minutes whose
     # heading leaves the year out and whose text never writes it
     # and last the file's name ("wye-valley-cc-2024-10-28.txt"), where a site's copy of the
     # minutes starts at "Present:" and a typed date is mistyped ("10thth September 2021")
-    date = date or meta.get("date") or find_date(head_text, own=True) or find_date(text[:600], own=True) \
+    # a page's "date:" is when the site posted it (a May meeting's minutes posted in October, an
+    # AGM's in July: two parish councils' pages): the date the minutes' own heading states wins
+    own = find_date(text[top:top + 600], own=True) if meta.get("date_key") == "date" else None
+    date = date or own or meta.get("date") or find_date(head_text, own=True) or find_date(text[:600], own=True) \
         or date_without_year(head_text, text) or find_date(doc.title or "") \
         or find_date(re.split(r"[\\/]", doc.path or "")[-1])
     ev = None
@@ -221,6 +226,10 @@ def _heading_candidate(line: str) -> str | None:
     t = _GENERAL_MEETING.sub("", t)
     for rx, repl in _HEADING_NOISE:
         t = rx.sub(repl, t).strip(" -–—:,.*")
+    if t.isupper() and len(t.split()) <= 10:
+        # "MINUTES OF WRETTON PARISH COUNCIL MEETING HELD AT THE CHURCH MONDAY 13th MAY 2015": a
+        # heading in capitals but for its date's ordinal, read once the date is cut away
+        t = _title(t)
     if not t or len(t.split()) > 10 or re.search(r"\d", t) or re.match(r"(?i)(?:above|said)\b", t) \
             or not t[0].isupper():
         return None  # "at Estate Management Office": the venue's line, not the body's

@@ -334,6 +334,7 @@ def read_text(data: bytes, path: str) -> Extracted:
         meta["front_matter_end"] = block.end()
     if fields.get("date"):
         meta["date"] = fields["date"]
+        meta["date_key"] = fields.get("date_key")
     if fields.get("body"):
         meta["body"] = fields["body"]
     return Extracted(text, fields.get("title") or first_line_title(text[block.end():] if block else text), meta)
@@ -392,7 +393,7 @@ def front_matter(text: str) -> dict[str, str]:
     for key in ("date", "start"):
         day = _ISO_DAY.match(fields.get(key, ""))
         if day:
-            out["date"] = day.group(1)
+            out["date"], out["date_key"] = day.group(1), key  # "start:" is the meeting's; "date:" may be the post's
             break
     title = fields.get("title")
     if title:
