@@ -108,3 +108,23 @@ def test_front_matter_gives_way_to_the_minutes_own_heading(tmp_path, raw, expect
     path.write_text(raw, encoding="utf-8")
     m = extract(segment(read_document(path))).meeting
     assert (m.body, m.date) == expected
+
+
+# A municipality named head first near the top of its page: "MUNICIPALITY OF A" on a line of its
+# own, "The Township of B Council Meeting Minutes", "MUNICIPAL DISTRICT OF C CITY MINUTES OF
+# PROCEEDINGS" (two Ontario municipalities, an Irish municipal district); a slogan "Township of
+# Proud Heritage, Exciting Future" names no body, nor does "the City of Fenby" inside a sentence
+MUNICIPALITY = [
+    ("Meeting Minutes\n\nTuesday December 6, 2011\n\nMUNICIPALITY OF FENWICK-ASHBY\n\nCOUNCIL CHAMBERS\n\n"
+     "1) Call to order: The meeting was called to order by Mayor Paul Dune at 7:30 pm.\n", "Municipality of Fenwick-Ashby"),
+    ("01 14 2015 Council Meeting MinutesTownship of Proud Heritage, Exciting Future Wednesday, January 14, 2015 "
+     "The Township of Fenmoor Council Meeting Minutes Council Chambers Present: Mayor A. Holt\n", "Township of Fenmoor"),
+    ("MUNICIPAL DISTRICT OF FENBY CITY MINUTES OF PROCEEDINGS OF ANNUAL MEETING HELD ON MONDAY, 22nd JUNE, "
+     "2015 Present: Councillors: Ann Lowe, Bob Hart.\n", "Municipal District of Fenby City"),
+    ("Meeting Minutes\n\nThe residents asked the City of Fenby to mend the road.\n", None),
+]
+
+
+@pytest.mark.parametrize("raw,expected", MUNICIPALITY)
+def test_municipality_named_head_first_at_the_top(raw, expected):
+    assert run(raw).meeting.body == expected
