@@ -128,3 +128,31 @@ MUNICIPALITY = [
 @pytest.mark.parametrize("raw,expected", MUNICIPALITY)
 def test_municipality_named_head_first_at_the_top(raw, expected):
     assert run(raw).meeting.body == expected
+
+
+# A motion's number and its vote on one line, the resolution quoted on the next: "Motion: 494-2011
+# Moved by A   Seconded by B" / "“That the agenda ... be adopted as amended.”" (an Ontario
+# municipality; a second's "2009-193 Moved by Councillor A Seconded by Councillor B" / "\"THAT the
+# minutes ... be approved.\""); an unquoted sentence after the line is no resolution of it
+NUMBERED_VOTE = [
+    ("MUNICIPALITY OF FENWICK-ASHBY\n\n2) Agenda:\n\nAdoption of Agenda:\n\nMotion:  494-2011      Moved by Neil Dune"
+     "          Seconded by Jason Crane\n\n“That the agenda for the meeting of December 6th, 2011 be adopted as amended.”"
+     "\n\nDisposition                        Carried\n",
+     [("Neil Dune", "Jason Crane", "the agenda for the meeting of December 6th, 2011 be adopted as amended")]),
+    ("MUNICIPALITY OF FENWICK-ASHBY\n\n3. APPROVAL OF MINUTES\n\n2009-193 Moved by Councillor Mark Tate Seconded by "
+     "Councillor Ed Kemp\n\n\"THAT the minutes of the regular meeting held March 26, 2009 be approved as circulated.\"\n\n"
+     "CARRIED UNANIMOUSLY\n",
+     [("Councillor Mark Tate", "Councillor Ed Kemp",
+       "the minutes of the regular meeting held March 26, 2009 be approved as circulated")]),
+]
+
+
+@pytest.mark.parametrize("raw,expected", NUMBERED_VOTE)
+def test_quoted_resolution_after_a_numbered_vote_line(raw, expected):
+    assert decisions(run(raw)) == expected
+
+
+def test_an_unquoted_sentence_after_the_vote_line_is_no_resolution():
+    raw = ("MUNICIPALITY OF FENWICK-ASHBY\n\n2) Agenda:\n\nMotion:  494-2011      Moved by Neil Dune          Seconded by "
+           "Jason Crane\n\nThe Clerk added a listing to the agenda.\n")
+    assert all("listing" not in text for _, _, text in decisions(run(raw)))
