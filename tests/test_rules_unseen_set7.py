@@ -156,3 +156,22 @@ def test_an_unquoted_sentence_after_the_vote_line_is_no_resolution():
     raw = ("MUNICIPALITY OF FENWICK-ASHBY\n\n2) Agenda:\n\nMotion:  494-2011      Moved by Neil Dune          Seconded by "
            "Jason Crane\n\nThe Clerk added a listing to the agenda.\n")
     assert all("listing" not in text for _, _, text in decisions(run(raw)))
+
+
+# "That Cllr A be elected to fill the Office of Mayor for the ensuing year" (an Irish municipal
+# district's annual meeting), "that Mrs B be appointed to fill the position of Clerk": the post the
+# holder takes; "be appointed to fill the vacancy" names no post
+FILL_THE_OFFICE = [
+    ("Annual Meeting\nItem No. 1. Election of Mayor: Proposed by: Cllr. Ann Lowe Seconded by: Cllr. Bob Hart And "
+     "unanimously Resolved “That Cllr. Joe Dunne be elected to fill the Office of Mayor for the ensuing year.”\n",
+     {"mayor": "Cllr. Joe Dunne"}),
+    ("Parish Council meeting\n5. Clerk\nIt was resolved that Mrs Jane Lowe be appointed to fill the position of Clerk "
+     "from 1 April.\n", {"clerk": "Mrs Jane Lowe"}),
+    ("Parish Council meeting\n5. Co-option\nIt was resolved that Mrs Jane Lowe be appointed to fill the vacancy.\n", {}),
+]
+
+
+@pytest.mark.parametrize("raw,expected", FILL_THE_OFFICE)
+def test_elected_to_fill_the_office_of(raw, expected):
+    got = {k: v for k, v in run(raw).posts.items() if k in ("mayor", "clerk")}
+    assert got == expected

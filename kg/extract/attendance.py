@@ -531,8 +531,10 @@ _NAME_BEFORE_VERB = (r"(?P<name>(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?[ \t]
 # itself: a crematorium's and a waste partnership's joint committees)
 _POST_AFTER = (r"(?:the[ \t]+)?(?P<post>[A-Z][A-Za-z-]+(?:[ \t]+[A-Z][A-Za-z-]+){0,2})\b"
                r"(?![ \t]+(?:[A-Z]|of[ \t]+the[ \t]+(?!Joint[ \t])[A-Z]\w*[ \t]+(?:Committee|Board|Group|Panel)))")
-_ELECTED_POST = re.compile(_NAME_BEFORE_VERB + r"[ \t]+be[ \t]+(?:re-?)?(?:elected|appointed)[ \t]+(?:as[ \t]+)?"
-                           + _POST_AFTER)
+# ("That Cllr A be elected to fill the Office of Mayor for the ensuing year": an Irish municipal
+# district's election; "appointed to fill the position of Clerk" as English councils write it)
+_ELECTED_POST = re.compile(_NAME_BEFORE_VERB + r"[ \t]+be[ \t]+(?:re-?)?(?:elected|appointed)[ \t]+(?:as[ \t]+|to[ \t]+fill[ \t]+"
+                           r"the[ \t]+(?i:office|position|post)[ \t]+of[ \t]+)?" + _POST_AFTER)
 
 
 # "Mr A Lee was elected as Chair of the Panel for the 2024/25 Municipal Year", "Mr B Day was
