@@ -78,11 +78,26 @@ Jason Crane declared a pecuniary interest for Item # 8 - Crane Municipal Drain, 
 """
 
 
+TRANSIT = """# Fenby Transit Board of Directors
+
+Minutes of the Board Meeting of February 27, 2018
+
+## V. Public Participation
+
+Zeb Quarrie, Fenby, stated that the last two years he had been a bus operator out of East Depot. Mr. Quarrie stated that wages did not keep pace with the cost of living in Fenby.
+
+## X. General Manager's Report
+
+David Dunmore, General Manager, reported on the budget. General Manager Dunmore stated that the working group would present its recommendation on fares to the Board in March.
+"""
+
+
 @pytest.fixture(scope="module")
 def store_path(tmp_path_factory):
     # file names that carry neither body nor date: the minutes' own words must give both
     return store_of_texts(tmp_path_factory, "unseen7", {
-        "page.md": PARISH, "county.txt": COUNTY, "district.txt": DISTRICT, "township.txt": TOWNSHIP})
+        "page.md": PARISH, "county.txt": COUNTY, "district.txt": DISTRICT, "township.txt": TOWNSHIP,
+        "transit.md": TRANSIT})
 
 
 @pytest.fixture
@@ -106,6 +121,16 @@ def store(store_path):
 ])
 def test_a_question_of_the_seventh_set_is_answered(store, question, must, where):
     assert_answered(store, question, must, where)
+
+
+@pytest.mark.parametrize("question, must", [
+    # named in full once (a given name the name finder lacks), by title and surname after
+    ("what did Zeb Quarrie say about wages?", r"Quarrie stated: wages did not keep pace"),
+    # a post before the surname of one named in full with that post
+    ("what did General Manager Dunmore say about fares?", r"recommendation on fares"),
+])
+def test_a_speaker_named_by_title_or_post_and_surname(store, question, must):
+    assert_answered(store, question, must, r"2018-02-27")
 
 
 def test_the_one_who_presided_sent_no_apologies(store):
