@@ -334,7 +334,8 @@ def read_text(data: bytes, path: str) -> Extracted:
         meta["front_matter_end"] = block.end()
     if fields.get("date"):
         meta["date"] = fields["date"]
-        meta["date_key"] = fields.get("date_key")
+        # which key gave it: "start:" is the meeting's own time; "date:" may be when the page was posted
+        meta["date_key"] = date_key(text)
     if fields.get("body"):
         meta["body"] = fields["body"]
     return Extracted(text, fields.get("title") or first_line_title(text[block.end():] if block else text), meta)
@@ -378,6 +379,15 @@ _TITLE_NOISE = [re.compile(r"^(?:\d{4}\s+)?(?:(?:spring|summer|autumn|fall|winte
                 re.compile(r"\s+(?:meeting\s+)?(?:minutes|meeting)(?:\s+(?:minutes|\w+\s+\d{4}))?$", re.I)]
 
 
+def date_key(text: str) -> str | None:
+    """The front matter key ("date" or "start") that `front_matter` takes the date from."""
+    m = _YAML_BLOCK.match(text) or _KEY_BLOCK.match(text)
+    if not m:
+        return None
+    fields = {f.group("key").lower(): f.group("value").strip().strip("'\"") for f in _FIELD.finditer(m.group(1))}
+    return next((key for key in ("date", "start") if _ISO_DAY.match(fields.get(key, ""))), None)
+
+
 def front_matter(text: str) -> dict[str, str]:
     """Title, date and the body's name from a Markdown page's front matter, where it has one.
 
@@ -393,7 +403,7 @@ def front_matter(text: str) -> dict[str, str]:
     for key in ("date", "start"):
         day = _ISO_DAY.match(fields.get(key, ""))
         if day:
-            out["date"], out["date_key"] = day.group(1), key  # "start:" is the meeting's; "date:" may be the post's
+            out["date"] = day.group(1)
             break
     title = fields.get("title")
     if title:
