@@ -221,14 +221,18 @@ def find_entities(store, text: str, *, kinds: tuple[str, ...] = ("person", "orga
     3 the surname alone (or the last parts of a double-barrelled name);
     4 a post the person holds ("the Clerk");
     5 every content word of text begins a word of a name ("improvement board");
-    6 every content word of text begins a word of a post ("the clerk" ~ "Parish Clerk")."""
+    6 every content word of text begins a word of a post ("the clerk" ~ "Parish Clerk");
+    7 the surname after a post the person holds ("General Manager Genova" ~ David Genova);
+    8 the surname of one the minutes name by title and surname only ("Clay Moore" ~ "Mr. Moore":
+      public comment minutes name a speaker in full once, in a register or a line of their own,
+      and by title after)."""
     q = _name_tokens(text)
     if not q:
         return []
     words = content_words(text, generic=False)
     pool = [e for e in (pool if pool is not None else _entities_that_may_fit(store, q, words)) if e.kind in kinds]
     joined = " ".join(q)
-    tiers: list[list[Entity]] = [[], [], [], [], [], []]
+    tiers: list[list[Entity]] = [[], [], [], [], [], [], [], []]
     for e in pool:
         toks = [t for t in (_name_tokens(lab) for lab in e.labels) if t]
         posts = [" ".join(_name_tokens(p)) for p in e.posts]
@@ -244,6 +248,10 @@ def find_entities(store, text: str, *, kinds: tuple[str, ...] = ("person", "orga
             tiers[4].append(e)
         elif words and any(mentions_all(p, words) for p in e.posts):
             tiers[5].append(e)
+        elif e.kind == "person" and len(q) >= 2 and " ".join(q[:-1]) in posts and any(t[-1:] == q[-1:] for t in toks):
+            tiers[6].append(e)
+        elif e.kind == "person" and len(q) >= 2 and any(t == q[-1:] for t in toks):
+            tiers[7].append(e)
     for tier in tiers:
         if tier:
             return sorted(tier, key=lambda e: (e.kind, e.name))

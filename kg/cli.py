@@ -325,15 +325,8 @@ def _stderr_size() -> tuple[int, int]:
 
 
 def _check_date(date: str | None) -> None:
-    import datetime
-    import re
-    if date and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
-        raise UsageError(f"--date {date!r}: give the date as YYYY-MM-DD")
-    if date:
-        try:
-            datetime.date.fromisoformat(date)
-        except ValueError:
-            raise UsageError(f"--date {date!r}: give a real calendar date as YYYY-MM-DD") from None
+    from kg.query import check_day
+    check_day("--date", date)
 
 
 @main.command()

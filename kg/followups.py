@@ -6,8 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from kg.errors import UsageError
-from kg.query import run_named
+from kg.query import check_day, run_named
 
 CLOSED = ("done", "dropped")
 TRACKER_COLUMNS = ["action", "body", "meeting_date", "owner", "task", "due_date", "status", "overdue",
@@ -75,15 +74,6 @@ def tracked_actions(store) -> list[TrackedAction]:
     return sorted(out.values(), key=lambda a: (a.date, a.body, a.iri))
 
 
-def _check_date(value: str | None, option: str) -> str | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise UsageError(f"{option} {value!r}: give a date as YYYY-MM-DD") from None
-
-
 def _name_fits(want: str, names: list[str]) -> bool:
     w = " ".join(re.sub(r"[^a-z0-9 ]+", " ", want.lower()).split())
     w = re.sub(r"^(?:the|cllr|councillor|mr|mrs|ms|dr) ", "", w)
@@ -103,9 +93,9 @@ def action_tracker(store, *, open_only: bool = False, overdue: bool = False, as_
     open_only: actions no report-back has closed (not done or dropped); overdue: due
     before `as_of` (default today) and not closed; owner / body: a name, matched on
     words; since / until: actions of meetings on or after / on or before that date."""
-    as_of = _check_date(as_of, "--as-of") or dt.date.today().isoformat()
-    since = _check_date(since, "--since")
-    until = _check_date(until, "--until")
+    as_of = check_day("--as-of", as_of) or dt.date.today().isoformat()
+    since = check_day("--since", since)
+    until = check_day("--until", until)
     rows = []
     for a in tracked_actions(store):
         if open_only and a.status in CLOSED:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from kg.errors import QueryError
+from kg.errors import QueryError, UsageError
 from kg.store import GraphStore, holds_oxigraph
 
 _PARAM = re.compile(r"^#@param\s+(\w[\w-]*)\s+\?(\w+)(\s+required)?\s*$", re.M)
@@ -480,17 +480,21 @@ def _meeting_iri(meeting: str) -> str:
                          "shows it") from None
 
 
-def check_day(flag: str, value: str | None) -> None:
-    """`value` (given as `flag`) is None or a real calendar day written YYYY-MM-DD."""
+def check_day(flag: str, value: str | None) -> str | None:
+    """`value` (given as `flag`) is None or a real calendar day written YYYY-MM-DD; returned as
+    given.  Anything else is a UsageError (exit code 2): a date option written wrong is the
+    command line's fault whatever the store holds, the same for --date, --as-of, --since and
+    --until (DESIGN.md section 3: 2 for usage, 1 for input the store or files make wrong)."""
     if value is None:
-        return
+        return None
     import datetime
     try:
         ok = bool(_ISO_DATE.fullmatch(value)) and datetime.date.fromisoformat(value) is not None
     except ValueError:
         ok = False
     if not ok:
-        raise QueryError(f"{flag} {value!r}: give a real calendar date as YYYY-MM-DD")
+        raise UsageError(f"{flag} {value!r}: give a real calendar date as YYYY-MM-DD")
+    return value
 
 
 def scope_meetings(store, body: str | None, since: str | None, until: str | None) -> list[str]:

@@ -92,6 +92,26 @@ def store_of_texts(tmp_path_factory, label: str, texts: dict[str, str]) -> Path:
     return folder / "store"
 
 
+def assert_answered(store, question: str, must: str, where: str | None = None):
+    """Ask `question` of `store` and assert the answer says `must` (a regular expression, searched
+    in the answer without its "Looking only at ..." scope line), is no "Nothing in the graph
+    mentions ...", has rows that all carry their evidence and, where `where` is given, a row
+    of a meeting whose label matches it.  Returns the answer.  (The per-set tables of questions
+    over invented minutes all check an answer so.)"""
+    import re
+
+    from kg.ask import answer
+    ans = answer(store, question)
+    text = ans.text()
+    body = text.split("\n", 1)[1] if text.startswith("Looking only at") and "\n" in text else text
+    assert "Nothing in the graph mentions" not in text, text
+    assert re.search(must, body, re.M), text
+    assert ans.rows and all(r.get("evidence") for r in ans.rows), text
+    if where is not None:
+        assert any(re.search(where, r.get("meeting_label", "")) for r in ans.rows), text
+    return ans
+
+
 @contextmanager
 def read_only(path: Path):
     """A built store opened read-only, as `govkg ask` opens it."""

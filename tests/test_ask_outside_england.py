@@ -14,12 +14,11 @@ refused before.
 """
 from __future__ import annotations
 
-import re
 
 import pytest
 
 from kg.ask import answer
-from tests.conftest import read_only, store_of_texts
+from tests.conftest import assert_answered, read_only, store_of_texts
 from tests.test_rules_outside_england import CANADIAN_COUNCIL, COUNTY_COMMISSION, NI_COUNCIL, SCOTTISH_COMMITTEE, \
     WATER_DISTRICT
 
@@ -60,11 +59,7 @@ def store(store_path):
      r"2019-03-04"),
 ])
 def test_a_question_of_the_sixth_set_is_answered(store, question, must, where):
-    ans = answer(store, question)
-    text = ans.text()
-    assert re.search(must, text, re.M), text
-    assert ans.rows and all(r.get("evidence") for r in ans.rows), text
-    assert any(re.search(where, r.get("meeting_label", "")) for r in ans.rows), text
+    assert_answered(store, question, must, where)
 
 
 def test_an_aides_post_is_not_the_post_it_serves(store):

@@ -15,7 +15,7 @@ import sys
 import pytest
 
 from kg import ask, textindex
-from kg.errors import QueryError
+from kg.errors import QueryError, UsageError
 from kg.pipeline import build_into_store
 from kg.query import _prepared, bind, get_named, run, run_named
 from kg.store import GraphStore
@@ -129,8 +129,10 @@ def test_listings_scoped_and_paged_from_the_index_are_the_stores(corpus_store, n
 
 def test_listings_from_the_index_refuse_what_the_store_refuses(founding):
     nq = get_named("followups")
-    for kw in ({"since": "2020-1-1", "limit": 5}, {"limit": -1}, {"offset": -2, "body": "x"}):
-        with pytest.raises(QueryError):
+    # (a date written wrong is a usage error, as on the CLI: DESIGN.md section 3)
+    for kw, error in (({"since": "2020-1-1", "limit": 5}, UsageError), ({"limit": -1}, QueryError),
+                      ({"offset": -2, "body": "x"}, QueryError)):
+        with pytest.raises(error):
             run(founding, nq, **kw)
     with pytest.raises(QueryError):
         run(founding, nq, {"thing": "plan"}, limit=5)

@@ -172,9 +172,25 @@ def test_a_body_no_meeting_has_is_an_error_naming_the_bodies(store, args):
 @pytest.mark.parametrize("args", [["actions"], ["analyse", "followup"], ["review"], ["ask", "which actions have no due date?"],
                                   ["query", "--name", "meetings"]])
 @pytest.mark.parametrize("flag, value", [("--since", "2024-02-30"), ("--until", "last week"), ("--since", "2024-2-1")])
-def test_a_date_that_is_not_a_day_is_one_line_and_exit_1(store, args, flag, value):
+def test_a_date_that_is_not_a_day_is_one_line_and_exit_2(store, args, flag, value):
     r = govkg(*args, "--store", store, flag, value)
-    assert r.exit_code == 1, (r.stdout, r.stderr)
+    assert r.exit_code == 2, (r.stdout, r.stderr)
+    assert r.stderr.startswith("govkg: ") and r.stderr.count("\n") == 1 and "Traceback" not in r.stderr
+    assert value in r.stderr and "YYYY-MM-DD" in r.stderr
+
+
+@pytest.mark.parametrize("args", [["build", "minutes.txt", "--date"], ["extract", "minutes.txt", "--date"],
+                                  ["actions", "--overdue", "--as-of"], ["actions", "--since"], ["actions", "--until"],
+                                  ["query", "--name", "meetings", "--since"]])
+@pytest.mark.parametrize("value", ["2024-02-30", "3 March 2024", "20240301"])
+def test_every_date_option_written_wrong_is_a_usage_error(store, tmp_path, args, value):
+    # one rule (DESIGN.md section 3): a date option not written YYYY-MM-DD is usage, exit 2,
+    # whichever command takes it; a body no meeting has stays exit 1 (the store's answer)
+    (tmp_path / "minutes.txt").write_text("Minutes of the meeting of Ashcombe Town Council\n", encoding="utf-8")
+    args = [str(tmp_path / a) if a == "minutes.txt" else a for a in args]
+    where = {"build": ["--store", tmp_path / "new"], "extract": []}.get(args[0], ["--store", store])
+    r = govkg(*args, value, *where)
+    assert r.exit_code == 2, (r.stdout, r.stderr)
     assert r.stderr.startswith("govkg: ") and r.stderr.count("\n") == 1 and "Traceback" not in r.stderr
     assert value in r.stderr and "YYYY-MM-DD" in r.stderr
 

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from kg.errors import QueryError
+from kg.errors import QueryError, UsageError
 from kg.pipeline import build_into_store
 from kg.query import get_named, run, stream
 from kg.store import GraphStore
@@ -102,7 +102,7 @@ def test_a_hostile_body_matches_as_text(two_bodies, hostile):
 @pytest.mark.parametrize("since", ["2024-1-1", "yesterday", '2024-01-01" || "1', ""])
 def test_a_date_that_is_not_yyyy_mm_dd_is_refused(two_bodies, since):
     st, _ = two_bodies
-    with pytest.raises(QueryError, match="YYYY-MM-DD"):
+    with pytest.raises(UsageError, match="YYYY-MM-DD"):
         run(st, get_named("meetings"), since=since)
 
 
@@ -122,7 +122,7 @@ def test_the_cli_scopes_a_listing(two_bodies):
     rows = json.loads(res.output)
     assert [(r["body"], r["date"][:10]) for r in rows] == [("Eastbrook Community Trust Board", "2024-03-20")]
     bad = runner.invoke(main, args + ["--until", "20 March"])
-    assert bad.exit_code == 1
+    assert bad.exit_code == 2  # a date written wrong is usage (DESIGN.md section 3)
     assert "YYYY-MM-DD" in bad.stderr and "Traceback" not in bad.stderr
 
 

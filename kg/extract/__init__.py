@@ -276,10 +276,12 @@ def _dedupe_attendance(items):
             continue
         seen.add(key)
         out.append(a)
-    # "In Attendance: ... / Mr A in the Chair": the line that says who chaired is no entry of the
-    # officers' list it ends
-    chaired = {(a.person.surface, a.evidence.start) for a in out if a.role == "chair"}
-    out = [a for a in out if not (a.role == "in_attendance" and (a.person.surface, a.evidence.start) in chaired)]
+    # "In Attendance: ... / Mr A in the Chair", "APOLOGIES: / - Councillor B / CATHAOIRLEACH / - The
+    # Cathaoirleach, Councillor C presided.": the line that says who chaired is no entry of the
+    # officers' or the apologies list it ends
+    chaired = [(a.person.surface, a.evidence.start, a.evidence.end) for a in out if a.role == "chair"]
+    out = [a for a in out if not (a.role in ("in_attendance", "apologies") and any(
+        a.person.surface == who and start <= a.evidence.start and a.evidence.end <= end for who, start, end in chaired))]
     absent = {_attendee_key(a.person.surface) for a in out if a.role == "apologies"}
     kept = [a for a in out if a.role == "apologies" or _attendee_key(a.person.surface) not in absent]
     if any(a.role == "chair" for a in out) and not any(a.role == "chair" for a in kept):

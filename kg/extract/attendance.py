@@ -664,8 +664,10 @@ _NAME_BEFORE_VERB = (r"(?P<name>(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?[ \t]
 # itself: a crematorium's and a waste partnership's joint committees)
 _POST_AFTER = (r"(?:the[ \t]+)?(?P<post>[A-Z][A-Za-z-]+(?:[ \t]+[A-Z][A-Za-z-]+){0,2})\b"
                r"(?![ \t]+(?:[A-Z]|of[ \t]+the[ \t]+(?!Joint[ \t])[A-Z]\w*[ \t]+(?:Committee|Board|Group|Panel)))")
-_ELECTED_POST = line_guarded(re.compile(_NAME_BEFORE_VERB + r"[ \t]+be[ \t]+(?:re-?)?(?:elected|appointed)[ \t]+(?:as[ \t]+)?"
-                                        + _POST_AFTER))
+# ("That Cllr A be elected to fill the Office of Mayor for the ensuing year": an Irish municipal
+# district's election; "appointed to fill the position of Clerk" as English councils write it)
+_ELECTED_POST = line_guarded(re.compile(_NAME_BEFORE_VERB + r"[ \t]+be[ \t]+(?:re-?)?(?:elected|appointed)[ \t]+(?:as[ \t]+|to[ \t]+fill[ \t]+"
+                                        r"the[ \t]+(?i:office|position|post)[ \t]+of[ \t]+)?" + _POST_AFTER))
 
 
 # "Mr A Lee was elected as Chair of the Panel for the 2024/25 Municipal Year", "Mr B Day was
@@ -757,6 +759,10 @@ CHAIR_APPOSITION = re.compile(r"^\s*(?:The|Our)\s+(?P<post>[A-Za-z-]+)(?:\s+of\s
 CALLED_MEETING_TO_ORDER = guarded(re.compile(r"[ \t]*called[ \t]+the[ \t]+(?:[\w-]+[ \t]+){0,6}?(?i:meeting)\b[^.;]{0,60}?"
                                              r"\bto[ \t]+(?i:order)\b"))
 PRESIDING = re.compile(r"[ \t]*,?[ \t]*(?i:presiding)\b"
+                       # "The Cathaoirleach, Councillor A presided." (Irish county councils: Sligo's, Meath's
+                       # "An Cathaoirleach Councillor B presided."); "Mayor C assumed the Chair and called the
+                       # meeting to order", "Cllr D took the Chair" (a township council, Welsh and English parishes)
+                       r"|[ \t]+(?:presided\b|(?:assumed|took)[ \t]+the[ \t]+(?:Chair|chair|CHAIR)\b)"
                        # "Mr B Lobban in the Chair", "Jo SMITH, Vice Chairperson, in the Chair.": a register's
                        # line saying who chaired (a Scottish council, a Scottish integration joint board)
                        r"|[ \t]*(?:,[ \t]*(?:the[ \t]+)?[A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*){0,2}[ \t]*,)?[ \t]*in[ \t]+the[ \t]+"

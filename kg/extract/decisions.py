@@ -571,10 +571,34 @@ def _lettered_resolution(r: Reading, s: Sent) -> bool:
     return True
 
 
+# "Motion: 494-2011   Moved by A   Seconded by B" / "“That the agenda ... be adopted as amended.”" /
+# "Disposition Carried", "2009-193 Moved by Councillor A Seconded by Councillor B" / "\"THAT the minutes
+# ... be approved as circulated.\"": the motion's number and its vote on one line, the resolution
+# quoted on the next (two Ontario municipalities' minutes)
+_NUMBERED_VOTE_LINE = re.compile(r"^\s*(?:Motion\s*(?:No\.?)?\s*:?\s*)?(?:[A-Z]?\d[\w-]*\s+)?(?:Proposed|Moved)\s+by\b"
+                                 r"[^.;:]{0,80}?\bSeconded\s+by\b[^.;:]{0,60}$", re.I)
+_QUOTED_THAT = re.compile(r"^\s*[“\"']\s*(?:THAT|That)\b,?\s*(?P<what>.+?)[.]?\s*[”\"']?\s*$", re.S)
+
+
+def _resolution_after_vote_line(r: Reading, s: Sent) -> bool:
+    """The quoted resolution on the line after a motion's numbered vote line (_NUMBERED_VOTE_LINE):
+    the decision just read from that line says what it resolved."""
+    m = _QUOTED_THAT.match(s.text)
+    if not m or not r.follows_last_decision() or r.declaration:
+        return False
+    d = r.ex.decisions[-1]
+    if not _NUMBERED_VOTE_LINE.match(d.text) or not (d.proposer or d.seconder) or d.item_index != s.item_index:
+        return False
+    d.text = " ".join(m.group("what").strip().rstrip("”\"'.").split())
+    quote = s.source[d.evidence.start:s.end]
+    d.evidence = Evidence(quote, d.evidence.start, s.end)
+    return True
+
+
 def component(r: Reading, s: Sent) -> bool:
     """What the body decided in this sentence (none where it records a declaration)."""
     ex = r.ex
-    if _lettered_resolution(r, s):
+    if _lettered_resolution(r, s) or _resolution_after_vote_line(r, s):
         return False
     if not r.declaration and BARE_ASSENT.match(s.text):
         if r.follows_last_decision() or _after_vote_lines(r):

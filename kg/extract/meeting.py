@@ -150,8 +150,11 @@ def meeting_of(secs: Sections, sents: list[Sent], body: str | None, date: str | 
     top = meta.get("front_matter_end", 0)  # the heading of the minutes starts below a page's front matter
     # (whose "date: 2017-05-02" is the day the page was posted, not a date the minutes state)
     head_text = text[top: max(header.end if header else 0, top)][:1500] or text[top:top + 600]
-    body = body or meta.get("body") or _as_the_text_writes(_body_from_header(text[top:top + 800], sents), sents) \
-        or _body_from_next_meeting(text)
+    headed = _as_the_text_writes(_body_from_header(text[top:top + 800], sents), sents)
+    # a static site's page title ("Wretton PC Minutes May") names the page; the minutes' own heading
+    # below it ("MINUTES OF WRETTON PARISH COUNCIL MEETING HELD ...") names the body as it writes it
+    body = body or (headed if top else None) or meta.get("body") or headed \
+        or _body_of_municipality(text[top:top + 800]) or _body_from_next_meeting(text)
     # the file's own title ("Parent Council Minutes - 22/10/2025") dates minutes whose
     # heading leaves the year out and whose text never writes it
     # and last the file's name ("wye-valley-cc-2024-10-28.txt"), where a site's copy of the
@@ -223,6 +226,10 @@ def _heading_candidate(line: str) -> str | None:
     t = _GENERAL_MEETING.sub("", t)
     for rx, repl in _HEADING_NOISE:
         t = rx.sub(repl, t).strip(" -–—:,.*")
+    if t.isupper() and len(t.split()) <= 10:
+        # "MINUTES OF WRETTON PARISH COUNCIL MEETING HELD AT THE CHURCH MONDAY 13th MAY 2015": a
+        # heading in capitals but for its date's ordinal, read once the date is cut away
+        t = _title(t)
     if not t or len(t.split()) > 10 or re.search(r"\d", t) or re.match(r"(?i)(?:above|said)\b", t) \
             or not t[0].isupper():
         return None  # "at Estate Management Office": the venue's line, not the body's
@@ -307,6 +314,29 @@ def _as_the_text_writes(body: str | None, sents: list[Sent]) -> str | None:
             if re.sub(r"[\s/-]+", " ", o.surface).lower() == want:
                 return " ".join(o.surface.split())
     return body
+
+
+# "MUNICIPALITY OF MORRIS-TURNBERRY" on a line of its own, "The Township of Oro-Medonte Council
+# Meeting Minutes", "MUNICIPAL DISTRICT OF KILKENNY CITY MINUTES OF PROCEEDINGS": a municipality
+# named head first near the top of a page (Ontario municipalities, an Irish municipal district; "Town
+# of North Star", "CITY OF COLWOOD", "the Regional Municipality of Wood Buffalo" in other bodies'
+# pages); not "Township of Proud Heritage, Exciting Future" (a slogan: neither a line of its own nor
+# followed by "Council" or "Minutes")
+_MUNICIPALITY = re.compile(r"(?:(?<=\n)|^|\b)(?:(?:the|THE)\s+)?(?P<name>(?:(?i:regional)\s+)?(?i:township|municipality|"
+                           r"municipal\s+district|town|city|county|village)\s+(?i:of)\s+[A-Z][\w’'-]+(?:[ \t]+"
+                           r"(?!(?i:minutes|council|meeting|proceedings|chambers)\b)[A-Z][\w’'-]+){0,2})"
+                           r"(?P<after>[ \t]+(?i:council|minutes)\b|[ \t]*(?:\n|$))")
+
+
+def _body_of_municipality(head: str) -> str | None:
+    """A municipality named head first at the top of the page (_MUNICIPALITY)."""
+    for m in _MUNICIPALITY.finditer(head):
+        name = " ".join(m.group("name").split())
+        on_own_line = m.group("after").strip() == "" and (m.start("name") == 0 or head[:m.start("name")].rstrip(" \t").endswith("\n")
+                                                          or head[:m.start()].endswith("\n"))
+        if m.group("after").strip() or on_own_line:
+            return _title(name) if name.isupper() else name
+    return None
 
 
 def _body_from_next_meeting(text: str) -> str | None:

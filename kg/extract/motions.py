@@ -27,8 +27,11 @@ from kg.records import Decision
 # "**Proposed by: Councillor A**", "> Moved by P. Smith", "Seconded: Cllr B"
 MOTION_LINE = re.compile(r"^[*_> ]*(?P<kind>Proposed|Moved|Seconded|Proposer|Seconder)(?:\s+by)?[*_ ]*:?[*_ ]*(?P<who>\S.{0,80}?)[*_ .]*$",
                          re.I)
-# "And Resolved:", "**RESOLVED:**", "It was agreed:" standing alone, the resolution on the next line
-RESOLVED_LABEL = re.compile(r"^[*_ ]*(?:(?:and\s+)?(?:it\s+was\s+)?(?:resolved|agreed)[*_ ]*:|and\s+resolved)[*_ ]*:?[*_ ]*$", re.I)
+# "And Resolved:", "**RESOLVED:**", "It was agreed:" standing alone, the resolution on the next line;
+# "AND AGREED" after "Proposed by A" / "Seconded by B" (an Irish county council's lines; a municipal
+# district writes "Seconded by: Cllr B And Agreed “That ...”" in one run)
+RESOLVED_LABEL = re.compile(r"^[*_ ]*(?:(?:and\s+)?(?:it\s+was\s+)?(?:resolved|agreed)[*_ ]*:|and\s+(?:unanimously\s+)?"
+                            r"(?:resolved|agreed))[*_ ]*:?[*_ ]*$", re.I)
 # "I will move at the next meeting ... that X" / "... calling on the Council to X"
 MOVED_TEXT = re.compile(r"\bI\s+(?:will|wish\s+to|hereby|would\s+like\s+to)\s+(?:move|propose)\b.*?"
                         r"(?:\bthat\s+|(?=\bcalling\s+on\b))(?P<what>.+)$", re.I | re.S)
