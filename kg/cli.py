@@ -555,11 +555,11 @@ def review(listing, fmt, store):
 @handle_errors
 def actions(open_only, overdue, as_of, owner, listing, fmt, store):
     """The action tracker: each action with its owner, due date, state and latest report-back."""
-    from kg.followups import action_tracker
+    from kg.followups import action_rows
     from kg.output import checked_rows
     from kg.query import check_body
     st = _open_read(store)
-    columns, rows = action_tracker(st, open_only=open_only, overdue=overdue, as_of=as_of, owner=owner,
+    columns, rows = action_rows(st, open_only=open_only, overdue=overdue, as_of=as_of, owner=owner,
                                    body=listing.body, since=listing.since, until=listing.until)
     if listing.body is not None:
         rows = checked_rows(rows, lambda: check_body(st, listing.body))
