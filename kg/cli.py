@@ -526,7 +526,7 @@ def analyse(what, listing, fmt, store):
     """Network analysis: busiest owners, connecting organisations, unowned actions, follow-up."""
     from kg import analyse as an
     st = _open_read(store)
-    columns, rows = an.ANALYSES[what](st, listing.meetings(st))
+    columns, rows = an.STREAMED[what](st, listing.meetings(st))
     _print_listing(columns, rows, fmt, listing, st)
 
 

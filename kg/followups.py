@@ -104,12 +104,13 @@ _MOST_MEETINGS = 256
 
 
 def tracked_in_order(store, *, body: str | None = None, since: str | None = None,
-                     until: str | None = None) -> Iterator[TrackedAction]:
+                     until: str | None = None, meetings: set[str] | None = None) -> Iterator[TrackedAction]:
     """`tracked_actions` in its order (date, body, IRI), handed out a few days of meetings at
     a time, so a page reads the actions of its first days and no more, and the whole of
     them is never held.  `body`, `since` and `until` narrow the meetings read to those that
     may hold actions of that body and range (the caller still checks each action, as
-    `action_tracker` does).  Where the store keeps no text index, every action is read."""
+    `action_tracker` does); `meetings` (IRIs) keeps the actions of those meetings alone.
+    Where the store keeps no text index, every action is read."""
     from kg import textindex
     index = textindex.reader_index(store)
     walk = None
@@ -122,8 +123,10 @@ def tracked_in_order(store, *, body: str | None = None, since: str | None = None
         except sqlite3.Error:
             walk = None
     if walk is None:
-        yield from tracked_actions(store)
+        yield from (a for a in tracked_actions(store) if meetings is None or a.meeting in meetings)
         return
+    if meetings is not None:
+        walk = [w for w in walk if w[0] in meetings]
     held: list[TrackedAction] = []
     i, size = 0, _FIRST_MEETINGS
     while i < len(walk):

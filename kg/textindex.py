@@ -1458,6 +1458,26 @@ def meeting_list_rows(index: TextIndex, only: Iterable[str] | None = None) -> li
     return _dicts(["meeting", "body", "date", "chair", "source"], ordered)
 
 
+def latest_days(index: TextIndex) -> dict[str, str]:
+    """Body name -> the day of its latest meeting, as `kg.ask.meetings` names each meeting's
+    body and date (the first of the meetings listing's rows of it: its first date, and of
+    its bodies' names the first in order), counting meetings with both."""
+    raw = index.db.execute("SELECT meeting, bodies, date FROM meets").fetchall()
+    names = _names_of(index.db, {b for r in raw for b in r[1].split("\t") if b})
+    of: dict[str, tuple[set, set]] = {}
+    for m, bodies, date in raw:
+        b_set, d_set = of.setdefault(m, (set(), set()))
+        b_set.update(n for b in bodies.split("\t") if b for n in names.get(b, ()))
+        if date is not None:
+            d_set.add(date)
+    latest: dict[str, str] = {}
+    for b_set, d_set in of.values():
+        body, date = min(b_set, default=""), min(d_set, default="")
+        if body and date:
+            latest[body] = max(latest.get(body, ""), date[:10])
+    return latest
+
+
 PASSAGES = ["passage", "source", "start", "end", "exact", "fact"]
 
 
