@@ -243,6 +243,11 @@ def unowned_rows(store, meetings: set[str] | None = None) -> tuple[list[str], It
     return ["action", "owner_name", "missing", "meeting", "evidence"], rows()
 
 
+# meetings of the first part of `_actions_by_meeting`, doubled each part up to the most
+_PART_FIRST = 8
+_PART_MOST = 256
+
+
 def _actions_by_meeting(store, meetings: set[str] | None = None) -> Iterator[dict[str, dict]]:
     """`_actions` in parts, each the actions of the next few meetings in IRI order (the
     actions listing's order: every action of a part sorts before those of the next), read
@@ -261,9 +266,9 @@ def _actions_by_meeting(store, meetings: set[str] | None = None) -> Iterator[dic
         return
     if meetings is not None:
         walk = [m for m in walk if m in meetings]
-    i, size = 0, 8
+    i, size = 0, _PART_FIRST
     while i < len(walk):
-        chunk, i, size = walk[i:i + size], i + size, min(size * 2, 256)
+        chunk, i, size = walk[i:i + size], i + size, min(size * 2, _PART_MOST)
         yield _actions_of(textindex.listing_rows_at(index, "actions", chunk), meetings)
 
 
