@@ -195,8 +195,9 @@ def _print_rows(columns, rows, fmt, store=None):
     """Print rows in the chosen format; a table names what the store's IRIs stand for."""
     labels = None
     if fmt == "table" and store is not None and rows:
+        from kg.output import iris_in
         from kg.query import display_labels
-        labels = display_labels(store)
+        labels = display_labels(store, iris_in(rows))
     out = render(columns, rows, fmt, labels=labels)
     if out or fmt != "ndjson":
         _echo(out)
