@@ -6,6 +6,7 @@ CLI prints them like any query (`govkg analyse busiest|connectors|unowned|follow
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 
 import networkx as nx
 
@@ -163,7 +164,11 @@ def shortest_path(store, a: str, b: str) -> tuple[list[str], list[dict[str, str]
 def _actions(store, meetings: set[str] | None = None) -> dict[str, dict]:
     """action IRI -> {text, meeting, owners {iri: name}, due, evidence}; only the actions of
     `meetings` (IRIs) when given."""
-    _, rows = run_named(store, "actions")
+    return _actions_of(run_named(store, "actions")[1], meetings)
+
+
+def _actions_of(rows, meetings: set[str] | None = None) -> dict[str, dict]:
+    """`_actions` of the actions listing's rows `rows`."""
     out: dict[str, dict] = {}
     for r in rows:
         if meetings is not None and r.get("meeting") not in meetings:
@@ -182,7 +187,7 @@ def busiest(store, meetings: set[str] | None = None) -> tuple[list[str], list[di
     only the actions of `meetings` (IRIs) when given."""
     counts: dict[str, int] = defaultdict(int)
     names: dict[str, str] = {}
-    for a in _actions(store, meetings).values():
+    for a in (a for part in _actions_by_meeting(store, meetings) for a in part.values()):
         for iri, name in a["owners"].items():
             counts[iri] += 1
             names[iri] = name
@@ -212,21 +217,59 @@ def connectors(store, meetings: set[str] | None = None) -> tuple[list[str], list
 def unowned(store, meetings: set[str] | None = None) -> tuple[list[str], list[dict[str, str]]]:
     """Actions with no owner, with no due date, or with neither (of `meetings`, IRIs, when given).
     Rows: action (text), owner_name, missing, meeting, evidence."""
-    from kg.ask import meeting_label, meetings as all_meetings
-    info = all_meetings(store)
-    rows = []
-    for iri, a in sorted(_actions(store, meetings).items(), key=lambda kv: (kv[1]["meeting"], kv[0])):
-        missing = [m for m, gone in (("owner", not a["owners"]), ("due date", not a["due"])) if gone]
-        if not missing:
-            continue
-        row = {"action": a["text"], "missing": " and ".join(missing),
-               "meeting": meeting_label(info, a["meeting"])}
-        if a["owners"]:
-            row["owner_name"] = "; ".join(sorted(a["owners"].values()))
-        if a["evidence"]:
-            row["evidence"] = a["evidence"]
-        rows.append(row)
-    return ["action", "owner_name", "missing", "meeting", "evidence"], rows
+    columns, rows = unowned_rows(store, meetings)
+    return columns, list(rows)
+
+
+def unowned_rows(store, meetings: set[str] | None = None) -> tuple[list[str], Iterator[dict[str, str]]]:
+    """`unowned`'s rows handed out a few meetings at a time where the store keeps the actions
+    listing's rows by meeting (a page reads its first meetings only)."""
+    from kg.ask import meeting_label, meetings as meeting_info
+
+    def rows() -> Iterator[dict[str, str]]:
+        for part in _actions_by_meeting(store, meetings):
+            info = meeting_info(store, {a["meeting"] for a in part.values()})
+            for iri, a in sorted(part.items(), key=lambda kv: (kv[1]["meeting"], kv[0])):
+                missing = [m for m, gone in (("owner", not a["owners"]), ("due date", not a["due"])) if gone]
+                if not missing:
+                    continue
+                row = {"action": a["text"], "missing": " and ".join(missing),
+                       "meeting": meeting_label(info, a["meeting"])}
+                if a["owners"]:
+                    row["owner_name"] = "; ".join(sorted(a["owners"].values()))
+                if a["evidence"]:
+                    row["evidence"] = a["evidence"]
+                yield row
+    return ["action", "owner_name", "missing", "meeting", "evidence"], rows()
+
+
+# meetings of the first part of `_actions_by_meeting`, doubled each part up to the most
+_PART_FIRST = 8
+_PART_MOST = 256
+
+
+def _actions_by_meeting(store, meetings: set[str] | None = None) -> Iterator[dict[str, dict]]:
+    """`_actions` in parts, each the actions of the next few meetings in IRI order (the
+    actions listing's order: every action of a part sorts before those of the next), read
+    from the text index's rows of that listing; one part of every action where there is none."""
+    from kg import textindex
+    index = textindex.reader_index(store)
+    walk = None
+    if index is not None:
+        import sqlite3
+        try:
+            walk = textindex.listing_meetings(index, "actions")
+        except sqlite3.Error:
+            walk = None
+    if walk is None:
+        yield _actions(store, meetings)
+        return
+    if meetings is not None:
+        walk = [m for m in walk if m in meetings]
+    i, size = 0, _PART_FIRST
+    while i < len(walk):
+        chunk, i, size = walk[i:i + size], i + size, min(size * 2, _PART_MOST)
+        yield _actions_of(textindex.listing_rows_at(index, "actions", chunk), meetings)
 
 
 # -- follow-up ----------------------------------------------------------------------------------
@@ -242,29 +285,68 @@ def followup(store, meetings: set[str] | None = None) -> tuple[list[str], list[d
     Rows: action, meeting, owner_name, status, later_meeting, evidence.
     Actions of a body's latest meeting, or of undated meetings, have nothing to follow yet.
     Only the actions of `meetings` (IRIs) when given."""
-    from kg.ask import meeting_label, meetings as all_meetings
-    from kg.followups import tracked_actions
-    info = all_meetings(store)
-    acts = [a for a in tracked_actions(store) if meetings is None or a.meeting in meetings]
+    columns, rows = followup_rows(store, meetings)
+    return columns, list(rows)
+
+
+def followup_rows(store, meetings: set[str] | None = None) -> tuple[list[str], Iterator[dict[str, str]]]:
+    """`followup`'s rows handed out as the actions are read, a few days of meetings at a
+    time (kg.followups.tracked_in_order): a page reads its first meetings only."""
+    from kg.followups import tracked_in_order
+    latest = _latest_days(store)
+
+    def rows() -> Iterator[dict[str, str]]:
+        label = _meeting_labels(store)
+        for a in tracked_in_order(store, meetings=meetings):
+            if not a.date or not a.body or a.date >= latest.get(a.body, ""):
+                continue
+            row = {"action": a.task, "meeting": label(a.meeting), "status": a.status}
+            if a.owners:
+                row["owner_name"] = "; ".join(a.owners)
+            if a.latest:
+                row["later_meeting"] = label(a.latest.meeting)
+                if a.latest.evidence:
+                    row["evidence"] = a.latest.evidence
+            elif a.evidence:
+                row["evidence"] = a.evidence
+            yield row
+    return FOLLOWUP_COLUMNS, rows()
+
+
+def _meeting_labels(store):
+    """A function giving a meeting's label (kg.ask.meeting_label), each meeting read once
+    from the text index as it is first asked for (every meeting at once where there is none)."""
+    from kg import textindex
+    from kg.ask import meeting_label, meetings as meeting_info
+    info = {} if textindex.reader_index(store) is not None else meeting_info(store)
+    asked: set[str] = set()
+
+    def label(iri: str | None) -> str:
+        if iri and iri not in asked and textindex.reader_index(store) is not None:
+            asked.add(iri)
+            info.update(meeting_info(store, {iri}))
+        return meeting_label(info, iri)
+    return label
+
+
+def _latest_days(store) -> dict[str, str]:
+    """Body name -> the date (day) of its latest meeting, of the meetings with both."""
+    from kg import textindex
+    index = textindex.reader_index(store)
+    if index is not None:
+        import sqlite3
+        try:
+            return textindex.latest_days(index)
+        except sqlite3.Error:
+            pass
+    from kg.ask import meetings as all_meetings
     latest: dict[str, str] = {}
-    for m in info.values():
+    for m in all_meetings(store).values():
         if m.body and m.date:
             latest[m.body] = max(latest.get(m.body, ""), m.date[:10])
-    out = []
-    for a in acts:
-        if not a.date or not a.body or a.date >= latest.get(a.body, ""):
-            continue
-        row = {"action": a.task, "meeting": meeting_label(info, a.meeting), "status": a.status}
-        if a.owners:
-            row["owner_name"] = "; ".join(a.owners)
-        if a.latest:
-            row["later_meeting"] = meeting_label(info, a.latest.meeting)
-            if a.latest.evidence:
-                row["evidence"] = a.latest.evidence
-        elif a.evidence:
-            row["evidence"] = a.evidence
-        out.append(row)
-    return FOLLOWUP_COLUMNS, out
+    return latest
 
 
 ANALYSES = {"busiest": busiest, "connectors": connectors, "unowned": unowned, "followup": followup}
+# the same, their rows handed out as they are read where they can be (what the CLI prints)
+STREAMED = {**ANALYSES, "unowned": unowned_rows, "followup": followup_rows}

@@ -195,8 +195,9 @@ def _print_rows(columns, rows, fmt, store=None):
     """Print rows in the chosen format; a table names what the store's IRIs stand for."""
     labels = None
     if fmt == "table" and store is not None and rows:
+        from kg.output import iris_in
         from kg.query import display_labels
-        labels = display_labels(store)
+        labels = display_labels(store, iris_in(rows))
     out = render(columns, rows, fmt, labels=labels)
     if out or fmt != "ndjson":
         _echo(out)
@@ -519,7 +520,7 @@ def analyse(what, listing, fmt, store):
     """Network analysis: busiest owners, connecting organisations, unowned actions, follow-up."""
     from kg import analyse as an
     st = _open_read(store)
-    columns, rows = an.ANALYSES[what](st, listing.meetings(st))
+    columns, rows = an.STREAMED[what](st, listing.meetings(st))
     _print_listing(columns, rows, fmt, listing, st)
 
 
@@ -548,11 +549,11 @@ def review(listing, fmt, store):
 @handle_errors
 def actions(open_only, overdue, as_of, owner, listing, fmt, store):
     """The action tracker: each action with its owner, due date, state and latest report-back."""
-    from kg.followups import action_tracker
+    from kg.followups import action_rows
     from kg.output import checked_rows
     from kg.query import check_body
     st = _open_read(store)
-    columns, rows = action_tracker(st, open_only=open_only, overdue=overdue, as_of=as_of, owner=owner,
+    columns, rows = action_rows(st, open_only=open_only, overdue=overdue, as_of=as_of, owner=owner,
                                    body=listing.body, since=listing.since, until=listing.until)
     if listing.body is not None:
         rows = checked_rows(rows, lambda: check_body(st, listing.body))

@@ -188,6 +188,11 @@ def readable(columns: list[str], rows: list[dict[str, str]], labels: dict[str, s
     return out_cols, cells
 
 
+def iris_in(rows: Iterable[dict[str, str]]) -> set[str]:
+    """The IRIs among the values of `rows`: what a table of them needs labels for."""
+    return {v for r in rows for v in r.values() if _is_iri(v)}
+
+
 def _short(value: str, base: str) -> str:
     return value[len(base):] if value.startswith(base) else value
 

@@ -698,6 +698,11 @@ def run_named(store: GraphStore, name: str, params: dict[str, str] | None = None
     return list(columns), [dict(r) for r in rows]
 
 
+def _chunks_of(values: list, n: int):
+    for i in range(0, len(values), n):
+        yield values[i:i + n]
+
+
 def _rows_kept_in_store_folder(store, query: NamedQuery) -> tuple[list[str], list[dict[str, str]]]:
     """A whole-store listing read once per state of the store: the rows are kept in the
     store folder's index file under what the store's files are (names, sizes, times), so the
@@ -720,10 +725,28 @@ def _rows_kept_in_store_folder(store, query: NamedQuery) -> tuple[list[str], lis
     return columns, rows
 
 
-def display_labels(store) -> dict[str, str]:
+# a branch of the labels query's UNION, where the things it is asked for are bound
+_LABEL_BRANCH = re.compile(r"\{(\s*\n\s*)(?=\?thing )")
+# IRIs a table's labels are asked for at once; a table of more reads every label
+_MOST_LABELLED = 2000
+
+
+def display_labels(store, iris: set[str] | None = None) -> dict[str, str]:
     """What a table for people shows for an IRI: a person's or organisation's name, a
-    meeting's body and date, an agenda item's number and title, a report's title."""
-    _, rows = run_named(store, "labels")
+    meeting's body and date, an agenda item's number and title, a report's title.  With
+    `iris`, the labels of those alone (a page of a listing: the store's whole list of
+    labels is read and kept once per state of the store, seconds at 10,000 documents)."""
+    if iris is not None and len(iris) <= _MOST_LABELLED and holds_oxigraph(store):
+        import pyoxigraph as ox
+        rows = []
+        text = get_named("labels").text
+        for part in _chunks_of(sorted(iris), 500):
+            # IRIs of the rows printed, written by pyoxigraph (checked), never user text
+            values = " ".join(str(ox.NamedNode(i)) for i in part)
+            rows += store.select(_LABEL_BRANCH.sub(lambda m: "{" + m.group(1) + f"VALUES ?thing {{ {values} }} ",
+                                                   text))[1]
+    else:
+        _, rows = run_named(store, "labels")
     out: dict[str, str] = {}
     for r in rows:
         kind, name = r["kind"], r.get("name", "")

@@ -53,7 +53,35 @@ class _Row:
 def review(store, meetings: set[str] | None = None) -> tuple[list[str], list[dict[str, str]]]:
     """Rows of what needs a person's eye in the store, ranked; columns as COLUMNS.  With
     `meetings` (IRIs), only the rows read from those meetings' minutes (ranked among
-    themselves)."""
+    themselves).
+
+    The ranked rows of a store folder are kept in its index for the next reader of the same
+    state of the store (kg.textindex.remembered): finding them reads every fact naming a
+    person (a minute at 4,000 documents), a page or a body's rows after it read them back."""
+    from kg import textindex
+    rows = textindex.remembered(store, "review " + _code_mark(), lambda: _ranked(store))
+    if meetings is not None:
+        from kg.ask import meetings as meeting_info
+        sources = {m.source for iri, m in meeting_info(store, meetings).items() if iri in meetings and m.source}
+        rows = [r for r in rows if r["source"] in sources]
+    return COLUMNS, [{"rank": str(i), **r} for i, r in enumerate(rows, 1)]
+
+
+def _code_mark() -> str:
+    """What the ranked rows are made by: this module's and kg.resolve's code (whose name
+    tests it uses) and the queries it reads; rows kept by other code are not read back."""
+    import hashlib
+    from kg import resolve
+    h = hashlib.sha256()
+    for path in (__file__, resolve.__file__):
+        h.update(Path(path).read_bytes())
+    for name in ("review-mentions", "review-unowned", "organisations", "corrections"):
+        h.update(get_named(name).text.encode())
+    return h.hexdigest()[:16]
+
+
+def _ranked(store) -> list[dict[str, str]]:
+    """Every review row of the store, ranked (most needing attention first), without its rank."""
     mentions = store.select(get_named("review-mentions").text)[1]
     unowned = store.select(get_named("review-unowned").text)[1]
     orgs = store.select(get_named("organisations").text)[1]
@@ -65,16 +93,9 @@ def review(store, meetings: set[str] | None = None) -> tuple[list[str], list[dic
     rows = _people_rows(mentions, orgs, list(apart.values()))
     rows += _left_out_rows(mentions, unowned)
     rows += _unowned_rows(unowned, {r.source_quote for r in rows if r.source_quote})
-    if meetings is not None:
-        from kg.ask import meetings as all_meetings
-        sources = {m.source for iri, m in all_meetings(store).items() if iri in meetings and m.source}
-        rows = [r for r in rows if r.source in sources]
     rows.sort(key=lambda r: (-r.score, r.body, r.subject))
-    out = []
-    for i, r in enumerate(rows, 1):
-        out.append({"rank": str(i), "issue": r.issue, "subject": r.subject, "body": r.body, "facts": str(r.facts),
-                    "evidence": r.evidence, "source": r.source, "fix": r.fix})
-    return COLUMNS, out
+    return [{"issue": r.issue, "subject": r.subject, "body": r.body, "facts": str(r.facts),
+             "evidence": r.evidence, "source": r.source, "fix": r.fix} for r in rows]
 
 
 def as_toml(rows: list[dict[str, str]]) -> str:

@@ -1493,6 +1493,26 @@ def meeting_list_rows(index: TextIndex, only: Iterable[str] | None = None) -> li
     return _dicts(["meeting", "body", "date", "chair", "source"], ordered)
 
 
+def latest_days(index: TextIndex) -> dict[str, str]:
+    """Body name -> the day of its latest meeting, as `kg.ask.meetings` names each meeting's
+    body and date (the first of the meetings listing's rows of it: its first date, and of
+    its bodies' names the first in order), counting meetings with both."""
+    raw = index.db.execute("SELECT meeting, bodies, date FROM meets").fetchall()
+    names = _names_of(index.db, {b for r in raw for b in r[1].split("\t") if b})
+    of: dict[str, tuple[set, set]] = {}
+    for m, bodies, date in raw:
+        b_set, d_set = of.setdefault(m, (set(), set()))
+        b_set.update(n for b in bodies.split("\t") if b for n in names.get(b, ()))
+        if date is not None:
+            d_set.add(date)
+    latest: dict[str, str] = {}
+    for b_set, d_set in of.values():
+        body, date = min(b_set, default=""), min(d_set, default="")
+        if body and date:
+            latest[body] = max(latest.get(body, ""), date[:10])
+    return latest
+
+
 PASSAGES = ["passage", "source", "start", "end", "exact", "fact"]
 
 
@@ -1991,6 +2011,19 @@ def _meeting_chunks(db, table: str, where: str, args: list, scope: Scope, first:
         if len(ms) < size:
             return
         last, size = ms[-1], size * 2
+
+
+def meetings_by_day(index: TextIndex, listing: str, scope: Scope = EVERY) -> list[tuple[str, str | None]]:
+    """(meeting, its first day or None) for the meetings of `scope` listing `listing`
+    (kg.docrows.LISTING_CLASSES) may have rows at, in the order of that day (undated ones
+    first, as an unbound date sorts first), then IRI: what a listing ordered by its
+    meeting's date reads a few days at a time.  A meeting no document dates (or types as a
+    meeting) has None."""
+    cond, args = scope.sql("l.meeting")
+    return index.db.execute(
+        "SELECT l.meeting, (SELECT MIN(day) FROM mscope s WHERE s.meeting = l.meeting) AS d "
+        f"FROM (SELECT DISTINCT meeting FROM lmeets WHERE listing = ?) l WHERE 1{cond} "
+        "ORDER BY d IS NOT NULL, d, l.meeting", [listing, *args]).fetchall()
 
 
 def listing_meetings(index: TextIndex, listing: str, scope: Scope = EVERY) -> list[str]:
