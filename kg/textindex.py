@@ -2013,19 +2013,6 @@ def _meeting_chunks(db, table: str, where: str, args: list, scope: Scope, first:
         last, size = ms[-1], size * 2
 
 
-def meetings_by_day(index: TextIndex, listing: str, scope: Scope = EVERY) -> list[tuple[str, str | None]]:
-    """(meeting, its first day or None) for the meetings of `scope` listing `listing`
-    (kg.docrows.LISTING_CLASSES) may have rows at, in the order of that day (undated ones
-    first, as an unbound date sorts first), then IRI: what a listing ordered by its
-    meeting's date reads a few days at a time.  A meeting no document dates (or types as a
-    meeting) has None."""
-    cond, args = scope.sql("l.meeting")
-    return index.db.execute(
-        "SELECT l.meeting, (SELECT MIN(day) FROM mscope s WHERE s.meeting = l.meeting) AS d "
-        f"FROM (SELECT DISTINCT meeting FROM lmeets WHERE listing = ?) l WHERE 1{cond} "
-        "ORDER BY d IS NOT NULL, d, l.meeting", [listing, *args]).fetchall()
-
-
 def listing_meetings(index: TextIndex, listing: str, scope: Scope = EVERY) -> list[str]:
     """The meetings of `scope` listing `listing` (kg.docrows.LISTING_CLASSES) may have rows
     at, in IRI order: those some document sets a subject of its class at."""

@@ -1,12 +1,12 @@
-"""The listings that used to compute every row before paging (the action tracker, analyse
-unowned / followup / busiest, review) read from the text index a few meetings at a time:
-the rows, their order, every filter and every page are those of the whole listing read
-without the index, a page reads its first meetings only, and the whole listing streamed
-carries every row.
+"""The listings that used to compute every row before paging: analyse unowned and busiest
+read from the text index a few meetings at a time, review's ranked rows kept per store
+state, the tracker's and analyse followup's rows handed out one by one.  The rows, their
+order, every filter and every page are those of the whole listing read without the index,
+and the whole listing streamed carries every row.
 
 Invented minutes: a parish council of three meetings, a town council of two, and a
 village hall committee meeting on the same day as one of the parish's (the tracker orders
-by date, then body: a walk that stopped inside a day would put them out of order)."""
+by date, then body)."""
 from __future__ import annotations
 
 import json
@@ -45,8 +45,6 @@ def store(tmp_path_factory):
 def one_meeting_at_a_time(monkeypatch):
     """The walks read one meeting, then two, at most two at a time: every boundary between
     parts is crossed with these few meetings."""
-    monkeypatch.setattr(followups, "_FIRST_MEETINGS", 1)
-    monkeypatch.setattr(followups, "_MOST_MEETINGS", 2)
     monkeypatch.setattr(an, "_PART_FIRST", 1)
     monkeypatch.setattr(an, "_PART_MOST", 2)
 
@@ -99,33 +97,13 @@ def test_every_page_is_that_slice_of_the_whole_listing(store, one_meeting_at_a_t
         assert _json(*args, "--store", store, "--offset", offset, "--limit", 2) == whole[offset:offset + 2]
 
 
-def test_the_tracker_orders_by_date_then_body_across_parts(store, one_meeting_at_a_time):
+def test_the_tracker_orders_by_date_then_body(store):
     rows = _json("actions", "--store", store)
     keys = [(r["meeting_date"], r["body"], r["action"]) for r in rows]
     assert keys == sorted(keys)
     # the parish and the hall met on 7 February: both bodies' actions of that day, in body order
     day = [r["body"] for r in rows if r["meeting_date"] == "2024-02-07"]
     assert len(set(day)) == 2 and day == sorted(day)
-
-
-def test_a_page_reads_the_actions_of_its_first_meetings_only(store, monkeypatch, one_meeting_at_a_time):
-    with read_only(store) as st:
-        with_actions = {a.meeting for a in followups.tracked_actions(st)}
-    read: list[list[str]] = []
-    at = followups.tracked_actions_at
-
-    def counting(st, meetings):
-        read.append(list(meetings))
-        return at(st, meetings)
-    monkeypatch.setattr(followups, "tracked_actions_at", counting)
-    monkeypatch.setattr(followups, "tracked_actions", lambda st: pytest.fail("read every action"))
-    page = _json("actions", "--store", store, "--limit", 1)
-    assert len(page) == 1
-    assert sum(len(m) for m in read) == 1  # the first meeting alone
-    read.clear()
-    _json("actions", "--store", store)
-    walked = [m for part in read for m in part]
-    assert len(walked) == len(set(walked)) and set(walked) == with_actions  # every meeting, each once
 
 
 def test_the_whole_tracker_streamed_carries_every_row(store, one_meeting_at_a_time):
