@@ -261,8 +261,10 @@ def build(paths, store, endpoint, body, date, base, force, jobs, corrections):
     """Read minutes (files or folders) into the graph."""
     from kg.pipeline import build_into_store
     _check_date(date)
-    progress = _progress if sys.stderr.isatty() else None
-    kwargs = dict(body=body, date=date, base=base, force=force, progress=progress)
+    on_terminal = sys.stderr.isatty()
+    kwargs = dict(body=body, date=date, base=base, force=force, progress=_progress if on_terminal else None)
+    if on_terminal and _accepts(build_into_store, "stage"):
+        kwargs["stage"] = _stage
     if corrections:
         kwargs["corrections"] = corrections
     if jobs != 1 and _accepts(build_into_store, "jobs"):
@@ -304,6 +306,10 @@ def build(paths, store, endpoint, body, date, base, force, jobs, corrections):
                              "above are not minutes; name a file to build it anyway")
         raise GovkgError(f"no minutes files found in {', '.join(paths)}; govkg reads "
                          ".txt, .md, .html, .htm, .xml, .pdf and .docx files")
+
+
+def _stage(text: str) -> None:
+    click.echo(f"govkg: {text} ...", err=True)
 
 
 def _progress(items):

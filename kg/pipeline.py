@@ -524,7 +524,7 @@ def _open_store(store_path: str | None, endpoint: str | None, base: str, update_
 
 
 def build_into_store(paths: list[str], store_path: str | None, *, body: str | None = None, date: str | None = None,
-                     base: str = DEFAULT_BASE, force: bool = False, progress=None, jobs: int | None = 1,
+                     base: str = DEFAULT_BASE, force: bool = False, progress=None, stage=None, jobs: int | None = 1,
                      endpoint: str | None = None, update_endpoint: str | None = None,
                      corrections: str | os.PathLike | None = None) -> BuildReport:
     """Build every file under `paths` into the store, one named graph per file.
@@ -540,6 +540,9 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
     STORE/corrections.toml where it exists.  It is read before anything is built (a
     malformed file builds nothing); when it changed since the last build, every document
     is rebuilt; corrections that apply to nothing are listed in `stale_corrections`.
+    `progress` wraps the documents as they are written (a progress bar); `stage(text)` is
+    told when the build goes on to a step that follows them (linking the bodies' follow-ups,
+    the text index's sync), which take minutes on a large store and show no bar.
     """
     jobs = resolve_jobs(jobs)
     check_base(base)
@@ -694,6 +697,9 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
                     index = textindex.for_build(store)
                 # with a pool, its workers (idle now) compute the bodies' link graphs; the
                 # stored documents' link inputs come from the index where it keeps them
+                if stage and to_link:
+                    stage(f"linking actions to their report-backs across {len(to_link)} "
+                          f"bod{'y' if len(to_link) == 1 else 'ies'}")
                 relink_stale(store, base, to_link, cs, spool,
                              pool=pool.executor() if pool is not None else None,
                              kept=StoredInputs(store, index) if index is not None else None)
@@ -702,6 +708,8 @@ def build_into_store(paths: list[str], store_path: str | None, *, body: str | No
                 index = None  # (the sync below opens it again)
             if isinstance(store, GraphStore):
                 # the text index follows the store (kg.textindex): what this build changed
+                if stage:
+                    stage("bringing the text index in step with the store")
                 textindex.update(store)
             if cs is not None:  # after linking: report-back corrections apply there
                 report.stale_corrections = _stale(store, cs, report)

@@ -191,6 +191,18 @@ def test_the_progress_bar_shows_on_a_terminal_that_reports_no_size(tmp_path):
     code, shown = _stderr_on_pty(["build", str(src), "--store", str(tmp_path / "store")])
     assert code == 0
     assert b"3/3" in shown and b"doc" in shown, shown
+    # the steps after the documents, silent under a finished bar before (minutes on a large
+    # store), say what the build is doing
+    assert b"linking actions to their report-backs across 1 body" in shown, shown
+    assert b"bringing the text index in step with the store" in shown, shown
+
+
+def test_no_step_lines_when_stderr_is_not_a_terminal(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "m0.txt").write_text(minutes_text(0))
+    result = govkg("build", str(src), "--store", str(tmp_path / "store"))
+    assert result.exit_code == 0 and "linking actions" not in result.output + (result.stderr or "")
 
 
 def test_identical_files_that_fail_each_fail_with_their_own_reason(tmp_path):
