@@ -222,7 +222,7 @@ def find_entities(store, text: str, *, kinds: tuple[str, ...] = ("person", "orga
     4 a post the person holds ("the Clerk");
     5 every content word of text begins a word of a name ("improvement board");
     6 every content word of text begins a word of a post ("the clerk" ~ "Parish Clerk");
-    7 the surname after a post the person holds ("General Manager Genova" ~ David Genova);
+    7 the surname after a post the person holds ("General Manager Reyes" ~ Dana Reyes);
     8 the surname of one the minutes name by title and surname only ("Clay Moore" ~ "Mr. Moore":
       public comment minutes name a speaker in full once, in a register or a line of their own,
       and by title after)."""

@@ -84,7 +84,7 @@ def test_who_presided_or_took_the_chair(raw, expected):
 
 # A village site's page: its front matter's "date:" is when the page was posted (a May meeting's
 # minutes posted in October, an AGM's in July: two parish councils' pages) and its "title:" names
-# the page ("Wretton PC Minutes May"); the minutes' own heading states the meeting's date and
+# the page ("Ashby PC Minutes May"); the minutes' own heading states the meeting's date and
 # names the body.  "start:" (a meeting's own time) and a heading that states no date keep the
 # front matter's date; a heading that names no body keeps the title's.
 FRONT_MATTER = [

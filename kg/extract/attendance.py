@@ -759,7 +759,7 @@ CHAIR_APPOSITION = re.compile(r"^\s*(?:The|Our)\s+(?P<post>[A-Za-z-]+)(?:\s+of\s
 CALLED_MEETING_TO_ORDER = guarded(re.compile(r"[ \t]*called[ \t]+the[ \t]+(?:[\w-]+[ \t]+){0,6}?(?i:meeting)\b[^.;]{0,60}?"
                                              r"\bto[ \t]+(?i:order)\b"))
 PRESIDING = re.compile(r"[ \t]*,?[ \t]*(?i:presiding)\b"
-                       # "The Cathaoirleach, Councillor A presided." (Irish county councils: Sligo's, Meath's
+                       # "The Cathaoirleach, Councillor A presided." (two Irish county councils; another's
                        # "An Cathaoirleach Councillor B presided."); "Mayor C assumed the Chair and called the
                        # meeting to order", "Cllr D took the Chair" (a township council, Welsh and English parishes)
                        r"|[ \t]+(?:presided\b|(?:assumed|took)[ \t]+the[ \t]+(?:Chair|chair|CHAIR)\b)"

@@ -151,8 +151,8 @@ def meeting_of(secs: Sections, sents: list[Sent], body: str | None, date: str | 
     # (whose "date: 2017-05-02" is the day the page was posted, not a date the minutes state)
     head_text = text[top: max(header.end if header else 0, top)][:1500] or text[top:top + 600]
     headed = _as_the_text_writes(_body_from_header(text[top:top + 800], sents), sents)
-    # a static site's page title ("Wretton PC Minutes May") names the page; the minutes' own heading
-    # below it ("MINUTES OF WRETTON PARISH COUNCIL MEETING HELD ...") names the body as it writes it
+    # a static site's page title ("Ashby PC Minutes May") names the page; the minutes' own heading
+    # below it ("MINUTES OF ASHBY PARISH COUNCIL MEETING HELD ...") names the body as it writes it
     body = body or (headed if top else None) or meta.get("body") or headed \
         or _body_of_municipality(text[top:top + 800]) or _body_from_next_meeting(text)
     # the file's own title ("Parent Council Minutes - 22/10/2025") dates minutes whose
@@ -227,7 +227,7 @@ def _heading_candidate(line: str) -> str | None:
     for rx, repl in _HEADING_NOISE:
         t = rx.sub(repl, t).strip(" -–—:,.*")
     if t.isupper() and len(t.split()) <= 10:
-        # "MINUTES OF WRETTON PARISH COUNCIL MEETING HELD AT THE CHURCH MONDAY 13th MAY 2015": a
+        # "MINUTES OF ASHBY PARISH COUNCIL MEETING HELD AT THE CHURCH MONDAY 13th MAY 2015": a
         # heading in capitals but for its date's ordinal, read once the date is cut away
         t = _title(t)
     if not t or len(t.split()) > 10 or re.search(r"\d", t) or re.match(r"(?i)(?:above|said)\b", t) \
@@ -316,10 +316,10 @@ def _as_the_text_writes(body: str | None, sents: list[Sent]) -> str | None:
     return body
 
 
-# "MUNICIPALITY OF MORRIS-TURNBERRY" on a line of its own, "The Township of Oro-Medonte Council
-# Meeting Minutes", "MUNICIPAL DISTRICT OF KILKENNY CITY MINUTES OF PROCEEDINGS": a municipality
+# "MUNICIPALITY OF ASHVALE-NORTH" on a line of its own, "The Township of Elm Ridge Council
+# Meeting Minutes", "MUNICIPAL DISTRICT OF CARRICK CITY MINUTES OF PROCEEDINGS": a municipality
 # named head first near the top of a page (Ontario municipalities, an Irish municipal district; "Town
-# of North Star", "CITY OF COLWOOD", "the Regional Municipality of Wood Buffalo" in other bodies'
+# of Pine Hollow", "CITY OF BRANDON HILL", "the Regional Municipality of Lake Shore" in other bodies'
 # pages); not "Township of Proud Heritage, Exciting Future" (a slogan: neither a line of its own nor
 # followed by "Council" or "Minutes")
 _MUNICIPALITY = re.compile(r"(?:(?<=\n)|^|\b)(?:(?:the|THE)\s+)?(?P<name>(?:(?i:regional)\s+)?(?i:township|municipality|"

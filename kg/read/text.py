@@ -392,7 +392,7 @@ _ISO_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[T ][\d:.]+Z?)?")
 _TITLE_NOISE = [re.compile(r"^(?:\d{4}\s+)?(?:(?:spring|summer|autumn|fall|winter|annual|extraordinary)\s+)*", re.I),
                 re.compile(r"^(?:\d+(?:st|nd|rd|th)\s+)?(?:meeting|minutes)\s+of\s+(?:the\s+)?", re.I),
                 re.compile(r"\s+(?:meeting\s+)?(?:minutes|meeting)(?:\s+(?:minutes|\w+\s+\d{4}))?$", re.I),
-                # "Northwold Parish Council - February", "... January meeting": the month of the minutes
+                # "Ashby Parish Council - February", "... January meeting": the month of the minutes
                 re.compile(r"\s*(?:[-–—]\s*)?(?:january|february|march|april|may|june|july|august|september|"
                            r"october|november|december)(?:\s+\d{4})?$", re.I)]
 
