@@ -290,8 +290,8 @@ def followup(store, meetings: set[str] | None = None) -> tuple[list[str], list[d
 
 
 def followup_rows(store, meetings: set[str] | None = None) -> tuple[list[str], Iterator[dict[str, str]]]:
-    """`followup`'s rows handed out as the actions are read, a few days of meetings at a
-    time (kg.followups.tracked_in_order): a page reads its first meetings only."""
+    """`followup`'s rows handed out one by one (kg.followups.tracked_in_order, which reads the
+    tracker whole: a page still costs the whole tracker's first read after a build)."""
     from kg.followups import tracked_in_order
     latest = _latest_days(store)
 

@@ -107,15 +107,23 @@ def _need(items, fold: bool) -> frozenset[str] | None:
     return _best(cands)
 
 
+def _parsed(rx: re.Pattern):
+    """`rx` as re's own parser reads it, or None for a bytes pattern or a parser that fails
+    (another Python's): no shortcut then, the same answers."""
+    if not isinstance(rx.pattern, str):
+        return None
+    try:
+        return _p.parse(rx.pattern, rx.flags)
+    except Exception:  # noqa: BLE001 - a parser of another Python: no shortcut, same answers
+        return None
+
+
 @lru_cache(maxsize=4096)
 def needs(rx: re.Pattern) -> frozenset[str] | None:
     """Strings at least one of which every match of `rx` contains (lower-cased when `rx`
     ignores case), or None when the pattern requires no literal string."""
-    if not isinstance(rx.pattern, str):
-        return None
-    try:
-        parsed = _p.parse(rx.pattern, rx.flags)
-    except Exception:  # noqa: BLE001 - a parser of another Python: no shortcut, same answers
+    parsed = _parsed(rx)
+    if parsed is None:
         return None
     fold = bool(parsed.state.flags & re.IGNORECASE)
     if parsed.state.flags & re.LOCALE or (rx.flags & re.IGNORECASE) != (parsed.state.flags & re.IGNORECASE):
@@ -282,11 +290,8 @@ def _crosses_lines(items, dotall: bool, multiline: bool) -> bool:
 def stays_on_a_line(rx: re.Pattern) -> bool:
     """True when no match of `rx`, nor any look-around of it, can take in a line break: every
     match then lies inside one line of the text."""
-    if not isinstance(rx.pattern, str):
-        return False
-    try:
-        parsed = _p.parse(rx.pattern, rx.flags)
-    except Exception:  # noqa: BLE001 - a parser of another Python: no shortcut, same answers
+    parsed = _parsed(rx)
+    if parsed is None:
         return False
     flags = parsed.state.flags
     return not _crosses_lines(list(parsed), bool(flags & re.DOTALL), bool(flags & re.MULTILINE))
