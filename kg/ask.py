@@ -267,12 +267,16 @@ class MeetingInfo:
     date: str
     source: str = ""
     title: str = ""  # the source document's title: what minutes naming no body are called by
+    body_from: str = ""  # where a body the minutes never name was read from ("the site name")
 
     @property
     def label(self) -> str:
-        """"Body, date"; a meeting whose minutes name no body is called by its file."""
+        """"Body, date"; a meeting whose minutes name no body is called by its file, or by the body
+        its file's, folder's or site's name gives, saying so."""
         body = self.body or (f"(body not stated: {self.source.replace(chr(92), '/').rsplit('/', 1)[-1]})"
                              if self.source else "Meeting")
+        if self.body and self.body_from:
+            body = f"{self.body} (body read from {self.body_from})"
         return f"{body}, {self.date}" if self.date else f"{body} (date not stated)"
 
 
@@ -289,10 +293,13 @@ def meetings(store, only: set[str] | None = None) -> dict[str, MeetingInfo]:
     if only is None:
         for r in run_named(store, "meeting-titles")[1]:
             titles[r["meeting"]] = f"{titles.get(r['meeting'], '')} {r['title']}".strip()
+    # the few meetings whose body was read from a file's, folder's or site's name
+    body_from = {r["meeting"]: r["body_from"] for r in run_named(store, "meeting-body-from")[1]}
     out: dict[str, MeetingInfo] = {}
     for r in rows:
         out.setdefault(r["meeting"], MeetingInfo(r["meeting"], r.get("body", ""), r.get("date", ""),
-                                                 r.get("source", ""), titles.get(r["meeting"], "")))
+                                                 r.get("source", ""), titles.get(r["meeting"], ""),
+                                                 body_from.get(r["meeting"], "")))
     return out
 
 

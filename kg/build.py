@@ -187,6 +187,9 @@ class _Builder:
         self.add(m, GOV.time, mt.time)
         self.add(m, SCHEMA.location, mt.location)
         self.add(m, GOV.nextMeeting, mt.next_meeting)
+        # a body the minutes never name, read from the file's, folder's or site's name: the
+        # answers say so (kg.extract.bodypath)
+        self.add(m, GOV.bodyFrom, getattr(mt, "body_from", None))
         self.add(m, GOV.sourceDocument, self.doc_iri)
         self.evidence(m, mt.evidence)
         for n, a in enumerate(self.ex.attendance):

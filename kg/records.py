@@ -243,6 +243,9 @@ class Meeting:
     title: str | None = None
     next_meeting: str | None = None
     evidence: Evidence | None = None
+    # where a body the minutes never name was read from ("the file name", "the site name"); None
+    # where the minutes (or the user's --body) name it
+    body_from: str | None = None
 
 
 @dataclass

@@ -125,4 +125,5 @@ class GOV(DefinedNamespace):
     # provenance of a source document
     sha256: URIRef
     sourcePath: URIRef
+    bodyFrom: URIRef  # where a body the minutes never name was read from
     fileFormat: URIRef

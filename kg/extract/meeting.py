@@ -9,6 +9,7 @@ import datetime as _dt
 import re
 
 from kg.extract import grammar
+from kg.extract.bodypath import body_from_path, is_generic
 from kg.extract.names import ORG_HEADS, NameContext, find_people
 from kg.extract.sentences import Sent
 from kg.records import Decision, Evidence, Extraction, Item, Meeting, PersonRef, Sections
@@ -21,7 +22,8 @@ _MONTH = r"(January|February|March|April|May|June|July|August|September|October|
 
 
 # "23rd March 2023", "12TH DAY OF JANUARY, 2011", "23rd** **April 2024" (Markdown bold split by a converter)
-DATE_WORDS = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+day\s+of)?[\s*_]+{_MONTH},?\s+(\d{{4}})\b", re.I)
+# "3rd November2014": a typed heading that lost the space before the year
+DATE_WORDS = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+day\s+of)?[\s*_]+{_MONTH},?\s*(\d{{4}})\b", re.I)
 
 
 # "January 14, 2025", "Thursday, January 23, 2025": the month first, as North American minutes write it;
@@ -153,8 +155,16 @@ def meeting_of(secs: Sections, sents: list[Sent], body: str | None, date: str | 
     headed = _as_the_text_writes(_body_from_header(text[top:top + 800], sents), sents)
     # a static site's page title ("Ashby PC Minutes May") names the page; the minutes' own heading
     # below it ("MINUTES OF ASHBY PARISH COUNCIL MEETING HELD ...") names the body as it writes it
+    given = body
     body = body or (headed if top else None) or meta.get("body") or headed \
         or _body_of_municipality(text[top:top + 800]) or _body_from_next_meeting(text)
+    body_from = None
+    if not given:
+        # minutes that never say whose ("Minutes of the Parish Council meeting"): the file's,
+        # folder's or site's name, and the meeting says which (kg.extract.bodypath)
+        got = body_from_path(doc.path or "", body, text[:4000])
+        if got:
+            body, body_from = got
     # the file's own title ("Parent Council Minutes - 22/10/2025") dates minutes whose
     # heading leaves the year out and whose text never writes it
     # and last the file's name ("wye-valley-cc-2024-10-28.txt"), where a site's copy of the
@@ -169,7 +179,7 @@ def meeting_of(secs: Sections, sents: list[Sent], body: str | None, date: str | 
         start = text.find(first)
         ev = Evidence(first, start, start + len(first))
     return Meeting(body=body, date=date, time=meta.get("time"), location=meta.get("location"),
-                   title=doc.title, evidence=ev)
+                   title=doc.title, evidence=ev, body_from=body_from)
 
 
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -177,7 +187,8 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
 _HEADING_NOISE = [
     # "Minutes of the Annual Meeting of the", "Minutes of Meeting (no.435) of": the meeting's number is no name
-    (re.compile(r"^.*?\bmeeting(?:\s*\(no\.?\s*\d+\)|\s+no\.?\s*\d+)?\s+of\s+(?:the\s+)?", re.I), ""),
+    # "Minutes of Meeting from the Ashby Village Hall Committee": "from" as "of"
+    (re.compile(r"^.*?\bmeeting(?:\s*\(no\.?\s*\d+\)|\s+no\.?\s*\d+)?\s+(?:of|from)\s+(?:the\s+)?", re.I), ""),
     (re.compile(r"^(?:draft\s+|confirmed\s+|approved\s+)?(?:minutes|agenda\s+and\s+minutes)\s+of\s+(?:the\s+|an?\s+)?",
                 re.I), ""),
     (re.compile(rf"(?:\s+(?:meeting\s+)?held\b|\s+[-–—]\s+(?:{_WEEKDAY}|\d|minutes\b)|,\s*{_WEEKDAY}|\s+on\s+"
@@ -207,7 +218,7 @@ def _title(caps: str) -> str:
 _GENERAL_MEETING = re.compile(r"\s*[-–—]?\s*(?:\d{4}\s+)?(?:AGM|EGM|(?:Annual|Extraordinary)\s+General\s+Meeting)\b.*$", re.I)
 
 
-_BODY_END = (rf"(?:{ORG_HEADS}|School|Academy|Cabinet|Executive|Governing\s+Body|District|"
+_BODY_END = (rf"(?:{ORG_HEADS}|School|Academy|Cabinet|Executive|Governing\s+Body|District|Charity|"
              r"Board\s+of\s+(?:Education|Directors|Trustees|Governors|Supervisors))$")
 
 
@@ -223,9 +234,17 @@ def _heading_candidate(line: str) -> str | None:
         return None  # "Registered Office: County Library": a label, not a heading
     if t.isupper() and len(t.split()) <= 24:
         t = _title(t)
+    general = _GENERAL_MEETING.search(t)
     t = _GENERAL_MEETING.sub("", t)
     for rx, repl in _HEADING_NOISE:
         t = rx.sub(repl, t).strip(" -–—:,.*")
+    # "... Recreation Ground Charity Trustee meeting": the charity's trustees meet as the charity
+    t = re.sub(r"\b(Charity|Trust)\s+Trustees?$", r"\1", t)
+    if general and t and len(t.split()) <= 4 and not is_generic(t) and not re.search(r"\d", t) \
+            and all(w[:1].isupper() for w in t.split()) and (line.lstrip().startswith("#") or len(line.split()) <= 10):
+        # "# Homebrew Annual General Meeting 2021", "Minutes of WLUG AGM - 26 September 2005": the
+        # body holds its general meeting, named as it writes itself (an acronym stays one)
+        return t
     if t.isupper() and len(t.split()) <= 10:
         # "MINUTES OF ASHBY PARISH COUNCIL MEETING HELD AT THE CHURCH MONDAY 13th MAY 2015": a
         # heading in capitals but for its date's ordinal, read once the date is cut away
@@ -268,8 +287,11 @@ def _body_from_header(head: str, sents: list[Sent]) -> str | None:
         words = caps.group(1).title().split()
         while words and not re.fullmatch(grammar.BODY_WORDS, words[-1]):
             words.pop()
-        if words:
-            return _title(" ".join(words))
+        name = " ".join(words)
+        for rx, repl in _HEADING_NOISE[:2]:
+            name = rx.sub(repl, name).strip()  # "MINUTES OF MEETING FROM THE ASHBY ... COMMITTEE"
+        if name:
+            return _title(name)
     lines = [ln for ln in head.strip().split("\n") if ln.strip() and not re.fullmatch(r"\s*(?:\[[^\]]*\]\([^)]*\)|[-=*_]{3,}|\d{1,3})\s*", ln)][:4]
     # a capitalised heading that runs over two lines ("... OF LIMERICK CITY AND COUNTY" / "COUNCIL HELD IN ...")
     joined = []

@@ -330,7 +330,7 @@ def read_text(data: bytes, path: str) -> Extracted:
     check_text(text, path)  # again: zero-width characters alone are no minutes either
     meta: dict = {"source_kind": "text", "encoding": encoding}
     fields = front_matter(text)
-    block = _YAML_BLOCK.match(text) or _KEY_BLOCK.match(text)
+    block = _header_block(text)
     if block:
         meta["front_matter_end"] = block.end()
     if fields.get("date"):
@@ -385,6 +385,21 @@ _ZERO_WIDTH = {0xFEFF: None, 0x200B: None, 0x200C: None, 0x200D: None, 0x2060: N
 # "---" YAML front matter of a static site, or a Pelican-style "Title: ..." header block
 _YAML_BLOCK = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _KEY_BLOCK = re.compile(r"\A((?:[A-Z][a-z]+:[ \t]+\S[^\n]*\n){2,})\n")
+# a static site generator's metadata in lower case without "---" lines ("title: 2005 AGM" / "slug:
+# 2005-agm" / "date: 2022-08-26 12:03:03" / "tags: "), as a wiki converted to a site keeps it: a
+# block of three keys or more that holds a title or a date
+_LOWER_KEY_BLOCK = re.compile(r"\A((?:[a-z][a-z_]{1,20}:(?:[ \t][^\n]*)?\n){3,})\n")
+
+
+def _header_block(text: str) -> re.Match | None:
+    """A page's metadata block at its top, in any of the shapes static sites write it."""
+    m = _YAML_BLOCK.match(text) or _KEY_BLOCK.match(text)
+    if m:
+        return m
+    m = _LOWER_KEY_BLOCK.match(text)
+    if m and re.search(r"(?m)^(?:title|date):", m.group(1)):
+        return m
+    return None
 _EVENT_START = re.compile(r"^start:", re.M | re.I)
 _FIELD = re.compile(r"^(?P<key>[A-Za-z_]+):[ \t]*(?P<value>[^\n|>]*?)[ \t]*$", re.M)
 _ISO_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[T ][\d:.]+Z?)?")
@@ -392,6 +407,9 @@ _ISO_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[T ][\d:.]+Z?)?")
 _TITLE_NOISE = [re.compile(r"^(?:\d{4}\s+)?(?:(?:spring|summer|autumn|fall|winter|annual|extraordinary)\s+)*", re.I),
                 re.compile(r"^(?:\d+(?:st|nd|rd|th)\s+)?(?:meeting|minutes)\s+of\s+(?:the\s+)?", re.I),
                 re.compile(r"\s+(?:meeting\s+)?(?:minutes|meeting)(?:\s+(?:minutes|\w+\s+\d{4}))?$", re.I),
+                # "Successful AGM", "Eddington Residents Association AGM 2024": the general meeting
+                # is what the page is about; what is left names the body only with two words or more
+                re.compile(r"\s*[-–—]?\s*\b(?:AGM|EGM|(?:annual|extraordinary)\s+general\s+meeting)\b(?:\s+\d{4})?$", re.I),
                 # "Ashby Parish Council - February", "... January meeting": the month of the minutes
                 re.compile(r"\s*(?:[-–—]\s*)?(?:january|february|march|april|may|june|july|august|september|"
                            r"october|november|december)(?:\s+\d{4})?$", re.I)]
@@ -404,7 +422,7 @@ def front_matter(text: str) -> dict[str, str]:
     Head & Neck SIG Meeting", "start: 2022-05-12T13:00", "date: 2025-06-09"); the minutes
     themselves often never repeat them.
     """
-    m = _YAML_BLOCK.match(text) or _KEY_BLOCK.match(text)
+    m = _header_block(text)
     if not m:
         return {}
     fields = {f.group("key").lower(): f.group("value").strip().strip("'\"") for f in _FIELD.finditer(m.group(1))}
