@@ -1182,6 +1182,20 @@ def who_presented(store, q: str, g: dict) -> Answer:
     rows = [r for r in _thing_rows(store, thing) if r.get("relation") in relations and r.get("owner")]
     columns = ["thing", "relation", "owner", "owner_name", "meeting", "meeting_label", "evidence"]
     what = "wrote" if relations == {"authored"} else "presented or introduced"
+    if not rows and relations != {"authored"} and content_words(thing):
+        # "A presented the results of the survey", "B introduced the report": no item names a
+        # presenter, but a sentence of the minutes says who presented it (a users' group's AGM,
+        # a parish council's "Cllr C presented the report")
+        said, _, searched = search(store, thing, ("statement",), question=q)
+        said = [r for r in said if r.get("meeting") and r.get("by")
+                and re.match(r"(?:present|introduc)", fold(r.get("relation") or r.get("verb") or ""))]
+        if said:
+            said = _dedupe(_labelled(store, said), ("by", "text", "meeting"))
+            return Answer(q, ["by_name", "verb", "text", "by", "meeting", "meeting_label", "evidence"], said,
+                          lambda r: f"{r.get('by_name', '(speaker not recorded)')} presented: {r['text']}")
+        return Answer(q, columns, [], _say_owner,
+                      empty=f"The graph does not say who {what} anything matching {thing!r}: no item names a "
+                            f"presenter of it, and of the statements {searched}.")
     return Answer(q, columns, _dedupe(_labelled(store, rows), ("thing", "relation", "owner")), _say_owner,
                   empty=f"The graph does not say who {what} anything matching {thing!r}.")
 
@@ -1279,8 +1293,9 @@ def decided(store, q: str, g: dict) -> Answer:
 
 
 _ROLES = [  # (regex over the folded verb, roles, how to say it)
-    (r"chair|presid|called|opened", ("chair",), "chaired"),
-    (r"apolog|absent|\bsent\b|regrets|missed", ("apologies",), "sent apologies"),
+    (r"chair|presid|called|opened|\bled\b|leading", ("chair",), "chaired"),
+    # "who did not attend the trustees' meeting?": who sent apologies or was absent
+    (r"apolog|absent|\bsent\b|regrets|missed|\bnot\b", ("apologies",), "sent apologies"),
     (r"in attendance", ("in_attendance",), "was in attendance"),
     (r"substitut", ("substitute",), "substituted"),
     (r"attend|present|there|came|were at|was at|took part|takes part|participat|joined",
@@ -2017,6 +2032,11 @@ def how_many(store, q: str, g: dict) -> Answer:
     else:
         inner = f"what {noun} {rest}".strip()
     ans = _dispatch(store, q, inner, g.get("scope"))
+    if ans is None:
+        # "how many members signed up ...": the list it counts is no question govkg answers
+        raise QuestionError(f"cannot count {q.strip()!r}: {inner!r} is not a question govkg can answer. "
+                            "Counts govkg can give, for example: \"how many actions does the Clerk have?\"; "
+                            "\"how many apologies were there?\"; \"how many decisions were made?\"")
     distinct = {tuple(r.get(c, "") for c in ("fact", "decision", "action", "person", "text", "meeting")) for r in ans.rows}
     info = meetings(store)
     per_body: dict[str, set] = {}
@@ -2172,6 +2192,11 @@ PATTERNS: list[tuple[QuestionPattern, Callable]] = [
     (_p(r"who (?P<verb>opened) " + _A_MEETING), attendance),
     # the same where the meeting is named in words _A_MEETING does not take
     (_p(r"who (?P<verb>called) (?P<m>(?:the |a )?.*?) to order"), attendance),
+    # "who led the board meeting in March?" (as minutes write "The meeting was led by A"); "who did
+    # not attend the trustees' meeting?": said only of a meeting, not of a discussion or a project
+    (_p(r"who (?P<verb>led|was leading|did not attend|didn't attend|did not come to|was not at|were not at) "
+        + _A_MEETING), attendance),
+    (_p(r"who (?P<verb>did not attend|didn't attend|was not there|were not there)"), attendance),
     (_p(r"who (?P<verb>chaired|chairs|was chairing|was (?:the )?chair(?:man|person|woman)? (?:of|at|for)|"
         r"presided (?:at|over)|presides (?:at|over)|was presiding (?:at|over)|"
         r"attended|was present at|were present at|was at|were at|came to|was there at|"

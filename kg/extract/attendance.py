@@ -748,7 +748,9 @@ ABSENT_PROSE = guarded(re.compile(r"(?:,[^,.;]{1,40},)?[ \t]+(?:was|were)[ \t]+a
 IN_ATTENDANCE_PROSE = guarded(re.compile(r"\b(?:was|were)?\s*in\s+attendance\b|\battended\s+(?:for|the\s+meeting)", re.I))
 # "The meeting was called to order at 6:01 pm by President Ash.", "... called to order by the
 # president, Jo Avey.": who calls the meeting to order presides over it (North American minutes)
-CALLED_TO_ORDER = guarded(re.compile(r"\bcalled\s+to\s+order\b[^.;]{0,40}?\bby\s+(?:the\s+)?(?:(?P<title>(?i:president|chair(?:man|person|woman)?|"
+# "The meeting was led by Jo Avey.", "the meeting was chaired by JA.": so named, the chair (an
+# open-source foundation's board, a Scottish community council's AGM)
+CALLED_TO_ORDER = guarded(re.compile(r"\b(?:called\s+to\s+order\b[^.;]{0,40}?|(?i:meeting)\s+was\s+(?:chaired|led)\s+)\bby\s+(?:the\s+)?(?:(?P<title>(?i:president|chair(?:man|person|woman)?|"
                                      r"mayor|presiding\s+officer))?\s*,?\s*)?"))
 CALLED_BY_TITLE = re.compile(r"((?:[A-Z][a-z][\w’'-]*\s+)?[A-Z][a-z][\w’'-]*)(?=\s*[.,;]|\s*$)")
 CHAIR_APPOSITION = re.compile(r"^\s*(?:The|Our)\s+(?P<post>[A-Za-z-]+)(?:\s+of\s+the\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})?"
