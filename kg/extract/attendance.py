@@ -706,6 +706,10 @@ def prose_posts(text: str, ctx) -> dict[str, str]:
 # title before its holder's name, as North American minutes write it (a Canadian municipal
 # council, a US water district)
 _POST_WORDS_BEFORE = re.compile(r"(?:^|(?<=[\s,;(]))(?P<post>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,3})[ \t]+$")
+# "Our chair Bob Lane welcomed everyone", "called to order by the president, Ann Avey": the post in
+# lower case after "our" or "the", before its holder (a community land trust's AGM report, a US
+# school board)
+_LOWER_POST_BEFORE = re.compile(r"\b(?:[Oo]ur|[Tt]he)[ \t]+(?P<post>[a-z]+(?:[ \t]+[a-z]+)?)[ \t]*,?[ \t]+$")
 
 
 def _posts_before_names(text: str, ctx) -> list[tuple[str, str, tuple[str, ...]]]:
@@ -722,7 +726,8 @@ def _posts_before_names(text: str, ctx) -> list[tuple[str, str, tuple[str, ...]]
         if len(names) == 1 and not any(st <= m.start() < st + len(sf) for st, sf in heads):
             heads.append((m.start(), next(iter(names))))
     for start, name in heads:
-        before = _POST_WORDS_BEFORE.search(text[max(0, start - 60):start].split("\n")[-1])
+        line = text[max(0, start - 60):start].split("\n")[-1]
+        before = _POST_WORDS_BEFORE.search(line) or _LOWER_POST_BEFORE.search(line)
         if not before:
             continue
         words = before.group("post").split()
