@@ -85,6 +85,9 @@ def find_date(text: str, *, own: bool = False) -> str | None:
     return best[1] if best else None
 
 
+_YEAR_SPAN = re.compile(r"\b((?:19|20)\d\d)[/-](\d\d)\b(?![/-]\d)")
+
+
 def date_without_year(head: str, text: str) -> str | None:
     """A heading's day and month without a year ("THURSDAY 23RD MARCH"), dated by the year the
     rest of the minutes write most often (the previous meeting's date, dates in the items)."""
@@ -93,6 +96,13 @@ def date_without_year(head: str, text: str) -> str | None:
         return None
     day, month = int(m.group(2)), MONTHS[m.group(3).lower()]
     years = [int(y.group(3)) for y in DATE_WORDS.finditer(text)] + [int(y.group(3)) for y in DATE_MDY.finditer(text)]
+    if not years:
+        # "our AGM for the year 2021/22", "the 2023-24 accounts": where no date in the minutes
+        # writes its year, the years a financial year names (an AGM's report of the year just ended)
+        for y in _YEAR_SPAN.finditer(text):
+            first = int(y.group(1))
+            if int(y.group(2)) == (first + 1) % 100:
+                years += [first, first + 1]
     if not years:
         return None
     cands = sorted({y + k for y in years for k in (-1, 0)})
