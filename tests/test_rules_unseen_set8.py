@@ -59,3 +59,26 @@ def test_meeting_led_or_chaired_by(text, chair):
 ])
 def test_weekday_and_day_dated_by_the_financial_year(text, date):
     assert run(text, "post.md").meeting.date == date
+
+
+# a charity's trustees written as one title before their surnames ("Present: Trustees A (Chair),
+# B, C"), as councillors are ("Councillors A, B and C": an Irish county council, a Welsh community
+# council), and one trustee by title and surname after ("Trustee A offered to ...", as a US
+# village's board of trustees writes its members)
+def test_trustees_listed_under_one_title_and_one_trustee_by_title():
+    ex = run("Minutes of the meeting of the Orchard Fields Charity Trustee meeting held on 12th May 2016\n"
+             "Present: Trustees Marsh (Chair), Pike, Dunn and the Clerk\n\n"
+             "12.16 Boundary\nTrustee Marsh offered to contact the Land Registry and report back.\n")
+    present = {a.person.surface.split()[-1] for a in ex.attendance if a.role == "present"}
+    assert present >= {"Marsh", "Pike", "Dunn"}
+    assert [a.person.surface.split()[-1] for a in ex.attendance if a.role == "chair"] == ["Marsh"]
+    assert [[o.surface for o in a.owners] for a in ex.actions] == [["Trustee Marsh"]]
+
+
+@pytest.mark.parametrize("text", [
+    # the word in a report's or a body's name is no title
+    "The Trustees Annual Report was received.\n",
+    "Minutes of the Trustees of Elm Hall meeting held on 12 May 2016\n",
+])
+def test_trustees_in_a_name_is_no_title(text):
+    assert not run(text).people

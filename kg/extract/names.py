@@ -37,6 +37,9 @@ TITLE_WORDS = ("County Councillor", "District Councillor", "Borough Councillor",
                "Commissioner", "Director", "President",
                # a New Zealand local board's members ("Member Pirrie declared an interest")
                "Member",
+               # a charity's trustees written as one title before their surnames ("Present: Trustees
+               # Marsh (Chair), Pike and Dunn")
+               "Trustees", "Trustee",
                # police ranks stand where a title does ("DCC Ellwood", "PCSO Rhys Bowen")
                "Deputy Chief Constable", "Assistant Chief Constable", "Chief Constable", "Chief Superintendent",
                "Detective Superintendent", "Det Supt", "Det Ch Supt", "Superintendent", "Supt", "Chief Inspector",
@@ -93,10 +96,10 @@ class NameContext:
 
 
 # a US board's office written as a title: one space before the surname, and no post or event after it
-_OFFICE_TITLES = frozenset({"Commissioner", "Director", "President", "Member"})
+_OFFICE_TITLES = frozenset({"Commissioner", "Director", "President", "Member", "Trustee"})
 _OFFICE_NOT_NAME = frozenset("General Elect Emeritus Designate Workshop Pro Tem Tempore States Nations Countries "
                              "Organisations Organizations Authorities Bodies Councils Schools Churches".split())
-PLURAL_TITLES = {"Councillors", "Cllrs", "Crs", "Messrs", "Drs"}
+PLURAL_TITLES = {"Councillors", "Cllrs", "Crs", "Messrs", "Drs", "Trustees"}
 _RX_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?=[A-Z])")
 # "Cllrs. Hayes (Chair), Doyle": a role in brackets between two names of the list
 _RX_LIST_SEP_AFTER_ROLE = re.compile(r"[ \t]*\([^)\n]{1,40}\)\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?=[A-Z])")
@@ -320,6 +323,9 @@ def find_people(text: str, offset: int, ctx: NameContext, *, named_only: bool = 
         if not words:
             continue
         end = words[-1][2]
+        if title_text.rstrip(".") in ("Trustees", "Trustee") and not re.match(r"[ \t]*(?:[(,;.&]|and\b|\n|$|[ \t][a-z])",
+                                                                           text[end:end + 6]):
+            continue  # "the Trustees Annual Report": a name's or a paper's word, not a trustee's surname
         if free(offset + t.start(), offset + end):
             add(Mention(_surface(text, t.start(), end), offset + t.start(), offset + end, "titled",
                         title=title_text.rstrip(".")))
