@@ -101,21 +101,10 @@ MISSES: dict[str, str] = {
     "who is the Meetings Administrator of Limerick City and County Council?":
         "'POST (Ms. INITIAL. SURNAME), NEXT POST ...': the post before the bracketed name is not read; the "
         "name is given the post after it",
-    "who is the clerk of the Portland City Council?":
-        "the heading that names the city's council (in capitals, in a run-on first line) is not read as the "
-        "body, so the meeting is labelled by its file",
-    "who presided at the Portland City Council meeting?":
-        "'Mayor Adams, Presiding' is read as present, not as the chair; and the meeting is labelled by its file",
-    "was Commissioner Leonard at the Portland City Council meeting?":
-        "the answer is right ('Leonard' present) but the meeting is labelled by its file: the heading naming "
-        "the council is not read as the body",
-    "who seconded the substitution of the federal legislative agenda?":
-        "a transcript's 'Fish: Second.' is not read as seconding the motion",
     "what did Commissioner Fritz say about the Metro recycling funds?":
         "a transcript's 'SURNAME: I vote aye. I want to note ...' is not read as a statement, nor kept as a "
-        "sentence of the minutes",
-    "what did the Portland City Council decide in January 2011?":
-        "the meeting is labelled by its file (no body read), and the numbered ordinances are not decisions",
+        "sentence of the minutes (since the meeting is labelled with its body the question may pass: the "
+        "summary's run-on disposition paragraph quoted holds both words, so the miss is not strict)",
     "when is the next Licton Springs meeting?":
         "the next meeting is named only in passing ('on the agenda for the Feb. 26 meeting'), which ask reads, "
         "but that last paragraph of the minutes is not kept as a sentence of the graph",
@@ -128,7 +117,11 @@ MISSES: dict[str, str] = {
 }
 
 
-@pytest.mark.parametrize("q", [as_param(q, MISSES, strict=True) for q in TABLE])
+# a miss the table's loose fragments may pass by a paragraph that happens to hold their words
+LOOSE = {"what did Commissioner Fritz say about the Metro recycling funds?"}
+
+
+@pytest.mark.parametrize("q", [as_param(q, MISSES, strict=q.question not in LOOSE) for q in TABLE])
 def test_question_on_the_least_asked_unlabelled_minutes(unlabelled, q):
     verdict, why = grade(unlabelled, q)
     assert verdict == "right", f"{verdict}: {why}"
