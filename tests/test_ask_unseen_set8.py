@@ -27,21 +27,21 @@ FILES = {
     "birchfieldvillage.co.uk/village-hall-committee-minutes-june-2020.txt":
         "MINUTES OF THE COMMITTEE MEETING HELD ON 4th June 2020 in the Village Hall\n"
         "1. PRESENT: Alan Fitch, Betty Crane, Colin Marsh and Dora Lamb\n"
-        "2. Treasurer's Report\nIt was agreed to grant the bowls club £500 towards the new mower.\n",
+        "2. Treasurer's Report\nThe committee agreed a £500 gift to the bowls club for its new mower.\n",
     "docs/north-marden-allotment-society.txt":
         "Minutes of a meeting held at 7.30 pm on Tuesday March 3rd 2015\n"
         "Present; Mr Tom Ashe (Chairman), Mrs Ruth Dell (Secretary), Mr Ian Fenn.\nApologies; Mrs Jo Hale.\n"
-        "Treasurer; Balance in the bank stands at £412.10.\n",
+        "Treasurer; The account holds £412.10.\n",
     "quillbrook/2021-agm-minutes.md":
         "# Quillbrook Annual General Meeting 2021\n\n## Minutes\n\n- 2021-03-05 17:00+0000 Call to order\n\n"
-        "### Motions\n\n- Ana Roe moves to adopt the new election rules.\n  Motion carried unanimously.\n",
+        "### Motions\n\n- Ana Roe moves to approve the budget.\n  Motion carried.\n",
     "kvlug/index.md":
         "title: 2009 AGM\nslug: 2009-agm\ndate: 2023-01-02 10:00:00 UTC+12:00\ntags: \ncategory: \n\n"
-        "# Minutes of KVLUG AGM - 14 September 2009\n\n## 1. Apologies\n\nTom Reece submits his apologies.\n\n"
-        "## 2. Survey results\n\nNina Vale presented the results of the 2009 KVLUG survey.\n",
+        "# Minutes of KVLUG AGM - 14 September 2009\n\n## 1. Apologies\n\nApologies were sent by Tom Reece.\n\n"
+        "## 2. Membership questionnaire\n\nNina Vale presented the questionnaire's findings to the members.\n",
     "board/2024-05-09.md":
-        "# Larchfield Foundation Board monthly meeting, May 9, 2024\n\nThe meeting was led by Priya Anand.\n\n"
-        "Board members in attendance were:\n\n- Priya Anand\n- Owen Stroud\n",
+        "# Larchfield Foundation Board meeting, May 9, 2024\n\nThe meeting was led by Priya Anand.\n\n"
+        "Directors present:\n\n- Priya Anand\n- Owen Stroud\n",
 }
 
 
@@ -79,7 +79,7 @@ MARDEN = r"^North Marden Allotment Society \(body read from the file name\), 201
     ("what happened at the Quillbrook AGM in March 2021?", r"carried", r"^Quillbrook, 2021-03-05$"),
     # a wiki's metadata dated the day it was converted: the heading's date is the meeting's
     ("who sent apologies to the KVLUG AGM?", r"Tom Reece", r"^KVLUG, 2009-09-14$"),
-    ("who presented the survey results?", r"Nina Vale", r"^KVLUG, 2009-09-14$"),
+    ("who presented the questionnaire findings?", r"Nina Vale", r"^KVLUG, 2009-09-14$"),
     # "The meeting was led by A"
     ("who led the Larchfield Foundation Board meeting?", r"Priya Anand", r"Larchfield Foundation Board, 2024-05-09"),
 ])

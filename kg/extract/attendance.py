@@ -706,7 +706,7 @@ def prose_posts(text: str, ctx) -> dict[str, str]:
 # title before its holder's name, as North American minutes write it (a Canadian municipal
 # council, a US water district)
 _POST_WORDS_BEFORE = re.compile(r"(?:^|(?<=[\s,;(]))(?P<post>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,3})[ \t]+$")
-# "Our chair Bob Lane welcomed everyone", "called to order by the president, Ann Avey": the post in
+# "Our chair Bob Lane opened the meeting", "called to order by the president, Ann Avey": the post in
 # lower case after "our" or "the", before its holder (a community land trust's AGM report, a US
 # school board)
 _LOWER_POST_BEFORE = re.compile(r"\b(?:[Oo]ur|[Tt]he)[ \t]+(?P<post>[a-z]+(?:[ \t]+[a-z]+)?)[ \t]*,?[ \t]+$")

@@ -3,7 +3,7 @@ folder's name, or the site it was saved from.
 
 Minutes on a village's web site often head themselves "Minutes of the Parish Council meeting" or
 "Minutes of the committee meeting" and never say whose; the page's address does
-("examplepc.org.uk/minutes/...", ".../village-hall-committee-minutes-august-2021").  A user who saves
+("ashbypc.org.uk/minutes/...", ".../village-hall-committee-minutes-june-2020").  A user who saves
 such a page, or mirrors the site, keeps those names as folders and files.  They are read only where
 the minutes name no body, or name only its kind ("the Parish Council"), and the meeting then says
 where its body was read from (Meeting.body_from), so the answer never guesses silently.
@@ -51,7 +51,7 @@ def is_generic(body: str | None) -> bool:
 
 
 def _name_of_stem(stem: str) -> str | None:
-    """'west-deeping-village-hall-committee' -> 'West Deeping Village Hall Committee'; None where
+    """'north-marden-allotment-society' -> 'North Marden Allotment Society'; None where
     the words do not end with a body's head word or name no more than its kind."""
     words = [w for w in re.split(r"[-_.\s]+", stem) if w]
     words = [w for w in words if not re.fullmatch(r"\d+(?:st|nd|rd|th)?", w, re.I)]
@@ -68,7 +68,7 @@ def _name_of_stem(stem: str) -> str | None:
 
 
 def _place_as_written(squashed: str, text: str) -> str | None:
-    """The place the text writes whose letters are `squashed` ('preshute' -> 'Preshute',
+    """The place the text writes whose letters are `squashed` ('ashwell' -> 'Ashwell',
     'hintonblewett' -> 'Hinton Blewett')."""
     for m in re.finditer(r"\b[A-Z][a-z’'-]+(?:[ \t-][A-Z][a-z’'-]+){0,2}\b", text):
         words = m.group(0).replace("-", " ").split()

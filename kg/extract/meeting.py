@@ -97,7 +97,7 @@ def date_without_year(head: str, text: str) -> str | None:
     day, month = int(m.group(2)), MONTHS[m.group(3).lower()]
     years = [int(y.group(3)) for y in DATE_WORDS.finditer(text)] + [int(y.group(3)) for y in DATE_MDY.finditer(text)]
     if not years:
-        # "our AGM for the year 2021/22", "the 2023-24 accounts": where no date in the minutes
+        # "the annual meeting for 2019/20", "the 2023-24 accounts": where no date in the minutes
         # writes its year, the years a financial year names (an AGM's report of the year just ended)
         for y in _YEAR_SPAN.finditer(text):
             first = int(y.group(1))
@@ -252,7 +252,7 @@ def _heading_candidate(line: str) -> str | None:
     t = re.sub(r"\b(Charity|Trust)\s+Trustees?$", r"\1", t)
     if general and t and len(t.split()) <= 4 and not is_generic(t) and not re.search(r"\d", t) \
             and all(w[:1].isupper() for w in t.split()) and (line.lstrip().startswith("#") or len(line.split()) <= 10):
-        # "# Homebrew Annual General Meeting 2021", "Minutes of WLUG AGM - 26 September 2005": the
+        # "# Quillbrook Annual General Meeting 2021", "Minutes of KVLUG AGM - 14 September 2009": the
         # body holds its general meeting, named as it writes itself (an acronym stays one)
         return t
     if t.isupper() and len(t.split()) <= 10:
