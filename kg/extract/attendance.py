@@ -423,10 +423,12 @@ def attendee_given_names(listed: list[Attendance], people: list) -> dict[str, st
         if len(words) >= 2:
             holders.setdefault(words[0], set()).add(" ".join(words[-1:]))
     out: dict[str, str] = {}
-    # a register most of whose entries are one word ("Present: Skot, Jenna, Brendan, Nick"): a
-    # list of given names, whatever the gazetteer knows of them
-    singles = sum(1 for a in listed if len(a.person.surface.split()) == 1 and not a.person.is_post)
-    given_only = singles >= 3 and 2 * singles >= len(listed)
+    # a register most of whose entries are one word, most of them given names the gazetteer
+    # knows ("Present: Skot, Jenna, Brendan, Nick"): a list of given names, its other words too;
+    # a roll of surnames ("Clark, Costa, Goold and Wood", "Cobb, Evans, Richards") is not one
+    singles = [a.person.surface for a in listed if len(a.person.surface.split()) == 1 and not a.person.is_post]
+    given_only = len(singles) >= 3 and 2 * len(singles) >= len(listed) \
+        and 2 * sum(1 for w in singles if gz.is_first_name(w)) > len(singles)
     for a in listed:
         words = [w for w in a.person.surface.split() if w]
         # a register of given names alone ("Present: Skot, Jenna, Brendan"), or a given name and
@@ -439,8 +441,8 @@ def attendee_given_names(listed: list[Attendance], people: list) -> dict[str, st
         given = words[0]
         if len(given) < 3 or given in NOT_NAME or given in _NOT_GIVEN or gz.lookup_org(given):
             continue
-        if len(words) == 1 and not gz.is_first_name(given) and not given_only:
-            continue  # one word of a register is a given name where the gazetteer or the list says so
+        if len(words) == 1 and not given_only:
+            continue  # one word of a register is a given name only in a register of given names
         if holders.get(given, {words[-1]}) != {words[-1]}:
             continue  # two people of the document share the given name
         out.setdefault(given, a.person.surface)
