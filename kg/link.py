@@ -809,7 +809,7 @@ RESTATED = 0.8  # share of a task's subject words a later wording of it repeats,
 
 
 def _owners_meet(a: list[str], b: list[str]) -> bool:
-    """Whether two actions' owners can be one ("Brendan R" and "Brendan Ragan"); an action
+    """Whether two actions' owners can be one ("Ola K" and "Ola Kowalska"); an action
     with no owner named meets any."""
     if not a or not b:
         return True

@@ -1,7 +1,7 @@
 """A page titled by its meeting's date: the title dates the meeting where the minutes' heading
 does not, before the front matter's "date:" (the day the page was last edited or posted).
 
-Shapes: a hackerspace committee's wiki pages ("title: 2013-03-16", a heading with the year
+Shapes: a hackerspace committee's wiki pages ("title: <the day>", a heading with the year
 mistyped or February's date copied, "date:" the day the wiki moved engines, years later) and a
 parish site's pages whose "date:" is the day it posted several months' minutes.  Names and
 places are invented.

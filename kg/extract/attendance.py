@@ -282,7 +282,7 @@ _LABEL_LINE_THEN_POINT = re.compile(r"[^\n]*\n\s*(?:[-*•][ \t]+)?")
 
 def _list_under_label(piece: str, offset: int) -> list[Mention]:
     """The entries of a one-word-a-name register written under its label's own line ("### Members
-    Present" / "-   Nick, Daniel, Jason, Skot"), as surname_list reads a list after "Present:"."""
+    Present" / "-   Ola, Tomas, Ingrid, Marta"), as surname_list reads a list after "Present:"."""
     m = _LABEL_LINE_THEN_POINT.match(piece)
     if m is None or _attendance_label(piece[:m.end()].split("\n")[0]) is None:
         return []
@@ -424,15 +424,15 @@ def attendee_given_names(listed: list[Attendance], people: list) -> dict[str, st
             holders.setdefault(words[0], set()).add(" ".join(words[-1:]))
     out: dict[str, str] = {}
     # a register most of whose entries are one word, most of them given names the gazetteer
-    # knows ("Present: Skot, Jenna, Brendan, Nick"): a list of given names, its other words too;
+    # knows ("Present: Ola, Tomas, Ingrid, Marta"): a list of given names, its other words too;
     # a roll of surnames ("Clark, Costa, Goold and Wood", "Cobb, Evans, Richards") is not one
     singles = [a.person.surface for a in listed if len(a.person.surface.split()) == 1 and not a.person.is_post]
     given_only = len(singles) >= 3 and 2 * len(singles) >= len(listed) \
         and 2 * sum(1 for w in singles if gz.is_first_name(w)) > len(singles)
     for a in listed:
         words = [w for w in a.person.surface.split() if w]
-        # a register of given names alone ("Present: Skot, Jenna, Brendan"), or a given name and
-        # a surname's initial ("Daniel H, Nick B"): how a club's or a hackerspace's committee lists
+        # a register of given names alone ("Present: Ola, Tomas, Ingrid"), or a given name and
+        # a surname's initial ("Ola K, Tomas B"): how a club's or a hackerspace's committee lists
         # its members; the prose then names them the same way
         initial = len(words) == 2 and re.fullmatch(r"[A-Z]\.?", words[1]) is not None
         if a.person.is_post or not 1 <= len(words) <= 3 or words[0].rstrip(".") in TITLE_WORDS \

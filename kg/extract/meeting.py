@@ -172,7 +172,7 @@ def meeting_of(secs: Sections, sents: list[Sent], body: str | None, date: str | 
                    title=doc.title, evidence=ev)
 
 
-# a page whose whole title is a date ("title: 2013-03-16", "14/05/2013"): a wiki or site that
+# a page whose whole title is a date ("title: 2014-06-21", "21/06/2014"): a wiki or site that
 # names each meeting's page by its day; that names the meeting more surely than the front
 # matter's "date:", the day the page was last edited or posted (years after the meeting on a
 # wiki moved to a new engine, weeks after on a parish site)
