@@ -603,8 +603,10 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
     # Council agreed to continue with the purchase" follows from what was reported), nor an
     # item's heading (the agenda item a promise was to bring)
     owners_of = {a.iri: a.owners for a in actions}
-    new_tasks = {p for p, iris in _stated_actions(actions, candidates).items()
-                 if all(owners_of[i] and not any(_ORG.search(o) for o in owners_of[i]) for i in iris)}
+    stated = _stated_actions(actions, candidates)
+    restating = restatements(actions, stated)
+    new_tasks = {p for p, iris in stated.items()
+                 if p not in restating and all(owners_of[i] and not any(_ORG.search(o) for o in owners_of[i]) for i in iris)}
     for c in sorted(candidates, key=lambda c: (c.date, c.meeting, c.order, c.passage)):
         if COURTESY.search(c.text) or (not c.state and RAISED.search(c.text) and not is_heading(c)):
             continue
@@ -713,6 +715,7 @@ def link_body(actions: list[LinkAction], candidates: list[LinkSentence]) -> list
     if not actions or not candidates:
         return _unknown(candidates, set())
     scored = score_pairs(actions, candidates)
+    restating = restatements(actions, _stated_actions(actions, candidates))
     links: list[ReportBack] = []
     by_passage = {c.passage: c for c in candidates}
     for passage, options in scored.items():
@@ -725,7 +728,8 @@ def link_body(actions: list[LinkAction], candidates: list[LinkSentence]) -> list
             continue
         for s, k in options:
             if s >= floor and s >= NEAR_BEST * top:
-                state = c.state or _default_state(c.text)
+                # a task set again in the words it was set in before is still to do
+                state = c.state or ("carried_forward" if passage in restating else _default_state(c.text))
                 if is_heading(c) and is_agenda_action(actions[k]):
                     state = "done"  # the item it was to put on an agenda was held
                 links.append(ReportBack(actions[k].iri, c.meeting, c.passage, state, s, c.date, c.order))
@@ -799,6 +803,48 @@ def _stated_actions(actions: list[LinkAction], candidates: list[LinkSentence]) -
                 stated_by[passage].append(a.iri)
                 break
     return stated_by
+
+
+RESTATED = 0.8  # share of a task's subject words a later wording of it repeats, at least
+
+
+def _owners_meet(a: list[str], b: list[str]) -> bool:
+    """Whether two actions' owners can be one ("Ola K" and "Ola Kowalska"); an action
+    with no owner named meets any."""
+    if not a or not b:
+        return True
+    wa = {w for o in a for w in re.findall(r"[a-z]{3,}", o.lower())}
+    return any(w in wa for o in b for w in re.findall(r"[a-z]{3,}", o.lower()))
+
+
+def restatements(actions: list[LinkAction], stated_by: dict[str, list[str]]) -> set[str]:
+    """The passages that set a task again in the words an earlier meeting of the body set it
+    in: a closing list that carries the last meeting's actions over ("Previous action items",
+    "Action summary" repeating a line of the last minutes), a task minuted again word for word.
+    They report on the earlier action (carried forward) besides setting the task anew: a
+    sentence that states a new task reports on nothing, a restatement does."""
+    words = [frozenset(stems(a.text)) for a in actions]
+    posting: dict[str, list[int]] = defaultdict(list)
+    for k, ws in enumerate(words):
+        for w in ws:
+            posting[w].append(k)
+    index = {a.iri: k for k, a in enumerate(actions)}
+    out: set[str] = set()
+    for passage, iris in stated_by.items():
+        for iri in iris:
+            k = index[iri]
+            mine = words[k]
+            if len(mine) < THIN:
+                continue
+            # an earlier wording sharing RESTATED of the words holds one of the rarest two
+            rare = sorted(mine, key=lambda w: (len(posting[w]), w))[:2]
+            near = {j for w in rare for j in posting[w]}
+            if any(actions[j].date < actions[k].date
+                   and len(mine & words[j]) >= RESTATED * len(mine | words[j])
+                   and _owners_meet(actions[j].owners, actions[k].owners) for j in near):
+                out.add(passage)
+                break
+    return out
 
 
 def _through_restatements(links: list[ReportBack], actions: list[LinkAction],

@@ -273,8 +273,9 @@ def _minute_numbers(text: str) -> list[re.Match]:
     return [m for m in best if m.start() == 0 or text[m.start() - 1] == "\n"]
 
 
-# Markdown around a label: "**Members Present:**", "### Officers Present", "> [!note]- Present:"
-_MARKUP = re.compile(r"^(?:[>#*_ \t]|\[![a-z]+\][-+]?)+", re.I)
+# Markdown around a label: "**Members Present:**", "### Officers Present", "> [!note]- Present:",
+# and a list's marker in either Markdown spelling ("* Present: ...", "-   Apologies: ...")
+_MARKUP = re.compile(r"^(?:[>#*_ \t]|[-•](?=[ \t])|\[![a-z]+\][-+]?)+", re.I)
 
 
 _MARKUP_BEFORE_COLON = re.compile(r"[*_]+(?=\s*:)")

@@ -709,3 +709,30 @@ def test_series_golden_report_backs(series_store):
     assert all(r["status"] in ("open", "done", "in_progress", "no_progress", "carried_forward", "dropped")
                for r in rows)
     assert all(r.get("report_meeting") for r in rows if r.get("report_status"))
+
+
+@pytest.mark.parametrize("raw, task, promise, owners, restated", [
+    # a committee's "Previous action items" list carrying a task over in the words it was set in
+    ("ACTION: Priya: Marquee for the fete. Priya will get a price for hiring out the marquee",
+     "get a price for hiring out the marquee",
+     "get a price for hiring out the marquee", ("Priya Nair",), True),
+    # a closing "Action summary" that repeats last meeting's line word for word, no owner named
+    ("The pile of offcuts by the back door of the hall needs clearing.",
+     "The pile of offcuts by the back door of the hall needs clearing",
+     "The pile of offcuts by the back door of the hall needs clearing", (), True),
+    # the same owner with a new task on the same subject, in other words: work to do, no report
+    ("Priya will ask the fete committee to return the marquee by Friday.", "ask the fete committee to return the marquee by Friday",
+     "get a price for hiring out the marquee", ("Priya Nair",), False),
+    # the same words, another person's task: not the same task carried over
+    ("Tomas will get a price for hiring out the marquee.", "get a price for hiring out the marquee",
+     "get a price for hiring out the marquee", ("Priya Nair",), False),
+])
+def test_a_task_set_again_in_its_own_words_is_carried_forward(raw, task, promise, owners, restated):
+    later_owner = ("Tomas Berg",) if raw.startswith("Tomas") else owners
+    later = _act(3, "2024-06-02", task, later_owner)
+    later.evidence = raw
+    actions = [_act(1, "2024-05-05", promise, owners), _act(2, "2024-05-05", "order new chairs for the hall"), later]
+    cands = [_sent(3, "2024-06-02", raw, report=True, title="Previous action items"),
+             _sent(20, "2024-06-02", "New chairs had been ordered.")]
+    got = [(r.action, r.state) for r in link_body(actions, cands) if r.passage == "p3" and r.action]
+    assert got == ([("a1", "carried_forward")] if restated else [])

@@ -703,6 +703,19 @@ def undertaking(a: Action) -> Action:
     return a
 
 
+# a section that lists a meeting's actions ("ACTION SUMMARY", "Action Items Resulting",
+# "Actions arising"), or a line labelled as one ("ACTIONS: Cllr A to ..."): what it lists the
+# items above have mostly minuted already, in their own words
+_ACTION_LIST_TITLE = re.compile(r"(?i)^\W*(?:(?:summary\s+of|new)\s+)?actions?(?:\s+(?:summary|items?|points?|list|"
+                                r"log|arising|resulting|agreed))*(?:\s+(?:resulting|arising))?\W*$")
+_ACTION_LINE = re.compile(r"^\s*[-•*]?\s*\**ACTIONS?\**\s*[:\-–—]")
+
+
+def _in_action_list(s: Sent) -> bool:
+    """Whether the sentence is an entry of a list of the meeting's actions (see _ACTION_LIST_TITLE)."""
+    return bool(_ACTION_LINE.match(s.text) or s.section.kind == "item" and _ACTION_LIST_TITLE.match(s.section.title or ""))
+
+
 def component(r: Reading, s: Sent) -> bool:
     """Tasks agreed in the prose, with their owners and when they are due."""
     ex = r.ex
@@ -733,7 +746,13 @@ def component(r: Reading, s: Sent) -> bool:
                 # is only an owner and a generic verb; the task is the sentence before
                 task = re.sub(r"^[\s\-–•·*]+", "", before.text).strip().rstrip(".")
                 a.text = re.sub(r"^It\s+was\s+(?:also\s+)?(?:agreed|resolved)\s+(?:that\s+|to\s+)", "", task)
-        ex.actions.extend(acts)
+        if acts and _in_action_list(s):
+            # a closing list of the meeting's actions ("Action summary", "Action items
+            # resulting", "ACTIONS: ...") repeats what the items above minuted: one task
+            for a in acts:
+                add_action(ex, a)
+        else:
+            ex.actions.extend(acts)
     elif r.declaration is None:
         # "It was agreed that SAG should have a budget and MH and CC will manage this":
         # a decision, and the task of those who carry it out

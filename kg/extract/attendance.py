@@ -78,7 +78,7 @@ def from_lists(text: str, sections: list[Section], ctx) -> tuple[list[Attendance
             mentions = sorted(mentions + listed_names(chunk[a:b], sec.start + a, mentions), key=lambda m: m.start)
             mentions = sorted(mentions + listed_lines(chunk[a:b], sec.start + a, mentions), key=lambda m: m.start)
             if not mentions:
-                mentions = surname_list(chunk[a:b], sec.start + a)
+                mentions = surname_list(chunk[a:b], sec.start + a) or _list_under_label(chunk[a:b], sec.start + a)
             else:
                 # "THOSE PRESENT WERE: Mayor Adams, Presiding; Commissioners Fish, Fritz, Leonard and
                 # Saltzman, 5. / Commissioner Leonard arrived at 9:36 a.m.": a list of surnames
@@ -276,6 +276,25 @@ def surname_list(piece: str, offset: int, least: int = 3) -> list[Mention]:
     return out if len(out) >= least else []
 
 
+# a label on a line of its own ("### Members Present"), then the list as a Markdown point
+_LABEL_LINE_THEN_POINT = re.compile(r"[^\n]*\n\s*(?:[-*•][ \t]+)?")
+
+
+def _list_under_label(piece: str, offset: int) -> list[Mention]:
+    """The entries of a one-word-a-name register written under its label's own line ("### Members
+    Present" / "-   Ola, Tomas, Ingrid, Marta"), as surname_list reads a list after "Present:"."""
+    m = _LABEL_LINE_THEN_POINT.match(piece)
+    if m is None or _attendance_label(piece[:m.end()].split("\n")[0]) is None:
+        return []
+    return surname_list(piece[m.end():], offset + m.end())
+
+
+def _attendance_label(line: str) -> str | None:
+    # (imported late: the segmenter reads the same labels)
+    from kg.segment import _attendance_kind
+    return _attendance_kind(line.strip())
+
+
 # "Board members present: Clark, Costa, ... Board members absent: Jones and Rice." in the
 # prose of an item (a US board's call to order)
 _ROLL_IN_PROSE = guarded(re.compile(r"\b(?:board\s+|council\s+|committee\s+)?(?:members|directors|trustees|commissioners)\s+"
@@ -404,14 +423,26 @@ def attendee_given_names(listed: list[Attendance], people: list) -> dict[str, st
         if len(words) >= 2:
             holders.setdefault(words[0], set()).add(" ".join(words[-1:]))
     out: dict[str, str] = {}
+    # a register most of whose entries are one word, most of them given names the gazetteer
+    # knows ("Present: Ola, Tomas, Ingrid, Marta"): a list of given names, its other words too;
+    # a roll of surnames ("Clark, Costa, Goold and Wood", "Cobb, Evans, Richards") is not one
+    singles = [a.person.surface for a in listed if len(a.person.surface.split()) == 1 and not a.person.is_post]
+    given_only = len(singles) >= 3 and 2 * len(singles) >= len(listed) \
+        and 2 * sum(1 for w in singles if gz.is_first_name(w)) > len(singles)
     for a in listed:
         words = [w for w in a.person.surface.split() if w]
-        if a.person.is_post or not 2 <= len(words) <= 3 or words[0].rstrip(".") in TITLE_WORDS \
-                or not all(w[:1].isupper() and w[1:2].islower() for w in words):
+        # a register of given names alone ("Present: Ola, Tomas, Ingrid"), or a given name and
+        # a surname's initial ("Ola K, Tomas B"): how a club's or a hackerspace's committee lists
+        # its members; the prose then names them the same way
+        initial = len(words) == 2 and re.fullmatch(r"[A-Z]\.?", words[1]) is not None
+        if a.person.is_post or not 1 <= len(words) <= 3 or words[0].rstrip(".") in TITLE_WORDS \
+                or not all(w[:1].isupper() and (w[1:2].islower() or initial and k == 1) for k, w in enumerate(words)):
             continue
         given = words[0]
         if len(given) < 3 or given in NOT_NAME or given in _NOT_GIVEN or gz.lookup_org(given):
             continue
+        if len(words) == 1 and not given_only:
+            continue  # one word of a register is a given name only in a register of given names
         if holders.get(given, {words[-1]}) != {words[-1]}:
             continue  # two people of the document share the given name
         out.setdefault(given, a.person.surface)

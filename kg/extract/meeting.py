@@ -180,7 +180,7 @@ def meeting_of(secs: Sections, sents: list[Sent], body: str | None, date: str | 
     # and last the file's name ("wye-valley-cc-2024-10-28.txt"), where a site's copy of the
     # minutes starts at "Present:" and a typed date is mistyped ("10thth September 2021")
     date = date or meta.get("date") or find_date(head_text, own=True) or find_date(text[top:top + 600], own=True) \
-        or meta.get("page_date") \
+        or _title_is_a_date(doc.title) or meta.get("page_date") \
         or date_without_year(head_text, text) or find_date(doc.title or "") \
         or find_date(re.split(r"[\\/]", doc.path or "")[-1])
     ev = None
@@ -190,6 +190,20 @@ def meeting_of(secs: Sections, sents: list[Sent], body: str | None, date: str | 
         ev = Evidence(first, start, start + len(first))
     return Meeting(body=body, date=date, time=meta.get("time"), location=meta.get("location"),
                    title=doc.title, evidence=ev, body_from=body_from)
+
+
+# a page whose whole title is a date ("title: 2014-06-21", "21/06/2014"): a wiki or site that
+# names each meeting's page by its day; that names the meeting more surely than the front
+# matter's "date:", the day the page was last edited or posted (years after the meeting on a
+# wiki moved to a new engine, weeks after on a parish site)
+_DATE_ONLY_TITLE = re.compile(r"^\s*[\d./-]{8,10}\s*$")
+
+
+def _title_is_a_date(title: str | None) -> str | None:
+    """The date a page's title gives when the title is that date and nothing else."""
+    if not title or not _DATE_ONLY_TITLE.match(title):
+        return None
+    return find_date(title)
 
 
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"

@@ -447,7 +447,9 @@ def _initials_read_as_person(text: str, start: int, end: int, surname: str, ctx:
 # a given name and one capital, not the start of "Thomas B Bonnett" nor "Mark O’Brien"
 _RX_GIVEN_INITIAL = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)[ \t]([A-Z])(?![\w’'.&-])(?![ \t]+[A-Z])")
 _RX_GIVEN_SUBJECT = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)(?=\s+(?:also\s+|then\s+)?(?:said|asked|reported|agreed|will|would|"
-                               r"to\s+[a-z]|confirmed|explained|noted|suggested|added|replied|advised|thanked|presented|"
+                               # "Ann to contact the school": the whole verb (the group ends at a
+                               # word's end, which one letter of it never is)
+                               r"to\s+[a-z]+|confirmed|explained|noted|suggested|added|replied|advised|thanked|presented|"
                                r"outlined|updated|highlighted|stated|offered|undertook|welcomed|raised|queried|"
                                # "Michael now has the details", "Dylan is to purchase", "Paul went
                                # through the Financial Review": what the one holder of the name has,
