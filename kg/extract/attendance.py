@@ -15,7 +15,7 @@ from kg.extract.sentences import Sent
 from kg.records import Attendance, Evidence, PersonRef, Section
 from kg.rxfilter import guarded, line_guarded
 
-MARKER = guarded(re.compile(r"(?P<m>\b(?:members\s+|directors\s+|trustees\s+)?present(?:\s+were)?[\s*_]*:|\bparticipants[\s*_]*:|"
+MARKER = guarded(re.compile(r"(?P<m>\b(?:members\s+|directors\s+|trustees\s+|others\s+|staff\s+)?present(?:\s+were)?[\s*_]*:|\bparticipants[\s*_]*:|"
                             r"\battend(?:ees|ed|ing)[\s*_]*:|\b(?:also\s*,?\s*|officers\s+)?in\s+attendance[\s*_]*:|"
                             r"\balso\s+present[\s*_]*:|(?<![A-Za-z])apologies(?:\s+for\s+absence)?\s*(?:were\s+received\s+from)?[\s*_]*:|"
                             r"\babsent[\s*_]*:|\bpublic[\s*_]*:|\bofficers(?:\s+present)?[\s*_]*:|\bofficials(?:\s+present)?[\s*_]*:|"
@@ -24,7 +24,9 @@ MARKER = guarded(re.compile(r"(?P<m>\b(?:members\s+|directors\s+|trustees\s+)?pr
 # (the line-start branch skips spaces and tabs only: `^\s*` ran across every following
 # blank line from every line start, quadratic in a run of blank lines)
 ROLE_OF_MARKER = [("chair", re.compile(r"chair", re.I)),
-                  ("in_attendance", re.compile(r"in\s+attendance|also\s+present|officers|officials|observer|invited|guest", re.I)),
+                  # "Others present:" (a harbour trust's directors), "Staff present:" / "Staff Present:" (a
+                  # fire district's and a city commission's rolls): those at the meeting who are not its members
+                  ("in_attendance", re.compile(r"in\s+attendance|also\s+present|(?:others|staff)\s+present|officers|officials|observer|invited|guest", re.I)),
                   ("apologies", re.compile(r"apolog|absent", re.I)),
                   ("public", re.compile(r"public", re.I)),
                   ("present", re.compile(r"present|attend|participants", re.I))]
