@@ -90,3 +90,31 @@ def test_lettered_agenda_headings_are_not_people(raw, expected):
     ex = run(raw)
     assert people(ex) == expected
     assert not any(p.surface.startswith(("B. ", "C. ", "D. ")) for p in ex.people)
+
+
+# "Those present and comprising a quorum: Mayor A (presiding), Commissioners B, C, and D. Also
+# present: E, City Manager; F, City Clerk. Mayor A asked ..." (a city board of commissioners; a
+# city council's "THOSE PRESENT WERE: Mayor A, Presiding; ..."): the roll in one paragraph with
+# the business run on after it. The label with its qualifying words opens the present list, the
+# plural post before the first entry is no part of a name, "(presiding)" marks the chair, and the
+# last list ends at the sentence of prose after it (its names are not in attendance)
+ROLL_IN_A_PARAGRAPH = [
+    ("CITY OF FENTON REGULAR MEETING OF THE BOARD OF COMMISSIONERS June 5, 2023 The meeting was called "
+     "to order at 4:00 p.m. Those present and comprising a quorum: Mayor Nora Quill (presiding), "
+     "Commissioners Joe Pratt, Ann Holt, Ben Crane, and Carl Moss. Also present: Dora Finch, City Manager; "
+     "Ivan Stone, City Attorney; and Edna Marsh, City Clerk. Mayor Quill asked the Clerk for verification "
+     "that notice had been sent. Harold Lane, Fenton, spoke about parking.\n",
+     {"chair": ["Nora Quill"], "present": ["Ann Holt", "Ben Crane", "Carl Moss", "Joe Pratt", "Nora Quill"],
+      "in_attendance": ["Dora Finch", "Edna Marsh", "Ivan Stone"]}),
+    # a list broken over lines is left whole, a title's stop is no sentence's end
+    ("Fenwick Parish Council\nPresent: Cllr Tom Hale (Chair), Cllr Sue Ward\nAlso present: Mr. Dale Rudd, "
+     "Ruth Dale (Clerk),\nAlan Pike\n1. Apologies: none\n",
+     {"chair": ["Cllr Tom Hale"], "present": ["Cllr Sue Ward", "Cllr Tom Hale"],
+      "in_attendance": ["Alan Pike", "Mr. Dale Rudd", "Ruth Dale"]}),
+]
+
+
+@pytest.mark.parametrize("raw,expected", ROLL_IN_A_PARAGRAPH)
+def test_roll_written_in_one_paragraph(raw, expected):
+    ex = run(raw)
+    assert {r: roles(ex, r) for r in expected} == expected
