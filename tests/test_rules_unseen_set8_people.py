@@ -118,3 +118,26 @@ ROLL_IN_A_PARAGRAPH = [
 def test_roll_written_in_one_paragraph(raw, expected):
     ex = run(raw)
     assert {r: roles(ex, r) for r in expected} == expected
+
+
+# "PRESENT: A. DAWOOD, K. THOMAS, ..." (a food co-operative's board) and "Jo SMITH, Vice
+# Chairperson, in the Chair; Ann HOLT" (a Scottish joint board's register): surnames in capitals
+# after initials or a given name are people where the list holds two or more of them; one
+# capitalised word alone or an organisation's acronym is not
+CAPITAL_SURNAMES = [
+    ("FENWICK FOOD CO-OP\nBOARD OF DIRECTORS MEETING\n5 JUNE 2023\nPRESENT: A. HOLT, B. CRANE, C. MOSS,\n"
+     "D. FINCH (FACILITATOR)\n\nI. AGENDA\nThe agenda was approved.\n",
+     {"present": ["A. HOLT", "B. CRANE", "C. MOSS", "D. FINCH"]}),
+    ("Fenwick Joint Board\nPresent: Jo SMITH, Vice Chairperson, in the Chair; Ann HOLT; Ben CRANE\n"
+     "1. Minutes\nThe minutes were approved.\n",
+     {"present": ["Ann HOLT", "Ben CRANE", "Jo SMITH"], "chair": ["Jo SMITH"]}),
+    ("Fenwick Parish Council\nPresent: Cllr Tom Hale, Cllr Sue Ward, a representative of the NHS\n"
+     "1. Apologies: none\n",
+     {"present": ["Cllr Sue Ward", "Cllr Tom Hale"]}),
+]
+
+
+@pytest.mark.parametrize("raw,expected", CAPITAL_SURNAMES)
+def test_surnames_in_capitals_in_a_register(raw, expected):
+    ex = run(raw)
+    assert {r: sorted(roles(ex, r)) for r in expected} == {r: sorted(v) for r, v in expected.items()}

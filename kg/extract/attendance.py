@@ -82,6 +82,7 @@ def from_lists(text: str, sections: list[Section], ctx) -> tuple[list[Attendance
             mentions = [m for m in find_people(chunk[a:b], sec.start + a, ctx) if m.kind != "alias"]
             mentions = sorted(mentions + listed_names(chunk[a:b], sec.start + a, mentions), key=lambda m: m.start)
             mentions = sorted(mentions + listed_lines(chunk[a:b], sec.start + a, mentions), key=lambda m: m.start)
+            mentions = sorted(mentions + listed_caps(chunk[a:b], sec.start + a, mentions), key=lambda m: m.start)
             if not mentions:
                 mentions = surname_list(chunk[a:b], sec.start + a)
             else:
@@ -237,6 +238,29 @@ def listed_names(chunk: str, offset: int, found: list) -> list[Mention]:
             continue
         out.append(Mention(surface, s, e, "full"))
     return out
+
+
+# one entry of a register whose surnames are written in capitals, after initials or a given name
+# ("A. DAWOOD, K. THOMAS, ..." a food co-operative's board; "Jo SMITH, Vice Chairperson, in the
+# Chair" a Scottish joint board's register)
+_CAPS_ENTRY = re.compile(r"(?<![\w’'.-])((?:(?:[A-Z]\.[ \t]?){1,3}|[A-Z][a-z]+[ \t]+(?:[A-Z]\.[ \t]+)?)"
+                         r"[A-Z]{2,}(?:[-'’][A-Z]{2,})?)(?![\w’'-])(?=[ \t]*(?:[,;(]|\band\b|\.?[ \t]*$))", re.M)
+
+
+def listed_caps(chunk: str, offset: int, found: list) -> list[Mention]:
+    """Names of a register whose surnames are in capitals ("A. DAWOOD", "Jo SMITH"): taken only
+    where the list holds at least two such entries, none of them an organisation's acronym or
+    a word that is no name."""
+    hits = [m for m in _CAPS_ENTRY.finditer(chunk)]
+    out: list[Mention] = []
+    for m in hits:
+        s, e = offset + m.start(1), offset + m.end(1)
+        surname = m.group(1).split()[-1].split(".")[-1]
+        if any(not (e <= f.start or s >= f.end) for f in found) or gz.lookup_org(surname) \
+                or surname.title() in NOT_NAME or surname.title() in TITLE_WORDS or len(surname) < 3:
+            continue
+        out.append(Mention(m.group(1), s, e, "full"))
+    return out if len(out) >= 2 else []
 
 
 # one entry of a register written one to a line, the name and then its post or its side after a
