@@ -149,8 +149,8 @@ _COLUMN_HEADS = re.compile(r"(?:[ \t]+[A-Z]{2,}\b)+[ \t]*:?[ \t]*$")
 
 
 # a sentence of prose after a register's last list on the same line: at least three lower-case
-# words before its next comma or semicolon ("... and Jo Avey, City Clerk. Mayor Hale asked the
-# Clerk for ...")
+# words before its next comma or semicolon ("... and Jo Avey, City Clerk. Mayor Hale opened the
+# hearing on ...")
 _PROSE_AFTER = re.compile(r"\.[ \t]+(?=[A-Z])")
 _CLAUSE = re.compile(r"[^,;\n]{0,200}")
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
@@ -241,14 +241,14 @@ def listed_names(chunk: str, offset: int, found: list) -> list[Mention]:
 
 
 # one entry of a register whose surnames are written in capitals, after initials or a given name
-# ("A. DAWOOD, K. THOMAS, ..." a food co-operative's board; "Jo SMITH, Vice Chairperson, in the
+# ("A. HOLT, B. CRANE, ..." a food co-operative's board; "Jo SMITH, Vice Chairperson, in the
 # Chair" a Scottish joint board's register)
 _CAPS_ENTRY = re.compile(r"(?<![\w’'.-])((?:(?:[A-Z]\.[ \t]?){1,3}|[A-Z][a-z]+[ \t]+(?:[A-Z]\.[ \t]+)?)"
                          r"[A-Z]{2,}(?:[-'’][A-Z]{2,})?)(?![\w’'-])(?=[ \t]*(?:[,;(]|\band\b|\.?[ \t]*$))", re.M)
 
 
 def listed_caps(chunk: str, offset: int, found: list) -> list[Mention]:
-    """Names of a register whose surnames are in capitals ("A. DAWOOD", "Jo SMITH"): taken only
+    """Names of a register whose surnames are in capitals ("A. HOLT", "Jo SMITH"): taken only
     where the list holds at least two such entries, none of them an organisation's acronym or
     a word that is no name."""
     hits = [m for m in _CAPS_ENTRY.finditer(chunk)]

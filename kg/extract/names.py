@@ -376,7 +376,7 @@ def find_people(text: str, offset: int, ctx: NameContext, *, named_only: bool = 
         if bare in ("A", "I") and surname not in ctx.surnames and not _alone_on_line(text, m.start(), words[0][2]) \
                 and not (initials == "A." and _RX_ENTRY_END.match(text, words[0][2])):
             # "A Lee" is the article before a name, unless the line holds only it (a register);
-            # the article takes no stop, so "A. Swan (Chair); T. Band" and "J. Cordes, A. Menon,"
+            # the article takes no stop, so "A. Tolley (Chair); D. Marsh" and "J. Pratt, A. Quill,"
             # (a harbour trust's register, a city committee's list) are an initial and a surname
             # where an entry ends after them
             continue
