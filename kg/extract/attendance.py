@@ -154,7 +154,7 @@ _COLUMN_HEADS = re.compile(r"(?:[ \t]+[A-Z]{2,}\b)+[ \t]*:?[ \t]*$")
 _PROSE_AFTER = re.compile(r"\.[ \t]+(?=[A-Z])")
 _CLAUSE = re.compile(r"[^,;\n]{0,200}")
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
-_ABBREV_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Cllr|Rev|Prof|Hon)|\b[A-Z]|\b[A-Z]\.[A-Z])$")
+_ABBREV_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Cllr|Rev|Prof|Hon)|\b[A-Z]|\b[A-Z]\.[A-Z]|\b\d{1,3})$")
 
 
 def _list_end_in_line(chunk: str, a: int, b: int) -> int:
