@@ -15,16 +15,18 @@ from kg.extract.sentences import Sent
 from kg.records import Attendance, Evidence, PersonRef, Section
 from kg.rxfilter import guarded, line_guarded
 
-MARKER = guarded(re.compile(r"(?P<m>\b(?:members\s+|directors\s+|trustees\s+)?present(?:\s+were)?[\s*_]*:|\bparticipants[\s*_]*:|"
+MARKER = guarded(re.compile(r"(?P<m>\b(?:members\s+|directors\s+|trustees\s+|others\s+|staff\s+)?present(?:\s+were)?[\s*_]*:|\bparticipants[\s*_]*:|"
                             r"\battend(?:ees|ed|ing)[\s*_]*:|\b(?:also\s*,?\s*|officers\s+)?in\s+attendance[\s*_]*:|"
-                            r"\balso\s+present[\s*_]*:|(?<![A-Za-z])apologies(?:\s+for\s+absence)?\s*(?:were\s+received\s+from)?[\s*_]*:|"
+                            r"\balso\s+present[\s*_]*:|\bthose\s+present(?:\s+(?:and|were|comprising|constituting|a|the|quorum|being)){1,4}[\s*_]*:|(?<![A-Za-z])apologies(?:\s+for\s+absence)?\s*(?:were\s+received\s+from)?[\s*_]*:|"
                             r"\babsent[\s*_]*:|\bpublic[\s*_]*:|\bofficers(?:\s+present)?[\s*_]*:|\bofficials(?:\s+present)?[\s*_]*:|"
                             r"\bobservers?[\s*_]*:|\binvited[\s*_]*:|\bguests?[\s*_]*:|"
                             r"\bin\s+the\s+chair[\s*_]*:|^[ \t]*(?:chair|chairman|chairperson)[\s*_]*:)", re.I | re.M))
 # (the line-start branch skips spaces and tabs only: `^\s*` ran across every following
 # blank line from every line start, quadratic in a run of blank lines)
 ROLE_OF_MARKER = [("chair", re.compile(r"chair", re.I)),
-                  ("in_attendance", re.compile(r"in\s+attendance|also\s+present|officers|officials|observer|invited|guest", re.I)),
+                  # "Others present:" (a harbour trust's directors), "Staff present:" / "Staff Present:" (a
+                  # fire district's and a city commission's rolls): those at the meeting who are not its members
+                  ("in_attendance", re.compile(r"in\s+attendance|also\s+present|(?:others|staff)\s+present|officers|officials|observer|invited|guest", re.I)),
                   ("apologies", re.compile(r"apolog|absent", re.I)),
                   ("public", re.compile(r"public", re.I)),
                   ("present", re.compile(r"present|attend|participants", re.I))]
@@ -71,12 +73,16 @@ def from_lists(text: str, sections: list[Section], ctx) -> tuple[list[Attendance
         if not cuts:
             pieces.append((0, len(chunk), role))
         chunk = _join_wrapped(chunk)
+        if sec.kind == "header" and pieces:
+            a, b, r = pieces[-1]
+            pieces[-1] = (a, _list_end_in_line(chunk, a, b), r)
         for a, b, r in pieces:
             if r == "public":
                 continue
             mentions = [m for m in find_people(chunk[a:b], sec.start + a, ctx) if m.kind != "alias"]
             mentions = sorted(mentions + listed_names(chunk[a:b], sec.start + a, mentions), key=lambda m: m.start)
             mentions = sorted(mentions + listed_lines(chunk[a:b], sec.start + a, mentions), key=lambda m: m.start)
+            mentions = sorted(mentions + listed_caps(chunk[a:b], sec.start + a, mentions), key=lambda m: m.start)
             if not mentions:
                 mentions = surname_list(chunk[a:b], sec.start + a) or _list_under_label(chunk[a:b], sec.start + a)
             else:
@@ -142,6 +148,32 @@ _SENTENCE_END = re.compile(r"\.\s+(?=[A-Z][a-z])")
 _COLUMN_HEADS = re.compile(r"(?:[ \t]+[A-Z]{2,}\b)+[ \t]*:?[ \t]*$")
 
 
+# a sentence of prose after a register's last list on the same line: at least three lower-case
+# words before its next comma or semicolon ("... and Jo Avey, City Clerk. Mayor Hale opened the
+# hearing on ...")
+_PROSE_AFTER = re.compile(r"\.[ \t]+(?=[A-Z])")
+_CLAUSE = re.compile(r"[^,;\n]{0,200}")
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+_ABBREV_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Cllr|Rev|Prof|Hon)|\b[A-Z]|\b[A-Z]\.[A-Z]|\b\d{1,3})$")
+
+
+def _list_end_in_line(chunk: str, a: int, b: int) -> int:
+    """Where the last list of a header ends when the minutes run on after it in the same line
+    (a city board's roll and the first sentence of its business, both in one paragraph, as a
+    city commission's and a city council's pages give them): the first full stop, not one of a
+    title or an initial, before a sentence of prose; else b.  A list broken over lines, or one
+    whose stop is followed by another entry, is left whole."""
+    for m in _PROSE_AFTER.finditer(chunk, a, b):
+        if "\n" in chunk[a:m.start()]:
+            return b
+        if _ABBREV_BEFORE.search(chunk[max(a, m.start() - 6):m.start()]):
+            continue
+        clause = _CLAUSE.match(chunk, m.end(), b).group(0)
+        if len(_LOWER_WORD.findall(clause)) >= 3:
+            return m.start() + 1
+    return b
+
+
 def _register_in_prose(text: str, sec: Section) -> Section | None:
     """Minutes run on in one stretch of prose (a PDF's text as one line) open with their register
     before the first item: "Present: A, B (Acting Chair), C In Attendance: D (Chief Executive
@@ -166,7 +198,10 @@ _LIST_ENTRY = re.compile(rf"(?<![\w’'-])({NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,2
                          r"(?=(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*(?:,|&|\band\b|\*|\.?[ \t]*$))", re.M)
 
 
-_LIST_LABEL = re.compile(r"(?:Attendees|Attendance|Present|Apologies|Invited|Members|Officers|Absent)\s+")
+# (a roll's plural post before its first entry is a label too: "Commissioners Joe Hay, Ann Holt,
+# and ..." as a city board writes its roll in a sentence; "Commissioners Fish, Fritz" is a surname list)
+_LIST_LABEL = re.compile(r"(?:Attendees|Attendance|Present|Apologies|Invited|Members|Officers|Absent|"
+                         r"Commissioners|Councilmembers|Supervisors|Directors|Trustees|Aldermen)\s+")
 
 
 def listed_names(chunk: str, offset: int, found: list) -> list[Mention]:
@@ -189,7 +224,7 @@ def listed_names(chunk: str, offset: int, found: list) -> list[Mention]:
             surface, words, s = surface[label.end():], words[1:], s + label.end()
         if any(not (e <= f.start or s >= f.end) for f in found):
             continue
-        before = chunk[:s - offset].rstrip(" \t*")
+        before = chunk[:m.start(1)].rstrip(" \t*")  # (before a label, where it has one)
         # ("Apologies for absence were received from Dowyn Ashcott, Melody Erskine, ...": the
         # list's first entry follows "from", as a SACRE's and a county council's minutes write it)
         if before and not before.endswith((",", "&", "and", ":")) and not re.search(r"\breceived[ \t]+from$", before):
@@ -203,6 +238,29 @@ def listed_names(chunk: str, offset: int, found: list) -> list[Mention]:
             continue
         out.append(Mention(surface, s, e, "full"))
     return out
+
+
+# one entry of a register whose surnames are written in capitals, after initials or a given name
+# ("A. HOLT, B. CRANE, ..." a food co-operative's board; "Jo SMITH, Vice Chairperson, in the
+# Chair" a Scottish joint board's register)
+_CAPS_ENTRY = re.compile(r"(?<![\w’'.-])((?:(?:[A-Z]\.[ \t]?){1,3}|[A-Z][a-z]+[ \t]+(?:[A-Z]\.[ \t]+)?)"
+                         r"[A-Z]{2,}(?:[-'’][A-Z]{2,})?)(?![\w’'-])(?=[ \t]*(?:[,;(]|\band\b|\.?[ \t]*$))", re.M)
+
+
+def listed_caps(chunk: str, offset: int, found: list) -> list[Mention]:
+    """Names of a register whose surnames are in capitals ("A. HOLT", "Jo SMITH"): taken only
+    where the list holds at least two such entries, none of them an organisation's acronym or
+    a word that is no name."""
+    hits = [m for m in _CAPS_ENTRY.finditer(chunk)]
+    out: list[Mention] = []
+    for m in hits:
+        s, e = offset + m.start(1), offset + m.end(1)
+        surname = m.group(1).split()[-1].split(".")[-1]
+        if any(not (e <= f.start or s >= f.end) for f in found) or gz.lookup_org(surname) \
+                or surname.title() in NOT_NAME or surname.title() in TITLE_WORDS or len(surname) < 3:
+            continue
+        out.append(Mention(m.group(1), s, e, "full"))
+    return out if len(out) >= 2 else []
 
 
 # one entry of a register written one to a line, the name and then its post or its side after a
@@ -796,7 +854,7 @@ CHAIR_APPOSITION = re.compile(r"^\s*(?:The|Our)\s+(?P<post>[A-Za-z-]+)(?:\s+of\s
 # one named after "called to order by" does; "Supervisor Owens presiding.": the chair, so named
 CALLED_MEETING_TO_ORDER = guarded(re.compile(r"[ \t]*called[ \t]+the[ \t]+(?:[\w-]+[ \t]+){0,6}?(?i:meeting)\b[^.;]{0,60}?"
                                              r"\bto[ \t]+(?i:order)\b"))
-PRESIDING = re.compile(r"[ \t]*,?[ \t]*(?i:presiding)\b"
+PRESIDING = re.compile(r"[ \t]*,?[ \t]*(?:\([ \t]*)?(?i:presiding)\b"
                        # "The Cathaoirleach, Councillor A presided." (two Irish county councils; another's
                        # "An Cathaoirleach Councillor B presided."); "Mayor C assumed the Chair and called the
                        # meeting to order", "Cllr D took the Chair" (a township council, Welsh and English parishes)

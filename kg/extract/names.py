@@ -68,6 +68,7 @@ Wales England Scotland Ireland Britain Welsh English Scottish Irish British Nati
 NHS Digital Feedback Next Steps Key Overall Within Immediate Recruitment Creating Rather Think Look
 Consider Which What How Where When Why Something Anything Nothing Everyone Thanks Thank Please
 Honorary Friends Trustees View Heights Parade Position
+Pledge Allegiance Roll Call Moment Silence Changes
 """.split()) | frozenset(TRADE_WORDS := """
 Waste Environmental Merchants Recycling Motors Builders Construction Solutions Electrical Plumbing
 Landscaping Roofing Engineering Consultants Contractors Logistics Supplies Cleaning Technologies
@@ -378,8 +379,13 @@ def find_people(text: str, offset: int, ctx: NameContext, *, named_only: bool = 
             continue
         initials, surname = m.group(1).strip(), words[0][0]
         bare = initials.replace(".", "").replace(" ", "")
-        if bare in ("A", "I") and surname not in ctx.surnames and not _alone_on_line(text, m.start(), words[0][2]):
-            continue  # "A Lee" is the article before a name, unless the line holds only it (a register)
+        if bare in ("A", "I") and surname not in ctx.surnames and not _alone_on_line(text, m.start(), words[0][2]) \
+                and not (initials == "A." and _RX_ENTRY_END.match(text, words[0][2])):
+            # "A Lee" is the article before a name, unless the line holds only it (a register);
+            # the article takes no stop, so "A. Tolley (Chair); D. Marsh" and "J. Pratt, A. Quill,"
+            # (a harbour trust's register, a city committee's list) are an initial and a surname
+            # where an entry ends after them
+            continue
         if bare in ctx.aliases or gz.lookup_org(f"{bare} {surname}") or gz.lookup_org(bare):
             continue
         end = words[0][2]
