@@ -244,9 +244,9 @@ def rows_of(triples: Iterable[tuple]) -> list[tuple[str, str, str]]:
 
 
 _TABLES = ("docs", "texts", "text_ids", "owned", "facts", "fact_stems", "fact_words", "names", "name_stems",
-           "name_words", "owns", "owns_words", "acc", "meets", "passages", "derived", "vedges", "vnodes", "vtypes", "valiases",
-           "vactions", "vlabels", "fups", "freports", "fstates", "lmeets", "mscope", "lrows", "frows", "fdirty",
-           "enames", "enames_words", "arows", "edirty", "linkin", "doc_stems", "doc_words")
+           "name_words", "owns", "owns_words", "acc", "meets", "passages", "derived", "vedges", "vnodes", "vtypes",
+           "valiases", "vactions", "vlabels", "fups", "freports", "fstates", "lmeets", "mscope", "lrows", "frows",
+           "fdirty", "enames", "enames_words", "arows", "edirty", "linkin", "doc_stems", "doc_words")
 
 
 @dataclass
