@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 # the layout of the index file; a file of another version is remade from the store
-VERSION = 18
+VERSION = 19
 # named by its layout: a new layout is a new file, never written over a file another
 # version may still have open (renaming a file over an SQLite database whose write-ahead log
 # is still beside it pairs the new file with the old log, which SQLite then applies to it)
@@ -66,6 +66,10 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS docs (graph TEXT PRIMARY KEY, sha TEXT NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS texts USING fts5(
     body, iri UNINDEXED, kind UNINDEXED, graph UNINDEXED, tokenize = 'trigram');
+-- the rows of `texts` each graph put: FTS5 finds a graph's rows only by reading every row
+-- (the column is not indexed), so a graph put again or dropped is found here, by its ids
+CREATE TABLE IF NOT EXISTS text_ids (id INTEGER PRIMARY KEY, graph TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS text_ids_graph ON text_ids (graph);
 CREATE TABLE IF NOT EXISTS owned (iri TEXT NOT NULL, graph TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS owned_iri ON owned (iri);
 CREATE INDEX IF NOT EXISTS owned_graph ON owned (graph);
@@ -239,10 +243,10 @@ def rows_of(triples: Iterable[tuple]) -> list[tuple[str, str, str]]:
     return out
 
 
-_TABLES = ("docs", "texts", "owned", "facts", "fact_stems", "fact_words", "names", "name_stems", "name_words",
-           "owns", "owns_words", "acc", "meets", "passages", "derived", "vedges", "vnodes", "vtypes", "valiases",
-           "vactions", "vlabels", "fups", "freports", "fstates", "lmeets", "mscope", "lrows", "frows", "fdirty",
-           "enames", "enames_words", "arows", "edirty", "linkin", "doc_stems", "doc_words")
+_TABLES = ("docs", "texts", "text_ids", "owned", "facts", "fact_stems", "fact_words", "names", "name_stems",
+           "name_words", "owns", "owns_words", "acc", "meets", "passages", "derived", "vedges", "vnodes", "vtypes",
+           "valiases", "vactions", "vlabels", "fups", "freports", "fstates", "lmeets", "mscope", "lrows", "frows",
+           "fdirty", "enames", "enames_words", "arows", "edirty", "linkin", "doc_stems", "doc_words")
 
 
 @dataclass
@@ -416,7 +420,11 @@ def _mark_dirty(cur, graph: str) -> None:
 
 def _delete_graph(cur, graph: str) -> None:
     _mark_dirty(cur, graph)
-    cur.execute("DELETE FROM texts WHERE graph = ?", (graph,))
+    # by rowid: a `graph = ?` test would read every row of every document (the stores' work,
+    # not the graph's); `graph = ?` again, as an id a damaged index gave another graph is kept
+    cur.execute("DELETE FROM texts WHERE rowid IN (SELECT id FROM text_ids WHERE graph = ?1) AND graph = ?1",
+                (graph,))
+    cur.execute("DELETE FROM text_ids WHERE graph = ?", (graph,))
     cur.execute("INSERT INTO owns_words (owns_words, rowid, thing) SELECT 'delete', rowid, thing FROM owns "
                 "WHERE graph = ?", (graph,))
     for t in ("owned", "facts", "names", "owns", "acc", "meets", "passages", "derived", "vedges", "vnodes", "vtypes",
@@ -566,8 +574,15 @@ class TextIndex:
                 # document the index already holds (its rows are written with its docs row)
                 if cur.execute("SELECT 1 FROM docs WHERE graph = ?", (graph,)).fetchone():
                     _delete_graph(cur, graph)
-                cur.executemany("INSERT INTO texts (body, iri, kind, graph) VALUES (?, ?, ?, ?)",
-                                [(text, iri, kind, graph) for iri, kind, text in rows.texts if kind != "owner"])
+                texts = [(text, iri, kind, graph) for iri, kind, text in rows.texts if kind != "owner"]
+                if texts:
+                    # the ids inserting them one by one gives (the largest + 1 each), kept by graph
+                    top = cur.execute("SELECT rowid FROM texts ORDER BY rowid DESC LIMIT 1").fetchone()
+                    first = (top[0] if top else 0) + 1
+                    cur.executemany("INSERT INTO texts (rowid, body, iri, kind, graph) VALUES (?, ?, ?, ?, ?)",
+                                    [(first + i, *t) for i, t in enumerate(texts)])
+                    cur.executemany("INSERT OR REPLACE INTO text_ids (id, graph) VALUES (?, ?)",
+                                    [(first + i, graph) for i in range(len(texts))])
                 cur.executemany("INSERT INTO owned (iri, graph) VALUES (?, ?)",
                                 sorted({(iri, graph) for iri, kind, _ in rows.texts if kind == "owner"}))
                 _insert_rows(cur, graph, rows)

@@ -239,3 +239,29 @@ def test_a_link_or_corrections_graph_is_read_again_only_when_it_changed(tmp_path
                                             'why = "the same councillor"\n', "utf-8")
     build_into_store([str(folder)], str(store))
     assert set(corrections) <= set(read), read
+
+
+def _texts_of(index: textindex.TextIndex) -> list[tuple[str, str]]:
+    return sorted(index.db.execute("SELECT graph, body FROM texts").fetchall())
+
+
+def test_a_graph_put_again_or_dropped_loses_its_own_texts_only():
+    # a graph's texts are found by the ids it put them under (not by reading every row)
+    index = textindex.TextIndex(None)
+    a, b = "https://example.org/graph/a", "https://example.org/graph/b"
+    index.put([(a, "1", [("https://example.org/x", "thing", "resurface the car park")]),
+               (b, "1", [("https://example.org/y", "thing", "repair the bus shelter")])])
+    index.put([(a, "2", [("https://example.org/x", "thing", "repaint the railings")])])
+    assert _texts_of(index) == [(a, "repaint the railings"), (b, "repair the bus shelter")]
+    assert index.lookup(["car park"]) == set() and index.lookup(["railings"]) == {"https://example.org/x"}
+    index.drop([b])
+    assert _texts_of(index) == [(a, "repaint the railings")]
+    # an index whose texts were lost (the ids begin again) gives the ids to the graph that
+    # put them last: dropping the other leaves them
+    index.db.execute("DELETE FROM texts")
+    index.put([(b, "2", [("https://example.org/y", "thing", "mend the bench")])])
+    index.drop([a])
+    assert _texts_of(index) == [(b, "mend the bench")]
+    index.drop([b])
+    assert _texts_of(index) == []
+    index.close()
