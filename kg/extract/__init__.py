@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from kg import gazetteer as gz
+from kg.extract.given_register import register_given_names
 from kg.extract import actions, attendance as att, decisions, declarations, grammar, judgements, layout, motions
 from kg.extract import reports, statements
 from kg.extract.meeting import date_without_year, find_date, items, meeting_of, next_meeting_decision
@@ -85,6 +86,9 @@ def extract(secs: Sections, *, body: str | None = None, date: str | None = None)
             ctx.aliases.setdefault(code, surface)
     for given, surface in att.attendee_given_names(listed, first_pass).items():
         ctx.given.setdefault(given, surface)
+    for given in register_given_names(text):
+        # "Attendees" / "- Priya" / "- Tobias": a register of given names alone (given_register)
+        ctx.given.setdefault(given, given)
     # "Mark Wardle (MW)" declares a person's initials, not an organisation's acronym
     acronyms = {a: n for a, n in defined_acronyms(text).items() if a not in ctx.aliases and n not in ctx.aliases.values()}
     for acr, name in _spelled_elsewhere(text).items():

@@ -86,8 +86,26 @@ def codes_to_owners(codes: str, doc: grammar.Doc) -> list[Owner]:
     return owners
 
 
+# "Action: Priya delete the empty plots", "Action: Tobias send it to the society": a label's owner written by
+# the given name alone and a bare verb, the shorthand a clerk writes for posts ("Clerk inform X",
+# POST_IMPERATIVE); the name is an attendee's, the one person of the minutes with that given name
+GIVEN_BARE = re.compile(r"^(?P<who>[A-Z][a-z]+)\s+(?P<vp>[a-z]+\b.*)$", re.S)
+
+
+NAMED_BARE = re.compile(r"^(?P<who>[A-Z][a-z][\w&’'-]*(?<!ed)(?<!ing))\s+(?P<vp>[a-z]+(?<!ly)\b.*)$", re.S)
+
+
+def given_bare(rest: str, given: dict[str, str]) -> tuple[str, str] | None:
+    """(the attendee's full name, the task) where a label reads 'GIVEN-NAME bare-verb ...'."""
+    m = GIVEN_BARE.match(rest)
+    if m is None or m.group("who") not in given or actions._NOT_BARE.match(m.group("vp")) \
+            or actions.NOT_TASKS.match(m.group("vp")):
+        return None
+    return given[m.group("who")], m.group("vp")
+
+
 def labelled_action(sent: Sent, doc: grammar.Doc, previous: Sent | None,
-                    earlier: list[Sent] | None = None) -> Action | None:
+                    earlier: list[Sent] | None = None, given: dict[str, str] | None = None) -> Action | None:
     """'ACTION: JB' (the task is the sentence before) or 'ACTION: Clerk to chase highways'.
 
     `earlier` are the sentences of the paragraph the label closes, last first.  The task is
@@ -124,6 +142,18 @@ def labelled_action(sent: Sent, doc: grammar.Doc, previous: Sent | None,
     tail = TRAILING_CODES.search(rest)
     if tail:
         return _action(rest[:tail.start()], sent, codes_to_owners(tail.group("codes"), doc))
+    bare = given_bare(rest, given or {})
+    if bare is not None:
+        who, vp = bare
+        return _action(vp, sent, [Owner(who, "person", PersonRef(who))])
+    named = NAMED_BARE.match(rest)
+    if named and not actions._NOT_BARE.match(named.group("vp")) and not actions.NOT_TASKS.match(named.group("vp")):
+        # "Action: Tobias send it to the board", "Action: Seedbank approve the order": an owner the
+        # reader does not know, then a bare verb (as "Portal to update", _NAMED_TO); a person
+        # where the minutes write the word before a surname elsewhere ("Tobias Lindqvist")
+        who = named.group("who")
+        person = gz.is_first_name(who) or re.search(rf"(?<![\w-]){re.escape(who)}\s+[A-Z][a-z]+", sent.source) is not None
+        return _action(named.group("vp"), sent, [Owner(who, "person", PersonRef(who)) if person else Owner(who, "org")])
     named = _NAMED_TO.match(rest)
     if named:
         who = named.group("who")
@@ -301,9 +331,26 @@ def table_rows(r: Reading, s: Sent) -> bool:
     return False
 
 
+def _given_names(ex: Extraction) -> dict[str, str]:
+    """Given names that one person the minutes name in full has ('Priya' -> 'Priya Okonkwo'),
+    and those the register taught (ex.aliases); a given name two people share is left out."""
+    full: dict[str, set[str]] = {}
+    for p in ex.people:
+        words = p.surface.split()
+        if 2 <= len(words) <= 3 and all(re.fullmatch(r"[A-Z][a-z’'-]+", w) for w in words) \
+                and words[0] not in COLLECTIVE and gz.lookup_post(words[0]) is None:
+            full.setdefault(words[0], set()).add(p.surface)
+    out = {g: next(iter(names)) for g, names in full.items() if len(names) == 1}
+    for k, v in ex.aliases.items():
+        if re.fullmatch(r"[A-Z][a-z]+", k) and " " in v and k not in full:
+            out[k] = v
+    return out
+
+
 def labelled_actions(r: Reading, s: Sent) -> bool:
     """'ACTION: Clerk', 'Action - JB/MW': a label naming who does the task beside or before it."""
-    labelled = labelled_action(s, r.doc, r.previous, r.paragraph_before())
+    given = _given_names(r.ex)
+    labelled = labelled_action(s, r.doc, r.previous, r.paragraph_before(), given)
     if labelled is None:
         return False
     if not actions.owners_confirmed(r.ex, labelled):

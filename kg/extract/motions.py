@@ -68,6 +68,31 @@ def _motion_before(sents: list[Sent], k: int) -> Sent | None:
     return None
 
 
+# "Motion: that the accounts be adopted" / "Moved: A" / "Seconded: B" (a users' society's AGM),
+# "Motion: publish the plot map" / "Seconded, passed." or "Countermotion: hold the open day in
+# May" / "Seconded. Passed." (a foundation's steering committee): the motion
+# stated under its label, then the line that moves or seconds it; a draft motion of an agenda
+# that no line seconds ("Motion: X [not voted on]", "(not seconded)") is no decision
+MOTION_LABEL = re.compile(r"^[*_> ]*(?:[Cc]ounter[- ]?)?[Mm]otion\s*[:–—]\s*(?P<what>\S.+)$", re.S)
+_NOT_PUT = re.compile(r"\bnot\s+(?:seconded|voted|put|moved)\b|\bwithdrawn\b", re.I)
+
+
+def _labelled_motion(sents: list[Sent], k: int) -> Sent | None:
+    """The 'Motion: X' line just before the motion lines that end at sentence k."""
+    item = sents[k].item_index
+    for back in range(k - 1, max(-1, k - 4), -1):
+        p = sents[back]
+        if p.item_index != item and back != k - 1:
+            # the line just before may close the item before ("Countermotion: X" / blank line /
+            # "Seconded, passed" read as a heading of its own)
+            return None
+        if MOTION_LABEL.match(p.text):
+            return None if _NOT_PUT.search(p.text) else p
+        if not MOTION_LINE.match(p.text):
+            return None
+    return None
+
+
 def read(sents: list[Sent], k: int, state: MotionState, people_after) -> tuple[bool, Decision | None]:
     """Read sentence k as part of a motion: (consumed, new decision)."""
     s = sents[k]
@@ -92,6 +117,10 @@ def read(sents: list[Sent], k: int, state: MotionState, people_after) -> tuple[b
     if RESOLVED_LABEL.match(s.text):
         state.awaiting = True
         return True, None
+    if MOTION_LABEL.match(s.text):
+        # "Countermotion: Y" after "Motion: X" / "Seconded, passed.": the lines after it are Y's
+        state.lines, state.decision = [], None
+        return False, None
     m = MOTION_LINE.match(s.text)
     if not m or decisions.PROPOSAL.search(s.text):
         that = THAT_TEXT.match(s.text) or RESOLVED_THAT.match(s.text)
@@ -123,6 +152,13 @@ def read(sents: list[Sent], k: int, state: MotionState, people_after) -> tuple[b
     if moved is not None:
         what = MOVED_TEXT.search(moved.text).group("what")
         d = Decision(_clean(what), moved.evidence, moved.item_index, kind="approved")
+        _attach(d, s, people_after)
+        state.decision = d
+        return True, d
+    labelled = _labelled_motion(sents, k)
+    if labelled is not None and not decisions.LOST.search(s.text):
+        what = re.sub(r"^[“\"']*that,?\s+", "", MOTION_LABEL.match(labelled.text).group("what"), flags=re.I)
+        d = Decision(_clean(what), labelled.evidence, labelled.item_index, kind="approved")
         _attach(d, s, people_after)
         state.decision = d
         return True, d

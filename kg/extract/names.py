@@ -452,9 +452,11 @@ def _initials_read_as_person(text: str, start: int, end: int, surname: str, ctx:
 
 # a given name and one capital, not the start of "Thomas B Bonnett" nor "Mark O’Brien"
 _RX_GIVEN_INITIAL = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)[ \t]([A-Z])(?![\w’'.&-])(?![ \t]+[A-Z])")
-_RX_GIVEN_SUBJECT = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)(?=\s+(?:also\s+|then\s+)?(?:said|asked|reported|agreed|will|would|"
-                               # "Ann to contact the school": the whole verb (the group ends at a
-                               # word's end, which one letter of it never is)
+# (the first of two names joined by "and" / "&" is a subject too: "Ilse and Corwin to visit the
+# other allotments", "Oskar & Tavish volunteered to plan the supper", a makerspace's committee and
+# a conference task force)
+_RX_GIVEN_SUBJECT = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)(?=(?:[ \t]*(?:and|&)[ \t]+[A-Z][a-z]+)?\s+(?:also\s+|then\s+)?"
+                               r"(?:said|asked|reported|agreed|volunteered|will|would|"
                                r"to\s+[a-z]+|confirmed|explained|noted|suggested|added|replied|advised|thanked|presented|"
                                r"outlined|updated|highlighted|stated|offered|undertook|welcomed|raised|queried|"
                                # "Michael now has the details", "Dylan is to purchase", "Paul went
