@@ -2242,6 +2242,12 @@ PATTERNS: list[tuple[QuestionPattern, Callable]] = [
         r"regarding|re)(?: " + _THING + r")?)?"), who_said),
     (_p(r"who (?:said|asked|commented|mentioned|raised|spoke|reported|suggested|replied)(?: (?:about|on|that|"
         r"whether|if|regarding|re))? " + _THING), who_said),
+    # "who confirmed the insurance had been renewed?", "who explained the delay?": minutes write
+    # "The Clerk confirmed that ...", "Trustee A confirmed this had been done" under the item
+    # that names the matter (a charity's trustees, community councils' clerks); asked in the past
+    # tense only, so that "who will confirm ..." stays an action's owner
+    (_p(r"who (?:confirmed|explained|stated|advised|informed (?:the )?(?:meeting|members|committee|council))"
+        r"(?: (?:about|on|that|whether|if|regarding|re))? " + _THING), who_said),
     # who owns / is responsible for / will do
     # "who is moving the funds?", "who will send the handbook?": any verb, read as an action
     (_p(r"who (?:is|are|was|were) (?P<x>[a-z]+ing .+)"), _verb_first(who_owns)),

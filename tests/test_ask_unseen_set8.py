@@ -42,6 +42,11 @@ FILES = {
     "board/2024-05-09.md":
         "# Larchfield Foundation Board meeting, May 9, 2024\n\nThe meeting was led by Priya Anand.\n\n"
         "Directors present:\n\n- Priya Anand\n- Owen Stroud\n",
+    "minutes/kestrel-ford-cc-2022-02-07.txt":
+        "Kestrel Ford Community Council\nMinutes of the meeting held on 7th February 2022\n\n"
+        "Present: Cllr M Pike (Chair), Cllr J Rowe, Cllr S Teal\n\n"
+        "4. To confirm the play area insurance has been renewed\nCllr Rowe confirmed this had been done.\n"
+        "5. Footpaths\nThe Clerk explained that the stile on the river path was awaiting a contractor.\n",
 }
 
 
@@ -82,9 +87,21 @@ MARDEN = r"^North Marden Allotment Society \(body read from the file name\), 201
     ("who presented the questionnaire findings?", r"Nina Vale", r"^KVLUG, 2009-09-14$"),
     # "The meeting was led by A"
     ("who led the Larchfield Foundation Board meeting?", r"Priya Anand", r"Larchfield Foundation Board, 2024-05-09"),
+    # "A confirmed this had been done" under the item naming the matter
+    ("who confirmed the play area insurance had been renewed?", r"Rowe", r"Kestrel Ford Community Council, 2022-02-07"),
 ])
 def test_question_is_answered_with_body_and_date(store, question, must, where):
     assert_answered(store, question, must, where)
+
+
+@pytest.mark.parametrize("question", [
+    # asked of what is still to be done, a confirmation is an action's owner, not a statement
+    "who will confirm the play area insurance?",
+])
+def test_a_confirmation_still_to_come_is_not_read_as_said(question):
+    from kg.ask import PATTERNS, who_said
+    handler = next(h for rx, h in PATTERNS if rx.match(question.rstrip("?")))
+    assert handler is not who_said
 
 
 def test_a_count_of_what_is_no_question_is_refused_not_a_crash(store):
