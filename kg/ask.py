@@ -2242,6 +2242,12 @@ PATTERNS: list[tuple[QuestionPattern, Callable]] = [
         r"regarding|re)(?: " + _THING + r")?)?"), who_said),
     (_p(r"who (?:said|asked|commented|mentioned|raised|spoke|reported|suggested|replied)(?: (?:about|on|that|"
         r"whether|if|regarding|re))? " + _THING), who_said),
+    # "who confirmed the insurance had been renewed?", "who explained the delay?": minutes write
+    # "The Clerk confirmed that ...", "Trustee A confirmed this had been done" under the item
+    # that names the matter (a charity's trustees, community councils' clerks); asked in the past
+    # tense only, so that "who will confirm ..." stays an action's owner
+    (_p(r"who (?:confirmed|explained|stated|advised|informed (?:the )?(?:meeting|members|committee|council))"
+        r"(?: (?:about|on|that|whether|if|regarding|re))? " + _THING), who_said),
     # who owns / is responsible for / will do
     # "who is moving the funds?", "who will send the handbook?": any verb, read as an action
     (_p(r"who (?:is|are|was|were) (?P<x>[a-z]+ing .+)"), _verb_first(who_owns)),
@@ -2269,6 +2275,16 @@ PATTERNS: list[tuple[QuestionPattern, Callable]] = [
     (_p(r"who (?:replaced|replaces|will replace|is replacing|succeeded|succeeds|will succeed|took over from|"
         r"is taking over from|will take over from|took the place of) (?P<p>.+?)"
         r"(?: as (?:the |an? )?(?P<post>.+))?"), replaced),
+    # "what grants were approved?", "which applications were agreed at the March meeting?": the
+    # thing before its verb, as minutes head a list "Grants approved" or write "the grant of £250 was
+    # approved" (a foundation's board, parish councils' grants); after the listings of actions and
+    # meetings, which read "what actions were agreed" first
+    (_p(r"(?:what|which) (?!(?:actions?|tasks?|meetings?|decisions?)\b)(?P<x>[a-z][a-z' -]*?) "
+        r"(?:was|were|has been|have been|got) (?:approved|agreed|awarded|granted|adopted|resolved)"
+        r"(?: (?:by|at) (?P<body>.+?))?"), _body_after(decided)),
+    # "what was the motion about the minutes?": the decision the motion ended in
+    (_p(r"what (?:was|were) the (?:motions?|resolutions?|proposals?) (?:about|on|regarding|re|for|to) " + _THING
+        + r"(?: (?:by|at) (?P<body>.+?))?"), _body_after(decided)),
     # who holds a post: last, so that "who is responsible for" and the like are read first
     (_p(r"who (?:is|was|are|were|holds the post of|is acting as|acted as|is currently) (?:the |our |their )?"
         r"(?P<post>(?!owner\b)[a-z][a-z' -]*?)(?: (?:of|at|for|on|to) (?P<body>.+))?"), post_holder),

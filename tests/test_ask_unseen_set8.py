@@ -42,6 +42,14 @@ FILES = {
     "board/2024-05-09.md":
         "# Larchfield Foundation Board meeting, May 9, 2024\n\nThe meeting was led by Priya Anand.\n\n"
         "Directors present:\n\n- Priya Anand\n- Owen Stroud\n",
+    "minutes/kestrel-ford-cc-2022-02-07.txt":
+        "Kestrel Ford Community Council\nMinutes of the meeting held on 7th February 2022\n\n"
+        "Present: Cllr M Pike (Chair), Cllr J Rowe, Cllr S Teal\n\n"
+        "4. To confirm the play area insurance has been renewed\nCllr Rowe confirmed this had been done.\n"
+        "5. Footpaths\nThe Clerk explained that the stile on the river path was awaiting a contractor.\n"
+        "6. Grants\nIt was resolved that a grant of £250 to the youth club be approved.\n"
+        "7. Minutes of the previous meeting\nIt was resolved that the minutes of the meeting held on 10th "
+        "January 2022 be accepted as a true record.\n",
 }
 
 
@@ -82,9 +90,33 @@ MARDEN = r"^North Marden Allotment Society \(body read from the file name\), 201
     ("who presented the questionnaire findings?", r"Nina Vale", r"^KVLUG, 2009-09-14$"),
     # "The meeting was led by A"
     ("who led the Larchfield Foundation Board meeting?", r"Priya Anand", r"Larchfield Foundation Board, 2024-05-09"),
+    # "A confirmed this had been done" under the item naming the matter
+    ("who confirmed the play area insurance had been renewed?", r"Rowe", r"Kestrel Ford Community Council, 2022-02-07"),
+    # the thing asked about before its verb; a motion's subject
+    ("what grants were approved?", r"£250", r"Kestrel Ford Community Council, 2022-02-07"),
+    ("which grants were approved by Kestrel Ford Community Council?", r"youth club",
+     r"Kestrel Ford Community Council, 2022-02-07"),
+    ("what was the motion about the minutes?", r"true record",
+     r"Kestrel Ford Community Council, 2022-02-07"),
 ])
 def test_question_is_answered_with_body_and_date(store, question, must, where):
     assert_answered(store, question, must, where)
+
+
+@pytest.mark.parametrize("question", [
+    # asked of what is still to be done, a confirmation is an action's owner, not a statement
+    "who will confirm the play area insurance?",
+])
+def test_a_confirmation_still_to_come_is_not_read_as_said(question):
+    from kg.ask import PATTERNS, who_said
+    handler = next(h for rx, h in PATTERNS if rx.match(question.rstrip("?")))
+    assert handler is not who_said
+
+
+def test_actions_agreed_are_still_listed_as_actions(store):
+    from kg.ask import PATTERNS, list_actions
+    handler = next(h for rx, h in PATTERNS if rx.match("what actions were agreed"))
+    assert handler is list_actions
 
 
 def test_a_count_of_what_is_no_question_is_refused_not_a_crash(store):
