@@ -1,10 +1,10 @@
 """The body of a folder of one body's minutes whose pages name it only in a heading that can also
-name a purpose ("Committee meeting for NAME 19/01/2013"), or not at all ("Committee Meeting
-2013.02.16").
+name a purpose ("Committee meeting for NAME 7/3/2021"), or not at all ("Committee Meeting
+2021.04.04").
 
 "KIND meeting for NAME" is read as the body only where the same NAME heads at least two pages of
-the same folder: a meeting "for the 2015 Fall Event", "for Q4 financial review" or "for the
-purchase of ..." names a purpose (the usual reading of the shape in public texts), and a purpose is
+the same folder: a meeting "for the spring show", "for the budget review" or "for the
+choice of ..." names a purpose (the usual reading of the shape in public texts), and a purpose is
 not repeated on the headings of meetings months apart, where a body is.  A page headed "KIND
 Meeting DATE" with no name takes the one NAME the folder's other pages of the same KIND give, and
 the meeting says so (Meeting.body_from), so the answer never guesses silently.  A folder whose
@@ -20,12 +20,12 @@ import functools
 import os
 import re
 
-# "### Committee meeting for Harbour Makers 19/01/12", "# Board Meeting for Eastfield Radio Club"
+# "### Committee meeting for Harbour Makers 7/3/21", "# Board Meeting for Eastfield Radio Club"
 # (a name of capitalised words, no article: "for the ..." is a purpose), then a date or nothing
 _FOR_NAME = re.compile(r"^[#*\s]*(?P<kind>(?i:committee|board|council|trustees?))\s+(?i:meeting\s+for)\s+"
                        r"(?P<name>(?:[A-Z][\w’'&.-]*[ \t]+){0,5}[A-Z][\w’'&.-]*)[ \t]*"
                        r"(?=[\d(]|$)", re.M)
-# "# Committee Meeting 2013.02.16", "Committee meeting - 16/02/2013": the kind, then only a date
+# "# Committee Meeting 2021.04.04", "Committee meeting - 4/4/2021": the kind, then only a date
 _BARE = re.compile(r"^[#*\s]*(?P<kind>committee|board|council|trustees?)\s+meeting[\s:,.–—-]*"
                    r"(?:\d[\d\s./-]*|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\s+\d{4})?[ \t]*$", re.I)
 
