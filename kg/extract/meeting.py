@@ -10,6 +10,7 @@ import re
 
 from kg.extract import grammar
 from kg.extract.bodypath import body_from_path, is_generic
+from kg.extract.bodyseries import body_of_series
 from kg.extract.names import ORG_HEADS, NameContext, find_people
 from kg.extract.sentences import Sent
 from kg.records import Decision, Evidence, Extraction, Item, Meeting, PersonRef, Sections
@@ -175,6 +176,12 @@ def meeting_of(secs: Sections, sents: list[Sent], body: str | None, date: str | 
         got = body_from_path(doc.path or "", body, text[:4000])
         if got:
             body, body_from = got
+        elif not body:
+            # a folder of one body's pages headed "Committee meeting for NAME ..." or a bare
+            # "Committee Meeting DATE" (kg.extract.bodyseries)
+            got = body_of_series(doc.path or "", text[:3000])
+            if got:
+                body, body_from = got
     # the file's own title ("Parent Council Minutes - 22/10/2025") dates minutes whose
     # heading leaves the year out and whose text never writes it
     # and last the file's name ("wye-valley-cc-2024-10-28.txt"), where a site's copy of the
