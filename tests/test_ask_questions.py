@@ -316,8 +316,6 @@ UNSEEN_MISSES: dict[str, str] = {
     "what was decided about Amanda's work hours?": "'M/S/A that Licton Springs will contribute ...' is not a decision",
     "who is the secretary of Licton Springs Community Council?": "'Notes submitted by Kathleen Braden, Secretary' "
                                                                  "is not read as a post",
-    "who presented the parking permits for voluntary organisations?":
-        "'**Item 3: Presentation: ...** **\u2013** **Karen McDonnell, ...**' is not an item with a presenter",
 }
 
 
