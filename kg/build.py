@@ -189,7 +189,7 @@ class _Builder:
         self.add(m, GOV.nextMeeting, mt.next_meeting)
         # a body the minutes never name, read from the file's, folder's or site's name: the
         # answers say so (kg.extract.bodypath)
-        self.add(m, GOV.bodyFrom, getattr(mt, "body_from", None))
+        self.add(m, GOV.bodyFrom, mt.body_from)
         self.add(m, GOV.sourceDocument, self.doc_iri)
         self.evidence(m, mt.evidence)
         for n, a in enumerate(self.ex.attendance):
