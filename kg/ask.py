@@ -260,6 +260,21 @@ def find_entities(store, text: str, *, kinds: tuple[str, ...] = ("person", "orga
 
 # -- meetings -----------------------------------------------------------------------------
 
+# a folder named as a web site ("example.org.uk", "name.blogspot.com"): a saved or mirrored site's pages
+_SITE_FOLDER = re.compile(r"^(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|uk|gov|edu|info|scot|"
+                          r"wales|ie|us|ca|au|nz)$", re.I)
+
+
+def _kept_as(source: str) -> str:
+    """Where minutes that never name their body were kept: the file's name, after its folder's where
+    the folder is named as a web site (the site often names the body the minutes leave out: a
+    charity's trustees' page, a trust's AGM minutes on its acronym's site)."""
+    parts = source.replace(chr(92), "/").rstrip("/").split("/")
+    if len(parts) >= 2 and _SITE_FOLDER.match(parts[-2]):
+        return f"{parts[-2]}/{parts[-1]}"
+    return parts[-1]
+
+
 @dataclass(frozen=True)
 class MeetingInfo:
     iri: str
@@ -273,8 +288,7 @@ class MeetingInfo:
     def label(self) -> str:
         """"Body, date"; a meeting whose minutes name no body is called by its file, or by the body
         its file's, folder's or site's name gives, saying so."""
-        body = self.body or (f"(body not stated: {self.source.replace(chr(92), '/').rsplit('/', 1)[-1]})"
-                             if self.source else "Meeting")
+        body = self.body or (f"(body not stated: {_kept_as(self.source)})" if self.source else "Meeting")
         if self.body and self.body_from:
             body = f"{self.body} (body read from {self.body_from})"
         return f"{body}, {self.date}" if self.date else f"{body} (date not stated)"
@@ -1440,9 +1454,16 @@ def who_said(store, q: str, g: dict) -> Answer:
     rows = [] if about else [r for r in run_named(store, "texts")[1] if r["kind"] == "statement"]
     empty = "The graph records no statements."
     near_note = ""
+    found_people: list[Entity] = []
     if who:
         found = find_entities(store, who)
         if not found:
+            named = _sentences_about(store, thing, _scope_ids(store, g), who) if about else []
+            if named:
+                return Answer(q, ["by_name", "verb", "text", "by", "meeting", "meeting_label", "evidence"], named,
+                              lambda r: f"(in the minutes): {r['text']}",
+                              note=f"No person or organisation in the graph is called {who!r}; these sentences "
+                                   f"of the minutes name {who!r} and hold {thing!r}:")
             return Answer(q, [], [], empty=f"No person or organisation in the graph is called {who!r}.")
         iris = {e.iri for e in found}
         found_people = found
@@ -1470,6 +1491,16 @@ def who_said(store, q: str, g: dict) -> Answer:
                           lambda r: f"{r['by_name']} (named in the minutes): {r['text']}",
                           note=f"{empty.split(':')[0]}; these sentences of the minutes name "
                                f"{' or '.join(e.name for e in found_people)} and {how}:")
+    if not rows and thing and content_words(thing) and (not who or not found_people):
+        # no statement is read (or the speaker is no one the graph names: a given name alone in
+        # a register govkg did not read): the sentences of the minutes that hold the thing's words,
+        # and the name as typed where one was asked about, are what the minutes say of it
+        named = _sentences_about(store, thing, _scope_ids(store, g), who)
+        if named:
+            return Answer(q, ["by_name", "verb", "text", "by", "meeting", "meeting_label", "evidence"], named,
+                          lambda r: f"(in the minutes): {r['text']}",
+                          note=f"{empty.split(':')[0]}; these sentences of the minutes "
+                               f"{'name ' + repr(who) + ' and ' if who else ''}hold {thing!r}:")
     rows = _dedupe(_labelled(store, rows), ("by", "text", "meeting"))
     for r in rows:
         r.setdefault("verb", r.get("relation", "said"))
@@ -1530,6 +1561,37 @@ def _sentences_naming(store, people: list[Entity], thing: str, scope: set[str] |
         if out:
             return _dedupe(out, ("text", "meeting")), how
     return [], ""
+
+
+def _sentences_about(store, thing: str, scope: set[str] | None, who: str = "",
+                     most_meetings: int = 40) -> list[dict[str, str]]:
+    """Sentences of the meetings in `scope` (every meeting, when there are few) holding every word
+    of `thing` by its stems, or, where that finds none, sentences holding all but one with the
+    sentence before them (a heading or the line that names the matter); with `who`, only those
+    naming `who` as typed (its last word, as minutes write surnames or given names alone)."""
+    words = content_words(thing) or content_words(thing, generic=False)
+    info = meetings(store)
+    ms = sorted(scope if scope is not None else info)
+    if not words or not ms or len(ms) > most_meetings:
+        return []
+    name_rx = None
+    toks = _name_tokens(who) if who else []
+    if who and not toks:
+        return []
+    if toks:
+        name_rx = re.compile(rf"\b{re.escape(toks[-1])}\b")
+    out = []
+    for m in ms:
+        _, rows = run_named(store, "meeting-sentences", {"meeting": m})
+        for k, r in enumerate(rows):
+            text = " ".join(r["exact"].split())
+            before = " ".join(rows[k - 1]["exact"].split()) if k else ""
+            if name_rx is not None and not name_rx.search(fold(text)):
+                continue
+            if mentions_all(text, words) or (before and mentions_all(before + " " + text, words)):
+                out.append({"by_name": "", "verb": "named in", "text": text, "by": "", "meeting": m,
+                            "meeting_label": meeting_label(info, m), "evidence": text})
+    return _dedupe(out, ("text", "meeting"))[:12]
 
 
 def list_meetings(store, q: str, g: dict) -> Answer:
@@ -1901,6 +1963,12 @@ def vote(store, q: str, g: dict) -> Answer:
         empty_what = f" {'seconded' if role == 'seconder' else 'proposed'} by {' or '.join(e.name for e in found)}"
     # "the Blue Box transition motion": the motion is the decision asked about, not a word of it
     thing = re.sub(r"\s+(?:motion|proposal|resolution)$", "", thing, flags=re.I)
+    if (thing and all(stem(w) in _MEETING_WORDS for w in content_words(thing, generic=False))
+            and re.search(r"\bminutes\b", fold(q))):
+        # "who seconded the minutes at the community council meeting?": the meeting's words were
+        # read as the meeting, "minutes" with them, leaving only "meeting" as the matter; the
+        # matter is the minutes
+        thing = "minutes"
     if thing and content_words(thing):
         for variant in [thing] + _names_as_written(store, thing):
             words = content_words(variant) or content_words(variant, generic=False)
@@ -2141,6 +2209,13 @@ PATTERNS: list[tuple[QuestionPattern, Callable]] = [
     (_p(r"what (?:happened|was discussed|went on|took place|was done|did they do|was decided and who owns what)"
         r"(?: (?:at|in|during) (?:the )?meetings?)?"), what_happened),
     (_p(r"(?:summarise|summarize|sum up|give me a summary of|what is the outcome of) (?:the )?meetings?"), what_happened),
+    # "were any interests declared at the panel?", "were there any declarations of interest?": the
+    # declarations of the meeting named, read as the listing is (minutes record each declared, or
+    # none: a scrutiny panel's and a community council's "There were no declarations")
+    (_p(r"(?:were|was|are|is|have|has) (?:there )?(?:any )?(?:interests?|declarations?(?: of (?:an? )?interests?)?)"
+        r"(?: (?:been )?(?:declared|made|registered|recorded))?(?: (?:at|in|by) (?:the |a )?.*)?"), interests),
+    (_p(r"did (?:anyone|anybody|any (?:member|councillor|trustee|governor)s?) declare (?:an? |any )?interests?"
+        r"(?: (?:at|in) (?:the |a )?.*)?"), interests),
     # was a person there
     (_p(r"(?:was|were) " + _NAME + r" (?:at|present at|in attendance at|absent from|there at|at) (?:the |a |any )?"
         r"(?:[\w&'.-]+ ){0,5}?meetings?"), was_there),
@@ -2240,6 +2315,10 @@ PATTERNS: list[tuple[QuestionPattern, Callable]] = [
     # who said / asked
     (_p(r"what did " + _NAME + r" (?:say|ask|comment|raise|reply|add|report|suggest|mention)(?: (?:about|on|"
         r"regarding|re)(?: " + _THING + r")?)?"), who_said),
+    # "what was said about the parking?", "what was reported on the crossing?": the statements about
+    # it, by anyone (a residents' association's board, a parish council's matters arising)
+    (_p(r"what (?:was|were|has been|have been) (?:said|reported|raised|mentioned|discussed|noted) (?:about|on|"
+        r"regarding|re|concerning) " + _THING), who_said),
     (_p(r"who (?:said|asked|commented|mentioned|raised|spoke|reported|suggested|replied)(?: (?:about|on|that|"
         r"whether|if|regarding|re))? " + _THING), who_said),
     # "who confirmed the insurance had been renewed?", "who explained the delay?": minutes write
