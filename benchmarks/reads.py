@@ -244,6 +244,9 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     from kg.store import GraphStore
     figures, rows_out = [], {}
+    # the child processes below run in the project's folder: a store named relative to where
+    # this script was started would not be found there (each command would exit 1 at once)
+    args.store = str(Path(args.store).resolve())
     with GraphStore(args.store, read_only=True) as st, tempfile.TemporaryDirectory() as tmp:
         p = picks(st)
         print(json.dumps(p), flush=True)

@@ -104,10 +104,19 @@ def text_stems(text: str) -> list[str]:
     return list(_text_stems(text or ""))
 
 
+@lru_cache(maxsize=65536)
+def _spaced_stems(text: str) -> str:
+    # " stem stem ...": a stem holds no space, so " " + w is in it exactly where some stem
+    # begins with w (one substring search a word, not a loop over the text's stems)
+    return "".join(" " + s for s in _text_stems(text))
+
+
 def mentions_all(text: str, words: list[str]) -> bool:
     """True when every (stemmed) word begins some word of text."""
-    stems = _text_stems(text or "")
-    return all(any(s.startswith(w) for s in stems) for w in words)
+    spaced = _spaced_stems(text or "")
+    if not spaced:
+        return not words
+    return all(" " + w in spaced for w in words)
 
 
 # -- names --------------------------------------------------------------------------------

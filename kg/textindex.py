@@ -1895,10 +1895,19 @@ def drawn_rows(index: TextIndex, drawn: dict[int, str], scoped: bool = False
     # node's type and label: a source labelled by a name is labelled by all its names, one
     # without by its texts; a named target by its names, another by its rows' labels.
     sources: set[int] = set()
-    for n, nm, st in db.execute(
-            "SELECT DISTINCT e.s, e.s IN (SELECT n FROM temp.vnamed), CASE WHEN e.s IN (SELECT n FROM temp.vnamed) "
-            "THEN NULL ELSE e.source_text END FROM temp.vdrawn d CROSS JOIN vedges e ON e.s = d.n"
-            + _in_scope(scoped) + f" WHERE {_LIVE}"):
+    if scoped:
+        leaving = ("SELECT DISTINCT e.s, e.s IN (SELECT n FROM temp.vnamed), CASE WHEN e.s IN (SELECT n FROM "
+                   "temp.vnamed) THEN NULL ELSE e.source_text END FROM temp.vdrawn d CROSS JOIN vedges e ON e.s = d.n"
+                   + _in_scope(scoped) + f" WHERE {_LIVE}")
+    else:
+        # a named source needs one live row to be a source (its label is its names): one seek
+        # in the covering index, not a read of every row a person or body has in every
+        # document (a hub's rows grow with the store; the texts are read for the others alone)
+        leaving = ("SELECT d.n, 1, NULL FROM temp.vdrawn d WHERE d.n IN (SELECT n FROM temp.vnamed) AND EXISTS "
+                   f"(SELECT 1 FROM vedges e INDEXED BY vedges_st WHERE e.s = d.n AND {_LIVE}) UNION ALL "
+                   "SELECT DISTINCT e.s, 0, e.source_text FROM temp.vdrawn d CROSS JOIN vedges e ON e.s = d.n "
+                   f"WHERE d.n NOT IN (SELECT n FROM temp.vnamed) AND {_LIVE}")
+    for n, nm, st in db.execute(leaving):
         sources.add(n)
         if nm:
             by_name.add(n)
