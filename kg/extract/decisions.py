@@ -501,17 +501,17 @@ def _vote_only(t: str) -> bool:
     return bool(VOTES_ONLY.match(t) or PROPOSAL_ONLY.match(t) and not re.search(r"\b(?:that|to)\s+[a-z]", t))
 
 
-# "Unanimously approved.", "Approved unanimously, with discussion of this as a temporary position.",
+# "Unanimously approved.", "Approved unanimously, with the costs to be reviewed in a year.",
 # "Carried.": an outcome line that names nothing of what it carries
 BARE_OUTCOME = re.compile(r"^[*_ ]*(?:unanimously\s+)?(?:approved|agreed|carried|passed|accepted)(?:\s+unanimously)?[*_ ]*"
                           r"(?:,\s*with\b[^.]{0,100})?\.?[*_ ]*$", re.I)
 
 
-def _motion_of_outcome(r: Reading, s: Sent) -> tuple[str, int, Sent] | None:
-    """What a bare outcome line carries: the statement just before the item's last motion line
-    ("Proposed by: A", "Seconded: B"), or the item's heading where a motion line opens the item;
-    None where no motion line stands before it in the item (a bare "Agreed." answers the sentence
-    before it, as other readers take it)."""
+def _motion_of_outcome(r: Reading, s: Sent) -> tuple[str, int, list[Sent]] | None:
+    """What a bare outcome line carries, with the motion lines that moved it: the statement just
+    before the item's last motion lines ("Proposed by: A", "Seconded: B"), or the item's heading
+    where a motion line opens the item; None where no motion line stands before it in the item (a
+    bare "Agreed." answers the sentence before it, as other readers take it)."""
     from kg.extract.motions import MOTION_LINE  # motions reads decisions: imported here, not at the top
     sents, item = r.sents, s.item_index
     first = r.k
@@ -523,16 +523,17 @@ def _motion_of_outcome(r: Reading, s: Sent) -> tuple[str, int, Sent] | None:
         k = j
         while k > first and MOTION_LINE.match(sents[k - 1].text):
             k -= 1  # "Proposed by: A" / "Seconded by: B": the lines of one motion
+        lines = sents[k:j + 1]
         if k > first:
             stmt = sents[k - 1]
             if BARE_OUTCOME.match(stmt.text) or stmt.text.rstrip().endswith(":"):
                 return None
             if not stmt.text.lstrip().startswith("#"):
-                return stmt.text.strip(" *_"), stmt.start, sents[j]
+                return stmt.text.strip(" *_"), stmt.start, lines
             k = first  # the heading's own line stands before the motion lines
         title = (s.section.title or "").strip(" #*_")
         if k == first and title and re.search(r"[A-Za-z]{3}", title):
-            return title, sents[k].start, sents[j]
+            return title, sents[k].start, lines
         return None
     return None
 
@@ -703,14 +704,19 @@ def component(r: Reading, s: Sent) -> bool:
             decision.evidence = Evidence(quote, before.start, s.end)
         elif BARE_OUTCOME.match(s.text) and decision.kind == "approved" and not r.follows_last_decision() \
                 and (moved := _motion_of_outcome(r, s)) is not None:
-            # "Cart shall open a bank account." / "Proposed by: Cart" / "Unanimously approved.", or the
-            # item's heading then "Proposed by: Cart" / "Unanimously approved.": the bare outcome carries
-            # what was moved, stated before its motion lines (or by the heading), not its own words
-            text, start, line = moved
+            # "The treasurer shall open a bank account." / "Proposed by: A" / "Seconded by: B" /
+            # "Unanimously approved.", or the item's heading then its motion lines: the bare outcome
+            # carries what was moved, stated before its motion lines (or by the heading), not its own
+            # words; the mover from the "Proposed"/"Moved" line, the seconder from the "Seconded" one
+            text, start, lines = moved
             quote = s.source[start:s.end]
             decision.text = " ".join(text.split())
             decision.evidence = Evidence(quote, start, s.end)
-            decision.proposer = decision.proposer or r.people_after(line)(0)
+            for line in lines:
+                if re.match(r"[*_> ]*second", line.text, re.I):
+                    decision.seconder = decision.seconder or r.people_after(line)(0)
+                else:
+                    decision.proposer = decision.proposer or r.people_after(line)(0)
         elif _vote_only(s.text) and decision.kind == "approved" and before is not None and not r.follows_last_decision() \
                 and not _vote_only(before.text) and not LOST.search(before.text) and before.item_index == s.item_index \
                 and not before.text.rstrip().endswith(":") and not _is_title(before.text, s.section.title):
