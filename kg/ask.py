@@ -571,6 +571,10 @@ def question_scope(store, question: str, original: str = "") -> tuple[str, Scope
             tail = bool(phrase) and phrase[-1] in _TAIL
             if t == "the" and not tail:
                 continue
+            if t == "the" and len(phrase) > 2 and phrase[0] == "minutes" and phrase[1] in _PREPS:
+                # "who seconded the minutes at the X meeting?": the minutes are what is asked
+                # about, the meeting is what follows them (read from its own preposition)
+                continue
             words = [w for w in content_words(" ".join(phrase), generic=False) if w not in _MEETING_WORDS]
             distinctive = [w for w in words if w not in _BODY_WORDS]
             if not distinctive:
@@ -1467,13 +1471,9 @@ def who_said(store, q: str, g: dict) -> Answer:
     if who:
         found = find_entities(store, who)
         if not found:
-            named = _sentences_about(store, thing, _scope_ids(store, g), who) if about else []
-            if named:
-                return Answer(q, ["by_name", "verb", "text", "by", "meeting", "meeting_label", "evidence"], named,
-                              lambda r: f"(in the minutes): {r['text']}",
-                              note=f"No person or organisation in the graph is called {who!r}; these sentences "
-                                   f"of the minutes name {who!r} and hold {thing!r}:")
-            return Answer(q, [], [], empty=f"No person or organisation in the graph is called {who!r}.")
+            told = _sentences_answer(store, q, g, thing, who,
+                                     f"No person or organisation in the graph is called {who!r}") if about else None
+            return told or Answer(q, [], [], empty=f"No person or organisation in the graph is called {who!r}.")
         iris = {e.iri for e in found}
         found_people = found
         rows = [r for r in rows if r.get("by") in iris]
@@ -1500,16 +1500,14 @@ def who_said(store, q: str, g: dict) -> Answer:
                           lambda r: f"{r['by_name']} (named in the minutes): {r['text']}",
                           note=f"{empty.split(':')[0]}; these sentences of the minutes name "
                                f"{' or '.join(e.name for e in found_people)} and {how}:")
-    if not rows and thing and content_words(thing) and (not who or not found_people):
-        # no statement is read (or the speaker is no one the graph names: a given name alone in
-        # a register govkg did not read): the sentences of the minutes that hold the thing's words,
-        # and the name as typed where one was asked about, are what the minutes say of it
-        named = _sentences_about(store, thing, _scope_ids(store, g), who)
-        if named:
-            return Answer(q, ["by_name", "verb", "text", "by", "meeting", "meeting_label", "evidence"], named,
-                          lambda r: f"(in the minutes): {r['text']}",
-                          note=f"{empty.split(':')[0]}; these sentences of the minutes "
-                               f"{'name ' + repr(who) + ' and ' if who else ''}hold {thing!r}:")
+    if not rows and thing and content_words(thing):
+        # no statement is read (or, of someone asked about, no sentence of their meetings names
+        # them: the minutes name them where no register or fact of theirs was read): the
+        # sentences of the minutes that hold the thing's words, and the name as typed, are what
+        # the minutes say of it
+        told = _sentences_answer(store, q, g, thing, who, empty.split(":")[0])
+        if told is not None:
+            return told
     rows = _dedupe(_labelled(store, rows), ("by", "text", "meeting"))
     for r in rows:
         r.setdefault("verb", r.get("relation", "said"))
@@ -1518,6 +1516,20 @@ def who_said(store, q: str, g: dict) -> Answer:
                   lambda r: f"{r.get('by_name', '(speaker not recorded)')} {r.get('verb') or 'said'}: {r['text']}"
                   + _found_in(r),
                   note=near_note if rows else "", empty=empty)
+
+
+def _sentences_answer(store, q: str, g: dict, thing: str, who: str, why: str) -> Answer | None:
+    """The sentences of the minutes (of the question's scope) that hold the thing's words, and
+    name `who` as typed where one was asked about (a given name alone, in a register govkg did
+    not read), told as what the minutes say of it after `why` (what was not found); None when
+    no sentence holds them."""
+    named = _sentences_about(store, thing, _scope_ids(store, g), who)
+    if not named:
+        return None
+    return Answer(q, ["by_name", "verb", "text", "by", "meeting", "meeting_label", "evidence"], named,
+                  lambda r: f"(in the minutes): {r['text']}",
+                  note=f"{why}; these sentences of the minutes {'name ' + repr(who) + ' and ' if who else ''}"
+                       f"hold {thing!r}:")
 
 
 def _sentences_naming(store, people: list[Entity], thing: str, scope: set[str] | None,
@@ -1540,18 +1552,19 @@ def _sentences_naming(store, people: list[Entity], thing: str, scope: set[str] |
                 names.add(" ".join(toks))
                 if len(toks[-1]) >= 3:
                     names.add(toks[-1])
-    if not names or not ms or len(ms) > 40:
+    if not names or not ms:
         return [], ""
     name_rx = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b")
     words = content_words(thing) or content_words(thing, generic=False)
     proper = _proper_stems(question)
     tries = [(words, repr(thing))] + [([w for w in words if w != d], f"all of {thing!r} but '{d}'")
                                       for d in words if len(words) >= 2 and d not in proper]
-    info = meetings(store)
+    sentences = meeting_sentences(store, ms)  # (read once for every try)
+    info = meetings(store, set(sentences))
     for ws, how in tries:
         out = []
-        for m in sorted(ms):
-            _, rows = run_named(store, "meeting-sentences", {"meeting": m})
+        for m in sorted(sentences):
+            rows = sentences[m]
             for k, r in enumerate(rows):
                 if not name_rx.search(fold(r["exact"])):
                     continue
@@ -1572,35 +1585,52 @@ def _sentences_naming(store, people: list[Entity], thing: str, scope: set[str] |
     return [], ""
 
 
-def _sentences_about(store, thing: str, scope: set[str] | None, who: str = "",
-                     most_meetings: int = 40) -> list[dict[str, str]]:
-    """Sentences of the meetings in `scope` (every meeting, when there are few) holding every word
-    of `thing` by its stems, or, where that finds none, sentences holding all but one with the
-    sentence before them (a heading or the line that names the matter); with `who`, only those
-    naming `who` as typed (its last word, as minutes write surnames or given names alone)."""
-    words = content_words(thing) or content_words(thing, generic=False)
-    info = meetings(store)
-    ms = sorted(scope if scope is not None else info)
-    if not words or not ms or len(ms) > most_meetings:
-        return []
-    name_rx = None
-    toks = _name_tokens(who) if who else []
-    if who and not toks:
-        return []
-    if toks:
-        name_rx = re.compile(rf"\b{re.escape(toks[-1])}\b")
-    out = []
-    for m in ms:
+def meeting_sentences(store, ms: set[str] | None, words: list[str] = ()) -> dict[str, list[dict[str, str]]]:
+    """Each meeting's passages (the meeting-sentences query's rows: passage, start, exact, fact),
+    in the order of its minutes, for the meetings `ms` (every meeting: None).  Where the text
+    index keeps the passages, in one read of it, and, given `words` (stems), of the documents
+    holding every one of them alone; else one query a meeting."""
+    index = _reads_index(store)
+    out: dict[str, list[dict[str, str]]] = {}
+    if index is not None:
+        from kg import textindex
+        for r in textindex.meeting_sentence_rows(index, ms, words):
+            out.setdefault(r["meeting"], []).append(r)
+        return out
+    for m in sorted(ms if ms is not None else meetings(store)):
         _, rows = run_named(store, "meeting-sentences", {"meeting": m})
+        if rows:
+            out[m] = rows
+    return out
+
+
+def _sentences_about(store, thing: str, scope: set[str] | None, who: str = "") -> list[dict[str, str]]:
+    """Sentences of the meetings in `scope` (of every meeting: None) holding every word of
+    `thing` by its stems, alone or with the sentence before them (a heading or the line that
+    names the matter); with `who`, only those naming `who` as typed (its last word, as minutes
+    write surnames or given names alone)."""
+    words = content_words(thing) or content_words(thing, generic=False)
+    toks = _name_tokens(who) if who else []
+    if not words or (who and not toks) or (scope is not None and not scope):
+        return []
+    name_rx = re.compile(rf"\b{re.escape(toks[-1])}\b") if toks else None
+    found = meeting_sentences(store, scope, words)
+    info = meetings(store, set(found))
+    out = []
+    for m in sorted(found):
+        rows = found[m]
         for k, r in enumerate(rows):
             text = " ".join(r["exact"].split())
             before = " ".join(rows[k - 1]["exact"].split()) if k else ""
             if name_rx is not None and not name_rx.search(fold(text)):
                 continue
-            if mentions_all(text, words) or (before and mentions_all(before + " " + text, words)):
+            # (of anyone, the sentence after one that holds every word adds nothing; of someone
+            # asked about, it is what they said of the matter the sentence before names)
+            if mentions_all(text, words) or (before and (name_rx is not None or not mentions_all(before, words))
+                                             and mentions_all(before + " " + text, words)):
                 out.append({"by_name": "", "verb": "named in", "text": text, "by": "", "meeting": m,
                             "meeting_label": meeting_label(info, m), "evidence": text})
-    return _dedupe(out, ("text", "meeting"))[:12]
+    return _dedupe(out, ("text", "meeting"))
 
 
 def list_meetings(store, q: str, g: dict) -> Answer:
@@ -1835,9 +1865,9 @@ def _next_meeting_mentioned(store, scope: set[str], info: dict[str, MeetingInfo]
     on the agenda for the June 9 meeting", "Next meeting on 4 May 2026"): the first such
     sentence of each meeting, quoted."""
     out = []
-    for m in sorted(scope):
-        _, rows = run_named(store, "meeting-sentences", {"meeting": m})
-        for r in rows:
+    sentences = meeting_sentences(store, scope)
+    for m in sorted(sentences):
+        for r in sentences[m]:
             hit = _MENTIONED_NEXT.search(" ".join(r["exact"].split()))
             if hit:
                 out.append({"next": hit.group("d") or hit.group("e"), "meeting": m,
@@ -1972,12 +2002,6 @@ def vote(store, q: str, g: dict) -> Answer:
         empty_what = f" {'seconded' if role == 'seconder' else 'proposed'} by {' or '.join(e.name for e in found)}"
     # "the Blue Box transition motion": the motion is the decision asked about, not a word of it
     thing = re.sub(r"\s+(?:motion|proposal|resolution)$", "", thing, flags=re.I)
-    if (thing and all(stem(w) in _MEETING_WORDS for w in content_words(thing, generic=False))
-            and re.search(r"\bminutes\b", fold(q))):
-        # "who seconded the minutes at the community council meeting?": the meeting's words were
-        # read as the meeting, "minutes" with them, leaving only "meeting" as the matter; the
-        # matter is the minutes
-        thing = "minutes"
     if thing and content_words(thing):
         for variant in [thing] + _names_as_written(store, thing):
             words = content_words(variant) or content_words(variant, generic=False)
@@ -2218,13 +2242,6 @@ PATTERNS: list[tuple[QuestionPattern, Callable]] = [
     (_p(r"what (?:happened|was discussed|went on|took place|was done|did they do|was decided and who owns what)"
         r"(?: (?:at|in|during) (?:the )?meetings?)?"), what_happened),
     (_p(r"(?:summarise|summarize|sum up|give me a summary of|what is the outcome of) (?:the )?meetings?"), what_happened),
-    # "were any interests declared at the panel?", "were there any declarations of interest?": the
-    # declarations of the meeting named, read as the listing is (minutes record each declared, or
-    # none: a scrutiny panel's and a community council's "There were no declarations")
-    (_p(r"(?:were|was|are|is|have|has) (?:there )?(?:any )?(?:interests?|declarations?(?: of (?:an? )?interests?)?)"
-        r"(?: (?:been )?(?:declared|made|registered|recorded))?(?: (?:at|in|by) (?:the |a )?.*)?"), interests),
-    (_p(r"did (?:anyone|anybody|any (?:member|councillor|trustee|governor)s?) declare (?:an? |any )?interests?"
-        r"(?: (?:at|in) (?:the |a )?.*)?"), interests),
     # was a person there
     (_p(r"(?:was|were) " + _NAME + r" (?:at|present at|in attendance at|absent from|there at|at) (?:the |a |any )?"
         r"(?:[\w&'.-]+ ){0,5}?meetings?"), was_there),
@@ -2322,7 +2339,8 @@ PATTERNS: list[tuple[QuestionPattern, Callable]] = [
         r"are for) " + _NAME), accountable),
     (_p(r"what (?:is|are) " + _NAME + r" (?:doing|working on|accountable|responsible)"), accountable),
     # who said / asked
-    (_p(r"what did " + _NAME + r" (?:say|ask|comment|raise|reply|add|report|suggest|mention)(?: (?:about|on|"
+    (_p(r"what did " + _NAME + r" (?:say|ask|comment|raise|reply|add|report|suggest|mention|explain|note|state|"
+        r"advise)(?: (?:about|on|"
         r"regarding|re)(?: " + _THING + r")?)?"), who_said),
     # "what was said about the parking?", "what was reported on the crossing?": the statements about
     # it, by anyone (a residents' association's board, a parish council's matters arising)
@@ -2527,5 +2545,16 @@ def answer(store, question: str) -> Answer:
 # report-back links and would otherwise be taken by the broader action patterns above.
 from kg.ask_followup import PATTERNS as _FOLLOWUP_PATTERNS  # noqa: E402
 
-PATTERNS[:0] = _FOLLOWUP_PATTERNS
+# "were any interests declared at the panel?", "were there any declarations of interest?": the
+# declarations of the meeting named, read as the listing is (minutes record each declared, or
+# none: a scrutiny panel's and a community council's "There were no declarations").  Before the
+# follow-up patterns, whose "was X ever VERBed" takes "were any interests declared" (the meeting
+# taken out as the scope) as a question about an action on "any interests"
+_ANY_DECLARED = [
+    (_p(r"(?:were|was|are|is|have|has) (?:there )?(?:any )?(?:interests?|declarations?(?: of (?:an? )?interests?)?)"
+        r"(?: (?:been )?(?:declared|made|registered|recorded))?(?: (?:at|in|by) (?:the |a )?.*)?"), interests),
+    (_p(r"did (?:anyone|anybody|any (?:member|councillor|trustee|governor)s?) declare (?:an? |any )?interests?"
+        r"(?: (?:at|in) (?:the |a )?.*)?"), interests),
+]
+PATTERNS[:0] = _ANY_DECLARED + _FOLLOWUP_PATTERNS
 EXAMPLES.extend(["what happened to the dog bin?", "what is overdue?"])

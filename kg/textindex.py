@@ -1549,6 +1549,43 @@ def passage_list_rows(index: TextIndex, facts: Iterable[str] | None = None) -> l
     return _dicts(PASSAGES, sorted(out, key=lambda r: tuple(map(_key, r))))
 
 
+MEETING_SENTENCES = ["meeting", "passage", "start", "exact", "fact"]
+
+
+def meeting_sentence_rows(index: TextIndex, meetings: Iterable[str] | None = None,
+                          words: Iterable[str] = ()) -> list[dict[str, str]]:
+    """The meeting-sentences query's rows of each of `meetings` (of every meeting: None), in one
+    read: each passage of the minutes of the meeting once, in the order of the text, with the
+    first fact derived from it (if any).  With `words` (stems, each beginning a word), only the
+    meetings of the documents holding every one of them in a passage or a fact's text are read
+    (a superset of those whose sentences can hold them all)."""
+    db = index.db
+    words = list(dict.fromkeys(words))
+    graphs: set[str] | None = None
+    if words and all(w.isalnum() and w.isascii() for w in words):
+        for w in words:
+            has = {g for (g,) in db.execute(
+                "SELECT s.graph FROM doc_words JOIN doc_stems s ON s.id = doc_words.rowid WHERE doc_words MATCH ?",
+                (f'"{w}"*',))}
+            graphs = has if graphs is None else graphs & has
+            if not graphs:
+                return []
+    sql = "SELECT DISTINCT meeting, graph FROM meets"
+    pairs = db.execute(sql).fetchall() if meetings is None else _select_in(db, sql + " WHERE meeting IN (%s)",
+                                                                           list(meetings))
+    of_graph: dict[str, set[str]] = {}
+    for m, g in pairs:
+        if graphs is None or g in graphs:
+            of_graph.setdefault(g, set()).add(m)
+    raw = _select_in(db, 'SELECT graph, passage, start, exact FROM passages WHERE graph IN (%s)', list(of_graph))
+    first: dict[str, str] = {}
+    for f, p in _select_in(db, "SELECT fact, passage FROM derived WHERE passage IN (%s)", [r[1] for r in raw]):
+        if p not in first or f < first[p]:
+            first[p] = f
+    out = {(m, p, a, ex, first.get(p)) for g, p, a, ex in raw for m in of_graph[g]}
+    return _dicts(MEETING_SENTENCES, sorted(out, key=lambda r: (r[0], int(r[2]), r[1])))
+
+
 # -- the accountability network (views) --------------------------------------------------------
 NETWORK = ["source", "source_label", "source_type", "relation", "target", "target_label", "target_type", "evidence"]
 _EDGE = "e.source, e.relation, e.target, e.target_label, e.target_type, e.evidence, e.source_text, e.target_named"

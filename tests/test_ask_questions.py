@@ -211,10 +211,46 @@ QUESTIONS = [
     Q("interest", "did Janet Taylor declare an interest?", (r"payments",), SF),
     Q("interest", "what interest did Mike Hosking declare?", (r"volunteers|CILIP",), SL12),
     Q("interest", "who declared an interest at the Children's Trust?", (r"Meaden",), WIR),
+    # -- the shapes a ninth unseen set showed (kg/ask.py; each asked of this store and graded by
+    # reading the minutes before the row was written) ------------------------------------------
+    # what was said / reported / raised about a thing, by anyone
+    Q("said about", "what was said about the mill site?", (r"Martin Storey",), SF),
+    Q("said about", "what was raised about Epic and Cerner?", (r"(?=.*Andrew Nelson)(?=.*Epic)",), WTSB),
+    Q("said about", "what was said about the statement of principles?", (r"Andrew Nelson",), WTSB),
+    Q("said about", "what was reported about the Chatterbooks?", (r"Sylvia Knights",), SL16),
+    Q("said about", "what was said about the pineal cyst?", (r"referral on HC",), YIC),
+    Q("said about", "what was discussed about the Radharc Na Cille?", (r"inspection",), CK),
+    Q("said about", "what was reported about the A466 road closure?", (r"extended until 2nd August",), TIN),
+    # were any interests declared at a meeting
+    Q("any interests", "were any interests declared at the Stoke Ferry Parish Council meeting?", (r"Janet Taylor",),
+      SF),
+    Q("any interests", "were any interests declared at the Tintern meeting?", (r"Hillard", r"Hayward"), TIN),
+    Q("any interests", "were any interests declared at the Suffolk Libraries board meeting in November 2012?",
+      (r"Mike Hosking",), SL12),
+    Q("any interests", "did anyone declare an interest at the Children's Trust meeting?", (r"Meaden",), WIR),
+    Q("any interests", "were any interests declared at the Suffolk Libraries board meeting in March 2016?",
+      (r"no declarations of interest",), SL16),
+    # who proposed / seconded the minutes at a meeting (a third body: the unlabelled table's Limerick rows)
+    Q("vote", "who seconded the minutes at the Stoke Ferry Parish Council meeting?", (r"seconded by Jim McNeill",), SF),
+    Q("vote", "who proposed the minutes at the Stoke Ferry Parish Council meeting?", (r"proposed by Janet Taylor",),
+      SF),
+    Q("vote", "who seconded the minutes at the Cappamore-Kilmallock meeting?", (r"seconded by .*Mitchell",), CK),
+    Q("vote", "who proposed the minutes at the Cappamore-Kilmallock meeting?", (r"proposed by .*Donegan",), CK),
+    # what did X say about Y where no statement of theirs names Y: the sentences naming them and Y
+    Q("said (sentences)", "what did Cllr Evans say about Usk Town Council?", (r"(?=.*Evans)(?=.*20mph)",), TIN),
+    Q("said (sentences)", "what did Cllr Richards say about the full work force?", (r"business owner",), TIN),
+    Q("said (sentences)", "what did County Cllr Webb ask about the closure?", (r"postponed",), TIN),
+    Q("said (sentences)", "what did Cllr Kit Hesketh Harvey say about planning?", (r"emailed to Planning",), SF),
+    Q("said (sentences)", "what did Alison say about the blinds?", (r"(?=.*Alison Hopkins)(?=.*blinds)",), HAL),
 ]
 
 # Wrong because extraction does not hold the fact (ask cannot say what the graph lacks).
 EXTRACTION_MISSES: dict[str, str] = {
+    "what was reported about the A466 road closure?":
+        "the update naming the closure states no fact, so it is no passage of the graph; a decision two "
+        "sentences on is given instead",
+    "were any interests declared at the Suffolk Libraries board meeting in March 2016?":
+        "'There were no declarations of interest.' states no fact: the answer says none, quoting nothing",
     "who will approach Meraylah about the artwork?": "'AH' (AHol or AHop in the attendance) is left unresolved",
     "who seconded Sheila continuing as co-ordinator of the Events Group?":
         "'AH seconded' is left unresolved (AHol or AHop)",
