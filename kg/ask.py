@@ -1532,6 +1532,27 @@ def _sentences_answer(store, q: str, g: dict, thing: str, who: str, why: str) ->
                        f"hold {thing!r}:")
 
 
+_DID_WORDS = {"arrive late": "arrived late", "arrived late": "arrived late", "left early": "left early"}
+
+
+def who_did(store, q: str, g: dict) -> Answer:
+    """Who did a thing the graph keeps as no fact of its own ("who produced the accounts?", "who
+    resigned as a trustee?", "who arrived late?"): the statements, decisions and actions that hold
+    the verb's and the thing's words, else the sentences of the minutes that do ("A had produced
+    the end of year accounts", "B ... decided to resign as a Trustee", "late arrival was recorded
+    for C"), each with its meeting."""
+    verb = _DID_WORDS.get(g["verb"], g["verb"])
+    thing = _clean_thing(f"{verb} {g.get('x') or ''}")
+    rows, note, _ = search(store, thing, ("statement", "decision", "action"), question=q, near=False)
+    scope = _scope_ids(store, g)
+    rows = [r for r in rows if scope is None or r.get("meeting") in scope]
+    if rows:
+        return Answer(q, _FACT_COLUMNS, _dedupe(rows, ("fact", "by")), _say_fact, note=note)
+    told = _sentences_answer(store, q, g, thing, "", f"No statement, decision or action holds {thing!r}")
+    return told or Answer(q, _FACT_COLUMNS, [], _say_fact,
+                          empty=f"No statement, decision, action or sentence of the minutes holds {thing!r}.")
+
+
 def _sentences_naming(store, people: list[Entity], thing: str, scope: set[str] | None,
                       question: str) -> tuple[list[dict[str, str]], str]:
     """Sentences of the meetings where `people` appear that name one of them (by a full
@@ -2391,6 +2412,14 @@ PATTERNS: list[tuple[QuestionPattern, Callable]] = [
     # "what was the motion about the minutes?": the decision the motion ended in
     (_p(r"what (?:was|were) the (?:motions?|resolutions?|proposals?) (?:about|on|regarding|re|for|to) " + _THING
         + r"(?: (?:by|at) (?P<body>.+?))?"), _body_after(decided)),
+    # "who produced the end of year accounts?", "who resigned as a trustee?", "who arrived late at the
+    # meeting?": acts the minutes write in sentences of their own ("A had produced the accounts", a
+    # parish assembly; "decided to resign as a Trustee", a trust's AGM; "C arrived at 7.40pm", "notice
+    # of late arrival was recorded for D", a parish council and a school's governing board)
+    (_p(r"who (?P<verb>produced|compiled|drew up|resigned|stepped down|retired)(?: (?:as|from))? (?:the |an? )?"
+        + _THING), who_did),
+    (_p(r"who (?:was |were )?(?:expected to )?(?P<verb>arrive late|arrived late|left early)"
+        r"(?: (?:at|to|from|for) (?:the )?meeting)?"), who_did),
     # who holds a post: last, so that "who is responsible for" and the like are read first
     (_p(r"who (?:is|was|are|were|holds the post of|is acting as|acted as|is currently) (?:the |our |their )?"
         r"(?P<post>(?!owner\b)[a-z][a-z' -]*?)(?: (?:of|at|for|on|to) (?P<body>.+))?"), post_holder),
