@@ -63,6 +63,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from kg.actionnumbers import cited_actions, row_number
 from kg.records import LinkAction, LinkSentence, ReportBack, ReportSentence, Resolution, Sections
 from kg.rxfilter import guarded
 from kg.segment import sentences
@@ -239,13 +240,16 @@ def is_report_section(title: str | None) -> bool:
 
 def report_sentences(secs: Sections, res: Resolution) -> list[ReportSentence]:
     """Every sentence of the items and action tables of one document, as a candidate
-    report-back with the state its wording states."""
+    report-back with the state its wording states; and of the prose that follows an attendance
+    register where no heading opens an item ("Present: ..." / "Apologies: ..." / "Action 73.0 - X
+    has sent ...": a page whose notes run on below its register, seen in a software
+    collaboration's monthly pages and a hackerspace committee's)."""
     from kg.records import Evidence
     text = secs.document.text
     titles = {it.index: it.title for it in res.extraction.items}
     out: list[ReportSentence] = []
     for sec in secs.sections:
-        if sec.kind not in ("item", "actions", "decisions"):
+        if sec.kind not in ("item", "actions", "decisions", "prose"):
             continue
         in_report = sec.kind == "actions" or is_report_section(sec.title or titles.get(sec.item_index))
         for s, e in sentences(text, sec.start, sec.end):
@@ -574,6 +578,15 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
             holders[w].append((r, k))
         if MINUTE_NUMBER.fullmatch(actions[k].item_number or ""):
             holders["#" + actions[k].item_number].append((r, k))
+    # actions a log numbers by meeting ("73.2"), by number in the order of their meetings: a row
+    # carried to the next table keeps the number, so a number names a chain of wordings of one task
+    numbered: dict[str, list[int]] = defaultdict(list)
+    action_words = [frozenset(stems(a.text)) for a in actions]
+    for k in sorted(range(len(actions)), key=lambda k: (actions[k].date, actions[k].order, k)):
+        n = row_number(actions[k].evidence)
+        if n:
+            numbered[n].append(k)
+            holders["@" + n].append((rank[actions[k].date], k))
     for rows in holders.values():
         rows.sort()
     holder_ranks = {w: [r for r, _ in rows] for w, rows in holders.items()}
@@ -634,6 +647,15 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
         best: list[tuple[float, int]] = []
         weight_of_sentence: dict[bool, float] = {}  # by whether the process words count
         refs = {"#" + n for n in cited_minutes(c.text)}
+        # the action a sentence cites by its number ("Action 73.0 - Tom has sent ...", "(75.2)", a
+        # carried row "| 72.5 | ... |"): the first wording of the task that number names, before
+        # this meeting (the latest earlier one, back through the rows that carried it over in its
+        # words); a sentence that cites an action by number reports on that one only
+        by_number = {n: _first_of_chain(numbered[n], actions, action_words, c.date)
+                     for n in cited_actions(c.text) if n in numbered}
+        by_number = {n: k for n, k in by_number.items() if k is not None}
+        refs |= {"@" + n for n in by_number}
+        numbered_to = set(by_number.values())
         back = back_reference(c.text)
         back_to: list[tuple[float, int, int, float]] = []  # the pairs of the meeting it points back to
         near = within_reach(cw_subject | cw_process | ct | refs, rank[c.date])
@@ -645,6 +667,8 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
                 # an item's bare heading tells that the item was held: a report on a promise
                 # to put it on an agenda, on nothing else (it shares the subject's words)
                 continue
+            if numbered_to and k not in numbered_to:
+                continue
             own, title = act_words[k]
             process = bool(own & PROCESS_STEMS and not agenda[k])
             if process:  # a task in process words only meets them in the sentence
@@ -652,7 +676,7 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
             else:
                 cw = cw_subject
             shared = weight(cw & own) + 0.5 * weight((cw & title) | (ct & own)) + 0.3 * weight(ct & title)
-            cited = "#" + a.item_number in refs
+            cited = "#" + a.item_number in refs or k in numbered_to
             if shared <= 0 and not cited:
                 continue
             wc = weight_of_sentence.get(process)
@@ -709,6 +733,23 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
     return scored
 
 
+def _first_of_chain(chain: list[int], actions: list[LinkAction], words: list[frozenset], before: str) -> int | None:
+    """Of the actions that bear one number (`chain`, in meeting order), the first wording of the
+    task the latest of them before `before` states: back through the earlier rows that carried it
+    in its words (a number a log gives again to a new task is that task's)."""
+    earlier = [k for k in chain if actions[k].date < before]
+    if not earlier:
+        return None
+    pick = earlier[-1]
+    for j in reversed(earlier[:-1]):
+        a, b = words[pick], words[j]
+        if a and b and len(a & b) >= RESTATED * len(a | b):
+            pick = j
+        else:
+            break
+    return pick
+
+
 def link_body(actions: list[LinkAction], candidates: list[LinkSentence]) -> list[ReportBack]:
     """The report-backs of one body: each candidate sentence tied to the earlier actions it
     reports on (or to none), deterministic whatever order the meetings were built in."""
@@ -741,6 +782,13 @@ def link_body(actions: list[LinkAction], candidates: list[LinkSentence]) -> list
     for group in keep.values():
         group.sort(key=lambda r: (-r.score, r.passage))
         out.extend(group[:PER_MEETING])
+        # a numbered log's row carrying the action over ("| 72.5 | ... | Tom |") and a sentence of
+        # the notes saying where it stands ("Action 72.5 - Tom is tidying up the rules") are two
+        # reports of one meeting: the log's and the minute's
+        rows = [r for r in group if row_number(by_passage[r.passage].text)]
+        prose = [r for r in group if not row_number(by_passage[r.passage].text)]
+        if rows and prose:
+            out.append(prose[0] if group[0] is rows[0] else rows[0])
     out = _same_task_twice(out, actions)
     out = _through_restatements(out, actions, candidates)
     linked = {r.passage for r in out}
@@ -930,7 +978,11 @@ def current_state(reports: list[tuple[str, int, str]]) -> str:
     """An action's state after its latest report-back: reports as (meeting date, order, state)."""
     if not reports:
         return "open"
-    return max(reports)[2]
+    last = max(reports)
+    # at one meeting, a minute that says where the task stands outranks the action log's row
+    # carrying it over (link_body keeps both): "Action 61.1 - a student has been working on it"
+    said = [r for r in reports if r[0] == last[0] and r[2] != "carried_forward"]
+    return max(said)[2] if said else last[2]
 
 
 # -- reading the body's actions and sentences, and the new link graph -----------------

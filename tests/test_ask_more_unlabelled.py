@@ -108,8 +108,6 @@ MISSES: dict[str, str] = {
     "when is the next Licton Springs meeting?":
         "the next meeting is named only in passing ('on the agenda for the Feb. 26 meeting'), which ask reads, "
         "but that last paragraph of the minutes is not kept as a sentence of the graph",
-    "what did Brigette Arden suggest about the survey?":
-        "'Resident Brigette Arden suggested ...': the person is not read",
     "how many people attended the MSK SIG meeting in February 2024?":
         "8 of the 9 names of the attendance line are read as present (not 'Richard (Guest)', a given name alone)",
     "what did the Audit Commission report to the Merton Audit Committee?":

@@ -29,6 +29,15 @@ _FOR_NAME = re.compile(r"^[#*\s]*(?P<kind>(?i:committee|board|council|trustees?)
 _BARE = re.compile(r"^[#*\s]*(?P<kind>committee|board|council|trustees?)\s+meeting[\s:,.–—-]*"
                    r"(?:\d[\d\s./-]*|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\s+\d{4})?[ \t]*$", re.I)
 
+# "Meeting 73 – 24 April 2014", "# **Meeting 11 Minutes**", "Meeting No. 12 - 3/5/2019": a page that
+# names its meeting by its number in the body's count and never names the body; a folder holding
+# three or more such pages is one body's run of meetings (seen in: a software collaboration's
+# monthly meeting pages, a student project team's weekly minutes)
+_NUMBERED = re.compile(r"^[#*\s]*meeting\s+(?:no\.?\s*|#\s*)?(?P<n>\d{1,4})\b(?!\.\d|/|:\d)"
+                       r"(?:[\s*]*(?:minutes|notes)?[\s*]*(?:[-–—:,]\s*)?(?:\d[\d\s./-]*|\d{1,2}(?:st|nd|rd|th)?\s+"
+                       r"[A-Za-z]+,?\s+\d{4}|[A-Za-z]+\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})?)?[\s*]*$", re.I)
+_FRONT_TITLE = re.compile(r"^title:\s*[\"']?(?P<t>.+?)[\"']?\s*$", re.M)
+
 _TEXT_EXT = {".md", ".markdown", ".txt"}
 _FOLDER_CAP = 400  # a folder larger than this is an archive of many bodies, not one body's series
 
@@ -44,6 +53,62 @@ def _first_heading(text: str) -> str:
         if line.strip():
             return line.strip()
     return ""
+
+
+def _page_title(text: str) -> str:
+    """A page's own title: its front matter's "title:", else its first line below the front matter."""
+    if text.startswith("---"):
+        end = text.find("\n---", 3)
+        if end > 0:
+            m = _FRONT_TITLE.search(text[:end])
+            if m:
+                return m.group("t").strip()
+    return _first_heading(text)
+
+
+def meeting_number(text: str) -> str | None:
+    """The meeting's number where a page's title is only "Meeting N" and its date (`_NUMBERED`)."""
+    title = _page_title(text)
+    m = _NUMBERED.match(title) if len(title) <= 80 else None
+    return m.group("n") if m else None
+
+
+@functools.lru_cache(maxsize=64)
+def _folder_numbers(folder: str) -> tuple[tuple[str, str], ...]:
+    """(file, meeting number) for each text page of `folder` titled "Meeting N ..."."""
+    try:
+        files = sorted(f for f in os.listdir(folder) if os.path.splitext(f)[1].lower() in _TEXT_EXT)
+    except OSError:
+        return ()
+    if len(files) > _FOLDER_CAP:
+        return ()
+    out = []
+    for f in files:
+        try:
+            with open(os.path.join(folder, f), encoding="utf-8", errors="replace") as fh:
+                n = meeting_number(fh.read(3000))
+        except OSError:
+            continue
+        if n:
+            out.append((f, n))
+    return tuple(out)
+
+
+def body_of_numbered(path: str, text: str) -> tuple[str, str] | None:
+    """(a name for the body, where it was read from) for a page titled "Meeting N ..." that never
+    names its body, where two other text pages of its folder are titled so too, with other
+    numbers: one body's run of meetings, whose actions the next meetings report on.  The name is
+    the folder's (the body is known only as that run), and the meeting says so (Meeting.body_from)."""
+    if not path:
+        return None
+    mine = meeting_number(text)
+    if mine is None:
+        return None
+    folder, me = os.path.split(os.path.abspath(path))
+    others = {n for f, n in _folder_numbers(folder) if f != me and n != mine}
+    if len(others) < 2:
+        return None
+    return f"Meetings of {os.path.basename(folder)}", "the folder's numbered meeting pages"
 
 
 def heading_shape(line: str) -> tuple[str, str | None] | None:

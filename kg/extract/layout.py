@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from kg import gazetteer as gz
+from kg.actionnumbers import ACTION_NUMBER, row_number
 from kg.extract import actions
 from kg.extract import grammar
 from kg.extract.reading import Reading
@@ -55,7 +56,7 @@ TRAILING_CODES = re.compile(rf"(?:\s+[-–—]\s*|\s*\|\s*|\s{{2,}}|\t+|\s*Actio
                             rf"(?P<codes>{_CODE}(?:\s*(?:/|,|&|\band\b)\s*{_CODE})*)\)?\s*\.?\s*$")
 
 HEADER_ROLES = [
-    ("owner", re.compile(r"^(?:who|by\s+whom|owner|lead|responsible|action\s+by|officer|person)\b", re.I)),
+    ("owner", re.compile(r"^(?:who|by\s+whom|owner|lead|responsible|action\s+by|officer|person|assigned(?:\s+to)?)\b", re.I)),
     ("due", re.compile(r"^(?:when|by\s+when|due|deadline|date|timescale|target|by\s+date)\b", re.I)),
     ("status", re.compile(r"^(?:status|progress|update|rag|outcome|comments?)\b", re.I)),
     ("text", re.compile(r"^(?:actions?|tasks?|description|what|issue|item|agreed\s+action)\b", re.I)),
@@ -208,8 +209,8 @@ class TableState:
 def table_row(sent: Sent, doc: grammar.Doc, state: TableState, in_actions: bool) -> Action | None | bool:
     """A row of an action table; returns True for a header row, None if not an action row."""
     cells = [c.strip() for c in sent.text.strip().strip("|").split("|")]
-    if len(cells) < 2:
-        return None
+    if len(cells) < 2 or all(re.fullmatch(r"[-:=\s]*", c) for c in cells):
+        return None  # "| ---- | ---- |": a Markdown table's rule under (or over) its header
     roles = [next((r for r, rx in HEADER_ROLES if rx.match(c)), "") for c in cells]
     if sum(1 for r in roles if r) >= 2 and "owner" in roles:
         state.roles = [r or "other" for r in roles]
@@ -227,7 +228,7 @@ def table_row(sent: Sent, doc: grammar.Doc, state: TableState, in_actions: bool)
             owners.extend(codes_to_owners(codes.group("codes"), doc) if codes else _named(sent, cell, doc))
         elif role == "due" or (not role and k > 0 and DUE_CELL.search(cell) and len(cell) < 40):
             due = cell
-        elif role in ("text", "") and not re.fullmatch(r"\d+[.)]?", cell):
+        elif role in ("text", "") and not re.fullmatch(r"\d+[.)]?", cell) and not (k == 0 and ACTION_NUMBER.fullmatch(cell)):
             text_parts.append(cell)
     if not text_parts:
         return None
@@ -246,7 +247,26 @@ def _named(sent: Sent, cell: str, doc: grammar.Doc) -> list[Owner]:
     if post is not None:
         holder = doc.post_holders.get(post.post.lower())
         return [Owner(post.post, "post", PersonRef(holder) if holder else None)]
-    return []
+    return _given_names_cell(cell)
+
+
+# "Steve", "Kevin or Steve", "Brian R": an owner column's cell naming people as an informal body's
+# minutes write them, by given name (and an initial where two share one); the column says they
+# are owners, so a name the gazetteer does not know ("Condie") is one too, but not a service or
+# organisation it knows ("Highways").  Seen in: a software collaboration's monthly action tables
+# (given names, "X or Y"); a parish council's action table (its owners joined the same way, by
+# initials: "GE/NO", read by OWNER_CODES).
+_GIVEN_CELL = re.compile(r"^[A-Z][a-z’'-]+(?:\s+[A-Z]\.?)?$")
+
+
+def _given_names_cell(cell: str) -> list[Owner]:
+    """Owners of an owner cell of given names ('Kevin or Steve'); [] where a part is no name."""
+    parts = [p.strip() for p in re.split(r"\s*(?:/|,|&|\bor\b|\band\b)\s*", cell.strip(" .")) if p.strip()]
+    if not parts or not all(_GIVEN_CELL.match(p) for p in parts):
+        return []
+    if any(gz.lookup_org(p) is not None or gz.lookup_post(p) is not None or p in COLLECTIVE for p in parts):
+        return []
+    return [Owner(p, "person", PersonRef(p)) for p in parts]
 
 
 def _action(text: str, sent: Sent, owners: list[Owner], about: Sent | None = None) -> Action:
@@ -326,9 +346,32 @@ def table_rows(r: Reading, s: Sent) -> bool:
     if row is True:
         return True
     if row is not None:
-        actions.add_action(r.ex, row)
+        _add_row(r.ex, row)
         return True
     return False
+
+
+def _add_row(ex: Extraction, row: Action) -> None:
+    """Add a table row's action.  A numbered row ('| 74.1 | ... |') is one action of its own: the
+    same number twice (a table repeated in the minutes' summary) is one, but two numbers are two
+    tasks however alike their words ("Look into the connector's resilience" and "Document the
+    connector fix", one owner); it is still the same task as a sentence of the prose that agreed it."""
+    number = row_number(row.evidence.quote)
+    if number is None:
+        actions.add_action(ex, row)
+        return
+    if any(row_number(o.evidence.quote) == number for o in ex.actions):
+        return
+    kept = ex.actions
+    ex.actions = [o for o in kept if row_number(o.evidence.quote) is None]
+    before = len(ex.actions)
+    try:
+        actions.add_action(ex, row)
+        added = len(ex.actions) > before
+    finally:
+        ex.actions = kept
+    if added:
+        kept.append(row)
 
 
 def _given_names(ex: Extraction) -> dict[str, str]:

@@ -10,7 +10,7 @@ import re
 
 from kg.extract import grammar
 from kg.extract.bodypath import body_from_path, is_generic
-from kg.extract.bodyseries import body_of_series
+from kg.extract.bodyseries import body_of_numbered, body_of_series
 from kg.extract.names import ORG_HEADS, NameContext, find_people
 from kg.extract.sentences import Sent
 from kg.records import Decision, Evidence, Extraction, Item, Meeting, PersonRef, Sections
@@ -179,7 +179,7 @@ def meeting_of(secs: Sections, sents: list[Sent], body: str | None, date: str | 
         elif not body:
             # a folder of one body's pages headed "Committee meeting for NAME ..." or a bare
             # "Committee Meeting DATE" (kg.extract.bodyseries)
-            got = body_of_series(doc.path or "", text[:3000])
+            got = body_of_series(doc.path or "", text[:3000]) or body_of_numbered(doc.path or "", text[:3000])
             if got:
                 body, body_from = got
     # the file's own title ("Parent Council Minutes - 22/10/2025") dates minutes whose
@@ -258,8 +258,18 @@ _BODY_OF_PLACE = re.compile(rf"^(?:[A-Z][\w’'-]*\s+)?(?:{ORG_HEADS}|District)\
                             r"(?:\s+(?:of\s+)?[A-Z][\w’'-]*){0,3}$")
 
 
+# A bulleted line ("- Finance Group (Treasurer)", "* Steering Committee report") is an entry of
+# a list, most often the agenda a page of minutes opens with, and names the item's subject or a
+# group reporting to the meeting, never the body whose minutes these are (seen in: a software
+# collaboration's monthly meeting pages, a hackerspace's town hall page, both opening on their
+# agenda's list).  "**Heading**" (bold, no space after the mark) is a heading, not a bullet.
+_LIST_ITEM = re.compile(r"^\s*(?:[-+•·▪●◦]|\*(?!\*))\s+")
+
+
 def _heading_candidate(line: str) -> str | None:
     """A heading line reduced to the body it names, if it names one."""
+    if _LIST_ITEM.match(line):
+        return None  # "  - Steering Group (Chair)": an entry of the agenda the page opens with
     t = re.split(r"\t|\s{3,}", line.strip().strip("#*").strip())[0]  # the first column of a laid-out line
     if re.match(r"^[A-Z][\w ]{2,24}:\s", t) or re.match(r"(?i)^(?:the\s+)?(?:above|said)\b", t):
         return None  # "Registered Office: County Library": a label, not a heading

@@ -29,18 +29,22 @@ _DATE = re.compile(
     r"|\b(?:19|20)\d\d-\d\d-\d\d\b"
     r"|\b\d{1,2}[/.]\d{1,2}[/.](?:19|20)?\d\d\b", re.I | re.M)
 
-# A line that opens a list of who attended (after any heading or list marker).
+# A line that opens a list of who attended (after any heading or list marker).  A Markdown
+# page may close the label's emphasis before its colon, "**Present** : A, B" or "**Officials
+# Present**: ..." (seen in: a software collaboration's monthly meeting pages, an Irish county
+# council committee's page): `_CLOSE` lets the label's bold or italics end there.
 _LEAD = r"^[ \t>#*_|•\-\d.()]*"
+_CLOSE = r"(?:\*{1,2}|_{1,2})?"
 _ATTENDANCE = re.compile(
     _LEAD + r"(?:present|attendees|attendance|in\s+attendance|also\s+(?:present|attending)|"
     r"(?:members|councillors|governors|trustees|directors|officers)\s+(?:present|in\s+attendance|attending)|"
-    r"attending|absent)\b[ \t]*(?:[:\-–—]|were\b|$|"
+    r"attending|absent)\b" + _CLOSE + r"[ \t]*(?:[:\-–—]|were\b|$|"
     r"[ \t](?-i:(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Dr|Revd?)\b|[A-Z][a-z]+[ \t]+[A-Z]))", re.I | re.M)
 # Apologies received (an agenda's "Apologies for absence" heading alone is not a record).
 _APOLOGIES = re.compile(
     r"\bapologies\s+(?:were\s+|had\s+been\s+)?(?:received|given|noted|accepted|sent|from|tendered)\b"
     r"|\bapologies\s+for\s+absence\s+(?:were|had\s+been)\s+(?:received|given|noted|accepted|tendered)\b"
-    + "|" + _LEAD + r"apologies(?:\s+for\s+absence)?\s*[:\-–—]\s*\S", re.I | re.M)
+    + "|" + _LEAD + r"apologies(?:\s+for\s+absence)?" + _CLOSE + r"\s*[:\-–—]\s*\S", re.I | re.M)
 
 # What the meeting did.  Infinitives of an agenda ("To agree the minutes") are not records,
 # nor a licence's "unless agreed to in writing": "agreed" counts as a meeting's verb only
