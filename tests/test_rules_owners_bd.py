@@ -69,3 +69,20 @@ def test_a_rest_name_link_owns_its_task():
     text = read_text(raw.encode(), "t.txt").text
     acts = extract(segment(Document("t.txt", text, "txt", "0"))).actions
     assert [(a.text, owners(a)) for a in acts] == [("send the difference to the treasurer", ["Lisa"])]
+
+
+@pytest.mark.parametrize("raw, task, owner", [
+    # a given name alone that one member of the register has, before "indicated" or "shall"
+    ("Raj indicated his support for the plan but stated he would wait for the survey.", "wait for the survey", "Raj"),
+    ("Tom shall write to the school about the crossing.", "write to the school about the crossing", "Tom"),
+])
+def test_a_registers_given_name_owns_its_task(raw, task, owner):
+    acts = run(raw).actions
+    assert [(a.text, owners(a)) for a in acts] == [(task, [owner])]
+
+
+def test_a_one_word_task_under_an_items_action_heading_is_kept():
+    # "ACTIONS:" lines repeat the prose's tasks; a task of one word is not taken as a repeat
+    raw = ("Uniform\n\nACTIONS: Cllr Tom Cole to confirm the uniform policy with the school.\n\n"
+           "Hoodies\n\nACTIONS: Cllr Tom Cole to confirm.")
+    assert [a.text for a in run(raw).actions] == ["confirm the uniform policy with the school", "confirm"]
