@@ -683,7 +683,9 @@ def component(r: Reading, s: Sent) -> bool:
         return False
     decision = None if r.declaration else decision_of(s, r.doc, r.people_after(s))
     if decision is None and not r.declaration and BARE_OUTCOME.match(s.text) and not r.follows_last_decision() \
-            and _motion_of_outcome(r, s) is not None:
+            and (carried := _motion_of_outcome(r, s)) is not None \
+            and not (ex.decisions and ex.decisions[-1].evidence.start >= carried[1]):
+        # (not where the motion it carries is a decision already: "Motion: X." / "Seconded. Passed.")
         # "Carried." / "Passed." after "Proposed by: A" / "Seconded by: B": the words are the bare
         # outcome's (BARE_OUTCOME) though no decision reads in them; the motion they carry is
         # taken below, as for "Unanimously approved."
