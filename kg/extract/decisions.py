@@ -682,6 +682,14 @@ def component(r: Reading, s: Sent) -> bool:
         ex.decisions.append(r.decision)
         return False
     decision = None if r.declaration else decision_of(s, r.doc, r.people_after(s))
+    if decision is None and not r.declaration and BARE_OUTCOME.match(s.text) and not r.follows_last_decision() \
+            and (carried := _motion_of_outcome(r, s)) is not None \
+            and not (ex.decisions and ex.decisions[-1].evidence.start >= carried[1]):
+        # (not where the motion it carries is a decision already: "Motion: X." / "Seconded. Passed.")
+        # "Carried." / "Passed." after "Proposed by: A" / "Seconded by: B": the words are the bare
+        # outcome's (BARE_OUTCOME) though no decision reads in them; the motion they carry is
+        # taken below, as for "Unanimously approved."
+        decision = Decision(" ".join(s.text.split()), s.evidence, s.item_index, kind="approved")
     numbered = numbered_resolution(r.sents, r.k)
     if numbered is not None:
         decision = Decision(numbered, s.evidence, s.item_index, kind="resolved",
@@ -702,8 +710,8 @@ def component(r: Reading, s: Sent) -> bool:
             decision.unanimous = decision.unanimous or moved.unanimous
             quote = s.source[before.start:s.end]
             decision.evidence = Evidence(quote, before.start, s.end)
-        elif BARE_OUTCOME.match(s.text) and decision.kind == "approved" and not r.follows_last_decision() \
-                and (moved := _motion_of_outcome(r, s)) is not None:
+        elif BARE_OUTCOME.match(s.text) and decision.kind in ("approved", "resolved", "agreed") \
+                and not r.follows_last_decision() and (moved := _motion_of_outcome(r, s)) is not None:
             # "The treasurer shall open a bank account." / "Proposed by: A" / "Seconded by: B" /
             # "Unanimously approved.", or the item's heading then its motion lines: the bare outcome
             # carries what was moved, stated before its motion lines (or by the heading), not its own

@@ -456,7 +456,7 @@ _RX_GIVEN_INITIAL = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)[ \t]([A-Z])(?![\w�
 # other allotments", "Oskar & Tavish volunteered to plan the supper", a makerspace's committee and
 # a conference task force)
 _RX_GIVEN_SUBJECT = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)(?=(?:[ \t]*(?:and|&)[ \t]+[A-Z][a-z]+)?\s+(?:also\s+|then\s+)?"
-                               r"(?:said|asked|reported|agreed|volunteered|will|would|"
+                               r"(?:said|asked|reported|agreed|volunteered|will|would|shall|indicated|"
                                r"to\s+[a-z]+|confirmed|explained|noted|suggested|added|replied|advised|thanked|presented|"
                                r"outlined|updated|highlighted|stated|offered|undertook|welcomed|raised|queried|"
                                # "Michael now has the details", "Dylan is to purchase", "Paul went

@@ -325,8 +325,8 @@ def read_text(data: bytes, path: str) -> Extracted:
     text, encoding = decode_bytes(data)
     check_text(text, path)
     # zero-width characters a web editor leaves inside words ("A\ufeffttendance") hide the word
-    text = unwrap_double_spaced(clean_page_furniture(normalise_newlines(markdown_escapes(
-        html_in_text(text, markdown=path.lower().endswith(".md")))))).translate(_ZERO_WIDTH)
+    text = unwrap_double_spaced(clean_page_furniture(normalise_newlines(rest_links(markdown_escapes(
+        html_in_text(text, markdown=path.lower().endswith(".md"))))))).translate(_ZERO_WIDTH)
     check_text(text, path)  # again: zero-width characters alone are no minutes either
     meta: dict = {"source_kind": "text", "encoding": encoding}
     fields = front_matter(text)
@@ -379,6 +379,19 @@ _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 def markdown_escapes(text: str) -> str:
     """Text with Markdown's backslash escapes read as the character they escape ("1\\." -> "1.")."""
     return _MD_ESCAPE.sub(r"\1", text) if "\\" in text else text
+
+
+# A reStructuredText source writes a name as a link to its page: "`Lisa`_ will send", "`Ann`_
+# and `Brian`_", "`Sarah Callbeck <url>`_"; rendered, the page shows the name alone.  Read only in
+# a text that defines link targets (".. _`Lisa`: /people/lisa/" lines), which marks it as reST,
+# so a backquote and an underscore elsewhere stay what they are.
+_REST_TARGET = re.compile(r"^\.\.[ \t]+_", re.M)
+_REST_LINK = re.compile(r"(?<![\w`])`([^`<\n]+?)(?:[ \t]*<[^<>`\n]*>)?`__?(?![\w`])")
+
+
+def rest_links(text: str) -> str:
+    """Text with reST link references read as the words they show ("`Lisa`_" -> "Lisa")."""
+    return _REST_LINK.sub(r"\1", text) if "`" in text and _REST_TARGET.search(text) else text
 
 
 _ZERO_WIDTH = {0xFEFF: None, 0x200B: None, 0x200C: None, 0x200D: None, 0x2060: None}
