@@ -329,9 +329,9 @@ def find_people(text: str, offset: int, ctx: NameContext, *, named_only: bool = 
         if not words:
             continue
         if len(words) >= (2 if ini else 3) and _RX_BODY_AFTER_NAME.match(text, words[-1][2]):
-            # "Cllr R Henry Stevenage Borough Council" (a police and crime panel's register), "Mr Oskar
-            # Brandt Hackney Learning Trust" (an academy's clerk): the place opening the body's name
-            # after a register's entry is the body's word, not a third word of the name
+            # "Cllr A Lee Westbury Borough Council", "Mr Tom Hale Kelby Learning Trust" (a police and
+            # crime panel's register, an academy's clerk): the place opening the body's name after a
+            # register's entry is the body's word, not a third word of the name
             words = words[:-1]
         end = words[-1][2]
         if title_text.rstrip(".") in ("Trustees", "Trustee") and not re.match(r"[ \t]*(?:[(,;.&]|and\b|\n|$|[ \t][a-z])",
@@ -656,8 +656,8 @@ ORG_HEADS = (r"Board|Council|Committee|Sub-Committee|Group|Trust|Partnership|Pan
              r"(?<=Sanitation )|(?<=Library ))District(?![ \t]+(?:(?:[Ww]orks|[Mm]eetings?|[Pp]lan)\b|[A-Z]))|"
              r"UHB|CCG|ICB|ICS|NHS|LHB|THB|PCC|LSCB|SAB|HWB|ALC|PCN|CIC|LLP|Surgery|Hospice|Federation|Consortium|"
              r"Collaborative|Union|Charity|Working Group|"
-             # "the Housing Corporation", "City of London Corporation" (a housing association's board,
-             # an academy's governing body): a corporation is a body; its tax and its street are not
+             # "the Kelby Housing Corporation", "Westbury City Corporation" (a housing association's
+             # board, an academy's governing body): a corporation is a body; its tax and street are not
              r"Corporation(?![ \t]+(?:[Tt]ax|Street|Road|Lane|Way|Bus)\b)|"
              # the local papers and newsletters a body writes to or is written up in ("the Glasgow
              # Times", "the Beccles and Bungay Journal", "Community News"); a firm "& Co"
@@ -916,8 +916,8 @@ def find_orgs(text: str, offset: int, acronyms: dict[str, str], person_spans: li
             continue
         pair = _RX_ACRONYM_AND_BODY.match(phrase)
         if pair and pair.group("acr") not in _NOT_CONTEXT_ORG and pair.group("acr") not in _NOT_ACRONYM_BODY:
-            # "SBC and Scottish Government guidelines", "NRW & Welsh Government", "RBC and Learning and
-            # Development Sub Group": an acronym joined to a named body is a body of its own
+            # "KBC and Scottish Government guidelines", "WHT and the Audit Panel": an acronym joined to
+            # a named body is a body of its own
             s = offset + m.start(1)
             if free(s, s + len(pair.group("acr"))):
                 info = gz.lookup_org(pair.group("acr"))
@@ -933,8 +933,8 @@ def find_orgs(text: str, offset: int, acronyms: dict[str, str], person_spans: li
         e = s + len(surface)
         cut = max((b for a, b in person_spans if a <= s < b < e), default=None)
         if cut is not None and not (surface.endswith("& Co") and _extends_person(surface, s, e, person_spans)):
-            # "Mr Oskar Brandt Hackney Learning Trust": a register's entry, the person then their body
-            # with no comma between; the body is what follows the name
+            # "Mr Tom Hale Kelby Learning Trust": a register's entry, the person then their body with
+            # no comma between; the body is what follows the name
             rest = _clean_org_phrase(text[cut - offset:e - offset])
             if len(rest.split()) < 2:
                 continue
@@ -1127,15 +1127,15 @@ _RX_QUANTITY_LEAD = re.compile(r"^(?:Some|Several|Many|Most|Various|Other|Few|As
 _RX_PERSON_OF_THE = re.compile(r"^([A-Z][a-zà-ÿ]+)\s+([A-Z][’']?[\w’'-]+)\s+(?P<join>of|and|from)\s+the\s+(?=[A-Z])")
 
 
-# an acronym then "and" and a body's name of two or more words ("SBC and Scottish Government",
-# "NRW & Welsh Government", "BHFT and Section 11 Panel": a parents' association, a community
-# council, a safeguarding board, an Irish county council's "SPC and Full Council"); "IT and
-# Digital Services", "HR and Payroll Team" name one unit by its trades, not two bodies
+# an acronym then "and" and a body's name of two or more words ("KBC and Scottish Government",
+# "WHT and Section 5 Panel": seen in a parents' association, a safeguarding board, a community
+# council and an Irish county council); "IT and Digital Services", "HR and Payroll Team" name one
+# unit by its trades, not two bodies
 _RX_ACRONYM_AND_BODY = re.compile(r"^(?P<acr>[A-Z]{2,6})[ \t]+(?:and|&)[ \t]+(?P<rest>[A-Z][\w’'-]*\s+\S.*)$", re.S)
 _NOT_ACRONYM_BODY = frozenset({"IT", "ICT", "HR", "PR", "AV", "AOB", "CCTV", "PA", "OD"})
-# a meeting's day and date before the body's name in a heading ("Thursday 25 October 2012 East
-# Herts District Council", a police and crime panel; "Wednesday 14th December 2016 / At The City
-# Academy", an academy's governing body): they date and place the meeting, they name no body
+# a meeting's day and date before the body's name in a heading ("Monday 3 March 2014 Westbury
+# District Council", "Friday 9th May 2019 / At The Kelby Academy": a police and crime panel, an
+# academy's governing body): they date and place the meeting, they name no body
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _RX_DATED_LEAD = re.compile(rf"^(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
                             rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?)\s+"
