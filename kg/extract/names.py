@@ -234,6 +234,11 @@ def _followed_by_body(text: str, end: int) -> bool:
                          text[end:end + 40])) or bool(_RX_TRADE_AFTER.match(text, end))
 
 
+# the rest of a body's name after its first word ("... Borough Council", "... Learning Trust")
+_RX_BODY_AFTER_NAME = re.compile(r"[ \t]+(?:[A-Z][a-z][\w’'-]*[ \t]+){0,2}(?:Council|Trust|Authority|Board|CCG|Police|"
+                                 r"Constabulary|Partnership|Commission)\b")
+
+
 # "Robert A. Bothman Construction": a firm's trade after a person's name
 _RX_TRADE_AFTER = re.compile(r"[ \t]+(?:" + "|".join(sorted(TRADE_WORDS)) + r")\b")
 
@@ -323,6 +328,11 @@ def find_people(text: str, offset: int, ctx: NameContext, *, named_only: bool = 
                 words = [(m.group(0), m.start(), m.end())]
         if not words:
             continue
+        if len(words) >= (2 if ini else 3) and _RX_BODY_AFTER_NAME.match(text, words[-1][2]):
+            # "Cllr A Lee Westbury Borough Council", "Mr Tom Hale Kelby Learning Trust" (a police and
+            # crime panel's register, an academy's clerk): the place opening the body's name after a
+            # register's entry is the body's word, not a third word of the name
+            words = words[:-1]
         end = words[-1][2]
         if title_text.rstrip(".") in ("Trustees", "Trustee") and not re.match(r"[ \t]*(?:[(,;.&]|and\b|\n|$|[ \t][a-z])",
                                                                            text[end:end + 6]):
@@ -646,6 +656,9 @@ ORG_HEADS = (r"Board|Council|Committee|Sub-Committee|Group|Trust|Partnership|Pan
              r"(?<=Sanitation )|(?<=Library ))District(?![ \t]+(?:(?:[Ww]orks|[Mm]eetings?|[Pp]lan)\b|[A-Z]))|"
              r"UHB|CCG|ICB|ICS|NHS|LHB|THB|PCC|LSCB|SAB|HWB|ALC|PCN|CIC|LLP|Surgery|Hospice|Federation|Consortium|"
              r"Collaborative|Union|Charity|Working Group|"
+             # "the Kelby Housing Corporation", "Westbury City Corporation" (a housing association's
+             # board, an academy's governing body): a corporation is a body; its tax and street are not
+             r"Corporation(?![ \t]+(?:[Tt]ax|Street|Road|Lane|Way|Bus)\b)|"
              # the local papers and newsletters a body writes to or is written up in ("the Glasgow
              # Times", "the Beccles and Bungay Journal", "Community News"); a firm "& Co"
              r"(?<!Opening )(?<!Closing )(?<!Meeting )(?<!Bus )(?<!Train )(?<!Service )(?<!Collection )(?<!Start )"
@@ -901,11 +914,32 @@ def find_orgs(text: str, offset: int, acronyms: dict[str, str], person_spans: li
             # "the Head of Civic and Legal Services": no body inside a post's title either
             taken.append((offset + m.start(1), offset + m.start(1) + len(phrase)))
             continue
-        surface = _clean_org_phrase(phrase)
+        pair = _RX_ACRONYM_AND_BODY.match(phrase)
+        if pair and pair.group("acr") not in _NOT_CONTEXT_ORG and pair.group("acr") not in _NOT_ACRONYM_BODY:
+            # "KBC and Scottish Government guidelines", "WHT and the Audit Panel": an acronym joined to
+            # a named body is a body of its own
+            s = offset + m.start(1)
+            if free(s, s + len(pair.group("acr"))):
+                info = gz.lookup_org(pair.group("acr"))
+                add(s, s + len(pair.group("acr")), pair.group("acr"), info.name if info else None)
+            phrase = phrase[pair.start("rest"):]
+            base = m.start(1) + pair.start("rest")
+        else:
+            base = m.start(1)
+        surface = _clean_org_phrase(_RX_DATED_LEAD.sub("", phrase))
         if not surface:
             continue
-        s = offset + m.start(1) + phrase.index(surface)
+        s = offset + base + phrase.index(surface)
         e = s + len(surface)
+        cut = max((b for a, b in person_spans if a <= s < b < e), default=None)
+        if cut is not None and not (surface.endswith("& Co") and _extends_person(surface, s, e, person_spans)):
+            # "Mr Tom Hale Kelby Learning Trust": a register's entry, the person then their body with
+            # no comma between; the body is what follows the name
+            rest = _clean_org_phrase(text[cut - offset:e - offset])
+            if len(rest.split()) < 2:
+                continue
+            s = e - len(rest)
+            surface = rest
         # "appointed A J Carter & Co": a firm named after a person holds the person's name
         if free(s, e) or surface.endswith("& Co") and _extends_person(surface, s, e, person_spans):
             info = gz.lookup_org(surface)
@@ -1091,6 +1125,21 @@ _RX_QUANTITY_LEAD = re.compile(r"^(?:Some|Several|Many|Most|Various|Other|Few|As
 
 
 _RX_PERSON_OF_THE = re.compile(r"^([A-Z][a-zà-ÿ]+)\s+([A-Z][’']?[\w’'-]+)\s+(?P<join>of|and|from)\s+the\s+(?=[A-Z])")
+
+
+# an acronym then "and" and a body's name of two or more words ("KBC and Scottish Government",
+# "WHT and Section 5 Panel": seen in a parents' association, a safeguarding board, a community
+# council and an Irish county council); "IT and Digital Services", "HR and Payroll Team" name one
+# unit by its trades, not two bodies
+_RX_ACRONYM_AND_BODY = re.compile(r"^(?P<acr>[A-Z]{2,6})[ \t]+(?:and|&)[ \t]+(?P<rest>[A-Z][\w’'-]*\s+\S.*)$", re.S)
+_NOT_ACRONYM_BODY = frozenset({"IT", "ICT", "HR", "PR", "AV", "AOB", "CCTV", "PA", "OD"})
+# a meeting's day and date before the body's name in a heading ("Monday 3 March 2014 Westbury
+# District Council", "Friday 9th May 2019 / At The Kelby Academy": a police and crime panel, an
+# academy's governing body): they date and place the meeting, they name no body
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_RX_DATED_LEAD = re.compile(rf"^(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+                            rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?)\s+"
+                            r"(?:\d{4}\s+)?(?:(?:at|At|in|In)\s+)?")
 
 
 def _clean_org_phrase(phrase: str) -> str:
