@@ -1,10 +1,10 @@
 """Actions numbered by meeting, as a body's action log numbers them, read by extract (the number
 that opens a table row) and by link (the number a later report cites).
 
-A log that numbers actions by meeting ("73.2", the 73rd meeting's third action; "Feb26.02",
+A log that numbers actions by meeting ("41.2", the 41st meeting's second action; "Feb26.02",
 February 2026's second) carries a row not yet done to the next meeting's table under the same
-number, and the minutes report on it by that number ("Action 73.2 - X has sent ...", "... has moved
-the mockup on (75.3)").  Seen in: a software collaboration's monthly action tables (Item |
+number, and the minutes report on it by that number ("Action 41.2 - X has sent ...", "... has
+booked the room (43.1)").  Seen in: a software collaboration's monthly action tables (Item |
 Description | Assigned), a parish council's action list (No | Action | Owner | Update).  A bare "3"
 is no such number: a table that numbers its rows 1, 2, 3 starts again at every meeting, and a
 minute number ("275/19") is read by link as a minute's, not an action's.
@@ -15,15 +15,15 @@ import re
 
 ACTION_NUMBER = re.compile(r"\d{1,4}\.\d{1,3}|[A-Z][a-z]{2,8}\d{2}\.\d{1,3}")
 _ROW_NUMBER = re.compile(rf"^\s*\|?\s*({ACTION_NUMBER.pattern})\s*\|")
-# "Action 73.0 - ...", "Action 75.0 to produce ...", "Actions 75.0 to 75.6", "... licence (75.2).",
-# "Wayne (75.3) has moved ..."; not "(2.5%)" nor "(see 3.1.2)"
+# "Action 41.0 - ...", "Action 43.0 to draft ...", "Actions 43.0 to 43.4", "... the guide (43.2).",
+# "Priya (43.3) has booked ..."; not "(2.5%)" nor "(see 3.1.2)"
 _CITED = re.compile(rf"\bActions?\s+(?:no\.?\s*)?({ACTION_NUMBER.pattern})(?![\d.]*\d)"
                     rf"|\(\s*({ACTION_NUMBER.pattern})\s*\)")
 
 
 def row_number(quote: str | None) -> str | None:
-    """The action number that opens an action table's row ('| 73.2 | Send the notes | Tom |' ->
-    '73.2'), else None."""
+    """The action number that opens an action table's row ('| 41.2 | Send the notes | Ann |' ->
+    '41.2'), else None."""
     m = _ROW_NUMBER.match(quote or "")
     return m.group(1) if m else None
 

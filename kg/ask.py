@@ -1539,8 +1539,7 @@ def who_did(store, q: str, g: dict) -> Answer:
     """Who did a thing the graph keeps as no fact of its own ("who produced the accounts?", "who
     resigned as a trustee?", "who arrived late?"): the statements, decisions and actions that hold
     the verb's and the thing's words, else the sentences of the minutes that do ("A had produced
-    the end of year accounts", "B ... decided to resign as a Trustee", "late arrival was recorded
-    for C"), each with its meeting."""
+    the year's accounts", "B ... would resign as a trustee", "C would arrive late"), each with its meeting."""
     verb = _DID_WORDS.get(g["verb"], g["verb"])
     thing = _clean_thing(f"{verb} {g.get('x') or ''}")
     rows, note, _ = search(store, thing, ("statement", "decision", "action"), question=q, near=False)
@@ -2412,10 +2411,10 @@ PATTERNS: list[tuple[QuestionPattern, Callable]] = [
     # "what was the motion about the minutes?": the decision the motion ended in
     (_p(r"what (?:was|were) the (?:motions?|resolutions?|proposals?) (?:about|on|regarding|re|for|to) " + _THING
         + r"(?: (?:by|at) (?P<body>.+?))?"), _body_after(decided)),
-    # "who produced the end of year accounts?", "who resigned as a trustee?", "who arrived late at the
-    # meeting?": acts the minutes write in sentences of their own ("A had produced the accounts", a
-    # parish assembly; "decided to resign as a Trustee", a trust's AGM; "C arrived at 7.40pm", "notice
-    # of late arrival was recorded for D", a parish council and a school's governing board)
+    # "who produced the accounts?", "who resigned as a trustee?", "who arrived late at the meeting?":
+    # acts the minutes write in sentences of their own (a clerk who had produced the accounts, a
+    # parish assembly; a trustee resigning as one, a trust's AGM; a member arriving at a stated time
+    # or a late arrival noted, a parish council and a school's governing board)
     (_p(r"who (?P<verb>produced|compiled|drew up|resigned|stepped down|retired)(?: (?:as|from))? (?:the |an? )?"
         + _THING), who_did),
     (_p(r"who (?:was |were )?(?:expected to )?(?P<verb>arrive late|arrived late|left early)"

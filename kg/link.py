@@ -241,7 +241,7 @@ def is_report_section(title: str | None) -> bool:
 def report_sentences(secs: Sections, res: Resolution) -> list[ReportSentence]:
     """Every sentence of the items and action tables of one document, as a candidate
     report-back with the state its wording states; and of the prose that follows an attendance
-    register where no heading opens an item ("Present: ..." / "Apologies: ..." / "Action 73.0 - X
+    register where no heading opens an item ("Present: ..." / "Apologies: ..." / "Action 41.0 - X
     has sent ...": a page whose notes run on below its register, seen in a software
     collaboration's monthly pages and a hackerspace committee's)."""
     from kg.records import Evidence
@@ -578,7 +578,7 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
             holders[w].append((r, k))
         if MINUTE_NUMBER.fullmatch(actions[k].item_number or ""):
             holders["#" + actions[k].item_number].append((r, k))
-    # actions a log numbers by meeting ("73.2"), by number in the order of their meetings: a row
+    # actions a log numbers by meeting ("41.2"), by number in the order of their meetings: a row
     # carried to the next table keeps the number, so a number names a chain of wordings of one task
     numbered: dict[str, list[int]] = defaultdict(list)
     action_words = [frozenset(stems(a.text)) for a in actions]
@@ -647,7 +647,7 @@ def score_pairs(actions: list[LinkAction], candidates: list[LinkSentence]) -> di
         best: list[tuple[float, int]] = []
         weight_of_sentence: dict[bool, float] = {}  # by whether the process words count
         refs = {"#" + n for n in cited_minutes(c.text)}
-        # the action a sentence cites by its number ("Action 73.0 - Tom has sent ...", "(75.2)", a
+        # the action a sentence cites by its number ("Action 41.0 - Ann has sent ...", "(43.2)", a
         # carried row "| 72.5 | ... |"): the first wording of the task that number names, before
         # this meeting (the latest earlier one, back through the rows that carried it over in its
         # words); a sentence that cites an action by number reports on that one only
@@ -782,8 +782,8 @@ def link_body(actions: list[LinkAction], candidates: list[LinkSentence]) -> list
     for group in keep.values():
         group.sort(key=lambda r: (-r.score, r.passage))
         out.extend(group[:PER_MEETING])
-        # a numbered log's row carrying the action over ("| 72.5 | ... | Tom |") and a sentence of
-        # the notes saying where it stands ("Action 72.5 - Tom is tidying up the rules") are two
+        # a numbered log's row carrying the action over ("| 40.5 | ... | Ann |") and a sentence of
+        # the notes saying where it stands ("Action 40.5 - Ann is still drafting the guide") are two
         # reports of one meeting: the log's and the minute's
         rows = [r for r in group if row_number(by_passage[r.passage].text)]
         prose = [r for r in group if not row_number(by_passage[r.passage].text)]

@@ -128,7 +128,7 @@ def test_numbered_pages_of_a_folder_share_a_body(tmp_path):
 
 
 @pytest.mark.parametrize("title, number", [
-    ("---\ntitle: Meeting 73 – 24 April 2014\n---\n", "73"),
+    ("---\ntitle: Meeting 41 – 12 March 2015\n---\n", "41"),
     ("# **Meeting 11 Minutes**\n", "11"),
     ("Meeting No. 12 - 3/5/2019\n", "12"),
     ("Meeting 3 was held in the hall\n", None),
@@ -149,12 +149,12 @@ def _sent(k, date, text, report=False):
 
 def test_report_by_number_links_the_first_wording():
     actions = [_act(1, "2015-03-10", "Put the simple browser into the contrib area", "38.2", "Dee"),
-               _act(2, "2015-03-10", "Send round a proposal for release tags", "41.0", "Ann"),
+               _act(2, "2015-03-10", "Circulate a plan for naming releases", "41.0", "Ann"),
                # the row carried to the next meeting's table (the action its row sentence states)
                _act(3, "2015-03-17", "Put the simple browser into the contrib area", "38.2", "Dee", order=200)]
-    cands = [_sent(10, "2015-03-17", "Action 41.0 – Ann has sent a note around and had one reply."),
+    cands = [_sent(10, "2015-03-17", "Action 41.0 – Ann has emailed the plan and had one answer."),
              _sent(200, "2015-03-17", "| 38.2 | Put the simple browser into the contrib area | Dee |", report=True),
-             _sent(20, "2015-03-24", "Action 38.2 – One of the students has been working on the browser.")]
+             _sent(20, "2015-03-24", "Action 38.2 – A student has been working on the browser.")]
     links = {(r.action, r.passage): r.state for r in link_body(actions, cands) if r.action}
     assert links.get(("a2", "p10")) == "done"
     assert links.get(("a1", "p200")) == "carried_forward"

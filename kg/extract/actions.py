@@ -82,7 +82,7 @@ REPORTED = re.compile(
 AT_A_MEETING = re.compile(r"(?:decided|discussed|considered|ratified|agreed|approved|reviewed|revisited|finalised|"
                           r"finalized)\s+(?:again\s+|further\s+)?at\s+(?:the\s+|an?\s+|its\s+)?(?:next\s+)?"
                           r"(?:[\w-]+\s+){0,2}?(?:meeting|Meeting)\b")
-# ("stated": "X indicated his support but stated he would wait ...", a company's directors;
+# ("stated": "X backed the idea but stated he would hold off ...", a company's directors;
 # "X stated that he would talk to both banks", a library friends' trustees)
 AND_SAID = guarded(re.compile(r"\b(?:and|but)\s+(?:also\s+)?(?:said|added|confirmed|undertook|promised|stated)\s+(?:that\s+)?"
                               r"(?:he|she|they|we|I)\s+(?:would|will)\s+(?!need\b|have\s+to\b|be\s+(?:a|an|the|able|happy)\b)(?P<vp>\w.+)$",

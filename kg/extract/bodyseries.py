@@ -29,7 +29,7 @@ _FOR_NAME = re.compile(r"^[#*\s]*(?P<kind>(?i:committee|board|council|trustees?)
 _BARE = re.compile(r"^[#*\s]*(?P<kind>committee|board|council|trustees?)\s+meeting[\s:,.–—-]*"
                    r"(?:\d[\d\s./-]*|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\s+\d{4})?[ \t]*$", re.I)
 
-# "Meeting 73 – 24 April 2014", "# **Meeting 11 Minutes**", "Meeting No. 12 - 3/5/2019": a page that
+# "Meeting 41 – 12 March 2015", "# **Meeting 11 Minutes**", "Meeting No. 12 - 3/5/2019": a page that
 # names its meeting by its number in the body's count and never names the body; a folder holding
 # three or more such pages is one body's run of meetings (seen in: a software collaboration's
 # monthly meeting pages, a student project team's weekly minutes)

@@ -250,9 +250,9 @@ def _named(sent: Sent, cell: str, doc: grammar.Doc) -> list[Owner]:
     return _given_names_cell(cell)
 
 
-# "Steve", "Kevin or Steve", "Brian R": an owner column's cell naming people as an informal body's
+# "Priya", "Tomas or Priya", "Ravi K": an owner column's cell naming people as an informal body's
 # minutes write them, by given name (and an initial where two share one); the column says they
-# are owners, so a name the gazetteer does not know ("Condie") is one too, but not a service or
+# are owners, so a name the gazetteer does not know ("Marwick") is one too, but not a service or
 # organisation it knows ("Highways").  Seen in: a software collaboration's monthly action tables
 # (given names, "X or Y"); a parish council's action table (its owners joined the same way, by
 # initials: "GE/NO", read by OWNER_CODES).
@@ -260,7 +260,7 @@ _GIVEN_CELL = re.compile(r"^[A-Z][a-z’'-]+(?:\s+[A-Z]\.?)?$")
 
 
 def _given_names_cell(cell: str) -> list[Owner]:
-    """Owners of an owner cell of given names ('Kevin or Steve'); [] where a part is no name."""
+    """Owners of an owner cell of given names ('Tomas or Priya'); [] where a part is no name."""
     parts = [p.strip() for p in re.split(r"\s*(?:/|,|&|\bor\b|\band\b)\s*", cell.strip(" .")) if p.strip()]
     if not parts or not all(_GIVEN_CELL.match(p) for p in parts):
         return []

@@ -381,16 +381,16 @@ def markdown_escapes(text: str) -> str:
     return _MD_ESCAPE.sub(r"\1", text) if "\\" in text else text
 
 
-# A reStructuredText source writes a name as a link to its page: "`Lisa`_ will send", "`Ann`_
-# and `Brian`_", "`Sarah Callbeck <url>`_"; rendered, the page shows the name alone.  Read only in
-# a text that defines link targets (".. _`Lisa`: /people/lisa/" lines), which marks it as reST,
+# A reStructuredText source writes a name as a link to its page: "`Nadia`_ will send", "`Ann`_
+# and `Ravi`_", "`Jo Penhallow <url>`_"; rendered, the page shows the name alone.  Read only in
+# a text that defines link targets (".. _`Nadia`: /people/nadia/" lines), which marks it as reST,
 # so a backquote and an underscore elsewhere stay what they are.
 _REST_TARGET = re.compile(r"^\.\.[ \t]+_", re.M)
 _REST_LINK = re.compile(r"(?<![\w`])`([^`<\n]+?)(?:[ \t]*<[^<>`\n]*>)?`__?(?![\w`])")
 
 
 def rest_links(text: str) -> str:
-    """Text with reST link references read as the words they show ("`Lisa`_" -> "Lisa")."""
+    """Text with reST link references read as the words they show ("`Nadia`_" -> "Nadia")."""
     return _REST_LINK.sub(r"\1", text) if "`" in text and _REST_TARGET.search(text) else text
 
 
