@@ -1197,6 +1197,14 @@ def fact_candidates(index: TextIndex, words: list[str], kinds: Iterable[str] | N
     return found
 
 
+def _graphs_with_stem(db, stem: str) -> set[str]:
+    """The documents (graphs) holding a word that begins with `stem` in a passage or a fact's
+    text (an alphanumeric ASCII stem, which the full-text match takes as a prefix)."""
+    return {g for (g,) in db.execute(
+        "SELECT s.graph FROM doc_words JOIN doc_stems s ON s.id = doc_words.rowid WHERE doc_words MATCH ?",
+        (f'"{stem}"*',))}
+
+
 def facts_near_words(index: TextIndex, word_sets: Iterable[list[str]], kinds: Iterable[str] | None = None,
                      only: set[str] | None = None) -> set[str] | None:
     """Facts (of the given kinds, or of every kind; by one of `only`, when given) whose texts,
@@ -1212,9 +1220,7 @@ def facts_near_words(index: TextIndex, word_sets: Iterable[list[str]], kinds: It
     graphs_of_word: dict[str, set[str]] = {}
     for w in dict.fromkeys(w for ws in sets for w in ws):
         match = f'"{w}"*'
-        graphs = {g for (g,) in db.execute(
-            "SELECT s.graph FROM doc_words JOIN doc_stems s ON s.id = doc_words.rowid WHERE doc_words MATCH ?",
-            (match,))}
+        graphs = _graphs_with_stem(db, w)
         # (an owner's or speaker's name is one of the texts matched: the names of any document)
         people = {e for (e,) in db.execute(
             "SELECT s.entity FROM name_words JOIN name_stems s ON s.id = name_words.rowid "
@@ -1564,9 +1570,7 @@ def meeting_sentence_rows(index: TextIndex, meetings: Iterable[str] | None = Non
     graphs: set[str] | None = None
     if words and all(w.isalnum() and w.isascii() for w in words):
         for w in words:
-            has = {g for (g,) in db.execute(
-                "SELECT s.graph FROM doc_words JOIN doc_stems s ON s.id = doc_words.rowid WHERE doc_words MATCH ?",
-                (f'"{w}"*',))}
+            has = _graphs_with_stem(db, w)
             graphs = has if graphs is None else graphs & has
             if not graphs:
                 return []

@@ -5,6 +5,7 @@ names a person, body or phrase of any one document."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from kg import gazetteer as gz
 from kg.extract.decisions import AGREED_THAT_WOULD, APPOINTMENT, SUBJECT_APPOSITION
@@ -534,15 +535,18 @@ def owners_confirmed(ex: Extraction, label: Action) -> bool:
     return True
 
 
-def add_action(ex: Extraction, a: Action, since: int | None = None) -> None:
+def add_action(ex: Extraction, a: Action, since: int | None = None,
+               among: Callable[[Action], bool] | None = None) -> None:
     """Add an action unless the same task for the same owner is already recorded
     (agreed in the prose, then listed again in a closing list, log or table, where the
     owner is often written as initials and the task in fewer words).  With `since`, only a
-    task recorded from that offset on counts as the same one."""
+    task recorded from that offset on counts as the same one; with `among`, only one it holds for."""
     a.text = " ".join(a.text.split())
     mine = {owner_key(o, ex.aliases) for o in a.owners}
     for o in ex.actions:
         if since is not None and o.evidence.start < since:
+            continue
+        if among is not None and not among(o):
             continue
         theirs = {owner_key(x, ex.aliases) for x in o.owners}
         same_owner = any(keys_match(p, q) for p in mine for q in theirs)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+from collections.abc import Iterator
 
 # "### Committee meeting for Harbour Makers 7/3/21", "# Board Meeting for Eastfield Radio Club"
 # (a name of capitalised words, no article: "for the ..." is a purpose), then a date or nothing
@@ -73,25 +74,28 @@ def meeting_number(text: str) -> str | None:
     return m.group("n") if m else None
 
 
-@functools.lru_cache(maxsize=64)
-def _folder_numbers(folder: str) -> tuple[tuple[str, str], ...]:
-    """(file, meeting number) for each text page of `folder` titled "Meeting N ..."."""
+def _folder_heads(folder: str) -> Iterator[tuple[str, str]]:
+    """(file, its first 3,000 characters) for each text page of `folder`, in name order; none
+    for a folder too large to be one body's series (`_FOLDER_CAP`) or one that cannot be read."""
     try:
         files = sorted(f for f in os.listdir(folder) if os.path.splitext(f)[1].lower() in _TEXT_EXT)
     except OSError:
-        return ()
+        return
     if len(files) > _FOLDER_CAP:
-        return ()
-    out = []
+        return
     for f in files:
         try:
             with open(os.path.join(folder, f), encoding="utf-8", errors="replace") as fh:
-                n = meeting_number(fh.read(3000))
+                head = fh.read(3000)
         except OSError:
             continue
-        if n:
-            out.append((f, n))
-    return tuple(out)
+        yield f, head
+
+
+@functools.lru_cache(maxsize=64)
+def _folder_numbers(folder: str) -> tuple[tuple[str, str], ...]:
+    """(file, meeting number) for each text page of `folder` titled "Meeting N ..."."""
+    return tuple((f, n) for f, head in _folder_heads(folder) if (n := meeting_number(head)))
 
 
 def body_of_numbered(path: str, text: str) -> tuple[str, str] | None:
@@ -130,19 +134,8 @@ def heading_shape(line: str) -> tuple[str, str | None] | None:
 @functools.lru_cache(maxsize=64)
 def _folder_names(folder: str) -> tuple[tuple[str, str, str], ...]:
     """(file, kind, NAME) for each text page of `folder` headed "KIND meeting for NAME"."""
-    try:
-        files = sorted(f for f in os.listdir(folder) if os.path.splitext(f)[1].lower() in _TEXT_EXT)
-    except OSError:
-        return ()
-    if len(files) > _FOLDER_CAP:
-        return ()
     out = []
-    for f in files:
-        try:
-            with open(os.path.join(folder, f), encoding="utf-8", errors="replace") as fh:
-                head = fh.read(3000)
-        except OSError:
-            continue
+    for f, head in _folder_heads(folder):
         shape = heading_shape(_first_heading(head))
         if shape and shape[1]:
             out.append((f, shape[0], shape[1]))

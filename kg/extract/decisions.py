@@ -507,11 +507,12 @@ BARE_OUTCOME = re.compile(r"^[*_ ]*(?:unanimously\s+)?(?:approved|agreed|carried
                           r"(?:,\s*with\b[^.]{0,100})?\.?[*_ ]*$", re.I)
 
 
-def _motion_of_outcome(r: Reading, s: Sent) -> tuple[str, int, list[Sent]] | None:
-    """What a bare outcome line carries, with the motion lines that moved it: the statement just
-    before the item's last motion lines ("Proposed by: A", "Seconded: B"), or the item's heading
-    where a motion line opens the item; None where no motion line stands before it in the item (a
-    bare "Agreed." answers the sentence before it, as other readers take it)."""
+def _motion_of_outcome(r: Reading, s: Sent) -> tuple[str, int, list[tuple[str, Sent]]] | None:
+    """What a bare outcome line carries, with the motion lines that moved it (each with its kind,
+    "proposed", "moved", "seconded", ...): the statement just before the item's last motion lines
+    ("Proposed by: A", "Seconded: B"), or the item's heading where a motion line opens the item;
+    None where no motion line stands before it in the item (a bare "Agreed." answers the sentence
+    before it, as other readers take it)."""
     from kg.extract.motions import MOTION_LINE  # motions reads decisions: imported here, not at the top
     sents, item = r.sents, s.item_index
     first = r.k
@@ -523,7 +524,7 @@ def _motion_of_outcome(r: Reading, s: Sent) -> tuple[str, int, list[Sent]] | Non
         k = j
         while k > first and MOTION_LINE.match(sents[k - 1].text):
             k -= 1  # "Proposed by: A" / "Seconded by: B": the lines of one motion
-        lines = sents[k:j + 1]
+        lines = [(MOTION_LINE.match(x.text).group("kind").lower(), x) for x in sents[k:j + 1]]
         if k > first:
             stmt = sents[k - 1]
             if BARE_OUTCOME.match(stmt.text) or stmt.text.rstrip().endswith(":"):
@@ -682,8 +683,9 @@ def component(r: Reading, s: Sent) -> bool:
         ex.decisions.append(r.decision)
         return False
     decision = None if r.declaration else decision_of(s, r.doc, r.people_after(s))
-    if decision is None and not r.declaration and BARE_OUTCOME.match(s.text) and not r.follows_last_decision() \
-            and (carried := _motion_of_outcome(r, s)) is not None \
+    # what a bare outcome line ("Unanimously approved.", "Carried.") carries: the motion its lines moved
+    carried = _motion_of_outcome(r, s) if BARE_OUTCOME.match(s.text) and not r.follows_last_decision() else None
+    if decision is None and not r.declaration and carried is not None \
             and not (ex.decisions and ex.decisions[-1].evidence.start >= carried[1]):
         # (not where the motion it carries is a decision already: "Motion: X." / "Seconded. Passed.")
         # "Carried." / "Passed." after "Proposed by: A" / "Seconded by: B": the words are the bare
@@ -710,18 +712,17 @@ def component(r: Reading, s: Sent) -> bool:
             decision.unanimous = decision.unanimous or moved.unanimous
             quote = s.source[before.start:s.end]
             decision.evidence = Evidence(quote, before.start, s.end)
-        elif BARE_OUTCOME.match(s.text) and decision.kind in ("approved", "resolved", "agreed") \
-                and not r.follows_last_decision() and (moved := _motion_of_outcome(r, s)) is not None:
+        elif carried is not None and decision.kind in ("approved", "resolved", "agreed"):
             # "The treasurer shall open a bank account." / "Proposed by: A" / "Seconded by: B" /
             # "Unanimously approved.", or the item's heading then its motion lines: the bare outcome
             # carries what was moved, stated before its motion lines (or by the heading), not its own
             # words; the mover from the "Proposed"/"Moved" line, the seconder from the "Seconded" one
-            text, start, lines = moved
+            text, start, lines = carried
             quote = s.source[start:s.end]
             decision.text = " ".join(text.split())
             decision.evidence = Evidence(quote, start, s.end)
-            for line in lines:
-                if re.match(r"[*_> ]*second", line.text, re.I):
+            for kind, line in lines:
+                if kind.startswith("second"):
                     decision.seconder = decision.seconder or r.people_after(line)(0)
                 else:
                     decision.proposer = decision.proposer or r.people_after(line)(0)

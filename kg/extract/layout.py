@@ -362,16 +362,7 @@ def _add_row(ex: Extraction, row: Action) -> None:
         return
     if any(row_number(o.evidence.quote) == number for o in ex.actions):
         return
-    kept = ex.actions
-    ex.actions = [o for o in kept if row_number(o.evidence.quote) is None]
-    before = len(ex.actions)
-    try:
-        actions.add_action(ex, row)
-        added = len(ex.actions) > before
-    finally:
-        ex.actions = kept
-    if added:
-        kept.append(row)
+    actions.add_action(ex, row, among=lambda o: row_number(o.evidence.quote) is None)
 
 
 def _given_names(ex: Extraction) -> dict[str, str]:
